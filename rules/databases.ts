@@ -1,0 +1,56 @@
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+export const databaseRules = [
+  {
+    id: 'database-connection-password',
+    description: 'Password in a database or message broker connection URL',
+    provider: 'Generic',
+    severity: 'high',
+    regex:
+      /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]+)?:\/\/[^:/?#@\s"'`]{1,128}:(?<secret>[^@/?#\s"'`]{4,256})@[A-Za-z0-9.[\]_-]+/i,
+    keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse'],
+    entropy: 2.5,
+    // Well-known local defaults (docker-compose, tutorials) are not leaks.
+    allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|guest|test|example|changeme|pwd|redis|mongo|user)$/i],
+    remediation: {
+      revoke: 'https://owasp.org/www-project-top-ten/',
+      rotate:
+        'Change the database user’s password (ALTER USER / the provider’s console), update the application’s secret store, and check the database logs for unknown clients.',
+    },
+    references: ['https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING'],
+    tags: ['database'],
+    examples: {
+      positive: [
+        'DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app',
+        'mongodb+srv://admin:{{alnum:16}}@cluster0.{{lowalnum:5}}.mongodb.net/test',
+        'redis://default:{{alnum:32}}@redis-12345.c1.cloud.redislabs.com:12345',
+      ],
+      negative: [
+        'postgres://postgres:postgres@localhost:5432/dev',
+        'DATABASE_URL=postgres://user:${DB_PASSWORD}@host/db',
+        'mysql://localhost:3306/db',
+      ],
+    },
+  },
+  {
+    id: 'url-credentials',
+    description: 'Password in an HTTP(S) or FTP URL',
+    provider: 'Generic',
+    severity: 'high',
+    regex:
+      /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp):\/\/[A-Za-z0-9._~%!$&'()*+,;=-]{1,128}:(?<secret>[A-Za-z0-9._~%!$&()*+,;=-]{8,256})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/i,
+    keywords: ['://'],
+    entropy: 3,
+    allowSecret: [/^(?:password|pass|secret|changeme|example)$/i],
+    remediation: {
+      revoke: 'https://owasp.org/www-community/vulnerabilities/Password_in_Configuration_File',
+      rotate: 'Change the password on the server the URL points to and pass credentials through a secret store or netrc, not in URLs.',
+    },
+    references: ['https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1'],
+    tags: ['generic'],
+    examples: {
+      positive: ['https://deploy:{{alnum:20}}@git.example.org/repo.git', 'ftp://backup:{{alnum:16}}@files.internal.net/'],
+      negative: ['https://user:password@example.com', 'https://github.com/org/repo', 'https://user:${PASS}@host.com'],
+    },
+  },
+] satisfies readonly RuleSpec[];

@@ -1,0 +1,59 @@
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+export const genericRules = [
+  {
+    id: 'generic-secret-assignment',
+    description: 'High-entropy value assigned to a secret-looking name',
+    provider: 'Generic',
+    severity: 'medium',
+    regex:
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key)[A-Za-z0-9_.-]{0,30}["'`]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+    keywords: [
+      'password',
+      'passwd',
+      'secret',
+      'token',
+      'api_key',
+      'apikey',
+      'api-key',
+      'api.key',
+      'access_key',
+      'accesskey',
+      'auth_key',
+      'authkey',
+      'credential',
+      'private_key',
+      'privatekey',
+    ],
+    entropy: 3.5,
+    maxLength: 300,
+    allowSecret: [
+      /^[A-Za-z_$.-]+$/, // identifiers and words, not random strings
+      /password|passwd|secret|token|credential|api_?key|private_?key/i, // a name, not a value
+      /^(?:urn|arn):|^[a-z][a-z0-9+.-]*:\/\//i, // URNs, ARNs and URLs
+      /^\d{4}-\d{2}-\d{2}/, // dates
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUIDs
+      /^(?:this|self|config|cfg|settings|env|options|opts|params|props|process|os|ctx|context|req|request)\./i,
+      /^(?:sha\d+|md5)[-:]/i, // integrity hashes
+    ],
+    remediation: {
+      revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+      rotate:
+        'Find out which system issued the value, revoke or change it there, and load the replacement from the environment or a secret manager instead of source code.',
+    },
+    references: ['https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
+    tags: ['generic'],
+    examples: {
+      positive: ['password = "{{alnum:20}}"', 'const apiKey = "{{alnum:32}}";', 'CLIENT_SECRET: {{b64url:40}}', 'db.password={{alnum:16}}'],
+      negative: [
+        'password = os.getenv("DB_PASSWORD")',
+        'token: string',
+        'const secret = process.env.SECRET_KEY;',
+        'api_key = "your_api_key_here"',
+        'session_token = "123e4567-e89b-12d3-a456-426614174000"',
+        'password: this.passwordField',
+        'password = "aaaaaaaaaaaaaaaa"',
+      ],
+    },
+  },
+] satisfies readonly RuleSpec[];

@@ -1,0 +1,56 @@
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+const references = [
+  'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats',
+];
+const rotate =
+  'Delete the token on GitHub, create a replacement with the narrowest scopes that work, and update every place that used it. Check the security log for its use.';
+
+function tokenRule(id: string, prefix: string, description: string, revoke: string): RuleSpec {
+  return {
+    id,
+    description,
+    provider: 'GitHub',
+    severity: 'critical',
+    // 30 random base62 characters and a 6-character CRC32 checksum.
+    regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9])`),
+    keywords: [prefix],
+    entropy: 3.5,
+    remediation: { revoke, rotate },
+    references,
+    tags: ['vcs'],
+    examples: {
+      positive: [`${prefix}{{alnum:36}}`, `GITHUB_TOKEN=${prefix}{{alnum:36}}`],
+      negative: [`${prefix}{{alnum:30}}`, `${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`],
+    },
+  };
+}
+
+export const githubRules = [
+  tokenRule('github-pat', 'ghp_', 'GitHub personal access token (classic)', 'https://github.com/settings/tokens'),
+  tokenRule('github-oauth-token', 'gho_', 'GitHub OAuth access token', 'https://github.com/settings/applications'),
+  tokenRule('github-user-to-server-token', 'ghu_', 'GitHub App user access token', 'https://github.com/settings/apps/authorizations'),
+  tokenRule(
+    'github-server-to-server-token',
+    'ghs_',
+    'GitHub App installation access token',
+    'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token',
+  ),
+  tokenRule('github-refresh-token', 'ghr_', 'GitHub App refresh token', 'https://github.com/settings/apps/authorizations'),
+  {
+    id: 'github-fine-grained-pat',
+    description: 'GitHub fine-grained personal access token',
+    provider: 'GitHub',
+    severity: 'critical',
+    regex: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9])/,
+    keywords: ['github_pat_'],
+    entropy: 4,
+    remediation: { revoke: 'https://github.com/settings/personal-access-tokens', rotate },
+    references,
+    tags: ['vcs'],
+    examples: {
+      positive: ['github_pat_{{alnum:22}}_{{alnum:59}}', 'token: github_pat_{{alnum:22}}_{{alnum:59}}'],
+      negative: ['github_pat_{{alnum:22}}_{{alnum:40}}', 'github_pat_{{alnum:22}}{{alnum:59}}'],
+    },
+  },
+] satisfies readonly RuleSpec[];

@@ -1,0 +1,29 @@
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+export const jwtRules = [
+  {
+    id: 'jwt',
+    description: 'JSON Web Token',
+    provider: 'Generic',
+    severity: 'medium',
+    // Header and payload are base64url JSON objects, so both start with "eyJ" ({").
+    regex: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_-])/,
+    keywords: ['eyj'],
+    entropy: 4,
+    maxLength: 12000,
+    remediation: {
+      revoke: 'https://datatracker.ietf.org/doc/html/rfc7519',
+      rotate:
+        'A signed token stays valid until it expires: revoke the session or refresh token it belongs to at its issuer, rotate the signing key if the token never expires, and do not commit tokens.',
+    },
+    references: ['https://datatracker.ietf.org/doc/html/rfc7519'],
+    tags: ['token'],
+    examples: {
+      positive: [
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}',
+        'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJ{{b64url:120}}.{{b64url:342}}',
+      ],
+      negative: ['eyJhbGciOiJIUzI1NiJ9', 'eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}'],
+    },
+  },
+] satisfies readonly RuleSpec[];

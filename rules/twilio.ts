@@ -1,0 +1,48 @@
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+const references = ['https://www.twilio.com/docs/iam/api-keys', 'https://www.twilio.com/docs/iam/access-tokens'];
+const revoke = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
+
+export const twilioRules = [
+  {
+    id: 'twilio-api-key',
+    description: 'Twilio API key SID with its secret nearby',
+    provider: 'Twilio',
+    severity: 'high',
+    regex: /twilio[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/i,
+    keywords: ['twilio'],
+    entropy: 3,
+    partner: 'An API key SID works only with its API key secret (and the account SID).',
+    remediation: {
+      revoke,
+      rotate: 'Delete the API key in the Console, create a new one, and update the services that used it.',
+    },
+    references,
+    tags: ['messaging'],
+    examples: {
+      positive: ['TWILIO_API_KEY=SK{{hex:32}}', 'twilio:\n  api_key: SK{{hex:32}}'],
+      negative: ['TWILIO_API_KEY=SK{{hex:20}}', 'SK{{hex:32}}'],
+    },
+  },
+  {
+    id: 'twilio-auth-token',
+    description: 'Twilio account auth token',
+    provider: 'Twilio',
+    severity: 'critical',
+    regex: /twilio[\w.-]{0,20}(?:auth)?[\w.-]{0,5}token["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[0-9a-f]{32})(?![A-Za-z0-9])/i,
+    keywords: ['twilio'],
+    entropy: 3,
+    partner: 'The auth token is used together with the account SID (AC…).',
+    remediation: {
+      revoke: 'https://console.twilio.com/us1/account/manage-account/general-settings',
+      rotate:
+        'Request a secondary auth token in the Console, move clients to it, then promote it to primary (which invalidates the leaked one).',
+    },
+    references: ['https://www.twilio.com/docs/iam/credentials/api'],
+    tags: ['messaging'],
+    examples: {
+      positive: ['TWILIO_AUTH_TOKEN={{hex:32}}', 'twilio_token: "{{hex:32}}"'],
+      negative: ['TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_AUTH_TOKEN={{hex:16}}'],
+    },
+  },
+] satisfies readonly RuleSpec[];

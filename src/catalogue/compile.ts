@@ -1,0 +1,98 @@
+import { compileKeywords, type KeywordMatcher } from '../engine/keywords.js';
+import { KeyscanError } from '../errors.js';
+import type { Severity } from '../types.js';
+import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
+
+/** The parts of a rule the engine needs, with its patterns compiled once per thread. */
+export interface CompiledRule {
+  readonly index: number;
+  readonly id: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly keywords: readonly string[];
+  /** Flags always include `g` (iteration) and `d` (the secret group's offsets). */
+  readonly regex: RegExp;
+  readonly entropy: number | undefined;
+  readonly maxLength: number;
+  readonly allowLine: readonly RegExp[];
+  readonly allowSecret: readonly RegExp[];
+  /** Generic rules yield to a specific rule that matched the same secret. */
+  readonly generic: boolean;
+}
+
+export interface Catalogue {
+  readonly rules: readonly CompiledRule[];
+  readonly keywords: KeywordMatcher;
+  /** keyword id → rule indexes that the keyword triggers. */
+  readonly rulesByKeyword: readonly (readonly number[])[];
+  /** Rules without keywords: run on every fragment (only user rules may be like this). */
+  readonly unconditional: readonly number[];
+}
+
+/**
+ * Turns a pattern from the catalogue or a config file into a RegExp with `g` and `d` added.
+ * A leading `(?i)` (Go/PCRE style, as gitleaks configs use) becomes the `i` flag.
+ */
+export function toRegExp(pattern: RegExp | string, where: string): RegExp {
+  let source: string;
+  let flags: string;
+  if (typeof pattern === 'string') {
+    const inline = /^\(\?([ims]+)\)/.exec(pattern);
+    source = inline ? pattern.slice(inline[0].length) : pattern;
+    flags = inline?.[1] ?? '';
+  } else {
+    source = pattern.source;
+    flags = pattern.flags;
+  }
+  flags = [...new Set(`${flags.replace(/[gyd]/g, '')}gd`)].join('');
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new KeyscanError('E_RULE', `${where}: invalid regular expression: ${(e as Error).message}`, {
+      hint: 'Fix the pattern; patterns use JavaScript regular expression syntax.',
+      cause: e,
+    });
+  }
+}
+
+export function ruleMessage(spec: Pick<RuleSpec, 'description' | 'partner'>): string {
+  return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
+}
+
+export function compileRule(spec: RuleSpec, index: number): CompiledRule {
+  return {
+    index,
+    id: spec.id,
+    severity: spec.severity,
+    message: ruleMessage(spec),
+    keywords: spec.keywords.map((k) => k.toLowerCase()),
+    regex: toRegExp(spec.regex, `rule ${spec.id}`),
+    entropy: spec.entropy,
+    maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
+    allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
+    allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
+    generic: spec.tags?.includes('generic') ?? false,
+  };
+}
+
+/** Compiles rules and their shared keyword automaton. Call once per thread. */
+export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
+  const rules = specs.map(compileRule);
+  const keywordIds = new Map<string, number>();
+  const rulesByKeyword: number[][] = [];
+  const unconditional: number[] = [];
+  for (const rule of rules) {
+    if (rule.keywords.length === 0) unconditional.push(rule.index);
+    for (const keyword of rule.keywords) {
+      let id = keywordIds.get(keyword);
+      if (id === undefined) {
+        id = keywordIds.size;
+        keywordIds.set(keyword, id);
+        rulesByKeyword.push([]);
+      }
+      const list = rulesByKeyword[id] as number[];
+      if (!list.includes(rule.index)) list.push(rule.index);
+    }
+  }
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional };
+}

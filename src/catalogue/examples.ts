@@ -1,0 +1,51 @@
+/**
+ * Expands example templates. The catalogue never holds a token-shaped string: `{{alnum:36}}` turns
+ * into 36 random characters at test time, from a seed, so runs are reproducible.
+ */
+
+const CLASSES: Readonly<Record<string, string>> = {
+  alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  lower: 'abcdefghijklmnopqrstuvwxyz',
+  digit: '0123456789',
+  hex: '0123456789abcdef',
+  HEX: '0123456789ABCDEF',
+  upalnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  lowalnum: 'abcdefghijklmnopqrstuvwxyz0123456789',
+  b64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  b64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+  base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+};
+
+export const TEMPLATE = /\{\{([A-Za-z0-9]+):(\d+)\}\}/g;
+
+/** A small deterministic PRNG (mulberry32): examples must be the same on every run. */
+export function seededRandom(seedText: string): () => number {
+  let seed = 2166136261;
+  for (let i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 16777619);
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomString(alphabet: string, length: number, random: () => number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+  return out;
+}
+
+/** Expands every `{{class:n}}` in `template`. Throws on an unknown class so typos fail loudly. */
+export function expandExample(template: string, random: () => number): string {
+  return template.replace(TEMPLATE, (_all, name: string, count: string) => {
+    const alphabet = CLASSES[name];
+    if (alphabet === undefined) throw new Error(`unknown example class {{${name}:…}}`);
+    return randomString(alphabet, Number(count), random);
+  });
+}
+
+export function exampleClasses(): readonly string[] {
+  return Object.keys(CLASSES);
+}

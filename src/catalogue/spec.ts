@@ -1,0 +1,54 @@
+import type { Severity } from '../types.js';
+
+/** How to get rid of a leaked credential of this kind. */
+export interface Remediation {
+  /** The provider's page where the credential is revoked (a URL). */
+  readonly revoke: string;
+  /** How to issue a replacement and roll it out. */
+  readonly rotate: string;
+}
+
+/**
+ * One detector, as plain data: the same shape for the built-in catalogue, `keyscan rules --json`,
+ * SARIF rule metadata, worker messages and (as JSON/YAML) users' own rules.
+ */
+export interface RuleSpec {
+  /** kebab-case and never renamed: baselines, allow comments and SARIF depend on it. */
+  readonly id: string;
+  readonly description: string;
+  /** Who issues the credential (e.g. `GitHub`), or `Generic`. */
+  readonly provider: string;
+  readonly severity: Severity;
+  /**
+   * The detector. A named group `secret` marks the credential inside the match; without it the
+   * whole match is the secret. RegExp literals in the catalogue, strings in user config.
+   * Patterns run against text where every byte is one character (latin1 view of UTF-8).
+   */
+  readonly regex: RegExp | string;
+  /** Lowercase literals, at least one of which occurs in (or near) every match: the prefilter. */
+  readonly keywords: readonly string[];
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  readonly entropy?: number;
+  /**
+   * Upper bound on the length of a match in bytes. The regex runs on windows of this size around
+   * keyword hits; matches longer than it are not seen. Default {@link DEFAULT_MAX_MATCH}.
+   */
+  readonly maxLength?: number;
+  /** A match whose line also matches one of these is not a finding (e.g. a comment in docs). */
+  readonly allowLine?: readonly (RegExp | string)[];
+  /** A secret that matches one of these is not a finding (well-known defaults, stop-words). */
+  readonly allowSecret?: readonly (RegExp | string)[];
+  readonly remediation: Remediation;
+  /** The provider's documentation of the format. */
+  readonly references?: readonly string[];
+  readonly tags?: readonly string[];
+  /** Said in the finding when the credential only works together with another value. */
+  readonly partner?: string;
+  /**
+   * Examples the test suite runs. `{{class:n}}` expands to n random characters of that class
+   * (see `catalogue/examples.ts`), so no token-shaped text is committed.
+   */
+  readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
+}
+
+export const DEFAULT_MAX_MATCH = 512;

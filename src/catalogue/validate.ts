@@ -1,0 +1,104 @@
+import { SEVERITIES } from '../types.js';
+import { toRegExp } from './compile.js';
+import { expandExample, seededRandom } from './examples.js';
+import type { RuleSpec } from './spec.js';
+
+const KNOWN_KEYS = new Set([
+  'id',
+  'description',
+  'provider',
+  'severity',
+  'regex',
+  'keywords',
+  'entropy',
+  'maxLength',
+  'allowLine',
+  'allowSecret',
+  'remediation',
+  'references',
+  'tags',
+  'partner',
+  'examples',
+]);
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isPattern = (v: unknown): boolean => isString(v) || v instanceof RegExp;
+
+/**
+ * Checks a rule's shape and returns every problem found (empty when valid). Used for the
+ * built-in catalogue in tests and for users' rules when a config file is loaded.
+ */
+export function validateRuleSpec(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['a rule must be an object'];
+  const rule = value as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(rule)) if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}"`);
+
+  if (!isString(rule.id) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rule.id)) problems.push('"id" must be kebab-case (a-z, 0-9, -)');
+  for (const key of ['description', 'provider'] as const) {
+    if (!isString(rule[key]) || rule[key].trim() === '') problems.push(`"${key}" must be a non-empty string`);
+  }
+  if (!SEVERITIES.includes(rule.severity as never)) problems.push(`"severity" must be one of ${SEVERITIES.join(', ')}`);
+  if (!isPattern(rule.regex)) problems.push('"regex" must be a string');
+  else {
+    try {
+      toRegExp(rule.regex as RegExp | string, 'regex');
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  if (!isStringArray(rule.keywords)) problems.push('"keywords" must be a list of strings');
+  else {
+    for (const k of rule.keywords) {
+      if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+      if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
+    }
+  }
+  if (rule.entropy !== undefined && (typeof rule.entropy !== 'number' || rule.entropy < 0 || rule.entropy > 8)) {
+    problems.push('"entropy" must be a number from 0 to 8 (bits per character)');
+  }
+  if (
+    rule.maxLength !== undefined &&
+    (!Number.isInteger(rule.maxLength) || (rule.maxLength as number) < 8 || (rule.maxLength as number) > 1_000_000)
+  ) {
+    problems.push('"maxLength" must be a whole number from 8 to 1000000');
+  }
+  for (const key of ['allowLine', 'allowSecret'] as const) {
+    const list = rule[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isPattern)) problems.push(`"${key}" must be a list of patterns`);
+    else
+      list.forEach((p, i) => {
+        try {
+          toRegExp(p as RegExp | string, `${key}[${i}]`);
+        } catch (e) {
+          problems.push((e as Error).message);
+        }
+      });
+  }
+  const remediation = rule.remediation as Record<string, unknown> | undefined;
+  if (typeof remediation !== 'object' || remediation === null || !isString(remediation.revoke) || !isString(remediation.rotate)) {
+    problems.push('"remediation" must have "revoke" (a URL) and "rotate" (text)');
+  } else if (!/^https:\/\//.test(remediation.revoke)) problems.push('"remediation.revoke" must be an https URL');
+  if (rule.references !== undefined && (!isStringArray(rule.references) || !rule.references.every((r) => /^https:\/\//.test(r)))) {
+    problems.push('"references" must be a list of https URLs');
+  }
+  if (rule.tags !== undefined && !isStringArray(rule.tags)) problems.push('"tags" must be a list of strings');
+  if (rule.partner !== undefined && !isString(rule.partner)) problems.push('"partner" must be a string');
+  const examples = rule.examples as Record<string, unknown> | undefined;
+  if (typeof examples !== 'object' || examples === null || !isStringArray(examples.positive) || !isStringArray(examples.negative)) {
+    problems.push('"examples" must have "positive" and "negative" lists of strings');
+  } else if (isStringArray(rule.keywords) && rule.keywords.length > 0 && problems.length === 0) {
+    const random = seededRandom(String(rule.id));
+    for (const template of examples.positive) {
+      const text = expandExample(template, random).toLowerCase();
+      if (!rule.keywords.some((k) => text.includes(k))) {
+        problems.push(`positive example "${template.slice(0, 40)}…" contains none of the keywords`);
+      }
+    }
+  }
+  return problems;
+}
+
+export type { RuleSpec };

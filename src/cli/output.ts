@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { KeyscanError, systemErrorCode } from '../errors.js';
+
+/**
+ * Writes a report file readable by its owner only, through a temporary file and a rename, so an
+ * interrupted run never leaves a partial report that looks complete.
+ */
+export async function writeReportFile(path: string, content: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, content, { mode: 0o600 });
+    await chmod(temp, 0o600);
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new KeyscanError('E_OUTPUT', `cannot write report ${path}: ${systemErrorCode(e) ?? String(e)}`, {
+      hint: 'Check that the directory exists and is writable.',
+      cause: e,
+    });
+  }
+}

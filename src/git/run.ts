@@ -1,0 +1,99 @@
+/**
+ * Every git invocation goes through here. One-shot commands are buffered (their output is small);
+ * listings and logs are streamed by the callers through {@link gitStream}.
+ *
+ * Plain child processes rather than simple-git: streaming is required, and a pre-commit run
+ * cannot spare the extra import time.
+ */
+import { spawn } from 'node:child_process';
+import { KeyscanError } from '../errors.js';
+
+export interface GitResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Environment for git children: no pager, no prompts, stable output whatever the user's locale. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+}
+
+/** Runs git and returns its exit code and output; throws only when git cannot be started. */
+export function git(args: readonly string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) =>
+      reject(
+        new KeyscanError('E_GIT', `could not run git: ${e.message}`, {
+          hint: 'Install git and make sure it is on PATH.',
+          cause: e,
+        }),
+      ),
+    );
+    child.on('close', (code) =>
+      resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+/** Runs git and returns stdout; a non-zero exit becomes an E_GIT error naming the command. */
+export async function gitOk(args: readonly string[], cwd: string): Promise<string> {
+  const r = await git(args, cwd);
+  if (r.code !== 0) {
+    throw new KeyscanError('E_GIT', `git ${args[0] ?? ''} failed in ${cwd}: ${firstLine(r.stderr)}`);
+  }
+  return r.stdout;
+}
+
+export function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * Streams git's stdout. The iterator ends when git exits; a non-zero exit (or a signal) throws
+ * E_GIT after the output is consumed, so a failed listing can never pass for an empty one.
+ */
+export async function* gitStream(args: readonly string[], cwd: string): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const err: Buffer[] = [];
+  child.stderr.on('data', (b: Buffer) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise<number>((resolve, reject) => {
+    child.on('error', (e) =>
+      reject(new KeyscanError('E_GIT', `could not run git: ${e.message}`, { hint: 'Install git and make sure it is on PATH.', cause: e })),
+    );
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => undefined); // surfaced below
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exit;
+  if (code !== 0) {
+    throw new KeyscanError('E_GIT', `git ${args[0] ?? ''} failed in ${cwd}: ${firstLine(Buffer.concat(err).toString('utf8'))}`);
+  }
+}
+
+/** Splits a stream of NUL-terminated records (`-z` output) into strings. */
+export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let rest = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    let buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
+      yield buf.toString('utf8', start, nul);
+      start = nul + 1;
+    }
+    buf = buf.subarray(start);
+    rest = Buffer.from(buf);
+  }
+  if (rest.length > 0) yield rest.toString('utf8');
+}

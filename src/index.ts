@@ -1,0 +1,18 @@
+/**
+ * keyscan as a library.
+ *
+ * ```ts
+ * import { scan } from 'keyscan-secrets';
+ * const { findings, stats, errors } = await scan({ paths: ['src'] });
+ * ```
+ * Findings carry the secret as a {@link Secret}, which prints as `[REDACTED]`; call
+ * `finding.secret.reveal()` to get the value.
+ */
+export { builtinRules } from '../rules/index.js';
+export type { Remediation, RuleSpec } from './catalogue/spec.js';
+export { validateRuleSpec } from './catalogue/validate.js';
+export { type ErrorCode, KeyscanError } from './errors.js';
+export { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress, scan } from './scan.js';
+export { Secret } from './secret.js';
+export type { Finding, ScanError, ScanResult, ScanStats, Severity, SkipCounts, SkipReason, SourceKind } from './types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,43 @@
+import type { FragmentMeta, RawFinding } from '../engine/scan-fragment.js';
+import type { FileTarget } from '../sources/files.js';
+import type { ScanError, SkipReason } from '../types.js';
+
+/** A batch of work for one thread: files to read and scan, or fragments already in memory. */
+export type Task =
+  | { readonly kind: 'files'; readonly targets: readonly FileTarget[]; readonly maxFileSize: number }
+  | { readonly kind: 'fragments'; readonly fragments: readonly FragmentInput[] };
+
+export interface FragmentInput {
+  readonly data: Uint8Array;
+  readonly meta: FragmentMeta;
+}
+
+/** A finding and the index of the task item (file or fragment) it came from. */
+export interface ItemFinding {
+  readonly item: number;
+  readonly finding: RawFinding;
+}
+
+export interface TaskResult {
+  readonly findings: ItemFinding[];
+  readonly filesScanned: number;
+  readonly bytesScanned: number;
+  readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string }>;
+  readonly errors: ScanError[];
+}
+
+/** Runs tasks somewhere: on this thread, or on a pool of workers. */
+export interface Executor {
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/** A short description of a task's items for error messages: paths only, never content. */
+export function describeTask(task: Task): string {
+  const names =
+    task.kind === 'files'
+      ? task.targets.map((t) => t.path)
+      : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
+  const shown = [...new Set(names)].slice(0, 5).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}

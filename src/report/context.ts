@@ -1,0 +1,22 @@
+import type { RuleSpec } from '../catalogue/spec.js';
+import type { Finding, ScanResult } from '../types.js';
+
+/** What every reporter gets. */
+export interface ReportContext {
+  readonly result: ScanResult;
+  /** Metadata of the rules that ran (for SARIF rule descriptors and remediation hints). */
+  readonly rules: readonly RuleSpec[];
+  /** Show secrets in full: only with an explicit `--no-redact`. */
+  readonly reveal: boolean;
+  readonly version: string;
+  readonly color: boolean;
+}
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+
+/** The secret as a reporter may show it: masked unless the user asked otherwise. */
+export function shownSecret(finding: Finding, reveal: boolean): string {
+  return reveal ? finding.secret.reveal() : finding.redacted;
+}

@@ -1,0 +1,61 @@
+/** Shared types of keyscan's pipeline: source → engine → findings → reporters. */
+import type { Secret } from './secret.js';
+
+/** How bad a leak of this kind of credential is; drives SARIF level and security-severity. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Where a finding was read from. */
+export type SourceKind = 'file' | 'stdin' | 'staged' | 'commit' | 'check';
+
+/** A finding as every reporter sees it. Positions are 1-based; `endColumn` is exclusive (as in SARIF). */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** POSIX path relative to the repository root (or the working directory outside a repository). */
+  readonly path: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The secret with everything but a short recognisable prefix masked. */
+  readonly redacted: string;
+  /** SHA-256 (hex) of the secret: lets baselines and de-duplication work without storing it. */
+  readonly secretHash: string;
+  /** Stable across runs and line moves: rule + path + secret hash (+ commit in history mode). */
+  readonly fingerprint: string;
+  readonly source: SourceKind;
+  /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
+  readonly secret: Secret;
+}
+
+/** Why a file was not scanned. Counted in the summary, never dropped silently. */
+export type SkipReason = 'binary' | 'tooLarge' | 'symlink' | 'notRegular' | 'excluded' | 'deleted' | 'submodule';
+
+export type SkipCounts = Record<SkipReason, number>;
+
+export function emptySkipCounts(): SkipCounts {
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0 };
+}
+
+/** Something that should have been scanned and was not. Any of these makes the exit code 2. */
+export interface ScanError {
+  readonly path: string;
+  readonly message: string;
+  readonly code: string;
+}
+
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  skipped: SkipCounts;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  readonly stats: ScanStats;
+  readonly errors: ScanError[];
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
+import { scanFragment } from '../../src/engine/scan-fragment.js';
+
+const catalogue = compileCatalogue(builtinRules);
+
+function scan(text: string) {
+  return scanFragment(catalogue, Buffer.from(text, 'utf8'), { path: 'example.txt', source: 'file' });
+}
+
+/** Ways a bare token is written down in real files (as gitleaks' sample carriers do). */
+const CARRIERS: ReadonlyArray<[string, (token: string) => string]> = [
+  ['.env', (t) => `API_TOKEN=${t}\n`],
+  ['.env quoted', (t) => `export API_TOKEN="${t}"\n`],
+  ['json', (t) => `{\n  "service": { "token": "${t}" }\n}\n`],
+  ['yaml', (t) => `service:\n  token: '${t}'\n`],
+  ['js', (t) => `const client = new Client({ token: \`${t}\` });\n`],
+  ['python', (t) => `client = Client(token='${t}')\n`],
+  ['shell', (t) => `curl -H "Authorization: Bearer ${t}" https://api.example.com\n`],
+  ['url query', (t) => `https://api.example.com/v1/items?key=${t}&page=2\n`],
+];
+
+describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  const random = seededRandom(id);
+  const positives = rule.examples.positive.map((p) => expandExample(p, random));
+  const negatives = rule.examples.negative.map((p) => expandExample(p, random));
+
+  it('has at least two positive and two negative examples', () => {
+    expect(positives.length).toBeGreaterThanOrEqual(2);
+    expect(negatives.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(positives.map((p, i) => [i, p]))('finds positive example %i', (_i, text) => {
+    const ids = scan(text).map((f) => f.ruleId);
+    expect(ids).toContain(id);
+  });
+
+  it.each(negatives.map((n, i) => [i, n]))('ignores negative example %i', (_i, text) => {
+    const ids = scan(text).map((f) => f.ruleId);
+    expect(ids).not.toContain(id);
+  });
+
+  it('finds bare-token positives in every carrier format', () => {
+    for (const text of positives) {
+      const found = scan(text).find((f) => f.ruleId === id);
+      if (found === undefined || found.secretText !== text) continue; // not a bare token
+      for (const [name, wrap] of CARRIERS) {
+        const hit = scan(wrap(text)).find((f) => f.ruleId === id);
+        expect(hit?.secretText, `${id} in ${name}`).toBe(text);
+      }
+    }
+  });
+});

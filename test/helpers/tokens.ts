@@ -1,0 +1,40 @@
+/**
+ * Credentials for tests, generated at run time in the right shape. Nothing token-shaped is
+ * committed: a random body from a fresh seed each run (or a fixed one where a test needs it).
+ */
+import { randomBytes } from 'node:crypto';
+import { randomString, seededRandom } from '../../src/catalogue/examples.js';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const B64 = `${ALNUM}+/`;
+const B64URL = `${ALNUM}-_`;
+
+const random = seededRandom(randomBytes(8).toString('hex'));
+const pick = (alphabet: string, n: number): string => randomString(alphabet, n, random);
+
+export const tokens = {
+  githubPat: (): string => `ghp_${pick(ALNUM, 36)}`,
+  awsKeyId: (): string => `AKIA${pick(BASE32, 16)}`,
+  awsSecret: (): string => pick(B64, 40),
+  stripeLive: (): string => `sk_live_${pick(ALNUM, 32)}`,
+  slackBot: (): string => `xoxb-${pick('0123456789', 12)}-${pick('0123456789', 13)}-${pick(ALNUM, 24)}`,
+  anthropic: (): string => `sk-ant-api03-${pick(B64URL, 93)}AA`,
+  openai: (): string => `sk-proj-${pick(B64URL, 74)}T3BlbkFJ${pick(B64URL, 74)}`,
+  npm: (): string => `npm_${pick(ALNUM, 36)}`,
+  privateKey: (): string =>
+    `-----BEGIN RSA PRIVATE KEY-----\n${[0, 1, 2, 3].map(() => pick(B64, 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
+};
+
+/** Every 8-character slice of a secret: none may appear in output that should be redacted. */
+export function slices(secret: string, width = 8): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + width <= secret.length; i++) out.push(secret.slice(i, i + width));
+  return out;
+}
+
+/** The part of a secret that redaction must hide: without its public prefix or PEM armour. */
+export function secretBody(secret: string): string {
+  const prefix = /^(?:ghp_|github_pat_|sk-ant-api03-|sk-proj-|sk_live_|xoxb-|npm_|AKIA)/.exec(secret)?.[0] ?? '';
+  return secret.slice(prefix.length).replace(/-----[A-Z ]+-----/g, '');
+}
