@@ -1,21 +1,27 @@
 /**
  * The one place that wires a scan together: rules → source → executor → findings → result.
+ * Sources: files and directories, standard input, the staged changes, or the commits of a range or
+ * of the whole history.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
+import { compileGlobs } from './config/globs.js';
 import { KeyscanError } from './errors.js';
+import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
 import { workTreeRoot } from './git/repo.js';
+import { fragmentTasks, runBounded } from './pipeline/bounded.js';
+import { Collector, type ScanProgress } from './pipeline/collector.js';
+import { firstIntroduced, markPresentAt } from './pipeline/history.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
-import type { Executor, FragmentInput, Task, TaskResult } from './pool/protocol.js';
-import { Secret } from './secret.js';
+import type { Executor, FragmentInput, Task } from './pool/protocol.js';
 import { lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
-import { emptySkipCounts, type Finding, type ScanError, type ScanResult, type SkipCounts, type SkipReason } from './types.js';
+import { stagedFragments } from './sources/staged.js';
+import type { Finding, ScanResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -24,6 +30,14 @@ export interface ScanOptions {
   readonly paths?: readonly string[];
   /** Scan this stream instead of files, reported under `name`. */
   readonly stdin?: { readonly stream: AsyncIterable<Buffer | string>; readonly name: string };
+  /** Scan what is staged for commit (the added lines of `git diff --cached`). */
+  readonly staged?: boolean;
+  /** Scan every commit of `BASE..HEAD` (each commit's own changes). */
+  readonly range?: string;
+  /** Scan every commit reachable from every ref. */
+  readonly history?: boolean;
+  /** With `history`: include stashes (refs/stash). */
+  readonly includeStash?: boolean;
   readonly cwd?: string;
   /** Files larger than this many bytes are skipped and counted. */
   readonly maxFileSize?: number;
@@ -37,46 +51,67 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
 }
 
-export interface ScanProgress {
-  readonly filesScanned: number;
-  readonly bytesScanned: number;
-}
+export type { ScanProgress };
 
 /** Below this many files a scan runs on the calling thread: workers cost more than they save. */
 const INLINE_FILES = 64;
 const FILES_PER_TASK = 64;
 const FRAGMENT_BYTES_PER_TASK = 1 << 20;
+/** Up to this many commits are scanned in one batch on this thread. */
+const SMALL_HISTORY = 64;
+
+interface Context {
+  readonly cwd: string;
+  readonly collector: Collector;
+  readonly threads: number;
+  readonly executorFor: (large: boolean) => Executor;
+  readonly isExcluded: (path: string) => boolean;
+}
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
-  const collector = new Collector(options.onProgress);
   const threads = options.threads ?? availableParallelism();
+  const collector = new Collector(options.onProgress);
+  const exclude = await compileGlobs(options.exclude ?? []);
   let executor: Executor | undefined;
-  const getExecutor = (large: boolean): Executor => {
-    executor ??= large && threads > 0 ? new WorkerPool(rules, threads) : inlineExecutor(compileCatalogue(rules));
-    return executor;
+  const ctx: Context = {
+    cwd,
+    collector,
+    threads,
+    isExcluded: exclude,
+    executorFor: (large) => {
+      executor ??= large && threads > 0 ? new WorkerPool(rules, threads) : inlineExecutor(compileCatalogue(rules));
+      return executor;
+    },
   };
+  let findings: Finding[];
   try {
-    if (options.stdin !== undefined) {
-      await scanStream(options.stdin, collector, getExecutor, threads);
-    } else {
-      const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-      const base = await reportBase(cwd, paths);
-      const excluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-      const targets = walkTargets(paths, {
-        cwd,
-        base,
-        isExcluded: excluded,
-        onSkip: (reason, path) => collector.skip(reason, path),
-      });
-      await scanFiles(targets, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, collector, getExecutor, threads);
-    }
+    if (options.stdin !== undefined) findings = await scanStdin(options.stdin, ctx);
+    else if (options.staged) findings = await scanStaged(ctx);
+    else if (options.range !== undefined) findings = await scanRange(options.range, ctx);
+    else if (options.history) findings = await scanHistory(options.includeStash ?? false, ctx);
+    else
+      findings = await scanPaths(
+        options.paths && options.paths.length > 0 ? options.paths : ['.'],
+        options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        ctx,
+      );
   } finally {
     await executor?.close();
   }
-  return collector.result(performance.now() - started);
+  return collector.result(findings, performance.now() - started);
+}
+
+function runTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context): Promise<void> {
+  return runBounded(
+    tasks,
+    executor,
+    Math.max(1, ctx.threads) * 2,
+    (task, result) => ctx.collector.add(task, result),
+    (task, progress) => ctx.collector.partial(task, progress),
+  );
 }
 
 /** Paths are reported relative to the repository root; outside a repository, to the working directory. */
@@ -91,166 +126,155 @@ async function reportBase(cwd: string, paths: readonly string[]): Promise<string
   return cwd;
 }
 
-type ExecutorFor = (large: boolean) => Executor;
-
-async function scanFiles(
-  targets: AsyncIterable<FileTarget>,
-  maxFileSize: number,
-  collector: Collector,
-  executorFor: ExecutorFor,
-  threads: number,
-): Promise<void> {
+async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Context): Promise<Finding[]> {
+  const base = await reportBase(ctx.cwd, paths);
+  const targets = walkTargets(paths, {
+    cwd: ctx.cwd,
+    base,
+    isExcluded: ctx.isExcluded,
+    onSkip: (reason, path) => ctx.collector.skip(reason, path),
+  });
   const iterator = targets[Symbol.asyncIterator]();
   const head: FileTarget[] = [];
   let done = false;
-  while (head.length <= INLINE_FILES) {
+  while (!done && head.length <= INLINE_FILES) {
     const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    head.push(next.value);
+    if (next.done) done = true;
+    else head.push(next.value);
   }
-  const executor = executorFor(!done);
-  const tasks = async function* (): AsyncGenerator<Task> {
+  const executor = ctx.executorFor(!done);
+  async function* tasks(): AsyncGenerator<Task> {
     let batch: FileTarget[] = [];
-    const rest: AsyncIterable<FileTarget> = { [Symbol.asyncIterator]: () => iterator };
-    for (const target of head) {
+    const all = async function* (): AsyncGenerator<FileTarget> {
+      yield* head;
+      if (!done) for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value;
+    };
+    for await (const target of all()) {
       batch.push(target);
       if (batch.length === FILES_PER_TASK) {
         yield { kind: 'files', targets: batch, maxFileSize };
         batch = [];
       }
     }
-    if (!done) {
-      for await (const target of rest) {
-        batch.push(target);
-        if (batch.length === FILES_PER_TASK) {
-          yield { kind: 'files', targets: batch, maxFileSize };
-          batch = [];
-        }
-      }
-    }
     if (batch.length > 0) yield { kind: 'files', targets: batch, maxFileSize };
-  };
-  await runBounded(tasks(), executor, Math.max(1, threads) * 2, (task, result) => collector.add(task, result));
+  }
+  await runTasks(tasks(), executor, ctx);
+  return ctx.collector.findings;
 }
 
-async function scanStream(
-  stdin: NonNullable<ScanOptions['stdin']>,
-  collector: Collector,
-  executorFor: ExecutorFor,
-  threads: number,
-): Promise<void> {
+async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finding[]> {
   const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
   const first = await chunks.next();
-  if (first.done) {
-    collector.countFile(0);
-    return;
+  const second = first.done ? first : await chunks.next();
+  const executor = ctx.executorFor(!second.done);
+  async function* fragments(): AsyncGenerator<FragmentInput> {
+    const meta = (firstLine: number) => ({ path: stdin.name, source: 'stdin' as const, firstLine });
+    if (first.done) return;
+    yield { data: first.value.data, meta: meta(first.value.firstLine) };
+    if (second.done) return;
+    yield { data: second.value.data, meta: meta(second.value.firstLine) };
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield { data: c.value.data, meta: meta(c.value.firstLine) };
   }
-  const second = await chunks.next();
-  const executor = executorFor(!second.done);
-  const tasks = async function* (): AsyncGenerator<Task> {
-    let batch: FragmentInput[] = [];
-    let bytes = 0;
-    const all = async function* () {
-      yield first.value;
-      if (!second.done) {
-        yield second.value;
-        for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
-      }
-    };
-    for await (const chunk of all()) {
-      batch.push({ data: chunk.data, meta: { path: stdin.name, source: 'stdin', firstLine: chunk.firstLine } });
-      bytes += chunk.data.length;
-      if (bytes >= FRAGMENT_BYTES_PER_TASK) {
-        yield { kind: 'fragments', fragments: batch };
-        batch = [];
-        bytes = 0;
-      }
-    }
-    if (batch.length > 0) yield { kind: 'fragments', fragments: batch };
-  };
-  await runBounded(tasks(), executor, Math.max(1, threads) * 2, (task, result) => collector.add(task, result));
-  collector.countFile(0);
+  await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), executor, ctx);
+  ctx.collector.countFile(0);
+  return ctx.collector.findings;
 }
 
-/**
- * Feeds tasks to the executor with at most `limit` in flight, so a fast source cannot run ahead
- * of the scanners and fill memory.
- */
-export async function runBounded(
-  tasks: AsyncIterable<Task>,
-  executor: Executor,
-  limit: number,
-  onResult: (task: Task, result: TaskResult) => void,
-): Promise<void> {
-  const inflight = new Set<Promise<void>>();
-  let failure: unknown;
-  for await (const task of tasks) {
-    const p: Promise<void> = executor.run(task).then(
-      (result) => onResult(task, result),
-      (e: unknown) => {
-        failure ??= e;
+async function scanStaged(ctx: Context): Promise<Finding[]> {
+  const root = await repositoryRoot(ctx.cwd);
+  const fragments = stagedFragments(root, { onBinary: (path) => ctx.collector.skip('binary', path) });
+  const files = new Set<string>();
+  async function* kept(): AsyncGenerator<FragmentInput> {
+    for await (const f of fragments) {
+      if (ctx.isExcluded(f.meta.path)) {
+        if (!files.has(f.meta.path)) ctx.collector.skip('excluded', f.meta.path);
+        files.add(f.meta.path);
+        continue;
+      }
+      if (!files.has(f.meta.path)) ctx.collector.countFile(0);
+      files.add(f.meta.path);
+      yield f;
+    }
+  }
+  // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
+  await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+  return ctx.collector.findings;
+}
+
+async function repositoryRoot(cwd: string): Promise<string> {
+  await requireRepository(cwd);
+  return (await workTreeRoot(cwd)) ?? cwd;
+}
+
+async function scanRange(range: string, ctx: Context): Promise<Finding[]> {
+  const root = await repositoryRoot(ctx.cwd);
+  const parts = range.split('..');
+  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    throw new KeyscanError('E_USAGE', `--range "${range}" is not of the form BASE..HEAD`, {
+      hint: 'For example: --range origin/main..HEAD',
+    });
+  }
+  const [base, head] = parts as [string, string];
+  const tip = await requireCommit(root, head, 'HEAD');
+  await requireCommit(root, base, 'BASE');
+  const commits = await listCommits(root, [`${base}..${head}`]);
+  const boundary = await shallowBoundary(root);
+  const cut = commits.find((c) => boundary.has(c));
+  if (cut !== undefined) {
+    throw new KeyscanError(
+      'E_GIT',
+      `this shallow clone is missing the parents of ${cut.slice(0, 12)}, which is inside ${range}: its changes cannot be told apart from the files it inherited`,
+      {
+        hint: `Fetch the rest of the range: git fetch --deepen=${commits.length + 1} (or --unshallow); in GitHub Actions set actions/checkout fetch-depth: 0.`,
       },
     );
-    const tracked = p.finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-    if (inflight.size >= limit) await Promise.race(inflight);
-    if (failure !== undefined) break;
   }
-  await Promise.all(inflight);
-  if (failure !== undefined) throw failure;
+  return scanCommits(root, commits, tip, ctx);
 }
 
-/** Gathers results from every task into one sorted, de-duplicated result. */
-class Collector {
-  readonly #findings: Finding[] = [];
-  readonly #errors: ScanError[] = [];
-  readonly #skipped: SkipCounts = emptySkipCounts();
-  readonly #onProgress: ((p: ScanProgress) => void) | undefined;
-  #files = 0;
-  #bytes = 0;
-
-  constructor(onProgress: ((p: ScanProgress) => void) | undefined) {
-    this.#onProgress = onProgress;
-  }
-
-  skip(reason: SkipReason, _path: string): void {
-    this.#skipped[reason]++;
-  }
-
-  countFile(bytes: number): void {
-    this.#files++;
-    this.#bytes += bytes;
-  }
-
-  add(_task: Task, result: TaskResult): void {
-    for (const { finding } of result.findings) {
-      const { secretText, ...rest } = finding;
-      this.#findings.push({ ...rest, secret: new Secret(secretText) });
-    }
-    for (const s of result.skipped) this.skip(s.reason, s.path);
-    this.#errors.push(...result.errors);
-    this.#files += result.filesScanned;
-    this.#bytes += result.bytesScanned;
-    this.#onProgress?.({ filesScanned: this.#files, bytesScanned: this.#bytes });
-  }
-
-  result(durationMs: number): ScanResult {
-    const findings = this.#findings.sort(compareFindings);
-    const errors = this.#errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return {
-      findings,
-      errors,
-      stats: { filesScanned: this.#files, bytesScanned: this.#bytes, skipped: { ...this.#skipped }, durationMs: Math.round(durationMs) },
-    };
-  }
+async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): Promise<string> {
+  const sha = await resolveCommit(root, rev);
+  if (sha !== undefined) return sha;
+  const shallow = (await shallowBoundary(root)).size > 0;
+  throw new KeyscanError('E_GIT', `${role} "${rev}" is not a commit in this ${shallow ? 'shallow clone' : 'repository'}`, {
+    hint: shallow
+      ? `Fetch it first, e.g. git fetch --deepen=50 origin, or git fetch origin ${rev}; in GitHub Actions set actions/checkout fetch-depth: 0.`
+      : 'Check the revision name (git log --oneline shows commits), or fetch it from the remote.',
+  });
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finding[]> {
+  const root = await repositoryRoot(ctx.cwd);
+  const commits = await listCommits(root, allRefs(includeStash));
+  const boundary = await shallowBoundary(root);
+  if (boundary.size > 0) {
+    ctx.collector.warnings.push(
+      `this is a shallow clone: history before ${plural(boundary.size, 'commit')} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`,
+    );
+  }
+  const head = await resolveCommit(root, 'HEAD');
+  return scanCommits(root, commits, head, ctx);
 }
 
-export { KeyscanError };
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Scans each commit's own changes across the pool, then keeps one finding per secret and path. */
+async function scanCommits(root: string, commits: readonly string[], tip: string | undefined, ctx: Context): Promise<Finding[]> {
+  ctx.collector.commitsTotal = commits.length;
+  if (commits.length === 0) return [];
+  // Few, long, contiguous batches: every git process starts with cold caches (measured: 16
+  // batches over 5,000 commits took 1.9 s where 2 took 1.25 s), and neighbouring commits share
+  // trees and delta bases. Two per worker still evens out batches of unequal weight.
+  const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
+  const size = Math.max(SMALL_HISTORY, Math.ceil(commits.length / parts));
+  const executor = ctx.executorFor(commits.length > SMALL_HISTORY);
+  async function* tasks(): AsyncGenerator<Task> {
+    for (let i = 0; i < commits.length; i += size) yield { kind: 'commits', repo: root, commits: commits.slice(i, i + size) };
+  }
+  await runTasks(tasks(), executor, ctx);
+  const order = new Map(commits.map((c, i) => [c, i]));
+  const kept = ctx.collector.findings.filter((f) => !ctx.isExcluded(f.path));
+  return markPresentAt(root, tip, firstIntroduced(kept, order));
+}

@@ -27,6 +27,16 @@ export interface Finding {
   /** Stable across runs and line moves: rule + path + secret hash (+ commit in history mode). */
   readonly fingerprint: string;
   readonly source: SourceKind;
+  /** Full SHA of the commit that introduced the secret (range and history scans). */
+  readonly commit?: string;
+  readonly author?: string;
+  readonly authorEmail?: string;
+  /** Author date of {@link commit}, ISO 8601. */
+  readonly date?: string;
+  /** History scans: how many commits added this secret to this path (re-added, cherry-picked, on several branches). */
+  readonly commitCount?: number;
+  /** History scans: whether the file at this path still contains the secret at HEAD. */
+  readonly presentAtHead?: boolean;
   /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
   readonly secret: Secret;
 }
@@ -49,6 +59,8 @@ export interface ScanError {
 
 export interface ScanStats {
   filesScanned: number;
+  /** Range and history scans: commits whose changes were scanned. */
+  commitsScanned?: number;
   bytesScanned: number;
   skipped: SkipCounts;
   durationMs: number;
@@ -58,4 +70,6 @@ export interface ScanResult {
   readonly findings: Finding[];
   readonly stats: ScanStats;
   readonly errors: ScanError[];
+  /** Things the user should know that did not stop the scan (a shallow clone's cut history). */
+  readonly warnings: string[];
 }

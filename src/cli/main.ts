@@ -5,7 +5,10 @@
  * This module alone parses argv, prints and decides the exit code; everything it calls throws
  * typed errors instead.
  */
-import yargs from 'yargs/yargs';
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
@@ -14,12 +17,17 @@ import { workTreeRoot } from '../git/repo.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
 import { render } from '../report/render.js';
 import { plural } from '../report/text.js';
-import { DEFAULT_MAX_FILE_SIZE, scan } from '../scan.js';
+import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
+import { ProgressLine } from './progress.js';
 import { parseSize } from './size.js';
+
+// yargs' CommonJS build loads in about half the time of its ESM build (11 ms against 20–25 ms
+// measured on Node 20), and every pre-commit run pays it.
+const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof yargsFactory;
 
 interface ScanArgs {
   paths: string[];
@@ -32,6 +40,13 @@ interface ScanArgs {
   threads: number | undefined;
   config: string | undefined;
   color: boolean | undefined;
+  staged: boolean;
+  range: string | undefined;
+  since: string | undefined;
+  history: boolean;
+  'include-stash': boolean;
+  progress: boolean | undefined;
+  cwd: string | undefined;
 }
 
 interface RulesArgs {
@@ -68,6 +83,16 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             default: [],
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
+          .option('staged', { type: 'boolean', default: false, describe: 'scan the changes staged for commit (pre-commit hooks)' })
+          .option('range', { type: 'string', describe: 'scan every commit of BASE..HEAD, each commit on its own' })
+          .option('since', { type: 'string', describe: 'scan every commit of REF..HEAD (same as --range REF..HEAD)' })
+          .option('history', { type: 'boolean', default: false, describe: 'audit every commit reachable from every branch and tag' })
+          .option('include-stash', { type: 'boolean', default: false, describe: 'with --history: also scan stashes' })
+          .option('progress', {
+            type: 'boolean',
+            describe: 'progress on stderr (default: on a terminal, not in CI); --no-progress turns it off',
+          })
+          .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR (like git -C)' })
           .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
           .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
           .option('max-file-size', {
@@ -116,7 +141,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   return code;
 }
 
-async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
+async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
+  const io: CliIO = args.cwd === undefined ? outer : { ...outer, cwd: await directory(resolve(outer.cwd, args.cwd)) };
   const formats = args.format as ReportFormat[];
   if (args.output.length > formats.length) {
     throw usage(`${args.output.length} --output given for ${formats.length} --format`, 'Give one --format before each --output.');
@@ -129,20 +155,33 @@ async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
   if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
     throw usage('--threads must be a whole number from 0 to 256', 'Use 0 to scan on the main thread only.');
   }
-  if (args.stdin && args.paths.length > 0) throw usage('--stdin does not take paths', 'Scan either standard input or paths.');
+  const modes = (['stdin', 'staged', 'range', 'since', 'history'] as const).filter((m) => args[m] !== undefined && args[m] !== false);
+  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, 'Choose one source per run.');
+  if (modes.length === 1 && args.paths.length > 0)
+    throw usage(`--${modes[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history.');
+  if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
+  const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
   const config = await loadConfig(root, args.config, new Set(builtinRules.map((r) => r.id)));
   const rules = effectiveRules(builtinRules, config);
+  const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
+  const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
   const result = await scan({
     cwd: io.cwd,
     paths: args.paths,
     ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
+    staged: args.staged,
+    history: args.history,
+    includeStash: args['include-stash'],
+    ...(range !== undefined ? { range } : {}),
+    ...(display ? { onProgress: (p: ScanProgress) => display.update(p) } : {}),
     maxFileSize,
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: config.exclude,
     rules,
-  });
+  }).finally(() => display?.clear());
+  for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
   await writeReports(result, rules, formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
@@ -173,7 +212,9 @@ async function writeReports(
     const found = n === 0 ? 'no secrets found' : `${plural(n, 'secret')} found`;
     const incomplete =
       result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
-    io.stderr.write(`keyscan: ${incomplete}${found} in ${plural(result.stats.filesScanned, 'file')}\n`);
+    const scope =
+      result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
+    io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}\n`);
   }
 }
 
@@ -194,6 +235,12 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   }
   io.stdout.write(`\n${builtinRules.length} rules\n`);
   return EXIT.clean;
+}
+
+async function directory(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw usage(`--cwd ${path} is not a directory`, 'Give the path of the repository to scan.');
+  return path;
 }
 
 function usage(message: string, hint: string): KeyscanError {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { compileCatalogue } from '../catalogue/compile.js';
 import { expandExample, seededRandom } from '../catalogue/examples.js';
 import type { RuleSpec } from '../catalogue/spec.js';
@@ -8,6 +7,7 @@ import { validateRuleSpec } from '../catalogue/validate.js';
 import { scanFragment } from '../engine/scan-fragment.js';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { CONFIG_FILE_NAMES, type Config, EMPTY_CONFIG } from './config.js';
+import { globProblem } from './globs.js';
 
 const TOP_LEVEL_KEYS = new Set(['$schema', 'exclude', 'disable', 'rules']);
 
@@ -36,7 +36,16 @@ export async function loadConfig(dir: string, explicit: string | undefined, know
         hint: 'Fix the syntax; a JSON validator or your editor will point at the spot.',
       });
     }
-    return parseConfig(data, file, knownRuleIds);
+    const config = parseConfig(data, file, knownRuleIds);
+    for (const [i, glob] of config.exclude.entries()) {
+      const problem = await globProblem(glob);
+      if (problem !== undefined) {
+        throw new KeyscanError('E_CONFIG', `${file}: exclude[${i}]: invalid glob "${glob}": ${problem}`, {
+          hint: 'See the README section "Configuration".',
+        });
+      }
+    }
+    return config;
   }
   return EMPTY_CONFIG;
 }
@@ -51,13 +60,6 @@ export function parseConfig(data: unknown, file: string, knownRuleIds: ReadonlyS
     if (!TOP_LEVEL_KEYS.has(key)) fail(key, `unknown key (known keys: ${[...TOP_LEVEL_KEYS].join(', ')})`);
   }
   const exclude = stringList(obj.exclude, 'exclude', fail);
-  exclude.forEach((glob, i) => {
-    try {
-      picomatch.makeRe(glob);
-    } catch (e) {
-      fail(`exclude[${i}]`, `invalid glob "${glob}": ${(e as Error).message}`);
-    }
-  });
   const rules = ruleList(obj.rules, fail);
   const ids = new Set([...knownRuleIds, ...rules.map((r) => r.id)]);
   const disable = stringList(obj.disable, 'disable', fail);

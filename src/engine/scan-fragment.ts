@@ -12,8 +12,16 @@ export interface FragmentMeta {
   readonly source: SourceKind;
   /** Line number of the fragment's first line in its file (diff hunks start mid-file). */
   readonly firstLine?: number;
-  /** Part of the fingerprint in history scans. */
-  readonly commit?: string;
+  /** The commit whose change this fragment is (range and history scans); part of the fingerprint. */
+  readonly commit?: CommitInfo;
+}
+
+/** Who introduced a change, when: copied onto every finding in that change. */
+export interface CommitInfo {
+  readonly commit: string;
+  readonly author: string;
+  readonly authorEmail: string;
+  readonly date: string;
 }
 
 /**
@@ -43,8 +51,11 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
       endColumn: to.column,
       redacted: redact(m.secret, rule.keywords),
       secretHash,
-      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit),
+      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
       source: meta.source,
+      ...(meta.commit === undefined
+        ? {}
+        : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date }),
       secretText: m.secret,
     };
   });

@@ -58,10 +58,16 @@ export function firstLine(text: string): string {
  * Streams git's stdout. The iterator ends when git exits; a non-zero exit (or a signal) throws
  * E_GIT after the output is consumed, so a failed listing can never pass for an empty one.
  */
-export async function* gitStream(args: readonly string[], cwd: string): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function* gitStream(args: readonly string[], cwd: string, input?: string): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined && child.stdin !== null) {
+    child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
+    child.stdin.end(input);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError('E_GIT', 'could not read git output');
   const err: Buffer[] = [];
-  child.stderr.on('data', (b: Buffer) => {
+  stderr.on('data', (b: Buffer) => {
     if (err.length < 64) err.push(b);
   });
   const exit = new Promise<number>((resolve, reject) => {
@@ -72,7 +78,7 @@ export async function* gitStream(args: readonly string[], cwd: string): AsyncGen
   });
   exit.catch(() => undefined); // surfaced below
   try {
-    for await (const chunk of child.stdout) yield chunk as Buffer;
+    for await (const chunk of stdout) yield chunk as Buffer;
   } finally {
     if (child.exitCode === null) child.kill();
   }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { KeyscanError } from '../errors.js';
-import { describeTask, type Executor, type Task, type TaskResult } from './protocol.js';
+import { describeTask, type Executor, type Task, type TaskProgress, type TaskResult } from './protocol.js';
 
 /** Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source). */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/src/pool/worker.js' : './worker.js', import.meta.url);
@@ -10,6 +10,7 @@ interface Job {
   readonly id: number;
   readonly task: Task;
   attempts: number;
+  readonly onProgress: ((p: TaskProgress) => void) | undefined;
   readonly resolve: (r: TaskResult) => void;
   readonly reject: (e: unknown) => void;
 }
@@ -26,12 +27,15 @@ interface Slot {
  */
 export class WorkerPool implements Executor {
   readonly #rules: readonly RuleSpec[];
+  readonly #workerUrl: URL;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
   #closed = false;
 
-  constructor(rules: readonly RuleSpec[], size: number) {
+  /** `workerUrl` is for tests that need a worker which misbehaves. */
+  constructor(rules: readonly RuleSpec[], size: number, workerUrl: URL = WORKER_URL) {
+    this.#workerUrl = workerUrl;
     // Examples and prose stay behind: workers only match.
     this.#rules = rules.map((r) => ({ ...r, examples: { positive: [], negative: [] } }));
     for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
@@ -41,10 +45,10 @@ export class WorkerPool implements Executor {
     return this.#slots.length;
   }
 
-  run(task: Task): Promise<TaskResult> {
+  run(task: Task, onProgress?: (p: TaskProgress) => void): Promise<TaskResult> {
     if (this.#closed) return Promise.reject(new KeyscanError('E_WORKER', 'the worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, task, attempts: 0, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve, reject });
       this.#dispatch();
     });
   }
@@ -56,10 +60,14 @@ export class WorkerPool implements Executor {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { rules: this.#rules } }), job: undefined };
-    slot.worker.on('message', (m: { id: number; result?: TaskResult; error?: string }) => {
+    const slot: Slot = { worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules } }), job: undefined };
+    slot.worker.on('message', (m: { id: number; result?: TaskResult; error?: string; progress?: TaskProgress }) => {
       const job = slot.job;
       if (job === undefined || job.id !== m.id) return;
+      if (m.progress !== undefined) {
+        job.onProgress?.(m.progress);
+        return;
+      }
       slot.job = undefined;
       if (m.result !== undefined) job.resolve(m.result);
       else this.#retry(job, m.error ?? 'unknown error');

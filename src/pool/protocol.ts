@@ -5,7 +5,9 @@ import type { ScanError, SkipReason } from '../types.js';
 /** A batch of work for one thread: files to read and scan, or fragments already in memory. */
 export type Task =
   | { readonly kind: 'files'; readonly targets: readonly FileTarget[]; readonly maxFileSize: number }
-  | { readonly kind: 'fragments'; readonly fragments: readonly FragmentInput[] };
+  | { readonly kind: 'fragments'; readonly fragments: readonly FragmentInput[] }
+  /** Commits whose changes to scan, by full SHA, in the repository at `repo`. */
+  | { readonly kind: 'commits'; readonly repo: string; readonly commits: readonly string[] };
 
 export interface FragmentInput {
   readonly data: Uint8Array;
@@ -24,11 +26,18 @@ export interface TaskResult {
   readonly bytesScanned: number;
   readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string }>;
   readonly errors: ScanError[];
+  readonly commitsScanned?: number;
+}
+
+/** Work done so far inside a long task (a batch of commits), for progress displays. */
+export interface TaskProgress {
+  readonly commitsScanned: number;
+  readonly bytesScanned: number;
 }
 
 /** Runs tasks somewhere: on this thread, or on a pool of workers. */
 export interface Executor {
-  run(task: Task): Promise<TaskResult>;
+  run(task: Task, onProgress?: (progress: TaskProgress) => void): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
@@ -37,7 +46,9 @@ export function describeTask(task: Task): string {
   const names =
     task.kind === 'files'
       ? task.targets.map((t) => t.path)
-      : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
+      : task.kind === 'commits'
+        ? task.commits.map((c) => `commit ${c}`)
+        : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
   const shown = [...new Set(names)].slice(0, 5).join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }

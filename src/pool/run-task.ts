@@ -1,12 +1,14 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { scanFragment } from '../engine/scan-fragment.js';
+import { scanCommitBatch } from '../sources/commits.js';
 import { readTarget } from '../sources/read-file.js';
 import { toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
-import type { ItemFinding, Task, TaskResult } from './protocol.js';
+import type { ItemFinding, Task, TaskProgress, TaskResult } from './protocol.js';
 
 /** Does one task's work. Shared by the worker entry and the in-thread executor. */
-export function runTask(catalogue: Catalogue, task: Task): TaskResult {
+export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskProgress) => void): TaskResult | Promise<TaskResult> {
+  if (task.kind === 'commits') return scanCommitBatch(catalogue, task.repo, task.commits, onProgress);
   const findings: ItemFinding[] = [];
   const skipped: Array<{ reason: SkipReason; path: string }> = [];
   const errors: ScanError[] = [];
@@ -25,7 +27,7 @@ export function runTask(catalogue: Catalogue, task: Task): TaskResult {
         }
       }
     });
-  } else {
+  } else if (task.kind === 'fragments') {
     task.fragments.forEach((fragment, item) => {
       const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
       bytesScanned += raw.length;

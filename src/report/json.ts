@@ -8,6 +8,7 @@ export function renderJson(ctx: ReportContext): string {
     findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
     stats: ctx.result.stats,
     errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -88,7 +88,7 @@ function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, 
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: `${f.message}: ${shownSecret(f, reveal)}` },
+    message: { text: resultMessage(f, reveal) },
     locations: [
       {
         physicalLocation: {
@@ -99,6 +99,14 @@ function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, 
     ],
     partialFingerprints: { 'keyscan/v1': f.fingerprint },
   };
+}
+
+function resultMessage(f: Finding, reveal: boolean): string {
+  const base = `${f.message}: ${shownSecret(f, reveal)}`;
+  if (f.commit === undefined) return base;
+  // Code scanning closes an alert once the file changes, but a committed secret stays in history.
+  const head = f.presentAtHead === false ? ' It is no longer in the file, but it is still in git history: revoke it.' : '';
+  return `${base} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ''}).${head}`;
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, unicode, `#`, `?`). */

@@ -39,13 +39,28 @@ function findingBlock(f: Finding, rule: RuleSpec | undefined, reveal: boolean, p
     `         ${f.message}`,
     `         secret: ${shownSecret(f, reveal)}`,
   ];
+  if (f.commit !== undefined) block.push(`         ${provenance(f)}`);
   if (rule) block.push(`         revoke: ${rule.remediation.revoke}`);
   return block;
 }
 
+/** Where in history a secret came from: what an auditor reads first. */
+function provenance(f: Finding): string {
+  const who = f.author ? ` by ${f.author}${f.authorEmail ? ` <${f.authorEmail}>` : ''}` : '';
+  const when = f.date ? ` on ${f.date.slice(0, 10)}` : '';
+  const count = f.commitCount !== undefined && f.commitCount > 1 ? ` · added in ${f.commitCount} commits` : '';
+  const head =
+    f.presentAtHead === undefined ? '' : f.presentAtHead ? ' · still in the file at HEAD' : ' · no longer at HEAD (still in history)';
+  return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
+}
+
 function summary(result: ScanResult, paint: Paint): string[] {
   const { stats, findings, errors } = result;
-  const scanned = `${plural(stats.filesScanned, 'file')} (${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`;
+  const what =
+    stats.commitsScanned !== undefined
+      ? `${plural(stats.commitsScanned, 'commit')} (${plural(stats.filesScanned, 'file change')}`
+      : `${plural(stats.filesScanned, 'file')} (`;
+  const scanned = `${what}, ${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`;
   const out: string[] = [];
   if (findings.length === 0 && errors.length === 0) out.push(`${paint('32', 'No secrets found')} · scanned ${scanned}`);
   else if (findings.length === 0) out.push(`${paint('1;31', 'Scan incomplete')}: no secrets in what was read · scanned ${scanned}`);
@@ -64,6 +79,7 @@ function summary(result: ScanResult, paint: Paint): string[] {
     for (const e of errors.slice(0, 20)) out.push(`  ${e.path}: ${e.message}`);
     if (errors.length > 20) out.push(`  … and ${errors.length - 20} more (see --format json)`);
   }
+  for (const w of result.warnings) out.push(paint('33', `Warning: ${w}`));
   return out;
 }
 

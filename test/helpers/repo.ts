@@ -24,21 +24,46 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
   }
 }
 
+export interface Identity {
+  readonly name?: string;
+  readonly email?: string;
+  /** ISO date for author and committer. */
+  readonly date?: string;
+}
+
 /** Runs git in `cwd` with a fixed identity and dates, so histories are reproducible. */
 export function git(cwd: string, ...args: string[]): string {
+  return gitAs({}, cwd, ...args);
+}
+
+export function gitAs(who: Identity, cwd: string, ...args: string[]): string {
+  const name = who.name ?? 'Test Author';
+  const email = who.email ?? 'author@example.com';
+  const date = who.date ?? '2024-01-01T00:00:00Z';
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
     env: {
       ...process.env,
-      GIT_AUTHOR_NAME: 'Test Author',
-      GIT_AUTHOR_EMAIL: 'author@example.com',
-      GIT_COMMITTER_NAME: 'Test Author',
-      GIT_COMMITTER_EMAIL: 'author@example.com',
-      GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
-      GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
     },
   });
+}
+
+/** Writes `files` (null deletes), stages everything and commits; returns the new commit's SHA. */
+export function commit(dir: string, message: string, files: Record<string, string | Buffer | null>, who: Identity = {}): string {
+  for (const [rel, content] of Object.entries(files)) {
+    if (content === null) rmSync(join(dir, rel), { force: true });
+    else writeFiles(dir, { [rel]: content });
+  }
+  gitAs(who, dir, 'add', '-A');
+  gitAs(who, dir, 'commit', '-q', '--allow-empty', '-m', message);
+  return gitAs(who, dir, 'rev-parse', 'HEAD').trim();
 }
 
 /** A git work tree with `files` written (not committed unless `commit` is set). */

@@ -1,0 +1,96 @@
+import type { Task, TaskProgress, TaskResult } from '../pool/protocol.js';
+import { Secret } from '../secret.js';
+import { emptySkipCounts, type Finding, type ScanError, type ScanResult, type SkipCounts, type SkipReason } from '../types.js';
+
+export interface ScanProgress {
+  readonly filesScanned: number;
+  readonly bytesScanned: number;
+  readonly commitsScanned: number;
+  /** Commits to scan in all, when known (range and history scans). */
+  readonly commitsTotal: number | undefined;
+}
+
+/** Gathers the results of every task: findings (secrets wrapped at once), counts and errors. */
+export class Collector {
+  readonly findings: Finding[] = [];
+  readonly errors: ScanError[] = [];
+  readonly warnings: string[] = [];
+  readonly #skipped: SkipCounts = emptySkipCounts();
+  readonly #onProgress: ((p: ScanProgress) => void) | undefined;
+  #files = 0;
+  #bytes = 0;
+  #commits = 0;
+  commitsTotal: number | undefined;
+
+  constructor(onProgress: ((p: ScanProgress) => void) | undefined) {
+    this.#onProgress = onProgress;
+  }
+
+  skip(reason: SkipReason, _path: string): void {
+    this.#skipped[reason]++;
+  }
+
+  countFile(bytes: number): void {
+    this.#files++;
+    this.#bytes += bytes;
+  }
+
+  /** Work done so far by tasks still running (counted in progress, replaced by their results). */
+  readonly #partial = new Map<Task, TaskProgress>();
+
+  partial(task: Task, progress: TaskProgress): void {
+    this.#partial.set(task, progress);
+    this.#report();
+  }
+
+  add(task: Task, result: TaskResult): void {
+    this.#partial.delete(task);
+    for (const { finding } of result.findings) {
+      const { secretText, ...rest } = finding;
+      this.findings.push({ ...rest, secret: new Secret(secretText) });
+    }
+    for (const s of result.skipped) this.skip(s.reason, s.path);
+    this.errors.push(...result.errors);
+    this.#files += result.filesScanned;
+    this.#bytes += result.bytesScanned;
+    this.#commits += result.commitsScanned ?? 0;
+    this.#report();
+  }
+
+  #report(): void {
+    if (this.#onProgress === undefined) return;
+    let commits = this.#commits;
+    let bytes = this.#bytes;
+    for (const p of this.#partial.values()) {
+      commits += p.commitsScanned;
+      bytes += p.bytesScanned;
+    }
+    this.#onProgress({ filesScanned: this.#files, bytesScanned: bytes, commitsScanned: commits, commitsTotal: this.commitsTotal });
+  }
+
+  result(findings: Finding[], durationMs: number): ScanResult {
+    const errors = this.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return {
+      findings: findings.sort(compareFindings),
+      errors,
+      warnings: this.warnings,
+      stats: {
+        filesScanned: this.#files,
+        ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
+        bytesScanned: this.#bytes,
+        skipped: { ...this.#skipped },
+        durationMs: Math.round(durationMs),
+      },
+    };
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return (
+    a.startLine - b.startLine ||
+    a.startColumn - b.startColumn ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    ((a.commit ?? '') < (b.commit ?? '') ? -1 : (a.commit ?? '') > (b.commit ?? '') ? 1 : 0)
+  );
+}

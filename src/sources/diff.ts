@@ -1,0 +1,220 @@
+/**
+ * A streaming parser for the unified and combined (`--cc`) diffs that `git diff` and `git log -p`
+ * print. It keeps only the added lines of the current hunk in memory and hands them on as
+ * fragments with the line number they have in the new file, so the size of a history never
+ * matters. Commit headers are lines that start with RS (0x1e), written by `--format` (see
+ * LOG_FORMAT in git/history.ts).
+ */
+import { unquoteGitPath } from './cquote.js';
+
+export interface CommitHeader {
+  readonly commit: string;
+  readonly parents: readonly string[];
+  readonly author: string;
+  readonly authorEmail: string;
+  readonly date: string;
+}
+
+export interface DiffFragment {
+  /** Path in the new version, POSIX, relative to the repository root. */
+  readonly path: string;
+  /** Added lines joined by `\n` (with a final `\n`). */
+  readonly data: Buffer;
+  /** Line number of the first added line in the new file. */
+  readonly firstLine: number;
+}
+
+export interface DiffHandlers {
+  onCommit?(header: CommitHeader): void;
+  onFragment(fragment: DiffFragment, commit: CommitHeader | undefined): void;
+  /** A file whose diff git reports as binary (not scanned). */
+  onBinary?(path: string, commit: CommitHeader | undefined): void;
+}
+
+/** Above this many bytes of added lines in one hunk, a fragment is cut at a line boundary. */
+const MAX_FRAGMENT = 1 << 20;
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const SPACE = 0x20;
+const AT = 0x40;
+const RS = 0x1e;
+const NEWLINE = 0x0a;
+
+export class DiffParser {
+  readonly #on: DiffHandlers;
+  #rest: Buffer | undefined;
+  #commit: CommitHeader | undefined;
+  #path: string | undefined;
+  /** Number of parents in a combined diff (0 for a plain diff). */
+  #combined = 0;
+  #inHunk = false;
+  #newLine = 0;
+  #added: Buffer[] = [];
+  #addedBytes = 0;
+  #addedStart = 0;
+  #binaryPending: string | undefined;
+
+  constructor(handlers: DiffHandlers) {
+    this.#on = handlers;
+  }
+
+  push(chunk: Buffer): void {
+    let buf = chunk;
+    if (this.#rest !== undefined) {
+      buf = Buffer.concat([this.#rest, chunk]);
+      this.#rest = undefined;
+    }
+    let start = 0;
+    for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+      this.#line(buf.subarray(start, nl));
+      start = nl + 1;
+    }
+    // Keep the partial last line; copy it so the chunk it came from can be released.
+    if (start < buf.length) this.#rest = Buffer.from(buf.subarray(start));
+  }
+
+  end(): void {
+    if (this.#rest !== undefined) {
+      this.#line(this.#rest);
+      this.#rest = undefined;
+    }
+    this.#flush();
+  }
+
+  #line(line: Buffer): void {
+    const first = line[0];
+    if (this.#inHunk) {
+      if (this.#combined === 0) {
+        if (first === PLUS) {
+          this.#add(line.subarray(1));
+          return;
+        }
+        if (first === MINUS || first === SPACE || first === 0x5c /* \ No newline */) {
+          this.#flush();
+          if (first === SPACE) this.#newLine++;
+          return;
+        }
+      } else if (first === PLUS || first === MINUS || first === SPACE) {
+        this.#combinedLine(line);
+        return;
+      } else if (first === 0x5c) {
+        return;
+      }
+      this.#flush();
+      this.#inHunk = false;
+    }
+    if (first === AT) this.#hunkHeader(line);
+    else if (first === RS) this.#commitHeader(line);
+    else if (first === 0x2b && line.subarray(0, 4).toString('latin1') === '+++ ') this.#targetPath(line);
+    else if (first === 0x64 /* d */) this.#fileHeader(line);
+    else if (first === 0x42 /* B */ && line.subarray(0, 13).toString('latin1') === 'Binary files ') this.#binary();
+  }
+
+  #combinedLine(line: Buffer): void {
+    const n = this.#combined;
+    let plus = 0;
+    let minus = 0;
+    for (let i = 0; i < n; i++) {
+      if (line[i] === PLUS) plus++;
+      else if (line[i] === MINUS) minus++;
+    }
+    if (minus > 0) {
+      this.#flush();
+      return;
+    }
+    // Only what is new against every parent was introduced by the merge itself.
+    if (plus === n) this.#add(line.subarray(n));
+    else {
+      this.#flush();
+      this.#newLine++;
+    }
+  }
+
+  #add(content: Buffer): void {
+    if (this.#added.length === 0) this.#addedStart = this.#newLine;
+    this.#added.push(content);
+    this.#addedBytes += content.length + 1;
+    this.#newLine++;
+    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush();
+  }
+
+  /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
+  #insidePem(): boolean {
+    for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2000; i--) {
+      const l = this.#added[i] as Buffer;
+      if (l.includes('-----END')) return false;
+      if (l.includes('-----BEGIN')) return true;
+    }
+    return false;
+  }
+
+  #flush(): void {
+    if (this.#added.length === 0) return;
+    const parts: Buffer[] = [];
+    for (const l of this.#added) parts.push(l, NEWLINE_BUF);
+    const data = Buffer.concat(parts);
+    this.#added = [];
+    this.#addedBytes = 0;
+    if (this.#path !== undefined) this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart }, this.#commit);
+  }
+
+  #hunkHeader(line: Buffer): void {
+    const text = line.toString('latin1');
+    const ats = /^@+/.exec(text)?.[0].length ?? 0;
+    // `@@ -a,b +c,d @@` or, with N parents, N+1 `@` and N `-` ranges.
+    const plus = new RegExp(`^${'@'.repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${'@'.repeat(ats)}`).exec(text);
+    if (plus === null) return;
+    this.#combined = ats > 2 ? ats - 1 : 0;
+    this.#newLine = Number(plus[1]);
+    // A pure deletion has count 0 and names the line before it; nothing is added there.
+    this.#inHunk = true;
+  }
+
+  #commitHeader(line: Buffer): void {
+    this.#flush();
+    const [commit = '', parents = '', author = '', authorEmail = '', date = ''] = line.subarray(1).toString('utf8').split('\x1f');
+    this.#commit = { commit, parents: parents === '' ? [] : parents.split(' '), author, authorEmail, date };
+    this.#path = undefined;
+    this.#on.onCommit?.(this.#commit);
+  }
+
+  #fileHeader(line: Buffer): void {
+    const text = line.toString('utf8');
+    if (text.startsWith('diff --git ') || text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
+      this.#flush();
+      this.#path = undefined;
+      this.#combined = text.startsWith('diff --git ') ? 0 : this.#combined;
+      this.#binaryPending = guessPath(text);
+    }
+  }
+
+  #targetPath(line: Buffer): void {
+    let raw = line.subarray(4).toString('utf8');
+    if (raw.endsWith('\t')) raw = raw.slice(0, -1); // git adds a TAB after names with spaces
+    if (raw === '/dev/null') {
+      this.#path = undefined;
+      return;
+    }
+    const unquoted = unquoteGitPath(raw);
+    this.#path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
+  }
+
+  #binary(): void {
+    this.#on.onBinary?.(this.#binaryPending ?? '', this.#commit);
+  }
+}
+
+const NEWLINE_BUF = Buffer.from('\n');
+
+/** The path from a `diff --git a/x b/x` or `diff --cc x` line, for messages about binary files. */
+function guessPath(header: string): string {
+  if (header.startsWith('diff --cc ') || header.startsWith('diff --combined ')) {
+    return unquoteGitPath(header.slice(header.indexOf(' ', 5) + 1));
+  }
+  const rest = header.slice('diff --git '.length);
+  const quoted = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted) return unquoteGitPath(`"${quoted[1]}"`).replace(/^b\//, '');
+  const half = rest.slice(Math.floor(rest.length / 2) + 1);
+  return half.startsWith('b/') ? half.slice(2) : half;
+}
