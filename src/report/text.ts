@@ -56,11 +56,12 @@ function provenance(f: Finding): string {
 
 function summary(result: ScanResult, paint: Paint): string[] {
   const { stats, findings, errors } = result;
+  const bytes = formatBytes(stats.bytesScanned);
   const what =
     stats.commitsScanned !== undefined
-      ? `${plural(stats.commitsScanned, 'commit')} (${plural(stats.filesScanned, 'file change')}`
-      : `${plural(stats.filesScanned, 'file')} (`;
-  const scanned = `${what}, ${formatBytes(stats.bytesScanned)}) in ${(stats.durationMs / 1000).toFixed(2)}s`;
+      ? `${plural(stats.commitsScanned, 'commit')} (${plural(stats.filesScanned, 'file change')}, ${bytes})`
+      : `${plural(stats.filesScanned, 'file')} (${bytes})`;
+  const scanned = `${what} in ${(stats.durationMs / 1000).toFixed(2)}s`;
   const out: string[] = [];
   if (findings.length === 0 && errors.length === 0) out.push(`${paint('32', 'No secrets found')} · scanned ${scanned}`);
   else if (findings.length === 0) out.push(`${paint('1;31', 'Scan incomplete')}: no secrets in what was read · scanned ${scanned}`);

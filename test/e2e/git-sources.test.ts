@@ -272,7 +272,7 @@ describe('progress and -C', () => {
     for (let i = 0; i < 5; i++) commit(dir, `c${i}`, { [`f${i}.txt`]: `${i}\n` });
     const r = await keyscan(['--history', '--progress', '-C', dir, '-f', 'json'], { cwd: tempDir() });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\r\u001b\[2Kkeyscan: 5\/5 commits \(100\.0%\)/);
+    expect(r.stderr).toContain('\r\u001b[2Kkeyscan: 5/5 commits (100.0%)');
     expect(r.stdout).not.toContain('\u001b[2K');
     expect(json(r.stdout).stats.commitsScanned).toBe(5);
   });
