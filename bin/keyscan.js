@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Exit codes: 0 no secrets found, 1 secrets found, 2 error (nothing is ever reported clean on error).
-import { run } from '../dist/src/cli/main.js';
+// Exit codes: 0 no secrets found, 1 secrets found, 2 error (nothing is ever reported clean on
+// error), 128+N when stopped by signal N (130 for Ctrl-C).
+import { enableBacktrackingFallback } from '../dist/src/regex-guard.js';
 
+// Before any pattern is compiled: see src/regex-guard.ts.
+enableBacktrackingFallback();
+const { run } = await import('../dist/src/cli/main.js');
+const { exitCleanlyOnSignals } = await import('../dist/src/cli/signals.js');
+exitCleanlyOnSignals(process.stderr);
 process.exitCode = await run(process.argv.slice(2));

@@ -18,6 +18,7 @@ import { firstIntroduced, markPresentAt } from './pipeline/history.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
 import type { Executor, FragmentInput, Task } from './pool/protocol.js';
+import { enableBacktrackingFallback } from './regex-guard.js';
 import { lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
 import { stagedFragments } from './sources/staged.js';
@@ -69,6 +70,7 @@ interface Context {
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  enableBacktrackingFallback();
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;

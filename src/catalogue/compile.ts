@@ -10,8 +10,14 @@ export interface CompiledRule {
   readonly severity: Severity;
   readonly message: string;
   readonly keywords: readonly string[];
-  /** Flags always include `g` (iteration) and `d` (the secret group's offsets). */
+  /** The scanning pattern: flags always include `g`, never `d` (see {@link CompiledRule.locate}). */
   readonly regex: RegExp;
+  /**
+   * The same pattern, sticky and with `d`, run only at a position where `regex` matched to find the
+   * `secret` group's offsets. Scanning without `d` keeps V8's linear-engine fallback available
+   * (it does not support `d`).
+   */
+  readonly locate: RegExp;
   readonly entropy: number | undefined;
   readonly maxLength: number;
   readonly allowLine: readonly RegExp[];
@@ -30,10 +36,11 @@ export interface Catalogue {
 }
 
 /**
- * Turns a pattern from the catalogue or a config file into a RegExp with `g` and `d` added.
+ * Turns a pattern from the catalogue or a config file into a RegExp with the given extra flags
+ * (`g` by default; `g`, `y` and `d` given by the pattern itself are dropped).
  * A leading `(?i)` (Go/PCRE style, as gitleaks configs use) becomes the `i` flag.
  */
-export function toRegExp(pattern: RegExp | string, where: string): RegExp {
+export function toRegExp(pattern: RegExp | string, where: string, extra = 'g'): RegExp {
   let source: string;
   let flags: string;
   if (typeof pattern === 'string') {
@@ -44,7 +51,7 @@ export function toRegExp(pattern: RegExp | string, where: string): RegExp {
     source = pattern.source;
     flags = pattern.flags;
   }
-  flags = [...new Set(`${flags.replace(/[gyd]/g, '')}gd`)].join('');
+  flags = [...new Set(`${flags.replace(/[gyd]/g, '')}${extra}`)].join('');
   try {
     return new RegExp(source, flags);
   } catch (e) {
@@ -67,6 +74,7 @@ export function compileRule(spec: RuleSpec, index: number): CompiledRule {
     message: ruleMessage(spec),
     keywords: spec.keywords.map((k) => k.toLowerCase()),
     regex: toRegExp(spec.regex, `rule ${spec.id}`),
+    locate: toRegExp(spec.regex, `rule ${spec.id}`, 'yd'),
     entropy: spec.entropy,
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),

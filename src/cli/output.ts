@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
@@ -9,6 +10,7 @@ import { KeyscanError, systemErrorCode } from '../errors.js';
  */
 export async function writeReportFile(path: string, content: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
   try {
     await writeFile(temp, content, { mode: 0o600 });
     await chmod(temp, 0o600);
@@ -19,5 +21,15 @@ export async function writeReportFile(path: string, content: string): Promise<vo
       hint: 'Check that the directory exists and is writable.',
       cause: e,
     });
+  } finally {
+    pending.delete(temp);
   }
+}
+
+/** Report files being written right now: an interrupt removes them rather than leave half a report. */
+const pending = new Set<string>();
+
+export function removePendingReports(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }

@@ -94,11 +94,19 @@ function matchWindow(rule: CompiledRule, text: string, a: number, b: number): Sp
       const grow = Math.max(b - a, 64);
       return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
     }
-    const group = m.indices?.groups?.secret ?? m.indices?.[0];
-    const [s, e] = group ?? [m.index, m.index + length];
+    const [s, e] = secretSpan(rule, sub, m);
     found.push({ rule: rule.index, start: a + s, end: a + e, matchStart: a + m.index, matchEnd: a + m.index + length });
   }
   return found;
+}
+
+/** Offsets of the `secret` group (or the whole match) of a match found at `m.index`. */
+function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [number, number] {
+  const whole: [number, number] = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === undefined) return whole;
+  rule.locate.lastIndex = m.index;
+  const located = rule.locate.exec(text);
+  return located?.indices?.groups?.secret ?? whole;
 }
 
 function accept(rule: CompiledRule, text: string, m: Span): boolean {

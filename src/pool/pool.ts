@@ -18,7 +18,22 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+  /** When the worker last showed life on its current job (start, progress). */
+  active: number;
 }
+
+export interface PoolOptions {
+  /** For tests that need a worker which misbehaves. */
+  readonly workerUrl?: URL;
+  /**
+   * A worker that shows no progress on a job for this long is stopped and its job retried once,
+   * then failed. Regexes fall back to V8's linear engine on excessive backtracking (set in
+   * bin/keyscan.js), so this is the second line of defence against a pathological match.
+   */
+  readonly stallMs?: number;
+}
+
+export const DEFAULT_STALL_MS = 60_000;
 
 /**
  * A fixed set of worker threads, each with its own compiled catalogue. A worker that dies is
@@ -28,14 +43,18 @@ interface Slot {
 export class WorkerPool implements Executor {
   readonly #rules: readonly RuleSpec[];
   readonly #workerUrl: URL;
+  readonly #stallMs: number;
+  readonly #watchdog: NodeJS.Timeout;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
   #closed = false;
 
-  /** `workerUrl` is for tests that need a worker which misbehaves. */
-  constructor(rules: readonly RuleSpec[], size: number, workerUrl: URL = WORKER_URL) {
-    this.#workerUrl = workerUrl;
+  constructor(rules: readonly RuleSpec[], size: number, options: PoolOptions = {}) {
+    this.#workerUrl = options.workerUrl ?? WORKER_URL;
+    this.#stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    this.#watchdog = setInterval(() => this.#checkStalls(), Math.min(1000, this.#stallMs / 4));
+    this.#watchdog.unref();
     // Examples and prose stay behind: workers only match.
     this.#rules = rules.map((r) => ({ ...r, examples: { positive: [], negative: [] } }));
     for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
@@ -55,16 +74,18 @@ export class WorkerPool implements Executor {
 
   async close(): Promise<void> {
     this.#closed = true;
+    clearInterval(this.#watchdog);
     const slots = this.#slots.splice(0);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules } }), job: undefined };
+    const slot: Slot = { worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules } }), job: undefined, active: 0 };
     slot.worker.on('message', (m: { id: number; result?: TaskResult; error?: string; progress?: TaskProgress }) => {
       const job = slot.job;
       if (job === undefined || job.id !== m.id) return;
       if (m.progress !== undefined) {
+        slot.active = performance.now();
         job.onProgress?.(m.progress);
         return;
       }
@@ -92,6 +113,15 @@ export class WorkerPool implements Executor {
     this.#dispatch();
   }
 
+  #checkStalls(): void {
+    const now = performance.now();
+    for (const slot of [...this.#slots]) {
+      if (slot.job !== undefined && now - slot.active > this.#stallMs) {
+        this.#lost(slot, `no progress for ${Math.round(this.#stallMs / 1000)} s (a pathological match or a hung read)`);
+      }
+    }
+  }
+
   #retry(job: Job, reason: string): void {
     job.attempts++;
     if (job.attempts >= 2) {
@@ -111,6 +141,7 @@ export class WorkerPool implements Executor {
       const job = this.#queue.shift();
       if (job === undefined) return;
       slot.job = job;
+      slot.active = performance.now();
       slot.worker.postMessage({ id: job.id, task: job.task });
     }
   }

@@ -54,3 +54,26 @@ describe('regex safety', () => {
     expect(times.reduce((s, [, t]) => s + t, 0)).toBeLessThan(60_000);
   });
 });
+
+describe('backtracking fallback', () => {
+  it('lets a catastrophic user pattern finish on hostile input', async () => {
+    const { enableBacktrackingFallback } = await import('../../src/regex-guard.js');
+    enableBacktrackingFallback();
+    const catalogue = compileCatalogue([
+      {
+        id: 'nested-quantifiers',
+        description: 'a pattern with nested quantifiers',
+        provider: 'Test',
+        severity: 'low',
+        regex: '(?<secret>k(a+)+b)', // case-sensitive: the linear engine does not support the i flag
+        keywords: ['ka'],
+        remediation: { revoke: 'https://example.com', rotate: 'n/a' },
+        examples: { positive: [], negative: [] },
+      },
+    ]);
+    const started = performance.now();
+    // Without the fallback this input takes longer than the age of the universe.
+    scanFragment(catalogue, Buffer.from(`k${'a'.repeat(100)}!`), { path: 'hostile', source: 'file' });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

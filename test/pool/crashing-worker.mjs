@@ -1,11 +1,13 @@
 // A stand-in for pool/worker.js that dies on purpose: a fragment path containing "crash-always"
-// kills the worker every time; "crash-once" kills it only the first time it is seen.
+// kills the worker every time; "crash-once" kills it only the first time it is seen;
+// "hang-forever" spins without ever answering (as a runaway regex would).
 import { existsSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 parentPort.on('message', ({ id, task }) => {
   const path = task.fragments[0].meta.path;
   if (path.includes('crash-always')) process.exit(3);
+  if (path.includes('hang-forever')) for (;;);
   if (path.includes('crash-once')) {
     const marker = `${workerData.rules[0].id}.crashed`;
     if (!existsSync(marker)) {

@@ -32,7 +32,7 @@ describe('worker pool', () => {
     // The marker file lives in a fresh directory, named after the (fake) rule id.
     const marker = join(tempDir(), 'pool');
     const rules: RuleSpec[] = [{ ...(builtinRules[0] as RuleSpec), id: marker }];
-    const pool = new WorkerPool(rules, 1, CRASHING);
+    const pool = new WorkerPool(rules, 1, { workerUrl: CRASHING });
     pools.push(pool);
     const result = await pool.run(task('crash-once.txt'));
     expect(result.filesScanned).toBe(1);
@@ -41,12 +41,24 @@ describe('worker pool', () => {
   });
 
   it('fails with E_WORKER naming what it held when a batch kills a worker twice', async () => {
-    const pool = new WorkerPool(builtinRules, 2, CRASHING);
+    const pool = new WorkerPool(builtinRules, 2, { workerUrl: CRASHING });
     pools.push(pool);
     await expect(pool.run(task('src/crash-always.js'))).rejects.toMatchObject({
       code: 'E_WORKER',
       message: expect.stringContaining('src/crash-always.js'),
     });
+    expect((await pool.run(task('after.txt'))).filesScanned).toBe(1);
+  });
+
+  it('stops a worker that makes no progress, retries once, then fails naming the batch', async () => {
+    const pool = new WorkerPool(builtinRules, 1, { workerUrl: CRASHING, stallMs: 300 });
+    pools.push(pool);
+    const started = performance.now();
+    await expect(pool.run(task('deep/hang-forever.txt'))).rejects.toMatchObject({
+      code: 'E_WORKER',
+      message: expect.stringMatching(/deep\/hang-forever\.txt.*no progress/),
+    });
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect((await pool.run(task('after.txt'))).filesScanned).toBe(1);
   });
 });

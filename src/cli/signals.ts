@@ -1,0 +1,19 @@
+import { removePendingReports } from './output.js';
+
+/** Conventional exit codes for a process stopped by a signal: 128 + the signal's number. */
+const EXIT_ON: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP: remove report files being written, say that nothing was reported,
+ * and exit at once with 128 + the signal number. Exiting ends the worker threads; the git
+ * processes they read from get EOF/SIGPIPE and end too. A scan is never half-reported as clean.
+ */
+export function exitCleanlyOnSignals(stderr: { write(chunk: string): unknown }): void {
+  for (const signal of Object.keys(EXIT_ON) as Array<keyof typeof EXIT_ON>) {
+    process.once(signal, () => {
+      removePendingReports();
+      stderr.write(`\nkeyscan: interrupted by ${signal}; the scan did not finish and no report was written\n`);
+      process.exit(EXIT_ON[signal]);
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { setFlagsFromString } from 'node:v8';
+
+let enabled = false;
+
+/**
+ * Lets V8 switch a regular expression to its linear-time engine once it has backtracked too much,
+ * so a pathological pattern (a user's rule, say) on hostile input costs milliseconds, not hours.
+ * Results do not change, only how they are computed. Process-wide and idempotent; it must run
+ * before the patterns are first used, so the CLI calls it before loading anything else.
+ * Patterns the linear engine cannot run (lookbehind, backreferences) keep backtracking; the worker
+ * pool's stall watchdog covers those.
+ */
+export function enableBacktrackingFallback(): void {
+  if (enabled) return;
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+  enabled = true;
+}
