@@ -42,12 +42,12 @@ export interface Finding {
 }
 
 /** Why a file was not scanned. Counted in the summary, never dropped silently. */
-export type SkipReason = 'binary' | 'tooLarge' | 'symlink' | 'notRegular' | 'excluded' | 'deleted' | 'submodule';
+export type SkipReason = 'binary' | 'tooLarge' | 'symlink' | 'notRegular' | 'excluded' | 'deleted' | 'submodule' | 'unreadable';
 
 export type SkipCounts = Record<SkipReason, number>;
 
 export function emptySkipCounts(): SkipCounts {
-  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0 };
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
 }
 
 /** Something that should have been scanned and was not. Any of these makes the exit code 2. */

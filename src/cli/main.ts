@@ -16,12 +16,13 @@ import { isKeyscanError, KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
 import { render } from '../report/render.js';
+import { scrub } from '../report/scrub.js';
 import { plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { type CliIO, EXIT, processIO } from './io.js';
-import { writeReportFile } from './output.js';
+import { reportInRepository, writeReportFile } from './output.js';
 import { ProgressLine } from './progress.js';
 import { parseSize } from './size.js';
 
@@ -31,6 +32,8 @@ const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof yargsFacto
 
 interface ScanArgs {
   paths: string[];
+  /** Whatever follows `--`: paths that may start with a dash. */
+  _: Array<string | number>;
   format: string[];
   output: string[];
   stdin: boolean;
@@ -47,6 +50,8 @@ interface ScanArgs {
   'include-stash': boolean;
   progress: boolean | undefined;
   cwd: string | undefined;
+  debug: boolean;
+  'skip-unreadable': boolean;
 }
 
 interface RulesArgs {
@@ -93,6 +98,16 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             describe: 'progress on stderr (default: on a terminal, not in CI); --no-progress turns it off',
           })
           .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR (like git -C)' })
+          .option('skip-unreadable', {
+            type: 'boolean',
+            default: false,
+            describe: 'count files that cannot be read as skipped instead of failing with exit 2',
+          })
+          .option('debug', {
+            type: 'boolean',
+            default: false,
+            describe: 'explain what the scan does on stderr (redacted like everything else)',
+          })
           .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
           .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
           .option('max-file-size', {
@@ -135,7 +150,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       if (output) helpText = output;
     });
   } catch (e) {
-    return reportError(e, io);
+    return reportError(e, io, argv.includes('--debug'));
   }
   if (helpText !== undefined) io.stdout.write(`${helpText}\n`);
   return code;
@@ -143,6 +158,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 
 async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const io: CliIO = args.cwd === undefined ? outer : { ...outer, cwd: await directory(resolve(outer.cwd, args.cwd)) };
+  const paths = [...args.paths, ...args._.map(String)];
   const formats = args.format as ReportFormat[];
   if (args.output.length > formats.length) {
     throw usage(`${args.output.length} --output given for ${formats.length} --format`, 'Give one --format before each --output.');
@@ -157,7 +173,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   }
   const modes = (['stdin', 'staged', 'range', 'since', 'history'] as const).filter((m) => args[m] !== undefined && args[m] !== false);
   if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, 'Choose one source per run.');
-  if (modes.length === 1 && args.paths.length > 0)
+  if (modes.length === 1 && paths.length > 0)
     throw usage(`--${modes[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history.');
   if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
@@ -169,19 +185,21 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
   const result = await scan({
     cwd: io.cwd,
-    paths: args.paths,
+    paths,
     ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
     staged: args.staged,
     history: args.history,
     includeStash: args['include-stash'],
     ...(range !== undefined ? { range } : {}),
     ...(display ? { onProgress: (p: ScanProgress) => display.update(p) } : {}),
+    ...(args.debug ? { onDebug: (m: string) => io.stderr.write(scrub(`keyscan[debug]: ${m}\n`)) } : {}),
     maxFileSize,
+    skipUnreadable: args['skip-unreadable'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: config.exclude,
     rules,
   }).finally(() => display?.clear());
-  for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));
   await writeReports(result, rules, formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
@@ -205,6 +223,12 @@ async function writeReports(
       textOnStdout ||= format === 'text';
     } else {
       await writeReportFile(file, content);
+      const unprotected = await reportInRepository(resolve(io.cwd, file));
+      if (unprotected !== undefined) {
+        io.stderr.write(
+          `keyscan: warning: the report ${unprotected} is inside the repository and git does not ignore it; add it to .gitignore so it is not committed by accident\n`,
+        );
+      }
     }
   }
   if (!textOnStdout) {
@@ -248,12 +272,13 @@ function usage(message: string, hint: string): KeyscanError {
 }
 
 /** Prints an error without its stack (a stack can quote scanned text) and returns exit code 2. */
-function reportError(e: unknown, io: CliIO): number {
+function reportError(e: unknown, io: CliIO, debug = false): number {
   if (isKeyscanError(e)) {
-    io.stderr.write(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+    io.stderr.write(scrub(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));
   } else {
     const what = e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error';
-    io.stderr.write(`keyscan: internal error: ${what}\nThis is a bug; please report it. Nothing was reported as clean.\n`);
+    const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : '';
+    io.stderr.write(scrub(`keyscan: internal error: ${what}\n${stack}This is a bug; please report it. Nothing was reported as clean.\n`));
   }
   return EXIT.error;
 }

@@ -3,6 +3,8 @@ import { rmSync } from 'node:fs';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
+import { isIgnored, workTreeRoot } from '../git/repo.js';
+import { displayPath } from '../sources/paths.js';
 
 /**
  * Writes a report file readable by its owner only, through a temporary file and a rename, so an
@@ -24,6 +26,18 @@ export async function writeReportFile(path: string, content: string): Promise<vo
   } finally {
     pending.delete(temp);
   }
+}
+
+/**
+ * The report's path relative to its repository when it lies inside a work tree that does not ignore
+ * it (a SARIF file full of findings should not be committed by accident); undefined otherwise.
+ */
+export async function reportInRepository(path: string): Promise<string | undefined> {
+  const root = await workTreeRoot(dirname(path));
+  if (root === undefined) return undefined;
+  const rel = displayPath(root, path);
+  if (rel.startsWith('../')) return undefined;
+  return (await isIgnored(root, rel)) ? undefined : rel;
 }
 
 /** Report files being written right now: an interrupt removes them rather than leave half a report. */

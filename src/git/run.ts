@@ -44,10 +44,29 @@ export function git(args: readonly string[], cwd: string): Promise<GitResult> {
 /** Runs git and returns stdout; a non-zero exit becomes an E_GIT error naming the command. */
 export async function gitOk(args: readonly string[], cwd: string): Promise<string> {
   const r = await git(args, cwd);
-  if (r.code !== 0) {
-    throw new KeyscanError('E_GIT', `git ${args[0] ?? ''} failed in ${cwd}: ${firstLine(r.stderr)}`);
-  }
+  if (r.code !== 0) throw gitFailure(args, cwd, r.stderr);
   return r.stdout;
+}
+
+/** The git subcommand in an argument list (after any `-c key=value` options). */
+export function subcommand(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-c' || a === '-C') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return '';
+}
+
+/** What went wrong in git, with what to do about it. */
+function gitFailure(args: readonly string[], cwd: string, stderr: string): KeyscanError {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError('E_GIT', `git ${subcommand(args)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt
+      ? 'The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean.'
+      : 'Run the same git command yourself to see the whole message.',
+  });
 }
 
 export function firstLine(text: string): string {
@@ -83,9 +102,7 @@ export async function* gitStream(args: readonly string[], cwd: string, input?: s
     if (child.exitCode === null) child.kill();
   }
   const code = await exit;
-  if (code !== 0) {
-    throw new KeyscanError('E_GIT', `git ${args[0] ?? ''} failed in ${cwd}: ${firstLine(Buffer.concat(err).toString('utf8'))}`);
-  }
+  if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString('utf8'));
 }
 
 /** Splits a stream of NUL-terminated records (`-z` output) into strings. */

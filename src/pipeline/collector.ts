@@ -17,6 +17,8 @@ export class Collector {
   readonly warnings: string[] = [];
   readonly #skipped: SkipCounts = emptySkipCounts();
   readonly #onProgress: ((p: ScanProgress) => void) | undefined;
+  /** Count unreadable files as skipped instead of failing the scan (`--skip-unreadable`). */
+  skipUnreadable = false;
   #files = 0;
   #bytes = 0;
   #commits = 0;
@@ -50,7 +52,8 @@ export class Collector {
       this.findings.push({ ...rest, secret: new Secret(secretText) });
     }
     for (const s of result.skipped) this.skip(s.reason, s.path);
-    this.errors.push(...result.errors);
+    if (this.skipUnreadable) for (const e of result.errors) this.skip('unreadable', e.path);
+    else this.errors.push(...result.errors);
     this.#files += result.filesScanned;
     this.#bytes += result.bytesScanned;
     this.#commits += result.commitsScanned ?? 0;

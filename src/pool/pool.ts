@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../catalogue/spec.js';
-import { KeyscanError } from '../errors.js';
+import { type ErrorCode, KeyscanError } from '../errors.js';
 import { describeTask, type Executor, type Task, type TaskProgress, type TaskResult } from './protocol.js';
 
 /** Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source). */
@@ -34,6 +34,16 @@ export interface PoolOptions {
 }
 
 export const DEFAULT_STALL_MS = 60_000;
+
+/** What a worker posts back: progress, a result, or an error (typed when `code` is set). */
+interface WorkerMessage {
+  readonly id: number;
+  readonly result?: TaskResult;
+  readonly progress?: TaskProgress;
+  readonly error?: string;
+  readonly code?: ErrorCode;
+  readonly hint?: string;
+}
 
 /**
  * A fixed set of worker threads, each with its own compiled catalogue. A worker that dies is
@@ -81,7 +91,7 @@ export class WorkerPool implements Executor {
 
   #spawn(): Slot {
     const slot: Slot = { worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules } }), job: undefined, active: 0 };
-    slot.worker.on('message', (m: { id: number; result?: TaskResult; error?: string; progress?: TaskProgress }) => {
+    slot.worker.on('message', (m: WorkerMessage) => {
       const job = slot.job;
       if (job === undefined || job.id !== m.id) return;
       if (m.progress !== undefined) {
@@ -91,6 +101,9 @@ export class WorkerPool implements Executor {
       }
       slot.job = undefined;
       if (m.result !== undefined) job.resolve(m.result);
+      // A typed error (git failed, a file could not be read) is an answer, not a crash: no retry.
+      else if (m.code !== undefined)
+        job.reject(new KeyscanError(m.code, m.error ?? 'unknown error', m.hint === undefined ? {} : { hint: m.hint }));
       else this.#retry(job, m.error ?? 'unknown error');
       this.#dispatch();
     });

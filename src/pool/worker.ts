@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
 import type { RuleSpec } from '../catalogue/spec.js';
+import { isKeyscanError } from '../errors.js';
 import type { Task, TaskProgress } from './protocol.js';
 import { runTask } from './run-task.js';
 
@@ -14,7 +15,11 @@ port.on('message', async (message: { id: number; task: Task }) => {
     const progress = (p: TaskProgress) => port.postMessage({ id: message.id, progress: p });
     port.postMessage({ id: message.id, result: await runTask(catalogue, message.task, progress) });
   } catch (e) {
-    // Only the error's class and message: a stack or cause could quote scanned text.
+    // Only the error's class, message and hint: a stack or cause could quote scanned text.
+    if (isKeyscanError(e)) {
+      port.postMessage({ id: message.id, error: e.message, code: e.code, hint: e.hint });
+      return;
+    }
     const error = e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error';
     port.postMessage({ id: message.id, error });
   }

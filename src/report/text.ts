@@ -18,6 +18,7 @@ const SKIP_LABEL: Record<keyof SkipCounts, string> = {
   excluded: 'excluded by config',
   deleted: 'deleted from the work tree',
   submodule: 'submodules or nested repositories (not descended into)',
+  unreadable: 'unreadable (--skip-unreadable)',
 };
 
 /** The human report: one block per finding, then a summary of what was and was not scanned. */

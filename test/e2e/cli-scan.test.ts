@@ -375,3 +375,22 @@ describe('config file', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('output hygiene', () => {
+  it('warns when a report is written inside the repository where git would commit it', async () => {
+    const dir = makeRepo({ '.gitignore': 'ignored/\n', 'a.txt': 'a\n' });
+    const r = await keyscan(['-f', 'sarif', '-o', 'keyscan.sarif'], { cwd: dir });
+    expect(r.stderr).toContain('the report keyscan.sarif is inside the repository and git does not ignore it');
+    mkdirSync(join(dir, 'ignored'));
+    const quiet = await keyscan(['-f', 'sarif', '-o', 'ignored/keyscan.sarif'], { cwd: dir });
+    expect(quiet.stderr).not.toContain('warning');
+  });
+
+  it('keeps --debug output free of secrets', async () => {
+    const secret = tokens.githubPat();
+    const dir = makeRepo({ 'a.txt': `t=${secret}\n` }, { commit: true });
+    const r = await keyscan(['--history', '--debug'], { cwd: dir });
+    expect(r.stderr).toContain('keyscan[debug]');
+    for (const slice of slices(secretBody(secret))) expect(r.stdout + r.stderr).not.toContain(slice);
+  });
+});
