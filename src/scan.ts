@@ -19,7 +19,7 @@ import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
 import type { Executor, FragmentInput, Task } from './pool/protocol.js';
 import { enableBacktrackingFallback } from './regex-guard.js';
-import { lineChunks } from './sources/chunks.js';
+import { type Chunk, lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
 import { stagedFragments } from './sources/staged.js';
 import type { Finding, ScanResult } from './types.js';
@@ -185,12 +185,15 @@ async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context)
   const second = first.done ? first : await chunks.next();
   const executor = ctx.executorFor(!second.done);
   async function* fragments(): AsyncGenerator<FragmentInput> {
-    const meta = (firstLine: number) => ({ path: stdin.name, source: 'stdin' as const, firstLine });
+    const fragment = (c: Chunk): FragmentInput => ({
+      data: c.data,
+      meta: { path: stdin.name, source: 'stdin', firstLine: c.firstLine, owned: c.owned },
+    });
     if (first.done) return;
-    yield { data: first.value.data, meta: meta(first.value.firstLine) };
+    yield fragment(first.value);
     if (second.done) return;
-    yield { data: second.value.data, meta: meta(second.value.firstLine) };
-    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield { data: c.value.data, meta: meta(c.value.firstLine) };
+    yield fragment(second.value);
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield fragment(c.value);
   }
   await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), executor, ctx);
   ctx.collector.countFile(0);

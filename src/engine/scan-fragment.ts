@@ -12,6 +12,11 @@ export interface FragmentMeta {
   readonly source: SourceKind;
   /** Line number of the fragment's first line in its file (diff hunks start mid-file). */
   readonly firstLine?: number;
+  /**
+   * Byte range this fragment is responsible for when it carries context from overlapping
+   * neighbours (stdin chunks): only secrets that start inside it are reported.
+   */
+  readonly owned?: readonly [number, number];
   /** The commit whose change this fragment is (range and history scans); part of the fingerprint. */
   readonly commit?: CommitInfo;
 }
@@ -31,7 +36,9 @@ export interface CommitInfo {
 export type RawFinding = Omit<Finding, 'secret'> & { readonly secretText: string };
 
 export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentMeta): RawFinding[] {
-  const matches = detect(catalogue, data);
+  const all = detect(catalogue, data);
+  const owned = meta.owned;
+  const matches = owned === undefined ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
   if (matches.length === 0) return [];
   const locator = new Locator(data);
   const lineShift = (meta.firstLine ?? 1) - 1;

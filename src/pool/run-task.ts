@@ -1,10 +1,22 @@
 import type { Catalogue } from '../catalogue/compile.js';
-import { scanFragment } from '../engine/scan-fragment.js';
+import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { scanCommitBatch } from '../sources/commits.js';
 import { readTarget } from '../sources/read-file.js';
 import { toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
 import type { ItemFinding, Task, TaskProgress, TaskResult } from './protocol.js';
+
+/**
+ * Keeps an owned range pointing at the same bytes after decoding: a stripped UTF-8 BOM shifts it;
+ * a UTF-16 stream (re-encoded, so offsets no longer correspond) is owned whole.
+ */
+function shiftOwned(meta: FragmentMeta, raw: Buffer, text: Buffer): FragmentMeta {
+  if (meta.owned === undefined || text === raw) return meta;
+  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : undefined;
+  const [start, end] = meta.owned;
+  const owned: readonly [number, number] = shift === undefined ? [0, text.length] : [Math.max(0, start - shift), end - shift];
+  return { ...meta, owned };
+}
 
 /** Does one task's work. Shared by the worker entry and the in-thread executor. */
 export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskProgress) => void): TaskResult | Promise<TaskResult> {
@@ -36,7 +48,7 @@ export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskP
         skipped.push({ reason: 'binary', path: fragment.meta.path });
         return;
       }
-      for (const finding of scanFragment(catalogue, text, fragment.meta)) findings.push({ item, finding });
+      for (const finding of scanFragment(catalogue, text, shiftOwned(fragment.meta, raw, text))) findings.push({ item, finding });
     });
   }
   return { findings, filesScanned, bytesScanned, skipped, errors };
