@@ -17,6 +17,7 @@ import { plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
 import { parseSize } from './size.js';
@@ -56,7 +57,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             type: 'string',
             array: true,
             nargs: 1, // one value per flag: `-f json src/` must not read src/ as a format
-            default: ['text'],
+            default: [] as string[],
+            defaultDescription: 'the config\'s "format", else text',
             choices: REPORT_FORMATS,
             describe: 'report format; repeat for several reports',
           })
@@ -77,13 +79,25 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           })
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
           .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .keyscan.json at the repository root)' })
+          .option('config', {
+            alias: 'c',
+            type: 'string',
+            describe: 'config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)',
+          })
           .option('color', {
             type: 'boolean',
             describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
           }),
       async (args) => {
         code = await scanCommand(args, io);
+      },
+    )
+    .command<ConfigArgs>(
+      'config',
+      'check the config file; --print shows the effective config',
+      (y) => configOptions(y),
+      async (args) => {
+        code = await configCommand(args, io);
       },
     )
     .command<RulesArgs>(
@@ -117,12 +131,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
-  const formats = args.format as ReportFormat[];
-  if (args.output.length > formats.length) {
-    throw usage(`${args.output.length} --output given for ${formats.length} --format`, 'Give one --format before each --output.');
+  if (args.output.length > Math.max(1, args.format.length)) {
+    throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
-  const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
-  if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
   const maxFileSize = parseSize(args['max-file-size']);
   if (maxFileSize === undefined)
     throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
@@ -132,8 +143,11 @@ async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
   if (args.stdin && args.paths.length > 0) throw usage('--stdin does not take paths', 'Scan either standard input or paths.');
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, new Set(builtinRules.map((r) => r.id)));
+  const config = await loadConfig(root, args.config, builtinRules);
   const rules = effectiveRules(builtinRules, config);
+  const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
+  const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
+  if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
   const result = await scan({
     cwd: io.cwd,
     paths: args.paths,
