@@ -1,17 +1,23 @@
 /**
  * The one place that wires a scan together: rules → source → executor → findings → result.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
+import type { Allowlist } from './config/config.js';
 import { KeyscanError } from './errors.js';
+import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js';
+import type { BaselineKey } from './filters/baseline.js';
+import type { Candidate } from './filters/candidate.js';
+import { type FilterOutcome, type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { workTreeRoot } from './git/repo.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
-import type { Executor, FragmentInput, Task, TaskResult } from './pool/protocol.js';
+import type { Executor, FragmentInput, MarkerHit, Task, TaskResult } from './pool/protocol.js';
 import { Secret } from './secret.js';
 import { lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
@@ -35,6 +41,12 @@ export interface ScanOptions {
   readonly rules?: readonly RuleSpec[];
   /** Called as work completes (for progress displays). */
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Findings these cover are not reported: `global` for every rule, `byRule` by rule id. */
+  readonly allowlists?: { readonly global?: Allowlist; readonly byRule?: Readonly<Record<string, Allowlist>> };
+  /** Accepted findings (a baseline file's entries): not reported, also after a rename. */
+  readonly baseline?: readonly BaselineKey[];
+  /** List `keyscan:allow` markers that silenced nothing in {@link ScanResult.unusedAllows}. */
+  readonly reportUnusedAllows?: boolean;
 }
 
 export interface ScanProgress {
@@ -51,11 +63,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
-  const collector = new Collector(options.onProgress);
+  const policy = await filterPolicy(options, rules, cwd);
+  const runOptions = { allowMarkers: options.reportUnusedAllows === true };
+  const collector = new Collector(options.onProgress, runOptions.allowMarkers);
   const threads = options.threads ?? availableParallelism();
   let executor: Executor | undefined;
   const getExecutor = (large: boolean): Executor => {
-    executor ??= large && threads > 0 ? new WorkerPool(rules, threads) : inlineExecutor(compileCatalogue(rules));
+    executor ??= large && threads > 0 ? new WorkerPool(rules, threads, runOptions) : inlineExecutor(compileCatalogue(rules), runOptions);
     return executor;
   };
   try {
@@ -76,7 +90,26 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await executor?.close();
   }
-  return collector.result(performance.now() - started);
+  return collector.result(performance.now() - started, (candidates, markers) => runFilters(candidates, markers, policy));
+}
+
+/** Compiles allowlists once and decides how the baseline tells that a path is gone. */
+async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cwd: string): Promise<FilterPolicy> {
+  const compile = (list: Allowlist | undefined): CompiledAllowlist | undefined => (list === undefined ? undefined : compileAllowlist(list));
+  const byRule = new Map<string, CompiledAllowlist>();
+  for (const [id, list] of Object.entries(options.allowlists?.byRule ?? {})) byRule.set(id, compileAllowlist(list));
+  let baseline: FilterPolicy['baseline'];
+  if (options.baseline !== undefined && options.baseline.length > 0) {
+    // Baseline paths are repository-relative, like finding paths: a path is gone when the work tree no longer has it.
+    const root = (await workTreeRoot(cwd)) ?? cwd;
+    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, path)) };
+  }
+  return {
+    knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id)]),
+    allowlist: compile(options.allowlists?.global),
+    ruleAllowlists: byRule,
+    baseline,
+  };
 }
 
 /** Paths are reported relative to the repository root; outside a repository, to the working directory. */
@@ -203,17 +236,19 @@ export async function runBounded(
   if (failure !== undefined) throw failure;
 }
 
-/** Gathers results from every task into one sorted, de-duplicated result. */
+/** Gathers results from every task into one sorted, filtered result. */
 class Collector {
-  readonly #findings: Finding[] = [];
+  readonly #candidates: Candidate[] = [];
+  readonly #markers: MarkerHit[] | undefined;
   readonly #errors: ScanError[] = [];
   readonly #skipped: SkipCounts = emptySkipCounts();
   readonly #onProgress: ((p: ScanProgress) => void) | undefined;
   #files = 0;
   #bytes = 0;
 
-  constructor(onProgress: ((p: ScanProgress) => void) | undefined) {
+  constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers: boolean) {
     this.#onProgress = onProgress;
+    this.#markers = collectMarkers ? [] : undefined;
   }
 
   skip(reason: SkipReason, _path: string): void {
@@ -227,9 +262,13 @@ class Collector {
 
   add(_task: Task, result: TaskResult): void {
     for (const { finding } of result.findings) {
-      const { secretText, ...rest } = finding;
-      this.#findings.push({ ...rest, secret: new Secret(secretText) });
+      const { secretText, context, ...rest } = finding;
+      this.#candidates.push({
+        finding: { ...rest, secret: new Secret(secretText) },
+        context: context === undefined ? undefined : { text: new Secret(context.text), line: context.line },
+      });
     }
+    if (result.markers !== undefined) this.#markers?.push(...result.markers);
     for (const s of result.skipped) this.skip(s.reason, s.path);
     this.#errors.push(...result.errors);
     this.#files += result.filesScanned;
@@ -237,18 +276,32 @@ class Collector {
     this.#onProgress?.({ filesScanned: this.#files, bytesScanned: this.#bytes });
   }
 
-  result(durationMs: number): ScanResult {
-    const findings = this.#findings.sort(compareFindings);
+  result(
+    durationMs: number,
+    filter: (candidates: readonly Candidate[], markers: readonly MarkerHit[] | undefined) => FilterOutcome,
+  ): ScanResult {
+    const { findings, suppressed, unusedAllows } = filter(this.#candidates, this.#markers);
+    findings.sort(compareFindings);
     const errors = this.#errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
       findings,
       errors,
-      stats: { filesScanned: this.#files, bytesScanned: this.#bytes, skipped: { ...this.#skipped }, durationMs: Math.round(durationMs) },
+      stats: {
+        filesScanned: this.#files,
+        bytesScanned: this.#bytes,
+        skipped: { ...this.#skipped },
+        suppressed,
+        durationMs: Math.round(durationMs),
+      },
+      ...(unusedAllows !== undefined ? { unusedAllows } : {}),
     };
   }
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(
+  a: Pick<Finding, 'path' | 'startLine' | 'startColumn' | 'ruleId'>,
+  b: Pick<Finding, 'path' | 'startLine' | 'startColumn' | 'ruleId'>,
+): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

@@ -8,31 +8,24 @@
 import yargs from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../catalogue/spec.js';
-import { effectiveRules, loadConfig } from '../config/load.js';
-import { isKeyscanError, KeyscanError } from '../errors.js';
-import { workTreeRoot } from '../git/repo.js';
+import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
 import { render } from '../report/render.js';
 import { plural } from '../report/text.js';
-import { DEFAULT_MAX_FILE_SIZE, scan } from '../scan.js';
+import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
-import { parseSize } from './size.js';
+import { prepareScan, type SourceArgs, sourceOptions, usage } from './source-options.js';
 
-interface ScanArgs {
-  paths: string[];
+interface ScanArgs extends SourceArgs {
   format: string[];
   output: string[];
-  stdin: boolean;
-  'stdin-name': string;
-  'max-file-size': string;
   redact: boolean;
-  threads: number | undefined;
-  config: string | undefined;
   color: boolean | undefined;
+  'report-unused-allows': boolean;
 }
 
 interface RulesArgs {
@@ -50,8 +43,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       '$0 [paths..]',
       'scan files and directories (default: the current directory)',
       (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, default: [], describe: 'files and directories to scan' })
+        sourceOptions(y)
           .option('format', {
             alias: 'f',
             type: 'string',
@@ -67,22 +59,14 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             type: 'string',
             array: true,
             nargs: 1,
-            default: [],
+            default: [] as string[],
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
-          .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
-          .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
-          .option('max-file-size', {
-            type: 'string',
-            default: String(DEFAULT_MAX_FILE_SIZE),
-            describe: 'skip (and count) larger files; bytes or 5MB, 512KiB…',
-          })
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
-          .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
-          .option('config', {
-            alias: 'c',
-            type: 'string',
-            describe: 'config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)',
+          .option('report-unused-allows', {
+            type: 'boolean',
+            default: false,
+            describe: 'list keyscan:allow comments that silenced nothing (and exit 1 if there are any)',
           })
           .option('color', {
             type: 'boolean',
@@ -134,32 +118,14 @@ async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
   if (args.output.length > Math.max(1, args.format.length)) {
     throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
-  const maxFileSize = parseSize(args['max-file-size']);
-  if (maxFileSize === undefined)
-    throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
-  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
-    throw usage('--threads must be a whole number from 0 to 256', 'Use 0 to scan on the main thread only.');
-  }
-  if (args.stdin && args.paths.length > 0) throw usage('--stdin does not take paths', 'Scan either standard input or paths.');
-
-  const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, builtinRules);
-  const rules = effectiveRules(builtinRules, config);
+  const { config, rules, options } = await prepareScan(args, io);
   const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  const result = await scan({
-    cwd: io.cwd,
-    paths: args.paths,
-    ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
-    maxFileSize,
-    ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: config.exclude,
-    rules,
-  });
+  const result = await scan({ ...options, reportUnusedAllows: args['report-unused-allows'] });
   await writeReports(result, rules, formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  return result.findings.length > 0 || (result.unusedAllows?.length ?? 0) > 0 ? EXIT.findings : EXIT.clean;
 }
 
 async function writeReports(
@@ -208,10 +174,6 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   }
   io.stdout.write(`\n${builtinRules.length} rules\n`);
   return EXIT.clean;
-}
-
-function usage(message: string, hint: string): KeyscanError {
-  return new KeyscanError('E_USAGE', message, { hint });
 }
 
 /** Prints an error without its stack (a stack can quote scanned text) and returns exit code 2. */

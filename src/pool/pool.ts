@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { KeyscanError } from '../errors.js';
-import { describeTask, type Executor, type Task, type TaskResult } from './protocol.js';
+import { describeTask, type Executor, type RunOptions, type Task, type TaskResult } from './protocol.js';
 
 /** Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source). */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/src/pool/worker.js' : './worker.js', import.meta.url);
@@ -26,12 +26,14 @@ interface Slot {
  */
 export class WorkerPool implements Executor {
   readonly #rules: readonly RuleSpec[];
+  readonly #options: RunOptions;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
   #closed = false;
 
-  constructor(rules: readonly RuleSpec[], size: number) {
+  constructor(rules: readonly RuleSpec[], size: number, options: RunOptions = {}) {
+    this.#options = options;
     // Examples and prose stay behind: workers only match.
     this.#rules = rules.map((r) => ({ ...r, examples: { positive: [], negative: [] } }));
     for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
@@ -56,7 +58,7 @@ export class WorkerPool implements Executor {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { rules: this.#rules } }), job: undefined };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { rules: this.#rules, options: this.#options } }), job: undefined };
     slot.worker.on('message', (m: { id: number; result?: TaskResult; error?: string }) => {
       const job = slot.job;
       if (job === undefined || job.id !== m.id) return;

@@ -1,13 +1,21 @@
 import type { Catalogue } from '../catalogue/compile.js';
-import { scanFragment } from '../engine/scan-fragment.js';
+import { findAllowMarkerLines } from '../engine/allow-marker.js';
+import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { readTarget } from '../sources/read-file.js';
 import { toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
-import type { ItemFinding, Task, TaskResult } from './protocol.js';
+import type { ItemFinding, MarkerHit, RunOptions, Task, TaskResult } from './protocol.js';
 
 /** Does one task's work. Shared by the worker entry and the in-thread executor. */
-export function runTask(catalogue: Catalogue, task: Task): TaskResult {
+export function runTask(catalogue: Catalogue, task: Task, options: RunOptions = {}): TaskResult {
   const findings: ItemFinding[] = [];
+  const markers: MarkerHit[] | undefined = options.allowMarkers ? [] : undefined;
+  const collectMarkers = (data: Buffer, meta: FragmentMeta): void => {
+    if (markers === undefined) return;
+    for (const line of findAllowMarkerLines(data, meta.firstLine ?? 1)) {
+      markers.push(meta.commit === undefined ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit });
+    }
+  };
   const skipped: Array<{ reason: SkipReason; path: string }> = [];
   const errors: ScanError[] = [];
   let filesScanned = 0;
@@ -20,9 +28,9 @@ export function runTask(catalogue: Catalogue, task: Task): TaskResult {
       else {
         filesScanned++;
         bytesScanned += outcome.bytes;
-        for (const finding of scanFragment(catalogue, outcome.data, { path: target.path, source: 'file' })) {
-          findings.push({ item, finding });
-        }
+        const meta: FragmentMeta = { path: target.path, source: 'file' };
+        for (const finding of scanFragment(catalogue, outcome.data, meta)) findings.push({ item, finding });
+        collectMarkers(outcome.data, meta);
       }
     });
   } else {
@@ -35,7 +43,8 @@ export function runTask(catalogue: Catalogue, task: Task): TaskResult {
         return;
       }
       for (const finding of scanFragment(catalogue, text, fragment.meta)) findings.push({ item, finding });
+      collectMarkers(text, fragment.meta);
     });
   }
-  return { findings, filesScanned, bytesScanned, skipped, errors };
+  return { findings, filesScanned, bytesScanned, skipped, errors, ...(markers ? { markers } : {}) };
 }

@@ -2,16 +2,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
 import type { RuleSpec } from '../catalogue/spec.js';
-import type { Task } from './protocol.js';
+import type { RunOptions, Task } from './protocol.js';
 import { runTask } from './run-task.js';
 
-const catalogue = compileCatalogue((workerData as { rules: RuleSpec[] }).rules);
+const data = workerData as { rules: RuleSpec[]; options?: RunOptions };
+const catalogue = compileCatalogue(data.rules);
+const options: RunOptions = data.options ?? {};
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
 
 port.on('message', (message: { id: number; task: Task }) => {
   try {
-    port.postMessage({ id: message.id, result: runTask(catalogue, message.task) });
+    port.postMessage({ id: message.id, result: runTask(catalogue, message.task, options) });
   } catch (e) {
     // Only the error's class and message: a stack or cause could quote scanned text.
     const error = e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error';

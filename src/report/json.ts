@@ -1,13 +1,14 @@
 import type { Finding } from '../types.js';
 import type { ReportContext } from './context.js';
 
-/** The JSON report: `{ version, findings, stats, errors }`, stable key order, two-space indent. */
+/** The JSON report: `{ version, findings, stats, errors, unusedAllows? }`, stable key order, two-space indent. */
 export function renderJson(ctx: ReportContext): string {
   const report = {
     version: ctx.version,
     findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
     stats: ctx.result.stats,
     errors: ctx.result.errors,
+    ...(ctx.result.unusedAllows !== undefined ? { unusedAllows: ctx.result.unusedAllows } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
