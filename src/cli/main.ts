@@ -5,8 +5,10 @@
  * This module alone parses argv, prints and decides the exit code; everything it calls throws
  * typed errors instead.
  */
+import { resolve } from 'node:path';
 import yargs from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
+import { readBaseline } from '../baseline/io.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
@@ -15,6 +17,7 @@ import { plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { type BaselineArgs, baselineCommand, baselineOptions } from './baseline-command.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
@@ -25,6 +28,7 @@ interface ScanArgs extends SourceArgs {
   output: string[];
   redact: boolean;
   color: boolean | undefined;
+  baseline: string | undefined;
   'report-unused-allows': boolean;
 }
 
@@ -63,6 +67,10 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
+          .option('baseline', {
+            type: 'string',
+            describe: 'report only findings that are not in this baseline file (default: the config\'s "baseline")',
+          })
           .option('report-unused-allows', {
             type: 'boolean',
             default: false,
@@ -74,6 +82,14 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           }),
       async (args) => {
         code = await scanCommand(args, io);
+      },
+    )
+    .command<BaselineArgs>(
+      'baseline [paths..]',
+      'record the current findings as accepted, in a baseline file',
+      (y) => baselineOptions(sourceOptions(y)),
+      async (args) => {
+        code = await baselineCommand(args, io);
       },
     )
     .command<ConfigArgs>(
@@ -118,11 +134,18 @@ async function scanCommand(args: ScanArgs, io: CliIO): Promise<number> {
   if (args.output.length > Math.max(1, args.format.length)) {
     throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
-  const { config, rules, options } = await prepareScan(args, io);
+  const baselineFile = args.baseline === undefined ? undefined : resolve(io.cwd, args.baseline);
+  const { config, rules, options } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
   const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  const result = await scan({ ...options, reportUnusedAllows: args['report-unused-allows'] });
+  const baselinePath = baselineFile ?? config.baseline;
+  const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
+  const result = await scan({
+    ...options,
+    ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
+    reportUnusedAllows: args['report-unused-allows'],
+  });
   await writeReports(result, rules, formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   return result.findings.length > 0 || (result.unusedAllows?.length ?? 0) > 0 ? EXIT.findings : EXIT.clean;

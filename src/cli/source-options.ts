@@ -2,10 +2,11 @@
  * What to scan and with which config: the flags shared by `keyscan` and `keyscan baseline`, so a
  * baseline is always made from exactly the scan its flags describe.
  */
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../catalogue/spec.js';
-import type { Config } from '../config/config.js';
+import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -49,7 +50,7 @@ export interface PreparedScan {
 }
 
 /** Checks the source flags, loads the config and turns both into scan options. */
-export async function prepareScan(args: SourceArgs, io: CliIO): Promise<PreparedScan> {
+export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: readonly string[] = []): Promise<PreparedScan> {
   const maxFileSize = parseSize(args['max-file-size']);
   if (maxFileSize === undefined) {
     throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
@@ -62,13 +63,16 @@ export async function prepareScan(args: SourceArgs, io: CliIO): Promise<Prepared
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
   const config = await loadConfig(root, args.config, builtinRules);
   const rules = effectiveRules(builtinRules, config);
+  // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
+  // report: keyscan's own baseline files are never scanned.
+  const baselines = [DEFAULT_BASELINE_FILE, ...[config.baseline, ...extraExcludes].flatMap((f) => (f ? [toGlob(root, f)] : []))];
   const options: ScanOptions = {
     cwd: io.cwd,
     paths: args.paths,
     ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
     maxFileSize,
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: config.exclude,
+    exclude: [...config.exclude, ...new Set(baselines)],
     rules,
     allowlists: {
       global: config.allowlist,
@@ -76,6 +80,14 @@ export async function prepareScan(args: SourceArgs, io: CliIO): Promise<Prepared
     },
   };
   return { root, config, rules, options };
+}
+
+/** A file as a picomatch glob of its repository-relative path, special characters escaped. */
+function toGlob(root: string, file: string): string {
+  return relative(root, file)
+    .split('\\')
+    .join('/')
+    .replace(/[*?{}()[\]!+@]/g, '\\$&');
 }
 
 export function usage(message: string, hint: string): KeyscanError {
