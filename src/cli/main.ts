@@ -176,7 +176,8 @@ async function writeReports(
     const found = n === 0 ? 'no secrets found' : `${plural(n, 'secret')} found`;
     const incomplete =
       result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
-    io.stderr.write(`keyscan: ${incomplete}${found} in ${plural(result.stats.filesScanned, 'file')}\n`);
+    const unused = result.unusedAllows?.length ? `; ${plural(result.unusedAllows.length, 'keyscan:allow comment')} silenced nothing` : '';
+    io.stderr.write(`keyscan: ${incomplete}${found} in ${plural(result.stats.filesScanned, 'file')}${unused}\n`);
   }
 }
 
