@@ -9,10 +9,26 @@
  * `finding.secret.reveal()` to get the value.
  */
 export { builtinRules } from '../rules/index.js';
+export { type Baseline, type BaselineEntry, buildBaseline, parseBaseline, serializeBaseline } from './baseline/format.js';
+export { checkRegexSafety, type RegexSafetyOptions } from './catalogue/regex-safety.js';
 export type { Remediation, RuleSpec } from './catalogue/spec.js';
 export { validateRuleSpec } from './catalogue/validate.js';
+export type { Allowlist, Config, RuleOverride } from './config/config.js';
+export { effectiveRules, loadConfig } from './config/load.js';
 export { type ErrorCode, KeyscanError } from './errors.js';
+export type { BaselineKey } from './filters/baseline.js';
 export { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress, scan } from './scan.js';
 export { Secret } from './secret.js';
-export type { Finding, ScanError, ScanResult, ScanStats, Severity, SkipCounts, SkipReason, SourceKind } from './types.js';
+export type {
+  Finding,
+  ScanError,
+  ScanResult,
+  ScanStats,
+  Severity,
+  SkipCounts,
+  SkipReason,
+  SourceKind,
+  SuppressedCounts,
+  UnusedAllow,
+} from './types.js';
 export { VERSION } from './version.js';

@@ -3,13 +3,19 @@
  * Sources: files and directories, standard input, the staged changes, or the commits of a range or
  * of the whole history.
  */
+
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
+import type { Allowlist } from './config/config.js';
 import { compileGlobs } from './config/globs.js';
 import { KeyscanError } from './errors.js';
+import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js';
+import type { BaselineKey } from './filters/baseline.js';
+import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
 import { workTreeRoot } from './git/repo.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
@@ -54,7 +60,18 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Receives notes on what the scan is doing (for `--debug`); never secrets or content. */
   readonly onDebug?: (message: string) => void;
+  /** Findings these cover are not reported: `global` for every rule, `byRule` by rule id. */
+  readonly allowlists?: { readonly global?: Allowlist; readonly byRule?: Readonly<Record<string, Allowlist>> };
+  /** Accepted findings (a baseline file's entries): not reported, also after a rename. */
+  readonly baseline?: readonly BaselineKey[];
+  /** List `keyscan:allow` markers that silenced nothing in {@link ScanResult.unusedAllows}. */
+  readonly reportUnusedAllows?: boolean;
 }
+
+/** What a source does with the filtered findings before they are reported (history: one per secret). */
+type Finalize = (findings: Finding[]) => Promise<Finding[]>;
+
+const asIs: Finalize = async (findings) => findings;
 
 export type { ScanProgress };
 
@@ -80,7 +97,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism();
-  const collector = new Collector(options.onProgress);
+  const policy = await filterPolicy(options, rules, cwd);
+  const runOptions = { allowMarkers: options.reportUnusedAllows === true };
+  const collector = new Collector(options.onProgress, runOptions.allowMarkers);
   collector.skipUnreadable = options.skipUnreadable ?? false;
   const exclude = await compileGlobs(options.exclude ?? []);
   let executor: Executor | undefined;
@@ -95,20 +114,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (executor === undefined) {
         const pooled = large && threads > 0;
         debug(pooled ? `scanning on ${threads} worker threads` : 'scanning on the main thread');
-        executor = pooled ? new WorkerPool(rules, threads) : inlineExecutor(compileCatalogue(rules));
+        executor = pooled ? new WorkerPool(rules, threads, { run: runOptions }) : inlineExecutor(compileCatalogue(rules), runOptions);
       }
       return executor;
     },
   };
   debug(`${rules.length} rules; working directory ${cwd}`);
-  let findings: Finding[];
+  let finalize: Finalize;
   try {
-    if (options.stdin !== undefined) findings = await scanStdin(options.stdin, ctx);
-    else if (options.staged) findings = await scanStaged(ctx);
-    else if (options.range !== undefined) findings = await scanRange(options.range, ctx);
-    else if (options.history) findings = await scanHistory(options.includeStash ?? false, ctx);
+    if (options.stdin !== undefined) finalize = await scanStdin(options.stdin, ctx);
+    else if (options.staged) finalize = await scanStaged(ctx);
+    else if (options.range !== undefined) finalize = await scanRange(options.range, ctx);
+    else if (options.history) finalize = await scanHistory(options.includeStash ?? false, ctx);
     else
-      findings = await scanPaths(
+      finalize = await scanPaths(
         options.paths && options.paths.length > 0 ? options.paths : ['.'],
         options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ctx,
@@ -116,8 +135,29 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await executor?.close();
   }
+  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
+  const findings = await finalize(filtered.findings);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  return collector.result(findings, performance.now() - started);
+  return collector.result(findings, performance.now() - started, filtered);
+}
+
+/** Compiles allowlists once and decides how the baseline tells that a path is gone. */
+async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cwd: string): Promise<FilterPolicy> {
+  const compile = (list: Allowlist | undefined): CompiledAllowlist | undefined => (list === undefined ? undefined : compileAllowlist(list));
+  const byRule = new Map<string, CompiledAllowlist>();
+  for (const [id, list] of Object.entries(options.allowlists?.byRule ?? {})) byRule.set(id, compileAllowlist(list));
+  let baseline: FilterPolicy['baseline'];
+  if (options.baseline !== undefined && options.baseline.length > 0) {
+    // Baseline paths are repository-relative, like finding paths: a path is gone when the work tree no longer has it.
+    const root = (await workTreeRoot(cwd)) ?? cwd;
+    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, path)) };
+  }
+  return {
+    knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id)]),
+    allowlist: compile(options.allowlists?.global),
+    ruleAllowlists: byRule,
+    baseline,
+  };
 }
 
 function runTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context): Promise<void> {
@@ -142,7 +182,7 @@ async function reportBase(cwd: string, paths: readonly string[]): Promise<string
   return cwd;
 }
 
-async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Context): Promise<Finding[]> {
+async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Context): Promise<Finalize> {
   const base = await reportBase(ctx.cwd, paths);
   ctx.debug(`scanning ${paths.join(', ')}; paths reported relative to ${base}`);
   const targets = walkTargets(paths, {
@@ -176,10 +216,10 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
     if (batch.length > 0) yield { kind: 'files', targets: batch, maxFileSize };
   }
   await runTasks(tasks(), executor, ctx);
-  return ctx.collector.findings;
+  return asIs;
 }
 
-async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finding[]> {
+async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finalize> {
   const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
   const first = await chunks.next();
   const second = first.done ? first : await chunks.next();
@@ -197,10 +237,10 @@ async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context)
   }
   await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), executor, ctx);
   ctx.collector.countFile(0);
-  return ctx.collector.findings;
+  return asIs;
 }
 
-async function scanStaged(ctx: Context): Promise<Finding[]> {
+async function scanStaged(ctx: Context): Promise<Finalize> {
   const root = await workTreeRoot(ctx.cwd);
   if (root === undefined) {
     await requireRepository(ctx.cwd);
@@ -224,7 +264,7 @@ async function scanStaged(ctx: Context): Promise<Finding[]> {
   }
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
-  return ctx.collector.findings;
+  return asIs;
 }
 
 async function repositoryRoot(cwd: string): Promise<string> {
@@ -232,7 +272,7 @@ async function repositoryRoot(cwd: string): Promise<string> {
   return (await workTreeRoot(cwd)) ?? cwd;
 }
 
-async function scanRange(range: string, ctx: Context): Promise<Finding[]> {
+async function scanRange(range: string, ctx: Context): Promise<Finalize> {
   const root = await repositoryRoot(ctx.cwd);
   const parts = range.split('..');
   if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
@@ -269,7 +309,7 @@ async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): 
   });
 }
 
-async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finding[]> {
+async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finalize> {
   const root = await repositoryRoot(ctx.cwd);
   const commits = await listCommits(root, allRefs(includeStash));
   const boundary = await shallowBoundary(root);
@@ -287,10 +327,10 @@ function plural(n: number, word: string): string {
 }
 
 /** Scans each commit's own changes across the pool, then keeps one finding per secret and path. */
-async function scanCommits(root: string, commits: readonly string[], tip: string | undefined, ctx: Context): Promise<Finding[]> {
+async function scanCommits(root: string, commits: readonly string[], tip: string | undefined, ctx: Context): Promise<Finalize> {
   ctx.collector.commitsTotal = commits.length;
   ctx.debug(`${commits.length} commits to scan in ${root}`);
-  if (commits.length === 0) return [];
+  if (commits.length === 0) return asIs;
   // Few, long, contiguous batches: every git process starts with cold caches (measured: 16
   // batches over 5,000 commits took 1.9 s where 2 took 1.25 s), and neighbouring commits share
   // trees and delta bases. Two per worker still evens out batches of unequal weight.
@@ -303,6 +343,13 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   }
   await runTasks(tasks(), executor, ctx);
   const order = new Map(commits.map((c, i) => [c, i]));
-  const kept = ctx.collector.findings.filter((f) => !ctx.isExcluded(f.path));
-  return markPresentAt(root, tip, firstIntroduced(kept, order));
+  return (findings) =>
+    markPresentAt(
+      root,
+      tip,
+      firstIntroduced(
+        findings.filter((f) => !ctx.isExcluded(f.path)),
+        order,
+      ),
+    );
 }

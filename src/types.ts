@@ -57,13 +57,31 @@ export interface ScanError {
   readonly code: string;
 }
 
+/** Findings that were found and then silenced, by what silenced them. */
+export interface SuppressedCounts {
+  /** By a `keyscan:allow` comment on their line. */
+  inline: number;
+  /** By the config's global or per-rule allowlist. */
+  allowlist: number;
+  /** By the baseline. */
+  baseline: number;
+}
+
 export interface ScanStats {
   filesScanned: number;
   /** Range and history scans: commits whose changes were scanned. */
   commitsScanned?: number;
   bytesScanned: number;
   skipped: SkipCounts;
+  suppressed: SuppressedCounts;
   durationMs: number;
+}
+
+/** A `keyscan:allow` marker that silenced nothing (reported with `--report-unused-allows`). */
+export interface UnusedAllow {
+  readonly path: string;
+  readonly line: number;
+  readonly commit?: string;
 }
 
 export interface ScanResult {
@@ -72,4 +90,6 @@ export interface ScanResult {
   readonly errors: ScanError[];
   /** Things the user should know that did not stop the scan (a shallow clone's cut history). */
   readonly warnings: string[];
+  /** Present when unused allow markers were asked for. */
+  readonly unusedAllows?: UnusedAllow[];
 }

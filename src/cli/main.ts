@@ -5,53 +5,37 @@
  * This module alone parses argv, prints and decides the exit code; everything it calls throws
  * typed errors instead.
  */
-import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
+import { readBaseline } from '../baseline/io.js';
 import type { RuleSpec } from '../catalogue/spec.js';
-import { effectiveRules, loadConfig } from '../config/load.js';
-import { isKeyscanError, KeyscanError } from '../errors.js';
-import { workTreeRoot } from '../git/repo.js';
+import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
 import { render } from '../report/render.js';
 import { scrub } from '../report/scrub.js';
 import { plural } from '../report/text.js';
-import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
+import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { type BaselineArgs, baselineCommand, baselineOptions } from './baseline-command.js';
+import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { reportInRepository, writeReportFile } from './output.js';
-import { ProgressLine } from './progress.js';
-import { parseSize } from './size.js';
+import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
 
 // yargs' CommonJS build loads in about half the time of its ESM build (11 ms against 20–25 ms
 // measured on Node 20), and every pre-commit run pays it.
 const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof yargsFactory;
 
-interface ScanArgs {
-  paths: string[];
-  /** Whatever follows `--`: paths that may start with a dash. */
-  _: Array<string | number>;
+interface ScanArgs extends SourceArgs {
   format: string[];
   output: string[];
-  stdin: boolean;
-  'stdin-name': string;
-  'max-file-size': string;
   redact: boolean;
-  threads: number | undefined;
-  config: string | undefined;
   color: boolean | undefined;
-  staged: boolean;
-  range: string | undefined;
-  since: string | undefined;
-  history: boolean;
-  'include-stash': boolean;
-  progress: boolean | undefined;
-  cwd: string | undefined;
-  debug: boolean;
-  'skip-unreadable': boolean;
+  baseline: string | undefined;
+  'report-unused-allows': boolean;
 }
 
 interface RulesArgs {
@@ -64,19 +48,20 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
   let helpText: string | undefined;
   const parser = yargs([...argv])
     .scriptName('keyscan')
+    .parserConfiguration({ 'populate--': true })
     .usage('$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.')
     .command<ScanArgs>(
       '$0 [paths..]',
       'scan files and directories (default: the current directory)',
       (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, default: [], describe: 'files and directories to scan' })
+        sourceOptions(y)
           .option('format', {
             alias: 'f',
             type: 'string',
             array: true,
             nargs: 1, // one value per flag: `-f json src/` must not read src/ as a format
-            default: ['text'],
+            default: [] as string[],
+            defaultDescription: 'the config\'s "format", else text',
             choices: REPORT_FORMATS,
             describe: 'report format; repeat for several reports',
           })
@@ -85,45 +70,41 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             type: 'string',
             array: true,
             nargs: 1,
-            default: [],
+            default: [] as string[],
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
-          .option('staged', { type: 'boolean', default: false, describe: 'scan the changes staged for commit (pre-commit hooks)' })
-          .option('range', { type: 'string', describe: 'scan every commit of BASE..HEAD, each commit on its own' })
-          .option('since', { type: 'string', describe: 'scan every commit of REF..HEAD (same as --range REF..HEAD)' })
-          .option('history', { type: 'boolean', default: false, describe: 'audit every commit reachable from every branch and tag' })
-          .option('include-stash', { type: 'boolean', default: false, describe: 'with --history: also scan stashes' })
-          .option('progress', {
-            type: 'boolean',
-            describe: 'progress on stderr (default: on a terminal, not in CI); --no-progress turns it off',
-          })
-          .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR (like git -C)' })
-          .option('skip-unreadable', {
-            type: 'boolean',
-            default: false,
-            describe: 'count files that cannot be read as skipped instead of failing with exit 2',
-          })
-          .option('debug', {
-            type: 'boolean',
-            default: false,
-            describe: 'explain what the scan does on stderr (redacted like everything else)',
-          })
-          .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
-          .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
-          .option('max-file-size', {
-            type: 'string',
-            default: String(DEFAULT_MAX_FILE_SIZE),
-            describe: 'skip (and count) larger files; bytes or 5MB, 512KiB…',
-          })
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
-          .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .keyscan.json at the repository root)' })
+          .option('baseline', {
+            type: 'string',
+            describe: 'report only findings that are not in this baseline file (default: the config\'s "baseline")',
+          })
+          .option('report-unused-allows', {
+            type: 'boolean',
+            default: false,
+            describe: 'list keyscan:allow comments that silenced nothing (and exit 1 if there are any)',
+          })
           .option('color', {
             type: 'boolean',
             describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
           }),
       async (args) => {
         code = await scanCommand(args, io);
+      },
+    )
+    .command<BaselineArgs>(
+      'baseline [paths..]',
+      'record the current findings as accepted, in a baseline file',
+      (y) => baselineOptions(sourceOptions(y)),
+      async (args) => {
+        code = await baselineCommand(args, io);
+      },
+    )
+    .command<ConfigArgs>(
+      'config',
+      'check the config file; --print shows the effective config',
+      (y) => configOptions(y),
+      async (args) => {
+        code = await configCommand(args, io);
       },
     )
     .command<RulesArgs>(
@@ -157,52 +138,26 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
-  const io: CliIO = args.cwd === undefined ? outer : { ...outer, cwd: await directory(resolve(outer.cwd, args.cwd)) };
-  const paths = [...args.paths, ...args._.map(String)];
-  const formats = args.format as ReportFormat[];
-  if (args.output.length > formats.length) {
-    throw usage(`${args.output.length} --output given for ${formats.length} --format`, 'Give one --format before each --output.');
+  const io = await withCwd(args, outer);
+  if (args.output.length > Math.max(1, args.format.length)) {
+    throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
+  const baselineFile = args.baseline === undefined ? undefined : resolve(io.cwd, args.baseline);
+  const { config, rules, options, done } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
+  const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  const maxFileSize = parseSize(args['max-file-size']);
-  if (maxFileSize === undefined)
-    throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
-  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
-    throw usage('--threads must be a whole number from 0 to 256', 'Use 0 to scan on the main thread only.');
-  }
-  const modes = (['stdin', 'staged', 'range', 'since', 'history'] as const).filter((m) => args[m] !== undefined && args[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, 'Choose one source per run.');
-  if (modes.length === 1 && paths.length > 0)
-    throw usage(`--${modes[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history.');
-  if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
-  const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
-
-  const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, new Set(builtinRules.map((r) => r.id)));
-  const rules = effectiveRules(builtinRules, config);
-  const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
-  const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
+  const baselinePath = baselineFile ?? config.baseline;
+  const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
   const result = await scan({
-    cwd: io.cwd,
-    paths,
-    ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
-    staged: args.staged,
-    history: args.history,
-    includeStash: args['include-stash'],
-    ...(range !== undefined ? { range } : {}),
-    ...(display ? { onProgress: (p: ScanProgress) => display.update(p) } : {}),
-    ...(args.debug ? { onDebug: (m: string) => io.stderr.write(scrub(`keyscan[debug]: ${m}\n`)) } : {}),
-    maxFileSize,
-    skipUnreadable: args['skip-unreadable'],
-    ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: config.exclude,
-    rules,
-  }).finally(() => display?.clear());
+    ...options,
+    ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
+    reportUnusedAllows: args['report-unused-allows'],
+  }).finally(done);
   for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));
   await writeReports(result, rules, formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  return result.findings.length > 0 || (result.unusedAllows?.length ?? 0) > 0 ? EXIT.findings : EXIT.clean;
 }
 
 async function writeReports(
@@ -236,9 +191,10 @@ async function writeReports(
     const found = n === 0 ? 'no secrets found' : `${plural(n, 'secret')} found`;
     const incomplete =
       result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
+    const unused = result.unusedAllows?.length ? `; ${plural(result.unusedAllows.length, 'keyscan:allow comment')} silenced nothing` : '';
     const scope =
       result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
-    io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}\n`);
+    io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}${unused}\n`);
   }
 }
 
@@ -261,17 +217,10 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   return EXIT.clean;
 }
 
-async function directory(path: string): Promise<string> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) throw usage(`--cwd ${path} is not a directory`, 'Give the path of the repository to scan.');
-  return path;
-}
-
-function usage(message: string, hint: string): KeyscanError {
-  return new KeyscanError('E_USAGE', message, { hint });
-}
-
-/** Prints an error without its stack (a stack can quote scanned text) and returns exit code 2. */
+/**
+ * Prints an error and returns exit code 2. Everything printed goes through the same scrubber as
+ * findings; a stack trace (which can quote scanned text) only with --debug, and scrubbed too.
+ */
 function reportError(e: unknown, io: CliIO, debug = false): number {
   if (isKeyscanError(e)) {
     io.stderr.write(scrub(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));

@@ -1,6 +1,6 @@
 import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
 import type { Finding, SourceKind } from '../types.js';
-import { detect } from './detect.js';
+import { detect, type EngineMatch } from './detect.js';
 import { fingerprintOf, sha256 } from './fingerprint.js';
 import { Locator } from './locate.js';
 import { redact } from './redact.js';
@@ -30,10 +30,23 @@ export interface CommitInfo {
 }
 
 /**
+ * The line(s) a finding is on, for allow comments and `lineRegexes`: from the start of the
+ * match's first line to the end of its last line, cut at {@link CONTEXT_REACH} bytes either side
+ * of the secret on very long (minified) lines. It holds the secret: it never leaves the process.
+ */
+export interface FindingContext {
+  readonly text: string;
+  /** 1-based line number of the first line of `text`. */
+  readonly line: number;
+}
+
+export const CONTEXT_REACH = 1024;
+
+/**
  * A finding that can cross a worker boundary: the secret is a plain string here and is wrapped
  * in a {@link Secret} as soon as it reaches the main thread.
  */
-export type RawFinding = Omit<Finding, 'secret'> & { readonly secretText: string };
+export type RawFinding = Omit<Finding, 'secret'> & { readonly secretText: string; readonly context?: FindingContext };
 
 export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentMeta): RawFinding[] {
   const all = detect(catalogue, data);
@@ -47,6 +60,7 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
     const from = locator.at(m.start);
     const to = locator.at(m.end);
     const secretHash = sha256(m.secret);
+    const context = contextOf(data, m, from.line + lineShift);
     return {
       ruleId: rule.id,
       severity: rule.severity,
@@ -64,6 +78,20 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
         ? {}
         : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date }),
       secretText: m.secret,
+      context,
     };
   });
+}
+
+function contextOf(data: Buffer, m: EngineMatch, secretLine: number): FindingContext {
+  const first = Math.min(m.matchStart, m.start);
+  const last = Math.max(m.matchEnd, m.end);
+  // Buffer#lastIndexOf counts a negative offset from the end: guard the first byte.
+  const lineStart = first === 0 ? 0 : data.lastIndexOf(10, first - 1) + 1;
+  const start = Math.max(lineStart, m.start - CONTEXT_REACH);
+  const nl = data.indexOf(10, Math.max(first, last - 1)); // a match may end with its newline
+  const end = Math.min(nl === -1 ? data.length : nl, m.end + CONTEXT_REACH);
+  let line = secretLine;
+  for (let i = data.indexOf(10, start); i !== -1 && i < m.start; i = data.indexOf(10, i + 1)) line--;
+  return { text: data.toString('utf8', start, end), line };
 }

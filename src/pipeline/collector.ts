@@ -1,6 +1,17 @@
-import type { Task, TaskProgress, TaskResult } from '../pool/protocol.js';
+import type { Candidate } from '../filters/candidate.js';
+import type { FilterOutcome } from '../filters/pipeline.js';
+import type { UnusedAllow } from '../filters/unused-allows.js';
+import type { MarkerHit, Task, TaskProgress, TaskResult } from '../pool/protocol.js';
 import { Secret } from '../secret.js';
-import { emptySkipCounts, type Finding, type ScanError, type ScanResult, type SkipCounts, type SkipReason } from '../types.js';
+import {
+  emptySkipCounts,
+  type Finding,
+  type ScanError,
+  type ScanResult,
+  type SkipCounts,
+  type SkipReason,
+  type SuppressedCounts,
+} from '../types.js';
 
 export interface ScanProgress {
   readonly filesScanned: number;
@@ -10,9 +21,13 @@ export interface ScanProgress {
   readonly commitsTotal: number | undefined;
 }
 
-/** Gathers the results of every task: findings (secrets wrapped at once), counts and errors. */
+/**
+ * Gathers the results of every task: candidate findings (secrets and their lines wrapped at once),
+ * allow markers, counts and errors.
+ */
 export class Collector {
-  readonly findings: Finding[] = [];
+  readonly #candidates: Candidate[] = [];
+  readonly #markers: MarkerHit[] | undefined;
   readonly errors: ScanError[] = [];
   readonly warnings: string[] = [];
   readonly #skipped: SkipCounts = emptySkipCounts();
@@ -24,8 +39,9 @@ export class Collector {
   #commits = 0;
   commitsTotal: number | undefined;
 
-  constructor(onProgress: ((p: ScanProgress) => void) | undefined) {
+  constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers = false) {
     this.#onProgress = onProgress;
+    this.#markers = collectMarkers ? [] : undefined;
   }
 
   skip(reason: SkipReason, _path: string): void {
@@ -48,9 +64,13 @@ export class Collector {
   add(task: Task, result: TaskResult): void {
     this.#partial.delete(task);
     for (const { finding } of result.findings) {
-      const { secretText, ...rest } = finding;
-      this.findings.push({ ...rest, secret: new Secret(secretText) });
+      const { secretText, context, ...rest } = finding;
+      this.#candidates.push({
+        finding: { ...rest, secret: new Secret(secretText) },
+        context: context === undefined ? undefined : { text: new Secret(context.text), line: context.line },
+      });
     }
+    if (result.markers !== undefined) this.#markers?.push(...result.markers);
     for (const s of result.skipped) this.skip(s.reason, s.path);
     if (this.skipUnreadable) for (const e of result.errors) this.skip('unreadable', e.path);
     else this.errors.push(...result.errors);
@@ -71,7 +91,16 @@ export class Collector {
     this.#onProgress({ filesScanned: this.#files, bytesScanned: bytes, commitsScanned: commits, commitsTotal: this.commitsTotal });
   }
 
-  result(findings: Finding[], durationMs: number): ScanResult {
+  /** Runs the post-scan filters over everything collected; the candidates' lines are dropped. */
+  filter(run: (candidates: readonly Candidate[], markers: readonly MarkerHit[] | undefined) => FilterOutcome): FilterOutcome {
+    return run(this.#candidates, this.#markers);
+  }
+
+  result(
+    findings: Finding[],
+    durationMs: number,
+    filtered: { readonly suppressed: SuppressedCounts; readonly unusedAllows?: UnusedAllow[] | undefined },
+  ): ScanResult {
     const errors = this.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
       findings: findings.sort(compareFindings),
@@ -82,13 +111,18 @@ export class Collector {
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
         bytesScanned: this.#bytes,
         skipped: { ...this.#skipped },
+        suppressed: filtered.suppressed,
         durationMs: Math.round(durationMs),
       },
+      ...(filtered.unusedAllows !== undefined ? { unusedAllows: filtered.unusedAllows } : {}),
     };
   }
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(
+  a: Pick<Finding, 'path' | 'startLine' | 'startColumn' | 'ruleId' | 'commit'>,
+  b: Pick<Finding, 'path' | 'startLine' | 'startColumn' | 'ruleId' | 'commit'>,
+): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return (
     a.startLine - b.startLine ||

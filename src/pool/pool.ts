@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { type ErrorCode, KeyscanError } from '../errors.js';
-import { describeTask, type Executor, type Task, type TaskProgress, type TaskResult } from './protocol.js';
+import { describeTask, type Executor, type RunOptions, type Task, type TaskProgress, type TaskResult } from './protocol.js';
 
 /** Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source). */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/src/pool/worker.js' : './worker.js', import.meta.url);
@@ -23,6 +23,8 @@ interface Slot {
 }
 
 export interface PoolOptions {
+  /** How tasks are run, fixed for the whole scan. */
+  readonly run?: RunOptions;
   /** For tests that need a worker which misbehaves. */
   readonly workerUrl?: URL;
   /**
@@ -55,6 +57,7 @@ export class WorkerPool implements Executor {
   readonly #workerUrl: URL;
   readonly #stallMs: number;
   readonly #watchdog: NodeJS.Timeout;
+  readonly #options: RunOptions;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
@@ -63,6 +66,7 @@ export class WorkerPool implements Executor {
   constructor(rules: readonly RuleSpec[], size: number, options: PoolOptions = {}) {
     this.#workerUrl = options.workerUrl ?? WORKER_URL;
     this.#stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    this.#options = options.run ?? {};
     this.#watchdog = setInterval(() => this.#checkStalls(), Math.min(1000, this.#stallMs / 4));
     this.#watchdog.unref();
     // Examples and prose stay behind: workers only match.
@@ -90,7 +94,11 @@ export class WorkerPool implements Executor {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules } }), job: undefined, active: 0 };
+    const slot: Slot = {
+      worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules, options: this.#options } }),
+      job: undefined,
+      active: 0,
+    };
     slot.worker.on('message', (m: WorkerMessage) => {
       const job = slot.job;
       if (job === undefined || job.id !== m.id) return;

@@ -20,8 +20,23 @@ export interface ItemFinding {
   readonly finding: RawFinding;
 }
 
+/** An inline allow marker seen while scanning (collected only when unused markers are reported). */
+export interface MarkerHit {
+  readonly path: string;
+  readonly line: number;
+  readonly commit?: string;
+}
+
+/** How tasks are run, fixed for a whole scan: sent once to each worker with the rules. */
+export interface RunOptions {
+  /** Collect every `keyscan:allow` marker, for `--report-unused-allows`. */
+  readonly allowMarkers?: boolean;
+}
+
 export interface TaskResult {
   readonly findings: ItemFinding[];
+  /** Present when {@link RunOptions.allowMarkers} is set. */
+  readonly markers?: MarkerHit[];
   readonly filesScanned: number;
   readonly bytesScanned: number;
   readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string }>;

@@ -1,10 +1,11 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { scanCommitBatch } from '../sources/commits.js';
+import { markerCollector } from '../sources/markers.js';
 import { readTarget } from '../sources/read-file.js';
 import { toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
-import type { ItemFinding, Task, TaskProgress, TaskResult } from './protocol.js';
+import type { ItemFinding, RunOptions, Task, TaskProgress, TaskResult } from './protocol.js';
 
 /**
  * Keeps an owned range pointing at the same bytes after decoding: a stripped UTF-8 BOM shifts it;
@@ -19,9 +20,15 @@ function shiftOwned(meta: FragmentMeta, raw: Buffer, text: Buffer): FragmentMeta
 }
 
 /** Does one task's work. Shared by the worker entry and the in-thread executor. */
-export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskProgress) => void): TaskResult | Promise<TaskResult> {
-  if (task.kind === 'commits') return scanCommitBatch(catalogue, task.repo, task.commits, onProgress);
+export function runTask(
+  catalogue: Catalogue,
+  task: Task,
+  options: RunOptions = {},
+  onProgress?: (p: TaskProgress) => void,
+): TaskResult | Promise<TaskResult> {
+  if (task.kind === 'commits') return scanCommitBatch(catalogue, task.repo, task.commits, options, onProgress);
   const findings: ItemFinding[] = [];
+  const { markers, collect } = markerCollector(options);
   const skipped: Array<{ reason: SkipReason; path: string }> = [];
   const errors: ScanError[] = [];
   let filesScanned = 0;
@@ -34,12 +41,12 @@ export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskP
       else {
         filesScanned++;
         bytesScanned += outcome.bytes;
-        for (const finding of scanFragment(catalogue, outcome.data, { path: target.path, source: 'file' })) {
-          findings.push({ item, finding });
-        }
+        const meta: FragmentMeta = { path: target.path, source: 'file' };
+        for (const finding of scanFragment(catalogue, outcome.data, meta)) findings.push({ item, finding });
+        collect(outcome.data, meta);
       }
     });
-  } else if (task.kind === 'fragments') {
+  } else {
     task.fragments.forEach((fragment, item) => {
       const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
       bytesScanned += raw.length;
@@ -48,8 +55,10 @@ export function runTask(catalogue: Catalogue, task: Task, onProgress?: (p: TaskP
         skipped.push({ reason: 'binary', path: fragment.meta.path });
         return;
       }
-      for (const finding of scanFragment(catalogue, text, shiftOwned(fragment.meta, raw, text))) findings.push({ item, finding });
+      const meta = shiftOwned(fragment.meta, raw, text);
+      for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
+      collect(text, meta);
     });
   }
-  return { findings, filesScanned, bytesScanned, skipped, errors };
+  return { findings, filesScanned, bytesScanned, skipped, errors, ...(markers ? { markers } : {}) };
 }

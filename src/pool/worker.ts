@@ -3,17 +3,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { isKeyscanError } from '../errors.js';
-import type { Task, TaskProgress } from './protocol.js';
+import type { RunOptions, Task, TaskProgress } from './protocol.js';
 import { runTask } from './run-task.js';
 
-const catalogue = compileCatalogue((workerData as { rules: RuleSpec[] }).rules);
+const data = workerData as { rules: RuleSpec[]; options?: RunOptions };
+const catalogue = compileCatalogue(data.rules);
+const options: RunOptions = data.options ?? {};
 const port = parentPort;
 if (port === null) throw new Error('pool/worker.js must run as a worker thread');
 
 port.on('message', async (message: { id: number; task: Task }) => {
   try {
     const progress = (p: TaskProgress) => port.postMessage({ id: message.id, progress: p });
-    port.postMessage({ id: message.id, result: await runTask(catalogue, message.task, progress) });
+    port.postMessage({ id: message.id, result: await runTask(catalogue, message.task, options, progress) });
   } catch (e) {
     // Only the error's class, message and hint: a stack or cause could quote scanned text.
     if (isKeyscanError(e)) {

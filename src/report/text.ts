@@ -1,5 +1,5 @@
 import type { RuleSpec } from '../catalogue/spec.js';
-import type { Finding, ScanResult, Severity, SkipCounts } from '../types.js';
+import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, shownSecret } from './context.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
@@ -19,6 +19,12 @@ const SKIP_LABEL: Record<keyof SkipCounts, string> = {
   deleted: 'deleted from the work tree',
   submodule: 'submodules or nested repositories (not descended into)',
   unreadable: 'unreadable (--skip-unreadable)',
+};
+
+const SUPPRESSED_LABEL: Record<keyof SuppressedCounts, string> = {
+  inline: 'by keyscan:allow comments',
+  allowlist: 'by config allowlists',
+  baseline: 'by the baseline',
 };
 
 /** The human report: one block per finding, then a summary of what was and was not scanned. */
@@ -76,6 +82,16 @@ function summary(result: ScanResult, paint: Paint): string[] {
   }
   const skipped = (Object.keys(stats.skipped) as Array<keyof SkipCounts>).filter((k) => stats.skipped[k] > 0);
   if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${SKIP_LABEL[k]}`).join(', ')}`);
+  const silenced = (Object.keys(SUPPRESSED_LABEL) as Array<keyof SuppressedCounts>).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0) {
+    out.push(`Silenced: ${silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(', ')}`);
+  }
+  const unused = result.unusedAllows ?? [];
+  if (unused.length > 0) {
+    out.push(paint('33', `${plural(unused.length, 'keyscan:allow comment')} silenced nothing (remove them):`));
+    for (const u of unused.slice(0, 50)) out.push(`  ${u.path}:${u.line}${u.commit ? ` (${u.commit.slice(0, 12)})` : ''}`);
+    if (unused.length > 50) out.push(`  … and ${unused.length - 50} more (see --format json)`);
+  }
   if (errors.length > 0) {
     out.push(paint('1;31', `${plural(errors.length, 'path')} could not be scanned:`));
     for (const e of errors.slice(0, 20)) out.push(`  ${e.path}: ${e.message}`);

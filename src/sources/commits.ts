@@ -4,11 +4,12 @@
  * batches (and several git processes) run at once.
  */
 import type { Catalogue } from '../catalogue/compile.js';
-import { scanFragment } from '../engine/scan-fragment.js';
+import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { commitPatches } from '../git/history.js';
-import type { ItemFinding, TaskProgress, TaskResult } from '../pool/protocol.js';
+import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from '../pool/protocol.js';
 import type { SkipReason } from '../types.js';
 import { DiffParser } from './diff.js';
+import { markerCollector } from './markers.js';
 import { toScannableText } from './text.js';
 
 /** How often a batch reports how far it has got. */
@@ -18,8 +19,10 @@ export async function scanCommitBatch(
   catalogue: Catalogue,
   repo: string,
   commits: readonly string[],
+  options: RunOptions = {},
   onProgress?: (p: TaskProgress) => void,
 ): Promise<TaskResult> {
+  const { markers, collect } = markerCollector(options);
   let lastReport = performance.now();
   const findings: ItemFinding[] = [];
   const skipped: Array<{ reason: SkipReason; path: string }> = [];
@@ -51,18 +54,13 @@ export async function scanCommitBatch(
       }
       const { parents: _parents, ...info } = commit;
       const item = index.get(commit.commit) ?? -1;
-      for (const finding of scanFragment(catalogue, text, {
-        path: fragment.path,
-        source: 'commit',
-        firstLine: fragment.firstLine,
-        commit: info,
-      })) {
-        findings.push({ item, finding });
-      }
+      const meta: FragmentMeta = { path: fragment.path, source: 'commit', firstLine: fragment.firstLine, commit: info };
+      for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
+      collect(text, meta);
     },
     onBinary: (path) => skipped.push({ reason: 'binary', path }),
   });
   for await (const chunk of commitPatches(repo, commits)) parser.push(chunk);
   parser.end();
-  return { findings, filesScanned, bytesScanned, skipped, errors: [], commitsScanned };
+  return { findings, filesScanned, bytesScanned, skipped, errors: [], commitsScanned, ...(markers ? { markers } : {}) };
 }

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { KeyscanError, systemErrorCode } from '../errors.js';
+import { type Baseline, parseBaseline, serializeBaseline } from './format.js';
+
+/** Reads a baseline file; `undefined` when it does not exist and `missingOk` is set. */
+export async function readBaseline(file: string, missingOk = false): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = systemErrorCode(e);
+    if (code === 'ENOENT' && missingOk) return undefined;
+    throw new KeyscanError('E_CONFIG', `cannot read baseline ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`, {
+      hint: 'Create it with `keyscan baseline`, or fix the --baseline path or the "baseline" key of the config.',
+      cause: e,
+    });
+  }
+  return parseBaseline(text, file);
+}
+
+/**
+ * Writes a baseline through a temporary file and a rename: an interrupted run never leaves a
+ * truncated baseline (which would fail the next scan). Mode 0644: it is meant to be committed.
+ */
+export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, serializeBaseline(baseline), { mode: 0o644 });
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new KeyscanError('E_OUTPUT', `cannot write baseline ${file}: ${systemErrorCode(e) ?? String(e)}`, {
+      hint: 'Check that the directory exists and is writable.',
+      cause: e,
+    });
+  }
+}

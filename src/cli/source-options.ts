@@ -1,0 +1,152 @@
+/**
+ * What to scan and with which config: the flags shared by `keyscan` and `keyscan baseline`, so a
+ * baseline is always made from exactly the scan its flags describe.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { builtinRules } from '../../rules/index.js';
+import type { RuleSpec } from '../catalogue/spec.js';
+import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
+import { effectiveRules, loadConfig } from '../config/load.js';
+import { KeyscanError } from '../errors.js';
+import { workTreeRoot } from '../git/repo.js';
+import { scrub } from '../report/scrub.js';
+import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress } from '../scan.js';
+import type { CliIO } from './io.js';
+import { ProgressLine } from './progress.js';
+import { parseSize } from './size.js';
+
+export interface SourceArgs {
+  paths: string[];
+  /** Whatever follows `--`: paths that may start with a dash (yargs' populate-- setting). */
+  '--'?: Array<string | number>;
+  stdin: boolean;
+  'stdin-name': string;
+  staged: boolean;
+  range: string | undefined;
+  since: string | undefined;
+  history: boolean;
+  'include-stash': boolean;
+  cwd: string | undefined;
+  'max-file-size': string;
+  'skip-unreadable': boolean;
+  threads: number | undefined;
+  config: string | undefined;
+  progress: boolean | undefined;
+  debug: boolean;
+}
+
+export function sourceOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'files and directories to scan' })
+    .option('staged', { type: 'boolean', default: false, describe: 'scan the changes staged for commit (pre-commit hooks)' })
+    .option('range', { type: 'string', describe: 'scan every commit of BASE..HEAD, each commit on its own' })
+    .option('since', { type: 'string', describe: 'scan every commit of REF..HEAD (same as --range REF..HEAD)' })
+    .option('history', { type: 'boolean', default: false, describe: 'audit every commit reachable from every branch and tag' })
+    .option('include-stash', { type: 'boolean', default: false, describe: 'with --history: also scan stashes' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
+    .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
+    .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR (like git -C)' })
+    .option('max-file-size', {
+      type: 'string',
+      default: String(DEFAULT_MAX_FILE_SIZE),
+      describe: 'skip (and count) larger files; bytes or 5MB, 512KiB…',
+    })
+    .option('skip-unreadable', {
+      type: 'boolean',
+      default: false,
+      describe: 'count files that cannot be read as skipped instead of failing with exit 2',
+    })
+    .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: 'config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)',
+    })
+    .option('progress', {
+      type: 'boolean',
+      describe: 'progress on stderr (default: on a terminal, not in CI); --no-progress turns it off',
+    })
+    .option('debug', { type: 'boolean', default: false, describe: 'explain what the scan does on stderr (redacted like everything else)' });
+}
+
+/** A scan ready to run: the config, the rules it yields, and the options for {@link scan}. */
+export interface PreparedScan {
+  readonly root: string;
+  readonly config: Config;
+  readonly rules: RuleSpec[];
+  readonly options: ScanOptions;
+  /** Clears the progress line, if one is shown. */
+  readonly done: () => void;
+}
+
+/** `io` as seen from the directory given by `-C`, if any. */
+export async function withCwd(args: Pick<SourceArgs, 'cwd'>, io: CliIO): Promise<CliIO> {
+  if (args.cwd === undefined) return io;
+  const path = resolve(io.cwd, args.cwd);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw usage(`--cwd ${path} is not a directory`, 'Give the path of the repository to scan.');
+  return { ...io, cwd: path };
+}
+
+/** Checks the source flags, loads the config and turns both into scan options. */
+export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: readonly string[] = []): Promise<PreparedScan> {
+  const paths = [...args.paths, ...(args['--'] ?? []).map(String)];
+  const maxFileSize = parseSize(args['max-file-size']);
+  if (maxFileSize === undefined) {
+    throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
+  }
+  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
+    throw usage('--threads must be a whole number from 0 to 256', 'Use 0 to scan on the main thread only.');
+  }
+  const modes = (['stdin', 'staged', 'range', 'since', 'history'] as const).filter((m) => args[m] !== undefined && args[m] !== false);
+  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, 'Choose one source per run.');
+  if (modes.length === 1 && paths.length > 0) {
+    throw usage(`--${modes[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history.');
+  }
+  if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
+  const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
+
+  const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
+  const config = await loadConfig(root, args.config, builtinRules);
+  const rules = effectiveRules(builtinRules, config);
+  // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
+  // report: keyscan's own baseline files are never scanned.
+  const baselines = [DEFAULT_BASELINE_FILE, ...[config.baseline, ...extraExcludes].flatMap((f) => (f ? [toGlob(root, f)] : []))];
+  const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
+  const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
+  const options: ScanOptions = {
+    cwd: io.cwd,
+    paths,
+    ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
+    staged: args.staged,
+    history: args.history,
+    includeStash: args['include-stash'],
+    ...(range !== undefined ? { range } : {}),
+    ...(display ? { onProgress: (p: ScanProgress) => display.update(p) } : {}),
+    ...(args.debug ? { onDebug: (m: string) => io.stderr.write(scrub(`keyscan[debug]: ${m}\n`)) } : {}),
+    maxFileSize,
+    skipUnreadable: args['skip-unreadable'],
+    ...(args.threads !== undefined ? { threads: args.threads } : {}),
+    exclude: [...config.exclude, ...new Set(baselines)],
+    rules,
+    allowlists: {
+      global: config.allowlist,
+      byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => (o.allowlist ? [[id, o.allowlist]] : []))),
+    },
+  };
+  return { root, config, rules, options, done: () => display?.clear() };
+}
+
+/** A file as a picomatch glob of its repository-relative path, special characters escaped. */
+function toGlob(root: string, file: string): string {
+  return relative(root, file)
+    .split('\\')
+    .join('/')
+    .replace(/[*?{}()[\]!+@]/g, '\\$&');
+}
+
+export function usage(message: string, hint: string): KeyscanError {
+  return new KeyscanError('E_USAGE', message, { hint });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
+import { checkRegexSafety, findNestedQuantifier, regexErrorReason } from '../../src/catalogue/regex-safety.js';
+
+describe('findNestedQuantifier', () => {
+  it.each([
+    ['(a+)+', '(a+)+'],
+    ['x(?:\\w*y)*z', '(?:\\w*y)*'],
+    ['((ab)+)*', '((ab)+)*'],
+    ['(?<s>[a-z]+)+$', '(?<s>[a-z]+)+'],
+    ['(a{2,})+', '(a{2,})+'],
+    ['(?:(?:a|b)+)+?', '(?:(?:a|b)+)+?'],
+    ['(?:[a-z]+\\.?)+', '(?:[a-z]+\\.?)+'],
+    ['(?:a+|\\.)+', '(?:a+|\\.)+'],
+  ])('flags %s', (source, at) => {
+    expect(findNestedQuantifier(source)).toBe(at);
+  });
+
+  it.each([
+    '(a+)',
+    '(a+){1,5}',
+    '(a{1,9})+',
+    '\\(a+\\)+',
+    '[(+)]+',
+    'acme_[a-z0-9]{32}',
+    '(?:ab|cd)*',
+    '\\p{L}+(x)+',
+    '(a)(b+)c*',
+    '(?:\\.[A-Za-z0-9-]+)+',
+    '(\\s*,\\s*\\w+)*',
+  ])('accepts %s', (source) => {
+    expect(findNestedQuantifier(source)).toBeUndefined();
+  });
+});
+
+describe('checkRegexSafety', () => {
+  it('refuses nested unbounded quantifiers without running them', () => {
+    expect(checkRegexSafety('^(\\w+\\s?)+$')).toMatch(/nested unbounded quantifiers at "\(\\w\+\\s\?\)\+"/);
+  });
+
+  it('refuses an exponential pattern that has no nested quantifier, by its time', () => {
+    // (a|a)* doubles the ways to match with every character: no nesting, still exponential.
+    const started = performance.now();
+    expect(checkRegexSafety('^(?:a|a)*$')).toMatch(/took \d+ ms/);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('uses hints to reach the vulnerable part behind a literal prefix', () => {
+    expect(checkRegexSafety('acme_(?:x|x)*!', { hints: ['acme_'] })).toMatch(/catastrophic/);
+  });
+
+  it('reports an invalid pattern without quoting it', () => {
+    const problem = checkRegexSafety('(secret_value');
+    expect(problem).toMatch(/^invalid regular expression: Unterminated group$/);
+    expect(regexErrorReason(new SyntaxError('Invalid regular expression: /(x/: Unterminated group'))).toBe('Unterminated group');
+  });
+
+  it('accepts a leading (?i) and ordinary rule patterns quickly', () => {
+    const started = performance.now();
+    expect(checkRegexSafety('(?i)acme_(?<secret>[a-z0-9]{32})', { hints: ['acme_'] })).toBeUndefined();
+    expect(checkRegexSafety('^test-fixture-')).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('passes every built-in rule pattern', () => {
+    for (const rule of builtinRules) {
+      const random = seededRandom(rule.id);
+      const hints = [...rule.keywords, ...rule.examples.positive.map((e) => expandExample(e, random))];
+      for (const pattern of [rule.regex, ...(rule.allowLine ?? []), ...(rule.allowSecret ?? [])]) {
+        expect(checkRegexSafety(pattern, { hints, budgetMs: 200 }), `${rule.id}: ${String(pattern)}`).toBeUndefined();
+      }
+    }
+  });
+});
