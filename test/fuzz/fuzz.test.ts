@@ -141,3 +141,57 @@ describe('fuzzing', () => {
     });
   });
 });
+
+describe('config and baseline files', () => {
+  const VALID_CONFIG = JSON.stringify({
+    exclude: ['fixtures/**'],
+    disable: ['jwt'],
+    rules: [
+      { id: 'acme-key', regex: 'acme_[a-z0-9]{16}', keywords: ['acme_'], examples: { positive: ['acme_0123abcd4567efgh'], negative: [] } },
+    ],
+  });
+  const mutate = (text: string) =>
+    fc
+      .tuple(
+        fc.nat(text.length),
+        fc.nat(text.length),
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('(', '[', '"', '{', '}', ']', '*+', '(a+)+', '\\', ':', '- ', '\n')),
+      )
+      .map(([a, b, s]) => text.slice(0, Math.min(a, b)) + s + text.slice(Math.max(a, b)));
+
+  it('a damaged config is either accepted or refused with a KeyscanError, never a crash', async () => {
+    const { parseConfigText } = await import('../../src/config/text.js');
+    const { parseConfig } = await import('../../src/config/parse.js');
+    const samples = fc.sample(fc.oneof(mutate(VALID_CONFIG), mutate(`exclude:\n  - "a/**"\nrules: []\n`)), { numRuns: 400, seed: 11 });
+    let refused = 0;
+    for (const [i, text] of samples.entries()) {
+      const file = i % 2 === 0 ? '/x/.keyscan.json' : '/x/.keyscan.yaml';
+      try {
+        parseConfig(await parseConfigText(text, file), file, builtinRules);
+      } catch (e) {
+        refused++;
+        expect((e as { name?: string }).name, String(e)).toBe('KeyscanError');
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('a damaged baseline is either read or refused with a KeyscanError, never a crash', async () => {
+    const { parseBaseline } = await import('../../src/baseline/format.js');
+    const valid = JSON.stringify(
+      { version: 1, entries: [{ ruleId: 'github-pat', path: 'a.txt', secretHash: 'a'.repeat(64), fingerprint: 'b'.repeat(64) }] },
+      null,
+      2,
+    );
+    let refused = 0;
+    for (const text of fc.sample(mutate(valid), { numRuns: 400, seed: 12 })) {
+      try {
+        parseBaseline(text, '/x/.keyscan-baseline.json');
+      } catch (e) {
+        refused++;
+        expect((e as { name?: string }).name, String(e)).toBe('KeyscanError');
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+});
