@@ -11,6 +11,11 @@
 export { builtinRules } from '../rules/index.js';
 export type { Remediation, RuleSpec } from './catalogue/spec.js';
 export { validateRuleSpec } from './catalogue/validate.js';
+export { DEFAULT_ENV_TEMPLATES } from './checks/env-names.js';
+export { type EnvEntry, parseEnv } from './checks/env-parse.js';
+export { DEFAULT_ENV_PLACEHOLDERS, type PlaceholderPattern } from './checks/env-values.js';
+export type { EnvCheckOptions } from './checks/options.js';
+export { type CheckRule, ENV_CHECK_RULES } from './checks/rules.js';
 export { type ErrorCode, KeyscanError } from './errors.js';
 export { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress, scan } from './scan.js';
 export { Secret } from './secret.js';

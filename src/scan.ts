@@ -8,6 +8,11 @@ import { resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
+import { checkCommitted } from './checks/history.js';
+import { withoutMatchedValues } from './checks/merge.js';
+import { type EnvCheckOptions, type EnvChecks, resolveEnvChecks } from './checks/options.js';
+import { checkStaged } from './checks/staged.js';
+import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import { compileGlobs } from './config/globs.js';
 import { KeyscanError } from './errors.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
@@ -49,6 +54,8 @@ export interface ScanOptions {
   readonly rules?: readonly RuleSpec[];
   /** Called as work completes (for progress displays). */
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Env-file checks (tracked, not ignored, staged, committed, template values); `false` turns them off. */
+  readonly env?: EnvCheckOptions | false;
 }
 
 export type { ScanProgress };
@@ -66,6 +73,7 @@ interface Context {
   readonly threads: number;
   readonly executorFor: (large: boolean) => Executor;
   readonly isExcluded: (path: string) => boolean;
+  readonly env: EnvChecks | undefined;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -81,6 +89,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     collector,
     threads,
     isExcluded: exclude,
+    env: options.env === false ? undefined : resolveEnvChecks(options.env),
     executorFor: (large) => {
       executor ??= large && threads > 0 ? new WorkerPool(rules, threads) : inlineExecutor(compileCatalogue(rules));
       return executor;
@@ -128,12 +137,14 @@ async function reportBase(cwd: string, paths: readonly string[]): Promise<string
 
 async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Context): Promise<Finding[]> {
   const base = await reportBase(ctx.cwd, paths);
-  const targets = walkTargets(paths, {
+  const walk = walkTargets(paths, {
     cwd: ctx.cwd,
     base,
     isExcluded: ctx.isExcluded,
     onSkip: (reason, path) => ctx.collector.skip(reason, path),
   });
+  const envTargets: EnvTarget[] = [];
+  const targets = ctx.env === undefined ? walk : collectEnvTargets(walk, ctx.env, envTargets);
   const iterator = targets[Symbol.asyncIterator]();
   const head: FileTarget[] = [];
   let done = false;
@@ -159,7 +170,14 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
     if (batch.length > 0) yield { kind: 'files', targets: batch, maxFileSize };
   }
   await runTasks(tasks(), executor, ctx);
-  return ctx.collector.findings;
+  if (ctx.env === undefined) return ctx.collector.findings;
+  const checked = await checkWorkTree(envTargets, ctx.env, {
+    base,
+    maxFileSize,
+    isExcluded: ctx.isExcluded,
+    warn: (w) => ctx.collector.warnings.push(w),
+  });
+  return [...ctx.collector.findings, ...withoutMatchedValues(checked, ctx.collector.findings)];
 }
 
 async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finding[]> {
@@ -196,9 +214,12 @@ async function scanStaged(ctx: Context): Promise<Finding[]> {
       yield f;
     }
   }
+  // Runs alongside the scan: one git process, more only when an env file is staged.
+  const checked = ctx.env === undefined ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
+  checked.catch(() => undefined); // awaited below
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
-  return ctx.collector.findings;
+  return [...ctx.collector.findings, ...withoutMatchedValues(await checked, ctx.collector.findings)];
 }
 
 async function repositoryRoot(cwd: string): Promise<string> {
@@ -273,8 +294,11 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   async function* tasks(): AsyncGenerator<Task> {
     for (let i = 0; i < commits.length; i += size) yield { kind: 'commits', repo: root, commits: commits.slice(i, i + size) };
   }
+  // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
+  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  committed.catch(() => undefined); // awaited below
   await runTasks(tasks(), executor, ctx);
   const order = new Map(commits.map((c, i) => [c, i]));
   const kept = ctx.collector.findings.filter((f) => !ctx.isExcluded(f.path));
-  return markPresentAt(root, tip, firstIntroduced(kept, order));
+  return [...(await markPresentAt(root, tip, firstIntroduced(kept, order))), ...(await committed)];
 }

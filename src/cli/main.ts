@@ -10,13 +10,15 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
-import type { RuleSpec } from '../catalogue/spec.js';
+import { DEFAULT_ENV_TEMPLATES } from '../checks/env-names.js';
+import { DEFAULT_ENV_PLACEHOLDERS } from '../checks/env-values.js';
+import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { isKeyscanError, KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
+import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
 import { render } from '../report/render.js';
-import { plural } from '../report/text.js';
+import { foundSummary, plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -47,6 +49,9 @@ interface ScanArgs {
   'include-stash': boolean;
   progress: boolean | undefined;
   cwd: string | undefined;
+  'env-drift': boolean;
+  'env-template': string[];
+  'env-placeholder': string[];
 }
 
 interface RulesArgs {
@@ -106,6 +111,25 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           .option('color', {
             type: 'boolean',
             describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
+          })
+          .option('env-drift', {
+            type: 'boolean',
+            default: false,
+            describe: 'note variables that an env template and the .env next to it do not share (informational)',
+          })
+          .option('env-template', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            default: [],
+            describe: 'another env template file name, besides .env.example and the like; repeatable',
+          })
+          .option('env-placeholder', {
+            type: 'string',
+            array: true,
+            nargs: 1,
+            default: [],
+            describe: 'another placeholder for env template values (a regular expression); repeatable',
           }),
       async (args) => {
         code = await scanCommand(args, io);
@@ -163,7 +187,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, new Set(builtinRules.map((r) => r.id)));
+  const config = await loadConfig(root, args.config, new Set([...builtinRules, ...ENV_CHECK_RULES].map((r) => r.id)));
   const rules = effectiveRules(builtinRules, config);
   const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
   const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
@@ -180,16 +204,23 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: config.exclude,
     rules,
+    env: {
+      templates: [...DEFAULT_ENV_TEMPLATES, ...args['env-template']],
+      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...args['env-placeholder']],
+      drift: args['env-drift'],
+      disable: config.disable,
+    },
   }).finally(() => display?.clear());
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
-  await writeReports(result, rules, formats, args, io);
+  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  // Informational findings (--env-drift) are shown but never fail a run.
+  return result.findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.clean;
 }
 
 async function writeReports(
   result: ScanResult,
-  rules: readonly RuleSpec[],
+  rules: readonly ReportRule[],
   formats: ReportFormat[],
   args: ScanArgs,
   io: CliIO,
@@ -208,8 +239,7 @@ async function writeReports(
     }
   }
   if (!textOnStdout) {
-    const n = result.findings.length;
-    const found = n === 0 ? 'no secrets found' : `${plural(n, 'secret')} found`;
+    const found = foundSummary(result.findings);
     const incomplete =
       result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
     const scope =
@@ -225,15 +255,19 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
       regex: r.regex instanceof RegExp ? r.regex.source : r.regex,
       flags: r.regex instanceof RegExp ? r.regex.flags : '',
     }));
-    io.stdout.write(`${JSON.stringify({ version: VERSION, rules }, (_k, v: unknown) => (v instanceof RegExp ? v.source : v), 2)}\n`);
+    const checks = ENV_CHECK_RULES.map((r) => ({ ...r, kind: 'check' }));
+    io.stdout.write(
+      `${JSON.stringify({ version: VERSION, rules, checks }, (_k, v: unknown) => (v instanceof RegExp ? v.source : v), 2)}\n`,
+    );
     return EXIT.clean;
   }
-  const width = Math.max(...builtinRules.map((r) => r.id.length));
-  const providerWidth = Math.max(...builtinRules.map((r) => r.provider.length));
-  for (const r of builtinRules) {
+  const listed: readonly ReportRule[] = [...builtinRules, ...ENV_CHECK_RULES];
+  const width = Math.max(...listed.map((r) => r.id.length));
+  const providerWidth = Math.max(...listed.map((r) => r.provider.length));
+  for (const r of listed) {
     io.stdout.write(`${r.id.padEnd(width)}  ${r.provider.padEnd(providerWidth)}  ${r.severity.padEnd(8)}  ${r.description}\n`);
   }
-  io.stdout.write(`\n${builtinRules.length} rules\n`);
+  io.stdout.write(`\n${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks\n`);
   return EXIT.clean;
 }
 
