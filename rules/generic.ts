@@ -7,7 +7,7 @@ export const genericRules = [
     provider: 'Generic',
     severity: 'medium',
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key)[A-Za-z0-9_.-]{0,30}["'`]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key)[A-Za-z0-9_.-]{0,30}["'`]?\s{0,5}(?::=|=>|=|:)[ \t]{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
     keywords: [
       'password',
       'passwd',
@@ -53,6 +53,8 @@ export const genericRules = [
         'session_token = "123e4567-e89b-12d3-a456-426614174000"',
         'password: this.passwordField',
         'password = "aaaaaaaaaaaaaaaa"',
+        // An empty value ends at the line: the next line is another variable (env templates).
+        'DB_PASSWORD=\n\nREDIS_HOST=127.0.0.1\nAPI_SECRET=\nDATABASE_URL=postgres://localhost:5432/{{alnum:12}}',
       ],
     },
   },

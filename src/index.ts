@@ -13,6 +13,11 @@ export { type Baseline, type BaselineEntry, buildBaseline, parseBaseline, serial
 export { checkRegexSafety, type RegexSafetyOptions } from './catalogue/regex-safety.js';
 export type { Remediation, RuleSpec } from './catalogue/spec.js';
 export { validateRuleSpec } from './catalogue/validate.js';
+export { DEFAULT_ENV_TEMPLATES } from './checks/env-names.js';
+export { type EnvEntry, parseEnv } from './checks/env-parse.js';
+export { DEFAULT_ENV_PLACEHOLDERS, type PlaceholderPattern } from './checks/env-values.js';
+export type { EnvCheckOptions } from './checks/options.js';
+export { type CheckRule, ENV_CHECK_RULES } from './checks/rules.js';
 export type { Allowlist, Config, RuleOverride } from './config/config.js';
 export { effectiveRules, loadConfig } from './config/load.js';
 export { type ErrorCode, KeyscanError } from './errors.js';

@@ -10,6 +10,11 @@ import { join, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
+import { checkCommitted } from './checks/history.js';
+import { withoutMatchedValues } from './checks/merge.js';
+import { type EnvCheckOptions, type EnvChecks, resolveEnvChecks } from './checks/options.js';
+import { checkStaged } from './checks/staged.js';
+import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import type { Allowlist } from './config/config.js';
 import { compileGlobs } from './config/globs.js';
 import { KeyscanError } from './errors.js';
@@ -66,6 +71,8 @@ export interface ScanOptions {
   readonly baseline?: readonly BaselineKey[];
   /** List `keyscan:allow` markers that silenced nothing in {@link ScanResult.unusedAllows}. */
   readonly reportUnusedAllows?: boolean;
+  /** Env-file checks (tracked, not ignored, staged, committed, template values); `false` turns them off. */
+  readonly env?: EnvCheckOptions | false;
 }
 
 /** What a source does with the filtered findings before they are reported (history: one per secret). */
@@ -89,6 +96,7 @@ interface Context {
   readonly threads: number;
   readonly executorFor: (large: boolean) => Executor;
   readonly isExcluded: (path: string) => boolean;
+  readonly env: EnvChecks | undefined;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -110,6 +118,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     collector,
     threads,
     isExcluded: exclude,
+    env: options.env === false ? undefined : resolveEnvChecks(options.env),
     executorFor: (large) => {
       if (executor === undefined) {
         const pooled = large && threads > 0;
@@ -185,12 +194,14 @@ async function reportBase(cwd: string, paths: readonly string[]): Promise<string
 async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Context): Promise<Finalize> {
   const base = await reportBase(ctx.cwd, paths);
   ctx.debug(`scanning ${paths.join(', ')}; paths reported relative to ${base}`);
-  const targets = walkTargets(paths, {
+  const walk = walkTargets(paths, {
     cwd: ctx.cwd,
     base,
     isExcluded: ctx.isExcluded,
     onSkip: (reason, path) => ctx.collector.skip(reason, path),
   });
+  const envTargets: EnvTarget[] = [];
+  const targets = ctx.env === undefined ? walk : collectEnvTargets(walk, ctx.env, envTargets);
   const iterator = targets[Symbol.asyncIterator]();
   const head: FileTarget[] = [];
   let done = false;
@@ -216,6 +227,15 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
     if (batch.length > 0) yield { kind: 'files', targets: batch, maxFileSize };
   }
   await runTasks(tasks(), executor, ctx);
+  if (ctx.env !== undefined) {
+    const checked = await checkWorkTree(envTargets, ctx.env, {
+      base,
+      maxFileSize,
+      isExcluded: ctx.isExcluded,
+      warn: (w) => ctx.collector.warnings.push(w),
+    });
+    ctx.collector.addChecks(withoutMatchedValues(checked, ctx.collector.unfiltered()));
+  }
   return asIs;
 }
 
@@ -262,8 +282,12 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
       yield f;
     }
   }
+  // Runs alongside the scan: one git process, more only when an env file is staged.
+  const checked = ctx.env === undefined ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
+  checked.catch(() => undefined); // awaited below
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+  ctx.collector.addChecks(withoutMatchedValues(await checked, ctx.collector.unfiltered()));
   return asIs;
 }
 
@@ -341,15 +365,16 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   async function* tasks(): AsyncGenerator<Task> {
     for (let i = 0; i < commits.length; i += size) yield { kind: 'commits', repo: root, commits: commits.slice(i, i + size) };
   }
+  // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
+  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  committed.catch(() => undefined); // awaited below
   await runTasks(tasks(), executor, ctx);
   const order = new Map(commits.map((c, i) => [c, i]));
-  return (findings) =>
-    markPresentAt(
-      root,
-      tip,
-      firstIntroduced(
-        findings.filter((f) => !ctx.isExcluded(f.path)),
-        order,
-      ),
-    );
+  ctx.collector.addChecks(await committed);
+  // Check findings (env files ever committed) are already one per path, with their provenance.
+  return async (findings) => {
+    const checks = findings.filter((f) => f.source === 'check');
+    const secrets = findings.filter((f) => f.source !== 'check' && !ctx.isExcluded(f.path));
+    return [...(await markPresentAt(root, tip, firstIntroduced(secrets, order))), ...checks];
+  };
 }

@@ -10,12 +10,12 @@ import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import { readBaseline } from '../baseline/io.js';
-import type { RuleSpec } from '../catalogue/spec.js';
+import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { isKeyscanError } from '../errors.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/context.js';
+import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
 import { render } from '../report/render.js';
 import { scrub } from '../report/scrub.js';
-import { plural } from '../report/text.js';
+import { foundSummary, plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -155,14 +155,16 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));
-  await writeReports(result, rules, formats, args, io);
+  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
-  return result.findings.length > 0 || (result.unusedAllows?.length ?? 0) > 0 ? EXIT.findings : EXIT.clean;
+  // Informational findings (--env-drift) are shown but never fail a run.
+  const failing = result.findings.some((f) => f.severity !== 'info') || (result.unusedAllows?.length ?? 0) > 0;
+  return failing ? EXIT.findings : EXIT.clean;
 }
 
 async function writeReports(
   result: ScanResult,
-  rules: readonly RuleSpec[],
+  rules: readonly ReportRule[],
   formats: ReportFormat[],
   args: ScanArgs,
   io: CliIO,
@@ -187,8 +189,7 @@ async function writeReports(
     }
   }
   if (!textOnStdout) {
-    const n = result.findings.length;
-    const found = n === 0 ? 'no secrets found' : `${plural(n, 'secret')} found`;
+    const found = foundSummary(result.findings);
     const incomplete =
       result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
     const unused = result.unusedAllows?.length ? `; ${plural(result.unusedAllows.length, 'keyscan:allow comment')} silenced nothing` : '';
@@ -205,15 +206,19 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
       regex: r.regex instanceof RegExp ? r.regex.source : r.regex,
       flags: r.regex instanceof RegExp ? r.regex.flags : '',
     }));
-    io.stdout.write(`${JSON.stringify({ version: VERSION, rules }, (_k, v: unknown) => (v instanceof RegExp ? v.source : v), 2)}\n`);
+    const checks = ENV_CHECK_RULES.map((r) => ({ ...r, kind: 'check' }));
+    io.stdout.write(
+      `${JSON.stringify({ version: VERSION, rules, checks }, (_k, v: unknown) => (v instanceof RegExp ? v.source : v), 2)}\n`,
+    );
     return EXIT.clean;
   }
-  const width = Math.max(...builtinRules.map((r) => r.id.length));
-  const providerWidth = Math.max(...builtinRules.map((r) => r.provider.length));
-  for (const r of builtinRules) {
+  const listed: readonly ReportRule[] = [...builtinRules, ...ENV_CHECK_RULES];
+  const width = Math.max(...listed.map((r) => r.id.length));
+  const providerWidth = Math.max(...listed.map((r) => r.provider.length));
+  for (const r of listed) {
     io.stdout.write(`${r.id.padEnd(width)}  ${r.provider.padEnd(providerWidth)}  ${r.severity.padEnd(8)}  ${r.description}\n`);
   }
-  io.stdout.write(`\n${builtinRules.length} rules\n`);
+  io.stdout.write(`\n${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks\n`);
   return EXIT.clean;
 }
 

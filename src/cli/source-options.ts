@@ -7,6 +7,9 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../catalogue/spec.js';
+import { DEFAULT_ENV_TEMPLATES } from '../checks/env-names.js';
+import { DEFAULT_ENV_PLACEHOLDERS } from '../checks/env-values.js';
+import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
@@ -35,6 +38,9 @@ export interface SourceArgs {
   config: string | undefined;
   progress: boolean | undefined;
   debug: boolean;
+  'env-drift': boolean;
+  'env-template': string[];
+  'env-placeholder': string[];
 }
 
 export function sourceOptions<T>(y: Argv<T>) {
@@ -68,7 +74,26 @@ export function sourceOptions<T>(y: Argv<T>) {
       type: 'boolean',
       describe: 'progress on stderr (default: on a terminal, not in CI); --no-progress turns it off',
     })
-    .option('debug', { type: 'boolean', default: false, describe: 'explain what the scan does on stderr (redacted like everything else)' });
+    .option('debug', { type: 'boolean', default: false, describe: 'explain what the scan does on stderr (redacted like everything else)' })
+    .option('env-drift', {
+      type: 'boolean',
+      default: false,
+      describe: 'note variables that an env template and the .env next to it do not share (informational)',
+    })
+    .option('env-template', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      default: [] as string[],
+      describe: 'another env template file name, besides .env.example and the like; repeatable',
+    })
+    .option('env-placeholder', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      default: [] as string[],
+      describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable",
+    });
 }
 
 /** A scan ready to run: the config, the rules it yields, and the options for {@link scan}. */
@@ -109,7 +134,7 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, builtinRules);
+  const config = await loadConfig(root, args.config, [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
   // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
   // report: keyscan's own baseline files are never scanned.
@@ -131,6 +156,12 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: [...config.exclude, ...new Set(baselines)],
     rules,
+    env: {
+      templates: [...DEFAULT_ENV_TEMPLATES, ...args['env-template']],
+      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...args['env-placeholder']],
+      drift: args['env-drift'],
+      disable: config.disable,
+    },
     allowlists: {
       global: config.allowlist,
       byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => (o.allowlist ? [[id, o.allowlist]] : []))),

@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { RuleSpec } from '../catalogue/spec.js';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { CONFIG_FILE_NAMES, type Config, EMPTY_CONFIG } from './config.js';
-import { parseConfig } from './parse.js';
+import { type KnownRule, parseConfig } from './parse.js';
 import { parseConfigText } from './text.js';
 
 export { effectiveRules } from './effective.js';
@@ -15,7 +14,7 @@ export { parseConfig };
  * rules, against which ids and tags are checked. Every problem is an E_CONFIG error naming
  * file and key.
  */
-export async function loadConfig(dir: string, explicit: string | undefined, catalogue: readonly RuleSpec[]): Promise<Config> {
+export async function loadConfig(dir: string, explicit: string | undefined, catalogue: readonly KnownRule[]): Promise<Config> {
   const file = explicit !== undefined ? resolve(explicit) : await discover(dir);
   if (file === undefined) return EMPTY_CONFIG;
   let text: string;

@@ -11,12 +11,15 @@ import { userRules } from './user-rules.js';
 
 const HINT = 'See the README section "Configuration", or point "$schema" at keyscan’s schema for completion in your editor.';
 
+/** What ids and tags a config may name: the catalogue's rules and the env-file checks. */
+export type KnownRule = Pick<RuleSpec, 'id' | 'tags'>;
+
 /**
  * Validates parsed config data and returns the effective config. Every problem is reported at
  * once, one line each, as `<file>: <key>: <problem>` (E_CONFIG, exit 2). Messages name keys,
  * ids and globs but never quote a regular expression or an example: either could hold a secret.
  */
-export function parseConfig(data: unknown, file: string, catalogue: readonly RuleSpec[]): Config {
+export function parseConfig(data: unknown, file: string, catalogue: readonly KnownRule[]): Config {
   const fail = (problems: readonly SchemaProblem[]): never => {
     throw new KeyscanError('E_CONFIG', problems.map((p) => `${file}: ${p.path}: ${p.problem}`).join('\n'), { hint: HINT });
   };

@@ -19,14 +19,21 @@ function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
 }
 
-/** Runs git and returns its exit code and output; throws only when git cannot be started. */
-export function git(args: readonly string[], cwd: string): Promise<GitResult> {
+/**
+ * Runs git and returns its exit code and output; throws only when git cannot be started.
+ * `input`, if given, is written to git's stdin.
+ */
+export function git(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined && child.stdin !== null) {
+      child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
+      child.stdin.end(input);
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) =>
       reject(
         new KeyscanError('E_GIT', `could not run git: ${e.message}`, {

@@ -91,6 +91,16 @@ export class Collector {
     this.#onProgress({ filesScanned: this.#files, bytesScanned: bytes, commitsScanned: commits, commitsTotal: this.commitsTotal });
   }
 
+  /** Findings of checks that are not text matches (env files): filtered like every other finding. */
+  addChecks(findings: readonly Finding[]): void {
+    for (const finding of findings) this.#candidates.push({ finding, context: undefined });
+  }
+
+  /** Everything found so far, before filtering. */
+  unfiltered(): Finding[] {
+    return this.#candidates.map((c) => c.finding);
+  }
+
   /** Runs the post-scan filters over everything collected; the candidates' lines are dropped. */
   filter(run: (candidates: readonly Candidate[], markers: readonly MarkerHit[] | undefined) => FilterOutcome): FilterOutcome {
     return run(this.#candidates, this.#markers);

@@ -1,11 +1,21 @@
 import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, ScanResult } from '../types.js';
 
+/**
+ * What reporters need of a rule: catalogue rules (with remediation) and check rules such as the
+ * env-file checks (with `help`, markdown) alike.
+ */
+export type ReportRule = Pick<RuleSpec, 'id' | 'description' | 'provider' | 'severity'> &
+  Partial<Pick<RuleSpec, 'remediation' | 'references' | 'tags' | 'partner'>> & {
+    /** Markdown help that replaces the revoke-and-rotate text built from `remediation`. */
+    readonly help?: string;
+  };
+
 /** What every reporter gets. */
 export interface ReportContext {
   readonly result: ScanResult;
   /** Metadata of the rules that ran (for SARIF rule descriptors and remediation hints). */
-  readonly rules: readonly RuleSpec[];
+  readonly rules: readonly ReportRule[];
   /** Show secrets in full: only with an explicit `--no-redact`. */
   readonly reveal: boolean;
   readonly version: string;

@@ -1,7 +1,6 @@
-import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, Severity } from '../types.js';
 import { INFORMATION_URI } from '../version.js';
-import { type ReportContext, shownSecret } from './context.js';
+import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
@@ -51,28 +50,16 @@ export function renderSarif(ctx: ReportContext): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function ruleDescriptor(rule: RuleSpec): Record<string, unknown> {
+function ruleDescriptor(rule: ReportRule): Record<string, unknown> {
   const refs = rule.references ?? [];
-  const markdown = [
-    `**${rule.description}** (${rule.provider})`,
-    rule.partner ? `\n${rule.partner}` : '',
-    '\n**What to do**',
-    `1. Revoke it: ${rule.remediation.revoke}`,
-    `2. Rotate it: ${rule.remediation.rotate}`,
-    '3. Remove it from the code and load it from the environment or a secret manager.',
-    '4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.',
-    refs.length > 0 ? `\n**Format**: ${refs.join(', ')}` : '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  const text = `${rule.description}. Revoke it (${rule.remediation.revoke}), then: ${rule.remediation.rotate}`;
+  const help = rule.help !== undefined ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
   return {
     id: rule.id,
     name: pascalCase(rule.description),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
     ...(refs[0] ? { helpUri: refs[0] } : {}),
-    help: { text, markdown },
+    help,
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ['security', 'secret', ...(rule.tags ?? [])],
@@ -81,6 +68,33 @@ function ruleDescriptor(rule: RuleSpec): Record<string, unknown> {
       'security-severity': SECURITY_SEVERITY[rule.severity],
     },
   };
+}
+
+/** Help for a credential rule: what it is, how to revoke and rotate it. */
+function revokeHelp(rule: ReportRule, refs: readonly string[]): { text: string; markdown: string } {
+  const revoke = rule.remediation?.revoke ?? '';
+  const rotate = rule.remediation?.rotate ?? '';
+  const markdown = [
+    `**${rule.description}** (${rule.provider})`,
+    rule.partner ? `\n${rule.partner}` : '',
+    '\n**What to do**',
+    `1. Revoke it: ${revoke}`,
+    `2. Rotate it: ${rotate}`,
+    '3. Remove it from the code and load it from the environment or a secret manager.',
+    '4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.',
+    refs.length > 0 ? `\n**Format**: ${refs.join(', ')}` : '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  return { text: `${rule.description}. Revoke it (${revoke}), then: ${rotate}`, markdown };
+}
+
+/** Markdown help as one line of plain text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*|`/g, '')
+    .replace(/\s*\n+\s*/g, ' ')
+    .trim();
 }
 
 function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, unknown> {
@@ -102,10 +116,12 @@ function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, 
 }
 
 function resultMessage(f: Finding, reveal: boolean): string {
-  const base = `${f.message}: ${shownSecret(f, reveal)}`;
+  // A check's finding holds no secret; its message already says what happened and what to do.
+  const check = f.source === 'check';
+  const base = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
   if (f.commit === undefined) return base;
   // Code scanning closes an alert once the file changes, but a committed secret stays in history.
-  const head = f.presentAtHead === false ? ' It is no longer in the file, but it is still in git history: revoke it.' : '';
+  const head = !check && f.presentAtHead === false ? ' It is no longer in the file, but it is still in git history: revoke it.' : '';
   return `${base} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ''}).${head}`;
 }
 

@@ -1,6 +1,5 @@
-import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
-import { type ReportContext, shownSecret } from './context.js';
+import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
   critical: '1;31',
@@ -39,15 +38,16 @@ export function renderText(ctx: ReportContext): string {
 
 type Paint = (style: string, s: string) => string;
 
-function findingBlock(f: Finding, rule: RuleSpec | undefined, reveal: boolean, paint: Paint): string[] {
+function findingBlock(f: Finding, rule: ReportRule | undefined, reveal: boolean, paint: Paint): string[] {
   const where = `${f.path}:${f.startLine}:${f.startColumn}`;
   const block = [
     `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint('1', where)}  ${paint('2', f.ruleId)}`,
     `         ${f.message}`,
-    `         secret: ${shownSecret(f, reveal)}`,
   ];
+  // A check's finding (an env file) holds no secret to show; its message says what to do.
+  if (f.source !== 'check') block.push(`         secret: ${shownSecret(f, reveal)}`);
   if (f.commit !== undefined) block.push(`         ${provenance(f)}`);
-  if (rule) block.push(`         revoke: ${rule.remediation.revoke}`);
+  if (rule?.remediation) block.push(`         revoke: ${rule.remediation.revoke}`);
   return block;
 }
 
@@ -78,7 +78,7 @@ function summary(result: ScanResult, paint: Paint): string[] {
       .filter((s) => bySeverity.has(s))
       .map((s) => `${bySeverity.get(s)} ${s}`)
       .join(', ');
-    out.push(`${paint('1;31', `${plural(findings.length, 'secret')} found`)} (${detail}) · scanned ${scanned}`);
+    out.push(`${paint('1;31', foundSummary(findings))} (${detail}) · scanned ${scanned}`);
   }
   const skipped = (Object.keys(stats.skipped) as Array<keyof SkipCounts>).filter((k) => stats.skipped[k] > 0);
   if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${SKIP_LABEL[k]}`).join(', ')}`);
@@ -105,6 +105,15 @@ function countBy<T>(items: readonly T[]): Map<T, number> {
   const m = new Map<T, number>();
   for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
   return m;
+}
+
+/** `2 secrets found`, `1 secret and 1 env-file issue found`: env-file checks are not secrets. */
+export function foundSummary(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'no secrets found';
+  const checks = findings.filter((f) => f.source === 'check').length;
+  const secrets = findings.length - checks;
+  const parts = [secrets > 0 ? plural(secrets, 'secret') : '', checks > 0 ? plural(checks, 'env-file issue') : ''];
+  return `${parts.filter((p) => p !== '').join(' and ')} found`;
 }
 
 export function plural(n: number, word: string): string {

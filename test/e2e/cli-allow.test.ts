@@ -34,7 +34,7 @@ describe('inline allow comments', () => {
   });
 
   it('limits a marker that names rules to those rules', async () => {
-    const dir = makeRepo({ 'a.env': `KEYS="${tokens.githubPat()} ${tokens.npm()}" # keyscan:allow npm-access-token\n` });
+    const dir = makeRepo({ 'settings.sh': `KEYS="${tokens.githubPat()} ${tokens.npm()}" # keyscan:allow npm-access-token\n` });
     const r = await keyscan(['-f', 'json'], { cwd: dir });
     expect(json(r.stdout).findings.map((f) => f.ruleId)).toEqual(['github-pat']);
   });

@@ -47,7 +47,7 @@ describe('config keys', () => {
         '  github-pat: { severity: low }',
         '  npm-access-token: { entropy: 7.5 }', // no 36-character token reaches 7.5 bits: effectively off
       ].join('\n'),
-      'a.env': `password = "${tokens.awsSecret()}"\nGH=${tokens.githubPat()}\nNPM=${tokens.npm()}\n`,
+      'settings.conf': `password = "${tokens.awsSecret()}"\nGH=${tokens.githubPat()}\nNPM=${tokens.npm()}\n`,
     });
     const r = await keyscan([], { cwd: dir });
     expect(r.code).toBe(1);

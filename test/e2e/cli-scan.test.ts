@@ -108,7 +108,7 @@ describe('formats', () => {
   });
 
   it('writes one report per --format with its own --output, readable by the owner only', async () => {
-    const dir = makeRepo({ 'a.env': `NPM_TOKEN=${tokens.npm()}\n` });
+    const dir = makeRepo({ 'a.cfg': `NPM_TOKEN=${tokens.npm()}\n` });
     const out = tempDir();
     const r = await keyscan(['-f', 'json', '-o', join(out, 'r.json'), '-f', 'sarif', '-o', join(out, 'r.sarif'), '-f', 'text'], {
       cwd: dir,

@@ -85,7 +85,13 @@ describe('repository shapes', () => {
     git(tempDir(), 'clone', '-q', '--bare', origin, bare);
     const r = await keyscan(['--history', '-f', 'json'], { cwd: bare });
     expect(r.code).toBe(1);
-    expect(json(r.stdout).findings[0]).toMatchObject({ ruleId: 'npm-access-token', path: 'k.env', presentAtHead: true });
+    expect(json(r.stdout).findings.find((f) => f.ruleId === 'npm-access-token')).toMatchObject({ path: 'k.env', presentAtHead: true });
+    // The committed env file is its own finding, next to the key in it.
+    expect(
+      json(r.stdout)
+        .findings.map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['env-file-committed', 'npm-access-token']);
     const staged = await keyscan(['--staged'], { cwd: bare });
     expect(staged.code).toBe(2);
   });

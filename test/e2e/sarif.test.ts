@@ -52,6 +52,11 @@ describe('SARIF report', () => {
       planted.push(text);
       files[`planted/${rule.id} file.txt`] = `${text}\n`;
     }
+    // Env-file checks: an env file git does not ignore, and a template with a random value.
+    const templateValue = expandExample('{{alnum:40}}', seededRandom('sarif-env'));
+    planted.push(templateValue);
+    files['env/.env.local'] = 'DEBUG=true\n';
+    files['env/.env.example'] = `SIGNING_SEED=${templateValue}\n`;
     const dir = makeRepo(files);
     file = join(tempDir(), 'report.sarif');
     const r = await keyscan(['-f', 'sarif', '-o', file], { cwd: dir });
@@ -72,9 +77,11 @@ describe('SARIF report', () => {
     const ids = run?.tool.driver.rules.map((r) => r.id) ?? [];
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(run?.results.map((r) => r.ruleId))).toEqual(new Set(ids));
+    expect(ids).toContain('env-file-not-ignored');
+    expect(ids).toContain('env-template-value');
     for (const rule of run?.tool.driver.rules ?? []) {
       expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
-      expect(rule.help.markdown).toContain('Revoke it');
+      expect(rule.help.markdown).toContain(rule.id.startsWith('env-') ? 'What to do' : 'Revoke it');
     }
     for (const result of run?.results ?? []) {
       expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);

@@ -13,7 +13,7 @@ import { scanFragment } from '../../src/engine/scan-fragment.js';
 function adversarial(rule: (typeof builtinRules)[number]): string[] {
   const random = seededRandom(`adversarial-${rule.id}`);
   const examples = rule.examples.positive.map((p) => expandExample(p, random));
-  const chars = [...new Set(examples.join('') + ' =:"\'\n-_./+')];
+  const chars = [...new Set(`${examples.join('')} =:"'\n-_./+`)];
   const inputs: string[] = [];
   for (const k of rule.keywords) {
     for (const c of chars) inputs.push(k + c.repeat(20_000));

@@ -1,0 +1,42 @@
+/**
+ * Env-file check of range and history scans (env-file-committed): every env file that a scanned
+ * commit added, reported once per path with the commit that first added it, how many commits
+ * added it, and whether it is still tracked at the tip.
+ */
+import { addedFiles, pathsAt } from '../git/env-files.js';
+import { firstIntroduced } from '../pipeline/history.js';
+import type { Finding } from '../types.js';
+import { gitignoreLine, shellQuote } from './env-names.js';
+import { checkFinding } from './finding.js';
+import type { EnvChecks } from './options.js';
+import { ENV_FILE_COMMITTED } from './rules.js';
+
+/**
+ * `commits` as the scan lists them (children first); `tip` is HEAD (history) or the range's
+ * head, undefined in an empty repository.
+ */
+export async function checkCommitted(
+  root: string,
+  commits: readonly string[],
+  tip: string | undefined,
+  checks: EnvChecks,
+  isExcluded: (path: string) => boolean,
+): Promise<Finding[]> {
+  if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
+  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === 'env' && !isExcluded(p));
+  if (added.length === 0) return [];
+  const each = added.flatMap(({ commit, paths }) =>
+    paths.map((path) => checkFinding({ rule: ENV_FILE_COMMITTED, path, message: '', commit })),
+  );
+  const first = firstIntroduced(each, new Map(commits.map((c, i) => [c, i])));
+  const present = tip === undefined ? new Set<string>() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
+  return first.map((f) => {
+    const still = present.has(f.path);
+    const times = f.commitCount !== undefined && f.commitCount > 1 ? ` (added by ${f.commitCount} commits)` : '';
+    const where = `${f.path} is an env file that was committed to git history${times}`;
+    const what = still
+      ? `it is still tracked: untrack it (git rm --cached ${shellQuote(f.path)}) and add ${gitignoreLine(f.path)} to .gitignore`
+      : 'it is no longer tracked, but every value it held is still in git history';
+    return { ...f, message: `${where}; ${what}. Rotate its credentials`, presentAtHead: still };
+  });
+}
