@@ -20,6 +20,7 @@ import { plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
 import { ProgressLine } from './progress.js';
@@ -111,6 +112,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
         code = await scanCommand(args, io);
       },
     )
+    .command<InitArgs>('init', 'set up a pre-commit hook (husky) that runs keyscan --staged', initOptions, async (args) => {
+      code = await initCommand(args, io);
+    })
     .command<RulesArgs>(
       'rules',
       'list the rule catalogue',

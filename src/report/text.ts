@@ -1,6 +1,7 @@
 import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, ScanResult, Severity, SkipCounts } from '../types.js';
 import { type ReportContext, shownSecret } from './context.js';
+import { stagedHelp } from './staged-help.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
   critical: '1;31',
@@ -27,6 +28,7 @@ export function renderText(ctx: ReportContext): string {
   const lines: string[] = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
+  if (ctx.result.findings[0]?.source === 'staged') lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return `${lines.join('\n')}\n`;
 }
 
