@@ -20,6 +20,7 @@ import { plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanProgress, scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { type CiArgs, ciCommand, ciOptions } from './ci.js';
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { writeReportFile } from './output.js';
@@ -115,6 +116,14 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .command<InitArgs>('init', 'set up a pre-commit hook (husky) that runs keyscan --staged', initOptions, async (args) => {
       code = await initCommand(args, io);
     })
+    .command<CiArgs>(
+      'ci',
+      'scan in CI: the commits of a pull request or push, with SARIF, annotations and a job summary',
+      ciOptions,
+      async (args) => {
+        code = await ciCommand(args, io);
+      },
+    )
     .command<RulesArgs>(
       'rules',
       'list the rule catalogue',
