@@ -2,7 +2,7 @@
  * Typed errors. Library code throws these; only the CLI turns them into a message and exit code 2.
  * Messages must never contain a secret: they name files, rules and flags, never matched text.
  */
-export type ErrorCode = 'E_USAGE' | 'E_PATH' | 'E_READ' | 'E_CONFIG' | 'E_RULE' | 'E_GIT' | 'E_WORKER' | 'E_OUTPUT';
+export type ErrorCode = 'E_USAGE' | 'E_PATH' | 'E_READ' | 'E_CONFIG' | 'E_RULE' | 'E_GIT' | 'E_WORKER' | 'E_OUTPUT' | 'E_CI' | 'E_INIT';
 
 export class KeyscanError extends Error {
   readonly code: ErrorCode;

@@ -20,7 +20,9 @@ import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { type BaselineArgs, baselineCommand, baselineOptions } from './baseline-command.js';
+import { type CiArgs, ciCommand, ciOptions } from './ci.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
+import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { reportInRepository, writeReportFile } from './output.js';
 import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
@@ -105,6 +107,17 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       (y) => configOptions(y),
       async (args) => {
         code = await configCommand(args, io);
+      },
+    )
+    .command<InitArgs>('init', 'set up a pre-commit hook (husky) that runs keyscan --staged', initOptions, async (args) => {
+      code = await initCommand(args, io);
+    })
+    .command<CiArgs>(
+      'ci',
+      'scan in CI: the commits of a pull request or push, with SARIF, annotations and a job summary',
+      ciOptions,
+      async (args) => {
+        code = await ciCommand(args, io);
       },
     )
     .command<RulesArgs>(

@@ -1,5 +1,6 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
+import { stagedHelp } from './staged-help.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
   critical: '1;31',
@@ -33,6 +34,7 @@ export function renderText(ctx: ReportContext): string {
   const lines: string[] = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
+  if (ctx.result.findings.some((f) => f.source === 'staged')) lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * `keyscan ci`: its flags. The work is in ci-run.ts, loaded only when the command runs, so that
+ * every other command (a pre-commit hook above all) does not pay for importing it.
+ */
+import type { Argv } from 'yargs';
+import type { CiMode } from '../github/plan.js';
+import type { CliIO } from './io.js';
+
+export interface CiArgs {
+  mode: string;
+  'sarif-output': string;
+  fail: boolean;
+  fetch: boolean;
+  remote: string;
+  config: string | undefined;
+  threads: number | undefined;
+  cwd: string | undefined;
+}
+
+export const CI_MODES: readonly CiMode[] = ['auto', 'history', 'files'];
+
+export function ciOptions<T>(y: Argv<T>) {
+  return y
+    .option('mode', {
+      type: 'string',
+      choices: CI_MODES,
+      default: 'auto',
+      describe: 'auto: from the event (pull request: its commits; push: the pushed commits; schedule: history); history; files',
+    })
+    .option('sarif-output', { type: 'string', default: 'keyscan.sarif', describe: 'where to write the SARIF report' })
+    .option('fail', { type: 'boolean', default: true, describe: 'exit 1 on findings; --no-fail exits 0 (errors still exit 2)' })
+    .option('fetch', { type: 'boolean', default: true, describe: 'fetch what a shallow clone lacks; --no-fetch fails instead' })
+    .option('remote', { type: 'string', default: 'origin', describe: 'the remote to fetch from' })
+    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .keyscan.json at the repository root)' })
+    .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
+    .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR' });
+}
+
+/** Runs `keyscan ci`; see ci-run.ts. */
+export async function ciCommand(args: CiArgs, io: CliIO): Promise<number> {
+  const { runCiCommand } = await import('./ci-run.js');
+  return runCiCommand(args, io);
+}

@@ -1,0 +1,22 @@
+/**
+ * `keyscan init`: its flags. The work is in init-run.ts, loaded only when the command runs.
+ */
+import type { Argv } from 'yargs';
+import type { CliIO } from './io.js';
+
+export interface InitArgs {
+  'dry-run': boolean;
+  cwd: string | undefined;
+}
+
+export function initOptions<T>(y: Argv<T>) {
+  return y
+    .option('dry-run', { type: 'boolean', default: false, describe: 'show what would change, change nothing' })
+    .option('cwd', { alias: 'C', type: 'string', describe: 'the repository to set up (default: the current directory)' });
+}
+
+/** Runs `keyscan init`; see init-run.ts. */
+export async function initCommand(args: InitArgs, io: CliIO): Promise<number> {
+  const { runInitCommand } = await import('./init-run.js');
+  return runInitCommand(args, io);
+}

@@ -1,0 +1,47 @@
+/**
+ * The `.husky/pre-commit` edit behind `keyscan init`. Pure: the existing hook in, the new hook out.
+ *
+ * The line is `keyscan --staged`, not `npx keyscan --staged`: husky puts `node_modules/.bin` on the
+ * hook's PATH, which saves npx's start-up on every commit, and if keyscan is not installed the
+ * commit fails with "command not found" instead of npx fetching whatever package is called
+ * `keyscan` on the registry (an unrelated one).
+ */
+
+export const HOOK_COMMAND = 'keyscan --staged';
+
+/** husky v8 hooks are run by git itself and need this preamble; v9 hooks are plain command lists. */
+const HUSKY_V8_PREAMBLE = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n';
+
+export interface HookEdit {
+  readonly text: string;
+  readonly changed: boolean;
+}
+
+/** Whether a hook already runs keyscan on staged changes (in any spelling: npx, a path, extra flags). */
+export function runsKeyscan(hook: string): boolean {
+  return hook.split(/\r?\n/).some((line) => {
+    const l = line.trim();
+    return !l.startsWith('#') && /(^|[\s/;&|(])keyscan(\.js)?(\s|$)/.test(l) && /(^|\s)--staged(\s|$|[;&|)])/.test(l);
+  });
+}
+
+/**
+ * Adds the keyscan line to a hook, keeping every existing line: at the end, or before the first
+ * top-level `exit` (a line after it would never run). Creates the hook when there is none.
+ */
+export function addHookLine(existing: string | undefined, options: { huskyV8?: boolean } = {}): HookEdit {
+  if (existing !== undefined && runsKeyscan(existing)) return { text: existing, changed: false };
+  const comment = '# Block commits that add secrets (keyscan). Bypass, when you are sure: git commit --no-verify';
+  if (existing === undefined || existing.trim() === '') {
+    const preamble = options.huskyV8 ? HUSKY_V8_PREAMBLE : '';
+    return { text: `${preamble}${comment}\n${HOOK_COMMAND}\n`, changed: true };
+  }
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const lines = existing.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  const exitAt = lines.findIndex((l) => /^exit(\s|$)/.test(l));
+  const insert = [comment, HOOK_COMMAND];
+  if (exitAt === -1) lines.push('', ...insert);
+  else lines.splice(exitAt, 0, ...insert);
+  return { text: `${lines.join(eol)}${eol}`, changed: true };
+}

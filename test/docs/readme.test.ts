@@ -1,0 +1,51 @@
+/** The README's copy-paste parts stay true to the package, the action and the CLI. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/cli.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+};
+
+function yamlBlocks(): unknown[] {
+  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1] ?? ''));
+}
+
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Array<{ uses?: string; id?: string; if?: string; with?: Record<string, string> }> }>;
+}
+
+describe('README', () => {
+  it('runs npx with the package name wherever keyscan is not installed', () => {
+    expect(readme).toContain('npx -p keyscan-secrets keyscan --history');
+    expect(readme).toContain('npm i -D keyscan-secrets husky && npx keyscan init');
+    expect(readme).not.toMatch(/npx keyscan-secrets\b/);
+    expect(pkg.name).toBe('keyscan-secrets');
+    expect(Object.keys(pkg.bin)).toEqual(['keyscan']);
+  });
+
+  it('shows a complete workflow that uploads the SARIF of this release', () => {
+    const workflow = yamlBlocks().find((b): b is Workflow => typeof b === 'object' && b !== null && 'jobs' in b);
+    expect(workflow).toBeDefined();
+    expect(Object.keys(workflow?.on ?? {})).toEqual(expect.arrayContaining(['pull_request', 'push', 'schedule']));
+    expect(workflow?.permissions['security-events']).toBe('write');
+    const steps = Object.values(workflow?.jobs ?? {})[0]?.steps ?? [];
+    expect(steps[0]?.uses).toMatch(/^actions\/checkout@/);
+    expect(steps[1]).toMatchObject({ uses: `keyscan/keyscan@v${pkg.version}`, id: 'keyscan' });
+    expect(steps[2]?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+    expect(steps[2]?.if).toMatch(/^always\(\)/);
+    expect(steps[2]?.with?.sarif_file).toBe('${{ steps.keyscan.outputs.sarif }}');
+  });
+
+  it('documents every input and output of the action, and pins the pre-commit hook to this release', () => {
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect(readme).toContain(`| \`${name}\` |`);
+    expect(readme).toContain(`rev: v${pkg.version}`);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * action.yml, run the way the runner runs a composite step: its inputs evaluated into the step's
+ * environment, its script run by `bash --noprofile --norc -eo pipefail`. `npx` is replaced by a
+ * stand-in that records its arguments and runs this checkout's keyscan, so the test needs no
+ * registry; what it cannot show is that npx fetches keyscan-secrets from npm.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { actionsStep, parseOutputs } from '../helpers/actions.js';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { commit, makeRepo, tempDir } from '../helpers/repo.js';
+import { secretBody, slices, tokens } from '../helpers/tokens.js';
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; description: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Array<{ id: string; shell: string; env: Record<string, string>; run: string }> };
+}
+
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** `${{ inputs.x }}` as the runner evaluates it; anything else is not expected in this action. */
+function evaluate(text: string, inputs: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_m, name: string) => inputs[name] ?? '');
+}
+
+interface StepRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  npxArgs: string[];
+}
+
+async function runAction(workspace: string, eventName: string, event: unknown, given: Record<string, string> = {}): Promise<StepRun> {
+  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...given };
+  const step = action.runs.steps[0];
+  if (step === undefined) throw new Error('action.yml has no step');
+  const sim = actionsStep(eventName, event, workspace);
+  const bin = tempDir('keyscan-fake-npx-');
+  const argsFile = join(bin, 'npx-args');
+  writeFileSync(
+    join(bin, 'npx'),
+    `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nwhile [ "$#" -gt 0 ] && [ "$1" != keyscan ]; do shift; done\nshift\nexec node '${BIN}' "$@"\n`,
+  );
+  chmodSync(join(bin, 'npx'), 0o755);
+  const script = join(bin, 'step.sh');
+  writeFileSync(script, step.run);
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  for (const [k, v] of Object.entries(step.env)) env[k] = evaluate(v, inputs);
+  const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+  let npxArgs: string[] = [];
+  try {
+    npxArgs = readFileSync(argsFile, 'utf8').trimEnd().split('\n');
+  } catch {
+    // npx was never called
+  }
+  return { ...r, outputs: parseOutputs(readFileSync(sim.outputFile, 'utf8')), summary: readFileSync(sim.summaryFile, 'utf8'), npxArgs };
+}
+
+function pullRequest(): { dir: string; event: unknown; key: string } {
+  const dir = makeRepo();
+  const base = commit(dir, 'initial', { 'README.md': '# app\n' });
+  const key = tokens.slackBot();
+  commit(dir, 'add bot', { 'bot/config.yml': `slack_token: ${key}\n` });
+  const head = commit(dir, 'more', { 'bot/index.js': 'start();\n' });
+  return { dir, key, event: { pull_request: { number: 9, commits: 2, base: { sha: base }, head: { sha: head } } } };
+}
+
+describe('action.yml', () => {
+  it('is a composite action whose inputs reach the script only through the environment', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs).sort()).toEqual(['args', 'fail-on-findings', 'mode', 'sarif-output', 'version', 'working-directory']);
+    for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
+    expect(action.outputs.findings?.value).toBe('${{ steps.keyscan.outputs.findings }}');
+    expect(action.outputs.sarif?.value).toBe('${{ steps.keyscan.outputs.sarif }}');
+    expect(action.runs.steps.map((s) => s.id)).toContain('keyscan');
+  });
+
+  it('installs this exact package and version by default', () => {
+    expect(action.inputs.version?.default).toBe(pkg.version);
+  });
+
+  it('scans a pull request with the published package through npx, with outputs and summary', async () => {
+    const { dir, event, key } = pullRequest();
+    const r = await runAction(dir, 'pull_request', event);
+    expect(r.npxArgs.slice(0, 6)).toEqual(['--yes', '--package', `keyscan-secrets@${pkg.version}`, '--', 'keyscan', 'ci']);
+    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', 'keyscan.sarif', '--fail']);
+    expect(r.code).toBe(1);
+    expect(r.outputs).toEqual({ findings: '1', sarif: join(dir, 'keyscan.sarif') });
+    expect(r.summary).toContain('slack-bot-token');
+    expect(r.stdout).toMatch(/^::error file=bot\/config\.yml,line=1,/m);
+    for (const s of slices(secretBody(key))) expect(r.stdout + r.stderr + r.summary).not.toContain(s);
+    const sarif = JSON.parse(readFileSync(join(dir, 'keyscan.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.results).toHaveLength(1);
+  });
+
+  it('passes extra args, a SARIF path and fail-on-findings: false', async () => {
+    const { dir, event } = pullRequest();
+    const r = await runAction(dir, 'pull_request', event, {
+      'fail-on-findings': 'false',
+      'sarif-output': 'out/k.sarif',
+      args: '--threads 0  --remote origin',
+    });
+    expect(r.npxArgs.slice(6)).toEqual([
+      '-C',
+      '.',
+      '--mode',
+      'auto',
+      '--sarif-output',
+      'out/k.sarif',
+      '--no-fail',
+      '--threads',
+      '0',
+      '--remote',
+      'origin',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.outputs.findings).toBe('1');
+  });
+
+  it('refuses a fail-on-findings that is not true or false, and never globs args', async () => {
+    const { dir, event } = pullRequest();
+    const bad = await runAction(dir, 'pull_request', event, { 'fail-on-findings': 'yes' });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('::error title=keyscan::fail-on-findings must be true or false, not "yes"');
+    const globbed = await runAction(dir, 'pull_request', event, { args: '--config *' });
+    expect(globbed.npxArgs).toContain('*');
+  });
+});
