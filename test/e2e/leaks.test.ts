@@ -1,0 +1,141 @@
+/**
+ * Never a leak: every command and every format, run over a repository with a planted key of every
+ * rule (in files, staged, in history and in a pull request), and all that keyscan prints or writes
+ * is searched for every key and every 8-character slice of it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { expandExample, seededRandom, TEMPLATE } from '../../src/catalogue/examples.js';
+import { scanFragment } from '../../src/engine/scan-fragment.js';
+import { runCi } from '../helpers/actions.js';
+import { keyscan } from '../helpers/cli.js';
+import { commit, git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { slices } from '../helpers/tokens.js';
+
+interface Planted {
+  readonly ruleId: string;
+  readonly text: string;
+  /**
+   * The random parts of the example (what `{{class:n}}` expanded to): everything else is fixed
+   * text such as `https://` or a JWT header, which says nothing about the key. Nothing of the
+   * scanned content but paths is ever printed, so none of these may appear anywhere.
+   */
+  readonly hidden: readonly string[];
+}
+
+const catalogue = compileCatalogue(builtinRules);
+
+/** One positive example of every rule (as found by the engine), and its random parts. */
+function plantedKeys(seed: string): Planted[] {
+  const out: Planted[] = [];
+  for (const rule of builtinRules) {
+    const template = rule.examples.positive[0] ?? '';
+    const random = seededRandom(`${seed}-${rule.id}`);
+    const hidden: string[] = [];
+    const text = template.replace(TEMPLATE, (part) => {
+      const value = expandExample(part, random);
+      hidden.push(value);
+      return value;
+    });
+    const found = scanFragment(catalogue, Buffer.from(text), { path: 'x', source: 'file' }).some((f) => f.ruleId === rule.id);
+    if (found) out.push({ ruleId: rule.id, text, hidden });
+  }
+  return out;
+}
+
+/** Every file under `dir` (reports, summaries, outputs, baselines), read as text. */
+function filesUnder(dir: string): string {
+  let all = '';
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    all += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'latin1');
+  }
+  return all;
+}
+
+function expectNoLeak(output: string, planted: readonly Planted[], label: string): void {
+  for (const p of planted) {
+    for (const slice of p.hidden.flatMap((h) => slices(h))) {
+      if (output.includes(slice)) throw new Error(`${label}: a piece of the ${p.ruleId} example was printed`);
+    }
+  }
+}
+
+describe('no secret reaches any output', () => {
+  const planted = plantedKeys('leaks');
+  const later = plantedKeys('leaks-later');
+  let dir: string;
+  let out: string;
+  let base: string;
+
+  beforeAll(() => {
+    dir = makeRepo();
+    commit(dir, 'base', { 'README.md': '# app\n' });
+    base = git(dir, 'rev-parse', 'HEAD').trim();
+    // In history: every key committed, then removed.
+    commit(dir, 'add keys', Object.fromEntries(planted.map((p) => [`old/${p.ruleId}.txt`, `${p.text}\n`])));
+    commit(dir, 'remove keys', Object.fromEntries(planted.map((p) => [`old/${p.ruleId}.txt`, null])));
+    // In the work tree and staged: keys again, some with secrets in the path too.
+    writeFiles(dir, Object.fromEntries(later.map((p) => [`now/${p.ruleId}.conf`, `${p.text}\n`])));
+    git(dir, 'add', '-A');
+    out = tempDir('keyscan-leak-out-');
+  }, 120_000);
+
+  const runs: Array<[string, string[]]> = [
+    ['text', ['-f', 'text']],
+    ['json', ['-f', 'json']],
+    ['sarif', ['-f', 'sarif']],
+    ['all formats to files', ['-f', 'json', '-o', 'OUT/r.json', '-f', 'sarif', '-o', 'OUT/r.sarif', '-f', 'text', '-o', 'OUT/r.txt']],
+    ['--staged', ['--staged', '-f', 'json']],
+    ['--staged text', ['--staged']],
+    ['--history', ['--history', '-f', 'json']],
+    ['--history text with --debug', ['--history', '--debug', '--progress']],
+    ['--range', ['--range', 'BASE..HEAD', '-f', 'sarif']],
+    ['--report-unused-allows', ['--report-unused-allows', '-f', 'json']],
+    ['baseline', ['baseline', '-o', 'OUT/baseline.json']],
+    ['config --print', ['config', '--print']],
+    ['rules --json', ['rules', '--json']],
+  ];
+
+  it.each(runs)('%s', async (label, args) => {
+    const argv = args.map((a) => a.replace('OUT', out).replace('BASE', base));
+    const r = await keyscan(argv, { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expectNoLeak(r.stdout + r.stderr + filesUnder(out), [...planted, ...later], label);
+  });
+
+  it('shows them with --no-redact, and only then (the check above can fail)', async () => {
+    const r = await keyscan(['-f', 'json', '--no-redact'], { cwd: dir });
+    expect(() => expectNoLeak(r.stdout, later, '--no-redact')).toThrow(/was printed/);
+  });
+
+  it('--stdin', async () => {
+    const r = await keyscan(['--stdin', '-f', 'json'], { cwd: dir, input: later.map((p) => p.text).join('\n') });
+    expect(r.code).toBe(1);
+    expectNoLeak(r.stdout + r.stderr, later, '--stdin');
+  });
+
+  it('keyscan ci on a pull request: log, annotations, job summary, outputs and SARIF', async () => {
+    git(dir, 'commit', '-q', '-m', 'keys again');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const event = {
+      pull_request: { number: 1, commits: 3, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } },
+      repository: { full_name: 'acme/app', default_branch: 'main' },
+    };
+    const r = await runCi(dir, 'pull_request', event);
+    expect(r.code).toBe(1);
+    expectNoLeak(r.stdout + r.stderr + r.summary + JSON.stringify(r.outputs) + r.sarifText, [...planted, ...later], 'ci');
+  });
+
+  it('errors quote no secret: a config that is not valid, whose text holds one', async () => {
+    const p = later[0] as Planted;
+    const bad = tempDir('keyscan-bad-config-');
+    writeFiles(bad, { '.keyscan.json': `{"exclude": ["${p.text.replace(/["\\\n]/g, '')}" oops]}` });
+    const r = await keyscan(['-c', join(bad, '.keyscan.json')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expectNoLeak(r.stdout + r.stderr, [p], 'config error');
+  });
+});
