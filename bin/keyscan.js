@@ -5,7 +5,6 @@ import { enableBacktrackingFallback } from '../dist/src/regex-guard.js';
 
 // Before any pattern is compiled: see src/regex-guard.ts.
 enableBacktrackingFallback();
-const { run } = await import('../dist/src/cli/main.js');
-const { exitCleanlyOnSignals } = await import('../dist/src/cli/signals.js');
+const { run, exitCleanlyOnSignals } = await import('../dist/bundle/cli.mjs');
 exitCleanlyOnSignals(process.stderr);
 process.exitCode = await run(process.argv.slice(2));

@@ -3,8 +3,21 @@ import type { RuleSpec } from '../catalogue/spec.js';
 import { type ErrorCode, KeyscanError } from '../errors.js';
 import { describeTask, type Executor, type RunOptions, type Task, type TaskProgress, type TaskResult } from './protocol.js';
 
-/** Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source). */
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/src/pool/worker.js' : './worker.js', import.meta.url);
+/** Set to true by scripts/bundle.mjs in the bundled CLI (dist/bundle/cli.mjs). */
+declare const __KEYSCAN_BUNDLED__: boolean | undefined;
+
+/**
+ * Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source), and
+ * the bundled CLI starts the worker tsc built (dist/src/pool/worker.js).
+ */
+const WORKER_URL = new URL(
+  typeof __KEYSCAN_BUNDLED__ !== 'undefined'
+    ? '../src/pool/worker.js'
+    : import.meta.url.endsWith('.ts')
+      ? '../../dist/src/pool/worker.js'
+      : './worker.js',
+  import.meta.url,
+);
 
 interface Job {
   readonly id: number;

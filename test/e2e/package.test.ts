@@ -28,7 +28,18 @@ describe('the npm package', () => {
   beforeAll(() => {
     // A clean copy of what a release is built from, without dist/: prepack must build it.
     const copy = tempDir('keyscan-pack-');
-    for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'src', 'rules', 'bin', 'schema'])
+    for (const f of [
+      'package.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'README.md',
+      'LICENSE',
+      'src',
+      'rules',
+      'bin',
+      'schema',
+      'scripts',
+    ])
       cpSync(join(ROOT, f), join(copy, f), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
     const prepack = npm(copy, 'run', '--silent', 'prepack');
@@ -53,12 +64,13 @@ describe('the npm package', () => {
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/src/pool/worker.js');
     expect(files).toContain('dist/rules/index.js');
+    expect(files).toContain('dist/bundle/cli.mjs');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('schema/keyscan.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/keyscan\.schema\.json|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/keyscan\.schema\.json|dist\/bundle\/cli\.mjs|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);
