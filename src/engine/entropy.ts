@@ -13,3 +13,27 @@ export function shannonEntropy(text: string): number {
   }
   return bits;
 }
+
+/**
+ * The alphabet a value is drawn from. A random hex string can never exceed 4 bits per character
+ * while a random base64 one approaches 6, so one threshold for all of them is either too lax for
+ * base64 or too strict for hex: thresholds are set per alphabet.
+ */
+export type Charset = 'hex' | 'alnum' | 'base64' | 'other';
+
+/** Minimum entropy (bits per character) per alphabet; a missing alphabet has no minimum. */
+export type CharsetEntropy = Readonly<Partial<Record<Charset, number>>>;
+
+export function charsetOf(value: string): Charset {
+  if (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value)) return 'hex';
+  if (/^[A-Za-z0-9]+$/.test(value)) return 'alnum';
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return 'base64';
+  return 'other';
+}
+
+/** True when `value` is random enough for `minimum` (one number, or one per alphabet). */
+export function meetsEntropy(value: string, minimum: number | CharsetEntropy | undefined): boolean {
+  if (minimum === undefined) return true;
+  const threshold = typeof minimum === 'number' ? minimum : minimum[charsetOf(value)];
+  return threshold === undefined || shannonEntropy(value) >= threshold;
+}
