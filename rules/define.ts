@@ -65,10 +65,58 @@ export function token(info: RuleInfo, shape: TokenShape): RuleSpec {
   };
 }
 
-/** Regex source matching `word` in any letter case (`DATADOG_API_KEY`, `datadogApiKey`). */
+/**
+ * Regex source matching `word` in any letter case, with `_`, `.` or `-` or nothing between its
+ * parts: `dd_api_key` matches `DD_API_KEY`, `ddApiKey`, `dd.api.key` and `dd-api-key`.
+ */
 export function anyCase(word: string): string {
-  return [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRegex(c))).join('');
+  return [...word]
+    .map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : /[_.-]/.test(c) ? '[_.-]?' : escapeRegex(c)))
+    .join('');
 }
+
+/** Words too common in code to prefilter on by themselves. */
+const COMMON_WORDS = new Set([
+  'line',
+  'together',
+  'segment',
+  'checkout',
+  'spaces',
+  'elastic',
+  'amplitude',
+  'vault',
+  'zoom',
+  'drone',
+  'sauce',
+  'atlas',
+  'sanity',
+  'resend',
+  'render',
+]);
+
+/**
+ * Prefilter keywords for assignment names: the provider word when it is distinctive
+ * (`datadog_api_key` → `datadog`), else every spelling of the whole name (`dd_api_key`,
+ * `ddapikey`, `dd.api.key`, `dd-api-key`), since the regex accepts all of them.
+ */
+export function nameKeywords(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const name of names) {
+    const parts = name.split(/[_.-]+/).filter((p) => p.length > 0);
+    const first = parts[0] ?? name;
+    if (first.length >= 5 && /^[a-z0-9]+$/.test(first) && !COMMON_WORDS.has(first)) out.add(first);
+    else if (parts.length < 2) out.add(name);
+    else for (const sep of ['_', '', '.', '-']) out.add(parts.join(sep));
+  }
+  return [...out];
+}
+
+/**
+ * How a value is attached to a name: `=`, `:`, `=>`, `:=`, `??=`, a call's `"name", "value"`,
+ * an XML `key="name" value="…"`, or a Kubernetes/compose env entry (`name: X` then `value: …`).
+ */
+const ASSIGN =
+  '(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\'`][ \\t]{0,8},|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
 
 export interface AssignedShape {
   /**
@@ -95,10 +143,8 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
   return {
     ...base(info),
-    regex: new RegExp(
-      `(?:${names})[^\\n=:;,]{0,40}?(?<!${notAfter})["'\`]?[ \\t]{0,8}(?:=>|:=|=|:|,)[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`,
-    ),
-    keywords: shape.keywords ?? shape.names,
+    regex: new RegExp(`(?:${names})[^\\n=:;,]{0,40}?(?<!${notAfter})${ASSIGN}[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`),
+    keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }
 

@@ -80,7 +80,7 @@ export const genericAuthRules: readonly RuleSpec[] = [
       ],
     },
     {
-      regex: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ =]?["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'$@]{6,128})["']?(?=\s|$)/,
+      regex: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ =]?["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'$]{6,128})["']?(?=\s|$)/,
       keywords: ['curl'],
     },
   ),

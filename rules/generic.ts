@@ -7,12 +7,12 @@ export const genericRules = [
     provider: 'Generic',
     severity: 'medium',
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|(?<![A-Za-z])pass(?![a-z])|(?<![A-Za-z])pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}["'`]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
     keywords: [
       'password',
       'passwd',
       'passphrase',
-      '_pass',
+      'pass',
       'pwd',
       'secret',
       'token',

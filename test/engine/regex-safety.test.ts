@@ -13,11 +13,15 @@ import { scanFragment } from '../../src/engine/scan-fragment.js';
 function adversarial(rule: (typeof builtinRules)[number]): string[] {
   const random = seededRandom(`adversarial-${rule.id}`);
   const examples = rule.examples.positive.map((p) => expandExample(p, random));
-  const chars = [...new Set(examples.join('') + ' =:"\'\n-_./+')];
+  const chars = [...new Set(`${examples.join('')} =:"'\n-_./+`)];
   const inputs: string[] = [];
   for (const k of rule.keywords) {
     for (const c of chars) inputs.push(k + c.repeat(20_000));
     inputs.push(`${k}=`.repeat(10_000));
+    // Assignment shapes spread over lines (Kubernetes env lists, XML attributes, YAML blocks).
+    inputs.push(`- name: ${k}\n  value: `.repeat(5_000));
+    inputs.push(`<add key="${k}" value="`.repeat(5_000));
+    inputs.push(`${k}: |\n${'  a1B2\n'.repeat(20_000)}`);
   }
   for (const e of examples) {
     inputs.push(e.slice(0, -1).repeat(Math.ceil(50_000 / Math.max(1, e.length))));
