@@ -76,23 +76,11 @@ export function anyCase(word: string): string {
 }
 
 /** Words too common in code to prefilter on by themselves. */
-const COMMON_WORDS = new Set([
-  'line',
-  'together',
-  'segment',
-  'checkout',
-  'spaces',
-  'elastic',
-  'amplitude',
-  'vault',
-  'zoom',
-  'drone',
-  'sauce',
-  'atlas',
-  'sanity',
-  'resend',
-  'render',
-]);
+const COMMON_WORDS = new Set(
+  'line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta'.split(
+    ' ',
+  ),
+);
 
 /**
  * Prefilter keywords for assignment names: the provider word when it is distinctive

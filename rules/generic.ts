@@ -6,8 +6,10 @@ export const genericRules = [
     description: 'High-entropy value assigned to a secret-looking name',
     provider: 'Generic',
     severity: 'medium',
+    // Starts at the secret-ish word (a fast literal scan); the rest of the name, which the
+    // validator reads, is taken from the text before the match.
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,30}?(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+      /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
     keywords: [
       'password',
       'passwd',

@@ -134,12 +134,18 @@ function accept(rule: CompiledRule, text: string, m: Span): boolean {
   if (secret.length === 0) return false;
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(secret)) return false;
-  if (rule.validator !== undefined && !rule.validator({ secret, before: text.slice(m.matchStart, m.start) })) return false;
+  if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
   return true;
+}
+
+/** The match up to its secret, and up to 48 characters of its line before it (the rest of a name). */
+function textBefore(text: string, m: Span): string {
+  const lineStart = text.lastIndexOf('\n', m.matchStart - 1) + 1;
+  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
 }
 
 function matchesAny(patterns: readonly RegExp[], text: string): boolean {
