@@ -364,7 +364,7 @@ export const aiRules: readonly RuleSpec[] = [
     {
       id: 'azure-openai-api-key',
       description: 'Azure OpenAI / Azure AI services API key (32-hex format)',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'high',
       tags,
       revoke: 'https://portal.azure.com/',

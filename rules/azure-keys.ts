@@ -32,7 +32,7 @@ function identifiable(k: Identifiable): RuleSpec {
   const info: RuleInfo = {
     id: k.id,
     description: `${k.service} access key`,
-    provider: 'Microsoft Azure',
+    provider: 'Azure',
     severity: 'critical',
     tags,
     revoke: k.revoke,
@@ -145,7 +145,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-function-key',
       description: 'Azure Functions access key',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'high',
       tags,
       revoke: portal,
@@ -161,7 +161,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-search-key',
       description: 'Azure AI Search query or admin key',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'high',
       tags,
       revoke: portal,
@@ -177,7 +177,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-container-registry-key',
       description: 'Azure Container Registry access key',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'high',
       tags,
       revoke: portal,
@@ -193,7 +193,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-cask-key',
       description: 'Azure key in the Common Annotated Security Key format (Azure AI services, Azure OpenAI and others)',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'critical',
       tags,
       revoke: portal,
@@ -217,7 +217,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-devops-pat',
       description: 'Azure DevOps personal access token',
-      provider: 'Microsoft Azure DevOps',
+      provider: 'Azure DevOps',
       severity: 'critical',
       tags: ['vcs'],
       revoke: 'https://dev.azure.com/_usersSettings/tokens',
@@ -238,7 +238,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-sas-token',
       description: 'Azure shared access signature (SAS) token',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'high',
       tags,
       revoke: portal,
@@ -258,7 +258,7 @@ export const azureKeyRules: readonly RuleSpec[] = [
     {
       id: 'azure-shared-access-key',
       description: 'Azure Service Bus, Event Hubs or Relay connection string with a shared access key',
-      provider: 'Microsoft Azure',
+      provider: 'Azure',
       severity: 'critical',
       tags,
       revoke: portal,
