@@ -57,4 +57,18 @@ describe('regex safety', () => {
     expect(times[0]?.[1] ?? 0, `slowest rule: ${times[0]?.[0]}`).toBeLessThan(5_000);
     expect(times.reduce((s, [, t]) => s + t, 0)).toBeLessThan(60_000);
   });
+
+  it('runs the whole catalogue over a 1 MB minified line holding every keyword', () => {
+    const keywords = [...new Set(builtinRules.flatMap((r) => r.keywords))];
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1_000_000; i++) {
+      const part = `${keywords[i % keywords.length]}=a.b(c,"${'xY3_-+/='.repeat(3)}");`;
+      parts.push(part);
+      size += part.length;
+    }
+    const started = performance.now();
+    scanFragment(compileCatalogue(builtinRules), Buffer.from(parts.join('')), { path: 'min.js', source: 'file' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });
