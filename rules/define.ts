@@ -100,11 +100,14 @@ export function nameKeywords(names: readonly string[]): string[] {
 }
 
 /**
- * How a value is attached to a name: `=`, `:`, `=>`, `:=`, `??=`, a call's `"name", "value"`,
- * an XML `key="name" value="…"`, or a Kubernetes/compose env entry (`name: X` then `value: …`).
+ * How a value is attached to a name: `=`, `:`, `=>`, `:=`, `??=`, an XML `key="name" value="…"`,
+ * or a Kubernetes/compose env entry (`name: X` then `value: …`), after up to 40 characters of the
+ * rest of the name.
  */
 const ASSIGN =
-  '(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\'`][ \\t]{0,8},|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+  '[^\\n=:;,]{0,40}?(?<!NOT_AFTER)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+/** A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`). */
+const ARGUMENT = '[\\w.-]{0,40}(?<!NOT_AFTER)["\'`][ \\t]{0,8},';
 
 export interface AssignedShape {
   /**
@@ -131,7 +134,9 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
   return {
     ...base(info),
-    regex: new RegExp(`(?:${names})[^\\n=:;,]{0,40}?(?<!${notAfter})${ASSIGN}[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`),
+    regex: new RegExp(
+      `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll('NOT_AFTER', notAfter),
+    ),
     keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }

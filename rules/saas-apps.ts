@@ -362,7 +362,12 @@ export const saasAppRules: readonly RuleSpec[] = [
       // Any characters may form a password: the generic filters reject names, paths and references.
       validator: 'generic-secret',
       positive: ['SNOWFLAKE_PASSWORD={{password:16}}', 'snowflake_token: "{{b64url:80}}"'],
-      negative: ['SNOWFLAKE_PASSWORD=${SNOWFLAKE_PASSWORD}', 'SNOWFLAKE_ACCOUNT=acme-xy12345'],
+      negative: [
+        'SNOWFLAKE_PASSWORD=${SNOWFLAKE_PASSWORD}',
+        'SNOWFLAKE_ACCOUNT=acme-xy12345',
+        // A list of strings is not a call with a name and a value (found by keyscan's self-scan).
+        "['SNOWFLAKE_PASSWORD=${SNOWFLAKE_PASSWORD}', 'SNOWFLAKE_ACCOUNT=acme-xy12345']",
+      ],
     },
     {
       names: ['snowflake_password', 'snowflake_pass', 'snowflake_token', 'snowflake_pat', 'snowsql_pwd', 'snowflake-password'],
