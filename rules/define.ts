@@ -60,7 +60,8 @@ export function token(info: RuleInfo, shape: TokenShape): RuleSpec {
     // Windows only need to reach across the token itself; a longer token widens its window.
     maxLength: 256,
     ...base(info),
-    regex: new RegExp(`(?<![${before}])(?<secret>(?:${prefixes})${shape.body})(?![${edge}])`),
+    // A string, compiled once by the catalogue (a RegExp here would be parsed twice at start-up).
+    regex: `(?<![${before}])(?<secret>(?:${prefixes})${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? shape.prefixes.map((p) => p.toLowerCase()),
   };
 }
@@ -134,9 +135,7 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
   return {
     ...base(info),
-    regex: new RegExp(
-      `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll('NOT_AFTER', notAfter),
-    ),
+    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll('NOT_AFTER', notAfter),
     keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }
