@@ -45,4 +45,66 @@ export const awsRules = [
       ],
     },
   },
+  {
+    id: 'aws-session-token',
+    description: 'AWS temporary session token (STS)',
+    provider: 'AWS',
+    severity: 'high',
+    // Session tokens are long base64 blobs; newer ones start with the bytes of "\t\x0aorigin_ec2"
+    // ("IQoJb3JpZ2luX2Vj…"), older ones with "FwoGZXIvYXdzE" / "FQoGZXIvYXdzE".
+    regex:
+      /(?:(?:aws|amz)[\w.-]{0,12}(?:session|security)[\w.-]{0,6}token["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})|(?<![A-Za-z0-9/+])(?<bare>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9/+]{100,2000}={0,2}))(?![A-Za-z0-9/+=])/i,
+    keywords: [
+      'session_token',
+      'sessiontoken',
+      'session-token',
+      'security-token',
+      'security_token',
+      'iqojb3jpz2lux2vj',
+      'fwogzxivyxdze',
+      'fqogzxivyxdze',
+    ],
+    entropy: 4.5,
+    maxLength: 2600,
+    partner: 'A session token works only together with its temporary access key ID (ASIA…) and secret access key.',
+    remediation: {
+      revoke: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
+      rotate:
+        'Session tokens expire on their own (minutes to hours); if it may still be valid, revoke the role’s active sessions (IAM → Roles → Revoke sessions) and rotate the credentials that issued it.',
+    },
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html'],
+    tags: ['cloud'],
+    examples: {
+      positive: [
+        'aws_session_token = IQoJb3JpZ2luX2Vj{{b64:300}}',
+        'AWS_SESSION_TOKEN="FwoGZXIvYXdzE{{b64:220}}"',
+        'IQoJb3JpZ2luX2Vj{{b64:400}}==',
+      ],
+      negative: ['aws_session_token = {{b64:40}}', 'aws_session_token = ${AWS_SESSION_TOKEN}', 'IQoJb3JpZ2luX2Vj{{b64:30}}'],
+    },
+  },
+  {
+    id: 'aws-mws-auth-token',
+    description: 'Amazon Marketplace Web Service (MWS) auth token',
+    provider: 'AWS',
+    severity: 'high',
+    regex: /(?<![A-Za-z0-9])(?<secret>amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9-])/,
+    keywords: ['amzn.mws.'],
+    entropy: 3,
+    partner: 'Used together with the seller ID and the developer’s access keys.',
+    remediation: {
+      revoke: 'https://sellercentral.amazon.com/apps/manage',
+      rotate:
+        'Revoke the developer’s access under Manage Your Apps, re-authorise to obtain a new token, and migrate to the Selling Partner API.',
+    },
+    references: ['https://developer-docs.amazon.com/sp-api/docs/sp-api-migration-guide'],
+    tags: ['cloud'],
+    examples: {
+      positive: [
+        'amzn.mws.{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
+        'MWS_AUTH_TOKEN=amzn.mws.{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
+      ],
+      negative: ['amzn.mws.{{hex:8}}-{{hex:4}}', 'amzn.mws.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
+    },
+  },
 ] satisfies readonly RuleSpec[];

@@ -53,4 +53,60 @@ export const databaseRules = [
       negative: ['https://user:password@example.com', 'https://github.com/org/repo', 'https://user:${PASS}@host.com'],
     },
   },
+  {
+    id: 'jdbc-password',
+    description: 'Password in a JDBC connection URL',
+    provider: 'Generic',
+    severity: 'high',
+    regex: /\bjdbc:[a-z0-9:]+(?:\/\/)?[^\s"'<>]{0,300}?[;?&:]password=(?<secret>[^;&\s"'<>]{4,256})/i,
+    keywords: ['jdbc:'],
+    entropy: 2.5,
+    allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|sa|test|example|changeme)$/i],
+    remediation: {
+      revoke: 'https://owasp.org/www-community/vulnerabilities/Password_in_Configuration_File',
+      rotate:
+        'Change the database user’s password, move it out of the URL into a secret store or environment variable, and check the database logs for unknown clients.',
+    },
+    references: ['https://docs.oracle.com/javase/tutorial/jdbc/basics/connecting.html'],
+    tags: ['database'],
+    examples: {
+      positive: [
+        'jdbc:postgresql://db.internal:5432/app?user=app&password={{alnum:20}}',
+        'url=jdbc:sqlserver://sql.internal:1433;databaseName=app;user=app;password={{password:16}};encrypt=true',
+      ],
+      negative: [
+        'jdbc:postgresql://localhost:5432/app?user=app&password=postgres',
+        'jdbc:mysql://db:3306/app?user=app&password=${DB_PASSWORD}',
+      ],
+    },
+  },
+  {
+    id: 'connection-string-password',
+    description: 'Password in an ADO.NET / ODBC connection string',
+    provider: 'Generic',
+    severity: 'high',
+    regex:
+      /(?:Server|Data Source|Host|Address|Addr|Network Address)\s*=\s*[^;"'\n]{1,200};(?:[^;"'\n]{0,200};){0,10}?\s*(?:Password|Pwd)\s*=\s*(?<secret>[^;"'\n]{4,128}?)\s*(?=;|"|'|$)/im,
+    keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
+    entropy: 2.5,
+    allowSecret: [/^(?:password|passw0rd|pass|secret|sa|root|admin|test|example|changeme|\*+)$/i, /^\{[^}]*\}$/, /^\$/],
+    remediation: {
+      revoke: 'https://learn.microsoft.com/en-us/sql/connect/ado-net/protecting-connection-information',
+      rotate:
+        'Change the login’s password, load the connection string from a secret store (or use integrated / managed identity authentication), and check the server logs.',
+    },
+    references: ['https://learn.microsoft.com/en-us/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring'],
+    tags: ['database'],
+    examples: {
+      positive: [
+        '"DefaultConnection": "Server=sql.internal;Database=app;User Id=app;Password={{alnum:20}};TrustServerCertificate=true"',
+        'Data Source=db01;Initial Catalog=Sales;User ID=sales;Pwd={{password:16}};',
+      ],
+      negative: [
+        'Server=localhost;Database=app;User Id=sa;Password=Password;',
+        'Server=.;Database=app;Trusted_Connection=True;',
+        'Server=db;Database=app;Password=${DB_PASSWORD};',
+      ],
+    },
+  },
 ] satisfies readonly RuleSpec[];

@@ -12,16 +12,18 @@ function tokenRule(id: string, prefix: string, description: string, revoke: stri
     description,
     provider: 'GitHub',
     severity: 'critical',
-    // 30 random base62 characters and a 6-character CRC32 checksum.
+    // 30 random base62 characters and a 6-character CRC32 checksum of them, which the validator
+    // checks: a hand-typed or truncated token-shaped string is not reported.
     regex: new RegExp(`(?<![A-Za-z0-9_])(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9])`),
     keywords: [prefix],
     entropy: 3.5,
+    validator: 'github-checksum',
     remediation: { revoke, rotate },
     references,
     tags: ['vcs'],
     examples: {
-      positive: [`${prefix}{{alnum:36}}`, `GITHUB_TOKEN=${prefix}{{alnum:36}}`],
-      negative: [`${prefix}{{alnum:30}}`, `${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`],
+      positive: [`${prefix}{{crc62:30}}`, `GITHUB_TOKEN=${prefix}{{crc62:30}}`],
+      negative: [`${prefix}{{alnum:30}}`, `${prefix}{{alnum:36}}`, `${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`],
     },
   };
 }

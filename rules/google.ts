@@ -1,4 +1,5 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { token } from './define.js';
 
 export const googleRules = [
   {
@@ -48,4 +49,72 @@ export const googleRules = [
       ],
     },
   },
+  token(
+    {
+      id: 'google-oauth-client-secret',
+      description: 'Google OAuth client secret',
+      provider: 'Google Cloud',
+      severity: 'high',
+      tags: ['cloud'],
+      partner: 'Used together with its OAuth client ID (….apps.googleusercontent.com).',
+      revoke: 'https://console.cloud.google.com/apis/credentials',
+      rotate: 'Add a new secret to the OAuth client (APIs & Services → Credentials), deploy it, then disable and delete the leaked one.',
+      references: ['https://support.google.com/cloud/answer/15549257'],
+      entropy: 3.5,
+      positive: ['GOCSPX-{{b64url:28}}', '"client_secret": "GOCSPX-{{b64url:28}}"'],
+      negative: ['GOCSPX-{{b64url:12}}', 'GOCSPX-XXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
+    },
+    { prefixes: ['GOCSPX-'], body: '[A-Za-z0-9_-]{28}' },
+  ),
+  token(
+    {
+      id: 'google-oauth-access-token',
+      description: 'Google OAuth access token',
+      provider: 'Google Cloud',
+      severity: 'medium',
+      tags: ['cloud'],
+      revoke: 'https://myaccount.google.com/permissions',
+      rotate:
+        'Access tokens expire within an hour; revoke the grant (https://oauth2.googleapis.com/revoke) if it may still be valid, and never log or commit tokens.',
+      references: ['https://developers.google.com/identity/protocols/oauth2'],
+      entropy: 4,
+      positive: ['ya29.a0{{b64url:150}}', 'Authorization: Bearer ya29.{{b64url:120}}'],
+      negative: ['ya29.{{b64url:10}}', 'ya29.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+    { prefixes: ['ya29.'], body: '[A-Za-z0-9_-]{50,2000}', edge: 'A-Za-z0-9_.-' },
+  ),
+  token(
+    {
+      id: 'google-oauth-refresh-token',
+      description: 'Google OAuth refresh token',
+      provider: 'Google Cloud',
+      severity: 'high',
+      tags: ['cloud'],
+      partner: 'Usable together with the OAuth client ID and secret it was issued to.',
+      revoke: 'https://myaccount.google.com/permissions',
+      rotate:
+        'Revoke the grant (Google Account → Third-party access, or the revoke endpoint), re-authorise to get a new token, and store it in a secret manager.',
+      references: ['https://developers.google.com/identity/protocols/oauth2#expiration'],
+      entropy: 4,
+      positive: ['1//0{{b64url:100}}', 'GOOGLE_REFRESH_TOKEN="1//04{{b64url:98}}"'],
+      negative: ['1//0{{b64url:20}}', 'http://0.0.0.0/'],
+    },
+    { prefixes: ['1//0'], body: '[A-Za-z0-9_-]{60,300}', edge: 'A-Za-z0-9_/-' },
+  ),
+  token(
+    {
+      id: 'firebase-cloud-messaging-server-key',
+      description: 'Firebase Cloud Messaging legacy server key',
+      provider: 'Firebase',
+      severity: 'high',
+      tags: ['cloud'],
+      revoke: 'https://console.firebase.google.com/project/_/settings/cloudmessaging',
+      rotate: 'Delete the legacy server key in Project settings → Cloud Messaging and migrate to the HTTP v1 API with a service account.',
+      references: ['https://firebase.google.com/docs/cloud-messaging/auth-server'],
+      entropy: 4,
+      positive: ['AAAA{{b64url:7}}:APA91b{{b64url:134}}', 'FCM_SERVER_KEY=AAAA{{b64url:7}}:APA91b{{b64url:134}}'],
+      negative: ['AAAA{{b64url:7}}:APA91b{{b64url:40}}', 'APA91b{{b64url:134}}'],
+    },
+    { prefixes: ['AAAA'], body: '[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}', keywords: [':apa91b'] },
+  ),
 ] satisfies readonly RuleSpec[];

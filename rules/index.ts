@@ -1,42 +1,65 @@
 /**
  * The built-in catalogue: every rule keyscan ships, in a stable order (SARIF and `keyscan rules`
- * list them in this order). Families are listed alphabetically by file.
+ * list them in this order). Families are listed alphabetically by file; `define.ts` holds the
+ * helpers that build rules and is not a family.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { aiRules } from './ai.js';
 import { anthropicRules } from './anthropic.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
+import { azureKeyRules } from './azure-keys.js';
+import { ciRules } from './ci.js';
+import { cloudRules } from './cloud.js';
 import { databaseRules } from './databases.js';
+import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
+import { genericAuthRules } from './generic-auth.js';
 import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
 import { jwtRules } from './jwt.js';
+import { messagingRules } from './messaging.js';
+import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
+import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { saasRules } from './saas.js';
+import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
 import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
+import { vcsRules } from './vcs.js';
 
 export const builtinRules: readonly RuleSpec[] = [
+  ...aiRules,
   ...anthropicRules,
   ...awsRules,
   ...azureRules,
+  ...azureKeyRules,
+  ...ciRules,
+  ...cloudRules,
   ...databaseRules,
+  ...emailRules,
   ...genericRules,
+  ...genericAuthRules,
   ...githubRules,
   ...gitlabRules,
   ...googleRules,
   ...jwtRules,
+  ...messagingRules,
+  ...observabilityRules,
   ...openaiRules,
   ...packageRegistryRules,
+  ...paymentRules,
   ...privateKeyRules,
   ...saasRules,
+  ...saasAppRules,
   ...sendgridRules,
   ...slackRules,
   ...stripeRules,
   ...twilioRules,
+  ...vcsRules,
 ];

@@ -11,6 +11,8 @@ export const jwtRules = [
     keywords: ['eyj'],
     entropy: 4,
     maxLength: 12000,
+    // The header must decode to a JSON object naming its algorithm: not any eyJ….eyJ….… string.
+    validator: 'jwt',
     remediation: {
       revoke: 'https://datatracker.ietf.org/doc/html/rfc7519',
       rotate:

@@ -1,4 +1,7 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { token } from './define.js';
+
+const tags = ['package-registry'];
 
 export const packageRegistryRules = [
   {
@@ -6,9 +9,11 @@ export const packageRegistryRules = [
     description: 'npm access token',
     provider: 'npm',
     severity: 'critical',
+    // 30 random base62 characters and their CRC32, as GitHub's tokens.
     regex: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])/,
     keywords: ['npm_'],
     entropy: 3.5,
+    validator: 'github-checksum',
     remediation: {
       revoke: 'https://www.npmjs.com/settings/~/tokens',
       rotate:
@@ -17,8 +22,8 @@ export const packageRegistryRules = [
     references: ['https://docs.npmjs.com/about-access-tokens'],
     tags: ['package-registry'],
     examples: {
-      positive: ['npm_{{alnum:36}}', '//registry.npmjs.org/:_authToken=npm_{{alnum:36}}'],
-      negative: ['npm_{{alnum:20}}', 'npm_install_dependencies_for_the_project'],
+      positive: ['npm_{{crc62:30}}', '//registry.npmjs.org/:_authToken=npm_{{crc62:30}}'],
+      negative: ['npm_{{alnum:20}}', 'npm_{{alnum:36}}', 'npm_install_dependencies_for_the_project'],
     },
   },
   {
@@ -42,4 +47,154 @@ export const packageRegistryRules = [
       negative: ['pypi-AgEIcHlwaS5vcmc{{b64url:20}}', 'pypi-{{b64url:80}}'],
     },
   },
+  token(
+    {
+      id: 'pypi-test-upload-token',
+      description: 'TestPyPI API token',
+      provider: 'PyPI',
+      severity: 'medium',
+      tags,
+      revoke: 'https://test.pypi.org/manage/account/token/',
+      rotate: 'Remove the token on TestPyPI and create a project-scoped one (or use Trusted Publishing).',
+      references: ['https://test.pypi.org/help/#apitoken'],
+      entropy: 4,
+      maxLength: 600,
+      positive: ['pypi-AgENdGVzdC5weXBpLm9yZw{{b64url:120}}', 'TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw{{b64url:80}}'],
+      negative: ['pypi-AgENdGVzdC5weXBpLm9yZw{{b64url:20}}', 'pypi-AgENdGVzdC5weXBpLm9yZw'],
+    },
+    { prefixes: ['pypi-AgENdGVzdC5weXBpLm9yZw'], body: '[A-Za-z0-9_-]{50,300}' },
+  ),
+  token(
+    {
+      id: 'rubygems-api-key',
+      description: 'RubyGems API key',
+      provider: 'RubyGems',
+      severity: 'critical',
+      tags,
+      revoke: 'https://rubygems.org/profile/api_keys',
+      rotate:
+        'Delete the key under Settings → API keys, create a scoped one (or use trusted publishing), and check your gems for versions you did not push.',
+      references: ['https://guides.rubygems.org/api-key-scopes/'],
+      entropy: 3,
+      positive: ['rubygems_{{hex:48}}', 'GEM_HOST_API_KEY=rubygems_{{hex:48}}'],
+      negative: ['rubygems_{{hex:20}}', 'rubygems_org_mirror_settings'],
+    },
+    { prefixes: ['rubygems_'], body: '[a-f0-9]{48}' },
+  ),
+  token(
+    {
+      id: 'nuget-api-key',
+      description: 'NuGet.org API key',
+      provider: 'NuGet',
+      severity: 'critical',
+      tags,
+      revoke: 'https://www.nuget.org/account/apikeys',
+      rotate: 'Delete or regenerate the key under API Keys, scope the new key to the packages it pushes, and update CI.',
+      references: ['https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys'],
+      entropy: 3.5,
+      positive: ['oy2{{lowalnum:43}}', 'NUGET_API_KEY=oy2{{lowalnum:43}}'],
+      negative: ['oy2{{lowalnum:20}}', 'oy2{{lowalnum:50}}'],
+    },
+    { prefixes: ['oy2'], body: '[a-z0-9]{43}', edge: 'A-Za-z0-9' },
+  ),
+  token(
+    {
+      id: 'docker-hub-pat',
+      description: 'Docker Hub personal access token',
+      provider: 'Docker',
+      severity: 'high',
+      tags,
+      partner: 'Used together with the Docker ID.',
+      revoke: 'https://app.docker.com/settings/personal-access-tokens',
+      rotate:
+        'Delete the token under Account settings → Personal access tokens, create one with the narrowest scope, and update docker login in CI.',
+      references: ['https://docs.docker.com/security/for-developers/access-tokens/'],
+      entropy: 3.5,
+      positive: ['dckr_pat_{{b64url:27}}', 'DOCKERHUB_TOKEN=dckr_pat_{{b64url:27}}'],
+      negative: ['dckr_pat_{{b64url:10}}', 'dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+    { prefixes: ['dckr_pat_'], body: '[A-Za-z0-9_-]{27}' },
+  ),
+  token(
+    {
+      id: 'docker-hub-org-token',
+      description: 'Docker Hub organization access token',
+      provider: 'Docker',
+      severity: 'high',
+      tags,
+      revoke: 'https://docs.docker.com/security/for-admins/access-tokens/',
+      rotate: 'Delete the token in the organization’s Access tokens settings, create a new one with the narrowest access, and update CI.',
+      references: ['https://docs.docker.com/security/for-admins/access-tokens/'],
+      entropy: 3.5,
+      positive: ['dckr_oat_{{b64url:32}}', 'DOCKER_ORG_TOKEN=dckr_oat_{{b64url:32}}'],
+      negative: ['dckr_oat_{{b64url:10}}', 'dckr_oat_example'],
+    },
+    { prefixes: ['dckr_oat_'], body: '[A-Za-z0-9_-]{27,40}' },
+  ),
+  token(
+    {
+      id: 'jfrog-api-key',
+      description: 'JFrog Artifactory API key',
+      provider: 'JFrog',
+      severity: 'high',
+      tags,
+      revoke: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+      rotate: 'Revoke the API key (deprecated) in your profile and switch to a scoped access or identity token.',
+      references: ['https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key'],
+      entropy: 4,
+      positive: ['AKCp{{alnum:69}}', 'ARTIFACTORY_API_KEY=AKCp{{alnum:69}}'],
+      negative: ['AKCp{{alnum:30}}', 'AKCpX'],
+    },
+    { prefixes: ['AKCp'], body: '[A-Za-z0-9]{69}', edge: 'A-Za-z0-9' },
+  ),
+  token(
+    {
+      id: 'jfrog-identity-token',
+      description: 'JFrog identity or reference token',
+      provider: 'JFrog',
+      severity: 'high',
+      tags,
+      revoke: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+      rotate:
+        'Revoke the token under Administration → Identity and Access → Access Tokens, create a scoped one with an expiry, and update its users.',
+      references: ['https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens'],
+      entropy: 4,
+      positive: ['cmVmdGtuOjAxOj{{alnum:50}}', 'JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOj{{alnum:50}}'],
+      negative: ['cmVmdGtuOjAxOj{{alnum:10}}', 'cmVmdGtu'],
+    },
+    { prefixes: ['cmVmdGtuOjAxOj'], body: '[A-Za-z0-9]{34,80}', edge: 'A-Za-z0-9' },
+  ),
+  token(
+    {
+      id: 'clojars-deploy-token',
+      description: 'Clojars deploy token',
+      provider: 'Clojars',
+      severity: 'high',
+      tags,
+      revoke: 'https://clojars.org/tokens',
+      rotate: 'Disable the token on the Deploy Tokens page, create a new (scoped) one, and update CI.',
+      references: ['https://github.com/clojars/clojars-web/wiki/Deploy-Tokens'],
+      entropy: 3.5,
+      positive: ['CLOJARS_{{lowalnum:60}}', 'CLOJARS_PASSWORD=CLOJARS_{{lowalnum:60}}'],
+      negative: ['CLOJARS_{{lowalnum:20}}', 'CLOJARS_USERNAME'],
+    },
+    { prefixes: ['CLOJARS_'], body: '[a-z0-9]{60}', edge: 'A-Za-z0-9' },
+  ),
+  token(
+    {
+      id: 'crates-io-api-token',
+      description: 'crates.io API token',
+      provider: 'crates.io',
+      severity: 'critical',
+      tags,
+      revoke: 'https://crates.io/settings/tokens',
+      rotate:
+        'Revoke the token under Account Settings → API Tokens, create one with the narrowest scopes and expiry (or use trusted publishing), and update CI.',
+      references: ['https://doc.rust-lang.org/cargo/reference/publishing.html'],
+      entropy: 3.5,
+      positive: ['cio{{alnum:32}}', 'CARGO_REGISTRY_TOKEN=cio{{alnum:32}}'],
+      negative: ['cio{{alnum:12}}', 'cio{{alnum:40}}'],
+    },
+    { prefixes: ['cio'], body: '[A-Za-z0-9]{32}', edge: 'A-Za-z0-9' },
+  ),
 ] satisfies readonly RuleSpec[];

@@ -53,7 +53,7 @@ export const saasRules = [
         'Rotate the app’s credentials (uninstall/reinstall a custom app, or rotate the API secret in the Partner Dashboard) and deploy the new ones.',
     },
     references: ['https://shopify.dev/docs/apps/auth'],
-    tags: ['commerce'],
+    tags: ['payments', 'commerce'],
     examples: {
       positive: ['shpat_{{hex:32}}', 'SHOPIFY_API_SECRET=shpss_{{hex:32}}'],
       negative: ['shpat_{{hex:20}}', 'shpxx_{{hex:32}}'],

@@ -79,4 +79,43 @@ export const slackRules = [
       negative: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/'],
     },
   },
+  {
+    id: 'slack-legacy-token',
+    description: 'Slack legacy workspace, bot or refresh token',
+    provider: 'Slack',
+    severity: 'high',
+    regex: /(?<![A-Za-z0-9-])(?<secret>xox[abrs]-(?:\d+-){1,3}[A-Za-z0-9]{20,64})(?![A-Za-z0-9-])/,
+    keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxb-'],
+    entropy: 3,
+    remediation: { revoke, rotate },
+    references,
+    tags: ['messaging'],
+    examples: {
+      positive: [
+        'xoxa-2-{{digit:12}}-{{digit:12}}-{{alnum:32}}',
+        'SLACK_TOKEN=xoxs-{{digit:10}}-{{digit:11}}-{{alnum:24}}',
+        'xoxb-{{digit:11}}-{{alnum:24}}',
+      ],
+      negative: ['xoxa-{{alnum:24}}', 'xoxr-{{digit:12}}-short'],
+    },
+  },
+  {
+    id: 'slack-config-token',
+    description: 'Slack app configuration access or refresh token',
+    provider: 'Slack',
+    severity: 'high',
+    regex: /(?<![A-Za-z0-9-])(?<secret>xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{146,170})(?![A-Za-z0-9-])/,
+    keywords: ['xoxe-', 'xoxe.xoxp-', 'xoxe.xoxb-'],
+    entropy: 4,
+    remediation: {
+      revoke: 'https://api.slack.com/authentication/config-tokens',
+      rotate: 'Revoke the configuration token (tooling.tokens.rotate or the app config page) and generate a new one.',
+    },
+    references: ['https://api.slack.com/authentication/config-tokens'],
+    tags: ['messaging'],
+    examples: {
+      positive: ['xoxe.xoxp-1-{{alnum:160}}', 'SLACK_CONFIG_REFRESH_TOKEN=xoxe-1-{{alnum:150}}'],
+      negative: ['xoxe-1-{{alnum:40}}', 'xoxe.xoxp-1-{{alnum:20}}'],
+    },
+  },
 ] satisfies readonly RuleSpec[];

@@ -1,4 +1,5 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { assigned } from './define.js';
 
 const references = ['https://www.twilio.com/docs/iam/api-keys', 'https://www.twilio.com/docs/iam/access-tokens'];
 const revoke = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
@@ -24,25 +25,22 @@ export const twilioRules = [
       negative: ['TWILIO_API_KEY=SK{{hex:20}}', 'SK{{hex:32}}'],
     },
   },
-  {
-    id: 'twilio-auth-token',
-    description: 'Twilio account auth token',
-    provider: 'Twilio',
-    severity: 'critical',
-    regex: /twilio[\w.-]{0,20}(?:auth)?[\w.-]{0,5}token["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[0-9a-f]{32})(?![A-Za-z0-9])/i,
-    keywords: ['twilio'],
-    entropy: 3,
-    partner: 'The auth token is used together with the account SID (AC…).',
-    remediation: {
+  assigned(
+    {
+      id: 'twilio-auth-token',
+      description: 'Twilio account auth token',
+      provider: 'Twilio',
+      severity: 'critical',
+      tags: ['messaging'],
+      partner: 'The auth token is used together with the account SID (AC…).',
+      entropy: 3,
       revoke: 'https://console.twilio.com/us1/account/manage-account/general-settings',
       rotate:
         'Request a secondary auth token in the Console, move clients to it, then promote it to primary (which invalidates the leaked one).',
+      references: ['https://www.twilio.com/docs/iam/credentials/api'],
+      positive: ['TWILIO_AUTH_TOKEN={{hex:32}}', 'twilio_token: "{{hex:32}}"', '<add key="TwilioAuthToken" value="{{hex:32}}" />'],
+      negative: ['TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_AUTH_TOKEN={{hex:16}}', 'TWILIO_ACCOUNT_SID=AC{{hex:32}}'],
     },
-    references: ['https://www.twilio.com/docs/iam/credentials/api'],
-    tags: ['messaging'],
-    examples: {
-      positive: ['TWILIO_AUTH_TOKEN={{hex:32}}', 'twilio_token: "{{hex:32}}"'],
-      negative: ['TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_AUTH_TOKEN={{hex:16}}'],
-    },
-  },
+    { names: ['twilio'], body: '[0-9a-f]{32}' },
+  ),
 ] satisfies readonly RuleSpec[];

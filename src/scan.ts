@@ -11,7 +11,7 @@ import { builtinRules } from '../rules/index.js';
 import { compileCatalogue } from './catalogue/compile.js';
 import type { RuleSpec } from './catalogue/spec.js';
 import { checkCommitted } from './checks/history.js';
-import { withoutMatchedValues } from './checks/merge.js';
+import { mergeTemplateValues } from './checks/merge.js';
 import { type EnvCheckOptions, type EnvChecks, resolveEnvChecks } from './checks/options.js';
 import { checkStaged } from './checks/staged.js';
 import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
@@ -97,6 +97,8 @@ interface Context {
   readonly executorFor: (large: boolean) => Executor;
   readonly isExcluded: (path: string) => boolean;
   readonly env: EnvChecks | undefined;
+  /** Ids of rules tagged generic: specific rules and checks take precedence over them. */
+  readonly genericRules: ReadonlySet<string>;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -119,6 +121,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     threads,
     isExcluded: exclude,
     env: options.env === false ? undefined : resolveEnvChecks(options.env),
+    genericRules: new Set(rules.filter((r) => r.tags?.includes('generic')).map((r) => r.id)),
     executorFor: (large) => {
       if (executor === undefined) {
         const pooled = large && threads > 0;
@@ -234,7 +237,7 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
       isExcluded: ctx.isExcluded,
       warn: (w) => ctx.collector.warnings.push(w),
     });
-    ctx.collector.addChecks(withoutMatchedValues(checked, ctx.collector.unfiltered()));
+    addEnvChecks(ctx, checked);
   }
   return asIs;
 }
@@ -287,8 +290,15 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
   checked.catch(() => undefined); // awaited below
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
-  ctx.collector.addChecks(withoutMatchedValues(await checked, ctx.collector.unfiltered()));
+  addEnvChecks(ctx, await checked);
   return asIs;
+}
+
+/** Adds env-check findings, one finding per template value (see {@link mergeTemplateValues}). */
+function addEnvChecks(ctx: Context, checked: readonly Finding[]): void {
+  const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
+  ctx.collector.drop((f) => merged.superseded.has(f));
+  ctx.collector.addChecks(merged.checks);
 }
 
 async function repositoryRoot(cwd: string): Promise<string> {

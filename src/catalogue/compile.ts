@@ -1,4 +1,7 @@
+import { CARRIERS } from '../engine/encoded.js';
+import type { CharsetEntropy } from '../engine/entropy.js';
 import { compileKeywords, type KeywordMatcher } from '../engine/keywords.js';
+import { VALIDATORS, type Validator } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
@@ -18,7 +21,8 @@ export interface CompiledRule {
    * (it does not support `d`).
    */
   readonly locate: RegExp;
-  readonly entropy: number | undefined;
+  readonly entropy: number | CharsetEntropy | undefined;
+  readonly validator: Validator | undefined;
   readonly maxLength: number;
   readonly allowLine: readonly RegExp[];
   readonly allowSecret: readonly RegExp[];
@@ -33,6 +37,8 @@ export interface Catalogue {
   readonly rulesByKeyword: readonly (readonly number[])[];
   /** Rules without keywords: run on every fragment (only user rules may be like this). */
   readonly unconditional: readonly number[];
+  /** keyword id → index in `CARRIERS` when the keyword introduces base64 worth decoding. */
+  readonly carrierOf: readonly (number | undefined)[];
 }
 
 /**
@@ -76,6 +82,7 @@ export function compileRule(spec: RuleSpec, index: number): CompiledRule {
     regex: toRegExp(spec.regex, `rule ${spec.id}`),
     locate: toRegExp(spec.regex, `rule ${spec.id}`, 'yd'),
     entropy: spec.entropy,
+    validator: spec.validator === undefined ? undefined : VALIDATORS[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
     allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
@@ -89,18 +96,26 @@ export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
   const keywordIds = new Map<string, number>();
   const rulesByKeyword: number[][] = [];
   const unconditional: number[] = [];
+  const idOf = (keyword: string): number => {
+    let id = keywordIds.get(keyword);
+    if (id === undefined) {
+      id = keywordIds.size;
+      keywordIds.set(keyword, id);
+      rulesByKeyword.push([]);
+    }
+    return id;
+  };
   for (const rule of rules) {
     if (rule.keywords.length === 0) unconditional.push(rule.index);
     for (const keyword of rule.keywords) {
-      let id = keywordIds.get(keyword);
-      if (id === undefined) {
-        id = keywordIds.size;
-        keywordIds.set(keyword, id);
-        rulesByKeyword.push([]);
-      }
-      const list = rulesByKeyword[id] as number[];
+      const list = rulesByKeyword[idOf(keyword)] as number[];
       if (!list.includes(rule.index)) list.push(rule.index);
     }
   }
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional };
+  // Carriers of base64 share the one automaton, so looking for them costs no extra pass.
+  const carrierOf: (number | undefined)[] = [];
+  CARRIERS.forEach((carrier, index) => {
+    carrierOf[idOf(carrier.keyword)] = index;
+  });
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf };
 }

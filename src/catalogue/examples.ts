@@ -1,3 +1,5 @@
+import { base62Crc32 } from '../engine/checksum.js';
+
 /**
  * Expands example templates. The catalogue never holds a token-shaped string: `{{alnum:36}}` turns
  * into 36 random characters at test time, from a seed, so runs are reproducible.
@@ -15,6 +17,9 @@ const CLASSES: Readonly<Record<string, string>> = {
   b64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
   b64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
   base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+  lowbase32: 'abcdefghijklmnopqrstuvwxyz234567',
+  /** Bech32's data alphabet, upper case (age secret keys). */
+  bech32up: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L',
 };
 
 export const TEMPLATE = /\{\{([A-Za-z0-9]+):(\d+)\}\}/g;
@@ -37,15 +42,37 @@ export function randomString(alphabet: string, length: number, random: () => num
   return out;
 }
 
-/** Expands every `{{class:n}}` in `template`. Throws on an unknown class so typos fail loudly. */
+/** Generated classes that are more than random characters. */
+const GENERATORS: Readonly<Record<string, (count: number, random: () => number) => string>> = {
+  /** n random base62 characters followed by their 6-character CRC-32 (GitHub, npm). */
+  crc62: (count, random) => {
+    const body = randomString(CLASSES.alnum as string, count, random);
+    return body + base62Crc32(body);
+  },
+  /** A password a person might choose: letters, digits and punctuation. */
+  password: (count, random) => randomString(`${CLASSES.alnum}!#%&*+-.:=?@^_~`, count, random),
+};
+
+/** `{{base64}}…{{/base64}}`: the enclosed (already expanded) text, base64-encoded. */
+const BASE64_BLOCK = /\{\{base64(url)?\}\}([\s\S]*?)\{\{\/base64(?:url)?\}\}/g;
+
+/**
+ * Expands every `{{class:n}}` in `template`, then encodes `{{base64}}…{{/base64}}` blocks.
+ * Throws on an unknown class so typos fail loudly.
+ */
 export function expandExample(template: string, random: () => number): string {
-  return template.replace(TEMPLATE, (_all, name: string, count: string) => {
+  const expanded = template.replace(TEMPLATE, (_all, name: string, count: string) => {
+    const generate = GENERATORS[name];
+    if (generate !== undefined) return generate(Number(count), random);
     const alphabet = CLASSES[name];
     if (alphabet === undefined) throw new Error(`unknown example class {{${name}:…}}`);
     return randomString(alphabet, Number(count), random);
   });
+  return expanded.replace(BASE64_BLOCK, (_all, url: string | undefined, text: string) =>
+    Buffer.from(text, 'utf8').toString(url ? 'base64url' : 'base64'),
+  );
 }
 
 export function exampleClasses(): readonly string[] {
-  return Object.keys(CLASSES);
+  return [...Object.keys(CLASSES), ...Object.keys(GENERATORS)];
 }

@@ -1,3 +1,5 @@
+import type { CharsetEntropy } from '../engine/entropy.js';
+import type { ValidatorName } from '../engine/validators.js';
 import type { Severity } from '../types.js';
 
 /** How to get rid of a leaked credential of this kind. */
@@ -27,8 +29,17 @@ export interface RuleSpec {
   readonly regex: RegExp | string;
   /** Lowercase literals, at least one of which occurs in (or near) every match: the prefilter. */
   readonly keywords: readonly string[];
-  /** Minimum Shannon entropy (bits per character) of the secret. */
-  readonly entropy?: number;
+  /**
+   * Minimum Shannon entropy (bits per character) of the secret: one number, or one per alphabet
+   * the secret is drawn from (`{ hex: 3, alnum: 3.5, base64: 4, other: 3 }`), since a random hex
+   * string tops out at 4 bits per character and a base64 one near 6.
+   */
+  readonly entropy?: number | CharsetEntropy;
+  /**
+   * A named check in the engine (`src/engine/validators.ts`) that a regex cannot express: a
+   * checksum (`github-checksum`), a decoding (`basic-auth`, `jwt`), or the generic rule's filters.
+   */
+  readonly validator?: ValidatorName;
   /**
    * Upper bound on the length of a match in bytes. The regex runs on windows of this size around
    * keyword hits; matches longer than it are not seen. Default {@link DEFAULT_MAX_MATCH}.

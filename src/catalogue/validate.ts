@@ -1,3 +1,4 @@
+import { isValidatorName, VALIDATOR_NAMES } from '../engine/validators.js';
 import { SEVERITIES } from '../types.js';
 import { toRegExp } from './compile.js';
 import { expandExample, seededRandom } from './examples.js';
@@ -18,12 +19,18 @@ const KNOWN_KEYS = new Set([
   'references',
   'tags',
   'partner',
+  'validator',
   'examples',
 ]);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isPattern = (v: unknown): boolean => isString(v) || v instanceof RegExp;
+const isBits = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 8;
+const CHARSETS = new Set(['hex', 'alnum', 'base64', 'other']);
+const isEntropy = (v: unknown): boolean =>
+  isBits(v) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([k, n]) => CHARSETS.has(k) && isBits(n)));
 
 /**
  * Checks a rule's shape and returns every problem found (empty when valid). Used for the
@@ -55,8 +62,13 @@ export function validateRuleSpec(value: unknown): string[] {
       if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
     }
   }
-  if (rule.entropy !== undefined && (typeof rule.entropy !== 'number' || rule.entropy < 0 || rule.entropy > 8)) {
-    problems.push('"entropy" must be a number from 0 to 8 (bits per character)');
+  if (rule.entropy !== undefined && !isEntropy(rule.entropy)) {
+    problems.push(
+      '"entropy" must be a number from 0 to 8 (bits per character), or an object of such numbers keyed by hex, alnum, base64, other',
+    );
+  }
+  if (rule.validator !== undefined && !isValidatorName(rule.validator)) {
+    problems.push(`"validator" must be one of ${VALIDATOR_NAMES.join(', ')}`);
   }
   if (
     rule.maxLength !== undefined &&

@@ -9,6 +9,7 @@
  * Custom `format`s (`keyscan-glob`, `keyscan-regex`) are checked by the loader and ignored by
  * editors; `errorMessage` (the ajv-errors convention) words a failed `pattern` for people.
  */
+import { VALIDATOR_NAMES } from '../engine/validators.js';
 
 const RULE_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
@@ -123,6 +124,11 @@ export const CONFIG_SCHEMA = {
         references: { type: 'array', items: { type: 'string', pattern: '^https://', errorMessage: 'must be an https URL' } },
         tags: stringList('Tags, for disableTags.', { minLength: 1 }),
         partner: { type: 'string' },
+        validator: {
+          type: 'string',
+          enum: [...VALIDATOR_NAMES],
+          description: 'A named check the secret must also pass (a checksum, a decoding), as catalogue rules use.',
+        },
         examples: {
           type: 'object',
           additionalProperties: false,

@@ -1,5 +1,6 @@
 import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
-import { shannonEntropy } from './entropy.js';
+import { carrierRuns, decodeRun, MAX_DEPTH } from './encoded.js';
+import { meetsEntropy } from './entropy.js';
 import { findKeywords } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
 
@@ -13,6 +14,8 @@ export interface EngineMatch {
   readonly matchStart: number;
   readonly matchEnd: number;
   readonly secret: string;
+  /** Found inside base64: start/end locate the encoded text, `secret` is the decoded secret. */
+  readonly encoded?: true;
 }
 
 /**
@@ -20,9 +23,10 @@ export interface EngineMatch {
  * the keyword hits → secret group → entropy → placeholders → per-rule line allowlist →
  * generic rules yield to specific ones. Pure and synchronous: it runs the same in a worker.
  */
-export function detect(catalogue: Catalogue, data: Buffer): EngineMatch[] {
-  const windows = collectWindows(catalogue, data);
-  if (windows.size === 0) return [];
+export function detect(catalogue: Catalogue, data: Buffer, depth = 0): EngineMatch[] {
+  const carrierHits: number[] = [];
+  const windows = collectWindows(catalogue, data, carrierHits);
+  if (windows.size === 0 && carrierHits.length === 0) return [];
   // One byte, one character: offsets in the text are byte offsets in `data`.
   const text = data.toString('latin1');
   const matches: EngineMatch[] = [];
@@ -40,13 +44,35 @@ export function detect(catalogue: Catalogue, data: Buffer): EngineMatch[] {
       }
     }
   }
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, depth));
   return resolveOverlaps(catalogue, matches);
 }
 
+/** Decodes the base64 that carriers point at and reports what is inside at the encoded span. */
+function detectEncoded(catalogue: Catalogue, text: string, carrierHits: readonly number[], depth: number): EngineMatch[] {
+  const found: EngineMatch[] = [];
+  for (const run of carrierRuns(text, carrierHits)) {
+    const decoded = decodeRun(text, run);
+    if (decoded === undefined) continue;
+    for (const inner of detect(catalogue, decoded, depth + 1)) {
+      found.push({
+        rule: inner.rule,
+        start: run[0],
+        end: run[1],
+        matchStart: run[0],
+        matchEnd: run[1],
+        secret: inner.secret,
+        encoded: true,
+      });
+    }
+  }
+  return found;
+}
+
 /** Per candidate rule, merged [start, end) spans (flat pairs) around its keyword hits. */
-function collectWindows(catalogue: Catalogue, data: Buffer): Map<number, number[]> {
+function collectWindows(catalogue: Catalogue, data: Buffer, carrierHits: number[]): Map<number, number[]> {
   const windows = new Map<number, number[]>();
-  const { rules, rulesByKeyword, keywords } = catalogue;
+  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue;
   const add = (ruleIndex: number, a: number, b: number): void => {
     let list = windows.get(ruleIndex);
     if (list === undefined) {
@@ -62,6 +88,8 @@ function collectWindows(catalogue: Catalogue, data: Buffer): Map<number, number[
     }
   };
   findKeywords(keywords, data, (keywordId, end) => {
+    const carrier = carrierOf[keywordId];
+    if (carrier !== undefined) carrierHits.push(carrier, end);
     const start = end - (keywords.keywords[keywordId] as string).length;
     for (const ruleIndex of rulesByKeyword[keywordId] as readonly number[]) {
       const reach = (rules[ruleIndex] as CompiledRule).maxLength;
@@ -112,13 +140,20 @@ function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [numb
 function accept(rule: CompiledRule, text: string, m: Span): boolean {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
-  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+  if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(secret)) return false;
+  if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
   return true;
+}
+
+/** The match up to its secret, and up to 48 characters of its line before it (the rest of a name). */
+function textBefore(text: string, m: Span): string {
+  const lineStart = text.lastIndexOf('\n', m.matchStart - 1) + 1;
+  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
 }
 
 function matchesAny(patterns: readonly RegExp[], text: string): boolean {
@@ -139,25 +174,40 @@ export function lineAround(text: string, start: number, end: number): string {
 /**
  * One finding per secret: where two rules matched the same secret, the one that saw more
  * context wins; a generic rule never reports a secret that a specific rule already did.
+ * O(n log n): a file can hold thousands of matches (a decoded manifest, a minified bundle).
  */
 function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[]): EngineMatch[] {
   if (matches.length < 2) return matches;
-  const ruleOf = (m: EngineMatch): CompiledRule => catalogue.rules[m.rule] as CompiledRule;
-  const specific = matches.filter((m) => !ruleOf(m).generic);
-  const kept: EngineMatch[] = [];
+  const isGeneric = (m: EngineMatch): boolean => (catalogue.rules[m.rule] as CompiledRule).generic;
+  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
+  // Among matches of the same secret at the same span, the longest match wins, then the
+  // earlier rule (identical span and secret only: one base64 run can hold several secrets).
+  const best = new Map<string, EngineMatch>();
   for (const m of matches) {
-    const overlaps = (o: EngineMatch): boolean => o !== m && o.start < m.end && m.start < o.end;
-    if (ruleOf(m).generic && specific.some(overlaps)) continue;
-    const rival = matches.find(
-      (o) =>
-        o !== m &&
-        o.start === m.start &&
-        o.end === m.end &&
-        ruleOf(o).generic === ruleOf(m).generic &&
-        (o.matchEnd - o.matchStart > m.matchEnd - m.matchStart ||
-          (o.matchEnd - o.matchStart === m.matchEnd - m.matchStart && o.rule < m.rule)),
-    );
-    if (rival === undefined) kept.push(m);
+    if (isGeneric(m) && overlapsSpecific(m)) continue;
+    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
+    const held = best.get(key);
+    const length = m.matchEnd - m.matchStart;
+    const heldLength = held === undefined ? -1 : held.matchEnd - held.matchStart;
+    if (held === undefined || length > heldLength || (length === heldLength && m.rule < held.rule)) best.set(key, m);
   }
-  return kept.sort((x, y) => x.start - y.start || x.rule - y.rule);
+  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+
+/** Whether a span overlaps any of `specific` (sorted sweep with a running maximum of ends). */
+function specificOverlapTest(specific: EngineMatch[]): (m: EngineMatch) => boolean {
+  specific.sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
+  return (m) => {
+    // The last specific span that starts before m ends; any of those ending after m starts overlaps.
+    let lo = 0;
+    let hi = specific.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((specific[mid] as EngineMatch).start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (maxEnd[lo - 1] as number) > m.start;
+  };
 }

@@ -33,41 +33,44 @@ export function compileKeywords(keywords: readonly string[]): KeywordMatcher {
     if (lower !== 0) classes[b] = lower;
   }
 
-  // Trie with sparse edges first; densified below.
-  const edges: Array<Map<number, number>> = [new Map()];
+  // Trie in a flat table (-1: no edge), at most one state per keyword byte; densified below.
+  // A flat table rather than a Map per state: catalogues have hundreds of keywords, and
+  // building this runs at every start (pre-commit latency).
+  const maxStates = 1 + patterns.reduce((n, p) => n + p.length, 0);
+  const trie = new Int32Array(maxStates * classCount).fill(-1);
   const own: number[][] = [[]];
+  let stateCount = 1;
   patterns.forEach((p, id) => {
     let s = 0;
     for (const b of p) {
-      const c = classes[b] ?? 0;
-      let next = edges[s]?.get(c);
-      if (next === undefined) {
-        next = edges.length;
-        edges.push(new Map());
+      const edge = s * classCount + (classes[b] ?? 0);
+      let next = trie[edge] as number;
+      if (next === -1) {
+        next = stateCount++;
+        trie[edge] = next;
         own.push([]);
-        edges[s]?.set(c, next);
       }
       s = next;
     }
     own[s]?.push(id);
   });
 
-  const stateCount = edges.length;
   const delta = new Int32Array(stateCount * classCount);
   const fail = new Int32Array(stateCount);
   const outputs: Array<number[] | undefined> = new Array(stateCount * classCount);
-  const order: number[] = [0];
-  for (let q = 0; q < order.length; q++) {
+  const order = new Int32Array(stateCount);
+  let queued = 1; // order[0] = 0, the root
+  for (let q = 0; q < queued; q++) {
     const s = order[q] as number;
     const inherited = s === 0 ? [] : (outputs[(fail[s] as number) * classCount] ?? []);
     const mine = own[s] ?? [];
     if (mine.length + inherited.length > 0) outputs[s * classCount] = [...mine, ...inherited];
     for (let c = 0; c < classCount; c++) {
-      const child = edges[s]?.get(c);
-      if (child !== undefined) {
+      const child = trie[s * classCount + c] as number;
+      if (child !== -1) {
         fail[child] = s === 0 ? 0 : (delta[(fail[s] as number) * classCount + c] as number) / classCount;
         delta[s * classCount + c] = child * classCount;
-        order.push(child);
+        order[queued++] = child;
       } else {
         delta[s * classCount + c] = s === 0 ? 0 : (delta[(fail[s] as number) * classCount + c] as number);
       }

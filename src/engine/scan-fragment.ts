@@ -64,7 +64,7 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
     return {
       ruleId: rule.id,
       severity: rule.severity,
-      message: rule.message,
+      message: m.encoded ? `${rule.message} (base64-encoded)` : rule.message,
       path: meta.path,
       startLine: from.line + lineShift,
       startColumn: from.column,

@@ -96,6 +96,12 @@ export class Collector {
     for (const finding of findings) this.#candidates.push({ finding, context: undefined });
   }
 
+  /** Removes findings collected so far (replaced by a better one). */
+  drop(superseded: (finding: Finding) => boolean): void {
+    const kept = this.#candidates.filter((c) => !superseded(c.finding));
+    this.#candidates.splice(0, this.#candidates.length, ...kept);
+  }
+
   /** Everything found so far, before filtering. */
   unfiltered(): Finding[] {
     return this.#candidates.map((c) => c.finding);

@@ -52,6 +52,7 @@ describe('the shipped JSON Schema', () => {
       references: true,
       tags: true,
       partner: true,
+      validator: true,
       examples: true,
     };
     expect(Object.keys(definitions.rule.properties).sort()).toEqual(Object.keys(fields).sort());

@@ -68,9 +68,9 @@ describe('config keys', () => {
       ].join('\n'),
       'test/a.js': `t = "${tokens.githubPat()}"\n`, // path allowlisted for github-pat
       'test/b.js': `t = "${tokens.npm()}"\n`, // ... but not for npm-access-token
-      'src/c.js': `t = "ghp_0000${tokens.githubPat().slice(8)}"\n`, // secret regex
+      'src/c.js': `t = "${tokens.githubPat('0000')}"\n`, // secret regex
       'src/d.md': `doc-example: ${tokens.stripeLive()}\n`, // line regex
-      'src/e.js': `k = "npm_zzsample${tokens.npm().slice(12)}"\n`, // stop-word
+      'src/e.js': `k = "${tokens.npm('zzsample')}"\n`, // stop-word
       'src/f.js': `t = "${tokens.githubPat()}"\n`, // reported
     });
     const r = await keyscan(['-f', 'json'], { cwd: dir });

@@ -18,6 +18,10 @@ function adversarial(rule: (typeof builtinRules)[number]): string[] {
   for (const k of rule.keywords) {
     for (const c of chars) inputs.push(k + c.repeat(20_000));
     inputs.push(`${k}=`.repeat(10_000));
+    // Assignment shapes spread over lines (Kubernetes env lists, XML attributes, YAML blocks).
+    inputs.push(`- name: ${k}\n  value: `.repeat(5_000));
+    inputs.push(`<add key="${k}" value="`.repeat(5_000));
+    inputs.push(`${k}: |\n${'  a1B2\n'.repeat(20_000)}`);
   }
   for (const e of examples) {
     inputs.push(e.slice(0, -1).repeat(Math.ceil(50_000 / Math.max(1, e.length))));
@@ -52,6 +56,20 @@ describe('regex safety', () => {
     expect(cases).toBeGreaterThan(builtinRules.length * 5);
     expect(times[0]?.[1] ?? 0, `slowest rule: ${times[0]?.[0]}`).toBeLessThan(5_000);
     expect(times.reduce((s, [, t]) => s + t, 0)).toBeLessThan(60_000);
+  });
+
+  it('runs the whole catalogue over a 1 MB minified line holding every keyword', () => {
+    const keywords = [...new Set(builtinRules.flatMap((r) => r.keywords))];
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1_000_000; i++) {
+      const part = `${keywords[i % keywords.length]}=a.b(c,"${'xY3_-+/='.repeat(3)}");`;
+      parts.push(part);
+      size += part.length;
+    }
+    const started = performance.now();
+    scanFragment(compileCatalogue(builtinRules), Buffer.from(parts.join('')), { path: 'min.js', source: 'file' });
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 

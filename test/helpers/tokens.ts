@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { randomString, seededRandom } from '../../src/catalogue/examples.js';
+import { base62Crc32 } from '../../src/engine/checksum.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -12,16 +13,22 @@ const B64URL = `${ALNUM}-_`;
 
 const random = seededRandom(randomBytes(8).toString('hex'));
 const pick = (alphabet: string, n: number): string => randomString(alphabet, n, random);
+/** 30 base62 characters (random after `start`) and their CRC32, as GitHub and npm issue them. */
+const checksummed = (start = ''): string => {
+  const body = start + pick(ALNUM, 30 - start.length);
+  return body + base62Crc32(body);
+};
 
 export const tokens = {
-  githubPat: (): string => `ghp_${pick(ALNUM, 36)}`,
+  /** `start` fixes the first characters of the random part (a valid checksum either way). */
+  githubPat: (start = ''): string => `ghp_${checksummed(start)}`,
   awsKeyId: (): string => `AKIA${pick(BASE32, 16)}`,
   awsSecret: (): string => pick(B64, 40),
   stripeLive: (): string => `sk_live_${pick(ALNUM, 32)}`,
   slackBot: (): string => `xoxb-${pick('0123456789', 12)}-${pick('0123456789', 13)}-${pick(ALNUM, 24)}`,
   anthropic: (): string => `sk-ant-api03-${pick(B64URL, 93)}AA`,
   openai: (): string => `sk-proj-${pick(B64URL, 74)}T3BlbkFJ${pick(B64URL, 74)}`,
-  npm: (): string => `npm_${pick(ALNUM, 36)}`,
+  npm: (start = ''): string => `npm_${checksummed(start)}`,
   privateKey: (): string =>
     `-----BEGIN RSA PRIVATE KEY-----\n${[0, 1, 2, 3].map(() => pick(B64, 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
 };

@@ -1,0 +1,151 @@
+/**
+ * Helpers that build catalogue entries (plain `RuleSpec` objects) for the two shapes most
+ * provider credentials take: a token with a literal prefix, and a prefix-less value that is only
+ * a credential when a provider name is assigned to it. They exist so that every rule of a shape
+ * gets the same boundaries and the same assignment syntax; the result is ordinary data.
+ */
+import type { RuleSpec } from '../src/catalogue/spec.js';
+
+/** What every rule says about itself, apart from how it matches. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+  readonly provider: string;
+  readonly severity: RuleSpec['severity'];
+  /** The first tag is the rule's family in accuracy reports. */
+  readonly tags: readonly string[];
+  /** Where to revoke it (the provider's page). */
+  readonly revoke: string;
+  /** How to issue a replacement and roll it out. */
+  readonly rotate: string;
+  /** The provider's documentation of the format. */
+  readonly references: readonly string[];
+  readonly positive: readonly string[];
+  readonly negative: readonly string[];
+  readonly entropy?: NonNullable<RuleSpec['entropy']>;
+  readonly partner?: string;
+  readonly validator?: NonNullable<RuleSpec['validator']>;
+  readonly maxLength?: number;
+  readonly allowSecret?: NonNullable<RuleSpec['allowSecret']>;
+}
+
+const escapeRegex = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function base(info: RuleInfo): Omit<RuleSpec, 'regex' | 'keywords'> {
+  const { revoke, rotate, positive, negative, ...rest } = info;
+  return { ...rest, remediation: { revoke, rotate }, examples: { positive, negative } };
+}
+
+export interface TokenShape {
+  /** Literal prefixes (`ghp_`); the token is one of them followed by `body`. */
+  readonly prefixes: readonly string[];
+  /** Regex source of what follows the prefix. */
+  readonly body: string;
+  /**
+   * Characters that may not touch the token on either side (a character class body), so a
+   * token is never cut out of a longer word. Default: base64url letters.
+   */
+  readonly edge?: string;
+  /** Default: the prefixes, lowercased. */
+  readonly keywords?: readonly string[];
+}
+
+/** A token recognised by its literal prefix. */
+export function token(info: RuleInfo, shape: TokenShape): RuleSpec {
+  const edge = shape.edge ?? 'A-Za-z0-9_-';
+  // "=" may end a base64 token but never precedes one: `TOKEN=<token>` must still match.
+  const before = edge.replace('=', '');
+  const prefixes = shape.prefixes.map(escapeRegex).join('|');
+  return {
+    // Windows only need to reach across the token itself; a longer token widens its window.
+    maxLength: 256,
+    ...base(info),
+    // A string, compiled once by the catalogue (a RegExp here would be parsed twice at start-up).
+    regex: `(?<![${before}])(?<secret>(?:${prefixes})${shape.body})(?![${edge}])`,
+    keywords: shape.keywords ?? shape.prefixes.map((p) => p.toLowerCase()),
+  };
+}
+
+/**
+ * Regex source matching `word` in any letter case, with `_`, `.` or `-` or nothing between its
+ * parts: `dd_api_key` matches `DD_API_KEY`, `ddApiKey`, `dd.api.key` and `dd-api-key`.
+ */
+export function anyCase(word: string): string {
+  return [...word]
+    .map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : /[_.-]/.test(c) ? '[_.-]?' : escapeRegex(c)))
+    .join('');
+}
+
+/** Words too common in code to prefilter on by themselves. */
+const COMMON_WORDS = new Set(
+  'line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Prefilter keywords for assignment names: the provider word when it is distinctive
+ * (`datadog_api_key` → `datadog`), else every spelling of the whole name (`dd_api_key`,
+ * `ddapikey`, `dd.api.key`, `dd-api-key`), since the regex accepts all of them.
+ */
+export function nameKeywords(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const name of names) {
+    const parts = name.split(/[_.-]+/).filter((p) => p.length > 0);
+    const first = parts[0] ?? name;
+    if (first.length >= 5 && /^[a-z0-9]+$/.test(first) && !COMMON_WORDS.has(first)) out.add(first);
+    else if (parts.length < 2) out.add(name);
+    else for (const sep of ['_', '', '.', '-']) out.add(parts.join(sep));
+  }
+  return [...out];
+}
+
+/**
+ * How a value is attached to a name: `=`, `:`, `=>`, `:=`, `??=`, an XML `key="name" value="…"`,
+ * or a Kubernetes/compose env entry (`name: X` then `value: …`), after up to 40 characters of the
+ * rest of the name.
+ */
+const ASSIGN =
+  '[^\\n=:;,]{0,40}?(?<!NOT_AFTER)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+/** A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`). */
+const ARGUMENT = '[\\w.-]{0,40}(?<!NOT_AFTER)["\'`][ \\t]{0,8},';
+
+export interface AssignedShape {
+  /**
+   * Lowercase words of which one must start the name the value is assigned to, within the same
+   * line (`datadog` matches `DATADOG_API_KEY=`, `"datadog_app_key":`, `datadog.apiKey =`).
+   */
+  readonly names: readonly string[];
+  /** Regex source of the credential itself. */
+  readonly body: string;
+  /** Characters that may not follow the value (a character class body). */
+  readonly edge?: string;
+  /** Default: `names`. */
+  readonly keywords?: readonly string[];
+}
+
+/**
+ * A credential without a prefix of its own: only reported where it is assigned to a name that
+ * mentions the provider, since the same 32 hex digits elsewhere are a hash or an id.
+ */
+export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
+  const edge = shape.edge ?? 'A-Za-z0-9_-';
+  const names = shape.names.map(anyCase).join('|');
+  // The name must not end like an identifier of something else: DATADOG_ORG_ID, SENTRY_URL.
+  const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
+  return {
+    ...base(info),
+    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll('NOT_AFTER', notAfter),
+    keywords: shape.keywords ?? nameKeywords(shape.names),
+  };
+}
+
+/** A rule whose regex does not fit the two shapes above. */
+export function custom(info: RuleInfo, match: { readonly regex: RegExp; readonly keywords: readonly string[] }): RuleSpec {
+  return { ...base(info), ...match };
+}
+
+/** Regex source of a lowercase UUID (many providers' keys are plain UUIDs). */
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Example template of a UUID. */
+export const UUID_EXAMPLE = '{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}';

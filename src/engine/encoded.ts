@@ -1,0 +1,132 @@
+/**
+ * Secrets inside base64: a `.dockerconfigjson`, a Kubernetes Secret's `data:`, a docker
+ * `config.json` `auth`, a kubeconfig `client-key-data`, an `Authorization: Basic` header. The
+ * keyword prefilter also looks for these carriers (they cost nothing when absent); only after a
+ * carrier is base64 near it decoded and scanned with the whole catalogue. Findings inside the
+ * decoded bytes are reported at the encoded text's location, so the person fixing it finds it.
+ */
+
+/** [start, end) of a base64 run in the text. */
+export type Run = readonly [number, number];
+
+export interface Carrier {
+  /** Lowercase literal that the keyword automaton finds. */
+  readonly keyword: string;
+  /** The base64 runs this carrier introduces, given the offset just past its keyword. */
+  readonly runs?: (text: string, end: number) => Run[];
+  /**
+   * Or: the region around the keyword whose values are all candidates (a manifest). Regions
+   * of all hits are merged before they are searched, so many hits cost one pass.
+   */
+  readonly region?: (text: string, end: number) => Run;
+}
+
+const B64 = '[A-Za-z0-9+/]';
+
+/** A run that starts at `end` (after optional punctuation) and matches `pattern`'s group 1. */
+function after(pattern: RegExp): (text: string, end: number) => Run[] {
+  const sticky = new RegExp(pattern.source, 'yd');
+  return (text, end) => {
+    sticky.lastIndex = end;
+    const m = sticky.exec(text);
+    const span = m?.indices?.[1];
+    return span === undefined ? [] : [[span[0], span[1]]];
+  };
+}
+
+/** How far around a `kind: Secret` the manifest's values are looked for. */
+const MANIFEST_REACH = 64 * 1024;
+const YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B64}{12,}={0,2})["']?[ \\t]*\\r?$`, 'gmd');
+const JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B64}{12,}={0,2})"`, 'gd');
+
+/** The YAML document (between `---` lines) or JSON around a `kind: Secret`, at most 64 KiB each way. */
+function manifest(text: string, end: number): Run {
+  const lo = Math.max(0, end - MANIFEST_REACH);
+  const hi = Math.min(text.length, end + MANIFEST_REACH);
+  // Searches are bounded to the reach, so each hit costs O(reach), never O(file).
+  const before = text.slice(lo, end).lastIndexOf('\n---');
+  const after = text.slice(end, hi).indexOf('\n---');
+  return [before === -1 ? lo : lo + before, after === -1 ? hi : end + after];
+}
+
+/** Every base64 value (YAML `key: value` line or JSON `"key": "value"`) in text[from, to). */
+function valuesIn(text: string, [from, to]: Run): Run[] {
+  const region = text.slice(from, to);
+  const runs: Run[] = [];
+  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
+      const span = m.indices?.[1];
+      if (span !== undefined) runs.push([from + span[0], from + span[1]]);
+    }
+  }
+  return runs;
+}
+
+const value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B64}{16,}={0,2})(?![A-Za-z0-9+/=])`));
+const quoted = after(new RegExp(`\\s*:\\s*"(${B64}{8,}={0,2})"`));
+const literal = after(new RegExp(`\\s*[bu]?["'\`](${B64}{16,}={0,2})["'\`]`));
+const bare = after(new RegExp(`(${B64}{8,}={0,2})(?![A-Za-z0-9+/=])`));
+
+export const CARRIERS: readonly Carrier[] = [
+  { keyword: '.dockerconfigjson', runs: value },
+  { keyword: '.dockercfg', runs: value },
+  { keyword: '"auth"', runs: quoted },
+  { keyword: 'client-key-data', runs: value },
+  { keyword: '_auth', runs: value },
+  { keyword: 'basic ', runs: bare },
+  { keyword: 'b64decode(', runs: literal },
+  { keyword: 'atob(', runs: literal },
+  { keyword: 'kind: secret', region: manifest },
+  { keyword: 'kind: "secret"', region: manifest },
+  { keyword: '"kind": "secret"', region: manifest },
+  { keyword: '"kind":"secret"', region: manifest },
+];
+
+/** Nested encodings worth following: a `.dockerconfigjson` holds `auth`, which holds a token. */
+export const MAX_DEPTH = 2;
+
+/** Decodes a base64 run when the result is text (binary cannot hold a token we can read). */
+export function decodeRun(text: string, run: Run): Buffer | undefined {
+  const encoded = text.slice(run[0], run[1]);
+  if (encoded.length % 4 === 1) return undefined;
+  const bytes = Buffer.from(encoded, 'base64');
+  if (bytes.length < 8) return undefined;
+  let printable = 0;
+  for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d) printable++;
+  return printable / bytes.length >= 0.95 ? bytes : undefined;
+}
+
+/** The distinct runs that carrier hits (pairs of carrier index and keyword end) point at. */
+export function carrierRuns(text: string, hits: readonly number[]): Run[] {
+  const seen = new Set<number>();
+  const runs: Run[] = [];
+  const add = (run: Run): void => {
+    if (seen.has(run[0])) return;
+    seen.add(run[0]);
+    runs.push(run);
+  };
+  const regions: Run[] = [];
+  for (let i = 0; i < hits.length; i += 2) {
+    const carrier = CARRIERS[hits[i] as number] as Carrier;
+    const end = hits[i + 1] as number;
+    if (carrier.region !== undefined) {
+      // A hit inside the previous region adds nothing: the region is already searched.
+      const last = regions[regions.length - 1];
+      if (last === undefined || end > last[1]) regions.push(carrier.region(text, end));
+    } else for (const run of carrier.runs?.(text, end) ?? []) add(run);
+  }
+  for (const region of mergeRuns(regions)) for (const run of valuesIn(text, region)) add(run);
+  return runs;
+}
+
+function mergeRuns(runs: Run[]): Run[] {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
