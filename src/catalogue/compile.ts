@@ -18,9 +18,9 @@ export interface CompiledRule {
   /**
    * The same pattern, sticky and with `d`, run only at a position where `regex` matched to find the
    * `secret` group's offsets. Scanning without `d` keeps V8's linear-engine fallback available
-   * (it does not support `d`).
+   * (it does not support `d`). Built on first use: most rules never match.
    */
-  readonly locate: RegExp;
+  readonly locate: () => RegExp;
   readonly entropy: number | CharsetEntropy | undefined;
   readonly validator: Validator | undefined;
   readonly maxLength: number;
@@ -72,6 +72,14 @@ export function ruleMessage(spec: Pick<RuleSpec, 'description' | 'partner'>): st
   return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
 }
 
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 export function compileRule(spec: RuleSpec, index: number): CompiledRule {
   return {
     index,
@@ -80,7 +88,7 @@ export function compileRule(spec: RuleSpec, index: number): CompiledRule {
     message: ruleMessage(spec),
     keywords: spec.keywords.map((k) => k.toLowerCase()),
     regex: toRegExp(spec.regex, `rule ${spec.id}`),
-    locate: toRegExp(spec.regex, `rule ${spec.id}`, 'yd'),
+    locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, 'yd')),
     entropy: spec.entropy,
     validator: spec.validator === undefined ? undefined : VALIDATORS[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,

@@ -132,8 +132,9 @@ function matchWindow(rule: CompiledRule, text: string, a: number, b: number): Sp
 function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [number, number] {
   const whole: [number, number] = [m.index, m.index + m[0].length];
   if (m.groups?.secret === undefined) return whole;
-  rule.locate.lastIndex = m.index;
-  const located = rule.locate.exec(text);
+  const locate = rule.locate();
+  locate.lastIndex = m.index;
+  const located = locate.exec(text);
   return located?.indices?.groups?.secret ?? whole;
 }
 

@@ -48,3 +48,31 @@ describe('keyword automaton', () => {
     expect(hits(['clé'], 'CLÉ clé')).toEqual([['clé', 9]]); // byte offsets: É is not folded
   });
 });
+
+describe('precompiled automaton', () => {
+  it('round-trips through bytes and finds exactly what a fresh build finds', async () => {
+    const { deserializeKeywords, serializeKeywords } = await import('../../src/engine/keywords.js');
+    const keywords = ['ghp_', 'xoxb-', 'akia', 'token', 'password', 'sk_live_', 'clé'];
+    const fresh = compileKeywords(keywords);
+    const loaded = deserializeKeywords(serializeKeywords(fresh));
+    const text = Buffer.from('my token=ghp_x and XOXB-1 AKIAZZ password clé sk_live_y '.repeat(50));
+    const run = (m: typeof fresh) => {
+      const out: Array<[number, number]> = [];
+      findKeywords(m, text, (id, end) => out.push([id, end]));
+      return out;
+    };
+    expect(run(loaded)).toEqual(run(fresh));
+    expect(run(fresh).length).toBeGreaterThan(300);
+  });
+
+  it('is used only for the keyword list it was built from', async () => {
+    const { offerPrecompiledKeywords, serializeKeywords } = await import('../../src/engine/keywords.js');
+    offerPrecompiledKeywords(serializeKeywords(compileKeywords(['aaa', 'bbb'])));
+    // Another list compiles as usual and finds its own keywords.
+    expect(hits(['ccc'], 'xcccx')).toEqual([['ccc', 4]]);
+    expect(hits(['aaa', 'bbb'], 'aaabbb')).toEqual([
+      ['aaa', 3],
+      ['bbb', 6],
+    ]);
+  });
+});
