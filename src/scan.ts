@@ -16,7 +16,7 @@ import { type EnvCheckOptions, type EnvChecks, resolveEnvChecks } from './checks
 import { checkStaged } from './checks/staged.js';
 import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import type { Allowlist } from './config/config.js';
-import { compileGlobs } from './config/globs.js';
+import { compileGlobs } from './config/glob.js';
 import { KeyscanError } from './errors.js';
 import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js';
 import type { BaselineKey } from './filters/baseline.js';
@@ -111,7 +111,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const runOptions = { allowMarkers: options.reportUnusedAllows === true };
   const collector = new Collector(options.onProgress, runOptions.allowMarkers);
   collector.skipUnreadable = options.skipUnreadable ?? false;
-  const exclude = await compileGlobs(options.exclude ?? []);
+  const exclude = compileGlobs(options.exclude ?? []);
   let executor: Executor | undefined;
   const debug = options.onDebug ?? (() => undefined);
   const ctx: Context = {

@@ -1,4 +1,23 @@
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type picomatchType from 'picomatch';
+
+/**
+ * picomatch, loaded on first use: it costs ~8 ms to import, which a pre-commit run whose config
+ * has no globs should not pay. (CommonJS, so it can be required synchronously.)
+ */
+let loaded: typeof picomatchType | undefined;
+export function picomatch(): typeof picomatchType {
+  loaded ??= createRequire(import.meta.url)('picomatch') as typeof picomatchType;
+  return loaded;
+}
+
+export type PathMatcher = (path: string) => boolean;
+
+/** One matcher for many globs on repository-relative paths (dotfiles included). */
+export function compileGlobs(globs: readonly string[]): PathMatcher {
+  if (globs.length === 0) return () => false;
+  return picomatch()([...globs], { dot: true });
+}
 
 /**
  * Why a path glob cannot do what its author meant, or undefined when it is fine. picomatch accepts
@@ -12,7 +31,7 @@ export function globProblem(glob: string): string | undefined {
   const unbalanced = unbalancedBracket(glob);
   if (unbalanced !== undefined) return `is not a valid glob: unbalanced "${unbalanced}"`;
   try {
-    if (picomatch.makeRe(glob).source === '$^') return 'is not a valid glob: it can never match';
+    if (picomatch().makeRe(glob).source === '$^') return 'is not a valid glob: it can never match';
   } catch (e) {
     return `is not a valid glob: ${(e as Error).message}`;
   }

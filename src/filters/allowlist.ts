@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import { toRegExp } from '../catalogue/compile.js';
 import type { Allowlist } from '../config/config.js';
+import { compileGlobs } from '../config/glob.js';
 import { type Candidate, type Partition, partition } from './candidate.js';
 
 /** An allowlist ready to test findings against. */
@@ -18,7 +18,7 @@ export function compileAllowlist(list: Allowlist): CompiledAllowlist {
       return new RegExp(re.source, re.flags.replace(/[gd]/g, '')); // tested once each: no state
     });
   return {
-    paths: list.paths.length > 0 ? picomatch([...list.paths], { dot: true }) : undefined,
+    paths: list.paths.length > 0 ? compileGlobs(list.paths) : undefined,
     secretRegexes: compile(list.secretRegexes, 'secretRegexes'),
     lineRegexes: compile(list.lineRegexes, 'lineRegexes'),
     stopwords: list.stopwords.map((w) => w.toLowerCase()),

@@ -1,11 +1,21 @@
 import { git, gitOk, gitStream, nulRecords } from './run.js';
 
-/** The work tree root that contains `dir`, or undefined outside a git work tree. */
-export async function workTreeRoot(dir: string): Promise<string | undefined> {
-  const r = await git(['rev-parse', '--show-toplevel'], dir);
-  if (r.code !== 0) return undefined;
-  const root = r.stdout.trim();
-  return root === '' ? undefined : root;
+const roots = new Map<string, Promise<string | undefined>>();
+
+/**
+ * The work tree root that contains `dir`, or undefined outside a git work tree. Asked once per
+ * directory and process: several stages need it, and each git start costs a pre-commit hook ~4 ms.
+ */
+export function workTreeRoot(dir: string): Promise<string | undefined> {
+  let root = roots.get(dir);
+  if (root === undefined) {
+    root = git(['rev-parse', '--show-toplevel'], dir).then((r) => {
+      const out = r.stdout.trim();
+      return r.code !== 0 || out === '' ? undefined : out;
+    });
+    roots.set(dir, root);
+  }
+  return root;
 }
 
 /** Whether git ignores `relPath` (relative to `root`), by .gitignore, info/exclude or the global excludes. */
