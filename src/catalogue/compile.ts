@@ -42,22 +42,23 @@ export interface Catalogue {
 }
 
 /**
+ * A pattern's source and flags, without the iteration flags (`g`, `y`, `d`) that the engine sets
+ * itself; a leading `(?i)`, `(?im)`… in a string becomes flags.
+ */
+export function splitPattern(pattern: RegExp | string): { source: string; flags: string } {
+  if (typeof pattern !== 'string') return { source: pattern.source, flags: pattern.flags.replace(/[gyd]/g, '') };
+  const inline = /^\(\?([ims]+)\)/.exec(pattern);
+  return { source: inline ? pattern.slice(inline[0].length) : pattern, flags: inline?.[1] ?? '' };
+}
+
+/**
  * Turns a pattern from the catalogue or a config file into a RegExp with the given extra flags
  * (`g` by default; `g`, `y` and `d` given by the pattern itself are dropped).
  * A leading `(?i)` (Go/PCRE style, as gitleaks configs use) becomes the `i` flag.
  */
 export function toRegExp(pattern: RegExp | string, where: string, extra = 'g'): RegExp {
-  let source: string;
-  let flags: string;
-  if (typeof pattern === 'string') {
-    const inline = /^\(\?([ims]+)\)/.exec(pattern);
-    source = inline ? pattern.slice(inline[0].length) : pattern;
-    flags = inline?.[1] ?? '';
-  } else {
-    source = pattern.source;
-    flags = pattern.flags;
-  }
-  flags = [...new Set(`${flags.replace(/[gyd]/g, '')}${extra}`)].join('');
+  const { source, flags: own } = splitPattern(pattern);
+  const flags = [...new Set(`${own}${extra}`)].join('');
   try {
     return new RegExp(source, flags);
   } catch (e) {

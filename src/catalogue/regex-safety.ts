@@ -11,6 +11,7 @@
  * Reusable on its own (the rule catalogue's tests and config loading both call it); extend the
  * checks here rather than at the call sites.
  */
+import { splitPattern } from './compile.js';
 
 /** Options for {@link checkRegexSafety}. */
 export interface RegexSafetyOptions {
@@ -43,16 +44,7 @@ export function checkRegexSafety(pattern: RegExp | string, options: RegexSafetyO
 }
 
 function toPlainRegExp(pattern: RegExp | string): RegExp | string {
-  let source: string;
-  let flags: string;
-  if (typeof pattern === 'string') {
-    const inline = /^\(\?([ims]+)\)/.exec(pattern);
-    source = inline ? pattern.slice(inline[0].length) : pattern;
-    flags = inline?.[1] ?? '';
-  } else {
-    source = pattern.source;
-    flags = pattern.flags.replace(/[gyd]/g, '');
-  }
+  const { source, flags } = splitPattern(pattern);
   try {
     return new RegExp(source, flags);
   } catch (e) {

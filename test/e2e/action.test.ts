@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionsStep, parseOutputs } from '../helpers/actions.js';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, collect, ROOT } from '../helpers/cli.js';
 import { commit, makeRepo, tempDir } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
 
@@ -53,19 +53,9 @@ async function runAction(workspace: string, eventName: string, event: unknown, g
   writeFileSync(script, step.run);
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
   for (const [k, v] of Object.entries(step.env)) env[k] = evaluate(v, inputs);
-  const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString();
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
+  child.stdin.end();
+  const r = await collect(child);
   let npxArgs: string[] = [];
   try {
     npxArgs = readFileSync(argsFile, 'utf8').trimEnd().split('\n');
