@@ -195,3 +195,32 @@ describe('config and baseline files', () => {
     expect(refused).toBeGreaterThan(0);
   });
 });
+
+describe('env-file parser', () => {
+  it('never throws, and every entry points inside the text, on random and mutated env files', async () => {
+    const { parseEnv } = await import('../../src/checks/env-parse.js');
+    const base = '\uFEFF# comment\r\nexport A=1\nB="multi\nline \\" quoted"\nC=\'single\'\nD=`tick`\nE: yaml-ish\n\nF=${G}\n';
+    const pieces = fc.oneof(
+      fc.constantFrom('=', '"', "'", '`', '\n', '\r\n', '\r', '#', 'export ', ' ', '\\', '${', '}', ':', '\uFEFF'),
+      fc.string({ maxLength: 15 }),
+    );
+    const texts = fc.oneof(
+      fc.array(pieces, { maxLength: 80 }).map((p) => p.join('')),
+      fc
+        .tuple(fc.nat(base.length), fc.nat(base.length), fc.string({ maxLength: 10 }))
+        .map(([a, b, s]) => base.slice(0, Math.min(a, b)) + s + base.slice(Math.max(a, b))),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const lines = text.split(/\r\n|\r|\n/).length;
+        for (const e of parseEnv(text)) {
+          expect(e.line).toBeGreaterThanOrEqual(1);
+          expect(e.line).toBeLessThanOrEqual(lines);
+          expect(e.valueLine).toBeGreaterThanOrEqual(e.line);
+          expect(e.valueLine).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
