@@ -149,7 +149,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await executor?.close();
   }
-  debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
+  // Only when someone listens: unfiltered() copies the whole candidate list.
+  if (options.onDebug) debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
   const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
   const findings = await finalize(filtered.findings);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);

@@ -72,7 +72,3 @@ export function expandExample(template: string, random: () => number): string {
     Buffer.from(text, 'utf8').toString(url ? 'base64url' : 'base64'),
   );
 }
-
-export function exampleClasses(): readonly string[] {
-  return [...Object.keys(CLASSES), ...Object.keys(GENERATORS)];
-}
