@@ -22,6 +22,7 @@ import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js
 import type { BaselineKey } from './filters/baseline.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
+import { parseRange, rangeRevision } from './git/range.js';
 import { workTreeRoot } from './git/repo.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
@@ -312,16 +313,15 @@ async function repositoryRoot(cwd: string): Promise<string> {
 
 async function scanRange(range: string, ctx: Context): Promise<Finalize> {
   const root = await repositoryRoot(ctx.cwd);
-  const parts = range.split('..');
-  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
-    throw new KeyscanError('E_USAGE', `--range "${range}" is not of the form BASE..HEAD`, {
-      hint: 'For example: --range origin/main..HEAD',
+  const parsed = parseRange(range);
+  if (parsed === undefined) {
+    throw new KeyscanError('E_USAGE', `--range "${range}" is not a range of commits`, {
+      hint: 'Use one of the forms git accepts: BASE..HEAD, BASE...HEAD, BASE.. or ..HEAD (for example --range origin/main..HEAD).',
     });
   }
-  const [base, head] = parts as [string, string];
-  const tip = await requireCommit(root, head, 'HEAD');
-  await requireCommit(root, base, 'BASE');
-  const commits = await listCommits(root, [`${base}..${head}`]);
+  const tip = await requireCommit(root, parsed.head, 'HEAD');
+  await requireCommit(root, parsed.base, 'BASE');
+  const commits = await listCommits(root, [rangeRevision(parsed)]);
   const boundary = await shallowBoundary(root);
   const cut = commits.find((c) => boundary.has(c));
   if (cut !== undefined) {
