@@ -87,6 +87,15 @@ describe('the npm package', () => {
     expect(existsSync(join(consumer, 'node_modules', '.bin', 'keyscan'))).toBe(true);
   });
 
+  it('ships a package.json with no lifecycle scripts, so npm installs it without an install-script warning', () => {
+    const shipped = JSON.parse(readFileSync(join(consumer, 'node_modules', pkg.name, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(shipped.scripts).toBeUndefined();
+    expect(shipped).toMatchObject({ name: pkg.name, version: pkg.version, bin: { keyscan: 'bin/keyscan.js' } });
+    expect(install.stdout + install.stderr).not.toMatch(/install script/i);
+    // The development manifest is untouched where it was packed from.
+    expect((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: object }).scripts).toHaveProperty('prepare');
+  });
+
   it('runs npx keyscan --version and a history audit', () => {
     const version = npm(consumer, 'exec', '--prefer-offline', '--', 'keyscan', '--version');
     expect(version.stdout.trim()).toBe(pkg.version);
