@@ -13,7 +13,7 @@ import type { RuleSpec } from './catalogue/spec.js';
 import { checkCommitted, checkTemplatesCommitted } from './checks/history.js';
 import { mergeTemplateValues } from './checks/merge.js';
 import { type EnvCheckOptions, type EnvChecks, resolveEnvChecks } from './checks/options.js';
-import { ENV_TEMPLATE_VALUE } from './checks/rules.js';
+import { ENV_CHECK_RULES, ENV_TEMPLATE_VALUE } from './checks/rules.js';
 import { checkStaged } from './checks/staged.js';
 import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import type { Allowlist } from './config/config.js';
@@ -171,7 +171,8 @@ async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cw
     baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, path)) };
   }
   return {
-    knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id)]),
+    // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
+    knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id), ...ENV_CHECK_RULES.map((r) => r.id)]),
     allowlist: compile(options.allowlists?.global),
     ruleAllowlists: byRule,
     baseline,

@@ -23,6 +23,7 @@ export function templateValueFindings(
   commit?: CommitInfo,
 ): Finding[] {
   const findings: Finding[] = [];
+  const textLines = text.split('\n');
   for (const entry of parseEnv(text)) {
     if (lines !== undefined && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
     const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
@@ -37,6 +38,8 @@ export function templateValueFindings(
         identity: entry.key,
         value: entry.value,
         ...(commit === undefined ? {} : { commit }),
+        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
+        lines: textLines.slice(entry.line - 1, entry.endLine).join('\n'),
       }),
     );
   }

@@ -5,12 +5,15 @@
  * This module alone parses argv, prints and decides the exit code; everything it calls throws
  * typed errors instead.
  */
+
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import { readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
+import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
@@ -37,7 +40,8 @@ interface ScanArgs extends SourceArgs {
   output: string[];
   redact: boolean;
   color: boolean | undefined;
-  baseline: string | undefined;
+  /** `false` with --no-baseline. */
+  baseline: string | false | undefined;
   'report-unused-allows': boolean;
 }
 
@@ -87,7 +91,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
           .option('baseline', {
             type: 'string',
-            describe: 'report only findings that are not in this baseline file (default: the config\'s "baseline")',
+            describe:
+              'report only findings that are not in this baseline file (default: the config\'s "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything',
           })
           .option('report-unused-allows', {
             type: 'boolean',
@@ -169,12 +174,13 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   if (args.output.length > Math.max(1, args.format.length)) {
     throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
-  const baselineFile = args.baseline === undefined ? undefined : resolve(io.cwd, args.baseline);
-  const { config, rules, options, done } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
+  const baselineFile = typeof args.baseline === 'string' ? resolve(io.cwd, args.baseline) : undefined;
+  const { root, config, rules, options, done } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
   const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  const baselinePath = baselineFile ?? config.baseline;
+  // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
+  const baselinePath = args.baseline === false ? undefined : (baselineFile ?? config.baseline ?? defaultBaseline(root));
   const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
   const result = await scan({
     ...options,
@@ -201,7 +207,7 @@ async function writeReports(
   for (const [i, format] of formats.entries()) {
     const file = args.output[i];
     const color = file === undefined && format === 'text' && colorWanted;
-    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color });
+    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color, staged: args.staged });
     if (file === undefined) {
       io.stdout.write(content);
       textOnStdout ||= format === 'text';
@@ -249,6 +255,12 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   }
   io.stdout.write(`\n${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks\n`);
   return EXIT.clean;
+}
+
+/** `.keyscan-baseline.json` at the repository root, when there is one. */
+function defaultBaseline(root: string): string | undefined {
+  const file = join(root, DEFAULT_BASELINE_FILE);
+  return existsSync(file) ? file : undefined;
 }
 
 /** "Unknown argument: histroy" → a hint naming the flag that was probably meant. */

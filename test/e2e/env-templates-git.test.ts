@@ -19,7 +19,8 @@ const templateValues = (r: Report): Array<[string, number]> =>
 
 /** Values that only the generic rule or the template check recognise (no provider prefix). */
 function template(): { text: string; values: string[] } {
-  const values = [tokens.awsSecret(), tokens.awsSecret().slice(0, 32)];
+  // A value starting with "/" reads as a path, not a secret: keep the random part from starting so.
+  const values = [`k${tokens.awsSecret()}`, `k${tokens.awsSecret().slice(0, 32)}`];
   return {
     text: `APP_NAME=demo\nPAYMENT_API_SECRET=${values[0]}\nDB_PASSWORD=<db password>\nSESSION_SECRET=${values[1]}\n`,
     values,
