@@ -505,4 +505,20 @@ export const cloudRules: readonly RuleSpec[] = [
     },
     { names: ['railway_token', 'railway_api_token', 'railway_project_token', 'railway-token'], body: UUID },
   ),
+  custom(
+    {
+      id: 'digitalocean-token',
+      description: 'DigitalOcean personal access, OAuth or refresh token',
+      provider: 'DigitalOcean',
+      severity: 'critical',
+      tags: ['cloud'],
+      revoke: 'https://cloud.digitalocean.com/account/api/tokens',
+      rotate: 'Delete the token under API → Tokens, generate a scoped replacement with an expiry, and update its users.',
+      references: ['https://docs.digitalocean.com/reference/api/create-personal-access-token/'],
+      entropy: 3,
+      positive: ['dop_v1_{{hex:64}}', 'DIGITALOCEAN_TOKEN="doo_v1_{{hex:64}}"'],
+      negative: ['dop_v1_{{hex:32}}', 'dop_v2_{{hex:64}}'],
+    },
+    { regex: /(?<![A-Za-z0-9_])(?<secret>do[por]_v1_[a-f0-9]{64})(?![A-Za-z0-9])/, keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'] },
+  ),
 ];

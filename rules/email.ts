@@ -1,6 +1,6 @@
-/** Email delivery and marketing APIs (SendGrid has its own file; Mailgun's key- format is in saas.ts). */
+/** Email delivery and marketing APIs (SendGrid has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['email'];
 
@@ -167,5 +167,21 @@ export const emailRules: readonly RuleSpec[] = [
       negative: ['CUSTOMERIO_API_KEY={{hex:16}}', 'CUSTOMERIO_SITE_ID={{hex:20}}'],
     },
     { names: ['customerio', 'customer_io', 'customer-io', 'cio_api_key', 'cio_app_api_key'], body: '[a-f0-9]{32}' },
+  ),
+  custom(
+    {
+      id: 'mailgun-api-key',
+      description: 'Mailgun API key',
+      provider: 'Mailgun',
+      severity: 'high',
+      tags: ['email'],
+      revoke: 'https://app.mailgun.com/settings/api_security',
+      rotate: 'Delete the key under API Security, create a new one, and update its users.',
+      references: ['https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/'],
+      entropy: 3,
+      positive: ['key-{{hex:32}}', 'MAILGUN_API_KEY="key-{{hex:32}}"'],
+      negative: ['key-{{hex:16}}', 'key-value-store-implementation-for-mailgun'],
+    },
+    { regex: /(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32})(?![A-Za-z0-9])/, keywords: ['key-'] },
   ),
 ];

@@ -8,7 +8,6 @@ import { aiRules } from './ai.js';
 import { anthropicRules } from './anthropic.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
-import { azureKeyRules } from './azure-keys.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
 import { databaseRules } from './databases.js';
@@ -25,7 +24,6 @@ import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
-import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
@@ -38,7 +36,6 @@ export const builtinRules: readonly RuleSpec[] = [
   ...anthropicRules,
   ...awsRules,
   ...azureRules,
-  ...azureKeyRules,
   ...ciRules,
   ...cloudRules,
   ...databaseRules,
@@ -55,7 +52,6 @@ export const builtinRules: readonly RuleSpec[] = [
   ...packageRegistryRules,
   ...paymentRules,
   ...privateKeyRules,
-  ...saasRules,
   ...saasAppRules,
   ...sendgridRules,
   ...slackRules,

@@ -334,4 +334,20 @@ export const messagingRules: readonly RuleSpec[] = [
     },
     { names: ['telnyx'], body: 'KEY[0-9A-F]{32}_[A-Za-z0-9]{22}' },
   ),
+  custom(
+    {
+      id: 'telegram-bot-token',
+      description: 'Telegram bot token',
+      provider: 'Telegram',
+      severity: 'high',
+      tags: ['messaging'],
+      revoke: 'https://core.telegram.org/bots/features#botfather',
+      rotate: 'Send /revoke to @BotFather for the bot, then deploy the new token it issues.',
+      references: ['https://core.telegram.org/bots/api#authorizing-your-bot'],
+      entropy: 3.5,
+      positive: ['{{digit:10}}:AA{{b64url:33}}', 'TELEGRAM_BOT_TOKEN={{digit:9}}:AA{{b64url:33}}'],
+      negative: ['{{digit:10}}:AA{{b64url:20}}', '{{digit:4}}:AA{{b64url:33}}'],
+    },
+    { regex: /(?<![A-Za-z0-9_:-])(?<secret>\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/, keywords: [':aa'] },
+  ),
 ];

@@ -1,4 +1,4 @@
-/** Source hosting other than GitHub and GitLab: Bitbucket, Atlassian, Sourcegraph, Gitea. */
+/** Source hosting other than GitHub and GitLab: Bitbucket, Atlassian, Sourcegraph, Gitea, Azure DevOps. */
 import type { RuleSpec } from '../src/catalogue/spec.js';
 import { assigned, token } from './define.js';
 
@@ -110,5 +110,26 @@ export const vcsRules: readonly RuleSpec[] = [
       negative: ['GITEA_TOKEN={{hex:20}}', 'GITEA_URL=https://git.example.org'],
     },
     { names: ['gitea_token', 'gitea_access', 'gitea_api', 'forgejo_token', 'forgejo_access', 'codeberg_token'], body: '[a-f0-9]{40}' },
+  ),
+  assigned(
+    {
+      id: 'azure-devops-pat',
+      description: 'Azure DevOps personal access token',
+      provider: 'Azure DevOps',
+      severity: 'critical',
+      tags: ['vcs'],
+      revoke: 'https://dev.azure.com/_usersSettings/tokens',
+      rotate:
+        'Revoke the token under User settings → Personal access tokens, create one with the narrowest scopes and expiry, and update its users.',
+      references: ['https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate'],
+      entropy: 3.5,
+      positive: ['AZURE_DEVOPS_PAT={{base32:52}}', 'azure_devops_token: "{{alnum:52}}AZDO{{alnum:28}}"', 'ADO_PAT={{lowbase32:52}}'],
+      negative: ['AZURE_DEVOPS_PAT={{lowalnum:20}}', 'pat: "{{lowalnum:52}}"'],
+    },
+    {
+      names: ['azure_devops', 'azure-devops', 'azuredevops', 'ado_pat', 'ado_token', 'vsts', 'system_accesstoken'],
+      // Legacy: 52 characters of lowercase base32; since 2024: 84 characters with "AZDO" at 76.
+      body: '(?:[A-Za-z0-9]{52}AZDO[A-Za-z0-9]{28}|[a-z2-7]{52}|[A-Z2-7]{52})',
+    },
   ),
 ];
