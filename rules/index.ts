@@ -17,6 +17,7 @@ import { genericAuthRules } from './generic-auth.js';
 import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
+import { hostingRules } from './hosting.js';
 import { identityRules } from './identity.js';
 import { jwtRules } from './jwt.js';
 import { messagingRules } from './messaging.js';
@@ -46,6 +47,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...githubRules,
   ...gitlabRules,
   ...googleRules,
+  ...hostingRules,
   ...identityRules,
   ...jwtRules,
   ...messagingRules,
