@@ -29,6 +29,7 @@ import { privateKeyRules } from './private-keys.js';
 import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
+import { socialRules } from './social.js';
 import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
 import { vcsRules } from './vcs.js';
@@ -59,6 +60,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...saasAppRules,
   ...sendgridRules,
   ...slackRules,
+  ...socialRules,
   ...stripeRules,
   ...twilioRules,
   ...vcsRules,
