@@ -10,6 +10,7 @@ import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { crmRules } from './crm.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
@@ -41,6 +42,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...azureRules,
   ...ciRules,
   ...cloudRules,
+  ...crmRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
