@@ -21,6 +21,7 @@ import { googleRules } from './google.js';
 import { hostingRules } from './hosting.js';
 import { identityRules } from './identity.js';
 import { jwtRules } from './jwt.js';
+import { marketingRules } from './marketing.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
@@ -53,6 +54,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...hostingRules,
   ...identityRules,
   ...jwtRules,
+  ...marketingRules,
   ...messagingRules,
   ...observabilityRules,
   ...openaiRules,
