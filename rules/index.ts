@@ -31,6 +31,7 @@ import { privateKeyRules } from './private-keys.js';
 import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
+import { smsRules } from './sms.js';
 import { socialRules } from './social.js';
 import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
@@ -64,6 +65,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...saasAppRules,
   ...sendgridRules,
   ...slackRules,
+  ...smsRules,
   ...socialRules,
   ...stripeRules,
   ...twilioRules,
