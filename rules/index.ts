@@ -8,9 +8,9 @@ import { aiRules } from './ai.js';
 import { anthropicRules } from './anthropic.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
-import { azureKeyRules } from './azure-keys.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { crmRules } from './crm.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
@@ -18,17 +18,21 @@ import { genericAuthRules } from './generic-auth.js';
 import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
+import { hostingRules } from './hosting.js';
+import { identityRules } from './identity.js';
 import { jwtRules } from './jwt.js';
+import { marketingRules } from './marketing.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
-import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
+import { smsRules } from './sms.js';
+import { socialRules } from './social.js';
 import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
 import { vcsRules } from './vcs.js';
@@ -38,9 +42,9 @@ export const builtinRules: readonly RuleSpec[] = [
   ...anthropicRules,
   ...awsRules,
   ...azureRules,
-  ...azureKeyRules,
   ...ciRules,
   ...cloudRules,
+  ...crmRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
@@ -48,17 +52,21 @@ export const builtinRules: readonly RuleSpec[] = [
   ...githubRules,
   ...gitlabRules,
   ...googleRules,
+  ...hostingRules,
+  ...identityRules,
   ...jwtRules,
+  ...marketingRules,
   ...messagingRules,
   ...observabilityRules,
   ...openaiRules,
   ...packageRegistryRules,
   ...paymentRules,
   ...privateKeyRules,
-  ...saasRules,
   ...saasAppRules,
   ...sendgridRules,
   ...slackRules,
+  ...smsRules,
+  ...socialRules,
   ...stripeRules,
   ...twilioRules,
   ...vcsRules,
