@@ -398,9 +398,6 @@ const aiModelRules: readonly RuleSpec[] = [
   ),
 ];
 
-const JWT_EXAMPLE = 'eyJ{{b64url:36}}.eyJ{{b64url:80}}.{{b64url:43}}';
-const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}';
-
 /** Model hosts, inference platforms, AI search and agent tooling, speech and image APIs. */
 const aiPlatformRules: readonly RuleSpec[] = [
   prefixed(

@@ -214,3 +214,7 @@ export function prefixed(tags: readonly string[], rule: ShortRule, shape: TokenS
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Example template of a UUID. */
 export const UUID_EXAMPLE = '{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}';
+/** Regex source of a JSON web token (some providers' API keys are JWTs). */
+export const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}';
+/** Example template of a JWT. */
+export const JWT_EXAMPLE = 'eyJ{{b64url:36}}.eyJ{{b64url:80}}.{{b64url:43}}';

@@ -1,6 +1,6 @@
 /** Payments, commerce and crypto APIs (Stripe and Shopify have their own entries). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['payments'];
 
@@ -334,8 +334,6 @@ const paymentProviderRules: readonly RuleSpec[] = [
   ),
 ];
 
-const JWT_EXAMPLE = 'eyJ{{b64url:36}}.eyJ{{b64url:80}}.{{b64url:43}}';
-const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}';
 const rotateIn = (where: string): string =>
   `Delete the key in ${where}, create a new one with the narrowest permissions (and an IP allowlist where offered), and update the services that use it.`;
 const exchange = (where: string): string =>
