@@ -11,6 +11,7 @@ import { azureRules } from './azure.js';
 import { azureKeyRules } from './azure-keys.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { dataRules } from './data.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
@@ -41,6 +42,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...azureKeyRules,
   ...ciRules,
   ...cloudRules,
+  ...dataRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
