@@ -20,6 +20,7 @@ import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
 import { jwtRules } from './jwt.js';
+import { mapsIotRules } from './maps-iot.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
@@ -51,6 +52,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...gitlabRules,
   ...googleRules,
   ...jwtRules,
+  ...mapsIotRules,
   ...messagingRules,
   ...observabilityRules,
   ...openaiRules,
