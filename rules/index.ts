@@ -27,6 +27,7 @@ import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
+import { productivityRules } from './productivity.js';
 import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
 import { sendgridRules } from './sendgrid.js';
@@ -59,6 +60,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...packageRegistryRules,
   ...paymentRules,
   ...privateKeyRules,
+  ...productivityRules,
   ...saasRules,
   ...saasAppRules,
   ...sendgridRules,
