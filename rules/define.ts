@@ -159,6 +159,8 @@ export interface ShortRule {
   readonly example: string;
   /** Default 3 bits per character; 0: no entropy bar (short or structured values). */
   readonly entropy?: number;
+  /** Longer than the default window (256 characters). */
+  readonly maxLength?: number;
 }
 
 /** The template with every generated run cut to a quarter: too short for the rule. */

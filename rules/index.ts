@@ -30,6 +30,7 @@ import { privateKeyRules } from './private-keys.js';
 import { productivityRules } from './productivity.js';
 import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
+import { secretsToolRules } from './secrets-tools.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
 import { stripeRules } from './stripe.js';
@@ -63,6 +64,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...productivityRules,
   ...saasRules,
   ...saasAppRules,
+  ...secretsToolRules,
   ...sendgridRules,
   ...slackRules,
   ...stripeRules,
