@@ -123,7 +123,10 @@ const families = [...new Set(rows.map((r) => r.family))].sort();
 for (const fam of families) console.log(line(fam, summarise(rows.filter((r) => r.family === fam))));
 
 const missedRows = rows.filter((r) => r.found < r.targets).sort((a, b) => b.targets - b.found - (a.targets - a.found));
-console.log(`\nproviders with misses: ${missedRows.length} (top 25 by missed targets)`);
+console.log(
+  `\nmissed targets: ${total.targets - total.found}, of which ${total.missedNamed} in a case that names the provider (the rest never name it: only a prefix or a generic rule can find those)`,
+);
+console.log(`providers with misses: ${missedRows.length} (top 25 by missed targets)`);
 for (const r of missedRows.slice(0, 25))
   console.log(`  ${`${r.source}/${r.provider}`.padEnd(40)} ${r.family.padEnd(14)} missed ${r.targets - r.found}/${r.targets}`);
 const noisy = rows.filter((r) => r.flagged > 0).sort((a, b) => b.flagged - a.flagged);
@@ -157,8 +160,10 @@ function missedMarkdown() {
     'Shapes give the literal prefix, length and alphabet of a missed token; contexts show the line with the',
     'token as <TOKEN> and every other token-like run as <length>. No token is written here.',
     '',
-    '| provider | family | missed | shape of a missed token | context |',
-    '|---|---|---|---|---|',
+    `Missed targets: ${total.targets - total.found}; ${total.missedNamed} of them in a case that names the provider ("named" column).`,
+    '',
+    '| provider | family | missed | named | shape of a missed token | context |',
+    '|---|---|---|---|---|---|',
   ];
   for (const r of missedRows) {
     const ex = r.missed[0];

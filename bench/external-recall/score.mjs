@@ -15,6 +15,13 @@ export function covers(secret, target) {
 
 const GENERIC_RULE = /^(generic|jwt|private-key|env-)/;
 
+/** Whether the case's text names the provider (its slug, or the slug's first 6 letters). */
+function namesProvider(text, provider) {
+  const s = slug(provider);
+  const t = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return t.includes(s) || (s.length > 6 && t.includes(s.slice(0, 6)));
+}
+
 /**
  * Per-provider tallies. `findingsByCase` maps a case index to its findings ({ ruleId, secret }).
  * A positive target is found when a finding covers it, and found "by a provider rule" when that
@@ -35,6 +42,7 @@ export function tally(cases, findingsByCase) {
         negatives: 0,
         flagged: 0,
         missed: [],
+        missedNamed: 0,
         rules: new Set(),
         flaggedBy: new Set(),
       });
@@ -54,7 +62,11 @@ export function tally(cases, findingsByCase) {
         p.found++;
         for (const h of hits) p.rules.add(h.ruleId);
         if (hits.some((h) => !GENERIC_RULE.test(h.ruleId))) p.foundSpecific++;
-      } else p.missed.push({ text: c.text, target });
+      } else {
+        p.missed.push({ text: c.text, target });
+        // A rule that needs the provider's name next to the value cannot see a case that never names it.
+        if (namesProvider(c.text, c.provider)) p.missedNamed++;
+      }
     }
   }
   return [...providers.values()];
@@ -71,6 +83,7 @@ export function summarise(rows) {
     targets,
     found,
     foundSpecific: sum('foundSpecific'),
+    missedNamed: sum('missedNamed'),
     recall: targets ? found / targets : 0,
     negatives,
     flagged,
