@@ -169,7 +169,7 @@ function missedMarkdown() {
     const ex = r.missed[0];
     const cell = (s) => s.replaceAll('|', '\\|').replaceAll('\n', ' ').replaceAll('`', "'");
     out.push(
-      `| ${r.source}/${r.provider} | ${r.family} | ${r.targets - r.found}/${r.targets} | ${cell(shapeOf(ex.target))} | \`${cell(contextOf(ex.text, ex.target))}\` |`,
+      `| ${r.source}/${r.provider} | ${r.family} | ${r.targets - r.found}/${r.targets} | ${r.missedNamed} | ${cell(shapeOf(ex.target))} | \`${cell(contextOf(ex.text, ex.target))}\` |`,
     );
   }
   return `${out.join('\n')}\n`;
