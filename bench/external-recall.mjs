@@ -124,7 +124,7 @@ for (const fam of families) console.log(line(fam, summarise(rows.filter((r) => r
 
 const missedRows = rows.filter((r) => r.found < r.targets).sort((a, b) => b.targets - b.found - (a.targets - a.found));
 console.log(
-  `\nmissed targets: ${total.targets - total.found}, of which ${total.missedNamed} in a case that names the provider (the rest never name it: only a prefix or a generic rule can find those)`,
+  `\nmissed targets: ${total.targets - total.found}, of which ${total.missedNamed} in a case that names the provider (the rest never name it: only a prefix or a generic rule can find those), ${total.missedPlaceholder} placeholder-like (typed filler or example values, which keyscan ignores by design)`,
 );
 console.log(`providers with misses: ${missedRows.length} (top 25 by missed targets)`);
 for (const r of missedRows.slice(0, 25))
@@ -160,7 +160,7 @@ function missedMarkdown() {
     'Shapes give the literal prefix, length and alphabet of a missed token; contexts show the line with the',
     'token as <TOKEN> and every other token-like run as <length>. No token is written here.',
     '',
-    `Missed targets: ${total.targets - total.found}; ${total.missedNamed} of them in a case that names the provider ("named" column).`,
+    `Missed targets: ${total.targets - total.found}; ${total.missedNamed} of them in a case that names the provider ("named" column); ${total.missedPlaceholder} placeholder-like (typed filler such as 0123456789 or EXAMPLE, ignored by design).`,
     '',
     '| provider | family | missed | named | shape of a missed token | context |',
     '|---|---|---|---|---|---|',

@@ -1,5 +1,6 @@
 // Scoring: which targets keyscan's findings cover, per provider and per family, and how the
 // missed cases look with their tokens taken out (shapes and contexts safe to write down).
+import { isPlaceholder } from '../../dist/src/engine/placeholders.js';
 import { familyOf, slug } from './families.mjs';
 
 /** Whether a finding's secret covers a target (the same token, or one part of a composite one). */
@@ -43,6 +44,7 @@ export function tally(cases, findingsByCase) {
         flagged: 0,
         missed: [],
         missedNamed: 0,
+        missedPlaceholder: 0,
         rules: new Set(),
         flaggedBy: new Set(),
       });
@@ -66,6 +68,8 @@ export function tally(cases, findingsByCase) {
         p.missed.push({ text: c.text, target });
         // A rule that needs the provider's name next to the value cannot see a case that never names it.
         if (namesProvider(c.text, c.provider)) p.missedNamed++;
+        // keyscan drops typed filler and example values on purpose (0123456789…, EXAMPLE).
+        if (target !== null && isPlaceholder(target)) p.missedPlaceholder++;
       }
     }
   }
@@ -84,6 +88,7 @@ export function summarise(rows) {
     found,
     foundSpecific: sum('foundSpecific'),
     missedNamed: sum('missedNamed'),
+    missedPlaceholder: sum('missedPlaceholder'),
     recall: targets ? found / targets : 0,
     negatives,
     flagged,
