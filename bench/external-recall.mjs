@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:external-recall -- --trufflehog DIR|URL --secretlint DIR|URL --detect-secrets DIR|URL
+// npm run bench:external-recall -- --trufflehog DIR|URL --secretlint DIR|URL --detect-secrets DIR|URL --gitleaks DIR|URL
 //   [--keyscan PATH/bin/keyscan.js] [--missed FILE.md] [--json FILE.json] [--label NAME]
 //
 // Recall and precision of keyscan on the test data other scanners ship in their public
@@ -7,12 +7,14 @@
 //   trufflehog      pkg/detectors/<provider>/*_test.go: the `input`/`want` pattern-test tables
 //   secretlint      packages/@secretlint/secretlint-rule-<provider>/test/snapshots/*: input + output.json
 //   detect-secrets  tests/plugins/<plugin>_test.py: `('payload', True|False)` parameters
+//   gitleaks        cmd/generate/config/rules/<provider>.go: the literal strings of `tps`/`fps`
 // Each source is a git directory (a bare mirror or a clone's .git; HEAD is read) or a URL, cloned
 // shallowly into a temp dir. Without network, fetch them beforehand, e.g.
 //   git clone --bare --depth 1 https://github.com/trufflesecurity/trufflehog /data/trufflehog.git
 //   git clone --bare --depth 1 https://github.com/secretlint/secretlint /data/secretlint.git
 //   git clone --bare --depth 1 https://github.com/Yelp/detect-secrets /data/detect-secrets.git
-// The same paths may come from KEYSCAN_EXTERNAL_TRUFFLEHOG, _SECRETLINT, _DETECT_SECRETS.
+//   git clone --bare --depth 1 https://github.com/gitleaks/gitleaks /data/gitleaks.git
+// The same paths may come from KEYSCAN_EXTERNAL_TRUFFLEHOG, _SECRETLINT, _DETECT_SECRETS, _GITLEAKS.
 // (Nosey Parker's and Kingfisher's rules are deliberately not read: they are the independent check.)
 //
 // Every case (a test input with the tokens it must yield; none: a negative) becomes a file in a temp
@@ -25,7 +27,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { detectSecretsCases, secretlintCases, trufflehogCases } from './external-recall/extract.mjs';
+import { detectSecretsCases, gitleaksCases, secretlintCases, trufflehogCases } from './external-recall/extract.mjs';
 import { contextOf, shapeOf, summarise, tally } from './external-recall/score.mjs';
 import { gitDirOf, provenance } from './external-recall/sources.mjs';
 import { BIN } from './lib.mjs';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     trufflehog: { type: 'string', default: process.env.KEYSCAN_EXTERNAL_TRUFFLEHOG },
     secretlint: { type: 'string', default: process.env.KEYSCAN_EXTERNAL_SECRETLINT },
     'detect-secrets': { type: 'string', default: process.env.KEYSCAN_EXTERNAL_DETECT_SECRETS },
+    gitleaks: { type: 'string', default: process.env.KEYSCAN_EXTERNAL_GITLEAKS },
     keyscan: { type: 'string', default: BIN },
     missed: { type: 'string' },
     json: { type: 'string' },
@@ -47,9 +50,12 @@ const SOURCES = [
   ['trufflehog', trufflehogCases],
   ['secretlint', secretlintCases],
   ['detect-secrets', detectSecretsCases],
+  ['gitleaks', gitleaksCases],
 ];
 if (!SOURCES.some(([name]) => values[name])) {
-  console.error('Give at least one source: --trufflehog, --secretlint or --detect-secrets (a git dir or a URL; see the header).');
+  console.error(
+    'Give at least one source: --trufflehog, --secretlint, --detect-secrets or --gitleaks (a git dir or a URL; see the header).',
+  );
   process.exit(2);
 }
 

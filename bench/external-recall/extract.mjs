@@ -2,7 +2,7 @@
 // `targets` are the strings the other project says its detector must report (empty on a
 // negative); for sources that only say "flagged or not", a positive's target is null and any
 // finding in the case counts.
-import { goCases } from './go-cases.mjs';
+import { goCases, goSampleLists } from './go-cases.mjs';
 import { listFiles, readFiles } from './sources.mjs';
 
 /** trufflehog: pkg/detectors/<provider>/…/*_test.go, the table-driven pattern tests. */
@@ -104,6 +104,28 @@ export async function detectSecretsCases(gitDir, stats) {
       }
       const positive = flag[1] === 'True';
       cases.push({ source: 'detect-secrets', provider, name: '', text: lit.value, targets: positive ? [null] : [], positive });
+    }
+  }
+  return cases;
+}
+
+/**
+ * gitleaks: cmd/generate/config/rules/<provider>.go, the literal strings of the `tps` (must be
+ * found) and `fps` (must not) lists. Samples gitleaks generates from its own regexes at test time
+ * are left out: they say what gitleaks matches, not what the provider issues.
+ */
+export async function gitleaksCases(gitDir, stats) {
+  const paths = listFiles(gitDir, 'cmd/generate/config/rules').filter((p) => p.endsWith('.go') && !p.endsWith('_test.go'));
+  const files = await readFiles(gitDir, paths);
+  const cases = [];
+  for (const [path, src] of files) {
+    const provider = path.slice(path.lastIndexOf('/') + 1, -'.go'.length);
+    if (provider === 'rule' || provider === 'generic' || provider === 'config') continue;
+    const { samples, skipped } = goSampleLists(src);
+    stats.unevaluable += skipped;
+    for (const s of samples) {
+      const positive = s.kind === 'positive';
+      cases.push({ source: 'gitleaks', provider, name: s.ruleId, text: s.text, targets: positive ? [null] : [], positive });
     }
   }
   return cases;

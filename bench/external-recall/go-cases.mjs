@@ -298,3 +298,62 @@ export function goCases(src) {
   }
   return cases;
 }
+
+/** The index after the list element starting at `at`: its top-level `,` or the closing bracket. */
+function elementEnd(tokens, at) {
+  let depth = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.t !== 'op') continue;
+    if (t.v === '{' || t.v === '(' || t.v === '[') depth++;
+    else if (t.v === '}' || t.v === ')' || t.v === ']') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (t.v === ',' && depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+/**
+ * gitleaks' rule files: the literal strings of every `tps`/`fps` list (`x := []string{…}` and
+ * `x = append(x, …)`), each with the RuleID of the rule it validates. Elements built by code
+ * (generated secrets) are counted in `skipped`, not guessed.
+ */
+export function goSampleLists(src) {
+  const tokens = tokenize(src);
+  const vars = collectVariables(tokens);
+  const samples = [];
+  let skipped = 0;
+  let ruleId = '';
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.t === 'id' && t.v === 'RuleID' && tokens[i + 1].v === ':' && tokens[i + 2].t === 'str') ruleId = tokens[i + 2].v;
+    if (t.t !== 'id' || (t.v !== 'tps' && t.v !== 'fps')) continue;
+    const op = tokens[i + 1];
+    if (op.t !== 'op' || (op.v !== ':=' && op.v !== '=')) continue;
+    const kind = t.v === 'tps' ? 'positive' : 'negative';
+    let at = i + 2;
+    if (tokens[at]?.v === '[' && tokens[at + 1]?.v === ']' && tokens[at + 2]?.v === 'string' && tokens[at + 3]?.v === '{') at += 4;
+    else if (tokens[at]?.v === 'append' && tokens[at + 1]?.v === '(') at = elementEnd(tokens, at + 2) + 1;
+    else {
+      skipped++;
+      continue;
+    }
+    while (at < tokens.length && !(tokens[at].t === 'op' && (tokens[at].v === '}' || tokens[at].v === ')'))) {
+      const end = elementEnd(tokens, at);
+      try {
+        const r = new Reader(tokens.slice(0, end), vars);
+        r.pos = at;
+        const v = r.expr();
+        if (r.pos !== end || typeof v !== 'string') throw new Unevaluable('not one string');
+        samples.push({ ruleId, kind, text: v });
+      } catch (error) {
+        if (!(error instanceof Unevaluable)) throw error;
+        skipped++;
+      }
+      at = tokens[end]?.v === ',' ? end + 1 : end;
+    }
+    i = at;
+  }
+  return { samples, skipped };
+}
