@@ -28,6 +28,7 @@ import { packageRegistryRules } from './packages.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { productivityRules } from './productivity.js';
+import { publicApiRules } from './public-apis.js';
 import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
 import { secretsToolRules } from './secrets-tools.js';
@@ -62,6 +63,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...paymentRules,
   ...privateKeyRules,
   ...productivityRules,
+  ...publicApiRules,
   ...saasRules,
   ...saasAppRules,
   ...secretsToolRules,

@@ -96,7 +96,7 @@ export const productivityRules: readonly RuleSpec[] = [
       references: ['https://developer.shortcut.com/api/rest/v3#Authentication'],
       example: UUID_EXAMPLE,
     },
-    { names: ['shortcut_api', 'shortcut_token', 'clubhouse_api', 'clubhouse_token'], body: UUID },
+    { names: ['shortcut', 'clubhouse_api', 'clubhouse_token'], body: UUID },
   ),
   named(
     tags,
