@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../types.js';
 import type { ReportRule } from './context.js';
+import { escapeControl as clean } from './escape.js';
 
 /** Lines for the end of a `--staged` text report with findings (empty without findings). */
 export function stagedHelp(
@@ -27,12 +28,12 @@ export function stagedHelp(
   ];
   for (const rule of rules) {
     if (!fired.has(rule.id) || rule.remediation === undefined) continue;
-    out.push(`     ${rule.id}: revoke at ${rule.remediation.revoke}`, `       ${rule.remediation.rotate}`);
+    out.push(`     ${clean(rule.id)}: revoke at ${clean(rule.remediation.revoke)}`, `       ${clean(rule.remediation.rotate)}`);
   }
   out.push(
     '',
     paint('1', 'Not a secret?'),
-    `  - Allow it with a comment on its line: keyscan:allow ${first.ruleId}   (# or // comment, as the file type needs)`,
+    `  - Allow it with a comment on its line: keyscan:allow ${clean(first.ruleId)}   (# or // comment, as the file type needs)`,
     '  - Or accept the current findings in the baseline: keyscan baseline (then commit .keyscan-baseline.json)',
     '',
     'Bypass this check for one commit, only when you are sure: git commit --no-verify',
