@@ -391,7 +391,15 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   // Check findings (env files ever committed) are already one per path, with their provenance.
   return async (findings) => {
     const checks = findings.filter((f) => f.source === 'check');
-    const secrets = findings.filter((f) => f.source !== 'check' && !ctx.isExcluded(f.path));
+    // Commits are scanned whole and excluded paths dropped here: each one is still counted, never dropped silently.
+    const excluded = new Set<string>();
+    const secrets = findings.filter((f) => {
+      if (f.source === 'check') return false;
+      if (!ctx.isExcluded(f.path)) return true;
+      if (!excluded.has(f.path)) ctx.collector.skip('excluded', f.path);
+      excluded.add(f.path);
+      return false;
+    });
     return [...(await markPresentAt(root, tip, firstIntroduced(secrets, order))), ...checks];
   };
 }
