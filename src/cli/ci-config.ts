@@ -24,7 +24,7 @@ export interface ConfigVersion {
 export interface PullRequestConfig {
   /** As of the base commit. */
   readonly base: ConfigVersion;
-  /** As checked out (the pull request's version). */
+  /** As of the pull request's head commit (the checkout may be the base branch, as pull_request_target's default is). */
   readonly head: ConfigVersion;
   /** Repository-relative config and baseline files that the pull request's commits change. */
   readonly changed: readonly string[];
@@ -40,7 +40,7 @@ export interface ConfigSource {
 /** Both versions of the config and whether the pull request (`base...head`) changes them. */
 export async function pullRequestConfig(source: ConfigSource, base: string, head: string): Promise<PullRequestConfig> {
   const baseVersion = await versionAt(source, base);
-  const headVersion = await workTreeVersion(source);
+  const headVersion = await versionAt(source, head);
   const files = new Set(configFiles(source));
   for (const v of [baseVersion, headVersion]) {
     const b = v.config.baseline === undefined ? undefined : inside(source.root, v.config.baseline);
@@ -70,12 +70,13 @@ async function versionAt(source: ConfigSource, rev: string): Promise<ConfigVersi
   if (found.length > 1) {
     throw new KeyscanError(
       'E_CONFIG',
-      `${found.map((f) => f.path).join(' and ')} both exist in the base commit ${rev.slice(0, 12)}: keyscan reads only one`,
-      { hint: 'Merge them into one file on the base branch (or choose one with --config).' },
+      `${found.map((f) => f.path).join(' and ')} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
+      { hint: 'Merge them into one file (or choose one with --config).' },
     );
   }
   const file = found[0];
   // None at the base: the pull request adds the config, and the check runs with the defaults.
+  // (None at the head: the pull request deletes it.)
   const config = file === undefined ? EMPTY_CONFIG : await configFromText(file.text, join(source.root, file.path), source.catalogue);
   return { config, baseline: await baselineAt(source.root, rev, config.baseline) };
 }
@@ -94,7 +95,7 @@ async function baselineAt(root: string, rev: string, file: string | undefined): 
       },
     );
   }
-  return parseBaseline(found.text, `${rel} (base commit ${rev.slice(0, 12)})`);
+  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
 }
 
 async function blobs(root: string, rev: string, paths: readonly string[]): Promise<Array<{ path: string; text: string }>> {

@@ -64,28 +64,11 @@ async function runCi(args: CiArgs, outer: CliIO, ctx: ActionsContext | undefined
 
   // The same config, allowlists, env checks and baseline as a plain `keyscan` run in this directory,
   // except on a pull request, whose check uses the base commit's (see ci-config.ts).
-  const source = { root, explicit: args.config, catalogue: [...builtinRules, ...ENV_CHECK_RULES] };
   const scanWith = (version: ConfigVersion | undefined) => runScan(args, { ...io, cwd }, target, version);
-  let outcome: ScanOutcome;
-  let configChange: ConfigChange | undefined;
-  if (plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range') {
-    const pr = await pullRequestConfig(source, target.base, target.head);
-    const trustHead = args['trust-pr-config'];
-    outcome = await scanWith(trustHead ? pr.head : pr.base);
-    if (pr.changed.length > 0) {
-      const other = await scanWith(trustHead ? pr.base : pr.head);
-      const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
-      const silenced = missingFrom(baseResult.findings, headResult.findings);
-      configChange = { files: pr.changed, used: trustHead ? 'pull-request' : 'base', silenced, baseSha: target.base };
-      note(
-        trustHead
-          ? `This pull request changes ${pr.changed.join(', ')}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, 'finding')} that the base commit's version reports.`
-          : `This pull request changes ${pr.changed.join(', ')}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, 'finding')}.`,
-      );
-    }
-  } else {
-    outcome = await scanWith(undefined);
-  }
+  const { outcome, configChange } =
+    plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range'
+      ? await scanPullRequest(args, root, target, scanWith, note)
+      : { outcome: await scanWith(undefined), configChange: undefined };
   const { result, rules } = outcome;
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
 
@@ -131,6 +114,34 @@ async function runCi(args: CiArgs, outer: CliIO, ctx: ActionsContext | undefined
   if (incomplete) return EXIT.error;
   // Informational findings (env drift) never fail a job.
   return result.findings.some((f) => f.severity !== 'info') && args.fail ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * A pull request's scan, with the base commit's config (or the pull request's, when trusted). When
+ * the pull request changes them, a second scan with the other version counts what it silences.
+ */
+async function scanPullRequest(
+  args: CiArgs,
+  root: string,
+  target: CiTarget & { kind: 'range' },
+  scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
+  note: (line: string) => void,
+): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
+  const source = { root, explicit: args.config, catalogue: [...builtinRules, ...ENV_CHECK_RULES] };
+  const pr = await pullRequestConfig(source, target.base, target.head);
+  const trustHead = args['trust-pr-config'];
+  const outcome = await scanWith(trustHead ? pr.head : pr.base);
+  if (pr.changed.length === 0) return { outcome, configChange: undefined };
+  const other = await scanWith(trustHead ? pr.base : pr.head);
+  const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
+  const silenced = missingFrom(baseResult.findings, headResult.findings);
+  const files = pr.changed.join(', ');
+  note(
+    trustHead
+      ? `This pull request changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, 'finding')} that the base commit's version reports.`
+      : `This pull request changes ${files}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, 'finding')}.`,
+  );
+  return { outcome, configChange: { files: pr.changed, used: trustHead ? 'pull-request' : 'base', silenced, baseSha: target.base } };
 }
 
 interface ScanOutcome {

@@ -61,6 +61,17 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(r.stderr).toContain('This pull request changes .keyscan.yaml; the check uses the base commit');
   });
 
+  it('reads the pull request’s version from its head commit when the base branch is checked out (pull_request_target)', async () => {
+    const key = tokens.githubPat();
+    const p = await pullRequest({}, { '.keyscan.yaml': 'allowlist:\n  paths: ["**"]\n', ...KEY_FILE(key) });
+    git(p.dir, 'checkout', '-q', 'main');
+    const r = await runCi(p.dir, 'pull_request_target', p.event);
+    expect(r.code).toBe(1);
+    expect(r.summaryText).toContain("The pull request's version would silence 1 finding that this check reports.");
+    const trusted = await runCi(p.dir, 'pull_request_target', p.event, ['--trust-pr-config']);
+    expect(trusted.code).toBe(0);
+  });
+
   it('keeps a rule the pull request disables, in a config the base already had', async () => {
     const key = tokens.githubPat();
     const p = await pullRequest(
