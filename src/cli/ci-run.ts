@@ -72,6 +72,31 @@ async function runCi(args: CiArgs, outer: CliIO, ctx: ActionsContext | undefined
   const { result, rules } = outcome;
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
 
+  await publish(result, rules, { args, io, ctx, root, target, notes, note, configChange });
+  const incomplete = result.errors.length > 0;
+  const found = incomplete
+    ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned); ${foundSummary(result.findings)} in the ${scopeCount(result)} read`
+    : `${foundSummary(result.findings)} in ${scopeCount(result)}`;
+  io.stderr.write(`keyscan: ${found}; SARIF: ${args['sarif-output']}\n`);
+  if (incomplete) return EXIT.error;
+  // Informational findings (env drift) never fail a job.
+  return result.findings.some((f) => f.severity !== 'info') && args.fail ? EXIT.findings : EXIT.clean;
+}
+
+interface Publish {
+  readonly args: CiArgs;
+  readonly io: ReturnType<typeof safeIO>;
+  readonly ctx: ActionsContext | undefined;
+  readonly root: string;
+  readonly target: CiTarget;
+  readonly notes: readonly string[];
+  readonly note: (line: string) => void;
+  readonly configChange: ConfigChange | undefined;
+}
+
+/** The SARIF file, the log, the job summary and the step outputs. */
+async function publish(result: ScanResult, rules: readonly ReportRule[], p: Publish): Promise<void> {
+  const { args, io, ctx, root, target, notes, note, configChange } = p;
   const sarifPath = resolve(io.cwd, args['sarif-output']);
   await mkdir(dirname(sarifPath), { recursive: true }); // `results/keyscan.sarif` in a fresh checkout
   await writeReportFile(sarifPath, render('sarif', { result, rules, reveal: false, version: VERSION, color: false }));
@@ -102,18 +127,10 @@ async function runCi(args: CiArgs, outer: CliIO, ctx: ActionsContext | undefined
       }),
     );
   }
-  const incomplete = result.errors.length > 0;
   // An incomplete scan sets no outputs (the README promises it): a count of what was read is not a result.
-  if (ctx?.output !== undefined && !incomplete) {
+  if (ctx?.output !== undefined && result.errors.length === 0) {
     await appendOutputs(ctx.output, { findings: String(result.findings.length), sarif: sarifPath });
   }
-  const found = incomplete
-    ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned); ${foundSummary(result.findings)} in the ${scopeCount(result)} read`
-    : `${foundSummary(result.findings)} in ${scopeCount(result)}`;
-  io.stderr.write(`keyscan: ${found}; SARIF: ${args['sarif-output']}\n`);
-  if (incomplete) return EXIT.error;
-  // Informational findings (env drift) never fail a job.
-  return result.findings.some((f) => f.severity !== 'info') && args.fail ? EXIT.findings : EXIT.clean;
 }
 
 /**
