@@ -399,7 +399,15 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
     const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
     // Other check findings (env files ever committed) are already one per path, with their provenance.
     const checks = findings.filter((f) => f.source === 'check' && !isTemplateValue(f));
-    const secrets = findings.filter((f) => f.source !== 'check' && !ctx.isExcluded(f.path) && !merged.superseded.has(f));
+    // Commits are scanned whole and excluded paths dropped here: each one is still counted, never dropped silently.
+    const excluded = new Set<string>();
+    const secrets = findings.filter((f) => {
+      if (f.source === 'check' || merged.superseded.has(f)) return false;
+      if (!ctx.isExcluded(f.path)) return true;
+      if (!excluded.has(f.path)) ctx.collector.skip('excluded', f.path);
+      excluded.add(f.path);
+      return false;
+    });
     return [...(await markPresentAt(root, tip, firstIntroduced(secrets, order))), ...firstIntroduced(merged.checks, order), ...checks];
   };
 }

@@ -18,7 +18,7 @@ import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
 import { render } from '../report/render.js';
-import { scrub } from '../report/scrub.js';
+import { safeOutput } from '../report/scrub.js';
 import { foundSummary, plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
@@ -187,7 +187,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
-  for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));
+  for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
   await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
@@ -218,7 +218,9 @@ async function writeReports(
       const unprotected = await reportInRepository(path);
       if (unprotected !== undefined) {
         io.stderr.write(
-          `keyscan: warning: the report ${unprotected} is inside the repository and git does not ignore it; add it to .gitignore so it is not committed by accident\n`,
+          safeOutput(
+            `keyscan: warning: the report ${unprotected} is inside the repository and git does not ignore it; add it to .gitignore so it is not committed by accident\n`,
+          ),
         );
       }
     }
@@ -281,11 +283,13 @@ function unknownFlagHint(message: string, known: readonly string[]): string | un
  */
 function reportError(e: unknown, io: CliIO, debug = false): number {
   if (isKeyscanError(e)) {
-    io.stderr.write(scrub(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));
+    io.stderr.write(safeOutput(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));
   } else {
     const what = e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error';
     const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : '';
-    io.stderr.write(scrub(`keyscan: internal error: ${what}\n${stack}This is a bug; please report it. Nothing was reported as clean.\n`));
+    io.stderr.write(
+      safeOutput(`keyscan: internal error: ${what}\n${stack}This is a bug; please report it. Nothing was reported as clean.\n`),
+    );
   }
   return EXIT.error;
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../types.js';
 import type { ReportRule } from './context.js';
+import { escapeControl as clean } from './escape.js';
 
 /** Env-file checks about a whole file: nothing on one of its lines to allow. */
 const FILE_CHECKS = new Set(['env-file-staged', 'env-file-tracked', 'env-file-not-ignored', 'env-file-committed']);
@@ -46,7 +47,7 @@ export function stagedHelp(
     const fired = new Set(secrets.map((f) => f.ruleId));
     for (const rule of rules) {
       if (!fired.has(rule.id) || rule.remediation === undefined) continue;
-      out.push(`     ${rule.id}: revoke at ${rule.remediation.revoke}`, `       ${rule.remediation.rotate}`);
+      out.push(`     ${clean(rule.id)}: revoke at ${clean(rule.remediation.revoke)}`, `       ${clean(rule.remediation.rotate)}`);
     }
   }
   if (envFiles.length > 0) {
@@ -64,12 +65,14 @@ export function stagedHelp(
   out.push('', paint('1', 'Not a secret?'));
   const lineLevel = [...secrets, ...templates][0];
   if (lineLevel !== undefined) {
-    out.push(`  - Allow it with a comment on its line: keyscan:allow ${lineLevel.ruleId}   (# or // comment, as the file type needs)`);
+    out.push(
+      `  - Allow it with a comment on its line: keyscan:allow ${clean(lineLevel.ruleId)}   (# or // comment, as the file type needs)`,
+    );
   }
   const file = envFiles[0];
   if (file !== undefined) {
     out.push(
-      `  - An env file that must be committed (no secrets in it): list it in .keyscan.yaml under allowlist: paths: ["${file.path}"]`,
+      `  - An env file that must be committed (no secrets in it): list it in .keyscan.yaml under allowlist: paths: [${clean(JSON.stringify(file.path))}]`,
     );
   }
   out.push(
