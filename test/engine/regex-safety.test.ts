@@ -46,7 +46,7 @@ describe('regex safety', () => {
       const catalogue = compileCatalogue([rule]);
       const started = performance.now();
       for (const input of adversarial(rule)) {
-        scanFragment(catalogue, Buffer.from(input), { path: 'adversarial', source: 'file' });
+        scanFragment(catalogue, Buffer.from(input), { path: rule.examples.path ?? 'adversarial', source: 'file' });
         cases++;
       }
       times.push([rule.id, performance.now() - started]);
