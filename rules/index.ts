@@ -11,6 +11,7 @@ import { azureRules } from './azure.js';
 import { azureKeyRules } from './azure-keys.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { credentialFileRules } from './credential-files.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
@@ -23,6 +24,7 @@ import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
+import { passwordHashRules } from './password-hashes.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { saasRules } from './saas.js';
@@ -41,6 +43,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...azureKeyRules,
   ...ciRules,
   ...cloudRules,
+  ...credentialFileRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
@@ -53,6 +56,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...observabilityRules,
   ...openaiRules,
   ...packageRegistryRules,
+  ...passwordHashRules,
   ...paymentRules,
   ...privateKeyRules,
   ...saasRules,

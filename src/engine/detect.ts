@@ -1,4 +1,5 @@
 import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
+import { keyMaterial } from './credential-values.js';
 import { carrierRuns, decodeRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';
 import { findKeywords } from './keywords.js';
@@ -23,7 +24,7 @@ export interface EngineMatch {
  * windows around the keyword hits → secret group → entropy → placeholders → per-rule line
  * allowlist → generic rules yield to specific ones. Pure and synchronous: it runs the same in a
  * worker. `path` is the fragment's repository-relative POSIX path; without one (free text being
- * scrubbed), rules with a path condition run too.
+ * scrubbed), rules with a path condition do not run: they trust a file's format, and free text has none.
  */
 export function detect(catalogue: Catalogue, data: Buffer, path?: string): EngineMatch[] {
   return detectAt(catalogue, data, pathVerdicts(catalogue, path), 0);
@@ -31,7 +32,7 @@ export function detect(catalogue: Catalogue, data: Buffer, path?: string): Engin
 
 /** Per path condition of the catalogue, whether `path` meets it: tested once per fragment. */
 function pathVerdicts(catalogue: Catalogue, path: string | undefined): readonly boolean[] {
-  return catalogue.paths.map((condition) => path === undefined || condition.test(path));
+  return catalogue.paths.map((condition) => path !== undefined && condition.test(path));
 }
 
 function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], depth: number): EngineMatch[] {
@@ -166,7 +167,7 @@ function accept(rule: CompiledRule, text: string, m: Span): boolean {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(secret)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
   if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
