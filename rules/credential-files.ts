@@ -63,8 +63,8 @@ export const ENV_FILE_PATH =
 const APP_CONFIG_PATH =
   /(?:^|\/)(?:appsettings(?:\.[\w-]+)?\.json|(?:web|app)\.config|application(?:-[\w-]+)?\.(?:properties|ya?ml)|database\.ya?ml|(?:config|settings|secrets)(?:\.[\w-]+)?\.(?:ya?ml|json|toml|ini|properties)|[\w-]+\.(?:ini|cfg|conf|properties))$/i;
 
-/** Where connection strings are configuration, not code. */
-const CONFIG_PATH = new RegExp(`${ENV_FILE_PATH.source}|${APP_CONFIG_PATH.source}`, 'i');
+/** Where connection strings are configuration, not code (JetBrains keeps JDBC URLs in `.idea/*.xml`). */
+const CONFIG_PATH = new RegExp(`${ENV_FILE_PATH.source}|${APP_CONFIG_PATH.source}|(?:^|/)\\.idea/[\\w./-]+\\.xml$`, 'i');
 
 /** Shell scripts, CI job definitions and shell history: where commands with passwords are kept. */
 const SCRIPT_PATH =
@@ -124,7 +124,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     id: 'config-connection-string-password',
     description: 'Password in an ADO.NET, ODBC or JDBC connection string in a committed env or application config file',
     path: CONFIG_PATH,
-    regex: /[;?&"'](?:password|pwd)[ \t]*=[ \t]*(?<secret>[^;&\s"'`]{1,256})/i,
+    regex: /[;?&"'](?:password|pwd)[ \t]*=[ \t]*(?<secret>[^;&\s"'`<]{1,256})/i,
     keywords: ['password', 'pwd'],
     references: [
       'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-string-syntax',

@@ -2,13 +2,13 @@
  * Password hashes: not a credential that works as it is, but an offline cracking target (weak
  * and reused passwords fall in minutes), so each format is a finding of its own id at a lower
  * severity than a password. The formats are self-describing (`$2b$12$…`, `pbkdf2_sha256$…`);
- * test suites and fixtures are left out, since hash libraries ship test vectors by the dozen.
+ * test suites, examples and docs are left out, since hash libraries ship test vectors by the dozen.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
 
-/** Everywhere but test suites, fixtures and documentation examples. */
+/** Everywhere but test suites and documentation examples (a Django `fixtures/` directory seeds real databases). */
 const NOT_TESTS =
-  /^(?!(?:[^/]*\/)*(?:tests?|specs?|__tests__|__fixtures__|fixtures?|testdata|test-data|testing|examples?|docs?)\/)(?!(?:[^/]*\/)*[^/]*[._-](?:test|spec)\.[^/]*$)/i;
+  /^(?!(?:[^/]*\/)*(?:tests?|specs?|__tests__|__fixtures__|testdata|test-data|testing|examples?|docs?)\/)(?!(?:[^/]*\/)*[^/]*[._-](?:test|spec)\.[^/]*$)/i;
 
 const rotate =
   'Change the password of the account the hash belongs to (and wherever the same password was reused), then remove the hash from the repository: a committed hash stays crackable offline for as long as the password is in use.';

@@ -16,8 +16,13 @@ const NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|o
 const TOOL_PLACEHOLDERS =
   /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?me|change[-_ ]?this|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
 
-/** A file system path (a key file's location is not the key): `/etc/ssl/x.key`, `./secrets/db`, `~/.ssh/id`, `C:\x`. */
-const FILE_PATH = /^(?:\/[\w.-]+\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
+/**
+ * A file system path (a key file's location is not the key): `/etc/ssl/x.key`, `./secrets/db`,
+ * `~/.ssh/id`, `C:\x`. An absolute path must look like one (a known top directory or a file
+ * extension): base64 secrets start with `/` too.
+ */
+const FILE_PATH =
+  /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\/(?:etc|home|var|run|opt|usr|srv|tmp|root|Users|mnt|data|secrets|config|app|workspace|builds?)\/|\/[\w./-]*\.(?:key|pem|crt|cer|json|txt|p12|pfx|jks|gpg|asc|ppk|conf|cfg)$)/;
 
 /**
  * Whether `value`, found in a credential slot, is a credential (anything but the non-values above).

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { assignedName, isCredentialValue, isSecretName, keyMaterial } from '../../src/engine/credential-values.js';
 
 describe('isCredentialValue', () => {
-  it.each(['admin', 'password', 'hunter2', '"s3cr3t pass"', 'p@ss:w0rd!'])('counts %s: the slot vouches for it', (value) => {
-    expect(isCredentialValue(value)).toBe(true);
-  });
+  // The last one is shaped like base64 key material, which may start with "/".
+  it.each(['admin', 'password', 'hunter2', '"s3cr3t pass"', 'p@ss:w0rd!', `/Ab12/${'Cd34'.repeat(8)}`])(
+    'counts %s: the slot vouches for it',
+    (value) => {
+      expect(isCredentialValue(value)).toBe(true);
+    },
+  );
 
   it.each([
     '',
