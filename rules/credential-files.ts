@@ -24,6 +24,7 @@ interface FileRule {
   readonly revoke?: string;
   readonly rotate?: string;
   readonly maxLength?: number;
+  readonly allowSecret?: NonNullable<RuleSpec['allowSecret']>;
   readonly positive: readonly string[];
   readonly negative: readonly string[];
   /** A path the rule's `path` matches, for its examples. */
@@ -45,6 +46,7 @@ function fileRule(r: FileRule): RuleSpec {
     path: r.path,
     validator: r.validator ?? 'credential-value',
     ...(r.maxLength === undefined ? {} : { maxLength: r.maxLength }),
+    ...(r.allowSecret === undefined ? {} : { allowSecret: r.allowSecret }),
     remediation: { revoke: r.revoke ?? OWASP, rotate: r.rotate ?? ROTATE },
     references: r.references,
     tags: ['credential-file', 'generic'],
@@ -66,9 +68,29 @@ const APP_CONFIG_PATH =
 /** Where connection strings are configuration, not code (JetBrains keeps JDBC URLs in `.idea/*.xml`). */
 const CONFIG_PATH = new RegExp(`${ENV_FILE_PATH.source}|${APP_CONFIG_PATH.source}|(?:^|/)\\.idea/[\\w./-]+\\.xml$`, 'i');
 
-/** Shell scripts, CI job definitions and shell history: where commands with passwords are kept. */
+/** Shell scripts and CI job definitions: where commands with passwords are written down. */
 const SCRIPT_PATH =
-  /(?:^|\/)(?:[^/]+\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd)|\.(?:bash|zsh|sh|ksh|mysql|psql|sqlite|rediscli|python|node_repl)_history|fish_history|\.histfile|(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile)[^/]*|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.drone\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/config\.ya?ml)$/i;
+  /(?:^|\/)(?:[^/]+\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd)|(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile)[^/]*|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.drone\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/config\.ya?ml)$/i;
+
+/** Shell and database client histories: what someone typed, on a real machine. */
+const HISTORY_PATH =
+  /(?:^|\/)(?:\.(?:bash|zsh|sh|ksh|mysql|psql|sqlite|rediscli|python|node_repl)_history|fish_history|\.histfile|ConsoleHost_history\.txt)$/i;
+
+/**
+ * Passwords that scripts and CI jobs give throwaway local databases (service containers,
+ * docker-entrypoint-initdb.d): the same defaults the connection-URL rule leaves out. In a shell
+ * history they are reported: they opened a real machine.
+ */
+const LOCAL_DEFAULTS = /^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|guest|test|example|changeme|pwd|redis|mongo|user|sa)$/i;
+
+/** Commands that take a password: `mysql -pX`, `sshpass -p X`, `redis-cli -a X`, `--password=X`, `--password X`. */
+const ARGUMENT = String.raw`\bmysql(?:dump|admin|import|sh|check)?\b[^\n]{0,300}?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\bredis-cli\b[^\n]{0,300}?[ \t]-a[ \t]+|[ \t]--?(?:password|passwd|pass|db-password|db_password|admin-password|http-password|ftp-password|proxy-password|client-secret|api-key|apikey|token|auth-token|access-token|secret)[ \t]*=[ \t]*|[ \t]--(?:password|passwd|db-password|admin-password|http-password|client-secret|api-key|token|auth-token)[ \t]+`;
+/** Environment variables that database and SSH clients read a password from. */
+const VARIABLE = String.raw`\b(?:PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH|PGPASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MYSQL_ROOT_PASSWORD|POSTGRES_PASSWORD)[ \t]*=[ \t]*`;
+/** `curl -u user:` and HTTPie's `-a user:`. */
+const USER_PASSWORD = String.raw`(?:\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user|--proxy-user)|\bhttp(?:ie)?\b[^\n]{0,300}?[ \t](?:-a|--auth))[ \t]*["']?[^\s:"'$]{1,128}:`;
+/** The password itself, up to the end of the shell word; `$VAR` and `$(cmd)` are references. */
+const COMMAND_VALUE = String.raw`["']?(?<secret>[^\s"'\x60;|&)$\\][^\s"'\x60;|&)]{0,1023})`;
 
 /** A quoted or bare value after `=`/`:`; quotes are not part of the secret. */
 const VALUE = String.raw`["'\x60]?(?<secret>(?<=")[^"\n]{1,4000}(?=")|(?<=')[^'\n]{1,4000}(?=')|(?<!["'\x60])[^\s"'\x60#][^\s"'\x60]{0,4000})`;
@@ -668,6 +690,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     regex:
       /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w+[ \t]+)?BY(?:[ \t]+PASSWORD)?|(?:WITH|LOGIN|ENCRYPTED|UNENCRYPTED)[ \t]+PASSWORD(?:[ \t]*=)?|SET[ \t]+PASSWORD(?:[ \t]+FOR[ \t]+[^=\n]{1,200})?[ \t]*=[ \t]*(?:PASSWORD[ \t]*\()?)[ \t]*(?<q>["'])(?<secret>(?:(?!\k<q>)[^\\\n]|\\.){1,512})\k<q>/i,
     keywords: ['identified', 'password'],
+    allowSecret: [LOCAL_DEFAULTS],
     revoke: 'https://owasp.org/www-community/vulnerabilities/Password_in_Configuration_File',
     rotate:
       'Change the database user’s password (ALTER USER), keep user creation out of committed dumps, and pass passwords to provisioning scripts from a secret store.',
@@ -678,20 +701,24 @@ export const credentialFileRules: readonly RuleSpec[] = [
     ],
     positive: [
       "CREATE USER 'app'@'%' IDENTIFIED BY '{{password:14}}';\nGRANT ALL ON app.* TO 'app'@'%';\n",
-      "ALTER USER report WITH PASSWORD 'admin';\n",
+      "ALTER USER report WITH PASSWORD '{{alnum:12}}';\n",
       "CREATE LOGIN etl WITH PASSWORD = '{{alnum:16}}';\n",
       "SET PASSWORD FOR 'root'@'localhost' = PASSWORD('{{lower:10}}');\n",
     ],
-    negative: ["CREATE USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';\n", 'CREATE USER app;\n'],
+    negative: [
+      "CREATE USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';\n",
+      'CREATE USER app;\n',
+      'CREATE USER "code.example" WITH PASSWORD \'secret\' CREATEDB;\n',
+    ],
     examplePath: 'db/dump.sql',
   }),
   fileRule({
     id: 'shell-password-argument',
-    description: 'Password on a command line in a script or shell history (mysql -p, sshpass -p, --password=)',
+    description: 'Password on a command line in a script or CI job (mysql -p, sshpass -p, --password=)',
     path: SCRIPT_PATH,
-    regex:
-      /(?:\bmysql(?:dump|admin|import|sh|check)?\b[^\n]{0,300}?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\bredis-cli\b[^\n]{0,300}?[ \t]-a[ \t]+|[ \t]--?(?:password|passwd|pass|db-password|db_password|admin-password|http-password|ftp-password|proxy-password|client-secret|api-key|apikey|token|auth-token|access-token|secret)[ \t]*=[ \t]*|[ \t]--(?:password|passwd|db-password|admin-password|http-password|client-secret|api-key|token|auth-token)[ \t]+)["']?(?<secret>[^\s"'`;|&)$\\][^\s"'`;|&)]{0,1023})/,
+    regex: new RegExp(`(?:${ARGUMENT})${COMMAND_VALUE}`),
     keywords: [],
+    allowSecret: [LOCAL_DEFAULTS],
     references: ['https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html', 'https://linux.die.net/man/1/sshpass'],
     positive: [
       'mysqldump -u root -p{{lower:10}} app > app.sql\n',
@@ -699,37 +726,61 @@ export const credentialFileRules: readonly RuleSpec[] = [
       'docker login registry.example.org --username ci --password {{alnum:20}}\n',
       'redis-cli -h cache -a {{lower:8}} ping\n',
     ],
-    negative: ['mysql -u root -p app\n', 'sshpass -p "$SSH_PASSWORD" ssh deploy@host\n', 'docker login --password-stdin < token.txt\n'],
+    negative: ['mysql -u root -p app\n', 'sshpass -p "$SSH_PASSWORD" ssh deploy@host\n', 'mysql -uroot -proot -e "CREATE DATABASE test"\n'],
     examplePath: 'scripts/backup.sh',
   }),
   fileRule({
     id: 'shell-password-variable',
-    description: 'Password set for a database client in a script or shell history (PGPASSWORD=, MYSQL_PWD=, SSHPASS=)',
+    description: 'Password set for a database client in a script or CI job (PGPASSWORD=, MYSQL_PWD=, SSHPASS=)',
     path: SCRIPT_PATH,
-    regex:
-      /\b(?:PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH|PGPASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MYSQL_ROOT_PASSWORD|POSTGRES_PASSWORD)[ \t]*=[ \t]*["']?(?<secret>[^\s"'`;|&)$\\][^\s"'`;|&)]{0,1023})/,
+    regex: new RegExp(`(?:${VARIABLE})${COMMAND_VALUE}`),
     keywords: [],
+    allowSecret: [LOCAL_DEFAULTS],
     references: [
       'https://www.postgresql.org/docs/current/libpq-envars.html',
       'https://dev.mysql.com/doc/refman/8.0/en/environment-variables.html',
     ],
     positive: ['PGPASSWORD={{lower:10}} psql -h db -U app app < seed.sql\n', 'export MYSQL_PWD="{{password:12}}"\n'],
-    negative: ['PGPASSWORD="$DB_PASSWORD" psql -h db\n', 'export MYSQL_PWD=\n'],
-    examplePath: '.bash_history',
+    negative: ['PGPASSWORD="$DB_PASSWORD" psql -h db\n', 'PGPASSWORD="postgres" createdb -U postgres -h localhost app\n'],
+    examplePath: 'scripts/restore.sh',
   }),
   fileRule({
     id: 'shell-user-password',
-    description: 'user:password passed to curl, wget or an HTTP client in a script or shell history',
+    description: 'user:password passed to curl or an HTTP client in a script or CI job',
     path: SCRIPT_PATH,
-    regex:
-      /(?:\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user|--proxy-user)[ \t]*|\bhttp(?:ie)?\b[^\n]{0,300}?[ \t](?:-a|--auth)[ \t]*)["']?[^\s:"'$]{1,128}:(?<secret>[^\s"'`$][^\s"'`]{0,1023})/,
+    regex: new RegExp(`(?:${USER_PASSWORD})${COMMAND_VALUE}`),
     keywords: [],
+    allowSecret: [LOCAL_DEFAULTS],
     references: ['https://curl.se/docs/manpage.html#-u', 'https://httpie.io/docs/cli/authentication'],
     positive: [
-      'curl -u admin:admin https://ci.internal/api/json\n',
+      'curl -u admin:{{lower:8}} https://ci.internal/api/json\n',
       'curl -sS --user "deploy:{{password:12}}" -T app.zip https://repo.internal/\n',
     ],
-    negative: ['curl -u "$USER:$PASS" https://ci.internal\n', 'curl -u admin https://ci.internal\n'],
+    negative: [
+      'curl -u "$USER:$PASS" https://ci.internal\n',
+      'curl -u admin https://ci.internal\n',
+      'curl -u elastic:changeme http://localhost:9200\n',
+    ],
     examplePath: 'deploy.sh',
+  }),
+  fileRule({
+    id: 'shell-history-password',
+    description: 'Password typed on a command line, kept in a shell or database client history',
+    path: HISTORY_PATH,
+    regex: new RegExp(`(?:${ARGUMENT}|${VARIABLE}|${USER_PASSWORD})${COMMAND_VALUE}`),
+    keywords: [],
+    references: [
+      'https://www.gnu.org/software/bash/manual/html_node/Bash-History-Facilities.html',
+      'https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html',
+    ],
+    rotate:
+      'Change the password on the system the command opened (a history file is everything typed, in order), remove the history file from the repository, and pass passwords through prompts, option files or a secret store.',
+    positive: [
+      'ls -la\nmysql -u root -proot shop\n',
+      ": 1700000000:0;sshpass -p 'admin' ssh root@10.0.0.5\n",
+      'PGPASSWORD={{lower:10}} psql -h db\ncurl -u jane:{{password:12}} https://ci.internal\n',
+    ],
+    negative: ['mysql -u root -p shop\n', 'sshpass -p "$PW" ssh host\n'],
+    examplePath: 'home/.bash_history',
   }),
 ];

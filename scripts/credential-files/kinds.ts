@@ -850,7 +850,7 @@ export const KINDS: Readonly<Record<string, Readonly<Record<string, Variant>>>> 
       };
     },
     'postgres alter role': (g) => {
-      const p = g.weak();
+      const p = g.human();
       return {
         path: 'backup/roles.sql',
         text: `--\n-- PostgreSQL database cluster dump\n--\nCREATE ROLE report;\nALTER ROLE report WITH NOSUPERUSER LOGIN PASSWORD '${p}';\n`,
@@ -896,7 +896,7 @@ export const KINDS: Readonly<Record<string, Readonly<Record<string, Variant>>>> 
       };
     },
     PGPASSWORD: (g) => {
-      const p = g.weak();
+      const p = g.human();
       return { path: 'scripts/restore.sh', text: `#!/bin/bash\nPGPASSWORD=${p} pg_restore -h db -U app -d app dump.bin\n`, secrets: [p] };
     },
   },
