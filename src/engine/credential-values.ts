@@ -40,7 +40,7 @@ export function isCredentialValue(value: string): boolean {
  * and `*_KEY` must end the name (`KEYBOARD_LAYOUT`, `KEY_FILE` are not keys).
  */
 const SECRET_NAME =
-  /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
+  /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
 
 /**
  * Name endings that say the value is about a secret, not the secret: where it is, how it is
