@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomString, seededRandom } from '../../src/catalogue/examples.js';
 import { keyscan } from '../helpers/cli.js';
-import { commit, makeRepo } from '../helpers/repo.js';
+import { commit, makeRepo, tempDir } from '../helpers/repo.js';
 
 interface Finding {
   ruleId: string;
@@ -82,5 +82,24 @@ describe('credential files (real CLI)', () => {
       ['putty-private-key', 'keys/deploy.ppk', 8],
       ['pgpass-password', 'ops/.pgpass', 1],
     ]);
+  });
+
+  it('takes a rule printed by keyscan rules --json, path condition included, as a user rule', async () => {
+    const printed = JSON.parse((await keyscan(['rules', '--json'], { cwd: tempDir() })).stdout) as {
+      rules: Array<Record<string, unknown> & { id: string }>;
+    };
+    const pgpass = printed.rules.find((r) => r.id === 'mysql-option-file-password');
+    expect(pgpass?.path).toMatch(/^\(\?i\)/);
+    const { id: _id, flags, tags: _tags, regex, ...rule } = pgpass as Record<string, unknown>;
+    // A config writes the regex's flags inline, as (?m).
+    const inline = { ...rule, id: 'my-cnf-copy', regex: `(?${String(flags)})${String(regex)}` };
+    const dir = makeRepo({
+      '.keyscan.json': JSON.stringify({ disable: ['mysql-option-file-password'], rules: [inline] }),
+      'etc/MY.CNF': `[client]\npassword = ${word(10)}\n`,
+      'etc/notes.txt': `[client]\npassword = ${word(10)}\n`,
+    });
+    const r = await keyscan(['-f', 'json'], { cwd: dir });
+    expect(r.stderr).not.toContain('error');
+    expect(findings(r.stdout).map((f) => [f.ruleId, f.path])).toEqual([['my-cnf-copy', 'etc/MY.CNF']]);
   });
 });
