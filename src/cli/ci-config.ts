@@ -41,6 +41,17 @@ export interface ConfigSource {
 export async function pullRequestConfig(source: ConfigSource, base: string, head: string): Promise<PullRequestConfig> {
   const baseVersion = await versionAt(source, base);
   const headVersion = await versionAt(source, head);
+  const named = configFiles(source)[0];
+  if (
+    source.explicit !== undefined &&
+    named !== undefined &&
+    baseVersion.config.file === undefined &&
+    headVersion.config.file === undefined
+  ) {
+    throw new KeyscanError('E_CONFIG', `cannot read config ${named}: neither the base commit nor the pull request has it`, {
+      hint: 'Check the --config path (it is relative to the repository root in a workflow).',
+    });
+  }
   const files = new Set(configFiles(source));
   for (const v of [baseVersion, headVersion]) {
     const b = v.config.baseline === undefined ? undefined : inside(source.root, v.config.baseline);

@@ -72,6 +72,19 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(trusted.code).toBe(0);
   });
 
+  it('reads a --config file inside the repository from the base commit too', async () => {
+    const p = await pullRequest(
+      { 'ci/keyscan.json': '{}\n' },
+      { 'ci/keyscan.json': '{ "allowlist": { "paths": ["**"] } }\n', ...KEY_FILE(tokens.githubPat()) },
+    );
+    const r = await runCi(p.dir, 'pull_request', p.event, ['--config', 'ci/keyscan.json']);
+    expect(r.code).toBe(1);
+    expect(r.summaryText).toContain("This pull request changes keyscan's configuration: ci/keyscan.json .");
+    const missing = await runCi(p.dir, 'pull_request', p.event, ['--config', 'ci/nothing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read config ci/nothing.json: neither the base commit nor the pull request has it');
+  });
+
   it('keeps a rule the pull request disables, in a config the base already had', async () => {
     const key = tokens.githubPat();
     const p = await pullRequest(
