@@ -118,6 +118,26 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(r.summaryText).toContain('would silence 1 finding');
   });
 
+  it('reads the default .keyscan-baseline.json like a plain scan, from the base commit on a pull request', async () => {
+    // A push: the branch's own baseline (no config names it) accepts its key.
+    const dir = makeRepo();
+    const base = commit(dir, 'base', { 'README.md': '# app\n' });
+    writeFiles(dir, KEY_FILE(tokens.githubPat()));
+    expect((await keyscan(['baseline'], { cwd: dir })).code).toBe(0);
+    const head = commit(dir, 'accepted key', {});
+    const push = await runCi(dir, 'push', { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main' } });
+    expect(push.code).toBe(0);
+    expect(push.summaryText).toContain('Silenced: 1 by the baseline');
+    // A pull request that adds the same baseline for its own key does not get a clean check.
+    const p = await pullRequest({}, KEY_FILE(tokens.githubPat()), async (d) => {
+      expect((await keyscan(['baseline'], { cwd: d })).code).toBe(0);
+    });
+    const r = await runCi(p.dir, 'pull_request', p.event);
+    expect(r.code).toBe(1);
+    expect(r.summaryText).toContain("This pull request changes keyscan's configuration: .keyscan-baseline.json .");
+    expect(r.summaryText).toContain('would silence 1 finding');
+  });
+
   it('trusts the pull request’s config with --trust-pr-config, and still says what it silences', async () => {
     const key = tokens.githubPat();
     const p = await pullRequest({}, { '.keyscan.yaml': 'allowlist:\n  paths: ["**"]\n', ...KEY_FILE(key) });
