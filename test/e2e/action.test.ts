@@ -37,7 +37,13 @@ interface StepRun {
   npxArgs: string[];
 }
 
-async function runAction(workspace: string, eventName: string, event: unknown, given: Record<string, string> = {}): Promise<StepRun> {
+async function runAction(
+  workspace: string,
+  eventName: string,
+  event: unknown,
+  given: Record<string, string> = {},
+  runnerEnv: Record<string, string> = {},
+): Promise<StepRun> {
   const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...given };
   const step = action.runs.steps[0];
   if (step === undefined) throw new Error('action.yml has no step');
@@ -51,7 +57,7 @@ async function runAction(workspace: string, eventName: string, event: unknown, g
   chmodSync(join(bin, 'npx'), 0o755);
   const script = join(bin, 'step.sh');
   writeFileSync(script, step.run);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, ...runnerEnv, PATH: `${bin}:${process.env.PATH ?? ''}` };
   for (const [k, v] of Object.entries(step.env)) env[k] = evaluate(v, inputs);
   const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
   child.stdin.end();
@@ -98,15 +104,19 @@ describe('action.yml', () => {
 
   it('scans a pull request with the published package through npx, with outputs and summary', async () => {
     const { dir, event, key } = pullRequest();
-    const r = await runAction(dir, 'pull_request', event);
+    const runnerTemp = tempDir('keyscan-runner-temp-');
+    const r = await runAction(dir, 'pull_request', event, {}, { RUNNER_TEMP: runnerTemp });
     expect(r.npxArgs.slice(0, 6)).toEqual(['--yes', '--package', `keyscan-secrets@${pkg.version}`, '--', 'keyscan', 'ci']);
-    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', 'keyscan.sarif', '--fail', '--no-trust-pr-config']);
+    const sarifFile = join(runnerTemp, 'keyscan.sarif');
+    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', sarifFile, '--fail', '--no-trust-pr-config']);
     expect(r.code).toBe(1);
-    expect(r.outputs).toEqual({ findings: '1', sarif: join(dir, 'keyscan.sarif') });
+    // Outside the work tree by default: no later step can commit it.
+    expect(r.outputs).toEqual({ findings: '1', sarif: sarifFile });
+    expect(r.stderr).not.toContain('inside the repository');
     expect(r.summary).toContain('slack-bot-token');
     expect(r.stdout).toMatch(/^::error file=bot\/config\.yml,line=1,/m);
     for (const s of slices(secretBody(key))) expect(r.stdout + r.stderr + r.summary).not.toContain(s);
-    const sarif = JSON.parse(readFileSync(join(dir, 'keyscan.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results).toHaveLength(1);
   });
