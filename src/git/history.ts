@@ -12,7 +12,23 @@ import { firstLine, git, gitStream } from './run.js';
 export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
 const PINNED_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'diff.noprefix=false'];
-const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '-U0'];
+/**
+ * `--text`: every file gets hunks, whatever `.gitattributes` says (`-diff`, `binary`); keyscan judges
+ * binary on the blob's bytes itself. `--full-index`: the new blob's id, to read the whole file.
+ * `--no-textconv --no-ext-diff`: the repository's own programs never run and never rewrite what
+ * is shown.
+ */
+const DIFF_OPTIONS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--text',
+  '--full-index',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--no-relative',
+  '-U0',
+];
 
 /** `git diff --cached`: what is staged against HEAD (against the empty tree before the first commit). */
 export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
