@@ -169,6 +169,17 @@ describe('secrets that span the lines around a -U0 hunk', () => {
   });
 });
 
+describe('the context around a change stays context', () => {
+  it('does not report allow comments on unchanged lines as unused, and honours one on an added line', async () => {
+    const dir = makeRepo({ 'app.ts': 'const a = 1; // keyscan:allow\nconst b = 2;\n' }, { commit: true });
+    writeFiles(dir, { 'app.ts': `const a = 1; // keyscan:allow\nconst b = 3;\nconst k = "${tokens.stripeLive()}"; // keyscan:allow\n` });
+    git(dir, 'add', '-A');
+    const r = await keyscan(['--staged', '--report-unused-allows', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).findings).toEqual([]);
+  });
+});
+
 describe('Git LFS pointers', () => {
   it('counts the pointers it scans, in every mode and in the text summary', async () => {
     const dir = makeRepo({ 'README.md': '# r\n' }, { commit: true });
