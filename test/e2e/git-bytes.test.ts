@@ -11,7 +11,7 @@ import { commit, git, makeRepo, writeFiles } from '../helpers/repo.js';
 import { tokens } from '../helpers/tokens.js';
 
 interface Report {
-  findings: Array<{ ruleId: string; path: string; startLine: number; endLine: number; commit?: string }>;
+  findings: Array<{ ruleId: string; path: string; startLine: number; endLine: number; commit?: string; presentAtHead?: boolean }>;
   stats: { skipped: Record<string, number>; lfsPointers?: number };
   errors: unknown[];
 }
@@ -110,6 +110,8 @@ describe('UTF-16 files are decoded in every git mode', () => {
       expect(runs[mode].code, mode).toBe(1);
       expect(where(runs[mode]), mode).toEqual(expected);
     }
+    // Still in the files at HEAD, in their UTF-16 form.
+    expect(runs.history.report.findings.map((f) => f.presentAtHead)).toEqual([true, true, true]);
     const files = json((await keyscan(['-f', 'json'], { cwd: dir })).stdout);
     expect(files.findings.map((f) => [f.ruleId, f.path, f.startLine]).sort()).toEqual(expected);
   });
