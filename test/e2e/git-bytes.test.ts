@@ -72,6 +72,18 @@ describe('git attributes never hide a file from git modes', () => {
   });
 });
 
+describe('git attributes never hide a staged env template', () => {
+  it('checks the values a staged change adds to a template marked -diff', async () => {
+    const dir = makeRepo({ '.env.example': 'API_URL=https://api.example.com\n' }, { commit: true });
+    const value = tokens.stripeLive().slice(8, 32); // random letters and digits, no known prefix
+    writeFiles(dir, { '.gitattributes': '.env.example -diff\n', '.env.example': `API_URL=https://api.example.com\nAPI_SECRET=${value}\n` });
+    git(dir, 'add', '-A');
+    const r = await keyscan(['--staged', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).findings.map((f) => [f.ruleId, f.path, f.startLine])).toEqual([['env-template-value', '.env.example', 2]]);
+  });
+});
+
 describe('one binary rule: the whole-file test on the blob', () => {
   it('scans a text file with a NUL beside the key (past the first 8000 bytes), and still skips real binaries', async () => {
     const text = `${'line of ordinary text\n'.repeat(400)}`; // 8800 bytes
