@@ -170,6 +170,24 @@ describe('secrets that span the lines around a -U0 hunk', () => {
     expect(second).toMatchObject({ startLine: 1, endLine: 6 });
   });
 
+  it('sees a PEM body that a merge commit itself replaced (combined diff)', async () => {
+    const dir = makeRepo({ id_rsa: `${tokens.privateKey()}\n`, 'a.txt': 'a\n' }, { commit: true });
+    git(dir, 'checkout', '-q', '-b', 'side');
+    commit(dir, 'side', { 's.txt': 's\n' });
+    git(dir, 'checkout', '-q', 'main');
+    commit(dir, 'main', { 'm.txt': 'm\n' });
+    git(dir, 'merge', '-q', '--no-commit', 'side');
+    writeFiles(dir, { id_rsa: `${tokens.privateKey()}\n` });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'merge, with a new key body');
+    const merge = git(dir, 'rev-parse', 'HEAD').trim();
+    const r = json((await keyscan(['--history', '-f', 'json'], { cwd: dir })).stdout);
+    expect(r.findings.map((f) => [f.ruleId, f.path, f.startLine, f.commit === merge]).sort()).toEqual([
+      ['private-key', 'id_rsa', 1, false],
+      ['private-key', 'id_rsa', 1, true],
+    ]);
+  });
+
   it('sees a secret that spans the point where a hunk over 1 MiB is cut', async () => {
     const dir = makeRepo({ 'README.md': '# r\n' }, { commit: true });
     // 10,485 lines of 100 bytes, then a 90-byte line: the hunk is cut just after it.
