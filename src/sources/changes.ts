@@ -9,7 +9,7 @@
  * Submodule entries have no blob here: their `Subproject commit` line is scanned as text.
  */
 import type { CommitHeader, DiffFile, DiffFragment } from './diff.js';
-import { utf16Order } from './text.js';
+import { SNIFF, toScannableText, utf16Order } from './text.js';
 
 /** Above this many added bytes in one file, its lines are scanned as they are, without a blob. */
 export const HOLD_CAP = 16 << 20;
@@ -30,12 +30,13 @@ export type Change =
       readonly held: readonly DiffFragment[];
       readonly commit: CommitHeader | undefined;
     }
-  /** git printed no hunks and named no blob: nothing can be read (counted as binary). */
+  /** Binary by the whole-file rule, or git printed no hunks and named no blob: counted as binary. */
   | { readonly kind: 'binary'; readonly path: string; readonly commit: CommitHeader | undefined };
 
 interface FileState {
   readonly file: DiffFile;
-  mode: 'fast' | 'blob';
+  /** `drop`: a new file judged binary by its first bytes while too large to hold; nothing more to scan. */
+  mode: 'fast' | 'blob' | 'drop';
   added: number[];
   held: DiffFragment[];
   heldBytes: number;
@@ -61,6 +62,7 @@ export class ChangeRouter {
     if (state.mode === 'fast' && file.newBlob !== undefined && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
       state.mode = 'blob';
     }
+    if (state.mode === 'drop') return;
     if (state.mode === 'fast') {
       this.#ready.push({ kind: 'fragment', fragment, commit });
       return;
@@ -72,6 +74,14 @@ export class ChangeRouter {
     state.held.push(fragment);
     state.heldBytes += fragment.data.length;
     if (state.heldBytes > HOLD_CAP) {
+      const first = state.held[0] as DiffFragment;
+      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === 'binary') {
+        // A new file's first added bytes are the file's first bytes: the whole-file rule applies.
+        this.#ready.push({ kind: 'binary', path: fragment.path, commit });
+        state.held = [];
+        state.mode = 'drop';
+        return;
+      }
       // Too much to hold back: scan it as it comes (a hunk this size carries its own context).
       for (const f of state.held) this.#ready.push({ kind: 'fragment', fragment: f, commit });
       state.held = [];

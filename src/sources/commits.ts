@@ -40,6 +40,7 @@ export async function scanCommitBatch(
   let commitsScanned = 0;
   let lfsPointers = 0;
   let lastFile = '';
+  let lastBinary = '';
   const countFile = (commit: CommitHeader, path: string): void => {
     const fileKey = `${commit.commit}\0${path}`;
     if (fileKey !== lastFile) {
@@ -56,7 +57,9 @@ export async function scanCommitBatch(
     bytesScanned += fragment.data.length;
     const text = judged ? fragment.data : toScannableText(fragment.data);
     if (text === 'binary') {
-      skipped.push({ reason: 'binary', path: fragment.path });
+      // Once per file change, however many fragments a large change was cut into.
+      if (lastBinary !== lastFile) skipped.push({ reason: 'binary', path: fragment.path });
+      lastBinary = lastFile;
       return;
     }
     if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
