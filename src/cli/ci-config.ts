@@ -34,6 +34,8 @@ export interface ConfigSource {
   readonly root: string;
   /** `--config`, if given. */
   readonly explicit: string | undefined;
+  /** `--baseline`, if given (absolute): it replaces the config's baseline. */
+  readonly baseline?: string | undefined;
   readonly catalogue: readonly KnownRule[];
 }
 
@@ -53,6 +55,8 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
     });
   }
   const files = new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
+  const given = source.baseline === undefined ? undefined : inside(source.root, source.baseline);
+  if (given !== undefined) files.add(given);
   for (const v of [baseVersion, headVersion]) {
     const b = v.config.baseline === undefined ? undefined : inside(source.root, v.config.baseline);
     if (b !== undefined) files.add(b);
@@ -66,8 +70,9 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
  */
 export async function workTreeVersion(source: ConfigSource): Promise<ConfigVersion> {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  const file = config.baseline ?? join(source.root, DEFAULT_BASELINE_FILE);
-  return { config, baseline: await readBaseline(file, config.baseline === undefined) };
+  const named = source.baseline ?? config.baseline;
+  const file = named ?? join(source.root, DEFAULT_BASELINE_FILE);
+  return { config, baseline: await readBaseline(file, named === undefined) };
 }
 
 /** The config files to look for, repository-relative; empty when --config names a file outside the repository. */
@@ -93,7 +98,7 @@ async function versionAt(source: ConfigSource, rev: string): Promise<ConfigVersi
   // None at the base: the pull request adds the config, and the check runs with the defaults.
   // (None at the head: the pull request deletes it.)
   const config = file === undefined ? EMPTY_CONFIG : await configFromText(file.text, join(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, config.baseline) };
+  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
 }
 
 /**

@@ -145,7 +145,12 @@ async function scanPullRequest(
   scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
   note: (line: string) => void,
 ): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
-  const source = { root, explicit: args.config, catalogue: [...builtinRules, ...ENV_CHECK_RULES] };
+  const source = {
+    root,
+    explicit: args.config,
+    baseline: args.baseline === undefined ? undefined : resolve(root, args.baseline),
+    catalogue: [...builtinRules, ...ENV_CHECK_RULES],
+  };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args['trust-pr-config'];
   const outcome = await scanWith(trustHead ? pr.head : pr.base);
@@ -174,7 +179,12 @@ async function runScan(args: CiArgs, io: CliIO, target: CiTarget, version: Confi
   const baseline =
     version !== undefined
       ? version.baseline
-      : await readBaseline(prepared.config.baseline ?? join(prepared.root, DEFAULT_BASELINE_FILE), prepared.config.baseline === undefined);
+      : await readBaseline(
+          (args.baseline === undefined ? undefined : resolve(prepared.root, args.baseline)) ??
+            prepared.config.baseline ??
+            join(prepared.root, DEFAULT_BASELINE_FILE),
+          args.baseline === undefined && prepared.config.baseline === undefined,
+        );
   const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
   const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
   const result = target.kind === 'none' ? emptyResult() : await scan(options);

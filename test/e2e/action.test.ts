@@ -4,8 +4,8 @@
  * stand-in that records its arguments and runs this checkout's keyscan, so the test needs no
  * registry; what it cannot show is that npx fetches keyscan-secrets from npm.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -85,6 +85,7 @@ describe('action.yml', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs).sort()).toEqual([
       'args',
+      'baseline',
       'fail-on-findings',
       'mode',
       'sarif-output',
@@ -162,6 +163,24 @@ describe('action.yml', () => {
     expect(trusted.summary).toContain('trust-pr-config is on');
     const bad = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'yes' });
     expect(bad.code).toBe(2);
+  });
+
+  it('passes the baseline input to keyscan ci, which reads it from the base commit on a pull request', async () => {
+    const dir = makeRepo();
+    const key = tokens.slackBot();
+    commit(dir, 'initial', { 'README.md': '# app\n', 'old/config.yml': `slack_token: ${key}\n` });
+    // Accept the old key in a baseline at a custom path, committed on the base branch.
+    mkdirSync(join(dir, 'security'));
+    execFileSync(process.execPath, [BIN, 'baseline', '-o', 'security/accepted.json'], { cwd: dir, stdio: 'pipe' });
+    const base = commit(dir, 'accept the old key', {});
+    const head = commit(dir, 'more', { 'docs/a.md': 'x\n' });
+    const event = { pull_request: { number: 4, commits: 1, base: { sha: base }, head: { sha: head } } };
+    const history = await runAction(dir, 'schedule', {}, { baseline: 'security/accepted.json' });
+    expect(history.npxArgs).toEqual(expect.arrayContaining(['--baseline', 'security/accepted.json']));
+    expect(history.code, history.stdout).toBe(0);
+    expect((await runAction(dir, 'schedule', {})).code).toBe(1);
+    const pr = await runAction(dir, 'pull_request', event, { baseline: 'security/accepted.json' });
+    expect(pr.code, pr.stdout).toBe(0);
   });
 
   it('refuses a fail-on-findings that is not true or false, and never globs args', async () => {
