@@ -293,9 +293,14 @@ export const emailRules: readonly RuleSpec[] = [
       references: ['https://www.emailjs.com/docs/rest-api/send/'],
       entropy: 3.5,
       positive: ['EMAILJS_PRIVATE_KEY={{b64url:22}}', 'emailjs_access_token: "{{b64url:22}}"'],
-      negative: ['EMAILJS_PUBLIC_KEY={{b64url:17}}', 'EMAILJS_PRIVATE_KEY={{b64url:8}}'],
+      negative: ['EMAILJS_PUBLIC_KEY={{b64url:17}}', 'EMAILJS_PRIVATE_KEY={{b64url:8}}', "['emailjs_private_key', 'emailjs_access_token']"],
     },
-    { names: ['emailjs_private_key', 'emailjs_access_token', 'emailjs_private', 'emailjsprivatekey'], body: '[A-Za-z0-9_-]{20,24}' },
+    {
+      names: ['emailjs_private_key', 'emailjs_access_token', 'emailjs_private', 'emailjsprivatekey'],
+      // A random key has a capital or a digit; a snake_case word (the next name in a list like
+      // this one) has neither.
+      body: '(?=[A-Za-z0-9_-]{0,23}[A-Z0-9])[A-Za-z0-9_-]{20,24}',
+    },
   ),
   assigned(
     {
