@@ -22,7 +22,7 @@ import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js
 import type { BaselineKey } from './filters/baseline.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
-import { workTreeRoot } from './git/repo.js';
+import { stashEntries, workTreeRoot } from './git/repo.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { firstIntroduced, markPresentAt } from './pipeline/history.js';
@@ -349,7 +349,9 @@ async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): 
 
 async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finalize> {
   const root = await repositoryRoot(ctx.cwd);
-  const commits = await listCommits(root, allRefs(includeStash));
+  // Every stash entry, not only the latest that refs/stash names.
+  const stashes = includeStash ? await stashEntries(root) : [];
+  const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
   const boundary = await shallowBoundary(root);
   if (boundary.size > 0) {
     ctx.collector.warnings.push(

@@ -5,7 +5,8 @@
  * matters. Commit headers are lines that start with RS (0x1e), written by `--format` (see
  * LOG_FORMAT in git/history.ts).
  */
-import { unquoteGitPath } from './cquote.js';
+import { unquoteGitPath, unquoteGitPathBytes } from './cquote.js';
+import { decodePath } from './paths.js';
 
 export interface CommitHeader {
   readonly commit: string;
@@ -190,13 +191,14 @@ export class DiffParser {
   }
 
   #targetPath(line: Buffer): void {
-    let raw = line.subarray(4).toString('utf8');
-    if (raw.endsWith('\t')) raw = raw.slice(0, -1); // git adds a TAB after names with spaces
-    if (raw === '/dev/null') {
+    let raw = line.subarray(4);
+    if (raw[raw.length - 1] === 0x09) raw = raw.subarray(0, -1); // git adds a TAB after names with spaces
+    if (raw.toString('latin1') === '/dev/null') {
       this.#path = undefined;
       return;
     }
-    const unquoted = unquoteGitPath(raw);
+    // Bytes to the end: a name that is not valid UTF-8 is reported as paths.ts decodes it.
+    const unquoted = decodePath(unquoteGitPathBytes(raw));
     this.#path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
   }
 
