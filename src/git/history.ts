@@ -97,27 +97,44 @@ export async function readAtRevision(
   for (const p of paths) if (p.includes('\n')) check(p, undefined);
   if (askable.length === 0) return;
   const input = askable.map((p) => `${rev}:${p}`).join('\n');
-  let buf: Buffer = Buffer.alloc(0);
+  // Each object's content goes straight into a buffer of its announced size: one copy, however
+  // many chunks a large blob spans.
+  let header: Buffer[] = [];
+  let body: { buf: Buffer; filled: number; blob: boolean } | undefined;
   let index = 0;
   for await (const chunk of gitStream(['cat-file', '--batch'], repo, `${input}\n`)) {
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
-    for (;;) {
-      const nl = buf.indexOf(10);
-      if (nl === -1) break;
-      const header = buf.toString('utf8', 0, nl);
-      const path = askable[index] as string;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        check(path, undefined);
-        buf = buf.subarray(nl + 1);
+    let data = chunk;
+    while (data.length > 0) {
+      if (body !== undefined) {
+        const take = Math.min(body.buf.length - body.filled, data.length);
+        data.copy(body.buf, body.filled, 0, take);
+        body.filled += take;
+        data = data.subarray(take);
+        if (body.filled < body.buf.length) break;
+        // The content, then the LF cat-file ends each object with.
+        check(askable[index] as string, body.blob ? body.buf.subarray(0, body.buf.length - 1) : undefined);
+        body = undefined;
         index++;
         continue;
       }
-      const size = Number(header.split(' ')[2]);
-      if (buf.length < nl + 1 + size + 1) break;
-      const type = header.split(' ')[1];
-      check(path, type === 'blob' ? buf.subarray(nl + 1, nl + 1 + size) : undefined);
-      buf = buf.subarray(nl + 1 + size + 1);
-      index++;
+      const nl = data.indexOf(10);
+      if (nl === -1) {
+        header.push(Buffer.from(data));
+        break;
+      }
+      const line = Buffer.concat([...header, data.subarray(0, nl)]).toString('utf8');
+      header = [];
+      data = data.subarray(nl + 1);
+      if (line.endsWith(' missing') || line.endsWith(' ambiguous')) {
+        check(askable[index] as string, undefined);
+        index++;
+        continue;
+      }
+      const [, type, size] = line.split(' ');
+      const bytes = Number(size);
+      if (!Number.isSafeInteger(bytes) || bytes < 0)
+        throw new KeyscanError('E_GIT', `git cat-file printed an unexpected header in ${repo}`);
+      body = { buf: Buffer.allocUnsafe(bytes + 1), filled: 0, blob: type === 'blob' };
     }
   }
 }

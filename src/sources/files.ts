@@ -115,6 +115,6 @@ async function* walkDisk(dir: string, options: WalkOptions): AsyncGenerator<File
       }
     }
     // Depth-first in name order keeps the listing deterministic.
-    pending.push(...subdirs.sort(Buffer.compare).reverse());
+    for (const d of subdirs.sort(Buffer.compare).reverse()) pending.push(d);
   }
 }
