@@ -2,6 +2,7 @@
 // Cost-attack benchmark: how keyscan's time and memory grow with one huge line and with many
 // findings in one file. Linear work shows as a ratio of ~2 between consecutive sizes.
 //   node bench/cost.mjs [--bin PATH] [--lines 8,16,32] [--findings 25000,50000,100000,200000]
+//                       [--oneline 25000,50000,100000] [--modes files,history]
 // --bin runs another build's bin/keyscan.js (e.g. main's) for a before/after comparison.
 // Data is generated at run time in a temporary directory and removed afterwards.
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     bin: { type: 'string', default: BIN },
     lines: { type: 'string', default: '8,16,32' },
     findings: { type: 'string', default: '25000,50000,100000,200000' },
+    oneline: { type: 'string', default: '25000,50000,100000' },
     modes: { type: 'string', default: 'files,history' },
   },
 });
@@ -56,16 +58,16 @@ function repoWith(name, content) {
 function run(args, cwd) {
   const dir = mkdtempSync(join(tmpdir(), 'keyscan-cost-out-'));
   const report = join(dir, 'r.json');
-  const rssFile = join(dir, 'rss');
+  const usageFile = join(dir, 'usage.json');
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', join(ROOT, 'bench', 'rss.mjs'), bin, ...args, '-f', 'json', '-o', report, '--no-progress'],
+      ['--import', join(ROOT, 'bench', 'cpu.mjs'), bin, ...args, '-f', 'json', '-o', report, '--no-progress'],
       {
         cwd,
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, KEYSCAN_BENCH_RSS: rssFile },
+        env: { ...process.env, KEYSCAN_BENCH_CPU: usageFile },
       },
     );
     let stderr = '';
@@ -79,20 +81,21 @@ function run(args, cwd) {
       try {
         findings = JSON.parse(readFileSync(report, 'utf8')).findings.length;
       } catch {}
-      let rss = 0;
+      let usage = { rss: 0, cpuMs: 0 };
       try {
-        rss = Number(readFileSync(rssFile, 'utf8'));
+        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
       } catch {}
       rmSync(dir, { recursive: true, force: true });
-      done({ ms, code, findings, rss, stderr: stderr.trim().split('\n')[0] ?? '' });
+      done({ ms, code, findings, ...usage, stderr: stderr.trim().split('\n')[0] ?? '' });
     });
   });
 }
 
+// The ratio is of CPU time (all threads): linear work doubles with the input.
 const row = (label, r, previous) => {
-  const ratio = previous === undefined ? '' : `×${(r.ms / previous.ms).toFixed(2)}`;
+  const ratio = previous === undefined ? '' : `×${(r.cpuMs / previous.cpuMs).toFixed(2)}`;
   console.log(
-    `${label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s ${ratio.padStart(6)}  exit ${r.code}  findings ${String(r.findings).padStart(6)}  peak RSS ${(r.rss / 1e6).toFixed(0).padStart(5)} MB${r.code === 2 ? `  (${r.stderr})` : ''}`,
+    `${label.padEnd(36)} wall ${(r.ms / 1000).toFixed(2).padStart(7)} s  cpu ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s ${ratio.padStart(6)}  exit ${r.code}  findings ${String(r.findings).padStart(6)}  peak RSS ${(r.rss / 1e6).toFixed(0).padStart(5)} MB${r.code === 2 ? `  (${r.stderr})` : ''}`,
   );
 };
 
@@ -120,6 +123,17 @@ try {
       cleanup.push(dir);
       const r = await run(args, dir);
       row(`${mode}: ${n} findings in one file`, r, previous);
+      previous = r;
+    }
+    previous = undefined;
+    for (const n of values.oneline.split(',').map(Number)) {
+      // The same, all on one line: every finding's line and column are on the same long line.
+      const tokens = [];
+      for (let i = 0; i < n; i++) tokens.push(`sk_live_${pick(ALNUM, 32)}`);
+      const dir = repoWith('minified.js', `${tokens.join(' ')}\n`);
+      cleanup.push(dir);
+      const r = await run(args, dir);
+      row(`${mode}: ${n} findings on one line`, r, previous);
       previous = r;
     }
   }
