@@ -65,6 +65,10 @@ export const PINNED_CONFIG: ReadonlyArray<readonly [string, string]> = [
   ['diff.submodule', 'short'],
   ['diff.ignoreSubmodules', 'none'],
   ['diff.colorMoved', 'no'],
+  // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+  ['core.bigFileThreshold', '512m'],
+  // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+  ['core.commitGraph', 'false'],
   // Programs and hooks.
   ['core.fsmonitor', 'false'],
   ['core.untrackedCache', 'false'],
@@ -77,6 +81,8 @@ export const PINNED_CONFIG: ReadonlyArray<readonly [string, string]> = [
   ['gc.auto', '0'],
   ['maintenance.auto', 'false'],
   ['fetch.writeCommitGraph', 'false'],
+  ['fetch.prune', 'false'],
+  ['fetch.pruneTags', 'false'],
   ['submodule.recurse', 'false'],
 ];
 

@@ -51,6 +51,8 @@ const HOSTILE_OUTPUT: ReadonlyArray<readonly [string, string]> = [
   ['i18n.logOutputEncoding', 'ISO-8859-1'],
   ['log.showSignature', 'true'],
   ['status.showUntrackedFiles', 'no'],
+  ['core.bigFileThreshold', '1'],
+  ['fetch.prune', 'true'],
 ];
 
 describe("the scanned repository's git config does not change what is scanned", () => {
