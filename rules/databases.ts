@@ -58,7 +58,7 @@ export const databaseRules = [
     description: 'Password in a JDBC connection URL',
     provider: 'Generic',
     severity: 'high',
-    regex: /\bjdbc:[a-z0-9:]+(?:\/\/)?[^\s"'<>]{0,300}?[;?&:]password=(?<secret>[^;&\s"'<>]{4,256})/i,
+    regex: /\bjdbc:[a-z0-9:]{1,64}(?:\/\/)?[^\s"'<>]{0,300}?[;?&:]password=(?<secret>[^;&\s"'<>]{4,256})/i,
     keywords: ['jdbc:'],
     entropy: 2.5,
     allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|sa|test|example|changeme)$/i],

@@ -138,7 +138,7 @@ export const genericAuthRules: readonly RuleSpec[] = [
       negative: ['[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n', '[pypi]\nusername = __token__\n'],
     },
     {
-      regex: /\[(?:distutils|pypi|testpypi)\][\s\S]{0,600}?\n\s*password\s*[:=]\s*(?<secret>[^\s]{8,300})/,
+      regex: /\[(?:distutils|pypi|testpypi)\][\s\S]{0,600}?\n[ \t]*password\s*[:=]\s*(?<secret>[^\s]{8,300})/,
       keywords: ['[pypi]', '[testpypi]', '[distutils]'],
     },
   ),

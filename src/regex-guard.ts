@@ -15,3 +15,23 @@ export function enableBacktrackingFallback(): void {
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
   enabled = true;
 }
+
+let linearFlag = false;
+
+/**
+ * Whether V8's linear-time engine can run `re` (then the fallback above bounds its cost at scan
+ * time). It cannot run lookbehind, lookahead or backreferences: such a pattern backtracks however
+ * long it takes. Asked by compiling the pattern with the `l` (linear) flag, which only tells.
+ */
+export function runsOnLinearEngine(re: RegExp): boolean {
+  if (!linearFlag) {
+    setFlagsFromString('--enable-experimental-regexp-engine');
+    linearFlag = true;
+  }
+  try {
+    new RegExp(re.source, `${re.flags.replace(/[dgy]/g, '')}l`);
+    return true;
+  } catch {
+    return false;
+  }
+}

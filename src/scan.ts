@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { builtinRules } from '../rules/index.js';
-import { compileCatalogue } from './catalogue/compile.js';
+import { compileCatalogue, splitPattern } from './catalogue/compile.js';
+import { hasUnboundedQuantifier } from './catalogue/regex-safety.js';
 import type { RuleSpec } from './catalogue/spec.js';
 import { checkCommitted, checkTemplatesCommitted } from './checks/history.js';
 import { mergeTemplateValues } from './checks/merge.js';
@@ -24,14 +25,14 @@ import type { BaselineKey } from './filters/baseline.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
 import { parseRange, rangeRevision } from './git/range.js';
-import { workTreeRoot } from './git/repo.js';
+import { stashEntries, workTreeRoot } from './git/repo.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { firstIntroduced, markPresentAt } from './pipeline/history.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
 import type { Executor, FragmentInput, Task } from './pool/protocol.js';
-import { enableBacktrackingFallback } from './regex-guard.js';
+import { enableBacktrackingFallback, runsOnLinearEngine } from './regex-guard.js';
 import { type Chunk, lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
 import { stagedFragments } from './sources/staged.js';
@@ -75,6 +76,8 @@ export interface ScanOptions {
   readonly reportUnusedAllows?: boolean;
   /** Env-file checks (tracked, not ignored, staged, committed, template values); `false` turns them off. */
   readonly env?: EnvCheckOptions | false;
+  /** How long a worker may show no progress before its task is retried, then failed (tests). */
+  readonly stallMs?: number;
 }
 
 /** What a source does with the filtered findings before they are reported (history: one per secret). */
@@ -113,6 +116,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const threads = options.threads ?? availableParallelism();
   const policy = await filterPolicy(options, rules, cwd);
   const runOptions = { allowMarkers: options.reportUnusedAllows === true };
+  const guarded = needsWatchdog(rules);
   const collector = new Collector(options.onProgress, runOptions.allowMarkers);
   collector.skipUnreadable = options.skipUnreadable ?? false;
   const exclude = compileGlobs(options.exclude ?? []);
@@ -128,9 +132,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     genericRules: new Set(rules.filter((r) => r.tags?.includes('generic')).map((r) => r.id)),
     executorFor: (large) => {
       if (executor === undefined) {
-        const pooled = large && threads > 0;
+        // However small the scan: a match on this thread cannot be stopped, one on a worker can.
+        const pooled = (large || guarded) && threads > 0;
         debug(pooled ? `scanning on ${threads} worker threads` : 'scanning on the main thread');
-        executor = pooled ? new WorkerPool(rules, threads, { run: runOptions }) : inlineExecutor(compileCatalogue(rules), runOptions);
+        executor = pooled
+          ? new WorkerPool(rules, large ? threads : 1, {
+              run: runOptions,
+              ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
+            })
+          : inlineExecutor(compileCatalogue(rules), runOptions);
       }
       return executor;
     },
@@ -157,6 +167,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const findings = await finalize(filtered.findings);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
   return collector.result(findings, performance.now() - started, filtered);
+}
+
+const BUILTIN = new Set<RuleSpec>(builtinRules);
+
+/**
+ * Whether a rule's pattern is bounded by nothing but the worker pool's stall watchdog: a user's
+ * pattern that repeats without bound and that V8's linear fallback cannot run (lookbehind,
+ * lookahead, backreferences, large counts). The load check refuses the patterns it can show to
+ * be slow; this covers the ones it cannot. Built-in rules are checked by the test suite.
+ */
+function needsWatchdog(rules: readonly RuleSpec[]): boolean {
+  return rules.some((r) => {
+    if (BUILTIN.has(r)) return false;
+    const { source, flags } = splitPattern(r.regex);
+    return hasUnboundedQuantifier(source) && !runsOnLinearEngine(new RegExp(source, flags));
+  });
 }
 
 /** Compiles allowlists once and decides how the baseline tells that a path is gone. */
@@ -303,6 +329,7 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
 
 /** Adds env-check findings, one finding per template value (see {@link mergeTemplateValues}). */
 function addEnvChecks(ctx: Context, checked: readonly Finding[]): void {
+  if (checked.length === 0) return;
   const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
   ctx.collector.drop((f) => merged.superseded.has(f));
   ctx.collector.addChecks(merged.checks);
@@ -351,7 +378,9 @@ async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): 
 
 async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finalize> {
   const root = await repositoryRoot(ctx.cwd);
-  const commits = await listCommits(root, allRefs(includeStash));
+  // Every stash entry, not only the latest that refs/stash names.
+  const stashes = includeStash ? await stashEntries(root) : [];
+  const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
   const boundary = await shallowBoundary(root);
   if (boundary.size > 0) {
     ctx.collector.warnings.push(

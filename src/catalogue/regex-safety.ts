@@ -6,11 +6,16 @@
  * 1. Static: nested unbounded quantifiers (`(a+)+`, `(?:\w*x)*`), the classic exponential shape.
  * 2. Dynamic: the pattern runs on adversarial input (runs of the characters it mentions, after
  *    the rule's keywords) of growing length, and must stay inside a time budget. Growth is checked
- *    on short inputs first, so an exponential pattern is caught long before it could hang.
+ *    on short inputs first, so an exponential pattern is caught long before it could hang; and on
+ *    long ones, so a quadratic one is too (`(?<![a-z])[0-9]+x` re-scans the run of digits from
+ *    every start: fast on a kilobyte, hours on a 5 MB line). That one is checked only for patterns
+ *    V8's linear fallback cannot run (lookbehind, lookahead, backreferences): the fallback bounds
+ *    the others at scan time.
  *
  * Reusable on its own (the rule catalogue's tests and config loading both call it); extend the
  * checks here rather than at the call sites.
  */
+import { runsOnLinearEngine } from '../regex-guard.js';
 import { splitPattern } from './compile.js';
 
 /** Options for {@link checkRegexSafety}. */
@@ -25,7 +30,9 @@ export interface RegexSafetyOptions {
 const PROBE_CHARS = ['a', 'A', 'z', '0', '9', ' ', '\t', '\n', '_', '-', '.', '/', '+', '=', ':', '"', "'", ',', '@'];
 /** Short lengths in small steps (exponential growth shows here), then window-sized ones. */
 const SHORT_LENGTHS = [8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 40, 48, 64];
-const LONG_LENGTHS = [256, 1024];
+const LONG_LENGTHS = [256, 1024, 4096];
+/** Linear work grows 4× from 1,024 to 4,096 characters, quadratic 16×: above this, it is not linear. */
+const SUPERLINEAR_RATIO = 10;
 const MAX_HINTS = 3;
 const MAX_CHARS = 28;
 
@@ -221,6 +228,8 @@ function timeAdversarial(re: RegExp, options: RegexSafetyOptions): string | unde
   const budget = options.budgetMs ?? 50;
   const prefixes = ['', ...(options.hints ?? []).filter((h) => h.length > 0 && h.length <= 256).slice(0, MAX_HINTS)];
   const chars = probeChars(re.source);
+  // Growth is V8's to bound where its linear fallback can run the pattern (see regex-guard.ts).
+  const linear = runsOnLinearEngine(re);
   for (const prefix of prefixes) {
     for (const c of chars) {
       let previous = 0;
@@ -228,6 +237,12 @@ function timeAdversarial(re: RegExp, options: RegexSafetyOptions): string | unde
         // A trailing NUL makes the attempt fail, so the engine explores every way of matching.
         const input = `${prefix}${c.repeat(n)}\u0000`;
         const took = measure(re, input, Math.min(budget, 2));
+        if (n === LONG_LENGTHS[LONG_LENGTHS.length - 1] && took > 1 && !linear) {
+          // Best of three on both lengths: one stalled run on a busy machine must not pass for growth.
+          const longer = measure(re, input, -1);
+          const shorter = measure(re, `${prefix}${c.repeat(n / 4)}\u0000`, -1);
+          if (longer > 1 && longer > shorter * SUPERLINEAR_RATIO) return superlinear(n, longer, shorter);
+        }
         if (took > budget) return blowUp(n, took);
         // Before the long inputs: a pattern whose time still grows steeply is exponential in disguise.
         if (n === SHORT_LENGTHS[SHORT_LENGTHS.length - 1] && took > 2 && took > previous * 8) return blowUp(n, took);
@@ -254,6 +269,10 @@ function measure(re: RegExp, input: string, recheckAbove: number): number {
   return best;
 }
 
+function superlinear(n: number, ms: number, quarterMs: number): string {
+  return `unsafe regular expression: one match attempt took ${ms.toFixed(1)} ms on ${n} characters of adversarial input and ${quarterMs.toFixed(1)} ms on ${n / 4}, so its time grows faster than the input (every start position re-scans an unbounded run); bound the repetition (e.g. {1,64}) or anchor it with a literal prefix`;
+}
+
 function blowUp(n: number, ms: number): string {
   return `unsafe regular expression: one match attempt on ${n} characters of adversarial input took ${Math.round(ms)} ms (catastrophic backtracking); simplify or bound the repetitions`;
 }
@@ -270,4 +289,24 @@ function probeChars(source: string): string[] {
     if (/[A-Za-z0-9 _\-.,:;=/@#%&~!<>"']/.test(c)) literal.push(c);
   }
   return [...new Set([...new Set(literal)].slice(0, MAX_CHARS).concat(PROBE_CHARS))];
+}
+
+/**
+ * Whether the pattern repeats anything without bound (`*`, `+`, `{n,}`). Without one, a match
+ * attempt's cost is bounded by the product of the repetition counts, whatever the input.
+ */
+export function hasUnboundedQuantifier(source: string): boolean {
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === '\\') i = skipEscape(source, i);
+    else if (c === '[') i = skipClass(source, i);
+    else if (c === '(') i = skipGroupOpener(source, i);
+    else {
+      const q = readQuantifier(source, i);
+      if (q?.unbounded) return true;
+      i = q?.end ?? i + 1;
+    }
+  }
+  return false;
 }

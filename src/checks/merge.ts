@@ -20,7 +20,13 @@ export function mergeTemplateValues(
   isGeneric: (ruleId: string) => boolean,
 ): MergedTemplateValues {
   const byPath = new Map<string, Finding[]>();
-  for (const m of matches) if (m.source !== 'check') byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+  for (const m of matches) {
+    if (m.source === 'check') continue;
+    const list = byPath.get(m.path);
+    // Appended in place: copying the list per finding was quadratic in the findings of one file.
+    if (list === undefined) byPath.set(m.path, [m]);
+    else list.push(m);
+  }
   const superseded = new Set<Finding>();
   const checks = checkFindings.filter((f) => {
     if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;

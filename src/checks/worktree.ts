@@ -154,7 +154,9 @@ async function byRepository(targets: readonly EnvTarget[], warn: (message: strin
     const dir = dirname(t.abs);
     const candidate = await candidateRoot(dir);
     const root = candidate === undefined ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    groups.set(root, [...(groups.get(root) ?? []), t]);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [t]);
+    else group.push(t);
   }
   return groups;
 }

@@ -86,11 +86,15 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
 function contextOf(data: Buffer, m: EngineMatch, secretLine: number): FindingContext {
   const first = Math.min(m.matchStart, m.start);
   const last = Math.max(m.matchEnd, m.end);
-  // Buffer#lastIndexOf counts a negative offset from the end: guard the first byte.
-  const lineStart = first === 0 ? 0 : data.lastIndexOf(10, first - 1) + 1;
-  const start = Math.max(lineStart, m.start - CONTEXT_REACH);
-  const nl = data.indexOf(10, Math.max(first, last - 1)); // a match may end with its newline
-  const end = Math.min(nl === -1 ? data.length : nl, m.end + CONTEXT_REACH);
+  // Newlines are searched within the reach only: on one long line holding many secrets, a search
+  // to the line's ends for each of them was quadratic.
+  const low = Math.max(0, m.start - CONTEXT_REACH);
+  const back = first > low ? data.subarray(low, first).lastIndexOf(10) : -1;
+  const start = back === -1 ? low : low + back + 1;
+  const high = Math.min(data.length, m.end + CONTEXT_REACH);
+  const from = Math.max(first, last - 1); // a match may end with its newline
+  const ahead = from < high ? data.subarray(from, high).indexOf(10) : -1;
+  const end = ahead === -1 ? high : from + ahead;
   let line = secretLine;
   for (let i = data.indexOf(10, start); i !== -1 && i < m.start; i = data.indexOf(10, i + 1)) line--;
   return { text: data.toString('utf8', start, end), line };

@@ -4,6 +4,12 @@
  */
 import { firstLine, git } from './run.js';
 
+/**
+ * For local and ssh remotes git starts upload-pack itself, by the command `remote.<name>.uploadpack`
+ * names: a program from the checkout's config. The standard one is named on the command line.
+ */
+const UPLOAD_PACK = '--upload-pack=git-upload-pack';
+
 export interface FetchOutcome {
   readonly ok: boolean;
   /** git's first line of complaint when the fetch failed (no secret can be in it: it names refs). */
@@ -34,7 +40,7 @@ export async function fetchRevisions(
   revs: readonly string[],
   options: { depth?: number; deepen?: number; unshallow?: boolean } = {},
 ): Promise<FetchOutcome> {
-  const args = ['-c', 'fetch.recurseSubmodules=false', 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
+  const args = ['-c', 'fetch.recurseSubmodules=false', 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules', UPLOAD_PACK];
   if (options.unshallow) args.push('--unshallow');
   else if (options.depth !== undefined) args.push(`--depth=${options.depth}`);
   else if (options.deepen !== undefined) args.push(`--deepen=${options.deepen}`);
@@ -45,7 +51,7 @@ export async function fetchRevisions(
 
 /** The SHA a ref has on the remote (`refs/heads/main`), or undefined when it has no such ref. */
 export async function remoteRef(repo: string, remote: string, ref: string): Promise<string | undefined> {
-  const r = await git(['ls-remote', '--', remote, ref], repo);
+  const r = await git(['ls-remote', UPLOAD_PACK, '--', remote, ref], repo);
   if (r.code !== 0) return undefined;
   const line = r.stdout.split('\n').find((l) => l.endsWith(`\t${ref}`));
   return line?.split('\t')[0];

@@ -24,9 +24,24 @@ export async function isIgnored(root: string, relPath: string): Promise<boolean>
   return r.code === 0;
 }
 
-/** Tracked files plus untracked files git does not ignore, under `dir`, relative to `dir`. */
-export function listWorkTreeFiles(dir: string): AsyncGenerator<string> {
+/**
+ * Tracked files plus untracked files git does not ignore, under `dir`, relative to `dir`, as the
+ * exact bytes of each name (a name need not be valid UTF-8, and must be opened as it is).
+ */
+export function listWorkTreeFiles(dir: string): AsyncGenerator<Buffer> {
   return nulRecords(gitStream(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], dir));
 }
 
 export { gitOk };
+
+/**
+ * Every stash entry, newest first (the reflog of refs/stash; `refs/stash` alone is only the
+ * latest). Each entry is a commit whose parents hold the index and, after `git stash -u`, the
+ * untracked files: listing the entries brings those in as ancestors.
+ */
+export async function stashEntries(root: string): Promise<string[]> {
+  const exists = await git(['rev-parse', '--verify', '--quiet', 'refs/stash'], root);
+  if (exists.code !== 0) return [];
+  const out = await gitOk(['log', '--walk-reflogs', '--format=%H', 'refs/stash', '--'], root);
+  return out.split('\n').filter((l) => l !== '');
+}

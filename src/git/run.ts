@@ -16,9 +16,119 @@ export interface GitResult {
   readonly stderr: string;
 }
 
-/** Environment for git children: no pager, no prompts, stable output whatever the user's locale. */
-function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+/**
+ * Settings pinned on every git command line, where they override every config file (system,
+ * global, the repository's own, includes). Two kinds:
+ *
+ * - Output: anything that changes what `log -p`, `diff`, `ls-files`, `rev-list` or `cat-file`
+ *   print or which commits they walk (a repository's `log.showRoot=false` once hid its root commit
+ *   from `--history`). Flags on the commands pin the same where git has one (`--no-color`,
+ *   `--no-ext-diff`, `-U0`…); the config here covers the commands and settings that have none.
+ * - Execution: every key that makes the commands keyscan runs start a program or a hook. A
+ *   repository someone hands you must not run its code when scanned: fsmonitor, hooks (a fetch
+ *   can run reference-transaction and pre-auto-gc), pagers, signature verification, the
+ *   alternates' refs command, the `ext::` transport, and auto-maintenance after a fetch (the
+ *   upload-pack command is pinned by git/remote.ts). Diff drivers,
+ *   textconv and external diffs are turned off by flags on the diff commands; clean/smudge
+ *   filters only run when git reads the work tree into the index (add, status, work-tree diffs),
+ *   which keyscan never asks for (tested in test/e2e/git-config.test.ts).
+ *
+ * Not pinned, on purpose: credentials, `core.sshCommand`, proxies and URL rewrites, used only by
+ * the fetches of `keyscan ci` (a pull request cannot write `.git/config`, and a private checkout
+ * needs them), and the user's global and system config as a whole (`safe.directory` lives there).
+ */
+export const PINNED_CONFIG: ReadonlyArray<readonly [string, string]> = [
+  // What log and diff print.
+  ['log.showRoot', 'true'],
+  ['log.showSignature', 'false'],
+  ['log.decorate', 'false'],
+  ['log.follow', 'false'],
+  ['log.abbrevCommit', 'false'],
+  ['log.mailmap', 'false'],
+  ['format.pretty', 'medium'],
+  ['i18n.logOutputEncoding', 'UTF-8'],
+  ['core.quotePath', 'false'],
+  ['core.useReplaceRefs', 'false'],
+  ['color.ui', 'false'],
+  ['color.diff', 'false'],
+  ['diff.noprefix', 'false'],
+  ['diff.mnemonicPrefix', 'false'],
+  ['diff.srcPrefix', 'a/'],
+  ['diff.dstPrefix', 'b/'],
+  ['diff.relative', 'false'],
+  ['diff.renames', 'true'],
+  ['diff.algorithm', 'myers'],
+  ['diff.indentHeuristic', 'true'],
+  ['diff.context', '3'],
+  ['diff.interHunkContext', '0'],
+  ['diff.suppressBlankEmpty', 'false'],
+  ['diff.wsErrorHighlight', 'none'],
+  ['diff.orderFile', '/dev/null'],
+  ['diff.submodule', 'short'],
+  ['diff.ignoreSubmodules', 'none'],
+  ['diff.colorMoved', 'no'],
+  // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+  ['core.bigFileThreshold', '512m'],
+  // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+  ['core.commitGraph', 'false'],
+  // Programs and hooks.
+  ['core.fsmonitor', 'false'],
+  ['core.untrackedCache', 'false'],
+  ['core.hooksPath', '/dev/null'],
+  ['core.pager', 'cat'],
+  ['protocol.ext.allow', 'never'],
+  // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+  // `true` answers "none", which only makes the fetch negotiate without them.
+  ['core.alternateRefsCommand', 'true'],
+  ['gc.auto', '0'],
+  ['maintenance.auto', 'false'],
+  ['fetch.writeCommitGraph', 'false'],
+  ['fetch.prune', 'false'],
+  ['fetch.pruneTags', 'false'],
+  ['submodule.recurse', 'false'],
+];
+
+const PINNED_ARGS: readonly string[] = ['--no-pager', ...PINNED_CONFIG.flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+
+/** The full command line: pins first (`git config` reads settings, so it gets none). */
+export function pinnedArgs(args: readonly string[]): string[] {
+  return subcommand(args) === 'config' ? [...args] : [...PINNED_ARGS, ...args];
+}
+
+/**
+ * Variables that change output and that git lets the environment set over the command line, or
+ * that would reinterpret the pathspecs keyscan passes. GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and
+ * the object-directory variables stay: a pre-commit hook (husky) runs keyscan with them set, and
+ * `--staged` must read the index the commit is being made from.
+ */
+const DROPPED_ENV = [
+  'GIT_DIFF_OPTS',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_NOTES_REF',
+  'GIT_LITERAL_PATHSPECS',
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+  'GIT_REPLACE_REF_BASE',
+];
+
+/**
+ * Environment for git children: no pager, no prompts, stable output whatever the user's locale;
+ * replacement objects and grafts off, so every commit is read as it is stored (`git replace` and
+ * `.git/info/grafts` can otherwise hide a commit or give it other parents).
+ */
+export function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_GRAFT_FILE: '/dev/null',
+  };
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
 }
 
 /**
@@ -27,7 +137,7 @@ function gitEnv(): NodeJS.ProcessEnv {
  */
 export function git(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     if (input !== undefined && child.stdin !== null) {
       child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
       child.stdin.end(input);
@@ -80,7 +190,7 @@ export function firstLine(text: string): string {
  * E_GIT after the output is consumed, so a failed listing can never pass for an empty one.
  */
 export async function* gitStream(args: readonly string[], cwd: string, input?: string | AsyncIterable<string>): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   if (input !== undefined && child.stdin !== null) {
     child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
     // An iterable feeds requests while the output is read (`git cat-file --batch` as a service).
@@ -107,20 +217,21 @@ export async function* gitStream(args: readonly string[], cwd: string, input?: s
   if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString('utf8'));
 }
 
-/** Splits a stream of NUL-terminated records (`-z` output) into strings. */
-export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let rest = Buffer.alloc(0);
+/** Splits a stream of NUL-terminated records (`-z` output) into their exact bytes (names need not be UTF-8). */
+export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let rest: Buffer[] = [];
   for await (const chunk of chunks) {
-    let buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
-      yield buf.toString('utf8', start, nul);
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const piece = chunk.subarray(start, nul);
+      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
+      rest = [];
       start = nul + 1;
     }
-    buf = buf.subarray(start);
-    rest = Buffer.from(buf);
+    // Kept as a list of pieces: one record spanning many chunks is joined once (linear).
+    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
   }
-  if (rest.length > 0) yield rest.toString('utf8');
+  if (rest.length > 0) yield Buffer.concat(rest);
 }
 
 /**

@@ -72,10 +72,11 @@ export class Collector {
         context: context === undefined ? undefined : { text: new Secret(context.text), line: context.line },
       });
     }
-    if (result.markers !== undefined) this.#markers?.push(...result.markers);
+    // Loops, not push(...list): a spread of some 100,000 items overflows the stack.
+    if (result.markers !== undefined && this.#markers !== undefined) for (const m of result.markers) this.#markers.push(m);
     for (const s of result.skipped) this.skip(s.reason, s.path);
     if (this.skipUnreadable) for (const e of result.errors) this.skip('unreadable', e.path);
-    else this.errors.push(...result.errors);
+    else for (const e of result.errors) this.errors.push(e);
     this.#files += result.filesScanned;
     this.#bytes += result.bytesScanned;
     this.#commits += result.commitsScanned ?? 0;
@@ -101,8 +102,9 @@ export class Collector {
 
   /** Removes findings collected so far (replaced by a better one). */
   drop(superseded: (finding: Finding) => boolean): void {
-    const kept = this.#candidates.filter((c) => !superseded(c.finding));
-    this.#candidates.splice(0, this.#candidates.length, ...kept);
+    let kept = 0;
+    for (const c of this.#candidates) if (!superseded(c.finding)) this.#candidates[kept++] = c;
+    this.#candidates.length = kept;
   }
 
   /** Everything found so far, before filtering. */

@@ -37,7 +37,7 @@ export function runTask(
   let lfsPointers = 0;
   if (task.kind === 'files') {
     task.targets.forEach((target, item) => {
-      const outcome = readTarget(target.abs, task.maxFileSize);
+      const outcome = readTarget(target.raw ?? target.abs, task.maxFileSize);
       if (outcome.kind === 'skip') skipped.push({ reason: outcome.reason, path: target.path });
       else if (outcome.kind === 'error') errors.push({ path: target.path, code: outcome.code, message: outcome.message });
       else {

@@ -5,13 +5,21 @@
 const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
 
 export function unquoteGitPath(text: string): string {
-  if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return text;
+  return unquoteGitPathBytes(Buffer.from(text, 'utf8')).toString('utf8');
+}
+
+/**
+ * The same on the bytes git printed, to the exact bytes of the name: with `core.quotePath=false`
+ * git prints a name's bytes as they are, and they need not be valid UTF-8.
+ */
+export function unquoteGitPathBytes(raw: Buffer): Buffer {
+  if (raw.length < 2 || raw[0] !== 0x22 || raw[raw.length - 1] !== 0x22) return raw;
   const bytes: number[] = [];
-  const body = text.slice(1, -1);
+  const body = raw.toString('latin1', 1, raw.length - 1);
   for (let i = 0; i < body.length; i++) {
     const c = body[i] as string;
     if (c !== '\\') {
-      for (const b of Buffer.from(c, 'utf8')) bytes.push(b);
+      bytes.push(c.charCodeAt(0));
       continue;
     }
     const next = body[i + 1] ?? '';
@@ -23,5 +31,5 @@ export function unquoteGitPath(text: string): string {
       i += 1;
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return Buffer.from(bytes);
 }

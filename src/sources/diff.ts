@@ -7,7 +7,8 @@
  * a consumer can read the whole new version when the added lines alone are not enough (see
  * changes.ts).
  */
-import { unquoteGitPath } from './cquote.js';
+import { unquoteGitPath, unquoteGitPathBytes } from './cquote.js';
+import { decodePath } from './paths.js';
 
 export interface CommitHeader {
   readonly commit: string;
@@ -66,7 +67,8 @@ const NEWLINE = 0x0a;
 
 export class DiffParser {
   readonly #on: DiffHandlers;
-  #rest: Buffer | undefined;
+  /** The pieces of a line not yet ended (a line can span any number of chunks). */
+  #rest: Buffer[] = [];
   #commit: CommitHeader | undefined;
   #path: string | undefined;
   /** Number of parents in a combined diff (0 for a plain diff). */
@@ -84,24 +86,27 @@ export class DiffParser {
   }
 
   push(chunk: Buffer): void {
-    let buf = chunk;
-    if (this.#rest !== undefined) {
-      buf = Buffer.concat([this.#rest, chunk]);
-      this.#rest = undefined;
-    }
     let start = 0;
-    for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-      this.#line(buf.subarray(start, nl));
+    let nl = chunk.indexOf(NEWLINE);
+    if (nl !== -1 && this.#rest.length > 0) {
+      // The line that began in earlier chunks: joined once, however many chunks it spans.
+      this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
+      this.#rest = [];
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.#line(chunk.subarray(start, nl));
       start = nl + 1;
     }
     // Keep the partial last line; copy it so the chunk it came from can be released.
-    if (start < buf.length) this.#rest = Buffer.from(buf.subarray(start));
+    if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
   }
 
   end(): void {
-    if (this.#rest !== undefined) {
-      this.#line(this.#rest);
-      this.#rest = undefined;
+    if (this.#rest.length > 0) {
+      this.#line(Buffer.concat(this.#rest));
+      this.#rest = [];
     }
     this.#endFile();
   }
@@ -243,13 +248,14 @@ export class DiffParser {
   }
 
   #targetPath(line: Buffer): void {
-    let raw = line.subarray(4).toString('utf8');
-    if (raw.endsWith('\t')) raw = raw.slice(0, -1); // git adds a TAB after names with spaces
-    if (raw === '/dev/null') {
+    let raw = line.subarray(4);
+    if (raw[raw.length - 1] === 0x09) raw = raw.subarray(0, -1); // git adds a TAB after names with spaces
+    if (raw.toString('latin1') === '/dev/null') {
       this.#path = undefined;
       return;
     }
-    const unquoted = unquoteGitPath(raw);
+    // Bytes to the end: a name that is not valid UTF-8 is reported as paths.ts decodes it.
+    const unquoted = decodePath(unquoteGitPathBytes(raw));
     this.#path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
     if (this.#file !== undefined) this.#file.path = this.#path;
   }

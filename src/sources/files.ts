@@ -4,17 +4,30 @@
  * ignores, or one outside any work tree, is walked on disk. `.git/` is never entered.
  */
 import { opendir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { isIgnored, listWorkTreeFiles, workTreeRoot } from '../git/repo.js';
 import type { SkipReason } from '../types.js';
-import { displayPath, insideGitDir } from './paths.js';
+import { decodePath, displayPath, insideGitDir, isUtf8 } from './paths.js';
 
 /** A file to read: where it is and how it is reported. */
 export interface FileTarget {
+  /** Absolute; for a name that is not valid UTF-8, its reported form (see {@link decodePath}). */
   readonly abs: string;
+  /** The exact absolute path when `abs` cannot name the file (a name that is not valid UTF-8). */
+  readonly raw?: Uint8Array;
   /** POSIX, relative to the report base. */
   readonly path: string;
+}
+
+/** A target for the file at the absolute path `abs` (bytes), reported relative to `base`. */
+function targetOf(base: string, abs: Buffer): FileTarget {
+  if (isUtf8(abs)) {
+    const text = abs.toString('utf8');
+    return { abs: text, path: displayPath(base, text) };
+  }
+  const shown = decodePath(abs);
+  return { abs: shown, raw: abs, path: displayPath(base, shown) };
 }
 
 export interface WalkOptions {
@@ -39,8 +52,9 @@ export async function* walkTargets(paths: readonly string[], options: WalkOption
     });
     const listing = info.isDirectory() ? listDirectory(abs, options) : singleFile(abs, info.isFile(), options);
     for await (const target of listing) {
-      if (seen.has(target.abs)) continue;
-      seen.add(target.abs);
+      const key = target.raw === undefined ? target.abs : `\0${Buffer.from(target.raw).toString('hex')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (insideGitDir(target.path)) continue;
       if (options.isExcluded(target.path)) {
         options.onSkip('excluded', target.path);
@@ -64,35 +78,43 @@ async function* listDirectory(dir: string, options: WalkOptions): AsyncGenerator
     yield* walkDisk(dir, options);
     return;
   }
+  const prefix = Buffer.from(dir.endsWith(sep) ? dir : `${dir}${sep}`);
   for await (const rel of listWorkTreeFiles(dir)) {
-    if (rel.endsWith('/')) continue; // an untracked nested repository: git does not descend, neither do we
-    const abs = join(dir, rel);
-    yield { abs, path: displayPath(options.base, abs) };
+    if (rel[rel.length - 1] === 0x2f) continue; // an untracked nested repository: git does not descend, neither do we
+    yield targetOf(options.base, Buffer.concat([prefix, rel]));
   }
 }
 
 async function* walkDisk(dir: string, options: WalkOptions): AsyncGenerator<FileTarget> {
-  const pending = [dir];
+  // Names as bytes throughout: a name that is not valid UTF-8 is opened as it is.
+  const slash = Buffer.from(sep);
+  const pending: Buffer[] = [Buffer.from(dir)];
   while (pending.length > 0) {
-    const current = pending.pop() as string;
-    const entries = await opendir(current).catch((e: unknown) => {
-      throw new KeyscanError('E_READ', `cannot read directory ${displayPath(options.base, current)}: ${systemErrorCode(e) ?? String(e)}`, {
-        hint: 'Fix its permissions or exclude it.',
-        cause: e,
-      });
+    const current = pending.pop() as Buffer;
+    const entries = await opendir(current as unknown as string, { encoding: 'buffer' as BufferEncoding }).catch((e: unknown) => {
+      throw new KeyscanError(
+        'E_READ',
+        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
+        {
+          hint: 'Fix its permissions or exclude it.',
+          cause: e,
+        },
+      );
     });
-    const subdirs: string[] = [];
+    const subdirs: Buffer[] = [];
     for await (const entry of entries) {
-      const abs = join(current, entry.name);
+      // With encoding 'buffer', names are Buffers (the typings only know strings).
+      const name = entry.name as unknown as Buffer;
+      const abs = Buffer.concat([current, slash, name]);
       if (entry.isDirectory()) {
-        if (entry.name !== '.git') subdirs.push(abs);
+        if (name.toString('latin1') !== '.git') subdirs.push(abs);
       } else if (entry.isFile()) {
-        yield { abs, path: displayPath(options.base, abs) };
+        yield targetOf(options.base, abs);
       } else {
-        options.onSkip(entry.isSymbolicLink() ? 'symlink' : 'notRegular', displayPath(options.base, abs));
+        options.onSkip(entry.isSymbolicLink() ? 'symlink' : 'notRegular', targetOf(options.base, abs).path);
       }
     }
     // Depth-first in name order keeps the listing deterministic.
-    pending.push(...subdirs.sort().reverse());
+    for (const d of subdirs.sort(Buffer.compare).reverse()) pending.push(d);
   }
 }

@@ -11,8 +11,11 @@ export type ReadOutcome =
 /**
  * Reads one file for scanning. Synchronous on purpose: it runs on worker threads, where blocking
  * is free and a promise per file is not. Never follows a symlink and never opens a FIFO or device.
+ * `abs` may be the name's exact bytes (a name that is not valid UTF-8 has no string form).
  */
-export function readTarget(abs: string, maxBytes: number): ReadOutcome {
+export function readTarget(target: string | Uint8Array, maxBytes: number): ReadOutcome {
+  // A Buffer posted to a worker arrives as a plain Uint8Array: view it as a Buffer again.
+  const abs = typeof target === 'string' ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
   let fd: number | undefined;
   try {
     const link = lstatSync(abs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
-import { checkRegexSafety, findNestedQuantifier, regexErrorReason } from '../../src/catalogue/regex-safety.js';
+import { checkRegexSafety, findNestedQuantifier, hasUnboundedQuantifier, regexErrorReason } from '../../src/catalogue/regex-safety.js';
 
 describe('findNestedQuantifier', () => {
   it.each([
@@ -48,6 +48,20 @@ describe('checkRegexSafety', () => {
 
   it('uses hints to reach the vulnerable part behind a literal prefix', () => {
     expect(checkRegexSafety('acme_(?:x|x)*!', { hints: ['acme_'] })).toMatch(/catastrophic/);
+  });
+
+  it('refuses a quadratic pattern the linear fallback cannot run, by how its time grows', () => {
+    // From every digit, [0-9]+ runs to the end of the digits and fails to find x: fast on a
+    // kilobyte, hours on a 5 MB line, and the lookbehind keeps V8's linear engine out.
+    expect(checkRegexSafety('(?<![a-z])[0-9]+x')).toMatch(/grows faster than the input/);
+    expect(checkRegexSafety('(?<![a-z])[0-9]{1,64}x')).toBeUndefined();
+  });
+
+  it('tells patterns that repeat without bound', () => {
+    for (const p of ['a+', 'a*', 'a{2,}', '(?:ab)+?', '[+*]x+'])
+      expect({ p, unbounded: hasUnboundedQuantifier(p) }).toEqual({ p, unbounded: true });
+    for (const p of ['a{1,64}', '[+*]', '\\+', '\\d{3}', '(?<n>a)?', 'a{2}'])
+      expect({ p, unbounded: hasUnboundedQuantifier(p) }).toEqual({ p, unbounded: false });
   });
 
   it('reports an invalid pattern without quoting it', () => {
