@@ -14,7 +14,7 @@ const NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|o
 
 /** Placeholders the tools write into their own templates (wp-config-sample.php, .env.example, docs). */
 const TOOL_PLACEHOLDERS =
-  /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?me|change[-_ ]?this|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
+  /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?(?:me|it|this)|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
 
 /**
  * A file system path (a key file's location is not the key): `/etc/ssl/x.key`, `./secrets/db`,

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
+import { compileCatalogue } from '../../src/catalogue/compile.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
+import { scanFragment } from '../../src/engine/scan-fragment.js';
 import { keyscan } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/repo.js';
 
@@ -64,8 +66,19 @@ describe('SARIF report', () => {
     const files: Record<string, string> = {};
     for (const rule of builtinRules) {
       const text = expandExample(rule.examples.positive[0] ?? '', seededRandom(`sarif-${rule.id}`));
-      planted.push(text);
-      files[`planted/${rule.id} file.txt`] = `${text}\n`;
+      if (rule.path === undefined) {
+        planted.push(text);
+        files[`planted/${rule.id} file.txt`] = `${text}\n`;
+        continue;
+      }
+      // A rule with a path condition fires in its own kind of file; its example is a whole file,
+      // so what must not leak is the secret in it (not a word such as "password", which the
+      // rules' own help text holds).
+      const path = `planted/${rule.id}/${rule.examples.path}`;
+      files[path] = `${text}\n`;
+      for (const f of scanFragment(compileCatalogue([rule]), Buffer.from(text), { path, source: 'file' })) {
+        if (f.secretText.length >= 8 && !/^[a-z]+$/.test(f.secretText)) planted.push(f.secretText);
+      }
     }
     // Env-file checks: an env file git does not ignore, and a template with a random value.
     const templateValue = expandExample('{{alnum:40}}', seededRandom('sarif-env'));

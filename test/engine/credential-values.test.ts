@@ -24,6 +24,7 @@ describe('isCredentialValue', () => {
     '<%= ENV["SECRET_KEY_BASE"] %>',
     '!vault |',
     'put your unique phrase here',
+    'changeit',
     'password_here',
     '/etc/ssl/private/server.key',
     '~/.ssh/id_ed25519',
