@@ -240,9 +240,11 @@ export const productivityRules: readonly RuleSpec[] = [
       rotate:
         'Revoke the token (Profile → Personal Access Tokens), create one with an expiry date for a service account, and update its users.',
       references: ['https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html'],
-      example: '{{b64:44}}',
+      example: 'N{{b64:43}}',
     },
-    { names: ['jira', 'confluence'], body: '[A-Za-z0-9+/]{44}', edge: 'A-Za-z0-9+/=_-' },
+    // The token is the base64 of a numeric token id, a colon and random bytes: an ASCII digit
+    // encodes to M, N or O first.
+    { names: ['jira', 'confluence'], body: '[MNO][A-Za-z0-9+/]{43}', edge: 'A-Za-z0-9+/=_-' },
   ),
   named(
     tags,
