@@ -55,8 +55,7 @@ describe('regex safety', () => {
     // Linear-time rules finish these in milliseconds; catastrophic backtracking takes minutes.
     expect(cases).toBeGreaterThan(builtinRules.length * 5);
     expect(times[0]?.[1] ?? 0, `slowest rule: ${times[0]?.[0]}`).toBeLessThan(5_000);
-    // The same budget per rule as 60 s for the first 300 rules: the catalogue is meant to grow.
-    expect(times.reduce((s, [, t]) => s + t, 0)).toBeLessThan(builtinRules.length * 200);
+    expect(times.reduce((s, [, t]) => s + t, 0)).toBeLessThan(60_000);
   });
 
   it('runs the whole catalogue over a 1 MB minified line holding every keyword', () => {
