@@ -9,6 +9,22 @@ const rotateKey = (where: string): string =>
 const aiModelRules: readonly RuleSpec[] = [
   token(
     {
+      id: 'huggingface-access-token',
+      description: 'Hugging Face user access token',
+      provider: 'Hugging Face',
+      severity: 'high',
+      tags: ['ai'],
+      revoke: 'https://huggingface.co/settings/tokens',
+      rotate: 'Invalidate the token under Settings → Access Tokens, create a fine-grained replacement, and update its users.',
+      references: ['https://huggingface.co/docs/hub/security-tokens'],
+      entropy: 3.5,
+      positive: ['hf_{{upper:17}}{{lower:17}}', 'HF_TOKEN=hf_{{lower:20}}{{upper:14}}'],
+      negative: ['hf_{{lower:20}}', 'hf_{{alnum:34}}0'],
+    },
+    { prefixes: ['hf_'], body: '[A-Za-z]{34}', edge: 'A-Za-z0-9_' },
+  ),
+  token(
+    {
       id: 'huggingface-org-token',
       description: 'Hugging Face organization API token (legacy)',
       provider: 'Hugging Face',

@@ -1,42 +1,44 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { custom } from './define.js';
 
 const revoke = 'https://console.aws.amazon.com/iam/home#/security_credentials';
 const rotate =
   'Create a new access key for the IAM user, deploy it, then deactivate and delete the leaked key (IAM → Security credentials). Review CloudTrail for use of the leaked key.';
 
 export const awsRules = [
-  {
-    id: 'aws-access-key-id',
-    description: 'AWS access key ID',
-    provider: 'AWS',
-    severity: 'high',
-    // IDs are 20 characters of base32 (A–Z, 2–7) after a 4-letter type prefix.
-    regex: /(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/,
-    keywords: ['akia', 'asia', 'abia', 'acca'],
-    entropy: 3,
-    partner: 'An access key ID is usable only with its secret access key; search for it nearby.',
-    remediation: { revoke, rotate },
-    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-    tags: ['cloud'],
-    examples: {
+  custom(
+    {
+      id: 'aws-access-key-id',
+      description: 'AWS access key ID',
+      provider: 'AWS',
+      severity: 'high',
+      tags: ['cloud'],
+      partner: 'An access key ID is usable only with its secret access key; search for it nearby.',
+      revoke,
+      rotate,
+      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
+      entropy: 3,
       positive: ['AKIA{{base32:16}}', 'aws_access_key_id = ASIA{{base32:16}}'],
       negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA{{base32:12}}', 'XAKIA{{base32:16}}'],
     },
-  },
-  {
-    id: 'aws-secret-access-key',
-    description: 'AWS secret access key',
-    provider: 'AWS',
-    severity: 'critical',
-    regex:
-      /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
-    keywords: ['aws', 'amazon'],
-    entropy: 4,
-    partner: 'Usable together with its access key ID (AKIA…/ASIA…).',
-    remediation: { revoke, rotate },
-    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-    tags: ['cloud'],
-    examples: {
+    {
+      // IDs are 20 characters of base32 (A–Z, 2–7) after a 4-letter type prefix.
+      regex: /(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])/,
+      keywords: ['akia', 'asia', 'abia', 'acca'],
+    },
+  ),
+  custom(
+    {
+      id: 'aws-secret-access-key',
+      description: 'AWS secret access key',
+      provider: 'AWS',
+      severity: 'critical',
+      tags: ['cloud'],
+      partner: 'Usable together with its access key ID (AKIA…/ASIA…).',
+      revoke,
+      rotate,
+      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
+      entropy: 4,
       positive: ['aws_secret_access_key = {{b64:40}}', 'AWS_SECRET_ACCESS_KEY="{{b64:40}}"', '"awsSecretKey": "{{b64:40}}"'],
       negative: [
         'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -44,37 +46,26 @@ export const awsRules = [
         'aws_secret_access_key = {{b64:30}}',
       ],
     },
-  },
-  {
-    id: 'aws-session-token',
-    description: 'AWS temporary session token (STS)',
-    provider: 'AWS',
-    severity: 'high',
-    // Session tokens are long base64 blobs; newer ones start with the bytes of "\t\x0aorigin_ec2"
-    // ("IQoJb3JpZ2luX2Vj…"), older ones with "FwoGZXIvYXdzE" / "FQoGZXIvYXdzE".
-    regex:
-      /(?:(?:aws|amz)[\w.-]{0,12}(?:session|security)[\w.-]{0,6}token["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})|(?<![A-Za-z0-9/+])(?<bare>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9/+]{100,2000}={0,2}))(?![A-Za-z0-9/+=])/i,
-    keywords: [
-      'session_token',
-      'sessiontoken',
-      'session-token',
-      'security-token',
-      'security_token',
-      'iqojb3jpz2lux2vj',
-      'fwogzxivyxdze',
-      'fqogzxivyxdze',
-    ],
-    entropy: 4.5,
-    maxLength: 2600,
-    partner: 'A session token works only together with its temporary access key ID (ASIA…) and secret access key.',
-    remediation: {
+    {
+      regex:
+        /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+      keywords: ['aws', 'amazon'],
+    },
+  ),
+  custom(
+    {
+      id: 'aws-session-token',
+      description: 'AWS temporary session token (STS)',
+      provider: 'AWS',
+      severity: 'high',
+      tags: ['cloud'],
+      partner: 'A session token works only together with its temporary access key ID (ASIA…) and secret access key.',
       revoke: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
       rotate:
         'Session tokens expire on their own (minutes to hours); if it may still be valid, revoke the role’s active sessions (IAM → Roles → Revoke sessions) and rotate the credentials that issued it.',
-    },
-    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html'],
-    tags: ['cloud'],
-    examples: {
+      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html'],
+      entropy: 4.5,
+      maxLength: 2600,
       positive: [
         'aws_session_token = IQoJb3JpZ2luX2Vj{{b64:300}}',
         'AWS_SESSION_TOKEN="FwoGZXIvYXdzE{{b64:220}}"',
@@ -82,29 +73,45 @@ export const awsRules = [
       ],
       negative: ['aws_session_token = {{b64:40}}', 'aws_session_token = ${AWS_SESSION_TOKEN}', 'IQoJb3JpZ2luX2Vj{{b64:30}}'],
     },
-  },
-  {
-    id: 'aws-mws-auth-token',
-    description: 'Amazon Marketplace Web Service (MWS) auth token',
-    provider: 'AWS',
-    severity: 'high',
-    regex: /(?<![A-Za-z0-9])(?<secret>amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9-])/,
-    keywords: ['amzn.mws.'],
-    entropy: 3,
-    partner: 'Used together with the seller ID and the developer’s access keys.',
-    remediation: {
+    {
+      // Session tokens are long base64 blobs; newer ones start with the bytes of "\t\x0aorigin_ec2"
+      // ("IQoJb3JpZ2luX2Vj…"), older ones with "FwoGZXIvYXdzE" / "FQoGZXIvYXdzE".
+      regex:
+        /(?:(?:aws|amz)[\w.-]{0,12}(?:session|security)[\w.-]{0,6}token["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})|(?<![A-Za-z0-9/+])(?<bare>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9/+]{100,2000}={0,2}))(?![A-Za-z0-9/+=])/i,
+      keywords: [
+        'session_token',
+        'sessiontoken',
+        'session-token',
+        'security-token',
+        'security_token',
+        'iqojb3jpz2lux2vj',
+        'fwogzxivyxdze',
+        'fqogzxivyxdze',
+      ],
+    },
+  ),
+  custom(
+    {
+      id: 'aws-mws-auth-token',
+      description: 'Amazon Marketplace Web Service (MWS) auth token',
+      provider: 'AWS',
+      severity: 'high',
+      tags: ['cloud'],
+      partner: 'Used together with the seller ID and the developer’s access keys.',
       revoke: 'https://sellercentral.amazon.com/apps/manage',
       rotate:
         'Revoke the developer’s access under Manage Your Apps, re-authorise to obtain a new token, and migrate to the Selling Partner API.',
-    },
-    references: ['https://developer-docs.amazon.com/sp-api/docs/sp-api-migration-guide'],
-    tags: ['cloud'],
-    examples: {
+      references: ['https://developer-docs.amazon.com/sp-api/docs/sp-api-migration-guide'],
+      entropy: 3,
       positive: [
         'amzn.mws.{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
         'MWS_AUTH_TOKEN=amzn.mws.{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
       ],
       negative: ['amzn.mws.{{hex:8}}-{{hex:4}}', 'amzn.mws.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'],
     },
-  },
+    {
+      regex: /(?<![A-Za-z0-9])(?<secret>amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9-])/,
+      keywords: ['amzn.mws.'],
+    },
+  ),
 ] satisfies readonly RuleSpec[];

@@ -1,27 +1,31 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
+import { custom } from './define.js';
 
 const references = ['https://docs.gitlab.com/ee/security/tokens/#token-prefixes'];
 const rotate =
   'Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.';
 
 function gitlabToken(id: string, prefix: string, description: string, revoke: string): RuleSpec {
-  return {
-    id,
-    description,
-    provider: 'GitLab',
-    severity: 'critical',
-    // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
-    regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2})(?![A-Za-z0-9_-])`),
-    keywords: [prefix],
-    entropy: 3,
-    remediation: { revoke, rotate },
-    references,
-    tags: ['vcs'],
-    examples: {
+  return custom(
+    {
+      id,
+      description,
+      provider: 'GitLab',
+      severity: 'critical',
+      tags: ['vcs'],
+      revoke,
+      rotate,
+      references,
+      entropy: 3,
       positive: [`${prefix}{{alnum:20}}`, `GITLAB_TOKEN="${prefix}{{b64url:27}}.01.{{lowalnum:9}}"`],
       negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`],
     },
-  };
+    {
+      // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
+      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2})(?![A-Za-z0-9_-])`),
+      keywords: [prefix],
+    },
+  );
 }
 
 export const gitlabRules = [
@@ -77,24 +81,21 @@ export const gitlabRules = [
     'GitLab feature flags client token',
     'https://docs.gitlab.com/ee/operations/feature_flags.html#get-access-credentials',
   ),
-  {
-    id: 'gitlab-runner-legacy-registration-token',
-    description: 'GitLab runner registration token (legacy)',
-    provider: 'GitLab',
-    severity: 'high',
-    regex: /(?<![A-Za-z0-9_-])(?<secret>GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])/,
-    keywords: ['gr1348941'],
-    entropy: 3,
-    remediation: {
+  custom(
+    {
+      id: 'gitlab-runner-legacy-registration-token',
+      description: 'GitLab runner registration token (legacy)',
+      provider: 'GitLab',
+      severity: 'high',
+      tags: ['vcs'],
       revoke: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
       rotate:
         'Reset the registration token in the project, group or instance runner settings, and move to runner authentication tokens (glrt-).',
-    },
-    references,
-    tags: ['vcs'],
-    examples: {
+      references: references,
+      entropy: 3,
       positive: ['GR1348941{{alnum:20}}', 'REGISTRATION_TOKEN="GR1348941{{b64url:20}}"'],
       negative: ['GR1348941{{alnum:8}}', 'GR1348941xxxxxxxxxxxxxxxxxxxx'],
     },
-  },
+    { regex: /(?<![A-Za-z0-9_-])(?<secret>GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])/, keywords: ['gr1348941'] },
+  ),
 ] satisfies readonly RuleSpec[];

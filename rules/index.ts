@@ -8,9 +8,9 @@ import { aiRules } from './ai.js';
 import { anthropicRules } from './anthropic.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
-import { azureKeyRules } from './azure-keys.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { crmRules } from './crm.js';
 import { dataRules } from './data.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
@@ -19,8 +19,11 @@ import { genericAuthRules } from './generic-auth.js';
 import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
+import { hostingRules } from './hosting.js';
+import { identityRules } from './identity.js';
 import { jwtRules } from './jwt.js';
 import { mapsIotRules } from './maps-iot.js';
+import { marketingRules } from './marketing.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
@@ -29,11 +32,12 @@ import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { productivityRules } from './productivity.js';
 import { publicApiRules } from './public-apis.js';
-import { saasRules } from './saas.js';
 import { saasAppRules } from './saas-apps.js';
 import { secretsToolRules } from './secrets-tools.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
+import { smsRules } from './sms.js';
+import { socialRules } from './social.js';
 import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
 import { vcsRules } from './vcs.js';
@@ -43,9 +47,9 @@ export const builtinRules: readonly RuleSpec[] = [
   ...anthropicRules,
   ...awsRules,
   ...azureRules,
-  ...azureKeyRules,
   ...ciRules,
   ...cloudRules,
+  ...crmRules,
   ...dataRules,
   ...databaseRules,
   ...emailRules,
@@ -54,7 +58,10 @@ export const builtinRules: readonly RuleSpec[] = [
   ...githubRules,
   ...gitlabRules,
   ...googleRules,
+  ...hostingRules,
+  ...identityRules,
   ...jwtRules,
+  ...marketingRules,
   ...mapsIotRules,
   ...messagingRules,
   ...observabilityRules,
@@ -64,11 +71,12 @@ export const builtinRules: readonly RuleSpec[] = [
   ...privateKeyRules,
   ...productivityRules,
   ...publicApiRules,
-  ...saasRules,
   ...saasAppRules,
   ...secretsToolRules,
   ...sendgridRules,
   ...slackRules,
+  ...smsRules,
+  ...socialRules,
   ...stripeRules,
   ...twilioRules,
   ...vcsRules,

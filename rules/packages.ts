@@ -371,19 +371,6 @@ const moreRegistryRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'gradle-plugin-portal-secret',
-      description: 'Gradle Plugin Portal publishing secret',
-      provider: 'Gradle Plugin Portal',
-      revoke: 'https://plugins.gradle.org/u/',
-      rotate: 'Regenerate the API keys on the Plugin Portal profile page (API Keys) and store them as CI secrets.',
-      references: ['https://docs.gradle.org/current/userguide/publishing_gradle_plugins.html#account_setup'],
-      example: '{{alnum:32}}',
-    },
-    { names: ['gradle.publish.secret', 'gradle_publish_secret', 'gradle.publish.key', 'gradle_publish_key'], body: '[A-Za-z0-9]{32}' },
-  ),
-  named(
-    tags,
-    {
       id: 'packagist-api-token',
       description: 'Packagist API token',
       provider: 'Packagist',
@@ -393,20 +380,6 @@ const moreRegistryRules: readonly RuleSpec[] = [
       example: '{{alnum:20}}',
     },
     { names: ['packagist'], body: '[A-Za-z0-9]{20}' },
-  ),
-  named(
-    tags,
-    {
-      id: 'expo-access-token',
-      description: 'Expo (EAS) access token',
-      provider: 'Expo',
-      revoke: 'https://expo.dev/settings/access-tokens',
-      rotate:
-        'Revoke the token (Account settings → Access tokens), create a robot user token for CI, and store it as EXPO_TOKEN in the CI secrets.',
-      references: ['https://docs.expo.dev/accounts/programmatic-access/'],
-      example: '{{b64url:40}}',
-    },
-    { names: ['expo_token', 'expo_access_token'], body: '[A-Za-z0-9_-]{40}' },
   ),
   custom(
     {

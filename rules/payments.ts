@@ -1,10 +1,30 @@
-/** Payments, commerce and crypto APIs (Stripe and Shopify have their own entries). */
+/** Payments, commerce and crypto APIs (Stripe has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
 import { assigned, custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['payments'];
 
 const paymentProviderRules: readonly RuleSpec[] = [
+  custom(
+    {
+      id: 'shopify-access-token',
+      description: 'Shopify access token or shared secret',
+      provider: 'Shopify',
+      severity: 'high',
+      tags: ['payments', 'commerce'],
+      revoke: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps',
+      rotate:
+        'Rotate the app’s credentials (uninstall/reinstall a custom app, or rotate the API secret in the Partner Dashboard) and deploy the new ones.',
+      references: ['https://shopify.dev/docs/apps/auth'],
+      entropy: 3,
+      positive: ['shpat_{{hex:32}}', 'SHOPIFY_API_SECRET=shpss_{{hex:32}}'],
+      negative: ['shpat_{{hex:20}}', 'shpxx_{{hex:32}}'],
+    },
+    {
+      regex: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])/,
+      keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+    },
+  ),
   token(
     {
       id: 'square-access-token',

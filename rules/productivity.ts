@@ -233,22 +233,6 @@ export const productivityRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'jira-data-center-pat',
-      description: 'Jira or Confluence Data Center personal access token',
-      provider: 'Atlassian Data Center',
-      revoke: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
-      rotate:
-        'Revoke the token (Profile → Personal Access Tokens), create one with an expiry date for a service account, and update its users.',
-      references: ['https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html'],
-      example: 'N{{b64:43}}',
-    },
-    // The token is the base64 of a numeric token id, a colon and random bytes: an ASCII digit
-    // encodes to M, N or O first.
-    { names: ['jira', 'confluence'], body: '[MNO][A-Za-z0-9+/]{43}', edge: 'A-Za-z0-9+/=_-' },
-  ),
-  named(
-    tags,
-    {
       id: 'bitly-access-token',
       description: 'Bitly access token',
       provider: 'Bitly',
@@ -322,23 +306,5 @@ export const productivityRules: readonly RuleSpec[] = [
       example: JWT_EXAMPLE,
     },
     { names: ['n8n'], body: JWT_BODY },
-  ),
-  custom(
-    {
-      id: 'youtrack-permanent-token',
-      description: 'JetBrains YouTrack or Hub permanent token',
-      provider: 'JetBrains',
-      severity: 'high',
-      tags,
-      revoke: 'https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html',
-      rotate: 'Revoke the token (Profile → Account Security → Tokens), create one with only the services it needs, and update its users.',
-      references: ['https://www.jetbrains.com/help/youtrack/devportal/authentication-with-permanent-token.html'],
-      positive: ['perm:{{b64:12}}.{{b64:8}}.{{alnum:30}}', 'YOUTRACK_TOKEN=perm:{{b64:16}}.{{b64:12}}.{{alnum:30}}'],
-      negative: ['perm:{{b64:12}}.{{b64:8}}.{{alnum:8}}', 'perm:read.write'],
-    },
-    {
-      regex: /(?<![A-Za-z0-9_-])(?<secret>perm:[A-Za-z0-9+/=]{4,100}\.[A-Za-z0-9+/=]{2,100}\.[A-Za-z0-9]{20,40})(?![A-Za-z0-9_-])/,
-      keywords: ['perm:'],
-    },
   ),
 ];

@@ -68,19 +68,6 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'spotify-client-secret',
-      description: 'Spotify Web API client secret',
-      provider: 'Spotify',
-      revoke: 'https://developer.spotify.com/dashboard',
-      rotate: regenerate('the Spotify dashboard'),
-      references: ['https://developer.spotify.com/documentation/web-api/concepts/apps'],
-      example: '{{hex:32}}',
-    },
-    { names: ['spotify'], body: '[a-f0-9]{32}' },
-  ),
-  named(
-    tags,
-    {
       id: 'ipinfo-token',
       description: 'IPinfo access token',
       provider: 'IPinfo',
@@ -331,20 +318,6 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'hunter-api-key',
-      description: 'Hunter.io API key',
-      provider: 'Hunter',
-      severity: 'medium',
-      revoke: 'https://hunter.io/api-keys',
-      rotate: regenerate('the Hunter dashboard'),
-      references: ['https://hunter.io/api-documentation/v2#authentication'],
-      example: '{{hex:40}}',
-    },
-    { names: ['hunter_api_key', 'hunterio', 'hunter_io'], body: '[a-f0-9]{40}' },
-  ),
-  named(
-    tags,
-    {
       id: 'unsplash-access-key',
       description: 'Unsplash API access key or secret key',
       provider: 'Unsplash',
@@ -411,19 +384,6 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{hex:32}}',
     },
     { names: ['flickr'], body: '[a-f0-9]{32}|[a-f0-9]{16}' },
-  ),
-  named(
-    tags,
-    {
-      id: 'vimeo-access-token',
-      description: 'Vimeo API access token',
-      provider: 'Vimeo',
-      revoke: 'https://developer.vimeo.com/apps',
-      rotate: regenerate('the Vimeo dashboard'),
-      references: ['https://developer.vimeo.com/api/authentication'],
-      example: '{{hex:32}}',
-    },
-    { names: ['vimeo'], body: '[a-f0-9]{32}' },
   ),
   named(
     tags,

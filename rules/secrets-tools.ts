@@ -135,20 +135,6 @@ export const secretsToolRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'env0-api-secret',
-      description: 'env0 API key secret',
-      provider: 'env0',
-      severity: 'critical',
-      revoke: 'https://app.env0.com/organizations/settings/api-keys',
-      rotate: rotateIn('env0 (Organization settings → API Keys)'),
-      references: ['https://docs.env0.com/reference/authentication'],
-      example: '{{b64url:32}}',
-    },
-    { names: ['env0'], body: '[A-Za-z0-9_-]{32}' },
-  ),
-  named(
-    tags,
-    {
       id: 'spacelift-api-secret',
       description: 'Spacelift API key secret',
       provider: 'Spacelift',

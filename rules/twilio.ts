@@ -1,30 +1,27 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned } from './define.js';
+import { assigned, custom } from './define.js';
 
 const references = ['https://www.twilio.com/docs/iam/api-keys', 'https://www.twilio.com/docs/iam/access-tokens'];
 const revoke = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
 
 export const twilioRules = [
-  {
-    id: 'twilio-api-key',
-    description: 'Twilio API key SID with its secret nearby',
-    provider: 'Twilio',
-    severity: 'high',
-    regex: /twilio[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/i,
-    keywords: ['twilio'],
-    entropy: 3,
-    partner: 'An API key SID works only with its API key secret (and the account SID).',
-    remediation: {
+  custom(
+    {
+      id: 'twilio-api-key',
+      description: 'Twilio API key SID with its secret nearby',
+      provider: 'Twilio',
+      severity: 'high',
+      tags: ['messaging'],
+      partner: 'An API key SID works only with its API key secret (and the account SID).',
       revoke,
       rotate: 'Delete the API key in the Console, create a new one, and update the services that used it.',
-    },
-    references,
-    tags: ['messaging'],
-    examples: {
+      references: references,
+      entropy: 3,
       positive: ['TWILIO_API_KEY=SK{{hex:32}}', 'twilio:\n  api_key: SK{{hex:32}}'],
       negative: ['TWILIO_API_KEY=SK{{hex:20}}', 'SK{{hex:32}}'],
     },
-  },
+    { regex: /twilio[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/i, keywords: ['twilio'] },
+  ),
   assigned(
     {
       id: 'twilio-auth-token',

@@ -134,7 +134,11 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, [...builtinRules, ...ENV_CHECK_RULES]);
+  // Like git -C: every relative path on the command line is taken from the -C directory.
+  const config = await loadConfig(root, args.config === undefined ? undefined : resolve(io.cwd, args.config), [
+    ...builtinRules,
+    ...ENV_CHECK_RULES,
+  ]);
   const rules = effectiveRules(builtinRules, config);
   // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
   // report: keyscan's own baseline files are never scanned.

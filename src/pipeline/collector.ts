@@ -1,4 +1,4 @@
-import type { Candidate } from '../filters/candidate.js';
+import { type Candidate, rememberedContext } from '../filters/candidate.js';
 import type { FilterOutcome } from '../filters/pipeline.js';
 import type { UnusedAllow } from '../filters/unused-allows.js';
 import type { MarkerHit, Task, TaskProgress, TaskResult } from '../pool/protocol.js';
@@ -93,7 +93,7 @@ export class Collector {
 
   /** Findings of checks that are not text matches (env files): filtered like every other finding. */
   addChecks(findings: readonly Finding[]): void {
-    for (const finding of findings) this.#candidates.push({ finding, context: undefined });
+    for (const finding of findings) this.#candidates.push({ finding, context: rememberedContext(finding) });
   }
 
   /** Removes findings collected so far (replaced by a better one). */

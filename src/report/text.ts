@@ -34,7 +34,8 @@ export function renderText(ctx: ReportContext): string {
   const lines: string[] = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
-  if (ctx.result.findings.some((f) => f.source === 'staged')) lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
+  if (ctx.staged ?? ctx.result.findings.some((f) => f.source === 'staged'))
+    lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { renderRulesMarkdown } from '../../scripts/rules-doc/render.js';
+import type { RuleSpec } from '../../src/catalogue/spec.js';
+import { ROOT } from '../helpers/cli.js';
+
+describe('docs/rules.md', () => {
+  it('is what `npm run docs:rules` writes from the current catalogue', () => {
+    const committed = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+    // On failure: run `npm run docs:rules` and commit docs/rules.md.
+    expect(committed === renderRulesMarkdown(builtinRules), 'docs/rules.md is stale: run `npm run docs:rules`').toBe(true);
+  });
+
+  it('lists every rule with its provider, severity, keywords and revoke page', () => {
+    const doc = renderRulesMarkdown(builtinRules);
+    for (const rule of builtinRules) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${rule.id}\` |`));
+      expect(row, rule.id).toBeDefined();
+      expect(row).toContain(`| ${rule.severity} |`);
+      // Table cells escape pipes (a keyword such as `mly|`).
+      expect(row).toContain(`\`${rule.keywords[0]?.replaceAll('|', '\\|')}\``);
+      expect(row).toContain(`(${rule.remediation.revoke})`);
+    }
+  });
+
+  it('keeps a table row intact when a description has a pipe or a line break', () => {
+    const rule = builtinRules[0] as RuleSpec;
+    const doc = renderRulesMarkdown([{ ...rule, description: 'a | b\nc', provider: 'P|Q' }]);
+    const row = doc.split('\n').find((l) => l.startsWith(`| \`${rule.id}\``)) ?? '';
+    expect(row).toContain('a \\| b c');
+    expect(row).toContain('| P\\|Q |');
+    expect(row.split(/(?<!\\)\|/).length).toBe(7);
+  });
+});
