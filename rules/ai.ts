@@ -506,7 +506,7 @@ const aiPlatformRules: readonly RuleSpec[] = [
       references: ['https://modal.com/docs/reference/modal.config'],
       example: 'as-{{alnum:22}}',
     },
-    { names: ['modal'], body: 'as-[A-Za-z0-9]{22}' },
+    { names: ['modal_token'], body: 'as-[A-Za-z0-9]{22}' },
   ),
   prefixed(
     tags,
@@ -797,7 +797,7 @@ const aiPlatformRules: readonly RuleSpec[] = [
       references: ['https://portkey.ai/docs/api-reference/inference-api/authentication'],
       example: '{{b64:32}}',
     },
-    { names: ['portkey'], body: '[A-Za-z0-9+/]{32}' },
+    { names: ['portkey_api', 'portkey_key'], body: '[A-Za-z0-9+/]{32}' },
   ),
   prefixed(
     tags,

@@ -1,5 +1,5 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { named, token, UUID, UUID_EXAMPLE } from './define.js';
+import { custom, named, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['package-registry'];
 
@@ -380,6 +380,48 @@ const moreRegistryRules: readonly RuleSpec[] = [
       example: '{{alnum:20}}',
     },
     { names: ['packagist'], body: '[A-Za-z0-9]{20}' },
+  ),
+  custom(
+    {
+      id: 'sidekiq-enterprise-credentials',
+      description: 'Sidekiq Pro or Enterprise gem server credentials (Bundler setting)',
+      provider: 'Sidekiq',
+      severity: 'high',
+      tags,
+      revoke: 'https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro-and-Enterprise-Installation',
+      rotate:
+        'Ask Contributed Systems for new credentials (they are per license), set them with bundle config --global or as a CI secret, and never in Gemfile or a committed .bundle/config.',
+      references: ['https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro-and-Enterprise-Installation'],
+      positive: ['BUNDLE_ENTERPRISE__CONTRIBSYS__COM={{hex:8}}:{{hex:8}}', 'export BUNDLE_GEMS__CONTRIBSYS__COM="{{hex:8}}:{{hex:8}}"'],
+      negative: ['BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDENTIALS}', 'BUNDLE_GEMS__CONTRIBSYS__COM={{hex:4}}:{{hex:4}}'],
+    },
+    {
+      regex:
+        /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?[ \t]{0,8}[=:][ \t]{0,8}["']?(?<secret>[a-z0-9]{8}:[a-z0-9]{8})(?![A-Za-z0-9])/,
+      keywords: ['__contribsys__com'],
+    },
+  ),
+  custom(
+    {
+      id: 'sidekiq-gem-source-url',
+      description: 'Sidekiq Pro or Enterprise gem source URL with its credentials',
+      provider: 'Sidekiq',
+      severity: 'high',
+      tags,
+      revoke: 'https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro-and-Enterprise-Installation',
+      rotate:
+        'Ask Contributed Systems for new credentials, write the source without them (source "https://gems.contribsys.com/") and give Bundler the credentials through BUNDLE_GEMS__CONTRIBSYS__COM outside the repository.',
+      references: ['https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro-and-Enterprise-Installation'],
+      positive: [
+        'source "https://{{hex:8}}:{{hex:8}}@gems.contribsys.com/"',
+        'http://{{hex:8}}:{{hex:8}}@enterprise.contribsys.com:80/path',
+      ],
+      negative: ['source "https://gems.contribsys.com/"', 'https://{{hex:8}}:{{hex:8}}@gems.example.com/'],
+    },
+    {
+      regex: /https?:\/\/(?<secret>[a-z0-9]{8}:[a-z0-9]{8})@(?:gems|enterprise)\.contribsys\.com/,
+      keywords: ['contribsys.com'],
+    },
   ),
 ];
 

@@ -373,7 +373,8 @@ const commerceRules: readonly RuleSpec[] = [
       references: ['https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication'],
       example: '{{hex:40}}',
     },
-    { prefixes: ['cs_'], body: '[a-f0-9]{40}' },
+    // `cs_` alone is in every callback_ and class_: prefilter on the prefix and the first hex digit.
+    { prefixes: ['cs_'], body: '[a-f0-9]{40}', keywords: [...'0123456789abcdef'].map((c) => `cs_${c}`) },
   ),
   prefixed(
     tags,
@@ -387,7 +388,7 @@ const commerceRules: readonly RuleSpec[] = [
       references: ['https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication'],
       example: '{{hex:40}}',
     },
-    { prefixes: ['ck_'], body: '[a-f0-9]{40}' },
+    { prefixes: ['ck_'], body: '[a-f0-9]{40}', keywords: [...'0123456789abcdef'].map((c) => `ck_${c}`) },
   ),
   named(
     tags,
@@ -753,7 +754,7 @@ const commerceRules: readonly RuleSpec[] = [
       references: ['https://developer.etsy.com/documentation/essentials/authentication'],
       example: '{{lowalnum:24}}',
     },
-    { names: ['etsy'], body: '[a-z0-9]{24}' },
+    { names: ['etsy_api', 'etsy_key', 'etsy_keystring', 'etsy_client'], body: '[a-z0-9]{24}' },
   ),
   named(
     tags,

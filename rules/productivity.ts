@@ -148,7 +148,7 @@ export const productivityRules: readonly RuleSpec[] = [
       references: ['https://engineering.toggl.com/docs/authentication'],
       example: '{{hex:32}}',
     },
-    { names: ['toggl'], body: '[a-f0-9]{32}' },
+    { names: ['toggl_api', 'toggl_token', 'toggltrack', 'toggl_track'], body: '[a-f0-9]{32}' },
   ),
   named(
     tags,

@@ -23,6 +23,23 @@ export const stripeRules = [
     },
   },
   {
+    id: 'stripe-test-secret-key',
+    description: 'Stripe test-mode secret or restricted key',
+    provider: 'Stripe',
+    // Test mode moves no money, but reads and writes the account's test data and settings.
+    severity: 'medium',
+    regex: /(?<![A-Za-z0-9_])(?<secret>[sr]k_test_[A-Za-z0-9]{24,247})(?![A-Za-z0-9])/,
+    keywords: ['sk_test_', 'rk_test_'],
+    entropy: 3.5,
+    remediation: { revoke: 'https://dashboard.stripe.com/test/apikeys', rotate },
+    references,
+    tags: ['payments'],
+    examples: {
+      positive: ['sk_test_{{alnum:24}}', 'STRIPE_SECRET_KEY=rk_test_{{alnum:99}}'],
+      negative: ['sk_test_{{alnum:12}}', 'sk_test_xxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+  },
+  {
     id: 'stripe-restricted-key',
     description: 'Stripe live restricted key',
     provider: 'Stripe',
