@@ -159,7 +159,25 @@ export const crmRules: readonly RuleSpec[] = [
       positive: ['DRIFT_ACCESS_TOKEN={{alnum:32}}', 'drift_token: "{{alnum:32}}"'],
       negative: ['DRIFT_ACCESS_TOKEN={{alnum:10}}', 'DRIFT_EMBED_ID={{lowalnum:12}}'],
     },
-    { names: ['drift_access_token', 'drift_token', 'drift_api_token', 'driftaccesstoken'], body: '[A-Za-z0-9]{32}' },
+    {
+      names: ['drift_access_token', 'drift_token', 'drift_api_token', 'driftaccesstoken'],
+      body: '[A-Za-z0-9]{32}',
+      keywords: [
+        'drift_access_token',
+        'driftaccesstoken',
+        'drift.access.token',
+        'drift-access-token',
+        'drift_token',
+        'drifttoken',
+        'drift.token',
+        'drift-token',
+        'drift_api_token',
+        'driftapitoken',
+        'drift.api.token',
+        'drift-api-token',
+        'driftaccesstoken',
+      ],
+    },
   ),
   assigned(
     {

@@ -358,7 +358,11 @@ export const hostingRules: readonly RuleSpec[] = [
       positive: ['PLATFORMSH_CLI_TOKEN={{b64url:43}}', 'UPSUN_CLI_TOKEN={{b64url:43}}'],
       negative: ['PLATFORMSH_CLI_TOKEN={{b64url:10}}', 'PLATFORM_PROJECT={{lowalnum:13}}'],
     },
-    { names: ['platformsh', 'platform_sh', 'upsun'], body: '[A-Za-z0-9_-]{40,64}' },
+    {
+      names: ['platformsh', 'platform_sh', 'upsun'],
+      body: '[A-Za-z0-9_-]{40,64}',
+      keywords: ['platformsh', 'platform_sh', 'platform.sh', 'platform-sh', 'upsun'],
+    },
   ),
   assigned(
     {

@@ -127,7 +127,7 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['PERMIT_API_KEY=permit_key_{{alnum:80}}', 'permit_token: "permit_key_{{alnum:60}}"'],
       negative: ['PERMIT_API_KEY=permit_key_xxxxxxxxxxxxxxxx', 'PERMIT_PDP_URL=http://localhost:7766'],
     },
-    { names: ['permit'], body: 'permit_key_[A-Za-z0-9]{40,120}' },
+    { names: ['permit'], body: 'permit_key_[A-Za-z0-9]{40,120}', keywords: ['permit_key_'] },
   ),
   token(
     {
@@ -209,7 +209,21 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['KINDE_CLIENT_SECRET={{alnum:46}}', 'kinde_client_secret: "{{alnum:50}}"'],
       negative: ['KINDE_CLIENT_ID={{hex:32}}', 'KINDE_CLIENT_SECRET={{alnum:12}}'],
     },
-    { names: ['kinde_client_secret', 'kinde_secret', 'kindeclientsecret', 'kinde-client-secret'], body: '[A-Za-z0-9]{40,64}' },
+    {
+      names: ['kinde_client_secret', 'kinde_secret', 'kindeclientsecret', 'kinde-client-secret'],
+      body: '[A-Za-z0-9]{40,64}',
+      keywords: [
+        'kinde_client_secret',
+        'kindeclientsecret',
+        'kinde.client.secret',
+        'kinde-client-secret',
+        'kinde_secret',
+        'kindesecret',
+        'kinde.secret',
+        'kinde-secret',
+        'kindeclientsecret',
+      ],
+    },
   ),
   assigned(
     {

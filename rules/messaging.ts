@@ -408,7 +408,21 @@ export const messagingRules: readonly RuleSpec[] = [
       ],
       negative: ['WEBEX_ACCESS_TOKEN={{alnum:20}}', 'WEBEX_ROOM_ID=Y2lzY29zcGFyazovL3Vz'],
     },
-    { names: ['webex', 'spark_access_token', 'cisco_spark'], body: '[A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[0-9a-f-]{36}' },
+    {
+      names: ['webex', 'spark_access_token', 'cisco_spark'],
+      body: '[A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[0-9a-f-]{36}',
+      keywords: [
+        'webex',
+        'spark_access_token',
+        'sparkaccesstoken',
+        'spark.access.token',
+        'spark-access-token',
+        'cisco_spark',
+        'ciscospark',
+        'cisco.spark',
+        'cisco-spark',
+      ],
+    },
   ),
   assigned(
     {
@@ -564,7 +578,25 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['STREAM_API_SECRET={{lowalnum:64}}', 'getstream_secret: "{{lowalnum:64}}"'],
       negative: ['STREAM_API_KEY={{lowalnum:12}}', 'STREAM_API_SECRET={{lowalnum:20}}'],
     },
-    { names: ['stream_api_secret', 'stream_secret', 'getstream', 'stream_chat_secret'], body: '[a-z0-9]{64}' },
+    {
+      names: ['stream_api_secret', 'stream_secret', 'getstream', 'stream_chat_secret'],
+      body: '[a-z0-9]{64}',
+      keywords: [
+        'stream_api_secret',
+        'streamapisecret',
+        'stream.api.secret',
+        'stream-api-secret',
+        'stream_secret',
+        'streamsecret',
+        'stream.secret',
+        'stream-secret',
+        'getstream',
+        'stream_chat_secret',
+        'streamchatsecret',
+        'stream.chat.secret',
+        'stream-chat-secret',
+      ],
+    },
   ),
   assigned(
     {
@@ -655,7 +687,11 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['DAILY_API_KEY={{hex:64}}', 'daily_api_key: "{{hex:64}}"'],
       negative: ['DAILY_API_KEY={{hex:12}}', 'DAILY_DOMAIN=acme.daily.co'],
     },
-    { names: ['daily_api_key', 'dailyco', 'daily_co', 'daily-api-key'], body: '[a-f0-9]{64}' },
+    {
+      names: ['daily_api_key', 'dailyco', 'daily_co', 'daily-api-key'],
+      body: '[a-f0-9]{64}',
+      keywords: ['daily_api_key', 'dailyapikey', 'daily.api.key', 'daily-api-key', 'dailyco', 'daily_co', 'daily.co', 'daily-co'],
+    },
   ),
   assigned(
     {

@@ -214,6 +214,21 @@ export const socialRules: readonly RuleSpec[] = [
     {
       names: ['twitter_access_token', 'x_access_token', 'twitter_oauth_token', 'twitteraccesstoken'],
       body: '[0-9]{6,20}-[A-Za-z0-9]{25,45}',
+      keywords: [
+        'twitter_access_token',
+        'twitteraccesstoken',
+        'twitter.access.token',
+        'twitter-access-token',
+        'x_access_token',
+        'xaccesstoken',
+        'x.access.token',
+        'x-access-token',
+        'twitter_oauth_token',
+        'twitteroauthtoken',
+        'twitter.oauth.token',
+        'twitter-oauth-token',
+        'twitteraccesstoken',
+      ],
     },
   ),
   assigned(
