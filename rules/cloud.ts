@@ -1,6 +1,6 @@
 /** Cloud and hosting platforms other than AWS, Google and Azure (which have their own files). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['cloud'];
 
@@ -552,7 +552,7 @@ export const cloudRules: readonly RuleSpec[] = [
       positive: ['EXOSCALE_API_SECRET={{b64url:43}}', 'exoscale_secret: "{{b64url:43}}"'],
       negative: ['EXOSCALE_API_SECRET={{b64url:12}}', 'EXOSCALE_API_KEY=EXO{{hex:24}}'],
     },
-    { names: ['exoscale_api_secret', 'exoscale_secret', 'exoscale-secret', 'exoscalesecret'], body: '[A-Za-z0-9_-]{43}' },
+    { names: ['exoscale_api_secret', 'exoscale_secret', 'exoscale-secret', 'exoscalesecret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}` },
   ),
   token(
     {

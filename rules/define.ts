@@ -149,3 +149,11 @@ export function custom(info: RuleInfo, match: { readonly regex: RegExp; readonly
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Example template of a UUID. */
 export const UUID_EXAMPLE = '{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}';
+
+/**
+ * Prefix for the body of a prefix-less value whose alphabet also spells identifiers and
+ * placeholders: the value may not be only lowercase letters and `_.-` (`emailjs_access_token`)
+ * or only capitals and `_.-` (`YOUR_TOKEN_HERE`). A random key of 20+ characters almost always
+ * has a digit or both cases.
+ */
+export const NOT_A_WORD = '(?![a-z_.-]{1,300}(?![A-Za-z0-9_.-])|[A-Z_.-]{1,300}(?![A-Za-z0-9_.-]))';

@@ -1,6 +1,6 @@
 /** Email delivery, transactional email and notification APIs (SendGrid has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['email'];
 
@@ -293,9 +293,16 @@ export const emailRules: readonly RuleSpec[] = [
       references: ['https://www.emailjs.com/docs/rest-api/send/'],
       entropy: 3.5,
       positive: ['EMAILJS_PRIVATE_KEY={{b64url:22}}', 'emailjs_access_token: "{{b64url:22}}"'],
-      negative: ['EMAILJS_PUBLIC_KEY={{b64url:17}}', 'EMAILJS_PRIVATE_KEY={{b64url:8}}'],
+      negative: [
+        'EMAILJS_PUBLIC_KEY={{b64url:17}}',
+        'EMAILJS_PRIVATE_KEY={{b64url:8}}',
+        "names: ['emailjs_private_key', 'emailjs_access_token']",
+      ],
     },
-    { names: ['emailjs_private_key', 'emailjs_access_token', 'emailjs_private', 'emailjsprivatekey'], body: '[A-Za-z0-9_-]{20,24}' },
+    {
+      names: ['emailjs_private_key', 'emailjs_access_token', 'emailjs_private', 'emailjsprivatekey'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{20,24}`,
+    },
   ),
   assigned(
     {

@@ -4,7 +4,7 @@
  * Brevo, Mailjet and Customer.io in email.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['marketing'];
 
@@ -39,7 +39,10 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['CONVERTKIT_API_SECRET={{b64url:43}}', 'KIT_API_KEY=kit_{{hex:32}}'],
       negative: ['CONVERTKIT_API_SECRET={{b64url:10}}', 'CONVERTKIT_FORM_ID={{digit:7}}'],
     },
-    { names: ['convertkit', 'kit_api_key', 'kit_api_secret', 'kit_v4_api_key'], body: '(?:kit_[a-f0-9]{32}|[A-Za-z0-9_-]{22,43})' },
+    {
+      names: ['convertkit', 'kit_api_key', 'kit_api_secret', 'kit_v4_api_key'],
+      body: `${NOT_A_WORD}(?:kit_[a-f0-9]{32}|[A-Za-z0-9_-]{22,43})`,
+    },
   ),
   assigned(
     {
@@ -357,7 +360,7 @@ export const marketingRules: readonly RuleSpec[] = [
     },
     {
       names: ['airship_master_secret', 'airship_secret', 'urbanairship_master_secret', 'urbanairship_secret', 'ua_master_secret'],
-      body: '[A-Za-z0-9_-]{22}',
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}`,
     },
   ),
   token(
@@ -459,7 +462,7 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['MPARTICLE_API_SECRET={{b64url:64}}', 'mparticle_secret: "{{b64url:64}}"'],
       negative: ['MPARTICLE_API_KEY=us1-{{hex:32}}', 'MPARTICLE_API_SECRET={{b64url:10}}'],
     },
-    { names: ['mparticle_api_secret', 'mparticle_secret', 'mparticleapisecret'], body: '[A-Za-z0-9_-]{40,80}' },
+    { names: ['mparticle_api_secret', 'mparticle_secret', 'mparticleapisecret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,80}` },
   ),
   assigned(
     {
@@ -491,7 +494,7 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['SURVEYMONKEY_ACCESS_TOKEN={{b64url:80}}', 'surveymonkey_token: "{{b64url:100}}"'],
       negative: ['SURVEYMONKEY_ACCESS_TOKEN={{b64url:12}}', 'SURVEYMONKEY_SURVEY_ID={{digit:9}}'],
     },
-    { names: ['surveymonkey', 'survey_monkey'], body: '[A-Za-z0-9._-]{60,200}', edge: 'A-Za-z0-9._-' },
+    { names: ['surveymonkey', 'survey_monkey'], body: `${NOT_A_WORD}[A-Za-z0-9._-]{60,200}`, edge: 'A-Za-z0-9._-' },
   ),
   assigned(
     {

@@ -1,6 +1,6 @@
 /** Chat, voice, social and real-time messaging APIs (Slack, Twilio have their own files). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['messaging'];
 
@@ -364,7 +364,10 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['DISCORD_CLIENT_SECRET={{b64url:32}}', 'discord_secret: "{{b64url:32}}"'],
       negative: ['DISCORD_CLIENT_ID={{digit:18}}', 'DISCORD_CLIENT_SECRET={{b64url:10}}'],
     },
-    { names: ['discord_client_secret', 'discord_secret', 'discord_oauth_secret', 'discordclientsecret'], body: '[A-Za-z0-9_-]{32}' },
+    {
+      names: ['discord_client_secret', 'discord_secret', 'discord_oauth_secret', 'discordclientsecret'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{32}`,
+    },
   ),
   custom(
     {
@@ -439,7 +442,7 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['ROCKETCHAT_AUTH_TOKEN={{b64url:43}}', 'rocket_chat_token: "{{b64url:43}}"'],
       negative: ['ROCKETCHAT_AUTH_TOKEN={{b64url:12}}', 'ROCKETCHAT_USER_ID={{alnum:17}}'],
     },
-    { names: ['rocketchat', 'rocket_chat', 'rocket-chat', 'x-auth-token'], body: '[A-Za-z0-9_-]{43}' },
+    { names: ['rocketchat', 'rocket_chat', 'rocket-chat', 'x-auth-token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}` },
   ),
   custom(
     {
@@ -580,7 +583,7 @@ export const messagingRules: readonly RuleSpec[] = [
     },
     {
       names: ['stream_api_secret', 'stream_secret', 'getstream', 'stream_chat_secret'],
-      body: '[a-z0-9]{64}',
+      body: `${NOT_A_WORD}[a-z0-9]{64}`,
       keywords: [
         'stream_api_secret',
         'streamapisecret',
@@ -849,7 +852,7 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['ZOOM_WEBHOOK_SECRET_TOKEN={{b64url:22}}', 'zoom_webhook_secret_token: "{{b64url:22}}"'],
       negative: ['ZOOM_WEBHOOK_SECRET_TOKEN={{b64url:8}}', 'ZOOM_ACCOUNT_ID={{b64url:22}}'],
     },
-    { names: ['zoom_webhook_secret', 'zoom_verification_token', 'zoom-webhook-secret'], body: '[A-Za-z0-9_-]{22}' },
+    { names: ['zoom_webhook_secret', 'zoom_verification_token', 'zoom-webhook-secret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}` },
   ),
   assigned(
     {
@@ -868,7 +871,7 @@ export const messagingRules: readonly RuleSpec[] = [
     },
     {
       names: ['ringcentral_client_secret', 'ringcentral_secret', 'rc_client_secret', 'ringcentralclientsecret'],
-      body: '[A-Za-z0-9_-]{22,64}',
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{22,64}`,
     },
   ),
   assigned(
