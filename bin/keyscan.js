@@ -1,10 +1,42 @@
 #!/usr/bin/env node
 // Exit codes: 0 no secrets found, 1 secrets found, 2 error (nothing is ever reported clean on
 // error), 128+N when stopped by signal N (130 for Ctrl-C).
-import { enableBacktrackingFallback } from '../dist/src/regex-guard.js';
-
-// Before any pattern is compiled: see src/regex-guard.ts.
-enableBacktrackingFallback();
-const { run, exitCleanlyOnSignals } = await import('../dist/bundle/cli.mjs');
-exitCleanlyOnSignals(process.stderr);
-process.exitCode = await run(process.argv.slice(2));
+//
+// This file is written so that old Node.js releases still parse it (no static imports, no
+// top-level await, no newer syntax): on them keyscan must say what it needs and exit 2, not crash
+// with a stack trace and exit 1, which would read as "secrets found".
+var MIN = [20, 11];
+var found = process.versions.node.split('.').map(Number);
+if (found[0] < MIN[0] || (found[0] === MIN[0] && found[1] < MIN[1])) {
+  process.stderr.write(
+    'keyscan needs Node.js ' +
+      MIN.join('.') +
+      ' or newer (found ' +
+      process.versions.node +
+      '). Install a current Node.js LTS and run it again.\n',
+  );
+  process.exit(2);
+}
+import('../dist/src/regex-guard.js')
+  .then((guard) => {
+    // Before any pattern is compiled: see src/regex-guard.ts.
+    guard.enableBacktrackingFallback();
+    return import('../dist/bundle/cli.mjs');
+  })
+  .then((cli) => {
+    cli.exitCleanlyOnSignals(process.stderr);
+    cli.ignoreClosedStdout();
+    return cli.run(process.argv.slice(2));
+  })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      // Only start-up can land here (run() maps its own errors to exit codes): never exit 1.
+      process.stderr.write(
+        'keyscan: could not start: ' + (error && error.message) + '\nReinstall keyscan-secrets, or run with a current Node.js LTS.\n',
+      );
+      process.exitCode = 2;
+    },
+  );

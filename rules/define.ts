@@ -145,10 +145,81 @@ export function custom(info: RuleInfo, match: { readonly regex: RegExp; readonly
   return { ...base(info), ...match };
 }
 
+/** What a short catalogue entry says; the examples are generated from `example`. */
+export interface ShortRule {
+  readonly id: string;
+  readonly description: string;
+  readonly provider: string;
+  /** Default: high. */
+  readonly severity?: RuleSpec['severity'];
+  readonly revoke: string;
+  readonly rotate: string;
+  readonly references: readonly string[];
+  /** Example template of the credential itself (`{{hex:32}}`, after any prefix). */
+  readonly example: string;
+  /** Default 3 bits per character; 0: no entropy bar (short or structured values). */
+  readonly entropy?: number;
+  /** Longer than the default window (256 characters). */
+  readonly maxLength?: number;
+}
+
+/** The template with every generated run cut to a quarter: too short for the rule. */
+const shortened = (template: string): string =>
+  template.replace(/\{\{([A-Za-z0-9]+):(\d+)\}\}/g, (_, cls: string, n: string) => `{{${cls}:${Math.max(1, Math.floor(Number(n) / 4))}}}`);
+
+/** The environment variable a name's users write: `binance` → `BINANCE_API_KEY`. */
+const envName = (name: string): string =>
+  name.toUpperCase().replace(/[.-]/g, '_') + (/(key|token|secret|password)$/i.test(name) ? '' : '_API_KEY');
+
+function shortInfo(rule: ShortRule, tags: readonly string[], positive: string[], negative: string[]): RuleInfo {
+  const { example: _example, entropy, severity, ...rest } = rule;
+  return { ...rest, severity: severity ?? 'high', tags, positive, negative, ...(entropy === 0 ? {} : { entropy: entropy ?? 3 }) };
+}
+
+/**
+ * `assigned()` with its examples generated: the value assigned to the first name in .env and JSON
+ * form; negatives are a value too short and the right value under a name of no provider.
+ */
+export function named(tags: readonly string[], rule: ShortRule, shape: AssignedShape): RuleSpec {
+  const name = shape.names[0] ?? rule.provider.toLowerCase();
+  const env = envName(name);
+  return assigned(
+    shortInfo(
+      rule,
+      tags,
+      [`${env}=${rule.example}`, `{ "${name}_secret": "${rule.example}" }`],
+      [`${env}=${shortened(rule.example)}`, `api_key = "${rule.example}"`],
+    ),
+    shape,
+  );
+}
+
+/**
+ * `token()` with its examples generated from the first prefix: bare and in .env form; negatives
+ * are the body too short and the token glued to a longer word.
+ */
+export function prefixed(tags: readonly string[], rule: ShortRule, shape: TokenShape): RuleSpec {
+  const prefix = shape.prefixes[0] ?? '';
+  const value = `${prefix}${rule.example}`;
+  return token(
+    shortInfo(
+      rule,
+      tags,
+      [value, `${envName(rule.provider.replace(/[^A-Za-z0-9]+/g, '_'))}="${value}"`],
+      [`${prefix}${shortened(rule.example)}`, `x${value}`],
+    ),
+    shape,
+  );
+}
+
 /** Regex source of a lowercase UUID (many providers' keys are plain UUIDs). */
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Example template of a UUID. */
 export const UUID_EXAMPLE = '{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}';
+/** Regex source of a JSON web token (some providers' API keys are JWTs). */
+export const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}';
+/** Example template of a JWT. */
+export const JWT_EXAMPLE = 'eyJ{{b64url:36}}.eyJ{{b64url:80}}.{{b64url:43}}';
 
 /**
  * Prefix for the body of a prefix-less value whose alphabet also spells identifiers and

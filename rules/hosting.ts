@@ -369,25 +369,6 @@ export const hostingRules: readonly RuleSpec[] = [
   ),
   assigned(
     {
-      id: 'convex-deploy-key',
-      description: 'Convex deploy key',
-      provider: 'Convex',
-      severity: 'high',
-      tags,
-      revoke: 'https://docs.convex.dev/production/hosting/#deploy-keys',
-      rotate: 'Regenerate the deploy key in the deployment’s Settings in the Convex dashboard, and update CI.',
-      references: ['https://docs.convex.dev/cli/deploy-key-types'],
-      entropy: 3.5,
-      positive: ['CONVEX_DEPLOY_KEY=prod:happy-otter-{{digit:3}}|{{b64url:60}}', 'convex_deploy_key: "preview:team:project|{{b64url:60}}"'],
-      negative: ['CONVEX_DEPLOY_KEY=prod:happy-otter-123|', 'CONVEX_URL=https://happy-otter-123.convex.cloud'],
-    },
-    {
-      names: ['convex_deploy_key', 'convex_deploy', 'convexdeploykey', 'convex-deploy-key'],
-      body: '(?:prod|dev|preview|project):[A-Za-z0-9:_-]{3,80}\\|[A-Za-z0-9+/=_-]{40,200}',
-    },
-  ),
-  assigned(
-    {
       id: 'appwrite-api-key',
       description: 'Appwrite API key',
       provider: 'Appwrite',
@@ -402,26 +383,6 @@ export const hostingRules: readonly RuleSpec[] = [
       negative: ['APPWRITE_API_KEY={{hex:32}}', 'APPWRITE_PROJECT_ID={{hex:20}}'],
     },
     { names: ['appwrite'], body: '(?:standard_)?[a-f0-9]{128,512}', edge: 'A-Za-z0-9_-' },
-  ),
-  assigned(
-    {
-      id: 'hasura-admin-secret',
-      description: 'Hasura GraphQL admin secret',
-      provider: 'Hasura',
-      severity: 'critical',
-      tags,
-      revoke: 'https://hasura.io/docs/latest/deployment/securing-graphql-endpoint/',
-      rotate:
-        'Set a new HASURA_GRAPHQL_ADMIN_SECRET (Hasura supports several admin secrets at once, to roll without downtime), and give services JWT or webhook auth instead.',
-      references: ['https://hasura.io/docs/latest/deployment/graphql-engine-flags/reference/#admin-secret'],
-      entropy: 3.5,
-      positive: ['HASURA_GRAPHQL_ADMIN_SECRET={{alnum:32}}', 'x-hasura-admin-secret: {{b64url:40}}'],
-      negative: ['HASURA_GRAPHQL_ADMIN_SECRET=myadminsecretkey', 'HASURA_GRAPHQL_ADMIN_SECRET=${HASURA_SECRET}'],
-    },
-    {
-      names: ['hasura_graphql_admin_secret', 'x-hasura-admin-secret', 'hasura_admin_secret', 'hasura_secret'],
-      body: `${NOT_A_WORD}[A-Za-z0-9_+/=-]{24,128}`,
-    },
   ),
   assigned(
     {

@@ -11,6 +11,7 @@ import { azureRules } from './azure.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
 import { crmRules } from './crm.js';
+import { dataRules } from './data.js';
 import { databaseRules } from './databases.js';
 import { emailRules } from './email.js';
 import { genericRules } from './generic.js';
@@ -21,6 +22,7 @@ import { googleRules } from './google.js';
 import { hostingRules } from './hosting.js';
 import { identityRules } from './identity.js';
 import { jwtRules } from './jwt.js';
+import { mapsIotRules } from './maps-iot.js';
 import { marketingRules } from './marketing.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
@@ -28,7 +30,10 @@ import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
+import { productivityRules } from './productivity.js';
+import { publicApiRules } from './public-apis.js';
 import { saasAppRules } from './saas-apps.js';
+import { secretsToolRules } from './secrets-tools.js';
 import { sendgridRules } from './sendgrid.js';
 import { slackRules } from './slack.js';
 import { smsRules } from './sms.js';
@@ -45,6 +50,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...ciRules,
   ...cloudRules,
   ...crmRules,
+  ...dataRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
@@ -56,13 +62,17 @@ export const builtinRules: readonly RuleSpec[] = [
   ...identityRules,
   ...jwtRules,
   ...marketingRules,
+  ...mapsIotRules,
   ...messagingRules,
   ...observabilityRules,
   ...openaiRules,
   ...packageRegistryRules,
   ...paymentRules,
   ...privateKeyRules,
+  ...productivityRules,
+  ...publicApiRules,
   ...saasAppRules,
+  ...secretsToolRules,
   ...sendgridRules,
   ...slackRules,
   ...smsRules,

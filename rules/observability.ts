@@ -1,10 +1,10 @@
 /** Monitoring, logging, error tracking, analytics and incident tooling. */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['observability'];
 
-export const observabilityRules: readonly RuleSpec[] = [
+const observabilityPlatformRules: readonly RuleSpec[] = [
   assigned(
     {
       id: 'datadog-api-key',
@@ -430,3 +430,355 @@ export const observabilityRules: readonly RuleSpec[] = [
     { regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>xa[ap]t-${UUID})(?![A-Za-z0-9-])`), keywords: ['xaat-', 'xapt-'] },
   ),
 ];
+
+const rotateIn = (where: string): string =>
+  `Delete the key in ${where}, create a new one with only the ingest or read scope it needs, and update the agents or services that use it.`;
+
+/** Uptime, logging, APM, error tracking and incident tools. */
+const monitoringRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'betterstack-token',
+      description: 'Better Stack (Logtail, Better Uptime) API or source token',
+      provider: 'Better Stack',
+      revoke: 'https://betterstack.com/settings/api-tokens',
+      rotate: rotateIn('Better Stack (Settings → API tokens, or the source’s settings)'),
+      references: ['https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/'],
+      example: '{{alnum:24}}',
+    },
+    { names: ['betterstack', 'better_stack', 'logtail', 'betteruptime', 'better_uptime'], body: '[A-Za-z0-9]{24,32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'airbrake-api-key',
+      description: 'Airbrake project key or user API key',
+      provider: 'Airbrake',
+      revoke: 'https://airbrake.io/users/edit',
+      rotate: rotateIn('Airbrake (Project settings → API key, or Profile → User API key)'),
+      references: ['https://docs.airbrake.io/docs/devops-tools/api/#authentication'],
+      example: '{{hex:32}}',
+    },
+    { names: ['airbrake'], body: '[a-f0-9]{32}|[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'raygun-api-key',
+      description: 'Raygun application API key or personal access token',
+      provider: 'Raygun',
+      revoke: 'https://app.raygun.com/user/tokens',
+      rotate: rotateIn('Raygun (Application settings → API key, or User → Personal access tokens)'),
+      references: ['https://raygun.com/documentation/product-guides/raygun-api/'],
+      example: '{{alnum:22}}',
+    },
+    { names: ['raygun'], body: '[A-Za-z0-9]{22,32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'loggly-token',
+      description: 'Loggly customer token or API token',
+      provider: 'Loggly',
+      revoke: 'https://www.loggly.com/docs/customer-token-authentication-token/',
+      rotate: 'Add a new customer token (Source Setup → Customer Tokens), move the senders to it, then delete the leaked one.',
+      references: ['https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm'],
+      example: '{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
+    },
+    { names: ['loggly'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'logzio-token',
+      description: 'Logz.io shipping or API token',
+      provider: 'Logz.io',
+      revoke: 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping',
+      rotate: rotateIn('Logz.io (Settings → Manage tokens)'),
+      references: ['https://docs.logz.io/docs/user-guide/admin/authentication-tokens/data-shipping-tokens/'],
+      example: '{{upper:32}}',
+    },
+    { names: ['logzio', 'logz_io', 'logz.io'], body: `[A-Za-z]{32}|${UUID}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'coralogix-api-key',
+      description: 'Coralogix API or send-your-data key',
+      provider: 'Coralogix',
+      revoke: 'https://coralogix.com/docs/user-guides/account-management/api-keys/api-keys/',
+      rotate: rotateIn('Coralogix (Settings → API Keys)'),
+      references: ['https://coralogix.com/docs/user-guides/account-management/api-keys/api-keys/'],
+      example: 'cxtp_{{alnum:30}}',
+    },
+    { names: ['coralogix', 'cx_api_key'], body: `cx[a-z]{2}_[A-Za-z0-9]{30}|${UUID}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'checkly-api-key',
+      description: 'Checkly user API key',
+      provider: 'Checkly',
+      revoke: 'https://app.checklyhq.com/settings/user/api-keys',
+      rotate: rotateIn('Checkly (User settings → API keys)'),
+      references: ['https://www.checklyhq.com/docs/integrations/api/'],
+      example: 'cu_{{hex:32}}',
+    },
+    { names: ['checkly'], body: 'cu_[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cronitor-api-key',
+      description: 'Cronitor API key',
+      provider: 'Cronitor',
+      revoke: 'https://cronitor.io/app/settings/api',
+      rotate: rotateIn('Cronitor (Settings → API keys)'),
+      references: ['https://cronitor.io/docs/api-overview#authentication'],
+      example: '{{hex:32}}',
+    },
+    { names: ['cronitor'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'healthchecks-api-key',
+      description: 'Healthchecks.io project API key',
+      provider: 'Healthchecks.io',
+      revoke: 'https://healthchecks.io/projects/',
+      rotate: rotateIn('Healthchecks.io (Project settings → API Access); a read-only key for dashboards'),
+      references: ['https://healthchecks.io/docs/api/'],
+      example: '{{b64url:32}}',
+    },
+    { names: ['healthchecks'], body: '[A-Za-z0-9_-]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'uptimerobot-api-key',
+      description: 'UptimeRobot API key',
+      provider: 'UptimeRobot',
+      revoke: 'https://dashboard.uptimerobot.com/integrations',
+      rotate: rotateIn('UptimeRobot (Integrations & API → API); a read-only or monitor-specific key'),
+      references: ['https://uptimerobot.com/api/'],
+      example: 'u{{digit:7}}-{{hex:24}}',
+      entropy: 0,
+    },
+    { names: ['uptimerobot', 'uptime_robot'], body: '(?:u|m|ur)[0-9]{6,8}-[a-f0-9]{24}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'statuscake-api-key',
+      description: 'StatusCake API key',
+      provider: 'StatusCake',
+      revoke: 'https://app.statuscake.com/User.php',
+      rotate: rotateIn('StatusCake (Account → API keys)'),
+      references: ['https://developers.statuscake.com/guides/api/authentication/'],
+      example: '{{alnum:20}}',
+    },
+    { names: ['statuscake'], body: '[A-Za-z0-9]{20}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'statuspage-api-key',
+      description: 'Atlassian Statuspage API key',
+      provider: 'Statuspage',
+      revoke: 'https://manage.statuspage.io/login',
+      rotate: rotateIn('Statuspage (User → API info)'),
+      references: ['https://developer.statuspage.io/#section/Authentication'],
+      example: '{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
+    },
+    { names: ['statuspage'], body: '[a-f0-9]{8}-?[a-f0-9]{4}-?[a-f0-9]{4}-?[a-f0-9]{4}-?[a-f0-9]{12}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'rootly-api-key',
+      description: 'Rootly API key',
+      provider: 'Rootly',
+      revoke: 'https://rootly.com/account/api_keys',
+      rotate: rotateIn('Rootly (Organization settings → API Keys); a team- or global-scoped key with an expiry'),
+      references: ['https://docs.rootly.com/api-reference/overview'],
+      example: '{{hex:64}}',
+    },
+    { prefixes: ['rootly_'], body: '[a-f0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'instana-api-token',
+      description: 'IBM Instana API token or agent key',
+      provider: 'Instana',
+      revoke: 'https://www.ibm.com/docs/en/instana-observability/current?topic=instana-managing-api-tokens',
+      rotate: rotateIn('Instana (Settings → Security & Access → API Tokens)'),
+      references: ['https://www.ibm.com/docs/en/instana-observability/current?topic=apis-instana-rest-api'],
+      example: '{{b64url:22}}',
+    },
+    { names: ['instana'], body: '[A-Za-z0-9_-]{22}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'appsignal-api-key',
+      description: 'AppSignal push or front-end API key',
+      provider: 'AppSignal',
+      revoke: 'https://appsignal.com/accounts',
+      rotate: rotateIn('AppSignal (App settings → Push & deploy → Push API key)'),
+      references: ['https://docs.appsignal.com/appsignal/terminology.html#push-api-key'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['appsignal'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'mezmo-ingestion-key',
+      description: 'Mezmo (LogDNA) ingestion or service key',
+      provider: 'Mezmo',
+      revoke: 'https://app.mezmo.com/manage/api-keys',
+      rotate: rotateIn('Mezmo (Settings → Organization → API Keys)'),
+      references: ['https://docs.mezmo.com/docs/ingestion-key'],
+      example: '{{hex:32}}',
+    },
+    { names: ['logdna', 'mezmo'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'papertrail-api-token',
+      description: 'Papertrail API token',
+      provider: 'Papertrail',
+      revoke: 'https://papertrailapp.com/account/profile',
+      rotate: 'Reset the API token on the Papertrail profile page and update its users.',
+      references: ['https://www.papertrail.com/help/http-api/'],
+      example: '{{alnum:20}}',
+    },
+    { names: ['papertrail'], body: '[A-Za-z0-9]{20}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'splunk-observability-token',
+      description: 'Splunk Observability Cloud (SignalFx) access token',
+      provider: 'Splunk Observability',
+      revoke: 'https://app.signalfx.com/#/organization/current?selectedKeyValue=sf_section:accesstokens',
+      rotate: rotateIn('Splunk Observability Cloud (Settings → Access Tokens); an ingest-only token with an expiry'),
+      references: ['https://docs.splunk.com/observability/en/admin/authentication/authentication-tokens/org-tokens.html'],
+      example: '{{b64url:22}}',
+    },
+    { names: ['signalfx', 'sfx_token', 'sfx_access_token', 'splunk_access_token', 'splunk_observability'], body: '[A-Za-z0-9_-]{22}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'elastic-apm-secret-token',
+      description: 'Elastic APM server secret token',
+      provider: 'Elastic APM',
+      revoke: 'https://www.elastic.co/guide/en/observability/current/apm-secret-token.html',
+      rotate:
+        'Set a new secret token on the APM integration, roll it out to the agents, and prefer APM API keys that can be revoked one by one.',
+      references: ['https://www.elastic.co/guide/en/observability/current/apm-secret-token.html'],
+      example: '{{alnum:32}}',
+      entropy: 3.5,
+    },
+    { names: ['elastic_apm_secret_token', 'apm_secret_token'], body: '[A-Za-z0-9]{16,64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'zabbix-api-token',
+      description: 'Zabbix API token',
+      provider: 'Zabbix',
+      revoke: 'https://www.zabbix.com/documentation/current/en/manual/web_interface/frontend_sections/users/api_tokens',
+      rotate: 'Delete the token (Users → API tokens), create one for a user with the least role and an expiry date, and update its users.',
+      references: ['https://www.zabbix.com/documentation/current/en/manual/api#authentication'],
+      example: '{{hex:64}}',
+    },
+    { names: ['zabbix'], body: '[a-f0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'thousandeyes-token',
+      description: 'ThousandEyes OAuth bearer token',
+      provider: 'ThousandEyes',
+      revoke: 'https://app.thousandeyes.com/account-settings/users-roles/?section=profile',
+      rotate: rotateIn('ThousandEyes (Account Settings → User API Tokens)'),
+      references: ['https://developer.cisco.com/docs/thousandeyes/authentication/'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['thousandeyes'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'solarwinds-observability-token',
+      description: 'SolarWinds Observability (AppOptics) API token',
+      provider: 'SolarWinds Observability',
+      revoke: 'https://my.na-01.cloud.solarwinds.com/settings/api-tokens',
+      rotate: rotateIn('SolarWinds Observability (Settings → API Tokens); an ingestion-only token'),
+      references: ['https://documentation.solarwinds.com/en/success_center/observability/content/settings/api-tokens.htm'],
+      example: '{{b64url:71}}',
+    },
+    { names: ['solarwinds', 'swo_api', 'swo_token', 'appoptics'], body: '[A-Za-z0-9_-]{64,80}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'sematext-token',
+      description: 'Sematext app or API token',
+      provider: 'Sematext',
+      revoke: 'https://apps.sematext.com/ui/account/api',
+      rotate: rotateIn('Sematext (Account → API, or the App’s settings)'),
+      references: ['https://sematext.com/docs/account/api/'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['sematext'], body: UUID },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'honeybadger-personal-token',
+      description: 'Honeybadger personal auth token',
+      provider: 'Honeybadger',
+      revoke: 'https://app.honeybadger.io/users/edit#authentication',
+      rotate: 'Reset the personal auth token (User settings → Authentication) and update its users.',
+      references: ['https://docs.honeybadger.io/api/#authentication'],
+      example: '{{alnum:30}}',
+    },
+    { prefixes: ['hbp_'], body: '[A-Za-z0-9]{30}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'honeybadger-api-key',
+      description: 'Honeybadger project API key',
+      provider: 'Honeybadger',
+      severity: 'medium',
+      revoke: 'https://app.honeybadger.io/projects',
+      rotate: 'Reset the project API key (Project settings → API key) and deploy it.',
+      references: ['https://docs.honeybadger.io/lib/ruby/gem-reference/configuration/'],
+      example: '{{alnum:24}}',
+    },
+    { names: ['honeybadger'], body: '[A-Za-z0-9]{20,32}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'new-relic-insights-query-key',
+      description: 'New Relic Insights query key',
+      provider: 'New Relic',
+      severity: 'medium',
+      revoke: 'https://one.newrelic.com/api-keys',
+      rotate: 'Delete the query key in the API keys UI and use a user key with read access for queries.',
+      references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/'],
+      example: '{{b64url:32}}',
+    },
+    { prefixes: ['NRIQ-'], body: '[A-Za-z0-9_-]{32}' },
+  ),
+];
+
+export const observabilityRules: readonly RuleSpec[] = [...observabilityPlatformRules, ...monitoringRules];

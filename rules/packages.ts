@@ -1,9 +1,9 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { token } from './define.js';
+import { named, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['package-registry'];
 
-export const packageRegistryRules = [
+const languageRegistryRules = [
   {
     id: 'npm-access-token',
     description: 'npm access token',
@@ -198,3 +198,189 @@ export const packageRegistryRules = [
     { prefixes: ['cio'], body: '[A-Za-z0-9]{32}', edge: 'A-Za-z0-9' },
   ),
 ] satisfies readonly RuleSpec[];
+
+const rotateIn = (where: string): string =>
+  `Delete the token in ${where}, create one scoped to the packages it publishes (with an expiry where offered), and store it as a CI secret; publish through OIDC trusted publishing where the registry supports it.`;
+
+/** Registries and artifact stores beyond the big language registries. */
+const moreRegistryRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'quay-robot-token',
+      description: 'Quay.io robot account token or OAuth access token',
+      provider: 'Quay',
+      revoke: 'https://quay.io/organization/',
+      rotate:
+        'Regenerate the robot account’s token (Organization → Robot Accounts → Regenerate), give the robot read-only access where it only pulls, and update its users.',
+      references: ['https://docs.quay.io/glossary/robot-accounts.html'],
+      example: '{{upalnum:64}}',
+    },
+    { names: ['quay'], body: '[A-Z0-9]{64}|[A-Za-z0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cloudsmith-api-key',
+      description: 'Cloudsmith API key',
+      provider: 'Cloudsmith',
+      revoke: 'https://cloudsmith.io/user/settings/api/',
+      rotate: rotateIn('Cloudsmith (User settings → API Settings, or a service account)'),
+      references: ['https://help.cloudsmith.io/docs/api-key'],
+      example: '{{hex:40}}',
+    },
+    { names: ['cloudsmith'], body: '[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'packagecloud-token',
+      description: 'packagecloud API token',
+      provider: 'packagecloud',
+      revoke: 'https://packagecloud.io/api_token',
+      rotate: 'Regenerate the API token (Account → API Token) and update its users; installs use read tokens per repository.',
+      references: ['https://packagecloud.io/docs/api#api_tokens'],
+      example: '{{hex:48}}',
+    },
+    { names: ['packagecloud'], body: '[a-f0-9]{48}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'gemfury-token',
+      description: 'Gemfury push or deploy token',
+      provider: 'Gemfury',
+      revoke: 'https://manage.fury.io/manage/tokens',
+      rotate: rotateIn('Gemfury (Account → Tokens)'),
+      references: ['https://gemfury.com/help/tokens/'],
+      example: '{{b64url:20}}',
+    },
+    { names: ['gemfury', 'fury_token', 'fury_push_token', 'fury_auth'], body: '[A-Za-z0-9_-]{20,40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'hex-api-key',
+      description: 'Hex.pm API key',
+      provider: 'Hex',
+      revoke: 'https://hex.pm/dashboard/keys',
+      rotate: rotateIn('hex.pm (Dashboard → Keys, or mix hex.user key revoke)'),
+      references: ['https://hex.pm/docs/publish'],
+      example: '{{hex:32}}',
+    },
+    { names: ['hex_api_key', 'hexpm', 'hex_api'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cocoapods-trunk-token',
+      description: 'CocoaPods trunk session token',
+      provider: 'CocoaPods',
+      revoke: 'https://guides.cocoapods.org/making/getting-setup-with-trunk.html',
+      rotate: 'Clean the sessions (pod trunk me clean-sessions --all), register a new session, and store its token as a CI secret.',
+      references: ['https://guides.cocoapods.org/making/getting-setup-with-trunk.html'],
+      example: '{{hex:32}}',
+    },
+    { names: ['cocoapods', 'cocoapods_trunk'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'sonatype-user-token',
+      description: 'Sonatype Central (Maven Central, OSSRH) user token',
+      provider: 'Sonatype',
+      revoke: 'https://central.sonatype.com/account',
+      rotate:
+        'Revoke the user token in the Central Portal (Account → Generate User Token, which replaces it), and store the new pair as CI secrets.',
+      references: ['https://central.sonatype.org/publish/generate-portal-token/'],
+      example: '{{b64:44}}',
+      entropy: 3.5,
+    },
+    {
+      names: ['ossrh', 'sonatype', 'maven_central', 'mavencentral', 'central_token'],
+      body: '[A-Za-z0-9+/]{40,64}={0,2}',
+      edge: 'A-Za-z0-9+/=_-',
+    },
+  ),
+  named(
+    tags,
+    {
+      id: 'open-vsx-token',
+      description: 'Open VSX registry access token',
+      provider: 'Open VSX',
+      revoke: 'https://open-vsx.org/user-settings/tokens',
+      rotate: rotateIn('Open VSX (User settings → Access Tokens)'),
+      references: ['https://github.com/eclipse/openvsx/wiki/Publishing-Extensions'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['ovsx', 'open_vsx', 'openvsx'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'chocolatey-api-key',
+      description: 'Chocolatey community repository API key',
+      provider: 'Chocolatey',
+      revoke: 'https://community.chocolatey.org/account',
+      rotate: 'Regenerate the API key on the account page and update the publishing pipeline.',
+      references: ['https://docs.chocolatey.org/en-us/create/commands/api-key/'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['chocolatey', 'choco_api_key', 'choco_key'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'buf-token',
+      description: 'Buf Schema Registry token',
+      provider: 'Buf',
+      revoke: 'https://buf.build/settings/user',
+      rotate: rotateIn('the Buf Schema Registry (Settings → Tokens, or a bot user’s token)'),
+      references: ['https://buf.build/docs/bsr/authentication/'],
+      example: '{{hex:64}}',
+    },
+    { names: ['buf_token'], body: '[a-f0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'harbor-robot-secret',
+      description: 'Harbor robot account secret',
+      provider: 'Harbor',
+      revoke: 'https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/',
+      rotate:
+        'Refresh the robot account’s secret (Robot Accounts → Refresh secret), give it pull-only permissions and an expiry where it only pulls, and update its users.',
+      references: ['https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/'],
+      example: '{{alnum:32}}',
+    },
+    { names: ['harbor'], body: '[A-Za-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'ngc-api-key',
+      description: 'NVIDIA NGC registry API key',
+      provider: 'NVIDIA NGC',
+      revoke: 'https://org.ngc.nvidia.com/setup/api-keys',
+      rotate: rotateIn('NGC (Setup → API Keys); a personal key limited to the registry'),
+      references: ['https://docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide/index.html#generating-api-key'],
+      example: '{{alnum:84}}',
+    },
+    { names: ['ngc_api_key', 'ngc_cli_api_key', 'ngc_key'], body: '[A-Za-z0-9]{84}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'packagist-api-token',
+      description: 'Packagist API token',
+      provider: 'Packagist',
+      revoke: 'https://packagist.org/profile/',
+      rotate: 'Regenerate the API token on the Packagist profile page and update the webhooks that use it.',
+      references: ['https://packagist.org/about#how-to-update-packages'],
+      example: '{{alnum:20}}',
+    },
+    { names: ['packagist'], body: '[A-Za-z0-9]{20}' },
+  ),
+];
+
+export const packageRegistryRules: readonly RuleSpec[] = [...languageRegistryRules, ...moreRegistryRules];

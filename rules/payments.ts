@@ -1,10 +1,10 @@
 /** Payments, commerce and crypto APIs (Stripe has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['payments'];
 
-export const paymentRules: readonly RuleSpec[] = [
+const paymentProviderRules: readonly RuleSpec[] = [
   custom(
     {
       id: 'shopify-access-token',
@@ -353,3 +353,478 @@ export const paymentRules: readonly RuleSpec[] = [
     { names: ['lob_api', 'lob_key', 'lob_secret', 'lob-api'], body: 'live_[a-f0-9]{35}' },
   ),
 ];
+
+const rotateIn = (where: string): string =>
+  `Delete the key in ${where}, create a new one with the narrowest permissions (and an IP allowlist where offered), and update the services that use it.`;
+const exchange = (where: string): string =>
+  `Delete the API key in ${where} at once (withdrawal rights make a leak a loss of funds), create a new one without withdrawal permission and with an IP allowlist, and deploy it.`;
+
+/** Commerce platforms, regional payment providers and crypto exchanges. */
+const commerceRules: readonly RuleSpec[] = [
+  prefixed(
+    tags,
+    {
+      id: 'woocommerce-consumer-secret',
+      description: 'WooCommerce REST API consumer secret',
+      provider: 'WooCommerce',
+      revoke: 'https://woocommerce.com/document/woocommerce-rest-api/',
+      rotate:
+        'Revoke the key in the store’s wp-admin (WooCommerce → Settings → Advanced → REST API → Revoke), create a new read-only key where writes are not needed, and deploy it.',
+      references: ['https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication'],
+      example: '{{hex:40}}',
+    },
+    { prefixes: ['cs_'], body: '[a-f0-9]{40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'woocommerce-consumer-key',
+      description: 'WooCommerce REST API consumer key (the public half of the pair; its secret is nearby)',
+      provider: 'WooCommerce',
+      severity: 'medium',
+      revoke: 'https://woocommerce.com/document/woocommerce-rest-api/',
+      rotate: 'Revoke the key pair in wp-admin (WooCommerce → Settings → Advanced → REST API) and create a new one.',
+      references: ['https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication'],
+      example: '{{hex:40}}',
+    },
+    { prefixes: ['ck_'], body: '[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'bigcommerce-access-token',
+      description: 'BigCommerce API account access token',
+      provider: 'BigCommerce',
+      revoke: 'https://support.bigcommerce.com/s/article/Store-API-Accounts',
+      rotate: rotateIn('the BigCommerce control panel (Settings → Store-level API accounts)'),
+      references: ['https://developer.bigcommerce.com/docs/start/authentication/api-accounts'],
+      example: '{{lowalnum:31}}',
+    },
+    { names: ['bigcommerce'], body: '[a-z0-9]{30,32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'paystack-secret-key',
+      description: 'Paystack secret key',
+      provider: 'Paystack',
+      severity: 'critical',
+      revoke: 'https://dashboard.paystack.com/#/settings/developers',
+      rotate:
+        'Generate new keys in the Paystack dashboard (Settings → API Keys & Webhooks), which invalidates the old secret key, and deploy them.',
+      references: ['https://paystack.com/docs/api/authentication/'],
+      example: 'sk_live_{{hex:40}}',
+    },
+    { names: ['paystack'], body: 'sk_(?:live|test)_[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'lemonsqueezy-api-key',
+      description: 'Lemon Squeezy API key',
+      provider: 'Lemon Squeezy',
+      revoke: 'https://app.lemonsqueezy.com/settings/api',
+      rotate: rotateIn('Lemon Squeezy (Settings → API)'),
+      references: ['https://docs.lemonsqueezy.com/api/getting-started/requests#authentication'],
+      example: JWT_EXAMPLE,
+    },
+    { names: ['lemonsqueezy', 'lemon_squeezy', 'lemon-squeezy'], body: JWT_BODY },
+  ),
+  named(
+    tags,
+    {
+      id: 'binance-api-credential',
+      description: 'Binance API key or secret',
+      provider: 'Binance',
+      severity: 'critical',
+      revoke: 'https://www.binance.com/en/my/settings/api-management',
+      rotate: exchange('Binance API Management'),
+      references: ['https://developers.binance.com/docs/binance-spot-api-docs/rest-api/request-security'],
+      example: '{{alnum:64}}',
+    },
+    { names: ['binance'], body: '[A-Za-z0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'kraken-api-credential',
+      description: 'Kraken API key or private key',
+      provider: 'Kraken',
+      severity: 'critical',
+      revoke: 'https://pro.kraken.com/app/settings/api',
+      rotate: exchange('Kraken (Settings → API)'),
+      references: ['https://docs.kraken.com/api/docs/guides/spot-rest-auth'],
+      example: '{{b64:86}}==',
+    },
+    { names: ['kraken'], body: '[A-Za-z0-9+/]{86}==|[A-Za-z0-9+/]{56}', edge: 'A-Za-z0-9+/=_-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'bitfinex-api-credential',
+      description: 'Bitfinex API key or secret',
+      provider: 'Bitfinex',
+      severity: 'critical',
+      revoke: 'https://setting.bitfinex.com/api',
+      rotate: exchange('Bitfinex API settings'),
+      references: ['https://docs.bitfinex.com/docs/rest-auth'],
+      example: '{{alnum:43}}',
+    },
+    { names: ['bitfinex'], body: '[A-Za-z0-9]{43}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'bitmex-api-secret',
+      description: 'BitMEX API secret',
+      provider: 'BitMEX',
+      severity: 'critical',
+      revoke: 'https://www.bitmex.com/app/apiKeys',
+      rotate: exchange('BitMEX (Account → API Keys)'),
+      references: ['https://www.bitmex.com/app/apiKeysUsage'],
+      example: '{{b64url:48}}',
+    },
+    { names: ['bitmex'], body: '[A-Za-z0-9_-]{48}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'kucoin-api-secret',
+      description: 'KuCoin API secret',
+      provider: 'KuCoin',
+      severity: 'critical',
+      revoke: 'https://www.kucoin.com/account/api',
+      rotate: exchange('KuCoin API Management'),
+      references: ['https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['kucoin'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'gemini-exchange-api-key',
+      description: 'Gemini exchange API key',
+      provider: 'Gemini (exchange)',
+      severity: 'critical',
+      revoke: 'https://exchange.gemini.com/settings/api',
+      rotate: exchange('Gemini (Settings → API)'),
+      references: ['https://docs.gemini.com/rest-api/#private-api-invocation'],
+      example: 'account-{{alnum:20}}',
+    },
+    { names: ['gemini'], body: '(?:account|master)-[A-Za-z0-9]{20}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'okx-api-secret',
+      description: 'OKX API secret key',
+      provider: 'OKX',
+      severity: 'critical',
+      revoke: 'https://www.okx.com/account/my-api',
+      rotate: exchange('OKX (Profile → API keys)'),
+      references: ['https://www.okx.com/docs-v5/en/#overview-rest-authentication'],
+      example: '{{HEX:32}}',
+    },
+    { names: ['okx'], body: '[A-F0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'bybit-api-secret',
+      description: 'Bybit API secret',
+      provider: 'Bybit',
+      severity: 'critical',
+      revoke: 'https://www.bybit.com/app/user/api-management',
+      rotate: exchange('Bybit API Management'),
+      references: ['https://bybit-exchange.github.io/docs/v5/guide#authentication'],
+      example: '{{alnum:36}}',
+    },
+    { names: ['bybit'], body: '[A-Za-z0-9]{36}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'alpaca-api-secret',
+      description: 'Alpaca trading API secret key',
+      provider: 'Alpaca',
+      severity: 'critical',
+      revoke: 'https://app.alpaca.markets/dashboard/overview',
+      rotate: 'Regenerate the key pair on the Alpaca dashboard (API Keys → Regenerate), which revokes the old secret, and deploy it.',
+      references: ['https://docs.alpaca.markets/docs/authentication'],
+      example: '{{alnum:40}}',
+    },
+    { names: ['apca', 'alpaca'], body: '[A-Za-z0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'authorize-net-transaction-key',
+      description: 'Authorize.net transaction key',
+      provider: 'Authorize.net',
+      severity: 'critical',
+      revoke: 'https://account.authorize.net/UI/themes/anet/User/TransactionKey.aspx',
+      rotate:
+        'Create a new transaction key in the Merchant Interface (Account → API Credentials & Keys), disabling the old one immediately, and deploy it.',
+      references: ['https://developer.authorize.net/api/reference/features/authentication.html'],
+      example: '{{alnum:16}}',
+    },
+    { names: ['authorizenet', 'authorize_net', 'authnet', 'anet_transaction'], body: '[A-Za-z0-9]{16}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'recurly-api-key',
+      description: 'Recurly private API key',
+      provider: 'Recurly',
+      severity: 'critical',
+      revoke: 'https://app.recurly.com/go/developer/api_keys',
+      rotate: rotateIn('Recurly (Integrations → API Credentials)'),
+      references: ['https://recurly.com/developers/api/v2021-02-25/index.html#section/Getting-Started/Authentication'],
+      example: '{{hex:32}}',
+    },
+    { names: ['recurly'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'chargebee-api-key',
+      description: 'Chargebee API key',
+      provider: 'Chargebee',
+      severity: 'critical',
+      revoke: 'https://www.chargebee.com/docs/2.0/api_keys.html',
+      rotate: rotateIn('Chargebee (Settings → Configure Chargebee → API Keys); prefer a restricted read-only key'),
+      references: ['https://apidocs.chargebee.com/docs/api/auth'],
+      example: 'live_{{alnum:32}}',
+    },
+    { names: ['chargebee'], body: '(?:live|test)_[A-Za-z0-9]{20,40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'wise-api-token',
+      description: 'Wise (TransferWise) API token',
+      provider: 'Wise',
+      severity: 'critical',
+      revoke: 'https://wise.com/settings/api-tokens',
+      rotate: 'Delete the token under Settings → API tokens, create a read-only one where payouts are not needed, and deploy it.',
+      references: ['https://docs.wise.com/api-docs/features/authentication-access/personal-tokens'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['wise_api', 'wise_token', 'transferwise'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'dwolla-api-secret',
+      description: 'Dwolla application secret',
+      provider: 'Dwolla',
+      severity: 'critical',
+      revoke: 'https://dashboard.dwolla.com/applications',
+      rotate: 'Regenerate the application secret in the Dwolla dashboard (Applications) and deploy it.',
+      references: ['https://developers.dwolla.com/docs/balance/authentication'],
+      example: '{{alnum:50}}',
+    },
+    { names: ['dwolla'], body: '[A-Za-z0-9]{50}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'mercadopago-access-token',
+      description: 'Mercado Pago access token',
+      provider: 'Mercado Pago',
+      severity: 'critical',
+      revoke: 'https://www.mercadopago.com/developers/panel/app',
+      rotate:
+        'Renew the credentials of the application (Your integrations → the app → Production credentials → Renew) and deploy them; OAuth tokens of connected sellers expire and are refreshed.',
+      references: ['https://www.mercadopago.com/developers/en/docs/checkout-api/additional-content/your-integrations/credentials'],
+      example: '{{digit:16}}-{{digit:6}}-{{hex:32}}-{{digit:9}}',
+      entropy: 0,
+    },
+    { prefixes: ['APP_USR-'], body: '[0-9]{16}-[0-9]{6}-[a-f0-9]{32}-[0-9]{6,10}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'xendit-secret-key',
+      description: 'Xendit secret API key',
+      provider: 'Xendit',
+      severity: 'critical',
+      revoke: 'https://dashboard.xendit.co/settings/developers#api-keys',
+      rotate: rotateIn('the Xendit dashboard (Settings → Developers → API Keys)'),
+      references: ['https://docs.xendit.co/apikey'],
+      example: '{{alnum:60}}',
+    },
+    { prefixes: ['xnd_production_', 'xnd_development_'], body: '[A-Za-z0-9+/]{40,90}={0,2}', edge: 'A-Za-z0-9+/=_-' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'midtrans-server-key',
+      description: 'Midtrans server key',
+      provider: 'Midtrans',
+      severity: 'critical',
+      revoke: 'https://dashboard.midtrans.com/settings/config_info',
+      rotate: 'Regenerate the server key in the Midtrans dashboard (Settings → Access Keys) and deploy it.',
+      references: ['https://docs.midtrans.com/docs/api-keys'],
+      example: '{{b64url:24}}',
+    },
+    { prefixes: ['Mid-server-', 'SB-Mid-server-'], body: '[A-Za-z0-9_-]{24}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'gumroad-access-token',
+      description: 'Gumroad application access token',
+      provider: 'Gumroad',
+      revoke: 'https://app.gumroad.com/settings/advanced',
+      rotate: 'Revoke the token on the application (Settings → Advanced → Applications), generate a new one, and deploy it.',
+      references: ['https://app.gumroad.com/api#api-authentication'],
+      example: '{{b64url:43}}',
+    },
+    { names: ['gumroad'], body: '[A-Za-z0-9_-]{43}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'paymongo-secret-key',
+      description: 'PayMongo secret key',
+      provider: 'PayMongo',
+      severity: 'critical',
+      revoke: 'https://dashboard.paymongo.com/developers',
+      rotate: 'Roll the secret key in the PayMongo dashboard (Developers → API keys) and deploy it.',
+      references: ['https://developers.paymongo.com/docs/authentication'],
+      example: 'sk_live_{{alnum:24}}',
+    },
+    { names: ['paymongo'], body: 'sk_(?:live|test)_[A-Za-z0-9]{24}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'instamojo-auth-token',
+      description: 'Instamojo private auth token or API key',
+      provider: 'Instamojo',
+      revoke: 'https://www.instamojo.com/integrations/',
+      rotate: rotateIn('Instamojo (API & Plugins)'),
+      references: ['https://docs.instamojo.com/docs/authentication'],
+      example: '{{hex:32}}',
+    },
+    { names: ['instamojo'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'ebay-client-secret',
+      description: 'eBay application client secret (cert ID)',
+      provider: 'eBay',
+      severity: 'critical',
+      revoke: 'https://developer.ebay.com/my/keys',
+      rotate:
+        'Reset the Cert ID of the keyset in the eBay developer portal (Application Keys) and deploy it; user tokens are short-lived and refreshed with it.',
+      references: ['https://developer.ebay.com/api-docs/static/oauth-credentials.html'],
+      example: 'PRD-{{hex:12}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:4}}',
+      entropy: 0,
+    },
+    { names: ['ebay'], body: '(?:PRD|SBX)-[a-f0-9]{12}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'amazon-lwa-refresh-token',
+      description: 'Login with Amazon refresh token (Selling Partner and Advertising APIs)',
+      provider: 'Amazon Selling Partner',
+      severity: 'critical',
+      revoke: 'https://sellercentral.amazon.com/apps/manage',
+      rotate:
+        'Revoke the app’s authorization in Seller Central (Manage Your Apps), authorize it again for a new refresh token, and store it in a secrets manager.',
+      references: ['https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api'],
+      example: '{{b64url:300}}',
+    },
+    { prefixes: ['Atzr|'], body: '[A-Za-z0-9_-]{100,700}', keywords: ['atzr|'] },
+  ),
+  named(
+    tags,
+    {
+      id: 'etsy-api-keystring',
+      description: 'Etsy API keystring',
+      provider: 'Etsy',
+      revoke: 'https://www.etsy.com/developers/your-apps',
+      rotate: 'Request a new keystring for the app in Etsy’s developer portal (Your apps) and deploy it.',
+      references: ['https://developer.etsy.com/documentation/essentials/authentication'],
+      example: '{{lowalnum:24}}',
+    },
+    { names: ['etsy'], body: '[a-z0-9]{24}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'printify-api-token',
+      description: 'Printify personal access token',
+      provider: 'Printify',
+      revoke: 'https://printify.com/app/account/api',
+      rotate:
+        'Delete the token under My Profile → Connections, create one with only the scopes needed (they expire after a year), and deploy it.',
+      references: ['https://developers.printify.com/#authentication'],
+      example: JWT_EXAMPLE,
+    },
+    { names: ['printify'], body: JWT_BODY },
+  ),
+  named(
+    tags,
+    {
+      id: 'etherscan-api-key',
+      description: 'Etherscan (or BscScan, PolygonScan) API key',
+      provider: 'Etherscan',
+      severity: 'medium',
+      revoke: 'https://etherscan.io/myapikey',
+      rotate: 'Delete the key under My Account → API Keys, create a new one, and update its users.',
+      references: ['https://docs.etherscan.io/getting-started/viewing-api-usage-statistics'],
+      example: '{{upalnum:34}}',
+    },
+    { names: ['etherscan', 'bscscan', 'polygonscan'], body: '[A-Z0-9]{34}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'alchemy-api-key',
+      description: 'Alchemy API key',
+      provider: 'Alchemy',
+      revoke: 'https://dashboard.alchemy.com/apps',
+      rotate:
+        'Rotate the app’s API key in the Alchemy dashboard (Apps → the app → Rotate key), add an origin or IP allowlist, and deploy it.',
+      references: ['https://docs.alchemy.com/reference/api-overview'],
+      example: '{{b64url:32}}',
+    },
+    { names: ['alchemy'], body: '[A-Za-z0-9_-]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'moralis-api-key',
+      description: 'Moralis API key',
+      provider: 'Moralis',
+      revoke: 'https://admin.moralis.com/api-keys',
+      rotate: rotateIn('the Moralis admin panel (API Keys)'),
+      references: ['https://docs.moralis.com/web3-data-api/evm/get-your-api-key'],
+      example: JWT_EXAMPLE,
+    },
+    { names: ['moralis'], body: JWT_BODY },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'polar-access-token',
+      description: 'Polar organization or personal access token',
+      provider: 'Polar',
+      severity: 'critical',
+      revoke: 'https://polar.sh/dashboard',
+      rotate:
+        'Revoke the token in the Polar dashboard (Settings → Developers), create one with only the scopes needed and an expiry, and deploy it.',
+      references: ['https://docs.polar.sh/integrate/oat'],
+      example: '{{b64url:43}}',
+    },
+    { prefixes: ['polar_oat_', 'polar_pat_'], body: '[A-Za-z0-9_-]{40,50}' },
+  ),
+];
+
+export const paymentRules: readonly RuleSpec[] = [...paymentProviderRules, ...commerceRules];

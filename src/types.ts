@@ -84,6 +84,15 @@ export interface UnusedAllow {
   readonly commit?: string;
 }
 
+/** A finding silenced by a `keyscan:allow` comment: where the comment is, and what it silenced. */
+export interface InlineAllow {
+  readonly path: string;
+  /** The line of the comment. */
+  readonly line: number;
+  readonly ruleId: string;
+  readonly commit?: string;
+}
+
 export interface ScanResult {
   readonly findings: Finding[];
   readonly stats: ScanStats;
@@ -92,4 +101,6 @@ export interface ScanResult {
   readonly warnings: string[];
   /** Present when unused allow markers were asked for. */
   readonly unusedAllows?: UnusedAllow[];
+  /** Findings that `keyscan:allow` comments silenced (present when there are any), sorted by path and line. */
+  readonly inlineAllows?: InlineAllow[];
 }

@@ -1,5 +1,6 @@
 import { fingerprintOf, sha256 } from '../engine/fingerprint.js';
 import type { CommitInfo } from '../engine/scan-fragment.js';
+import { rememberContext } from '../filters/candidate.js';
 import { Secret } from '../secret.js';
 import type { Finding } from '../types.js';
 import type { CheckRule } from './rules.js';
@@ -16,6 +17,11 @@ export interface CheckFindingInput {
   /** The offending value, hashed into `secretHash` so a baseline can match it; never kept. */
   readonly value?: string;
   readonly commit?: CommitInfo;
+  /**
+   * The text of the finding's lines (`at.line` on), for `keyscan:allow` comments: kept beside the
+   * finding, never in it, since the lines hold the value.
+   */
+  readonly lines?: string;
 }
 
 const NO_SECRET = new Secret('');
@@ -30,7 +36,7 @@ export function checkFinding(input: CheckFindingInput): Finding {
   const secretHash = sha256(input.value ?? '');
   const identity = input.identity === undefined ? secretHash : sha256(`${input.identity}\0${secretHash}`);
   const commit = input.commit;
-  return {
+  const finding: Finding = {
     ruleId: input.rule.id,
     severity: input.rule.severity,
     message: input.message,
@@ -46,4 +52,6 @@ export function checkFinding(input: CheckFindingInput): Finding {
     ...(commit === undefined ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date }),
     secret: NO_SECRET,
   };
+  if (input.lines !== undefined) rememberContext(finding, { text: new Secret(input.lines), line: at.line });
+  return finding;
 }

@@ -3,13 +3,16 @@
  * commit added, reported once per path with the commit that first added it, how many commits
  * added it, and whether it is still tracked at the tip.
  */
-import { addedFiles, pathsAt } from '../git/env-files.js';
+import { addedFiles, commitAddedLines, pathsAt } from '../git/env-files.js';
+import { readAtRevision } from '../git/history.js';
 import { firstIntroduced } from '../pipeline/history.js';
+import { toScannableText } from '../sources/text.js';
 import type { Finding } from '../types.js';
 import { gitignoreLine, shellQuote } from './env-names.js';
 import { checkFinding } from './finding.js';
 import type { EnvChecks } from './options.js';
-import { ENV_FILE_COMMITTED } from './rules.js';
+import { ENV_FILE_COMMITTED, ENV_TEMPLATE_VALUE } from './rules.js';
+import { templateValueFindings } from './template.js';
 
 /**
  * `commits` as the scan lists them (children first); `tip` is HEAD (history) or the range's
@@ -39,4 +42,31 @@ export async function checkCommitted(
       : 'it is no longer tracked, but every value it held is still in git history';
     return { ...f, message: `${where}; ${what}. Rotate its credentials`, presentAtHead: still };
   });
+}
+
+/**
+ * env-template-value in range and history scans, as strict as the pre-commit hook: every version
+ * of an env template that a scanned commit added or changed is judged by the lines that commit
+ * added, one finding per variable and commit (the scan keeps the first commit of each, like a
+ * secret). Templates change rarely, so one small git process per changed template is cheap.
+ */
+export async function checkTemplatesCommitted(
+  root: string,
+  commits: readonly string[],
+  checks: EnvChecks,
+  isExcluded: (path: string) => boolean,
+): Promise<Finding[]> {
+  if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
+  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === 'template' && !isExcluded(p), 'AM');
+  const findings: Finding[] = [];
+  for (const { commit, paths } of changed) {
+    const added = new Map<string, Array<[number, number]>>();
+    for (const path of paths) added.set(path, await commitAddedLines(root, commit.commit, path));
+    await readAtRevision(root, commit.commit, paths, (path, content) => {
+      const text = content === undefined ? 'binary' : toScannableText(content);
+      if (text === 'binary') return;
+      findings.push(...templateValueFindings(path, text.toString('utf8'), checks.placeholders, added.get(path) ?? [], commit));
+    });
+  }
+  return findings;
 }

@@ -24,7 +24,10 @@ export function mergeTemplateValues(
   const superseded = new Set<Finding>();
   const checks = checkFindings.filter((f) => {
     if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;
-    const overlapping = (byPath.get(f.path) ?? []).filter((m) => m.startLine <= f.endLine && f.startLine <= m.endLine);
+    // In range and history scans, the same lines of the same commit's version of the file.
+    const overlapping = (byPath.get(f.path) ?? []).filter(
+      (m) => m.commit === f.commit && m.startLine <= f.endLine && f.startLine <= m.endLine,
+    );
     if (overlapping.some((m) => !isGeneric(m.ruleId))) return false;
     for (const m of overlapping) superseded.add(m);
     return true;

@@ -2,6 +2,7 @@
  * Template checks on text already read: values must be placeholders (env-template-value), and,
  * when asked, a template and its env file must name the same variables (env-drift). Pure.
  */
+import type { CommitInfo } from '../engine/scan-fragment.js';
 import type { Finding } from '../types.js';
 import { type EnvEntry, parseEnv } from './env-parse.js';
 import { judgeTemplateValue } from './env-values.js';
@@ -18,8 +19,11 @@ export function templateValueFindings(
   text: string,
   placeholders: readonly RegExp[],
   lines?: ReadonlyArray<readonly [number, number]>,
+  /** The commit whose version of the template this is (range and history scans). */
+  commit?: CommitInfo,
 ): Finding[] {
   const findings: Finding[] = [];
+  const textLines = text.split('\n');
   for (const entry of parseEnv(text)) {
     if (lines !== undefined && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
     const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
@@ -33,6 +37,9 @@ export function templateValueFindings(
         at: { line: entry.valueLine, column: entry.valueColumn, endLine: entry.endLine, endColumn: entry.endColumn },
         identity: entry.key,
         value: entry.value,
+        ...(commit === undefined ? {} : { commit }),
+        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
+        lines: textLines.slice(entry.line - 1, entry.endLine).join('\n'),
       }),
     );
   }

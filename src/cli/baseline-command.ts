@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import { buildBaseline } from '../baseline/format.js';
 import { readBaseline, writeBaseline } from '../baseline/io.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
+import { safeOutput } from '../report/scrub.js';
 import { plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import { type CliIO, EXIT } from './io.js';
@@ -41,7 +42,7 @@ export async function baselineCommand(args: BaselineArgs, outer: CliIO): Promise
   const previous = await readBaseline(file, true);
   const result = await scan(options).finally(done);
   if (result.errors.length > 0) {
-    for (const e of result.errors.slice(0, 20)) io.stderr.write(`  ${e.path}: ${e.message}\n`);
+    for (const e of result.errors.slice(0, 20)) io.stderr.write(safeOutput(`  ${e.path}: ${e.message}\n`));
     io.stderr.write(
       `keyscan: error: ${plural(result.errors.length, 'path')} could not be scanned; ${relative(io.cwd, file)} was not written\n`,
     );

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import { builtinRules } from '../../rules/index.js';
 import { readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { isKeyscanError, KeyscanError } from '../errors.js';
@@ -16,18 +17,21 @@ import { workTreeRoot } from '../git/repo.js';
 import { type ActionsContext, inGithubActions, readActionsContext } from '../github/context.js';
 import { appendOutputs, appendSummary } from '../github/files.js';
 import { type CiMode, type CiPlan, planFor } from '../github/plan.js';
-import { renderSummary } from '../github/summary.js';
+import { type ConfigChange, escapeText, renderSummary } from '../github/summary.js';
 import type { ReportRule } from '../report/context.js';
+import { escapeControl } from '../report/escape.js';
 import { renderAnnotations, workflowCommand } from '../report/github.js';
 import { render } from '../report/render.js';
+import { safeOutput, scrub } from '../report/scrub.js';
 import { foundSummary, plural } from '../report/text.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, scan } from '../scan.js';
-import { emptySkipCounts, type ScanResult } from '../types.js';
+import { emptySkipCounts, type Finding, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import type { CiArgs } from './ci.js';
+import { type ConfigVersion, pullRequestConfig } from './ci-config.js';
 import { type CiTarget, resolveTarget } from './ci-target.js';
 import { type CliIO, EXIT } from './io.js';
-import { writeReportFile } from './output.js';
+import { reportInRepository, writeReportFile } from './output.js';
 import { prepareScan, type SourceArgs } from './source-options.js';
 
 export async function runCiCommand(args: CiArgs, io: CliIO): Promise<number> {
@@ -41,7 +45,8 @@ export async function runCiCommand(args: CiArgs, io: CliIO): Promise<number> {
   }
 }
 
-async function runCi(args: CiArgs, io: CliIO, ctx: ActionsContext | undefined): Promise<number> {
+async function runCi(args: CiArgs, outer: CliIO, ctx: ActionsContext | undefined): Promise<number> {
+  const io = safeIO(outer);
   const cwd = resolve(io.cwd, args.cwd ?? '.');
   await requireRepository(cwd);
   const root = (await workTreeRoot(cwd)) ?? cwd;
@@ -57,17 +62,50 @@ async function runCi(args: CiArgs, io: CliIO, ctx: ActionsContext | undefined): 
   io.stderr.write(`keyscan: ${ctx ? `${ctx.eventName} event: ` : ''}scanning ${plan.label}\n`);
   const target = await resolveTarget(plan, { root, remote: args.remote, fetch: args.fetch, note });
 
-  // The same config, allowlists, env checks and baseline as a plain `keyscan` run in this directory.
-  const prepared = await prepareScan(ciSourceArgs(args), { ...io, cwd });
-  const baseline = prepared.config.baseline === undefined ? undefined : await readBaseline(prepared.config.baseline);
-  const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
-  const result = target.kind === 'none' ? emptyResult() : await scan(options);
+  // The same config, allowlists, env checks and baseline as a plain `keyscan` run in this directory,
+  // except on a pull request, whose check uses the base commit's (see ci-config.ts).
+  const scanWith = (version: ConfigVersion | undefined) => runScan(args, { ...io, cwd }, target, version);
+  const { outcome, configChange } =
+    plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range'
+      ? await scanPullRequest(args, root, target, scanWith, note)
+      : { outcome: await scanWith(undefined), configChange: undefined };
+  const { result, rules } = outcome;
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
 
+  await publish(result, rules, { args, io, ctx, root, target, notes, note, configChange });
+  const incomplete = result.errors.length > 0;
+  const found = incomplete
+    ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned); ${foundSummary(result.findings)} in the ${scopeCount(result)} read`
+    : `${foundSummary(result.findings)} in ${scopeCount(result)}`;
+  io.stderr.write(`keyscan: ${found}; SARIF: ${args['sarif-output']}\n`);
+  if (incomplete) return EXIT.error;
+  // Informational findings (env drift) never fail a job.
+  return result.findings.some((f) => f.severity !== 'info') && args.fail ? EXIT.findings : EXIT.clean;
+}
+
+interface Publish {
+  readonly args: CiArgs;
+  readonly io: ReturnType<typeof safeIO>;
+  readonly ctx: ActionsContext | undefined;
+  readonly root: string;
+  readonly target: CiTarget;
+  readonly notes: readonly string[];
+  readonly note: (line: string) => void;
+  readonly configChange: ConfigChange | undefined;
+}
+
+/** The SARIF file, the log, the job summary and the step outputs. */
+async function publish(result: ScanResult, rules: readonly ReportRule[], p: Publish): Promise<void> {
+  const { args, io, ctx, root, target, notes, note, configChange } = p;
   const sarifPath = resolve(io.cwd, args['sarif-output']);
   await mkdir(dirname(sarifPath), { recursive: true }); // `results/keyscan.sarif` in a fresh checkout
   await writeReportFile(sarifPath, render('sarif', { result, rules, reveal: false, version: VERSION, color: false }));
+  const unprotected = await reportInRepository(sarifPath);
+  if (unprotected !== undefined) {
+    note(
+      `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`,
+    );
+  }
   const prefix = pathPrefix(root, ctx?.workspace);
   writeLog(result, rules, prefix, io);
   if (ctx?.stepSummary !== undefined) {
@@ -85,14 +123,83 @@ async function runCi(args: CiArgs, io: CliIO, ctx: ActionsContext | undefined): 
         version: VERSION,
         sarifPath: args['sarif-output'],
         pathPrefix: prefix,
+        ...(configChange !== undefined ? { configChange } : {}),
       }),
     );
   }
-  if (ctx?.output !== undefined) await appendOutputs(ctx.output, { findings: String(result.findings.length), sarif: sarifPath });
-  io.stderr.write(`keyscan: ${foundSummary(result.findings)} in ${scopeCount(result)}; SARIF: ${args['sarif-output']}\n`);
-  if (result.errors.length > 0) return EXIT.error;
-  // Informational findings (env drift) never fail a job.
-  return result.findings.some((f) => f.severity !== 'info') && args.fail ? EXIT.findings : EXIT.clean;
+  // An incomplete scan sets no outputs (the README promises it): a count of what was read is not a result.
+  if (ctx?.output !== undefined && result.errors.length === 0) {
+    await appendOutputs(ctx.output, { findings: String(result.findings.length), sarif: sarifPath });
+  }
+}
+
+/**
+ * A pull request's scan, with the base commit's config (or the pull request's, when trusted). When
+ * the pull request changes them, a second scan with the other version counts what it silences.
+ */
+async function scanPullRequest(
+  args: CiArgs,
+  root: string,
+  target: CiTarget & { kind: 'range' },
+  scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
+  note: (line: string) => void,
+): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
+  const source = { root, explicit: args.config, catalogue: [...builtinRules, ...ENV_CHECK_RULES] };
+  const pr = await pullRequestConfig(source, target.base, target.head);
+  const trustHead = args['trust-pr-config'];
+  const outcome = await scanWith(trustHead ? pr.head : pr.base);
+  if (pr.changed.length === 0) return { outcome, configChange: undefined };
+  const other = await scanWith(trustHead ? pr.base : pr.head);
+  const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
+  const silenced = missingFrom(baseResult.findings, headResult.findings);
+  const files = pr.changed.join(', ');
+  note(
+    trustHead
+      ? `This pull request changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, 'finding')} that the base commit's version reports.`
+      : `This pull request changes ${files}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, 'finding')}.`,
+  );
+  return { outcome, configChange: { files: pr.changed, used: trustHead ? 'pull-request' : 'base', silenced, baseSha: target.base } };
+}
+
+interface ScanOutcome {
+  readonly result: ScanResult;
+  readonly rules: readonly ReportRule[];
+}
+
+/** One scan of the target; `version` replaces the work tree's config and baseline when given. */
+async function runScan(args: CiArgs, io: CliIO, target: CiTarget, version: ConfigVersion | undefined): Promise<ScanOutcome> {
+  const prepared = await prepareScan(ciSourceArgs(args), io, [], version?.config);
+  const baseline =
+    version !== undefined
+      ? version.baseline
+      : prepared.config.baseline === undefined
+        ? undefined
+        : await readBaseline(prepared.config.baseline);
+  const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
+  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
+  const result = target.kind === 'none' ? emptyResult() : await scan(options);
+  return { result, rules };
+}
+
+/** How many findings of `reported` the other scan does not report. */
+function missingFrom(reported: readonly Finding[], other: readonly Finding[]): number {
+  const key = (f: Finding): string => [f.ruleId, f.path, f.startLine, f.startColumn, f.commit ?? '', f.secretHash].join('\0');
+  const kept = new Set(other.map(key));
+  return reported.filter((f) => !kept.has(key(f))).length;
+}
+
+/**
+ * Everything `keyscan ci` prints goes through the same filter: secrets masked, control characters
+ * escaped and no line a runner would read as a workflow command. Only the commands keyscan means
+ * to give (annotations, stop-commands) are written around it, through {@link rawStdout}.
+ */
+function safeIO(io: CliIO): CliIO & { readonly rawStdout: CliIO['stdout'] } {
+  return {
+    ...io,
+    stdout: { write: (chunk: string) => io.stdout.write(safeOutput(chunk)) },
+    stderr: { write: (chunk: string) => io.stderr.write(safeOutput(chunk)) },
+    rawStdout: io.stdout,
+  };
 }
 
 function planWithoutEvent(mode: CiMode): CiPlan {
@@ -141,31 +248,28 @@ function ciSourceArgs(args: CiArgs): SourceArgs {
  * while the report prints: file names come from the repository, and a name holding a line break
  * and `::` must not become a command.
  */
-function writeLog(result: ScanResult, rules: readonly ReportRule[], prefix: string, io: CliIO): void {
+function writeLog(result: ScanResult, rules: readonly ReportRule[], prefix: string, io: ReturnType<typeof safeIO>): void {
   const token = randomBytes(16).toString('hex');
-  io.stdout.write(`::stop-commands::${token}\n`);
+  io.rawStdout.write(`::stop-commands::${token}\n`);
   io.stdout.write(render('text', { result, rules, reveal: false, version: VERSION, color: false }));
-  io.stdout.write(`::${token}::\n`);
-  io.stdout.write(renderAnnotations(result.findings, rules, { pathPrefix: prefix }));
+  io.rawStdout.write(`::${token}::\n`);
+  // Built by workflowCommand, which escapes every property and the message.
+  io.rawStdout.write(renderAnnotations(result.findings, rules, { pathPrefix: prefix }));
 }
 
 /** An error still reaches the job's page: an annotation and a summary that say what to do. */
 async function reportFailure(e: KeyscanError, ctx: ActionsContext, io: CliIO): Promise<void> {
-  const message = `${e.message}${e.hint ? `. ${e.hint}` : ''}`;
-  io.stdout.write(`${workflowCommand('error', { title: 'keyscan could not scan' }, message)}\n`);
+  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ''}`);
+  io.stdout.write(`${workflowCommand('error', { title: 'keyscan could not scan' }, escapeControl(message))}\n`);
   if (ctx.stepSummary === undefined) return;
   const md = [
     '## keyscan: could not scan',
     '',
-    `**Error:** ${escapeLine(e.message)}`,
-    ...(e.hint ? ['', `**What to do:** ${escapeLine(e.hint)}`] : []),
+    `**Error:** ${escapeText(scrub(e.message))}`,
+    ...(e.hint ? ['', `**What to do:** ${escapeText(scrub(e.hint))}`] : []),
     '',
   ];
   await appendSummary(ctx.stepSummary, md.join('\n')).catch(() => undefined); // the error itself is what matters
-}
-
-function escapeLine(text: string): string {
-  return text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\r\n]+/g, ' ');
 }
 
 /** `sub/` when the repository is a subdirectory of the workspace (actions/checkout `path:`). */

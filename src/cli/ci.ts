@@ -15,6 +15,7 @@ export interface CiArgs {
   config: string | undefined;
   threads: number | undefined;
   cwd: string | undefined;
+  'trust-pr-config': boolean;
 }
 
 export const CI_MODES: readonly CiMode[] = ['auto', 'history', 'files'];
@@ -31,7 +32,17 @@ export function ciOptions<T>(y: Argv<T>) {
     .option('fail', { type: 'boolean', default: true, describe: 'exit 1 on findings; --no-fail exits 0 (errors still exit 2)' })
     .option('fetch', { type: 'boolean', default: true, describe: 'fetch what a shallow clone lacks; --no-fetch fails instead' })
     .option('remote', { type: 'string', default: 'origin', describe: 'the remote to fetch from' })
-    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .keyscan.json at the repository root)' })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: 'config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)',
+    })
+    .option('trust-pr-config', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "on a pull request, use the pull request's config and baseline instead of the base commit's (lets a pull request silence its own check)",
+    })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR' });
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { offerPrecompiledKeywords } from '../engine/keywords.js';
 
 export { run } from './main.js';
-export { exitCleanlyOnSignals } from './signals.js';
+export { exitCleanlyOnSignals, ignoreClosedStdout } from './signals.js';
 
 try {
   offerPrecompiledKeywords(readFileSync(new URL('./keywords.bin', import.meta.url)));

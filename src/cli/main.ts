@@ -5,16 +5,20 @@
  * This module alone parses argv, prints and decides the exit code; everything it calls throws
  * typed errors instead.
  */
+
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import { readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
+import { DEFAULT_BASELINE_FILE } from '../config/config.js';
+import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
 import { render } from '../report/render.js';
-import { scrub } from '../report/scrub.js';
+import { safeOutput } from '../report/scrub.js';
 import { foundSummary, plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
@@ -36,7 +40,8 @@ interface ScanArgs extends SourceArgs {
   output: string[];
   redact: boolean;
   color: boolean | undefined;
-  baseline: string | undefined;
+  /** `false` with --no-baseline. */
+  baseline: string | false | undefined;
   'report-unused-allows': boolean;
 }
 
@@ -48,6 +53,12 @@ interface RulesArgs {
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.clean;
   let helpText: string | undefined;
+  // The command being parsed, as its builder left it: the flags a typo is compared with.
+  let active: { getOptions(): { key: Record<string, unknown> } } | undefined;
+  const track = <Y>(y: Y): Y => {
+    active = y as unknown as typeof active;
+    return y;
+  };
   const parser = yargs([...argv])
     .scriptName('keyscan')
     .parserConfiguration({ 'populate--': true })
@@ -56,7 +67,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       '$0 [paths..]',
       'scan files and directories (default: the current directory)',
       (y) =>
-        sourceOptions(y)
+        track(sourceOptions(y))
           .option('format', {
             alias: 'f',
             type: 'string',
@@ -65,6 +76,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             default: [] as string[],
             defaultDescription: 'the config\'s "format", else text',
             choices: REPORT_FORMATS,
+            // --format=JSON means json: formats are names, not case-sensitive identifiers.
+            coerce: (values: string[]) => values.map((v) => v.toLowerCase()),
             describe: 'report format; repeat for several reports',
           })
           .option('output', {
@@ -78,7 +91,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
           .option('baseline', {
             type: 'string',
-            describe: 'report only findings that are not in this baseline file (default: the config\'s "baseline")',
+            describe:
+              'report only findings that are not in this baseline file (default: the config\'s "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything',
           })
           .option('report-unused-allows', {
             type: 'boolean',
@@ -96,7 +110,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .command<BaselineArgs>(
       'baseline [paths..]',
       'record the current findings as accepted, in a baseline file',
-      (y) => baselineOptions(sourceOptions(y)),
+      (y) => track(baselineOptions(sourceOptions(y))),
       async (args) => {
         code = await baselineCommand(args, io);
       },
@@ -104,18 +118,23 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .command<ConfigArgs>(
       'config',
       'check the config file; --print shows the effective config',
-      (y) => configOptions(y),
+      (y) => track(configOptions(y)),
       async (args) => {
         code = await configCommand(args, io);
       },
     )
-    .command<InitArgs>('init', 'set up a pre-commit hook (husky) that runs keyscan --staged', initOptions, async (args) => {
-      code = await initCommand(args, io);
-    })
+    .command<InitArgs>(
+      'init',
+      'set up a pre-commit hook (husky) that runs keyscan --staged',
+      (y) => track(initOptions(y)),
+      async (args) => {
+        code = await initCommand(args, io);
+      },
+    )
     .command<CiArgs>(
       'ci',
       'scan in CI: the commits of a pull request or push, with SARIF, annotations and a job summary',
-      ciOptions,
+      (y) => track(ciOptions(y)),
       async (args) => {
         code = await ciCommand(args, io);
       },
@@ -123,7 +142,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .command<RulesArgs>(
       'rules',
       'list the rule catalogue',
-      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print every rule field as JSON' }),
+      (y) => track(y.option('json', { type: 'boolean', default: false, describe: 'print every rule field as JSON' })),
       (args) => {
         code = rulesCommand(args, io);
       },
@@ -137,7 +156,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
     .exitProcess(false)
     .fail((msg, err) => {
       // Throwing stops yargs before any command runs: a bad flag must never start a scan.
-      throw err ?? usage(msg, 'Run keyscan --help for usage.');
+      throw err ?? usage(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? 'Run keyscan --help for usage.');
     });
   try {
     await parser.parseAsync([...argv], {}, (_err, _args, output) => {
@@ -155,19 +174,20 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   if (args.output.length > Math.max(1, args.format.length)) {
     throw usage(`${args.output.length} --output given for ${args.format.length} --format`, 'Give one --format before each --output.');
   }
-  const baselineFile = args.baseline === undefined ? undefined : resolve(io.cwd, args.baseline);
-  const { config, rules, options, done } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
+  const baselineFile = typeof args.baseline === 'string' ? resolve(io.cwd, args.baseline) : undefined;
+  const { root, config, rules, options, done } = await prepareScan(args, io, baselineFile ? [baselineFile] : []);
   const formats = (args.format.length > 0 ? args.format : [config.format ?? 'text']) as ReportFormat[];
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  const baselinePath = baselineFile ?? config.baseline;
+  // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
+  const baselinePath = args.baseline === false ? undefined : (baselineFile ?? config.baseline ?? defaultBaseline(root));
   const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
   const result = await scan({
     ...options,
     ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
-  for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));
+  for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
   await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
@@ -187,16 +207,20 @@ async function writeReports(
   for (const [i, format] of formats.entries()) {
     const file = args.output[i];
     const color = file === undefined && format === 'text' && colorWanted;
-    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color });
+    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color, staged: args.staged });
     if (file === undefined) {
       io.stdout.write(content);
       textOnStdout ||= format === 'text';
     } else {
-      await writeReportFile(file, content);
-      const unprotected = await reportInRepository(resolve(io.cwd, file));
+      // Like git -C: relative to the -C directory, for writing and for the check alike.
+      const path = resolve(io.cwd, file);
+      await writeReportFile(path, content);
+      const unprotected = await reportInRepository(path);
       if (unprotected !== undefined) {
         io.stderr.write(
-          `keyscan: warning: the report ${unprotected} is inside the repository and git does not ignore it; add it to .gitignore so it is not committed by accident\n`,
+          safeOutput(
+            `keyscan: warning: the report ${unprotected} is inside the repository and git does not ignore it; add it to .gitignore so it is not committed by accident\n`,
+          ),
         );
       }
     }
@@ -235,17 +259,37 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   return EXIT.clean;
 }
 
+/** `.keyscan-baseline.json` at the repository root, when there is one. */
+function defaultBaseline(root: string): string | undefined {
+  const file = join(root, DEFAULT_BASELINE_FILE);
+  return existsSync(file) ? file : undefined;
+}
+
+/** "Unknown argument: histroy" → a hint naming the flag that was probably meant. */
+function unknownFlagHint(message: string, known: readonly string[]): string | undefined {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
+  if (unknown === undefined) return undefined;
+  const flags = known.filter((k) => k.length > 1 && k !== '$0');
+  const hints = unknown.split(', ').flatMap((name) => {
+    const meant = closest(name.replace(/^-+/, ''), flags);
+    return meant === undefined ? [] : [`--${meant}`];
+  });
+  return hints.length === 0 ? undefined : `Did you mean ${hints.join(', ')}? Run keyscan --help for usage.`;
+}
+
 /**
  * Prints an error and returns exit code 2. Everything printed goes through the same scrubber as
  * findings; a stack trace (which can quote scanned text) only with --debug, and scrubbed too.
  */
 function reportError(e: unknown, io: CliIO, debug = false): number {
   if (isKeyscanError(e)) {
-    io.stderr.write(scrub(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));
+    io.stderr.write(safeOutput(`keyscan: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`));
   } else {
     const what = e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error';
     const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : '';
-    io.stderr.write(scrub(`keyscan: internal error: ${what}\n${stack}This is a bug; please report it. Nothing was reported as clean.\n`));
+    io.stderr.write(
+      safeOutput(`keyscan: internal error: ${what}\n${stack}This is a bug; please report it. Nothing was reported as clean.\n`),
+    );
   }
   return EXIT.error;
 }

@@ -17,3 +17,15 @@ export function exitCleanlyOnSignals(stderr: { write(chunk: string): unknown }):
     });
   }
 }
+
+/**
+ * `keyscan rules | head -1`: once the reader has gone, writes to stdout fail with EPIPE. Without a
+ * listener that is an uncaught error with a stack trace; with one, the remaining output is dropped
+ * and the run still ends with its own exit code (a scan cut short by a closed pipe must not exit 0
+ * by accident, nor crash).
+ */
+export function ignoreClosedStdout(stdout: NodeJS.WriteStream = process.stdout): void {
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}

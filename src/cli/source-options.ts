@@ -14,7 +14,7 @@ import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
-import { scrub } from '../report/scrub.js';
+import { safeOutput } from '../report/scrub.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress } from '../scan.js';
 import type { CliIO } from './io.js';
 import { ProgressLine } from './progress.js';
@@ -115,8 +115,16 @@ export async function withCwd(args: Pick<SourceArgs, 'cwd'>, io: CliIO): Promise
   return { ...io, cwd: path };
 }
 
-/** Checks the source flags, loads the config and turns both into scan options. */
-export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: readonly string[] = []): Promise<PreparedScan> {
+/**
+ * Checks the source flags, loads the config and turns both into scan options. `loaded` replaces
+ * the config file of the work tree (`keyscan ci` on a pull request reads the base commit's).
+ */
+export async function prepareScan(
+  args: SourceArgs,
+  io: CliIO,
+  extraExcludes: readonly string[] = [],
+  loaded?: Config,
+): Promise<PreparedScan> {
   const paths = [...args.paths, ...(args['--'] ?? []).map(String)];
   const maxFileSize = parseSize(args['max-file-size']);
   if (maxFileSize === undefined) {
@@ -134,7 +142,10 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
-  const config = await loadConfig(root, args.config, [...builtinRules, ...ENV_CHECK_RULES]);
+  // Like git -C: every relative path on the command line is taken from the -C directory.
+  const config =
+    loaded ??
+    (await loadConfig(root, args.config === undefined ? undefined : resolve(io.cwd, args.config), [...builtinRules, ...ENV_CHECK_RULES]));
   const rules = effectiveRules(builtinRules, config);
   // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
   // report: keyscan's own baseline files are never scanned.
@@ -150,7 +161,7 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
     includeStash: args['include-stash'],
     ...(range !== undefined ? { range } : {}),
     ...(display ? { onProgress: (p: ScanProgress) => display.update(p) } : {}),
-    ...(args.debug ? { onDebug: (m: string) => io.stderr.write(scrub(`keyscan[debug]: ${m}\n`)) } : {}),
+    ...(args.debug ? { onDebug: (m: string) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}\n`)) } : {}),
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),

@@ -26,6 +26,11 @@ export async function loadConfig(dir: string, explicit: string | undefined, cata
       cause: e,
     });
   }
+  return configFromText(text, file, catalogue);
+}
+
+/** A config from its text, as if read from `file` (which names it in errors and anchors its relative paths). */
+export async function configFromText(text: string, file: string, catalogue: readonly KnownRule[]): Promise<Config> {
   return parseConfig(await parseConfigText(text, file), file, catalogue);
 }
 

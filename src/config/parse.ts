@@ -3,6 +3,7 @@ import { expandExample, seededRandom } from '../catalogue/examples.js';
 import { checkRegexSafety } from '../catalogue/regex-safety.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { KeyscanError } from '../errors.js';
+import { escapeControl } from '../report/escape.js';
 import { type Allowlist, type Config, EMPTY_ALLOWLIST, type RuleOverride } from './config.js';
 import { globProblem } from './glob.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -21,7 +22,9 @@ export type KnownRule = Pick<RuleSpec, 'id' | 'tags'>;
  */
 export function parseConfig(data: unknown, file: string, catalogue: readonly KnownRule[]): Config {
   const fail = (problems: readonly SchemaProblem[]): never => {
-    throw new KeyscanError('E_CONFIG', problems.map((p) => `${file}: ${p.path}: ${p.problem}`).join('\n'), { hint: HINT });
+    // Keys and values are quoted from the file: a key holding a line break must not start a line of its own.
+    const lines = problems.map((p) => `${file}: ${escapeControl(p.path)}: ${escapeControl(p.problem)}`);
+    throw new KeyscanError('E_CONFIG', lines.join('\n'), { hint: HINT });
   };
   const schemaProblems = checkSchema(data, CONFIG_SCHEMA as unknown as SchemaNode, FORMATS);
   if (schemaProblems.length > 0) fail(schemaProblems);

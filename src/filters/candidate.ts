@@ -10,6 +10,23 @@ export interface Candidate {
   readonly context: { readonly text: Secret; readonly line: number } | undefined;
 }
 
+type LineContext = NonNullable<Candidate['context']>;
+
+/**
+ * The lines of findings that are not matches (check findings made from a file's text), kept beside
+ * the finding rather than in it, so that no report can print them.
+ */
+const contexts = new WeakMap<Finding, LineContext>();
+
+export function rememberContext(finding: Finding, context: LineContext): void {
+  contexts.set(finding, context);
+}
+
+/** The lines {@link rememberContext} kept for `finding`, if any. */
+export function rememberedContext(finding: Finding): LineContext | undefined {
+  return contexts.get(finding);
+}
+
 /** What a filter returns: the candidates it lets through and those it silences. */
 export interface Partition {
   readonly kept: Candidate[];

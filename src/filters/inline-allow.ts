@@ -1,10 +1,13 @@
 import { parseAllowMarkers } from '../engine/allow-marker.js';
+import type { InlineAllow } from '../types.js';
 import { type Candidate, commitOf, lineKey, type Partition } from './candidate.js';
 
 /** The result of {@link applyInlineAllows}: also which marker lines silenced something. */
 export interface InlineResult extends Partition {
   /** {@link lineKey}s of the markers that silenced at least one finding. */
   readonly used: ReadonlySet<string>;
+  /** One entry per silenced finding: the marker's line and the rule it silenced. */
+  readonly allows: InlineAllow[];
 }
 
 /**
@@ -15,6 +18,7 @@ export function applyInlineAllows(candidates: readonly Candidate[], knownRuleIds
   const used = new Set<string>();
   const kept: Candidate[] = [];
   const suppressed: Candidate[] = [];
+  const allows: InlineAllow[] = [];
   for (const c of candidates) {
     const marker = c.context === undefined ? undefined : matchingMarker(c, knownRuleIds);
     if (marker === undefined) {
@@ -22,9 +26,11 @@ export function applyInlineAllows(candidates: readonly Candidate[], knownRuleIds
       continue;
     }
     suppressed.push(c);
-    used.add(lineKey(c.finding.path, marker, commitOf(c.finding)));
+    const commit = commitOf(c.finding);
+    used.add(lineKey(c.finding.path, marker, commit));
+    allows.push({ path: c.finding.path, line: marker, ruleId: c.finding.ruleId, ...(commit !== undefined ? { commit } : {}) });
   }
-  return { kept, suppressed, used };
+  return { kept, suppressed, used, allows };
 }
 
 /** The line of the first marker on the finding's lines that applies to its rule. */

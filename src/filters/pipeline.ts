@@ -1,4 +1,4 @@
-import type { Finding, SuppressedCounts } from '../types.js';
+import type { Finding, InlineAllow, SuppressedCounts } from '../types.js';
 import { applyAllowlists, type CompiledAllowlist } from './allowlist.js';
 import { applyBaseline, type BaselineKey } from './baseline.js';
 import type { Candidate } from './candidate.js';
@@ -19,6 +19,8 @@ export interface FilterOutcome {
   readonly suppressed: SuppressedCounts;
   /** Present when markers were collected (`--report-unused-allows`). */
   readonly unusedAllows?: UnusedAllow[];
+  /** What `keyscan:allow` comments silenced, so a reviewer can see every one (the job summary lists them). */
+  readonly inlineAllows: InlineAllow[];
 }
 
 /**
@@ -40,5 +42,6 @@ export function runFilters(
     findings: baselined.kept.map((c) => c.finding),
     suppressed: { inline: inline.suppressed.length, allowlist: allowed.suppressed.length, baseline: baselined.suppressed.length },
     ...(markers !== undefined ? { unusedAllows: unusedAllows(markers, inline.used) } : {}),
+    inlineAllows: inline.allows,
   };
 }

@@ -60,13 +60,7 @@ export async function stagedAddedLines(root: string, path: string): Promise<Arra
     ['diff', '--cached', '-U0', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--', literal(path)],
     root,
   );
-  const ranges: Array<[number, number]> = [];
-  for (const m of out.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const start = Number(m[1]);
-    const count = m[2] === undefined ? 1 : Number(m[2]);
-    if (count > 0) ranges.push([start, start + count - 1]);
-  }
-  return ranges;
+  return hunkRanges(out);
 }
 
 /** A commit that added files, with those of its added paths that `keep` accepted. */
@@ -83,7 +77,13 @@ const ADDED_FORMAT = '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI';
  * the history scan itself (git prints only commits that added a file). Merges are not diffed:
  * the commits on the merged branch that added a file are.
  */
-export async function addedFiles(root: string, commits: readonly string[], keep: (path: string) => boolean): Promise<AddedFiles[]> {
+export async function addedFiles(
+  root: string,
+  commits: readonly string[],
+  keep: (path: string) => boolean,
+  /** `AM`: files the commit added or modified. */
+  filter: 'A' | 'AM' = 'A',
+): Promise<AddedFiles[]> {
   if (commits.length === 0) return [];
   const args = [
     '-c',
@@ -94,7 +94,7 @@ export async function addedFiles(root: string, commits: readonly string[], keep:
     '--no-walk=unsorted',
     '--stdin',
     '--no-renames',
-    '--diff-filter=A',
+    `--diff-filter=${filter}`,
     '--name-only',
     '-z',
     '--encoding=UTF-8',
@@ -121,6 +121,25 @@ export async function addedFiles(root: string, commits: readonly string[], keep:
   }
   take(rest + decoder.decode());
   return found;
+}
+
+/** Line ranges `[first, last]` of `path` as `commit` left it that `commit` added (against its first parent). */
+export async function commitAddedLines(root: string, commit: string, path: string): Promise<Array<[number, number]>> {
+  const out = await gitOk(
+    ['diff-tree', '-p', '-U0', '--root', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', commit, '--', literal(path)],
+    root,
+  );
+  return hunkRanges(out);
+}
+
+function hunkRanges(diff: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === undefined ? 1 : Number(m[2]);
+    if (count > 0) ranges.push([start, start + count - 1]);
+  }
+  return ranges;
 }
 
 /** Which of `paths` exist in `rev` (a commit). */

@@ -6,7 +6,8 @@
  * cannot spare the extra import time.
  */
 import { spawn } from 'node:child_process';
-import { KeyscanError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { KeyscanError, systemErrorCode } from '../errors.js';
 
 export interface GitResult {
   readonly code: number;
@@ -34,14 +35,7 @@ export function git(args: readonly string[], cwd: string, input?: string): Promi
     const err: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => out.push(b));
     child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) =>
-      reject(
-        new KeyscanError('E_GIT', `could not run git: ${e.message}`, {
-          hint: 'Install git and make sure it is on PATH.',
-          cause: e,
-        }),
-      ),
-    );
+    child.on('error', (e) => reject(spawnError(e, cwd)));
     child.on('close', (code) =>
       resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
@@ -97,9 +91,7 @@ export async function* gitStream(args: readonly string[], cwd: string, input?: s
     if (err.length < 64) err.push(b);
   });
   const exit = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) =>
-      reject(new KeyscanError('E_GIT', `could not run git: ${e.message}`, { hint: 'Install git and make sure it is on PATH.', cause: e })),
-    );
+    child.on('error', (e) => reject(spawnError(e, cwd)));
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 0)));
   });
   exit.catch(() => undefined); // surfaced below
@@ -126,4 +118,18 @@ export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator
     rest = Buffer.from(buf);
   }
   if (rest.length > 0) yield rest.toString('utf8');
+}
+
+/**
+ * Why git could not be started. spawn reports a missing working directory as ENOENT too, exactly
+ * like a missing git: tell them apart, or a wrong -C path reads as "install git".
+ */
+function spawnError(e: Error, cwd: string): KeyscanError {
+  if (systemErrorCode(e) === 'ENOENT' && !existsSync(cwd)) {
+    return new KeyscanError('E_PATH', `the directory ${cwd} does not exist`, {
+      hint: 'Check the path given to -C (relative paths are taken from where keyscan was started).',
+      cause: e,
+    });
+  }
+  return new KeyscanError('E_GIT', `could not run git: ${e.message}`, { hint: 'Install git and make sure it is on PATH.', cause: e });
 }

@@ -17,6 +17,11 @@ export type CiPlan =
       readonly label: string;
       /** A first fetch depth that likely covers the range (a pull request's commit count + 1). */
       readonly depthHint?: number;
+      /**
+       * A pull request: its own config and baseline must not decide its check, so they are read
+       * from `base` (see cli/ci-config.ts).
+       */
+      readonly pullRequest?: boolean;
     }
   /** A push to an existing branch: before..after, with the branch's new commits as fallback when `before` is gone. */
   | { readonly kind: 'push'; readonly base: string; readonly head: string; readonly label: string; readonly branch: BranchInfo }
@@ -56,6 +61,7 @@ export function planFor(ctx: ActionsContext, mode: CiMode): CiPlan {
         head,
         label: `the commits of pull request${n === undefined ? '' : ` #${n}`} (${short(base)}..${short(head)})`,
         ...(commits !== undefined && commits > 0 ? { depthHint: commits + 1 } : {}),
+        pullRequest: true,
       };
     }
     case 'merge_group': {

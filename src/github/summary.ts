@@ -1,14 +1,33 @@
 /**
  * The job summary (`GITHUB_STEP_SUMMARY`): what was scanned, a table of findings (redacted) with
- * links to the lines, and what to do next. Markdown in table cells is escaped: paths and messages
- * come from the scanned repository and must not be able to inject links or HTML.
+ * links to the lines, what was skipped or silenced, and what to do next.
+ *
+ * Paths, messages and rule descriptions come from the scanned repository (or a pull request's
+ * config), and GitHub renders the summary as GitHub-flavoured markdown with HTML: they must not
+ * become links, images, HTML or table cells. Code goes into backtick spans, which GFM never
+ * parses or autolinks inside; prose is entity-escaped, and `.`, `:` and `@` followed by text get
+ * an empty HTML comment after them, because GitHub joins text (entities included) before it looks
+ * for autolinks, and a comment is the one thing that keeps `www.`, `https:` and `a@b` apart.
  */
 import type { ReportRule } from '../report/context.js';
-import { plural } from '../report/text.js';
-import type { Finding, ScanResult } from '../types.js';
+import { escapeControl } from '../report/escape.js';
+import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../report/text.js';
+import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../types.js';
 
 /** A summary is capped at 1 MiB by GitHub; a few hundred rows stay far below it. */
 const MAX_ROWS = 200;
+const MAX_ALLOWS = 50;
+
+/** A pull request that changes keyscan's config or baseline. */
+export interface ConfigChange {
+  /** Repository-relative paths of the config and baseline files the pull request changes. */
+  readonly files: readonly string[];
+  /** Whose version the check used: the base commit's (the default) or the pull request's (opted in). */
+  readonly used: 'base' | 'pull-request';
+  /** Findings the base version reports that the pull request's version does not. */
+  readonly silenced: number;
+  readonly baseSha: string;
+}
 
 export interface SummaryInput {
   readonly result: ScanResult;
@@ -24,6 +43,7 @@ export interface SummaryInput {
   readonly version: string;
   readonly sarifPath: string | undefined;
   readonly pathPrefix?: string;
+  readonly configChange?: ConfigChange;
 }
 
 export function renderSummary(input: SummaryInput): string {
@@ -33,15 +53,19 @@ export function renderSummary(input: SummaryInput): string {
     result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
   const out: string[] = [];
   if (result.errors.length > 0) out.push(`## keyscan: scan incomplete (${plural(result.errors.length, 'path')} could not be scanned)`);
-  else out.push(n === 0 ? '## keyscan: no secrets found' : `## keyscan: ${plural(n, 'secret')} found`);
+  else out.push(`## keyscan: ${foundSummary(result.findings)}`);
+  if (input.configChange !== undefined) out.push('', ...configBanner(input.configChange));
   out.push('', `Scanned ${escapeText(input.scope)}: ${scanned}.`);
+  const counts = countLines(result);
+  if (counts.length > 0) out.push('', counts.join('<br>\n'));
   for (const note of [...input.notes, ...result.warnings]) out.push('', `> ${escapeText(note)}`);
   if (n > 0) {
     out.push('', '| Severity | Rule | Location | Secret | Commit |', '| --- | --- | --- | --- | --- |');
-    for (const f of result.findings.slice(0, MAX_ROWS)) out.push(row(f, input));
+    for (const f of bySeverity(result.findings).slice(0, MAX_ROWS)) out.push(row(f, input));
     if (n > MAX_ROWS) out.push('', `… and ${n - MAX_ROWS} more: see the SARIF report or run keyscan locally.`);
-    out.push('', ...whatNow(result.findings, input.rules));
   }
+  out.push(...allowList(result.inlineAllows ?? [], input));
+  if (n > 0) out.push('', ...whatNow(result.findings, input.rules));
   if (result.errors.length > 0) {
     out.push('', '**Not scanned:**', '');
     for (const e of result.errors.slice(0, 20)) out.push(`- ${code(e.path)}: ${escapeText(e.message)}`);
@@ -51,18 +75,64 @@ export function renderSummary(input: SummaryInput): string {
   return out.join('\n');
 }
 
+function configBanner(change: ConfigChange): string[] {
+  const files = change.files.map((f) => code(f)).join(', ');
+  const silenced = plural(change.silenced, 'finding');
+  const base = code(change.baseSha.slice(0, 12));
+  const said =
+    change.used === 'base'
+      ? `This check used the base commit's version (${base}). The pull request's version would silence ${silenced} that this check reports.`
+      : `This check used the pull request's version (trust-pr-config is on). It silences ${silenced} that the base commit's version (${base}) reports.`;
+  return [`> **This pull request changes keyscan's configuration:** ${files}.`, `> ${said}`];
+}
+
+/** Skipped files and silenced findings, every counter the scan keeps, so none hides in the raw log. */
+function countLines(result: ScanResult): string[] {
+  const lines: string[] = [];
+  const skipped = Object.entries(result.stats.skipped).filter(([, v]) => typeof v === 'number' && v > 0);
+  if (skipped.length > 0) lines.push(`**Skipped:** ${skipped.map(([k, v]) => `${v} ${escapeText(skipLabel(k))}`).join(', ')}`);
+  const silenced = Object.entries(result.stats.suppressed).filter(([, v]) => typeof v === 'number' && v > 0);
+  if (silenced.length > 0) {
+    const label = (k: string): string => SUPPRESSED_LABEL[k as keyof typeof SUPPRESSED_LABEL] ?? k;
+    lines.push(`**Silenced:** ${silenced.map(([k, v]) => `${v} ${escapeText(label(k))}`).join(', ')}`);
+  }
+  return lines;
+}
+
+/** Every `keyscan:allow` comment that silenced a finding, with its file and line, for the reviewer. */
+function allowList(allows: readonly InlineAllow[], input: SummaryInput): string[] {
+  if (allows.length === 0) return [];
+  const out = ['', `**Silenced by \`keyscan:allow\` comments** (${allows.length}); check that each is a false positive:`, ''];
+  for (const a of allows.slice(0, MAX_ALLOWS)) {
+    out.push(`- ${location(a.path, a.line, a.commit, input, false)}: ${code(a.ruleId)}`);
+  }
+  if (allows.length > MAX_ALLOWS) out.push(`- … and ${allows.length - MAX_ALLOWS} more (see the JSON report's inlineAllows)`);
+  return out;
+}
+
+/** Most severe first, then by path and line. */
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+}
+
 function row(f: Finding, input: SummaryInput): string {
-  const path = `${input.pathPrefix ?? ''}${f.path}`;
-  const where = `${path}:${f.startLine}`;
-  const at = f.commit ?? input.headSha;
-  const location = input.repoUrl && at ? `[${code(where)}](${input.repoUrl}/blob/${at}/${encodePath(path)}#L${f.startLine})` : code(where);
   let commit = '';
   if (f.commit !== undefined) {
     const sha = f.commit.slice(0, 12);
-    commit = input.repoUrl ? `[${code(sha)}](${input.repoUrl}/commit/${f.commit})` : code(sha);
+    commit = input.repoUrl ? `[${code(sha, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha, true);
     if (f.presentAtHead === false) commit += ' (removed later, still in history)';
   }
-  return `| ${f.severity} | ${code(f.ruleId)} ${escapeText(f.message)} | ${location} | ${code(f.redacted)} | ${commit} |`;
+  // A check's finding (an env file) has no secret to show.
+  const secret = f.source === 'check' ? '' : code(f.redacted, true);
+  return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret} | ${commit} |`;
+}
+
+function location(path: string, line: number, commit: string | undefined, input: SummaryInput, inTable: boolean): string {
+  const full = `${input.pathPrefix ?? ''}${path}`;
+  const where = code(`${full}:${line}`, inTable);
+  const at = commit ?? input.headSha;
+  return input.repoUrl && at ? `[${where}](${input.repoUrl}/blob/${encodeURIComponent(at)}/${encodePath(full)}#L${line})` : where;
 }
 
 function whatNow(findings: readonly Finding[], rules: readonly ReportRule[]): string[] {
@@ -83,34 +153,43 @@ function whatNow(findings: readonly Finding[], rules: readonly ReportRule[]): st
   return out;
 }
 
-/** Text in a markdown table cell: no HTML, links, emphasis or cell breaks. */
+/** Characters that are markdown or HTML syntax somewhere: written as numeric entities, which are only ever text. */
+const SYNTAX = /[\\`*_[\]<>|~&#$!"'{}=+-]/g;
+/** Where an autolink could start or continue: `www.x`, `https:x`, `a@b`. */
+const LINK_GLUE = /([.:@])(?=[^\s.])/g;
+
+/** Prose from the repository (a description, a message): no HTML, links, images, emphasis or cell breaks. */
 export function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  return escapeControl(text)
+    .replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(LINK_GLUE, '$1<!-- -->');
 }
 
 /**
- * Inline code that survives any content: backticks and pipes become HTML entities inside a
- * `<code>` element (a backtick span cannot hold a pipe inside a table cell).
+ * A backtick code span holding `text` literally (control characters escaped). GFM parses nothing
+ * inside one, not even autolinks. In a table cell a pipe would still end the cell, so it is
+ * escaped (with any backslashes before it, which GitHub would otherwise pair with the escape).
+ * Empty text gives an empty string, not an empty span.
  */
-export function code(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/[\r\n]+/g, ' ');
-  return `<code>${escaped}</code>`;
+export function code(text: string, inTable = false): string {
+  let t = escapeControl(text);
+  if (t === '') return '';
+  if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs}\\|`);
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(t) ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
 }
 
 /** An autolink for a plain https URL; anything else (a user rule's text) is escaped text. */
 function link(url: string): string {
-  return /^https:\/\/[^\s<>"'`|]+$/.test(url) ? `<${url}>` : escapeText(url);
+  return /^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(url) ? `<${url}>` : escapeText(url);
 }
 
+/** A path for a URL: every segment percent-encoded, parentheses and quotes too (they end a markdown link). */
 function encodePath(path: string): string {
   return path
     .split('/')
-    .map((s) => encodeURIComponent(s))
+    .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
 }

@@ -1,4 +1,4 @@
-import type { Candidate } from '../filters/candidate.js';
+import { type Candidate, rememberedContext } from '../filters/candidate.js';
 import type { FilterOutcome } from '../filters/pipeline.js';
 import type { UnusedAllow } from '../filters/unused-allows.js';
 import type { MarkerHit, Task, TaskProgress, TaskResult } from '../pool/protocol.js';
@@ -6,6 +6,7 @@ import { Secret } from '../secret.js';
 import {
   emptySkipCounts,
   type Finding,
+  type InlineAllow,
   type ScanError,
   type ScanResult,
   type SkipCounts,
@@ -93,7 +94,7 @@ export class Collector {
 
   /** Findings of checks that are not text matches (env files): filtered like every other finding. */
   addChecks(findings: readonly Finding[]): void {
-    for (const finding of findings) this.#candidates.push({ finding, context: undefined });
+    for (const finding of findings) this.#candidates.push({ finding, context: rememberedContext(finding) });
   }
 
   /** Removes findings collected so far (replaced by a better one). */
@@ -115,7 +116,11 @@ export class Collector {
   result(
     findings: Finding[],
     durationMs: number,
-    filtered: { readonly suppressed: SuppressedCounts; readonly unusedAllows?: UnusedAllow[] | undefined },
+    filtered: {
+      readonly suppressed: SuppressedCounts;
+      readonly unusedAllows?: UnusedAllow[] | undefined;
+      readonly inlineAllows?: InlineAllow[];
+    },
   ): ScanResult {
     const errors = this.errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
@@ -131,6 +136,9 @@ export class Collector {
         durationMs: Math.round(durationMs),
       },
       ...(filtered.unusedAllows !== undefined ? { unusedAllows: filtered.unusedAllows } : {}),
+      ...(filtered.inlineAllows !== undefined && filtered.inlineAllows.length > 0
+        ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) }
+        : {}),
     };
   }
 }
@@ -146,4 +154,8 @@ export function compareFindings(
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     ((a.commit ?? '') < (b.commit ?? '') ? -1 : (a.commit ?? '') > (b.commit ?? '') ? 1 : 0)
   );
+}
+
+function compareAllows(a: InlineAllow, b: InlineAllow): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId);
 }

@@ -20,6 +20,8 @@ export interface ReportContext {
   readonly reveal: boolean;
   readonly version: string;
   readonly color: boolean;
+  /** A `--staged` scan (a pre-commit hook): the text report ends with how to unblock the commit. */
+  readonly staged?: boolean;
 }
 
 export type ReportFormat = 'text' | 'json' | 'sarif';

@@ -6,6 +6,7 @@
 
 import type { Finding, Severity } from '../types.js';
 import type { ReportRule } from './context.js';
+import { escapeControl } from './escape.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -64,15 +65,25 @@ function annotation(level: AnnotationLevel, f: Finding, rule: ReportRule | undef
     props.col = String(f.startColumn);
     props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
   }
-  props.title = `keyscan: ${f.message}`;
-  const parts = [`${f.ruleId}: ${f.redacted}.`];
+  // A check's finding (an env file) has no secret: its title is the check, its message says what happened.
+  props.title = `keyscan: ${f.source === 'check' ? (rule?.description ?? f.ruleId) : f.message}`;
+  const parts = [f.source === 'check' ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
   if (f.commit !== undefined) {
     parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ''}.`);
     if (f.presentAtHead === false) parts.push('A later commit removed it, but it is still in git history.');
   }
   if (f.source === 'check') parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
   else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : 'Revoke it first, then rotate it.');
-  return workflowCommand(level, props, parts.join(' '));
+  // The path, title and message come from the repository: no control characters reach the log, a
+  // terminal or the UI (a path holding one cannot be placed on its file; such a path is an attack).
+  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
+  return workflowCommand(level, props, escapeControl(parts.join(' ')));
+}
+
+/** A check's message as a sentence; an empty one (env-file-committed) says what the check found. */
+function sentence(message: string, rule: ReportRule | undefined): string {
+  const text = message.trim() === '' ? (rule?.description ?? 'env-file check') : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** `::level k=v,…::message`, escaped as GitHub's toolkit does. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../types.js';
 import type { ReportContext } from './context.js';
 
-/** The JSON report: `{ version, findings, stats, errors, unusedAllows? }`, stable key order, two-space indent. */
+/** The JSON report: `{ version, findings, stats, errors, unusedAllows?, inlineAllows? }`, stable key order, two-space indent. */
 export function renderJson(ctx: ReportContext): string {
   const report = {
     version: ctx.version,
@@ -10,6 +10,7 @@ export function renderJson(ctx: ReportContext): string {
     errors: ctx.result.errors,
     warnings: ctx.result.warnings,
     ...(ctx.result.unusedAllows !== undefined ? { unusedAllows: ctx.result.unusedAllows } : {}),
+    ...(ctx.result.inlineAllows !== undefined ? { inlineAllows: ctx.result.inlineAllows } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

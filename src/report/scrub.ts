@@ -2,6 +2,7 @@ import { builtinRules } from '../../rules/index.js';
 import { type Catalogue, compileCatalogue } from '../catalogue/compile.js';
 import { detect } from '../engine/detect.js';
 import { redact } from '../engine/redact.js';
+import { safeLines } from './escape.js';
 
 let catalogue: Catalogue | undefined;
 
@@ -25,4 +26,12 @@ export function scrub(text: string): string {
   }
   parts.push(data.subarray(at));
   return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * What every message printed to a terminal or CI log goes through: secrets masked, control
+ * characters escaped, and no line a CI runner would take for a workflow command.
+ */
+export function safeOutput(text: string): string {
+  return safeLines(scrub(text));
 }

@@ -1,5 +1,6 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
+import { escapeControl as clean, neutraliseCommands } from './escape.js';
 import { stagedHelp } from './staged-help.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
@@ -21,41 +22,52 @@ const SKIP_LABEL: Record<keyof SkipCounts, string> = {
   unreadable: 'unreadable (--skip-unreadable)',
 };
 
-const SUPPRESSED_LABEL: Record<keyof SuppressedCounts, string> = {
+/** The words for a skip counter; a counter without its own words gets its name spelled out. */
+export function skipLabel(key: string): string {
+  const known = (SKIP_LABEL as Readonly<Record<string, string>>)[key];
+  return known ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export const SUPPRESSED_LABEL: Record<keyof SuppressedCounts, string> = {
   inline: 'by keyscan:allow comments',
   allowlist: 'by config allowlists',
   baseline: 'by the baseline',
 };
 
-/** The human report: one block per finding, then a summary of what was and was not scanned. */
+/**
+ * The human report: one block per finding, then a summary of what was and was not scanned. Every
+ * piece of text that comes from the scan (paths, rule descriptions, authors, messages) has its
+ * control characters escaped, and no line can read as a CI workflow command.
+ */
 export function renderText(ctx: ReportContext): string {
   const paint = (style: string, s: string): string => (ctx.color ? `\u001b[${style}m${s}\u001b[0m` : s);
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
   const lines: string[] = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
-  if (ctx.result.findings.some((f) => f.source === 'staged')) lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
-  return `${lines.join('\n')}\n`;
+  if (ctx.staged ?? ctx.result.findings.some((f) => f.source === 'staged'))
+    lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
+  return neutraliseCommands(`${lines.join('\n')}\n`);
 }
 
 type Paint = (style: string, s: string) => string;
 
 function findingBlock(f: Finding, rule: ReportRule | undefined, reveal: boolean, paint: Paint): string[] {
-  const where = `${f.path}:${f.startLine}:${f.startColumn}`;
+  const where = `${clean(f.path)}:${f.startLine}:${f.startColumn}`;
   const block = [
-    `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint('1', where)}  ${paint('2', f.ruleId)}`,
-    `         ${f.message}`,
+    `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint('1', where)}  ${paint('2', clean(f.ruleId))}`,
+    `         ${clean(f.message)}`,
   ];
   // A check's finding (an env file) holds no secret to show; its message says what to do.
-  if (f.source !== 'check') block.push(`         secret: ${shownSecret(f, reveal)}`);
+  if (f.source !== 'check') block.push(`         secret: ${clean(shownSecret(f, reveal))}`);
   if (f.commit !== undefined) block.push(`         ${provenance(f)}`);
-  if (rule?.remediation) block.push(`         revoke: ${rule.remediation.revoke}`);
+  if (rule?.remediation) block.push(`         revoke: ${clean(rule.remediation.revoke)}`);
   return block;
 }
 
 /** Where in history a secret came from: what an auditor reads first. */
 function provenance(f: Finding): string {
-  const who = f.author ? ` by ${f.author}${f.authorEmail ? ` <${f.authorEmail}>` : ''}` : '';
+  const who = f.author ? ` by ${clean(f.author)}${f.authorEmail ? ` <${clean(f.authorEmail)}>` : ''}` : '';
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : '';
   const count = f.commitCount !== undefined && f.commitCount > 1 ? ` · added in ${f.commitCount} commits` : '';
   const head =
@@ -83,7 +95,7 @@ function summary(result: ScanResult, paint: Paint): string[] {
     out.push(`${paint('1;31', foundSummary(findings))} (${detail}) · scanned ${scanned}`);
   }
   const skipped = (Object.keys(stats.skipped) as Array<keyof SkipCounts>).filter((k) => stats.skipped[k] > 0);
-  if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${SKIP_LABEL[k]}`).join(', ')}`);
+  if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(', ')}`);
   const silenced = (Object.keys(SUPPRESSED_LABEL) as Array<keyof SuppressedCounts>).filter((k) => stats.suppressed[k] > 0);
   if (silenced.length > 0) {
     out.push(`Silenced: ${silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(', ')}`);
@@ -91,15 +103,15 @@ function summary(result: ScanResult, paint: Paint): string[] {
   const unused = result.unusedAllows ?? [];
   if (unused.length > 0) {
     out.push(paint('33', `${plural(unused.length, 'keyscan:allow comment')} silenced nothing (remove them):`));
-    for (const u of unused.slice(0, 50)) out.push(`  ${u.path}:${u.line}${u.commit ? ` (${u.commit.slice(0, 12)})` : ''}`);
+    for (const u of unused.slice(0, 50)) out.push(`  ${clean(u.path)}:${u.line}${u.commit ? ` (${u.commit.slice(0, 12)})` : ''}`);
     if (unused.length > 50) out.push(`  … and ${unused.length - 50} more (see --format json)`);
   }
   if (errors.length > 0) {
     out.push(paint('1;31', `${plural(errors.length, 'path')} could not be scanned:`));
-    for (const e of errors.slice(0, 20)) out.push(`  ${e.path}: ${e.message}`);
+    for (const e of errors.slice(0, 20)) out.push(`  ${clean(e.path)}: ${clean(e.message)}`);
     if (errors.length > 20) out.push(`  … and ${errors.length - 20} more (see --format json)`);
   }
-  for (const w of result.warnings) out.push(paint('33', `Warning: ${w}`));
+  for (const w of result.warnings) out.push(paint('33', `Warning: ${clean(w)}`));
   return out;
 }
 

@@ -77,7 +77,15 @@ function pullRequest(): { dir: string; event: unknown; key: string } {
 describe('action.yml', () => {
   it('is a composite action whose inputs reach the script only through the environment', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['args', 'fail-on-findings', 'mode', 'sarif-output', 'version', 'working-directory']);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      'args',
+      'fail-on-findings',
+      'mode',
+      'sarif-output',
+      'trust-pr-config',
+      'version',
+      'working-directory',
+    ]);
     for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
     expect(action.outputs.findings?.value).toBe('${{ steps.keyscan.outputs.findings }}');
     expect(action.outputs.sarif?.value).toBe('${{ steps.keyscan.outputs.sarif }}');
@@ -92,7 +100,7 @@ describe('action.yml', () => {
     const { dir, event, key } = pullRequest();
     const r = await runAction(dir, 'pull_request', event);
     expect(r.npxArgs.slice(0, 6)).toEqual(['--yes', '--package', `keyscan-secrets@${pkg.version}`, '--', 'keyscan', 'ci']);
-    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', 'keyscan.sarif', '--fail']);
+    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', 'keyscan.sarif', '--fail', '--no-trust-pr-config']);
     expect(r.code).toBe(1);
     expect(r.outputs).toEqual({ findings: '1', sarif: join(dir, 'keyscan.sarif') });
     expect(r.summary).toContain('slack-bot-token');
@@ -118,6 +126,7 @@ describe('action.yml', () => {
       '--sarif-output',
       'out/k.sarif',
       '--no-fail',
+      '--no-trust-pr-config',
       '--threads',
       '0',
       '--remote',
@@ -125,6 +134,24 @@ describe('action.yml', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.outputs.findings).toBe('1');
+  });
+
+  it("passes trust-pr-config: true, which lets a pull request's own config decide its check", async () => {
+    const dir = makeRepo();
+    const base = commit(dir, 'initial', { 'README.md': '# app\n' });
+    const head = commit(dir, 'silence it', {
+      '.keyscan.yaml': 'allowlist:\n  paths: ["**"]\n',
+      'bot/config.yml': `slack_token: ${tokens.slackBot()}\n`,
+    });
+    const event = { pull_request: { number: 9, commits: 1, base: { sha: base }, head: { sha: head } } };
+    const guarded = await runAction(dir, 'pull_request', event);
+    expect(guarded.code).toBe(1);
+    const trusted = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'true' });
+    expect(trusted.npxArgs).toContain('--trust-pr-config');
+    expect(trusted.code).toBe(0);
+    expect(trusted.summary).toContain('trust-pr-config is on');
+    const bad = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'yes' });
+    expect(bad.code).toBe(2);
   });
 
   it('refuses a fail-on-findings that is not true or false, and never globs args', async () => {

@@ -88,13 +88,13 @@ describe('keyscan ci on pull_request', () => {
     expect(r.stdout.indexOf('src/client.js:1:23')).toBeGreaterThan(r.stdout.indexOf('::stop-commands::'));
 
     expect(r.summary).toContain('## keyscan: 1 secret found');
-    expect(r.summary).toContain(`Scanned the commits of pull request #5 (${p.base.slice(0, 12)}..${p.head.slice(0, 12)}): 2 commits.`);
-    expect(r.summary).toContain('<code>github-pat</code> GitHub personal access token (classic)');
-    expect(r.summary).toMatch(
-      /\[<code>src\/client\.js:1<\/code>\]\(https:\/\/github\.com\/acme\/widgets\/blob\/[0-9a-f]{40}\/src\/client\.js#L1\)/,
+    expect(r.summaryText).toContain(`Scanned the commits of pull request #5 (${p.base.slice(0, 12)}..${p.head.slice(0, 12)}): 2 commits.`);
+    expect(r.summaryHtml).toContain('<code>github-pat</code> GitHub personal access token (classic)');
+    expect(r.summaryHtml).toMatch(
+      /<a href="https:\/\/github\.com\/acme\/widgets\/blob\/[0-9a-f]{40}\/src\/client\.js#L1"><code>src\/client\.js:1<\/code><\/a>/,
     );
-    expect(r.summary).toContain('<code>ghp_****</code>');
-    expect(r.summary).toContain('**Revoke the key first.**');
+    expect(r.summaryHtml).toContain('<code>ghp_****</code>');
+    expect(r.summaryHtml).toContain('<strong>Revoke the key first.</strong>');
     expectNoSecret(r, p.prKey, p.oldKey);
   });
 
@@ -113,9 +113,9 @@ describe('keyscan ci on pull_request', () => {
     const r = await runCi(checkout, 'pull_request', prEvent(p));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('keyscan: Fetched to depth 20 from the remote.');
-    expect(r.summary).toContain('> Fetched to depth 20 from the remote.');
+    expect(r.summaryHtml).toMatch(/<blockquote>\s*<p>Fetched to depth 20 from the remote\.<\/p>/);
     expect(r.outputs.findings).toBe('1');
-    expect(r.summary).toContain(': 2 commits.');
+    expect(r.summaryText).toContain(': 2 commits.');
     expectNoSecret(r, p.prKey);
   });
 
@@ -132,7 +132,7 @@ describe('keyscan ci on pull_request', () => {
     expect(r.stderr).toContain('Fetched to depth 20');
     expect(r.stderr).toContain('Fetched to depth 80');
     expect(r.code).toBe(1);
-    expect(r.summary).toContain(': 2 commits.');
+    expect(r.summaryText).toContain(': 2 commits.');
   });
 
   it('exits 2 naming fetch-depth when a shallow checkout has no remote, and writes no outputs', async () => {
@@ -147,7 +147,7 @@ describe('keyscan ci on pull_request', () => {
     expect(r.stderr).toContain('fetch-depth: 0');
     expect(annotations(r.stdout)[0]).toMatch(/^::error title=keyscan could not scan::this clone does not hold all of .*fetch-depth: 0/);
     expect(r.summary).toContain('## keyscan: could not scan');
-    expect(r.summary).toContain('fetch-depth: 0');
+    expect(r.summaryText).toContain('fetch-depth: 0');
     expect(r.outputs).toEqual({});
     expect(r.sarif).toBeUndefined();
 
@@ -164,7 +164,7 @@ describe('keyscan ci on push', () => {
     const after = commit(p.dir, 'another key', { 'deploy.sh': `export NPM_TOKEN=${tokens.npm()}\n` });
     const r = await runCi(p.dir, 'push', { ref: 'refs/heads/feature', before: p.head, after, repository: { default_branch: 'main' } });
     expect(r.code).toBe(1);
-    expect(r.summary).toContain(`Scanned the pushed commits of feature (${p.head.slice(0, 12)}..${after.slice(0, 12)}): 1 commit.`);
+    expect(r.summaryText).toContain(`Scanned the pushed commits of feature (${p.head.slice(0, 12)}..${after.slice(0, 12)}): 1 commit.`);
     expect(r.sarif?.runs[0]?.results.map((x) => x.ruleId)).toEqual(['npm-access-token']);
   });
 
@@ -173,7 +173,7 @@ describe('keyscan ci on push', () => {
     const event = { ref: 'refs/heads/feature', before: ZERO, after: p.head, created: true, repository: { default_branch: 'main' } };
     const r = await runCi(p.dir, 'push', event);
     expect(r.code).toBe(1);
-    expect(r.summary).toContain(
+    expect(r.summaryText).toContain(
       `Scanned the commits of feature that are not on main (${p.base.slice(0, 12)}..${p.head.slice(0, 12)}): 2 commits.`,
     );
     expect(r.outputs.findings).toBe('1');
@@ -195,7 +195,7 @@ describe('keyscan ci on push', () => {
     const r = await runCi(checkout, 'push', event);
     expect(r.stderr).toContain(`The commit before the push (${gone.slice(0, 12)}) is gone from the remote (a force push)`);
     expect(r.code).toBe(1);
-    expect(r.summary).toContain(
+    expect(r.summaryText).toContain(
       `Scanned the commits of feature that are not on main (${p.base.slice(0, 12)}..${after.slice(0, 12)}): 3 commits.`,
     );
     expect(r.outputs.findings).toBe('1');
@@ -206,7 +206,7 @@ describe('keyscan ci on push', () => {
     const r = await runCi(p.dir, 'push', { ref: 'refs/heads/old', before: p.head, after: ZERO, deleted: true });
     expect(r.code).toBe(0);
     expect(r.outputs.findings).toBe('0');
-    expect(r.summary).toContain('Scanned nothing: the push deleted old');
+    expect(r.summaryText).toContain('Scanned nothing: the push deleted old');
   });
 });
 
@@ -217,9 +217,9 @@ describe('keyscan ci on schedule', () => {
     const r = await runCi(checkout, 'schedule', { schedule: '0 3 * * 1' });
     expect(r.stderr).toContain('Fetched the whole history from the remote.');
     expect(r.code).toBe(1);
-    expect(r.summary).toContain('Scanned the full history (schedule)');
+    expect(r.summaryText).toContain('Scanned the full history (schedule)');
     expect(r.sarif?.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['github-pat', 'stripe-secret-key']);
-    expect(r.summary).toContain('(removed later, still in history)');
+    expect(r.summaryText).toContain('(removed later, still in history)');
     expectNoSecret(r, p.prKey, p.oldKey);
   });
 });

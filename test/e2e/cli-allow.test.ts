@@ -7,6 +7,7 @@ interface Report {
   findings: Array<{ ruleId: string; path: string; startLine: number }>;
   stats: { suppressed: Record<string, number> };
   unusedAllows?: Array<{ path: string; line: number }>;
+  inlineAllows?: Array<{ path: string; line: number; ruleId: string }>;
 }
 const json = (stdout: string): Report => JSON.parse(stdout) as Report;
 
@@ -29,6 +30,8 @@ describe('inline allow comments', () => {
       ['run.sh', 2],
     ]);
     expect(report.stats.suppressed.inline).toBe(4);
+    // Each one listed, for a reviewer to check.
+    expect(report.inlineAllows).toEqual(['app.js', 'app.py', 'ci.yaml', 'run.sh'].map((path) => ({ path, line: 1, ruleId: 'github-pat' })));
     const text = await keyscan([], { cwd: dir });
     expect(text.stdout).toContain('Silenced: 4 by keyscan:allow comments');
   });

@@ -21,7 +21,7 @@ function ctx(eventName: string, event: unknown): ActionsContext {
 }
 
 describe('planFor', () => {
-  it('scans the commits of a pull request, with a first fetch depth from its commit count', () => {
+  it('scans the commits of a pull request, with a first fetch depth from its commit count, marked as a pull request', () => {
     const event = { pull_request: { number: 7, commits: 3, base: { sha: A }, head: { sha: B } } };
     for (const name of ['pull_request', 'pull_request_target']) {
       expect(planFor(ctx(name, event), 'auto')).toEqual({
@@ -30,6 +30,7 @@ describe('planFor', () => {
         head: B,
         depthHint: 4,
         label: 'the commits of pull request #7 (aaaaaaaaaaaa..bbbbbbbbbbbb)',
+        pullRequest: true,
       });
     }
   });

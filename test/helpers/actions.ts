@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CliRun, keyscan } from './cli.js';
+import { markdownText, renderMarkdown } from './markdown.js';
 import { git, tempDir } from './repo.js';
 
 /** Every runner variable keyscan ci reads, blank: a test running inside Actions must not see the real ones. */
@@ -59,6 +60,10 @@ export function actionsStep(eventName: string, event: unknown, workspace: string
 export interface CiRun extends CliRun {
   readonly outputs: Record<string, string>;
   readonly summary: string;
+  /** The job summary rendered as GitHub would (markdown-it, HTML on, linkify on). */
+  readonly summaryHtml: string;
+  /** Its text, tags removed and whitespace collapsed. */
+  readonly summaryText: string;
   readonly sarif: { runs: Array<{ results: Array<{ ruleId: string; message: { text: string } }> }> } | undefined;
   readonly sarifText: string;
 }
@@ -75,10 +80,13 @@ export async function runCi(
   const sarifFile = join(tempDir('keyscan-sarif-'), 'keyscan.sarif');
   const r = await keyscan(['ci', '--sarif-output', sarifFile, ...args], { cwd: workspace, env: { ...step.env, ...extraEnv } });
   const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
+  const summary = readFileSync(step.summaryFile, 'utf8');
   return {
     ...r,
     outputs: parseOutputs(readFileSync(step.outputFile, 'utf8')),
-    summary: readFileSync(step.summaryFile, 'utf8'),
+    summary,
+    summaryHtml: renderMarkdown(summary),
+    summaryText: markdownText(summary),
     sarif: sarifText === '' ? undefined : (JSON.parse(sarifText) as CiRun['sarif']),
     sarifText,
   };

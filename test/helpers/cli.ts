@@ -2,7 +2,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = `${ROOT}bin/keyscan.js`;
+/** The CLI under test; KEYSCAN_TEST_BIN runs the same tests against another build (an older release, to show a fix). */
+export const BIN = process.env.KEYSCAN_TEST_BIN ?? `${ROOT}bin/keyscan.js`;
 
 export interface CliRun {
   readonly code: number;

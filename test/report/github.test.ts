@@ -13,7 +13,10 @@ describe('workflow command escaping', () => {
   it('cannot be broken out of by a path holding a line break and a command', () => {
     const out = renderAnnotations([finding({ path: 'evil\n::add-mask::x,line=1.txt' })], builtinRules);
     expect(out.split('\n').filter((l) => l !== '')).toHaveLength(1);
-    expect(out).toContain('file=evil%0A%3A%3Aadd-mask%3A%3Ax%2Cline=1.txt,');
+    expect(out).toContain('file=evil\\n%3A%3Aadd-mask%3A%3Ax%2Cline=1.txt,');
+    const terminal = renderAnnotations([finding({ path: 'a\u001b[2K.txt', message: 'b\u202ec' })], builtinRules);
+    expect(terminal).toContain('file=a\\x1b[2K.txt,');
+    expect(terminal).toContain('title=keyscan%3A b\\u202ec::');
   });
 });
 
