@@ -94,7 +94,8 @@ export const awsRules = [
     {
       id: 'aws-mws-auth-token',
       description: 'Amazon Marketplace Web Service (MWS) auth token',
-      provider: 'AWS',
+      // Issued and revoked in Seller Central, not in AWS.
+      provider: 'Amazon Selling Partner',
       severity: 'high',
       tags: ['cloud'],
       partner: 'Used together with the seller ID and the developer’s access keys.',

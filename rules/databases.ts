@@ -13,7 +13,7 @@ export const databaseRules = [
     // Well-known local defaults (docker-compose, tutorials) are not leaks.
     allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|guest|test|example|changeme|pwd|redis|mongo|user)$/i],
     remediation: {
-      revoke: 'https://owasp.org/www-project-top-ten/',
+      revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
       rotate:
         'Change the database user’s password (ALTER USER / the provider’s console), update the application’s secret store, and check the database logs for unknown clients.',
     },
@@ -43,7 +43,7 @@ export const databaseRules = [
     entropy: 3,
     allowSecret: [/^(?:password|pass|secret|changeme|example)$/i],
     remediation: {
-      revoke: 'https://owasp.org/www-community/vulnerabilities/Password_in_Configuration_File',
+      revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
       rotate: 'Change the password on the server the URL points to and pass credentials through a secret store or netrc, not in URLs.',
     },
     references: ['https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1'],
@@ -63,7 +63,7 @@ export const databaseRules = [
     entropy: 2.5,
     allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|sa|test|example|changeme)$/i],
     remediation: {
-      revoke: 'https://owasp.org/www-community/vulnerabilities/Password_in_Configuration_File',
+      revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
       rotate:
         'Change the database user’s password, move it out of the URL into a secret store or environment variable, and check the database logs for unknown clients.',
     },

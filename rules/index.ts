@@ -10,6 +10,7 @@ import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
 import { ciRules } from './ci.js';
 import { cloudRules } from './cloud.js';
+import { credentialFileRules } from './credential-files.js';
 import { crmRules } from './crm.js';
 import { dataRules } from './data.js';
 import { databaseRules } from './databases.js';
@@ -28,6 +29,7 @@ import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { openaiRules } from './openai.js';
 import { packageRegistryRules } from './packages.js';
+import { passwordHashRules } from './password-hashes.js';
 import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { productivityRules } from './productivity.js';
@@ -51,6 +53,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...cloudRules,
   ...crmRules,
   ...dataRules,
+  ...credentialFileRules,
   ...databaseRules,
   ...emailRules,
   ...genericRules,
@@ -67,6 +70,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...observabilityRules,
   ...openaiRules,
   ...packageRegistryRules,
+  ...passwordHashRules,
   ...paymentRules,
   ...privateKeyRules,
   ...productivityRules,

@@ -278,7 +278,7 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
       hint: 'Run --staged in a clone with a work tree; audit a bare repository with --history.',
     });
   }
-  const fragments = stagedFragments(root, { onBinary: (path) => ctx.collector.skip('binary', path) });
+  const fragments = stagedFragments(root, { onSkip: (reason, path) => ctx.collector.skip(reason, path) });
   const files = new Set<string>();
   async function* kept(): AsyncGenerator<FragmentInput> {
     for await (const f of fragments) {

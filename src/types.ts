@@ -72,6 +72,8 @@ export interface ScanStats {
   /** Range and history scans: commits whose changes were scanned. */
   commitsScanned?: number;
   bytesScanned: number;
+  /** Git LFS pointer files scanned as committed: the content they stand for is not in the repository. */
+  lfsPointers?: number;
   skipped: SkipCounts;
   suppressed: SuppressedCounts;
   durationMs: number;

@@ -60,7 +60,8 @@ export function generateCorpus(rules: readonly RuleSpec[], seed = 'keyscan-accur
         familyOf(rule) === 'generic' || familyOf(rule) === 'database'
           ? null
           : /^(?:export\s+)?([A-Za-z_][\w.-]{2,40})(?:\s*=\s*|:\s+)(["']?)([^\s"']{8,})\2$/.exec(text);
-      if (text.includes('\n')) {
+      // A rule with a path condition only runs in its own kind of file.
+      if (text.includes('\n') || rule.path !== undefined) {
         files.push(standalone(rule, text, kind, files.length, pick));
       } else if (bare || assignment !== null) {
         const name = assignment?.[1] ?? providerName(rule, pick);
@@ -149,7 +150,8 @@ function standalone(rule: RuleSpec, text: string, kind: Label['kind'], n: number
             ? 'json'
             : pick(['pem', 'txt', 'key']);
   const piece: Piece = { text, labels: [{ start: 0, end: Buffer.byteLength(text), ruleId: rule.id, family: familyOf(rule), kind }] };
-  return join(`blocks/${n}-${rule.id}.${ext}`, [piece]);
+  const path = rule.examples.path === undefined ? `blocks/${n}-${rule.id}.${ext}` : `blocks/${n}-${rule.id}/${rule.examples.path}`;
+  return join(path, [piece]);
 }
 
 const GENERIC_NAMES = [

@@ -56,7 +56,8 @@ export function negativeAssignments(r: Rand, pick: Pick): Array<[string, string]
     ['access_key_id', `AKIA${pick(['IOSFODNN7EXAMPLE'])}`],
     ['nextToken', `${r(B64, 40)}==`],
     ['pageToken', r(ALNUM, 32)],
-    ['password_hash', `$2b$12$${r(`${ALNUM}./`, 53)}`],
+    // A hash itself is a finding (bcrypt-hash and its kin: an offline cracking target); its settings are not.
+    ['password_hash_algorithm', pick(['bcrypt', 'argon2id', 'pbkdf2_sha256'])],
     ['secret_sha256', r(HEX, 64)],
     ['private_key_path', '/etc/ssl/private/server.key'],
     ['credentials_file', './secrets/service-account.json'],

@@ -28,6 +28,8 @@ export interface CompiledRule {
   readonly allowSecret: readonly RegExp[];
   /** Generic rules yield to a specific rule that matched the same secret. */
   readonly generic: boolean;
+  /** Index into {@link Catalogue.paths} of the rule's path condition; undefined: every file. */
+  readonly pathGroup: number | undefined;
 }
 
 export interface Catalogue {
@@ -39,6 +41,11 @@ export interface Catalogue {
   readonly unconditional: readonly number[];
   /** keyword id → index in `CARRIERS` when the keyword introduces base64 worth decoding. */
   readonly carrierOf: readonly (number | undefined)[];
+  /**
+   * The distinct path conditions of the rules (rules that share one share its entry), so a
+   * fragment's path is tested once per condition, not once per rule.
+   */
+  readonly paths: readonly RegExp[];
 }
 
 /**
@@ -81,7 +88,7 @@ function lazily<T>(make: () => T): () => T {
   };
 }
 
-export function compileRule(spec: RuleSpec, index: number): CompiledRule {
+export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): CompiledRule {
   return {
     index,
     id: spec.id,
@@ -96,12 +103,32 @@ export function compileRule(spec: RuleSpec, index: number): CompiledRule {
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
     allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
     generic: spec.tags?.includes('generic') ?? false,
+    pathGroup,
   };
+}
+
+/** A rule's path condition, without `g`/`y` (it is tested with `test`, which must not keep state). */
+function pathRegExp(spec: RuleSpec): RegExp | undefined {
+  return spec.path === undefined ? undefined : toRegExp(spec.path, `rule ${spec.id} path`, '');
 }
 
 /** Compiles rules and their shared keyword automaton. Call once per thread. */
 export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
-  const rules = specs.map(compileRule);
+  const paths: RegExp[] = [];
+  const pathIds = new Map<string, number>();
+  const rules = specs.map((spec, index) => {
+    const path = pathRegExp(spec);
+    let group: number | undefined;
+    if (path !== undefined) {
+      const key = `${path.flags}/${path.source}`;
+      group = pathIds.get(key);
+      if (group === undefined) {
+        group = paths.push(path) - 1;
+        pathIds.set(key, group);
+      }
+    }
+    return compileRule(spec, index, group);
+  });
   const keywordIds = new Map<string, number>();
   const rulesByKeyword: number[][] = [];
   const unconditional: number[] = [];
@@ -126,5 +153,5 @@ export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
   CARRIERS.forEach((carrier, index) => {
     carrierOf[idOf(carrier.keyword)] = index;
   });
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf };
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
 }

@@ -45,6 +45,13 @@ export interface RuleSpec {
    * keyword hits; matches longer than it are not seen. Default {@link DEFAULT_MAX_MATCH}.
    */
   readonly maxLength?: number;
+  /**
+   * Where the rule applies: a regular expression tested once per fragment against its
+   * repository-relative POSIX path (`(^|/)\.netrc$`). A rule with a path runs only on files it
+   * matches, so it can trust the context (a `.pgpass` line needs no entropy) and may have no
+   * keywords (a Rails `master.key` is nothing but the key). Without it, every file.
+   */
+  readonly path?: RegExp | string;
   /** A match whose line also matches one of these is not a finding (e.g. a comment in docs). */
   readonly allowLine?: readonly (RegExp | string)[];
   /** A secret that matches one of these is not a finding (well-known defaults, stop-words). */
@@ -59,7 +66,12 @@ export interface RuleSpec {
    * Examples the test suite runs. `{{class:n}}` expands to n random characters of that class
    * (see `catalogue/examples.ts`), so no token-shaped text is committed.
    */
-  readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
+  readonly examples: {
+    readonly positive: readonly string[];
+    readonly negative: readonly string[];
+    /** The path the examples are scanned under: required when the rule has a `path`. */
+    readonly path?: string;
+  };
 }
 
 export const DEFAULT_MAX_MATCH = 512;

@@ -13,6 +13,7 @@ const KNOWN_KEYS = new Set([
   'keywords',
   'entropy',
   'maxLength',
+  'path',
   'allowLine',
   'allowSecret',
   'remediation',
@@ -55,6 +56,7 @@ export function validateRuleSpec(value: unknown): string[] {
       problems.push((e as Error).message);
     }
   }
+  problems.push(...pathProblems(rule));
   if (!isStringArray(rule.keywords)) problems.push('"keywords" must be a list of strings');
   else {
     for (const k of rule.keywords) {
@@ -111,6 +113,25 @@ export function validateRuleSpec(value: unknown): string[] {
     }
   }
   return problems;
+}
+
+/** The path condition compiles, and the examples are scanned under a path it matches. */
+function pathProblems(rule: Record<string, unknown>): string[] {
+  const examples = rule.examples as Record<string, unknown> | undefined;
+  const examplePath = examples?.path;
+  const hasExamples = [examples?.positive, examples?.negative].some((list) => Array.isArray(list) && list.length > 0);
+  if (examplePath !== undefined && !isString(examplePath)) return ['"examples.path" must be a string'];
+  if (rule.path === undefined) return [];
+  if (!isPattern(rule.path)) return ['"path" must be a string'];
+  let path: RegExp;
+  try {
+    path = toRegExp(rule.path as RegExp | string, 'path', '');
+  } catch (e) {
+    return [(e as Error).message];
+  }
+  if (examplePath === undefined)
+    return hasExamples ? ['"examples.path" is needed: a rule with a "path" only runs on files that match it'] : [];
+  return path.test(examplePath) ? [] : ['"examples.path" does not match the rule\'s "path"'];
 }
 
 export type { RuleSpec };

@@ -8,7 +8,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type Baseline, parseBaseline } from '../baseline/format.js';
 import { readBaseline } from '../baseline/io.js';
-import { CONFIG_FILE_NAMES, type Config, EMPTY_CONFIG } from '../config/config.js';
+import { CONFIG_FILE_NAMES, type Config, DEFAULT_BASELINE_FILE, EMPTY_CONFIG } from '../config/config.js';
 import { configFromText, loadConfig } from '../config/load.js';
 import type { KnownRule } from '../config/parse.js';
 import { KeyscanError } from '../errors.js';
@@ -34,6 +34,8 @@ export interface ConfigSource {
   readonly root: string;
   /** `--config`, if given. */
   readonly explicit: string | undefined;
+  /** `--baseline`, if given (absolute): it replaces the config's baseline. */
+  readonly baseline?: string | undefined;
   readonly catalogue: readonly KnownRule[];
 }
 
@@ -41,7 +43,20 @@ export interface ConfigSource {
 export async function pullRequestConfig(source: ConfigSource, base: string, head: string): Promise<PullRequestConfig> {
   const baseVersion = await versionAt(source, base);
   const headVersion = await versionAt(source, head);
-  const files = new Set(configFiles(source));
+  const named = configFiles(source)[0];
+  if (
+    source.explicit !== undefined &&
+    named !== undefined &&
+    baseVersion.config.file === undefined &&
+    headVersion.config.file === undefined
+  ) {
+    throw new KeyscanError('E_CONFIG', `cannot read config ${named}: neither the base commit nor the pull request has it`, {
+      hint: 'Check the --config path (it is relative to the repository root in a workflow).',
+    });
+  }
+  const files = new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
+  const given = source.baseline === undefined ? undefined : inside(source.root, source.baseline);
+  if (given !== undefined) files.add(given);
   for (const v of [baseVersion, headVersion]) {
     const b = v.config.baseline === undefined ? undefined : inside(source.root, v.config.baseline);
     if (b !== undefined) files.add(b);
@@ -49,10 +64,15 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
   return { base: baseVersion, head: headVersion, changed: await changedFiles(source.root, base, head, [...files]) };
 }
 
-/** The config and baseline of the work tree, as a plain `keyscan` run reads them. */
+/**
+ * The config and baseline of the work tree, as a plain `keyscan` run reads them: the baseline the
+ * config names, else `.keyscan-baseline.json` at the root when there is one.
+ */
 export async function workTreeVersion(source: ConfigSource): Promise<ConfigVersion> {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  return { config, baseline: config.baseline === undefined ? undefined : await readBaseline(config.baseline) };
+  const named = source.baseline ?? config.baseline;
+  const file = named ?? join(source.root, DEFAULT_BASELINE_FILE);
+  return { config, baseline: await readBaseline(file, named === undefined) };
 }
 
 /** The config files to look for, repository-relative; empty when --config names a file outside the repository. */
@@ -78,20 +98,27 @@ async function versionAt(source: ConfigSource, rev: string): Promise<ConfigVersi
   // None at the base: the pull request adds the config, and the check runs with the defaults.
   // (None at the head: the pull request deletes it.)
   const config = file === undefined ? EMPTY_CONFIG : await configFromText(file.text, join(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, config.baseline) };
+  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
 }
 
+/**
+ * The baseline of the config read at `rev`: the file it names, else the default
+ * `.keyscan-baseline.json` when `rev` has one (as a plain `keyscan` run reads it).
+ */
 async function baselineAt(root: string, rev: string, file: string | undefined): Promise<Baseline | undefined> {
-  if (file === undefined) return undefined;
+  if (file === undefined) {
+    const [found] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
+    return found === undefined ? undefined : parseBaseline(found.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+  }
   const rel = inside(root, file);
   if (rel === undefined) return readBaseline(file);
   const [found] = await blobs(root, rev, [rel]);
   if (found === undefined) {
     throw new KeyscanError(
       'E_CONFIG',
-      `the base commit's config names the baseline ${rel}, which the base commit ${rev.slice(0, 12)} does not have`,
+      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
       {
-        hint: 'Commit the baseline on the base branch, or remove "baseline" from its config.',
+        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.',
       },
     );
   }

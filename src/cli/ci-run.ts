@@ -7,10 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
+import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { isKeyscanError, KeyscanError } from '../errors.js';
 import { requireRepository } from '../git/history.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -144,7 +145,12 @@ async function scanPullRequest(
   scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
   note: (line: string) => void,
 ): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
-  const source = { root, explicit: args.config, catalogue: [...builtinRules, ...ENV_CHECK_RULES] };
+  const source = {
+    root,
+    explicit: args.config,
+    baseline: args.baseline === undefined ? undefined : resolve(root, args.baseline),
+    catalogue: [...builtinRules, ...ENV_CHECK_RULES],
+  };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args['trust-pr-config'];
   const outcome = await scanWith(trustHead ? pr.head : pr.base);
@@ -169,12 +175,16 @@ interface ScanOutcome {
 /** One scan of the target; `version` replaces the work tree's config and baseline when given. */
 async function runScan(args: CiArgs, io: CliIO, target: CiTarget, version: ConfigVersion | undefined): Promise<ScanOutcome> {
   const prepared = await prepareScan(ciSourceArgs(args), io, [], version?.config);
+  // Not a pull request: the work tree's baseline, the config's or the default .keyscan-baseline.json.
   const baseline =
     version !== undefined
       ? version.baseline
-      : prepared.config.baseline === undefined
-        ? undefined
-        : await readBaseline(prepared.config.baseline);
+      : await readBaseline(
+          (args.baseline === undefined ? undefined : resolve(prepared.root, args.baseline)) ??
+            prepared.config.baseline ??
+            join(prepared.root, DEFAULT_BASELINE_FILE),
+          args.baseline === undefined && prepared.config.baseline === undefined,
+        );
   const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
   const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
   const result = target.kind === 'none' ? emptyResult() : await scan(options);

@@ -16,6 +16,7 @@ export interface CiArgs {
   threads: number | undefined;
   cwd: string | undefined;
   'trust-pr-config': boolean;
+  baseline: string | undefined;
 }
 
 export const CI_MODES: readonly CiMode[] = ['auto', 'history', 'files'];
@@ -36,6 +37,11 @@ export function ciOptions<T>(y: Argv<T>) {
       alias: 'c',
       type: 'string',
       describe: 'config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)',
+    })
+    .option('baseline', {
+      type: 'string',
+      describe:
+        'baseline file (default: the config\'s "baseline", else .keyscan-baseline.json at the repository root); on a pull request read from the base commit',
     })
     .option('trust-pr-config', {
       type: 'boolean',

@@ -242,6 +242,8 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
       ...r,
       regex: r.regex instanceof RegExp ? r.regex.source : r.regex,
       flags: r.regex instanceof RegExp ? r.regex.flags : '',
+      // As a config file would write it: a leading (?i) keeps the case-insensitivity.
+      ...(r.path instanceof RegExp ? { path: `${r.path.flags.includes('i') ? '(?i)' : ''}${r.path.source}` } : {}),
     }));
     const checks = ENV_CHECK_RULES.map((r) => ({ ...r, kind: 'check' }));
     io.stdout.write(

@@ -110,6 +110,12 @@ export const CONFIG_SCHEMA = {
         }),
         entropy: { type: 'number', minimum: 0, maximum: 8 },
         maxLength: { type: 'integer', minimum: 8, maximum: 1000000 },
+        path: {
+          type: 'string',
+          format: 'keyscan-regex',
+          description:
+            'JavaScript regular expression tested against the repository-relative POSIX path: the rule only runs on files it matches (e.g. "(^|/)\\.pgpass$").',
+        },
         allowLine: { type: 'array', items: { $ref: '#/definitions/pattern' } },
         allowSecret: { type: 'array', items: { $ref: '#/definitions/pattern' } },
         remediation: {
@@ -133,7 +139,11 @@ export const CONFIG_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           description: 'Checked when the config is loaded: a rule whose examples fail is refused.',
-          properties: { positive: stringList('Must be found.'), negative: stringList('Must not be found.') },
+          properties: {
+            positive: stringList('Must be found.'),
+            negative: stringList('Must not be found.'),
+            path: { type: 'string', description: 'The path the examples are scanned under (needed with "path").' },
+          },
         },
       },
     },

@@ -74,12 +74,11 @@ function withoutExamples(problem: string, spec: RuleSpec): string {
 
 /** A user rule's own examples must behave as stated, or the rule is refused. */
 function exampleProblem(spec: RuleSpec): string | undefined {
-  const { positive, negative } = spec.examples;
+  const { positive, negative, path = 'example' } = spec.examples;
   if (positive.length === 0 && negative.length === 0) return undefined;
   const catalogue = compileCatalogue([spec]);
   const random = seededRandom(spec.id);
-  const hits = (t: string): boolean =>
-    scanFragment(catalogue, Buffer.from(expandExample(t, random)), { path: 'example', source: 'file' }).length > 0;
+  const hits = (t: string): boolean => scanFragment(catalogue, Buffer.from(expandExample(t, random)), { path, source: 'file' }).length > 0;
   const missed = positive.findIndex((t) => !hits(t));
   if (missed !== -1) return `positive[${missed}] is not matched (check the regex, keywords and entropy)`;
   const matched = negative.findIndex((t) => hits(t));

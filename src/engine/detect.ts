@@ -1,4 +1,5 @@
 import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
+import { keyMaterial } from './credential-values.js';
 import { carrierRuns, decodeRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';
 import { findKeywords } from './keywords.js';
@@ -19,13 +20,24 @@ export interface EngineMatch {
 }
 
 /**
- * Runs the catalogue over one fragment: keyword prefilter → candidate rules on windows around
- * the keyword hits → secret group → entropy → placeholders → per-rule line allowlist →
- * generic rules yield to specific ones. Pure and synchronous: it runs the same in a worker.
+ * Runs the catalogue over one fragment: path conditions → keyword prefilter → candidate rules on
+ * windows around the keyword hits → secret group → entropy → placeholders → per-rule line
+ * allowlist → generic rules yield to specific ones. Pure and synchronous: it runs the same in a
+ * worker. `path` is the fragment's repository-relative POSIX path; without one (free text being
+ * scrubbed), rules with a path condition do not run: they trust a file's format, and free text has none.
  */
-export function detect(catalogue: Catalogue, data: Buffer, depth = 0): EngineMatch[] {
+export function detect(catalogue: Catalogue, data: Buffer, path?: string): EngineMatch[] {
+  return detectAt(catalogue, data, pathVerdicts(catalogue, path), 0);
+}
+
+/** Per path condition of the catalogue, whether `path` meets it: tested once per fragment. */
+function pathVerdicts(catalogue: Catalogue, path: string | undefined): readonly boolean[] {
+  return catalogue.paths.map((condition) => path !== undefined && condition.test(path));
+}
+
+function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], depth: number): EngineMatch[] {
   const carrierHits: number[] = [];
-  const windows = collectWindows(catalogue, data, carrierHits);
+  const windows = collectWindows(catalogue, data, onPath, carrierHits);
   if (windows.size === 0 && carrierHits.length === 0) return [];
   // One byte, one character: offsets in the text are byte offsets in `data`.
   const text = data.toString('latin1');
@@ -44,17 +56,23 @@ export function detect(catalogue: Catalogue, data: Buffer, depth = 0): EngineMat
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, onPath, depth));
   return resolveOverlaps(catalogue, matches);
 }
 
 /** Decodes the base64 that carriers point at and reports what is inside at the encoded span. */
-function detectEncoded(catalogue: Catalogue, text: string, carrierHits: readonly number[], depth: number): EngineMatch[] {
+function detectEncoded(
+  catalogue: Catalogue,
+  text: string,
+  carrierHits: readonly number[],
+  onPath: readonly boolean[],
+  depth: number,
+): EngineMatch[] {
   const found: EngineMatch[] = [];
   for (const run of carrierRuns(text, carrierHits)) {
     const decoded = decodeRun(text, run);
     if (decoded === undefined) continue;
-    for (const inner of detect(catalogue, decoded, depth + 1)) {
+    for (const inner of detectAt(catalogue, decoded, onPath, depth + 1)) {
       found.push({
         rule: inner.rule,
         start: run[0],
@@ -69,8 +87,11 @@ function detectEncoded(catalogue: Catalogue, text: string, carrierHits: readonly
   return found;
 }
 
-/** Per candidate rule, merged [start, end) spans (flat pairs) around its keyword hits. */
-function collectWindows(catalogue: Catalogue, data: Buffer, carrierHits: number[]): Map<number, number[]> {
+/**
+ * Per candidate rule, merged [start, end) spans (flat pairs) around its keyword hits. Rules whose
+ * path condition the fragment does not meet get none.
+ */
+function collectWindows(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], carrierHits: number[]): Map<number, number[]> {
   const windows = new Map<number, number[]>();
   const { rules, rulesByKeyword, keywords, carrierOf } = catalogue;
   const add = (ruleIndex: number, a: number, b: number): void => {
@@ -92,11 +113,15 @@ function collectWindows(catalogue: Catalogue, data: Buffer, carrierHits: number[
     if (carrier !== undefined) carrierHits.push(carrier, end);
     const start = end - (keywords.keywords[keywordId] as string).length;
     for (const ruleIndex of rulesByKeyword[keywordId] as readonly number[]) {
-      const reach = (rules[ruleIndex] as CompiledRule).maxLength;
-      add(ruleIndex, start - reach, end + reach);
+      const rule = rules[ruleIndex] as CompiledRule;
+      if (rule.pathGroup !== undefined && onPath[rule.pathGroup] !== true) continue;
+      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
-  for (const ruleIndex of catalogue.unconditional) add(ruleIndex, 0, data.length);
+  for (const ruleIndex of catalogue.unconditional) {
+    const group = (rules[ruleIndex] as CompiledRule).pathGroup;
+    if (group === undefined || onPath[group] === true) add(ruleIndex, 0, data.length);
+  }
   return windows;
 }
 
@@ -142,7 +167,7 @@ function accept(rule: CompiledRule, text: string, m: Span): boolean {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(secret)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
   if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
@@ -174,18 +199,23 @@ export function lineAround(text: string, start: number, end: number): string {
 
 /**
  * One finding per secret: where two rules matched the same secret, the one that saw more
- * context wins; a generic rule never reports a secret that a specific rule already did.
+ * context wins; a generic rule never reports a secret that a specific rule already did, and a
+ * generic rule without a path condition yields to one with (the file's format vouches for it).
  * O(n log n): a file can hold thousands of matches (a decoded manifest, a minified bundle).
  */
 function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[]): EngineMatch[] {
   if (matches.length < 2) return matches;
-  const isGeneric = (m: EngineMatch): boolean => (catalogue.rules[m.rule] as CompiledRule).generic;
+  const ruleOf = (m: EngineMatch): CompiledRule => catalogue.rules[m.rule] as CompiledRule;
+  const isGeneric = (m: EngineMatch): boolean => ruleOf(m).generic;
   const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
+  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== undefined);
+  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
   // Among matches of the same secret at the same span, the longest match wins, then the
   // earlier rule (identical span and secret only: one base64 run can hold several secrets).
   const best = new Map<string, EngineMatch>();
   for (const m of matches) {
     if (isGeneric(m) && overlapsSpecific(m)) continue;
+    if (isGeneric(m) && ruleOf(m).pathGroup === undefined && overlapsScoped(m)) continue;
     const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
     const held = best.get(key);
     const length = m.matchEnd - m.matchStart;

@@ -49,7 +49,7 @@ export const CONTEXT_REACH = 1024;
 export type RawFinding = Omit<Finding, 'secret'> & { readonly secretText: string; readonly context?: FindingContext };
 
 export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentMeta): RawFinding[] {
-  const all = detect(catalogue, data);
+  const all = detect(catalogue, data, meta.path);
   const owned = meta.owned;
   const matches = owned === undefined ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
   if (matches.length === 0) return [];

@@ -4,6 +4,7 @@
  * match that precedes it (the name in `name = value` rules).
  */
 import { hasBase62Crc32 } from './checksum.js';
+import { assignedName, isCredentialValue, isSecretName } from './credential-values.js';
 import { isNonSecretName, isNonSecretValue, secretName } from './generic-value.js';
 
 export interface Candidate {
@@ -44,6 +45,10 @@ export const VALIDATORS = {
       return false;
     }
   },
+  /** A value in a slot that a credential file reserves for one: anything but a reference or a placeholder. */
+  'credential-value': ({ secret }) => isCredentialValue(secret),
+  /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
+  'secret-name-value': ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
   'generic-secret': ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
 } as const satisfies Record<string, Validator>;

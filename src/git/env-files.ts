@@ -57,7 +57,7 @@ export async function stagedChanges(root: string): Promise<StagedChange[]> {
 /** Line ranges `[first, last]` of the staged version of `path` that the staged change adds. */
 export async function stagedAddedLines(root: string, path: string): Promise<Array<[number, number]>> {
   const out = await gitOk(
-    ['diff', '--cached', '-U0', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--', literal(path)],
+    ['diff', '--cached', '-U0', '--text', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--', literal(path)],
     root,
   );
   return hunkRanges(out);

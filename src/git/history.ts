@@ -6,13 +6,30 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KeyscanError } from '../errors.js';
+import { BatchParser } from './cat-file.js';
 import { firstLine, git, gitStream } from './run.js';
 
 /** `git log --format` for the commit header the diff parser expects: RS, then fields separated by US. */
 export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
 const PINNED_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'diff.noprefix=false'];
-const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '-U0'];
+/**
+ * `--text`: every file gets hunks, whatever `.gitattributes` says (`-diff`, `binary`); keyscan judges
+ * binary on the blob's bytes itself. `--full-index`: the new blob's id, to read the whole file.
+ * `--no-textconv --no-ext-diff`: the repository's own programs never run and never rewrite what
+ * is shown.
+ */
+const DIFF_OPTIONS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--text',
+  '--full-index',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--no-relative',
+  '-U0',
+];
 
 /** `git diff --cached`: what is staged against HEAD (against the empty tree before the first commit). */
 export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
@@ -85,7 +102,8 @@ export async function requireRepository(cwd: string): Promise<void> {
 
 /**
  * Reads `rev:path` for many paths through one `git cat-file --batch` and calls `check` with each
- * file's content (undefined when it does not exist at that revision).
+ * file's content (undefined when it does not exist at that revision). Each blob is copied once, so
+ * a large file costs its size, not its size squared.
  */
 export async function readAtRevision(
   repo: string,
@@ -97,27 +115,10 @@ export async function readAtRevision(
   for (const p of paths) if (p.includes('\n')) check(p, undefined);
   if (askable.length === 0) return;
   const input = askable.map((p) => `${rev}:${p}`).join('\n');
-  let buf: Buffer = Buffer.alloc(0);
   let index = 0;
-  for await (const chunk of gitStream(['cat-file', '--batch'], repo, `${input}\n`)) {
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
-    for (;;) {
-      const nl = buf.indexOf(10);
-      if (nl === -1) break;
-      const header = buf.toString('utf8', 0, nl);
-      const path = askable[index] as string;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        check(path, undefined);
-        buf = buf.subarray(nl + 1);
-        index++;
-        continue;
-      }
-      const size = Number(header.split(' ')[2]);
-      if (buf.length < nl + 1 + size + 1) break;
-      const type = header.split(' ')[1];
-      check(path, type === 'blob' ? buf.subarray(nl + 1, nl + 1 + size) : undefined);
-      buf = buf.subarray(nl + 1 + size + 1);
-      index++;
-    }
-  }
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const path = askable[index++];
+    if (path !== undefined) check(path, read.missing ? undefined : read.data);
+  });
+  for await (const chunk of gitStream(['cat-file', '--batch'], repo, `${input}\n`)) parser.push(chunk);
 }

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 
 export interface GitResult {
@@ -78,11 +79,13 @@ export function firstLine(text: string): string {
  * Streams git's stdout. The iterator ends when git exits; a non-zero exit (or a signal) throws
  * E_GIT after the output is consumed, so a failed listing can never pass for an empty one.
  */
-export async function* gitStream(args: readonly string[], cwd: string, input?: string): AsyncGenerator<Buffer> {
+export async function* gitStream(args: readonly string[], cwd: string, input?: string | AsyncIterable<string>): AsyncGenerator<Buffer> {
   const child = spawn('git', args, { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   if (input !== undefined && child.stdin !== null) {
     child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
-    child.stdin.end(input);
+    // An iterable feeds requests while the output is read (`git cat-file --batch` as a service).
+    if (typeof input === 'string') child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
   }
   const { stdout, stderr } = child;
   if (stdout === null || stderr === null) throw new KeyscanError('E_GIT', 'could not read git output');

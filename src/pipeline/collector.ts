@@ -38,6 +38,7 @@ export class Collector {
   #files = 0;
   #bytes = 0;
   #commits = 0;
+  #lfs = 0;
   commitsTotal: number | undefined;
 
   constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers = false) {
@@ -78,6 +79,7 @@ export class Collector {
     this.#files += result.filesScanned;
     this.#bytes += result.bytesScanned;
     this.#commits += result.commitsScanned ?? 0;
+    this.#lfs += result.lfsPointers ?? 0;
     this.#report();
   }
 
@@ -131,6 +133,7 @@ export class Collector {
         filesScanned: this.#files,
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
         bytesScanned: this.#bytes,
+        lfsPointers: this.#lfs,
         skipped: { ...this.#skipped },
         suppressed: filtered.suppressed,
         durationMs: Math.round(durationMs),

@@ -1,4 +1,5 @@
 import { readAtRevision } from '../git/history.js';
+import { toScannableText } from '../sources/text.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -39,7 +40,12 @@ export async function markPresentAt(repo: string, rev: string | undefined, findi
     for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
     await readAtRevision(repo, rev, [...byPath.keys()], (path, content) => {
       if (content === undefined) return;
-      for (const f of byPath.get(path) ?? []) if (content.includes(f.secret.reveal())) present.add(f.fingerprint);
+      // Decoded as the scan decoded it: a UTF-16 file holds its secrets in another byte form.
+      const text = toScannableText(content);
+      for (const f of byPath.get(path) ?? []) {
+        const secret = f.secret.reveal();
+        if (content.includes(secret) || (text !== 'binary' && text.includes(secret))) present.add(f.fingerprint);
+      }
     });
   }
   return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));

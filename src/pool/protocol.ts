@@ -12,6 +12,13 @@ export type Task =
 export interface FragmentInput {
   readonly data: Uint8Array;
   readonly meta: FragmentMeta;
+  /**
+   * Set when `data` is a changed file's whole new blob: flat [first, last] pairs of the lines the
+   * change added. The blob is judged and decoded as a file, and only findings on these lines count.
+   */
+  readonly added?: readonly number[];
+  /** The added lines of a file already judged to be text (do not sniff them for NULs). */
+  readonly judged?: true;
 }
 
 /** A finding and the index of the task item (file or fragment) it came from. */
@@ -42,6 +49,8 @@ export interface TaskResult {
   readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string }>;
   readonly errors: ScanError[];
   readonly commitsScanned?: number;
+  /** Git LFS pointers among the scanned files (scanned as committed; their content is elsewhere). */
+  readonly lfsPointers?: number;
 }
 
 /** Work done so far inside a long task (a batch of commits), for progress displays. */

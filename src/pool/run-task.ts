@@ -1,11 +1,12 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
+import { scanChangedBlob } from '../sources/changed-blob.js';
 import { scanCommitBatch } from '../sources/commits.js';
 import { markerCollector } from '../sources/markers.js';
 import { readTarget } from '../sources/read-file.js';
-import { toScannableText } from '../sources/text.js';
+import { isLfsPointer, toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
-import type { ItemFinding, RunOptions, Task, TaskProgress, TaskResult } from './protocol.js';
+import type { ItemFinding, MarkerHit, RunOptions, Task, TaskProgress, TaskResult } from './protocol.js';
 
 /**
  * Keeps an owned range pointing at the same bytes after decoding: a stripped UTF-8 BOM shifts it;
@@ -33,6 +34,7 @@ export function runTask(
   const errors: ScanError[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
+  let lfsPointers = 0;
   if (task.kind === 'files') {
     task.targets.forEach((target, item) => {
       const outcome = readTarget(target.abs, task.maxFileSize);
@@ -41,6 +43,7 @@ export function runTask(
       else {
         filesScanned++;
         bytesScanned += outcome.bytes;
+        if (isLfsPointer(outcome.data)) lfsPointers++;
         const meta: FragmentMeta = { path: target.path, source: 'file' };
         for (const finding of scanFragment(catalogue, outcome.data, meta)) findings.push({ item, finding });
         collect(outcome.data, meta);
@@ -49,16 +52,39 @@ export function runTask(
   } else {
     task.fragments.forEach((fragment, item) => {
       const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
+      if (fragment.added !== undefined) {
+        const r = scanChangedBlob(catalogue, raw, fragment.added, fragment.meta, markers !== undefined);
+        bytesScanned += r.bytesScanned;
+        if (r.binary) skipped.push({ reason: 'binary', path: fragment.meta.path });
+        if (r.lfsPointer) lfsPointers++;
+        for (const finding of r.findings) findings.push({ item, finding });
+        for (const line of r.markerLines) markers?.push(markerAt(fragment.meta, line));
+        return;
+      }
       bytesScanned += raw.length;
-      const text = toScannableText(raw);
+      // Added lines of a file judged text already (or with no NUL): the hunk is never judged alone.
+      const text = fragment.judged ? raw : toScannableText(raw);
       if (text === 'binary') {
         skipped.push({ reason: 'binary', path: fragment.meta.path });
         return;
       }
       const meta = shiftOwned(fragment.meta, raw, text);
+      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
       for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
       collect(text, meta);
     });
   }
-  return { findings, filesScanned, bytesScanned, skipped, errors, ...(markers ? { markers } : {}) };
+  return {
+    findings,
+    filesScanned,
+    bytesScanned,
+    skipped,
+    errors,
+    ...(lfsPointers > 0 ? { lfsPointers } : {}),
+    ...(markers ? { markers } : {}),
+  };
+}
+
+function markerAt(meta: FragmentMeta, line: number): MarkerHit {
+  return meta.commit === undefined ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit };
 }

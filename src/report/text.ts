@@ -96,6 +96,11 @@ function summary(result: ScanResult, paint: Paint): string[] {
   }
   const skipped = (Object.keys(stats.skipped) as Array<keyof SkipCounts>).filter((k) => stats.skipped[k] > 0);
   if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(', ')}`);
+  if (stats.lfsPointers !== undefined && stats.lfsPointers > 0) {
+    out.push(
+      `Git LFS: ${plural(stats.lfsPointers, 'pointer file')} scanned as committed (the content they stand for is not in the repository)`,
+    );
+  }
   const silenced = (Object.keys(SUPPRESSED_LABEL) as Array<keyof SuppressedCounts>).filter((k) => stats.suppressed[k] > 0);
   if (silenced.length > 0) {
     out.push(`Silenced: ${silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(', ')}`);

@@ -1,19 +1,27 @@
 /**
- * Scans the changes of a batch of commits: one `git log -p` over the batch, parsed as it streams,
- * each hunk's added lines scanned as soon as the hunk ends. Runs on a worker thread, so several
- * batches (and several git processes) run at once.
+ * Scans the changes of a batch of commits: one `git log -p` over the batch, parsed as it streams.
+ * A new file's added lines are scanned as the hunk ends; a changed file through its new blob (read
+ * from one `git cat-file --batch` alongside), so that multi-line secrets around a change are seen
+ * (see changes.ts). Runs on a worker thread, so several batches (and git processes) run at once.
  */
 import type { Catalogue } from '../catalogue/compile.js';
 import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { commitPatches } from '../git/history.js';
 import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from '../pool/protocol.js';
 import type { SkipReason } from '../types.js';
+import { BlobReader } from './blobs.js';
+import { changedBlobVerdict } from './change-fallback.js';
+import { scanChangedBlob } from './changed-blob.js';
+import { BLOB_CAP, type Change, ChangeRouter } from './changes.js';
+import type { CommitHeader, DiffFragment } from './diff.js';
 import { DiffParser } from './diff.js';
 import { markerCollector } from './markers.js';
-import { toScannableText } from './text.js';
+import { isLfsPointer, toScannableText } from './text.js';
 
 /** How often a batch reports how far it has got. */
 const PROGRESS_MS = 250;
+/** Changes whose blobs may be on their way at once. */
+const MAX_IN_FLIGHT = 4;
 
 export async function scanCommitBatch(
   catalogue: Catalogue,
@@ -30,7 +38,38 @@ export async function scanCommitBatch(
   let bytesScanned = 0;
   let filesScanned = 0;
   let commitsScanned = 0;
+  let lfsPointers = 0;
   let lastFile = '';
+  let lastBinary = '';
+  const countFile = (commit: CommitHeader, path: string): void => {
+    const fileKey = `${commit.commit}\0${path}`;
+    if (fileKey !== lastFile) {
+      filesScanned++;
+      lastFile = fileKey;
+    }
+  };
+  const metaOf = (commit: CommitHeader, path: string, firstLine: number): FragmentMeta => {
+    const { parents: _parents, ...info } = commit;
+    return { path, source: 'commit', firstLine, commit: info };
+  };
+  const scanLines = (fragment: DiffFragment, commit: CommitHeader, judged: boolean): void => {
+    countFile(commit, fragment.path);
+    bytesScanned += fragment.data.length;
+    const text = judged ? fragment.data : toScannableText(fragment.data);
+    if (text === 'binary') {
+      // Once per file change, however many fragments a large change was cut into.
+      if (lastBinary !== lastFile) skipped.push({ reason: 'binary', path: fragment.path });
+      lastBinary = lastFile;
+      return;
+    }
+    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
+    const item = index.get(commit.commit) ?? -1;
+    const meta = metaOf(commit, fragment.path, fragment.firstLine);
+    for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
+    collect(text, meta);
+  };
+  const reader = new BlobReader(repo, BLOB_CAP);
+  const router = new ChangeRouter();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -39,28 +78,67 @@ export async function scanCommitBatch(
         onProgress({ commitsScanned, bytesScanned });
       }
     },
-    onFragment: (fragment, commit) => {
-      if (commit === undefined) return;
-      const fileKey = `${commit.commit}\0${fragment.path}`;
-      if (fileKey !== lastFile) {
-        filesScanned++;
-        lastFile = fileKey;
-      }
-      bytesScanned += fragment.data.length;
-      const text = toScannableText(fragment.data);
-      if (text === 'binary') {
-        skipped.push({ reason: 'binary', path: fragment.path });
-        return;
-      }
-      const { parents: _parents, ...info } = commit;
-      const item = index.get(commit.commit) ?? -1;
-      const meta: FragmentMeta = { path: fragment.path, source: 'commit', firstLine: fragment.firstLine, commit: info };
-      for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
-      collect(text, meta);
-    },
-    onBinary: (path) => skipped.push({ reason: 'binary', path }),
+    onFragment: (fragment, commit) => router.fragment(fragment, commit),
+    onFileEnd: (file, commit) => router.fileEnd(file, commit),
   });
-  for await (const chunk of commitPatches(repo, commits)) parser.push(chunk);
-  parser.end();
-  return { findings, filesScanned, bytesScanned, skipped, errors: [], commitsScanned, ...(markers ? { markers } : {}) };
+  const handle = async (change: Change, read: ReturnType<BlobReader['read']> | undefined): Promise<void> => {
+    const commit = change.commit;
+    if (commit === undefined) return;
+    if (change.kind === 'fragment') return scanLines(change.fragment, commit, false);
+    if (change.kind === 'binary') {
+      countFile(commit, change.path);
+      skipped.push({ reason: 'binary', path: change.path });
+      return;
+    }
+    const blob = await (read as ReturnType<BlobReader['read']>);
+    countFile(commit, change.path);
+    const verdict = changedBlobVerdict(blob, change);
+    if (verdict.kind === 'skip') return void skipped.push({ reason: verdict.reason, path: change.path });
+    if (verdict.kind === 'lines') {
+      for (const f of change.held) scanLines(f, commit, verdict.judged);
+      return;
+    }
+    const item = index.get(commit.commit) ?? -1;
+    const r = scanChangedBlob(catalogue, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== undefined);
+    bytesScanned += r.bytesScanned;
+    if (r.binary) return void skipped.push({ reason: 'binary', path: change.path });
+    if (r.lfsPointer) lfsPointers++;
+    for (const finding of r.findings) findings.push({ item, finding });
+    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+  };
+  // Changes are handled in diff order, while git goes on printing the log: a blob is asked for as
+  // soon as its diff ends, and at most MAX_IN_FLIGHT changes wait for theirs (memory stays bounded).
+  const inFlight: Promise<void>[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  const drain = async (limit: number): Promise<void> => {
+    for (const change of router.take()) {
+      const read = change.kind === 'blob' ? reader.read(change.blob) : undefined;
+      read?.catch(() => undefined); // awaited in handle, in order
+      chain = chain.then(() => handle(change, read));
+      chain.catch(() => undefined); // surfaced by the awaits below
+      inFlight.push(chain);
+      while (inFlight.length > limit) await inFlight.shift();
+    }
+  };
+  try {
+    for await (const chunk of commitPatches(repo, commits)) {
+      parser.push(chunk);
+      await drain(MAX_IN_FLIGHT);
+    }
+    parser.end();
+    await drain(0);
+    await chain;
+  } finally {
+    await reader.close();
+  }
+  return {
+    findings,
+    filesScanned,
+    bytesScanned,
+    skipped,
+    errors: [],
+    commitsScanned,
+    ...(lfsPointers > 0 ? { lfsPointers } : {}),
+    ...(markers ? { markers } : {}),
+  };
 }

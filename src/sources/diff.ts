@@ -3,7 +3,9 @@
  * print. It keeps only the added lines of the current hunk in memory and hands them on as
  * fragments with the line number they have in the new file, so the size of a history never
  * matters. Commit headers are lines that start with RS (0x1e), written by `--format` (see
- * LOG_FORMAT in git/history.ts).
+ * LOG_FORMAT in git/history.ts). With `--full-index`, each file's header names its new blob, so
+ * a consumer can read the whole new version when the added lines alone are not enough (see
+ * changes.ts).
  */
 import { unquoteGitPath } from './cquote.js';
 
@@ -15,6 +17,20 @@ export interface CommitHeader {
   readonly date: string;
 }
 
+/** What a file's diff header says about it (filled in as the header lines arrive). */
+export interface DiffFile {
+  /** Path in the new version, once the `+++` line named it (undefined for a deletion). */
+  path: string | undefined;
+  /** Full id of the new blob, from `index a..b` (needs `--full-index`); undefined if not printed. */
+  newBlob: string | undefined;
+  /** The file did not exist before (`--- /dev/null`): the added lines are the whole file. */
+  isNew: boolean;
+  /** A submodule entry (mode 160000): its "blob" is a commit of another repository. */
+  gitlink: boolean;
+  /** git printed "Binary files … differ" instead of hunks (it should not, with `--text`). */
+  binary: boolean;
+}
+
 export interface DiffFragment {
   /** Path in the new version, POSIX, relative to the repository root. */
   readonly path: string;
@@ -22,6 +38,11 @@ export interface DiffFragment {
   readonly data: Buffer;
   /** Line number of the first added line in the new file. */
   readonly firstLine: number;
+  /** Number of added lines in `data`. */
+  readonly lines: number;
+  /** Cut for size: the hunk's added lines go on in the next fragment. */
+  readonly cut: boolean;
+  readonly file: DiffFile;
 }
 
 export interface DiffHandlers {
@@ -29,6 +50,8 @@ export interface DiffHandlers {
   onFragment(fragment: DiffFragment, commit: CommitHeader | undefined): void;
   /** A file whose diff git reports as binary (not scanned). */
   onBinary?(path: string, commit: CommitHeader | undefined): void;
+  /** A file's diff is over (after its last fragment). */
+  onFileEnd?(file: DiffFile, commit: CommitHeader | undefined): void;
 }
 
 /** Above this many bytes of added lines in one hunk, a fragment is cut at a line boundary. */
@@ -54,6 +77,7 @@ export class DiffParser {
   #addedBytes = 0;
   #addedStart = 0;
   #binaryPending: string | undefined;
+  #file: DiffFile | undefined;
 
   constructor(handlers: DiffHandlers) {
     this.#on = handlers;
@@ -79,7 +103,14 @@ export class DiffParser {
       this.#line(this.#rest);
       this.#rest = undefined;
     }
+    this.#endFile();
+  }
+
+  #endFile(): void {
     this.#flush();
+    const file = this.#file;
+    this.#file = undefined;
+    if (file !== undefined) this.#on.onFileEnd?.(file, this.#commit);
   }
 
   #line(line: Buffer): void {
@@ -109,6 +140,23 @@ export class DiffParser {
     else if (first === 0x2b && line.subarray(0, 4).toString('latin1') === '+++ ') this.#targetPath(line);
     else if (first === 0x64 /* d */) this.#fileHeader(line);
     else if (first === 0x42 /* B */ && line.subarray(0, 13).toString('latin1') === 'Binary files ') this.#binary();
+    else if (this.#file !== undefined) this.#extendedHeader(line);
+  }
+
+  /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
+  #extendedHeader(line: Buffer): void {
+    const file = this.#file as DiffFile;
+    const text = line.toString('latin1');
+    if (text.startsWith('index ')) {
+      const [ids = '', mode] = text.slice(6).split(' ');
+      const newBlob = ids.slice(ids.indexOf('..') + 2);
+      if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+      if (mode === '160000') file.gitlink = true;
+    } else if (text === '--- /dev/null') {
+      file.isNew = true;
+    } else if (text.startsWith('new file mode ') || text.startsWith('new mode ') || text.startsWith('mode ')) {
+      if (text.endsWith('160000')) file.gitlink = true;
+    }
   }
 
   #combinedLine(line: Buffer): void {
@@ -136,7 +184,7 @@ export class DiffParser {
     this.#added.push(content);
     this.#addedBytes += content.length + 1;
     this.#newLine++;
-    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush();
+    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
   }
 
   /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
@@ -149,14 +197,18 @@ export class DiffParser {
     return false;
   }
 
-  #flush(): void {
+  #flush(cut = false): void {
     if (this.#added.length === 0) return;
     const parts: Buffer[] = [];
     for (const l of this.#added) parts.push(l, NEWLINE_BUF);
     const data = Buffer.concat(parts);
+    const lines = this.#added.length;
     this.#added = [];
     this.#addedBytes = 0;
-    if (this.#path !== undefined) this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart }, this.#commit);
+    if (this.#path === undefined) return;
+    const file = this.#file ?? newFile();
+    file.path = this.#path;
+    this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
   }
 
   #hunkHeader(line: Buffer): void {
@@ -172,7 +224,7 @@ export class DiffParser {
   }
 
   #commitHeader(line: Buffer): void {
-    this.#flush();
+    this.#endFile();
     const [commit = '', parents = '', author = '', authorEmail = '', date = ''] = line.subarray(1).toString('utf8').split('\x1f');
     this.#commit = { commit, parents: parents === '' ? [] : parents.split(' '), author, authorEmail, date };
     this.#path = undefined;
@@ -182,7 +234,8 @@ export class DiffParser {
   #fileHeader(line: Buffer): void {
     const text = line.toString('utf8');
     if (text.startsWith('diff --git ') || text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
-      this.#flush();
+      this.#endFile();
+      this.#file = newFile();
       this.#path = undefined;
       this.#combined = text.startsWith('diff --git ') ? 0 : this.#combined;
       this.#binaryPending = guessPath(text);
@@ -198,14 +251,24 @@ export class DiffParser {
     }
     const unquoted = unquoteGitPath(raw);
     this.#path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
+    if (this.#file !== undefined) this.#file.path = this.#path;
   }
 
   #binary(): void {
-    this.#on.onBinary?.(this.#binaryPending ?? '', this.#commit);
+    const path = this.#binaryPending ?? '';
+    if (this.#file !== undefined) {
+      this.#file.binary = true;
+      this.#file.path ??= path;
+    }
+    this.#on.onBinary?.(path, this.#commit);
   }
 }
 
 const NEWLINE_BUF = Buffer.from('\n');
+
+function newFile(): DiffFile {
+  return { path: undefined, newBlob: undefined, isNew: false, gitlink: false, binary: false };
+}
 
 /** The path from a `diff --git a/x b/x` or `diff --cc x` line, for messages about binary files. */
 function guessPath(header: string): string {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { compileCatalogue, toRegExp } from '../../src/catalogue/compile.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
 
 const catalogue = compileCatalogue(builtinRules);
 
-function scan(text: string) {
-  return scanFragment(catalogue, Buffer.from(text, 'utf8'), { path: 'example.txt', source: 'file' });
+function scan(text: string, path = 'example.txt') {
+  return scanFragment(catalogue, Buffer.from(text, 'utf8'), { path, source: 'file' });
 }
 
 /** Ways a bare token is written down in real files (as gitleaks' sample carriers do). */
@@ -26,6 +26,7 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
   const random = seededRandom(id);
   const positives = rule.examples.positive.map((p) => expandExample(p, random));
   const negatives = rule.examples.negative.map((p) => expandExample(p, random));
+  const path = rule.examples.path ?? 'example.txt';
 
   it('has at least two positive and two negative examples', () => {
     expect(positives.length).toBeGreaterThanOrEqual(2);
@@ -33,21 +34,30 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
   });
 
   it.each(positives.map((p, i) => [i, p]))('finds positive example %i', (_i, text) => {
-    const ids = scan(text).map((f) => f.ruleId);
+    const ids = scan(text, path).map((f) => f.ruleId);
     expect(ids).toContain(id);
   });
 
   it.each(negatives.map((n, i) => [i, n]))('ignores negative example %i', (_i, text) => {
-    const ids = scan(text).map((f) => f.ruleId);
+    const ids = scan(text, path).map((f) => f.ruleId);
     expect(ids).not.toContain(id);
+  });
+
+  // A path the rule's condition rejects: an ordinary source file, or a test fixture for rules that run everywhere else.
+  const elsewhere = ['src/notes.txt', 'test/fixtures/notes.txt'].find(
+    (p) => rule.path !== undefined && !toRegExp(rule.path, id, '').test(p),
+  );
+  it.runIf(rule.path !== undefined)('runs only on the files its path names', () => {
+    expect(elsewhere).toBeDefined();
+    for (const text of positives) expect(scan(text, elsewhere).map((f) => f.ruleId)).not.toContain(id);
   });
 
   it('finds bare-token positives in every carrier format', () => {
     for (const text of positives) {
-      const found = scan(text).find((f) => f.ruleId === id);
-      if (found === undefined || found.secretText !== text) continue; // not a bare token
+      const found = scan(text, path).find((f) => f.ruleId === id);
+      if (found === undefined || found.secretText !== text || rule.path !== undefined) continue; // not a bare token
       for (const [name, wrap] of CARRIERS) {
-        const hit = scan(wrap(text)).find((f) => f.ruleId === id);
+        const hit = scan(wrap(text), path).find((f) => f.ruleId === id);
         expect(hit?.secretText, `${id} in ${name}`).toBe(text);
       }
     }

@@ -46,6 +46,7 @@ describe('the shipped JSON Schema', () => {
       keywords: true,
       entropy: true,
       maxLength: true,
+      path: true,
       allowLine: true,
       allowSecret: true,
       remediation: true,

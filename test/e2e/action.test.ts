@@ -4,8 +4,8 @@
  * stand-in that records its arguments and runs this checkout's keyscan, so the test needs no
  * registry; what it cannot show is that npx fetches keyscan-secrets from npm.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -37,7 +37,13 @@ interface StepRun {
   npxArgs: string[];
 }
 
-async function runAction(workspace: string, eventName: string, event: unknown, given: Record<string, string> = {}): Promise<StepRun> {
+async function runAction(
+  workspace: string,
+  eventName: string,
+  event: unknown,
+  given: Record<string, string> = {},
+  runnerEnv: Record<string, string> = {},
+): Promise<StepRun> {
   const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...given };
   const step = action.runs.steps[0];
   if (step === undefined) throw new Error('action.yml has no step');
@@ -51,7 +57,7 @@ async function runAction(workspace: string, eventName: string, event: unknown, g
   chmodSync(join(bin, 'npx'), 0o755);
   const script = join(bin, 'step.sh');
   writeFileSync(script, step.run);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, ...runnerEnv, PATH: `${bin}:${process.env.PATH ?? ''}` };
   for (const [k, v] of Object.entries(step.env)) env[k] = evaluate(v, inputs);
   const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
   child.stdin.end();
@@ -79,6 +85,7 @@ describe('action.yml', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs).sort()).toEqual([
       'args',
+      'baseline',
       'fail-on-findings',
       'mode',
       'sarif-output',
@@ -98,15 +105,19 @@ describe('action.yml', () => {
 
   it('scans a pull request with the published package through npx, with outputs and summary', async () => {
     const { dir, event, key } = pullRequest();
-    const r = await runAction(dir, 'pull_request', event);
+    const runnerTemp = tempDir('keyscan-runner-temp-');
+    const r = await runAction(dir, 'pull_request', event, {}, { RUNNER_TEMP: runnerTemp });
     expect(r.npxArgs.slice(0, 6)).toEqual(['--yes', '--package', `keyscan-secrets@${pkg.version}`, '--', 'keyscan', 'ci']);
-    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', 'keyscan.sarif', '--fail', '--no-trust-pr-config']);
+    const sarifFile = join(runnerTemp, 'keyscan.sarif');
+    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', sarifFile, '--fail', '--no-trust-pr-config']);
     expect(r.code).toBe(1);
-    expect(r.outputs).toEqual({ findings: '1', sarif: join(dir, 'keyscan.sarif') });
+    // Outside the work tree by default: no later step can commit it.
+    expect(r.outputs).toEqual({ findings: '1', sarif: sarifFile });
+    expect(r.stderr).not.toContain('inside the repository');
     expect(r.summary).toContain('slack-bot-token');
     expect(r.stdout).toMatch(/^::error file=bot\/config\.yml,line=1,/m);
     for (const s of slices(secretBody(key))) expect(r.stdout + r.stderr + r.summary).not.toContain(s);
-    const sarif = JSON.parse(readFileSync(join(dir, 'keyscan.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results).toHaveLength(1);
   });
@@ -152,6 +163,24 @@ describe('action.yml', () => {
     expect(trusted.summary).toContain('trust-pr-config is on');
     const bad = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'yes' });
     expect(bad.code).toBe(2);
+  });
+
+  it('passes the baseline input to keyscan ci, which reads it from the base commit on a pull request', async () => {
+    const dir = makeRepo();
+    const key = tokens.slackBot();
+    commit(dir, 'initial', { 'README.md': '# app\n', 'old/config.yml': `slack_token: ${key}\n` });
+    // Accept the old key in a baseline at a custom path, committed on the base branch.
+    mkdirSync(join(dir, 'security'));
+    execFileSync(process.execPath, [BIN, 'baseline', '-o', 'security/accepted.json'], { cwd: dir, stdio: 'pipe' });
+    const base = commit(dir, 'accept the old key', {});
+    const head = commit(dir, 'more', { 'docs/a.md': 'x\n' });
+    const event = { pull_request: { number: 4, commits: 1, base: { sha: base }, head: { sha: head } } };
+    const history = await runAction(dir, 'schedule', {}, { baseline: 'security/accepted.json' });
+    expect(history.npxArgs).toEqual(expect.arrayContaining(['--baseline', 'security/accepted.json']));
+    expect(history.code, history.stdout).toBe(0);
+    expect((await runAction(dir, 'schedule', {})).code).toBe(1);
+    const pr = await runAction(dir, 'pull_request', event, { baseline: 'security/accepted.json' });
+    expect(pr.code, pr.stdout).toBe(0);
   });
 
   it('refuses a fail-on-findings that is not true or false, and never globs args', async () => {

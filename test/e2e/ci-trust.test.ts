@@ -72,6 +72,19 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(trusted.code).toBe(0);
   });
 
+  it('reads a --config file inside the repository from the base commit too', async () => {
+    const p = await pullRequest(
+      { 'ci/keyscan.json': '{}\n' },
+      { 'ci/keyscan.json': '{ "allowlist": { "paths": ["**"] } }\n', ...KEY_FILE(tokens.githubPat()) },
+    );
+    const r = await runCi(p.dir, 'pull_request', p.event, ['--config', 'ci/keyscan.json']);
+    expect(r.code).toBe(1);
+    expect(r.summaryText).toContain("This pull request changes keyscan's configuration: ci/keyscan.json .");
+    const missing = await runCi(p.dir, 'pull_request', p.event, ['--config', 'ci/nothing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read config ci/nothing.json: neither the base commit nor the pull request has it');
+  });
+
   it('keeps a rule the pull request disables, in a config the base already had', async () => {
     const key = tokens.githubPat();
     const p = await pullRequest(
@@ -99,6 +112,26 @@ describe('keyscan ci on a pull request that changes the config', () => {
     });
     // The pull request's own baseline does accept its key:
     expect((await keyscan(['--range', `${p.base}..${p.head}`], { cwd: p.dir })).code).toBe(0);
+    const r = await runCi(p.dir, 'pull_request', p.event);
+    expect(r.code).toBe(1);
+    expect(r.summaryText).toContain("This pull request changes keyscan's configuration: .keyscan-baseline.json .");
+    expect(r.summaryText).toContain('would silence 1 finding');
+  });
+
+  it('reads the default .keyscan-baseline.json like a plain scan, from the base commit on a pull request', async () => {
+    // A push: the branch's own baseline (no config names it) accepts its key.
+    const dir = makeRepo();
+    const base = commit(dir, 'base', { 'README.md': '# app\n' });
+    writeFiles(dir, KEY_FILE(tokens.githubPat()));
+    expect((await keyscan(['baseline'], { cwd: dir })).code).toBe(0);
+    const head = commit(dir, 'accepted key', {});
+    const push = await runCi(dir, 'push', { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main' } });
+    expect(push.code).toBe(0);
+    expect(push.summaryText).toContain('Silenced: 1 by the baseline');
+    // A pull request that adds the same baseline for its own key does not get a clean check.
+    const p = await pullRequest({}, KEY_FILE(tokens.githubPat()), async (d) => {
+      expect((await keyscan(['baseline'], { cwd: d })).code).toBe(0);
+    });
     const r = await runCi(p.dir, 'pull_request', p.event);
     expect(r.code).toBe(1);
     expect(r.summaryText).toContain("This pull request changes keyscan's configuration: .keyscan-baseline.json .");

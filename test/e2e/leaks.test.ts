@@ -60,7 +60,11 @@ function filesUnder(dir: string): string {
  * Throws if any 8-character slice of any planted random part occurs in `output`. One pass over
  * the output against a set of slices: outputs (SARIF with 300 rules) reach megabytes.
  */
-function expectNoLeak(output: string, planted: readonly Planted[], label: string): void {
+function expectNoLeak(text: string, planted: readonly Planted[], label: string): void {
+  // Hash fields are 64 hex digits of a keyed hash: with 800 rules' hex examples, some 8-digit slice
+  // of them turns up in some hash by chance in most runs. What a hash field may reveal is tested
+  // apart (a keyed hash, not the secret); everything else is searched.
+  const output = text.replace(/"(?:secretHash|fingerprint|keyscan\/v\d+)": "[0-9a-f]{64}"/g, '"hash": ""');
   const owner = new Map<string, string>();
   for (const p of planted) for (const slice of p.hidden.flatMap((h) => slices(h))) owner.set(slice, p.ruleId);
   for (let i = 0; i + 8 <= output.length; i++) {

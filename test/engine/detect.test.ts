@@ -63,6 +63,30 @@ describe('detect', () => {
     expect(scan('password = "${DB_PASSWORD}"')).toEqual([]);
   });
 
+  it('runs a rule with a path condition only on fragments whose path matches', () => {
+    const cat = compileCatalogue([
+      rule({ id: 'keyed', regex: /pw (?<secret>[a-z0-9]{6})/, keywords: ['pw '], path: /(?:^|\/)\.pgpass$/ }),
+      rule({ id: 'whole-file', regex: /^(?<secret>[0-9a-f]{32})\s*$/, path: '(?:^|/)master\\.key$' }),
+    ]);
+    const at = (text: string, path: string) => scanFragment(cat, Buffer.from(text), { path, source: 'file' }).map((f) => f.ruleId);
+    expect(at('pw abc123', 'deploy/.pgpass')).toEqual(['keyed']);
+    expect(at('pw abc123', 'deploy/pgpass.md')).toEqual([]);
+    const key = '0123abcd'.repeat(4);
+    expect(at(key, 'config/master.key')).toEqual(['whole-file']);
+    expect(at(key, 'config/master.key.md')).toEqual([]);
+  });
+
+  it('lets a generic rule with a path condition win over one without for the same secret', () => {
+    const generic = { tags: ['generic'], keywords: ['secret='] };
+    const cat = compileCatalogue([
+      rule({ ...generic, id: 'anywhere', regex: /secret=(?<secret>\w{6,})/ }),
+      rule({ ...generic, id: 'in-env', regex: /^secret=(?<secret>\w{6,})$/m, path: /(?:^|\/)\.env$/ }),
+    ]);
+    const at = (path: string) => scanFragment(cat, Buffer.from('secret=abcdef123\n'), { path, source: 'file' }).map((f) => f.ruleId);
+    expect(at('.env')).toEqual(['in-env']);
+    expect(at('app.py')).toEqual(['anywhere']);
+  });
+
   it('runs rules without keywords on every fragment', () => {
     const cat = compileCatalogue([rule({ regex: /(?<secret>zz[0-9]{4})/ })]);
     expect(scanFragment(cat, Buffer.from('a zz1234 b'), { path: 'f', source: 'file' })).toHaveLength(1);

@@ -21,6 +21,7 @@ const BLANK: Record<string, string> = Object.fromEntries(
     'GITHUB_SHA',
     'GITHUB_REF',
     'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
   ].map((k) => [k, '']),
 );
 

@@ -1,0 +1,74 @@
+/**
+ * Judgement for values found where the file's format already says they are credentials (a
+ * `.pgpass` line, a `password` key in a committed `.env`, `sshpass -p`): any value counts, whatever
+ * its entropy (`admin` is a leaked password there), unless it is no value at all: empty, a
+ * reference to where the real one lives, a template slot, or a placeholder the tool itself writes.
+ * The value alone is judged, never the lines around it (a PuTTY key's `Comment: dummy-key`).
+ */
+
+/** Starts of references and template expressions: `$VAR`, `${VAR}`, `$(cmd)`, `%VAR%`, `{{ x }}`, `<%= x %>`, `#{x}`. */
+const REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
+
+/** Words that stand for "no value". */
+const NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|off|~|-|n\/?a|todo|tbd|fixme|\*+|x+|\.{2,}|…)$/i;
+
+/** Placeholders the tools write into their own templates (wp-config-sample.php, .env.example, docs). */
+const TOOL_PLACEHOLDERS =
+  /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?me|change[-_ ]?this|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
+
+/**
+ * A file system path (a key file's location is not the key): `/etc/ssl/x.key`, `./secrets/db`,
+ * `~/.ssh/id`, `C:\x`. An absolute path must look like one (a known top directory or a file
+ * extension): base64 secrets start with `/` too.
+ */
+const FILE_PATH =
+  /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\/(?:etc|home|var|run|opt|usr|srv|tmp|root|Users|mnt|data|secrets|config|app|workspace|builds?)\/|\/[\w./-]*\.(?:key|pem|crt|cer|json|txt|p12|pfx|jks|gpg|asc|ppk|conf|cfg)$)/;
+
+/**
+ * Whether `value`, found in a credential slot, is a credential (anything but the non-values above).
+ * Quotes around it are removed first.
+ */
+export function isCredentialValue(value: string): boolean {
+  const v = value.trim().replace(/^(["'])(.*)\1$/s, '$2');
+  if (v.length < 3) return false;
+  if (REFERENCE_START.test(v) || NO_VALUE.test(v) || TOOL_PLACEHOLDERS.test(v) || FILE_PATH.test(v)) return false;
+  return true;
+}
+
+/**
+ * Parts of variable names that hold a credential. `PWD` alone is the shell's working directory,
+ * and `*_KEY` must end the name (`KEYBOARD_LAYOUT`, `KEY_FILE` are not keys).
+ */
+const SECRET_NAME =
+  /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
+
+/**
+ * Name endings that say the value is about a secret, not the secret: where it is, how it is
+ * named or used, its lifetime, or a public half (`*_PUBLIC_KEY`, `*_PUBLISHABLE_KEY`).
+ */
+const NOT_A_SECRET_NAME =
+  /(?:_|^)(?:url|uri|endpoint|host|hostname|port|path|file|dir|directory|name|user|username|login|id|ttl|expiry|expires?|expiration|lifetime|timeout|length|size|min|max|type|algorithm|algo|alg|enabled|required|version|prefix|header|field|mode|region|provider|driver|store|cache|table|method|scheme|format|policy|rotation|count|limit|retries|interval|arn)$|public|publishable|(?:^|_)pub_|_hint$|_reset|_regex|_pattern|_rule|_grant/i;
+
+/** Whether a variable named `name` holds a credential (the name alone). */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME.test(name) && !/^(?:old)?pwd$/i.test(name);
+}
+
+/** The last name in `before` (the text of a match up to its value): `export DB_PASSWORD="` → `DB_PASSWORD`. */
+export function assignedName(before: string): string {
+  const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
+  return m?.[1] ?? '';
+}
+
+/**
+ * What placeholder judgement looks at for `secret`: a PEM or PGP block's key material alone,
+ * without its BEGIN/END lines and armour headers (`Comment: … <jane@example.org>` says nothing
+ * about whether the key is real); anything else as it is.
+ */
+export function keyMaterial(secret: string): string {
+  if (!secret.startsWith('-----BEGIN')) return secret;
+  return secret
+    .split(/\r?\n|\\n/)
+    .filter((line) => !line.startsWith('-----') && !/^[A-Za-z-]+: /.test(line))
+    .join('');
+}
