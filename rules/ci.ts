@@ -1,6 +1,6 @@
 /** CI/CD, infrastructure-as-code and secret-management services. */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['ci'];
 
@@ -709,7 +709,7 @@ export const ciRules: readonly RuleSpec[] = [
       positive: ['SEMAPHORE_API_TOKEN={{alnum:20}}', 'sem_token: "{{b64url:32}}"'],
       negative: ['SEMAPHORE_API_TOKEN={{alnum:8}}', 'SEMAPHORE_GIT_BRANCH=main'],
     },
-    { names: ['semaphore_api_token', 'semaphore_token', 'sem_token', 'sem_api_token'], body: '[A-Za-z0-9_-]{20,64}' },
+    { names: ['semaphore_api_token', 'semaphore_token', 'sem_token', 'sem_api_token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{20,64}` },
   ),
   assigned(
     {
@@ -726,7 +726,7 @@ export const ciRules: readonly RuleSpec[] = [
       positive: ['BITRISE_ACCESS_TOKEN={{b64url:86}}', 'bitrise_token: "{{alnum:64}}"'],
       negative: ['BITRISE_ACCESS_TOKEN={{b64url:12}}', 'BITRISE_APP_SLUG={{hex:16}}'],
     },
-    { names: ['bitrise_access_token', 'bitrise_token', 'bitrise_api_token', 'bitrise_pat'], body: '[A-Za-z0-9_-]{40,120}' },
+    { names: ['bitrise_access_token', 'bitrise_token', 'bitrise_api_token', 'bitrise_pat'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,120}` },
   ),
   assigned(
     {
@@ -758,7 +758,7 @@ export const ciRules: readonly RuleSpec[] = [
       positive: ['CM_API_TOKEN={{b64url:43}}', 'codemagic_token: "{{b64url:43}}"'],
       negative: ['CM_API_TOKEN={{b64url:10}}', 'CM_BUILD_ID={{hex:24}}'],
     },
-    { names: ['codemagic', 'cm_api_token'], body: '[A-Za-z0-9_-]{40,48}' },
+    { names: ['codemagic', 'cm_api_token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,48}` },
   ),
   assigned(
     {
@@ -772,9 +772,13 @@ export const ciRules: readonly RuleSpec[] = [
       references: ['https://docs.expo.dev/accounts/programmatic-access/'],
       entropy: 3.5,
       positive: ['EXPO_TOKEN={{b64url:40}}', 'expo_access_token: "{{b64url:40}}"'],
-      negative: ['EXPO_TOKEN={{b64url:10}}', 'EXPO_PUBLIC_API_URL=https://api.example.org'],
+      negative: [
+        'EXPO_TOKEN={{b64url:10}}',
+        'EXPO_PUBLIC_API_URL=https://api.example.org',
+        'EXPO_TOKEN=YOUR_EXPO_ACCESS_TOKEN_FROM_SETTINGS',
+      ],
     },
-    { names: ['expo_token', 'expo_access_token', 'expo-token', 'eas_token'], body: '[A-Za-z0-9_-]{40}' },
+    { names: ['expo_token', 'expo_access_token', 'expo-token', 'eas_token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40}` },
   ),
   assigned(
     {
@@ -864,7 +868,7 @@ export const ciRules: readonly RuleSpec[] = [
       positive: ['ENV0_API_SECRET={{b64url:32}}', 'env0_api_secret: "{{b64url:40}}"'],
       negative: ['ENV0_API_SECRET={{b64url:8}}', 'ENV0_API_KEY={{lowalnum:16}}'],
     },
-    { names: ['env0_api_secret', 'env0_secret', 'env0apisecret'], body: '[A-Za-z0-9_-]{24,64}' },
+    { names: ['env0_api_secret', 'env0_secret', 'env0apisecret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,64}` },
   ),
   assigned(
     {
@@ -883,7 +887,7 @@ export const ciRules: readonly RuleSpec[] = [
     },
     {
       names: ['nexus_password', 'nexus_pass', 'nexus_token', 'nexus_user_token', 'nexus_api_key', 'nexuspassword'],
-      body: '[A-Za-z0-9+/=_-]{20,64}',
+      body: `${NOT_A_WORD}[A-Za-z0-9+/=_-]{20,64}`,
       edge: 'A-Za-z0-9+/=_-',
     },
   ),

@@ -1,6 +1,6 @@
 /** Cloud and hosting platforms other than AWS, Google and Azure (which have their own files). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['cloud'];
 
@@ -552,7 +552,7 @@ export const cloudRules: readonly RuleSpec[] = [
       positive: ['EXOSCALE_API_SECRET={{b64url:43}}', 'exoscale_secret: "{{b64url:43}}"'],
       negative: ['EXOSCALE_API_SECRET={{b64url:12}}', 'EXOSCALE_API_KEY=EXO{{hex:24}}'],
     },
-    { names: ['exoscale_api_secret', 'exoscale_secret', 'exoscale-secret', 'exoscalesecret'], body: '[A-Za-z0-9_-]{43}' },
+    { names: ['exoscale_api_secret', 'exoscale_secret', 'exoscale-secret', 'exoscalesecret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}` },
   ),
   token(
     {
@@ -626,7 +626,36 @@ export const cloudRules: readonly RuleSpec[] = [
       positive: ['BCE_SECRET_ACCESS_KEY={{hex:32}}', 'baidu_secret_key: "{{hex:32}}"'],
       negative: ['BCE_SECRET_ACCESS_KEY={{hex:12}}', 'BAIDU_APP_ID={{digit:8}}'],
     },
-    { names: ['bce_secret', 'bce_sk', 'baidu_secret', 'baidu_sk', 'baiducloud_secret', 'qianfan_secret_key'], body: '[a-f0-9]{32}' },
+    {
+      names: ['bce_secret', 'bce_sk', 'baidu_secret', 'baidu_sk', 'baiducloud_secret', 'qianfan_secret_key'],
+      body: '[a-f0-9]{32}',
+      keywords: [
+        'bce_secret',
+        'bcesecret',
+        'bce.secret',
+        'bce-secret',
+        'bce_sk',
+        'bcesk',
+        'bce.sk',
+        'bce-sk',
+        'baidu_secret',
+        'baidusecret',
+        'baidu.secret',
+        'baidu-secret',
+        'baidu_sk',
+        'baidusk',
+        'baidu.sk',
+        'baidu-sk',
+        'baiducloud_secret',
+        'baiducloudsecret',
+        'baiducloud.secret',
+        'baiducloud-secret',
+        'qianfan_secret_key',
+        'qianfansecretkey',
+        'qianfan.secret.key',
+        'qianfan-secret-key',
+      ],
+    },
   ),
   assigned(
     {
@@ -659,7 +688,32 @@ export const cloudRules: readonly RuleSpec[] = [
       positive: ['METAL_AUTH_TOKEN={{alnum:32}}', 'PACKET_AUTH_TOKEN={{alnum:32}}'],
       negative: ['METAL_AUTH_TOKEN={{alnum:10}}', 'METAL_PROJECT_ID={{hex:8}}-{{hex:4}}'],
     },
-    { names: ['metal_auth_token', 'packet_auth_token', 'packet_api_key', 'equinix_metal', 'equinix_api'], body: '[A-Za-z0-9]{32}' },
+    {
+      names: ['metal_auth_token', 'packet_auth_token', 'packet_api_key', 'equinix_metal', 'equinix_api'],
+      body: '[A-Za-z0-9]{32}',
+      keywords: [
+        'metal_auth_token',
+        'metalauthtoken',
+        'metal.auth.token',
+        'metal-auth-token',
+        'packet_auth_token',
+        'packetauthtoken',
+        'packet.auth.token',
+        'packet-auth-token',
+        'packet_api_key',
+        'packetapikey',
+        'packet.api.key',
+        'packet-api-key',
+        'equinix_metal',
+        'equinixmetal',
+        'equinix.metal',
+        'equinix-metal',
+        'equinix_api',
+        'equinixapi',
+        'equinix.api',
+        'equinix-api',
+      ],
+    },
   ),
   assigned(
     {
@@ -742,6 +796,28 @@ export const cloudRules: readonly RuleSpec[] = [
     {
       names: ['oci_secret', 'oci_customer_secret', 'oracle_secret', 'oracle_customer_secret', 'oci_s3_secret'],
       body: '[A-Za-z0-9+/]{43}=',
+      keywords: [
+        'oci_secret',
+        'ocisecret',
+        'oci.secret',
+        'oci-secret',
+        'oci_customer_secret',
+        'ocicustomersecret',
+        'oci.customer.secret',
+        'oci-customer-secret',
+        'oracle_secret',
+        'oraclesecret',
+        'oracle.secret',
+        'oracle-secret',
+        'oracle_customer_secret',
+        'oraclecustomersecret',
+        'oracle.customer.secret',
+        'oracle-customer-secret',
+        'oci_s3_secret',
+        'ocis3secret',
+        'oci.s3.secret',
+        'oci-s3-secret',
+      ],
       edge: 'A-Za-z0-9+/=',
     },
   ),

@@ -3,7 +3,7 @@
  * Intercom's older rules are in saas-apps.ts and messaging.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, token, UUID } from './define.js';
+import { assigned, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['crm'];
 
@@ -126,7 +126,7 @@ export const crmRules: readonly RuleSpec[] = [
       positive: ['FRESHSERVICE_API_KEY={{alnum:20}}', 'freshservice_key: "{{alnum:20}}"'],
       negative: ['FRESHSERVICE_API_KEY={{alnum:8}}', 'FRESHSERVICE_DOMAIN=acme.freshservice.com'],
     },
-    { names: ['freshservice', 'freshsales'], body: '[A-Za-z0-9_-]{20,22}' },
+    { names: ['freshservice', 'freshsales'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{20,22}` },
   ),
   assigned(
     {
@@ -159,7 +159,25 @@ export const crmRules: readonly RuleSpec[] = [
       positive: ['DRIFT_ACCESS_TOKEN={{alnum:32}}', 'drift_token: "{{alnum:32}}"'],
       negative: ['DRIFT_ACCESS_TOKEN={{alnum:10}}', 'DRIFT_EMBED_ID={{lowalnum:12}}'],
     },
-    { names: ['drift_access_token', 'drift_token', 'drift_api_token', 'driftaccesstoken'], body: '[A-Za-z0-9]{32}' },
+    {
+      names: ['drift_access_token', 'drift_token', 'drift_api_token', 'driftaccesstoken'],
+      body: '[A-Za-z0-9]{32}',
+      keywords: [
+        'drift_access_token',
+        'driftaccesstoken',
+        'drift.access.token',
+        'drift-access-token',
+        'drift_token',
+        'drifttoken',
+        'drift.token',
+        'drift-token',
+        'drift_api_token',
+        'driftapitoken',
+        'drift.api.token',
+        'drift-api-token',
+        'driftaccesstoken',
+      ],
+    },
   ),
   assigned(
     {
@@ -178,7 +196,7 @@ export const crmRules: readonly RuleSpec[] = [
     },
     {
       names: ['gong_access_key_secret', 'gong_secret', 'gong_api_secret', 'gongaccesskeysecret'],
-      body: '[A-Za-z0-9._=-]{40,300}',
+      body: `${NOT_A_WORD}[A-Za-z0-9._=-]{40,300}`,
       edge: 'A-Za-z0-9._=-',
     },
   ),
@@ -232,7 +250,7 @@ export const crmRules: readonly RuleSpec[] = [
       positive: ['KEAP_API_KEY=KeapAK-{{alnum:64}}', 'infusionsoft_api_key: "{{alnum:40}}"'],
       negative: ['KEAP_API_KEY={{alnum:10}}', 'KEAP_APP_ID=ab123'],
     },
-    { names: ['keap', 'infusionsoft'], body: '(?:KeapAK-)?[A-Za-z0-9_-]{32,100}' },
+    { names: ['keap', 'infusionsoft'], body: `${NOT_A_WORD}(?:KeapAK-)?[A-Za-z0-9_-]{32,100}` },
   ),
   assigned(
     {
@@ -283,7 +301,7 @@ export const crmRules: readonly RuleSpec[] = [
       positive: ['APOLLO_IO_API_KEY={{b64url:22}}', 'apolloio_key: "{{b64url:22}}"'],
       negative: ['APOLLO_IO_API_KEY={{b64url:8}}', 'APOLLO_KEY=service:graph:{{b64url:22}}'],
     },
-    { names: ['apollo_io', 'apolloio', 'apollo-io'], body: '[A-Za-z0-9_-]{22}' },
+    { names: ['apollo_io', 'apolloio', 'apollo-io'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}` },
   ),
   assigned(
     {

@@ -220,3 +220,11 @@ export const UUID_EXAMPLE = '{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}
 export const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}';
 /** Example template of a JWT. */
 export const JWT_EXAMPLE = 'eyJ{{b64url:36}}.eyJ{{b64url:80}}.{{b64url:43}}';
+
+/**
+ * Prefix for the body of a prefix-less value whose alphabet also spells identifiers and
+ * placeholders: the value may not be only lowercase letters and `_.-` (`emailjs_access_token`)
+ * or only capitals and `_.-` (`YOUR_TOKEN_HERE`). A random key of 20+ characters almost always
+ * has a digit or both cases.
+ */
+export const NOT_A_WORD = '(?![a-z_.-]{1,300}(?![A-Za-z0-9_.-])|[A-Z_.-]{1,300}(?![A-Za-z0-9_.-]))';

@@ -3,7 +3,7 @@
  * (the older rules for Heroku, Cloudflare, Vercel, Netlify, Fly.io and Render are in cloud.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['hosting'];
 const ciOidc = 'in CI, prefer the platform’s OIDC/short-lived deploy credentials over a stored token where it offers them';
@@ -245,7 +245,7 @@ export const hostingRules: readonly RuleSpec[] = [
       positive: ['GODADDY_API_SECRET={{alnum:22}}', 'godaddy_key: "{{alnum:14}}_{{alnum:22}}"'],
       negative: ['GODADDY_API_SECRET={{alnum:8}}', 'GODADDY_DOMAIN=example.com'],
     },
-    { names: ['godaddy'], body: '(?:[A-Za-z0-9]{8,20}_)?[A-Za-z0-9]{20,40}' },
+    { names: ['godaddy'], body: `${NOT_A_WORD}(?:[A-Za-z0-9]{8,20}_)?[A-Za-z0-9]{20,40}` },
   ),
   assigned(
     {
@@ -326,7 +326,7 @@ export const hostingRules: readonly RuleSpec[] = [
       positive: ['NORTHFLANK_API_TOKEN=nf-{{b64url:120}}', 'northflank_token: "{{b64url:80}}"'],
       negative: ['NORTHFLANK_API_TOKEN={{b64url:12}}', 'NORTHFLANK_PROJECT_ID=web'],
     },
-    { names: ['northflank'], body: '(?:nf-)?[A-Za-z0-9_.-]{60,400}', edge: 'A-Za-z0-9_.-' },
+    { names: ['northflank'], body: `${NOT_A_WORD}(?:nf-)?[A-Za-z0-9_.-]{60,400}`, edge: 'A-Za-z0-9_.-' },
   ),
   assigned(
     {
@@ -342,7 +342,10 @@ export const hostingRules: readonly RuleSpec[] = [
       positive: ['TERMINUS_MACHINE_TOKEN={{b64url:43}}', 'pantheon_machine_token: "{{b64url:43}}"'],
       negative: ['TERMINUS_MACHINE_TOKEN={{b64url:10}}', 'TERMINUS_SITE=my-site'],
     },
-    { names: ['terminus_machine_token', 'terminus_token', 'pantheon_machine_token', 'pantheon_token'], body: '[A-Za-z0-9_-]{43}' },
+    {
+      names: ['terminus_machine_token', 'terminus_token', 'pantheon_machine_token', 'pantheon_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}`,
+    },
   ),
   assigned(
     {
@@ -358,7 +361,11 @@ export const hostingRules: readonly RuleSpec[] = [
       positive: ['PLATFORMSH_CLI_TOKEN={{b64url:43}}', 'UPSUN_CLI_TOKEN={{b64url:43}}'],
       negative: ['PLATFORMSH_CLI_TOKEN={{b64url:10}}', 'PLATFORM_PROJECT={{lowalnum:13}}'],
     },
-    { names: ['platformsh', 'platform_sh', 'upsun'], body: '[A-Za-z0-9_-]{40,64}' },
+    {
+      names: ['platformsh', 'platform_sh', 'upsun'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,64}`,
+      keywords: ['platformsh', 'platform_sh', 'platform.sh', 'platform-sh', 'upsun'],
+    },
   ),
   assigned(
     {

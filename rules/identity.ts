@@ -3,7 +3,7 @@
  * secret are in saas-apps.ts, Entra ID's client secret in azure.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['identity'];
 /** Most identity providers let a backend use short-lived tokens from a client-credentials grant. */
@@ -127,7 +127,7 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['PERMIT_API_KEY=permit_key_{{alnum:80}}', 'permit_token: "permit_key_{{alnum:60}}"'],
       negative: ['PERMIT_API_KEY=permit_key_xxxxxxxxxxxxxxxx', 'PERMIT_PDP_URL=http://localhost:7766'],
     },
-    { names: ['permit'], body: 'permit_key_[A-Za-z0-9]{40,120}' },
+    { names: ['permit'], body: 'permit_key_[A-Za-z0-9]{40,120}', keywords: ['permit_key_'] },
   ),
   token(
     {
@@ -209,7 +209,21 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['KINDE_CLIENT_SECRET={{alnum:46}}', 'kinde_client_secret: "{{alnum:50}}"'],
       negative: ['KINDE_CLIENT_ID={{hex:32}}', 'KINDE_CLIENT_SECRET={{alnum:12}}'],
     },
-    { names: ['kinde_client_secret', 'kinde_secret', 'kindeclientsecret', 'kinde-client-secret'], body: '[A-Za-z0-9]{40,64}' },
+    {
+      names: ['kinde_client_secret', 'kinde_secret', 'kindeclientsecret', 'kinde-client-secret'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{40,64}`,
+      keywords: [
+        'kinde_client_secret',
+        'kindeclientsecret',
+        'kinde.client.secret',
+        'kinde-client-secret',
+        'kinde_secret',
+        'kindesecret',
+        'kinde.secret',
+        'kinde-secret',
+        'kindeclientsecret',
+      ],
+    },
   ),
   assigned(
     {
@@ -225,7 +239,7 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['FUSIONAUTH_API_KEY={{b64url:64}}', 'fusionauth_api_key: "{{b64url:44}}"'],
       negative: ['FUSIONAUTH_API_KEY={{b64url:10}}', 'FUSIONAUTH_URL=http://localhost:9011'],
     },
-    { names: ['fusionauth'], body: '[A-Za-z0-9_-]{40,64}' },
+    { names: ['fusionauth'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,64}` },
   ),
   assigned(
     {
@@ -241,7 +255,10 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['DESCOPE_MANAGEMENT_KEY=K{{alnum:60}}', 'descope_management_key: "K{{b64url:80}}"'],
       negative: ['DESCOPE_PROJECT_ID=P{{alnum:27}}', 'DESCOPE_MANAGEMENT_KEY={{alnum:10}}'],
     },
-    { names: ['descope_management', 'descope_mgmt', 'descopemanagement', 'descope-management'], body: '[A-Za-z0-9_.-]{40,200}' },
+    {
+      names: ['descope_management', 'descope_mgmt', 'descopemanagement', 'descope-management'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_.-]{40,200}`,
+    },
   ),
   assigned(
     {
@@ -261,7 +278,7 @@ export const identityRules: readonly RuleSpec[] = [
     },
     {
       names: ['okta_client_secret', 'okta_oauth2_client_secret', 'okta_secret', 'oktaclientsecret'],
-      body: '[A-Za-z0-9_-]{40,64}',
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,64}`,
     },
   ),
   assigned(
@@ -295,6 +312,6 @@ export const identityRules: readonly RuleSpec[] = [
       positive: ['SUPERTOKENS_API_KEY={{alnum:32}}', 'supertokens_api_key: "{{b64url:40}}"'],
       negative: ['SUPERTOKENS_API_KEY={{alnum:10}}', 'SUPERTOKENS_CONNECTION_URI=https://try.supertokens.com'],
     },
-    { names: ['supertokens'], body: '[A-Za-z0-9=_-]{30,128}' },
+    { names: ['supertokens'], body: `${NOT_A_WORD}[A-Za-z0-9=_-]{30,128}` },
   ),
 ];

@@ -4,7 +4,7 @@
  * Brevo, Mailjet and Customer.io in email.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['marketing'];
 
@@ -39,7 +39,10 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['CONVERTKIT_API_SECRET={{b64url:43}}', 'KIT_API_KEY=kit_{{hex:32}}'],
       negative: ['CONVERTKIT_API_SECRET={{b64url:10}}', 'CONVERTKIT_FORM_ID={{digit:7}}'],
     },
-    { names: ['convertkit', 'kit_api_key', 'kit_api_secret', 'kit_v4_api_key'], body: '(?:kit_[a-f0-9]{32}|[A-Za-z0-9_-]{22,43})' },
+    {
+      names: ['convertkit', 'kit_api_key', 'kit_api_secret', 'kit_v4_api_key'],
+      body: `${NOT_A_WORD}(?:kit_[a-f0-9]{32}|[A-Za-z0-9_-]{22,43})`,
+    },
   ),
   assigned(
     {
@@ -55,7 +58,23 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['ITERABLE_API_KEY={{hex:32}}', 'iterable_key: "{{hex:32}}"'],
       negative: ['ITERABLE_API_KEY={{hex:12}}', 'ITERABLE_PROJECT_ID={{digit:5}}'],
     },
-    { names: ['iterable'], body: '[a-f0-9]{32}' },
+    {
+      names: ['iterable_api_key', 'iterable_key', 'iterable_token', 'iterable_secret'],
+      body: '[a-f0-9]{32}',
+      // Not the bare word: Python code says Iterable everywhere.
+      keywords: [
+        'iterable_api_key',
+        'iterableapikey',
+        'iterable.api.key',
+        'iterable-api-key',
+        'iterable_key',
+        'iterablekey',
+        'iterable_token',
+        'iterabletoken',
+        'iterable_secret',
+        'iterablesecret',
+      ],
+    },
   ),
   assigned(
     {
@@ -91,7 +110,11 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['ACTIVECAMPAIGN_API_KEY={{hex:72}}', 'activecampaign_key: "{{hex:72}}"'],
       negative: ['ACTIVECAMPAIGN_API_KEY={{hex:20}}', 'ACTIVECAMPAIGN_URL=https://acme.api-us1.com'],
     },
-    { names: ['activecampaign', 'active_campaign'], body: '[a-f0-9]{72}' },
+    {
+      names: ['activecampaign', 'active_campaign'],
+      body: '[a-f0-9]{72}',
+      keywords: ['activecampaign', 'active_campaign', 'active.campaign', 'active-campaign'],
+    },
   ),
   assigned(
     {
@@ -139,7 +162,12 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['CAMPAIGN_MONITOR_API_KEY={{b64:88}}', 'createsend_api_key: "{{b64:64}}"'],
       negative: ['CAMPAIGN_MONITOR_API_KEY={{b64:10}}', 'CAMPAIGN_MONITOR_CLIENT_ID={{hex:32}}'],
     },
-    { names: ['campaign_monitor', 'campaignmonitor', 'createsend'], body: '[A-Za-z0-9+/]{40,120}={0,2}', edge: 'A-Za-z0-9+/=' },
+    {
+      names: ['campaign_monitor', 'campaignmonitor', 'createsend'],
+      body: '[A-Za-z0-9+/]{40,120}={0,2}',
+      edge: 'A-Za-z0-9+/=',
+      keywords: ['campaign_monitor', 'campaignmonitor', 'campaign.monitor', 'campaign-monitor', 'campaignmonitor', 'createsend'],
+    },
   ),
   assigned(
     {
@@ -242,7 +270,11 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['EMAILOCTOPUS_API_KEY={{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}', 'emailoctopus_key: "eo_{{hex:64}}"'],
       negative: ['EMAILOCTOPUS_API_KEY=your-key', 'EMAILOCTOPUS_LIST_ID={{hex:8}}'],
     },
-    { names: ['emailoctopus', 'email_octopus'], body: '(?:eo_[a-f0-9]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})' },
+    {
+      names: ['emailoctopus', 'email_octopus'],
+      body: '(?:eo_[a-f0-9]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
+      keywords: ['emailoctopus', 'email_octopus', 'email.octopus', 'email-octopus'],
+    },
   ),
   assigned(
     {
@@ -258,7 +290,25 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['LOOPS_API_KEY={{hex:32}}', 'loops_key: "{{hex:32}}"'],
       negative: ['LOOPS_API_KEY={{hex:12}}', 'LOOPS_LIST_ID={{alnum:25}}'],
     },
-    { names: ['loops_api_key', 'loops_key', 'loopsapikey', 'loops_so'], body: '[a-f0-9]{32}' },
+    {
+      names: ['loops_api_key', 'loops_key', 'loopsapikey', 'loops_so'],
+      body: '[a-f0-9]{32}',
+      keywords: [
+        'loops_api_key',
+        'loopsapikey',
+        'loops.api.key',
+        'loops-api-key',
+        'loops_key',
+        'loopskey',
+        'loops.key',
+        'loops-key',
+        'loopsapikey',
+        'loops_so',
+        'loopsso',
+        'loops.so',
+        'loops-so',
+      ],
+    },
   ),
   token(
     {
@@ -310,7 +360,7 @@ export const marketingRules: readonly RuleSpec[] = [
     },
     {
       names: ['airship_master_secret', 'airship_secret', 'urbanairship_master_secret', 'urbanairship_secret', 'ua_master_secret'],
-      body: '[A-Za-z0-9_-]{22}',
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}`,
     },
   ),
   token(
@@ -412,7 +462,7 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['MPARTICLE_API_SECRET={{b64url:64}}', 'mparticle_secret: "{{b64url:64}}"'],
       negative: ['MPARTICLE_API_KEY=us1-{{hex:32}}', 'MPARTICLE_API_SECRET={{b64url:10}}'],
     },
-    { names: ['mparticle_api_secret', 'mparticle_secret', 'mparticleapisecret'], body: '[A-Za-z0-9_-]{40,80}' },
+    { names: ['mparticle_api_secret', 'mparticle_secret', 'mparticleapisecret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{40,80}` },
   ),
   assigned(
     {
@@ -444,7 +494,7 @@ export const marketingRules: readonly RuleSpec[] = [
       positive: ['SURVEYMONKEY_ACCESS_TOKEN={{b64url:80}}', 'surveymonkey_token: "{{b64url:100}}"'],
       negative: ['SURVEYMONKEY_ACCESS_TOKEN={{b64url:12}}', 'SURVEYMONKEY_SURVEY_ID={{digit:9}}'],
     },
-    { names: ['surveymonkey', 'survey_monkey'], body: '[A-Za-z0-9._-]{60,200}', edge: 'A-Za-z0-9._-' },
+    { names: ['surveymonkey', 'survey_monkey'], body: `${NOT_A_WORD}[A-Za-z0-9._-]{60,200}`, edge: 'A-Za-z0-9._-' },
   ),
   assigned(
     {

@@ -1,6 +1,6 @@
 /** Chat, voice, social and real-time messaging APIs (Slack, Twilio have their own files). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token, UUID } from './define.js';
+import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['messaging'];
 
@@ -364,7 +364,10 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['DISCORD_CLIENT_SECRET={{b64url:32}}', 'discord_secret: "{{b64url:32}}"'],
       negative: ['DISCORD_CLIENT_ID={{digit:18}}', 'DISCORD_CLIENT_SECRET={{b64url:10}}'],
     },
-    { names: ['discord_client_secret', 'discord_secret', 'discord_oauth_secret', 'discordclientsecret'], body: '[A-Za-z0-9_-]{32}' },
+    {
+      names: ['discord_client_secret', 'discord_secret', 'discord_oauth_secret', 'discordclientsecret'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{32}`,
+    },
   ),
   custom(
     {
@@ -379,8 +382,8 @@ export const messagingRules: readonly RuleSpec[] = [
       references: ['https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook'],
       entropy: 3,
       positive: [
+        'TEAMS_{{upper:4}}_URL="https://outlook.office365.com/webhook/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}@{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}/IncomingWebhook/{{hex:32}}/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"',
         'https://outlook.office.com/webhook/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}@{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}/IncomingWebhook/{{hex:32}}/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}',
-        'TEAMS_URL="https://outlook.office365.com/webhook/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}@{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}/IncomingWebhook/{{hex:32}}/{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"',
       ],
       negative: ['https://outlook.office.com/webhook/<id>/IncomingWebhook/<id>', 'https://outlook.office.com/mail/'],
     },
@@ -408,7 +411,21 @@ export const messagingRules: readonly RuleSpec[] = [
       ],
       negative: ['WEBEX_ACCESS_TOKEN={{alnum:20}}', 'WEBEX_ROOM_ID=Y2lzY29zcGFyazovL3Vz'],
     },
-    { names: ['webex', 'spark_access_token', 'cisco_spark'], body: '[A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[0-9a-f-]{36}' },
+    {
+      names: ['webex', 'spark_access_token', 'cisco_spark'],
+      body: '[A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[0-9a-f-]{36}',
+      keywords: [
+        'webex',
+        'spark_access_token',
+        'sparkaccesstoken',
+        'spark.access.token',
+        'spark-access-token',
+        'cisco_spark',
+        'ciscospark',
+        'cisco.spark',
+        'cisco-spark',
+      ],
+    },
   ),
   assigned(
     {
@@ -425,7 +442,7 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['ROCKETCHAT_AUTH_TOKEN={{b64url:43}}', 'rocket_chat_token: "{{b64url:43}}"'],
       negative: ['ROCKETCHAT_AUTH_TOKEN={{b64url:12}}', 'ROCKETCHAT_USER_ID={{alnum:17}}'],
     },
-    { names: ['rocketchat', 'rocket_chat', 'rocket-chat', 'x-auth-token'], body: '[A-Za-z0-9_-]{43}' },
+    { names: ['rocketchat', 'rocket_chat', 'rocket-chat', 'x-auth-token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}` },
   ),
   custom(
     {
@@ -564,7 +581,25 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['STREAM_API_SECRET={{lowalnum:64}}', 'getstream_secret: "{{lowalnum:64}}"'],
       negative: ['STREAM_API_KEY={{lowalnum:12}}', 'STREAM_API_SECRET={{lowalnum:20}}'],
     },
-    { names: ['stream_api_secret', 'stream_secret', 'getstream', 'stream_chat_secret'], body: '[a-z0-9]{64}' },
+    {
+      names: ['stream_api_secret', 'stream_secret', 'getstream', 'stream_chat_secret'],
+      body: `${NOT_A_WORD}[a-z0-9]{64}`,
+      keywords: [
+        'stream_api_secret',
+        'streamapisecret',
+        'stream.api.secret',
+        'stream-api-secret',
+        'stream_secret',
+        'streamsecret',
+        'stream.secret',
+        'stream-secret',
+        'getstream',
+        'stream_chat_secret',
+        'streamchatsecret',
+        'stream.chat.secret',
+        'stream-chat-secret',
+      ],
+    },
   ),
   assigned(
     {
@@ -655,7 +690,11 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['DAILY_API_KEY={{hex:64}}', 'daily_api_key: "{{hex:64}}"'],
       negative: ['DAILY_API_KEY={{hex:12}}', 'DAILY_DOMAIN=acme.daily.co'],
     },
-    { names: ['daily_api_key', 'dailyco', 'daily_co', 'daily-api-key'], body: '[a-f0-9]{64}' },
+    {
+      names: ['daily_api_key', 'dailyco', 'daily_co', 'daily-api-key'],
+      body: '[a-f0-9]{64}',
+      keywords: ['daily_api_key', 'dailyapikey', 'daily.api.key', 'daily-api-key', 'dailyco', 'daily_co', 'daily.co', 'daily-co'],
+    },
   ),
   assigned(
     {
@@ -813,7 +852,7 @@ export const messagingRules: readonly RuleSpec[] = [
       positive: ['ZOOM_WEBHOOK_SECRET_TOKEN={{b64url:22}}', 'zoom_webhook_secret_token: "{{b64url:22}}"'],
       negative: ['ZOOM_WEBHOOK_SECRET_TOKEN={{b64url:8}}', 'ZOOM_ACCOUNT_ID={{b64url:22}}'],
     },
-    { names: ['zoom_webhook_secret', 'zoom_verification_token', 'zoom-webhook-secret'], body: '[A-Za-z0-9_-]{22}' },
+    { names: ['zoom_webhook_secret', 'zoom_verification_token', 'zoom-webhook-secret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}` },
   ),
   assigned(
     {
@@ -832,7 +871,7 @@ export const messagingRules: readonly RuleSpec[] = [
     },
     {
       names: ['ringcentral_client_secret', 'ringcentral_secret', 'rc_client_secret', 'ringcentralclientsecret'],
-      body: '[A-Za-z0-9_-]{22,64}',
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{22,64}`,
     },
   ),
   assigned(

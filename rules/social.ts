@@ -3,7 +3,7 @@
  * EAA… tokens, app secrets and X's bearer tokens are in messaging.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, token } from './define.js';
+import { assigned, NOT_A_WORD, token } from './define.js';
 
 const tags = ['social'];
 
@@ -61,7 +61,10 @@ export const socialRules: readonly RuleSpec[] = [
       positive: ['REDDIT_CLIENT_SECRET={{b64url:30}}', 'reddit_secret: "{{b64url:27}}"'],
       negative: ['REDDIT_CLIENT_ID={{b64url:22}}', 'REDDIT_CLIENT_SECRET={{b64url:10}}'],
     },
-    { names: ['reddit_client_secret', 'reddit_secret', 'reddit_app_secret', 'redditclientsecret'], body: '[A-Za-z0-9_-]{27,30}' },
+    {
+      names: ['reddit_client_secret', 'reddit_secret', 'reddit_app_secret', 'redditclientsecret'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{27,30}`,
+    },
   ),
   token(
     {
@@ -126,7 +129,7 @@ export const socialRules: readonly RuleSpec[] = [
       positive: ['MASTODON_ACCESS_TOKEN={{b64url:43}}', 'mastodon_token: "{{b64url:43}}"'],
       negative: ['MASTODON_ACCESS_TOKEN={{b64url:10}}', 'MASTODON_INSTANCE=https://mastodon.social'],
     },
-    { names: ['mastodon'], body: '[A-Za-z0-9_-]{43}' },
+    { names: ['mastodon'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{43}` },
   ),
   assigned(
     {
@@ -214,6 +217,21 @@ export const socialRules: readonly RuleSpec[] = [
     {
       names: ['twitter_access_token', 'x_access_token', 'twitter_oauth_token', 'twitteraccesstoken'],
       body: '[0-9]{6,20}-[A-Za-z0-9]{25,45}',
+      keywords: [
+        'twitter_access_token',
+        'twitteraccesstoken',
+        'twitter.access.token',
+        'twitter-access-token',
+        'x_access_token',
+        'xaccesstoken',
+        'x.access.token',
+        'x-access-token',
+        'twitter_oauth_token',
+        'twitteroauthtoken',
+        'twitter.oauth.token',
+        'twitter-oauth-token',
+        'twitteraccesstoken',
+      ],
     },
   ),
   assigned(
