@@ -5,17 +5,21 @@ import { describeTask, type Executor, type RunOptions, type Task, type TaskProgr
 
 /** Set to true by scripts/bundle.mjs in the bundled CLI (dist/bundle/cli.mjs). */
 declare const __KEYSCAN_BUNDLED__: boolean | undefined;
+/** Set by scripts/bundle-action.mjs: the action bundle's own worker file, next to it in action/. */
+declare const __KEYSCAN_WORKER__: string | undefined;
 
 /**
  * Built JavaScript only: Node 20 cannot start a worker from TypeScript (tests run from source), and
  * the bundled CLI starts the worker tsc built (dist/src/pool/worker.js).
  */
 const WORKER_URL = new URL(
-  typeof __KEYSCAN_BUNDLED__ !== 'undefined'
-    ? '../src/pool/worker.js'
-    : import.meta.url.endsWith('.ts')
-      ? '../../dist/src/pool/worker.js'
-      : './worker.js',
+  typeof __KEYSCAN_WORKER__ !== 'undefined'
+    ? __KEYSCAN_WORKER__
+    : typeof __KEYSCAN_BUNDLED__ !== 'undefined'
+      ? '../src/pool/worker.js'
+      : import.meta.url.endsWith('.ts')
+        ? '../../dist/src/pool/worker.js'
+        : './worker.js',
   import.meta.url,
 );
 

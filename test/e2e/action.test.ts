@@ -1,14 +1,15 @@
 /**
- * action.yml, run the way the runner runs a composite step: its inputs evaluated into the step's
- * environment, its script run by `bash --noprofile --norc -eo pipefail`. `npx` is replaced by a
- * stand-in that records its arguments and runs this checkout's keyscan, so the test needs no
- * registry; what it cannot show is that npx fetches keyscan-secrets from npm.
+ * action.yml, run the way the runner runs a JavaScript action: `node action/main.mjs` (the committed
+ * bundle, test/action/bundle.test.ts keeps it fresh) with an `INPUT_<NAME>` variable for every
+ * input that has a value (the runner fills in action.yml's defaults) and the GitHub environment,
+ * nothing else: no registry, no node_modules next to the bundle.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { INPUT_DEFAULTS, inputVariable } from '../../src/action/inputs.js';
 import { actionsStep, parseOutputs } from '../helpers/actions.js';
 import { BIN, collect, ROOT } from '../helpers/cli.js';
 import { commit, makeRepo, tempDir } from '../helpers/repo.js';
@@ -16,17 +17,11 @@ import { secretBody, slices, tokens } from '../helpers/tokens.js';
 
 interface ActionYml {
   inputs: Record<string, { default?: string; description: string }>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: Array<{ id: string; shell: string; env: Record<string, string>; run: string }> };
+  outputs: Record<string, { description: string; value?: string }>;
+  runs: { using: string; main: string; steps?: unknown };
 }
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-
-/** `${{ inputs.x }}` as the runner evaluates it; anything else is not expected in this action. */
-function evaluate(text: string, inputs: Record<string, string>): string {
-  return text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_m, name: string) => inputs[name] ?? '');
-}
 
 interface StepRun {
   code: number;
@@ -34,8 +29,17 @@ interface StepRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  npxArgs: string[];
 }
+
+/**
+ * The action in a copy of what the runner downloads for `uses:` (action.yml, package.json for the
+ * version, action/), away from this checkout's node_modules: the bundle must need nothing else.
+ */
+const actionDir = (() => {
+  const dir = tempDir('keyscan-action-checkout-');
+  for (const f of ['action.yml', 'package.json', 'action']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  return dir;
+})();
 
 async function runAction(
   workspace: string,
@@ -43,32 +47,19 @@ async function runAction(
   event: unknown,
   given: Record<string, string> = {},
   runnerEnv: Record<string, string> = {},
+  options: { defaults?: boolean; actionDir?: string } = {},
 ): Promise<StepRun> {
-  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...given };
-  const step = action.runs.steps[0];
-  if (step === undefined) throw new Error('action.yml has no step');
   const sim = actionsStep(eventName, event, workspace);
-  const bin = tempDir('keyscan-fake-npx-');
-  const argsFile = join(bin, 'npx-args');
-  writeFileSync(
-    join(bin, 'npx'),
-    `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nwhile [ "$#" -gt 0 ] && [ "$1" != keyscan ]; do shift; done\nshift\nexec node '${BIN}' "$@"\n`,
-  );
-  chmodSync(join(bin, 'npx'), 0o755);
-  const script = join(bin, 'step.sh');
-  writeFileSync(script, step.run);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...sim.env, ...runnerEnv, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  for (const [k, v] of Object.entries(step.env)) env[k] = evaluate(v, inputs);
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env });
+  // The test's own environment may hold INPUT_ variables (inside Actions it does): none may leak in.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
+  const defaults =
+    options.defaults === false ? {} : Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? '']));
+  for (const [name, value] of Object.entries({ ...defaults, ...given })) env[inputVariable(name)] = value;
+  Object.assign(env, { NO_COLOR: '1' }, sim.env, runnerEnv);
+  const child = spawn(process.execPath, [join(options.actionDir ?? actionDir, action.runs.main)], { cwd: workspace, env });
   child.stdin.end();
   const r = await collect(child);
-  let npxArgs: string[] = [];
-  try {
-    npxArgs = readFileSync(argsFile, 'utf8').trimEnd().split('\n');
-  } catch {
-    // npx was never called
-  }
-  return { ...r, outputs: parseOutputs(readFileSync(sim.outputFile, 'utf8')), summary: readFileSync(sim.summaryFile, 'utf8'), npxArgs };
+  return { ...r, outputs: parseOutputs(readFileSync(sim.outputFile, 'utf8')), summary: readFileSync(sim.summaryFile, 'utf8') };
 }
 
 function pullRequest(): { dir: string; event: unknown; key: string } {
@@ -81,45 +72,40 @@ function pullRequest(): { dir: string; event: unknown; key: string } {
 }
 
 describe('action.yml', () => {
-  it('is a composite action whose inputs reach the script only through the environment', () => {
-    expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual([
-      'args',
-      'baseline',
-      'fail-on-findings',
-      'mode',
-      'sarif-output',
-      'trust-pr-config',
-      'version',
-      'working-directory',
-    ]);
-    for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
-    expect(action.outputs.findings?.value).toBe('${{ steps.keyscan.outputs.findings }}');
-    expect(action.outputs.sarif?.value).toBe('${{ steps.keyscan.outputs.sarif }}');
-    expect(action.runs.steps.map((s) => s.id)).toContain('keyscan');
+  it('is a node24 action running the committed bundle, with the inputs and outputs keyscan ci reads and writes', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'action/main.mjs' });
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
+    // An unset input means action.yml's default: the entry falls back to the same values.
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) expect(action.inputs[name]?.default ?? '', name).toBe(value);
+    // Written by keyscan ci to GITHUB_OUTPUT; a JavaScript action's outputs have no value expression.
+    expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'sarif']);
+    for (const output of Object.values(action.outputs)) expect(output.value).toBeUndefined();
   });
 
-  it('installs this exact package and version by default', () => {
-    expect(action.inputs.version?.default).toBe(pkg.version);
-  });
-
-  it('scans a pull request with the published package through npx, with outputs and summary', async () => {
+  it('scans a pull request and fails on its key, with outputs, summary and the SARIF in RUNNER_TEMP', async () => {
     const { dir, event, key } = pullRequest();
     const runnerTemp = tempDir('keyscan-runner-temp-');
     const r = await runAction(dir, 'pull_request', event, {}, { RUNNER_TEMP: runnerTemp });
-    expect(r.npxArgs.slice(0, 6)).toEqual(['--yes', '--package', `keyscan-secrets@${pkg.version}`, '--', 'keyscan', 'ci']);
+    expect(r.code, r.stderr).toBe(1);
     const sarifFile = join(runnerTemp, 'keyscan.sarif');
-    expect(r.npxArgs.slice(6)).toEqual(['-C', '.', '--mode', 'auto', '--sarif-output', sarifFile, '--fail', '--no-trust-pr-config']);
-    expect(r.code).toBe(1);
     // Outside the work tree by default: no later step can commit it.
     expect(r.outputs).toEqual({ findings: '1', sarif: sarifFile });
     expect(r.stderr).not.toContain('inside the repository');
+    expect(r.stderr).toContain('scanning the commits of pull request #9');
     expect(r.summary).toContain('slack-bot-token');
     expect(r.stdout).toMatch(/^::error file=bot\/config\.yml,line=1,/m);
     for (const s of slices(secretBody(key))) expect(r.stdout + r.stderr + r.summary).not.toContain(s);
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results).toHaveLength(1);
+  });
+
+  it('treats unset inputs as their defaults', async () => {
+    const { dir, event } = pullRequest();
+    const runnerTemp = tempDir('keyscan-runner-temp-');
+    const r = await runAction(dir, 'pull_request', event, {}, { RUNNER_TEMP: runnerTemp }, { defaults: false });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.outputs).toEqual({ findings: '1', sarif: join(runnerTemp, 'keyscan.sarif') });
   });
 
   it('passes extra args, a SARIF path and fail-on-findings: false', async () => {
@@ -129,22 +115,29 @@ describe('action.yml', () => {
       'sarif-output': 'out/k.sarif',
       args: '--threads 0  --remote origin',
     });
-    expect(r.npxArgs.slice(6)).toEqual([
-      '-C',
-      '.',
-      '--mode',
-      'auto',
-      '--sarif-output',
-      'out/k.sarif',
-      '--no-fail',
-      '--no-trust-pr-config',
-      '--threads',
-      '0',
-      '--remote',
-      'origin',
-    ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.outputs.findings).toBe('1');
+    expect(r.outputs.sarif).toBe(join(dir, 'out/k.sarif'));
+    expect(readFileSync(join(dir, 'out/k.sarif'), 'utf8')).toContain('"2.1.0"');
+  });
+
+  it('starts its worker threads from the bundle', async () => {
+    const files: Record<string, string> = {};
+    // Enough files for a pool of workers (see executorFor in src/scan.ts).
+    for (let i = 0; i < 300; i++) files[`src/f${i}.js`] = `// file ${i}\n${'const x = 1;\n'.repeat(50)}`;
+    files['src/f7.js'] = `const t = "${tokens.githubPat()}";\n`;
+    const dir = makeRepo(files);
+    const inputs = { mode: 'files', args: '--threads 2' };
+    const r = await runAction(dir, 'workflow_dispatch', {}, inputs);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.outputs.findings).toBe('1');
+    // Without its worker file next to it the same scan fails: the workers above came from the bundle.
+    const broken = tempDir('keyscan-action-checkout-');
+    cpSync(actionDir, broken, { recursive: true });
+    rmSync(join(broken, 'action/worker.mjs'));
+    const without = await runAction(dir, 'workflow_dispatch', {}, inputs, {}, { actionDir: broken });
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('worker.mjs');
   });
 
   it("passes trust-pr-config: true, which lets a pull request's own config decide its check", async () => {
@@ -158,11 +151,11 @@ describe('action.yml', () => {
     const guarded = await runAction(dir, 'pull_request', event);
     expect(guarded.code).toBe(1);
     const trusted = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'true' });
-    expect(trusted.npxArgs).toContain('--trust-pr-config');
     expect(trusted.code).toBe(0);
     expect(trusted.summary).toContain('trust-pr-config is on');
     const bad = await runAction(dir, 'pull_request', event, { 'trust-pr-config': 'yes' });
     expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('::error title=keyscan::trust-pr-config must be true or false, not "yes"');
   });
 
   it('passes the baseline input to keyscan ci, which reads it from the base commit on a pull request', async () => {
@@ -176,7 +169,6 @@ describe('action.yml', () => {
     const head = commit(dir, 'more', { 'docs/a.md': 'x\n' });
     const event = { pull_request: { number: 4, commits: 1, base: { sha: base }, head: { sha: head } } };
     const history = await runAction(dir, 'schedule', {}, { baseline: 'security/accepted.json' });
-    expect(history.npxArgs).toEqual(expect.arrayContaining(['--baseline', 'security/accepted.json']));
     expect(history.code, history.stdout).toBe(0);
     expect((await runAction(dir, 'schedule', {})).code).toBe(1);
     const pr = await runAction(dir, 'pull_request', event, { baseline: 'security/accepted.json' });
@@ -188,7 +180,13 @@ describe('action.yml', () => {
     const bad = await runAction(dir, 'pull_request', event, { 'fail-on-findings': 'yes' });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('::error title=keyscan::fail-on-findings must be true or false, not "yes"');
+    // A value cannot end the workflow command and start one of its own.
+    const injected = await runAction(dir, 'pull_request', event, { 'fail-on-findings': 'no\n::warning::owned' });
+    expect(injected.code).toBe(2);
+    expect(injected.stdout).not.toMatch(/^::warning/m);
+    // `*` reaches keyscan as is (a shell would have made it a file name of the workspace).
     const globbed = await runAction(dir, 'pull_request', event, { args: '--config *' });
-    expect(globbed.npxArgs).toContain('*');
+    expect(globbed.code).toBe(2);
+    expect(globbed.stderr).toContain('cannot read config *:');
   });
 });

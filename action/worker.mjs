@@ -1,0 +1,1911 @@
+import { createRequire as __keyscanCreateRequire } from 'node:module';
+import { fileURLToPath as __keyscanFileURLToPath } from 'node:url';
+const require = __keyscanCreateRequire(import.meta.url);
+const __filename = __keyscanFileURLToPath(import.meta.url);
+const __dirname = __keyscanFileURLToPath(new URL('.', import.meta.url));
+
+// src/pool/worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+
+// src/engine/encoded.ts
+var B64 = "[A-Za-z0-9+/]";
+function after(pattern) {
+  const sticky = new RegExp(pattern.source, "yd");
+  return (text, end) => {
+    sticky.lastIndex = end;
+    const m = sticky.exec(text);
+    const span = m?.indices?.[1];
+    return span === void 0 ? [] : [[span[0], span[1]]];
+  };
+}
+var MANIFEST_REACH = 64 * 1024;
+var YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B64}{12,}={0,2})["']?[ \\t]*\\r?$`, "gmd");
+var JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B64}{12,}={0,2})"`, "gd");
+function manifest(text, end) {
+  const lo = Math.max(0, end - MANIFEST_REACH);
+  const hi = Math.min(text.length, end + MANIFEST_REACH);
+  const before = text.slice(lo, end).lastIndexOf("\n---");
+  const after2 = text.slice(end, hi).indexOf("\n---");
+  return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
+}
+function valuesIn(text, [from, to]) {
+  const region = text.slice(from, to);
+  const runs = [];
+  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
+      const span = m.indices?.[1];
+      if (span !== void 0) runs.push([from + span[0], from + span[1]]);
+    }
+  }
+  return runs;
+}
+var value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B64}{16,}={0,2})(?![A-Za-z0-9+/=])`));
+var quoted = after(new RegExp(`\\s*:\\s*"(${B64}{8,}={0,2})"`));
+var literal = after(new RegExp(`\\s*[bu]?["'\`](${B64}{16,}={0,2})["'\`]`));
+var bare = after(new RegExp(`(${B64}{8,}={0,2})(?![A-Za-z0-9+/=])`));
+var CARRIERS = [
+  { keyword: ".dockerconfigjson", runs: value },
+  { keyword: ".dockercfg", runs: value },
+  { keyword: '"auth"', runs: quoted },
+  { keyword: "client-key-data", runs: value },
+  { keyword: "_auth", runs: value },
+  { keyword: "basic ", runs: bare },
+  { keyword: "b64decode(", runs: literal },
+  { keyword: "atob(", runs: literal },
+  { keyword: "kind: secret", region: manifest },
+  { keyword: 'kind: "secret"', region: manifest },
+  { keyword: '"kind": "secret"', region: manifest },
+  { keyword: '"kind":"secret"', region: manifest }
+];
+var MAX_DEPTH = 2;
+function decodeRun(text, run) {
+  const encoded = text.slice(run[0], run[1]);
+  if (encoded.length % 4 === 1) return void 0;
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length < 8) return void 0;
+  let printable = 0;
+  for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
+  return printable / bytes.length >= 0.95 ? bytes : void 0;
+}
+function carrierRuns(text, hits) {
+  const seen = /* @__PURE__ */ new Set();
+  const runs = [];
+  const add = (run) => {
+    if (seen.has(run[0])) return;
+    seen.add(run[0]);
+    runs.push(run);
+  };
+  const regions = [];
+  for (let i = 0; i < hits.length; i += 2) {
+    const carrier = CARRIERS[hits[i]];
+    const end = hits[i + 1];
+    if (carrier.region !== void 0) {
+      const last = regions[regions.length - 1];
+      if (last === void 0 || end > last[1]) regions.push(carrier.region(text, end));
+    } else for (const run of carrier.runs?.(text, end) ?? []) add(run);
+  }
+  for (const region of mergeRuns(regions)) for (const run of valuesIn(text, region)) add(run);
+  return runs;
+}
+function mergeRuns(runs) {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+// src/engine/keywords.ts
+var encoder = new TextEncoder();
+function buildKeywords(keywords) {
+  const patterns = keywords.map((k) => encoder.encode(k.toLowerCase()));
+  const classes = new Uint8Array(256);
+  let classCount = 1;
+  for (const p of patterns) {
+    for (const b of p) {
+      if (classes[b] === 0) classes[b] = classCount++;
+    }
+  }
+  for (let b = 65; b <= 90; b++) {
+    const lower = classes[b + 32] ?? 0;
+    if (lower !== 0) classes[b] = lower;
+  }
+  const maxStates = 1 + patterns.reduce((n, p) => n + p.length, 0);
+  const trie = new Int32Array(maxStates * classCount).fill(-1);
+  const own = [[]];
+  let stateCount = 1;
+  patterns.forEach((p, id) => {
+    let s = 0;
+    for (const b of p) {
+      const edge = s * classCount + (classes[b] ?? 0);
+      let next = trie[edge];
+      if (next === -1) {
+        next = stateCount++;
+        trie[edge] = next;
+        own.push([]);
+      }
+      s = next;
+    }
+    own[s]?.push(id);
+  });
+  const delta = new Int32Array(stateCount * classCount);
+  const fail = new Int32Array(stateCount);
+  const accept2 = new Uint8Array(stateCount * classCount);
+  const outputs = new Array(stateCount).fill(void 0);
+  const order = new Int32Array(stateCount);
+  let queued = 1;
+  for (let q = 0; q < queued; q++) {
+    const s = order[q];
+    const inherited = s === 0 ? void 0 : outputs[fail[s]];
+    const mine = own[s] ?? [];
+    if (mine.length > 0 || inherited !== void 0) {
+      outputs[s] = inherited === void 0 ? mine : [...mine, ...inherited];
+      accept2[s * classCount] = 1;
+    }
+    for (let c = 0; c < classCount; c++) {
+      const child = trie[s * classCount + c];
+      if (child !== -1) {
+        fail[child] = s === 0 ? 0 : delta[fail[s] * classCount + c] / classCount;
+        delta[s * classCount + c] = child * classCount;
+        order[queued++] = child;
+      } else {
+        delta[s * classCount + c] = s === 0 ? 0 : delta[fail[s] * classCount + c];
+      }
+    }
+  }
+  return { keywords: [...keywords], delta, classes, accept: accept2, outputs, classCount };
+}
+function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
+  const { delta, classes, accept: accept2, outputs, classCount } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[s + classes[data2[i]]];
+    if (accept2[s] !== 0) {
+      for (const id of outputs[s / classCount]) onHit(id, i + 1);
+    }
+  }
+}
+function deserializeKeywords(data2) {
+  const headerLength = data2.readUInt32LE(0);
+  const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
+  let at = 4 + headerLength;
+  const cells = header.outputs.length * header.classCount;
+  const delta = new Int32Array(cells);
+  Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
+  at += cells * 4;
+  const classes = new Uint8Array(data2.subarray(at, at + 256));
+  at += 256;
+  const accept2 = new Uint8Array(data2.subarray(at, at + cells));
+  const outputs = header.outputs.map((o) => o ?? void 0);
+  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
+}
+var precompiled;
+function compileKeywords(keywords) {
+  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
+  return buildKeywords(keywords);
+}
+
+// src/engine/checksum.ts
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+var CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+function crc32(text) {
+  let crc = 4294967295;
+  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+function toBase62(value2, width) {
+  let out = "";
+  for (let v = value2; v > 0; v = Math.floor(v / 62)) out = BASE62[v % 62] + out;
+  return out.padStart(width, "0");
+}
+function base62Crc32(random) {
+  return toBase62(crc32(random), 6);
+}
+function hasBase62Crc32(token) {
+  const body = token.slice(token.lastIndexOf("_") + 1);
+  if (body.length <= 6) return false;
+  return base62Crc32(body.slice(0, -6)) === body.slice(-6);
+}
+
+// src/engine/credential-values.ts
+var REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
+var NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|off|~|-|n\/?a|todo|tbd|fixme|\*+|x+|\.{2,}|…)$/i;
+var TOOL_PLACEHOLDERS = /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?(?:me|it|this)|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
+var FILE_PATH = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\/(?:etc|home|var|run|opt|usr|srv|tmp|root|Users|mnt|data|secrets|config|app|workspace|builds?)\/|\/[\w./-]*\.(?:key|pem|crt|cer|json|txt|p12|pfx|jks|gpg|asc|ppk|conf|cfg)$)/;
+function isCredentialValue(value2) {
+  const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
+  if (v.length < 3) return false;
+  if (REFERENCE_START.test(v) || NO_VALUE.test(v) || TOOL_PLACEHOLDERS.test(v) || FILE_PATH.test(v)) return false;
+  return true;
+}
+var SECRET_NAME = /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
+var NOT_A_SECRET_NAME = /(?:_|^)(?:url|uri|endpoint|host|hostname|port|path|file|dir|directory|name|user|username|login|id|ttl|expiry|expires?|expiration|lifetime|timeout|length|size|min|max|type|algorithm|algo|alg|enabled|required|version|prefix|header|field|mode|region|provider|driver|store|cache|table|method|scheme|format|policy|rotation|count|limit|retries|interval|arn)$|public|publishable|(?:^|_)pub_|_hint$|_reset|_regex|_pattern|_rule|_grant/i;
+function isSecretName(name) {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME.test(name) && !/^(?:old)?pwd$/i.test(name);
+}
+function assignedName(before) {
+  const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
+  return m?.[1] ?? "";
+}
+function keyMaterial(secret) {
+  if (!secret.startsWith("-----BEGIN")) return secret;
+  return secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+}
+
+// src/engine/generic-value.ts
+var NOT_A_SECRET_NAME2 = [
+  // …_id, …_type, …_path: the value describes a secret rather than being one.
+  /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
+  // Pagination and protocol values that are called tokens but grant nothing.
+  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+  /(?:^|_)tokeni[sz]e/,
+  /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
+];
+function secretName(before) {
+  const words = before.match(/[A-Za-z0-9_.-]+/g) ?? [];
+  if (words.length > 1 && words[words.length - 1] === "value") words.pop();
+  const last = words[words.length - 1] ?? "";
+  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
+}
+function isNonSecretName(name) {
+  if (NOT_A_SECRET_NAME2.some((p) => p.test(name))) return true;
+  return !name.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
+}
+var REFERENCES = [
+  /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
+  // sops, jasypt, Spring, Ansible, Vault transit, KMS ciphertext
+  /^(?:op|sm|ssm|vault|awssm|gcpsm|azkv|secret|secrets|keyvault|akv|bws|doppler|infisical|k8s|kubernetes):\/?\//i,
+  /^arn:aws:(?:secretsmanager|ssm|kms):/,
+  /^projects\/[\w-]+\/secrets\//,
+  /^@Microsoft\.KeyVault\(/,
+  /^data:[\w.+-]+\/[\w.+-]+[;,]/
+  // data URIs
+];
+function looksLikeIdentifier(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  let letters = 0;
+  let wordy = 0;
+  let longest = 0;
+  for (const run of runs) {
+    letters += run.length;
+    if (run.length >= 3 && /^[A-Z]?[a-z]+$/.test(run) && (isPronounceable(run) || /^[A-Z][a-z]{2}$/.test(run))) {
+      wordy += run.length;
+      longest = Math.max(longest, run.length);
+    }
+  }
+  if (letters === 0) return true;
+  const digits = value2.replace(/[^0-9]/g, "").length;
+  return digits <= letters && longest >= 5 && wordy / letters >= 0.7;
+}
+function isPronounceable(word) {
+  const lower = word.toLowerCase();
+  if (word.length <= 3) return /[aeiouy]/.test(lower);
+  const vowels = lower.replace(/[^aeiouy]/g, "").length;
+  return vowels / lower.length >= 0.15 && !/[^aeiouy]{5,}/.test(lower) && !/[aeiouy]{4,}/.test(lower);
+}
+function looksLikePath(value2) {
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2)) return true;
+  if (/^[A-Za-z]:\\/.test(value2)) return true;
+  return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
+}
+function looksLikeMemberExpression(value2) {
+  return /^[a-z_$][a-z0-9_$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+}
+function isNonSecretValue(value2) {
+  if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
+  if (REFERENCES.some((p) => p.test(value2))) return true;
+  if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
+  return looksLikeIdentifier(value2);
+}
+
+// src/engine/validators.ts
+function decodeBase64(text) {
+  const clean = text.replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/_-]+$/.test(clean) || clean.length % 4 === 1) return void 0;
+  return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+}
+var isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
+var VALIDATORS = {
+  /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
+  "github-checksum": ({ secret }) => hasBase62Crc32(secret),
+  /** `user:password` in base64 (HTTP basic auth, docker `auth`, npm `_auth`). */
+  "basic-auth": ({ secret }) => {
+    const decoded = decodeBase64(secret);
+    if (decoded === void 0 || !isPrintable(decoded)) return false;
+    const colon = decoded.indexOf(":");
+    return colon > 0 && decoded.length - colon - 1 >= 4;
+  },
+  /** A JWT's header is a base64url JSON object that names its algorithm. */
+  jwt: ({ secret }) => {
+    const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
+    if (header === void 0) return false;
+    try {
+      const parsed = JSON.parse(header);
+      return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
+    } catch {
+      return false;
+    }
+  },
+  /** A value in a slot that a credential file reserves for one: anything but a reference or a placeholder. */
+  "credential-value": ({ secret }) => isCredentialValue(secret),
+  /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
+  "secret-name-value": ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
+  /** The generic assignment rule: a name that names a secret, and a value that could be one. */
+  "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+};
+var VALIDATOR_NAMES = Object.keys(VALIDATORS);
+
+// src/errors.ts
+var KeyscanError = class extends Error {
+  code;
+  /** What the user can do next. */
+  hint;
+  constructor(code, message, options2 = {}) {
+    super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+    this.name = "KeyscanError";
+    this.code = code;
+    this.hint = options2.hint;
+  }
+};
+function isKeyscanError(e) {
+  return e instanceof KeyscanError;
+}
+function systemErrorCode(e) {
+  if (typeof e === "object" && e !== null && "code" in e && typeof e.code === "string") return e.code;
+  return void 0;
+}
+
+// src/catalogue/spec.ts
+var DEFAULT_MAX_MATCH = 512;
+
+// src/catalogue/compile.ts
+function splitPattern(pattern) {
+  if (typeof pattern !== "string") return { source: pattern.source, flags: pattern.flags.replace(/[gyd]/g, "") };
+  const inline = /^\(\?([ims]+)\)/.exec(pattern);
+  return { source: inline ? pattern.slice(inline[0].length) : pattern, flags: inline?.[1] ?? "" };
+}
+function toRegExp(pattern, where, extra = "g") {
+  const { source, flags: own } = splitPattern(pattern);
+  const flags = [...new Set(`${own}${extra}`)].join("");
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new KeyscanError("E_RULE", `${where}: invalid regular expression: ${e.message}`, {
+      hint: "Fix the pattern; patterns use JavaScript regular expression syntax.",
+      cause: e
+    });
+  }
+}
+function ruleMessage(spec) {
+  return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
+}
+function lazily(make) {
+  let value2;
+  return () => {
+    value2 ??= make();
+    return value2;
+  };
+}
+function compileRule(spec, index, pathGroup) {
+  return {
+    index,
+    id: spec.id,
+    severity: spec.severity,
+    message: ruleMessage(spec),
+    keywords: spec.keywords.map((k) => k.toLowerCase()),
+    regex: toRegExp(spec.regex, `rule ${spec.id}`),
+    locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, "yd")),
+    entropy: spec.entropy,
+    validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
+    maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
+    allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
+    allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
+    generic: spec.tags?.includes("generic") ?? false,
+    pathGroup
+  };
+}
+function pathRegExp(spec) {
+  return spec.path === void 0 ? void 0 : toRegExp(spec.path, `rule ${spec.id} path`, "");
+}
+function compileCatalogue(specs) {
+  const paths = [];
+  const pathIds = /* @__PURE__ */ new Map();
+  const rules = specs.map((spec, index) => {
+    const path = pathRegExp(spec);
+    let group;
+    if (path !== void 0) {
+      const key = `${path.flags}/${path.source}`;
+      group = pathIds.get(key);
+      if (group === void 0) {
+        group = paths.push(path) - 1;
+        pathIds.set(key, group);
+      }
+    }
+    return compileRule(spec, index, group);
+  });
+  const keywordIds = /* @__PURE__ */ new Map();
+  const rulesByKeyword = [];
+  const unconditional = [];
+  const idOf = (keyword) => {
+    let id = keywordIds.get(keyword);
+    if (id === void 0) {
+      id = keywordIds.size;
+      keywordIds.set(keyword, id);
+      rulesByKeyword.push([]);
+    }
+    return id;
+  };
+  for (const rule of rules) {
+    if (rule.keywords.length === 0) unconditional.push(rule.index);
+    for (const keyword of rule.keywords) {
+      const list = rulesByKeyword[idOf(keyword)];
+      if (!list.includes(rule.index)) list.push(rule.index);
+    }
+  }
+  const carrierOf = [];
+  CARRIERS.forEach((carrier, index) => {
+    carrierOf[idOf(carrier.keyword)] = index;
+  });
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
+}
+
+// src/engine/entropy.ts
+function shannonEntropy(text) {
+  if (text.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function charsetOf(value2) {
+  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
+  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
+  return "other";
+}
+function meetsEntropy(value2, minimum) {
+  if (minimum === void 0) return true;
+  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
+  const threshold = minimum[charsetOf(value2)];
+  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
+}
+var LENGTH_SLACK = 0.6;
+
+// src/engine/placeholders.ts
+var REFERENCE = [
+  /^\$\{[^}]*\}$/,
+  // ${VAR}
+  /^\$\(.*\)$/,
+  // $(command)
+  /^\$[A-Z_][A-Z0-9_]*$/i,
+  // $VAR
+  /^%[A-Z_][A-Z0-9_]*%$/i,
+  // %VAR%
+  /^\{\{.*\}\}$/s,
+  // {{ template }}
+  /^\{%.*%\}$/s,
+  /^<[^<>]*>$/,
+  // <TOKEN>
+  /^\[[^[\]]*\]$/,
+  // [TOKEN]
+  /^#\{.*\}$/,
+  // #{ruby}
+  /^%\([\w.]+\)[sd]$/,
+  // %(name)s
+  /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+];
+var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+var KNOWN_EXAMPLES = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  if (KNOWN_EXAMPLES.has(value2)) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+
+// src/engine/detect.ts
+function detect(catalogue2, data2, path) {
+  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), 0);
+}
+function pathVerdicts(catalogue2, path) {
+  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+}
+function detectAt(catalogue2, data2, onPath, depth) {
+  const carrierHits = [];
+  const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
+  if (windows2.size === 0 && carrierHits.length === 0) return [];
+  const text = data2.toString("latin1");
+  const matches = [];
+  for (const [ruleIndex, spans] of windows2) {
+    const rule = catalogue2.rules[ruleIndex];
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = 0; i < spans.length; i += 2) {
+      const a = Math.max(0, spans[i]);
+      const b = Math.min(text.length, spans[i + 1]);
+      for (const m of matchWindow(rule, text, a, b)) {
+        const key = m.start * 65536 + (m.end - m.start);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (accept(rule, text, m)) matches.push({ ...m, secret: data2.toString("utf8", m.start, m.end) });
+      }
+    }
+  }
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, depth));
+  return resolveOverlaps(catalogue2, matches);
+}
+function detectEncoded(catalogue2, text, carrierHits, onPath, depth) {
+  const found = [];
+  for (const run of carrierRuns(text, carrierHits)) {
+    const decoded = decodeRun(text, run);
+    if (decoded === void 0) continue;
+    for (const inner of detectAt(catalogue2, decoded, onPath, depth + 1)) {
+      found.push({
+        rule: inner.rule,
+        start: run[0],
+        end: run[1],
+        matchStart: run[0],
+        matchEnd: run[1],
+        secret: inner.secret,
+        encoded: true
+      });
+    }
+  }
+  return found;
+}
+function collectWindows(catalogue2, data2, onPath, carrierHits) {
+  const windows2 = /* @__PURE__ */ new Map();
+  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue2;
+  const add = (ruleIndex, a, b) => {
+    let list = windows2.get(ruleIndex);
+    if (list === void 0) {
+      list = [];
+      windows2.set(ruleIndex, list);
+    }
+    const n = list.length;
+    if (n > 0 && a <= list[n - 1]) {
+      list[n - 2] = Math.min(list[n - 2], a);
+      list[n - 1] = Math.max(list[n - 1], b);
+    } else {
+      list.push(a, b);
+    }
+  };
+  findKeywords(keywords, data2, (keywordId, end) => {
+    const carrier = carrierOf[keywordId];
+    if (carrier !== void 0) carrierHits.push(carrier, end);
+    const start = end - keywords.keywords[keywordId].length;
+    for (const ruleIndex of rulesByKeyword[keywordId]) {
+      const rule = rules[ruleIndex];
+      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
+      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
+    }
+  });
+  for (const ruleIndex of catalogue2.unconditional) {
+    const group = rules[ruleIndex].pathGroup;
+    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
+  }
+  return windows2;
+}
+function matchWindow(rule, text, a, b) {
+  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+  const re = rule.regex;
+  re.lastIndex = 0;
+  const found = [];
+  for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+    const length = m[0].length;
+    if (length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
+      const grow = Math.max(b - a, 64);
+      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
+    }
+    const [s, e] = secretSpan(rule, sub, m);
+    found.push({ rule: rule.index, start: a + s, end: a + e, matchStart: a + m.index, matchEnd: a + m.index + length });
+  }
+  return found;
+}
+function secretSpan(rule, text, m) {
+  const whole = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === void 0) return whole;
+  const locate = rule.locate();
+  locate.lastIndex = m.index;
+  const located = locate.exec(text);
+  return located?.indices?.groups?.secret ?? whole;
+}
+function accept(rule, text, m) {
+  const secret = text.slice(m.start, m.end);
+  if (secret.length === 0) return false;
+  if (!meetsEntropy(secret, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
+  if (matchesAny(rule.allowSecret, secret)) return false;
+  if (rule.allowLine.length > 0) {
+    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
+  }
+  return true;
+}
+function textBefore(text, m) {
+  const lineStart = text.lastIndexOf("\n", m.matchStart - 1) + 1;
+  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
+}
+function matchesAny(patterns, text) {
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    if (p.test(text)) return true;
+  }
+  return false;
+}
+function lineAround(text, start, end) {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const to = text.indexOf("\n", end);
+  return text.slice(from, to === -1 ? text.length : to);
+}
+function resolveOverlaps(catalogue2, matches) {
+  if (matches.length < 2) return matches;
+  const ruleOf = (m) => catalogue2.rules[m.rule];
+  const isGeneric = (m) => ruleOf(m).generic;
+  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
+  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
+  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
+  const best = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    if (isGeneric(m) && overlapsSpecific(m)) continue;
+    if (isGeneric(m) && ruleOf(m).pathGroup === void 0 && overlapsScoped(m)) continue;
+    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
+    const held = best.get(key);
+    const length = m.matchEnd - m.matchStart;
+    const heldLength = held === void 0 ? -1 : held.matchEnd - held.matchStart;
+    if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
+  }
+  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+function specificOverlapTest(specific) {
+  specific.sort((a, b) => a.start - b.start);
+  const maxEnd = [];
+  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
+  return (m) => {
+    let lo = 0;
+    let hi = specific.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (specific[mid].start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > m.start;
+  };
+}
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+function sha256(text) {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+function fingerprintOf(ruleId, path, secretHash, commit) {
+  const parts = commit === void 0 ? [ruleId, path, secretHash] : [ruleId, path, secretHash, commit];
+  return sha256(parts.join("\0"));
+}
+
+// src/engine/locate.ts
+var Locator = class {
+  #data;
+  #offset = 0;
+  #line = 1;
+  #lineStart = 0;
+  /** The first newline at or after #offset: -1 when there is none, undefined until searched. */
+  #next;
+  /** The column at byte #colAt of the current line. */
+  #colAt = 0;
+  #col = 1;
+  constructor(data2) {
+    this.#data = data2;
+  }
+  at(offset) {
+    if (offset < this.#offset) {
+      this.#offset = 0;
+      this.#line = 1;
+      this.#lineStart = 0;
+      this.#next = void 0;
+      this.#colAt = 0;
+      this.#col = 1;
+    }
+    const data2 = this.#data;
+    let nl = this.#next ?? data2.indexOf(10, this.#offset);
+    for (; nl !== -1 && nl < offset; nl = data2.indexOf(10, nl + 1)) {
+      this.#line++;
+      this.#lineStart = nl + 1;
+    }
+    this.#next = nl;
+    this.#offset = offset;
+    if (this.#colAt < this.#lineStart || isContinuation(data2[this.#colAt])) {
+      this.#colAt = this.#lineStart;
+      this.#col = 1;
+    }
+    this.#col += unitsBetween(data2, this.#colAt, offset);
+    this.#colAt = offset;
+    return { line: this.#line, column: this.#col };
+  }
+};
+var isContinuation = (byte) => byte !== void 0 && byte >= 128 && byte < 192;
+function unitsBetween(data2, from, to) {
+  for (let i = from; i < to; i++) {
+    if (data2[i] >= 128) return data2.toString("utf8", from, to).length;
+  }
+  return to - from;
+}
+
+// src/engine/redact.ts
+function redact(secret, keywords) {
+  const lower = secret.toLowerCase();
+  let keep = 0;
+  for (const k of keywords) {
+    if (k.length > keep && k.length * 3 <= secret.length && lower.startsWith(k)) keep = k.length;
+  }
+  return `${secret.slice(0, keep)}****`;
+}
+
+// src/engine/scan-fragment.ts
+var CONTEXT_REACH = 1024;
+function scanFragment(catalogue2, data2, meta) {
+  const all = detect(catalogue2, data2, meta.path);
+  const owned = meta.owned;
+  const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
+  if (matches.length === 0) return [];
+  const locator = new Locator(data2);
+  const lineShift = (meta.firstLine ?? 1) - 1;
+  return matches.map((m) => {
+    const rule = catalogue2.rules[m.rule];
+    const from = locator.at(m.start);
+    const to = locator.at(m.end);
+    const secretHash = sha256(m.secret);
+    const context = contextOf(data2, m, from.line + lineShift);
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: m.encoded ? `${rule.message} (base64-encoded)` : rule.message,
+      path: meta.path,
+      startLine: from.line + lineShift,
+      startColumn: from.column,
+      endLine: to.line + lineShift,
+      endColumn: to.column,
+      redacted: redact(m.secret, rule.keywords),
+      secretHash,
+      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
+      source: meta.source,
+      ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
+      secretText: m.secret,
+      context
+    };
+  });
+}
+function contextOf(data2, m, secretLine) {
+  const first = Math.min(m.matchStart, m.start);
+  const last = Math.max(m.matchEnd, m.end);
+  const low = Math.max(0, m.start - CONTEXT_REACH);
+  const back = first > low ? data2.subarray(low, first).lastIndexOf(10) : -1;
+  const start = back === -1 ? low : low + back + 1;
+  const high = Math.min(data2.length, m.end + CONTEXT_REACH);
+  const from = Math.max(first, last - 1);
+  const ahead = from < high ? data2.subarray(from, high).indexOf(10) : -1;
+  const end = ahead === -1 ? high : from + ahead;
+  let line = secretLine;
+  for (let i = data2.indexOf(10, start); i !== -1 && i < m.start; i = data2.indexOf(10, i + 1)) line--;
+  return { text: data2.toString("utf8", start, end), line };
+}
+
+// src/engine/allow-marker.ts
+var ALLOW_MARKER = "keyscan:allow";
+var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
+var WORD = /[A-Za-z0-9_-]/;
+function findAllowMarkerLines(data2, firstLine2 = 1) {
+  const lines = [];
+  let line = firstLine2;
+  let counted = 0;
+  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
+    const next = data2[at + MARKER_BYTES.length];
+    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
+    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+// src/sources/text.ts
+var SNIFF = 8e3;
+function toScannableText(data2) {
+  const utf16 = utf16Order(data2);
+  if (utf16 === "le") return Buffer.from(data2.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data2.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data2.length >= 3 && data2[0] === 239 && data2[1] === 187 && data2[2] === 191;
+  const text = bom ? data2.subarray(3) : data2;
+  const nul = text.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text;
+}
+function utf16Order(data2) {
+  if (data2.length < 2) return void 0;
+  if (data2[0] === 255 && data2[1] === 254) return "le";
+  if (data2[0] === 254 && data2[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data2, order) {
+  return order === "le" ? data2.toString("utf16le", 2) : swapBytes(data2.subarray(2)).toString("utf16le");
+}
+var LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
+function isLfsPointer(data2) {
+  return data2.length < 1024 && data2.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data2) {
+  const copy = Buffer.from(data2.subarray(0, data2.length - data2.length % 2));
+  return copy.swap16();
+}
+
+// src/sources/changed-blob.ts
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+  const text = toScannableText(raw);
+  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
+  const order = utf16Order(raw);
+  const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
+  const lines = lineStarts(text);
+  const reach = reachOf(catalogue2);
+  const findings = [];
+  const markerLines = [];
+  let bytesScanned = 0;
+  for (const [first, last] of windows(text, lines, ranges, reach)) {
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text.length;
+    const data2 = text.subarray(start, end);
+    bytesScanned += data2.length;
+    for (const f of scanFragment(catalogue2, data2, { ...meta, firstLine: first })) {
+      if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
+    }
+    if (collectMarkers) {
+      for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
+    }
+  }
+  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+}
+var reaches = /* @__PURE__ */ new WeakMap();
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = 0;
+    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
+  return starts;
+}
+function windows(text, starts, ranges, reach) {
+  const total = starts.length;
+  const out = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    const a = Math.min(total, Math.max(1, ranges[i]));
+    const b = Math.min(total, Math.max(a, ranges[i + 1]));
+    const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
+    const endByte = b < total ? starts[b] : text.length;
+    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+function lineAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function overlaps(ranges, first, last) {
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (ranges[i] > last) return false;
+    if (ranges[i + 1] >= first) return true;
+  }
+  return false;
+}
+function utf16Ranges(raw, order, added) {
+  const rawStarts = lineStarts(raw);
+  const decoded = utf16String(raw, order);
+  const newlines = [];
+  for (let i = decoded.indexOf("\n"); i !== -1; i = decoded.indexOf("\n", i + 1)) newlines.push(i);
+  const lineOfUnit = (u) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const unitOf = (byte) => Math.max(0, Math.floor((byte - 2) / 2));
+  const out = [];
+  for (let i = 0; i < added.length; i += 2) {
+    const a = Math.min(rawStarts.length, Math.max(1, added[i]));
+    const b = Math.min(rawStarts.length, Math.max(a, added[i + 1]));
+    const startByte = rawStarts[a - 1];
+    const endByte = b < rawStarts.length ? rawStarts[b] : raw.length;
+    const first = lineOfUnit(unitOf(startByte));
+    const last = lineOfUnit(Math.max(unitOf(startByte), unitOf(endByte - 1)));
+    const prev = out.length - 1;
+    if (prev > 0 && first <= out[prev] + 1) out[prev] = Math.max(out[prev], last);
+    else out.push(first, last);
+  }
+  return out;
+}
+
+// src/git/cat-file.ts
+var BatchParser = class {
+  #cap;
+  #headBytes;
+  #emit;
+  #header = Buffer.alloc(0);
+  /** Content bytes still expected for the current object (+1 for its trailing newline). */
+  #remaining = -1;
+  #size = 0;
+  #data;
+  #head = Buffer.alloc(0);
+  #filled = 0;
+  #isBlob = false;
+  constructor(cap, emit, headBytes = 8e3) {
+    this.#cap = cap;
+    this.#headBytes = headBytes;
+    this.#emit = emit;
+  }
+  push(chunk) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.#remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          this.#header = Buffer.concat([this.#header, chunk.subarray(at)]);
+          return;
+        }
+        const header = Buffer.concat([this.#header, chunk.subarray(at, nl)]).toString("latin1");
+        this.#header = Buffer.alloc(0);
+        at = nl + 1;
+        this.#start(header);
+        continue;
+      }
+      const take = Math.min(this.#remaining, chunk.length - at);
+      this.#fill(chunk.subarray(at, at + take));
+      at += take;
+      this.#remaining -= take;
+      if (this.#remaining === 0) this.#finish();
+    }
+  }
+  #start(header) {
+    const parts = header.split(" ");
+    if (parts.length < 3) {
+      this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
+      return;
+    }
+    this.#size = Number(parts[2]);
+    this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
+    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
+    this.#filled = 0;
+    this.#remaining = this.#size + 1;
+    this.#isBlob = parts[1] === "blob";
+    if (!this.#isBlob) this.#data = void 0;
+  }
+  #fill(piece) {
+    const room = this.#size - this.#filled;
+    const content = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+    if (this.#filled < this.#head.length) content.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+    if (this.#data !== void 0) content.copy(this.#data, this.#filled);
+    this.#filled += content.length;
+  }
+  #finish() {
+    this.#remaining = -1;
+    this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
+    this.#data = void 0;
+  }
+};
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Readable } from "node:stream";
+var PINNED_CONFIG = [
+  // What log and diff print.
+  ["log.showRoot", "true"],
+  ["log.showSignature", "false"],
+  ["log.decorate", "false"],
+  ["log.follow", "false"],
+  ["log.abbrevCommit", "false"],
+  ["log.mailmap", "false"],
+  ["format.pretty", "medium"],
+  ["i18n.logOutputEncoding", "UTF-8"],
+  ["core.quotePath", "false"],
+  ["core.useReplaceRefs", "false"],
+  ["color.ui", "false"],
+  ["color.diff", "false"],
+  ["diff.noprefix", "false"],
+  ["diff.mnemonicPrefix", "false"],
+  ["diff.srcPrefix", "a/"],
+  ["diff.dstPrefix", "b/"],
+  ["diff.relative", "false"],
+  ["diff.renames", "true"],
+  ["diff.algorithm", "myers"],
+  ["diff.indentHeuristic", "true"],
+  ["diff.context", "3"],
+  ["diff.interHunkContext", "0"],
+  ["diff.suppressBlankEmpty", "false"],
+  ["diff.wsErrorHighlight", "none"],
+  ["diff.orderFile", "/dev/null"],
+  ["diff.submodule", "short"],
+  ["diff.ignoreSubmodules", "none"],
+  ["diff.colorMoved", "no"],
+  // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+  ["core.bigFileThreshold", "512m"],
+  // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+  ["core.commitGraph", "false"],
+  // Programs and hooks.
+  ["core.fsmonitor", "false"],
+  ["core.untrackedCache", "false"],
+  ["core.hooksPath", "/dev/null"],
+  ["core.pager", "cat"],
+  ["protocol.ext.allow", "never"],
+  // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+  // `true` answers "none", which only makes the fetch negotiate without them.
+  ["core.alternateRefsCommand", "true"],
+  ["gc.auto", "0"],
+  ["maintenance.auto", "false"],
+  ["fetch.writeCommitGraph", "false"],
+  ["fetch.prune", "false"],
+  ["fetch.pruneTags", "false"],
+  ["submodule.recurse", "false"]
+];
+var PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+function pinnedArgs(args) {
+  return subcommand(args) === "config" ? [...args] : [...PINNED_ARGS, ...args];
+}
+var DROPPED_ENV = [
+  "GIT_DIFF_OPTS",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_NOTES_REF",
+  "GIT_LITERAL_PATHSPECS",
+  "GIT_GLOB_PATHSPECS",
+  "GIT_NOGLOB_PATHSPECS",
+  "GIT_ICASE_PATHSPECS",
+  "GIT_REPLACE_REF_BASE"
+];
+function gitEnv() {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_GRAFT_FILE: "/dev/null"
+  };
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-c" || a === "-C") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+function gitFailure(args, cwd, stderr) {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError("E_GIT", `git ${subcommand(args)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
+  });
+}
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
+}
+async function* gitStream(args, cwd, input) {
+  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== void 0 && child.stdin !== null) {
+    child.stdin.on("error", () => void 0);
+    if (typeof input === "string") child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  const err = [];
+  stderr.on("data", (b) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise((resolve, reject) => {
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on("close", (code2, signal) => resolve(code2 ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => void 0);
+  try {
+    for await (const chunk of stdout) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exit;
+  if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString("utf8"));
+}
+function spawnError(e, cwd) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
+      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
+      cause: e
+    });
+  }
+  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
+}
+
+// src/git/history.ts
+var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+var PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+var DIFF_OPTIONS = [
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--text",
+  "--full-index",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+  "--no-relative",
+  "-U0"
+];
+function commitPatches(repo, commits) {
+  const args = [
+    ...PINNED_CONFIG2,
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "-p",
+    "--cc",
+    "--no-renames",
+    `--format=${LOG_FORMAT}`,
+    "--encoding=UTF-8",
+    ...DIFF_OPTIONS
+  ];
+  return gitStream(args, repo, `${commits.join("\n")}
+`);
+}
+
+// src/sources/blobs.ts
+var RequestQueue = class {
+  #lines = [];
+  #wake;
+  #closed = false;
+  push(line) {
+    this.#lines.push(line);
+    this.#wake?.();
+  }
+  close() {
+    this.#closed = true;
+    this.#wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (; ; ) {
+      if (this.#lines.length > 0) {
+        yield this.#lines.splice(0).join("");
+        continue;
+      }
+      if (this.#closed) return;
+      await new Promise((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = void 0;
+    }
+  }
+};
+var BlobReader = class {
+  #cap;
+  #requests = new RequestQueue();
+  #pending = [];
+  #failure;
+  #done;
+  #repo;
+  /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
+  constructor(repo, cap) {
+    this.#repo = repo;
+    this.#cap = cap;
+  }
+  read(oid) {
+    if (this.#failure !== void 0) return Promise.reject(this.#failure);
+    this.#done ??= this.#run();
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ resolve, reject });
+      this.#requests.push(`${oid}
+`);
+    });
+  }
+  /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
+  async close() {
+    this.#requests.close();
+    await this.#done;
+    if (this.#failure !== void 0) throw this.#failure;
+  }
+  async #run() {
+    const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+    try {
+      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+      if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
+    } catch (e) {
+      this.#failure = e;
+      for (const p of this.#pending.splice(0)) p.reject(e);
+    }
+  }
+};
+
+// src/sources/change-fallback.ts
+function changedBlobVerdict(blob, change) {
+  if (blob.data !== void 0) return { kind: "blob", data: blob.data };
+  const nothingHeld = change.held.length === 0;
+  if (blob.missing) return nothingHeld ? { kind: "skip", reason: "unreadable" } : { kind: "lines", judged: false };
+  if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
+  if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
+  return { kind: "lines", judged: true };
+}
+
+// src/sources/changes.ts
+var HOLD_CAP = 16 << 20;
+var BLOB_CAP = 32 << 20;
+var WHOLE_FILE = 2 ** 31;
+var ChangeRouter = class {
+  #ready = [];
+  #current;
+  /** What is ready to scan, in diff order. */
+  take() {
+    return this.#ready.splice(0);
+  }
+  fragment(fragment, commit) {
+    const file = fragment.file;
+    let state = this.#current;
+    if (state?.file !== file) {
+      const readable = file.newBlob !== void 0 && !file.gitlink;
+      state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
+      this.#current = state;
+    }
+    if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
+      state.mode = "blob";
+    }
+    if (state.mode === "drop") return;
+    if (state.mode === "fast") {
+      this.#ready.push({ kind: "fragment", fragment, commit });
+      return;
+    }
+    const last = fragment.firstLine + fragment.lines - 1;
+    const n = state.added.length;
+    if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
+    else state.added.push(fragment.firstLine, last);
+    state.held.push(fragment);
+    state.heldBytes += fragment.data.length;
+    if (state.heldBytes > HOLD_CAP) {
+      const first = state.held[0];
+      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
+        this.#ready.push({ kind: "binary", path: fragment.path, commit });
+        state.held = [];
+        state.mode = "drop";
+        return;
+      }
+      for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
+      state.held = [];
+      state.added = [];
+      state.mode = "fast";
+      state.heldBytes = 1;
+    }
+  }
+  fileEnd(file, commit) {
+    const state = this.#current?.file === file ? this.#current : void 0;
+    this.#current = void 0;
+    const path = file.path;
+    if (path === void 0) return;
+    if (file.binary && state === void 0) {
+      if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
+      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+      return;
+    }
+    if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
+    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit });
+  }
+};
+function needsBlob(fragment) {
+  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
+}
+
+// src/sources/cquote.ts
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteGitPath(text) {
+  return unquoteGitPathBytes(Buffer.from(text, "utf8")).toString("utf8");
+}
+function unquoteGitPathBytes(raw) {
+  if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
+  const bytes = [];
+  const body = raw.toString("latin1", 1, raw.length - 1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      bytes.push(c.charCodeAt(0));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+// src/sources/paths.ts
+function decodePath(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return buf.toString("utf8");
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    const n = utf8SequenceLength(buf, i);
+    if (n === 0) {
+      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += buf.toString("utf8", i, i + n);
+      i += n;
+    }
+  }
+  return out;
+}
+function utf8SequenceLength(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 224 && b1 < 160) return 0;
+    if (b === 237 && b1 > 159) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 240 && b1 < 144) return 0;
+    if (b === 244 && b1 > 143) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function isUtf8(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
+}
+
+// src/sources/diff.ts
+var MAX_FRAGMENT = 1 << 20;
+var PLUS = 43;
+var MINUS = 45;
+var SPACE = 32;
+var AT = 64;
+var RS = 30;
+var NEWLINE = 10;
+var DiffParser = class {
+  #on;
+  /** The pieces of a line not yet ended (a line can span any number of chunks). */
+  #rest = [];
+  #commit;
+  #path;
+  /** Number of parents in a combined diff (0 for a plain diff). */
+  #combined = 0;
+  #inHunk = false;
+  #newLine = 0;
+  #added = [];
+  #addedBytes = 0;
+  #addedStart = 0;
+  #binaryPending;
+  #file;
+  constructor(handlers) {
+    this.#on = handlers;
+  }
+  push(chunk) {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE);
+    if (nl !== -1 && this.#rest.length > 0) {
+      this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
+      this.#rest = [];
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.#line(chunk.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
+  }
+  end() {
+    if (this.#rest.length > 0) {
+      this.#line(Buffer.concat(this.#rest));
+      this.#rest = [];
+    }
+    this.#endFile();
+  }
+  #endFile() {
+    this.#flush();
+    const file = this.#file;
+    this.#file = void 0;
+    if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
+  }
+  #line(line) {
+    const first = line[0];
+    if (this.#inHunk) {
+      if (this.#combined === 0) {
+        if (first === PLUS) {
+          this.#add(line.subarray(1));
+          return;
+        }
+        if (first === MINUS || first === SPACE || first === 92) {
+          this.#flush();
+          if (first === SPACE) this.#newLine++;
+          return;
+        }
+      } else if (first === PLUS || first === MINUS || first === SPACE) {
+        this.#combinedLine(line);
+        return;
+      } else if (first === 92) {
+        return;
+      }
+      this.#flush();
+      this.#inHunk = false;
+    }
+    if (first === AT) this.#hunkHeader(line);
+    else if (first === RS) this.#commitHeader(line);
+    else if (first === 43 && line.subarray(0, 4).toString("latin1") === "+++ ") this.#targetPath(line);
+    else if (first === 100) this.#fileHeader(line);
+    else if (first === 66 && line.subarray(0, 13).toString("latin1") === "Binary files ") this.#binary();
+    else if (this.#file !== void 0) this.#extendedHeader(line);
+  }
+  /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
+  #extendedHeader(line) {
+    const file = this.#file;
+    const text = line.toString("latin1");
+    if (text.startsWith("index ")) {
+      const [ids = "", mode] = text.slice(6).split(" ");
+      const newBlob = ids.slice(ids.indexOf("..") + 2);
+      if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+      if (mode === "160000") file.gitlink = true;
+    } else if (text === "--- /dev/null") {
+      file.isNew = true;
+    } else if (text.startsWith("new file mode ") || text.startsWith("new mode ") || text.startsWith("mode ")) {
+      if (text.endsWith("160000")) file.gitlink = true;
+    }
+  }
+  #combinedLine(line) {
+    const n = this.#combined;
+    let plus = 0;
+    let minus = 0;
+    for (let i = 0; i < n; i++) {
+      if (line[i] === PLUS) plus++;
+      else if (line[i] === MINUS) minus++;
+    }
+    if (minus > 0) {
+      this.#flush();
+      return;
+    }
+    if (plus === n) this.#add(line.subarray(n));
+    else {
+      this.#flush();
+      this.#newLine++;
+    }
+  }
+  #add(content) {
+    if (this.#added.length === 0) this.#addedStart = this.#newLine;
+    this.#added.push(content);
+    this.#addedBytes += content.length + 1;
+    this.#newLine++;
+    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
+  }
+  /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
+  #insidePem() {
+    for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2e3; i--) {
+      const l = this.#added[i];
+      if (l.includes("-----END")) return false;
+      if (l.includes("-----BEGIN")) return true;
+    }
+    return false;
+  }
+  #flush(cut = false) {
+    if (this.#added.length === 0) return;
+    const parts = [];
+    for (const l of this.#added) parts.push(l, NEWLINE_BUF);
+    const data2 = Buffer.concat(parts);
+    const lines = this.#added.length;
+    this.#added = [];
+    this.#addedBytes = 0;
+    if (this.#path === void 0) return;
+    const file = this.#file ?? newFile();
+    file.path = this.#path;
+    this.#on.onFragment({ path: this.#path, data: data2, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
+  }
+  #hunkHeader(line) {
+    const text = line.toString("latin1");
+    const ats = /^@+/.exec(text)?.[0].length ?? 0;
+    const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text);
+    if (plus === null) return;
+    this.#combined = ats > 2 ? ats - 1 : 0;
+    this.#newLine = Number(plus[1]);
+    this.#inHunk = true;
+  }
+  #commitHeader(line) {
+    this.#endFile();
+    const [commit = "", parents = "", author = "", authorEmail = "", date = ""] = line.subarray(1).toString("utf8").split("");
+    this.#commit = { commit, parents: parents === "" ? [] : parents.split(" "), author, authorEmail, date };
+    this.#path = void 0;
+    this.#on.onCommit?.(this.#commit);
+  }
+  #fileHeader(line) {
+    const text = line.toString("utf8");
+    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
+      this.#endFile();
+      this.#file = newFile();
+      this.#path = void 0;
+      this.#combined = text.startsWith("diff --git ") ? 0 : this.#combined;
+      this.#binaryPending = guessPath(text);
+    }
+  }
+  #targetPath(line) {
+    let raw = line.subarray(4);
+    if (raw[raw.length - 1] === 9) raw = raw.subarray(0, -1);
+    if (raw.toString("latin1") === "/dev/null") {
+      this.#path = void 0;
+      return;
+    }
+    const unquoted = decodePath(unquoteGitPathBytes(raw));
+    this.#path = unquoted.startsWith("b/") ? unquoted.slice(2) : unquoted;
+    if (this.#file !== void 0) this.#file.path = this.#path;
+  }
+  #binary() {
+    const path = this.#binaryPending ?? "";
+    if (this.#file !== void 0) {
+      this.#file.binary = true;
+      this.#file.path ??= path;
+    }
+    this.#on.onBinary?.(path, this.#commit);
+  }
+};
+var NEWLINE_BUF = Buffer.from("\n");
+function newFile() {
+  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+}
+function guessPath(header) {
+  if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
+    return unquoteGitPath(header.slice(header.indexOf(" ", 5) + 1));
+  }
+  const rest = header.slice("diff --git ".length);
+  const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
+  const half = rest.slice(Math.floor(rest.length / 2) + 1);
+  return half.startsWith("b/") ? half.slice(2) : half;
+}
+
+// src/sources/markers.ts
+function markerCollector(options2) {
+  const markers = options2.allowMarkers ? [] : void 0;
+  const collect = (data2, meta) => {
+    if (markers === void 0) return;
+    for (const line of findAllowMarkerLines(data2, meta.firstLine ?? 1)) {
+      markers.push(meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit });
+    }
+  };
+  return { markers, collect };
+}
+
+// src/sources/commits.ts
+var PROGRESS_MS = 250;
+var MAX_IN_FLIGHT = 4;
+async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress) {
+  const { markers, collect } = markerCollector(options2);
+  let lastReport = performance.now();
+  const findings = [];
+  const skipped = [];
+  const index = new Map(commits.map((c, i) => [c, i]));
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  let commitsScanned = 0;
+  let lfsPointers = 0;
+  let lastFile = "";
+  let lastBinary = "";
+  const countFile = (commit, path) => {
+    const fileKey = `${commit.commit}\0${path}`;
+    if (fileKey !== lastFile) {
+      filesScanned++;
+      lastFile = fileKey;
+    }
+  };
+  const metaOf = (commit, path, firstLine2) => {
+    const { parents: _parents, ...info } = commit;
+    return { path, source: "commit", firstLine: firstLine2, commit: info };
+  };
+  const scanLines = (fragment, commit, judged) => {
+    countFile(commit, fragment.path);
+    bytesScanned += fragment.data.length;
+    const text = judged ? fragment.data : toScannableText(fragment.data);
+    if (text === "binary") {
+      if (lastBinary !== lastFile) skipped.push({ reason: "binary", path: fragment.path });
+      lastBinary = lastFile;
+      return;
+    }
+    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
+    const item = index.get(commit.commit) ?? -1;
+    const meta = metaOf(commit, fragment.path, fragment.firstLine);
+    for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
+    collect(text, meta);
+  };
+  const reader = new BlobReader(repo, BLOB_CAP);
+  const router = new ChangeRouter();
+  const parser = new DiffParser({
+    onCommit: () => {
+      commitsScanned++;
+      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
+        lastReport = performance.now();
+        onProgress({ commitsScanned, bytesScanned });
+      }
+    },
+    onFragment: (fragment, commit) => router.fragment(fragment, commit),
+    onFileEnd: (file, commit) => router.fileEnd(file, commit)
+  });
+  const handle = async (change, read) => {
+    const commit = change.commit;
+    if (commit === void 0) return;
+    if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
+    if (change.kind === "binary") {
+      countFile(commit, change.path);
+      skipped.push({ reason: "binary", path: change.path });
+      return;
+    }
+    const blob = await read;
+    countFile(commit, change.path);
+    const verdict = changedBlobVerdict(blob, change);
+    if (verdict.kind === "skip") return void skipped.push({ reason: verdict.reason, path: change.path });
+    if (verdict.kind === "lines") {
+      for (const f of change.held) scanLines(f, commit, verdict.judged);
+      return;
+    }
+    const item = index.get(commit.commit) ?? -1;
+    const r = scanChangedBlob(catalogue2, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
+    bytesScanned += r.bytesScanned;
+    if (r.binary) return void skipped.push({ reason: "binary", path: change.path });
+    if (r.lfsPointer) lfsPointers++;
+    for (const finding of r.findings) findings.push({ item, finding });
+    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+  };
+  const inFlight = [];
+  let chain = Promise.resolve();
+  const drain = async (limit) => {
+    for (const change of router.take()) {
+      const read = change.kind === "blob" ? reader.read(change.blob) : void 0;
+      read?.catch(() => void 0);
+      chain = chain.then(() => handle(change, read));
+      chain.catch(() => void 0);
+      inFlight.push(chain);
+      while (inFlight.length > limit) await inFlight.shift();
+    }
+  };
+  try {
+    for await (const chunk of commitPatches(repo, commits)) {
+      parser.push(chunk);
+      await drain(MAX_IN_FLIGHT);
+    }
+    parser.end();
+    await drain(0);
+    await chain;
+  } finally {
+    await reader.close();
+  }
+  return {
+    findings,
+    filesScanned,
+    bytesScanned,
+    skipped,
+    errors: [],
+    commitsScanned,
+    ...lfsPointers > 0 ? { lfsPointers } : {},
+    ...markers ? { markers } : {}
+  };
+}
+
+// src/sources/read-file.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+function readTarget(target, maxBytes) {
+  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+  let fd;
+  try {
+    const link = lstatSync(abs);
+    if (link.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
+    if (link.isDirectory()) return { kind: "skip", reason: "submodule" };
+    if (!link.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (link.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    const data2 = readAll(fd, info.size, maxBytes);
+    if (data2 === void 0) return { kind: "skip", reason: "tooLarge" };
+    const text = toScannableText(data2);
+    if (text === "binary") return { kind: "skip", reason: "binary" };
+    return { kind: "text", data: text, bytes: data2.length };
+  } catch (e) {
+    const code = systemErrorCode(e) ?? "EUNKNOWN";
+    if (code === "ENOENT") return { kind: "skip", reason: "deleted" };
+    if (code === "ELOOP") return { kind: "skip", reason: "symlink" };
+    return { kind: "error", code, message: describe(code) };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function readAll(fd, expected, maxBytes) {
+  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let length = 0;
+  for (; ; ) {
+    if (length === buf.length) {
+      if (buf.length > maxBytes) return void 0;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > maxBytes) return void 0;
+  return buf.subarray(0, length);
+}
+function describe(code) {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `read failed (${code})`;
+  }
+}
+
+// src/pool/run-task.ts
+function shiftOwned(meta, raw, text) {
+  if (meta.owned === void 0 || text === raw) return meta;
+  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
+  const [start, end] = meta.owned;
+  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
+  return { ...meta, owned };
+}
+function runTask(catalogue2, task, options2 = {}, onProgress) {
+  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress);
+  const findings = [];
+  const { markers, collect } = markerCollector(options2);
+  const skipped = [];
+  const errors = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+  let lfsPointers = 0;
+  if (task.kind === "files") {
+    task.targets.forEach((target, item) => {
+      const outcome = readTarget(target.raw ?? target.abs, task.maxFileSize);
+      if (outcome.kind === "skip") skipped.push({ reason: outcome.reason, path: target.path });
+      else if (outcome.kind === "error") errors.push({ path: target.path, code: outcome.code, message: outcome.message });
+      else {
+        filesScanned++;
+        bytesScanned += outcome.bytes;
+        if (isLfsPointer(outcome.data)) lfsPointers++;
+        const meta = { path: target.path, source: "file" };
+        for (const finding of scanFragment(catalogue2, outcome.data, meta)) findings.push({ item, finding });
+        collect(outcome.data, meta);
+      }
+    });
+  } else {
+    task.fragments.forEach((fragment, item) => {
+      const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
+      if (fragment.added !== void 0) {
+        const r = scanChangedBlob(catalogue2, raw, fragment.added, fragment.meta, markers !== void 0);
+        bytesScanned += r.bytesScanned;
+        if (r.binary) skipped.push({ reason: "binary", path: fragment.meta.path });
+        if (r.lfsPointer) lfsPointers++;
+        for (const finding of r.findings) findings.push({ item, finding });
+        for (const line of r.markerLines) markers?.push(markerAt(fragment.meta, line));
+        return;
+      }
+      bytesScanned += raw.length;
+      const text = fragment.judged ? raw : toScannableText(raw);
+      if (text === "binary") {
+        skipped.push({ reason: "binary", path: fragment.meta.path });
+        return;
+      }
+      const meta = shiftOwned(fragment.meta, raw, text);
+      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
+      for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
+      collect(text, meta);
+    });
+  }
+  return {
+    findings,
+    filesScanned,
+    bytesScanned,
+    skipped,
+    errors,
+    ...lfsPointers > 0 ? { lfsPointers } : {},
+    ...markers ? { markers } : {}
+  };
+}
+function markerAt(meta, line) {
+  return meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit };
+}
+
+// src/pool/worker.ts
+var data = workerData;
+var catalogue = compileCatalogue(data.rules);
+var options = data.options ?? {};
+var port = parentPort;
+if (port === null) throw new Error("pool/worker.js must run as a worker thread");
+port.on("message", async (message) => {
+  try {
+    const progress = (p) => port.postMessage({ id: message.id, progress: p });
+    port.postMessage({ id: message.id, result: await runTask(catalogue, message.task, options, progress) });
+  } catch (e) {
+    if (isKeyscanError(e)) {
+      port.postMessage({ id: message.id, error: e.message, code: e.code, hint: e.hint });
+      return;
+    }
+    const error = e instanceof Error ? `${e.name}: ${e.message}` : "unknown error";
+    port.postMessage({ id: message.id, error });
+  }
+});
