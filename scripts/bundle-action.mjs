@@ -6,7 +6,7 @@
 // sources, same bytes (test/action/bundle.test.ts rebuilds it and compares).
 //
 // Usage: node scripts/bundle-action.mjs [OUTDIR]   (default: action/)
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -51,8 +51,30 @@ const common = {
   plugins: [bundleRequires],
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: join(outdir, 'main.mjs') });
-await build({ ...common, entryPoints: ['src/pool/worker.ts'], outfile: join(outdir, 'worker.mjs') });
+const inputs = new Set();
+for (const [entry, file] of [
+  ['src/action/main.ts', 'main.mjs'],
+  ['src/pool/worker.ts', 'worker.mjs'],
+]) {
+  const { metafile } = await build({ ...common, entryPoints: [entry], outfile: join(outdir, file), metafile: true });
+  for (const input of Object.keys(metafile.inputs)) inputs.add(input);
+}
+
+// The bundled packages' licences travel with their code: one file, packages sorted by name.
+const packages = [...new Set([...inputs].map((i) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1]).filter(Boolean))].sort();
+const notices = packages.map((name) => {
+  const dir = join(root, 'node_modules', name);
+  const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const file = readdirSync(dir)
+    .sort()
+    .find((f) => /^(licen[sc]e|copying)([.-]|$)/i.test(f));
+  if (file === undefined) throw new Error(`${name} has no licence file to ship with its bundled code`);
+  return `${name}@${version} (${license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+});
+writeFileSync(
+  join(outdir, 'THIRD-PARTY-LICENSES.txt'),
+  `The action bundle (main.mjs, worker.mjs) contains these packages.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+);
 
 // Whatever still loads a module at run time would fail on the runner: refuse such a bundle.
 for (const file of ['main.mjs', 'worker.mjs']) {
