@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** The package version, read once from package.json (two levels up from both src/ and dist/src/). */
+/**
+ * The package version, read once from package.json: one level up from src/ and from the action
+ * bundle in action/, two from dist/src/ and dist/bundle/.
+ */
 export const VERSION: string = (() => {
   for (const rel of ['../package.json', '../../package.json']) {
     try {

@@ -100,6 +100,12 @@ describe('action.yml', () => {
     expect(sarif.runs[0]?.results).toHaveLength(1);
   });
 
+  it('is the version of the package.json beside it (the ref the workflow pinned)', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await runAction(makeRepo(), 'workflow_dispatch', {}, { args: '--version' });
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
   it('treats unset inputs as their defaults', async () => {
     const { dir, event } = pullRequest();
     const runnerTemp = tempDir('keyscan-runner-temp-');
