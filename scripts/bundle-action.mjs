@@ -1,9 +1,11 @@
 // Bundles the GitHub Action into action/ (committed: the runner runs it as is, with no
 // node_modules and no registry): main.mjs (src/action/main.ts), worker.mjs (the worker thread
-// entry it starts, see __KEYSCAN_WORKER__ in src/pool/pool.ts). Every dependency is bundled. No
-// precompiled keyword automaton (dist/bundle/keywords.bin): ~4 MB of binary committed again at
-// every rule change costs the repository more than the action saves by not compiling it at start. Deterministic: same
-// sources, same bytes (test/action/bundle.test.ts rebuilds it and compares).
+// entry it starts, see __KEYSCAN_WORKER__ in src/pool/pool.ts) and the licences of the bundled
+// packages. Every dependency is bundled. Deterministic: same sources and lockfile, same bytes
+// (test/action/bundle.test.ts rebuilds it and compares).
+//
+// No precompiled keyword automaton (dist/bundle/keywords.bin): ~4 MB of binary committed again at
+// every rule change costs the repository more than compiling it at start costs a CI run.
 //
 // Usage: node scripts/bundle-action.mjs [OUTDIR]   (default: action/)
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
