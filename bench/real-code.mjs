@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node bench/real-code.mjs [--work DIR] [--bin PATH] [--json FILE] [MIRROR.git …]
+// node bench/real-code.mjs [--work DIR] [--bin PATH] [--json FILE] [--examples] [MIRROR.git …]
 //
 // Precision on real published code: findings per MiB of text scanned, per rule, with each
 // finding's path, line and rule (never the secret). The data is installed and extracted at run
@@ -62,6 +62,8 @@ const { values, positionals } = parseArgs({
     bin: { type: 'string', default: BIN },
     json: { type: 'string' },
     'list-packages': { type: 'boolean', default: false },
+    // Also list documented example credentials (keyscan --include-examples); counted apart.
+    examples: { type: 'boolean', default: false },
   },
 });
 if (values['list-packages']) {
@@ -116,10 +118,14 @@ const findings = [];
 const skipped = {};
 for (const target of targets) {
   // Run from inside the tree so that paths in the report are relative to it.
-  const run = spawnSync(process.execPath, [resolve(values.bin), '.', '-c', config, '-f', 'json', '-o', report], {
-    cwd: target.dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const run = spawnSync(
+    process.execPath,
+    [resolve(values.bin), '.', '-c', config, '-f', 'json', '-o', report, ...(values.examples ? ['--include-examples'] : [])],
+    {
+      cwd: target.dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (run.status !== 0 && run.status !== 1) throw new Error(`keyscan exited ${run.status} on ${target.dir}`);
   const result = JSON.parse(readFileSync(report, 'utf8'));
   bytes += result.stats.bytesScanned;
@@ -138,6 +144,7 @@ console.log(`real-code precision · ${files} files · ${mib.toFixed(1)} MiB of t
 console.log(`packages: ${PACKAGES.length} (with dependencies)`);
 for (const r of repos) console.log(`repository: ${r.name} @ ${r.commit}`);
 console.log(`findings: ${counted.length} (${(counted.length / mib).toFixed(4)} per MiB)`);
+if (values.examples) console.log(`documented examples (not findings): ${findings.length - counted.length}`);
 for (const [rule, n] of Object.entries(perRule).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${rule}`);
 for (const f of counted) console.log(`  ${f.rule}\t${f.target}:${f.path}:${f.line}`);
 if (values.json !== undefined) {

@@ -53,4 +53,5 @@ export const documentedExamples: readonly DocumentedExample[] = [
   { hash: '61ad376148601b42eb41d6a48de922a3', length: 32, source: 'Rails guides (4.1 release notes): example secret_key_base' },
   { hash: 'f5bfc3be7f2eac5d398ebd6245acf7af', length: 128, source: 'Rails guides (command line): example secret_key_base' },
   { hash: '58974ba44c9ce206a5920aabaefc942e', length: 13, source: 'Rails API documentation (has_secure_password): example password' },
+  { hash: 'c61e47e5570d2b30e2a2df9d5d78ffc9', length: 20, source: 'Flask documentation (quickstart, sessions): example secret_key' },
 ];
