@@ -117,8 +117,9 @@ function decodedText(value: string): string | undefined {
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
 
+/** A secret-ish word, or two or more short words (`Node Redis`, `alice:a-git-token`). */
 export function isWordyText(text: string): boolean {
-  return SECRET_WORDS.test(text) || /^[A-Za-z]+(?:[-:_ .@][A-Za-z]+)*$/.test(text);
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 
 /** True when `value` (next to a secret-looking name) is evidently not a credential. */
@@ -138,5 +139,5 @@ export function isNonSecretValue(value: string): boolean {
  * only a test or a manual would use: a word or words (`password`, `secret-passwd`, `pass`).
  */
 export function isDummyPassword(password: string): boolean {
-  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user)\d*$/i.test(password);
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
 }
