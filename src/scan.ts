@@ -78,6 +78,8 @@ export interface ScanOptions {
   readonly env?: EnvCheckOptions | false;
   /** How long a worker may show no progress before its task is retried, then failed (tests). */
   readonly stallMs?: number;
+  /** Also report documented example credentials, as findings of kind `example`. */
+  readonly includeExamples?: boolean;
 }
 
 /** What a source does with the filtered findings before they are reported (history: one per secret). */
@@ -164,7 +166,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Only when someone listens: unfiltered() copies the whole candidate list.
   if (options.onDebug) debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
   const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
-  const findings = await finalize(filtered.findings);
+  const finalized = await finalize(filtered.findings);
+  const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== 'example');
+  if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
   return collector.result(findings, performance.now() - started, filtered);
 }

@@ -39,6 +39,11 @@ export interface Finding {
   readonly presentAtHead?: boolean;
   /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
   readonly secret: Secret;
+  /**
+   * `example`: a documented example credential (rules/examples.ts), reported only with
+   * `--include-examples` and never failing a run.
+   */
+  readonly kind?: 'example';
 }
 
 /** Why a file was not scanned. Counted in the summary, never dropped silently. */

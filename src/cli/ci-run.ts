@@ -243,6 +243,7 @@ function ciSourceArgs(args: CiArgs): SourceArgs {
     cwd: undefined,
     'max-file-size': String(DEFAULT_MAX_FILE_SIZE),
     'skip-unreadable': false,
+    'include-examples': false,
     threads: args.threads,
     config: args.config,
     progress: false,

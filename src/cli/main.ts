@@ -191,7 +191,8 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
-  const failing = result.findings.some((f) => f.severity !== 'info') || (result.unusedAllows?.length ?? 0) > 0;
+  // Documented examples (--include-examples) are listed, never failing either.
+  const failing = result.findings.some((f) => f.severity !== 'info' && f.kind !== 'example') || (result.unusedAllows?.length ?? 0) > 0;
   return failing ? EXIT.findings : EXIT.clean;
 }
 

@@ -34,6 +34,7 @@ export interface SourceArgs {
   cwd: string | undefined;
   'max-file-size': string;
   'skip-unreadable': boolean;
+  'include-examples': boolean;
   threads: number | undefined;
   config: string | undefined;
   progress: boolean | undefined;
@@ -63,6 +64,11 @@ export function sourceOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'count files that cannot be read as skipped instead of failing with exit 2',
+    })
+    .option('include-examples', {
+      type: 'boolean',
+      default: false,
+      describe: 'also list documented example credentials (AWS docs keys, jwt.io…) as "example" findings; they never fail a run',
     })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('config', {
@@ -164,6 +170,7 @@ export async function prepareScan(
     ...(args.debug ? { onDebug: (m: string) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}\n`)) } : {}),
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
+    includeExamples: args['include-examples'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: [...config.exclude, ...new Set(baselines)],
     rules,
