@@ -69,6 +69,11 @@ export interface ScanOptions {
   readonly allowlists?: { readonly global?: Allowlist; readonly byRule?: Readonly<Record<string, Allowlist>> };
   /** Accepted findings (a baseline file's entries): not reported, also after a rename. */
   readonly baseline?: readonly BaselineKey[];
+  /**
+   * Repository-relative paths of the baseline file in use. It is scanned like any file; only the
+   * values of its hash fields are not findings (also in files with the default name).
+   */
+  readonly baselineFiles?: readonly string[];
   /** List `keyscan:allow` markers that silenced nothing in {@link ScanResult.unusedAllows}. */
   readonly reportUnusedAllows?: boolean;
   /** Env-file checks (tracked, not ignored, staged, committed, template values); `false` turns them off. */
@@ -173,6 +178,7 @@ async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cw
     allowlist: compile(options.allowlists?.global),
     ruleAllowlists: byRule,
     baseline,
+    baselineFiles: new Set(options.baselineFiles ?? []),
   };
 }
 

@@ -10,7 +10,7 @@ import type { RuleSpec } from '../catalogue/spec.js';
 import { DEFAULT_ENV_TEMPLATES } from '../checks/env-names.js';
 import { DEFAULT_ENV_PLACEHOLDERS } from '../checks/env-values.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
-import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -116,7 +116,7 @@ export async function withCwd(args: Pick<SourceArgs, 'cwd'>, io: CliIO): Promise
 }
 
 /** Checks the source flags, loads the config and turns both into scan options. */
-export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: readonly string[] = []): Promise<PreparedScan> {
+export async function prepareScan(args: SourceArgs, io: CliIO, baselineFiles: readonly string[] = []): Promise<PreparedScan> {
   const paths = [...args.paths, ...(args['--'] ?? []).map(String)];
   const maxFileSize = parseSize(args['max-file-size']);
   if (maxFileSize === undefined) {
@@ -137,8 +137,9 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
   const config = await loadConfig(root, args.config, [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
   // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
-  // report: keyscan's own baseline files are never scanned.
-  const baselines = [DEFAULT_BASELINE_FILE, ...[config.baseline, ...extraExcludes].flatMap((f) => (f ? [toGlob(root, f)] : []))];
+  // report. It is scanned like any file, in every mode (a key in a `reason` is a finding); only
+  // its hash values are not findings (see dropBaselineHashes).
+  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => (f ? [repoPath(root, f)] : []));
   const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
   const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
   const options: ScanOptions = {
@@ -154,7 +155,8 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: [...config.exclude, ...new Set(baselines)],
+    exclude: config.exclude,
+    baselineFiles: [...new Set(baselines)],
     rules,
     env: {
       templates: [...DEFAULT_ENV_TEMPLATES, ...args['env-template']],
@@ -170,12 +172,9 @@ export async function prepareScan(args: SourceArgs, io: CliIO, extraExcludes: re
   return { root, config, rules, options, done: () => display?.clear() };
 }
 
-/** A file as a picomatch glob of its repository-relative path, special characters escaped. */
-function toGlob(root: string, file: string): string {
-  return relative(root, file)
-    .split('\\')
-    .join('/')
-    .replace(/[*?{}()[\]!+@]/g, '\\$&');
+/** A file's repository-relative POSIX path, as findings name it. */
+function repoPath(root: string, file: string): string {
+  return relative(root, file).split('\\').join('/');
 }
 
 export function usage(message: string, hint: string): KeyscanError {
