@@ -23,6 +23,8 @@ import type { BaselineKey } from './filters/baseline.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
 import { workTreeRoot } from './git/repo.js';
+import { rehash, translateLegacy } from './hash/rehash.js';
+import { PUBLIC_SALT, SecretHasher } from './hash/secret-hash.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { firstIntroduced, markPresentAt } from './pipeline/history.js';
@@ -69,6 +71,13 @@ export interface ScanOptions {
   readonly allowlists?: { readonly global?: Allowlist; readonly byRule?: Readonly<Record<string, Allowlist>> };
   /** Accepted findings (a baseline file's entries): not reported, also after a rename. */
   readonly baseline?: readonly BaselineKey[];
+  /**
+   * The project's salt for keyed secret hashes (a baseline file's `salt`); without one, a public
+   * default (see src/hash/secret-hash.ts). Hashes match a baseline only when made with its salt.
+   */
+  readonly salt?: string;
+  /** The {@link baseline} entries are in the old format: plain SHA-256 of each secret. */
+  readonly legacyBaseline?: boolean;
   /**
    * Repository-relative paths of the baseline file in use. It is scanned like any file; only the
    * values of its hash fields are not findings (also in files with the default name).
@@ -154,12 +163,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await executor?.close();
   }
-  // Only when someone listens: unfiltered() copies the whole candidate list.
-  if (options.onDebug) debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
-  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
+  const tags = new Map<string, readonly string[] | undefined>(rules.map((r) => [r.id, r.tags]));
+  const rehashed = await rehash(collector.unfiltered(), new SecretHasher(options.salt ?? PUBLIC_SALT), (id) => tags.get(id));
+  collector.replaceFindings(rehashed.findings);
+  debug(`${rehashed.findings.length} findings before filters and de-duplication`);
+  const filters = options.legacyBaseline ? withLegacyBaseline(policy, rehashed.legacy, collector) : policy;
+  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, filters));
   const findings = await finalize(filtered.findings);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
   return collector.result(findings, performance.now() - started, filtered);
+}
+
+/** An old-format baseline applies with the keyed hashes of the findings it names, and says so. */
+function withLegacyBaseline(policy: FilterPolicy, legacy: ReadonlyMap<string, string>, collector: Collector): FilterPolicy {
+  if (policy.baseline === undefined) return policy;
+  collector.warnings.push(
+    'the baseline is in the old format (version 1: a plain SHA-256 of each secret, which lets anyone holding it test guessed passwords cheaply); it still applies. Run `keyscan baseline` to rewrite it with a per-project salt and keyed hashes (reasons are kept), then commit it.',
+  );
+  return { ...policy, baseline: { ...policy.baseline, entries: translateLegacy(policy.baseline.entries, legacy) } };
 }
 
 /** Compiles allowlists once and decides how the baseline tells that a path is gone. */

@@ -1,5 +1,6 @@
 import { fingerprintOf, sha256 } from '../engine/fingerprint.js';
 import type { CommitInfo } from '../engine/scan-fragment.js';
+import { rememberHashInput } from '../hash/rehash.js';
 import { Secret } from '../secret.js';
 import type { Finding } from '../types.js';
 import type { CheckRule } from './rules.js';
@@ -30,7 +31,7 @@ export function checkFinding(input: CheckFindingInput): Finding {
   const secretHash = sha256(input.value ?? '');
   const identity = input.identity === undefined ? secretHash : sha256(`${input.identity}\0${secretHash}`);
   const commit = input.commit;
-  return {
+  const finding: Finding = {
     ruleId: input.rule.id,
     severity: input.rule.severity,
     message: input.message,
@@ -46,4 +47,7 @@ export function checkFinding(input: CheckFindingInput): Finding {
     ...(commit === undefined ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date }),
     secret: NO_SECRET,
   };
+  // The hashes above are placeholders: the scan replaces them with keyed ones (src/hash/).
+  rememberHashInput(finding, input.value ?? '', input.identity);
+  return finding;
 }

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { readBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { isKeyscanError, KeyscanError } from '../errors.js';
 import { requireRepository } from '../git/history.js';
@@ -61,7 +61,7 @@ async function runCi(args: CiArgs, io: CliIO, ctx: ActionsContext | undefined): 
   const prepared = await prepareScan(ciSourceArgs(args), { ...io, cwd });
   const baseline = prepared.config.baseline === undefined ? undefined : await readBaseline(prepared.config.baseline);
   const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
+  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
   const result = target.kind === 'none' ? emptyResult() : await scan(options);
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
 

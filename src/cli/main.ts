@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
-import { readBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
@@ -164,7 +164,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
   const result = await scan({
     ...options,
-    ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
+    ...baselineScanOptions(baseline),
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(scrub(`keyscan: warning: ${warning}\n`));

@@ -102,6 +102,14 @@ export class Collector {
     this.#candidates.splice(0, this.#candidates.length, ...kept);
   }
 
+  /** Replaces the findings of the candidates, in the order {@link unfiltered} gave them (their lines stay). */
+  replaceFindings(findings: readonly Finding[]): void {
+    if (findings.length !== this.#candidates.length) throw new Error('replaceFindings: one finding per candidate');
+    this.#candidates.forEach((c, i) => {
+      this.#candidates[i] = { finding: findings[i] as Finding, context: c.context };
+    });
+  }
+
   /** Everything found so far, before filtering. */
   unfiltered(): Finding[] {
     return this.#candidates.map((c) => c.finding);
