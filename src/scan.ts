@@ -17,13 +17,16 @@ import { checkStaged } from './checks/staged.js';
 import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import type { Allowlist } from './config/config.js';
 import { compileGlobs } from './config/glob.js';
+import type { CommitInfo } from './engine/scan-fragment.js';
 import { KeyscanError } from './errors.js';
 import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js';
 import type { BaselineKey } from './filters/baseline.js';
+import { NameRedactor } from './filters/names.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
+import { commitMetadata, refMetadata, stagedNames } from './git/metadata.js';
 import { workTreeRoot } from './git/repo.js';
-import { rehash, translateLegacy } from './hash/rehash.js';
+import { carryHashInput, rehash, translateLegacy } from './hash/rehash.js';
 import { PUBLIC_SALT, SecretHasher } from './hash/secret-hash.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
@@ -34,8 +37,9 @@ import type { Executor, FragmentInput, Task } from './pool/protocol.js';
 import { enableBacktrackingFallback } from './regex-guard.js';
 import { type Chunk, lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
+import { commitFragments, identityFragments, NameSet, ownedByName, refFragments } from './sources/metadata.js';
 import { stagedFragments } from './sources/staged.js';
-import type { Finding, ScanResult } from './types.js';
+import { type Finding, METADATA_SOURCES, type ScanResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -107,6 +111,10 @@ const MAX_BATCH = 5_000;
 
 interface Context {
   readonly debug: (message: string) => void;
+  /** Every name the scan saw (files, directories; in history, per commit), scanned for keys afterwards. */
+  readonly names: NameSet;
+  /** The real path of a path reported redacted (a key in its name); set once names are scanned. */
+  readonly realPath: { current: (path: string) => string };
   readonly cwd: string;
   readonly collector: Collector;
   readonly threads: number;
@@ -123,7 +131,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism();
-  const policy = await filterPolicy(options, rules, cwd);
+  const realPath = { current: (path: string): string => path };
+  const policy = await filterPolicy(options, rules, cwd, (p) => realPath.current(p));
   const runOptions = { allowMarkers: options.reportUnusedAllows === true };
   const collector = new Collector(options.onProgress, runOptions.allowMarkers);
   collector.skipUnreadable = options.skipUnreadable ?? false;
@@ -132,6 +141,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const debug = options.onDebug ?? (() => undefined);
   const ctx: Context = {
     debug,
+    names: new NameSet(),
+    realPath,
     cwd,
     collector,
     threads,
@@ -160,8 +171,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ctx,
       );
+    if (ctx.names.size > 0) {
+      debug(`scanning ${ctx.names.size} file and directory names`);
+      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+    }
   } finally {
     await executor?.close();
+  }
+  // A finding in a name that lies wholly in a directory's part belongs to that directory's name.
+  collector.drop((f) => f.source === 'path' && !ownedByName(f.path, f.endColumn));
+  const names = new NameRedactor(collector.unfiltered());
+  if (!names.empty) {
+    collector.replaceFindings(collector.unfiltered().map((f) => carryHashInput(f, names.finding(f))));
+    realPath.current = (p) => names.real(p);
   }
   const tags = new Map<string, readonly string[] | undefined>(rules.map((r) => [r.id, r.tags]));
   const rehashed = await rehash(collector.unfiltered(), new SecretHasher(options.salt ?? PUBLIC_SALT), (id) => tags.get(id));
@@ -171,7 +193,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, filters));
   const findings = await finalize(filtered.findings);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  return collector.result(findings, performance.now() - started, filtered);
+  const result = collector.result(findings, performance.now() - started, filtered);
+  return names.empty ? result : redactResult(result, names);
+}
+
+/** Errors, warnings and unused markers quote paths: masked like the findings' paths. */
+function redactResult(result: ScanResult, names: NameRedactor): ScanResult {
+  return {
+    ...result,
+    errors: result.errors.map((e) => ({ ...e, path: names.text(names.path(e.path)), message: names.text(e.message) })),
+    warnings: result.warnings.map((w) => names.text(w)),
+    ...(result.unusedAllows ? { unusedAllows: result.unusedAllows.map((u) => ({ ...u, path: names.path(u.path) })) } : {}),
+  };
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** An old-format baseline applies with the keyed hashes of the findings it names, and says so. */
@@ -184,7 +221,12 @@ function withLegacyBaseline(policy: FilterPolicy, legacy: ReadonlyMap<string, st
 }
 
 /** Compiles allowlists once and decides how the baseline tells that a path is gone. */
-async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cwd: string): Promise<FilterPolicy> {
+async function filterPolicy(
+  options: ScanOptions,
+  rules: readonly RuleSpec[],
+  cwd: string,
+  realPath: (path: string) => string,
+): Promise<FilterPolicy> {
   const compile = (list: Allowlist | undefined): CompiledAllowlist | undefined => (list === undefined ? undefined : compileAllowlist(list));
   const byRule = new Map<string, CompiledAllowlist>();
   for (const [id, list] of Object.entries(options.allowlists?.byRule ?? {})) byRule.set(id, compileAllowlist(list));
@@ -192,7 +234,7 @@ async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cw
   if (options.baseline !== undefined && options.baseline.length > 0) {
     // Baseline paths are repository-relative, like finding paths: a path is gone when the work tree no longer has it.
     const root = (await workTreeRoot(cwd)) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, path)) };
+    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, realPath(path))) };
   }
   return {
     knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id)]),
@@ -210,6 +252,13 @@ function runTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context):
     Math.max(1, ctx.threads) * 2,
     (task, result) => ctx.collector.add(task, result),
     (task, progress) => ctx.collector.partial(task, progress),
+  );
+}
+
+/** Names and messages: their findings count, their bytes do not (the stats count content). */
+function runMetadataTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context): Promise<void> {
+  return runBounded(tasks, executor, Math.max(1, ctx.threads) * 2, (task, result) =>
+    ctx.collector.add(task, { ...result, bytesScanned: 0, skipped: [] }, false),
   );
 }
 
@@ -232,10 +281,14 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
     cwd: ctx.cwd,
     base,
     isExcluded: ctx.isExcluded,
-    onSkip: (reason, path) => ctx.collector.skip(reason, path),
+    onSkip: (reason, path) => {
+      ctx.collector.skip(reason, path);
+      if (reason !== 'excluded') ctx.names.add(path);
+    },
   });
   const envTargets: EnvTarget[] = [];
-  const targets = ctx.env === undefined ? walk : collectEnvTargets(walk, ctx.env, envTargets);
+  const named = recordNames(walk, ctx.names);
+  const targets = ctx.env === undefined ? named : collectEnvTargets(named, ctx.env, envTargets);
   const iterator = targets[Symbol.asyncIterator]();
   const head: FileTarget[] = [];
   let done = false;
@@ -273,6 +326,13 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
   return asIs;
 }
 
+async function* recordNames(targets: AsyncIterable<FileTarget>, names: NameSet): AsyncGenerator<FileTarget> {
+  for await (const t of targets) {
+    names.add(t.path);
+    yield t;
+  }
+}
+
 async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finalize> {
   const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -303,6 +363,9 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
     });
   }
   const fragments = stagedFragments(root, { onBinary: (path) => ctx.collector.skip('binary', path) });
+  // Every staged name, also of files without added lines (an empty file named after a key).
+  const staged = stagedNames(root);
+  staged.catch(() => undefined); // awaited below
   const files = new Set<string>();
   async function* kept(): AsyncGenerator<FragmentInput> {
     for await (const f of fragments) {
@@ -322,6 +385,7 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
   addEnvChecks(ctx, await checked);
+  for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
   return asIs;
 }
 
@@ -360,7 +424,7 @@ async function scanRange(range: string, ctx: Context): Promise<Finalize> {
       },
     );
   }
-  return scanCommits(root, commits, tip, ctx);
+  return scanCommits(root, commits, tip, ctx, undefined);
 }
 
 async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): Promise<string> {
@@ -384,7 +448,7 @@ async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finaliz
     );
   }
   const head = await resolveCommit(root, 'HEAD');
-  return scanCommits(root, commits, head, ctx);
+  return scanCommits(root, commits, head, ctx, { includeStash });
 }
 
 function plural(n: number, word: string): string {
@@ -392,7 +456,13 @@ function plural(n: number, word: string): string {
 }
 
 /** Scans each commit's own changes across the pool, then keeps one finding per secret and path. */
-async function scanCommits(root: string, commits: readonly string[], tip: string | undefined, ctx: Context): Promise<Finalize> {
+async function scanCommits(
+  root: string,
+  commits: readonly string[],
+  tip: string | undefined,
+  ctx: Context,
+  refs: { readonly includeStash: boolean } | undefined,
+): Promise<Finalize> {
   ctx.collector.commitsTotal = commits.length;
   ctx.debug(`${commits.length} commits to scan in ${root}`);
   if (commits.length === 0) return asIs;
@@ -412,13 +482,41 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
   const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
   committed.catch(() => undefined); // awaited below
+  // Messages, identities and names, alongside the patches: one more git log, without patches.
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(root, commits, refs, ctx), FRAGMENT_BYTES_PER_TASK), executor, ctx);
+  metadata.catch(() => undefined); // awaited below
   await runTasks(tasks(), executor, ctx);
+  await metadata;
   const order = new Map(commits.map((c, i) => [c, i]));
   ctx.collector.addChecks(await committed);
   // Check findings (env files ever committed) are already one per path, with their provenance.
   return async (findings) => {
     const checks = findings.filter((f) => f.source === 'check');
-    const secrets = findings.filter((f) => f.source !== 'check' && !ctx.isExcluded(f.path));
-    return [...(await markPresentAt(root, tip, firstIntroduced(secrets, order))), ...checks];
+    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== 'path');
+    const secrets = findings.filter((f) => (f.source === 'commit' || f.source === 'path') && !ctx.isExcluded(ctx.realPath.current(f.path)));
+    const first = firstIntroduced(secrets, order);
+    const content = first.filter((f) => f.source !== 'path');
+    const named = first.filter((f) => f.source === 'path');
+    return [...(await markPresentAt(root, tip, content, ctx.realPath.current)), ...named, ...firstIntroduced(meta, order), ...checks];
   };
+}
+
+/**
+ * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
+ * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
+ */
+async function* metadataFragments(
+  root: string,
+  commits: readonly string[],
+  refs: { readonly includeStash: boolean } | undefined,
+  ctx: Context,
+): AsyncGenerator<FragmentInput> {
+  const identities = new Map<string, CommitInfo>();
+  for await (const c of commitMetadata(root, commits)) {
+    yield* commitFragments(c, identities);
+    const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+    for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
+  }
+  yield* identityFragments(identities);
+  if (refs !== undefined) for await (const ref of refMetadata(root, refs.includeStash)) yield* refFragments(ref);
 }

@@ -16,6 +16,13 @@ export function rememberHashInput(finding: Finding, value: string, identity: str
   checkInputs.set(finding, { value, identity });
 }
 
+/** Keeps what `from` hashes when a copy of it replaces it. */
+export function carryHashInput(from: Finding, to: Finding): Finding {
+  const input = checkInputs.get(from);
+  if (input !== undefined && to !== from) checkInputs.set(to, input);
+  return to;
+}
+
 /** The value a finding's hash is made of. */
 function hashInput(f: Finding): { value: string; identity: string | undefined } {
   return checkInputs.get(f) ?? { value: f.source === 'check' ? '' : f.secret.reveal(), identity: undefined };

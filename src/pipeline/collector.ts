@@ -61,7 +61,8 @@ export class Collector {
     this.#report();
   }
 
-  add(task: Task, result: TaskResult): void {
+  /** Adds a task's results; `report: false` for side work (names, messages) that is not progress. */
+  add(task: Task, result: TaskResult, report = true): void {
     this.#partial.delete(task);
     for (const { finding } of result.findings) {
       const { secretText, context, ...rest } = finding;
@@ -77,7 +78,7 @@ export class Collector {
     this.#files += result.filesScanned;
     this.#bytes += result.bytesScanned;
     this.#commits += result.commitsScanned ?? 0;
-    this.#report();
+    if (report) this.#report();
   }
 
   #report(): void {

@@ -32,11 +32,17 @@ function older(a: Finding, b: Finding, order: ReadonlyMap<string, number>): bool
 }
 
 /** Marks each finding with whether its file at `rev` still contains the secret. */
-export async function markPresentAt(repo: string, rev: string | undefined, findings: readonly Finding[]): Promise<Finding[]> {
+export async function markPresentAt(
+  repo: string,
+  rev: string | undefined,
+  findings: readonly Finding[],
+  realPath: (path: string) => string = (p) => p,
+): Promise<Finding[]> {
   const present = new Set<string>();
   if (rev !== undefined && findings.length > 0) {
     const byPath = new Map<string, Finding[]>();
-    for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+    // A path whose name holds a key is reported redacted; the file is read by its real name.
+    for (const f of findings) byPath.set(realPath(f.path), [...(byPath.get(realPath(f.path)) ?? []), f]);
     await readAtRevision(repo, rev, [...byPath.keys()], (path, content) => {
       if (content === undefined) return;
       for (const f of byPath.get(path) ?? []) if (content.includes(f.secret.reveal())) present.add(f.fingerprint);
