@@ -178,8 +178,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await executor?.close();
   }
-  // A finding in a name that lies wholly in a directory's part belongs to that directory's name.
-  collector.drop((f) => f.source === 'path' && !ownedByName(f.path, f.endColumn));
+  // Each name is scanned twice (its last segment, and whole for a key that spans a `/`): one finding per key.
+  const seenNames = new Set<string>();
+  collector.drop((f) => {
+    if (f.source !== 'path') return false;
+    const key = `${f.ruleId}\0${f.path}\0${f.commit ?? ''}\0${f.secret.reveal()}`;
+    if (!ownedByName(f.path, f.startLine, f.startColumn, f.endColumn) || seenNames.has(key)) return true;
+    seenNames.add(key);
+    return false;
+  });
+  collector.replaceFindings(
+    collector.unfiltered().map((f) => (f.source === 'path' && f.startLine === 0 ? { ...f, startLine: 1, endLine: 1 } : f)),
+  );
   const names = new NameRedactor(collector.unfiltered());
   if (!names.empty) {
     collector.replaceFindings(collector.unfiltered().map((f) => carryHashInput(f, names.finding(f))));

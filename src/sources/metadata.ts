@@ -39,16 +39,29 @@ export class NameSet {
     return this.#seen.size;
   }
 
+  /**
+   * Each name's last segment on its own (rules that want a token boundary before a key would take
+   * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
+   */
   *fragments(): Generator<FragmentInput> {
     for (const [name, commit] of this.#seen) {
-      yield { data: Buffer.from(name, 'utf8'), meta: { path: name, source: 'path', ...(commit ? { commit } : {}) } };
+      const meta = { path: name, source: 'path', ...(commit ? { commit } : {}) } as const;
+      const slash = name.lastIndexOf('/');
+      yield { data: Buffer.from(name.slice(slash + 1), 'utf8'), meta: { ...meta, firstLine: 1 } };
+      if (slash !== -1) yield { data: Buffer.from(name, 'utf8'), meta: { ...meta, firstLine: 0 } };
     }
   }
 }
 
-/** Whether a finding in name `path` (columns 1-based, end exclusive) reaches into its last segment. */
-export function ownedByName(path: string, endColumn: number): boolean {
-  return endColumn - 1 > path.lastIndexOf('/') + 1;
+/**
+ * Whether a finding of a name's fragment is its own: one in the last segment scanned alone
+ * (line 1) always; one in the whole name (line 0) only if it spans a `/` into the last segment
+ * (the rest belongs to the directory's name, scanned as a name of its own).
+ */
+export function ownedByName(path: string, line: number, startColumn: number, endColumn: number): boolean {
+  if (line !== 0) return true;
+  const last = path.lastIndexOf('/') + 1; // 0-based start of the last segment
+  return startColumn - 1 < last && endColumn - 1 > last;
 }
 
 /** The message and identities of one commit, as fragments. Identities are scanned once per scan. */
