@@ -204,7 +204,7 @@ describe('keyscan ci output a repository can inject into', () => {
     const name = 'x\n::warning::pwned\u001b[2K\r\u202e [a](https://evil.example).js';
     const head = commit(dir, 'add', {
       '.keyscan.json': JSON.stringify(rules),
-      [name]: `k = acme_0a1b2c3d4e5f6g7h\nt = "${tokens.githubPat()}"\n`,
+      [name]: `k = acme_q7zr2lp9xw4kd8m3\nt = "${tokens.githubPat()}"\n`,
     });
     const r = await runCi(dir, 'push', { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main' } });
     expect(r.code).toBe(1);
