@@ -4,11 +4,11 @@
  * repositories, the real CLI, GitHub's environment simulated (see helpers/actions.ts).
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsStep, parseOutputs, runCi } from '../helpers/actions.js';
-import { BIN, collect, keyscan } from '../helpers/cli.js';
+import { BIN, collect, keyscan, ROOT } from '../helpers/cli.js';
 import { hasControl } from '../helpers/control.js';
 import { renderMarkdown } from '../helpers/markdown.js';
 import { commit, git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
@@ -242,6 +242,15 @@ describe('keyscan ci output a repository can inject into', () => {
   });
 });
 
+/** Adds search permission for others to `dir` and each directory above it (never read or write). */
+function letOthersTraverse(dir: string): void {
+  for (let d = resolvePath(dir); ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, (mode & 0o7777) | 0o001);
+    if (dirname(d) === d) break;
+  }
+}
+
 describe('keyscan ci outputs and wording', () => {
   it('sets no findings= or sarif= output when the scan is incomplete (exit 2)', async () => {
     const dir = makeRepo({ 'readable.txt': 'hello\n', 'locked.txt': 'secret?\n' }, { commit: true });
@@ -255,6 +264,8 @@ describe('keyscan ci outputs and wording', () => {
       for (const f of [step.outputFile, step.summaryFile]) chmodSync(f, 0o666);
       git(dir, 'config', 'core.sharedRepository', 'world');
       chmodSync(join(dir, '.git'), 0o755);
+      // nobody must reach this checkout's CLI too, wherever CI cloned it (mktemp -d makes 0700).
+      letOthersTraverse(ROOT);
     }
     chmodSync(join(dir, 'locked.txt'), 0o000);
     const child = spawn(process.execPath, [BIN, 'ci', '--mode', 'files', '--sarif-output', sarif], {
