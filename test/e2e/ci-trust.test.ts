@@ -3,7 +3,7 @@
  * from the repository that tries to become CI commands, markup or terminal control: real
  * repositories, the real CLI, GitHub's environment simulated (see helpers/actions.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,27 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(r.outputs.findings).toBe('0');
     expect(r.summaryText).toContain("This check used the pull request's version (trust-pr-config is on). It silences 1 finding");
     expect(r.summaryText).toContain('Silenced: 1 by config allowlists');
+  });
+
+  it('the summary’s false-positive advice works as printed: a baseline committed to the base branch clears the check', async () => {
+    const p = await pullRequest({}, KEY_FILE(tokens.githubPat()));
+    const blocked = await runCi(p.dir, 'pull_request', p.event);
+    expect(blocked.code).toBe(1);
+    const advice = blocked.summaryText.split('\n').find((l) => l.includes('A false positive?')) ?? '';
+    expect(advice).toContain('run npx keyscan baseline and commit .keyscan-baseline.json to the base branch');
+    // As printed: run the baseline command where the finding is, and commit the file to the base branch.
+    execFileSync(process.execPath, [BIN, 'baseline'], { cwd: p.dir, stdio: 'pipe' });
+    const accepted = readFileSync(join(p.dir, '.keyscan-baseline.json'));
+    git(p.dir, 'stash', '-q', '-u');
+    git(p.dir, 'checkout', '-q', 'main');
+    const base = commit(p.dir, 'accept a false positive', { '.keyscan-baseline.json': accepted });
+    git(p.dir, 'checkout', '-q', 'feature');
+    git(p.dir, 'stash', 'drop', '-q');
+    git(p.dir, 'merge', '-q', '--no-edit', 'main');
+    const head = git(p.dir, 'rev-parse', 'HEAD').trim();
+    const event = { pull_request: { number: 7, commits: 2, base: { sha: base }, head: { sha: head } } };
+    const cleared = await runCi(p.dir, 'pull_request', event);
+    expect(cleared.code, cleared.stdout).toBe(0);
   });
 
   it('says nothing about the config when the pull request leaves it alone', async () => {
