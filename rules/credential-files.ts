@@ -655,7 +655,9 @@ export const credentialFileRules: readonly RuleSpec[] = [
     provider: 'Ansible',
     severity: 'critical',
     path: /(?:^|\/)\.?(?:ansible[-_])?vault[-_.]?pass(?:word)?(?:[-_.]?file)?(?:\.txt)?$/i,
-    regex: /^[ \t]*(?<secret>[^\s#][^\r\n]{0,1023}?)\s*$/,
+    // Greedy, ending on a non-space: a lazy run before `\s*$` retried the tail once per length
+    // (quadratic on a long run of spaces, found by the load-time safety check).
+    regex: /^[ \t]*(?<secret>[^\s#](?:[^\r\n]{0,1022}[^\s])?)\s*$/,
     keywords: [],
     revoke: 'https://docs.ansible.com/ansible/latest/vault_guide/vault_managing_passwords.html',
     rotate:

@@ -28,7 +28,14 @@ export const genericAuthRules: readonly RuleSpec[] = [
         'Authorization: Basic {{base64}}deploy:{{alnum:20}}{{/base64}}',
         'curl -H "Authorization: basic {{base64}}ci-bot:{{password:16}}{{/base64}}" https://ci.example.org',
       ],
-      negative: ['Authorization: Basic {{b64:24}}', 'Authorization: Basic ${BASIC_AUTH}', 'Basic information about the API'],
+      negative: [
+        'Authorization: Basic {{b64:24}}',
+        'Authorization: Basic ${BASIC_AUTH}',
+        'Basic information about the API',
+        // A test suite's or a manual's credentials (found in git's and Rails' test suites).
+        'creds=Basic {{base64}}alice:secret-passwd{{/base64}}',
+        "'Authorization': 'Basic {{base64}}user:password{{/base64}}'",
+      ],
     },
     { regex: /\b[Bb](?:ASIC|asic)\s+(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/, keywords: ['basic '] },
   ),

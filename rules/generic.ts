@@ -7,9 +7,12 @@ export const genericRules = [
     provider: 'Generic',
     severity: 'medium',
     // Starts at the secret-ish word (a fast literal scan); the rest of the name, which the
-    // validator reads, is taken from the text before the match.
+    // validator reads, is taken from the text before the match. The pattern ends at the value's
+    // first character: the value's syntax (src/engine/value-syntax.ts) says where it ends, so a
+    // quoted value may hold any character and code is never read as a value. Starts that are
+    // never a literal (`"<TOKEN>"`, bare `$VAR`, `(`, `{`, `[`, `@x`) are left out here, where it is cheap.
     regex:
-      /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=)[ \t]{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+      /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=|>)[ \t]{0,24}(?<secret>["'`](?![\s<])|[^\s"'`<$({[@;,)\]}])/i,
     keywords: [
       'password',
       'passwd',
@@ -43,7 +46,7 @@ export const genericRules = [
     maxLength: 300,
     // Names that are not secrets (ids, cursors, counters), and values that are not (identifiers,
     // type names, paths, member expressions, references to secret stores, encrypted blobs).
-    validator: 'generic-secret',
+    validator: 'assigned-value',
     allowSecret: [
       /^[A-Za-z_$.-]+$/, // identifiers and words, not random strings
       /password|passwd|secret|token|credential|api_?key|private_?key/i, // a name, not a value
@@ -68,6 +71,9 @@ export const genericRules = [
         'db.password={{alnum:16}}',
         'DB_PASS={{password:18}}',
         'SECRET_KEY_BASE={{hex:64}}',
+        // Quoted values hold any character: Django keys and WordPress salts.
+        "SECRET_KEY = '{{django:50}}'",
+        "define( 'SECURE_AUTH_KEY',  '{{wpsalt:64}}' );",
       ],
       negative: [
         'password = os.getenv("DB_PASSWORD")',
@@ -91,6 +97,19 @@ export const genericRules = [
         'db_password = "op://Production/postgres/password"',
         'token_url = "https://oauth2.googleapis.com/token"',
         'max_tokens = 4096000000000',
+        // Code, not values (each reported on real published code before values were parsed).
+        'EmailAuthProvider.EMAIL_LINK_SIGN_IN_METHOD=EmailAuthProvider.EMAIL_LINK;',
+        'INVALID_PENDING_TOKEN:"invalid-credential",FEDERATED_USER_ID_ALREADY_LINKED:"credential-already-in-use",',
+        'var CancelToken = /*#__PURE__*/function () {',
+        'aclGenPass: ACL_GENPASS_1.default,',
+        '{tokenStart:3174861,tokenEnd:3174899}',
+        'usage: mysql [--user=<user>] [--password=<password>]',
+        'const InvalidUser = PasswordBroker::INVALID_USER;',
+        "api_password=dict(type='str', no_log=True),",
+        '<img src="https://badges.example.org/rating.svg?token={{b64:43}}=" alt="rating">',
+        'credential={{base64}}alice:secret-passwd{{/base64}}',
+        'password: AbcDef123!@#',
+        '<input type="hidden" name="authenticity_token" value="{{b64url:64}}" />',
       ],
     },
   },

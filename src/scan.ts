@@ -19,13 +19,18 @@ import { checkStaged } from './checks/staged.js';
 import { checkWorkTree, collectEnvTargets, type EnvTarget } from './checks/worktree.js';
 import type { Allowlist } from './config/config.js';
 import { compileGlobs } from './config/glob.js';
+import type { CommitInfo } from './engine/scan-fragment.js';
 import { KeyscanError } from './errors.js';
 import { type CompiledAllowlist, compileAllowlist } from './filters/allowlist.js';
 import type { BaselineKey } from './filters/baseline.js';
+import { NameRedactor } from './filters/names.js';
 import { type FilterPolicy, runFilters } from './filters/pipeline.js';
 import { allRefs, listCommits, requireRepository, resolveCommit, shallowBoundary } from './git/history.js';
+import { commitMetadata, refMetadata, stagedNames } from './git/metadata.js';
 import { parseRange, rangeRevision } from './git/range.js';
 import { stashEntries, workTreeRoot } from './git/repo.js';
+import { carryHashInput, rehash, translateLegacy } from './hash/rehash.js';
+import { PUBLIC_SALT, SecretHasher } from './hash/secret-hash.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { firstIntroduced, markPresentAt } from './pipeline/history.js';
@@ -35,8 +40,9 @@ import type { Executor, FragmentInput, Task } from './pool/protocol.js';
 import { enableBacktrackingFallback, runsOnLinearEngine } from './regex-guard.js';
 import { type Chunk, lineChunks } from './sources/chunks.js';
 import { type FileTarget, walkTargets } from './sources/files.js';
+import { commitFragments, identityFragments, NameSet, ownedByName, refFragments } from './sources/metadata.js';
 import { stagedFragments } from './sources/staged.js';
-import type { Finding, ScanResult } from './types.js';
+import { type Finding, METADATA_SOURCES, type ScanResult } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -72,12 +78,26 @@ export interface ScanOptions {
   readonly allowlists?: { readonly global?: Allowlist; readonly byRule?: Readonly<Record<string, Allowlist>> };
   /** Accepted findings (a baseline file's entries): not reported, also after a rename. */
   readonly baseline?: readonly BaselineKey[];
+  /**
+   * The project's salt for keyed secret hashes (a baseline file's `salt`); without one, a public
+   * default (see src/hash/secret-hash.ts). Hashes match a baseline only when made with its salt.
+   */
+  readonly salt?: string;
+  /** The {@link baseline} entries are in the old format: plain SHA-256 of each secret. */
+  readonly legacyBaseline?: boolean;
+  /**
+   * Repository-relative paths of the baseline file in use. It is scanned like any file; only the
+   * values of its hash fields are not findings (also in files with the default name).
+   */
+  readonly baselineFiles?: readonly string[];
   /** List `keyscan:allow` markers that silenced nothing in {@link ScanResult.unusedAllows}. */
   readonly reportUnusedAllows?: boolean;
   /** Env-file checks (tracked, not ignored, staged, committed, template values); `false` turns them off. */
   readonly env?: EnvCheckOptions | false;
   /** How long a worker may show no progress before its task is retried, then failed (tests). */
   readonly stallMs?: number;
+  /** Also report documented example credentials, as findings of kind `example`. */
+  readonly includeExamples?: boolean;
 }
 
 /** What a source does with the filtered findings before they are reported (history: one per secret). */
@@ -98,6 +118,10 @@ const MAX_BATCH = 5_000;
 
 interface Context {
   readonly debug: (message: string) => void;
+  /** Every name the scan saw (files, directories; in history, per commit), scanned for keys afterwards. */
+  readonly names: NameSet;
+  /** The real path of a path reported redacted (a key in its name); set once names are scanned. */
+  readonly realPath: { current: (path: string) => string };
   readonly cwd: string;
   readonly collector: Collector;
   readonly threads: number;
@@ -114,7 +138,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism();
-  const policy = await filterPolicy(options, rules, cwd);
+  const realPath = { current: (path: string): string => path };
+  const policy = await filterPolicy(options, rules, cwd, (p) => realPath.current(p));
   const runOptions = { allowMarkers: options.reportUnusedAllows === true };
   const guarded = needsWatchdog(rules);
   const collector = new Collector(options.onProgress, runOptions.allowMarkers);
@@ -124,6 +149,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const debug = options.onDebug ?? (() => undefined);
   const ctx: Context = {
     debug,
+    names: new NameSet(),
+    realPath,
     cwd,
     collector,
     threads,
@@ -158,15 +185,65 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ctx,
       );
+    if (ctx.names.size > 0) {
+      debug(`scanning ${ctx.names.size} file and directory names`);
+      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+    }
   } finally {
     await executor?.close();
   }
-  // Only when someone listens: unfiltered() copies the whole candidate list.
-  if (options.onDebug) debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
-  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
-  const findings = await finalize(filtered.findings);
+  // Each name is scanned twice (its last segment, and whole for a key that spans a `/`): one finding per key.
+  const seenNames = new Set<string>();
+  collector.drop((f) => {
+    if (f.source !== 'path') return false;
+    const key = `${f.ruleId}\0${f.path}\0${f.commit ?? ''}\0${f.secret.reveal()}`;
+    if (!ownedByName(f.path, f.startLine, f.startColumn, f.endColumn) || seenNames.has(key)) return true;
+    seenNames.add(key);
+    return false;
+  });
+  collector.replaceFindings(
+    collector.unfiltered().map((f) => (f.source === 'path' && f.startLine === 0 ? { ...f, startLine: 1, endLine: 1 } : f)),
+  );
+  const names = new NameRedactor(collector.unfiltered());
+  if (!names.empty) {
+    collector.replaceFindings(collector.unfiltered().map((f) => carryHashInput(f, names.finding(f))));
+    realPath.current = (p) => names.real(p);
+  }
+  const tags = new Map<string, readonly string[] | undefined>(rules.map((r) => [r.id, r.tags]));
+  const rehashed = await rehash(collector.unfiltered(), new SecretHasher(options.salt ?? PUBLIC_SALT), (id) => tags.get(id));
+  collector.replaceFindings(rehashed.findings);
+  debug(`${rehashed.findings.length} findings before filters and de-duplication`);
+  const filters = options.legacyBaseline ? withLegacyBaseline(policy, rehashed.legacy, collector) : policy;
+  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, filters));
+  const finalized = await finalize(filtered.findings);
+  const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== 'example');
+  if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  return collector.result(findings, performance.now() - started, filtered);
+  const result = collector.result(findings, performance.now() - started, filtered);
+  return names.empty ? result : redactResult(result, names);
+}
+
+/** Errors, warnings and unused markers quote paths: masked like the findings' paths. */
+function redactResult(result: ScanResult, names: NameRedactor): ScanResult {
+  return {
+    ...result,
+    errors: result.errors.map((e) => ({ ...e, path: names.text(names.path(e.path)), message: names.text(e.message) })),
+    warnings: result.warnings.map((w) => names.text(w)),
+    ...(result.unusedAllows ? { unusedAllows: result.unusedAllows.map((u) => ({ ...u, path: names.path(u.path) })) } : {}),
+  };
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** An old-format baseline applies with the keyed hashes of the findings it names, and says so. */
+function withLegacyBaseline(policy: FilterPolicy, legacy: ReadonlyMap<string, string>, collector: Collector): FilterPolicy {
+  if (policy.baseline === undefined) return policy;
+  collector.warnings.push(
+    'the baseline is in the old format (version 1: a plain SHA-256 of each secret, which lets anyone holding it test guessed passwords cheaply); it still applies. Run `keyscan baseline` to rewrite it with a per-project salt and keyed hashes (reasons are kept), then commit it.',
+  );
+  return { ...policy, baseline: { ...policy.baseline, entries: translateLegacy(policy.baseline.entries, legacy) } };
 }
 
 const BUILTIN = new Set<RuleSpec>(builtinRules);
@@ -186,7 +263,12 @@ function needsWatchdog(rules: readonly RuleSpec[]): boolean {
 }
 
 /** Compiles allowlists once and decides how the baseline tells that a path is gone. */
-async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cwd: string): Promise<FilterPolicy> {
+async function filterPolicy(
+  options: ScanOptions,
+  rules: readonly RuleSpec[],
+  cwd: string,
+  realPath: (path: string) => string,
+): Promise<FilterPolicy> {
   const compile = (list: Allowlist | undefined): CompiledAllowlist | undefined => (list === undefined ? undefined : compileAllowlist(list));
   const byRule = new Map<string, CompiledAllowlist>();
   for (const [id, list] of Object.entries(options.allowlists?.byRule ?? {})) byRule.set(id, compileAllowlist(list));
@@ -194,7 +276,7 @@ async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cw
   if (options.baseline !== undefined && options.baseline.length > 0) {
     // Baseline paths are repository-relative, like finding paths: a path is gone when the work tree no longer has it.
     const root = (await workTreeRoot(cwd)) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, path)) };
+    baseline = { entries: options.baseline, isGone: (path) => !existsSync(join(root, realPath(path))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -202,6 +284,7 @@ async function filterPolicy(options: ScanOptions, rules: readonly RuleSpec[], cw
     allowlist: compile(options.allowlists?.global),
     ruleAllowlists: byRule,
     baseline,
+    baselineFiles: new Set(options.baselineFiles ?? []),
   };
 }
 
@@ -212,6 +295,13 @@ function runTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context):
     Math.max(1, ctx.threads) * 2,
     (task, result) => ctx.collector.add(task, result),
     (task, progress) => ctx.collector.partial(task, progress),
+  );
+}
+
+/** Names and messages: their findings count, their bytes do not (the stats count content). */
+function runMetadataTasks(tasks: AsyncIterable<Task>, executor: Executor, ctx: Context): Promise<void> {
+  return runBounded(tasks, executor, Math.max(1, ctx.threads) * 2, (task, result) =>
+    ctx.collector.add(task, { ...result, bytesScanned: 0, skipped: [] }, false),
   );
 }
 
@@ -234,10 +324,14 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
     cwd: ctx.cwd,
     base,
     isExcluded: ctx.isExcluded,
-    onSkip: (reason, path) => ctx.collector.skip(reason, path),
+    onSkip: (reason, path) => {
+      ctx.collector.skip(reason, path);
+      if (reason !== 'excluded') ctx.names.add(path);
+    },
   });
   const envTargets: EnvTarget[] = [];
-  const targets = ctx.env === undefined ? walk : collectEnvTargets(walk, ctx.env, envTargets);
+  const named = recordNames(walk, ctx.names);
+  const targets = ctx.env === undefined ? named : collectEnvTargets(named, ctx.env, envTargets);
   const iterator = targets[Symbol.asyncIterator]();
   const head: FileTarget[] = [];
   let done = false;
@@ -275,6 +369,13 @@ async function scanPaths(paths: readonly string[], maxFileSize: number, ctx: Con
   return asIs;
 }
 
+async function* recordNames(targets: AsyncIterable<FileTarget>, names: NameSet): AsyncGenerator<FileTarget> {
+  for await (const t of targets) {
+    names.add(t.path);
+    yield t;
+  }
+}
+
 async function scanStdin(stdin: NonNullable<ScanOptions['stdin']>, ctx: Context): Promise<Finalize> {
   const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -305,6 +406,9 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
     });
   }
   const fragments = stagedFragments(root, { onSkip: (reason, path) => ctx.collector.skip(reason, path) });
+  // Every staged name, also of files without added lines (an empty file named after a key).
+  const staged = stagedNames(root);
+  staged.catch(() => undefined); // awaited below
   const files = new Set<string>();
   async function* kept(): AsyncGenerator<FragmentInput> {
     for await (const f of fragments) {
@@ -324,6 +428,7 @@ async function scanStaged(ctx: Context): Promise<Finalize> {
   // A staged change is small: it runs on this thread, which keeps pre-commit hooks fast.
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
   addEnvChecks(ctx, await checked);
+  for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
   return asIs;
 }
 
@@ -362,7 +467,7 @@ async function scanRange(range: string, ctx: Context): Promise<Finalize> {
       },
     );
   }
-  return scanCommits(root, commits, tip, ctx);
+  return scanCommits(root, commits, tip, ctx, undefined);
 }
 
 async function requireCommit(root: string, rev: string, role: 'BASE' | 'HEAD'): Promise<string> {
@@ -388,7 +493,7 @@ async function scanHistory(includeStash: boolean, ctx: Context): Promise<Finaliz
     );
   }
   const head = await resolveCommit(root, 'HEAD');
-  return scanCommits(root, commits, head, ctx);
+  return scanCommits(root, commits, head, ctx, { includeStash });
 }
 
 function plural(n: number, word: string): string {
@@ -396,7 +501,13 @@ function plural(n: number, word: string): string {
 }
 
 /** Scans each commit's own changes across the pool, then keeps one finding per secret and path. */
-async function scanCommits(root: string, commits: readonly string[], tip: string | undefined, ctx: Context): Promise<Finalize> {
+async function scanCommits(
+  root: string,
+  commits: readonly string[],
+  tip: string | undefined,
+  ctx: Context,
+  refs: { readonly includeStash: boolean } | undefined,
+): Promise<Finalize> {
   ctx.collector.commitsTotal = commits.length;
   ctx.debug(`${commits.length} commits to scan in ${root}`);
   if (commits.length === 0) return asIs;
@@ -418,7 +529,11 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
   committed.catch(() => undefined); // awaited below
   const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
   templates.catch(() => undefined); // awaited below
+  // Messages, identities and names, alongside the patches: one more git log, without patches.
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(root, commits, refs, ctx), FRAGMENT_BYTES_PER_TASK), executor, ctx);
+  metadata.catch(() => undefined); // awaited below
   await runTasks(tasks(), executor, ctx);
+  await metadata;
   const order = new Map(commits.map((c, i) => [c, i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);
   return async (findings) => {
@@ -428,15 +543,46 @@ async function scanCommits(root: string, commits: readonly string[], tip: string
     const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
     // Other check findings (env files ever committed) are already one per path, with their provenance.
     const checks = findings.filter((f) => f.source === 'check' && !isTemplateValue(f));
+    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== 'path');
     // Commits are scanned whole and excluded paths dropped here: each one is still counted, never dropped silently.
     const excluded = new Set<string>();
     const secrets = findings.filter((f) => {
-      if (f.source === 'check' || merged.superseded.has(f)) return false;
-      if (!ctx.isExcluded(f.path)) return true;
-      if (!excluded.has(f.path)) ctx.collector.skip('excluded', f.path);
-      excluded.add(f.path);
+      if ((f.source !== 'commit' && f.source !== 'path') || merged.superseded.has(f)) return false;
+      const path = ctx.realPath.current(f.path);
+      if (!ctx.isExcluded(path)) return true;
+      if (!excluded.has(path)) ctx.collector.skip('excluded', path);
+      excluded.add(path);
       return false;
     });
-    return [...(await markPresentAt(root, tip, firstIntroduced(secrets, order))), ...firstIntroduced(merged.checks, order), ...checks];
+    const first = firstIntroduced(secrets, order);
+    const content = first.filter((f) => f.source !== 'path');
+    const named = first.filter((f) => f.source === 'path');
+    return [
+      ...(await markPresentAt(root, tip, content, ctx.realPath.current)),
+      ...named,
+      ...firstIntroduced(meta, order),
+      ...firstIntroduced(merged.checks, order),
+      ...checks,
+    ];
   };
+}
+
+/**
+ * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
+ * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
+ */
+async function* metadataFragments(
+  root: string,
+  commits: readonly string[],
+  refs: { readonly includeStash: boolean } | undefined,
+  ctx: Context,
+): AsyncGenerator<FragmentInput> {
+  const identities = new Map<string, CommitInfo>();
+  for await (const c of commitMetadata(root, commits)) {
+    yield* commitFragments(c, identities);
+    const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+    for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
+  }
+  yield* identityFragments(identities);
+  if (refs !== undefined) for await (const ref of refMetadata(root, refs.includeStash)) yield* refFragments(ref);
 }

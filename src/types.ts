@@ -6,8 +6,25 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-/** Where a finding was read from. */
-export type SourceKind = 'file' | 'stdin' | 'staged' | 'commit' | 'check';
+/**
+ * Where a finding was read from. Besides content: `path` (a file or directory name, reported at
+ * that path), `ref` (a branch or tag name), `commit-message`, `commit-author` (an author's or
+ * committer's name or e-mail) and `tag-message` (an annotated tag), each with its commit.
+ */
+export type SourceKind =
+  | 'file'
+  | 'stdin'
+  | 'staged'
+  | 'commit'
+  | 'check'
+  | 'path'
+  | 'ref'
+  | 'commit-message'
+  | 'commit-author'
+  | 'tag-message';
+
+/** Sources that are names or messages rather than file content (see src/sources/metadata.ts). */
+export const METADATA_SOURCES: ReadonlySet<SourceKind> = new Set(['path', 'ref', 'commit-message', 'commit-author', 'tag-message']);
 
 /** A finding as every reporter sees it. Positions are 1-based; `endColumn` is exclusive (as in SARIF). */
 export interface Finding {
@@ -39,6 +56,11 @@ export interface Finding {
   readonly presentAtHead?: boolean;
   /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
   readonly secret: Secret;
+  /**
+   * `example`: a documented example credential (rules/examples.ts), reported only with
+   * `--include-examples` and never failing a run.
+   */
+  readonly kind?: 'example';
 }
 
 /** Why a file was not scanned. Counted in the summary, never dropped silently. */

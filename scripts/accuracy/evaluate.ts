@@ -64,7 +64,10 @@ export function evaluate(catalogue: Catalogue, corpus: readonly CorpusFile[], fa
   for (const file of corpus) {
     const data = Buffer.from(file.text);
     bytes += data.length;
-    const found = detect(catalogue, data, file.path).map((m) => ({ ...m, ruleId: catalogue.rules[m.rule]?.id ?? '?' }));
+    // Documented examples are not reported by default (only with --include-examples).
+    const found = detect(catalogue, data, file.path)
+      .filter((m) => m.example !== true)
+      .map((m) => ({ ...m, ruleId: catalogue.rules[m.rule]?.id ?? '?' }));
     const positives = file.labels.filter((l) => l.kind === 'positive');
     for (const label of positives) {
       const s = score(label.family);

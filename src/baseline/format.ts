@@ -6,15 +6,22 @@
 import { fingerprintOf } from '../engine/fingerprint.js';
 import { KeyscanError } from '../errors.js';
 import { keyOf } from '../filters/baseline.js';
+import { newSalt } from '../hash/secret-hash.js';
 import type { Finding } from '../types.js';
 
-export const BASELINE_VERSION = 1;
+/**
+ * 2: keyed hashes (HMAC-SHA-256, and scrypt for guessable secrets) with the file's own `salt`.
+ * 1 (read, never written): plain SHA-256 of each secret; it still applies, with a warning, and
+ * `keyscan baseline` rewrites it as version 2 keeping every reason.
+ */
+export const BASELINE_VERSION = 2;
+export const LEGACY_BASELINE_VERSION = 1;
 
 export interface BaselineEntry {
   readonly ruleId: string;
   /** Repository-relative POSIX path where the secret was accepted. */
   readonly path: string;
-  /** SHA-256 (hex) of the secret. */
+  /** Keyed hash (hex) of the secret, made with the baseline's salt (plain SHA-256 in version 1). */
   readonly secretHash: string;
   /** Rule + path + secret hash, as in reports (without the commit, so it is the same in every mode). */
   readonly fingerprint: string;
@@ -25,14 +32,16 @@ export interface BaselineEntry {
 }
 
 export interface Baseline {
-  readonly version: typeof BASELINE_VERSION;
+  readonly version: typeof BASELINE_VERSION | typeof LEGACY_BASELINE_VERSION;
+  /** The project's salt for keyed hashes: 256 random bits, hex (absent in version 1). */
+  readonly salt?: string;
   readonly entries: readonly BaselineEntry[];
 }
 
-const TOP_KEYS = ['version', 'description', 'entries'];
+const TOP_KEYS = ['version', 'description', 'salt', 'entries'];
 const ENTRY_KEYS = ['ruleId', 'path', 'secretHash', 'fingerprint', 'reason', 'acceptedBy'];
 const DESCRIPTION =
-  'keyscan baseline: accepted findings, by rule, path and SHA-256 of the secret. Regenerate with `keyscan baseline`; edit reasons freely.';
+  'keyscan baseline: accepted findings, by rule, path and a keyed hash of the secret (salted with "salt"; slow for guessable secrets). Regenerate with `keyscan baseline`; edit reasons freely.';
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
@@ -56,8 +65,12 @@ export function parseBaseline(text: string, file: string): Baseline {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(top level)', 'must be an object');
   const obj = data as Record<string, unknown>;
   for (const key of Object.keys(obj)) if (!TOP_KEYS.includes(key)) fail(key, `unknown key (known keys: ${TOP_KEYS.join(', ')})`);
-  if (obj.version !== BASELINE_VERSION)
-    fail('version', `must be ${BASELINE_VERSION} (this keyscan reads baseline version ${BASELINE_VERSION})`);
+  const version = obj.version;
+  if (version !== BASELINE_VERSION && version !== LEGACY_BASELINE_VERSION)
+    return fail('version', `must be ${BASELINE_VERSION} (this keyscan reads baseline versions 1 and 2)`);
+  if (version === BASELINE_VERSION && (typeof obj.salt !== 'string' || !HEX64.test(obj.salt)))
+    fail('salt', 'must be 64 lowercase hex characters (the salt `keyscan baseline` wrote); without it no hash can match');
+  if (version === LEGACY_BASELINE_VERSION && obj.salt !== undefined) fail('salt', 'a version 1 baseline has no salt');
   if (!Array.isArray(obj.entries)) return fail('entries', 'must be a list');
   const byKey = new Map<string, BaselineEntry>();
   obj.entries.forEach((raw: unknown, i) => {
@@ -66,7 +79,8 @@ export function parseBaseline(text: string, file: string): Baseline {
     const earlier = byKey.get(key);
     byKey.set(key, earlier === undefined ? entry : mergeNotes(earlier, entry));
   });
-  return { version: BASELINE_VERSION, entries: sortEntries([...byKey.values()]) };
+  const entries = sortEntries([...byKey.values()]);
+  return version === BASELINE_VERSION ? { version, salt: obj.salt as string, entries } : { version, entries };
 }
 
 function parseEntry(raw: unknown, at: string, fail: (key: string, problem: string) => never): BaselineEntry {
@@ -78,7 +92,7 @@ function parseEntry(raw: unknown, at: string, fail: (key: string, problem: strin
     if (typeof e[key] !== 'string' || e[key] === '') fail(`${at}.${key}`, 'must be a non-empty string');
   }
   for (const key of ['secretHash', 'fingerprint'] as const) {
-    if (typeof e[key] !== 'string' || !HEX64.test(e[key])) fail(`${at}.${key}`, 'must be 64 lowercase hex characters (a SHA-256)');
+    if (typeof e[key] !== 'string' || !HEX64.test(e[key])) fail(`${at}.${key}`, 'must be 64 lowercase hex characters (a hash)');
   }
   for (const key of ['reason', 'acceptedBy'] as const) {
     if (e[key] !== undefined && typeof e[key] !== 'string') fail(`${at}.${key}`, 'must be a string');
@@ -96,15 +110,18 @@ function mergeNotes(a: BaselineEntry, b: BaselineEntry): BaselineEntry {
   return { ...a, ...(reason !== undefined ? { reason } : {}), ...(acceptedBy !== undefined ? { acceptedBy } : {}) };
 }
 
-/** The file's text: fixed key order, sorted entries, two-space indent, trailing newline. */
+/** The file's text: fixed key order, sorted entries, two-space indent, trailing newline. Always version 2. */
 export function serializeBaseline(baseline: Baseline): string {
+  if (baseline.version !== BASELINE_VERSION || baseline.salt === undefined) {
+    throw new KeyscanError('E_CONFIG', 'a baseline is written in version 2, with its salt');
+  }
   const entries = sortEntries(baseline.entries).map((e) => {
     const out: Record<string, string> = { ruleId: e.ruleId, path: e.path, secretHash: e.secretHash, fingerprint: e.fingerprint };
     if (e.reason !== undefined) out.reason = e.reason;
     if (e.acceptedBy !== undefined) out.acceptedBy = e.acceptedBy;
     return out;
   });
-  return `${JSON.stringify({ version: BASELINE_VERSION, description: DESCRIPTION, entries }, null, 2)}\n`;
+  return `${JSON.stringify({ version: BASELINE_VERSION, description: DESCRIPTION, salt: baseline.salt, entries }, null, 2)}\n`;
 }
 
 function sortEntries(entries: readonly BaselineEntry[]): BaselineEntry[] {
@@ -122,13 +139,15 @@ export interface BaselineChanges {
 /**
  * The baseline for `findings`: one entry per rule + path + secret. Reasons and acceptors carry
  * over from `previous`: from the same entry, or from the entry of a moved secret (same rule and
- * secret, at a path that is gone). New entries get `notes`.
+ * secret, at a path that is gone). New entries get `notes`. `salt` must be the one the findings
+ * were hashed with (default: the previous baseline's, else a new one).
  */
 export function buildBaseline(
   findings: readonly Pick<Finding, 'ruleId' | 'path' | 'secretHash'>[],
   previous: Baseline | undefined,
   isGone: (path: string) => boolean,
   notes: { readonly reason?: string; readonly acceptedBy?: string } = {},
+  salt: string = previous?.salt ?? newSalt(),
 ): { baseline: Baseline; changes: BaselineChanges } {
   const old = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e]));
   const movedFrom = new Map<string, BaselineEntry[]>();
@@ -156,7 +175,7 @@ export function buildBaseline(
   }
   const kept = entries.size - added;
   return {
-    baseline: { version: BASELINE_VERSION, entries: sortEntries([...entries.values()]) },
+    baseline: { version: BASELINE_VERSION, salt, entries: sortEntries([...entries.values()]) },
     changes: { added, kept, removed: (previous?.entries.length ?? 0) - kept },
   };
 }

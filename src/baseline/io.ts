@@ -2,7 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
-import { type Baseline, parseBaseline, serializeBaseline } from './format.js';
+import type { BaselineKey } from '../filters/baseline.js';
+import { type Baseline, LEGACY_BASELINE_VERSION, parseBaseline, serializeBaseline } from './format.js';
+
+/** What a scan needs of the baseline it applies: its entries, and the salt they were hashed with. */
+export function baselineScanOptions(baseline: Baseline | undefined): {
+  baseline?: readonly BaselineKey[];
+  salt?: string;
+  legacyBaseline?: boolean;
+} {
+  if (baseline === undefined) return {};
+  return {
+    baseline: baseline.entries,
+    ...(baseline.salt !== undefined ? { salt: baseline.salt } : {}),
+    ...(baseline.version === LEGACY_BASELINE_VERSION ? { legacyBaseline: true } : {}),
+  };
+}
 
 /** Reads a baseline file; `undefined` when it does not exist and `missingOk` is set. */
 export async function readBaseline(file: string, missingOk = false): Promise<Baseline | undefined> {

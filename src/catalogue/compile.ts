@@ -1,7 +1,7 @@
 import { CARRIERS } from '../engine/encoded.js';
 import type { CharsetEntropy } from '../engine/entropy.js';
 import { compileKeywords, type KeywordMatcher } from '../engine/keywords.js';
-import { VALIDATORS, type Validator } from '../engine/validators.js';
+import { VALIDATORS, VALUE_SYNTAX, type Validator, type ValueSyntax } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
@@ -23,6 +23,8 @@ export interface CompiledRule {
   readonly locate: () => RegExp;
   readonly entropy: number | CharsetEntropy | undefined;
   readonly validator: Validator | undefined;
+  /** Reads the real extent of the value that starts at the `secret` group (the generic rule). */
+  readonly valueSyntax: ValueSyntax | undefined;
   readonly maxLength: number;
   readonly allowLine: readonly RegExp[];
   readonly allowSecret: readonly RegExp[];
@@ -99,6 +101,7 @@ export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): 
     locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, 'yd')),
     entropy: spec.entropy,
     validator: spec.validator === undefined ? undefined : VALIDATORS[spec.validator],
+    valueSyntax: spec.validator === undefined ? undefined : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
     allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),

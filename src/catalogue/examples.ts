@@ -18,6 +18,10 @@ const CLASSES: Readonly<Record<string, string>> = {
   b64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
   base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
   lowbase32: 'abcdefghijklmnopqrstuvwxyz234567',
+  /** Django's get_random_secret_key() alphabet. */
+  django: 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)',
+  /** WordPress's secret-key alphabet (wp_generate_password with special characters). */
+  wpsalt: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_ []{}<>~`+=,.;:/?|',
   /** Bech32's data alphabet, upper case (age secret keys). */
   bech32up: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L',
 };

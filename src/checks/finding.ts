@@ -1,6 +1,7 @@
 import { fingerprintOf, sha256 } from '../engine/fingerprint.js';
 import type { CommitInfo } from '../engine/scan-fragment.js';
 import { rememberContext } from '../filters/candidate.js';
+import { rememberHashInput } from '../hash/rehash.js';
 import { Secret } from '../secret.js';
 import type { Finding } from '../types.js';
 import type { CheckRule } from './rules.js';
@@ -53,5 +54,7 @@ export function checkFinding(input: CheckFindingInput): Finding {
     secret: NO_SECRET,
   };
   if (input.lines !== undefined) rememberContext(finding, { text: new Secret(input.lines), line: at.line });
+  // The hashes above are placeholders: the scan replaces them with keyed ones (src/hash/).
+  rememberHashInput(finding, input.value ?? '', input.identity);
   return finding;
 }

@@ -2,9 +2,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { buildBaseline } from '../baseline/format.js';
+import { buildBaseline, LEGACY_BASELINE_VERSION } from '../baseline/format.js';
 import { readBaseline, writeBaseline } from '../baseline/io.js';
+import { migrateLegacy } from '../baseline/migrate.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
+import { newSalt } from '../hash/secret-hash.js';
 import { safeOutput } from '../report/scrub.js';
 import { plural } from '../report/text.js';
 import { scan } from '../scan.js';
@@ -39,8 +41,10 @@ export async function baselineCommand(args: BaselineArgs, outer: CliIO): Promise
   const requested = args.output === undefined ? undefined : resolve(io.cwd, args.output);
   const { root, config, options, done } = await prepareScan(args, io, requested ? [requested] : []);
   const file = requested ?? config.baseline ?? join(root, DEFAULT_BASELINE_FILE);
-  const previous = await readBaseline(file, true);
-  const result = await scan(options).finally(done);
+  const read = await readBaseline(file, true);
+  // The findings are hashed with the salt the file will carry: the old one, or a new one.
+  const salt = read?.salt ?? newSalt();
+  const result = await scan({ ...options, salt }).finally(done);
   if (result.errors.length > 0) {
     for (const e of result.errors.slice(0, 20)) io.stderr.write(safeOutput(`  ${e.path}: ${e.message}\n`));
     io.stderr.write(
@@ -53,9 +57,16 @@ export async function baselineCommand(args: BaselineArgs, outer: CliIO): Promise
     ...(args.reason !== undefined ? { reason: args.reason } : {}),
     ...(args['accepted-by'] !== undefined ? { acceptedBy: args['accepted-by'] } : {}),
   };
-  const { baseline, changes } = buildBaseline(result.findings, previous, isGone, notes);
+  // An old-format file's entries name plain SHA-256 hashes: matched to this scan's findings, their reasons carry over.
+  const previous = read?.version === LEGACY_BASELINE_VERSION ? migrateLegacy(read, result.findings) : read;
+  const { baseline, changes } = buildBaseline(result.findings, previous, isGone, notes, salt);
   await writeBaseline(file, baseline);
   const shown = relative(io.cwd, file) || file;
+  if (read?.version === LEGACY_BASELINE_VERSION) {
+    io.stderr.write(
+      `keyscan: ${shown} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.\n`,
+    );
+  }
   io.stderr.write(
     `keyscan: wrote ${shown}: ${baseline.entries.length} ${baseline.entries.length === 1 ? 'entry' : 'entries'} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)\n`,
   );

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
-import { readBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { isKeyscanError, KeyscanError } from '../errors.js';
@@ -174,7 +174,9 @@ interface ScanOutcome {
 
 /** One scan of the target; `version` replaces the work tree's config and baseline when given. */
 async function runScan(args: CiArgs, io: CliIO, target: CiTarget, version: ConfigVersion | undefined): Promise<ScanOutcome> {
-  const prepared = await prepareScan(ciSourceArgs(args), io, [], version?.config);
+  // A --baseline file is scanned like any other, but its own hash values are not findings.
+  const given = args.baseline === undefined ? [] : [resolve(io.cwd, args.baseline)];
+  const prepared = await prepareScan(ciSourceArgs(args), io, given, version?.config);
   // Not a pull request: the work tree's baseline, the config's or the default .keyscan-baseline.json.
   const baseline =
     version !== undefined
@@ -186,7 +188,7 @@ async function runScan(args: CiArgs, io: CliIO, target: CiTarget, version: Confi
           args.baseline === undefined && prepared.config.baseline === undefined,
         );
   const rules: ReportRule[] = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...(baseline ? { baseline: baseline.entries } : {}) };
+  const options: ScanOptions = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
   const result = target.kind === 'none' ? emptyResult() : await scan(options);
   return { result, rules };
 }
@@ -243,6 +245,7 @@ function ciSourceArgs(args: CiArgs): SourceArgs {
     cwd: undefined,
     'max-file-size': String(DEFAULT_MAX_FILE_SIZE),
     'skip-unreadable': false,
+    'include-examples': false,
     threads: args.threads,
     config: args.config,
     progress: false,

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
-import { readBaseline } from '../baseline/io.js';
+import type { Baseline } from '../baseline/format.js';
+import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
@@ -180,18 +181,20 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
   // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
-  const baselinePath = args.baseline === false ? undefined : (baselineFile ?? config.baseline ?? defaultBaseline(root));
-  const baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
+  const named = args.baseline === false ? undefined : (baselineFile ?? config.baseline);
+  const baseline =
+    named !== undefined ? await readBaseline(named) : args.baseline === false ? undefined : await readDefaultBaseline(root, io);
   const result = await scan({
     ...options,
-    ...(baseline !== undefined ? { baseline: baseline.entries } : {}),
+    ...baselineScanOptions(baseline),
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
   await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
-  const failing = result.findings.some((f) => f.severity !== 'info') || (result.unusedAllows?.length ?? 0) > 0;
+  // Documented examples (--include-examples) are listed, never failing either.
+  const failing = result.findings.some((f) => f.severity !== 'info' && f.kind !== 'example') || (result.unusedAllows?.length ?? 0) > 0;
   return failing ? EXIT.findings : EXIT.clean;
 }
 
@@ -261,10 +264,26 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   return EXIT.clean;
 }
 
-/** `.keyscan-baseline.json` at the repository root, when there is one. */
-function defaultBaseline(root: string): string | undefined {
+/**
+ * `.keyscan-baseline.json` at the repository root, when there is one and it is a baseline. A file
+ * of that name that is not one is scanned like any other file (its keys are findings), with a
+ * warning, rather than stopping every scan of the repository; a baseline named by --baseline or
+ * the config must parse.
+ */
+async function readDefaultBaseline(root: string, io: CliIO): Promise<Baseline | undefined> {
   const file = join(root, DEFAULT_BASELINE_FILE);
-  return existsSync(file) ? file : undefined;
+  if (!existsSync(file)) return undefined;
+  try {
+    return await readBaseline(file);
+  } catch (e) {
+    if (!isKeyscanError(e) || e.code !== 'E_CONFIG') throw e;
+    io.stderr.write(
+      safeOutput(
+        `keyscan: warning: ${DEFAULT_BASELINE_FILE} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file\n`,
+      ),
+    );
+    return undefined;
+  }
 }
 
 /** "Unknown argument: histroy" → a hint naming the flag that was probably meant. */

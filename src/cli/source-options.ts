@@ -10,7 +10,7 @@ import type { RuleSpec } from '../catalogue/spec.js';
 import { DEFAULT_ENV_TEMPLATES } from '../checks/env-names.js';
 import { DEFAULT_ENV_PLACEHOLDERS } from '../checks/env-values.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
-import { type Config, DEFAULT_BASELINE_FILE } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -34,6 +34,7 @@ export interface SourceArgs {
   cwd: string | undefined;
   'max-file-size': string;
   'skip-unreadable': boolean;
+  'include-examples': boolean;
   threads: number | undefined;
   config: string | undefined;
   progress: boolean | undefined;
@@ -63,6 +64,11 @@ export function sourceOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'count files that cannot be read as skipped instead of failing with exit 2',
+    })
+    .option('include-examples', {
+      type: 'boolean',
+      default: false,
+      describe: 'also list documented example credentials (AWS docs keys, jwt.io…) as "example" findings; they never fail a run',
     })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('config', {
@@ -122,7 +128,7 @@ export async function withCwd(args: Pick<SourceArgs, 'cwd'>, io: CliIO): Promise
 export async function prepareScan(
   args: SourceArgs,
   io: CliIO,
-  extraExcludes: readonly string[] = [],
+  baselineFiles: readonly string[] = [],
   loaded?: Config,
 ): Promise<PreparedScan> {
   const paths = [...args.paths, ...(args['--'] ?? []).map(String)];
@@ -148,8 +154,9 @@ export async function prepareScan(
     (await loadConfig(root, args.config === undefined ? undefined : resolve(io.cwd, args.config), [...builtinRules, ...ENV_CHECK_RULES]));
   const rules = effectiveRules(builtinRules, config);
   // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
-  // report: keyscan's own baseline files are never scanned.
-  const baselines = [DEFAULT_BASELINE_FILE, ...[config.baseline, ...extraExcludes].flatMap((f) => (f ? [toGlob(root, f)] : []))];
+  // report. It is scanned like any file, in every mode (a key in a `reason` is a finding); only
+  // its hash values are not findings (see dropBaselineHashes).
+  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => (f ? [repoPath(root, f)] : []));
   const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
   const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
   const options: ScanOptions = {
@@ -164,8 +171,10 @@ export async function prepareScan(
     ...(args.debug ? { onDebug: (m: string) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}\n`)) } : {}),
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
+    includeExamples: args['include-examples'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: [...config.exclude, ...new Set(baselines)],
+    exclude: config.exclude,
+    baselineFiles: [...new Set(baselines)],
     rules,
     env: {
       templates: [...DEFAULT_ENV_TEMPLATES, ...args['env-template']],
@@ -181,12 +190,9 @@ export async function prepareScan(
   return { root, config, rules, options, done: () => display?.clear() };
 }
 
-/** A file as a picomatch glob of its repository-relative path, special characters escaped. */
-function toGlob(root: string, file: string): string {
-  return relative(root, file)
-    .split('\\')
-    .join('/')
-    .replace(/[*?{}()[\]!+@]/g, '\\$&');
+/** A file's repository-relative POSIX path, as findings name it. */
+function repoPath(root: string, file: string): string {
+  return relative(root, file).split('\\').join('/');
 }
 
 export function usage(message: string, hint: string): KeyscanError {

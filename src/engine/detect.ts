@@ -1,7 +1,8 @@
 import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
 import { keyMaterial } from './credential-values.js';
-import { carrierRuns, decodeRun, MAX_DEPTH } from './encoded.js';
+import { carrierRuns, decodeRun, insideEncodedRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';
+import { isDocumentedExample } from './examples.js';
 import { findKeywords } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
 
@@ -17,6 +18,8 @@ export interface EngineMatch {
   readonly secret: string;
   /** Found inside base64: start/end locate the encoded text, `secret` is the decoded secret. */
   readonly encoded?: true;
+  /** A documented example credential (rules/examples.ts): listed only with --include-examples. */
+  readonly example?: true;
 }
 
 /**
@@ -52,7 +55,10 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[]
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (accept(rule, text, m)) matches.push({ ...m, secret: data.toString('utf8', m.start, m.end) });
+        const verdict = accept(rule, text, m);
+        if (verdict === false) continue;
+        const secret = data.toString('utf8', m.start, m.end);
+        matches.push(verdict === 'example' ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
@@ -81,6 +87,7 @@ function detectEncoded(
         matchEnd: run[1],
         secret: inner.secret,
         encoded: true,
+        ...(inner.example ? { example: true as const } : {}),
       });
     }
   }
@@ -147,8 +154,16 @@ function matchWindow(rule: CompiledRule, text: string, a: number, b: number): Sp
       const grow = Math.max(b - a, 64);
       return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
     }
-    const [s, e] = secretSpan(rule, sub, m);
-    found.push({ rule: rule.index, start: a + s, end: a + e, matchStart: a + m.index, matchEnd: a + m.index + length });
+    const matchStart = a + m.index;
+    if (rule.valueSyntax === undefined) {
+      const [s, e] = secretSpan(rule, sub, m);
+      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
+      continue;
+    }
+    // The pattern ends with the value's first character; the value's syntax says where it ends.
+    const value = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    if (value === undefined || value[1] - value[0] > rule.maxLength) continue;
+    found.push({ rule: rule.index, start: value[0], end: value[1], matchStart, matchEnd: Math.max(matchStart + length, value[1]) });
   }
   return found;
 }
@@ -163,11 +178,18 @@ function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [numb
   return located?.indices?.groups?.secret ?? whole;
 }
 
-function accept(rule: CompiledRule, text: string, m: Span): boolean {
+/**
+ * Whether a match is a finding. A documented example passes as `'example'` before the entropy and
+ * placeholder checks (`foobared` is neither random nor a placeholder, only published). Compared
+ * on the latin1 view: every listed example is ASCII.
+ */
+function accept(rule: CompiledRule, text: string, m: Span): boolean | 'example' {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
+  if (isDocumentedExample(secret)) return 'example';
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
   if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
@@ -178,8 +200,10 @@ function accept(rule: CompiledRule, text: string, m: Span): boolean {
 
 /** The match up to its secret, and up to 48 characters of its line before it (the rest of a name). */
 function textBefore(text: string, m: Span): string {
-  const lineStart = text.lastIndexOf('\n', m.matchStart - 1) + 1;
-  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
+  // Looked for in the 48 characters only: a minified line is megabytes long.
+  const from = Math.max(0, m.matchStart - 48);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf('\n') + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
 }
 
 function matchesAny(patterns: readonly RegExp[], text: string): boolean {

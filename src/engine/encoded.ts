@@ -130,3 +130,27 @@ function mergeRuns(runs: Run[]): Run[] {
   }
   return merged;
 }
+
+/** A run of base64 (or hex, its subset) at least this long is a blob, not a token's surroundings. */
+const BLOB_RUN = 160;
+/** …and it must go this far past the token: a long token alone is its own run. */
+const BLOB_EXTRA = 40;
+
+function isBase64Char(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+}
+
+/**
+ * Whether text[start, end) sits inside a longer run of base64 or hex (a wasm or font blob, a
+ * hash list, a minified data URI): a token-shaped stretch of such a run is chance, not a token.
+ * Looks at most {@link BLOB_RUN} characters either way, so each call is O(1).
+ */
+export function insideEncodedRun(text: string, start: number, end: number): boolean {
+  let from = start;
+  const low = Math.max(0, start - BLOB_RUN);
+  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const high = Math.min(text.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
+  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
+}

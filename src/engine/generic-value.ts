@@ -13,14 +13,15 @@ const NOT_A_SECRET_NAME = [
   // …_id, …_type, …_path: the value describes a secret rather than being one.
   /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
   // Pagination and protocol values that are called tokens but grant nothing.
-  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
   /(?:^|_)tokeni[sz]e/,
   /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/,
 ];
 
 /** snake_case of the last name-like word in `before` (`"nextToken": "` → `next_token`). */
 export function secretName(before: string): string {
-  const words = before.match(/[A-Za-z0-9_.-]+/g) ?? [];
+  // `SECRET_KEY = b'…'`: a string prefix is not a word of the name.
+  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, '').match(/[A-Za-z0-9_.-]+/g) ?? [];
   // `key="Password" value="…"` and `- name: PASSWORD` / `value: …` name the secret one word earlier.
   if (words.length > 1 && words[words.length - 1] === 'value') words.pop();
   const last = words[words.length - 1] ?? '';
@@ -87,9 +88,38 @@ function looksLikePath(value: string): boolean {
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value);
 }
 
-/** `exports.foo`, `this.apiKey`, `e.token`: code, not a value. */
+/** `exports.foo`, `this.apiKey`, `ACL_GENPASS_1.default`, `@keys.last`, `Broker::INVALID`: code, not a value. */
 function looksLikeMemberExpression(value: string): boolean {
-  return /^[a-z_$][a-z0-9_$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value) && !/[+/=]/.test(value);
+  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value) && !/[+/=]/.test(value);
+}
+
+/**
+ * crypt(3)-style and framework password hashes (`$6$…`, `$2b$…`, `pbkdf2_sha256$…`): a hash,
+ * not the password; the password-hash rules report them at their own severity.
+ */
+const PASSWORD_HASH =
+  /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+
+/** Words that name a secret rather than being one, also when spelt in leetspeak (`p@ssw0rd`). */
+const SECRET_WORDS = /password|passwd|secret|token|credential/i;
+
+function deLeet(value: string): string {
+  return value.replace(/[@4]/g, 'a').replace(/3/g, 'e').replace(/[1!]/g, 'i').replace(/0/g, 'o').replace(/[$5]/g, 's').replace(/7/g, 't');
+}
+
+/**
+ * A value that is base64 of printable text is judged by that text: `alice:secret-passwd` and
+ * `a-git-token` encoded are test values, not keys. Random keys decode to binary.
+ */
+function decodedText(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
+
+/** A secret-ish word, or two or more short words (`Node Redis`, `alice:a-git-token`). */
+export function isWordyText(text: string): boolean {
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 
 /** True when `value` (next to a secret-looking name) is evidently not a credential. */
@@ -98,5 +128,16 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true; // CONSTANT_NAMES (ECC_NIST_P521)
   if (REFERENCES.some((p) => p.test(value))) return true;
   if (looksLikePath(value) || looksLikeMemberExpression(value)) return true;
+  if (PASSWORD_HASH.test(value) || SECRET_WORDS.test(deLeet(value))) return true;
+  const decoded = decodedText(value);
+  if (decoded !== undefined && isWordyText(decoded)) return true;
   return looksLikeIdentifier(value);
+}
+
+/**
+ * The password half of a decoded `user:password` (HTTP Basic, npm `_auth`, docker `auth`) that
+ * only a test or a manual would use: a word or words (`password`, `secret-passwd`, `pass`).
+ */
+export function isDummyPassword(password: string): boolean {
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
 }

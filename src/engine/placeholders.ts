@@ -1,6 +1,6 @@
 /**
  * Values that look like secrets but are not: references to where the real secret lives,
- * template slots, documented example keys and typed-out dummies. Each pattern is anchored or
+ * template slots and typed-out dummies (documented example keys are listed in rules/examples.ts). Each pattern is anchored or
  * specific enough that a random token of 16+ characters is practically never caught by it.
  */
 
@@ -23,15 +23,14 @@ const REFERENCE = [
 const DUMMY_WORDS =
   /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
 
-/** Documented example credentials (AWS's docs, for one); compared in full. */
-const KNOWN_EXAMPLES = new Set(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']);
-
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210'];
+
+/** Runs people type in order: the alphabet, digits, keyboard rows, shifted digits. */
+const TYPED_RUNS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', '9876543210', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '!@#$%^&*()'];
 
 /** True when `value` is a reference, template, example or dummy rather than a credential. */
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
-  if (KNOWN_EXAMPLES.has(value)) return true;
   for (const pattern of REFERENCE) if (pattern.test(value)) return true;
   if (DUMMY_WORDS.test(value)) return true;
   return isTypedFiller(value);
@@ -48,9 +47,41 @@ function isTypedFiller(value: string): boolean {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
+  if (isTypedSequence(lower)) return true;
   // Mostly one character.
   const counts = new Map<string, number>();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   const top = Math.max(...counts.values());
   return body.length >= 8 && top / body.length > 0.6;
+}
+
+/**
+ * `AbcDef123!@#` and `a1B2c3D4e5F6`: made of typed runs (3+ characters of the alphabet, digits,
+ * a keyboard row; one of 6+), or alternating letters and digits that each count up. A random
+ * string of 12+ characters is practically never either.
+ */
+function isTypedSequence(lower: string): boolean {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run of TYPED_RUNS) {
+      const at = run.indexOf(lower[i] as string);
+      if (at === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run[at + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered === lower.length && longest >= 6) return true;
+  const letters = lower.replace(/[^a-z]/g, '');
+  const digits = lower.replace(/[^0-9]/g, '');
+  const counts = (s: string, run: string): boolean => s.length >= 4 && run.includes(s);
+  // Letter, digit, letter, digit…, each counting up.
+  if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
+  return counts(letters, TYPED_RUNS[0] as string) && counts(digits, '0123456789');
 }

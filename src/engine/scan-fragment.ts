@@ -64,7 +64,7 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
     return {
       ruleId: rule.id,
       severity: rule.severity,
-      message: m.encoded ? `${rule.message} (base64-encoded)` : rule.message,
+      message: `${rule.message}${m.encoded ? ' (base64-encoded)' : ''}${m.example ? ' (a documented example value)' : ''}`,
       path: meta.path,
       startLine: from.line + lineShift,
       startColumn: from.column,
@@ -77,6 +77,7 @@ export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentM
       ...(meta.commit === undefined
         ? {}
         : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date }),
+      ...(m.example ? { kind: 'example' as const } : {}),
       secretText: m.secret,
       context,
     };

@@ -5,7 +5,9 @@
  */
 import { hasBase62Crc32 } from './checksum.js';
 import { assignedName, isCredentialValue, isSecretName } from './credential-values.js';
-import { isNonSecretName, isNonSecretValue, secretName } from './generic-value.js';
+import { isDummyPassword, isNonSecretName, isNonSecretValue, secretName } from './generic-value.js';
+import { isPlaceholder } from './placeholders.js';
+import { assignedValue } from './value-syntax.js';
 
 export interface Candidate {
   readonly secret: string;
@@ -32,7 +34,10 @@ export const VALIDATORS = {
     const decoded = decodeBase64(secret);
     if (decoded === undefined || !isPrintable(decoded)) return false;
     const colon = decoded.indexOf(':');
-    return colon > 0 && decoded.length - colon - 1 >= 4;
+    if (colon <= 0 || decoded.length - colon - 1 < 4) return false;
+    // `alice:secret-passwd`, `user:password`: a test's or a manual's credentials, not a leak.
+    const password = decoded.slice(colon + 1);
+    return !isDummyPassword(password) && !isPlaceholder(password);
   },
   /** A JWT's header is a base64url JSON object that names its algorithm. */
   jwt: ({ secret }) => {
@@ -51,6 +56,12 @@ export const VALIDATORS = {
   'secret-name-value': ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
   'generic-secret': ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+  /**
+   * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
+   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
+   */
+  'assigned-value': ({ secret, before }) =>
+    secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
 } as const satisfies Record<string, Validator>;
 
 export type ValidatorName = keyof typeof VALIDATORS;
@@ -60,3 +71,12 @@ export const VALIDATOR_NAMES = Object.keys(VALIDATORS) as ValidatorName[];
 export function isValidatorName(name: unknown): name is ValidatorName {
   return typeof name === 'string' && Object.hasOwn(VALIDATORS, name);
 }
+
+/**
+ * Where the value of a match really ends, for rules whose pattern only finds where it starts:
+ * such a pattern ends with the value's first character (its `secret` group, which the engine
+ * then does not need to locate). [start, end), or undefined for no value.
+ */
+export type ValueSyntax = (text: string, matchStart: number, valueStart: number) => [number, number] | undefined;
+
+export const VALUE_SYNTAX: Partial<Record<ValidatorName, ValueSyntax>> = { 'assigned-value': assignedValue };

@@ -1,5 +1,5 @@
 import { parseAllowMarkers } from '../engine/allow-marker.js';
-import type { InlineAllow } from '../types.js';
+import { type InlineAllow, METADATA_SOURCES } from '../types.js';
 import { type Candidate, commitOf, lineKey, type Partition } from './candidate.js';
 
 /** The result of {@link applyInlineAllows}: also which marker lines silenced something. */
@@ -20,7 +20,8 @@ export function applyInlineAllows(candidates: readonly Candidate[], knownRuleIds
   const suppressed: Candidate[] = [];
   const allows: InlineAllow[] = [];
   for (const c of candidates) {
-    const marker = c.context === undefined ? undefined : matchingMarker(c, knownRuleIds);
+    // A name or a commit message cannot silence itself: a file named `… keyscan:allow` is still reported.
+    const marker = c.context === undefined || METADATA_SOURCES.has(c.finding.source) ? undefined : matchingMarker(c, knownRuleIds);
     if (marker === undefined) {
       kept.push(c);
       continue;

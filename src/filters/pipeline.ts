@@ -1,6 +1,7 @@
 import type { Finding, InlineAllow, SuppressedCounts } from '../types.js';
 import { applyAllowlists, type CompiledAllowlist } from './allowlist.js';
 import { applyBaseline, type BaselineKey } from './baseline.js';
+import { dropBaselineHashes } from './baseline-file.js';
 import type { Candidate } from './candidate.js';
 import { applyInlineAllows } from './inline-allow.js';
 import { type UnusedAllow, unusedAllows } from './unused-allows.js';
@@ -12,6 +13,8 @@ export interface FilterPolicy {
   readonly allowlist: CompiledAllowlist | undefined;
   readonly ruleAllowlists: ReadonlyMap<string, CompiledAllowlist>;
   readonly baseline: { readonly entries: readonly BaselineKey[]; readonly isGone: (path: string) => boolean } | undefined;
+  /** Repository-relative paths of the baseline in use: its hash values are not findings. */
+  readonly baselineFiles?: ReadonlySet<string>;
 }
 
 export interface FilterOutcome {
@@ -24,7 +27,8 @@ export interface FilterOutcome {
 }
 
 /**
- * The post-scan chain, the same for every source: allow comments → allowlists → baseline. Runs
+ * The post-scan chain, the same for every source: a baseline's own hash values → allow comments →
+ * allowlists → baseline. Runs
  * on the main thread after collection, so it sees every finding of a scan at once (the baseline
  * needs that to tell a moved secret from a copied one).
  */
@@ -33,7 +37,9 @@ export function runFilters(
   markers: readonly UnusedAllow[] | undefined,
   policy: FilterPolicy,
 ): FilterOutcome {
-  const inline = applyInlineAllows(candidates, policy.knownRuleIds);
+  // Not suppressions: a baseline's hash values were never secrets, so they are not counted.
+  const scanned = dropBaselineHashes(candidates, policy.baselineFiles ?? new Set()).kept;
+  const inline = applyInlineAllows(scanned, policy.knownRuleIds);
   const allowed = applyAllowlists(inline.kept, policy.allowlist, policy.ruleAllowlists);
   const baselined = policy.baseline
     ? applyBaseline(allowed.kept, policy.baseline.entries, policy.baseline.isGone)

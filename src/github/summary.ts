@@ -143,7 +143,7 @@ function whatNow(findings: readonly Finding[], rules: readonly ReportRule[]): st
     '1. **Revoke the key first.** Once pushed, it has been exposed (clones, forks, CI logs, caches); removing it from the code or rewriting history does not make it safe again.',
     '2. **Rotate it**: issue a replacement and load it from a secret store or the environment, not from the repository.',
     '3. Remove it from the code. Purging history (`git filter-repo`) is optional cleanup after revoking, not a fix.',
-    '4. A false positive? Add a `keyscan:allow` comment on the line, or record it in the baseline (`keyscan baseline`).',
+    "4. A false positive? Add a `keyscan:allow <rule-id>` comment on its line (listed here for the reviewer), or accept it in the baseline: run `npx keyscan baseline` and commit `.keyscan-baseline.json` to the base branch (a pull request's own baseline or config change does not silence its check).",
     '',
   ];
   for (const rule of rules) {

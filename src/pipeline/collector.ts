@@ -63,7 +63,8 @@ export class Collector {
     this.#report();
   }
 
-  add(task: Task, result: TaskResult): void {
+  /** Adds a task's results; `report: false` for side work (names, messages) that is not progress. */
+  add(task: Task, result: TaskResult, report = true): void {
     this.#partial.delete(task);
     for (const { finding } of result.findings) {
       const { secretText, context, ...rest } = finding;
@@ -81,7 +82,7 @@ export class Collector {
     this.#bytes += result.bytesScanned;
     this.#commits += result.commitsScanned ?? 0;
     this.#lfs += result.lfsPointers ?? 0;
-    this.#report();
+    if (report) this.#report();
   }
 
   #report(): void {
@@ -105,6 +106,14 @@ export class Collector {
     let kept = 0;
     for (const c of this.#candidates) if (!superseded(c.finding)) this.#candidates[kept++] = c;
     this.#candidates.length = kept;
+  }
+
+  /** Replaces the findings of the candidates, in the order {@link unfiltered} gave them (their lines stay). */
+  replaceFindings(findings: readonly Finding[]): void {
+    if (findings.length !== this.#candidates.length) throw new Error('replaceFindings: one finding per candidate');
+    this.#candidates.forEach((c, i) => {
+      this.#candidates[i] = { finding: findings[i] as Finding, context: c.context };
+    });
   }
 
   /** Everything found so far, before filtering. */

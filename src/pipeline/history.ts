@@ -33,13 +33,20 @@ function older(a: Finding, b: Finding, order: ReadonlyMap<string, number>): bool
 }
 
 /** Marks each finding with whether its file at `rev` still contains the secret. */
-export async function markPresentAt(repo: string, rev: string | undefined, findings: readonly Finding[]): Promise<Finding[]> {
+export async function markPresentAt(
+  repo: string,
+  rev: string | undefined,
+  findings: readonly Finding[],
+  realPath: (path: string) => string = (p) => p,
+): Promise<Finding[]> {
   const present = new Set<string>();
   if (rev !== undefined && findings.length > 0) {
     const byPath = new Map<string, Finding[]>();
+    // A path whose name holds a key is reported redacted; the file is read by its real name.
     for (const f of findings) {
-      const list = byPath.get(f.path);
-      if (list === undefined) byPath.set(f.path, [f]);
+      const path = realPath(f.path);
+      const list = byPath.get(path);
+      if (list === undefined) byPath.set(path, [f]);
       else list.push(f);
     }
     await readAtRevision(repo, rev, [...byPath.keys()], (path, content) => {

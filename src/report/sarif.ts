@@ -111,7 +111,7 @@ function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, 
         },
       },
     ],
-    partialFingerprints: { 'keyscan/v1': f.fingerprint },
+    partialFingerprints: { 'keyscan/v2': f.fingerprint },
   };
 }
 

@@ -11,7 +11,8 @@ const entry = (path: string, secret = 's1', extra: Record<string, string> = {}) 
   fingerprint: fingerprintOf('github-pat', path, h(secret)),
   ...extra,
 });
-const file = (entries: unknown[]) => JSON.stringify({ version: 1, entries });
+const SALT = 'ab'.repeat(32);
+const file = (entries: unknown[]) => JSON.stringify({ version: 2, salt: SALT, entries });
 
 describe('baseline file', () => {
   it('is written sorted, one entry per rule + path + secret, without lines, times or secrets', () => {
@@ -21,6 +22,21 @@ describe('baseline file', () => {
     expect(text).not.toMatch(/"(?:startLine|line|date|time|acceptedAt|secret)"|"s1"|"s2"/);
     expect(text.endsWith('}\n')).toBe(true);
     expect(serializeBaseline(parseBaseline(text, 'f'))).toBe(text); // stable round trip
+    expect(JSON.parse(text)).toMatchObject({ version: 2, salt: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('gets a fresh random salt when new, and keeps the previous one on regeneration', () => {
+    const a = buildBaseline([finding('a.ts')], undefined, () => false).baseline;
+    const b = buildBaseline([finding('a.ts')], undefined, () => false).baseline;
+    expect(a.salt).not.toBe(b.salt);
+    expect(buildBaseline([finding('a.ts')], parseBaseline(file([]), 'f'), () => false).baseline.salt).toBe(SALT);
+  });
+
+  it('reads the old format (version 1, no salt), and never writes it', () => {
+    const old = parseBaseline(JSON.stringify({ version: 1, entries: [entry('a.ts')] }), 'f');
+    expect(old).toMatchObject({ version: 1, entries: [{ path: 'a.ts' }] });
+    expect(old.salt).toBeUndefined();
+    expect(() => serializeBaseline(old)).toThrow(/version 2/);
   });
 
   it('keeps reasons on regeneration, also for a moved secret, and notes new entries', () => {
@@ -56,9 +72,12 @@ describe('baseline file', () => {
     ['', /\(top level\): the file is empty/],
     ['{"version": 1, "entries": [', /\(top level\): not valid JSON \(truncated or damaged\?\)/],
     ['[]', /\(top level\): must be an object/],
-    [JSON.stringify({ version: 2, entries: [] }), /version: must be 1/],
-    [JSON.stringify({ version: 1 }), /entries: must be a list/],
-    [JSON.stringify({ version: 1, entries: [], extra: 1 }), /extra: unknown key/],
+    [JSON.stringify({ version: 3, entries: [] }), /version: must be 2/],
+    [JSON.stringify({ version: 2, entries: [] }), /salt: must be 64 lowercase hex/],
+    [JSON.stringify({ version: 2, salt: 'short', entries: [] }), /salt: must be 64 lowercase hex/],
+    [JSON.stringify({ version: 1, salt: SALT, entries: [] }), /salt: a version 1 baseline has no salt/],
+    [JSON.stringify({ version: 2, salt: SALT }), /entries: must be a list/],
+    [JSON.stringify({ version: 2, salt: SALT, entries: [], extra: 1 }), /extra: unknown key/],
     [file([{ ...entry('a.ts'), secret: 'x' }]), /entries\[0\]\.secret: unknown key/],
     [file([{ ...entry('a.ts'), secretHash: 'abc' }]), /entries\[0\]\.secretHash: must be 64 lowercase hex/],
     [file([{ ...entry('a.ts'), path: 'b.ts' }]), /entries\[0\]\.fingerprint: does not match/],

@@ -3,12 +3,12 @@
  * from the repository that tries to become CI commands, markup or terminal control: real
  * repositories, the real CLI, GitHub's environment simulated (see helpers/actions.ts).
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsStep, parseOutputs, runCi } from '../helpers/actions.js';
-import { BIN, collect, keyscan } from '../helpers/cli.js';
+import { BIN, collect, keyscan, ROOT } from '../helpers/cli.js';
 import { hasControl } from '../helpers/control.js';
 import { renderMarkdown } from '../helpers/markdown.js';
 import { commit, git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
@@ -148,6 +148,27 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(r.summaryText).toContain('Silenced: 1 by config allowlists');
   });
 
+  it('the summary’s false-positive advice works as printed: a baseline committed to the base branch clears the check', async () => {
+    const p = await pullRequest({}, KEY_FILE(tokens.githubPat()));
+    const blocked = await runCi(p.dir, 'pull_request', p.event);
+    expect(blocked.code).toBe(1);
+    const advice = blocked.summaryText.split('\n').find((l) => l.includes('A false positive?')) ?? '';
+    expect(advice).toContain('run npx keyscan baseline and commit .keyscan-baseline.json to the base branch');
+    // As printed: run the baseline command where the finding is, and commit the file to the base branch.
+    execFileSync(process.execPath, [BIN, 'baseline'], { cwd: p.dir, stdio: 'pipe' });
+    const accepted = readFileSync(join(p.dir, '.keyscan-baseline.json'));
+    git(p.dir, 'stash', '-q', '-u');
+    git(p.dir, 'checkout', '-q', 'main');
+    const base = commit(p.dir, 'accept a false positive', { '.keyscan-baseline.json': accepted });
+    git(p.dir, 'checkout', '-q', 'feature');
+    git(p.dir, 'stash', 'drop', '-q');
+    git(p.dir, 'merge', '-q', '--no-edit', 'main');
+    const head = git(p.dir, 'rev-parse', 'HEAD').trim();
+    const event = { pull_request: { number: 7, commits: 2, base: { sha: base }, head: { sha: head } } };
+    const cleared = await runCi(p.dir, 'pull_request', event);
+    expect(cleared.code, cleared.stdout).toBe(0);
+  });
+
   it('says nothing about the config when the pull request leaves it alone', async () => {
     const p = await pullRequest({ '.keyscan.yaml': 'exclude: ["docs/**"]\n' }, { 'docs/key.md': `${tokens.githubPat()}\n` });
     const r = await runCi(p.dir, 'pull_request', p.event);
@@ -204,7 +225,7 @@ describe('keyscan ci output a repository can inject into', () => {
     const name = 'x\n::warning::pwned\u001b[2K\r\u202e [a](https://evil.example).js';
     const head = commit(dir, 'add', {
       '.keyscan.json': JSON.stringify(rules),
-      [name]: `k = acme_0a1b2c3d4e5f6g7h\nt = "${tokens.githubPat()}"\n`,
+      [name]: `k = acme_q7zr2lp9xw4kd8m3\nt = "${tokens.githubPat()}"\n`,
     });
     const r = await runCi(dir, 'push', { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main' } });
     expect(r.code).toBe(1);
@@ -242,6 +263,15 @@ describe('keyscan ci output a repository can inject into', () => {
   });
 });
 
+/** Adds search permission for others to `dir` and each directory above it (never read or write). */
+function letOthersTraverse(dir: string): void {
+  for (let d = resolvePath(dir); ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, (mode & 0o7777) | 0o001);
+    if (dirname(d) === d) break;
+  }
+}
+
 describe('keyscan ci outputs and wording', () => {
   it('sets no findings= or sarif= output when the scan is incomplete (exit 2)', async () => {
     const dir = makeRepo({ 'readable.txt': 'hello\n', 'locked.txt': 'secret?\n' }, { commit: true });
@@ -255,6 +285,8 @@ describe('keyscan ci outputs and wording', () => {
       for (const f of [step.outputFile, step.summaryFile]) chmodSync(f, 0o666);
       git(dir, 'config', 'core.sharedRepository', 'world');
       chmodSync(join(dir, '.git'), 0o755);
+      // nobody must reach this checkout's CLI too, wherever CI cloned it (mktemp -d makes 0700).
+      letOthersTraverse(ROOT);
     }
     chmodSync(join(dir, 'locked.txt'), 0o000);
     const child = spawn(process.execPath, [BIN, 'ci', '--mode', 'files', '--sarif-output', sarif], {

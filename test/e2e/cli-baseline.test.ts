@@ -39,7 +39,7 @@ describe('keyscan baseline', () => {
     const text = readFileSync(join(dir, '.keyscan-baseline.json'), 'utf8');
     for (const s of secrets) for (const slice of slices(secretBody(s))) expect(text).not.toContain(slice);
     const file = readBaseline(dir);
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.entries.map((e) => [e.path, e.ruleId])).toEqual([
       ['keys/id_rsa', 'private-key'],
       ['src/a.py', 'stripe-secret-key'],

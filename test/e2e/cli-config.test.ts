@@ -92,7 +92,8 @@ describe('config keys', () => {
         '      positive: ["key = acme_{{lowalnum:16}}"]',
         '      negative: ["acme_short"]',
       ].join('\n'),
-      'a.txt': 'k = acme_0a1b2c3d4e5f6g7h\n',
+      // Not a typed sequence (`0a1b2c3d…` counts up: filler, see placeholders.ts).
+      'a.txt': 'k = acme_7q2k9x4m1z8p3v6w\n',
     });
     const r = await keyscan(['-f', 'json'], { cwd: dir });
     expect(json(r.stdout).findings.map((f) => f.ruleId)).toEqual(['acme-key']);

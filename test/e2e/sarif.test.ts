@@ -113,7 +113,7 @@ describe('SARIF report', () => {
     }
     for (const result of run?.results ?? []) {
       expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
-      expect(result.partialFingerprints['keyscan/v1']).toMatch(/^[0-9a-f]{64}$/);
+      expect(result.partialFingerprints['keyscan/v2']).toMatch(/^[0-9a-f]{64}$/);
     }
   });
 

@@ -68,3 +68,23 @@ describe('secrets inside base64', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('tokens inside larger encoded runs', () => {
+  const blob = (around: string): string => {
+    const b64 = Buffer.from(Array.from({ length: 300 }, (_v, i) => (i * 37 + 11) % 256)).toString('base64');
+    return `${b64.slice(0, 200)}${around}${b64.slice(200)}`;
+  };
+
+  it('are not findings: an AKIA-shaped stretch of a base64 wasm blob is chance', () => {
+    const key = tokens.awsKeyId();
+    expect(scan(`const wasm = "data:application/wasm;base64,${blob(key)}";\n`).map((f) => f.ruleId)).toEqual([]);
+    expect(scan(`const table = "${'0123456789abcdef'.repeat(12)}${key}${'fedcba9876543210'.repeat(4)}";\n`)).toEqual([]);
+  });
+
+  it('still are when the token stands alone, or is itself base64 in a known carrier', () => {
+    const key = tokens.awsKeyId();
+    expect(scan(`aws_access_key_id = ${key}\n`).map((f) => f.ruleId)).toEqual(['aws-access-key-id']);
+    const manifest = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  AWS_ACCESS_KEY_ID: ${b64(key)}\n`;
+    expect(scan(manifest).map((f) => f.ruleId)).toEqual(['aws-access-key-id']);
+  });
+});

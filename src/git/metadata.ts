@@ -1,0 +1,183 @@
+/**
+ * What a commit says besides its patch: its message, who wrote and committed it, and the names of
+ * the files it changed; and the names and messages of refs and annotated tags. Keys hide there as
+ * well as in content (a token pasted into a commit message, a file named after a key). One
+ * streamed `git log --raw -z` (names, no patches: cheap) over the scan's own commit list.
+ */
+import { KeyscanError } from '../errors.js';
+import { gitStream } from './run.js';
+
+/** Settings that change what git log prints, pinned: the root commit shows its files, no replacements, no renames. */
+const PINNED = ['--no-replace-objects', '-c', 'log.showRoot=true', '-c', 'diff.renames=false', '-c', 'log.showSignature=false'];
+
+export interface CommitMetadata {
+  readonly commit: string;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly committerName: string;
+  readonly committerEmail: string;
+  readonly date: string;
+  readonly message: Buffer;
+  /** Paths the commit added or changed (for merges: what the merge itself changed), repository-relative. */
+  readonly paths: readonly string[];
+}
+
+const FIELDS = 7; // sha, an, ae, cn, ce, aI, body
+
+/**
+ * The metadata of `commits`, in their order. Any output that does not have the shape asked for
+ * (a commit out of order, a stray record) is an error: it is never skipped.
+ */
+export async function* commitMetadata(repo: string, commits: readonly string[]): AsyncGenerator<CommitMetadata> {
+  if (commits.length === 0) return;
+  const args = [
+    ...PINNED,
+    'log',
+    '--no-walk=unsorted',
+    '--stdin',
+    '-z',
+    '--raw',
+    '--cc',
+    '--no-abbrev',
+    '--no-renames',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-color',
+    '--encoding=UTF-8',
+    '--format=%x01%H%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%B',
+  ];
+  let index = 0;
+  let fields: Buffer[] = [];
+  let paths: string[] = [];
+  let expectPath = false;
+  const done = (): CommitMetadata => {
+    const [sha, an, ae, cn, ce, date, body] = fields.map((f, i) => (i === 6 ? f : f.toString('utf8'))) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      Buffer,
+    ];
+    return { commit: sha, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths };
+  };
+  for await (const token of nulTokens(gitStream(args, repo, `${commits.join('\n')}\n`))) {
+    if (fields.length < FIELDS) {
+      if (fields.length === 0) {
+        const header = stripNewline(token);
+        const expected = commits[index];
+        if (header[0] !== 1 || header.toString('latin1', 1) !== expected) throw unexpected(expected);
+        fields.push(header.subarray(1));
+      } else fields.push(token);
+      continue;
+    }
+    if (expectPath) {
+      paths.push(token.toString('utf8'));
+      expectPath = false;
+      continue;
+    }
+    const t = stripNewline(token);
+    if (t.length === 0) continue;
+    if (t[0] === 0x3a /* : */) {
+      expectPath = true;
+      continue;
+    }
+    if (t[0] !== 1) throw unexpected(commits[index + 1]);
+    yield done();
+    index++;
+    fields = [];
+    paths = [];
+    const expected = commits[index];
+    if (t.toString('latin1', 1) !== expected) throw unexpected(expected);
+    fields.push(t.subarray(1));
+  }
+  if (fields.length > 0) {
+    if (fields.length < FIELDS) throw unexpected(commits[index]);
+    yield done();
+    index++;
+  }
+  if (index !== commits.length) throw unexpected(commits[index]);
+}
+
+/** A ref's name, and for an annotated tag its message and tagger. */
+export interface RefMetadata {
+  readonly name: string;
+  readonly tag?: {
+    readonly target: string;
+    readonly tagger: string;
+    readonly taggerEmail: string;
+    readonly date: string;
+    readonly message: Buffer;
+  };
+}
+
+/** Every ref (`refs/stash` only when asked), with the messages of annotated tags. */
+export async function* refMetadata(repo: string, includeStash: boolean): AsyncGenerator<RefMetadata> {
+  const format =
+    '%01%(refname)%00%(objecttype)%00%(*objectname)%00%(taggername)%00%(taggeremail)%00%(taggerdate:iso-strict)%00%(contents)%00';
+  const args = [...PINNED, 'for-each-ref', `--format=${format}`];
+  let record: Buffer[] = [];
+  for await (const token of nulTokens(gitStream(args, repo))) {
+    record.push(record.length === 0 ? stripNewline(token) : token);
+    if (record.length < 7) continue;
+    const [name, type, target, tagger, email, date, message] = record as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+    record = [];
+    if (name[0] !== 1) throw new KeyscanError('E_GIT', 'git for-each-ref printed a record keyscan cannot read', { hint: HINT });
+    const ref = name.toString('utf8', 1);
+    if (!includeStash && ref === 'refs/stash') continue;
+    yield type.toString('latin1') === 'tag'
+      ? {
+          name: ref,
+          tag: {
+            target: target.toString('latin1'),
+            tagger: tagger.toString('utf8'),
+            taggerEmail: email.toString('utf8').replace(/^<(.*)>$/s, '$1'),
+            date: date.toString('latin1'),
+            message,
+          },
+        }
+      : { name: ref };
+  }
+  if (record.some((t) => stripNewline(t).length > 0)) {
+    throw new KeyscanError('E_GIT', 'git for-each-ref output ended mid-record', { hint: HINT });
+  }
+}
+
+const HINT = 'Nothing was reported as clean. Run `git fsck --full`; if the repository is sound, please report this.';
+
+function unexpected(commit: string | undefined): KeyscanError {
+  return new KeyscanError(
+    'E_GIT',
+    `git log printed commit metadata keyscan cannot read${commit === undefined ? '' : ` (expected commit ${commit.slice(0, 12)})`}`,
+    { hint: HINT },
+  );
+}
+
+/** `-z` output splits records on NUL; git puts a newline before the next commit's first field. */
+function stripNewline(token: Buffer): Buffer {
+  return token[0] === 10 ? token.subarray(1) : token;
+}
+
+/** NUL-terminated tokens as Buffers (bytes, not text: names need not be UTF-8). */
+async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
+      yield Buffer.from(buf.subarray(start, nul));
+      start = nul + 1;
+    }
+    rest = Buffer.from(buf.subarray(start));
+  }
+  if (rest.length > 0) yield rest;
+}
+
+/** Every name `git diff --cached` adds or changes (deletions excluded), also of files without added lines. */
+export async function stagedNames(repo: string): Promise<string[]> {
+  const args = [...PINNED, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--diff-filter=ACMTU'];
+  const names: string[] = [];
+  for await (const token of nulTokens(gitStream(args, repo))) if (token.length > 0) names.push(token.toString('utf8'));
+  return names;
+}
