@@ -3840,7 +3840,9 @@ define('NONCE_SALT', "{{password:40}}");
         provider: "Ansible",
         severity: "critical",
         path: /(?:^|\/)\.?(?:ansible[-_])?vault[-_.]?pass(?:word)?(?:[-_.]?file)?(?:\.txt)?$/i,
-        regex: /^[ \t]*(?<secret>[^\s#][^\r\n]{0,1023}?)\s*$/,
+        // Greedy, ending on a non-space: a lazy run before `\s*$` retried the tail once per length
+        // (quadratic on a long run of spaces, found by the load-time safety check).
+        regex: /^[ \t]*(?<secret>[^\s#](?:[^\r\n]{0,1022}[^\s])?)\s*$/,
         keywords: [],
         revoke: "https://docs.ansible.com/ansible/latest/vault_guide/vault_managing_passwords.html",
         rotate: "Re-key every vault with a new password (ansible-vault rekey), rotate the secrets the vaults hold (anyone with the repository can decrypt them), and keep the password file out of the repository.",
@@ -5199,8 +5201,11 @@ var init_generic = __esm({
         provider: "Generic",
         severity: "medium",
         // Starts at the secret-ish word (a fast literal scan); the rest of the name, which the
-        // validator reads, is taken from the text before the match.
-        regex: /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=)[ \t]{0,5}["'`]?(?<secret>[A-Za-z0-9!#$%&*+./:=?@^_~-]{12,200})(?=$|[\s"'`,;)\]}>])/i,
+        // validator reads, is taken from the text before the match. The pattern ends at the value's
+        // first character: the value's syntax (src/engine/value-syntax.ts) says where it ends, so a
+        // quoted value may hold any character and code is never read as a value. Starts that are
+        // never a literal (`"<TOKEN>"`, bare `$VAR`, `(`, `{`, `[`, `@x`) are left out here, where it is cheap.
+        regex: /(?:password|passwd|passphrase|pass(?![a-z])|pwd(?![a-z])|secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|credentials?|private[_.-]?key|(?:signing|encryption|master|session)[_.-]?key)[A-Za-z0-9_.-]{0,30}(?:["'`]?\]?\s{0,5}(?:\?\?=|\|\|=|:=|=>|=|:)|["'`]\s{0,5},|["'`]?[ \t]*\r?\n[ \t]*value:|["']\s+value\s*=|>)[ \t]{0,24}(?<secret>["'`](?![\s<])|[^\s"'`<$({[@;,)\]}])/i,
         keywords: [
           "password",
           "passwd",
@@ -5234,7 +5239,7 @@ var init_generic = __esm({
         maxLength: 300,
         // Names that are not secrets (ids, cursors, counters), and values that are not (identifiers,
         // type names, paths, member expressions, references to secret stores, encrypted blobs).
-        validator: "generic-secret",
+        validator: "assigned-value",
         allowSecret: [
           /^[A-Za-z_$.-]+$/,
           // identifiers and words, not random strings
@@ -5263,7 +5268,10 @@ var init_generic = __esm({
             "CLIENT_SECRET: {{b64url:40}}",
             "db.password={{alnum:16}}",
             "DB_PASS={{password:18}}",
-            "SECRET_KEY_BASE={{hex:64}}"
+            "SECRET_KEY_BASE={{hex:64}}",
+            // Quoted values hold any character: Django keys and WordPress salts.
+            "SECRET_KEY = '{{django:50}}'",
+            "define( 'SECURE_AUTH_KEY',  '{{wpsalt:64}}' );"
           ],
           negative: [
             'password = os.getenv("DB_PASSWORD")',
@@ -5286,7 +5294,20 @@ var init_generic = __esm({
             'password = "ENC[AES256_GCM,data:{{b64:24}},iv:{{b64:43}}=,type:str]"',
             'db_password = "op://Production/postgres/password"',
             'token_url = "https://oauth2.googleapis.com/token"',
-            "max_tokens = 4096000000000"
+            "max_tokens = 4096000000000",
+            // Code, not values (each reported on real published code before values were parsed).
+            "EmailAuthProvider.EMAIL_LINK_SIGN_IN_METHOD=EmailAuthProvider.EMAIL_LINK;",
+            'INVALID_PENDING_TOKEN:"invalid-credential",FEDERATED_USER_ID_ALREADY_LINKED:"credential-already-in-use",',
+            "var CancelToken = /*#__PURE__*/function () {",
+            "aclGenPass: ACL_GENPASS_1.default,",
+            "{tokenStart:3174861,tokenEnd:3174899}",
+            "usage: mysql [--user=<user>] [--password=<password>]",
+            "const InvalidUser = PasswordBroker::INVALID_USER;",
+            "api_password=dict(type='str', no_log=True),",
+            '<img src="https://badges.example.org/rating.svg?token={{b64:43}}=" alt="rating">',
+            "credential={{base64}}alice:secret-passwd{{/base64}}",
+            "password: AbcDef123!@#",
+            '<input type="hidden" name="authenticity_token" value="{{b64url:64}}" />'
           ]
         }
       }
@@ -5319,7 +5340,14 @@ var init_generic_auth = __esm({
             "Authorization: Basic {{base64}}deploy:{{alnum:20}}{{/base64}}",
             'curl -H "Authorization: basic {{base64}}ci-bot:{{password:16}}{{/base64}}" https://ci.example.org'
           ],
-          negative: ["Authorization: Basic {{b64:24}}", "Authorization: Basic ${BASIC_AUTH}", "Basic information about the API"]
+          negative: [
+            "Authorization: Basic {{b64:24}}",
+            "Authorization: Basic ${BASIC_AUTH}",
+            "Basic information about the API",
+            // A test suite's or a manual's credentials (found in git's and Rails' test suites).
+            "creds=Basic {{base64}}alice:secret-passwd{{/base64}}",
+            "'Authorization': 'Basic {{base64}}user:password{{/base64}}'"
+          ]
         },
         { regex: /\b[Bb](?:ASIC|asic)\s+(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/, keywords: ["basic "] }
       ),
@@ -14088,6 +14116,101 @@ var init_baseline = __esm({
   }
 });
 
+// src/engine/entropy.ts
+function shannonEntropy(text) {
+  if (text.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function charsetOf(value2) {
+  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
+  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
+  return "other";
+}
+function meetsEntropy(value2, minimum) {
+  if (minimum === void 0) return true;
+  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
+  const threshold = minimum[charsetOf(value2)];
+  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
+}
+var LENGTH_SLACK;
+var init_entropy = __esm({
+  "src/engine/entropy.ts"() {
+    "use strict";
+    LENGTH_SLACK = 0.6;
+  }
+});
+
+// src/hash/secret-hash.ts
+import { createHmac, randomBytes, scrypt } from "node:crypto";
+import { availableParallelism } from "node:os";
+function newSalt() {
+  return randomBytes(32).toString("hex");
+}
+function isGuessable(ruleId, tags25, secret) {
+  if (GUESSABLE_RULE.test(ruleId) || tags25?.some((t) => GUESSABLE_TAGS.has(t))) return true;
+  return secret.length * shannonEntropy(secret) < SLOW_BELOW_BITS;
+}
+function cacheId(secret, slow) {
+  return `${slow ? "s" : "f"}${secret}`;
+}
+var PUBLIC_SALT, SCRYPT, SLOW_BELOW_BITS, GUESSABLE_RULE, GUESSABLE_TAGS, SecretHasher;
+var init_secret_hash = __esm({
+  "src/hash/secret-hash.ts"() {
+    "use strict";
+    init_entropy();
+    PUBLIC_SALT = "keyscan-public-salt-v2";
+    SCRYPT = { N: 1 << 9, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
+    SLOW_BELOW_BITS = 128;
+    GUESSABLE_RULE = /password|passwd|credential|basic-auth|generic|secret-assignment|template-value/;
+    GUESSABLE_TAGS = /* @__PURE__ */ new Set(["generic", "database"]);
+    SecretHasher = class {
+      #key;
+      #cache = /* @__PURE__ */ new Map();
+      constructor(salt) {
+        this.#key = createHmac("sha256", "keyscan secret hash v2").update(salt, "utf8").digest();
+      }
+      /** The hashes of `inputs`, in order. Slow ones run in parallel on libuv's thread pool. */
+      async hashAll(inputs) {
+        const pending2 = /* @__PURE__ */ new Map();
+        for (const i of inputs) {
+          const id = cacheId(i.secret, i.slow);
+          if (!this.#cache.has(id)) pending2.set(id, i);
+        }
+        const queue = [...pending2.entries()];
+        const lanes = Math.max(1, Math.min(availableParallelism(), 8));
+        await Promise.all(
+          Array.from({ length: lanes }, async () => {
+            for (let next = queue.pop(); next !== void 0; next = queue.pop()) {
+              const [id, { secret, slow }] = next;
+              this.#cache.set(id, slow ? await this.#slow(secret) : this.#mac("fast", Buffer.from(secret, "utf8")));
+            }
+          })
+        );
+        return inputs.map((i) => this.#cache.get(cacheId(i.secret, i.slow)));
+      }
+      #mac(kind, value2) {
+        return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
+      }
+      #slow(secret) {
+        return new Promise((resolve13, reject) => {
+          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
+        });
+      }
+    };
+  }
+});
+
 // src/baseline/format.ts
 function parseBaseline(text, file) {
   const fail = (key, problem) => {
@@ -14104,8 +14227,12 @@ function parseBaseline(text, file) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("(top level)", "must be an object");
   const obj = data;
   for (const key of Object.keys(obj)) if (!TOP_KEYS.includes(key)) fail(key, `unknown key (known keys: ${TOP_KEYS.join(", ")})`);
-  if (obj.version !== BASELINE_VERSION)
-    fail("version", `must be ${BASELINE_VERSION} (this keyscan reads baseline version ${BASELINE_VERSION})`);
+  const version = obj.version;
+  if (version !== BASELINE_VERSION && version !== LEGACY_BASELINE_VERSION)
+    return fail("version", `must be ${BASELINE_VERSION} (this keyscan reads baseline versions 1 and 2)`);
+  if (version === BASELINE_VERSION && (typeof obj.salt !== "string" || !HEX64.test(obj.salt)))
+    fail("salt", "must be 64 lowercase hex characters (the salt `keyscan baseline` wrote); without it no hash can match");
+  if (version === LEGACY_BASELINE_VERSION && obj.salt !== void 0) fail("salt", "a version 1 baseline has no salt");
   if (!Array.isArray(obj.entries)) return fail("entries", "must be a list");
   const byKey = /* @__PURE__ */ new Map();
   obj.entries.forEach((raw, i) => {
@@ -14114,7 +14241,8 @@ function parseBaseline(text, file) {
     const earlier = byKey.get(key);
     byKey.set(key, earlier === void 0 ? entry : mergeNotes(earlier, entry));
   });
-  return { version: BASELINE_VERSION, entries: sortEntries([...byKey.values()]) };
+  const entries = sortEntries([...byKey.values()]);
+  return version === BASELINE_VERSION ? { version, salt: obj.salt, entries } : { version, entries };
 }
 function parseEntry(raw, at2, fail) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail(at2, "must be an object");
@@ -14125,7 +14253,7 @@ function parseEntry(raw, at2, fail) {
     if (typeof e[key] !== "string" || e[key] === "") fail(`${at2}.${key}`, "must be a non-empty string");
   }
   for (const key of ["secretHash", "fingerprint"]) {
-    if (typeof e[key] !== "string" || !HEX64.test(e[key])) fail(`${at2}.${key}`, "must be 64 lowercase hex characters (a SHA-256)");
+    if (typeof e[key] !== "string" || !HEX64.test(e[key])) fail(`${at2}.${key}`, "must be 64 lowercase hex characters (a hash)");
   }
   for (const key of ["reason", "acceptedBy"]) {
     if (e[key] !== void 0 && typeof e[key] !== "string") fail(`${at2}.${key}`, "must be a string");
@@ -14142,20 +14270,23 @@ function mergeNotes(a, b) {
   return { ...a, ...reason !== void 0 ? { reason } : {}, ...acceptedBy !== void 0 ? { acceptedBy } : {} };
 }
 function serializeBaseline(baseline) {
+  if (baseline.version !== BASELINE_VERSION || baseline.salt === void 0) {
+    throw new KeyscanError("E_CONFIG", "a baseline is written in version 2, with its salt");
+  }
   const entries = sortEntries(baseline.entries).map((e) => {
     const out = { ruleId: e.ruleId, path: e.path, secretHash: e.secretHash, fingerprint: e.fingerprint };
     if (e.reason !== void 0) out.reason = e.reason;
     if (e.acceptedBy !== void 0) out.acceptedBy = e.acceptedBy;
     return out;
   });
-  return `${JSON.stringify({ version: BASELINE_VERSION, description: DESCRIPTION, entries }, null, 2)}
+  return `${JSON.stringify({ version: BASELINE_VERSION, description: DESCRIPTION, salt: baseline.salt, entries }, null, 2)}
 `;
 }
 function sortEntries(entries) {
   const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   return [...entries].sort((a, b) => cmp(a.path, b.path) || cmp(a.ruleId, b.ruleId) || cmp(a.secretHash, b.secretHash));
 }
-function buildBaseline(findings, previous, isGone, notes = {}) {
+function buildBaseline(findings, previous, isGone, notes = {}, salt = previous?.salt ?? newSalt()) {
   const old = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e]));
   const movedFrom = /* @__PURE__ */ new Map();
   for (const e of previous?.entries ?? []) {
@@ -14182,29 +14313,39 @@ function buildBaseline(findings, previous, isGone, notes = {}) {
   }
   const kept = entries.size - added;
   return {
-    baseline: { version: BASELINE_VERSION, entries: sortEntries([...entries.values()]) },
+    baseline: { version: BASELINE_VERSION, salt, entries: sortEntries([...entries.values()]) },
     changes: { added, kept, removed: (previous?.entries.length ?? 0) - kept }
   };
 }
-var BASELINE_VERSION, TOP_KEYS, ENTRY_KEYS, DESCRIPTION, HEX64;
+var BASELINE_VERSION, LEGACY_BASELINE_VERSION, TOP_KEYS, ENTRY_KEYS, DESCRIPTION, HEX64;
 var init_format = __esm({
   "src/baseline/format.ts"() {
     "use strict";
     init_fingerprint();
     init_errors();
     init_baseline();
-    BASELINE_VERSION = 1;
-    TOP_KEYS = ["version", "description", "entries"];
+    init_secret_hash();
+    BASELINE_VERSION = 2;
+    LEGACY_BASELINE_VERSION = 1;
+    TOP_KEYS = ["version", "description", "salt", "entries"];
     ENTRY_KEYS = ["ruleId", "path", "secretHash", "fingerprint", "reason", "acceptedBy"];
-    DESCRIPTION = "keyscan baseline: accepted findings, by rule, path and SHA-256 of the secret. Regenerate with `keyscan baseline`; edit reasons freely.";
+    DESCRIPTION = 'keyscan baseline: accepted findings, by rule, path and a keyed hash of the secret (salted with "salt"; slow for guessable secrets). Regenerate with `keyscan baseline`; edit reasons freely.';
     HEX64 = /^[0-9a-f]{64}$/;
   }
 });
 
 // src/baseline/io.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+function baselineScanOptions(baseline) {
+  if (baseline === void 0) return {};
+  return {
+    baseline: baseline.entries,
+    ...baseline.salt !== void 0 ? { salt: baseline.salt } : {},
+    ...baseline.version === LEGACY_BASELINE_VERSION ? { legacyBaseline: true } : {}
+  };
+}
 async function readBaseline(file, missingOk = false) {
   let text;
   try {
@@ -14220,7 +14361,7 @@ async function readBaseline(file, missingOk = false) {
   return parseBaseline(text, file);
 }
 async function writeBaseline(file, baseline) {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, serializeBaseline(baseline), { mode: 420 });
     await rename(temp, file);
@@ -14670,7 +14811,7 @@ function result(f, ruleIndex, reveal) {
         }
       }
     ],
-    partialFingerprints: { "keyscan/v1": f.fingerprint }
+    partialFingerprints: { "keyscan/v2": f.fingerprint }
   };
 }
 function resultMessage(f, reveal) {
@@ -15022,7 +15163,19 @@ function mergeRuns(runs) {
   }
   return merged;
 }
-var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH;
+function isBase64Char(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+}
+function insideEncodedRun(text, start, end) {
+  let from = start;
+  const low = Math.max(0, start - BLOB_RUN);
+  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const high = Math.min(text.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
+  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
+}
+var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH, BLOB_RUN, BLOB_EXTRA;
 var init_encoded = __esm({
   "src/engine/encoded.ts"() {
     "use strict";
@@ -15049,6 +15202,8 @@ var init_encoded = __esm({
       { keyword: '"kind":"secret"', region: manifest }
     ];
     MAX_DEPTH = 2;
+    BLOB_RUN = 160;
+    BLOB_EXTRA = 40;
   }
 });
 
@@ -15216,7 +15371,7 @@ var init_credential_values = __esm({
 
 // src/engine/generic-value.ts
 function secretName(before) {
-  const words = before.match(/[A-Za-z0-9_.-]+/g) ?? [];
+  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
   if (words.length > 1 && words[words.length - 1] === "value") words.pop();
   const last = words[words.length - 1] ?? "";
   return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
@@ -15254,16 +15409,33 @@ function looksLikePath(value2) {
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
 }
 function looksLikeMemberExpression(value2) {
-  return /^[a-z_$][a-z0-9_$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+}
+function deLeet(value2) {
+  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+function decodedText(value2) {
+  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
+  const decoded = Buffer.from(value2, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
+}
+function isWordyText(text) {
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 function isNonSecretValue(value2) {
   if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
   if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
+  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
+  const decoded = decodedText(value2);
+  if (decoded !== void 0 && isWordyText(decoded)) return true;
   return looksLikeIdentifier(value2);
 }
-var NOT_A_SECRET_NAME2, REFERENCES;
+function isDummyPassword(password) {
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
+}
+var NOT_A_SECRET_NAME2, REFERENCES, PASSWORD_HASH, SECRET_WORDS;
 var init_generic_value = __esm({
   "src/engine/generic-value.ts"() {
     "use strict";
@@ -15271,7 +15443,7 @@ var init_generic_value = __esm({
       // …_id, …_type, …_path: the value describes a secret rather than being one.
       /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
       // Pagination and protocol values that are called tokens but grant nothing.
-      /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+      /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
       /(?:^|_)tokeni[sz]e/,
       /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
     ];
@@ -15285,6 +15457,237 @@ var init_generic_value = __esm({
       /^data:[\w.+-]+\/[\w.+-]+[;,]/
       // data URIs
     ];
+    PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+    SECRET_WORDS = /password|passwd|secret|token|credential/i;
+  }
+});
+
+// src/engine/placeholders.ts
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  if (isTypedSequence(lower)) return true;
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+function isTypedSequence(lower) {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run2 of TYPED_RUNS) {
+      const at2 = run2.indexOf(lower[i]);
+      if (at2 === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run2[at2 + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered === lower.length && longest >= 6) return true;
+  const letters = lower.replace(/[^a-z]/g, "");
+  const digits = lower.replace(/[^0-9]/g, "");
+  const counts = (s, run2) => s.length >= 4 && run2.includes(s);
+  if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
+  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
+}
+var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
+var init_placeholders = __esm({
+  "src/engine/placeholders.ts"() {
+    "use strict";
+    REFERENCE = [
+      /^\$\{[^}]*\}$/,
+      // ${VAR}
+      /^\$\(.*\)$/,
+      // $(command)
+      /^\$[A-Z_][A-Z0-9_]*$/i,
+      // $VAR
+      /^%[A-Z_][A-Z0-9_]*%$/i,
+      // %VAR%
+      /^\{\{.*\}\}$/s,
+      // {{ template }}
+      /^\{%.*%\}$/s,
+      /^<[^<>]*>$/,
+      // <TOKEN>
+      /^\[[^[\]]*\]$/,
+      // [TOKEN]
+      /^#\{.*\}$/,
+      // #{ruby}
+      /^%\([\w.]+\)[sd]$/,
+      // %(name)s
+      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+    ];
+    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
+    TYPED_RUNS = ["abcdefghijklmnopqrstuvwxyz", "0123456789", "9876543210", "qwertyuiop", "asdfghjkl", "zxcvbnm", "!@#$%^&*()"];
+  }
+});
+
+// src/engine/value-syntax.ts
+function assignedValue(text, matchStart, at2) {
+  let lineEnd = at2;
+  const limit = Math.min(text.length, at2 + MAX_VALUE + 2);
+  while (lineEnd < limit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (text[lineEnd - 1] === "\r") lineEnd--;
+  const op = operatorBefore(text, at2);
+  let nameFrom = matchStart;
+  const nameLimit = Math.max(0, matchStart - MAX_NAME);
+  while (nameFrom > nameLimit && isNameChar(text.charCodeAt(nameFrom - 1))) nameFrom--;
+  const before = text[nameFrom - 1];
+  if (before === "?" || before === "&") return void 0;
+  if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
+  if (op === ">") return before === "<" ? elementText(text, at2, lineEnd) : void 0;
+  const quoted2 = quotedString(text, at2, lineEnd, before !== '"' && before !== "'");
+  if (quoted2 !== null) return quoted2;
+  let word = at2;
+  while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
+  if (word - at2 > MAX_VALUE) return void 0;
+  const known = lineStartOf(text, nameFrom);
+  const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
+  const head = text.slice(lineStart, nameFrom);
+  return unquoted(text, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
+}
+function lineStartOf(text, at2) {
+  const from = Math.max(0, at2 - MAX_HEAD);
+  for (let i = at2 - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return from === 0 ? 0 : -1;
+}
+function operatorBefore(text, at2) {
+  let i = at2;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "	")) i--;
+  let j = i;
+  while (j > 0 && j > i - 3 && "=:>?|,".includes(text[j - 1])) j--;
+  return text.slice(j, i);
+}
+function elementText(text, at2, lineEnd) {
+  let lt = at2;
+  while (lt < lineEnd && text[lt] !== "<") lt++;
+  if (lt >= lineEnd || text[lt + 1] !== "/") return void 0;
+  let end = lt;
+  while (end > at2 && /\s/.test(text[end - 1])) end--;
+  return end > at2 ? [at2, end] : void 0;
+}
+function quotedString(text, at2, lineEnd, allowEscaped) {
+  let i = at2;
+  let prefix = "";
+  while (i < at2 + 2 && /[bBrRuUfF]/.test(text[i] ?? "")) prefix += text[i++];
+  let quote = text[i];
+  let escapedQuote = false;
+  if (allowEscaped && quote === "\\" && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    escapedQuote = true;
+    quote = text[++i];
+  }
+  if (!QUOTES.includes(quote) || prefix !== "" && quote === "`") return null;
+  const start = i + 1;
+  const raw = /r/i.test(prefix);
+  for (let j = start; j < lineEnd; j++) {
+    const c = text[j];
+    if (escapedQuote) {
+      if (c === "\\" && text[j + 1] === quote) return content(text, start, j, quote, prefix);
+      if (c === "\\") j++;
+      continue;
+    }
+    if (c === "\\" && !raw) {
+      j++;
+      continue;
+    }
+    if (c === quote) return content(text, start, j, quote, prefix);
+  }
+  return void 0;
+}
+function content(text, start, end, quote, prefix) {
+  const body = text.slice(start, end);
+  if (end === start || /^\s|\s$/.test(body)) return void 0;
+  if (quote !== "'" && /\$\{|#\{/.test(body)) return void 0;
+  if (/\{\{|\{%|<%/.test(body)) return void 0;
+  if (/f/i.test(prefix) && body.includes("{")) return void 0;
+  if (quote === "`" && /\$[({A-Za-z_]/.test(body)) return void 0;
+  return isProse(body) ? void 0 : [start, end];
+}
+function isProse(body) {
+  if (!/\s/.test(body)) return false;
+  return body.split(/\s+/).some(
+    (part) => /^(?:[A-Za-z]{2,}|-{1,2}[A-Za-z][\w-]*)[.,:;!?]?$/.test(part) || // words and --flags
+    /^-{5}[A-Z ]*/.test(part) || // PEM armour
+    /^[a-z0-9/=._:-]+$/.test(part) && /[a-z]{3}/.test(part)
+    // paths, `seed=foo`
+  );
+}
+function unquoted(text, { head, lineStart, lineEnd, at: at2, op }) {
+  const atLineStart = (
+    // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
+    /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
+    isValueEntry(text, at2)
+  );
+  let end = at2;
+  while (end < lineEnd && !isBlank(text.charCodeAt(end))) end++;
+  if (end - at2 > MAX_VALUE) return void 0;
+  const value2 = text.slice(at2, end);
+  const rest = text.slice(end, lineEnd).trim();
+  let opEnd = at2;
+  while (opEnd > lineStart && /[ \t]/.test(text[opEnd - 1])) opEnd--;
+  const spaced = opEnd < at2 && /[ \t]/.test(text[opEnd - op.length - 1] ?? "");
+  if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
+  if (atLineStart && op === ":") {
+    if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
+    return rest === "" || rest.startsWith("#") ? [at2, end] : void 0;
+  }
+  if (atLineStart && (op === "=" || op === ":=")) {
+    const word = value2.replace(/;$/, "");
+    if (rest !== "" && !rest.startsWith("#") && /[(){}[\];,]/.test(word)) return void 0;
+    return word === "" ? void 0 : [at2, at2 + word.length];
+  }
+  if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
+  let nameStart = opEnd - op.length;
+  while (nameStart > lineStart && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
+  const name = text.slice(nameStart, opEnd - op.length);
+  const flag2 = name.startsWith("-") && /(?:^|\s)$/.test(head);
+  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
+  return flag2 || envWord ? [at2, end] : void 0;
+}
+function isCode(value2, spaced) {
+  if (/^(?:\/\*|\/\/|#|<!--)/.test(value2)) return true;
+  if (/^[$@<([{\\]/.test(value2)) return true;
+  if (/\$\{|#\{|\{\{|<%/.test(value2)) return true;
+  if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)*(?:\(.*\)|\[.*\])(?:\.[\w.()]*)?;?$/.test(value2)) return true;
+  if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+;?$/.test(value2)) return true;
+  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || value2.startsWith("/"));
+}
+function isBlank(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+function isNameChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
+}
+function isValueEntry(text, at2) {
+  const start = lineStartOf(text, at2);
+  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text.slice(start, at2));
+}
+var MAX_VALUE, MAX_HEAD, MAX_NAME, QUOTES;
+var init_value_syntax = __esm({
+  "src/engine/value-syntax.ts"() {
+    "use strict";
+    MAX_VALUE = 200;
+    MAX_HEAD = 128;
+    MAX_NAME = 64;
+    QUOTES = "\"'`";
   }
 });
 
@@ -15297,13 +15700,15 @@ function decodeBase64(text) {
 function isValidatorName(name) {
   return typeof name === "string" && Object.hasOwn(VALIDATORS, name);
 }
-var isPrintable, VALIDATORS, VALIDATOR_NAMES;
+var isPrintable, VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
 var init_validators = __esm({
   "src/engine/validators.ts"() {
     "use strict";
     init_checksum();
     init_credential_values();
     init_generic_value();
+    init_placeholders();
+    init_value_syntax();
     isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -15313,7 +15718,9 @@ var init_validators = __esm({
         const decoded = decodeBase64(secret);
         if (decoded === void 0 || !isPrintable(decoded)) return false;
         const colon = decoded.indexOf(":");
-        return colon > 0 && decoded.length - colon - 1 >= 4;
+        if (colon <= 0 || decoded.length - colon - 1 < 4) return false;
+        const password = decoded.slice(colon + 1);
+        return !isDummyPassword(password) && !isPlaceholder(password);
       },
       /** A JWT's header is a base64url JSON object that names its algorithm. */
       jwt: ({ secret }) => {
@@ -15331,9 +15738,15 @@ var init_validators = __esm({
       /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
       "secret-name-value": ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
       /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-      "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+      "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+      /**
+       * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
+       * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
+       */
+      "assigned-value": ({ secret, before }) => secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
+    VALUE_SYNTAX = { "assigned-value": assignedValue };
   }
 });
 
@@ -15385,6 +15798,7 @@ function compileRule(spec, index, pathGroup) {
     locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, "yd")),
     entropy: spec.entropy,
     validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
+    valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
     allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
@@ -15447,92 +15861,59 @@ var init_compile = __esm({
   }
 });
 
-// src/engine/entropy.ts
-function shannonEntropy(text) {
-  if (text.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function charsetOf(value2) {
-  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
-  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
-  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
-  return "other";
-}
-function meetsEntropy(value2, minimum) {
-  if (minimum === void 0) return true;
-  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
-  const threshold = minimum[charsetOf(value2)];
-  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
-}
-var LENGTH_SLACK;
-var init_entropy = __esm({
-  "src/engine/entropy.ts"() {
+// rules/examples.ts
+var EXAMPLE_HASH_KEY, documentedExamples;
+var init_examples = __esm({
+  "rules/examples.ts"() {
     "use strict";
-    LENGTH_SLACK = 0.6;
+    EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
+    documentedExamples = [
+      { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
+      { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
+      { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
+      { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
+      {
+        hash: "192dd44791129a10924cabbd3647b6a0",
+        length: 88,
+        source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
+      },
+      { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
+      { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
+      { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
+      { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
+      { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+      { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+      { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+      { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
+      { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
+      { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
+      { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
+      { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
+      { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
+      { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
+      { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
+      { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
+      { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
+      { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
+    ];
   }
 });
 
-// src/engine/placeholders.ts
-function isPlaceholder(value2) {
-  if (value2.length === 0) return true;
-  if (KNOWN_EXAMPLES.has(value2)) return true;
-  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
-  if (DUMMY_WORDS.test(value2)) return true;
-  return isTypedFiller(value2);
+// src/engine/examples.ts
+import { createHmac as createHmac2 } from "node:crypto";
+function exampleHash(value2) {
+  return createHmac2("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
-function isTypedFiller(value2) {
-  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
-  if (body.length === 0) return true;
-  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
-  const lower = body.toLowerCase();
-  for (const seq of SEQUENCES) {
-    if (lower.length >= 6 && seq.includes(lower)) return true;
-    if (lower.includes(seq.slice(0, 8))) return true;
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
-  return body.length >= 8 && top / body.length > 0.6;
+function isDocumentedExample(secret) {
+  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
 }
-var REFERENCE, DUMMY_WORDS, KNOWN_EXAMPLES, SEQUENCES;
-var init_placeholders = __esm({
-  "src/engine/placeholders.ts"() {
+var HASHES, LENGTHS;
+var init_examples2 = __esm({
+  "src/engine/examples.ts"() {
     "use strict";
-    REFERENCE = [
-      /^\$\{[^}]*\}$/,
-      // ${VAR}
-      /^\$\(.*\)$/,
-      // $(command)
-      /^\$[A-Z_][A-Z0-9_]*$/i,
-      // $VAR
-      /^%[A-Z_][A-Z0-9_]*%$/i,
-      // %VAR%
-      /^\{\{.*\}\}$/s,
-      // {{ template }}
-      /^\{%.*%\}$/s,
-      /^<[^<>]*>$/,
-      // <TOKEN>
-      /^\[[^[\]]*\]$/,
-      // [TOKEN]
-      /^#\{.*\}$/,
-      // #{ruby}
-      /^%\([\w.]+\)[sd]$/,
-      // %(name)s
-      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
-    ];
-    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-    KNOWN_EXAMPLES = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
-    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
+    init_examples();
+    HASHES = new Set(documentedExamples.map((e) => e.hash));
+    LENGTHS = new Set(documentedExamples.map((e) => e.length));
   }
 });
 
@@ -15559,7 +15940,10 @@ function detectAt(catalogue2, data, onPath2, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (accept(rule, text, m)) matches.push({ ...m, secret: data.toString("utf8", m.start, m.end) });
+        const verdict = accept(rule, text, m);
+        if (verdict === false) continue;
+        const secret = data.toString("utf8", m.start, m.end);
+        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
@@ -15579,7 +15963,8 @@ function detectEncoded(catalogue2, text, carrierHits, onPath2, depth) {
         matchStart: run2[0],
         matchEnd: run2[1],
         secret: inner.secret,
-        encoded: true
+        encoded: true,
+        ...inner.example ? { example: true } : {}
       });
     }
   }
@@ -15633,8 +16018,15 @@ function matchWindow(rule, text, a, b) {
       const grow = Math.max(b - a, 64);
       return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
     }
-    const [s, e] = secretSpan(rule, sub, m);
-    found.push({ rule: rule.index, start: a + s, end: a + e, matchStart: a + m.index, matchEnd: a + m.index + length });
+    const matchStart = a + m.index;
+    if (rule.valueSyntax === void 0) {
+      const [s, e] = secretSpan(rule, sub, m);
+      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
+      continue;
+    }
+    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
+    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
   return found;
 }
@@ -15649,8 +16041,10 @@ function secretSpan(rule, text, m) {
 function accept(rule, text, m) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
+  if (isDocumentedExample(secret)) return "example";
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
   if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
@@ -15659,8 +16053,9 @@ function accept(rule, text, m) {
   return true;
 }
 function textBefore(text, m) {
-  const lineStart = text.lastIndexOf("\n", m.matchStart - 1) + 1;
-  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
+  const from = Math.max(0, m.matchStart - 48);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
 }
 function matchesAny(patterns, text) {
   for (const p of patterns) {
@@ -15714,6 +16109,7 @@ var init_detect = __esm({
     init_credential_values();
     init_encoded();
     init_entropy();
+    init_examples2();
     init_keywords();
     init_placeholders();
   }
@@ -16334,10 +16730,10 @@ var init_cat_file = __esm({
       }
       #fill(piece) {
         const room = this.#size - this.#filled;
-        const content = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-        if (this.#filled < this.#head.length) content.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-        if (this.#data !== void 0) content.copy(this.#data, this.#filled);
-        this.#filled += content.length;
+        const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+        if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+        this.#filled += content2.length;
       }
       #finish() {
         this.#remaining = -1;
@@ -16499,22 +16895,23 @@ function older(a, b, order) {
   if (oa !== ob) return oa > ob;
   return a.startLine < b.startLine;
 }
-async function markPresentAt(repo, rev, findings) {
+async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
   const present = /* @__PURE__ */ new Set();
   if (rev !== void 0 && findings.length > 0) {
     const byPath = /* @__PURE__ */ new Map();
     for (const f of findings) {
-      const list = byPath.get(f.path);
-      if (list === void 0) byPath.set(f.path, [f]);
+      const path2 = realPath(f.path);
+      const list = byPath.get(path2);
+      if (list === void 0) byPath.set(path2, [f]);
       else list.push(f);
     }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content) => {
-      if (content === void 0) return;
+    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
+      if (content2 === void 0) return;
       const list = byPath.get(path2) ?? [];
       const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content, secrets);
-      const text = toScannableText(content);
-      const decoded = text === "binary" || text.equals(content) ? void 0 : containedIn(text, secrets);
+      const found = containedIn(content2, secrets);
+      const text = toScannableText(content2);
+      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
       list.forEach((f, i) => {
         if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
       });
@@ -16616,6 +17013,57 @@ var init_env_names = __esm({
   }
 });
 
+// src/hash/rehash.ts
+function rememberHashInput(finding, value2, identity) {
+  checkInputs.set(finding, { value: value2, identity });
+}
+function carryHashInput(from, to) {
+  const input = checkInputs.get(from);
+  if (input !== void 0 && to !== from) checkInputs.set(to, input);
+  return to;
+}
+function hashInput(f) {
+  return checkInputs.get(f) ?? { value: f.source === "check" ? "" : f.secret.reveal(), identity: void 0 };
+}
+function legacyHashOf(f) {
+  return sha256(hashInput(f).value);
+}
+async function rehash(findings, hasher, tagsOf) {
+  const inputs = findings.map((f) => {
+    const { value: value2, identity } = hashInput(f);
+    return { secret: value2, slow: isGuessable(f.ruleId, tagsOf(f.ruleId), value2), identity };
+  });
+  const hashes = await hasher.hashAll(inputs);
+  const legacy = /* @__PURE__ */ new Map();
+  const out = findings.map((f, i) => {
+    const input = inputs[i];
+    const secretHash = hashes[i];
+    legacy.set(`${f.ruleId}\0${sha256(input.secret)}`, secretHash);
+    const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
+    const fingerprint = fingerprintOf(f.ruleId, f.path, identity, f.commit);
+    const next = { ...f, secretHash, fingerprint };
+    const check = checkInputs.get(f);
+    if (check !== void 0) checkInputs.set(next, check);
+    return next;
+  });
+  return { findings: out, legacy };
+}
+function translateLegacy(entries, legacy) {
+  return entries.map((e) => {
+    const keyed = legacy.get(`${e.ruleId}\0${e.secretHash}`);
+    return keyed === void 0 ? e : { ...e, secretHash: keyed };
+  });
+}
+var checkInputs;
+var init_rehash = __esm({
+  "src/hash/rehash.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_secret_hash();
+    checkInputs = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/secret.ts
 import { inspect } from "node:util";
 var MASK, Secret;
@@ -16670,6 +17118,7 @@ function checkFinding(input) {
     secret: NO_SECRET
   };
   if (input.lines !== void 0) rememberContext(finding, { text: new Secret(input.lines), line: at2.line });
+  rememberHashInput(finding, input.value ?? "", input.identity);
   return finding;
 }
 var NO_SECRET;
@@ -16678,6 +17127,7 @@ var init_finding = __esm({
     "use strict";
     init_fingerprint();
     init_candidate();
+    init_rehash();
     init_secret();
     NO_SECRET = new Secret("");
   }
@@ -16953,8 +17403,8 @@ async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
   for (const { commit, paths } of changed) {
     const added = /* @__PURE__ */ new Map();
     for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
-    await readAtRevision(root, commit.commit, paths, (path2, content) => {
-      const text = content === void 0 ? "binary" : toScannableText(content);
+    await readAtRevision(root, commit.commit, paths, (path2, content2) => {
+      const text = content2 === void 0 ? "binary" : toScannableText(content2);
       if (text === "binary") return;
       findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
     });
@@ -17053,8 +17503,8 @@ async function checkStaged(root, checks, isExcluded) {
       root,
       ":0",
       templates.map((t) => t.path),
-      (path2, content) => {
-        const text = content === void 0 ? "binary" : toScannableText(content);
+      (path2, content2) => {
+        const text = content2 === void 0 ? "binary" : toScannableText(content2);
         if (text === "binary") return;
         findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
       }
@@ -19177,6 +19627,114 @@ var init_allowlist = __esm({
   }
 });
 
+// src/types.ts
+function emptySkipCounts() {
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
+}
+var SEVERITIES, METADATA_SOURCES;
+var init_types = __esm({
+  "src/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
+  }
+});
+
+// src/filters/names.ts
+var NameRedactor;
+var init_names = __esm({
+  "src/filters/names.ts"() {
+    "use strict";
+    init_types();
+    NameRedactor = class {
+      /** Secrets by the name (path prefix or ref) they were found in. */
+      #byName = /* @__PURE__ */ new Map();
+      /** Every secret found in a name or identity, longest first (a longer one may contain a shorter). */
+      #all = [];
+      #real = /* @__PURE__ */ new Map();
+      #memo = /* @__PURE__ */ new Map();
+      constructor(findings) {
+        for (const f of findings) {
+          if (!METADATA_SOURCES.has(f.source) || f.source === "commit-message" || f.source === "tag-message") continue;
+          const secret = f.secret.reveal();
+          if (secret === "") continue;
+          const mask = [secret, f.redacted !== "" && !f.redacted.includes(secret) ? f.redacted : "****"];
+          this.#all.push(mask);
+          if (f.source !== "commit-author") this.#byName.set(f.path, [...this.#byName.get(f.path) ?? [], mask]);
+        }
+        this.#all.sort((a, b) => b[0].length - a[0].length);
+      }
+      get empty() {
+        return this.#all.length === 0;
+      }
+      /** `path` with every key found in it or in one of its directories masked. */
+      path(path2) {
+        if (this.#byName.size === 0) return path2;
+        let out = path2;
+        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
+          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
+          for (const [secret, mask] of this.#byName.get(prefix) ?? []) out = out.split(secret).join(mask);
+          if (slash === -1) break;
+        }
+        if (out !== path2) this.#real.set(out, path2);
+        return out;
+      }
+      /** Free text (a message, an error, an identity) with every key found in names and identities masked. */
+      text(text, masks = this.#all) {
+        if (masks.length === 0 || text === "") return text;
+        const known = this.#memo.get(text);
+        if (known !== void 0) return known;
+        let out = text;
+        for (const [secret, mask] of masks) if (out.includes(secret)) out = out.split(secret).join(mask);
+        if (this.#memo.size < 1e5) this.#memo.set(text, out);
+        return out;
+      }
+      /** The real path of a redacted one (to read the file), or the path itself. */
+      real(path2) {
+        return this.#real.get(path2) ?? path2;
+      }
+      /** The finding with its path, message and author fields redacted (the same object when nothing changes). */
+      finding(f) {
+        if (this.empty) return f;
+        const path2 = this.path(f.path);
+        const message = this.text(f.message);
+        const author = f.author === void 0 ? void 0 : this.text(f.author, this.#all);
+        const authorEmail = f.authorEmail === void 0 ? void 0 : this.text(f.authorEmail, this.#all);
+        if (path2 === f.path && message === f.message && author === f.author && authorEmail === f.authorEmail) return f;
+        return {
+          ...f,
+          path: path2,
+          message,
+          ...author !== void 0 ? { author } : {},
+          ...authorEmail !== void 0 ? { authorEmail } : {}
+        };
+      }
+    };
+  }
+});
+
+// src/filters/baseline-file.ts
+function dropBaselineHashes(candidates, files) {
+  const isBaseline = (path2) => files.has(path2) || path2 === DEFAULT_NAME || path2.endsWith(`/${DEFAULT_NAME}`);
+  return partition(candidates, (c) => isBaseline(c.finding.path) && isHashValue(c));
+}
+function isHashValue(c) {
+  if (c.context === void 0) return false;
+  const secret = c.finding.secret.reveal();
+  if (secret === "" || !/^[0-9a-f]+$/.test(secret)) return false;
+  for (const m of c.context.text.reveal().matchAll(HASH_FIELD)) if (m[1].includes(secret)) return true;
+  return false;
+}
+var DEFAULT_NAME, HASH_FIELD;
+var init_baseline_file = __esm({
+  "src/filters/baseline-file.ts"() {
+    "use strict";
+    init_candidate();
+    DEFAULT_NAME = ".keyscan-baseline.json";
+    HASH_FIELD = /"(?:secretHash|fingerprint|salt)"\s*:\s*"([0-9a-f]{64})"/g;
+  }
+});
+
 // src/engine/allow-marker.ts
 function parseAllowMarkers(text, knownRuleIds) {
   const markers = [];
@@ -19226,7 +19784,7 @@ function applyInlineAllows(candidates, knownRuleIds) {
   const suppressed = [];
   const allows = [];
   for (const c of candidates) {
-    const marker = c.context === void 0 ? void 0 : matchingMarker(c, knownRuleIds);
+    const marker = c.context === void 0 || METADATA_SOURCES.has(c.finding.source) ? void 0 : matchingMarker(c, knownRuleIds);
     if (marker === void 0) {
       kept.push(c);
       continue;
@@ -19253,6 +19811,7 @@ var init_inline_allow = __esm({
   "src/filters/inline-allow.ts"() {
     "use strict";
     init_allow_marker();
+    init_types();
     init_candidate();
   }
 });
@@ -19280,7 +19839,8 @@ var init_unused_allows = __esm({
 
 // src/filters/pipeline.ts
 function runFilters(candidates, markers, policy) {
-  const inline = applyInlineAllows(candidates, policy.knownRuleIds);
+  const scanned = dropBaselineHashes(candidates, policy.baselineFiles ?? /* @__PURE__ */ new Set()).kept;
+  const inline = applyInlineAllows(scanned, policy.knownRuleIds);
   const allowed = applyAllowlists(inline.kept, policy.allowlist, policy.ruleAllowlists);
   const baselined = policy.baseline ? applyBaseline(allowed.kept, policy.baseline.entries, policy.baseline.isGone) : { kept: allowed.kept, suppressed: [] };
   return {
@@ -19295,8 +19855,142 @@ var init_pipeline = __esm({
     "use strict";
     init_allowlist();
     init_baseline();
+    init_baseline_file();
     init_inline_allow();
     init_unused_allows();
+  }
+});
+
+// src/git/metadata.ts
+async function* commitMetadata(repo, commits) {
+  if (commits.length === 0) return;
+  const args2 = [
+    ...PINNED,
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "-z",
+    "--raw",
+    "--cc",
+    "--no-abbrev",
+    "--no-renames",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--encoding=UTF-8",
+    "--format=%x01%H%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%B"
+  ];
+  let index = 0;
+  let fields = [];
+  let paths = [];
+  let expectPath = false;
+  const done = () => {
+    const [sha2, an, ae, cn, ce, date, body] = fields.map((f, i) => i === 6 ? f : f.toString("utf8"));
+    return { commit: sha2, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths };
+  };
+  for await (const token2 of nulTokens(gitStream(args2, repo, `${commits.join("\n")}
+`))) {
+    if (fields.length < FIELDS) {
+      if (fields.length === 0) {
+        const header = stripNewline(token2);
+        const expected2 = commits[index];
+        if (header[0] !== 1 || header.toString("latin1", 1) !== expected2) throw unexpected(expected2);
+        fields.push(header.subarray(1));
+      } else fields.push(token2);
+      continue;
+    }
+    if (expectPath) {
+      paths.push(token2.toString("utf8"));
+      expectPath = false;
+      continue;
+    }
+    const t = stripNewline(token2);
+    if (t.length === 0) continue;
+    if (t[0] === 58) {
+      expectPath = true;
+      continue;
+    }
+    if (t[0] !== 1) throw unexpected(commits[index + 1]);
+    yield done();
+    index++;
+    fields = [];
+    paths = [];
+    const expected = commits[index];
+    if (t.toString("latin1", 1) !== expected) throw unexpected(expected);
+    fields.push(t.subarray(1));
+  }
+  if (fields.length > 0) {
+    if (fields.length < FIELDS) throw unexpected(commits[index]);
+    yield done();
+    index++;
+  }
+  if (index !== commits.length) throw unexpected(commits[index]);
+}
+async function* refMetadata(repo, includeStash) {
+  const format = "%01%(refname)%00%(objecttype)%00%(*objectname)%00%(taggername)%00%(taggeremail)%00%(taggerdate:iso-strict)%00%(contents)%00";
+  const args2 = [...PINNED, "for-each-ref", `--format=${format}`];
+  let record = [];
+  for await (const token2 of nulTokens(gitStream(args2, repo))) {
+    record.push(record.length === 0 ? stripNewline(token2) : token2);
+    if (record.length < 7) continue;
+    const [name, type, target, tagger, email, date, message] = record;
+    record = [];
+    if (name[0] !== 1) throw new KeyscanError("E_GIT", "git for-each-ref printed a record keyscan cannot read", { hint: HINT });
+    const ref = name.toString("utf8", 1);
+    if (!includeStash && ref === "refs/stash") continue;
+    yield type.toString("latin1") === "tag" ? {
+      name: ref,
+      tag: {
+        target: target.toString("latin1"),
+        tagger: tagger.toString("utf8"),
+        taggerEmail: email.toString("utf8").replace(/^<(.*)>$/s, "$1"),
+        date: date.toString("latin1"),
+        message
+      }
+    } : { name: ref };
+  }
+  if (record.some((t) => stripNewline(t).length > 0)) {
+    throw new KeyscanError("E_GIT", "git for-each-ref output ended mid-record", { hint: HINT });
+  }
+}
+function unexpected(commit) {
+  return new KeyscanError(
+    "E_GIT",
+    `git log printed commit metadata keyscan cannot read${commit === void 0 ? "" : ` (expected commit ${commit.slice(0, 12)})`}`,
+    { hint: HINT }
+  );
+}
+function stripNewline(token2) {
+  return token2[0] === 10 ? token2.subarray(1) : token2;
+}
+async function* nulTokens(chunks) {
+  let rest = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
+      yield Buffer.from(buf.subarray(start, nul));
+      start = nul + 1;
+    }
+    rest = Buffer.from(buf.subarray(start));
+  }
+  if (rest.length > 0) yield rest;
+}
+async function stagedNames(repo) {
+  const args2 = [...PINNED, "diff", "--cached", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"];
+  const names = [];
+  for await (const token2 of nulTokens(gitStream(args2, repo))) if (token2.length > 0) names.push(token2.toString("utf8"));
+  return names;
+}
+var PINNED, FIELDS, HINT;
+var init_metadata = __esm({
+  "src/git/metadata.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    PINNED = ["--no-replace-objects", "-c", "log.showRoot=true", "-c", "diff.renames=false", "-c", "log.showSignature=false"];
+    FIELDS = 7;
+    HINT = "Nothing was reported as clean. Run `git fsck --full`; if the repository is sound, please report this.";
   }
 });
 
@@ -19359,18 +20053,6 @@ var init_bounded = __esm({
   }
 });
 
-// src/types.ts
-function emptySkipCounts() {
-  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
-}
-var SEVERITIES;
-var init_types = __esm({
-  "src/types.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low", "info"];
-  }
-});
-
 // src/pipeline/collector.ts
 function compareFindings(a, b) {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
@@ -19417,7 +20099,8 @@ var init_collector = __esm({
         this.#partial.set(task, progress);
         this.#report();
       }
-      add(task, result2) {
+      /** Adds a task's results; `report: false` for side work (names, messages) that is not progress. */
+      add(task, result2, report = true) {
         this.#partial.delete(task);
         for (const { finding } of result2.findings) {
           const { secretText, context, ...rest } = finding;
@@ -19434,7 +20117,7 @@ var init_collector = __esm({
         this.#bytes += result2.bytesScanned;
         this.#commits += result2.commitsScanned ?? 0;
         this.#lfs += result2.lfsPointers ?? 0;
-        this.#report();
+        if (report) this.#report();
       }
       #report() {
         if (this.#onProgress === void 0) return;
@@ -19455,6 +20138,13 @@ var init_collector = __esm({
         let kept = 0;
         for (const c of this.#candidates) if (!superseded(c.finding)) this.#candidates[kept++] = c;
         this.#candidates.length = kept;
+      }
+      /** Replaces the findings of the candidates, in the order {@link unfiltered} gave them (their lines stay). */
+      replaceFindings(findings) {
+        if (findings.length !== this.#candidates.length) throw new Error("replaceFindings: one finding per candidate");
+        this.#candidates.forEach((c, i) => {
+          this.#candidates[i] = { finding: findings[i], context: c.context };
+        });
       }
       /** Everything found so far, before filtering. */
       unfiltered() {
@@ -19558,7 +20248,7 @@ function scanFragment(catalogue2, data, meta) {
     return {
       ruleId: rule.id,
       severity: rule.severity,
-      message: m.encoded ? `${rule.message} (base64-encoded)` : rule.message,
+      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
       path: meta.path,
       startLine: from.line + lineShift,
       startColumn: from.column,
@@ -19569,6 +20259,7 @@ function scanFragment(catalogue2, data, meta) {
       fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
       source: meta.source,
       ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
+      ...m.example ? { kind: "example" } : {},
       secretText: m.secret,
       context
     };
@@ -20100,10 +20791,10 @@ var init_diff = __esm({
           this.#newLine++;
         }
       }
-      #add(content) {
+      #add(content2) {
         if (this.#added.length === 0) this.#addedStart = this.#newLine;
-        this.#added.push(content);
-        this.#addedBytes += content.length + 1;
+        this.#added.push(content2);
+        this.#addedBytes += content2.length + 1;
         this.#newLine++;
         if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
       }
@@ -20162,8 +20853,8 @@ var init_diff = __esm({
           this.#path = void 0;
           return;
         }
-        const unquoted = decodePath(unquoteGitPathBytes(raw));
-        this.#path = unquoted.startsWith("b/") ? unquoted.slice(2) : unquoted;
+        const unquoted2 = decodePath(unquoteGitPathBytes(raw));
+        this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
         if (this.#file !== void 0) this.#file.path = this.#path;
       }
       #binary() {
@@ -20692,6 +21383,75 @@ var init_files = __esm({
   }
 });
 
+// src/sources/metadata.ts
+function ownedByName(path2, line, startColumn, endColumn) {
+  if (line !== 0) return true;
+  const last = path2.lastIndexOf("/") + 1;
+  return startColumn - 1 < last && endColumn - 1 > last;
+}
+function commitFragments(c, seenIdentities) {
+  const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+  const out = [];
+  if (c.message.length > 0) {
+    out.push({ data: c.message, meta: { path: MESSAGE_PATHS["commit-message"], source: "commit-message", commit: info } });
+  }
+  for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) seenIdentities.set(id, info);
+  return out;
+}
+function identityFragments(seen) {
+  return [...seen].map(([id, commit]) => ({
+    data: Buffer.from(id, "utf8"),
+    meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit }
+  }));
+}
+function refFragments(ref) {
+  const out = [{ data: Buffer.from(ref.name, "utf8"), meta: { path: ref.name, source: "ref" } }];
+  if (ref.tag !== void 0) {
+    const commit = { commit: ref.tag.target, author: ref.tag.tagger, authorEmail: ref.tag.taggerEmail, date: ref.tag.date };
+    const tagger = `${ref.tag.tagger} <${ref.tag.taggerEmail}>`;
+    out.push({ data: ref.tag.message, meta: { path: MESSAGE_PATHS["tag-message"], source: "tag-message", commit } });
+    out.push({ data: Buffer.from(tagger, "utf8"), meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit } });
+  }
+  return out;
+}
+var MESSAGE_PATHS, NameSet;
+var init_metadata2 = __esm({
+  "src/sources/metadata.ts"() {
+    "use strict";
+    MESSAGE_PATHS = {
+      "commit-message": "(commit message)",
+      "commit-author": "(commit author)",
+      "tag-message": "(tag message)"
+    };
+    NameSet = class {
+      #seen = /* @__PURE__ */ new Map();
+      /** Adds `path` and its directories. In history, the last commit given (the oldest, in topological order) is kept. */
+      add(path2, commit) {
+        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
+          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
+          if (prefix !== "" && (commit !== void 0 || !this.#seen.has(prefix))) this.#seen.set(prefix, commit);
+          if (slash === -1) break;
+        }
+      }
+      get size() {
+        return this.#seen.size;
+      }
+      /**
+       * Each name's last segment on its own (rules that want a token boundary before a key would take
+       * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
+       */
+      *fragments() {
+        for (const [name, commit] of this.#seen) {
+          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
+          const slash = name.lastIndexOf("/");
+          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
+          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
+        }
+      }
+    };
+  }
+});
+
 // src/sources/staged.ts
 async function* stagedFragments(repo, options) {
   const router = new ChangeRouter();
@@ -20742,15 +21502,16 @@ var init_staged2 = __esm({
 
 // src/scan.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join3, resolve as resolve3 } from "node:path";
 async function scan(options = {}) {
   enableBacktrackingFallback();
   const started = performance.now();
   const cwd = resolve3(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
-  const threads = options.threads ?? availableParallelism();
-  const policy = await filterPolicy(options, rules, cwd);
+  const threads = options.threads ?? availableParallelism2();
+  const realPath = { current: (path2) => path2 };
+  const policy = await filterPolicy(options, rules, cwd, (p) => realPath.current(p));
   const runOptions = { allowMarkers: options.reportUnusedAllows === true };
   const guarded = needsWatchdog(rules);
   const collector = new Collector(options.onProgress, runOptions.allowMarkers);
@@ -20760,6 +21521,8 @@ async function scan(options = {}) {
   const debug = options.onDebug ?? (() => void 0);
   const ctx = {
     debug,
+    names: new NameSet(),
+    realPath,
     cwd,
     collector,
     threads,
@@ -20791,14 +21554,59 @@ async function scan(options = {}) {
         options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         ctx
       );
+    if (ctx.names.size > 0) {
+      debug(`scanning ${ctx.names.size} file and directory names`);
+      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+    }
   } finally {
     await executor?.close();
   }
-  if (options.onDebug) debug(`${collector.unfiltered().length} findings before filters and de-duplication`);
-  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, policy));
-  const findings = await finalize(filtered.findings);
+  const seenNames = /* @__PURE__ */ new Set();
+  collector.drop((f) => {
+    if (f.source !== "path") return false;
+    const key = `${f.ruleId}\0${f.path}\0${f.commit ?? ""}\0${f.secret.reveal()}`;
+    if (!ownedByName(f.path, f.startLine, f.startColumn, f.endColumn) || seenNames.has(key)) return true;
+    seenNames.add(key);
+    return false;
+  });
+  collector.replaceFindings(
+    collector.unfiltered().map((f) => f.source === "path" && f.startLine === 0 ? { ...f, startLine: 1, endLine: 1 } : f)
+  );
+  const names = new NameRedactor(collector.unfiltered());
+  if (!names.empty) {
+    collector.replaceFindings(collector.unfiltered().map((f) => carryHashInput(f, names.finding(f))));
+    realPath.current = (p) => names.real(p);
+  }
+  const tags25 = new Map(rules.map((r) => [r.id, r.tags]));
+  const rehashed = await rehash(collector.unfiltered(), new SecretHasher(options.salt ?? PUBLIC_SALT), (id) => tags25.get(id));
+  collector.replaceFindings(rehashed.findings);
+  debug(`${rehashed.findings.length} findings before filters and de-duplication`);
+  const filters = options.legacyBaseline ? withLegacyBaseline(policy, rehashed.legacy, collector) : policy;
+  const filtered = collector.filter((candidates, markers) => runFilters(candidates, markers, filters));
+  const finalized = await finalize(filtered.findings);
+  const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
+  if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  return collector.result(findings, performance.now() - started, filtered);
+  const result2 = collector.result(findings, performance.now() - started, filtered);
+  return names.empty ? result2 : redactResult(result2, names);
+}
+function redactResult(result2, names) {
+  return {
+    ...result2,
+    errors: result2.errors.map((e) => ({ ...e, path: names.text(names.path(e.path)), message: names.text(e.message) })),
+    warnings: result2.warnings.map((w) => names.text(w)),
+    ...result2.unusedAllows ? { unusedAllows: result2.unusedAllows.map((u) => ({ ...u, path: names.path(u.path) })) } : {}
+  };
+}
+async function* toAsync(items) {
+  yield* items;
+}
+function withLegacyBaseline(policy, legacy, collector) {
+  if (policy.baseline === void 0) return policy;
+  collector.warnings.push(
+    "the baseline is in the old format (version 1: a plain SHA-256 of each secret, which lets anyone holding it test guessed passwords cheaply); it still applies. Run `keyscan baseline` to rewrite it with a per-project salt and keyed hashes (reasons are kept), then commit it."
+  );
+  return { ...policy, baseline: { ...policy.baseline, entries: translateLegacy(policy.baseline.entries, legacy) } };
 }
 function needsWatchdog(rules) {
   return rules.some((r) => {
@@ -20807,21 +21615,22 @@ function needsWatchdog(rules) {
     return hasUnboundedQuantifier(source) && !runsOnLinearEngine(new RegExp(source, flags));
   });
 }
-async function filterPolicy(options, rules, cwd) {
+async function filterPolicy(options, rules, cwd, realPath) {
   const compile = (list) => list === void 0 ? void 0 : compileAllowlist(list);
   const byRule = /* @__PURE__ */ new Map();
   for (const [id, list] of Object.entries(options.allowlists?.byRule ?? {})) byRule.set(id, compileAllowlist(list));
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, path2)) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
     knownRuleIds: /* @__PURE__ */ new Set([...builtinRules.map((r) => r.id), ...rules.map((r) => r.id), ...ENV_CHECK_RULES.map((r) => r.id)]),
     allowlist: compile(options.allowlists?.global),
     ruleAllowlists: byRule,
-    baseline
+    baseline,
+    baselineFiles: new Set(options.baselineFiles ?? [])
   };
 }
 function runTasks(tasks, executor, ctx) {
@@ -20831,6 +21640,14 @@ function runTasks(tasks, executor, ctx) {
     Math.max(1, ctx.threads) * 2,
     (task, result2) => ctx.collector.add(task, result2),
     (task, progress) => ctx.collector.partial(task, progress)
+  );
+}
+function runMetadataTasks(tasks, executor, ctx) {
+  return runBounded(
+    tasks,
+    executor,
+    Math.max(1, ctx.threads) * 2,
+    (task, result2) => ctx.collector.add(task, { ...result2, bytesScanned: 0, skipped: [] }, false)
   );
 }
 async function reportBase(cwd, paths) {
@@ -20850,10 +21667,14 @@ async function scanPaths(paths, maxFileSize, ctx) {
     cwd: ctx.cwd,
     base: base2,
     isExcluded: ctx.isExcluded,
-    onSkip: (reason, path2) => ctx.collector.skip(reason, path2)
+    onSkip: (reason, path2) => {
+      ctx.collector.skip(reason, path2);
+      if (reason !== "excluded") ctx.names.add(path2);
+    }
   });
   const envTargets = [];
-  const targets = ctx.env === void 0 ? walk : collectEnvTargets(walk, ctx.env, envTargets);
+  const named2 = recordNames(walk, ctx.names);
+  const targets = ctx.env === void 0 ? named2 : collectEnvTargets(named2, ctx.env, envTargets);
   const iterator = targets[Symbol.asyncIterator]();
   const head = [];
   let done = false;
@@ -20890,6 +21711,12 @@ async function scanPaths(paths, maxFileSize, ctx) {
   }
   return asIs;
 }
+async function* recordNames(targets, names) {
+  for await (const t of targets) {
+    names.add(t.path);
+    yield t;
+  }
+}
 async function scanStdin(stdin, ctx) {
   const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -20919,6 +21746,8 @@ async function scanStaged(ctx) {
     });
   }
   const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
+  const staged = stagedNames(root);
+  staged.catch(() => void 0);
   const files = /* @__PURE__ */ new Set();
   async function* kept() {
     for await (const f of fragments) {
@@ -20936,6 +21765,7 @@ async function scanStaged(ctx) {
   checked.catch(() => void 0);
   await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
   addEnvChecks(ctx, await checked);
+  for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
   return asIs;
 }
 function addEnvChecks(ctx, checked) {
@@ -20970,7 +21800,7 @@ async function scanRange(range, ctx) {
       }
     );
   }
-  return scanCommits(root, commits, tip, ctx);
+  return scanCommits(root, commits, tip, ctx, void 0);
 }
 async function requireCommit(root, rev, role) {
   const sha2 = await resolveCommit(root, rev);
@@ -20991,12 +21821,12 @@ async function scanHistory(includeStash, ctx) {
     );
   }
   const head = await resolveCommit(root, "HEAD");
-  return scanCommits(root, commits, head, ctx);
+  return scanCommits(root, commits, head, ctx, { includeStash });
 }
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-async function scanCommits(root, commits, tip, ctx) {
+async function scanCommits(root, commits, tip, ctx, refs) {
   ctx.collector.commitsTotal = commits.length;
   ctx.debug(`${commits.length} commits to scan in ${root}`);
   if (commits.length === 0) return asIs;
@@ -21011,23 +21841,47 @@ async function scanCommits(root, commits, tip, ctx) {
   committed.catch(() => void 0);
   const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
   templates.catch(() => void 0);
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(root, commits, refs, ctx), FRAGMENT_BYTES_PER_TASK), executor, ctx);
+  metadata.catch(() => void 0);
   await runTasks(tasks(), executor, ctx);
+  await metadata;
   const order = new Map(commits.map((c, i) => [c, i]));
   ctx.collector.addChecks([...await committed, ...await templates]);
   return async (findings) => {
     const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
     const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
     const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
+    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== "path");
     const excluded = /* @__PURE__ */ new Set();
     const secrets = findings.filter((f) => {
-      if (f.source === "check" || merged.superseded.has(f)) return false;
-      if (!ctx.isExcluded(f.path)) return true;
-      if (!excluded.has(f.path)) ctx.collector.skip("excluded", f.path);
-      excluded.add(f.path);
+      if (f.source !== "commit" && f.source !== "path" || merged.superseded.has(f)) return false;
+      const path2 = ctx.realPath.current(f.path);
+      if (!ctx.isExcluded(path2)) return true;
+      if (!excluded.has(path2)) ctx.collector.skip("excluded", path2);
+      excluded.add(path2);
       return false;
     });
-    return [...await markPresentAt(root, tip, firstIntroduced(secrets, order)), ...firstIntroduced(merged.checks, order), ...checks];
+    const first = firstIntroduced(secrets, order);
+    const content2 = first.filter((f) => f.source !== "path");
+    const named2 = first.filter((f) => f.source === "path");
+    return [
+      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
+      ...named2,
+      ...firstIntroduced(meta, order),
+      ...firstIntroduced(merged.checks, order),
+      ...checks
+    ];
   };
+}
+async function* metadataFragments(root, commits, refs, ctx) {
+  const identities = /* @__PURE__ */ new Map();
+  for await (const c of commitMetadata(root, commits)) {
+    yield* commitFragments(c, identities);
+    const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+    for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
+  }
+  yield* identityFragments(identities);
+  if (refs !== void 0) for await (const ref of refMetadata(root, refs.includeStash)) yield* refFragments(ref);
 }
 var DEFAULT_MAX_FILE_SIZE, asIs, INLINE_FILES, FILES_PER_TASK, FRAGMENT_BYTES_PER_TASK, SMALL_HISTORY, MAX_BATCH, BUILTIN;
 var init_scan = __esm({
@@ -21045,10 +21899,14 @@ var init_scan = __esm({
     init_glob();
     init_errors();
     init_allowlist();
+    init_names();
     init_pipeline();
     init_history();
+    init_metadata();
     init_range();
     init_repo();
+    init_rehash();
+    init_secret_hash();
     init_bounded();
     init_collector();
     init_history2();
@@ -21057,7 +21915,9 @@ var init_scan = __esm({
     init_regex_guard();
     init_chunks();
     init_files();
+    init_metadata2();
     init_staged2();
+    init_types();
     DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
     asIs = async (findings) => findings;
     INLINE_FILES = 64;
@@ -21119,7 +21979,7 @@ function expandExample(template, random) {
   );
 }
 var CLASSES, TEMPLATE, GENERATORS, BASE64_BLOCK;
-var init_examples = __esm({
+var init_examples3 = __esm({
   "src/catalogue/examples.ts"() {
     "use strict";
     init_checksum();
@@ -21136,6 +21996,10 @@ var init_examples = __esm({
       b64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
       base32: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
       lowbase32: "abcdefghijklmnopqrstuvwxyz234567",
+      /** Django's get_random_secret_key() alphabet. */
+      django: "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)",
+      /** WordPress's secret-key alphabet (wp_generate_password with special characters). */
+      wpsalt: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_ []{}<>~`+=,.;:/?|",
       /** Bech32's data alphabet, upper case (age secret keys). */
       bech32up: "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
     };
@@ -21394,7 +22258,7 @@ var init_validate = __esm({
     init_validators();
     init_types();
     init_compile();
-    init_examples();
+    init_examples3();
     KNOWN_KEYS = /* @__PURE__ */ new Set([
       "id",
       "description",
@@ -21488,7 +22352,7 @@ var init_user_rules = __esm({
   "src/config/user-rules.ts"() {
     "use strict";
     init_compile();
-    init_examples();
+    init_examples3();
     init_validate();
     init_scan_fragment();
     USER_RULE_DEFAULTS = {
@@ -21509,7 +22373,7 @@ import { dirname as dirname3, resolve as resolve4 } from "node:path";
 function parseConfig(data, file, catalogue2) {
   const fail = (problems2) => {
     const lines = problems2.map((p) => `${file}: ${escapeControl(p.path)}: ${escapeControl(p.problem)}`);
-    throw new KeyscanError("E_CONFIG", lines.join("\n"), { hint: HINT });
+    throw new KeyscanError("E_CONFIG", lines.join("\n"), { hint: HINT2 });
   };
   const schemaProblems = checkSchema(data, CONFIG_SCHEMA, FORMATS);
   if (schemaProblems.length > 0) fail(schemaProblems);
@@ -21580,11 +22444,11 @@ function hintsFrom(parent) {
   });
   return [...keywords, ...expanded];
 }
-var HINT, FORMATS;
+var HINT2, FORMATS;
 var init_parse = __esm({
   "src/config/parse.ts"() {
     "use strict";
-    init_examples();
+    init_examples3();
     init_regex_safety();
     init_errors();
     init_escape();
@@ -21593,7 +22457,7 @@ var init_parse = __esm({
     init_schema();
     init_schema_check();
     init_user_rules();
-    HINT = 'See the README section "Configuration", or point "$schema" at keyscan\u2019s schema for completion in your editor.';
+    HINT2 = 'See the README section "Configuration", or point "$schema" at keyscan\u2019s schema for completion in your editor.';
     FORMATS = {
       "keyscan-glob": (value2) => globProblem(value2),
       "keyscan-regex": (value2, parent) => checkRegexSafety(value2, { hints: hintsFrom(parent) })
@@ -22815,7 +23679,7 @@ var require_stringifyString = __commonJS({
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value2, ctx) {
+    function quotedString2(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
@@ -22841,7 +23705,7 @@ ${indent}`) + "'";
     function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
-        return quotedString(value2, ctx);
+        return quotedString2(value2, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
       const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
@@ -22917,10 +23781,10 @@ ${indent}${start}${value2}${end}`;
       const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
-        return quotedString(value2, ctx);
+        return quotedString2(value2, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString2(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
@@ -22930,7 +23794,7 @@ ${indent}${start}${value2}${end}`;
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value2, ctx);
+          return quotedString2(value2, ctx);
         }
       }
       const str = value2.replace(/\n+/g, `$&
@@ -22939,7 +23803,7 @@ ${indent}`);
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags: tags25 } = ctx.doc.schema;
         if (tags25.some(test) || compat?.some(test))
-          return quotedString(value2, ctx);
+          return quotedString2(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -22955,7 +23819,7 @@ ${indent}`);
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString2(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
@@ -26020,8 +26884,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
+        const content2 = lines[i][1];
+        if (content2 === "" || content2 === "\r")
           chompStart = i;
         else
           break;
@@ -26037,8 +26901,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
+        const [indent, content2] = lines[i];
+        if (content2 === "" || content2 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
@@ -26055,7 +26919,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent.length + content2.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -26067,35 +26931,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent, content2] = lines[i];
+        offset += indent.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content2 = content2.slice(0, -1);
+        if (content2 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content2;
           sep4 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content2[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content2;
           sep4 = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content2 === "") {
           if (sep4 === "\n")
             value2 += "\n";
           else
             sep4 = "\n";
         } else {
-          value2 += sep4 + content;
+          value2 += sep4 + content2;
           sep4 = " ";
           prevMoreIndented = false;
         }
@@ -29139,6 +30003,10 @@ function sourceOptions(y) {
     type: "boolean",
     default: false,
     describe: "count files that cannot be read as skipped instead of failing with exit 2"
+  }).option("include-examples", {
+    type: "boolean",
+    default: false,
+    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
   }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
     alias: "c",
     type: "string",
@@ -29171,7 +30039,7 @@ async function withCwd(args2, io) {
   if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
   return { ...io, cwd: path2 };
 }
-async function prepareScan(args2, io, extraExcludes = [], loaded2) {
+async function prepareScan(args2, io, baselineFiles = [], loaded2) {
   const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
   const maxFileSize = parseSize(args2["max-file-size"]);
   if (maxFileSize === void 0) {
@@ -29190,7 +30058,7 @@ async function prepareScan(args2, io, extraExcludes = [], loaded2) {
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
   const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
-  const baselines = [DEFAULT_BASELINE_FILE, ...[config.baseline, ...extraExcludes].flatMap((f) => f ? [toGlob(root, f)] : [])];
+  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => f ? [repoPath(root, f)] : []);
   const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
   const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
   const options = {
@@ -29206,8 +30074,10 @@ async function prepareScan(args2, io, extraExcludes = [], loaded2) {
 `)) } : {},
     maxFileSize,
     skipUnreadable: args2["skip-unreadable"],
+    includeExamples: args2["include-examples"],
     ...args2.threads !== void 0 ? { threads: args2.threads } : {},
-    exclude: [...config.exclude, ...new Set(baselines)],
+    exclude: config.exclude,
+    baselineFiles: [...new Set(baselines)],
     rules,
     env: {
       templates: [...DEFAULT_ENV_TEMPLATES, ...args2["env-template"]],
@@ -29222,8 +30092,8 @@ async function prepareScan(args2, io, extraExcludes = [], loaded2) {
   };
   return { root, config, rules, options, done: () => display?.clear() };
 }
-function toGlob(root, file) {
-  return relative3(root, file).split("\\").join("/").replace(/[*?{}()[\]!+@]/g, "\\$&");
+function repoPath(root, file) {
+  return relative3(root, file).split("\\").join("/");
 }
 function usage(message, hint) {
   return new KeyscanError("E_USAGE", message, { hint });
@@ -29235,7 +30105,6 @@ var init_source_options = __esm({
     init_env_names();
     init_env_values();
     init_rules2();
-    init_config();
     init_load();
     init_errors();
     init_repo();
@@ -29318,7 +30187,7 @@ var init_context2 = __esm({
 });
 
 // src/github/files.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
 async function appendOutputs(file, outputs) {
   let text = "";
@@ -29328,7 +30197,7 @@ async function appendOutputs(file, outputs) {
 `;
       continue;
     }
-    const delimiter2 = `ghadelimiter_${randomBytes2(16).toString("hex")}`;
+    const delimiter2 = `ghadelimiter_${randomBytes3(16).toString("hex")}`;
     text += `${name}<<${delimiter2}
 ${value2}
 ${delimiter2}
@@ -29513,7 +30382,7 @@ function whatNow(findings, rules) {
     "1. **Revoke the key first.** Once pushed, it has been exposed (clones, forks, CI logs, caches); removing it from the code or rewriting history does not make it safe again.",
     "2. **Rotate it**: issue a replacement and load it from a secret store or the environment, not from the repository.",
     "3. Remove it from the code. Purging history (`git filter-repo`) is optional cleanup after revoking, not a fix.",
-    "4. A false positive? Add a `keyscan:allow` comment on the line, or record it in the baseline (`keyscan baseline`).",
+    "4. A false positive? Add a `keyscan:allow <rule-id>` comment on its line (listed here for the reviewer), or accept it in the baseline: run `npx keyscan baseline` and commit `.keyscan-baseline.json` to the base branch (a pull request's own baseline or config change does not silence its check).",
     ""
   ];
   for (const rule of rules) {
@@ -29696,8 +30565,8 @@ async function baselineAt(root, rev, file) {
 }
 async function blobs(root, rev, paths) {
   const found = [];
-  await readAtRevision(root, rev, paths, (path2, content) => {
-    if (content !== void 0) found.push({ path: path2, text: content.toString("utf8") });
+  await readAtRevision(root, rev, paths, (path2, content2) => {
+    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
   });
   return found;
 }
@@ -29967,15 +30836,15 @@ var init_ci_target = __esm({
 });
 
 // src/cli/output.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 import { rmSync } from "node:fs";
 import { chmod, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join7 } from "node:path";
-async function writeReportFile(path2, content) {
-  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes3(4).toString("hex")}.tmp`);
+async function writeReportFile(path2, content2) {
+  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes4(4).toString("hex")}.tmp`);
   pending.add(temp);
   try {
-    await writeFile2(temp, content, { mode: 384 });
+    await writeFile2(temp, content2, { mode: 384 });
     await chmod(temp, 384);
     await rename2(temp, path2);
   } catch (e) {
@@ -30015,7 +30884,7 @@ var ci_run_exports = {};
 __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes5 } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve9 } from "node:path";
 async function runCiCommand(args2, io) {
@@ -30115,13 +30984,14 @@ async function scanPullRequest(args2, root, target, scanWith, note) {
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
 async function runScan(args2, io, target, version) {
-  const prepared = await prepareScan(ciSourceArgs(args2), io, [], version?.config);
+  const given = args2.baseline === void 0 ? [] : [resolve9(io.cwd, args2.baseline)];
+  const prepared = await prepareScan(ciSourceArgs(args2), io, given, version?.config);
   const baseline = version !== void 0 ? version.baseline : await readBaseline(
     (args2.baseline === void 0 ? void 0 : resolve9(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
     args2.baseline === void 0 && prepared.config.baseline === void 0
   );
   const rules = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options = { ...prepared.options, ...targetOptions(target), ...baseline ? { baseline: baseline.entries } : {} };
+  const options = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
   const result2 = target.kind === "none" ? emptyResult() : await scan(options);
   return { result: result2, rules };
 }
@@ -30164,6 +31034,7 @@ function ciSourceArgs(args2) {
     cwd: void 0,
     "max-file-size": String(DEFAULT_MAX_FILE_SIZE),
     "skip-unreadable": false,
+    "include-examples": false,
     threads: args2.threads,
     config: args2.config,
     progress: false,
@@ -30174,7 +31045,7 @@ function ciSourceArgs(args2) {
   };
 }
 function writeLog(result2, rules, prefix, io) {
-  const token2 = randomBytes4(16).toString("hex");
+  const token2 = randomBytes5(16).toString("hex");
   io.rawStdout.write(`::stop-commands::${token2}
 `);
   io.stdout.write(render("text", { result: result2, rules, reveal: false, version: VERSION, color: false }));
@@ -35102,14 +35973,30 @@ import { join as join11, resolve as resolve12 } from "node:path";
 // src/cli/baseline-command.ts
 init_format();
 init_io();
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
+
+// src/baseline/migrate.ts
+init_rehash();
+init_format();
+function migrateLegacy(old, findings) {
+  const keyed = /* @__PURE__ */ new Map();
+  for (const f of findings) keyed.set(`${f.ruleId}\0${legacyHashOf(f)}`, f.secretHash);
+  const entries = old.entries.map((e) => {
+    const secretHash = keyed.get(`${e.ruleId}\0${e.secretHash}`);
+    return secretHash === void 0 ? e : { ...e, secretHash };
+  });
+  return { version: BASELINE_VERSION, entries };
+}
+
+// src/cli/baseline-command.ts
 init_config();
+init_secret_hash();
 init_scrub();
 init_text();
 init_scan();
 init_io2();
 init_source_options();
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
 function baselineOptions(y) {
   return y.option("output", {
     alias: "o",
@@ -35122,8 +36009,9 @@ async function baselineCommand(args2, outer) {
   const requested = args2.output === void 0 ? void 0 : resolve7(io.cwd, args2.output);
   const { root, config, options, done } = await prepareScan(args2, io, requested ? [requested] : []);
   const file = requested ?? config.baseline ?? join5(root, DEFAULT_BASELINE_FILE);
-  const previous = await readBaseline(file, true);
-  const result2 = await scan(options).finally(done);
+  const read = await readBaseline(file, true);
+  const salt = read?.salt ?? newSalt();
+  const result2 = await scan({ ...options, salt }).finally(done);
   if (result2.errors.length > 0) {
     for (const e of result2.errors.slice(0, 20)) io.stderr.write(safeOutput(`  ${e.path}: ${e.message}
 `));
@@ -35138,9 +36026,16 @@ async function baselineCommand(args2, outer) {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
   };
-  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes);
+  const previous = read?.version === LEGACY_BASELINE_VERSION ? migrateLegacy(read, result2.findings) : read;
+  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes, salt);
   await writeBaseline(file, baseline);
   const shown = relative4(io.cwd, file) || file;
+  if (read?.version === LEGACY_BASELINE_VERSION) {
+    io.stderr.write(
+      `keyscan: ${shown} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.
+`
+    );
+  }
   io.stderr.write(
     `keyscan: wrote ${shown}: ${baseline.entries.length} ${baseline.entries.length === 1 ? "entry" : "entries"} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)
 `
@@ -35383,18 +36278,18 @@ async function scanCommand(args2, outer) {
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
   if (toStdout.length > 1) throw usage("more than one report would go to stdout", "Give an --output for each --format but one.");
-  const baselinePath = args2.baseline === false ? void 0 : baselineFile ?? config.baseline ?? defaultBaseline(root);
-  const baseline = baselinePath === void 0 ? void 0 : await readBaseline(baselinePath);
+  const named2 = args2.baseline === false ? void 0 : baselineFile ?? config.baseline;
+  const baseline = named2 !== void 0 ? await readBaseline(named2) : args2.baseline === false ? void 0 : await readDefaultBaseline(root, io);
   const result2 = await scan({
     ...options,
-    ...baseline !== void 0 ? { baseline: baseline.entries } : {},
+    ...baselineScanOptions(baseline),
     reportUnusedAllows: args2["report-unused-allows"]
   }).finally(done);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
 `));
   await writeReports(result2, [...rules, ...ENV_CHECK_RULES], formats, args2, io);
   if (result2.errors.length > 0) return EXIT.error;
-  const failing = result2.findings.some((f) => f.severity !== "info") || (result2.unusedAllows?.length ?? 0) > 0;
+  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
   return failing ? EXIT.findings : EXIT.clean;
 }
 async function writeReports(result2, rules, formats, args2, io) {
@@ -35403,13 +36298,13 @@ async function writeReports(result2, rules, formats, args2, io) {
   for (const [i, format] of formats.entries()) {
     const file = args2.output[i];
     const color = file === void 0 && format === "text" && colorWanted;
-    const content = render(format, { result: result2, rules, reveal: !args2.redact, version: VERSION, color, staged: args2.staged });
+    const content2 = render(format, { result: result2, rules, reveal: !args2.redact, version: VERSION, color, staged: args2.staged });
     if (file === void 0) {
-      io.stdout.write(content);
+      io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
       const path2 = resolve12(io.cwd, file);
-      await writeReportFile(path2, content);
+      await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
         io.stderr.write(
@@ -35458,9 +36353,21 @@ ${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks
 `);
   return EXIT.clean;
 }
-function defaultBaseline(root) {
+async function readDefaultBaseline(root, io) {
   const file = join11(root, DEFAULT_BASELINE_FILE);
-  return existsSync5(file) ? file : void 0;
+  if (!existsSync5(file)) return void 0;
+  try {
+    return await readBaseline(file);
+  } catch (e) {
+    if (!isKeyscanError(e) || e.code !== "E_CONFIG") throw e;
+    io.stderr.write(
+      safeOutput(
+        `keyscan: warning: ${DEFAULT_BASELINE_FILE} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file
+`
+      )
+    );
+    return void 0;
+  }
 }
 function unknownFlagHint(message, known) {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1];

@@ -98,6 +98,20 @@ function mergeRuns(runs) {
   }
   return merged;
 }
+var BLOB_RUN = 160;
+var BLOB_EXTRA = 40;
+function isBase64Char(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+}
+function insideEncodedRun(text, start, end) {
+  let from = start;
+  const low = Math.max(0, start - BLOB_RUN);
+  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const high = Math.min(text.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
+  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
+}
 
 // src/engine/keywords.ts
 var encoder = new TextEncoder();
@@ -249,12 +263,12 @@ var NOT_A_SECRET_NAME2 = [
   // …_id, …_type, …_path: the value describes a secret rather than being one.
   /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
   // Pagination and protocol values that are called tokens but grant nothing.
-  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
   /(?:^|_)tokeni[sz]e/,
   /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
 ];
 function secretName(before) {
-  const words = before.match(/[A-Za-z0-9_.-]+/g) ?? [];
+  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
   if (words.length > 1 && words[words.length - 1] === "value") words.pop();
   const last = words[words.length - 1] ?? "";
   return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
@@ -302,14 +316,250 @@ function looksLikePath(value2) {
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
 }
 function looksLikeMemberExpression(value2) {
-  return /^[a-z_$][a-z0-9_$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+}
+var PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+var SECRET_WORDS = /password|passwd|secret|token|credential/i;
+function deLeet(value2) {
+  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+function decodedText(value2) {
+  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
+  const decoded = Buffer.from(value2, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
+}
+function isWordyText(text) {
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 function isNonSecretValue(value2) {
   if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
   if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
+  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
+  const decoded = decodedText(value2);
+  if (decoded !== void 0 && isWordyText(decoded)) return true;
   return looksLikeIdentifier(value2);
+}
+function isDummyPassword(password) {
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
+}
+
+// src/engine/placeholders.ts
+var REFERENCE = [
+  /^\$\{[^}]*\}$/,
+  // ${VAR}
+  /^\$\(.*\)$/,
+  // $(command)
+  /^\$[A-Z_][A-Z0-9_]*$/i,
+  // $VAR
+  /^%[A-Z_][A-Z0-9_]*%$/i,
+  // %VAR%
+  /^\{\{.*\}\}$/s,
+  // {{ template }}
+  /^\{%.*%\}$/s,
+  /^<[^<>]*>$/,
+  // <TOKEN>
+  /^\[[^[\]]*\]$/,
+  // [TOKEN]
+  /^#\{.*\}$/,
+  // #{ruby}
+  /^%\([\w.]+\)[sd]$/,
+  // %(name)s
+  /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+];
+var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
+var TYPED_RUNS = ["abcdefghijklmnopqrstuvwxyz", "0123456789", "9876543210", "qwertyuiop", "asdfghjkl", "zxcvbnm", "!@#$%^&*()"];
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  if (isTypedSequence(lower)) return true;
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+function isTypedSequence(lower) {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run of TYPED_RUNS) {
+      const at = run.indexOf(lower[i]);
+      if (at === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run[at + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered === lower.length && longest >= 6) return true;
+  const letters = lower.replace(/[^a-z]/g, "");
+  const digits = lower.replace(/[^0-9]/g, "");
+  const counts = (s, run) => s.length >= 4 && run.includes(s);
+  if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
+  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
+}
+
+// src/engine/value-syntax.ts
+var MAX_VALUE = 200;
+var MAX_HEAD = 128;
+var MAX_NAME = 64;
+var QUOTES = "\"'`";
+function assignedValue(text, matchStart, at) {
+  let lineEnd = at;
+  const limit = Math.min(text.length, at + MAX_VALUE + 2);
+  while (lineEnd < limit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (text[lineEnd - 1] === "\r") lineEnd--;
+  const op = operatorBefore(text, at);
+  let nameFrom = matchStart;
+  const nameLimit = Math.max(0, matchStart - MAX_NAME);
+  while (nameFrom > nameLimit && isNameChar(text.charCodeAt(nameFrom - 1))) nameFrom--;
+  const before = text[nameFrom - 1];
+  if (before === "?" || before === "&") return void 0;
+  if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
+  if (op === ">") return before === "<" ? elementText(text, at, lineEnd) : void 0;
+  const quoted2 = quotedString(text, at, lineEnd, before !== '"' && before !== "'");
+  if (quoted2 !== null) return quoted2;
+  let word = at;
+  while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
+  if (word - at > MAX_VALUE) return void 0;
+  const known = lineStartOf(text, nameFrom);
+  const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
+  const head = text.slice(lineStart, nameFrom);
+  return unquoted(text, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at, op });
+}
+function lineStartOf(text, at) {
+  const from = Math.max(0, at - MAX_HEAD);
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return from === 0 ? 0 : -1;
+}
+function operatorBefore(text, at) {
+  let i = at;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "	")) i--;
+  let j = i;
+  while (j > 0 && j > i - 3 && "=:>?|,".includes(text[j - 1])) j--;
+  return text.slice(j, i);
+}
+function elementText(text, at, lineEnd) {
+  let lt = at;
+  while (lt < lineEnd && text[lt] !== "<") lt++;
+  if (lt >= lineEnd || text[lt + 1] !== "/") return void 0;
+  let end = lt;
+  while (end > at && /\s/.test(text[end - 1])) end--;
+  return end > at ? [at, end] : void 0;
+}
+function quotedString(text, at, lineEnd, allowEscaped) {
+  let i = at;
+  let prefix = "";
+  while (i < at + 2 && /[bBrRuUfF]/.test(text[i] ?? "")) prefix += text[i++];
+  let quote = text[i];
+  let escapedQuote = false;
+  if (allowEscaped && quote === "\\" && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    escapedQuote = true;
+    quote = text[++i];
+  }
+  if (!QUOTES.includes(quote) || prefix !== "" && quote === "`") return null;
+  const start = i + 1;
+  const raw = /r/i.test(prefix);
+  for (let j = start; j < lineEnd; j++) {
+    const c = text[j];
+    if (escapedQuote) {
+      if (c === "\\" && text[j + 1] === quote) return content(text, start, j, quote, prefix);
+      if (c === "\\") j++;
+      continue;
+    }
+    if (c === "\\" && !raw) {
+      j++;
+      continue;
+    }
+    if (c === quote) return content(text, start, j, quote, prefix);
+  }
+  return void 0;
+}
+function content(text, start, end, quote, prefix) {
+  const body = text.slice(start, end);
+  if (end === start || /^\s|\s$/.test(body)) return void 0;
+  if (quote !== "'" && /\$\{|#\{/.test(body)) return void 0;
+  if (/\{\{|\{%|<%/.test(body)) return void 0;
+  if (/f/i.test(prefix) && body.includes("{")) return void 0;
+  if (quote === "`" && /\$[({A-Za-z_]/.test(body)) return void 0;
+  return isProse(body) ? void 0 : [start, end];
+}
+function isProse(body) {
+  if (!/\s/.test(body)) return false;
+  return body.split(/\s+/).some(
+    (part) => /^(?:[A-Za-z]{2,}|-{1,2}[A-Za-z][\w-]*)[.,:;!?]?$/.test(part) || // words and --flags
+    /^-{5}[A-Z ]*/.test(part) || // PEM armour
+    /^[a-z0-9/=._:-]+$/.test(part) && /[a-z]{3}/.test(part)
+    // paths, `seed=foo`
+  );
+}
+function unquoted(text, { head, lineStart, lineEnd, at, op }) {
+  const atLineStart = (
+    // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
+    /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
+    isValueEntry(text, at)
+  );
+  let end = at;
+  while (end < lineEnd && !isBlank(text.charCodeAt(end))) end++;
+  if (end - at > MAX_VALUE) return void 0;
+  const value2 = text.slice(at, end);
+  const rest = text.slice(end, lineEnd).trim();
+  let opEnd = at;
+  while (opEnd > lineStart && /[ \t]/.test(text[opEnd - 1])) opEnd--;
+  const spaced = opEnd < at && /[ \t]/.test(text[opEnd - op.length - 1] ?? "");
+  if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
+  if (atLineStart && op === ":") {
+    if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
+    return rest === "" || rest.startsWith("#") ? [at, end] : void 0;
+  }
+  if (atLineStart && (op === "=" || op === ":=")) {
+    const word = value2.replace(/;$/, "");
+    if (rest !== "" && !rest.startsWith("#") && /[(){}[\];,]/.test(word)) return void 0;
+    return word === "" ? void 0 : [at, at + word.length];
+  }
+  if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
+  let nameStart = opEnd - op.length;
+  while (nameStart > lineStart && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
+  const name = text.slice(nameStart, opEnd - op.length);
+  const flag = name.startsWith("-") && /(?:^|\s)$/.test(head);
+  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
+  return flag || envWord ? [at, end] : void 0;
+}
+function isCode(value2, spaced) {
+  if (/^(?:\/\*|\/\/|#|<!--)/.test(value2)) return true;
+  if (/^[$@<([{\\]/.test(value2)) return true;
+  if (/\$\{|#\{|\{\{|<%/.test(value2)) return true;
+  if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)*(?:\(.*\)|\[.*\])(?:\.[\w.()]*)?;?$/.test(value2)) return true;
+  if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+;?$/.test(value2)) return true;
+  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || value2.startsWith("/"));
+}
+function isBlank(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+function isNameChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
+}
+function isValueEntry(text, at) {
+  const start = lineStartOf(text, at);
+  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text.slice(start, at));
 }
 
 // src/engine/validators.ts
@@ -327,7 +577,9 @@ var VALIDATORS = {
     const decoded = decodeBase64(secret);
     if (decoded === void 0 || !isPrintable(decoded)) return false;
     const colon = decoded.indexOf(":");
-    return colon > 0 && decoded.length - colon - 1 >= 4;
+    if (colon <= 0 || decoded.length - colon - 1 < 4) return false;
+    const password = decoded.slice(colon + 1);
+    return !isDummyPassword(password) && !isPlaceholder(password);
   },
   /** A JWT's header is a base64url JSON object that names its algorithm. */
   jwt: ({ secret }) => {
@@ -345,9 +597,15 @@ var VALIDATORS = {
   /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
   "secret-name-value": ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-  "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+  "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+  /**
+   * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
+   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
+   */
+  "assigned-value": ({ secret, before }) => secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
 };
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
+var VALUE_SYNTAX = { "assigned-value": assignedValue };
 
 // src/errors.ts
 var KeyscanError = class extends Error {
@@ -411,6 +669,7 @@ function compileRule(spec, index, pathGroup) {
     locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, "yd")),
     entropy: spec.entropy,
     validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
+    valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
     allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
     allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
@@ -492,52 +751,49 @@ function meetsEntropy(value2, minimum) {
 }
 var LENGTH_SLACK = 0.6;
 
-// src/engine/placeholders.ts
-var REFERENCE = [
-  /^\$\{[^}]*\}$/,
-  // ${VAR}
-  /^\$\(.*\)$/,
-  // $(command)
-  /^\$[A-Z_][A-Z0-9_]*$/i,
-  // $VAR
-  /^%[A-Z_][A-Z0-9_]*%$/i,
-  // %VAR%
-  /^\{\{.*\}\}$/s,
-  // {{ template }}
-  /^\{%.*%\}$/s,
-  /^<[^<>]*>$/,
-  // <TOKEN>
-  /^\[[^[\]]*\]$/,
-  // [TOKEN]
-  /^#\{.*\}$/,
-  // #{ruby}
-  /^%\([\w.]+\)[sd]$/,
-  // %(name)s
-  /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+// src/engine/examples.ts
+import { createHmac } from "node:crypto";
+
+// rules/examples.ts
+var EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
+var documentedExamples = [
+  { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
+  { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
+  { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
+  { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
+  {
+    hash: "192dd44791129a10924cabbd3647b6a0",
+    length: 88,
+    source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
+  },
+  { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
+  { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
+  { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
+  { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
+  { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
+  { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
+  { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
+  { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
+  { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
+  { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
+  { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
+  { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
+  { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
 ];
-var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-var KNOWN_EXAMPLES = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
-var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
-function isPlaceholder(value2) {
-  if (value2.length === 0) return true;
-  if (KNOWN_EXAMPLES.has(value2)) return true;
-  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
-  if (DUMMY_WORDS.test(value2)) return true;
-  return isTypedFiller(value2);
+
+// src/engine/examples.ts
+var HASHES = new Set(documentedExamples.map((e) => e.hash));
+var LENGTHS = new Set(documentedExamples.map((e) => e.length));
+function exampleHash(value2) {
+  return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
-function isTypedFiller(value2) {
-  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
-  if (body.length === 0) return true;
-  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
-  const lower = body.toLowerCase();
-  for (const seq of SEQUENCES) {
-    if (lower.length >= 6 && seq.includes(lower)) return true;
-    if (lower.includes(seq.slice(0, 8))) return true;
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
-  return body.length >= 8 && top / body.length > 0.6;
+function isDocumentedExample(secret) {
+  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
 }
 
 // src/engine/detect.ts
@@ -563,7 +819,10 @@ function detectAt(catalogue2, data2, onPath, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (accept(rule, text, m)) matches.push({ ...m, secret: data2.toString("utf8", m.start, m.end) });
+        const verdict = accept(rule, text, m);
+        if (verdict === false) continue;
+        const secret = data2.toString("utf8", m.start, m.end);
+        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
@@ -583,7 +842,8 @@ function detectEncoded(catalogue2, text, carrierHits, onPath, depth) {
         matchStart: run[0],
         matchEnd: run[1],
         secret: inner.secret,
-        encoded: true
+        encoded: true,
+        ...inner.example ? { example: true } : {}
       });
     }
   }
@@ -637,8 +897,15 @@ function matchWindow(rule, text, a, b) {
       const grow = Math.max(b - a, 64);
       return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
     }
-    const [s, e] = secretSpan(rule, sub, m);
-    found.push({ rule: rule.index, start: a + s, end: a + e, matchStart: a + m.index, matchEnd: a + m.index + length });
+    const matchStart = a + m.index;
+    if (rule.valueSyntax === void 0) {
+      const [s, e] = secretSpan(rule, sub, m);
+      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
+      continue;
+    }
+    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
+    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
   return found;
 }
@@ -653,8 +920,10 @@ function secretSpan(rule, text, m) {
 function accept(rule, text, m) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
+  if (isDocumentedExample(secret)) return "example";
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
   if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
@@ -663,8 +932,9 @@ function accept(rule, text, m) {
   return true;
 }
 function textBefore(text, m) {
-  const lineStart = text.lastIndexOf("\n", m.matchStart - 1) + 1;
-  return text.slice(Math.max(lineStart, m.matchStart - 48), m.start);
+  const from = Math.max(0, m.matchStart - 48);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
 }
 function matchesAny(patterns, text) {
   for (const p of patterns) {
@@ -799,7 +1069,7 @@ function scanFragment(catalogue2, data2, meta) {
     return {
       ruleId: rule.id,
       severity: rule.severity,
-      message: m.encoded ? `${rule.message} (base64-encoded)` : rule.message,
+      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
       path: meta.path,
       startLine: from.line + lineShift,
       startColumn: from.column,
@@ -810,6 +1080,7 @@ function scanFragment(catalogue2, data2, meta) {
       fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
       source: meta.source,
       ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
+      ...m.example ? { kind: "example" } : {},
       secretText: m.secret,
       context
     };
@@ -1039,10 +1310,10 @@ var BatchParser = class {
   }
   #fill(piece) {
     const room = this.#size - this.#filled;
-    const content = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-    if (this.#filled < this.#head.length) content.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-    if (this.#data !== void 0) content.copy(this.#data, this.#filled);
-    this.#filled += content.length;
+    const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+    if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+    if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+    this.#filled += content2.length;
   }
   #finish() {
     this.#remaining = -1;
@@ -1544,10 +1815,10 @@ var DiffParser = class {
       this.#newLine++;
     }
   }
-  #add(content) {
+  #add(content2) {
     if (this.#added.length === 0) this.#addedStart = this.#newLine;
-    this.#added.push(content);
-    this.#addedBytes += content.length + 1;
+    this.#added.push(content2);
+    this.#addedBytes += content2.length + 1;
     this.#newLine++;
     if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
   }
@@ -1606,8 +1877,8 @@ var DiffParser = class {
       this.#path = void 0;
       return;
     }
-    const unquoted = decodePath(unquoteGitPathBytes(raw));
-    this.#path = unquoted.startsWith("b/") ? unquoted.slice(2) : unquoted;
+    const unquoted2 = decodePath(unquoteGitPathBytes(raw));
+    this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
     if (this.#file !== void 0) this.#file.path = this.#path;
   }
   #binary() {
