@@ -285,8 +285,10 @@ describe('keyscan ci outputs and wording', () => {
       for (const f of [step.outputFile, step.summaryFile]) chmodSync(f, 0o666);
       git(dir, 'config', 'core.sharedRepository', 'world');
       chmodSync(join(dir, '.git'), 0o755);
-      // nobody must reach this checkout's CLI too, wherever CI cloned it (mktemp -d makes 0700).
+      // nobody must reach this checkout's CLI and the Node.js running it too, wherever CI put them
+      // (mktemp -d makes 0700; .ci/run fetches the LTS Node.js into one).
       letOthersTraverse(ROOT);
+      letOthersTraverse(dirname(process.execPath));
     }
     chmodSync(join(dir, 'locked.txt'), 0o000);
     const child = spawn(process.execPath, [BIN, 'ci', '--mode', 'files', '--sarif-output', sarif], {
