@@ -16591,10 +16591,7 @@ async function stagedChanges(root) {
   return changes;
 }
 async function stagedAddedLines(root, path2) {
-  const out = await gitOk(
-    ["diff", "--cached", "-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", "--", literal2(path2)],
-    root
-  );
+  const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
   return hunkRanges(out);
 }
 async function addedFiles(root, commits, keep, filter = "A") {
@@ -16634,10 +16631,7 @@ async function addedFiles(root, commits, keep, filter = "A") {
   return found;
 }
 async function commitAddedLines(root, commit, path2) {
-  const out = await gitOk(
-    ["diff-tree", "-p", "-U0", "--root", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", commit, "--", literal2(path2)],
-    root
-  );
+  const out = await gitOk(["diff-tree", "-p", "--root", ...ADDED_LINES, commit, "--", literal2(path2)], root);
   return hunkRanges(out);
 }
 function hunkRanges(diff) {
@@ -16658,7 +16652,7 @@ async function pathsAt(root, rev, paths) {
   const answers = r.stdout.split("\n");
   return new Set(askable.filter((_p, i) => answers[i] === "blob"));
 }
-var PATHS_PER_CALL, literal2, ADDED_FORMAT;
+var PATHS_PER_CALL, literal2, ADDED_LINES, ADDED_FORMAT;
 var init_env_files = __esm({
   "src/git/env-files.ts"() {
     "use strict";
@@ -16666,6 +16660,7 @@ var init_env_files = __esm({
     init_run();
     PATHS_PER_CALL = 256;
     literal2 = (path2) => `:(literal)${path2}`;
+    ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
     ADDED_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI";
   }
 });

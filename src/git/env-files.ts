@@ -54,12 +54,15 @@ export async function stagedChanges(root: string): Promise<StagedChange[]> {
   return changes;
 }
 
+/**
+ * Diff options for reading which lines a change added: hunk headers only, never judged "binary" by
+ * the repository's attributes (`-diff` would hide every line), never a textconv or external diff.
+ */
+const ADDED_LINES = ['-U0', '--text', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv'];
+
 /** Line ranges `[first, last]` of the staged version of `path` that the staged change adds. */
 export async function stagedAddedLines(root: string, path: string): Promise<Array<[number, number]>> {
-  const out = await gitOk(
-    ['diff', '--cached', '-U0', '--text', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--', literal(path)],
-    root,
-  );
+  const out = await gitOk(['diff', '--cached', ...ADDED_LINES, '--', literal(path)], root);
   return hunkRanges(out);
 }
 
@@ -125,10 +128,7 @@ export async function addedFiles(
 
 /** Line ranges `[first, last]` of `path` as `commit` left it that `commit` added (against its first parent). */
 export async function commitAddedLines(root: string, commit: string, path: string): Promise<Array<[number, number]>> {
-  const out = await gitOk(
-    ['diff-tree', '-p', '-U0', '--root', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', commit, '--', literal(path)],
-    root,
-  );
+  const out = await gitOk(['diff-tree', '-p', '--root', ...ADDED_LINES, commit, '--', literal(path)], root);
   return hunkRanges(out);
 }
 

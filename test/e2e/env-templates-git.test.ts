@@ -64,6 +64,20 @@ describe('env-template-value in every mode', () => {
     for (const value of values) for (const s of slices(value)) expect(ci.stdout + ci.stderr + ci.summary).not.toContain(s);
   });
 
+  it('judges a template marked -diff in .gitattributes by its lines too, in --range and --history', async () => {
+    const dir = makeRepo();
+    const base = commit(dir, 'initial', { '.gitattributes': '*.example -diff\n' });
+    const { text } = template();
+    const head = commit(dir, 'template', { '.env.example': text });
+    for (const mode of [['--range', `${base}..${head}`], ['--history']]) {
+      const report = json((await keyscan([...mode, '-f', 'json'], { cwd: dir })).stdout);
+      expect(templateValues(report), mode.join(' ')).toEqual([
+        ['.env.example', 2],
+        ['.env.example', 4],
+      ]);
+    }
+  });
+
   it('judges each commit by the lines it added, and keeps the first commit of a value', async () => {
     const dir = makeRepo();
     const { text } = template();
