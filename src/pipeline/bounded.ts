@@ -1,4 +1,4 @@
-import type { Executor, FragmentInput, Task, TaskProgress, TaskResult } from '../pool/protocol.js';
+import type { Executor, FragmentInput, Task, TaskProgress, TaskResult } from '../scanner/task.js';
 
 /**
  * Feeds tasks to the executor with at most `limit` in flight, so a fast source cannot run ahead

@@ -1,7 +1,7 @@
 import { type Candidate, rememberedContext } from '../filters/candidate.js';
 import type { FilterOutcome } from '../filters/pipeline.js';
 import type { UnusedAllow } from '../filters/unused-allows.js';
-import type { MarkerHit, Task, TaskProgress, TaskResult } from '../pool/protocol.js';
+import type { MarkerHit, Task, TaskProgress, TaskResult } from '../scanner/task.js';
 import { Secret } from '../secret.js';
 import {
   emptySkipCounts,

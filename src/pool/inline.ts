@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/compile.js';
-import type { Executor, RunOptions, Task, TaskProgress, TaskResult } from './protocol.js';
-import { runTask } from './run-task.js';
+import { runTask } from '../scanner/run-task.js';
+import type { Executor, RunOptions, Task, TaskProgress, TaskResult } from '../scanner/task.js';
 
 /** Runs tasks on the calling thread: for small scans, where starting workers costs more than it saves. */
 export function inlineExecutor(catalogue: Catalogue, options: RunOptions = {}): Executor {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { type ErrorCode, KeyscanError } from '../errors.js';
-import { describeTask, type Executor, type RunOptions, type Task, type TaskProgress, type TaskResult } from './protocol.js';
+import { describeTask, type Executor, type RunOptions, type Task, type TaskProgress, type TaskResult } from '../scanner/task.js';
 
 /** Set to true by scripts/bundle.mjs in the bundled CLI (dist/bundle/cli.mjs). */
 declare const __KEYSCAN_BUNDLED__: boolean | undefined;

@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { isKeyscanError } from '../errors.js';
-import type { RunOptions, Task, TaskProgress } from './protocol.js';
-import { runTask } from './run-task.js';
+import { runTask } from '../scanner/run-task.js';
+import type { RunOptions, Task, TaskProgress } from '../scanner/task.js';
 
 const data = workerData as { rules: RuleSpec[]; options?: RunOptions };
 const catalogue = compileCatalogue(data.rules);

@@ -8,7 +8,7 @@
  */
 import type { CommitInfo } from '../engine/scan-fragment.js';
 import type { CommitMetadata, RefMetadata } from '../git/metadata.js';
-import type { FragmentInput } from '../pool/protocol.js';
+import type { FragmentInput } from '../scanner/task.js';
 
 /** Where findings in a commit message, an identity or a tag message are reported. */
 export const MESSAGE_PATHS = {

@@ -6,7 +6,7 @@ import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
 import { inlineExecutor } from '../../src/pool/inline.js';
 import { WorkerPool } from '../../src/pool/pool.js';
-import type { Task } from '../../src/pool/protocol.js';
+import type { Task } from '../../src/scanner/task.js';
 import { lineChunks } from '../../src/sources/chunks.js';
 import { DiffParser } from '../../src/sources/diff.js';
 

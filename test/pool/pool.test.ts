@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../../src/catalogue/spec.js';
 import { WorkerPool } from '../../src/pool/pool.js';
-import type { Task } from '../../src/pool/protocol.js';
+import type { Task } from '../../src/scanner/task.js';
 import { tempDir } from '../helpers/repo.js';
 import { tokens } from '../helpers/tokens.js';
 

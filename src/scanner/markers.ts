@@ -1,6 +1,6 @@
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import type { FragmentMeta } from '../engine/scan-fragment.js';
-import type { MarkerHit, RunOptions } from '../pool/protocol.js';
+import type { MarkerHit, RunOptions } from './task.js';
 
 /** Collects `keyscan:allow` markers of scanned text when unused markers are to be reported. */
 export function markerCollector(options: RunOptions): {

@@ -7,16 +7,16 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
 import { commitPatches } from '../git/history.js';
-import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from '../pool/protocol.js';
+import { BlobReader } from '../sources/blobs.js';
+import { changedBlobVerdict } from '../sources/change-fallback.js';
+import { BLOB_CAP, type Change, ChangeRouter } from '../sources/changes.js';
+import type { CommitHeader, DiffFragment } from '../sources/diff.js';
+import { DiffParser } from '../sources/diff.js';
+import { isLfsPointer, toScannableText } from '../sources/text.js';
 import type { SkipReason } from '../types.js';
-import { BlobReader } from './blobs.js';
-import { changedBlobVerdict } from './change-fallback.js';
 import { scanChangedBlob } from './changed-blob.js';
-import { BLOB_CAP, type Change, ChangeRouter } from './changes.js';
-import type { CommitHeader, DiffFragment } from './diff.js';
-import { DiffParser } from './diff.js';
 import { markerCollector } from './markers.js';
-import { isLfsPointer, toScannableText } from './text.js';
+import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from './task.js';
 
 /** How often a batch reports how far it has got. */
 const PROGRESS_MS = 250;

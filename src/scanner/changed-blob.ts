@@ -9,7 +9,7 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import { type FragmentMeta, type RawFinding, scanFragment } from '../engine/scan-fragment.js';
-import { isLfsPointer, toScannableText, utf16Order, utf16String } from './text.js';
+import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];

@@ -1,12 +1,12 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
-import { scanChangedBlob } from '../sources/changed-blob.js';
-import { scanCommitBatch } from '../sources/commits.js';
-import { markerCollector } from '../sources/markers.js';
 import { readTarget } from '../sources/read-file.js';
 import { isLfsPointer, toScannableText } from '../sources/text.js';
 import type { ScanError, SkipReason } from '../types.js';
-import type { ItemFinding, MarkerHit, RunOptions, Task, TaskProgress, TaskResult } from './protocol.js';
+import { scanChangedBlob } from './changed-blob.js';
+import { scanCommitBatch } from './commits.js';
+import { markerCollector } from './markers.js';
+import type { ItemFinding, MarkerHit, RunOptions, Task, TaskProgress, TaskResult } from './task.js';
 
 /**
  * Keeps an owned range pointing at the same bytes after decoding: a stripped UTF-8 BOM shifts it;

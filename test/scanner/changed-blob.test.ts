@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
-import { scanChangedBlob } from '../../src/sources/changed-blob.js';
+import { scanChangedBlob } from '../../src/scanner/changed-blob.js';
 import { tokens } from '../helpers/tokens.js';
 
 const catalogue = compileCatalogue(builtinRules);
