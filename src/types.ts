@@ -128,3 +128,44 @@ export interface ScanResult {
   /** Findings that `keyscan:allow` comments silenced (present when there are any), sorted by path and line. */
   readonly inlineAllows?: InlineAllow[];
 }
+
+/** Where a fragment came from, as far as the engine needs to know. */
+export interface FragmentMeta {
+  /** POSIX, repository-relative. */
+  readonly path: string;
+  readonly source: SourceKind;
+  /** Line number of the fragment's first line in its file (diff hunks start mid-file). */
+  readonly firstLine?: number;
+  /**
+   * Byte range this fragment is responsible for when it carries context from overlapping
+   * neighbours (stdin chunks): only secrets that start inside it are reported.
+   */
+  readonly owned?: readonly [number, number];
+  /** The commit whose change this fragment is (range and history scans); part of the fingerprint. */
+  readonly commit?: CommitInfo;
+}
+
+/** Who introduced a change, when: copied onto every finding in that change. */
+export interface CommitInfo {
+  readonly commit: string;
+  readonly author: string;
+  readonly authorEmail: string;
+  readonly date: string;
+}
+
+/** A commit as a diff or log header names it: who, when, and its parents. */
+export interface CommitHeader extends CommitInfo {
+  readonly parents: readonly string[];
+}
+
+export interface FragmentInput {
+  readonly data: Uint8Array;
+  readonly meta: FragmentMeta;
+  /**
+   * Set when `data` is a changed file's whole new blob: flat [first, last] pairs of the lines the
+   * change added. The blob is judged and decoded as a file, and only findings on these lines count.
+   */
+  readonly added?: readonly number[];
+  /** The added lines of a file already judged to be text (do not sniff them for NULs). */
+  readonly judged?: true;
+}

@@ -5,7 +5,7 @@
  * one rule, e.g. a 30-character value next to "aws_secret_access_key", may rightly be found
  * by another).
  */
-import type { Catalogue } from '../../src/catalogue/compile.js';
+import type { Catalogue } from '../../src/engine/catalogue.js';
 import { detect } from '../../src/engine/detect.js';
 import type { CorpusFile, Label } from './corpus.js';
 

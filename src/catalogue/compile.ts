@@ -1,54 +1,9 @@
+import type { Catalogue, CompiledRule } from '../engine/catalogue.js';
 import { CARRIERS } from '../engine/encoded.js';
-import type { CharsetEntropy } from '../engine/entropy.js';
-import { compileKeywords, type KeywordMatcher } from '../engine/keywords.js';
-import { VALIDATORS, VALUE_SYNTAX, type Validator, type ValueSyntax } from '../engine/validators.js';
+import { compileKeywords } from '../engine/keywords.js';
+import { VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
-import type { Severity } from '../types.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
-
-/** The parts of a rule the engine needs, with its patterns compiled once per thread. */
-export interface CompiledRule {
-  readonly index: number;
-  readonly id: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly keywords: readonly string[];
-  /** The scanning pattern: flags always include `g`, never `d` (see {@link CompiledRule.locate}). */
-  readonly regex: RegExp;
-  /**
-   * The same pattern, sticky and with `d`, run only at a position where `regex` matched to find the
-   * `secret` group's offsets. Scanning without `d` keeps V8's linear-engine fallback available
-   * (it does not support `d`). Built on first use: most rules never match.
-   */
-  readonly locate: () => RegExp;
-  readonly entropy: number | CharsetEntropy | undefined;
-  readonly validator: Validator | undefined;
-  /** Reads the real extent of the value that starts at the `secret` group (the generic rule). */
-  readonly valueSyntax: ValueSyntax | undefined;
-  readonly maxLength: number;
-  readonly allowLine: readonly RegExp[];
-  readonly allowSecret: readonly RegExp[];
-  /** Generic rules yield to a specific rule that matched the same secret. */
-  readonly generic: boolean;
-  /** Index into {@link Catalogue.paths} of the rule's path condition; undefined: every file. */
-  readonly pathGroup: number | undefined;
-}
-
-export interface Catalogue {
-  readonly rules: readonly CompiledRule[];
-  readonly keywords: KeywordMatcher;
-  /** keyword id → rule indexes that the keyword triggers. */
-  readonly rulesByKeyword: readonly (readonly number[])[];
-  /** Rules without keywords: run on every fragment (only user rules may be like this). */
-  readonly unconditional: readonly number[];
-  /** keyword id → index in `CARRIERS` when the keyword introduces base64 worth decoding. */
-  readonly carrierOf: readonly (number | undefined)[];
-  /**
-   * The distinct path conditions of the rules (rules that share one share its entry), so a
-   * fragment's path is tested once per condition, not once per rule.
-   */
-  readonly paths: readonly RegExp[];
-}
 
 /**
  * A pattern's source and flags, without the iteration flags (`g`, `y`, `d`) that the engine sets

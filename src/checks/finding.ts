@@ -1,9 +1,8 @@
 import { fingerprintOf, sha256 } from '../engine/fingerprint.js';
-import type { CommitInfo } from '../engine/scan-fragment.js';
 import { rememberContext } from '../filters/candidate.js';
 import { rememberHashInput } from '../hash/rehash.js';
 import { Secret } from '../secret.js';
-import type { Finding } from '../types.js';
+import type { CommitInfo, Finding } from '../types.js';
 import type { CheckRule } from './rules.js';
 
 export interface CheckFindingInput {

@@ -3,9 +3,10 @@
  * commit added, reported once per path with the commit that first added it, how many commits
  * added it, and whether it is still tracked at the tip.
  */
+
+import { firstIntroduced } from '../filters/first-introduced.js';
 import { addedFiles, commitAddedLines, pathsAt } from '../git/env-files.js';
 import { readAtRevision } from '../git/history.js';
-import { firstIntroduced } from '../pipeline/history.js';
 import { toScannableText } from '../sources/text.js';
 import type { Finding } from '../types.js';
 import { gitignoreLine, shellQuote } from './env-names.js';

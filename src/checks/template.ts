@@ -2,8 +2,7 @@
  * Template checks on text already read: values must be placeholders (env-template-value), and,
  * when asked, a template and its env file must name the same variables (env-drift). Pure.
  */
-import type { CommitInfo } from '../engine/scan-fragment.js';
-import type { Finding } from '../types.js';
+import type { CommitInfo, Finding } from '../types.js';
 import { type EnvEntry, parseEnv } from './env-parse.js';
 import { judgeTemplateValue } from './env-values.js';
 import { checkFinding } from './finding.js';

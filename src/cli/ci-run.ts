@@ -242,6 +242,7 @@ function ciSourceArgs(args: CiArgs): SourceArgs {
     since: undefined,
     history: false,
     'include-stash': false,
+    'pre-push': undefined,
     cwd: undefined,
     'max-file-size': String(DEFAULT_MAX_FILE_SIZE),
     'skip-unreadable': false,

@@ -31,6 +31,8 @@ export interface SourceArgs {
   since: string | undefined;
   history: boolean;
   'include-stash': boolean;
+  /** The remote's name (the pre-push hook's first argument), or '' when not given. */
+  'pre-push': string | undefined;
   cwd: string | undefined;
   'max-file-size': string;
   'skip-unreadable': boolean;
@@ -51,6 +53,11 @@ export function sourceOptions<T>(y: Argv<T>) {
     .option('range', { type: 'string', describe: 'scan every commit of BASE..HEAD, each commit on its own' })
     .option('since', { type: 'string', describe: 'scan every commit of REF..HEAD (same as --range REF..HEAD)' })
     .option('history', { type: 'boolean', default: false, describe: 'audit every commit reachable from every branch and tag' })
+    .option('pre-push', {
+      type: 'string',
+      describe:
+        'scan the commits a push would add to REMOTE, from the ref lines git passes a pre-push hook on stdin (keyscan init --pre-push sets it up)',
+    })
     .option('include-stash', { type: 'boolean', default: false, describe: 'with --history: also scan stashes' })
     .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
     .option('stdin-name', { type: 'string', default: 'stdin', describe: 'path to report for standard input' })
@@ -136,15 +143,9 @@ export async function prepareScan(
   if (maxFileSize === undefined) {
     throw usage(`--max-file-size "${args['max-file-size']}" is not a size`, 'Use bytes or a unit: 5MB, 512KiB.');
   }
-  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
-    throw usage('--threads must be a whole number from 0 to 256', 'Use 0 to scan on the main thread only.');
-  }
-  const modes = (['stdin', 'staged', 'range', 'since', 'history'] as const).filter((m) => args[m] !== undefined && args[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, 'Choose one source per run.');
-  if (modes.length === 1 && paths.length > 0) {
-    throw usage(`--${modes[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history.');
-  }
-  if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
+  // Everything else about the flags is checked once, by scan() (see modes/options.ts).
+  if (args.since !== undefined && args.range !== undefined)
+    throw usage('--range and --since cannot be combined', 'Choose one source per run.');
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
@@ -158,11 +159,13 @@ export async function prepareScan(
   // its hash values are not findings (see dropBaselineHashes).
   const baselines = [config.baseline, ...baselineFiles].flatMap((f) => (f ? [repoPath(root, f)] : []));
   const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
-  const display = progress && !args.stdin && !args.staged ? new ProgressLine(io.stderr) : undefined;
+  const prePush = args['pre-push'];
+  const display = progress && !args.stdin && !args.staged && prePush === undefined ? new ProgressLine(io.stderr) : undefined;
   const options: ScanOptions = {
     cwd: io.cwd,
     paths,
     ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
+    ...(prePush !== undefined ? { prePush: { updates: await readPushUpdates(io), remote: prePush } } : {}),
     staged: args.staged,
     history: args.history,
     includeStash: args['include-stash'],
@@ -188,6 +191,27 @@ export async function prepareScan(
     },
   };
   return { root, config, rules, options, done: () => display?.clear() };
+}
+
+/** Past this, what arrives on a pre-push hook's stdin is not git's list of refs. */
+const MAX_PUSH_INPUT = 1 << 20;
+
+/** The pre-push hook's stdin: one line per pushed ref. */
+async function readPushUpdates(io: CliIO): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_PUSH_INPUT) {
+      throw usage(
+        'the pre-push input is larger than 1 MiB: it is not the list of refs git passes a pre-push hook',
+        'Run keyscan --pre-push from a pre-push hook (keyscan init --pre-push).',
+      );
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A file's repository-relative POSIX path, as findings name it. */

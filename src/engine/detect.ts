@@ -1,4 +1,4 @@
-import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
+import type { Catalogue, CompiledRule } from './catalogue.js';
 import { keyMaterial } from './credential-values.js';
 import { carrierRuns, decodeRun, insideEncodedRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';

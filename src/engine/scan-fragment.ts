@@ -1,33 +1,9 @@
-import type { Catalogue, CompiledRule } from '../catalogue/compile.js';
-import type { Finding, SourceKind } from '../types.js';
+import type { Finding, FragmentMeta } from '../types.js';
+import type { Catalogue, CompiledRule } from './catalogue.js';
 import { detect, type EngineMatch } from './detect.js';
 import { fingerprintOf, sha256 } from './fingerprint.js';
 import { Locator } from './locate.js';
 import { redact } from './redact.js';
-
-/** Where a fragment came from, as far as the engine needs to know. */
-export interface FragmentMeta {
-  /** POSIX, repository-relative. */
-  readonly path: string;
-  readonly source: SourceKind;
-  /** Line number of the fragment's first line in its file (diff hunks start mid-file). */
-  readonly firstLine?: number;
-  /**
-   * Byte range this fragment is responsible for when it carries context from overlapping
-   * neighbours (stdin chunks): only secrets that start inside it are reported.
-   */
-  readonly owned?: readonly [number, number];
-  /** The commit whose change this fragment is (range and history scans); part of the fingerprint. */
-  readonly commit?: CommitInfo;
-}
-
-/** Who introduced a change, when: copied onto every finding in that change. */
-export interface CommitInfo {
-  readonly commit: string;
-  readonly author: string;
-  readonly authorEmail: string;
-  readonly date: string;
-}
 
 /**
  * The line(s) a finding is on, for allow comments and `lineRegexes`: from the start of the

@@ -4,7 +4,7 @@
  * (command lines are split only when they would grow too long).
  */
 import { KeyscanError } from '../errors.js';
-import type { CommitHeader } from '../sources/diff.js';
+import type { CommitHeader } from '../types.js';
 import { firstLine, git, gitOk, gitStream } from './run.js';
 
 /** Paths per command line: far below any OS limit even for long paths. */

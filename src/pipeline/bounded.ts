@@ -1,4 +1,5 @@
-import type { Executor, FragmentInput, Task, TaskProgress, TaskResult } from '../scanner/task.js';
+import type { Executor, Task, TaskProgress, TaskResult } from '../scanner/task.js';
+import type { FragmentInput } from '../types.js';
 
 /**
  * Feeds tasks to the executor with at most `limit` in flight, so a fast source cannot run ahead

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/compile.js';
+import type { Catalogue } from '../engine/catalogue.js';
 import { runTask } from '../scanner/run-task.js';
 import type { Executor, RunOptions, Task, TaskProgress, TaskResult } from '../scanner/task.js';
 

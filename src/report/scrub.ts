@@ -1,5 +1,6 @@
 import { builtinRules } from '../../rules/index.js';
-import { type Catalogue, compileCatalogue } from '../catalogue/compile.js';
+import { compileCatalogue } from '../catalogue/compile.js';
+import type { Catalogue } from '../engine/catalogue.js';
 import { detect } from '../engine/detect.js';
 import { redact } from '../engine/redact.js';
 import { safeLines } from './escape.js';

@@ -6,10 +6,12 @@
  * rule's reach of the added lines is scanned, and a finding counts only when its secret lies on
  * an added line: unchanged lines never produce findings of their own.
  */
-import type { Catalogue } from '../catalogue/compile.js';
+
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
-import { type FragmentMeta, type RawFinding, scanFragment } from '../engine/scan-fragment.js';
+import type { Catalogue } from '../engine/catalogue.js';
+import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
+import type { FragmentMeta } from '../types.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];

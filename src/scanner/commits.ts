@@ -4,16 +4,16 @@
  * from one `git cat-file --batch` alongside), so that multi-line secrets around a change are seen
  * (see changes.ts). Runs on a worker thread, so several batches (and git processes) run at once.
  */
-import type { Catalogue } from '../catalogue/compile.js';
-import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
+import type { Catalogue } from '../engine/catalogue.js';
+import { scanFragment } from '../engine/scan-fragment.js';
 import { commitPatches } from '../git/history.js';
 import { BlobReader } from '../sources/blobs.js';
 import { changedBlobVerdict } from '../sources/change-fallback.js';
 import { BLOB_CAP, type Change, ChangeRouter } from '../sources/changes.js';
-import type { CommitHeader, DiffFragment } from '../sources/diff.js';
+import type { DiffFragment } from '../sources/diff.js';
 import { DiffParser } from '../sources/diff.js';
 import { isLfsPointer, toScannableText } from '../sources/text.js';
-import type { SkipReason } from '../types.js';
+import type { CommitHeader, FragmentMeta, SkipReason } from '../types.js';
 import { scanChangedBlob } from './changed-blob.js';
 import { markerCollector } from './markers.js';
 import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from './task.js';

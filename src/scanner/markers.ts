@@ -1,5 +1,5 @@
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
-import type { FragmentMeta } from '../engine/scan-fragment.js';
+import type { FragmentMeta } from '../types.js';
 import type { MarkerHit, RunOptions } from './task.js';
 
 /** Collects `keyscan:allow` markers of scanned text when unused markers are to be reported. */

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../catalogue/compile.js';
-import { type FragmentMeta, scanFragment } from '../engine/scan-fragment.js';
+import type { Catalogue } from '../engine/catalogue.js';
+import { scanFragment } from '../engine/scan-fragment.js';
 import { readTarget } from '../sources/read-file.js';
 import { isLfsPointer, toScannableText } from '../sources/text.js';
-import type { ScanError, SkipReason } from '../types.js';
+import type { FragmentMeta, ScanError, SkipReason } from '../types.js';
 import { scanChangedBlob } from './changed-blob.js';
 import { scanCommitBatch } from './commits.js';
 import { markerCollector } from './markers.js';

@@ -1,6 +1,6 @@
-import type { FragmentMeta, RawFinding } from '../engine/scan-fragment.js';
+import type { RawFinding } from '../engine/scan-fragment.js';
 import type { FileTarget } from '../sources/files.js';
-import type { ScanError, SkipReason } from '../types.js';
+import type { FragmentInput, ScanError, SkipReason } from '../types.js';
 
 /** A batch of work for one thread: files to read and scan, or fragments already in memory. */
 export type Task =
@@ -8,18 +8,6 @@ export type Task =
   | { readonly kind: 'fragments'; readonly fragments: readonly FragmentInput[] }
   /** Commits whose changes to scan, by full SHA, in the repository at `repo`. */
   | { readonly kind: 'commits'; readonly repo: string; readonly commits: readonly string[] };
-
-export interface FragmentInput {
-  readonly data: Uint8Array;
-  readonly meta: FragmentMeta;
-  /**
-   * Set when `data` is a changed file's whole new blob: flat [first, last] pairs of the lines the
-   * change added. The blob is judged and decoded as a file, and only findings on these lines count.
-   */
-  readonly added?: readonly number[];
-  /** The added lines of a file already judged to be text (do not sniff them for NULs). */
-  readonly judged?: true;
-}
 
 /** A finding and the index of the task item (file or fragment) it came from. */
 export interface ItemFinding {

@@ -8,7 +8,9 @@
  *   its blob too (binary by the whole-file rule, or UTF-16 to decode).
  * Submodule entries have no blob here: their `Subproject commit` line is scanned as text.
  */
-import type { CommitHeader, DiffFile, DiffFragment } from './diff.js';
+
+import type { CommitHeader } from '../types.js';
+import type { DiffFile, DiffFragment } from './diff.js';
 import { SNIFF, toScannableText, utf16Order } from './text.js';
 
 /** Above this many added bytes in one file, its lines are scanned as they are, without a blob. */

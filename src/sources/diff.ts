@@ -7,16 +7,10 @@
  * a consumer can read the whole new version when the added lines alone are not enough (see
  * changes.ts).
  */
+
+import type { CommitHeader } from '../types.js';
 import { unquoteGitPath, unquoteGitPathBytes } from './cquote.js';
 import { decodePath } from './paths.js';
-
-export interface CommitHeader {
-  readonly commit: string;
-  readonly parents: readonly string[];
-  readonly author: string;
-  readonly authorEmail: string;
-  readonly date: string;
-}
 
 /** What a file's diff header says about it (filled in as the header lines arrive). */
 export interface DiffFile {

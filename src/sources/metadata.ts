@@ -6,9 +6,9 @@
  * pass), so a key found there is a finding like any other, and its text can be redacted wherever
  * it appears (see src/report/path-redact.ts).
  */
-import type { CommitInfo } from '../engine/scan-fragment.js';
+
 import type { CommitMetadata, RefMetadata } from '../git/metadata.js';
-import type { FragmentInput } from '../scanner/task.js';
+import type { CommitInfo, FragmentInput } from '../types.js';
 
 /** Where findings in a commit message, an identity or a tag message are reported. */
 export const MESSAGE_PATHS = {

@@ -5,8 +5,7 @@
  * lines sees the unchanged lines around the change.
  */
 import { stagedDiff } from '../git/history.js';
-import type { FragmentInput } from '../scanner/task.js';
-import type { SkipReason } from '../types.js';
+import type { FragmentInput, SkipReason } from '../types.js';
 import { BlobReader } from './blobs.js';
 import { changedBlobVerdict } from './change-fallback.js';
 import { BLOB_CAP, type Change, ChangeRouter } from './changes.js';

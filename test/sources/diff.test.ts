@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unquoteGitPath } from '../../src/sources/cquote.js';
-import { type CommitHeader, type DiffFragment, DiffParser } from '../../src/sources/diff.js';
+import { type DiffFragment, DiffParser } from '../../src/sources/diff.js';
+import type { CommitHeader } from '../../src/types.js';
 
 function parse(
   text: string,

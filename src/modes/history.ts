@@ -1,0 +1,26 @@
+/** `--history`: every commit reachable from every ref (and every stash entry with `--include-stash`). */
+import { allRefs, listCommits, resolveCommit, shallowBoundary } from '../git/history.js';
+import { stashEntries } from '../git/repo.js';
+import { repositoryRoot, scanCommits } from './commits.js';
+import type { ScanMode } from './mode.js';
+
+export const historyMode: ScanMode = {
+  name: 'history',
+  selects: (options) => options.history === true,
+  async run(options, ctx) {
+    const includeStash = options.includeStash ?? false;
+    const root = await repositoryRoot(ctx.cwd);
+    // Every stash entry, not only the latest that refs/stash names.
+    const stashes = includeStash ? await stashEntries(root) : [];
+    const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
+    const boundary = await shallowBoundary(root);
+    if (boundary.size > 0) {
+      const n = boundary.size;
+      ctx.collector.warnings.push(
+        `this is a shallow clone: history before ${n} commit${n === 1 ? '' : 's'} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`,
+      );
+    }
+    const tip = await resolveCommit(root, 'HEAD');
+    return scanCommits({ root, commits, tip, refs: { includeStash } }, ctx);
+  },
+};
