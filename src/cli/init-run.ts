@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { gitConfigGet } from '../git/config.js';
 import { workTreeRoot } from '../git/repo.js';
-import { addHookLine, HOOK_COMMAND } from '../setup/hook.js';
+import { addHookLine, HOOK_COMMAND, type HookKind, PRE_COMMIT, PRE_PUSH } from '../setup/hook.js';
 import { declared, editPackageJson } from '../setup/package-json.js';
 import { installCommand, installedHuskyBin, keyscanInstalled, onPath, packageManager, runHusky } from '../setup/project.js';
 import { PACKAGE_NAME, VERSION } from '../version.js';
@@ -35,19 +35,29 @@ export async function runInitCommand(args: InitArgs, io: CliIO): Promise<number>
   if (pkgText === undefined) throw noPackageJson(root, cwd, await readOptional(join(cwd, 'package.json')));
 
   const pkg = editPackageJson(pkgText, { huskyRange: HUSKY_RANGE, keyscanRange: `^${VERSION}` }, pkgFile);
-  const hookFile = join(root, '.husky', 'pre-commit');
-  const hookText = await readOptional(hookFile);
   const husky = declared(JSON.parse(pkg.text) as Record<string, unknown>, 'husky') ?? '';
-  const hook = addHookLine(hookText, { huskyV8: /^[~^]?[0-8]\./.test(husky) });
+  const kinds: readonly HookKind[] = args['pre-push'] ? [PRE_COMMIT, PRE_PUSH] : [PRE_COMMIT];
+  const hooks = await Promise.all(
+    kinds.map(async (kind) => {
+      const file = join(root, '.husky', kind.file);
+      const before = await readOptional(file);
+      return { kind, file, before, edit: addHookLine(before, { huskyV8: /^[~^]?[0-8]\./.test(husky), kind }) };
+    }),
+  );
   const say = (line: string): void => {
     io.stdout.write(`${line}\n`);
   };
 
   say(`keyscan init${args['dry-run'] ? ' (dry run: nothing is written)' : ''} in ${root}`);
   say(`  package.json       ${pkg.changes.length > 0 ? pkg.changes.join('; ') : 'unchanged'}`);
-  say(
-    `  .husky/pre-commit  ${!hook.changed ? `unchanged (already runs ${HOOK_COMMAND})` : hookText === undefined ? `created: runs ${HOOK_COMMAND}` : `added ${HOOK_COMMAND} (existing lines kept)`}`,
-  );
+  for (const { kind, before, edit } of hooks) {
+    const state = !edit.changed
+      ? `unchanged (already runs ${kind.command})`
+      : before === undefined
+        ? `created: runs ${kind.command}`
+        : `added ${kind.command} (existing lines kept)`;
+    say(`  ${`.husky/${kind.file}`.padEnd(18)} ${state}`);
+  }
   for (const w of pkg.warnings) say(`  note: ${w}`);
   const hooksPath = await gitConfigGet(root, 'core.hooksPath');
   if (hooksPath !== undefined && !isHuskyPath(hooksPath)) {
@@ -58,12 +68,13 @@ export async function runInitCommand(args: InitArgs, io: CliIO): Promise<number>
   if (args['dry-run']) return EXIT.clean;
 
   if (pkg.changes.length > 0) await writeFile(pkgFile, pkg.text);
-  if (hook.changed) await writeHook(hookFile, hook.text, hookText === undefined);
-  return activate(root, io, say);
+  for (const h of hooks) if (h.edit.changed) await writeHook(h.file, h.edit.text, h.before === undefined);
+  return activate(root, io, say, kinds);
 }
 
 /** Runs the installed husky now if there is one; otherwise says which install command finishes the job. */
-async function activate(root: string, io: CliIO, say: (line: string) => void): Promise<number> {
+async function activate(root: string, io: CliIO, say: (line: string) => void, kinds: readonly HookKind[]): Promise<number> {
+  const files = kinds.map((k) => `.husky/${k.file}`).join(' and ');
   const bin = installedHuskyBin(root);
   if (bin !== undefined && !isHuskyPath((await gitConfigGet(root, 'core.hooksPath')) ?? '')) {
     const r = await runHusky(root, bin);
@@ -71,15 +82,17 @@ async function activate(root: string, io: CliIO, say: (line: string) => void): P
   }
   const active = isHuskyPath((await gitConfigGet(root, 'core.hooksPath')) ?? '') && keyscanInstalled(root);
   if (active) {
-    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and .husky/pre-commit to share it.`);
+    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and ${files} to share it.`);
+    if (kinds.includes(PRE_PUSH)) say(`Every git push runs ${PRE_PUSH.command}: the commits it would add are scanned first.`);
   } else {
     const pm = packageManager(root);
     const install = installCommand(pm);
     const how = onPath(pm, io.env) ? `run \`${install}\`` : `install Node.js with ${pm}, then run \`${install}\``;
     say(`Next: ${how}. It installs husky and ${PACKAGE_NAME}, and its prepare script (husky) activates the hook.`);
-    say('Then commit package.json and .husky/pre-commit: everyone who installs the project gets the hook.');
+    say(`Then commit package.json and ${files}: everyone who installs the project gets the hook${kinds.length > 1 ? 's' : ''}.`);
   }
   say('A commit that adds a secret is refused with what to do; git commit --no-verify skips the check.');
+  if (kinds.includes(PRE_PUSH)) say('A push of commits that add a secret is refused the same way; git push --no-verify skips it.');
   return EXIT.clean;
 }
 

@@ -6,11 +6,17 @@ import type { CliIO } from './io.js';
 
 export interface InitArgs {
   'dry-run': boolean;
+  'pre-push': boolean;
   cwd: string | undefined;
 }
 
 export function initOptions<T>(y: Argv<T>) {
   return y
+    .option('pre-push', {
+      type: 'boolean',
+      default: false,
+      describe: 'also set up a pre-push hook that scans the commits each push would add (catches commits made with --no-verify)',
+    })
     .option('dry-run', { type: 'boolean', default: false, describe: 'show what would change, change nothing' })
     .option('cwd', { alias: 'C', type: 'string', describe: 'the repository to set up (default: the current directory)' });
 }

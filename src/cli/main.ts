@@ -210,7 +210,15 @@ async function writeReports(
   for (const [i, format] of formats.entries()) {
     const file = args.output[i];
     const color = file === undefined && format === 'text' && colorWanted;
-    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color, staged: args.staged });
+    const content = render(format, {
+      result,
+      rules,
+      reveal: !args.redact,
+      version: VERSION,
+      color,
+      staged: args.staged,
+      prePush: args['pre-push'] !== undefined,
+    });
     if (file === undefined) {
       io.stdout.write(content);
       textOnStdout ||= format === 'text';

@@ -22,6 +22,8 @@ export interface ReportContext {
   readonly color: boolean;
   /** A `--staged` scan (a pre-commit hook): the text report ends with how to unblock the commit. */
   readonly staged?: boolean;
+  /** A `--pre-push` scan (a pre-push hook): the text report ends with how to unblock the push. */
+  readonly prePush?: boolean;
 }
 
 export type ReportFormat = 'text' | 'json' | 'sarif';

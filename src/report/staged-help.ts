@@ -44,11 +44,7 @@ export function stagedHelp(
       'Not committed yet means not leaked through git. If the key was ever pushed, shared, pasted or',
       'logged, treat it as leaked: revoke it and issue a new one.',
     );
-    const fired = new Set(secrets.map((f) => f.ruleId));
-    for (const rule of rules) {
-      if (!fired.has(rule.id) || rule.remediation === undefined) continue;
-      out.push(`     ${clean(rule.id)}: revoke at ${clean(rule.remediation.revoke)}`, `       ${clean(rule.remediation.rotate)}`);
-    }
+    out.push(...revokeLines(secrets, rules));
   }
   if (envFiles.length > 0) {
     item(
@@ -81,4 +77,14 @@ export function stagedHelp(
     'Bypass this check for one commit, only when you are sure: git commit --no-verify',
   );
   return out;
+}
+
+/** Where to revoke and how to rotate, once per rule that fired. */
+export function revokeLines(secrets: readonly Finding[], rules: readonly ReportRule[]): string[] {
+  const fired = new Set(secrets.map((f) => f.ruleId));
+  return rules.flatMap((rule) =>
+    !fired.has(rule.id) || rule.remediation === undefined
+      ? []
+      : [`     ${clean(rule.id)}: revoke at ${clean(rule.remediation.revoke)}`, `       ${clean(rule.remediation.rotate)}`],
+  );
 }

@@ -1,6 +1,7 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 import { escapeControl as clean, neutraliseCommands } from './escape.js';
+import { pushHelp } from './push-help.js';
 import { stagedHelp } from './staged-help.js';
 
 const SEVERITY_STYLE: Record<Severity, string> = {
@@ -45,7 +46,8 @@ export function renderText(ctx: ReportContext): string {
   const lines: string[] = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
-  if (ctx.staged ?? ctx.result.findings.some((f) => f.source === 'staged'))
+  if (ctx.prePush) lines.push(...pushHelp(ctx.result.findings, ctx.rules, paint));
+  else if (ctx.staged ?? ctx.result.findings.some((f) => f.source === 'staged'))
     lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return neutraliseCommands(`${lines.join('\n')}\n`);
 }
