@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeAtomic } from '../atomic-write.js';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import type { BaselineKey } from '../filters/baseline.js';
 import { type Baseline, LEGACY_BASELINE_VERSION, parseBaseline, serializeBaseline } from './format.js';
@@ -40,12 +39,9 @@ export async function readBaseline(file: string, missingOk = false): Promise<Bas
  * truncated baseline (which would fail the next scan). Mode 0644: it is meant to be committed.
  */
 export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, serializeBaseline(baseline), { mode: 0o644 });
-    await rename(temp, file);
+    await writeAtomic(file, serializeBaseline(baseline), 0o644);
   } catch (e) {
-    await rm(temp, { force: true });
     throw new KeyscanError('E_OUTPUT', `cannot write baseline ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: 'Check that the directory exists and is writable.',
       cause: e,

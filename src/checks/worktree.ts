@@ -6,9 +6,10 @@
  * checked there.
  */
 import { lstat, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ignoredPaths, trackedPaths } from '../git/env-files.js';
 import { workTreeRoot } from '../git/repo.js';
+import { toPosix } from '../sources/paths.js';
 import { readTarget } from '../sources/read-file.js';
 import type { Finding } from '../types.js';
 import { gitignoreLine, shellQuote } from './env-names.js';
@@ -51,7 +52,7 @@ export async function checkWorkTree(targets: readonly EnvTarget[], checks: EnvCh
       templates.push(...groupTemplates);
       continue;
     }
-    const rel = (t: EnvTarget): string => posix(relative(root, t.abs));
+    const rel = (t: EnvTarget): string => toPosix(relative(root, t.abs));
     const tracked = await trackedPaths(root, group.map(rel));
     // Untracked paths that git ignores: the ignored `.env` every project has is not a finding.
     const ignored = await ignoredPaths(
@@ -104,7 +105,7 @@ async function siblingEnvFiles(t: EnvTarget, ctx: WorkTreeContext): Promise<EnvF
   const files: EnvFileText[] = [];
   for (const name of DRIFT_PARTNERS) {
     const abs = join(dirname(t.abs), name);
-    const path = posix(relative(ctx.base, abs));
+    const path = toPosix(relative(ctx.base, abs));
     if (ctx.isExcluded(path)) continue;
     const info = await lstat(abs).catch(() => undefined);
     if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
@@ -159,8 +160,4 @@ async function byRepository(targets: readonly EnvTarget[], warn: (message: strin
     else group.push(t);
   }
   return groups;
-}
-
-function posix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }

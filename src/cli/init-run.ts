@@ -16,8 +16,14 @@ import { addHookLine, HOOK_COMMAND, type HookKind, PRE_COMMIT, PRE_PUSH } from '
 import { declared, editPackageJson } from '../setup/package-json.js';
 import { installCommand, installedHuskyBin, keyscanInstalled, onPath, packageManager, runHusky } from '../setup/project.js';
 import { PACKAGE_NAME, VERSION } from '../version.js';
-import type { InitArgs } from './init.js';
 import { type CliIO, EXIT } from './io.js';
+
+/** The flags of `keyscan init` (declared in init.ts). */
+export interface InitArgs {
+  'dry-run': boolean;
+  'pre-push': boolean;
+  cwd: string | undefined;
+}
 
 /** The husky this setup is written and tested for. */
 export const HUSKY_RANGE = '^9.1.7';

@@ -2,13 +2,11 @@
  * `keyscan init`: its flags. The work is in init-run.ts, loaded only when the command runs.
  */
 import type { Argv } from 'yargs';
+// Type-only: erased at run time, so init-run.ts still loads only when the command runs.
+import type { InitArgs } from './init-run.js';
 import type { CliIO } from './io.js';
 
-export interface InitArgs {
-  'dry-run': boolean;
-  'pre-push': boolean;
-  cwd: string | undefined;
-}
+export type { InitArgs };
 
 export function initOptions<T>(y: Argv<T>) {
   return y

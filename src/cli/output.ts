@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { removePendingWrites, writeAtomic } from '../atomic-write.js';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { isIgnored, workTreeRoot } from '../git/repo.js';
 import { displayPath } from '../sources/paths.js';
@@ -11,20 +9,13 @@ import { displayPath } from '../sources/paths.js';
  * interrupted run never leaves a partial report that looks complete.
  */
 export async function writeReportFile(path: string, content: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
   try {
-    await writeFile(temp, content, { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, path);
+    await writeAtomic(path, content, 0o600);
   } catch (e) {
-    await rm(temp, { force: true });
     throw new KeyscanError('E_OUTPUT', `cannot write report ${path}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: 'Check that the directory exists and is writable.',
       cause: e,
     });
-  } finally {
-    pending.delete(temp);
   }
 }
 
@@ -40,10 +31,5 @@ export async function reportInRepository(path: string): Promise<string | undefin
   return (await isIgnored(root, rel)) ? undefined : rel;
 }
 
-/** Report files being written right now: an interrupt removes them rather than leave half a report. */
-const pending = new Set<string>();
-
-export function removePendingReports(): void {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
+/** An interrupt removes the report files being written rather than leave half a report. */
+export const removePendingReports = removePendingWrites;

@@ -16,6 +16,7 @@ import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
 import { safeOutput } from '../report/scrub.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress } from '../scan.js';
+import { toPosix } from '../sources/paths.js';
 import type { CliIO } from './io.js';
 import { ProgressLine } from './progress.js';
 import { parseSize } from './size.js';
@@ -216,7 +217,7 @@ async function readPushUpdates(io: CliIO): Promise<string> {
 
 /** A file's repository-relative POSIX path, as findings name it. */
 function repoPath(root: string, file: string): string {
-  return relative(root, file).split('\\').join('/');
+  return toPosix(relative(root, file));
 }
 
 export function usage(message: string, hint: string): KeyscanError {

@@ -5,18 +5,15 @@
  * (see changes.ts). Runs on a worker thread, so several batches (and git processes) run at once.
  */
 import type { Catalogue } from '../engine/catalogue.js';
-import { scanFragment } from '../engine/scan-fragment.js';
 import { commitPatches } from '../git/history.js';
 import { BlobReader } from '../sources/blobs.js';
 import { changedBlobVerdict } from '../sources/change-fallback.js';
 import { BLOB_CAP, type Change, ChangeRouter } from '../sources/changes.js';
 import type { DiffFragment } from '../sources/diff.js';
 import { DiffParser } from '../sources/diff.js';
-import { isLfsPointer, toScannableText } from '../sources/text.js';
-import type { CommitHeader, FragmentMeta, SkipReason } from '../types.js';
-import { scanChangedBlob } from './changed-blob.js';
-import { markerCollector } from './markers.js';
-import type { ItemFinding, RunOptions, TaskProgress, TaskResult } from './task.js';
+import type { CommitHeader, FragmentMeta } from '../types.js';
+import { Tally } from './tally.js';
+import type { RunOptions, TaskProgress, TaskResult } from './task.js';
 
 /** How often a batch reports how far it has got. */
 const PROGRESS_MS = 250;
@@ -30,21 +27,16 @@ export async function scanCommitBatch(
   options: RunOptions = {},
   onProgress?: (p: TaskProgress) => void,
 ): Promise<TaskResult> {
-  const { markers, collect } = markerCollector(options);
+  const tally = new Tally(catalogue, options);
   let lastReport = performance.now();
-  const findings: ItemFinding[] = [];
-  const skipped: Array<{ reason: SkipReason; path: string }> = [];
   const index = new Map(commits.map((c, i) => [c, i]));
-  let bytesScanned = 0;
-  let filesScanned = 0;
   let commitsScanned = 0;
-  let lfsPointers = 0;
   let lastFile = '';
   let lastBinary = '';
   const countFile = (commit: CommitHeader, path: string): void => {
     const fileKey = `${commit.commit}\0${path}`;
     if (fileKey !== lastFile) {
-      filesScanned++;
+      tally.filesScanned++;
       lastFile = fileKey;
     }
   };
@@ -54,19 +46,12 @@ export async function scanCommitBatch(
   };
   const scanLines = (fragment: DiffFragment, commit: CommitHeader, judged: boolean): void => {
     countFile(commit, fragment.path);
-    bytesScanned += fragment.data.length;
-    const text = judged ? fragment.data : toScannableText(fragment.data);
-    if (text === 'binary') {
-      // Once per file change, however many fragments a large change was cut into.
-      if (lastBinary !== lastFile) skipped.push({ reason: 'binary', path: fragment.path });
-      lastBinary = lastFile;
-      return;
-    }
-    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
-    const item = index.get(commit.commit) ?? -1;
     const meta = metaOf(commit, fragment.path, fragment.firstLine);
-    for (const finding of scanFragment(catalogue, text, meta)) findings.push({ item, finding });
-    collect(text, meta);
+    const fileStart = fragment.firstLine === 1 && fragment.file.isNew;
+    if (tally.text(index.get(commit.commit) ?? -1, fragment.data, meta, { judged, fileStart })) return;
+    // Once per file change, however many fragments a large change was cut into.
+    if (lastBinary !== lastFile) tally.skip('binary', fragment.path);
+    lastBinary = lastFile;
   };
   const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
@@ -75,7 +60,7 @@ export async function scanCommitBatch(
       commitsScanned++;
       if (onProgress !== undefined && performance.now() - lastReport > PROGRESS_MS) {
         lastReport = performance.now();
-        onProgress({ commitsScanned, bytesScanned });
+        onProgress({ commitsScanned, bytesScanned: tally.bytesScanned });
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
@@ -87,24 +72,19 @@ export async function scanCommitBatch(
     if (change.kind === 'fragment') return scanLines(change.fragment, commit, false);
     if (change.kind === 'binary') {
       countFile(commit, change.path);
-      skipped.push({ reason: 'binary', path: change.path });
+      tally.skip('binary', change.path);
       return;
     }
     const blob = await (read as ReturnType<BlobReader['read']>);
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === 'skip') return void skipped.push({ reason: verdict.reason, path: change.path });
+    if (verdict.kind === 'skip') return tally.skip(verdict.reason, change.path);
     if (verdict.kind === 'lines') {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    const r = scanChangedBlob(catalogue, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== undefined);
-    bytesScanned += r.bytesScanned;
-    if (r.binary) return void skipped.push({ reason: 'binary', path: change.path });
-    if (r.lfsPointer) lfsPointers++;
-    for (const finding of r.findings) findings.push({ item, finding });
-    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1))) tally.skip('binary', change.path);
   };
   // Changes are handled in diff order, while git goes on printing the log: a blob is asked for as
   // soon as its diff ends, and at most MAX_IN_FLIGHT changes wait for theirs (memory stays bounded).
@@ -131,14 +111,5 @@ export async function scanCommitBatch(
   } finally {
     await reader.close();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors: [],
-    commitsScanned,
-    ...(lfsPointers > 0 ? { lfsPointers } : {}),
-    ...(markers ? { markers } : {}),
-  };
+  return tally.result({ commitsScanned });
 }

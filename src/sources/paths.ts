@@ -1,9 +1,16 @@
 import { relative, sep } from 'node:path';
 
-/** POSIX path of `abs` relative to `base`: the one form of path keyscan reports. */
+/**
+ * A relative path with `/` separators: the one form of path keyscan reports. Only the platform's
+ * separator is replaced (on POSIX systems a backslash is part of a name).
+ */
+export function toPosix(relativePath: string): string {
+  return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+}
+
+/** POSIX path of `abs` relative to `base` (`.` for `base` itself). */
 export function displayPath(base: string, abs: string): string {
-  const rel = relative(base, abs);
-  const posix = sep === '/' ? rel : rel.split(sep).join('/');
+  const posix = toPosix(relative(base, abs));
   return posix === '' ? '.' : posix;
 }
 

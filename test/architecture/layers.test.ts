@@ -30,7 +30,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['git'], // the one git runner and what it reads
   ['rules/examples'], // documented example values (data that imports nothing)
   ['types'], // shared data types
-  ['errors', 'version', 'secret', 'regex-guard'], // the ground
+  ['errors', 'version', 'secret', 'regex-guard', 'atomic-write'], // the ground
 ];
 
 function tsFiles(dir: string): string[] {
