@@ -3,23 +3,15 @@
  * keyscan of this checkout (linked into node_modules as npm would install it), never a registry one.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyscan, ROOT } from '../helpers/cli.js';
+import { installLocally } from '../helpers/husky.js';
 import { git, makeRepo, writeFiles } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** What `npm install` leaves behind for the hook: husky and keyscan in node_modules, their bins linked. */
-function installLocally(dir: string): void {
-  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules', 'husky'), join(dir, 'node_modules', 'husky'));
-  symlinkSync(ROOT, join(dir, 'node_modules', 'keyscan-secrets'));
-  symlinkSync('../husky/bin.js', join(dir, 'node_modules', '.bin', 'husky'));
-  symlinkSync('../keyscan-secrets/bin/keyscan.js', join(dir, 'node_modules', '.bin', 'keyscan'));
-}
 
 /** `git commit` as a user runs it: hooks on, output as shown in the terminal. */
 function commitRun(dir: string, ...args: string[]): SpawnSyncReturns<string> {

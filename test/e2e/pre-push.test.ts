@@ -4,20 +4,13 @@
  * commits the remote already has scans nothing, and the printed bypass works.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyscan, ROOT } from '../helpers/cli.js';
+import { keyscan } from '../helpers/cli.js';
+import { installLocally } from '../helpers/husky.js';
 import { git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
-
-function installLocally(dir: string): void {
-  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules', 'husky'), join(dir, 'node_modules', 'husky'));
-  symlinkSync(ROOT, join(dir, 'node_modules', 'keyscan-secrets'));
-  symlinkSync('../husky/bin.js', join(dir, 'node_modules', '.bin', 'husky'));
-  symlinkSync('../keyscan-secrets/bin/keyscan.js', join(dir, 'node_modules', '.bin', 'keyscan'));
-}
 
 function env(): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com' };

@@ -6,7 +6,15 @@ import { afterAll } from 'vitest';
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // rm(1), not rmSync: Node 20's recursive rmSync took 2 min 44 s for the 100,000 files of one
+  // test on a loaded 2-core machine (rm -rf: 7 s), past the hook timeout.
+  const dirs = made.splice(0);
+  if (dirs.length === 0) return;
+  try {
+    execFileSync('rm', ['-rf', '--', ...dirs]);
+  } catch {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A fresh temporary directory, removed after the test file. */
