@@ -3,7 +3,7 @@
  * every other command (a pre-commit hook above all) does not pay for importing it.
  */
 import type { Argv } from 'yargs';
-import type { CiMode } from '../github/plan.js';
+import type { CiMode } from '../ci/github/plan.js';
 import type { CliIO } from './io.js';
 
 export interface CiArgs {

@@ -7,7 +7,7 @@ import { KeyscanError } from '../errors.js';
 import { completeRange, type FetchStep, type RangeOutcome } from '../git/complete-range.js';
 import { resolveCommit } from '../git/history.js';
 import { fetchRevisions, hasRemote, isShallow, remoteRef } from '../git/remote.js';
-import { type BranchInfo, type CiPlan, short } from '../github/plan.js';
+import { type BranchInfo, type CiPlan, short } from './github/plan.js';
 
 /** What to scan, ready for `scan()`. */
 export type CiTarget =

@@ -9,10 +9,10 @@
  * an empty HTML comment after them, because GitHub joins text (entities included) before it looks
  * for autolinks, and a comment is the one thing that keeps `www.`, `https:` and `a@b` apart.
  */
-import type { ReportRule } from '../report/context.js';
-import { escapeControl } from '../report/escape.js';
-import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../report/text.js';
-import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../types.js';
+import type { ReportRule } from '../../report/context.js';
+import { escapeControl } from '../../report/escape.js';
+import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../../report/text.js';
+import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../../types.js';
 
 /** A summary is capped at 1 MiB by GitHub; a few hundred rows stay far below it. */
 const MAX_ROWS = 200;
