@@ -14007,6 +14007,42 @@ var init_rules = __esm({
   }
 });
 
+// src/config/config.ts
+var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
+var init_config = __esm({
+  "src/config/config.ts"() {
+    "use strict";
+    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
+    EMPTY_CONFIG = {
+      file: void 0,
+      format: void 0,
+      exclude: [],
+      disable: [],
+      disableTags: [],
+      rules: [],
+      ruleOverrides: {},
+      allowlist: EMPTY_ALLOWLIST,
+      placeholders: [],
+      baseline: void 0
+    };
+    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
+    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
+  }
+});
+
+// src/baseline/choice.ts
+import { join } from "node:path";
+function chooseBaseline(root, given, configured) {
+  const named2 = given ?? configured;
+  return named2 !== void 0 ? { file: named2, named: true } : { file: join(root, DEFAULT_BASELINE_FILE), named: false };
+}
+var init_choice = __esm({
+  "src/baseline/choice.ts"() {
+    "use strict";
+    init_config();
+  }
+});
+
 // src/errors.ts
 function isKeyscanError(e) {
   return e instanceof KeyscanError;
@@ -14203,8 +14239,8 @@ var init_secret_hash = __esm({
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
       #slow(secret) {
-        return new Promise((resolve13, reject) => {
-          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
+        return new Promise((resolve14, reject) => {
+          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve14(this.#mac("slow", derived)));
         });
       }
     };
@@ -14337,7 +14373,7 @@ var init_format = __esm({
 // src/baseline/io.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join as join2 } from "node:path";
 function baselineScanOptions(baseline) {
   if (baseline === void 0) return {};
   return {
@@ -14361,7 +14397,7 @@ async function readBaseline(file, missingOk = false) {
   return parseBaseline(text, file);
 }
 async function writeBaseline(file, baseline) {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join2(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, serializeBaseline(baseline), { mode: 420 });
     await rename(temp, file);
@@ -14492,41 +14528,18 @@ var init_rules2 = __esm({
   }
 });
 
-// src/config/config.ts
-var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
-var init_config = __esm({
-  "src/config/config.ts"() {
-    "use strict";
-    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
-    EMPTY_CONFIG = {
-      file: void 0,
-      format: void 0,
-      exclude: [],
-      disable: [],
-      disableTags: [],
-      rules: [],
-      ruleOverrides: {},
-      allowlist: EMPTY_ALLOWLIST,
-      placeholders: [],
-      baseline: void 0
-    };
-    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
-    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
-  }
-});
-
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve13 = (node) => {
+  const resolve14 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve13(target);
+    return resolve14(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve13(raw);
+    const node = resolve14(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -14683,170 +14696,6 @@ var init_context = __esm({
   "src/report/context.ts"() {
     "use strict";
     REPORT_FORMATS = ["text", "json", "sarif"];
-  }
-});
-
-// src/report/json.ts
-function renderJson(ctx) {
-  const report = {
-    version: ctx.version,
-    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
-    stats: ctx.result.stats,
-    errors: ctx.result.errors,
-    warnings: ctx.result.warnings,
-    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
-    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function jsonFinding(f, reveal) {
-  const { secret, ...fields } = f;
-  return reveal ? { ...fields, secret: secret.reveal() } : fields;
-}
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-  }
-});
-
-// src/version.ts
-import { readFileSync } from "node:fs";
-var VERSION, PACKAGE_NAME, INFORMATION_URI;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    VERSION = (() => {
-      for (const rel of ["../package.json", "../../package.json"]) {
-        try {
-          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
-          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
-        } catch {
-        }
-      }
-      return "0.0.0";
-    })();
-    PACKAGE_NAME = "keyscan-secrets";
-    INFORMATION_URI = "https://github.com/keyscan/keyscan";
-  }
-});
-
-// src/report/sarif.ts
-function renderSarif(ctx) {
-  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
-  const rules = ctx.rules.filter((r) => fired.has(r.id));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "keyscan",
-            semanticVersion: ctx.version,
-            version: ctx.version,
-            informationUri: INFORMATION_URI,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function ruleDescriptor(rule) {
-  const refs = rule.references ?? [];
-  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
-  return {
-    id: rule.id,
-    name: pascalCase(rule.description),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
-    ...refs[0] ? { helpUri: refs[0] } : {},
-    help,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: ["security", "secret", ...rule.tags ?? []],
-      precision: rule.tags?.includes("generic") ? "medium" : "high",
-      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
-      "security-severity": SECURITY_SEVERITY[rule.severity]
-    }
-  };
-}
-function revokeHelp(rule, refs) {
-  const revoke6 = rule.remediation?.revoke ?? "";
-  const rotate9 = rule.remediation?.rotate ?? "";
-  const markdown = [
-    `**${rule.description}** (${rule.provider})`,
-    rule.partner ? `
-${rule.partner}` : "",
-    "\n**What to do**",
-    `1. Revoke it: ${revoke6}`,
-    `2. Rotate it: ${rotate9}`,
-    "3. Remove it from the code and load it from the environment or a secret manager.",
-    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
-    refs.length > 0 ? `
-**Format**: ${refs.join(", ")}` : ""
-  ].filter((line) => line !== "").join("\n");
-  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
-}
-function plainText(markdown) {
-  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
-}
-function result(f, ruleIndex, reveal) {
-  return {
-    ruleId: f.ruleId,
-    ruleIndex,
-    level: LEVEL[f.severity],
-    message: { text: resultMessage(f, reveal) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: toUri(f.path) },
-          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: { "keyscan/v2": f.fingerprint }
-  };
-}
-function resultMessage(f, reveal) {
-  const check = f.source === "check";
-  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
-  if (f.commit === void 0) return base2;
-  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
-  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
-}
-function toUri(path2) {
-  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
-}
-function pascalCase(text) {
-  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
-}
-var LEVEL, SECURITY_SEVERITY;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_version();
-    init_context();
-    LEVEL = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "note",
-      info: "note"
-    };
-    SECURITY_SEVERITY = {
-      critical: "9.5",
-      high: "8.0",
-      medium: "5.5",
-      low: "3.0",
-      info: "1.0"
-    };
   }
 });
 
@@ -15071,6 +14920,186 @@ var init_text = __esm({
       inline: "by keyscan:allow comments",
       allowlist: "by config allowlists",
       baseline: "by the baseline"
+    };
+  }
+});
+
+// src/report/found-line.ts
+function scannedCount(stats) {
+  return stats.commitsScanned !== void 0 ? plural(stats.commitsScanned, "commit") : plural(stats.filesScanned, "file");
+}
+function foundLine(result2, where) {
+  const found = `${foundSummary(result2.findings)} in ${scannedCount(result2.stats)}`;
+  if (result2.errors.length === 0) return found;
+  return `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned${where === void 0 ? "" : `; ${where}`}): ${found}`;
+}
+var init_found_line = __esm({
+  "src/report/found-line.ts"() {
+    "use strict";
+    init_text();
+  }
+});
+
+// src/report/json.ts
+function renderJson(ctx) {
+  const report = {
+    version: ctx.version,
+    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
+    stats: ctx.result.stats,
+    errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
+    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
+    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function jsonFinding(f, reveal) {
+  const { secret, ...fields } = f;
+  return reveal ? { ...fields, secret: secret.reveal() } : fields;
+}
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/version.ts
+import { readFileSync } from "node:fs";
+var VERSION, PACKAGE_NAME, INFORMATION_URI;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = (() => {
+      for (const rel of ["../package.json", "../../package.json"]) {
+        try {
+          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
+          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
+        } catch {
+        }
+      }
+      return "0.0.0";
+    })();
+    PACKAGE_NAME = "keyscan-secrets";
+    INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/report/sarif.ts
+function renderSarif(ctx) {
+  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
+  const rules = ctx.rules.filter((r) => fired.has(r.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "keyscan",
+            semanticVersion: ctx.version,
+            version: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function ruleDescriptor(rule) {
+  const refs = rule.references ?? [];
+  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.description),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
+    ...refs[0] ? { helpUri: refs[0] } : {},
+    help,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ["security", "secret", ...rule.tags ?? []],
+      precision: rule.tags?.includes("generic") ? "medium" : "high",
+      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
+      "security-severity": SECURITY_SEVERITY[rule.severity]
+    }
+  };
+}
+function revokeHelp(rule, refs) {
+  const revoke6 = rule.remediation?.revoke ?? "";
+  const rotate9 = rule.remediation?.rotate ?? "";
+  const markdown = [
+    `**${rule.description}** (${rule.provider})`,
+    rule.partner ? `
+${rule.partner}` : "",
+    "\n**What to do**",
+    `1. Revoke it: ${revoke6}`,
+    `2. Rotate it: ${rotate9}`,
+    "3. Remove it from the code and load it from the environment or a secret manager.",
+    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
+    refs.length > 0 ? `
+**Format**: ${refs.join(", ")}` : ""
+  ].filter((line) => line !== "").join("\n");
+  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
+}
+function plainText(markdown) {
+  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
+}
+function result(f, ruleIndex, reveal) {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: resultMessage(f, reveal) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.path) },
+          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: { "keyscan/v2": f.fingerprint }
+  };
+}
+function resultMessage(f, reveal) {
+  const check = f.source === "check";
+  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
+  if (f.commit === void 0) return base2;
+  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
+  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
+}
+function toUri(path2) {
+  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
+}
+function pascalCase(text) {
+  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
+}
+var LEVEL, SECURITY_SEVERITY;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_version();
+    init_context();
+    LEVEL = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "note",
+      info: "note"
+    };
+    SECURITY_SEVERITY = {
+      critical: "9.5",
+      high: "8.0",
+      medium: "5.5",
+      low: "3.0",
+      info: "1.0"
     };
   }
 });
@@ -16406,7 +16435,7 @@ function gitEnv() {
   return env;
 }
 function git(args2, cwd, input) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     if (input !== void 0 && child.stdin !== null) {
       child.stdin.on("error", () => void 0);
@@ -16419,7 +16448,7 @@ function git(args2, cwd, input) {
     child.on("error", (e) => reject(spawnError(e, cwd)));
     child.on(
       "close",
-      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+      (code2) => resolve14({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
     );
   });
 }
@@ -16459,9 +16488,9 @@ async function* gitStream(args2, cwd, input) {
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve13, reject) => {
+  const exit = new Promise((resolve14, reject) => {
     child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
+    child.on("close", (code3, signal) => resolve14(code3 ?? (signal ? 128 : 0)));
   });
   exit.catch(() => void 0);
   try {
@@ -17630,7 +17659,7 @@ var init_read_file = __esm({
 
 // src/checks/worktree.ts
 import { lstat, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join2, relative, sep } from "node:path";
+import { dirname as dirname2, join as join3, relative, sep } from "node:path";
 async function* collectEnvTargets(targets, checks, sink) {
   for await (const target of targets) {
     if (checks.names.kind(target.path) !== void 0) sink.push(target);
@@ -17691,7 +17720,7 @@ async function templateFindings(t, checks, ctx) {
 async function siblingEnvFiles(t, ctx) {
   const files = [];
   for (const name of DRIFT_PARTNERS) {
-    const abs = join2(dirname2(t.abs), name);
+    const abs = join3(dirname2(t.abs), name);
     const path2 = posix(relative(ctx.base, abs));
     if (ctx.isExcluded(path2)) continue;
     const info = await lstat(abs).catch(() => void 0);
@@ -17707,7 +17736,7 @@ async function byRepository(targets, warn) {
   const candidateRoot = (dir) => {
     let found = candidates.get(dir);
     if (found === void 0) {
-      found = lstat(join2(dir, ".git")).then(
+      found = lstat(join3(dir, ".git")).then(
         () => dir,
         () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
       );
@@ -20425,8 +20454,8 @@ var init_blobs = __esm({
             continue;
           }
           if (this.#closed) return;
-          await new Promise((resolve13) => {
-            this.#wake = resolve13;
+          await new Promise((resolve14) => {
+            this.#wake = resolve14;
           });
           this.#wake = void 0;
         }
@@ -20447,8 +20476,8 @@ var init_blobs = __esm({
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
         this.#done ??= this.#run();
-        return new Promise((resolve13, reject) => {
-          this.#pending.push({ resolve: resolve13, reject });
+        return new Promise((resolve14, reject) => {
+          this.#pending.push({ resolve: resolve14, reject });
           this.#requests.push(`${oid}
 `);
         });
@@ -21155,8 +21184,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve13, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve13, reject });
+        return new Promise((resolve14, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve14, reject });
           this.#dispatch();
         });
       }
@@ -21498,7 +21527,7 @@ var init_staged2 = __esm({
 // src/scan.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join4, resolve as resolve3 } from "node:path";
 async function scan(options = {}) {
   enableBacktrackingFallback();
   const started = performance.now();
@@ -21617,7 +21646,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join4(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -29867,7 +29896,7 @@ var init_effective = __esm({
 
 // src/config/load.ts
 import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, join as join4, resolve as resolve5 } from "node:path";
+import { basename as basename2, join as join5, resolve as resolve5 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
   const file = explicit !== void 0 ? resolve5(explicit) : await discover(dir);
   if (file === void 0) return EMPTY_CONFIG;
@@ -29888,7 +29917,7 @@ async function configFromText(text, file, catalogue2) {
 async function discover(dir) {
   const found = [];
   for (const name of CONFIG_FILE_NAMES) {
-    const file = join4(dir, name);
+    const file = join5(dir, name);
     try {
       await stat2(file);
       found.push(file);
@@ -29914,170 +29943,22 @@ var init_load = __esm({
   }
 });
 
-// src/cli/progress.ts
-function describe2(p, seconds) {
-  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
-  if (p.commitsTotal !== void 0) {
-    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
-    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
-    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
-    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
-  }
-  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
+// src/scan-options.ts
+import { relative as relative3 } from "node:path";
+function loadScanConfig(root, explicit) {
+  return loadConfig(root, explicit, KNOWN_RULES);
 }
-function duration(seconds) {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
-}
-var INTERVAL_MS, ProgressLine;
-var init_progress = __esm({
-  "src/cli/progress.ts"() {
-    "use strict";
-    INTERVAL_MS = 200;
-    ProgressLine = class {
-      #out;
-      #started = performance.now();
-      #last = Number.NEGATIVE_INFINITY;
-      #shown = false;
-      constructor(out) {
-        this.#out = out;
-      }
-      update(p) {
-        const now = performance.now();
-        if (now - this.#last < INTERVAL_MS) return;
-        this.#last = now;
-        this.#shown = true;
-        this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
-      }
-      clear() {
-        if (this.#shown) this.#out.write("\r\x1B[2K");
-        this.#shown = false;
-      }
-    };
-  }
-});
-
-// src/cli/size.ts
-function parseSize(text) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!m) return void 0;
-  const unit = UNITS[(m[2] ?? "").toLowerCase()];
-  if (unit === void 0) return void 0;
-  return Math.floor(Number(m[1]) * unit);
-}
-var UNITS;
-var init_size = __esm({
-  "src/cli/size.ts"() {
-    "use strict";
-    UNITS = {
-      "": 1,
-      b: 1,
-      k: 1024,
-      kb: 1e3,
-      kib: 1024,
-      m: 1024 ** 2,
-      mb: 1e3 ** 2,
-      mib: 1024 ** 2,
-      g: 1024 ** 3,
-      gb: 1e3 ** 3,
-      gib: 1024 ** 3
-    };
-  }
-});
-
-// src/cli/source-options.ts
-import { stat as stat3 } from "node:fs/promises";
-import { relative as relative3, resolve as resolve6 } from "node:path";
-function sourceOptions(y) {
-  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
-    type: "string",
-    default: String(DEFAULT_MAX_FILE_SIZE),
-    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
-  }).option("skip-unreadable", {
-    type: "boolean",
-    default: false,
-    describe: "count files that cannot be read as skipped instead of failing with exit 2"
-  }).option("include-examples", {
-    type: "boolean",
-    default: false,
-    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
-  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
-    alias: "c",
-    type: "string",
-    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
-  }).option("progress", {
-    type: "boolean",
-    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
-  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
-    type: "boolean",
-    default: false,
-    describe: "note variables that an env template and the .env next to it do not share (informational)"
-  }).option("env-template", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another env template file name, besides .env.example and the like; repeatable"
-  }).option("env-placeholder", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
-  });
-}
-async function withCwd(args2, io) {
-  if (args2.cwd === void 0) return io;
-  const path2 = resolve6(io.cwd, args2.cwd);
-  const info = await stat3(path2).catch(() => void 0);
-  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
-  return { ...io, cwd: path2 };
-}
-async function prepareScan(args2, io, baselineFiles = [], loaded2) {
-  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
-  const maxFileSize = parseSize(args2["max-file-size"]);
-  if (maxFileSize === void 0) {
-    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
-  }
-  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
-    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
-  }
-  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
-  if (modes.length === 1 && paths.length > 0) {
-    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
-  }
-  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
-  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
-  const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
+function scanOptionsFor(config, inputs) {
   const rules = effectiveRules(builtinRules, config);
-  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => f ? [repoPath(root, f)] : []);
-  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
-  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
+  const baselines = [config.baseline, ...inputs.baselineFiles ?? []].flatMap((f) => f ? [repoPath(inputs.root, f)] : []);
   const options = {
-    cwd: io.cwd,
-    paths,
-    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
-    staged: args2.staged,
-    history: args2.history,
-    includeStash: args2["include-stash"],
-    ...range !== void 0 ? { range } : {},
-    ...display ? { onProgress: (p) => display.update(p) } : {},
-    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
-`)) } : {},
-    maxFileSize,
-    skipUnreadable: args2["skip-unreadable"],
-    includeExamples: args2["include-examples"],
-    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],
     rules,
     env: {
-      templates: [...DEFAULT_ENV_TEMPLATES, ...args2["env-template"]],
-      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...args2["env-placeholder"]],
-      drift: args2["env-drift"],
+      templates: [...DEFAULT_ENV_TEMPLATES, ...inputs.envTemplates ?? []],
+      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...inputs.envPlaceholders ?? []],
+      drift: inputs.envDrift ?? false,
       disable: config.disable
     },
     allowlists: {
@@ -30085,32 +29966,217 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
       byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => o.allowlist ? [[id, o.allowlist]] : []))
     }
   };
-  return { root, config, rules, options, done: () => display?.clear() };
+  return { rules, options };
 }
 function repoPath(root, file) {
   return relative3(root, file).split("\\").join("/");
 }
-function usage(message, hint) {
-  return new KeyscanError("E_USAGE", message, { hint });
-}
-var init_source_options = __esm({
-  "src/cli/source-options.ts"() {
+var KNOWN_RULES;
+var init_scan_options = __esm({
+  "src/scan-options.ts"() {
     "use strict";
     init_rules();
     init_env_names();
     init_env_values();
     init_rules2();
     init_load();
-    init_errors();
-    init_repo();
-    init_scrub();
-    init_scan();
-    init_progress();
-    init_size();
+    KNOWN_RULES = [...builtinRules, ...ENV_CHECK_RULES];
   }
 });
 
-// src/github/context.ts
+// src/ci/pr-config.ts
+import { isAbsolute, join as join7, relative as relative5, resolve as resolve8 } from "node:path";
+async function pullRequestConfig(source, base2, head) {
+  const baseVersion = await versionAt(source, base2);
+  const headVersion = await versionAt(source, head);
+  const named2 = configFiles(source)[0];
+  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
+    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
+      hint: "Check the --config path (it is relative to the repository root in a workflow)."
+    });
+  }
+  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
+  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
+  if (given !== void 0) files.add(given);
+  for (const v of [baseVersion, headVersion]) {
+    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
+    if (b !== void 0) files.add(b);
+  }
+  return { base: baseVersion, head: headVersion, changed: await changedFiles(source, base2, head, [...files]) };
+}
+async function workTreeVersion(source) {
+  const config = await loadConfig(source.root, source.explicit, source.catalogue);
+  const choice = chooseBaseline(source.root, source.baseline, config.baseline);
+  return { config, baseline: await readBaseline(choice.file, !choice.named) };
+}
+function configFiles(source) {
+  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
+  const rel = inside(source.root, resolve8(source.explicit));
+  return rel === void 0 ? [] : [rel];
+}
+async function versionAt(source, rev) {
+  const names = configFiles(source);
+  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
+  const found = await blobs(source.root, rev, names);
+  if (found.length > 1) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
+      { hint: "Merge them into one file (or choose one with --config)." }
+    );
+  }
+  const file = found[0];
+  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join7(source.root, file.path), source.catalogue);
+  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
+}
+async function baselineAt(root, rev, file) {
+  if (file === void 0) {
+    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
+    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+  }
+  const rel = inside(root, file);
+  if (rel === void 0) return readBaseline(file);
+  const [found] = await blobs(root, rev, [rel]);
+  if (found === void 0) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
+      {
+        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
+      }
+    );
+  }
+  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
+}
+async function blobs(root, rev, paths) {
+  const found = [];
+  await readAtRevision(root, rev, paths, (path2, content2) => {
+    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
+  });
+  return found;
+}
+async function changedFiles(source, base2, head, paths) {
+  if (paths.length === 0) return [];
+  const r = await git(
+    [
+      "diff",
+      "--name-only",
+      "-z",
+      "--no-renames",
+      "--no-ext-diff",
+      "--no-textconv",
+      `${base2}...${head}`,
+      "--",
+      ...paths.map((p) => `:(literal)${p}`)
+    ],
+    source.root
+  );
+  if (r.code !== 0) {
+    throw new KeyscanError(
+      "E_GIT",
+      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
+      {
+        hint: source.fetchHint ?? "Fetch the whole history, so that the merge base of the pull request is there."
+      }
+    );
+  }
+  return r.stdout.split("\0").filter((p) => p !== "");
+}
+function inside(root, file) {
+  const rel = relative5(root, file);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  return rel.split("\\").join("/");
+}
+var init_pr_config = __esm({
+  "src/ci/pr-config.ts"() {
+    "use strict";
+    init_choice();
+    init_format();
+    init_io();
+    init_config();
+    init_load();
+    init_errors();
+    init_history();
+    init_run();
+  }
+});
+
+// src/ci/github/annotations.ts
+function renderAnnotations(findings, rules, options = {}) {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const counts = { error: 0, warning: 0, notice: 0 };
+  let dropped = 0;
+  const lines = [];
+  for (const f of findings) {
+    const level = LEVEL2[f.severity];
+    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    if (counts[level] >= limit) {
+      dropped++;
+      continue;
+    }
+    counts[level]++;
+    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
+  }
+  if (dropped > 0) {
+    lines.push(
+      workflowCommand(
+        "notice",
+        { title: "keyscan" },
+        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
+      )
+    );
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+function annotation(level, f, rule, prefix) {
+  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
+  if (f.startLine === f.endLine) {
+    props.col = String(f.startColumn);
+    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
+  }
+  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
+  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
+  if (f.commit !== void 0) {
+    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
+    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
+  }
+  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
+  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
+  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
+  return workflowCommand(level, props, escapeControl(parts.join(" ")));
+}
+function sentence(message, rule) {
+  const text = message.trim() === "" ? rule?.description ?? "env-file check" : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function workflowCommand(name, properties, message) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var LEVEL2, ANNOTATIONS_PER_LEVEL;
+var init_annotations = __esm({
+  "src/ci/github/annotations.ts"() {
+    "use strict";
+    init_escape();
+    LEVEL2 = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "notice",
+      info: "notice"
+    };
+    ANNOTATIONS_PER_LEVEL = 10;
+  }
+});
+
+// src/ci/github/context.ts
 import { readFile as readFile5 } from "node:fs/promises";
 function inGithubActions(env) {
   return nonEmpty(env.GITHUB_EVENT_NAME) !== void 0;
@@ -30175,13 +30241,13 @@ function at(value2, path2) {
   return v;
 }
 var init_context2 = __esm({
-  "src/github/context.ts"() {
+  "src/ci/github/context.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/github/files.ts
+// src/ci/github/files.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
 async function appendOutputs(file, outputs) {
@@ -30212,16 +30278,35 @@ async function append(file, text, variable) {
   }
 }
 var init_files2 = __esm({
-  "src/github/files.ts"() {
+  "src/ci/github/files.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/github/plan.ts
+// src/ci/plan.ts
+function explicitPlan(mode) {
+  return mode === "files" ? { kind: "files", label: "the checked-out files (mode: files)" } : { kind: "history", label: "the full history (mode: history)" };
+}
+function sha(value2) {
+  const v = value2?.toLowerCase();
+  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+}
+function short(sha2) {
+  return sha2.slice(0, 12);
+}
+var ZERO_SHA, SHA;
+var init_plan = __esm({
+  "src/ci/plan.ts"() {
+    "use strict";
+    ZERO_SHA = /^0+$/;
+    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+  }
+});
+
+// src/ci/github/plan.ts
 function planFor(ctx, mode) {
-  if (mode === "history") return { kind: "history", label: "the full history (mode: history)" };
-  if (mode === "files") return { kind: "files", label: "the checked-out files (mode: files)" };
+  if (mode !== "auto") return explicitPlan(mode);
   const e = ctx.event;
   switch (ctx.eventName) {
     case "pull_request":
@@ -30277,28 +30362,19 @@ function pushPlan(ctx) {
 function incomplete(event, fields) {
   return { kind: "history", label: `the full history (the ${event} event has no ${fields})` };
 }
-function sha(value2) {
-  const v = value2?.toLowerCase();
-  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
-}
-function short(sha2) {
-  return sha2.slice(0, 12);
-}
-var ZERO_SHA, SHA;
-var init_plan = __esm({
-  "src/github/plan.ts"() {
+var init_plan2 = __esm({
+  "src/ci/github/plan.ts"() {
     "use strict";
+    init_plan();
     init_context2();
-    ZERO_SHA = /^0+$/;
-    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
-// src/github/summary.ts
+// src/ci/github/summary.ts
 function renderSummary(input) {
   const { result: result2 } = input;
   const n = result2.findings.length;
-  const scanned = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
+  const scanned = scannedCount(result2.stats);
   const out = [];
   if (result2.errors.length > 0) out.push(`## keyscan: scan incomplete (${plural(result2.errors.length, "path")} could not be scanned)`);
   else out.push(`## keyscan: ${foundSummary(result2.findings)}`);
@@ -30406,9 +30482,10 @@ function encodePath(path2) {
 }
 var MAX_ROWS, MAX_ALLOWS, SYNTAX, LINK_GLUE;
 var init_summary = __esm({
-  "src/github/summary.ts"() {
+  "src/ci/github/summary.ts"() {
     "use strict";
     init_escape();
+    init_found_line();
     init_text();
     init_types();
     MAX_ROWS = 200;
@@ -30418,195 +30495,161 @@ var init_summary = __esm({
   }
 });
 
-// src/report/github.ts
-function renderAnnotations(findings, rules, options = {}) {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const counts = { error: 0, warning: 0, notice: 0 };
-  let dropped = 0;
-  const lines = [];
-  for (const f of findings) {
-    const level = LEVEL2[f.severity];
-    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (counts[level] >= limit) {
-      dropped++;
-      continue;
-    }
-    counts[level]++;
-    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
-  }
-  if (dropped > 0) {
-    lines.push(
-      workflowCommand(
-        "notice",
-        { title: "keyscan" },
-        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
-      )
+// src/ci/github/provider.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { relative as relative6, resolve as resolve9 } from "node:path";
+function githubJob(ctx) {
+  return {
+    trigger: `${ctx.eventName} event`,
+    requestNoun: "pull request",
+    fetchHint: FETCH_DEPTH_HINT,
+    defaultSarif: "keyscan.sarif",
+    reportInRepoHint: `Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`,
+    reportDir: void 0,
+    plan: (mode) => planFor(ctx, mode),
+    publish: (p, out) => publish(ctx, p, out),
+    publishFailure: (e, out) => reportFailure(e, ctx, out)
+  };
+}
+async function publish(ctx, p, out) {
+  const { result: result2, rules, target } = p;
+  const prefix = pathPrefix(p.root, ctx.workspace);
+  writeLog(result2, rules, prefix, p.version, out);
+  if (ctx.stepSummary !== void 0) {
+    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
+    const headSha = target.kind === "range" ? target.head : ctx.sha;
+    await appendSummary(
+      ctx.stepSummary,
+      renderSummary({
+        result: result2,
+        rules,
+        scope: target.scope,
+        notes: p.notes,
+        repoUrl,
+        headSha,
+        version: p.version,
+        sarifPath: p.sarif?.shown,
+        pathPrefix: prefix,
+        ...p.configChange !== void 0 ? { configChange: p.configChange } : {}
+      })
     );
   }
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-function annotation(level, f, rule, prefix) {
-  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
-  if (f.startLine === f.endLine) {
-    props.col = String(f.startColumn);
-    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
+  if (ctx.output !== void 0 && result2.errors.length === 0) {
+    await appendOutputs(ctx.output, { findings: String(result2.findings.length), ...p.sarif ? { sarif: p.sarif.path } : {} });
   }
-  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
-  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
-  if (f.commit !== void 0) {
-    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
-    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
-  }
-  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
-  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
-  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
-  return workflowCommand(level, props, escapeControl(parts.join(" ")));
 }
-function sentence(message, rule) {
-  const text = message.trim() === "" ? rule?.description ?? "env-file check" : message;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+function writeLog(result2, rules, prefix, version, out) {
+  const token2 = randomBytes4(16).toString("hex");
+  out.rawStdout.write(`::stop-commands::${token2}
+`);
+  out.stdout.write(render("text", { result: result2, rules, reveal: false, version, color: false }));
+  out.rawStdout.write(`::${token2}::
+`);
+  out.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
 }
-function workflowCommand(name, properties, message) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+async function reportFailure(e, ctx, out) {
+  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
+  out.rawStdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
+`);
+  if (ctx.stepSummary === void 0) return;
+  const md = [
+    "## keyscan: could not scan",
+    "",
+    `**Error:** ${escapeText(scrub(e.message))}`,
+    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
+    ""
+  ];
+  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
 }
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function pathPrefix(root, workspace) {
+  if (workspace === void 0) return "";
+  const rel = relative6(resolve9(workspace), root);
+  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
 }
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var LEVEL2, ANNOTATIONS_PER_LEVEL;
-var init_github2 = __esm({
-  "src/report/github.ts"() {
+var FETCH_DEPTH_HINT, githubProvider;
+var init_provider = __esm({
+  "src/ci/github/provider.ts"() {
     "use strict";
     init_escape();
-    LEVEL2 = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "notice",
-      info: "notice"
+    init_render();
+    init_scrub();
+    init_annotations();
+    init_context2();
+    init_files2();
+    init_plan2();
+    init_summary();
+    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
+    githubProvider = {
+      id: "github",
+      name: "GitHub Actions",
+      detectVariable: "GITHUB_EVENT_NAME",
+      detect: inGithubActions,
+      open: async (env) => githubJob(await readActionsContext(env))
     };
-    ANNOTATIONS_PER_LEVEL = 10;
   }
 });
 
-// src/cli/ci-config.ts
-import { isAbsolute, join as join6, relative as relative5, resolve as resolve8 } from "node:path";
-async function pullRequestConfig(source, base2, head) {
-  const baseVersion = await versionAt(source, base2);
-  const headVersion = await versionAt(source, head);
-  const named2 = configFiles(source)[0];
-  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
-    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
-      hint: "Check the --config path (it is relative to the repository root in a workflow)."
-    });
-  }
-  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
-  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
-  if (given !== void 0) files.add(given);
-  for (const v of [baseVersion, headVersion]) {
-    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
-    if (b !== void 0) files.add(b);
-  }
-  return { base: baseVersion, head: headVersion, changed: await changedFiles(source.root, base2, head, [...files]) };
+// src/ci/none.ts
+function noProvider(known) {
+  return {
+    id: "none",
+    name: "no CI",
+    detectVariable: "",
+    detect: () => false,
+    open: async () => noJob(known)
+  };
 }
-async function workTreeVersion(source) {
-  const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  const named2 = source.baseline ?? config.baseline;
-  const file = named2 ?? join6(source.root, DEFAULT_BASELINE_FILE);
-  return { config, baseline: await readBaseline(file, named2 === void 0) };
-}
-function configFiles(source) {
-  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve8(source.explicit));
-  return rel === void 0 ? [] : [rel];
-}
-async function versionAt(source, rev) {
-  const names = configFiles(source);
-  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
-  const found = await blobs(source.root, rev, names);
-  if (found.length > 1) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
-      { hint: "Merge them into one file (or choose one with --config)." }
-    );
-  }
-  const file = found[0];
-  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join6(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
-}
-async function baselineAt(root, rev, file) {
-  if (file === void 0) {
-    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
-    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
-  }
-  const rel = inside(root, file);
-  if (rel === void 0) return readBaseline(file);
-  const [found] = await blobs(root, rev, [rel]);
-  if (found === void 0) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
-      {
-        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
+function noJob(known) {
+  return {
+    trigger: void 0,
+    requestNoun: "pull request",
+    fetchHint: 'Fetch the whole history first (git fetch --unshallow), or keep a remote "origin" keyscan can fetch from.',
+    defaultSarif: "keyscan.sarif",
+    reportInRepoHint: "Write it elsewhere (--sarif-output) or add it to .gitignore.",
+    reportDir: void 0,
+    plan(mode) {
+      if (mode !== "auto") {
+        return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
       }
-    );
-  }
-  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
+      const missing = known.map((p) => `${p.detectVariable} is not set (${p.name})`).join(", ");
+      throw new KeyscanError("E_CI", `this does not look like a CI job: ${missing}`, {
+        hint: "Outside CI use keyscan --range BASE..HEAD or --history, or keyscan ci --mode history|files (or --provider to name the CI)."
+      });
+    },
+    async publish(p, out) {
+      out.stdout.write(render("text", { result: p.result, rules: p.rules, reveal: false, version: p.version, color: false }));
+    },
+    async publishFailure() {
+    }
+  };
 }
-async function blobs(root, rev, paths) {
-  const found = [];
-  await readAtRevision(root, rev, paths, (path2, content2) => {
-    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
-  });
-  return found;
-}
-async function changedFiles(root, base2, head, paths) {
-  if (paths.length === 0) return [];
-  const r = await git(
-    [
-      "diff",
-      "--name-only",
-      "-z",
-      "--no-renames",
-      "--no-ext-diff",
-      "--no-textconv",
-      `${base2}...${head}`,
-      "--",
-      ...paths.map((p) => `:(literal)${p}`)
-    ],
-    root
-  );
-  if (r.code !== 0) {
-    throw new KeyscanError(
-      "E_GIT",
-      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
-      {
-        hint: "Give actions/checkout fetch-depth: 0, so that the merge base of the pull request is there."
-      }
-    );
-  }
-  return r.stdout.split("\0").filter((p) => p !== "");
-}
-function inside(root, file) {
-  const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return rel.split("\\").join("/");
-}
-var init_ci_config = __esm({
-  "src/cli/ci-config.ts"() {
+var init_none = __esm({
+  "src/ci/none.ts"() {
     "use strict";
-    init_format();
-    init_io();
-    init_config();
-    init_load();
     init_errors();
-    init_history();
-    init_run();
+    init_render();
+  }
+});
+
+// src/ci/providers.ts
+function selectProvider(choice, env) {
+  if (choice === "none") return noProvider(CI_PROVIDERS);
+  if (choice === "auto") return CI_PROVIDERS.find((p) => p.detect(env)) ?? noProvider(CI_PROVIDERS);
+  const named2 = CI_PROVIDERS.find((p) => p.id === choice);
+  if (named2 === void 0) {
+    throw new KeyscanError("E_USAGE", `unknown CI provider "${choice}"`, { hint: `Use one of: ${PROVIDER_CHOICES.join(", ")}.` });
+  }
+  return named2;
+}
+var CI_PROVIDERS, PROVIDER_CHOICES;
+var init_providers = __esm({
+  "src/ci/providers.ts"() {
+    "use strict";
+    init_errors();
+    init_provider();
+    init_none();
+    CI_PROVIDERS = [githubProvider];
+    PROVIDER_CHOICES = ["auto", ...CI_PROVIDERS.map((p) => p.id), "none"];
   }
 });
 
@@ -30716,7 +30759,7 @@ var init_complete_range = __esm({
   }
 });
 
-// src/cli/ci-target.ts
+// src/ci/target.ts
 async function resolveTarget(plan, options) {
   switch (plan.kind) {
     case "none":
@@ -30788,14 +30831,14 @@ async function completeHistory(options) {
       "E_CI",
       `this is a shallow clone and ${cannotFetch(options)}: a full-history scan would miss the commits it does not have`,
       {
-        hint: FETCH_DEPTH_HINT
+        hint: options.fetchHint
       }
     );
   }
   const r = await fetchRevisions(options.root, remote, [`+refs/heads/*:refs/remotes/${remote}/*`], { unshallow: true });
   options.note(fetchNote({ depth: "unshallow", ok: r.ok }));
   if (!r.ok)
-    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: FETCH_DEPTH_HINT });
+    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: options.fetchHint });
 }
 function cannotFetch(options) {
   return options.fetch ? `there is no remote "${options.remote}" to fetch from` : "fetching is off (--no-fetch)";
@@ -30807,36 +30850,34 @@ function rangeError(base2, head, outcome, options) {
       return new KeyscanError(
         "E_CI",
         `this clone does not hold all of ${range}${outcome.missing.length > 0 ? ` (missing ${outcome.missing.map(short).join(", ")})` : ""} and ${cannotFetch(options)}`,
-        { hint: FETCH_DEPTH_HINT }
+        { hint: options.fetchHint }
       );
     case "base-unavailable":
       return new KeyscanError("E_CI", `the remote does not have the base commit ${short(base2)} of ${range}: ${outcome.error}`, {
-        hint: FETCH_DEPTH_HINT
+        hint: options.fetchHint
       });
     case "fetch-failed":
-      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: FETCH_DEPTH_HINT });
+      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: options.fetchHint });
   }
 }
-var FETCH_DEPTH_HINT;
-var init_ci_target = __esm({
-  "src/cli/ci-target.ts"() {
+var init_target = __esm({
+  "src/ci/target.ts"() {
     "use strict";
     init_errors();
     init_complete_range();
     init_history();
     init_remote();
     init_plan();
-    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
   }
 });
 
 // src/cli/output.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes5 } from "node:crypto";
 import { rmSync } from "node:fs";
 import { chmod, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join8 } from "node:path";
 async function writeReportFile(path2, content2) {
-  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes4(4).toString("hex")}.tmp`);
+  const temp = join8(dirname4(path2), `.${basename3(path2)}.${randomBytes5(4).toString("hex")}.tmp`);
   pending.add(temp);
   try {
     await writeFile2(temp, content2, { mode: 384 });
@@ -30879,91 +30920,71 @@ var ci_run_exports = {};
 __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
-import { randomBytes as randomBytes5 } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve9 } from "node:path";
+import { dirname as dirname5, resolve as resolve10 } from "node:path";
 async function runCiCommand(args2, io) {
-  const ctx = args2.mode === "auto" || inGithubActions(io.env) ? await readActionsContext(io.env) : void 0;
+  const provider = selectProvider(args2.provider, io.env);
+  const job = await provider.open(io.env, io.cwd);
+  const out = ciOutput(io);
   try {
-    return await runCi(args2, io, ctx);
+    return await runCi(args2, io, job, out);
   } catch (e) {
-    if (isKeyscanError(e) && ctx !== void 0) await reportFailure(e, ctx, io);
+    if (isKeyscanError(e)) await job.publishFailure(e, out, reportDir(args2, io, job));
     throw e;
   }
 }
-async function runCi(args2, outer, ctx) {
-  const io = safeIO(outer);
-  const cwd = resolve9(io.cwd, args2.cwd ?? ".");
+async function runCi(args2, outer, job, out) {
+  const io = { ...outer, stdout: out.stdout, stderr: out.stderr };
+  const cwd = resolve10(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
   if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
     throw new KeyscanError("E_USAGE", "--threads must be a whole number from 0 to 256");
   }
-  const plan = ctx === void 0 ? planWithoutEvent(args2.mode) : planFor(ctx, args2.mode);
+  const mode = args2.mode;
+  const plan = job.plan(mode);
   const notes = [];
   const note = (line) => {
     notes.push(line);
     io.stderr.write(`keyscan: ${line}
 `);
   };
-  io.stderr.write(`keyscan: ${ctx ? `${ctx.eventName} event: ` : ""}scanning ${plan.label}
+  io.stderr.write(`keyscan: ${job.trigger ? `${job.trigger}: ` : ""}scanning ${plan.label}
 `);
-  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note });
-  const scanWith = (version) => runScan(args2, { ...io, cwd }, target, version);
-  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanPullRequest(args2, root, target, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
-  const { result: result2, rules } = outcome;
+  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note, fetchHint: job.fetchHint });
+  const scanWith = (version) => runScan(args2, { cwd, root }, target, version);
+  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
+  const { rules } = outcome;
+  const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
-  await publish(result2, rules, { args: args2, io, ctx, root, target, notes, note, configChange });
-  const incomplete2 = result2.errors.length > 0;
-  const found = incomplete2 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned); ${foundSummary(result2.findings)} in the ${scopeCount(result2)} read` : `${foundSummary(result2.findings)} in ${scopeCount(result2)}`;
-  io.stderr.write(`keyscan: ${found}; SARIF: ${args2["sarif-output"]}
+  const sarifShown = args2["sarif-output"] ?? job.defaultSarif;
+  const sarif = sarifShown === void 0 ? void 0 : { path: resolve10(io.cwd, sarifShown), shown: sarifShown };
+  if (sarif !== void 0) {
+    await out.writeReport(sarif.path, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
+    const unprotected = await reportInRepository(sarif.path);
+    if (unprotected !== void 0) {
+      note(
+        `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. ${job.reportInRepoHint}`
+      );
+    }
+  }
+  await job.publish(
+    { result: result2, rules, root, target, notes, configChange, sarif, reportDir: reportDir(args2, io, job), version: VERSION },
+    out
+  );
+  io.stderr.write(`keyscan: ${foundLine(result2, "listed above")}${sarif ? `; SARIF: ${sarif.shown}` : ""}
 `);
-  if (incomplete2) return EXIT.error;
+  if (result2.errors.length > 0) return EXIT.error;
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
-async function publish(result2, rules, p) {
-  const { args: args2, io, ctx, root, target, notes, note, configChange } = p;
-  const sarifPath = resolve9(io.cwd, args2["sarif-output"]);
-  await mkdir(dirname5(sarifPath), { recursive: true });
-  await writeReportFile(sarifPath, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
-  const unprotected = await reportInRepository(sarifPath);
-  if (unprotected !== void 0) {
-    note(
-      `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`
-    );
-  }
-  const prefix = pathPrefix(root, ctx?.workspace);
-  writeLog(result2, rules, prefix, io);
-  if (ctx?.stepSummary !== void 0) {
-    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
-    const headSha = target.kind === "range" ? target.head : ctx.sha;
-    await appendSummary(
-      ctx.stepSummary,
-      renderSummary({
-        result: result2,
-        rules,
-        scope: target.scope,
-        notes,
-        repoUrl,
-        headSha,
-        version: VERSION,
-        sarifPath: args2["sarif-output"],
-        pathPrefix: prefix,
-        ...configChange !== void 0 ? { configChange } : {}
-      })
-    );
-  }
-  if (ctx?.output !== void 0 && result2.errors.length === 0) {
-    await appendOutputs(ctx.output, { findings: String(result2.findings.length), sarif: sarifPath });
-  }
-}
-async function scanPullRequest(args2, root, target, scanWith, note) {
+async function scanRequest(args2, root, target, job, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve9(root, args2.baseline),
-    catalogue: [...builtinRules, ...ENV_CHECK_RULES]
+    baseline: args2.baseline === void 0 ? void 0 : resolve10(root, args2.baseline),
+    catalogue: KNOWN_RULES,
+    fetchHint: job.fetchHint
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args2["trust-pr-config"];
@@ -30973,20 +30994,30 @@ async function scanPullRequest(args2, root, target, scanWith, note) {
   const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
   const silenced = missingFrom(baseResult.findings, headResult.findings);
   const files = pr.changed.join(", ");
+  const request = job.requestNoun;
   note(
-    trustHead ? `This pull request changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This pull request changes ${files}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, "finding")}.`
+    trustHead ? `This ${request} changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This ${request} changes ${files}; the check uses the base commit's version, and the ${request}'s would silence ${plural(silenced, "finding")}.`
   );
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
-async function runScan(args2, io, target, version) {
-  const given = args2.baseline === void 0 ? [] : [resolve9(io.cwd, args2.baseline)];
-  const prepared = await prepareScan(ciSourceArgs(args2), io, given, version?.config);
-  const baseline = version !== void 0 ? version.baseline : await readBaseline(
-    (args2.baseline === void 0 ? void 0 : resolve9(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
-    args2.baseline === void 0 && prepared.config.baseline === void 0
-  );
-  const rules = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
+async function runScan(args2, where, target, version) {
+  const { cwd, root } = where;
+  const given = args2.baseline === void 0 ? void 0 : resolve10(root, args2.baseline);
+  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve10(cwd, args2.config));
+  let baseline = version?.baseline;
+  if (version === void 0) {
+    const choice = chooseBaseline(root, given, config.baseline);
+    baseline = await readBaseline(choice.file, !choice.named);
+  }
+  const configured = scanOptionsFor(config, { root, baselineFiles: given === void 0 ? [] : [given] });
+  const options = {
+    ...configured.options,
+    cwd,
+    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
+    ...targetOptions(target),
+    ...baselineScanOptions(baseline)
+  };
+  const rules = [...configured.rules, ...ENV_CHECK_RULES];
   const result2 = target.kind === "none" ? emptyResult() : await scan(options);
   return { result: result2, rules };
 }
@@ -30995,16 +31026,19 @@ function missingFrom(reported, other) {
   const kept = new Set(other.map(key));
   return reported.filter((f) => !kept.has(key(f))).length;
 }
-function safeIO(io) {
+function ciOutput(io) {
   return {
-    ...io,
     stdout: { write: (chunk) => io.stdout.write(safeOutput(chunk)) },
     stderr: { write: (chunk) => io.stderr.write(safeOutput(chunk)) },
-    rawStdout: io.stdout
+    rawStdout: io.stdout,
+    writeReport: async (path2, content2) => {
+      await mkdir(dirname5(path2), { recursive: true });
+      await writeReportFile(path2, content2);
+    }
   };
 }
-function planWithoutEvent(mode) {
-  return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
+function reportDir(args2, io, job) {
+  return resolve10(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
 }
 function targetOptions(target) {
   switch (target.kind) {
@@ -31015,60 +31049,6 @@ function targetOptions(target) {
     default:
       return { paths: ["."] };
   }
-}
-function ciSourceArgs(args2) {
-  return {
-    paths: [],
-    stdin: false,
-    "stdin-name": "stdin",
-    staged: false,
-    range: void 0,
-    since: void 0,
-    history: false,
-    "include-stash": false,
-    cwd: void 0,
-    "max-file-size": String(DEFAULT_MAX_FILE_SIZE),
-    "skip-unreadable": false,
-    "include-examples": false,
-    threads: args2.threads,
-    config: args2.config,
-    progress: false,
-    debug: false,
-    "env-drift": false,
-    "env-template": [],
-    "env-placeholder": []
-  };
-}
-function writeLog(result2, rules, prefix, io) {
-  const token2 = randomBytes5(16).toString("hex");
-  io.rawStdout.write(`::stop-commands::${token2}
-`);
-  io.stdout.write(render("text", { result: result2, rules, reveal: false, version: VERSION, color: false }));
-  io.rawStdout.write(`::${token2}::
-`);
-  io.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
-}
-async function reportFailure(e, ctx, io) {
-  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
-  io.stdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
-`);
-  if (ctx.stepSummary === void 0) return;
-  const md = [
-    "## keyscan: could not scan",
-    "",
-    `**Error:** ${escapeText(scrub(e.message))}`,
-    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
-    ""
-  ];
-  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
-}
-function pathPrefix(root, workspace) {
-  if (workspace === void 0) return "";
-  const rel = relative6(resolve9(workspace), root);
-  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
-}
-function scopeCount(result2) {
-  return result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
 }
 function emptyResult() {
   return {
@@ -31087,30 +31067,25 @@ function emptyResult() {
 var init_ci_run = __esm({
   "src/cli/ci-run.ts"() {
     "use strict";
-    init_rules();
+    init_choice();
     init_io();
     init_rules2();
-    init_config();
+    init_pr_config();
+    init_providers();
+    init_target();
     init_errors();
     init_history();
     init_repo();
-    init_context2();
-    init_files2();
-    init_plan();
-    init_summary();
-    init_escape();
-    init_github2();
+    init_found_line();
     init_render();
     init_scrub();
     init_text();
     init_scan();
+    init_scan_options();
     init_types();
     init_version();
-    init_ci_config();
-    init_ci_target();
     init_io2();
     init_output();
-    init_source_options();
   }
 });
 
@@ -31268,7 +31243,7 @@ function keyscanInstalled(root) {
   return existsSync4(join9(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -31278,7 +31253,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve13({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve14({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -31303,9 +31278,9 @@ __export(init_run_exports, {
   runInitCommand: () => runInitCommand
 });
 import { mkdir as mkdir2, readFile as readFile6, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve11 } from "node:path";
+import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve12 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve12(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
@@ -34203,17 +34178,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve13 } = __require("path");
+    var { dirname: dirname8, resolve: resolve14 } = __require("path");
     var { readdirSync, statSync } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve13(".", start);
+      let dir = resolve14(".", start);
       let tmp, stats = statSync(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve13(dir, tmp);
+        if (tmp) return resolve14(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -34250,8 +34225,8 @@ var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
-    var join13 = __require("path").join;
-    var resolve13 = __require("path").resolve;
+    var join12 = __require("path").join;
+    var resolve14 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -34285,9 +34260,9 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve13(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve14(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
-        var joined = join13(path2, filename), files, key, obj;
+        var joined = join12(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
           files = requireDirectory(m, joined, options);
           if (Object.keys(files).length) {
@@ -35952,24 +35927,27 @@ enableBacktrackingFallback();
 // src/cli/main.ts
 import { existsSync as existsSync5 } from "node:fs";
 init_rules();
+init_choice();
 init_io();
 init_rules2();
 init_config();
 init_schema_check();
 init_errors();
 init_context();
+init_found_line();
 init_render();
 init_scrub();
 init_text();
 init_scan();
 init_version();
-import { join as join11, resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 
 // src/cli/baseline-command.ts
+init_choice();
 init_format();
 init_io();
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
+import { join as join6, relative as relative4, resolve as resolve7 } from "node:path";
 
 // src/baseline/migrate.ts
 init_rehash();
@@ -35991,7 +35969,174 @@ init_scrub();
 init_text();
 init_scan();
 init_io2();
-init_source_options();
+
+// src/cli/source-options.ts
+init_errors();
+init_repo();
+init_scrub();
+init_scan();
+init_scan_options();
+import { stat as stat3 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
+
+// src/cli/progress.ts
+var INTERVAL_MS = 200;
+var ProgressLine = class {
+  #out;
+  #started = performance.now();
+  #last = Number.NEGATIVE_INFINITY;
+  #shown = false;
+  constructor(out) {
+    this.#out = out;
+  }
+  update(p) {
+    const now = performance.now();
+    if (now - this.#last < INTERVAL_MS) return;
+    this.#last = now;
+    this.#shown = true;
+    this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
+  }
+  clear() {
+    if (this.#shown) this.#out.write("\r\x1B[2K");
+    this.#shown = false;
+  }
+};
+function describe2(p, seconds) {
+  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
+  if (p.commitsTotal !== void 0) {
+    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
+    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
+    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
+    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
+  }
+  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
+}
+function duration(seconds) {
+  if (seconds < 60) return `${Math.ceil(seconds)}s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+
+// src/cli/size.ts
+var UNITS = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  kb: 1e3,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1e3 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1e3 ** 3,
+  gib: 1024 ** 3
+};
+function parseSize(text) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return void 0;
+  const unit = UNITS[(m[2] ?? "").toLowerCase()];
+  if (unit === void 0) return void 0;
+  return Math.floor(Number(m[1]) * unit);
+}
+
+// src/cli/source-options.ts
+function sourceOptions(y) {
+  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
+    type: "string",
+    default: String(DEFAULT_MAX_FILE_SIZE),
+    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
+  }).option("skip-unreadable", {
+    type: "boolean",
+    default: false,
+    describe: "count files that cannot be read as skipped instead of failing with exit 2"
+  }).option("include-examples", {
+    type: "boolean",
+    default: false,
+    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
+  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
+    alias: "c",
+    type: "string",
+    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
+  }).option("progress", {
+    type: "boolean",
+    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
+  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
+    type: "boolean",
+    default: false,
+    describe: "note variables that an env template and the .env next to it do not share (informational)"
+  }).option("env-template", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another env template file name, besides .env.example and the like; repeatable"
+  }).option("env-placeholder", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
+  });
+}
+async function withCwd(args2, io) {
+  if (args2.cwd === void 0) return io;
+  const path2 = resolve6(io.cwd, args2.cwd);
+  const info = await stat3(path2).catch(() => void 0);
+  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
+  return { ...io, cwd: path2 };
+}
+async function prepareScan(args2, io, baselineFiles = [], loaded2) {
+  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
+  const maxFileSize = parseSize(args2["max-file-size"]);
+  if (maxFileSize === void 0) {
+    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
+  }
+  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
+    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
+  }
+  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
+  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
+  if (modes.length === 1 && paths.length > 0) {
+    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
+  }
+  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
+  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
+  const root = await workTreeRoot(io.cwd) ?? io.cwd;
+  const config = loaded2 ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config));
+  const configured = scanOptionsFor(config, {
+    root,
+    baselineFiles,
+    envTemplates: args2["env-template"],
+    envPlaceholders: args2["env-placeholder"],
+    envDrift: args2["env-drift"]
+  });
+  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
+  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
+  const options = {
+    ...configured.options,
+    cwd: io.cwd,
+    paths,
+    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
+    staged: args2.staged,
+    history: args2.history,
+    includeStash: args2["include-stash"],
+    ...range !== void 0 ? { range } : {},
+    ...display ? { onProgress: (p) => display.update(p) } : {},
+    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
+`)) } : {},
+    maxFileSize,
+    skipUnreadable: args2["skip-unreadable"],
+    includeExamples: args2["include-examples"],
+    ...args2.threads !== void 0 ? { threads: args2.threads } : {}
+  };
+  const rules = configured.rules;
+  return { root, config, rules, options, done: () => display?.clear() };
+}
+function usage(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+
+// src/cli/baseline-command.ts
 function baselineOptions(y) {
   return y.option("output", {
     alias: "o",
@@ -36003,7 +36148,7 @@ async function baselineCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const requested = args2.output === void 0 ? void 0 : resolve7(io.cwd, args2.output);
   const { root, config, options, done } = await prepareScan(args2, io, requested ? [requested] : []);
-  const file = requested ?? config.baseline ?? join5(root, DEFAULT_BASELINE_FILE);
+  const { file } = chooseBaseline(root, requested, config.baseline);
   const read = await readBaseline(file, true);
   const salt = read?.salt ?? newSalt();
   const result2 = await scan({ ...options, salt }).finally(done);
@@ -36016,7 +36161,7 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync3(join5(root, path2));
+  const isGone = (path2) => !existsSync3(join6(root, path2));
   const notes = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
@@ -36041,12 +36186,23 @@ async function baselineCommand(args2, outer) {
 // src/cli/ci.ts
 var CI_MODES = ["auto", "history", "files"];
 function ciOptions(y) {
-  return y.option("mode", {
+  return y.option("provider", {
+    type: "string",
+    default: "auto",
+    // Checked by src/ci/providers.ts, so that this module (loaded by every command) loads no provider.
+    describe: "auto (detect it), github, gitlab, or none (a plain run with a text report)"
+  }).option("mode", {
     type: "string",
     choices: CI_MODES,
     default: "auto",
-    describe: "auto: from the event (pull request: its commits; push: the pushed commits; schedule: history); history; files"
-  }).option("sarif-output", { type: "string", default: "keyscan.sarif", describe: "where to write the SARIF report" }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
+    describe: "auto: from the event (pull or merge request: its commits; push: the pushed commits; schedule: history); history; files"
+  }).option("sarif-output", {
+    type: "string",
+    describe: "where to write the SARIF report (default: keyscan.sarif; on GitLab none unless given)"
+  }).option("report-dir", {
+    type: "string",
+    describe: "where the CI's own reports go (GitLab: gl-secret-detection-report.json, gl-code-quality-report.json; default: CI_PROJECT_DIR)"
+  }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
     alias: "c",
     type: "string",
     describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
@@ -36068,7 +36224,7 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative8, resolve as resolve10 } from "node:path";
+import { relative as relative8, resolve as resolve11 } from "node:path";
 
 // src/config/print.ts
 init_rules();
@@ -36122,7 +36278,6 @@ function redactor(config) {
 init_repo();
 init_text();
 init_io2();
-init_source_options();
 var SCHEMA_REF = "./node_modules/keyscan-secrets/schema/keyscan.schema.json";
 function configOptions(y) {
   return y.option("print", { type: "boolean", default: false, describe: "print the effective config (defaults filled in) as JSON" }).option("config", { alias: "c", type: "string", describe: "config file (default: the one at the repository root)" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
@@ -36130,7 +36285,7 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve10(io.cwd, args2.config), builtinRules);
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve11(io.cwd, args2.config), builtinRules);
   const where = config.file === void 0 ? void 0 : relative8(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
@@ -36168,7 +36323,6 @@ async function initCommand(args2, io) {
 // src/cli/main.ts
 init_io2();
 init_output();
-init_source_options();
 var yargs = require_yargs();
 async function run(argv, io = processIO()) {
   let code2 = EXIT.clean;
@@ -36268,13 +36422,13 @@ async function scanCommand(args2, outer) {
   if (args2.output.length > Math.max(1, args2.format.length)) {
     throw usage(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
   }
-  const baselineFile = typeof args2.baseline === "string" ? resolve12(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve13(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
   if (toStdout.length > 1) throw usage("more than one report would go to stdout", "Give an --output for each --format but one.");
-  const named2 = args2.baseline === false ? void 0 : baselineFile ?? config.baseline;
-  const baseline = named2 !== void 0 ? await readBaseline(named2) : args2.baseline === false ? void 0 : await readDefaultBaseline(root, io);
+  const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
+  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
   const result2 = await scan({
     ...options,
     ...baselineScanOptions(baseline),
@@ -36298,7 +36452,7 @@ async function writeReports(result2, rules, formats, args2, io) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve12(io.cwd, file);
+      const path2 = resolve13(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -36312,11 +36466,8 @@ async function writeReports(result2, rules, formats, args2, io) {
     }
   }
   if (!textOnStdout) {
-    const found = foundSummary(result2.findings);
-    const incomplete2 = result2.errors.length > 0 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned; see the report): ` : "";
     const unused = result2.unusedAllows?.length ? `; ${plural(result2.unusedAllows.length, "keyscan:allow comment")} silenced nothing` : "";
-    const scope = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
-    io.stderr.write(`keyscan: ${incomplete2}${found} in ${scope}${unused}
+    io.stderr.write(`keyscan: ${foundLine(result2, "see the report")}${unused}
 `);
   }
 }
@@ -36348,8 +36499,7 @@ ${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks
 `);
   return EXIT.clean;
 }
-async function readDefaultBaseline(root, io) {
-  const file = join11(root, DEFAULT_BASELINE_FILE);
+async function readDefaultBaseline(file, io) {
   if (!existsSync5(file)) return void 0;
   try {
     return await readBaseline(file);
@@ -36413,8 +36563,8 @@ function ignoreClosedStdout(stdout = process.stdout) {
 }
 
 // src/action/inputs.ts
-init_github2();
-import { join as join12 } from "node:path";
+init_annotations();
+import { join as join11 } from "node:path";
 var INPUT_DEFAULTS = {
   mode: "auto",
   args: "",
@@ -36443,7 +36593,7 @@ function actionArgv(env) {
   const trust = flag(env, "trust-pr-config", "--trust-pr-config", "--no-trust-pr-config");
   if (typeof trust !== "string") return trust;
   const runnerTemp = env.RUNNER_TEMP ?? "";
-  const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join12(runnerTemp, "keyscan.sarif"));
+  const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join11(runnerTemp, "keyscan.sarif"));
   const baseline = readInput(env, "baseline");
   const extra = readInput(env, "args").split(/\s+/).filter((a) => a !== "");
   return {
