@@ -4,10 +4,11 @@
  */
 import { KeyscanError } from '../errors.js';
 import { githubProvider } from './github/provider.js';
+import { gitlabProvider } from './gitlab/provider.js';
 import { noProvider } from './none.js';
 import type { CiEnv, CiProvider } from './provider.js';
 
-export const CI_PROVIDERS: readonly CiProvider[] = [githubProvider];
+export const CI_PROVIDERS: readonly CiProvider[] = [githubProvider, gitlabProvider];
 
 /** The --provider choices: auto-detection, each provider, and none (a plain run, no CI output). */
 export const PROVIDER_CHOICES: readonly string[] = ['auto', ...CI_PROVIDERS.map((p) => p.id), 'none'];

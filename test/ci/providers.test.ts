@@ -9,6 +9,12 @@ describe('selectProvider', () => {
     expect(selectProvider('auto', {}).id).toBe('none');
   });
 
+  it('detects GitLab CI from GITLAB_CI, after GitHub', () => {
+    expect(selectProvider('auto', { GITLAB_CI: 'true' }).id).toBe('gitlab');
+    expect(selectProvider('auto', { GITLAB_CI: 'true', GITHUB_EVENT_NAME: 'push' }).id).toBe('github');
+    expect(selectProvider('gitlab', {}).id).toBe('gitlab');
+  });
+
   it('takes a named provider as given, and rejects an unknown one with the choices', () => {
     expect(selectProvider('github', {}).id).toBe('github');
     expect(selectProvider('none', { GITHUB_EVENT_NAME: 'push' }).id).toBe('none');
@@ -25,6 +31,6 @@ describe('selectProvider', () => {
     const job = await selectProvider('auto', {}).open({}, '/');
     expect(job.plan('history')).toEqual({ kind: 'history', label: 'the full history' });
     expect(job.plan('files').kind).toBe('files');
-    expect(() => job.plan('auto')).toThrow(/GITHUB_EVENT_NAME is not set \(GitHub Actions\)/);
+    expect(() => job.plan('auto')).toThrow(/GITHUB_EVENT_NAME is not set \(GitHub Actions\), GITLAB_CI is not set \(GitLab CI\)/);
   });
 });
