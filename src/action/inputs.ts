@@ -4,7 +4,7 @@
  * runner sets every input action.yml gives a default; an unset one still means that default.
  */
 import { join } from 'node:path';
-import { escapeData } from '../report/github.js';
+import { escapeData } from '../ci/github/annotations.js';
 
 /** action.yml's defaults (test/e2e/action.test.ts checks they agree). */
 export const INPUT_DEFAULTS = {

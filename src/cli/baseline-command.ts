@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { chooseBaseline } from '../baseline/choice.js';
 import { buildBaseline, LEGACY_BASELINE_VERSION } from '../baseline/format.js';
 import { readBaseline, writeBaseline } from '../baseline/io.js';
 import { migrateLegacy } from '../baseline/migrate.js';
@@ -40,7 +41,7 @@ export async function baselineCommand(args: BaselineArgs, outer: CliIO): Promise
   const io = await withCwd(args, outer);
   const requested = args.output === undefined ? undefined : resolve(io.cwd, args.output);
   const { root, config, options, done } = await prepareScan(args, io, requested ? [requested] : []);
-  const file = requested ?? config.baseline ?? join(root, DEFAULT_BASELINE_FILE);
+  const { file } = chooseBaseline(root, requested, config.baseline);
   const read = await readBaseline(file, true);
   // The findings are hashed with the salt the file will carry: the old one, or a new one.
   const salt = read?.salt ?? newSalt();

@@ -3,12 +3,14 @@
  * every other command (a pre-commit hook above all) does not pay for importing it.
  */
 import type { Argv } from 'yargs';
-import type { CiMode } from '../github/plan.js';
+import type { CiMode } from '../ci/plan.js';
 import type { CliIO } from './io.js';
 
 export interface CiArgs {
+  provider: string;
   mode: string;
-  'sarif-output': string;
+  'sarif-output': string | undefined;
+  'report-dir': string | undefined;
   fail: boolean;
   fetch: boolean;
   remote: string;
@@ -23,13 +25,27 @@ export const CI_MODES: readonly CiMode[] = ['auto', 'history', 'files'];
 
 export function ciOptions<T>(y: Argv<T>) {
   return y
+    .option('provider', {
+      type: 'string',
+      default: 'auto',
+      // Checked by src/ci/providers.ts, so that this module (loaded by every command) loads no provider.
+      describe: 'auto (detect it), github, gitlab, or none (a plain run with a text report)',
+    })
     .option('mode', {
       type: 'string',
       choices: CI_MODES,
       default: 'auto',
-      describe: 'auto: from the event (pull request: its commits; push: the pushed commits; schedule: history); history; files',
+      describe: 'auto: from the event (pull or merge request: its commits; push: the pushed commits; schedule: history); history; files',
     })
-    .option('sarif-output', { type: 'string', default: 'keyscan.sarif', describe: 'where to write the SARIF report' })
+    .option('sarif-output', {
+      type: 'string',
+      describe: 'where to write the SARIF report (default: keyscan.sarif; on GitLab none unless given)',
+    })
+    .option('report-dir', {
+      type: 'string',
+      describe:
+        "where the CI's own reports go (GitLab: gl-secret-detection-report.json, gl-code-quality-report.json; default: CI_PROJECT_DIR)",
+    })
     .option('fail', { type: 'boolean', default: true, describe: 'exit 1 on findings; --no-fail exits 0 (errors still exit 2)' })
     .option('fetch', { type: 'boolean', default: true, describe: 'fetch what a shallow clone lacks; --no-fetch fails instead' })
     .option('remote', { type: 'string', default: 'origin', describe: 'the remote to fetch from' })

@@ -8,9 +8,10 @@
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
+import { chooseBaseline } from '../baseline/choice.js';
 import type { Baseline } from '../baseline/format.js';
 import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
@@ -18,9 +19,10 @@ import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
+import { foundLine } from '../report/found-line.js';
 import { render } from '../report/render.js';
 import { safeOutput } from '../report/scrub.js';
-import { foundSummary, plural } from '../report/text.js';
+import { plural } from '../report/text.js';
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
@@ -181,9 +183,9 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   const toStdout = formats.filter((_f, i) => args.output[i] === undefined);
   if (toStdout.length > 1) throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
   // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
-  const named = args.baseline === false ? undefined : (baselineFile ?? config.baseline);
+  const choice = args.baseline === false ? undefined : chooseBaseline(root, baselineFile, config.baseline);
   const baseline =
-    named !== undefined ? await readBaseline(named) : args.baseline === false ? undefined : await readDefaultBaseline(root, io);
+    choice === undefined ? undefined : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
   const result = await scan({
     ...options,
     ...baselineScanOptions(baseline),
@@ -237,13 +239,8 @@ async function writeReports(
     }
   }
   if (!textOnStdout) {
-    const found = foundSummary(result.findings);
-    const incomplete =
-      result.errors.length > 0 ? `scan incomplete (${plural(result.errors.length, 'path')} could not be scanned; see the report): ` : '';
     const unused = result.unusedAllows?.length ? `; ${plural(result.unusedAllows.length, 'keyscan:allow comment')} silenced nothing` : '';
-    const scope =
-      result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
-    io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}${unused}\n`);
+    io.stderr.write(`keyscan: ${foundLine(result, 'see the report')}${unused}\n`);
   }
 }
 
@@ -278,8 +275,7 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
  * warning, rather than stopping every scan of the repository; a baseline named by --baseline or
  * the config must parse.
  */
-async function readDefaultBaseline(root: string, io: CliIO): Promise<Baseline | undefined> {
-  const file = join(root, DEFAULT_BASELINE_FILE);
+async function readDefaultBaseline(file: string, io: CliIO): Promise<Baseline | undefined> {
   if (!existsSync(file)) return undefined;
   try {
     return await readBaseline(file);

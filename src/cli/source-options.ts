@@ -3,20 +3,15 @@
  * baseline is always made from exactly the scan its flags describe.
  */
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { builtinRules } from '../../rules/index.js';
 import type { RuleSpec } from '../catalogue/spec.js';
-import { DEFAULT_ENV_TEMPLATES } from '../checks/env-names.js';
-import { DEFAULT_ENV_PLACEHOLDERS } from '../checks/env-values.js';
-import { ENV_CHECK_RULES } from '../checks/rules.js';
 import type { Config } from '../config/config.js';
-import { effectiveRules, loadConfig } from '../config/load.js';
 import { KeyscanError } from '../errors.js';
 import { workTreeRoot } from '../git/repo.js';
 import { safeOutput } from '../report/scrub.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress } from '../scan.js';
-import { toPosix } from '../sources/paths.js';
+import { loadScanConfig, scanOptionsFor } from '../scan-options.js';
 import type { CliIO } from './io.js';
 import { ProgressLine } from './progress.js';
 import { parseSize } from './size.js';
@@ -151,18 +146,19 @@ export async function prepareScan(
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
   // Like git -C: every relative path on the command line is taken from the -C directory.
-  const config =
-    loaded ??
-    (await loadConfig(root, args.config === undefined ? undefined : resolve(io.cwd, args.config), [...builtinRules, ...ENV_CHECK_RULES]));
-  const rules = effectiveRules(builtinRules, config);
-  // A baseline lists secret hashes under a key named "secretHash", which the generic rule would
-  // report. It is scanned like any file, in every mode (a key in a `reason` is a finding); only
-  // its hash values are not findings (see dropBaselineHashes).
-  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => (f ? [repoPath(root, f)] : []));
+  const config = loaded ?? (await loadScanConfig(root, args.config === undefined ? undefined : resolve(io.cwd, args.config)));
+  const configured = scanOptionsFor(config, {
+    root,
+    baselineFiles,
+    envTemplates: args['env-template'],
+    envPlaceholders: args['env-placeholder'],
+    envDrift: args['env-drift'],
+  });
   const progress = args.progress ?? (io.stderrIsTTY && io.env.CI === undefined);
   const prePush = args['pre-push'];
   const display = progress && !args.stdin && !args.staged && prePush === undefined ? new ProgressLine(io.stderr) : undefined;
   const options: ScanOptions = {
+    ...configured.options,
     cwd: io.cwd,
     paths,
     ...(args.stdin ? { stdin: { stream: io.stdin, name: args['stdin-name'] } } : {}),
@@ -177,20 +173,8 @@ export async function prepareScan(
     skipUnreadable: args['skip-unreadable'],
     includeExamples: args['include-examples'],
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    exclude: config.exclude,
-    baselineFiles: [...new Set(baselines)],
-    rules,
-    env: {
-      templates: [...DEFAULT_ENV_TEMPLATES, ...args['env-template']],
-      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...args['env-placeholder']],
-      drift: args['env-drift'],
-      disable: config.disable,
-    },
-    allowlists: {
-      global: config.allowlist,
-      byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => (o.allowlist ? [[id, o.allowlist]] : []))),
-    },
   };
+  const rules = configured.rules;
   return { root, config, rules, options, done: () => display?.clear() };
 }
 
@@ -213,11 +197,6 @@ async function readPushUpdates(io: CliIO): Promise<string> {
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A file's repository-relative POSIX path, as findings name it. */
-function repoPath(root: string, file: string): string {
-  return toPosix(relative(root, file));
 }
 
 export function usage(message: string, hint: string): KeyscanError {

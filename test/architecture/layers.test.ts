@@ -16,9 +16,10 @@ const FLOORS: readonly (readonly string[])[] = [
   ['ci'], // CI providers: plan from the event, publish results
   ['index'], // the library's face
   ['scan'], // wires a scan: options → mode → executor → filters → result
+  ['scan-options'], // a config and flags → scan options (the CLI and keyscan ci alike)
   ['modes'], // what to scan: files, stdin, staged, range, history, pre-push
   ['checks', 'pipeline', 'baseline', 'pool'], // env-file checks; collecting results; baselines; workers
-  ['hash', 'github', 'setup'], // keyed hashes; GitHub's files and summary; `init`
+  ['hash', 'setup'], // keyed hashes; `init`
   ['filters'], // allowlists, inline allows, baselines, first-introduced
   ['config'], // config files, user rules
   ['report'], // reporters

@@ -4,7 +4,7 @@
  * https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables
  */
 import { readFile } from 'node:fs/promises';
-import { KeyscanError, systemErrorCode } from '../errors.js';
+import { KeyscanError, systemErrorCode } from '../../errors.js';
 
 export interface ActionsContext {
   /** `GITHUB_EVENT_NAME`: `pull_request`, `push`, `schedule`… */

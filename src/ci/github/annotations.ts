@@ -4,9 +4,9 @@
  * https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
  */
 
-import type { Finding, Severity } from '../types.js';
-import type { ReportRule } from './context.js';
-import { escapeControl } from './escape.js';
+import type { ReportRule } from '../../report/context.js';
+import { escapeControl } from '../../report/escape.js';
+import type { Finding, Severity } from '../../types.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '../../rules/index.js';
-import { code, escapeText, renderSummary } from '../../src/github/summary.js';
-import { emptySkipCounts, type Finding, type ScanResult } from '../../src/types.js';
-import { hasControl } from '../helpers/control.js';
-import { finding } from '../helpers/findings.js';
-import { markdownText, renderMarkdown } from '../helpers/markdown.js';
+import { builtinRules } from '../../../rules/index.js';
+import { code, escapeText, renderSummary } from '../../../src/ci/github/summary.js';
+import { emptySkipCounts, type Finding, type ScanResult } from '../../../src/types.js';
+import { hasControl } from '../../helpers/control.js';
+import { finding } from '../../helpers/findings.js';
+import { markdownText, renderMarkdown } from '../../helpers/markdown.js';
 
 function result(findings: Finding[], extra: Partial<ScanResult> = {}): ScanResult {
   return {

@@ -2,50 +2,12 @@
  * What a GitHub event asks keyscan to scan, decided from the payload alone (no git): the commits
  * of a pull request, the commits of a push, or the whole history.
  */
+import { type BranchInfo, type CiMode, type CiPlan, explicitPlan, sha, short, ZERO_SHA } from '../plan.js';
 import { type ActionsContext, booleanAt, numberAt, stringAt } from './context.js';
-
-/** The SHA git uses for "no commit": `before` of a new branch, `after` of a deleted one. */
-export const ZERO_SHA = /^0+$/;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-
-export type CiPlan =
-  /** Every commit of base..head. */
-  | {
-      readonly kind: 'range';
-      readonly base: string;
-      readonly head: string;
-      readonly label: string;
-      /** A first fetch depth that likely covers the range (a pull request's commit count + 1). */
-      readonly depthHint?: number;
-      /**
-       * A pull request: its own config and baseline must not decide its check, so they are read
-       * from `base` (see cli/ci-config.ts).
-       */
-      readonly pullRequest?: boolean;
-    }
-  /** A push to an existing branch: before..after, with the branch's new commits as fallback when `before` is gone. */
-  | { readonly kind: 'push'; readonly base: string; readonly head: string; readonly label: string; readonly branch: BranchInfo }
-  /** A new branch (or tag): the commits of head that are not on the default branch. */
-  | { readonly kind: 'branch'; readonly head: string; readonly label: string; readonly branch: BranchInfo }
-  | { readonly kind: 'history'; readonly label: string }
-  /** The checked-out files, not commits. */
-  | { readonly kind: 'files'; readonly label: string }
-  /** Nothing to scan (a deleted branch). */
-  | { readonly kind: 'none'; readonly label: string };
-
-export interface BranchInfo {
-  /** The pushed ref, e.g. `refs/heads/feature`. */
-  readonly ref: string | undefined;
-  /** The repository's default branch name, e.g. `main`. */
-  readonly defaultBranch: string | undefined;
-}
-
-export type CiMode = 'auto' | 'history' | 'files';
 
 /** Decides what to scan. Throws nothing: a payload without what an event needs falls back to history. */
 export function planFor(ctx: ActionsContext, mode: CiMode): CiPlan {
-  if (mode === 'history') return { kind: 'history', label: 'the full history (mode: history)' };
-  if (mode === 'files') return { kind: 'files', label: 'the checked-out files (mode: files)' };
+  if (mode !== 'auto') return explicitPlan(mode);
   const e = ctx.event;
   switch (ctx.eventName) {
     case 'pull_request':
@@ -102,13 +64,4 @@ function pushPlan(ctx: ActionsContext): CiPlan {
 
 function incomplete(event: string, fields: string): CiPlan {
   return { kind: 'history', label: `the full history (the ${event} event has no ${fields})` };
-}
-
-function sha(value: string | undefined): string | undefined {
-  const v = value?.toLowerCase();
-  return v !== undefined && SHA.test(v) && !ZERO_SHA.test(v) ? v : undefined;
-}
-
-export function short(sha: string): string {
-  return sha.slice(0, 12);
 }

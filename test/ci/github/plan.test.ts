@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionsContext } from '../../src/github/context.js';
-import { planFor } from '../../src/github/plan.js';
+import type { ActionsContext } from '../../../src/ci/github/context.js';
+import { planFor } from '../../../src/ci/github/plan.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

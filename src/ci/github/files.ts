@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
-import { KeyscanError, systemErrorCode } from '../errors.js';
+import { KeyscanError, systemErrorCode } from '../../errors.js';
 
 /**
  * Appends `name=value` lines. A value with a line break uses the heredoc form with a random

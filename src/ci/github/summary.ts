@@ -9,25 +9,16 @@
  * an empty HTML comment after them, because GitHub joins text (entities included) before it looks
  * for autolinks, and a comment is the one thing that keeps `www.`, `https:` and `a@b` apart.
  */
-import type { ReportRule } from '../report/context.js';
-import { escapeControl } from '../report/escape.js';
-import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../report/text.js';
-import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../types.js';
+import type { ReportRule } from '../../report/context.js';
+import { escapeControl } from '../../report/escape.js';
+import { scannedCount } from '../../report/found-line.js';
+import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../../report/text.js';
+import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../../types.js';
+import type { ConfigChange } from '../plan.js';
 
 /** A summary is capped at 1 MiB by GitHub; a few hundred rows stay far below it. */
 const MAX_ROWS = 200;
 const MAX_ALLOWS = 50;
-
-/** A pull request that changes keyscan's config or baseline. */
-export interface ConfigChange {
-  /** Repository-relative paths of the config and baseline files the pull request changes. */
-  readonly files: readonly string[];
-  /** Whose version the check used: the base commit's (the default) or the pull request's (opted in). */
-  readonly used: 'base' | 'pull-request';
-  /** Findings the base version reports that the pull request's version does not. */
-  readonly silenced: number;
-  readonly baseSha: string;
-}
 
 export interface SummaryInput {
   readonly result: ScanResult;
@@ -49,8 +40,7 @@ export interface SummaryInput {
 export function renderSummary(input: SummaryInput): string {
   const { result } = input;
   const n = result.findings.length;
-  const scanned =
-    result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
+  const scanned = scannedCount(result.stats);
   const out: string[] = [];
   if (result.errors.length > 0) out.push(`## keyscan: scan incomplete (${plural(result.errors.length, 'path')} could not be scanned)`);
   else out.push(`## keyscan: ${foundSummary(result.findings)}`);

@@ -7,7 +7,7 @@ import { KeyscanError } from '../errors.js';
 import { completeRange, type FetchStep, type RangeOutcome } from '../git/complete-range.js';
 import { resolveCommit } from '../git/history.js';
 import { fetchRevisions, hasRemote, isShallow, remoteRef } from '../git/remote.js';
-import { type BranchInfo, type CiPlan, short } from '../github/plan.js';
+import { type BranchInfo, type CiPlan, short } from './plan.js';
 
 /** What to scan, ready for `scan()`. */
 export type CiTarget =
@@ -24,10 +24,9 @@ export interface TargetOptions {
   readonly fetch: boolean;
   /** Called with lines for the log and the job summary. */
   readonly note: (line: string) => void;
+  /** What to do when a shallow clone cannot be completed, in the provider's terms (GitHub: `fetch-depth: 0`). */
+  readonly fetchHint: string;
 }
-
-const FETCH_DEPTH_HINT =
-  'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
 
 export async function resolveTarget(plan: CiPlan, options: TargetOptions): Promise<CiTarget> {
   switch (plan.kind) {
@@ -111,14 +110,14 @@ async function completeHistory(options: TargetOptions): Promise<void> {
       'E_CI',
       `this is a shallow clone and ${cannotFetch(options)}: a full-history scan would miss the commits it does not have`,
       {
-        hint: FETCH_DEPTH_HINT,
+        hint: options.fetchHint,
       },
     );
   }
   const r = await fetchRevisions(options.root, remote, [`+refs/heads/*:refs/remotes/${remote}/*`], { unshallow: true });
   options.note(fetchNote({ depth: 'unshallow', ok: r.ok }));
   if (!r.ok)
-    throw new KeyscanError('E_GIT', `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: FETCH_DEPTH_HINT });
+    throw new KeyscanError('E_GIT', `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: options.fetchHint });
 }
 
 function cannotFetch(options: TargetOptions): string {
@@ -132,13 +131,13 @@ function rangeError(base: string, head: string, outcome: RangeOutcome & { ok: fa
       return new KeyscanError(
         'E_CI',
         `this clone does not hold all of ${range}${outcome.missing.length > 0 ? ` (missing ${outcome.missing.map(short).join(', ')})` : ''} and ${cannotFetch(options)}`,
-        { hint: FETCH_DEPTH_HINT },
+        { hint: options.fetchHint },
       );
     case 'base-unavailable':
       return new KeyscanError('E_CI', `the remote does not have the base commit ${short(base)} of ${range}: ${outcome.error}`, {
-        hint: FETCH_DEPTH_HINT,
+        hint: options.fetchHint,
       });
     case 'fetch-failed':
-      return new KeyscanError('E_GIT', `could not fetch the commits of ${range}: ${outcome.error}`, { hint: FETCH_DEPTH_HINT });
+      return new KeyscanError('E_GIT', `could not fetch the commits of ${range}: ${outcome.error}`, { hint: options.fetchHint });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '../../rules/index.js';
-import { escapeData, escapeProperty, renderAnnotations, workflowCommand } from '../../src/report/github.js';
-import { finding } from '../helpers/findings.js';
+import { builtinRules } from '../../../rules/index.js';
+import { escapeData, escapeProperty, renderAnnotations, workflowCommand } from '../../../src/ci/github/annotations.js';
+import { finding } from '../../helpers/findings.js';
 
 describe('workflow command escaping', () => {
   it("escapes data and properties as GitHub's toolkit does", () => {

@@ -6,6 +6,7 @@
  * change.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { chooseBaseline } from '../baseline/choice.js';
 import { type Baseline, parseBaseline } from '../baseline/format.js';
 import { readBaseline } from '../baseline/io.js';
 import { CONFIG_FILE_NAMES, type Config, DEFAULT_BASELINE_FILE, EMPTY_CONFIG } from '../config/config.js';
@@ -37,6 +38,8 @@ export interface ConfigSource {
   /** `--baseline`, if given (absolute): it replaces the config's baseline. */
   readonly baseline?: string | undefined;
   readonly catalogue: readonly KnownRule[];
+  /** How to get the whole history in this CI (GitHub: `fetch-depth: 0`), for when the merge base is missing. */
+  readonly fetchHint?: string;
 }
 
 /** Both versions of the config and whether the pull request (`base...head`) changes them. */
@@ -61,7 +64,7 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
     const b = v.config.baseline === undefined ? undefined : inside(source.root, v.config.baseline);
     if (b !== undefined) files.add(b);
   }
-  return { base: baseVersion, head: headVersion, changed: await changedFiles(source.root, base, head, [...files]) };
+  return { base: baseVersion, head: headVersion, changed: await changedFiles(source, base, head, [...files]) };
 }
 
 /**
@@ -70,9 +73,8 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
  */
 export async function workTreeVersion(source: ConfigSource): Promise<ConfigVersion> {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  const named = source.baseline ?? config.baseline;
-  const file = named ?? join(source.root, DEFAULT_BASELINE_FILE);
-  return { config, baseline: await readBaseline(file, named === undefined) };
+  const choice = chooseBaseline(source.root, source.baseline, config.baseline);
+  return { config, baseline: await readBaseline(choice.file, !choice.named) };
 }
 
 /** The config files to look for, repository-relative; empty when --config names a file outside the repository. */
@@ -134,7 +136,7 @@ async function blobs(root: string, rev: string, paths: readonly string[]): Promi
 }
 
 /** Which of `paths` the commits of `base...head` change (added, modified or deleted). */
-async function changedFiles(root: string, base: string, head: string, paths: readonly string[]): Promise<string[]> {
+async function changedFiles(source: ConfigSource, base: string, head: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
   const r = await git(
     [
@@ -148,14 +150,14 @@ async function changedFiles(root: string, base: string, head: string, paths: rea
       '--',
       ...paths.map((p) => `:(literal)${p}`),
     ],
-    root,
+    source.root,
   );
   if (r.code !== 0) {
     throw new KeyscanError(
       'E_GIT',
       `could not compare the config files of ${base.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
       {
-        hint: 'Give actions/checkout fetch-depth: 0, so that the merge base of the pull request is there.',
+        hint: source.fetchHint ?? 'Fetch the whole history, so that the merge base of the pull request is there.',
       },
     );
   }
