@@ -33,7 +33,8 @@ import { carryHashInput, rehash, translateLegacy } from './hash/rehash.js';
 import { PUBLIC_SALT, SecretHasher } from './hash/secret-hash.js';
 import { fragmentTasks, runBounded } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
-import { firstIntroduced, markPresentAt } from './pipeline/history.js';
+import { firstIntroduced } from './pipeline/history.js';
+import { liveOnly, markLiveness } from './pipeline/liveness.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
 import type { Executor, FragmentInput, Task } from './pool/protocol.js';
@@ -98,6 +99,8 @@ export interface ScanOptions {
   readonly stallMs?: number;
   /** Also report documented example credentials, as findings of kind `example`. */
   readonly includeExamples?: boolean;
+  /** Range and history scans: report only secrets some branch or tag still holds (see {@link Finding.liveAt}). */
+  readonly liveOnly?: boolean;
 }
 
 /** What a source does with the filtered findings before they are reported (history: one per secret). */
@@ -219,7 +222,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== 'example');
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result = collector.result(findings, performance.now() - started, filtered);
+  const result = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
   return names.empty ? result : redactResult(result, names);
 }
 
@@ -558,7 +561,7 @@ async function scanCommits(
     const content = first.filter((f) => f.source !== 'path');
     const named = first.filter((f) => f.source === 'path');
     return [
-      ...(await markPresentAt(root, tip, content, ctx.realPath.current)),
+      ...(await markLiveness(root, content, { tip, realPath: ctx.realPath.current, refFindings: meta })),
       ...named,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),

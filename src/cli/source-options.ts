@@ -35,6 +35,8 @@ export interface SourceArgs {
   'max-file-size': string;
   'skip-unreadable': boolean;
   'include-examples': boolean;
+  /** Optional: `keyscan ci` builds its own arguments and reports every secret. */
+  'live-only'?: boolean;
   threads: number | undefined;
   config: string | undefined;
   progress: boolean | undefined;
@@ -69,6 +71,11 @@ export function sourceOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'also list documented example credentials (AWS docs keys, jwt.io…) as "example" findings; they never fail a run',
+    })
+    .option('live-only', {
+      type: 'boolean',
+      default: false,
+      describe: 'with --history or --range: list only secrets that a branch or tag still holds (the others are counted)',
     })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('config', {
@@ -146,6 +153,9 @@ export async function prepareScan(
   }
   if (args['include-stash'] && !args.history) throw usage('--include-stash goes with --history', 'Add --history.');
   const range = args.since !== undefined ? `${args.since}..HEAD` : args.range;
+  if (args['live-only'] && !args.history && range === undefined) {
+    throw usage('--live-only goes with --history or --range', 'Add --history (or --range BASE..HEAD): files on disk are always live.');
+  }
 
   const root = (await workTreeRoot(io.cwd)) ?? io.cwd;
   // Like git -C: every relative path on the command line is taken from the -C directory.
@@ -172,6 +182,7 @@ export async function prepareScan(
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
     includeExamples: args['include-examples'],
+    ...(args['live-only'] ? { liveOnly: true } : {}),
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],

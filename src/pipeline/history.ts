@@ -1,5 +1,3 @@
-import { readAtRevision } from '../git/history.js';
-import { toScannableText } from '../sources/text.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -30,39 +28,6 @@ function older(a: Finding, b: Finding, order: ReadonlyMap<string, number>): bool
   const ob = order.get(b.commit ?? '') ?? -1;
   if (oa !== ob) return oa > ob;
   return a.startLine < b.startLine;
-}
-
-/** Marks each finding with whether its file at `rev` still contains the secret. */
-export async function markPresentAt(
-  repo: string,
-  rev: string | undefined,
-  findings: readonly Finding[],
-  realPath: (path: string) => string = (p) => p,
-): Promise<Finding[]> {
-  const present = new Set<string>();
-  if (rev !== undefined && findings.length > 0) {
-    const byPath = new Map<string, Finding[]>();
-    // A path whose name holds a key is reported redacted; the file is read by its real name.
-    for (const f of findings) {
-      const path = realPath(f.path);
-      const list = byPath.get(path);
-      if (list === undefined) byPath.set(path, [f]);
-      else list.push(f);
-    }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path, content) => {
-      if (content === undefined) return;
-      const list = byPath.get(path) ?? [];
-      const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content, secrets);
-      // Decoded as the scan decoded it: a UTF-16 file holds its secrets in another byte form.
-      const text = toScannableText(content);
-      const decoded = text === 'binary' || text.equals(content) ? undefined : containedIn(text, secrets);
-      list.forEach((f, i) => {
-        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
-      });
-    });
-  }
-  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
 }
 
 /** Below this many needles of one length, plain searches are cheaper than a rolling hash. */
