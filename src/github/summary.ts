@@ -123,7 +123,7 @@ function row(f: Finding, input: SummaryInput): string {
     const sha = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha, true);
     const live = liveness(f);
-    if (live !== undefined) commit += ` (${escapeText(live)})`;
+    if (live !== undefined) commit += ` · ${escapeText(live)}`;
     else if (f.presentAtHead === false) commit += ' (removed later, still in history)';
   }
   // A check's finding (an env file) has no secret to show.
