@@ -14098,8 +14098,8 @@ function movedPaths(candidates, entries, exact, isGone) {
     newPaths.set(secretOf(finding), paths);
   }
   for (const [secret, paths] of newPaths) {
-    const sorted = [...paths].sort();
-    for (const path2 of sorted.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
+    const sorted2 = [...paths].sort();
+    for (const path2 of sorted2.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
   }
   return moved;
 }
@@ -14119,13 +14119,13 @@ var init_baseline = __esm({
 // src/engine/entropy.ts
 function shannonEntropy(text) {
   if (text.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
+  const counts2 = /* @__PURE__ */ new Map();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    counts2.set(c, (counts2.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts.values()) {
+  for (const n of counts2.values()) {
     const p = n / text.length;
     bits -= p * Math.log2(p);
   }
@@ -14686,12 +14686,38 @@ var init_context = __esm({
   }
 });
 
+// src/types.ts
+function emptySkipCounts() {
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
+}
+var SEVERITIES, METADATA_SOURCES;
+var init_types = __esm({
+  "src/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
+  }
+});
+
+// src/report/tag.ts
+function secretTag(secretHash) {
+  return `#${secretHash.replace(/^[^:]*:/, "").slice(0, 6)}`;
+}
+var init_tag = __esm({
+  "src/report/tag.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/json.ts
 function renderJson(ctx) {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const findings = ctx.result.findings;
   const report = {
+    schemaVersion: JSON_SCHEMA_VERSION,
     version: ctx.version,
-    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
-    stats: ctx.result.stats,
+    findings: findings.map((f) => jsonFinding(f, rules.get(f.ruleId), ctx.reveal)),
+    stats: { ...ctx.result.stats, ...counts(findings, rules) },
     errors: ctx.result.errors,
     warnings: ctx.result.warnings,
     ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
@@ -14700,13 +14726,40 @@ function renderJson(ctx) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function jsonFinding(f, reveal) {
+function jsonFinding(f, rule, reveal) {
   const { secret, ...fields } = f;
-  return reveal ? { ...fields, secret: secret.reveal() } : fields;
+  const about = {
+    provider: provider(rule),
+    ...rule?.remediation === void 0 ? {} : { revoke: rule.remediation.revoke },
+    tag: secretTag(f.secretHash)
+  };
+  return reveal ? { ...fields, ...about, secret: secret.reveal() } : { ...fields, ...about };
 }
+function provider(rule) {
+  return rule?.provider ?? "Unknown";
+}
+function counts(findings, rules) {
+  const bySeverity2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byRule = /* @__PURE__ */ new Map();
+  const byProvider = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    bySeverity2[f.severity]++;
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    const p = provider(rules.get(f.ruleId));
+    byProvider.set(p, (byProvider.get(p) ?? 0) + 1);
+  }
+  return { bySeverity: bySeverity2, byRule: sorted(byRule), byProvider: sorted(byProvider) };
+}
+function sorted(counts2) {
+  return Object.fromEntries([...counts2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var JSON_SCHEMA_VERSION;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_types();
+    init_tag();
+    JSON_SCHEMA_VERSION = 2;
   }
 });
 
@@ -14728,6 +14781,25 @@ var init_version = __esm({
     })();
     PACKAGE_NAME = "keyscan-secrets";
     INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/report/liveness.ts
+function liveness(f) {
+  if (f.liveAt === void 0) return void 0;
+  if (f.liveAt.length === 0) return `only in history${f.removedIn === void 0 ? "" : ` (removed in ${f.removedIn.slice(0, 12)})`}`;
+  const shown = f.liveAt.slice(0, SHOWN_REFS).join(", ");
+  const more = f.liveAt.length - SHOWN_REFS;
+  return `live on ${shown}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
+}
+function onlyInHistory(f) {
+  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
+}
+var SHOWN_REFS;
+var init_liveness = __esm({
+  "src/report/liveness.ts"() {
+    "use strict";
+    SHOWN_REFS = 5;
   }
 });
 
@@ -14811,14 +14883,24 @@ function result(f, ruleIndex, reveal) {
         }
       }
     ],
-    partialFingerprints: { "keyscan/v2": f.fingerprint }
+    partialFingerprints: { "keyscan/v2": f.fingerprint },
+    ...f.liveAt === void 0 ? {} : { properties: historyProperties(f) }
+  };
+}
+function historyProperties(f) {
+  return {
+    tag: secretTag(f.secretHash),
+    liveAt: f.liveAt,
+    ...f.removedIn === void 0 ? {} : { removedIn: f.removedIn },
+    ...f.commit === void 0 ? {} : { introducedIn: f.commit }
   };
 }
 function resultMessage(f, reveal) {
   const check = f.source === "check";
   const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
   if (f.commit === void 0) return base2;
-  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
+  const live = liveness(f);
+  const head = check ? "" : live !== void 0 ? onlyInHistory(f) ? ` It is ${live}: no branch or tag holds it, but git history does: revoke it.` : ` It is ${live}.` : f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
   return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
 }
 function toUri(path2) {
@@ -14833,6 +14915,8 @@ var init_sarif = __esm({
     "use strict";
     init_version();
     init_context();
+    init_liveness();
+    init_tag();
     LEVEL = {
       critical: "error",
       high: "error",
@@ -14981,7 +15065,8 @@ function provenance(f) {
   const who = f.author ? ` by ${escapeControl(f.author)}${f.authorEmail ? ` <${escapeControl(f.authorEmail)}>` : ""}` : "";
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : "";
   const count = f.commitCount !== void 0 && f.commitCount > 1 ? ` \xB7 added in ${f.commitCount} commits` : "";
-  const head = f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
+  const live = liveness(f);
+  const head = live !== void 0 ? ` \xB7 ${escapeControl(live)}` : f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
   return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
 }
 function summary(result2, paint) {
@@ -15049,6 +15134,7 @@ var init_text = __esm({
     "use strict";
     init_context();
     init_escape();
+    init_liveness();
     init_staged_help();
     SEVERITY_STYLE = {
       critical: "1;31",
@@ -15154,9 +15240,9 @@ function carrierRuns(text, hits) {
   return runs;
 }
 function mergeRuns(runs) {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
   const merged = [];
-  for (const [a, b] of sorted) {
+  for (const [a, b] of sorted2) {
     const last = merged[merged.length - 1];
     if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
@@ -15479,9 +15565,9 @@ function isTypedFiller(value2) {
     if (lower.includes(seq.slice(0, 8))) return true;
   }
   if (isTypedSequence(lower)) return true;
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
+  const top = Math.max(...counts2.values());
   return body.length >= 8 && top / body.length > 0.6;
 }
 function isTypedSequence(lower) {
@@ -15504,9 +15590,9 @@ function isTypedSequence(lower) {
   if (covered === lower.length && longest >= 6) return true;
   const letters = lower.replace(/[^a-z]/g, "");
   const digits = lower.replace(/[^0-9]/g, "");
-  const counts = (s, run2) => s.length >= 4 && run2.includes(s);
+  const counts2 = (s, run2) => s.length >= 4 && run2.includes(s);
   if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
-  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
+  return counts2(letters, TYPED_RUNS[0]) && counts2(digits, "0123456789");
 }
 var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
 var init_placeholders = __esm({
@@ -16830,42 +16916,6 @@ var init_history = __esm({
   }
 });
 
-// src/sources/text.ts
-function toScannableText(data) {
-  const utf16 = utf16Order(data);
-  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
-  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
-  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
-  const text = bom ? data.subarray(3) : data;
-  const nul = text.indexOf(0);
-  if (nul !== -1 && nul < SNIFF) return "binary";
-  return text;
-}
-function utf16Order(data) {
-  if (data.length < 2) return void 0;
-  if (data[0] === 255 && data[1] === 254) return "le";
-  if (data[0] === 254 && data[1] === 255) return "be";
-  return void 0;
-}
-function utf16String(data, order) {
-  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
-}
-function isLfsPointer(data) {
-  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
-}
-function swapBytes(data) {
-  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
-  return copy.swap16();
-}
-var SNIFF, LFS_POINTER;
-var init_text2 = __esm({
-  "src/sources/text.ts"() {
-    "use strict";
-    SNIFF = 8e3;
-    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
-  }
-});
-
 // src/pipeline/history.ts
 function firstIntroduced(findings, order) {
   const groups = /* @__PURE__ */ new Map();
@@ -16889,30 +16939,6 @@ function older(a, b, order) {
   const ob = order.get(b.commit ?? "") ?? -1;
   if (oa !== ob) return oa > ob;
   return a.startLine < b.startLine;
-}
-async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
-  const present = /* @__PURE__ */ new Set();
-  if (rev !== void 0 && findings.length > 0) {
-    const byPath = /* @__PURE__ */ new Map();
-    for (const f of findings) {
-      const path2 = realPath(f.path);
-      const list = byPath.get(path2);
-      if (list === void 0) byPath.set(path2, [f]);
-      else list.push(f);
-    }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
-      if (content2 === void 0) return;
-      const list = byPath.get(path2) ?? [];
-      const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content2, secrets);
-      const text = toScannableText(content2);
-      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
-      list.forEach((f, i) => {
-        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
-      });
-    });
-  }
-  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
 }
 function containedIn(haystack, needles) {
   const found = /* @__PURE__ */ new Set();
@@ -16962,10 +16988,44 @@ var FEW, BASE;
 var init_history2 = __esm({
   "src/pipeline/history.ts"() {
     "use strict";
-    init_history();
-    init_text2();
     FEW = 4;
     BASE = 257;
+  }
+});
+
+// src/sources/text.ts
+function toScannableText(data) {
+  const utf16 = utf16Order(data);
+  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
+  const text = bom ? data.subarray(3) : data;
+  const nul = text.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text;
+}
+function utf16Order(data) {
+  if (data.length < 2) return void 0;
+  if (data[0] === 255 && data[1] === 254) return "le";
+  if (data[0] === 254 && data[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data, order) {
+  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
+}
+function isLfsPointer(data) {
+  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data) {
+  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
+  return copy.swap16();
+}
+var SNIFF, LFS_POINTER;
+var init_text2 = __esm({
+  "src/sources/text.ts"() {
+    "use strict";
+    SNIFF = 8e3;
+    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
   }
 });
 
@@ -19622,19 +19682,6 @@ var init_allowlist = __esm({
   }
 });
 
-// src/types.ts
-function emptySkipCounts() {
-  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
-}
-var SEVERITIES, METADATA_SOURCES;
-var init_types = __esm({
-  "src/types.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low", "info"];
-    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
-  }
-});
-
 // src/filters/names.ts
 var NameRedactor;
 var init_names = __esm({
@@ -20077,6 +20124,8 @@ var init_collector = __esm({
       #commits = 0;
       #lfs = 0;
       commitsTotal;
+      /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
+      historyOnlyHidden;
       constructor(onProgress, collectMarkers = false) {
         this.#onProgress = onProgress;
         this.#markers = collectMarkers ? [] : void 0;
@@ -20160,6 +20209,7 @@ var init_collector = __esm({
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
+            ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
             skipped: { ...this.#skipped },
             suppressed: filtered.suppressed,
             durationMs: Math.round(durationMs)
@@ -20169,6 +20219,334 @@ var init_collector = __esm({
         };
       }
     };
+  }
+});
+
+// src/git/ref-tips.ts
+async function listRefTips(repo) {
+  const format = "%(HEAD)%(refname) %(objecttype) %(objectname) %(*objecttype) %(*objectname)";
+  const listed = await gitOk(["for-each-ref", `--format=${format}`, "refs/heads", "refs/remotes", "refs/tags"], repo);
+  const tips = [];
+  let headIsBranch = false;
+  for (const line of listed.split("\n")) {
+    const current = line.startsWith("*");
+    const [full = "", type, id, peeledType, peeled] = line.slice(1).split(" ");
+    const kind = KINDS.find(([prefix]) => full.startsWith(prefix));
+    if (kind === void 0 || kind[1] === 2 && full.endsWith("/HEAD")) continue;
+    const commit = type === "commit" ? id : type === "tag" && peeledType === "commit" ? peeled : void 0;
+    if (commit === void 0 || commit === "") continue;
+    headIsBranch ||= current;
+    tips.push({ name: full.slice(kind[0].length), commit, rank: current ? 0 : kind[1] });
+  }
+  if (!headIsBranch) {
+    const head = await resolveCommit(repo, "HEAD");
+    if (head !== void 0) tips.push({ name: "HEAD", commit: head, rank: 0 });
+  }
+  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name, commit }) => ({ name, commit }));
+}
+async function blobIds(repo, queries) {
+  const ids = [];
+  if (queries.length === 0) return ids;
+  let rest = "";
+  const input = `${queries.join("\n")}
+`;
+  for await (const chunk of gitStream(["cat-file", "--batch-check=%(objecttype) %(objectname)"], repo, input)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) ids.push(line.startsWith("blob ") ? line.slice(5) : void 0);
+  }
+  return ids;
+}
+async function readBlobs(repo, ids, check) {
+  if (ids.length === 0) return;
+  let index = 0;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const id = ids[index++];
+    if (id !== void 0) check(id, read.missing ? void 0 : read.data);
+  });
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${ids.join("\n")}
+`)) parser.push(chunk);
+}
+var KINDS;
+var init_ref_tips = __esm({
+  "src/git/ref-tips.ts"() {
+    "use strict";
+    init_cat_file();
+    init_history();
+    init_run();
+    KINDS = [
+      ["refs/heads/", 1],
+      ["refs/remotes/", 2],
+      ["refs/tags/", 3]
+    ];
+  }
+});
+
+// src/pipeline/encoded-needles.ts
+function encodedNeedles(secret) {
+  const out = [];
+  let level = [Buffer.from(secret, "utf8")];
+  for (let depth = 0; depth < DEPTH; depth++) {
+    const next = [];
+    for (const bytes of level) {
+      for (const core of cores(bytes)) {
+        if (core.length < MIN_CORE) continue;
+        out.push(core);
+        next.push(Buffer.from(core, "latin1"));
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+function cores(bytes) {
+  const out = [];
+  for (let k = 0; k < 3; k++) {
+    const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const first = Math.ceil(8 * k / 6);
+    const last = Math.floor((8 * (k + bytes.length) - 6) / 6);
+    if (last >= first) out.push(encoded.slice(first, last + 1));
+  }
+  return out;
+}
+var DEPTH, MIN_CORE;
+var init_encoded_needles = __esm({
+  "src/pipeline/encoded-needles.ts"() {
+    "use strict";
+    DEPTH = 2;
+    MIN_CORE = 12;
+  }
+});
+
+// src/pipeline/held-in.ts
+function heldIn(content2, findings) {
+  const secrets = findings.map((f) => f.secret.reveal());
+  const found = containedIn(content2, secrets);
+  const text = toScannableText(content2);
+  const decoded = text === "binary" || text.equals(content2) ? void 0 : text;
+  if (decoded !== void 0) for (const i of containedIn(decoded, secrets)) found.add(i);
+  const rest = secrets.map((s, i) => ({ s, i })).filter(({ i }) => !found.has(i));
+  if (rest.length === 0) return found;
+  const needles = [];
+  const owner = [];
+  for (const { s, i } of rest) {
+    for (const n of encodedNeedles(s)) {
+      needles.push(n);
+      owner.push(i);
+    }
+  }
+  for (const n of containedIn(content2, needles)) found.add(owner[n]);
+  return found;
+}
+var init_held_in = __esm({
+  "src/pipeline/held-in.ts"() {
+    "use strict";
+    init_text2();
+    init_encoded_needles();
+    init_history2();
+  }
+});
+
+// src/git/path-changes.ts
+function isNoFile(id) {
+  return /^0+$/.test(id);
+}
+async function* pathChanges(repo, tips, paths) {
+  if (tips.length === 0 || paths.length === 0) return;
+  const pathspecs = paths.map((p) => `:(literal)${p}`);
+  const args2 = [
+    "log",
+    "--stdin",
+    "--topo-order",
+    "--reverse",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--no-abbrev",
+    "--format=%x1e%H",
+    "--",
+    ...pathspecs
+  ];
+  let commit = "";
+  let pending2;
+  for await (const record of nulRecords(gitStream(args2, repo, `${tips.join("\n")}
+`))) {
+    if (record[0] === 30) {
+      commit = record.toString("latin1", 1);
+      continue;
+    }
+    if (pending2 !== void 0) {
+      yield { commit, path: record.toString("utf8"), ...pending2 };
+      pending2 = void 0;
+      continue;
+    }
+    const fields = record.toString("latin1").replace(/^\n/, "").split(" ");
+    if (fields[0]?.startsWith(":") && fields.length >= 5) pending2 = { before: fields[2], after: fields[3] };
+  }
+}
+var init_path_changes = __esm({
+  "src/git/path-changes.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/pipeline/removed-in.ts
+async function removalCommits(repo, tips, gone, realPath) {
+  const removed = /* @__PURE__ */ new Map();
+  const askable = gone.filter((f) => f.commit !== void 0 && !realPath(f.path).includes("\n"));
+  if (askable.length === 0) return removed;
+  const introduced = await blobIds(
+    repo,
+    askable.map((f) => `${f.commit}:${realPath(f.path)}`)
+  );
+  const paths = [...new Set(askable.map((f) => realPath(f.path)))];
+  const changes = /* @__PURE__ */ new Map();
+  for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
+    for await (const c of pathChanges(repo, tips, paths.slice(i, i + PATHS_PER_WALK))) {
+      const list = changes.get(c.path);
+      if (list === void 0) changes.set(c.path, [c]);
+      else list.push(c);
+    }
+  }
+  const holding = /* @__PURE__ */ new Map();
+  askable.forEach((f, i) => {
+    const id = introduced[i];
+    if (id !== void 0) holding.set(f, /* @__PURE__ */ new Set([id]));
+  });
+  const lacking = /* @__PURE__ */ new Map();
+  let unjudged = /* @__PURE__ */ new Set();
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    const ask = /* @__PURE__ */ new Map();
+    for (const [f, held] of holding) {
+      const no = lacking.get(f);
+      for (const c of changes.get(realPath(f.path)) ?? []) {
+        if (!held.has(c.before) || isNoFile(c.after) || held.has(c.after) || no?.has(c.after)) continue;
+        const askers = ask.get(c.after);
+        if (askers === void 0) ask.set(c.after, /* @__PURE__ */ new Set([f]));
+        else askers.add(f);
+      }
+    }
+    unjudged = new Set([...ask.values()].flatMap((askers) => [...askers]));
+    if (ask.size === 0 || round === MAX_ROUNDS) break;
+    await readBlobs(repo, [...ask.keys()], (id, content2) => {
+      const askers = [...ask.get(id) ?? []];
+      const found = content2 === void 0 ? /* @__PURE__ */ new Set() : heldIn(content2, askers);
+      askers.forEach((f, i) => {
+        const into = found.has(i) ? holding : lacking;
+        const set = into.get(f);
+        if (set === void 0) into.set(f, /* @__PURE__ */ new Set([id]));
+        else set.add(id);
+      });
+    });
+  }
+  for (const [f, held] of holding) {
+    if (unjudged.has(f)) continue;
+    const no = lacking.get(f);
+    const c = (changes.get(realPath(f.path)) ?? []).find((c2) => held.has(c2.before) && (isNoFile(c2.after) || no?.has(c2.after) === true));
+    if (c !== void 0) removed.set(f, c.commit);
+  }
+  return removed;
+}
+var PATHS_PER_WALK, MAX_ROUNDS;
+var init_removed_in = __esm({
+  "src/pipeline/removed-in.ts"() {
+    "use strict";
+    init_path_changes();
+    init_ref_tips();
+    init_held_in();
+    PATHS_PER_WALK = 500;
+    MAX_ROUNDS = 32;
+  }
+});
+
+// src/pipeline/liveness.ts
+async function markLiveness(repo, findings, options) {
+  if (findings.length === 0) return [];
+  const realPath = options.realPath ?? ((p) => p);
+  const refs = options.refs ?? await listRefTips(repo);
+  const commits = [.../* @__PURE__ */ new Set([...options.tip === void 0 ? [] : [options.tip], ...refs.map((r) => r.commit)])];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const path2 = realPath(f.path);
+    if (path2.includes("\n")) continue;
+    const list = byPath.get(path2);
+    if (list === void 0) byPath.set(path2, [f]);
+    else list.push(f);
+  }
+  const paths = [...byPath.keys()];
+  const queries = paths.flatMap((p) => commits.map((c) => `${c}:${p}`));
+  const ids = await blobIds(repo, queries);
+  const blobAt = /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Map();
+  paths.forEach((path2, p) => {
+    const atCommit = /* @__PURE__ */ new Map();
+    commits.forEach((commit, c) => {
+      const id = ids[p * commits.length + c];
+      if (id === void 0) return;
+      atCommit.set(commit, id);
+      const list = wanted.get(id);
+      if (list === void 0) wanted.set(id, [path2]);
+      else if (!list.includes(path2)) list.push(path2);
+    });
+    blobAt.set(path2, atCommit);
+  });
+  const holds = /* @__PURE__ */ new Map();
+  await readBlobs(repo, [...wanted.keys()], (id, content2) => {
+    if (content2 === void 0) return;
+    for (const path2 of wanted.get(id) ?? []) {
+      const list = byPath.get(path2) ?? [];
+      const found = heldIn(content2, list);
+      holds.set(`${path2}\0${id}`, new Set([...found].map((i) => list[i])));
+    }
+  });
+  const held = (f, commit) => {
+    if (commit === void 0) return false;
+    const path2 = realPath(f.path);
+    const id = blobAt.get(path2)?.get(commit);
+    return id !== void 0 && holds.get(`${path2}\0${id}`)?.has(f) === true;
+  };
+  const names = refNames(refs, options.refFindings ?? []);
+  const marked = findings.map((f) => ({
+    finding: f,
+    presentAtHead: held(f, options.tip),
+    liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name)
+  }));
+  const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
+  const removed = await removalCommits(repo, commits, gone, realPath);
+  return marked.map(({ finding, presentAtHead, liveAt }) => {
+    const commit = removed.get(finding);
+    return { ...finding, presentAtHead, liveAt, ...commit === void 0 ? {} : { removedIn: commit } };
+  });
+}
+function refNames(refs, refFindings) {
+  const names = /* @__PURE__ */ new Map();
+  const secrets = refFindings.filter((f) => f.source === "ref").map((f) => ({ secret: f.secret.reveal(), redacted: f.redacted }));
+  if (secrets.length === 0) return names;
+  for (const ref of refs) {
+    let name = ref.name;
+    for (const { secret, redacted } of secrets) if (secret !== "" && name.includes(secret)) name = name.split(secret).join(redacted);
+    if (name !== ref.name) names.set(ref, name);
+  }
+  return names;
+}
+function liveOnly(findings, collector) {
+  const kept = findings.filter((f) => f.liveAt === void 0 || f.liveAt.length > 0);
+  const hidden = findings.length - kept.length;
+  collector.historyOnlyHidden = hidden;
+  if (hidden > 0) {
+    collector.warnings.push(
+      `--live-only: ${hidden} secret${hidden === 1 ? "" : "s"} found only in history (no branch or tag holds ${hidden === 1 ? "it" : "them"} any more) ${hidden === 1 ? "is" : "are"} not listed; ${hidden === 1 ? "it" : "they"} still need${hidden === 1 ? "s" : ""} revoking: run without --live-only to see them.`
+    );
+  }
+  return kept;
+}
+var init_liveness2 = __esm({
+  "src/pipeline/liveness.ts"() {
+    "use strict";
+    init_ref_tips();
+    init_held_in();
+    init_removed_in();
   }
 });
 
@@ -21582,7 +21960,7 @@ async function scan(options = {}) {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result2 = collector.result(findings, performance.now() - started, filtered);
+  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
   return names.empty ? result2 : redactResult(result2, names);
 }
 function redactResult(result2, names) {
@@ -21860,7 +22238,7 @@ async function scanCommits(root, commits, tip, ctx, refs) {
     const content2 = first.filter((f) => f.source !== "path");
     const named2 = first.filter((f) => f.source === "path");
     return [
-      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
+      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta }),
       ...named2,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),
@@ -21905,6 +22283,7 @@ var init_scan = __esm({
     init_bounded();
     init_collector();
     init_history2();
+    init_liveness2();
     init_inline();
     init_pool();
     init_regex_guard();
@@ -30002,6 +30381,10 @@ function sourceOptions(y) {
     type: "boolean",
     default: false,
     describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
+  }).option("live-only", {
+    type: "boolean",
+    default: false,
+    describe: "with --history or --range: list only secrets that a branch or tag still holds (the others are counted)"
   }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
     alias: "c",
     type: "string",
@@ -30050,6 +30433,9 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
   }
   if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
   const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
+  if (args2["live-only"] && !args2.history && range === void 0) {
+    throw usage("--live-only goes with --history or --range", "Add --history (or --range BASE..HEAD): files on disk are always live.");
+  }
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
   const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
@@ -30070,6 +30456,7 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
     maxFileSize,
     skipUnreadable: args2["skip-unreadable"],
     includeExamples: args2["include-examples"],
+    ...args2["live-only"] ? { liveOnly: true } : {},
     ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],
@@ -30304,8 +30691,8 @@ function renderSummary(input) {
   else out.push(`## keyscan: ${foundSummary(result2.findings)}`);
   if (input.configChange !== void 0) out.push("", ...configBanner(input.configChange));
   out.push("", `Scanned ${escapeText(input.scope)}: ${scanned}.`);
-  const counts = countLines2(result2);
-  if (counts.length > 0) out.push("", counts.join("<br>\n"));
+  const counts2 = countLines2(result2);
+  if (counts2.length > 0) out.push("", counts2.join("<br>\n"));
   for (const note of [...input.notes, ...result2.warnings]) out.push("", `> ${escapeText(note)}`);
   if (n > 0) {
     out.push("", "| Severity | Rule | Location | Secret | Commit |", "| --- | --- | --- | --- | --- |");
@@ -30358,7 +30745,9 @@ function row(f, input) {
   if (f.commit !== void 0) {
     const sha2 = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha2, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha2, true);
-    if (f.presentAtHead === false) commit += " (removed later, still in history)";
+    const live = liveness(f);
+    if (live !== void 0) commit += ` \xB7 ${escapeText(live)}`;
+    else if (f.presentAtHead === false) commit += " (removed later, still in history)";
   }
   const secret = f.source === "check" ? "" : code(f.redacted, true);
   return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret} | ${commit} |`;
@@ -30409,6 +30798,7 @@ var init_summary = __esm({
   "src/github/summary.ts"() {
     "use strict";
     init_escape();
+    init_liveness();
     init_text();
     init_types();
     MAX_ROWS = 200;
@@ -30421,17 +30811,17 @@ var init_summary = __esm({
 // src/report/github.ts
 function renderAnnotations(findings, rules, options = {}) {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const counts = { error: 0, warning: 0, notice: 0 };
+  const counts2 = { error: 0, warning: 0, notice: 0 };
   let dropped = 0;
   const lines = [];
   for (const f of findings) {
     const level = LEVEL2[f.severity];
     const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (counts[level] >= limit) {
+    if (counts2[level] >= limit) {
       dropped++;
       continue;
     }
-    counts[level]++;
+    counts2[level]++;
     lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
   }
   if (dropped > 0) {
@@ -30456,7 +30846,10 @@ function annotation(level, f, rule, prefix) {
   const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
   if (f.commit !== void 0) {
     parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
-    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
+    const live = liveness(f);
+    if (live !== void 0)
+      parts.push(onlyInHistory(f) ? `It is ${live}: no branch or tag holds it, but git history does.` : `It is ${live}.`);
+    else if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
   }
   if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
   else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
@@ -30482,6 +30875,7 @@ var init_github2 = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_escape();
+    init_liveness();
     LEVEL2 = {
       critical: "error",
       high: "error",
@@ -31217,9 +31611,9 @@ function addDevDependency(pkg, name, range) {
   if (current !== void 0 && !isObject2(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
-  const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
+  const sorted2 = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
   deps[name] = range;
-  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
+  pkg.devDependencies = sorted2 ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
 }
 function indentOf(text) {
   const m = /\n([ \t]+)\S/.exec(text);
