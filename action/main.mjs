@@ -20463,6 +20463,7 @@ var init_removed_in = __esm({
 // src/pipeline/liveness.ts
 async function markLiveness(repo, findings, options) {
   if (findings.length === 0) return [];
+  const started = performance.now();
   const realPath = options.realPath ?? ((p) => p);
   const refs = options.refs ?? await listRefTips(repo);
   const commits = [.../* @__PURE__ */ new Set([...options.tip === void 0 ? [] : [options.tip], ...refs.map((r) => r.commit)])];
@@ -20513,7 +20514,11 @@ async function markLiveness(repo, findings, options) {
     liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name)
   }));
   const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
+  const checked = performance.now();
   const removed = await removalCommits(repo, commits, gone, realPath);
+  options.debug?.(
+    `liveness: ${refs.length} refs (${commits.length} commits) \xD7 ${paths.length} paths, ${wanted.size} distinct blobs read in ${Math.round(checked - started)} ms; ${gone.length} only in history, ${removed.size} removals found in ${Math.round(performance.now() - checked)} ms`
+  );
   return marked.map(({ finding, presentAtHead, liveAt }) => {
     const commit = removed.get(finding);
     return { ...finding, presentAtHead, liveAt, ...commit === void 0 ? {} : { removedIn: commit } };
@@ -22238,7 +22243,7 @@ async function scanCommits(root, commits, tip, ctx, refs) {
     const content2 = first.filter((f) => f.source !== "path");
     const named2 = first.filter((f) => f.source === "path");
     return [
-      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta }),
+      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug }),
       ...named2,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),

@@ -561,7 +561,7 @@ async function scanCommits(
     const content = first.filter((f) => f.source !== 'path');
     const named = first.filter((f) => f.source === 'path');
     return [
-      ...(await markLiveness(root, content, { tip, realPath: ctx.realPath.current, refFindings: meta })),
+      ...(await markLiveness(root, content, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug })),
       ...named,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),

@@ -19,6 +19,8 @@ export interface LivenessOptions {
   readonly refFindings?: readonly Finding[];
   /** The refs to check; default: every branch, remote-tracking branch and tag, and a detached HEAD. */
   readonly refs?: readonly RefTip[];
+  /** Receives what the step did and what it cost (for `--debug`); never secrets. */
+  readonly debug?: (message: string) => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface LivenessOptions {
  */
 export async function markLiveness(repo: string, findings: readonly Finding[], options: LivenessOptions): Promise<Finding[]> {
   if (findings.length === 0) return [];
+  const started = performance.now();
   const realPath = options.realPath ?? ((p: string) => p);
   const refs = options.refs ?? (await listRefTips(repo));
   // Many refs share a commit (a tag on a branch's tip): each commit is asked once.
@@ -80,7 +83,11 @@ export async function markLiveness(repo: string, findings: readonly Finding[], o
     liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name),
   }));
   const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
+  const checked = performance.now();
   const removed = await removalCommits(repo, commits, gone, realPath);
+  options.debug?.(
+    `liveness: ${refs.length} refs (${commits.length} commits) × ${paths.length} paths, ${wanted.size} distinct blobs read in ${Math.round(checked - started)} ms; ${gone.length} only in history, ${removed.size} removals found in ${Math.round(performance.now() - checked)} ms`,
+  );
   return marked.map(({ finding, presentAtHead, liveAt }) => {
     const commit = removed.get(finding);
     return { ...finding, presentAtHead, liveAt, ...(commit === undefined ? {} : { removedIn: commit }) };
