@@ -85,6 +85,7 @@ describe('the JSON report', () => {
     });
     expect(byRule.get('stripe-secret-key')).toMatchObject({ provider: 'Stripe', liveAt: [] });
     expect(byRule.get('openai-api-key')?.liveAt).toEqual(['feature']);
+    expect(byRule.get('private-key')?.liveAt).toEqual(['main', 'feature']);
     expect(Object.keys(report.stats.byRule).length).toBeGreaterThanOrEqual(5);
     const live = valid((await keyscan(['--history', '-f', 'json', '--live-only'], { cwd: dir })).stdout);
     expectConsistent(live);

@@ -41,6 +41,23 @@ describe('liveness of history findings', () => {
     expect(text.stdout).not.toContain('no longer at HEAD');
   });
 
+  it('knows that a multi-line key is live, also base64-encoded in a kubeconfig, and not once its body changed', async () => {
+    const dir = makeRepo();
+    const pem = tokens.privateKey();
+    const kubeconfig = `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    client-key-data: ${b64(`${pem}\n`)}\n`;
+    const other = tokens.privateKey();
+    commit(dir, 'keys', { 'deploy/id_rsa': `${pem}\n`, 'kube/config': kubeconfig, 'old/key.pem': `${other}\n` });
+    // One line of the second key's body replaced: the file still has a key, not that one.
+    const lines = other.split('\n');
+    lines[2] = (lines[2] ?? '').split('').reverse().join('');
+    commit(dir, 'replace a line', { 'old/key.pem': `${lines.join('\n')}\n`, 'README.md': 'x\n' });
+    const r = await keyscan(['--history', '-f', 'json'], { cwd: dir });
+    const live = json(r.stdout).findings.map((f) => [f.ruleId, f.path, f.liveAt]);
+    expect(live).toContainEqual(['private-key', 'deploy/id_rsa', ['main']]);
+    expect(live).toContainEqual(['private-key', 'kube/config', ['main']]);
+    expect(live).toContainEqual(['private-key', 'old/key.pem', []]);
+  });
+
   it('says a key on a branch that was never merged is live at that branch tip, and on the tag that holds it', async () => {
     const dir = makeRepo();
     commit(dir, 'base', { 'app.py': 'print(1)\n' });
