@@ -74,6 +74,17 @@ describe('liveness of history findings', () => {
     expect(text.stdout).toContain('live on spike/payments, demo-1');
   });
 
+  it('lists a ref whose name holds a key with that key redacted', async () => {
+    const dir = makeRepo();
+    const inName = tokens.githubPat();
+    commit(dir, 'base', { 'a.txt': 'x\n' });
+    git(dir, 'checkout', '-q', '-b', `fix-${inName}`);
+    commit(dir, 'key', { 'k.env': `NPM=${tokens.npm()}\n` });
+    const r = await keyscan(['--history', '-f', 'json'], { cwd: dir });
+    expect(r.stdout).not.toContain(inName.slice(4));
+    expect(json(r.stdout).findings.find((f) => f.path === 'k.env' && f.ruleId === 'npm-access-token')?.liveAt).toEqual(['fix-ghp_****']);
+  });
+
   it('names the commit that removed a key no ref holds any more, in text, JSON and SARIF', async () => {
     const dir = makeRepo();
     const key = tokens.npm();
