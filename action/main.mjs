@@ -14007,42 +14007,6 @@ var init_rules = __esm({
   }
 });
 
-// src/config/config.ts
-var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
-var init_config = __esm({
-  "src/config/config.ts"() {
-    "use strict";
-    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
-    EMPTY_CONFIG = {
-      file: void 0,
-      format: void 0,
-      exclude: [],
-      disable: [],
-      disableTags: [],
-      rules: [],
-      ruleOverrides: {},
-      allowlist: EMPTY_ALLOWLIST,
-      placeholders: [],
-      baseline: void 0
-    };
-    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
-    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
-  }
-});
-
-// src/baseline/choice.ts
-import { join } from "node:path";
-function chooseBaseline(root, given, configured) {
-  const named2 = given ?? configured;
-  return named2 !== void 0 ? { file: named2, named: true } : { file: join(root, DEFAULT_BASELINE_FILE), named: false };
-}
-var init_choice = __esm({
-  "src/baseline/choice.ts"() {
-    "use strict";
-    init_config();
-  }
-});
-
 // src/errors.ts
 function isKeyscanError(e) {
   return e instanceof KeyscanError;
@@ -14071,8 +14035,8 @@ var init_errors = __esm({
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-function sha256(text2) {
-  return createHash("sha256").update(text2, "utf8").digest("hex");
+function sha256(text) {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 function fingerprintOf(ruleId, path2, secretHash, commit) {
   const parts = commit === void 0 ? [ruleId, path2, secretHash] : [ruleId, path2, secretHash, commit];
@@ -14134,8 +14098,8 @@ function movedPaths(candidates, entries, exact, isGone) {
     newPaths.set(secretOf(finding), paths);
   }
   for (const [secret, paths] of newPaths) {
-    const sorted = [...paths].sort();
-    for (const path2 of sorted.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
+    const sorted2 = [...paths].sort();
+    for (const path2 of sorted2.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
   }
   return moved;
 }
@@ -14153,16 +14117,16 @@ var init_baseline = __esm({
 });
 
 // src/engine/entropy.ts
-function shannonEntropy(text2) {
-  if (text2.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+function shannonEntropy(text) {
+  if (text.length === 0) return 0;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts2.set(c, (counts2.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text2.length;
+  for (const n of counts2.values()) {
+    const p = n / text.length;
     bits -= p * Math.log2(p);
   }
   return bits;
@@ -14239,8 +14203,8 @@ var init_secret_hash = __esm({
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
       #slow(secret) {
-        return new Promise((resolve15, reject) => {
-          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve15(this.#mac("slow", derived)));
+        return new Promise((resolve13, reject) => {
+          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
         });
       }
     };
@@ -14248,7 +14212,7 @@ var init_secret_hash = __esm({
 });
 
 // src/baseline/format.ts
-function parseBaseline(text2, file) {
+function parseBaseline(text, file) {
   const fail = (key, problem) => {
     throw new KeyscanError("E_CONFIG", `${file}: ${key}: ${problem}`, {
       hint: "Restore the file from git, or delete it and run `keyscan baseline` to write a new one."
@@ -14256,9 +14220,9 @@ function parseBaseline(text2, file) {
   };
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text);
   } catch {
-    return fail("(top level)", text2.trim() === "" ? "the file is empty" : "not valid JSON (truncated or damaged?)");
+    return fail("(top level)", text.trim() === "" ? "the file is empty" : "not valid JSON (truncated or damaged?)");
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("(top level)", "must be an object");
   const obj = data;
@@ -14373,7 +14337,7 @@ var init_format = __esm({
 // src/baseline/io.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join as join2 } from "node:path";
+import { basename, dirname, join } from "node:path";
 function baselineScanOptions(baseline) {
   if (baseline === void 0) return {};
   return {
@@ -14383,9 +14347,9 @@ function baselineScanOptions(baseline) {
   };
 }
 async function readBaseline(file, missingOk = false) {
-  let text2;
+  let text;
   try {
-    text2 = await readFile(file, "utf8");
+    text = await readFile(file, "utf8");
   } catch (e) {
     const code2 = systemErrorCode(e);
     if (code2 === "ENOENT" && missingOk) return void 0;
@@ -14394,10 +14358,10 @@ async function readBaseline(file, missingOk = false) {
       cause: e
     });
   }
-  return parseBaseline(text2, file);
+  return parseBaseline(text, file);
 }
 async function writeBaseline(file, baseline) {
-  const temp = join2(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, serializeBaseline(baseline), { mode: 420 });
     await rename(temp, file);
@@ -14528,18 +14492,41 @@ var init_rules2 = __esm({
   }
 });
 
+// src/config/config.ts
+var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
+var init_config = __esm({
+  "src/config/config.ts"() {
+    "use strict";
+    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
+    EMPTY_CONFIG = {
+      file: void 0,
+      format: void 0,
+      exclude: [],
+      disable: [],
+      disableTags: [],
+      rules: [],
+      ruleOverrides: {},
+      allowlist: EMPTY_ALLOWLIST,
+      placeholders: [],
+      baseline: void 0
+    };
+    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
+    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
+  }
+});
+
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve15 = (node) => {
+  const resolve13 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve15(target);
+    return resolve13(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve15(raw);
+    const node = resolve13(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -14699,6 +14686,254 @@ var init_context = __esm({
   }
 });
 
+// src/types.ts
+function emptySkipCounts() {
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
+}
+var SEVERITIES, METADATA_SOURCES;
+var init_types = __esm({
+  "src/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
+  }
+});
+
+// src/report/tag.ts
+function secretTag(secretHash) {
+  return `#${secretHash.replace(/^[^:]*:/, "").slice(0, 6)}`;
+}
+var init_tag = __esm({
+  "src/report/tag.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/json.ts
+function renderJson(ctx) {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const findings = ctx.result.findings;
+  const report = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    version: ctx.version,
+    findings: findings.map((f) => jsonFinding(f, rules.get(f.ruleId), ctx.reveal)),
+    stats: { ...ctx.result.stats, ...counts(findings, rules) },
+    errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
+    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
+    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function jsonFinding(f, rule, reveal) {
+  const { secret, ...fields } = f;
+  const about = {
+    provider: provider(rule),
+    ...rule?.remediation === void 0 ? {} : { revoke: rule.remediation.revoke },
+    tag: secretTag(f.secretHash)
+  };
+  return reveal ? { ...fields, ...about, secret: secret.reveal() } : { ...fields, ...about };
+}
+function provider(rule) {
+  return rule?.provider ?? "Unknown";
+}
+function counts(findings, rules) {
+  const bySeverity2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byRule = /* @__PURE__ */ new Map();
+  const byProvider = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    bySeverity2[f.severity]++;
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    const p = provider(rules.get(f.ruleId));
+    byProvider.set(p, (byProvider.get(p) ?? 0) + 1);
+  }
+  return { bySeverity: bySeverity2, byRule: sorted(byRule), byProvider: sorted(byProvider) };
+}
+function sorted(counts2) {
+  return Object.fromEntries([...counts2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var JSON_SCHEMA_VERSION;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_types();
+    init_tag();
+    JSON_SCHEMA_VERSION = 2;
+  }
+});
+
+// src/version.ts
+import { readFileSync } from "node:fs";
+var VERSION, PACKAGE_NAME, INFORMATION_URI;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = (() => {
+      for (const rel of ["../package.json", "../../package.json"]) {
+        try {
+          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
+          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
+        } catch {
+        }
+      }
+      return "0.0.0";
+    })();
+    PACKAGE_NAME = "keyscan-secrets";
+    INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/report/liveness.ts
+function liveness(f) {
+  if (f.liveAt === void 0) return void 0;
+  if (f.liveAt.length === 0) return `only in history${f.removedIn === void 0 ? "" : ` (removed in ${f.removedIn.slice(0, 12)})`}`;
+  const shown = f.liveAt.slice(0, SHOWN_REFS).join(", ");
+  const more = f.liveAt.length - SHOWN_REFS;
+  return `live on ${shown}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
+}
+function onlyInHistory(f) {
+  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
+}
+var SHOWN_REFS;
+var init_liveness = __esm({
+  "src/report/liveness.ts"() {
+    "use strict";
+    SHOWN_REFS = 5;
+  }
+});
+
+// src/report/sarif.ts
+function renderSarif(ctx) {
+  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
+  const rules = ctx.rules.filter((r) => fired.has(r.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "keyscan",
+            semanticVersion: ctx.version,
+            version: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function ruleDescriptor(rule) {
+  const refs = rule.references ?? [];
+  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.description),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
+    ...refs[0] ? { helpUri: refs[0] } : {},
+    help,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ["security", "secret", ...rule.tags ?? []],
+      precision: rule.tags?.includes("generic") ? "medium" : "high",
+      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
+      "security-severity": SECURITY_SEVERITY[rule.severity]
+    }
+  };
+}
+function revokeHelp(rule, refs) {
+  const revoke6 = rule.remediation?.revoke ?? "";
+  const rotate9 = rule.remediation?.rotate ?? "";
+  const markdown = [
+    `**${rule.description}** (${rule.provider})`,
+    rule.partner ? `
+${rule.partner}` : "",
+    "\n**What to do**",
+    `1. Revoke it: ${revoke6}`,
+    `2. Rotate it: ${rotate9}`,
+    "3. Remove it from the code and load it from the environment or a secret manager.",
+    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
+    refs.length > 0 ? `
+**Format**: ${refs.join(", ")}` : ""
+  ].filter((line) => line !== "").join("\n");
+  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
+}
+function plainText(markdown) {
+  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
+}
+function result(f, ruleIndex, reveal) {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: resultMessage(f, reveal) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.path) },
+          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: { "keyscan/v2": f.fingerprint },
+    ...f.liveAt === void 0 ? {} : { properties: historyProperties(f) }
+  };
+}
+function historyProperties(f) {
+  return {
+    tag: secretTag(f.secretHash),
+    liveAt: f.liveAt,
+    ...f.removedIn === void 0 ? {} : { removedIn: f.removedIn },
+    ...f.commit === void 0 ? {} : { introducedIn: f.commit }
+  };
+}
+function resultMessage(f, reveal) {
+  const check = f.source === "check";
+  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
+  if (f.commit === void 0) return base2;
+  const live = liveness(f);
+  const head = check ? "" : live !== void 0 ? onlyInHistory(f) ? ` It is ${live}: no branch or tag holds it, but git history does: revoke it.` : ` It is ${live}.` : f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
+  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
+}
+function toUri(path2) {
+  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
+}
+function pascalCase(text) {
+  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
+}
+var LEVEL, SECURITY_SEVERITY;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_version();
+    init_context();
+    init_liveness();
+    init_tag();
+    LEVEL = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "note",
+      info: "note"
+    };
+    SECURITY_SEVERITY = {
+      critical: "9.5",
+      high: "8.0",
+      medium: "5.5",
+      low: "3.0",
+      info: "1.0"
+    };
+  }
+});
+
 // src/report/escape.ts
 function escapeChar(c) {
   const named2 = NAMED[c];
@@ -14706,14 +14941,14 @@ function escapeChar(c) {
   const code2 = c.charCodeAt(0);
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
-function escapeControl(text2) {
-  return text2.replace(CONTROL, escapeChar);
+function escapeControl(text) {
+  return text.replace(CONTROL, escapeChar);
 }
-function safeLines(text2) {
-  return neutraliseCommands(text2.replace(CONTROL_BUT_LINES, escapeChar));
+function safeLines(text) {
+  return neutraliseCommands(text.replace(CONTROL_BUT_LINES, escapeChar));
 }
-function neutraliseCommands(text2) {
-  return text2.replace(/^([ \t]*)::/gm, "$1\\::").replace(/##\[/g, "#\\#[");
+function neutraliseCommands(text) {
+  return text.replace(/^([ \t]*)::/gm, "$1\\::").replace(/##\[/g, "#\\#[");
 }
 var CONTROL, CONTROL_BUT_LINES, NAMED;
 var init_escape = __esm({
@@ -14830,7 +15065,8 @@ function provenance(f) {
   const who = f.author ? ` by ${escapeControl(f.author)}${f.authorEmail ? ` <${escapeControl(f.authorEmail)}>` : ""}` : "";
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : "";
   const count = f.commitCount !== void 0 && f.commitCount > 1 ? ` \xB7 added in ${f.commitCount} commits` : "";
-  const head = f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
+  const live = liveness(f);
+  const head = live !== void 0 ? ` \xB7 ${escapeControl(live)}` : f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
   return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
 }
 function summary(result2, paint) {
@@ -14898,6 +15134,7 @@ var init_text = __esm({
     "use strict";
     init_context();
     init_escape();
+    init_liveness();
     init_staged_help();
     SEVERITY_STYLE = {
       critical: "1;31",
@@ -14920,186 +15157,6 @@ var init_text = __esm({
       inline: "by keyscan:allow comments",
       allowlist: "by config allowlists",
       baseline: "by the baseline"
-    };
-  }
-});
-
-// src/report/found-line.ts
-function scannedCount(stats) {
-  return stats.commitsScanned !== void 0 ? plural(stats.commitsScanned, "commit") : plural(stats.filesScanned, "file");
-}
-function foundLine(result2, where) {
-  const found = `${foundSummary(result2.findings)} in ${scannedCount(result2.stats)}`;
-  if (result2.errors.length === 0) return found;
-  return `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned${where === void 0 ? "" : `; ${where}`}): ${found}`;
-}
-var init_found_line = __esm({
-  "src/report/found-line.ts"() {
-    "use strict";
-    init_text();
-  }
-});
-
-// src/report/json.ts
-function renderJson(ctx) {
-  const report = {
-    version: ctx.version,
-    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
-    stats: ctx.result.stats,
-    errors: ctx.result.errors,
-    warnings: ctx.result.warnings,
-    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
-    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function jsonFinding(f, reveal) {
-  const { secret, ...fields } = f;
-  return reveal ? { ...fields, secret: secret.reveal() } : fields;
-}
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-  }
-});
-
-// src/version.ts
-import { readFileSync } from "node:fs";
-var VERSION, PACKAGE_NAME, INFORMATION_URI;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    VERSION = (() => {
-      for (const rel of ["../package.json", "../../package.json"]) {
-        try {
-          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
-          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
-        } catch {
-        }
-      }
-      return "0.0.0";
-    })();
-    PACKAGE_NAME = "keyscan-secrets";
-    INFORMATION_URI = "https://github.com/keyscan/keyscan";
-  }
-});
-
-// src/report/sarif.ts
-function renderSarif(ctx) {
-  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
-  const rules = ctx.rules.filter((r) => fired.has(r.id));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "keyscan",
-            semanticVersion: ctx.version,
-            version: ctx.version,
-            informationUri: INFORMATION_URI,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function ruleDescriptor(rule) {
-  const refs = rule.references ?? [];
-  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
-  return {
-    id: rule.id,
-    name: pascalCase(rule.description),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
-    ...refs[0] ? { helpUri: refs[0] } : {},
-    help,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: ["security", "secret", ...rule.tags ?? []],
-      precision: rule.tags?.includes("generic") ? "medium" : "high",
-      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
-      "security-severity": SECURITY_SEVERITY[rule.severity]
-    }
-  };
-}
-function revokeHelp(rule, refs) {
-  const revoke6 = rule.remediation?.revoke ?? "";
-  const rotate9 = rule.remediation?.rotate ?? "";
-  const markdown = [
-    `**${rule.description}** (${rule.provider})`,
-    rule.partner ? `
-${rule.partner}` : "",
-    "\n**What to do**",
-    `1. Revoke it: ${revoke6}`,
-    `2. Rotate it: ${rotate9}`,
-    "3. Remove it from the code and load it from the environment or a secret manager.",
-    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
-    refs.length > 0 ? `
-**Format**: ${refs.join(", ")}` : ""
-  ].filter((line) => line !== "").join("\n");
-  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
-}
-function plainText(markdown) {
-  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
-}
-function result(f, ruleIndex, reveal) {
-  return {
-    ruleId: f.ruleId,
-    ruleIndex,
-    level: LEVEL[f.severity],
-    message: { text: resultMessage(f, reveal) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: toUri(f.path) },
-          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: { "keyscan/v2": f.fingerprint }
-  };
-}
-function resultMessage(f, reveal) {
-  const check = f.source === "check";
-  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
-  if (f.commit === void 0) return base2;
-  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
-  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
-}
-function toUri(path2) {
-  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
-}
-function pascalCase(text2) {
-  return text2.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
-}
-var LEVEL, SECURITY_SEVERITY;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_version();
-    init_context();
-    LEVEL = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "note",
-      info: "note"
-    };
-    SECURITY_SEVERITY = {
-      critical: "9.5",
-      high: "8.0",
-      medium: "5.5",
-      low: "3.0",
-      info: "1.0"
     };
   }
 });
@@ -15127,22 +15184,22 @@ var init_render = __esm({
 // src/engine/encoded.ts
 function after(pattern) {
   const sticky = new RegExp(pattern.source, "yd");
-  return (text2, end) => {
+  return (text, end) => {
     sticky.lastIndex = end;
-    const m = sticky.exec(text2);
+    const m = sticky.exec(text);
     const span = m?.indices?.[1];
     return span === void 0 ? [] : [[span[0], span[1]]];
   };
 }
-function manifest(text2, end) {
+function manifest(text, end) {
   const lo = Math.max(0, end - MANIFEST_REACH);
-  const hi = Math.min(text2.length, end + MANIFEST_REACH);
-  const before = text2.slice(lo, end).lastIndexOf("\n---");
-  const after2 = text2.slice(end, hi).indexOf("\n---");
+  const hi = Math.min(text.length, end + MANIFEST_REACH);
+  const before = text.slice(lo, end).lastIndexOf("\n---");
+  const after2 = text.slice(end, hi).indexOf("\n---");
   return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
 }
-function valuesIn(text2, [from, to]) {
-  const region = text2.slice(from, to);
+function valuesIn(text, [from, to]) {
+  const region = text.slice(from, to);
   const runs = [];
   for (const pattern of [YAML_VALUE, JSON_VALUE]) {
     pattern.lastIndex = 0;
@@ -15153,8 +15210,8 @@ function valuesIn(text2, [from, to]) {
   }
   return runs;
 }
-function decodeRun(text2, run2) {
-  const encoded = text2.slice(run2[0], run2[1]);
+function decodeRun(text, run2) {
+  const encoded = text.slice(run2[0], run2[1]);
   if (encoded.length % 4 === 1) return void 0;
   const bytes = Buffer.from(encoded, "base64");
   if (bytes.length < 8) return void 0;
@@ -15162,7 +15219,7 @@ function decodeRun(text2, run2) {
   for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
   return printable / bytes.length >= 0.95 ? bytes : void 0;
 }
-function carrierRuns(text2, hits) {
+function carrierRuns(text, hits) {
   const seen = /* @__PURE__ */ new Set();
   const runs = [];
   const add = (run2) => {
@@ -15176,16 +15233,16 @@ function carrierRuns(text2, hits) {
     const end = hits[i + 1];
     if (carrier.region !== void 0) {
       const last = regions[regions.length - 1];
-      if (last === void 0 || end > last[1]) regions.push(carrier.region(text2, end));
-    } else for (const run2 of carrier.runs?.(text2, end) ?? []) add(run2);
+      if (last === void 0 || end > last[1]) regions.push(carrier.region(text, end));
+    } else for (const run2 of carrier.runs?.(text, end) ?? []) add(run2);
   }
-  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text2, region)) add(run2);
+  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text, region)) add(run2);
   return runs;
 }
 function mergeRuns(runs) {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
   const merged = [];
-  for (const [a, b] of sorted) {
+  for (const [a, b] of sorted2) {
     const last = merged[merged.length - 1];
     if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
@@ -15195,13 +15252,13 @@ function mergeRuns(runs) {
 function isBase64Char(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
 }
-function insideEncodedRun(text2, start, end) {
+function insideEncodedRun(text, start, end) {
   let from = start;
   const low = Math.max(0, start - BLOB_RUN);
-  while (from > low && isBase64Char(text2.charCodeAt(from - 1))) from--;
+  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
   let to = end;
-  const high = Math.min(text2.length, end + BLOB_RUN);
-  while (to < high && isBase64Char(text2.charCodeAt(to))) to++;
+  const high = Math.min(text.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
   return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
 }
 var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH, BLOB_RUN, BLOB_EXTRA;
@@ -15332,9 +15389,9 @@ var init_keywords = __esm({
 });
 
 // src/engine/checksum.ts
-function crc32(text2) {
+function crc32(text) {
   let crc = 4294967295;
-  for (let i = 0; i < text2.length; i++) crc = CRC_TABLE[(crc ^ text2.charCodeAt(i)) & 255] ^ crc >>> 8;
+  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255] ^ crc >>> 8;
   return (crc ^ 4294967295) >>> 0;
 }
 function toBase62(value2, width) {
@@ -15448,8 +15505,8 @@ function decodedText(value2) {
   const decoded = Buffer.from(value2, "base64").toString("latin1");
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
 }
-function isWordyText(text2) {
-  return SECRET_WORDS.test(text2) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text2);
+function isWordyText(text) {
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 function isNonSecretValue(value2) {
   if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
@@ -15508,9 +15565,9 @@ function isTypedFiller(value2) {
     if (lower.includes(seq.slice(0, 8))) return true;
   }
   if (isTypedSequence(lower)) return true;
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
+  const top = Math.max(...counts2.values());
   return body.length >= 8 && top / body.length > 0.6;
 }
 function isTypedSequence(lower) {
@@ -15533,9 +15590,9 @@ function isTypedSequence(lower) {
   if (covered === lower.length && longest >= 6) return true;
   const letters = lower.replace(/[^a-z]/g, "");
   const digits = lower.replace(/[^0-9]/g, "");
-  const counts = (s, run2) => s.length >= 4 && run2.includes(s);
+  const counts2 = (s, run2) => s.length >= 4 && run2.includes(s);
   if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
-  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
+  return counts2(letters, TYPED_RUNS[0]) && counts2(digits, "0123456789");
 }
 var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
 var init_placeholders = __esm({
@@ -15570,66 +15627,66 @@ var init_placeholders = __esm({
 });
 
 // src/engine/value-syntax.ts
-function assignedValue(text2, matchStart, at2) {
+function assignedValue(text, matchStart, at2) {
   let lineEnd = at2;
-  const limit = Math.min(text2.length, at2 + MAX_VALUE + 2);
-  while (lineEnd < limit && text2.charCodeAt(lineEnd) !== 10) lineEnd++;
-  if (text2[lineEnd - 1] === "\r") lineEnd--;
-  const op = operatorBefore(text2, at2);
+  const limit = Math.min(text.length, at2 + MAX_VALUE + 2);
+  while (lineEnd < limit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (text[lineEnd - 1] === "\r") lineEnd--;
+  const op = operatorBefore(text, at2);
   let nameFrom = matchStart;
   const nameLimit = Math.max(0, matchStart - MAX_NAME);
-  while (nameFrom > nameLimit && isNameChar(text2.charCodeAt(nameFrom - 1))) nameFrom--;
-  const before = text2[nameFrom - 1];
+  while (nameFrom > nameLimit && isNameChar(text.charCodeAt(nameFrom - 1))) nameFrom--;
+  const before = text[nameFrom - 1];
   if (before === "?" || before === "&") return void 0;
   if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
-  if (op === ">") return before === "<" ? elementText(text2, at2, lineEnd) : void 0;
-  const quoted2 = quotedString(text2, at2, lineEnd, before !== '"' && before !== "'");
+  if (op === ">") return before === "<" ? elementText(text, at2, lineEnd) : void 0;
+  const quoted2 = quotedString(text, at2, lineEnd, before !== '"' && before !== "'");
   if (quoted2 !== null) return quoted2;
   let word = at2;
-  while (word < lineEnd && !isBlank(text2.charCodeAt(word))) word++;
+  while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
   if (word - at2 > MAX_VALUE) return void 0;
-  const known = lineStartOf(text2, nameFrom);
+  const known = lineStartOf(text, nameFrom);
   const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
-  const head = text2.slice(lineStart, nameFrom);
-  return unquoted(text2, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
+  const head = text.slice(lineStart, nameFrom);
+  return unquoted(text, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
 }
-function lineStartOf(text2, at2) {
+function lineStartOf(text, at2) {
   const from = Math.max(0, at2 - MAX_HEAD);
-  for (let i = at2 - 1; i >= from; i--) if (text2.charCodeAt(i) === 10) return i + 1;
+  for (let i = at2 - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
   return from === 0 ? 0 : -1;
 }
-function operatorBefore(text2, at2) {
+function operatorBefore(text, at2) {
   let i = at2;
-  while (i > 0 && (text2[i - 1] === " " || text2[i - 1] === "	")) i--;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "	")) i--;
   let j = i;
-  while (j > 0 && j > i - 3 && "=:>?|,".includes(text2[j - 1])) j--;
-  return text2.slice(j, i);
+  while (j > 0 && j > i - 3 && "=:>?|,".includes(text[j - 1])) j--;
+  return text.slice(j, i);
 }
-function elementText(text2, at2, lineEnd) {
+function elementText(text, at2, lineEnd) {
   let lt = at2;
-  while (lt < lineEnd && text2[lt] !== "<") lt++;
-  if (lt >= lineEnd || text2[lt + 1] !== "/") return void 0;
+  while (lt < lineEnd && text[lt] !== "<") lt++;
+  if (lt >= lineEnd || text[lt + 1] !== "/") return void 0;
   let end = lt;
-  while (end > at2 && /\s/.test(text2[end - 1])) end--;
+  while (end > at2 && /\s/.test(text[end - 1])) end--;
   return end > at2 ? [at2, end] : void 0;
 }
-function quotedString(text2, at2, lineEnd, allowEscaped) {
+function quotedString(text, at2, lineEnd, allowEscaped) {
   let i = at2;
   let prefix = "";
-  while (i < at2 + 2 && /[bBrRuUfF]/.test(text2[i] ?? "")) prefix += text2[i++];
-  let quote = text2[i];
+  while (i < at2 + 2 && /[bBrRuUfF]/.test(text[i] ?? "")) prefix += text[i++];
+  let quote = text[i];
   let escapedQuote = false;
-  if (allowEscaped && quote === "\\" && (text2[i + 1] === '"' || text2[i + 1] === "'")) {
+  if (allowEscaped && quote === "\\" && (text[i + 1] === '"' || text[i + 1] === "'")) {
     escapedQuote = true;
-    quote = text2[++i];
+    quote = text[++i];
   }
   if (!QUOTES.includes(quote) || prefix !== "" && quote === "`") return null;
   const start = i + 1;
   const raw = /r/i.test(prefix);
   for (let j = start; j < lineEnd; j++) {
-    const c = text2[j];
+    const c = text[j];
     if (escapedQuote) {
-      if (c === "\\" && text2[j + 1] === quote) return content(text2, start, j, quote, prefix);
+      if (c === "\\" && text[j + 1] === quote) return content(text, start, j, quote, prefix);
       if (c === "\\") j++;
       continue;
     }
@@ -15637,12 +15694,12 @@ function quotedString(text2, at2, lineEnd, allowEscaped) {
       j++;
       continue;
     }
-    if (c === quote) return content(text2, start, j, quote, prefix);
+    if (c === quote) return content(text, start, j, quote, prefix);
   }
   return void 0;
 }
-function content(text2, start, end, quote, prefix) {
-  const body = text2.slice(start, end);
+function content(text, start, end, quote, prefix) {
+  const body = text.slice(start, end);
   if (end === start || /^\s|\s$/.test(body)) return void 0;
   if (quote !== "'" && /\$\{|#\{/.test(body)) return void 0;
   if (/\{\{|\{%|<%/.test(body)) return void 0;
@@ -15659,20 +15716,20 @@ function isProse(body) {
     // paths, `seed=foo`
   );
 }
-function unquoted(text2, { head, lineStart, lineEnd, at: at2, op }) {
+function unquoted(text, { head, lineStart, lineEnd, at: at2, op }) {
   const atLineStart = (
     // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
     /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
-    isValueEntry(text2, at2)
+    isValueEntry(text, at2)
   );
   let end = at2;
-  while (end < lineEnd && !isBlank(text2.charCodeAt(end))) end++;
+  while (end < lineEnd && !isBlank(text.charCodeAt(end))) end++;
   if (end - at2 > MAX_VALUE) return void 0;
-  const value2 = text2.slice(at2, end);
-  const rest = text2.slice(end, lineEnd).trim();
+  const value2 = text.slice(at2, end);
+  const rest = text.slice(end, lineEnd).trim();
   let opEnd = at2;
-  while (opEnd > lineStart && /[ \t]/.test(text2[opEnd - 1])) opEnd--;
-  const spaced = opEnd < at2 && /[ \t]/.test(text2[opEnd - op.length - 1] ?? "");
+  while (opEnd > lineStart && /[ \t]/.test(text[opEnd - 1])) opEnd--;
+  const spaced = opEnd < at2 && /[ \t]/.test(text[opEnd - op.length - 1] ?? "");
   if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
   if (atLineStart && op === ":") {
     if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
@@ -15685,8 +15742,8 @@ function unquoted(text2, { head, lineStart, lineEnd, at: at2, op }) {
   }
   if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
   let nameStart = opEnd - op.length;
-  while (nameStart > lineStart && isNameChar(text2.charCodeAt(nameStart - 1))) nameStart--;
-  const name = text2.slice(nameStart, opEnd - op.length);
+  while (nameStart > lineStart && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
+  const name = text.slice(nameStart, opEnd - op.length);
   const flag2 = name.startsWith("-") && /(?:^|\s)$/.test(head);
   const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
   return flag2 || envWord ? [at2, end] : void 0;
@@ -15705,9 +15762,9 @@ function isBlank(c) {
 function isNameChar(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
 }
-function isValueEntry(text2, at2) {
-  const start = lineStartOf(text2, at2);
-  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text2.slice(start, at2));
+function isValueEntry(text, at2) {
+  const start = lineStartOf(text, at2);
+  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text.slice(start, at2));
 }
 var MAX_VALUE, MAX_HEAD, MAX_NAME, QUOTES;
 var init_value_syntax = __esm({
@@ -15721,8 +15778,8 @@ var init_value_syntax = __esm({
 });
 
 // src/engine/validators.ts
-function decodeBase64(text2) {
-  const clean = text2.replace(/=+$/, "");
+function decodeBase64(text) {
+  const clean = text.replace(/=+$/, "");
   if (!/^[A-Za-z0-9+/_-]+$/.test(clean) || clean.length % 4 === 1) return void 0;
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
@@ -15738,7 +15795,7 @@ var init_validators = __esm({
     init_generic_value();
     init_placeholders();
     init_value_syntax();
-    isPrintable = (text2) => /^[\x20-\x7e]+$/.test(text2);
+    isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
       "github-checksum": ({ secret }) => hasBase62Crc32(secret),
@@ -15957,32 +16014,32 @@ function detectAt(catalogue2, data, onPath2, depth) {
   const carrierHits = [];
   const windows2 = collectWindows(catalogue2, data, onPath2, carrierHits);
   if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text2 = data.toString("latin1");
+  const text = data.toString("latin1");
   const matches = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
     const seen = /* @__PURE__ */ new Set();
     for (let i = 0; i < spans.length; i += 2) {
       const a = Math.max(0, spans[i]);
-      const b = Math.min(text2.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text2, a, b)) {
+      const b = Math.min(text.length, spans[i + 1]);
+      for (const m of matchWindow(rule, text, a, b)) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text2, m);
+        const verdict = accept(rule, text, m);
         if (verdict === false) continue;
         const secret = data.toString("utf8", m.start, m.end);
         matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text2, carrierHits, onPath2, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath2, depth));
   return resolveOverlaps(catalogue2, matches);
 }
-function detectEncoded(catalogue2, text2, carrierHits, onPath2, depth) {
+function detectEncoded(catalogue2, text, carrierHits, onPath2, depth) {
   const found = [];
-  for (const run2 of carrierRuns(text2, carrierHits)) {
-    const decoded = decodeRun(text2, run2);
+  for (const run2 of carrierRuns(text, carrierHits)) {
+    const decoded = decodeRun(text, run2);
     if (decoded === void 0) continue;
     for (const inner of detectAt(catalogue2, decoded, onPath2, depth + 1)) {
       found.push({
@@ -16032,8 +16089,8 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
   }
   return windows2;
 }
-function matchWindow(rule, text2, a, b) {
-  const sub = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+function matchWindow(rule, text, a, b) {
+  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
   const re = rule.regex;
   re.lastIndex = 0;
   const found = [];
@@ -16043,9 +16100,9 @@ function matchWindow(rule, text2, a, b) {
       re.lastIndex++;
       continue;
     }
-    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text2.length) {
+    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
       const grow = Math.max(b - a, 64);
-      return matchWindow(rule, text2, Math.max(0, a - grow), Math.min(text2.length, b + grow));
+      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
     }
     const matchStart = a + m.index;
     if (rule.valueSyntax === void 0) {
@@ -16053,50 +16110,50 @@ function matchWindow(rule, text2, a, b) {
       found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
       continue;
     }
-    const value2 = rule.valueSyntax(text2, matchStart, matchStart + length - 1);
+    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
     if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
     found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
   return found;
 }
-function secretSpan(rule, text2, m) {
+function secretSpan(rule, text, m) {
   const whole = [m.index, m.index + m[0].length];
   if (m.groups?.secret === void 0) return whole;
   const locate = rule.locate();
   locate.lastIndex = m.index;
-  const located = locate.exec(text2);
+  const located = locate.exec(text);
   return located?.indices?.groups?.secret ?? whole;
 }
-function accept(rule, text2, m) {
-  const secret = text2.slice(m.start, m.end);
+function accept(rule, text, m) {
+  const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
-  if (insideEncodedRun(text2, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text2, m) })) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
-    if (matchesAny(rule.allowLine, lineAround(text2, m.matchStart, m.matchEnd))) return false;
+    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
   return true;
 }
-function textBefore(text2, m) {
+function textBefore(text, m) {
   const from = Math.max(0, m.matchStart - 48);
-  const lineStart = from + text2.slice(from, m.matchStart).lastIndexOf("\n") + 1;
-  return text2.slice(Math.max(lineStart, from), m.start);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
 }
-function matchesAny(patterns, text2) {
+function matchesAny(patterns, text) {
   for (const p of patterns) {
     p.lastIndex = 0;
-    if (p.test(text2)) return true;
+    if (p.test(text)) return true;
   }
   return false;
 }
-function lineAround(text2, start, end) {
-  const from = text2.lastIndexOf("\n", start - 1) + 1;
-  const to = text2.indexOf("\n", end);
-  return text2.slice(from, to === -1 ? text2.length : to);
+function lineAround(text, start, end) {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const to = text.indexOf("\n", end);
+  return text.slice(from, to === -1 ? text.length : to);
 }
 function resolveOverlaps(catalogue2, matches) {
   if (matches.length < 2) return matches;
@@ -16160,11 +16217,11 @@ var init_redact = __esm({
 });
 
 // src/report/scrub.ts
-function scrub(text2) {
+function scrub(text) {
   catalogue ??= compileCatalogue(builtinRules);
-  const data = Buffer.from(text2, "utf8");
+  const data = Buffer.from(text, "utf8");
   const matches = detect(catalogue, data);
-  if (matches.length === 0) return text2;
+  if (matches.length === 0) return text;
   const parts = [];
   let at2 = 0;
   for (const m of matches) {
@@ -16176,8 +16233,8 @@ function scrub(text2) {
   parts.push(data.subarray(at2));
   return Buffer.concat(parts).toString("utf8");
 }
-function safeOutput(text2) {
-  return safeLines(scrub(text2));
+function safeOutput(text) {
+  return safeLines(scrub(text));
 }
 var catalogue;
 var init_scrub = __esm({
@@ -16435,7 +16492,7 @@ function gitEnv() {
   return env;
 }
 function git(args2, cwd, input) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve13, reject) => {
     const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     if (input !== void 0 && child.stdin !== null) {
       child.stdin.on("error", () => void 0);
@@ -16448,7 +16505,7 @@ function git(args2, cwd, input) {
     child.on("error", (e) => reject(spawnError(e, cwd)));
     child.on(
       "close",
-      (code2) => resolve15({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
     );
   });
 }
@@ -16472,8 +16529,8 @@ function gitFailure(args2, cwd, stderr) {
     hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
   });
 }
-function firstLine(text2) {
-  return text2.trim().split("\n")[0] ?? "";
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
 }
 async function* gitStream(args2, cwd, input) {
   const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
@@ -16488,9 +16545,9 @@ async function* gitStream(args2, cwd, input) {
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve15, reject) => {
+  const exit = new Promise((resolve13, reject) => {
     child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve15(code3 ?? (signal ? 128 : 0)));
+    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
   });
   exit.catch(() => void 0);
   try {
@@ -16812,8 +16869,8 @@ async function shallowBoundary(repo) {
   const shallow = await git(["rev-parse", "--is-shallow-repository"], repo);
   if (shallow.stdout.trim() !== "true") return /* @__PURE__ */ new Set();
   const file = await git(["rev-parse", "--git-path", "shallow"], repo);
-  const text2 = await readFile2(resolve(repo, file.stdout.trim()), "utf8").catch(() => "");
-  return new Set(text2.split("\n").filter((l) => l !== ""));
+  const text = await readFile2(resolve(repo, file.stdout.trim()), "utf8").catch(() => "");
+  return new Set(text.split("\n").filter((l) => l !== ""));
 }
 async function requireRepository(cwd) {
   const r = await git(["rev-parse", "--git-dir"], cwd);
@@ -16859,42 +16916,6 @@ var init_history = __esm({
   }
 });
 
-// src/sources/text.ts
-function toScannableText(data) {
-  const utf16 = utf16Order(data);
-  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
-  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
-  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
-  const text2 = bom ? data.subarray(3) : data;
-  const nul = text2.indexOf(0);
-  if (nul !== -1 && nul < SNIFF) return "binary";
-  return text2;
-}
-function utf16Order(data) {
-  if (data.length < 2) return void 0;
-  if (data[0] === 255 && data[1] === 254) return "le";
-  if (data[0] === 254 && data[1] === 255) return "be";
-  return void 0;
-}
-function utf16String(data, order) {
-  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
-}
-function isLfsPointer(data) {
-  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
-}
-function swapBytes(data) {
-  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
-  return copy.swap16();
-}
-var SNIFF, LFS_POINTER;
-var init_text2 = __esm({
-  "src/sources/text.ts"() {
-    "use strict";
-    SNIFF = 8e3;
-    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
-  }
-});
-
 // src/pipeline/history.ts
 function firstIntroduced(findings, order) {
   const groups = /* @__PURE__ */ new Map();
@@ -16918,30 +16939,6 @@ function older(a, b, order) {
   const ob = order.get(b.commit ?? "") ?? -1;
   if (oa !== ob) return oa > ob;
   return a.startLine < b.startLine;
-}
-async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
-  const present = /* @__PURE__ */ new Set();
-  if (rev !== void 0 && findings.length > 0) {
-    const byPath = /* @__PURE__ */ new Map();
-    for (const f of findings) {
-      const path2 = realPath(f.path);
-      const list = byPath.get(path2);
-      if (list === void 0) byPath.set(path2, [f]);
-      else list.push(f);
-    }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
-      if (content2 === void 0) return;
-      const list = byPath.get(path2) ?? [];
-      const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content2, secrets);
-      const text2 = toScannableText(content2);
-      const decoded = text2 === "binary" || text2.equals(content2) ? void 0 : containedIn(text2, secrets);
-      list.forEach((f, i) => {
-        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
-      });
-    });
-  }
-  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
 }
 function containedIn(haystack, needles) {
   const found = /* @__PURE__ */ new Set();
@@ -16991,10 +16988,44 @@ var FEW, BASE;
 var init_history2 = __esm({
   "src/pipeline/history.ts"() {
     "use strict";
-    init_history();
-    init_text2();
     FEW = 4;
     BASE = 257;
+  }
+});
+
+// src/sources/text.ts
+function toScannableText(data) {
+  const utf16 = utf16Order(data);
+  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
+  const text = bom ? data.subarray(3) : data;
+  const nul = text.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text;
+}
+function utf16Order(data) {
+  if (data.length < 2) return void 0;
+  if (data[0] === 255 && data[1] === 254) return "le";
+  if (data[0] === 254 && data[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data, order) {
+  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
+}
+function isLfsPointer(data) {
+  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data) {
+  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
+  return copy.swap16();
+}
+var SNIFF, LFS_POINTER;
+var init_text2 = __esm({
+  "src/sources/text.ts"() {
+    "use strict";
+    SNIFF = 8e3;
+    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
   }
 });
 
@@ -17158,8 +17189,8 @@ var init_finding = __esm({
 });
 
 // src/checks/env-parse.ts
-function parseEnv(text2) {
-  const lines = splitLines(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
+function parseEnv(text) {
+  const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const entries = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -17202,8 +17233,8 @@ function parseEnv(text2) {
   }
   return entries;
 }
-function splitLines(text2) {
-  return text2.split(/\r\n|\r|\n/);
+function splitLines(text) {
+  return text.split(/\r\n|\r|\n/);
 }
 function unquotedValue(rest) {
   const comment = rest.search(/[ \t]#/);
@@ -17324,10 +17355,10 @@ var init_env_values = __esm({
 });
 
 // src/checks/template.ts
-function templateValueFindings(path2, text2, placeholders, lines, commit) {
+function templateValueFindings(path2, text, placeholders, lines, commit) {
   const findings = [];
-  const textLines = text2.split("\n");
-  for (const entry of parseEnv(text2)) {
+  const textLines = text.split("\n");
+  for (const entry of parseEnv(text)) {
     if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
     const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
     if (verdict === void 0) continue;
@@ -17428,9 +17459,9 @@ async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
     const added = /* @__PURE__ */ new Map();
     for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
     await readAtRevision(root, commit.commit, paths, (path2, content2) => {
-      const text2 = content2 === void 0 ? "binary" : toScannableText(content2);
-      if (text2 === "binary") return;
-      findings.push(...templateValueFindings(path2, text2.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
+      const text = content2 === void 0 ? "binary" : toScannableText(content2);
+      if (text === "binary") return;
+      findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
     });
   }
   return findings;
@@ -17528,9 +17559,9 @@ async function checkStaged(root, checks, isExcluded) {
       ":0",
       templates.map((t) => t.path),
       (path2, content2) => {
-        const text2 = content2 === void 0 ? "binary" : toScannableText(content2);
-        if (text2 === "binary") return;
-        findings.push(...templateValueFindings(path2, text2.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
+        const text = content2 === void 0 ? "binary" : toScannableText(content2);
+        if (text === "binary") return;
+        findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
       }
     );
   }
@@ -17606,9 +17637,9 @@ function readTarget(target, maxBytes) {
     if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
     const data = readAll(fd, info.size, maxBytes);
     if (data === void 0) return { kind: "skip", reason: "tooLarge" };
-    const text2 = toScannableText(data);
-    if (text2 === "binary") return { kind: "skip", reason: "binary" };
-    return { kind: "text", data: text2, bytes: data.length };
+    const text = toScannableText(data);
+    if (text === "binary") return { kind: "skip", reason: "binary" };
+    return { kind: "text", data: text, bytes: data.length };
   } catch (e) {
     const code2 = systemErrorCode(e) ?? "EUNKNOWN";
     if (code2 === "ENOENT") return { kind: "skip", reason: "deleted" };
@@ -17659,7 +17690,7 @@ var init_read_file = __esm({
 
 // src/checks/worktree.ts
 import { lstat, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join3, relative, sep } from "node:path";
+import { dirname as dirname2, join as join2, relative, sep } from "node:path";
 async function* collectEnvTargets(targets, checks, sink) {
   for await (const target of targets) {
     if (checks.names.kind(target.path) !== void 0) sink.push(target);
@@ -17712,21 +17743,21 @@ async function templateFindings(t, checks, ctx) {
   if (!wantValues && !wantDrift) return [];
   const read = readTarget(t.abs, ctx.maxFileSize);
   if (read.kind !== "text") return [];
-  const text2 = read.data.toString("utf8");
-  const findings = wantValues ? templateValueFindings(t.path, text2, checks.placeholders) : [];
-  if (wantDrift) findings.push(...driftFindings({ path: t.path, text: text2 }, await siblingEnvFiles(t, ctx)));
+  const text = read.data.toString("utf8");
+  const findings = wantValues ? templateValueFindings(t.path, text, checks.placeholders) : [];
+  if (wantDrift) findings.push(...driftFindings({ path: t.path, text }, await siblingEnvFiles(t, ctx)));
   return findings;
 }
 async function siblingEnvFiles(t, ctx) {
   const files = [];
   for (const name of DRIFT_PARTNERS) {
-    const abs = join3(dirname2(t.abs), name);
+    const abs = join2(dirname2(t.abs), name);
     const path2 = posix(relative(ctx.base, abs));
     if (ctx.isExcluded(path2)) continue;
     const info = await lstat(abs).catch(() => void 0);
     if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
-    const text2 = await readFile3(abs, "utf8").catch(() => void 0);
-    if (text2 !== void 0) files.push({ path: path2, text: text2 });
+    const text = await readFile3(abs, "utf8").catch(() => void 0);
+    if (text !== void 0) files.push({ path: path2, text });
   }
   return files;
 }
@@ -17736,7 +17767,7 @@ async function byRepository(targets, warn) {
   const candidateRoot = (dir) => {
     let found = candidates.get(dir);
     if (found === void 0) {
-      found = lstat(join3(dir, ".git")).then(
+      found = lstat(join2(dir, ".git")).then(
         () => dir,
         () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
       );
@@ -19651,19 +19682,6 @@ var init_allowlist = __esm({
   }
 });
 
-// src/types.ts
-function emptySkipCounts() {
-  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
-}
-var SEVERITIES, METADATA_SOURCES;
-var init_types = __esm({
-  "src/types.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low", "info"];
-    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
-  }
-});
-
 // src/filters/names.ts
 var NameRedactor;
 var init_names = __esm({
@@ -19704,13 +19722,13 @@ var init_names = __esm({
         return out;
       }
       /** Free text (a message, an error, an identity) with every key found in names and identities masked. */
-      text(text2, masks = this.#all) {
-        if (masks.length === 0 || text2 === "") return text2;
-        const known = this.#memo.get(text2);
+      text(text, masks = this.#all) {
+        if (masks.length === 0 || text === "") return text;
+        const known = this.#memo.get(text);
         if (known !== void 0) return known;
-        let out = text2;
+        let out = text;
         for (const [secret, mask] of masks) if (out.includes(secret)) out = out.split(secret).join(mask);
-        if (this.#memo.size < 1e5) this.#memo.set(text2, out);
+        if (this.#memo.size < 1e5) this.#memo.set(text, out);
         return out;
       }
       /** The real path of a redacted one (to read the file), or the path itself. */
@@ -19760,14 +19778,14 @@ var init_baseline_file = __esm({
 });
 
 // src/engine/allow-marker.ts
-function parseAllowMarkers(text2, knownRuleIds) {
+function parseAllowMarkers(text, knownRuleIds) {
   const markers = [];
-  for (let at2 = text2.indexOf(ALLOW_MARKER); at2 !== -1; at2 = text2.indexOf(ALLOW_MARKER, at2 + 1)) {
+  for (let at2 = text.indexOf(ALLOW_MARKER); at2 !== -1; at2 = text.indexOf(ALLOW_MARKER, at2 + 1)) {
     let i = at2 + ALLOW_MARKER.length;
-    if (i < text2.length && WORD.test(text2[i])) continue;
+    if (i < text.length && WORD.test(text[i])) continue;
     const rules = [];
     for (; ; ) {
-      const word = /^[ \t,]+([a-z0-9]+(?:-[a-z0-9]+)*)(?![A-Za-z0-9_-])/.exec(text2.slice(i, i + 200));
+      const word = /^[ \t,]+([a-z0-9]+(?:-[a-z0-9]+)*)(?![A-Za-z0-9_-])/.exec(text.slice(i, i + 200));
       if (word === null || !knownRuleIds.has(word[1])) break;
       rules.push(word[1]);
       i += word[0].length;
@@ -19822,11 +19840,11 @@ function applyInlineAllows(candidates, knownRuleIds) {
 }
 function matchingMarker(c, knownRuleIds) {
   const context = c.context;
-  const text2 = context.text.reveal();
-  for (const marker of parseAllowMarkers(text2, knownRuleIds)) {
+  const text = context.text.reveal();
+  for (const marker of parseAllowMarkers(text, knownRuleIds)) {
     if (marker.rules.length > 0 && !marker.rules.includes(c.finding.ruleId)) continue;
     let line = context.line;
-    for (let i = text2.indexOf("\n"); i !== -1 && i < marker.offset; i = text2.indexOf("\n", i + 1)) line++;
+    for (let i = text.indexOf("\n"); i !== -1 && i < marker.offset; i = text.indexOf("\n", i + 1)) line++;
     return line;
   }
   return void 0;
@@ -20019,14 +20037,14 @@ var init_metadata = __esm({
 });
 
 // src/git/range.ts
-function parseRange(text2) {
-  const symmetric = text2.includes("...");
+function parseRange(text) {
+  const symmetric = text.includes("...");
   const operator = symmetric ? "..." : "..";
-  const at2 = text2.indexOf(operator);
+  const at2 = text.indexOf(operator);
   if (at2 < 0) return void 0;
-  const base2 = text2.slice(0, at2) || "HEAD";
-  const head = text2.slice(at2 + operator.length) || "HEAD";
-  if (base2.includes("..") || head.includes("..") || base2 === "HEAD" && head === "HEAD" && text2.length <= 3) return void 0;
+  const base2 = text.slice(0, at2) || "HEAD";
+  const head = text.slice(at2 + operator.length) || "HEAD";
+  if (base2.includes("..") || head.includes("..") || base2 === "HEAD" && head === "HEAD" && text.length <= 3) return void 0;
   return { base: base2, head, symmetric };
 }
 function rangeRevision(range) {
@@ -20106,6 +20124,8 @@ var init_collector = __esm({
       #commits = 0;
       #lfs = 0;
       commitsTotal;
+      /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
+      historyOnlyHidden;
       constructor(onProgress, collectMarkers = false) {
         this.#onProgress = onProgress;
         this.#markers = collectMarkers ? [] : void 0;
@@ -20189,6 +20209,7 @@ var init_collector = __esm({
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
+            ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
             skipped: { ...this.#skipped },
             suppressed: filtered.suppressed,
             durationMs: Math.round(durationMs)
@@ -20198,6 +20219,339 @@ var init_collector = __esm({
         };
       }
     };
+  }
+});
+
+// src/git/ref-tips.ts
+async function listRefTips(repo) {
+  const format = "%(HEAD)%(refname) %(objecttype) %(objectname) %(*objecttype) %(*objectname)";
+  const listed = await gitOk(["for-each-ref", `--format=${format}`, "refs/heads", "refs/remotes", "refs/tags"], repo);
+  const tips = [];
+  let headIsBranch = false;
+  for (const line of listed.split("\n")) {
+    const current = line.startsWith("*");
+    const [full = "", type, id, peeledType, peeled] = line.slice(1).split(" ");
+    const kind = KINDS.find(([prefix]) => full.startsWith(prefix));
+    if (kind === void 0 || kind[1] === 2 && full.endsWith("/HEAD")) continue;
+    const commit = type === "commit" ? id : type === "tag" && peeledType === "commit" ? peeled : void 0;
+    if (commit === void 0 || commit === "") continue;
+    headIsBranch ||= current;
+    tips.push({ name: full.slice(kind[0].length), commit, rank: current ? 0 : kind[1] });
+  }
+  if (!headIsBranch) {
+    const head = await resolveCommit(repo, "HEAD");
+    if (head !== void 0) tips.push({ name: "HEAD", commit: head, rank: 0 });
+  }
+  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name, commit }) => ({ name, commit }));
+}
+async function blobIds(repo, queries) {
+  const ids = [];
+  if (queries.length === 0) return ids;
+  let rest = "";
+  const input = `${queries.join("\n")}
+`;
+  for await (const chunk of gitStream(["cat-file", "--batch-check=%(objecttype) %(objectname)"], repo, input)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) ids.push(line.startsWith("blob ") ? line.slice(5) : void 0);
+  }
+  return ids;
+}
+async function readBlobs(repo, ids, check) {
+  if (ids.length === 0) return;
+  let index = 0;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const id = ids[index++];
+    if (id !== void 0) check(id, read.missing ? void 0 : read.data);
+  });
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${ids.join("\n")}
+`)) parser.push(chunk);
+}
+var KINDS;
+var init_ref_tips = __esm({
+  "src/git/ref-tips.ts"() {
+    "use strict";
+    init_cat_file();
+    init_history();
+    init_run();
+    KINDS = [
+      ["refs/heads/", 1],
+      ["refs/remotes/", 2],
+      ["refs/tags/", 3]
+    ];
+  }
+});
+
+// src/pipeline/encoded-needles.ts
+function encodedNeedles(secret) {
+  const out = [];
+  let level = [Buffer.from(secret, "utf8")];
+  for (let depth = 0; depth < DEPTH; depth++) {
+    const next = [];
+    for (const bytes of level) {
+      for (const core of cores(bytes)) {
+        if (core.length < MIN_CORE) continue;
+        out.push(core);
+        next.push(Buffer.from(core, "latin1"));
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+function cores(bytes) {
+  const out = [];
+  for (let k = 0; k < 3; k++) {
+    const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const first = Math.ceil(8 * k / 6);
+    const last = Math.floor((8 * (k + bytes.length) - 6) / 6);
+    if (last >= first) out.push(encoded.slice(first, last + 1));
+  }
+  return out;
+}
+var DEPTH, MIN_CORE;
+var init_encoded_needles = __esm({
+  "src/pipeline/encoded-needles.ts"() {
+    "use strict";
+    DEPTH = 2;
+    MIN_CORE = 12;
+  }
+});
+
+// src/pipeline/held-in.ts
+function heldIn(content2, findings) {
+  const secrets = findings.map((f) => f.secret.reveal());
+  const found = containedIn(content2, secrets);
+  const text = toScannableText(content2);
+  const decoded = text === "binary" || text.equals(content2) ? void 0 : text;
+  if (decoded !== void 0) for (const i of containedIn(decoded, secrets)) found.add(i);
+  const rest = secrets.map((s, i) => ({ s, i })).filter(({ i }) => !found.has(i));
+  if (rest.length === 0) return found;
+  const needles = [];
+  const owner = [];
+  for (const { s, i } of rest) {
+    for (const n of encodedNeedles(s)) {
+      needles.push(n);
+      owner.push(i);
+    }
+  }
+  for (const n of containedIn(content2, needles)) found.add(owner[n]);
+  return found;
+}
+var init_held_in = __esm({
+  "src/pipeline/held-in.ts"() {
+    "use strict";
+    init_text2();
+    init_encoded_needles();
+    init_history2();
+  }
+});
+
+// src/git/path-changes.ts
+function isNoFile(id) {
+  return /^0+$/.test(id);
+}
+async function* pathChanges(repo, tips, paths) {
+  if (tips.length === 0 || paths.length === 0) return;
+  const pathspecs = paths.map((p) => `:(literal)${p}`);
+  const args2 = [
+    "log",
+    "--stdin",
+    "--topo-order",
+    "--reverse",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--no-abbrev",
+    "--format=%x1e%H",
+    "--",
+    ...pathspecs
+  ];
+  let commit = "";
+  let pending2;
+  for await (const record of nulRecords(gitStream(args2, repo, `${tips.join("\n")}
+`))) {
+    if (record[0] === 30) {
+      commit = record.toString("latin1", 1);
+      continue;
+    }
+    if (pending2 !== void 0) {
+      yield { commit, path: record.toString("utf8"), ...pending2 };
+      pending2 = void 0;
+      continue;
+    }
+    const fields = record.toString("latin1").replace(/^\n/, "").split(" ");
+    if (fields[0]?.startsWith(":") && fields.length >= 5) pending2 = { before: fields[2], after: fields[3] };
+  }
+}
+var init_path_changes = __esm({
+  "src/git/path-changes.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/pipeline/removed-in.ts
+async function removalCommits(repo, tips, gone, realPath) {
+  const removed = /* @__PURE__ */ new Map();
+  const askable = gone.filter((f) => f.commit !== void 0 && !realPath(f.path).includes("\n"));
+  if (askable.length === 0) return removed;
+  const introduced = await blobIds(
+    repo,
+    askable.map((f) => `${f.commit}:${realPath(f.path)}`)
+  );
+  const paths = [...new Set(askable.map((f) => realPath(f.path)))];
+  const changes = /* @__PURE__ */ new Map();
+  for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
+    for await (const c of pathChanges(repo, tips, paths.slice(i, i + PATHS_PER_WALK))) {
+      const list = changes.get(c.path);
+      if (list === void 0) changes.set(c.path, [c]);
+      else list.push(c);
+    }
+  }
+  const holding = /* @__PURE__ */ new Map();
+  askable.forEach((f, i) => {
+    const id = introduced[i];
+    if (id !== void 0) holding.set(f, /* @__PURE__ */ new Set([id]));
+  });
+  const lacking = /* @__PURE__ */ new Map();
+  let unjudged = /* @__PURE__ */ new Set();
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    const ask = /* @__PURE__ */ new Map();
+    for (const [f, held] of holding) {
+      const no = lacking.get(f);
+      for (const c of changes.get(realPath(f.path)) ?? []) {
+        if (!held.has(c.before) || isNoFile(c.after) || held.has(c.after) || no?.has(c.after)) continue;
+        const askers = ask.get(c.after);
+        if (askers === void 0) ask.set(c.after, /* @__PURE__ */ new Set([f]));
+        else askers.add(f);
+      }
+    }
+    unjudged = new Set([...ask.values()].flatMap((askers) => [...askers]));
+    if (ask.size === 0 || round === MAX_ROUNDS) break;
+    await readBlobs(repo, [...ask.keys()], (id, content2) => {
+      const askers = [...ask.get(id) ?? []];
+      const found = content2 === void 0 ? /* @__PURE__ */ new Set() : heldIn(content2, askers);
+      askers.forEach((f, i) => {
+        const into = found.has(i) ? holding : lacking;
+        const set = into.get(f);
+        if (set === void 0) into.set(f, /* @__PURE__ */ new Set([id]));
+        else set.add(id);
+      });
+    });
+  }
+  for (const [f, held] of holding) {
+    if (unjudged.has(f)) continue;
+    const no = lacking.get(f);
+    const c = (changes.get(realPath(f.path)) ?? []).find((c2) => held.has(c2.before) && (isNoFile(c2.after) || no?.has(c2.after) === true));
+    if (c !== void 0) removed.set(f, c.commit);
+  }
+  return removed;
+}
+var PATHS_PER_WALK, MAX_ROUNDS;
+var init_removed_in = __esm({
+  "src/pipeline/removed-in.ts"() {
+    "use strict";
+    init_path_changes();
+    init_ref_tips();
+    init_held_in();
+    PATHS_PER_WALK = 500;
+    MAX_ROUNDS = 32;
+  }
+});
+
+// src/pipeline/liveness.ts
+async function markLiveness(repo, findings, options) {
+  if (findings.length === 0) return [];
+  const started = performance.now();
+  const realPath = options.realPath ?? ((p) => p);
+  const refs = options.refs ?? await listRefTips(repo);
+  const commits = [.../* @__PURE__ */ new Set([...options.tip === void 0 ? [] : [options.tip], ...refs.map((r) => r.commit)])];
+  const byPath = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const path2 = realPath(f.path);
+    if (path2.includes("\n")) continue;
+    const list = byPath.get(path2);
+    if (list === void 0) byPath.set(path2, [f]);
+    else list.push(f);
+  }
+  const paths = [...byPath.keys()];
+  const queries = paths.flatMap((p) => commits.map((c) => `${c}:${p}`));
+  const ids = await blobIds(repo, queries);
+  const blobAt = /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Map();
+  paths.forEach((path2, p) => {
+    const atCommit = /* @__PURE__ */ new Map();
+    commits.forEach((commit, c) => {
+      const id = ids[p * commits.length + c];
+      if (id === void 0) return;
+      atCommit.set(commit, id);
+      const list = wanted.get(id);
+      if (list === void 0) wanted.set(id, [path2]);
+      else if (!list.includes(path2)) list.push(path2);
+    });
+    blobAt.set(path2, atCommit);
+  });
+  const holds = /* @__PURE__ */ new Map();
+  await readBlobs(repo, [...wanted.keys()], (id, content2) => {
+    if (content2 === void 0) return;
+    for (const path2 of wanted.get(id) ?? []) {
+      const list = byPath.get(path2) ?? [];
+      const found = heldIn(content2, list);
+      holds.set(`${path2}\0${id}`, new Set([...found].map((i) => list[i])));
+    }
+  });
+  const held = (f, commit) => {
+    if (commit === void 0) return false;
+    const path2 = realPath(f.path);
+    const id = blobAt.get(path2)?.get(commit);
+    return id !== void 0 && holds.get(`${path2}\0${id}`)?.has(f) === true;
+  };
+  const names = refNames(refs, options.refFindings ?? []);
+  const marked = findings.map((f) => ({
+    finding: f,
+    presentAtHead: held(f, options.tip),
+    liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name)
+  }));
+  const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
+  const checked = performance.now();
+  const removed = await removalCommits(repo, commits, gone, realPath);
+  options.debug?.(
+    `liveness: ${refs.length} refs (${commits.length} commits) \xD7 ${paths.length} paths, ${wanted.size} distinct blobs read in ${Math.round(checked - started)} ms; ${gone.length} only in history, ${removed.size} removals found in ${Math.round(performance.now() - checked)} ms`
+  );
+  return marked.map(({ finding, presentAtHead, liveAt }) => {
+    const commit = removed.get(finding);
+    return { ...finding, presentAtHead, liveAt, ...commit === void 0 ? {} : { removedIn: commit } };
+  });
+}
+function refNames(refs, refFindings) {
+  const names = /* @__PURE__ */ new Map();
+  const secrets = refFindings.filter((f) => f.source === "ref").map((f) => ({ secret: f.secret.reveal(), redacted: f.redacted }));
+  if (secrets.length === 0) return names;
+  for (const ref of refs) {
+    let name = ref.name;
+    for (const { secret, redacted } of secrets) if (secret !== "" && name.includes(secret)) name = name.split(secret).join(redacted);
+    if (name !== ref.name) names.set(ref, name);
+  }
+  return names;
+}
+function liveOnly(findings, collector) {
+  const kept = findings.filter((f) => f.liveAt === void 0 || f.liveAt.length > 0);
+  const hidden = findings.length - kept.length;
+  collector.historyOnlyHidden = hidden;
+  if (hidden > 0) {
+    collector.warnings.push(
+      `--live-only: ${hidden} secret${hidden === 1 ? "" : "s"} found only in history (no branch or tag holds ${hidden === 1 ? "it" : "them"} any more) ${hidden === 1 ? "is" : "are"} not listed; ${hidden === 1 ? "it" : "they"} still need${hidden === 1 ? "s" : ""} revoking: run without --live-only to see them.`
+    );
+  }
+  return kept;
+}
+var init_liveness2 = __esm({
+  "src/pipeline/liveness.ts"() {
+    "use strict";
+    init_ref_tips();
+    init_held_in();
+    init_removed_in();
   }
 });
 
@@ -20317,19 +20671,19 @@ var init_scan_fragment = __esm({
 
 // src/sources/changed-blob.ts
 function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
-  const text2 = toScannableText(raw);
-  if (text2 === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
+  const text = toScannableText(raw);
+  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
   const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
-  const lines = lineStarts(text2);
+  const lines = lineStarts(text);
   const reach = reachOf(catalogue2);
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text2, lines, ranges, reach)) {
+  for (const [first, last] of windows(text, lines, ranges, reach)) {
     const start = lines[first - 1];
-    const end = last < lines.length ? lines[last] : text2.length;
-    const data = text2.subarray(start, end);
+    const end = last < lines.length ? lines[last] : text.length;
+    const data = text.subarray(start, end);
     bytesScanned += data.length;
     for (const f of scanFragment(catalogue2, data, { ...meta, firstLine: first })) {
       if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
@@ -20338,7 +20692,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
       for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
   }
-  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
+  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
 }
 function reachOf(catalogue2) {
   let reach = reaches.get(catalogue2);
@@ -20349,20 +20703,20 @@ function reachOf(catalogue2) {
   }
   return reach;
 }
-function lineStarts(text2) {
+function lineStarts(text) {
   const starts = [0];
-  for (let i = text2.indexOf(10); i !== -1 && i + 1 < text2.length; i = text2.indexOf(10, i + 1)) starts.push(i + 1);
+  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
   return starts;
 }
-function windows(text2, starts, ranges, reach) {
+function windows(text, starts, ranges, reach) {
   const total = starts.length;
   const out = [];
   for (let i = 0; i < ranges.length; i += 2) {
     const a = Math.min(total, Math.max(1, ranges[i]));
     const b = Math.min(total, Math.max(a, ranges[i + 1]));
     const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
-    const endByte = b < total ? starts[b] : text2.length;
-    const to = lineAt(starts, Math.min(text2.length - 1, endByte + reach));
+    const endByte = b < total ? starts[b] : text.length;
+    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
@@ -20454,8 +20808,8 @@ var init_blobs = __esm({
             continue;
           }
           if (this.#closed) return;
-          await new Promise((resolve15) => {
-            this.#wake = resolve15;
+          await new Promise((resolve13) => {
+            this.#wake = resolve13;
           });
           this.#wake = void 0;
         }
@@ -20476,8 +20830,8 @@ var init_blobs = __esm({
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
         this.#done ??= this.#run();
-        return new Promise((resolve15, reject) => {
-          this.#pending.push({ resolve: resolve15, reject });
+        return new Promise((resolve13, reject) => {
+          this.#pending.push({ resolve: resolve13, reject });
           this.#requests.push(`${oid}
 `);
         });
@@ -20592,8 +20946,8 @@ var init_changes = __esm({
 });
 
 // src/sources/cquote.ts
-function unquoteGitPath(text2) {
-  return unquoteGitPathBytes(Buffer.from(text2, "utf8")).toString("utf8");
+function unquoteGitPath(text) {
+  return unquoteGitPathBytes(Buffer.from(text, "utf8")).toString("utf8");
 }
 function unquoteGitPathBytes(raw) {
   if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
@@ -20785,16 +21139,16 @@ var init_diff = __esm({
       /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
       #extendedHeader(line) {
         const file = this.#file;
-        const text2 = line.toString("latin1");
-        if (text2.startsWith("index ")) {
-          const [ids = "", mode] = text2.slice(6).split(" ");
+        const text = line.toString("latin1");
+        if (text.startsWith("index ")) {
+          const [ids = "", mode] = text.slice(6).split(" ");
           const newBlob = ids.slice(ids.indexOf("..") + 2);
           if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
           if (mode === "160000") file.gitlink = true;
-        } else if (text2 === "--- /dev/null") {
+        } else if (text === "--- /dev/null") {
           file.isNew = true;
-        } else if (text2.startsWith("new file mode ") || text2.startsWith("new mode ") || text2.startsWith("mode ")) {
-          if (text2.endsWith("160000")) file.gitlink = true;
+        } else if (text.startsWith("new file mode ") || text.startsWith("new mode ") || text.startsWith("mode ")) {
+          if (text.endsWith("160000")) file.gitlink = true;
         }
       }
       #combinedLine(line) {
@@ -20845,9 +21199,9 @@ var init_diff = __esm({
         this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
       }
       #hunkHeader(line) {
-        const text2 = line.toString("latin1");
-        const ats = /^@+/.exec(text2)?.[0].length ?? 0;
-        const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text2);
+        const text = line.toString("latin1");
+        const ats = /^@+/.exec(text)?.[0].length ?? 0;
+        const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text);
         if (plus === null) return;
         this.#combined = ats > 2 ? ats - 1 : 0;
         this.#newLine = Number(plus[1]);
@@ -20861,13 +21215,13 @@ var init_diff = __esm({
         this.#on.onCommit?.(this.#commit);
       }
       #fileHeader(line) {
-        const text2 = line.toString("utf8");
-        if (text2.startsWith("diff --git ") || text2.startsWith("diff --cc ") || text2.startsWith("diff --combined ")) {
+        const text = line.toString("utf8");
+        if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
           this.#endFile();
           this.#file = newFile();
           this.#path = void 0;
-          this.#combined = text2.startsWith("diff --git ") ? 0 : this.#combined;
-          this.#binaryPending = guessPath(text2);
+          this.#combined = text.startsWith("diff --git ") ? 0 : this.#combined;
+          this.#binaryPending = guessPath(text);
         }
       }
       #targetPath(line) {
@@ -20939,17 +21293,17 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   const scanLines = (fragment, commit, judged) => {
     countFile(commit, fragment.path);
     bytesScanned += fragment.data.length;
-    const text2 = judged ? fragment.data : toScannableText(fragment.data);
-    if (text2 === "binary") {
+    const text = judged ? fragment.data : toScannableText(fragment.data);
+    if (text === "binary") {
       if (lastBinary !== lastFile) skipped.push({ reason: "binary", path: fragment.path });
       lastBinary = lastFile;
       return;
     }
-    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text2)) lfsPointers++;
+    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
     const item = index.get(commit.commit) ?? -1;
     const meta = metaOf(commit, fragment.path, fragment.firstLine);
-    for (const finding of scanFragment(catalogue2, text2, meta)) findings.push({ item, finding });
-    collect(text2, meta);
+    for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
+    collect(text, meta);
   };
   const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
@@ -21042,11 +21396,11 @@ var init_commits = __esm({
 });
 
 // src/pool/run-task.ts
-function shiftOwned(meta, raw, text2) {
-  if (meta.owned === void 0 || text2 === raw) return meta;
-  const shift = text2.buffer === raw.buffer ? text2.byteOffset - raw.byteOffset : void 0;
+function shiftOwned(meta, raw, text) {
+  if (meta.owned === void 0 || text === raw) return meta;
+  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
   const [start, end] = meta.owned;
-  const owned = shift === void 0 ? [0, text2.length] : [Math.max(0, start - shift), end - shift];
+  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
   return { ...meta, owned };
 }
 function runTask(catalogue2, task, options = {}, onProgress) {
@@ -21085,15 +21439,15 @@ function runTask(catalogue2, task, options = {}, onProgress) {
         return;
       }
       bytesScanned += raw.length;
-      const text2 = fragment.judged ? raw : toScannableText(raw);
-      if (text2 === "binary") {
+      const text = fragment.judged ? raw : toScannableText(raw);
+      if (text === "binary") {
         skipped.push({ reason: "binary", path: fragment.meta.path });
         return;
       }
-      const meta = shiftOwned(fragment.meta, raw, text2);
-      if (meta.firstLine === 1 && isLfsPointer(text2)) lfsPointers++;
-      for (const finding of scanFragment(catalogue2, text2, meta)) findings.push({ item, finding });
-      collect(text2, meta);
+      const meta = shiftOwned(fragment.meta, raw, text);
+      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
+      for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
+      collect(text, meta);
     });
   }
   return {
@@ -21138,8 +21492,8 @@ var init_inline = __esm({
 // src/pool/protocol.ts
 function describeTask(task) {
   const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
-  const shown2 = [...new Set(names)].slice(0, 5).join(", ");
-  return names.length > 5 ? `${shown2} and ${names.length - 5} more` : shown2;
+  const shown = [...new Set(names)].slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 var init_protocol = __esm({
   "src/pool/protocol.ts"() {
@@ -21184,8 +21538,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve15, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve15, reject });
+        return new Promise((resolve13, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve13, reject });
           this.#dispatch();
         });
       }
@@ -21319,11 +21673,11 @@ import { opendir, stat } from "node:fs/promises";
 import { resolve as resolve2, sep as sep3 } from "node:path";
 function targetOf(base2, abs) {
   if (isUtf8(abs)) {
-    const text2 = abs.toString("utf8");
-    return { abs: text2, path: displayPath(base2, text2) };
+    const text = abs.toString("utf8");
+    return { abs: text, path: displayPath(base2, text) };
   }
-  const shown2 = decodePath(abs);
-  return { abs: shown2, raw: abs, path: displayPath(base2, shown2) };
+  const shown = decodePath(abs);
+  return { abs: shown, raw: abs, path: displayPath(base2, shown) };
 }
 async function* walkTargets(paths, options) {
   const seen = /* @__PURE__ */ new Set();
@@ -21527,7 +21881,7 @@ var init_staged2 = __esm({
 // src/scan.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join3, resolve as resolve3 } from "node:path";
 async function scan(options = {}) {
   enableBacktrackingFallback();
   const started = performance.now();
@@ -21611,7 +21965,7 @@ async function scan(options = {}) {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result2 = collector.result(findings, performance.now() - started, filtered);
+  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
   return names.empty ? result2 : redactResult(result2, names);
 }
 function redactResult(result2, names) {
@@ -21646,7 +22000,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join4(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -21889,7 +22243,7 @@ async function scanCommits(root, commits, tip, ctx, refs) {
     const content2 = first.filter((f) => f.source !== "path");
     const named2 = first.filter((f) => f.source === "path");
     return [
-      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
+      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug }),
       ...named2,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),
@@ -21934,6 +22288,7 @@ var init_scan = __esm({
     init_bounded();
     init_collector();
     init_history2();
+    init_liveness2();
     init_inline();
     init_pool();
     init_regex_guard();
@@ -21999,7 +22354,7 @@ function expandExample(template, random) {
   });
   return expanded.replace(
     BASE64_BLOCK,
-    (_all, url, text2) => Buffer.from(text2, "utf8").toString(url ? "base64url" : "base64")
+    (_all, url, text) => Buffer.from(text, "utf8").toString(url ? "base64url" : "base64")
   );
 }
 var CLASSES, TEMPLATE, GENERATORS, BASE64_BLOCK;
@@ -22250,8 +22605,8 @@ function validateRuleSpec(value2) {
   } else if (isStringArray(rule.keywords) && rule.keywords.length > 0 && problems.length === 0) {
     const random = seededRandom(String(rule.id));
     for (const template of examples.positive) {
-      const text2 = expandExample(template, random).toLowerCase();
-      if (!rule.keywords.some((k) => text2.includes(k))) {
+      const text = expandExample(template, random).toLowerCase();
+      if (!rule.keywords.some((k) => text.includes(k))) {
         problems.push(`positive example "${template.slice(0, 40)}\u2026" contains none of the keywords`);
       }
     }
@@ -23456,14 +23811,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text.length <= endStep)
+        return text;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -23480,14 +23835,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -23504,12 +23859,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -23521,12 +23876,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -23541,39 +23896,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text[start];
         }
       }
       return end;
@@ -25567,7 +25922,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp2 = {
+    var timestamp = {
       identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -25576,7 +25931,7 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp2.test);
+        const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -25595,7 +25950,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp2;
+    exports.timestamp = timestamp;
   }
 });
 
@@ -25615,7 +25970,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp2 = require_timestamp();
+    var timestamp = require_timestamp();
     var schema = [
       map.map,
       seq.seq,
@@ -25635,9 +25990,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp2.intTime,
-      timestamp2.floatTime,
-      timestamp2.timestamp
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
     ];
     exports.schema = schema;
   }
@@ -25662,7 +26017,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp2 = require_timestamp();
+    var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
@@ -25676,11 +26031,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp2.floatTime,
+      floatTime: timestamp.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp2.intTime,
+      intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
@@ -25688,7 +26043,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp2.timestamp
+      timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -25696,7 +26051,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -28218,16 +28573,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete3 = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete3;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete3 || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -28918,12 +29273,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete3 = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete3))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete3)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -29821,26 +30176,26 @@ var require_dist = __commonJS({
 
 // src/config/text.ts
 import { extname } from "node:path";
-async function parseConfigText(text2, file) {
+async function parseConfigText(text, file) {
   const ext = extname(file).toLowerCase();
-  return ext === ".yaml" || ext === ".yml" ? parseYaml(text2, file) : parseJson(text2, file);
+  return ext === ".yaml" || ext === ".yml" ? parseYaml(text, file) : parseJson(text, file);
 }
-function parseJson(text2, file) {
+function parseJson(text, file) {
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text);
   } catch (e) {
-    throw new KeyscanError("E_CONFIG", `${file}: not valid JSON (${jsonReason(e, text2)})`, {
+    throw new KeyscanError("E_CONFIG", `${file}: not valid JSON (${jsonReason(e, text)})`, {
       hint: "Fix the syntax; your editor or a JSON validator will point at the spot."
     });
   }
 }
-function jsonReason(e, text2) {
+function jsonReason(e, text) {
   const message = e instanceof Error ? e.message : String(e);
   let reason = message.replace(/,? (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^"[\s\S]*" is not valid JSON$/, "not JSON");
   const position = /at position (\d+)/.exec(reason);
   if (position) {
     const offset = Number(position[1]);
-    const before = text2.slice(0, offset);
+    const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - before.lastIndexOf("\n");
     reason = reason.replace(/ in JSON at position \d+.*$/, "").replace(/ at position \d+.*$/, "");
@@ -29848,9 +30203,9 @@ function jsonReason(e, text2) {
   }
   return reason;
 }
-async function parseYaml(text2, file) {
+async function parseYaml(text, file) {
   const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  const doc = parseDocument(text2, { uniqueKeys: true, prettyErrors: true, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
   const error = doc.errors[0];
   if (error !== void 0) {
     const where = error.linePos?.[0];
@@ -29896,28 +30251,28 @@ var init_effective = __esm({
 
 // src/config/load.ts
 import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, join as join5, resolve as resolve5 } from "node:path";
+import { basename as basename2, join as join4, resolve as resolve5 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
   const file = explicit !== void 0 ? resolve5(explicit) : await discover(dir);
   if (file === void 0) return EMPTY_CONFIG;
-  let text2;
+  let text;
   try {
-    text2 = await readFile4(file, "utf8");
+    text = await readFile4(file, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CONFIG", `cannot read config ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: explicit !== void 0 ? "Check the --config path." : "Check the file\u2019s permissions.",
       cause: e
     });
   }
-  return configFromText(text2, file, catalogue2);
+  return configFromText(text, file, catalogue2);
 }
-async function configFromText(text2, file, catalogue2) {
-  return parseConfig(await parseConfigText(text2, file), file, catalogue2);
+async function configFromText(text, file, catalogue2) {
+  return parseConfig(await parseConfigText(text, file), file, catalogue2);
 }
 async function discover(dir) {
   const found = [];
   for (const name of CONFIG_FILE_NAMES) {
-    const file = join5(dir, name);
+    const file = join4(dir, name);
     try {
       await stat2(file);
       found.push(file);
@@ -29943,22 +30298,178 @@ var init_load = __esm({
   }
 });
 
-// src/scan-options.ts
-import { relative as relative3 } from "node:path";
-function loadScanConfig(root, explicit) {
-  return loadConfig(root, explicit, KNOWN_RULES);
+// src/cli/progress.ts
+function describe2(p, seconds) {
+  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
+  if (p.commitsTotal !== void 0) {
+    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
+    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
+    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
+    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
+  }
+  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
 }
-function scanOptionsFor(config, inputs) {
+function duration(seconds) {
+  if (seconds < 60) return `${Math.ceil(seconds)}s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+var INTERVAL_MS, ProgressLine;
+var init_progress = __esm({
+  "src/cli/progress.ts"() {
+    "use strict";
+    INTERVAL_MS = 200;
+    ProgressLine = class {
+      #out;
+      #started = performance.now();
+      #last = Number.NEGATIVE_INFINITY;
+      #shown = false;
+      constructor(out) {
+        this.#out = out;
+      }
+      update(p) {
+        const now = performance.now();
+        if (now - this.#last < INTERVAL_MS) return;
+        this.#last = now;
+        this.#shown = true;
+        this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
+      }
+      clear() {
+        if (this.#shown) this.#out.write("\r\x1B[2K");
+        this.#shown = false;
+      }
+    };
+  }
+});
+
+// src/cli/size.ts
+function parseSize(text) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return void 0;
+  const unit = UNITS[(m[2] ?? "").toLowerCase()];
+  if (unit === void 0) return void 0;
+  return Math.floor(Number(m[1]) * unit);
+}
+var UNITS;
+var init_size = __esm({
+  "src/cli/size.ts"() {
+    "use strict";
+    UNITS = {
+      "": 1,
+      b: 1,
+      k: 1024,
+      kb: 1e3,
+      kib: 1024,
+      m: 1024 ** 2,
+      mb: 1e3 ** 2,
+      mib: 1024 ** 2,
+      g: 1024 ** 3,
+      gb: 1e3 ** 3,
+      gib: 1024 ** 3
+    };
+  }
+});
+
+// src/cli/source-options.ts
+import { stat as stat3 } from "node:fs/promises";
+import { relative as relative3, resolve as resolve6 } from "node:path";
+function sourceOptions(y) {
+  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
+    type: "string",
+    default: String(DEFAULT_MAX_FILE_SIZE),
+    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
+  }).option("skip-unreadable", {
+    type: "boolean",
+    default: false,
+    describe: "count files that cannot be read as skipped instead of failing with exit 2"
+  }).option("include-examples", {
+    type: "boolean",
+    default: false,
+    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
+  }).option("live-only", {
+    type: "boolean",
+    default: false,
+    describe: "with --history or --range: list only secrets that a branch or tag still holds (the others are counted)"
+  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
+    alias: "c",
+    type: "string",
+    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
+  }).option("progress", {
+    type: "boolean",
+    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
+  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
+    type: "boolean",
+    default: false,
+    describe: "note variables that an env template and the .env next to it do not share (informational)"
+  }).option("env-template", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another env template file name, besides .env.example and the like; repeatable"
+  }).option("env-placeholder", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
+  });
+}
+async function withCwd(args2, io) {
+  if (args2.cwd === void 0) return io;
+  const path2 = resolve6(io.cwd, args2.cwd);
+  const info = await stat3(path2).catch(() => void 0);
+  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
+  return { ...io, cwd: path2 };
+}
+async function prepareScan(args2, io, baselineFiles = [], loaded2) {
+  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
+  const maxFileSize = parseSize(args2["max-file-size"]);
+  if (maxFileSize === void 0) {
+    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
+  }
+  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
+    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
+  }
+  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
+  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
+  if (modes.length === 1 && paths.length > 0) {
+    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
+  }
+  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
+  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
+  if (args2["live-only"] && !args2.history && range === void 0) {
+    throw usage("--live-only goes with --history or --range", "Add --history (or --range BASE..HEAD): files on disk are always live.");
+  }
+  const root = await workTreeRoot(io.cwd) ?? io.cwd;
+  const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
-  const baselines = [config.baseline, ...inputs.baselineFiles ?? []].flatMap((f) => f ? [repoPath(inputs.root, f)] : []);
+  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => f ? [repoPath(root, f)] : []);
+  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
+  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
   const options = {
+    cwd: io.cwd,
+    paths,
+    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
+    staged: args2.staged,
+    history: args2.history,
+    includeStash: args2["include-stash"],
+    ...range !== void 0 ? { range } : {},
+    ...display ? { onProgress: (p) => display.update(p) } : {},
+    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
+`)) } : {},
+    maxFileSize,
+    skipUnreadable: args2["skip-unreadable"],
+    includeExamples: args2["include-examples"],
+    ...args2["live-only"] ? { liveOnly: true } : {},
+    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],
     rules,
     env: {
-      templates: [...DEFAULT_ENV_TEMPLATES, ...inputs.envTemplates ?? []],
-      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...inputs.envPlaceholders ?? []],
-      drift: inputs.envDrift ?? false,
+      templates: [...DEFAULT_ENV_TEMPLATES, ...args2["env-template"]],
+      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...args2["env-placeholder"]],
+      drift: args2["env-drift"],
       disable: config.disable
     },
     allowlists: {
@@ -29966,217 +30477,32 @@ function scanOptionsFor(config, inputs) {
       byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => o.allowlist ? [[id, o.allowlist]] : []))
     }
   };
-  return { rules, options };
+  return { root, config, rules, options, done: () => display?.clear() };
 }
 function repoPath(root, file) {
   return relative3(root, file).split("\\").join("/");
 }
-var KNOWN_RULES;
-var init_scan_options = __esm({
-  "src/scan-options.ts"() {
+function usage(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+var init_source_options = __esm({
+  "src/cli/source-options.ts"() {
     "use strict";
     init_rules();
     init_env_names();
     init_env_values();
     init_rules2();
     init_load();
-    KNOWN_RULES = [...builtinRules, ...ENV_CHECK_RULES];
-  }
-});
-
-// src/ci/pr-config.ts
-import { isAbsolute, join as join7, relative as relative5, resolve as resolve8 } from "node:path";
-async function pullRequestConfig(source, base2, head) {
-  const baseVersion = await versionAt(source, base2);
-  const headVersion = await versionAt(source, head);
-  const named2 = configFiles(source)[0];
-  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
-    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
-      hint: "Check the --config path (it is relative to the repository root in a workflow)."
-    });
-  }
-  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
-  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
-  if (given !== void 0) files.add(given);
-  for (const v of [baseVersion, headVersion]) {
-    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
-    if (b !== void 0) files.add(b);
-  }
-  return { base: baseVersion, head: headVersion, changed: await changedFiles(source, base2, head, [...files]) };
-}
-async function workTreeVersion(source) {
-  const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  const choice = chooseBaseline(source.root, source.baseline, config.baseline);
-  return { config, baseline: await readBaseline(choice.file, !choice.named) };
-}
-function configFiles(source) {
-  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve8(source.explicit));
-  return rel === void 0 ? [] : [rel];
-}
-async function versionAt(source, rev) {
-  const names = configFiles(source);
-  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
-  const found = await blobs(source.root, rev, names);
-  if (found.length > 1) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
-      { hint: "Merge them into one file (or choose one with --config)." }
-    );
-  }
-  const file = found[0];
-  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join7(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
-}
-async function baselineAt(root, rev, file) {
-  if (file === void 0) {
-    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
-    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
-  }
-  const rel = inside(root, file);
-  if (rel === void 0) return readBaseline(file);
-  const [found] = await blobs(root, rev, [rel]);
-  if (found === void 0) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
-      {
-        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
-      }
-    );
-  }
-  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
-}
-async function blobs(root, rev, paths) {
-  const found = [];
-  await readAtRevision(root, rev, paths, (path2, content2) => {
-    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
-  });
-  return found;
-}
-async function changedFiles(source, base2, head, paths) {
-  if (paths.length === 0) return [];
-  const r = await git(
-    [
-      "diff",
-      "--name-only",
-      "-z",
-      "--no-renames",
-      "--no-ext-diff",
-      "--no-textconv",
-      `${base2}...${head}`,
-      "--",
-      ...paths.map((p) => `:(literal)${p}`)
-    ],
-    source.root
-  );
-  if (r.code !== 0) {
-    throw new KeyscanError(
-      "E_GIT",
-      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
-      {
-        hint: source.fetchHint ?? "Fetch the whole history, so that the merge base of the pull request is there."
-      }
-    );
-  }
-  return r.stdout.split("\0").filter((p) => p !== "");
-}
-function inside(root, file) {
-  const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return rel.split("\\").join("/");
-}
-var init_pr_config = __esm({
-  "src/ci/pr-config.ts"() {
-    "use strict";
-    init_choice();
-    init_format();
-    init_io();
-    init_config();
-    init_load();
     init_errors();
-    init_history();
-    init_run();
+    init_repo();
+    init_scrub();
+    init_scan();
+    init_progress();
+    init_size();
   }
 });
 
-// src/ci/github/annotations.ts
-function renderAnnotations(findings, rules, options = {}) {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const counts = { error: 0, warning: 0, notice: 0 };
-  let dropped = 0;
-  const lines = [];
-  for (const f of findings) {
-    const level = LEVEL2[f.severity];
-    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (counts[level] >= limit) {
-      dropped++;
-      continue;
-    }
-    counts[level]++;
-    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
-  }
-  if (dropped > 0) {
-    lines.push(
-      workflowCommand(
-        "notice",
-        { title: "keyscan" },
-        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
-      )
-    );
-  }
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-function annotation(level, f, rule, prefix) {
-  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
-  if (f.startLine === f.endLine) {
-    props.col = String(f.startColumn);
-    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
-  }
-  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
-  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
-  if (f.commit !== void 0) {
-    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
-    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
-  }
-  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
-  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
-  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
-  return workflowCommand(level, props, escapeControl(parts.join(" ")));
-}
-function sentence(message, rule) {
-  const text2 = message.trim() === "" ? rule?.description ?? "env-file check" : message;
-  return /[.!?]$/.test(text2) ? text2 : `${text2}.`;
-}
-function workflowCommand(name, properties, message) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
-}
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var LEVEL2, ANNOTATIONS_PER_LEVEL;
-var init_annotations = __esm({
-  "src/ci/github/annotations.ts"() {
-    "use strict";
-    init_escape();
-    LEVEL2 = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "notice",
-      info: "notice"
-    };
-    ANNOTATIONS_PER_LEVEL = 10;
-  }
-});
-
-// src/ci/github/context.ts
+// src/github/context.ts
 import { readFile as readFile5 } from "node:fs/promises";
 function inGithubActions(env) {
   return nonEmpty(env.GITHUB_EVENT_NAME) !== void 0;
@@ -30202,9 +30528,9 @@ async function readActionsContext(env) {
 }
 async function readEvent(path2) {
   if (path2 === void 0) return {};
-  let text2;
+  let text;
   try {
-    text2 = await readFile5(path2, "utf8");
+    text = await readFile5(path2, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CI", `cannot read the event file GITHUB_EVENT_PATH=${path2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "The runner writes this file; when simulating an event, point GITHUB_EVENT_PATH at a JSON payload.",
@@ -30212,7 +30538,7 @@ async function readEvent(path2) {
     });
   }
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text);
   } catch (e) {
     throw new KeyscanError("E_CI", `the event file ${path2} is not valid JSON`, { cause: e });
   }
@@ -30241,72 +30567,53 @@ function at(value2, path2) {
   return v;
 }
 var init_context2 = __esm({
-  "src/ci/github/context.ts"() {
+  "src/github/context.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/ci/github/files.ts
+// src/github/files.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
 async function appendOutputs(file, outputs) {
-  let text2 = "";
+  let text = "";
   for (const [name, value2] of Object.entries(outputs)) {
     if (!/[\r\n]/.test(value2)) {
-      text2 += `${name}=${value2}
+      text += `${name}=${value2}
 `;
       continue;
     }
     const delimiter2 = `ghadelimiter_${randomBytes3(16).toString("hex")}`;
-    text2 += `${name}<<${delimiter2}
+    text += `${name}<<${delimiter2}
 ${value2}
 ${delimiter2}
 `;
   }
-  await append(file, text2, "GITHUB_OUTPUT");
+  await append(file, text, "GITHUB_OUTPUT");
 }
 async function appendSummary(file, markdown) {
   await append(file, markdown.endsWith("\n") ? markdown : `${markdown}
 `, "GITHUB_STEP_SUMMARY");
 }
-async function append(file, text2, variable) {
+async function append(file, text, variable) {
   try {
-    await appendFile(file, text2, "utf8");
+    await appendFile(file, text, "utf8");
   } catch (e) {
     throw new KeyscanError("E_OUTPUT", `cannot write ${variable} (${file}): ${systemErrorCode(e) ?? String(e)}`, { cause: e });
   }
 }
 var init_files2 = __esm({
-  "src/ci/github/files.ts"() {
+  "src/github/files.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/ci/plan.ts
-function explicitPlan(mode) {
-  return mode === "files" ? { kind: "files", label: "the checked-out files (mode: files)" } : { kind: "history", label: "the full history (mode: history)" };
-}
-function sha(value2) {
-  const v = value2?.toLowerCase();
-  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
-}
-function short(sha2) {
-  return sha2.slice(0, 12);
-}
-var ZERO_SHA, SHA;
-var init_plan = __esm({
-  "src/ci/plan.ts"() {
-    "use strict";
-    ZERO_SHA = /^0+$/;
-    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-  }
-});
-
-// src/ci/github/plan.ts
+// src/github/plan.ts
 function planFor(ctx, mode) {
-  if (mode !== "auto") return explicitPlan(mode);
+  if (mode === "history") return { kind: "history", label: "the full history (mode: history)" };
+  if (mode === "files") return { kind: "files", label: "the checked-out files (mode: files)" };
   const e = ctx.event;
   switch (ctx.eventName) {
     case "pull_request":
@@ -30362,26 +30669,35 @@ function pushPlan(ctx) {
 function incomplete(event, fields) {
   return { kind: "history", label: `the full history (the ${event} event has no ${fields})` };
 }
-var init_plan2 = __esm({
-  "src/ci/github/plan.ts"() {
+function sha(value2) {
+  const v = value2?.toLowerCase();
+  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+}
+function short(sha2) {
+  return sha2.slice(0, 12);
+}
+var ZERO_SHA, SHA;
+var init_plan = __esm({
+  "src/github/plan.ts"() {
     "use strict";
-    init_plan();
     init_context2();
+    ZERO_SHA = /^0+$/;
+    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
-// src/ci/github/summary.ts
+// src/github/summary.ts
 function renderSummary(input) {
   const { result: result2 } = input;
   const n = result2.findings.length;
-  const scanned = scannedCount(result2.stats);
+  const scanned = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
   const out = [];
   if (result2.errors.length > 0) out.push(`## keyscan: scan incomplete (${plural(result2.errors.length, "path")} could not be scanned)`);
   else out.push(`## keyscan: ${foundSummary(result2.findings)}`);
   if (input.configChange !== void 0) out.push("", ...configBanner(input.configChange));
   out.push("", `Scanned ${escapeText(input.scope)}: ${scanned}.`);
-  const counts = countLines2(result2);
-  if (counts.length > 0) out.push("", counts.join("<br>\n"));
+  const counts2 = countLines2(result2);
+  if (counts2.length > 0) out.push("", counts2.join("<br>\n"));
   for (const note of [...input.notes, ...result2.warnings]) out.push("", `> ${escapeText(note)}`);
   if (n > 0) {
     out.push("", "| Severity | Rule | Location | Secret | Commit |", "| --- | --- | --- | --- | --- |");
@@ -30434,7 +30750,9 @@ function row(f, input) {
   if (f.commit !== void 0) {
     const sha2 = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha2, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha2, true);
-    if (f.presentAtHead === false) commit += " (removed later, still in history)";
+    const live = liveness(f);
+    if (live !== void 0) commit += ` \xB7 ${escapeText(live)}`;
+    else if (f.presentAtHead === false) commit += " (removed later, still in history)";
   }
   const secret = f.source === "check" ? "" : code(f.redacted, true);
   return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret} | ${commit} |`;
@@ -30462,11 +30780,11 @@ function whatNow(findings, rules) {
   }
   return out;
 }
-function escapeText(text2) {
-  return escapeControl(text2).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
+function escapeText(text) {
+  return escapeControl(text).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
 }
-function code(text2, inTable = false) {
-  let t = escapeControl(text2);
+function code(text, inTable = false) {
+  let t = escapeControl(text);
   if (t === "") return "";
   if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs) => `${bs}${bs}\\|`);
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
@@ -30482,10 +30800,10 @@ function encodePath(path2) {
 }
 var MAX_ROWS, MAX_ALLOWS, SYNTAX, LINK_GLUE;
 var init_summary = __esm({
-  "src/ci/github/summary.ts"() {
+  "src/github/summary.ts"() {
     "use strict";
     init_escape();
-    init_found_line();
+    init_liveness();
     init_text();
     init_types();
     MAX_ROWS = 200;
@@ -30495,428 +30813,199 @@ var init_summary = __esm({
   }
 });
 
-// src/ci/github/provider.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { relative as relative6, resolve as resolve9 } from "node:path";
-function githubJob(ctx) {
-  return {
-    trigger: `${ctx.eventName} event`,
-    requestNoun: "pull request",
-    fetchHint: FETCH_DEPTH_HINT,
-    defaultSarif: "keyscan.sarif",
-    reportInRepoHint: `Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`,
-    reportDir: void 0,
-    plan: (mode) => planFor(ctx, mode),
-    publish: (p, out) => publish(ctx, p, out),
-    publishFailure: (e, out) => reportFailure(e, ctx, out)
-  };
-}
-async function publish(ctx, p, out) {
-  const { result: result2, rules, target } = p;
-  const prefix = pathPrefix(p.root, ctx.workspace);
-  writeLog(result2, rules, prefix, p.version, out);
-  if (ctx.stepSummary !== void 0) {
-    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
-    const headSha = target.kind === "range" ? target.head : ctx.sha;
-    await appendSummary(
-      ctx.stepSummary,
-      renderSummary({
-        result: result2,
-        rules,
-        scope: target.scope,
-        notes: p.notes,
-        repoUrl,
-        headSha,
-        version: p.version,
-        sarifPath: p.sarif?.shown,
-        pathPrefix: prefix,
-        ...p.configChange !== void 0 ? { configChange: p.configChange } : {}
-      })
+// src/report/github.ts
+function renderAnnotations(findings, rules, options = {}) {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  let dropped = 0;
+  const lines = [];
+  for (const f of findings) {
+    const level = LEVEL2[f.severity];
+    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    if (counts2[level] >= limit) {
+      dropped++;
+      continue;
+    }
+    counts2[level]++;
+    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
+  }
+  if (dropped > 0) {
+    lines.push(
+      workflowCommand(
+        "notice",
+        { title: "keyscan" },
+        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
+      )
     );
   }
-  if (ctx.output !== void 0 && result2.errors.length === 0) {
-    await appendOutputs(ctx.output, { findings: String(result2.findings.length), ...p.sarif ? { sarif: p.sarif.path } : {} });
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+function annotation(level, f, rule, prefix) {
+  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
+  if (f.startLine === f.endLine) {
+    props.col = String(f.startColumn);
+    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
   }
+  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
+  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
+  if (f.commit !== void 0) {
+    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
+    const live = liveness(f);
+    if (live !== void 0)
+      parts.push(onlyInHistory(f) ? `It is ${live}: no branch or tag holds it, but git history does.` : `It is ${live}.`);
+    else if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
+  }
+  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
+  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
+  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
+  return workflowCommand(level, props, escapeControl(parts.join(" ")));
 }
-function writeLog(result2, rules, prefix, version, out) {
-  const token2 = randomBytes4(16).toString("hex");
-  out.rawStdout.write(`::stop-commands::${token2}
-`);
-  out.stdout.write(render("text", { result: result2, rules, reveal: false, version, color: false }));
-  out.rawStdout.write(`::${token2}::
-`);
-  out.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
+function sentence(message, rule) {
+  const text = message.trim() === "" ? rule?.description ?? "env-file check" : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
-async function reportFailure(e, ctx, out) {
-  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
-  out.rawStdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
-`);
-  if (ctx.stepSummary === void 0) return;
-  const md = [
-    "## keyscan: could not scan",
-    "",
-    `**Error:** ${escapeText(scrub(e.message))}`,
-    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
-    ""
-  ];
-  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
+function workflowCommand(name, properties, message) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
 }
-function pathPrefix(root, workspace) {
-  if (workspace === void 0) return "";
-  const rel = relative6(resolve9(workspace), root);
-  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-var FETCH_DEPTH_HINT, githubProvider;
-var init_provider = __esm({
-  "src/ci/github/provider.ts"() {
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var LEVEL2, ANNOTATIONS_PER_LEVEL;
+var init_github2 = __esm({
+  "src/report/github.ts"() {
     "use strict";
     init_escape();
-    init_render();
-    init_scrub();
-    init_annotations();
-    init_context2();
-    init_files2();
-    init_plan2();
-    init_summary();
-    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
-    githubProvider = {
-      id: "github",
-      name: "GitHub Actions",
-      detectVariable: "GITHUB_EVENT_NAME",
-      detect: inGithubActions,
-      open: async (env) => githubJob(await readActionsContext(env))
+    init_liveness();
+    LEVEL2 = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "notice",
+      info: "notice"
     };
+    ANNOTATIONS_PER_LEVEL = 10;
   }
 });
 
-// src/ci/gitlab/context.ts
-function inGitlabCi(env) {
-  return nonEmpty2(env.GITLAB_CI) !== void 0;
-}
-function readGitlabContext(env) {
-  return {
-    source: nonEmpty2(env.CI_PIPELINE_SOURCE) ?? "unknown",
-    sha: nonEmpty2(env.CI_COMMIT_SHA),
-    before: nonEmpty2(env.CI_COMMIT_BEFORE_SHA),
-    branch: nonEmpty2(env.CI_COMMIT_BRANCH),
-    tag: nonEmpty2(env.CI_COMMIT_TAG),
-    defaultBranch: nonEmpty2(env.CI_DEFAULT_BRANCH),
-    mergeRequest: {
-      iid: nonEmpty2(env.CI_MERGE_REQUEST_IID),
-      diffBase: nonEmpty2(env.CI_MERGE_REQUEST_DIFF_BASE_SHA),
-      sourceSha: nonEmpty2(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA)
-    },
-    projectDir: nonEmpty2(env.CI_PROJECT_DIR),
-    projectUrl: nonEmpty2(env.CI_PROJECT_URL)
-  };
-}
-function gitlabPlan(ctx, mode) {
-  if (mode !== "auto") return explicitPlan(mode);
-  switch (ctx.source) {
-    case "merge_request_event": {
-      const base2 = sha(ctx.mergeRequest.diffBase);
-      const head = sha(ctx.mergeRequest.sourceSha) ?? sha(ctx.sha);
-      if (base2 === void 0 || head === void 0) return incomplete2("CI_MERGE_REQUEST_DIFF_BASE_SHA and CI_COMMIT_SHA");
-      const iid = ctx.mergeRequest.iid;
-      return {
-        kind: "range",
-        base: base2,
-        head,
-        label: `the commits of merge request${iid === void 0 ? "" : ` !${iid}`} (${short(base2)}..${short(head)})`,
-        pullRequest: true
-      };
-    }
-    case "push":
-      return pushPlan2(ctx);
-    default:
-      return { kind: "history", label: `the full history (pipeline source ${ctx.source})` };
+// src/cli/ci-config.ts
+import { isAbsolute, join as join6, relative as relative5, resolve as resolve8 } from "node:path";
+async function pullRequestConfig(source, base2, head) {
+  const baseVersion = await versionAt(source, base2);
+  const headVersion = await versionAt(source, head);
+  const named2 = configFiles(source)[0];
+  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
+    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
+      hint: "Check the --config path (it is relative to the repository root in a workflow)."
+    });
   }
-}
-function pushPlan2(ctx) {
-  const head = sha(ctx.sha);
-  if (head === void 0) return incomplete2("CI_COMMIT_SHA");
-  const ref = ctx.tag !== void 0 ? `refs/tags/${ctx.tag}` : ctx.branch !== void 0 ? `refs/heads/${ctx.branch}` : void 0;
-  const branch = { ref, defaultBranch: ctx.defaultBranch };
-  const name = ctx.tag ?? ctx.branch ?? "the branch";
-  const base2 = sha(ctx.before);
-  if (base2 === void 0) {
-    return { kind: "branch", head, label: `the commits of new ${name} (${short(head)}) that are not on the default branch`, branch };
+  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
+  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
+  if (given !== void 0) files.add(given);
+  for (const v of [baseVersion, headVersion]) {
+    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
+    if (b !== void 0) files.add(b);
   }
-  return { kind: "push", base: base2, head, label: `the pushed commits of ${name} (${short(base2)}..${short(head)})`, branch };
+  return { base: baseVersion, head: headVersion, changed: await changedFiles(source.root, base2, head, [...files]) };
 }
-function incomplete2(fields) {
-  return { kind: "history", label: `the full history (the pipeline has no ${fields})` };
+async function workTreeVersion(source) {
+  const config = await loadConfig(source.root, source.explicit, source.catalogue);
+  const named2 = source.baseline ?? config.baseline;
+  const file = named2 ?? join6(source.root, DEFAULT_BASELINE_FILE);
+  return { config, baseline: await readBaseline(file, named2 === void 0) };
 }
-function nonEmpty2(value2) {
-  return value2 === void 0 || value2 === "" ? void 0 : value2;
+function configFiles(source) {
+  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
+  const rel = inside(source.root, resolve8(source.explicit));
+  return rel === void 0 ? [] : [rel];
 }
-var init_context3 = __esm({
-  "src/ci/gitlab/context.ts"() {
-    "use strict";
-    init_plan();
+async function versionAt(source, rev) {
+  const names = configFiles(source);
+  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
+  const found = await blobs(source.root, rev, names);
+  if (found.length > 1) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
+      { hint: "Merge them into one file (or choose one with --config)." }
+    );
   }
-});
-
-// src/ci/gitlab/reports.ts
-import { createHash as createHash2 } from "node:crypto";
-function secretDetectionReport(input) {
-  const { result: result2 } = input;
-  const byId = new Map(input.rules.map((r) => [r.id, r]));
-  const messages = [
-    ...result2.errors.map((e) => ({ level: "warn", value: text(`not scanned: ${e.path}: ${e.message}`) })),
-    ...result2.warnings.map((w) => ({ level: "warn", value: text(w) })),
-    ...input.notes.map((n) => ({ level: "info", value: text(n) }))
-  ].filter((m) => m.value !== "");
-  return {
-    version: SECRET_DETECTION_VERSION,
-    schema: SECRET_DETECTION_SCHEMA,
-    scan: {
-      ...scanSection(input, messages.slice(0, MAX_MESSAGES)),
-      // Anything not scanned fails the scan: GitLab must not show "no vulnerabilities" for it.
-      status: result2.errors.length > 0 ? "failure" : "success"
-    },
-    vulnerabilities: result2.findings.map((f) => vulnerability(f, byId.get(f.ruleId), input))
-  };
+  const file = found[0];
+  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join6(source.root, file.path), source.catalogue);
+  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
 }
-function failedSecretDetectionReport(message, version, now) {
-  const input = { version, endedAt: now, result: { stats: { durationMs: 0 } } };
-  return {
-    version: SECRET_DETECTION_VERSION,
-    schema: SECRET_DETECTION_SCHEMA,
-    scan: { ...scanSection(input, [{ level: "fatal", value: text(message) || "keyscan could not scan" }]), status: "failure" },
-    vulnerabilities: []
-  };
-}
-function scanSection(input, messages) {
-  const tool = {
-    id: "keyscan",
-    name: "keyscan",
-    version: input.version,
-    vendor: { name: "keyscan" }
-  };
-  const started = new Date(input.endedAt.getTime() - Math.max(0, input.result.stats.durationMs));
-  return {
-    analyzer: tool,
-    scanner: tool,
-    type: "secret_detection",
-    start_time: timestamp(started),
-    end_time: timestamp(input.endedAt),
-    ...messages.length > 0 ? { messages } : {}
-  };
-}
-function vulnerability(f, rule, input) {
-  const path2 = `${input.pathPrefix}${f.path}`;
-  const commit = f.commit ?? input.headSha ?? NO_COMMIT;
-  const what = f.source === "check" ? text(f.message) : `${text(f.message)}: ${text(f.redacted)}`;
-  const where = f.commit !== void 0 ? ` Introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.` : "";
-  const later = f.presentAtHead === false ? " A later commit removed it, but it is still in git history." : "";
-  const revoke6 = rule?.remediation?.revoke;
-  const solution = f.source === "check" ? `See keyscan rules for ${f.ruleId}: how to fix it.` : `Revoke the secret first${revoke6 ? ` (${revoke6})` : ""}, then rotate it and load the new one from a secret store or the environment. Removing it from the code does not make it safe again.`;
-  return {
-    id: uuid(`${f.fingerprint}\0${commit}\0${path2}\0${f.startLine}\0${f.startColumn}`),
-    name: text(rule?.description ?? f.ruleId).slice(0, MAX_NAME2),
-    description: escapeText(`${what}.${where}${later}`),
-    severity: SEVERITY[f.severity],
-    solution: escapeText(solution).slice(0, MAX_SOLUTION),
-    identifiers: [{ type: "keyscan_rule_id", name: `keyscan rule ${text(f.ruleId)}`, value: text(f.ruleId) }],
-    location: {
-      file: text(path2),
-      start_line: f.startLine,
-      end_line: f.endLine,
-      commit: {
-        sha: commit,
-        ...f.author !== void 0 ? { author: text(f.author) } : {},
-        ...f.date !== void 0 ? { date: f.date } : {}
+async function baselineAt(root, rev, file) {
+  if (file === void 0) {
+    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
+    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+  }
+  const rel = inside(root, file);
+  if (rel === void 0) return readBaseline(file);
+  const [found] = await blobs(root, rev, [rel]);
+  if (found === void 0) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
+      {
+        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
       }
-    },
-    // GitLab's analyzer puts the matched secret here; keyscan puts only its redacted form.
-    raw_source_code_extract: f.source === "check" ? "" : text(f.redacted),
-    ...revoke6 !== void 0 && /^https?:\/\/\S+$/.test(revoke6) ? { links: [{ name: "Revoke", url: revoke6 }] } : {}
-  };
+    );
+  }
+  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
 }
-function codeQualityReport(input) {
-  return input.result.findings.map((f) => {
-    const path2 = `${input.pathPrefix}${f.path}`;
-    const shown2 = f.source === "check" ? text(f.message) : `${text(f.message)}: ${text(f.redacted)}`;
-    const commit = f.commit === void 0 ? "" : ` (commit ${f.commit.slice(0, 12)})`;
-    return {
-      type: "issue",
-      check_name: `keyscan/${text(f.ruleId)}`,
-      description: `${text(f.ruleId)}: ${shown2}${commit}`,
-      categories: ["Security"],
-      fingerprint: createHash2("sha256").update(`${f.fingerprint}\0${f.commit ?? ""}\0${path2}\0${f.startLine}`).digest("hex"),
-      severity: QUALITY_SEVERITY[f.severity],
-      location: { path: text(path2), lines: { begin: f.startLine } }
-    };
+async function blobs(root, rev, paths) {
+  const found = [];
+  await readAtRevision(root, rev, paths, (path2, content2) => {
+    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
   });
+  return found;
 }
-function text(value2) {
-  return escapeControl(scrub(value2));
-}
-function timestamp(d) {
-  return d.toISOString().slice(0, 19);
-}
-function uuid(key) {
-  const h = createHash2("sha256").update(key).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-var SECRET_DETECTION_VERSION, SECRET_DETECTION_SCHEMA, SEVERITY, QUALITY_SEVERITY, MAX_NAME2, MAX_SOLUTION, MAX_MESSAGES, NO_COMMIT;
-var init_reports = __esm({
-  "src/ci/gitlab/reports.ts"() {
-    "use strict";
-    init_escape();
-    init_scrub();
-    init_summary();
-    SECRET_DETECTION_VERSION = "15.0.7";
-    SECRET_DETECTION_SCHEMA = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${SECRET_DETECTION_VERSION}/dist/secret-detection-report-format.json`;
-    SEVERITY = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
-    QUALITY_SEVERITY = { critical: "critical", high: "major", medium: "minor", low: "minor", info: "info" };
-    MAX_NAME2 = 255;
-    MAX_SOLUTION = 7e3;
-    MAX_MESSAGES = 50;
-    NO_COMMIT = "0000000";
-  }
-});
-
-// src/ci/gitlab/provider.ts
-import { join as join8, relative as relative7, resolve as resolve10 } from "node:path";
-function gitlabJob(ctx) {
-  return {
-    trigger: `${ctx.source} pipeline`,
-    requestNoun: "merge request",
-    fetchHint: FETCH_DEPTH_HINT2,
-    // GitLab shows the secret detection report; a SARIF file only when asked for (--sarif-output).
-    defaultSarif: void 0,
-    reportInRepoHint: "Add it to .gitignore (GitLab keeps artifacts only from inside the project directory).",
-    reportDir: ctx.projectDir,
-    plan: (mode) => gitlabPlan(ctx, mode),
-    publish: (p, out) => publish2(ctx, p, out),
-    publishFailure: (e, out, reportDir2) => reportFailure2(e, out, reportDir2)
-  };
-}
-async function publish2(ctx, p, out) {
-  const { result: result2, rules, target } = p;
-  out.stdout.write(render("text", { result: result2, rules, reveal: false, version: p.version, color: false }));
-  out.stderr.write(`keyscan: scanned ${target.scope}
-`);
-  const input = {
-    result: result2,
-    rules,
-    version: p.version,
-    headSha: target.kind === "range" ? target.head : ctx.sha,
-    pathPrefix: pathPrefix2(p.root, ctx.projectDir),
-    endedAt: /* @__PURE__ */ new Date(),
-    notes: p.notes
-  };
-  const secretFile = join8(p.reportDir, SECRET_DETECTION_FILE);
-  const qualityFile = join8(p.reportDir, CODE_QUALITY_FILE);
-  await out.writeReport(secretFile, `${JSON.stringify(secretDetectionReport(input), null, 2)}
-`);
-  await out.writeReport(qualityFile, `${JSON.stringify(codeQualityReport(input), null, 2)}
-`);
-  out.stderr.write(`keyscan: wrote ${shown(secretFile, ctx)} and ${shown(qualityFile, ctx)}
-`);
-}
-async function reportFailure2(e, out, reportDir2) {
-  const message = scrub(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
-  const report = failedSecretDetectionReport(message, VERSION, /* @__PURE__ */ new Date());
-  await out.writeReport(join8(reportDir2, SECRET_DETECTION_FILE), `${JSON.stringify(report, null, 2)}
-`).catch(() => void 0);
-}
-function pathPrefix2(root, projectDir) {
-  if (projectDir === void 0) return "";
-  const rel = relative7(resolve10(projectDir), root);
-  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
-}
-function shown(file, ctx) {
-  if (ctx.projectDir === void 0) return file;
-  const rel = relative7(resolve10(ctx.projectDir), file);
-  return rel === "" || rel.startsWith("..") ? file : rel;
-}
-var SECRET_DETECTION_FILE, CODE_QUALITY_FILE, FETCH_DEPTH_HINT2, gitlabProvider;
-var init_provider2 = __esm({
-  "src/ci/gitlab/provider.ts"() {
-    "use strict";
-    init_render();
-    init_scrub();
-    init_version();
-    init_context3();
-    init_reports();
-    SECRET_DETECTION_FILE = "gl-secret-detection-report.json";
-    CODE_QUALITY_FILE = "gl-code-quality-report.json";
-    FETCH_DEPTH_HINT2 = 'In GitLab CI set the job variable `GIT_DEPTH: 0` (the whole history; keep `GIT_STRATEGY: fetch` or `clone`), or let keyscan fetch: keep the remote "origin" the runner sets up with the job token.';
-    gitlabProvider = {
-      id: "gitlab",
-      name: "GitLab CI",
-      detectVariable: "GITLAB_CI",
-      detect: inGitlabCi,
-      open: async (env) => gitlabJob(readGitlabContext(env))
-    };
-  }
-});
-
-// src/ci/none.ts
-function noProvider(known) {
-  return {
-    id: "none",
-    name: "no CI",
-    detectVariable: "",
-    detect: () => false,
-    open: async () => noJob(known)
-  };
-}
-function noJob(known) {
-  return {
-    trigger: void 0,
-    requestNoun: "pull request",
-    fetchHint: 'Fetch the whole history first (git fetch --unshallow), or keep a remote "origin" keyscan can fetch from.',
-    defaultSarif: "keyscan.sarif",
-    reportInRepoHint: "Write it elsewhere (--sarif-output) or add it to .gitignore.",
-    reportDir: void 0,
-    plan(mode) {
-      if (mode !== "auto") {
-        return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
+async function changedFiles(root, base2, head, paths) {
+  if (paths.length === 0) return [];
+  const r = await git(
+    [
+      "diff",
+      "--name-only",
+      "-z",
+      "--no-renames",
+      "--no-ext-diff",
+      "--no-textconv",
+      `${base2}...${head}`,
+      "--",
+      ...paths.map((p) => `:(literal)${p}`)
+    ],
+    root
+  );
+  if (r.code !== 0) {
+    throw new KeyscanError(
+      "E_GIT",
+      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
+      {
+        hint: "Give actions/checkout fetch-depth: 0, so that the merge base of the pull request is there."
       }
-      const missing = known.map((p) => `${p.detectVariable} is not set (${p.name})`).join(", ");
-      throw new KeyscanError("E_CI", `this does not look like a CI job: ${missing}`, {
-        hint: "Outside CI use keyscan --range BASE..HEAD or --history, or keyscan ci --mode history|files (or --provider to name the CI)."
-      });
-    },
-    async publish(p, out) {
-      out.stdout.write(render("text", { result: p.result, rules: p.rules, reveal: false, version: p.version, color: false }));
-    },
-    async publishFailure() {
-    }
-  };
-}
-var init_none = __esm({
-  "src/ci/none.ts"() {
-    "use strict";
-    init_errors();
-    init_render();
+    );
   }
-});
-
-// src/ci/providers.ts
-function selectProvider(choice, env) {
-  if (choice === "none") return noProvider(CI_PROVIDERS);
-  if (choice === "auto") return CI_PROVIDERS.find((p) => p.detect(env)) ?? noProvider(CI_PROVIDERS);
-  const named2 = CI_PROVIDERS.find((p) => p.id === choice);
-  if (named2 === void 0) {
-    throw new KeyscanError("E_USAGE", `unknown CI provider "${choice}"`, { hint: `Use one of: ${PROVIDER_CHOICES.join(", ")}.` });
-  }
-  return named2;
+  return r.stdout.split("\0").filter((p) => p !== "");
 }
-var CI_PROVIDERS, PROVIDER_CHOICES;
-var init_providers = __esm({
-  "src/ci/providers.ts"() {
+function inside(root, file) {
+  const rel = relative5(root, file);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  return rel.split("\\").join("/");
+}
+var init_ci_config = __esm({
+  "src/cli/ci-config.ts"() {
     "use strict";
+    init_format();
+    init_io();
+    init_config();
+    init_load();
     init_errors();
-    init_provider();
-    init_provider2();
-    init_none();
-    CI_PROVIDERS = [githubProvider, gitlabProvider];
-    PROVIDER_CHOICES = ["auto", ...CI_PROVIDERS.map((p) => p.id), "none"];
+    init_history();
+    init_run();
   }
 });
 
@@ -31026,7 +31115,7 @@ var init_complete_range = __esm({
   }
 });
 
-// src/ci/target.ts
+// src/cli/ci-target.ts
 async function resolveTarget(plan, options) {
   switch (plan.kind) {
     case "none":
@@ -31098,14 +31187,14 @@ async function completeHistory(options) {
       "E_CI",
       `this is a shallow clone and ${cannotFetch(options)}: a full-history scan would miss the commits it does not have`,
       {
-        hint: options.fetchHint
+        hint: FETCH_DEPTH_HINT
       }
     );
   }
   const r = await fetchRevisions(options.root, remote, [`+refs/heads/*:refs/remotes/${remote}/*`], { unshallow: true });
   options.note(fetchNote({ depth: "unshallow", ok: r.ok }));
   if (!r.ok)
-    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: options.fetchHint });
+    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: FETCH_DEPTH_HINT });
 }
 function cannotFetch(options) {
   return options.fetch ? `there is no remote "${options.remote}" to fetch from` : "fetching is off (--no-fetch)";
@@ -31117,34 +31206,36 @@ function rangeError(base2, head, outcome, options) {
       return new KeyscanError(
         "E_CI",
         `this clone does not hold all of ${range}${outcome.missing.length > 0 ? ` (missing ${outcome.missing.map(short).join(", ")})` : ""} and ${cannotFetch(options)}`,
-        { hint: options.fetchHint }
+        { hint: FETCH_DEPTH_HINT }
       );
     case "base-unavailable":
       return new KeyscanError("E_CI", `the remote does not have the base commit ${short(base2)} of ${range}: ${outcome.error}`, {
-        hint: options.fetchHint
+        hint: FETCH_DEPTH_HINT
       });
     case "fetch-failed":
-      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: options.fetchHint });
+      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: FETCH_DEPTH_HINT });
   }
 }
-var init_target = __esm({
-  "src/ci/target.ts"() {
+var FETCH_DEPTH_HINT;
+var init_ci_target = __esm({
+  "src/cli/ci-target.ts"() {
     "use strict";
     init_errors();
     init_complete_range();
     init_history();
     init_remote();
     init_plan();
+    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
   }
 });
 
 // src/cli/output.ts
-import { randomBytes as randomBytes5 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 import { rmSync } from "node:fs";
 import { chmod, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join9 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join7 } from "node:path";
 async function writeReportFile(path2, content2) {
-  const temp = join9(dirname4(path2), `.${basename3(path2)}.${randomBytes5(4).toString("hex")}.tmp`);
+  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes4(4).toString("hex")}.tmp`);
   pending.add(temp);
   try {
     await writeFile2(temp, content2, { mode: 384 });
@@ -31187,71 +31278,91 @@ var ci_run_exports = {};
 __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
+import { randomBytes as randomBytes5 } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { dirname as dirname5, resolve as resolve11 } from "node:path";
+import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve9 } from "node:path";
 async function runCiCommand(args2, io) {
-  const provider = selectProvider(args2.provider, io.env);
-  const job = await provider.open(io.env, io.cwd);
-  const out = ciOutput(io);
+  const ctx = args2.mode === "auto" || inGithubActions(io.env) ? await readActionsContext(io.env) : void 0;
   try {
-    return await runCi(args2, io, job, out);
+    return await runCi(args2, io, ctx);
   } catch (e) {
-    if (isKeyscanError(e)) await job.publishFailure(e, out, reportDir(args2, io, job));
+    if (isKeyscanError(e) && ctx !== void 0) await reportFailure(e, ctx, io);
     throw e;
   }
 }
-async function runCi(args2, outer, job, out) {
-  const io = { ...outer, stdout: out.stdout, stderr: out.stderr };
-  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
+async function runCi(args2, outer, ctx) {
+  const io = safeIO(outer);
+  const cwd = resolve9(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
   if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
     throw new KeyscanError("E_USAGE", "--threads must be a whole number from 0 to 256");
   }
-  const mode = args2.mode;
-  const plan = job.plan(mode);
+  const plan = ctx === void 0 ? planWithoutEvent(args2.mode) : planFor(ctx, args2.mode);
   const notes = [];
   const note = (line) => {
     notes.push(line);
     io.stderr.write(`keyscan: ${line}
 `);
   };
-  io.stderr.write(`keyscan: ${job.trigger ? `${job.trigger}: ` : ""}scanning ${plan.label}
+  io.stderr.write(`keyscan: ${ctx ? `${ctx.eventName} event: ` : ""}scanning ${plan.label}
 `);
-  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note, fetchHint: job.fetchHint });
-  const scanWith = (version) => runScan(args2, { cwd, root }, target, version);
-  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
-  const { rules } = outcome;
-  const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
+  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note });
+  const scanWith = (version) => runScan(args2, { ...io, cwd }, target, version);
+  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanPullRequest(args2, root, target, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
+  const { result: result2, rules } = outcome;
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
-  const sarifShown = args2["sarif-output"] ?? job.defaultSarif;
-  const sarif = sarifShown === void 0 ? void 0 : { path: resolve11(io.cwd, sarifShown), shown: sarifShown };
-  if (sarif !== void 0) {
-    await out.writeReport(sarif.path, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
-    const unprotected = await reportInRepository(sarif.path);
-    if (unprotected !== void 0) {
-      note(
-        `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. ${job.reportInRepoHint}`
-      );
-    }
-  }
-  await job.publish(
-    { result: result2, rules, root, target, notes, configChange, sarif, reportDir: reportDir(args2, io, job), version: VERSION },
-    out
-  );
-  io.stderr.write(`keyscan: ${foundLine(result2, "listed above")}${sarif ? `; SARIF: ${sarif.shown}` : ""}
+  await publish(result2, rules, { args: args2, io, ctx, root, target, notes, note, configChange });
+  const incomplete2 = result2.errors.length > 0;
+  const found = incomplete2 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned); ${foundSummary(result2.findings)} in the ${scopeCount(result2)} read` : `${foundSummary(result2.findings)} in ${scopeCount(result2)}`;
+  io.stderr.write(`keyscan: ${found}; SARIF: ${args2["sarif-output"]}
 `);
-  if (result2.errors.length > 0) return EXIT.error;
+  if (incomplete2) return EXIT.error;
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
-async function scanRequest(args2, root, target, job, scanWith, note) {
+async function publish(result2, rules, p) {
+  const { args: args2, io, ctx, root, target, notes, note, configChange } = p;
+  const sarifPath = resolve9(io.cwd, args2["sarif-output"]);
+  await mkdir(dirname5(sarifPath), { recursive: true });
+  await writeReportFile(sarifPath, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
+  const unprotected = await reportInRepository(sarifPath);
+  if (unprotected !== void 0) {
+    note(
+      `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`
+    );
+  }
+  const prefix = pathPrefix(root, ctx?.workspace);
+  writeLog(result2, rules, prefix, io);
+  if (ctx?.stepSummary !== void 0) {
+    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
+    const headSha = target.kind === "range" ? target.head : ctx.sha;
+    await appendSummary(
+      ctx.stepSummary,
+      renderSummary({
+        result: result2,
+        rules,
+        scope: target.scope,
+        notes,
+        repoUrl,
+        headSha,
+        version: VERSION,
+        sarifPath: args2["sarif-output"],
+        pathPrefix: prefix,
+        ...configChange !== void 0 ? { configChange } : {}
+      })
+    );
+  }
+  if (ctx?.output !== void 0 && result2.errors.length === 0) {
+    await appendOutputs(ctx.output, { findings: String(result2.findings.length), sarif: sarifPath });
+  }
+}
+async function scanPullRequest(args2, root, target, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve11(root, args2.baseline),
-    catalogue: KNOWN_RULES,
-    fetchHint: job.fetchHint
+    baseline: args2.baseline === void 0 ? void 0 : resolve9(root, args2.baseline),
+    catalogue: [...builtinRules, ...ENV_CHECK_RULES]
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args2["trust-pr-config"];
@@ -31261,30 +31372,20 @@ async function scanRequest(args2, root, target, job, scanWith, note) {
   const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
   const silenced = missingFrom(baseResult.findings, headResult.findings);
   const files = pr.changed.join(", ");
-  const request = job.requestNoun;
   note(
-    trustHead ? `This ${request} changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This ${request} changes ${files}; the check uses the base commit's version, and the ${request}'s would silence ${plural(silenced, "finding")}.`
+    trustHead ? `This pull request changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This pull request changes ${files}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, "finding")}.`
   );
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
-async function runScan(args2, where, target, version) {
-  const { cwd, root } = where;
-  const given = args2.baseline === void 0 ? void 0 : resolve11(root, args2.baseline);
-  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve11(cwd, args2.config));
-  let baseline = version?.baseline;
-  if (version === void 0) {
-    const choice = chooseBaseline(root, given, config.baseline);
-    baseline = await readBaseline(choice.file, !choice.named);
-  }
-  const configured = scanOptionsFor(config, { root, baselineFiles: given === void 0 ? [] : [given] });
-  const options = {
-    ...configured.options,
-    cwd,
-    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
-    ...targetOptions(target),
-    ...baselineScanOptions(baseline)
-  };
-  const rules = [...configured.rules, ...ENV_CHECK_RULES];
+async function runScan(args2, io, target, version) {
+  const given = args2.baseline === void 0 ? [] : [resolve9(io.cwd, args2.baseline)];
+  const prepared = await prepareScan(ciSourceArgs(args2), io, given, version?.config);
+  const baseline = version !== void 0 ? version.baseline : await readBaseline(
+    (args2.baseline === void 0 ? void 0 : resolve9(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
+    args2.baseline === void 0 && prepared.config.baseline === void 0
+  );
+  const rules = [...prepared.rules, ...ENV_CHECK_RULES];
+  const options = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
   const result2 = target.kind === "none" ? emptyResult() : await scan(options);
   return { result: result2, rules };
 }
@@ -31293,19 +31394,16 @@ function missingFrom(reported, other) {
   const kept = new Set(other.map(key));
   return reported.filter((f) => !kept.has(key(f))).length;
 }
-function ciOutput(io) {
+function safeIO(io) {
   return {
+    ...io,
     stdout: { write: (chunk) => io.stdout.write(safeOutput(chunk)) },
     stderr: { write: (chunk) => io.stderr.write(safeOutput(chunk)) },
-    rawStdout: io.stdout,
-    writeReport: async (path2, content2) => {
-      await mkdir(dirname5(path2), { recursive: true });
-      await writeReportFile(path2, content2);
-    }
+    rawStdout: io.stdout
   };
 }
-function reportDir(args2, io, job) {
-  return resolve11(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
+function planWithoutEvent(mode) {
+  return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
 }
 function targetOptions(target) {
   switch (target.kind) {
@@ -31316,6 +31414,60 @@ function targetOptions(target) {
     default:
       return { paths: ["."] };
   }
+}
+function ciSourceArgs(args2) {
+  return {
+    paths: [],
+    stdin: false,
+    "stdin-name": "stdin",
+    staged: false,
+    range: void 0,
+    since: void 0,
+    history: false,
+    "include-stash": false,
+    cwd: void 0,
+    "max-file-size": String(DEFAULT_MAX_FILE_SIZE),
+    "skip-unreadable": false,
+    "include-examples": false,
+    threads: args2.threads,
+    config: args2.config,
+    progress: false,
+    debug: false,
+    "env-drift": false,
+    "env-template": [],
+    "env-placeholder": []
+  };
+}
+function writeLog(result2, rules, prefix, io) {
+  const token2 = randomBytes5(16).toString("hex");
+  io.rawStdout.write(`::stop-commands::${token2}
+`);
+  io.stdout.write(render("text", { result: result2, rules, reveal: false, version: VERSION, color: false }));
+  io.rawStdout.write(`::${token2}::
+`);
+  io.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
+}
+async function reportFailure(e, ctx, io) {
+  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
+  io.stdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
+`);
+  if (ctx.stepSummary === void 0) return;
+  const md = [
+    "## keyscan: could not scan",
+    "",
+    `**Error:** ${escapeText(scrub(e.message))}`,
+    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
+    ""
+  ];
+  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
+}
+function pathPrefix(root, workspace) {
+  if (workspace === void 0) return "";
+  const rel = relative6(resolve9(workspace), root);
+  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
+}
+function scopeCount(result2) {
+  return result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
 }
 function emptyResult() {
   return {
@@ -31334,25 +31486,30 @@ function emptyResult() {
 var init_ci_run = __esm({
   "src/cli/ci-run.ts"() {
     "use strict";
-    init_choice();
+    init_rules();
     init_io();
     init_rules2();
-    init_pr_config();
-    init_providers();
-    init_target();
+    init_config();
     init_errors();
     init_history();
     init_repo();
-    init_found_line();
+    init_context2();
+    init_files2();
+    init_plan();
+    init_summary();
+    init_escape();
+    init_github2();
     init_render();
     init_scrub();
     init_text();
     init_scan();
-    init_scan_options();
     init_types();
     init_version();
+    init_ci_config();
+    init_ci_target();
     init_io2();
     init_output();
+    init_source_options();
   }
 });
 
@@ -31403,10 +31560,10 @@ var init_hook = __esm({
 });
 
 // src/setup/package-json.ts
-function editPackageJson(text2, wanted, file = "package.json") {
+function editPackageJson(text, wanted, file = "package.json") {
   let pkg;
   try {
-    pkg = JSON.parse(text2);
+    pkg = JSON.parse(text);
   } catch (e) {
     throw new KeyscanError("E_INIT", `${file} is not valid JSON`, {
       hint: "Fix it (npm pkg get name shows whether npm can read it), then run keyscan init again.",
@@ -31442,10 +31599,10 @@ function editPackageJson(text2, wanted, file = "package.json") {
     changes.push(`appended "husky" to scripts.prepare ("${scripts.prepare}")`);
   }
   if (pkg.scripts === void 0 && changes.some((c) => c.includes("scripts.prepare"))) pkg.scripts = scripts;
-  if (changes.length === 0) return { text: text2, changes, warnings };
-  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
-  const body = JSON.stringify(pkg, null, indentOf(text2));
-  return { text: `${eol === "\n" ? body : body.replace(/\n/g, eol)}${/\r?\n$/.test(text2) || text2 === "" ? eol : ""}`, changes, warnings };
+  if (changes.length === 0) return { text, changes, warnings };
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const body = JSON.stringify(pkg, null, indentOf(text));
+  return { text: `${eol === "\n" ? body : body.replace(/\n/g, eol)}${/\r?\n$/.test(text) || text === "" ? eol : ""}`, changes, warnings };
 }
 function declared(pkg, name) {
   for (const field of DEPENDENCY_FIELDS) {
@@ -31459,12 +31616,12 @@ function addDevDependency(pkg, name, range) {
   if (current !== void 0 && !isObject2(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
-  const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
+  const sorted2 = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
   deps[name] = range;
-  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
+  pkg.devDependencies = sorted2 ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
 }
-function indentOf(text2) {
-  const m = /\n([ \t]+)\S/.exec(text2);
+function indentOf(text) {
+  const m = /\n([ \t]+)\S/.exec(text);
   return m?.[1] ?? 2;
 }
 function isObject2(v) {
@@ -31483,9 +31640,9 @@ var init_package_json = __esm({
 // src/setup/project.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { delimiter, join as join10 } from "node:path";
+import { delimiter, join as join9 } from "node:path";
 function packageManager(root) {
-  for (const [file, pm] of LOCKFILES) if (existsSync4(join10(root, file))) return pm;
+  for (const [file, pm] of LOCKFILES) if (existsSync4(join9(root, file))) return pm;
   return "npm";
 }
 function installCommand(pm) {
@@ -31494,23 +31651,23 @@ function installCommand(pm) {
 function onPath(name, env) {
   const dirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
   const exts = process.platform === "win32" ? [".cmd", ".exe", ""] : [""];
-  return dirs.some((d) => exts.some((e) => existsSync4(join10(d, `${name}${e}`))));
+  return dirs.some((d) => exts.some((e) => existsSync4(join9(d, `${name}${e}`))));
 }
 function installedHuskyBin(root) {
-  const dir = join10(root, "node_modules", "husky");
+  const dir = join9(root, "node_modules", "husky");
   try {
-    const pkg = JSON.parse(readFileSync2(join10(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync2(join9(dir, "package.json"), "utf8"));
     const bin = typeof pkg.bin === "string" ? pkg.bin : typeof pkg.bin === "object" && pkg.bin !== null ? pkg.bin.husky : void 0;
-    return typeof bin === "string" ? join10(dir, bin) : void 0;
+    return typeof bin === "string" ? join9(dir, bin) : void 0;
   } catch {
     return void 0;
   }
 }
 function keyscanInstalled(root) {
-  return existsSync4(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
+  return existsSync4(join9(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve13, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -31520,7 +31677,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve15({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve13({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -31545,20 +31702,20 @@ __export(init_run_exports, {
   runInitCommand: () => runInitCommand
 });
 import { mkdir as mkdir2, readFile as readFile6, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join11, relative as relative10, resolve as resolve13 } from "node:path";
+import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve11 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve13(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
       hint: "Run keyscan init in your repository (git init creates one)."
     });
   }
-  const pkgFile = join11(root, "package.json");
+  const pkgFile = join10(root, "package.json");
   const pkgText = await readOptional(pkgFile);
-  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join11(cwd, "package.json")));
+  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join10(cwd, "package.json")));
   const pkg = editPackageJson(pkgText, { huskyRange: HUSKY_RANGE, keyscanRange: `^${VERSION}` }, pkgFile);
-  const hookFile = join11(root, ".husky", "pre-commit");
+  const hookFile = join10(root, ".husky", "pre-commit");
   const hookText = await readOptional(hookFile);
   const husky = declared(JSON.parse(pkg.text), "husky") ?? "";
   const hook = addHookLine(hookText, { huskyV8: /^[~^]?[0-8]\./.test(husky) });
@@ -31605,10 +31762,10 @@ async function activate(root, io, say) {
 function isHuskyPath(path2) {
   return /^\.husky\/?(_\/?)?$/.test(path2);
 }
-async function writeHook(file, text2, created) {
+async function writeHook(file, text, created) {
   await mkdir2(dirname7(file), { recursive: true });
   const mode = created ? 493 : (await stat4(file)).mode & 511;
-  await writeFile3(file, text2, { mode });
+  await writeFile3(file, text, { mode });
 }
 async function readOptional(file) {
   try {
@@ -31620,7 +31777,7 @@ async function readOptional(file) {
 }
 function noPackageJson(root, cwd, here) {
   if (here !== void 0 && cwd !== root) {
-    return new KeyscanError("E_INIT", `package.json is in ${relative10(root, cwd)}/, not at the repository root ${root}`, {
+    return new KeyscanError("E_INIT", `package.json is in ${relative9(root, cwd)}/, not at the repository root ${root}`, {
       hint: `git runs hooks from the root, where husky must be installed: cd ${root} && npm init -y && npx -p ${PACKAGE_NAME} keyscan init. Or use the pre-commit framework (see the keyscan README).`
     });
   }
@@ -34234,10 +34391,10 @@ var require_build3 = __commonJS({
         });
         return this.rows[this.rows.length - 1];
       }
-      colFromString(text2) {
+      colFromString(text) {
         return {
-          text: text2,
-          padding: this.measurePadding(text2)
+          text,
+          padding: this.measurePadding(text)
         };
       }
       measurePadding(str) {
@@ -34445,17 +34602,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve15 } = __require("path");
+    var { dirname: dirname8, resolve: resolve13 } = __require("path");
     var { readdirSync, statSync } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve15(".", start);
+      let dir = resolve13(".", start);
       let tmp, stats = statSync(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve15(dir, tmp);
+        if (tmp) return resolve13(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -34493,7 +34650,7 @@ var require_require_directory = __commonJS({
     "use strict";
     var fs = __require("fs");
     var join13 = __require("path").join;
-    var resolve15 = __require("path").resolve;
+    var resolve13 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -34527,7 +34684,7 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve15(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve13(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
         var joined = join13(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
@@ -36194,27 +36351,24 @@ enableBacktrackingFallback();
 // src/cli/main.ts
 import { existsSync as existsSync5 } from "node:fs";
 init_rules();
-init_choice();
 init_io();
 init_rules2();
 init_config();
 init_schema_check();
 init_errors();
 init_context();
-init_found_line();
 init_render();
 init_scrub();
 init_text();
 init_scan();
 init_version();
-import { resolve as resolve14 } from "node:path";
+import { join as join11, resolve as resolve12 } from "node:path";
 
 // src/cli/baseline-command.ts
-init_choice();
 init_format();
 init_io();
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join6, relative as relative4, resolve as resolve7 } from "node:path";
+import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
 
 // src/baseline/migrate.ts
 init_rehash();
@@ -36236,174 +36390,7 @@ init_scrub();
 init_text();
 init_scan();
 init_io2();
-
-// src/cli/source-options.ts
-init_errors();
-init_repo();
-init_scrub();
-init_scan();
-init_scan_options();
-import { stat as stat3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
-
-// src/cli/progress.ts
-var INTERVAL_MS = 200;
-var ProgressLine = class {
-  #out;
-  #started = performance.now();
-  #last = Number.NEGATIVE_INFINITY;
-  #shown = false;
-  constructor(out) {
-    this.#out = out;
-  }
-  update(p) {
-    const now = performance.now();
-    if (now - this.#last < INTERVAL_MS) return;
-    this.#last = now;
-    this.#shown = true;
-    this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
-  }
-  clear() {
-    if (this.#shown) this.#out.write("\r\x1B[2K");
-    this.#shown = false;
-  }
-};
-function describe2(p, seconds) {
-  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
-  if (p.commitsTotal !== void 0) {
-    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
-    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
-    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
-    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
-  }
-  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
-}
-function duration(seconds) {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
-}
-
-// src/cli/size.ts
-var UNITS = {
-  "": 1,
-  b: 1,
-  k: 1024,
-  kb: 1e3,
-  kib: 1024,
-  m: 1024 ** 2,
-  mb: 1e3 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1e3 ** 3,
-  gib: 1024 ** 3
-};
-function parseSize(text2) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text2);
-  if (!m) return void 0;
-  const unit = UNITS[(m[2] ?? "").toLowerCase()];
-  if (unit === void 0) return void 0;
-  return Math.floor(Number(m[1]) * unit);
-}
-
-// src/cli/source-options.ts
-function sourceOptions(y) {
-  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
-    type: "string",
-    default: String(DEFAULT_MAX_FILE_SIZE),
-    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
-  }).option("skip-unreadable", {
-    type: "boolean",
-    default: false,
-    describe: "count files that cannot be read as skipped instead of failing with exit 2"
-  }).option("include-examples", {
-    type: "boolean",
-    default: false,
-    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
-  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
-    alias: "c",
-    type: "string",
-    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
-  }).option("progress", {
-    type: "boolean",
-    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
-  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
-    type: "boolean",
-    default: false,
-    describe: "note variables that an env template and the .env next to it do not share (informational)"
-  }).option("env-template", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another env template file name, besides .env.example and the like; repeatable"
-  }).option("env-placeholder", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
-  });
-}
-async function withCwd(args2, io) {
-  if (args2.cwd === void 0) return io;
-  const path2 = resolve6(io.cwd, args2.cwd);
-  const info = await stat3(path2).catch(() => void 0);
-  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
-  return { ...io, cwd: path2 };
-}
-async function prepareScan(args2, io, baselineFiles = [], loaded2) {
-  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
-  const maxFileSize = parseSize(args2["max-file-size"]);
-  if (maxFileSize === void 0) {
-    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
-  }
-  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
-    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
-  }
-  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
-  if (modes.length === 1 && paths.length > 0) {
-    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
-  }
-  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
-  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
-  const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = loaded2 ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config));
-  const configured = scanOptionsFor(config, {
-    root,
-    baselineFiles,
-    envTemplates: args2["env-template"],
-    envPlaceholders: args2["env-placeholder"],
-    envDrift: args2["env-drift"]
-  });
-  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
-  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
-  const options = {
-    ...configured.options,
-    cwd: io.cwd,
-    paths,
-    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
-    staged: args2.staged,
-    history: args2.history,
-    includeStash: args2["include-stash"],
-    ...range !== void 0 ? { range } : {},
-    ...display ? { onProgress: (p) => display.update(p) } : {},
-    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
-`)) } : {},
-    maxFileSize,
-    skipUnreadable: args2["skip-unreadable"],
-    includeExamples: args2["include-examples"],
-    ...args2.threads !== void 0 ? { threads: args2.threads } : {}
-  };
-  const rules = configured.rules;
-  return { root, config, rules, options, done: () => display?.clear() };
-}
-function usage(message, hint) {
-  return new KeyscanError("E_USAGE", message, { hint });
-}
-
-// src/cli/baseline-command.ts
+init_source_options();
 function baselineOptions(y) {
   return y.option("output", {
     alias: "o",
@@ -36415,7 +36402,7 @@ async function baselineCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const requested = args2.output === void 0 ? void 0 : resolve7(io.cwd, args2.output);
   const { root, config, options, done } = await prepareScan(args2, io, requested ? [requested] : []);
-  const { file } = chooseBaseline(root, requested, config.baseline);
+  const file = requested ?? config.baseline ?? join5(root, DEFAULT_BASELINE_FILE);
   const read = await readBaseline(file, true);
   const salt = read?.salt ?? newSalt();
   const result2 = await scan({ ...options, salt }).finally(done);
@@ -36428,7 +36415,7 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync3(join6(root, path2));
+  const isGone = (path2) => !existsSync3(join5(root, path2));
   const notes = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
@@ -36436,15 +36423,15 @@ async function baselineCommand(args2, outer) {
   const previous = read?.version === LEGACY_BASELINE_VERSION ? migrateLegacy(read, result2.findings) : read;
   const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes, salt);
   await writeBaseline(file, baseline);
-  const shown2 = relative4(io.cwd, file) || file;
+  const shown = relative4(io.cwd, file) || file;
   if (read?.version === LEGACY_BASELINE_VERSION) {
     io.stderr.write(
-      `keyscan: ${shown2} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.
+      `keyscan: ${shown} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.
 `
     );
   }
   io.stderr.write(
-    `keyscan: wrote ${shown2}: ${baseline.entries.length} ${baseline.entries.length === 1 ? "entry" : "entries"} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)
+    `keyscan: wrote ${shown}: ${baseline.entries.length} ${baseline.entries.length === 1 ? "entry" : "entries"} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)
 `
   );
   return EXIT.clean;
@@ -36453,23 +36440,12 @@ async function baselineCommand(args2, outer) {
 // src/cli/ci.ts
 var CI_MODES = ["auto", "history", "files"];
 function ciOptions(y) {
-  return y.option("provider", {
-    type: "string",
-    default: "auto",
-    // Checked by src/ci/providers.ts, so that this module (loaded by every command) loads no provider.
-    describe: "auto (detect it), github, gitlab, or none (a plain run with a text report)"
-  }).option("mode", {
+  return y.option("mode", {
     type: "string",
     choices: CI_MODES,
     default: "auto",
-    describe: "auto: from the event (pull or merge request: its commits; push: the pushed commits; schedule: history); history; files"
-  }).option("sarif-output", {
-    type: "string",
-    describe: "where to write the SARIF report (default: keyscan.sarif; on GitLab none unless given)"
-  }).option("report-dir", {
-    type: "string",
-    describe: "where the CI's own reports go (GitLab: gl-secret-detection-report.json, gl-code-quality-report.json; default: CI_PROJECT_DIR)"
-  }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
+    describe: "auto: from the event (pull request: its commits; push: the pushed commits; schedule: history); history; files"
+  }).option("sarif-output", { type: "string", default: "keyscan.sarif", describe: "where to write the SARIF report" }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
     alias: "c",
     type: "string",
     describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
@@ -36491,14 +36467,14 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative9, resolve as resolve12 } from "node:path";
+import { relative as relative8, resolve as resolve10 } from "node:path";
 
 // src/config/print.ts
 init_rules();
 init_compile();
 init_scan_fragment();
 init_user_rules();
-import { dirname as dirname6, relative as relative8 } from "node:path";
+import { dirname as dirname6, relative as relative7 } from "node:path";
 function printableConfig(config, schemaRef) {
   const hide = redactor(config);
   const list = (a) => ({
@@ -36530,14 +36506,14 @@ function printableConfig(config, schemaRef) {
     ruleOverrides: overrides,
     allowlist: list(config.allowlist),
     placeholders: config.placeholders.map(hide),
-    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative8(dirname6(config.file), config.baseline) } : {}
+    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative7(dirname6(config.file), config.baseline) } : {}
   };
 }
 function redactor(config) {
   const catalogue2 = compileCatalogue([...builtinRules, ...config.rules]);
-  return (text2) => {
-    const found = scanFragment(catalogue2, Buffer.from(text2), { path: "config", source: "file" });
-    return found.length === 0 ? text2 : `[REDACTED: ${found[0]?.ruleId}]`;
+  return (text) => {
+    const found = scanFragment(catalogue2, Buffer.from(text), { path: "config", source: "file" });
+    return found.length === 0 ? text : `[REDACTED: ${found[0]?.ruleId}]`;
   };
 }
 
@@ -36545,6 +36521,7 @@ function redactor(config) {
 init_repo();
 init_text();
 init_io2();
+init_source_options();
 var SCHEMA_REF = "./node_modules/keyscan-secrets/schema/keyscan.schema.json";
 function configOptions(y) {
   return y.option("print", { type: "boolean", default: false, describe: "print the effective config (defaults filled in) as JSON" }).option("config", { alias: "c", type: "string", describe: "config file (default: the one at the repository root)" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
@@ -36552,8 +36529,8 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve12(io.cwd, args2.config), builtinRules);
-  const where = config.file === void 0 ? void 0 : relative9(io.cwd, config.file) || config.file;
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve10(io.cwd, args2.config), builtinRules);
+  const where = config.file === void 0 ? void 0 : relative8(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
 `);
@@ -36572,7 +36549,7 @@ async function configCommand(args2, outer) {
   const running = effectiveRules(builtinRules, config).length;
   const total = builtinRules.length + config.rules.length;
   io.stdout.write(
-    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative9(io.cwd, config.baseline)}` : ""}.
+    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative8(io.cwd, config.baseline)}` : ""}.
 `
   );
   return EXIT.clean;
@@ -36590,6 +36567,7 @@ async function initCommand(args2, io) {
 // src/cli/main.ts
 init_io2();
 init_output();
+init_source_options();
 var yargs = require_yargs();
 async function run(argv, io = processIO()) {
   let code2 = EXIT.clean;
@@ -36689,13 +36667,13 @@ async function scanCommand(args2, outer) {
   if (args2.output.length > Math.max(1, args2.format.length)) {
     throw usage(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
   }
-  const baselineFile = typeof args2.baseline === "string" ? resolve14(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve12(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
   if (toStdout.length > 1) throw usage("more than one report would go to stdout", "Give an --output for each --format but one.");
-  const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
-  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
+  const named2 = args2.baseline === false ? void 0 : baselineFile ?? config.baseline;
+  const baseline = named2 !== void 0 ? await readBaseline(named2) : args2.baseline === false ? void 0 : await readDefaultBaseline(root, io);
   const result2 = await scan({
     ...options,
     ...baselineScanOptions(baseline),
@@ -36719,7 +36697,7 @@ async function writeReports(result2, rules, formats, args2, io) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve14(io.cwd, file);
+      const path2 = resolve12(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -36733,8 +36711,11 @@ async function writeReports(result2, rules, formats, args2, io) {
     }
   }
   if (!textOnStdout) {
+    const found = foundSummary(result2.findings);
+    const incomplete2 = result2.errors.length > 0 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned; see the report): ` : "";
     const unused = result2.unusedAllows?.length ? `; ${plural(result2.unusedAllows.length, "keyscan:allow comment")} silenced nothing` : "";
-    io.stderr.write(`keyscan: ${foundLine(result2, "see the report")}${unused}
+    const scope = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
+    io.stderr.write(`keyscan: ${incomplete2}${found} in ${scope}${unused}
 `);
   }
 }
@@ -36766,7 +36747,8 @@ ${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks
 `);
   return EXIT.clean;
 }
-async function readDefaultBaseline(file, io) {
+async function readDefaultBaseline(root, io) {
+  const file = join11(root, DEFAULT_BASELINE_FILE);
   if (!existsSync5(file)) return void 0;
   try {
     return await readBaseline(file);
@@ -36830,7 +36812,7 @@ function ignoreClosedStdout(stdout = process.stdout) {
 }
 
 // src/action/inputs.ts
-init_annotations();
+init_github2();
 import { join as join12 } from "node:path";
 var INPUT_DEFAULTS = {
   mode: "auto",

@@ -27,6 +27,7 @@ import { type ScanOptions, validateOptions } from './modes/options.js';
 import { FRAGMENT_BYTES_PER_TASK, runMetadataTasks, toAsync } from './modes/tasks.js';
 import { fragmentTasks } from './pipeline/bounded.js';
 import { Collector, type ScanProgress } from './pipeline/collector.js';
+import { liveOnly } from './pipeline/liveness.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
 import { enableBacktrackingFallback, runsOnLinearEngine } from './regex-guard.js';
@@ -119,7 +120,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== 'example');
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result = collector.result(findings, performance.now() - started, filtered);
+  const result = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
   return names.empty ? result : redactResult(result, names);
 }
 

@@ -54,6 +54,10 @@ export interface Finding {
   readonly commitCount?: number;
   /** History scans: whether the file at this path still contains the secret at HEAD. */
   readonly presentAtHead?: boolean;
+  /** Refs (branch, tag, HEAD short names) whose tip still holds this secret at this path; empty: only in history. Set by --history and --range. */
+  readonly liveAt?: readonly string[];
+  /** The commit that removed it from the last ref that held it, when known. */
+  readonly removedIn?: string;
   /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
   readonly secret: Secret;
   /**
@@ -96,6 +100,8 @@ export interface ScanStats {
   bytesScanned: number;
   /** Git LFS pointer files scanned as committed: the content they stand for is not in the repository. */
   lfsPointers?: number;
+  /** With `--live-only`: secrets found only in history (no branch or tag holds them), not listed. */
+  historyOnlyHidden?: number;
   skipped: SkipCounts;
   suppressed: SuppressedCounts;
   durationMs: number;

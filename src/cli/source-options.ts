@@ -33,6 +33,8 @@ export interface SourceArgs {
   'max-file-size': string;
   'skip-unreadable': boolean;
   'include-examples': boolean;
+  /** Optional: `keyscan ci` builds its own arguments and reports every secret. */
+  'live-only'?: boolean;
   threads: number | undefined;
   config: string | undefined;
   progress: boolean | undefined;
@@ -72,6 +74,11 @@ export function sourceOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'also list documented example credentials (AWS docs keys, jwt.io…) as "example" findings; they never fail a run',
+    })
+    .option('live-only', {
+      type: 'boolean',
+      default: false,
+      describe: 'with --history or --range: list only secrets that a branch or tag still holds (the others are counted)',
     })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('config', {
@@ -172,6 +179,7 @@ export async function prepareScan(
     maxFileSize,
     skipUnreadable: args['skip-unreadable'],
     includeExamples: args['include-examples'],
+    ...(args['live-only'] ? { liveOnly: true } : {}),
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
   };
   const rules = configured.rules;

@@ -12,7 +12,7 @@ import { requireRepository, resolveCommit, shallowBoundary } from '../git/histor
 import { commitMetadata, refMetadata } from '../git/metadata.js';
 import { workTreeRoot } from '../git/repo.js';
 import { fragmentTasks } from '../pipeline/bounded.js';
-import { markPresentAt } from '../pipeline/history.js';
+import { markLiveness } from '../pipeline/liveness.js';
 import type { Task } from '../scanner/task.js';
 import { commitFragments, identityFragments, refFragments } from '../sources/metadata.js';
 import { type CommitInfo, type Finding, type FragmentInput, METADATA_SOURCES } from '../types.js';
@@ -118,7 +118,7 @@ export async function scanCommits(set: CommitSet, ctx: ScanContext): Promise<Fin
     const content = first.filter((f) => f.source !== 'path');
     const named = first.filter((f) => f.source === 'path');
     return [
-      ...(await markPresentAt(root, tip, content, ctx.realPath.current)),
+      ...(await markLiveness(root, content, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug })),
       ...named,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),

@@ -70,6 +70,8 @@ export interface ScanOptions {
   readonly stallMs?: number;
   /** Also report documented example credentials, as findings of kind `example`. */
   readonly includeExamples?: boolean;
+  /** Range and history scans: report only secrets some branch or tag still holds (see {@link Finding.liveAt}). */
+  readonly liveOnly?: boolean;
 }
 
 /** The options that choose a source, by the name the CLI gives them. */
@@ -93,6 +95,9 @@ export function validateOptions(options: ScanOptions): void {
     throw usage(`--${chosen[0]} does not take paths`, 'Scan either paths or one of --stdin, --staged, --range, --history, --pre-push.');
   }
   if (options.includeStash && !options.history) throw usage('--include-stash goes with --history', 'Add --history.');
+  if (options.liveOnly && !options.history && options.range === undefined && options.prePush === undefined) {
+    throw usage('--live-only goes with --history or --range', 'Add --history (or --range BASE..HEAD): files on disk are always live.');
+  }
   if (options.maxFileSize !== undefined && !(options.maxFileSize >= 0)) {
     throw usage(`the maximum file size must be a number of bytes, not ${options.maxFileSize}`, 'Use bytes or a unit: 5MB, 512KiB.');
   }

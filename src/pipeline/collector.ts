@@ -40,6 +40,8 @@ export class Collector {
   #commits = 0;
   #lfs = 0;
   commitsTotal: number | undefined;
+  /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
+  historyOnlyHidden: number | undefined;
 
   constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers = false) {
     this.#onProgress = onProgress;
@@ -145,6 +147,7 @@ export class Collector {
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
         bytesScanned: this.#bytes,
         lfsPointers: this.#lfs,
+        ...(this.historyOnlyHidden === undefined ? {} : { historyOnlyHidden: this.historyOnlyHidden }),
         skipped: { ...this.#skipped },
         suppressed: filtered.suppressed,
         durationMs: Math.round(durationMs),

@@ -1,6 +1,8 @@
 import type { Finding, Severity } from '../types.js';
 import { INFORMATION_URI } from '../version.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
+import { liveness, onlyInHistory } from './liveness.js';
+import { secretTag } from './tag.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
@@ -112,6 +114,17 @@ function result(f: Finding, ruleIndex: number, reveal: boolean): Record<string, 
       },
     ],
     partialFingerprints: { 'keyscan/v2': f.fingerprint },
+    ...(f.liveAt === undefined ? {} : { properties: historyProperties(f) }),
+  };
+}
+
+/** Where a history finding's secret still is, for tools that read SARIF rather than the message. */
+function historyProperties(f: Finding): Record<string, unknown> {
+  return {
+    tag: secretTag(f.secretHash),
+    liveAt: f.liveAt,
+    ...(f.removedIn === undefined ? {} : { removedIn: f.removedIn }),
+    ...(f.commit === undefined ? {} : { introducedIn: f.commit }),
   };
 }
 
@@ -121,7 +134,16 @@ function resultMessage(f: Finding, reveal: boolean): string {
   const base = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
   if (f.commit === undefined) return base;
   // Code scanning closes an alert once the file changes, but a committed secret stays in history.
-  const head = !check && f.presentAtHead === false ? ' It is no longer in the file, but it is still in git history: revoke it.' : '';
+  const live = liveness(f);
+  const head = check
+    ? ''
+    : live !== undefined
+      ? onlyInHistory(f)
+        ? ` It is ${live}: no branch or tag holds it, but git history does: revoke it.`
+        : ` It is ${live}.`
+      : f.presentAtHead === false
+        ? ' It is no longer in the file, but it is still in git history: revoke it.'
+        : '';
   return `${base} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ''}).${head}`;
 }
 

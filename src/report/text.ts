@@ -1,6 +1,7 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 import { escapeControl as clean, neutraliseCommands } from './escape.js';
+import { liveness } from './liveness.js';
 import { pushHelp } from './push-help.js';
 import { stagedHelp } from './staged-help.js';
 
@@ -72,8 +73,15 @@ function provenance(f: Finding): string {
   const who = f.author ? ` by ${clean(f.author)}${f.authorEmail ? ` <${clean(f.authorEmail)}>` : ''}` : '';
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : '';
   const count = f.commitCount !== undefined && f.commitCount > 1 ? ` · added in ${f.commitCount} commits` : '';
+  const live = liveness(f);
   const head =
-    f.presentAtHead === undefined ? '' : f.presentAtHead ? ' · still in the file at HEAD' : ' · no longer at HEAD (still in history)';
+    live !== undefined
+      ? ` · ${clean(live)}`
+      : f.presentAtHead === undefined
+        ? ''
+        : f.presentAtHead
+          ? ' · still in the file at HEAD'
+          : ' · no longer at HEAD (still in history)';
   return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
 }
 

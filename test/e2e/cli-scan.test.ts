@@ -88,8 +88,12 @@ describe('formats', () => {
         'secretHash',
         'fingerprint',
         'source',
+        'provider',
+        'revoke',
+        'tag',
       ].sort(),
     );
+    expect(f).toMatchObject({ provider: 'Stripe', tag: `#${String(f?.secretHash).slice(0, 6)}` });
     expect(f).toMatchObject({
       ruleId: 'stripe-secret-key',
       severity: 'critical',

@@ -198,7 +198,7 @@ describe('--history', () => {
     expect(report.stats.skipped.binary).toBe(1);
     const text = await keyscan(['--history'], { cwd: dir });
     expect(text.stdout).toContain(`introduced in ${first.slice(0, 12)} by Eve`);
-    expect(text.stdout).toContain('no longer at HEAD (still in history)');
+    expect(text.stdout).toContain('only in history (removed in ');
   });
 
   it('finds the same secrets on one thread and on several', async () => {

@@ -6,6 +6,7 @@
 
 import type { ReportRule } from '../../report/context.js';
 import { escapeControl } from '../../report/escape.js';
+import { liveness, onlyInHistory } from '../../report/liveness.js';
 import type { Finding, Severity } from '../../types.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -70,7 +71,10 @@ function annotation(level: AnnotationLevel, f: Finding, rule: ReportRule | undef
   const parts = [f.source === 'check' ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
   if (f.commit !== undefined) {
     parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ''}.`);
-    if (f.presentAtHead === false) parts.push('A later commit removed it, but it is still in git history.');
+    const live = liveness(f);
+    if (live !== undefined)
+      parts.push(onlyInHistory(f) ? `It is ${live}: no branch or tag holds it, but git history does.` : `It is ${live}.`);
+    else if (f.presentAtHead === false) parts.push('A later commit removed it, but it is still in git history.');
   }
   if (f.source === 'check') parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
   else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : 'Revoke it first, then rotate it.');

@@ -12,6 +12,7 @@
 import type { ReportRule } from '../../report/context.js';
 import { escapeControl } from '../../report/escape.js';
 import { scannedCount } from '../../report/found-line.js';
+import { liveness } from '../../report/liveness.js';
 import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../../report/text.js';
 import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../../types.js';
 import type { ConfigChange } from '../plan.js';
@@ -111,7 +112,9 @@ function row(f: Finding, input: SummaryInput): string {
   if (f.commit !== undefined) {
     const sha = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha, true);
-    if (f.presentAtHead === false) commit += ' (removed later, still in history)';
+    const live = liveness(f);
+    if (live !== undefined) commit += ` · ${escapeText(live)}`;
+    else if (f.presentAtHead === false) commit += ' (removed later, still in history)';
   }
   // A check's finding (an env file) has no secret to show.
   const secret = f.source === 'check' ? '' : code(f.redacted, true);

@@ -46,6 +46,15 @@ describe('annotations', () => {
     expect(out).toContain('Introduced in cccccccccccc on 2024-02-03. A later commit removed it, but it is still in git history.');
   });
 
+  it('says where a history finding is still live, or that only history holds it and which commit removed it', () => {
+    const live = finding({ commit: 'c'.repeat(40), presentAtHead: false, liveAt: ['release-2.x', 'v2.0.1'] });
+    expect(renderAnnotations([live], builtinRules)).toContain('It is live on release-2.x, v2.0.1.');
+    const gone = finding({ commit: 'c'.repeat(40), presentAtHead: false, liveAt: [], removedIn: 'e'.repeat(40) });
+    expect(renderAnnotations([gone], builtinRules)).toContain(
+      'It is only in history (removed in eeeeeeeeeeee): no branch or tag holds it, but git history does.',
+    );
+  });
+
   it("keeps to GitHub's per-level limit and says how many were left out", () => {
     const many = Array.from({ length: 14 }, (_, i) => finding({ startLine: i + 1, endLine: i + 1 }));
     const lines = renderAnnotations(many, builtinRules).trim().split('\n');

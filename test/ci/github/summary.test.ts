@@ -67,6 +67,14 @@ describe('job summary', () => {
     expect(md).not.toContain('NOTSHOWN');
   });
 
+  it('says where each history finding is live, or which commit removed it', () => {
+    const live = finding({ commit: 'c'.repeat(40), liveAt: ['main', 'release-2.x'], presentAtHead: true });
+    const gone = finding({ commit: 'd'.repeat(40), liveAt: [], removedIn: 'e'.repeat(40), presentAtHead: false, path: 'old.ts' });
+    const text = markdownText(renderSummary({ ...base, result: result([live, gone]), repoUrl: undefined, headSha: undefined }));
+    expect(text).toContain('cccccccccccc · live on main, release-2.x');
+    expect(text).toContain('dddddddddddd · only in history (removed in eeeeeeeeeeee)');
+  });
+
   it('says so when nothing was found, with the notes of what was fetched', () => {
     const md = renderSummary({
       ...base,
