@@ -24,10 +24,6 @@ export interface ReportContext {
   readonly staged?: boolean;
 }
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
-
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
-
 /** The secret as a reporter may show it: masked unless the user asked otherwise. */
 export function shownSecret(finding: Finding, reveal: boolean): string {
   return reveal ? finding.secret.reveal() : finding.redacted;
