@@ -54,6 +54,10 @@ export interface Finding {
   readonly commitCount?: number;
   /** History scans: whether the file at this path still contains the secret at HEAD. */
   readonly presentAtHead?: boolean;
+  /** Refs (branch, tag, HEAD short names) whose tip still holds this secret at this path; empty: only in history. Set by --history and --range. */
+  readonly liveAt?: readonly string[];
+  /** The commit that removed it from the last ref that held it, when known. */
+  readonly removedIn?: string;
   /** The secret itself; prints as `[REDACTED]` everywhere unless a reporter is told to reveal it. */
   readonly secret: Secret;
   /**
