@@ -17,8 +17,10 @@ import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
+import { remoteUrl } from '../git/remote-url.js';
 import type { ReportRule } from '../report/context.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { forgeOf } from '../report/forge.js';
+import { REPORT_FORMATS, type ReportFormat, reporter } from '../report/formats.js';
 import { render } from '../report/render.js';
 import { safeOutput } from '../report/scrub.js';
 import { foundSummary, plural } from '../report/text.js';
@@ -191,7 +193,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
-  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
+  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io, root);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
   // Documented examples (--include-examples) are listed, never failing either.
@@ -205,13 +207,24 @@ async function writeReports(
   formats: ReportFormat[],
   args: ScanArgs,
   io: CliIO,
+  root: string,
 ): Promise<void> {
   const colorWanted = args.color ?? (io.stdoutIsTTY && io.env.NO_COLOR === undefined);
   let textOnStdout = false;
+  // Only reports that link to the forge pay for the remote's lookup.
+  const forge = formats.some((f) => reporter(f).links) ? forgeOf(await remoteUrl(root)) : undefined;
   for (const [i, format] of formats.entries()) {
     const file = args.output[i];
     const color = file === undefined && format === 'text' && colorWanted;
-    const content = render(format, { result, rules, reveal: !args.redact, version: VERSION, color, staged: args.staged });
+    const content = render(format, {
+      result,
+      rules,
+      reveal: !args.redact,
+      version: VERSION,
+      color,
+      staged: args.staged,
+      ...(forge ? { forge } : {}),
+    });
     if (file === undefined) {
       io.stdout.write(content);
       textOnStdout ||= format === 'text';

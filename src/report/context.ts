@@ -1,5 +1,6 @@
 import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, ScanResult } from '../types.js';
+import type { Forge } from './forge.js';
 
 /**
  * What reporters need of a rule: catalogue rules (with remediation) and check rules such as the
@@ -22,6 +23,8 @@ export interface ReportContext {
   readonly color: boolean;
   /** A `--staged` scan (a pre-commit hook): the text report ends with how to unblock the commit. */
   readonly staged?: boolean;
+  /** Where the repository lives (GitHub, GitLab), for links in the audit reports; undefined: no links. */
+  readonly forge?: Forge;
 }
 
 /** The secret as a reporter may show it: masked unless the user asked otherwise. */

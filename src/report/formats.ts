@@ -4,6 +4,7 @@
  * line here.
  */
 import type { ReportContext } from './context.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
@@ -16,12 +17,21 @@ export interface Reporter {
   /** The usual file extension of a report in this format, with its dot. */
   readonly extension: string;
   render(ctx: ReportContext): string;
+  /** It links to the forge: the CLI looks up the repository's remote (one git call) only for these. */
+  readonly links?: boolean;
 }
 
 export const REPORTERS = [
   { name: 'text', description: 'a human report for the terminal', extension: '.txt', render: renderText },
   { name: 'json', description: 'every finding and the scan statistics, for programs', extension: '.json', render: renderJson },
   { name: 'sarif', description: 'SARIF 2.1.0, for code scanning dashboards', extension: '.sarif', render: renderSarif },
+  {
+    name: 'html',
+    description: 'a self-contained audit page: live secrets, timeline, tables',
+    extension: '.html',
+    render: renderHtml,
+    links: true,
+  },
 ] as const satisfies readonly Reporter[];
 
 export type ReportFormat = (typeof REPORTERS)[number]['name'];
