@@ -6,6 +6,7 @@
 import type { ReportContext } from './context.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
@@ -25,13 +26,8 @@ export const REPORTERS = [
   { name: 'text', description: 'a human report for the terminal', extension: '.txt', render: renderText },
   { name: 'json', description: 'every finding and the scan statistics, for programs', extension: '.json', render: renderJson },
   { name: 'sarif', description: 'SARIF 2.1.0, for code scanning dashboards', extension: '.sarif', render: renderSarif },
-  {
-    name: 'html',
-    description: 'a self-contained audit page: live secrets, timeline, tables',
-    extension: '.html',
-    render: renderHtml,
-    links: true,
-  },
+  { name: 'html', description: 'a self-contained audit page for people', extension: '.html', render: renderHtml, links: true },
+  { name: 'markdown', description: 'the audit report for an issue or a wiki', extension: '.md', render: renderMarkdown, links: true },
 ] as const satisfies readonly Reporter[];
 
 export type ReportFormat = (typeof REPORTERS)[number]['name'];
