@@ -16,6 +16,7 @@ import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
+import { redactPrefix } from '../engine/redact.js';
 import { isKeyscanError } from '../errors.js';
 import { remoteUrl } from '../git/remote-url.js';
 import type { ReportRule } from '../report/context.js';
@@ -33,6 +34,7 @@ import { type ConfigArgs, configCommand, configOptions } from './config-command.
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { reportInRepository, writeReportFile } from './output.js';
+import { REDACT_PREFIX_FLAG, rewriteRedact } from './redact-flag.js';
 import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
 
 // yargs' CommonJS build loads in about half the time of its ESM build (11 ms against 20–25 ms
@@ -43,6 +45,8 @@ interface ScanArgs extends SourceArgs {
   format: string[];
   output: string[];
   redact: boolean;
+  /** `--redact=N`. */
+  'redact-prefix': number | undefined;
   color: boolean | undefined;
   /** `false` with --no-baseline. */
   baseline: string | false | undefined;
@@ -54,7 +58,13 @@ interface RulesArgs {
 }
 
 /** Runs keyscan with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function run(given: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let argv: string[];
+  try {
+    argv = rewriteRedact(given);
+  } catch (e) {
+    return reportError(e, io);
+  }
   let code: number = EXIT.clean;
   let helpText: string | undefined;
   // The command being parsed, as its builder left it: the flags a typo is compared with.
@@ -92,7 +102,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             default: [] as string[],
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
-          .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
+          .option('redact', {
+            type: 'boolean',
+            default: true,
+            describe: 'mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full',
+          })
+          .option(REDACT_PREFIX_FLAG, { type: 'number', hidden: true })
           .option('baseline', {
             type: 'string',
             describe:
@@ -193,7 +208,8 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
-  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io, root);
+  const shown = args['redact-prefix'] === undefined ? result : withPrefixShown(result, args['redact-prefix']);
+  await writeReports(shown, [...rules, ...ENV_CHECK_RULES], formats, args, io, root);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
   // Documented examples (--include-examples) are listed, never failing either.
@@ -251,6 +267,12 @@ async function writeReports(
       result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
     io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}${unused}\n`);
   }
+}
+
+/** `--redact=N`: every secret shown by its first N characters instead of the rule's prefix (checks hold no value to show). */
+function withPrefixShown(result: ScanResult, keep: number): ScanResult {
+  const findings = result.findings.map((f) => (f.source === 'check' ? f : { ...f, redacted: redactPrefix(f.secret.reveal(), keep) }));
+  return { ...result, findings };
 }
 
 function rulesCommand(args: RulesArgs, io: CliIO): number {
