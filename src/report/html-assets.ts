@@ -31,7 +31,7 @@ h2 .hint { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: var(--page); }
 .card .value { font-size: 28px; font-weight: 650; letter-spacing: -0.02em; font-variant-numeric: tabular-nums; }
-.card .value.small { font-size: 16px; padding: 7px 0 6px; white-space: nowrap; }
+.card .value.small { font-size: 16px; padding: 7px 0 6px; }
 .card .label { color: var(--muted); font-size: 13px; }
 .card.alert .value { color: var(--live); }
 .timeline { border: 1px solid var(--line); border-radius: 10px; padding: 12px 16px 6px; }
@@ -45,6 +45,8 @@ h2 .hint { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 
 .tools input { font: inherit; font-size: 13px; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; width: 240px; }
 .tools input:focus { outline: 2px solid #bfdbfe; border-color: var(--accent); }
 .tools .count { color: var(--faint); font-size: 12px; }
+.scroll { max-height: 430px; overflow: auto; border-bottom: 1px solid var(--line); }
+.scroll thead th { position: sticky; top: 0; background: var(--page); z-index: 1; }
 table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
 th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
   border-bottom: 1px solid var(--line); padding: 0; white-space: nowrap; }
@@ -70,6 +72,8 @@ td .pick:hover { text-decoration: underline; }
 .tag { color: var(--muted); font-size: 12px; margin-left: 4px; }
 .secret code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 1px 5px; }
 .rule { color: var(--muted); font-size: 12px; display: block; }
+td.locs { min-width: 260px; }
+td.nowrap { white-space: nowrap; }
 ul.locs { margin: 0; padding: 0; list-style: none; }
 ul.locs li { word-break: break-all; }
 .when { color: var(--muted); font-size: 12px; display: block; }
@@ -85,6 +89,7 @@ footer { color: var(--faint); font-size: 12px; padding: 0 40px 32px; }
   header.top { background: none; padding: 0 0 12px; }
   main { padding: 12px 0; max-width: none; }
   .tools { display: none; }
+  .scroll { max-height: none; overflow: visible; border-bottom: 0; }
   tr, .card, .timeline { break-inside: avoid; }
   .grid { grid-template-columns: 1fr 1fr; }
   a { color: inherit; }

@@ -113,18 +113,20 @@ function timeline(months: readonly MonthCount[]): string {
   const top = 10;
   const base = height - 24;
   const max = Math.max(1, ...months.map((m) => m.live + m.history));
-  const slot = width / months.length;
+  // Room on the left for the scale, so the first month's label is not cut.
+  const left = 36;
+  const slot = (width - left) / months.length;
   const bar = Math.max(2, Math.min(36, slot * 0.7));
-  const every = Math.ceil(months.length / 16);
+  const every = Math.ceil(months.length / 12);
   const parts: string[] = [];
   for (const [i, m] of months.entries()) {
-    const x = i * slot + (slot - bar) / 2;
+    const x = left + i * slot + (slot - bar) / 2;
     const scale = (n: number): number => ((base - top) * n) / max;
     const hHistory = scale(m.history);
     const hLive = scale(m.live);
-    const label = `${m.month}: ${m.live} live, ${m.history} only in history`;
+    const tip = `${m.month}: ${m.live} live, ${m.history} only in history`;
     parts.push(
-      `<g><title>${esc(label)}</title>` +
+      `<g><title>${esc(tip)}</title>` +
         (m.history > 0
           ? `<rect x="${x.toFixed(1)}" y="${(base - hHistory).toFixed(1)}" width="${bar.toFixed(1)}" height="${hHistory.toFixed(1)}" rx="2" fill="#94a3b8"/>`
           : '') +
@@ -133,11 +135,18 @@ function timeline(months: readonly MonthCount[]): string {
           : '') +
         `</g>`,
     );
-    if (i % every === 0)
-      parts.push(`<text x="${(i * slot + slot / 2).toFixed(1)}" y="${height - 6}" text-anchor="middle">${esc(m.month)}</text>`);
+    // Over two years, one label per year (at January); otherwise every month or every few.
+    const label = months.length > 24 ? (m.month.endsWith('-01') ? m.month.slice(0, 4) : undefined) : i % every === 0 ? m.month : undefined;
+    if (label !== undefined) {
+      // The first label starts at its bar rather than centring on it, so it is never cut at the edge.
+      const at = i === 0 ? `x="${left}" text-anchor="start"` : `x="${(left + i * slot + slot / 2).toFixed(1)}" text-anchor="middle"`;
+      parts.push(`<text ${at} y="${height - 6}">${esc(label)}</text>`);
+    }
   }
-  parts.push(`<line x1="0" x2="${width}" y1="${base}" y2="${base}" stroke="#e2e8f0"/>`);
-  parts.push(`<text x="0" y="${top + 4}">${max}</text>`);
+  parts.push(`<line x1="${left}" x2="${width}" y1="${base}" y2="${base}" stroke="#e2e8f0"/>`);
+  parts.push(`<line x1="${left}" x2="${width}" y1="${top}" y2="${top}" stroke="#f1f5f9"/>`);
+  parts.push(`<text x="${left - 8}" y="${top + 4}" text-anchor="end">${max}</text>`);
+  parts.push(`<text x="${left - 8}" y="${base + 4}" text-anchor="end">0</text>`);
   return `<section><h2>Introductions by month<span class="hint">when each secret was first committed</span></h2><div class="timeline"><div class="legend"><span><i class="l-live"></i>still live</span><span><i class="l-history"></i>only in history</span></div><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Secrets introduced per month">${parts.join('')}</svg></div></section>`;
 }
 
@@ -160,9 +169,9 @@ function tallyTable(id: string, title: string, column: string, rows: readonly Ta
       return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
     })
     .join('\n');
-  return `<div><h2>${esc(title)}</h2>${tools(id, column.toLowerCase(), rows.length)}<table id="${id}" class="sortable"><thead><tr>${th(column)}${th('Secrets', 'number')}${th('Live', 'number')}${th('Locations', 'number')}${th('Worst')}</tr></thead><tbody>
+  return `<div><h2>${esc(title)}</h2>${tools(id, column.toLowerCase(), rows.length)}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th('Secrets', 'number')}${th('Live', 'number')}${th('Locations', 'number')}${th('Worst')}</tr></thead><tbody>
 ${body || '<tr><td colspan="5" class="empty">none</td></tr>'}
-</tbody></table></div>`;
+</tbody></table></div></div>`;
 }
 
 function secretsTable(audit: Audit, forge: Forge | undefined): string {
@@ -209,7 +218,7 @@ function secretRow(s: AuditSecret, forge: Forge | undefined): string {
   ].join('');
   const introSort = intro?.date ?? '';
   const statusSort = group.liveness === undefined ? 1 : group.liveness.live ? 0 : 2;
-  return `<tr><td data-sort="${rank}"><span class="sev sev-${esc(group.severity)}">${esc(group.severity)}</span></td><td class="secret"><code>${esc(s.shown)}</code><span class="tag">${esc(group.tag)}</span></td><td>${esc(s.provider)}<span class="rule">${esc(group.ruleIds.join(', '))}</span></td><td data-sort="${group.findings.length}"><ul class="locs">${locations.join('')}</ul></td><td data-sort="${esc(introSort)}">${introduced}</td><td data-sort="${statusSort}">${status}</td><td class="fix">${fix || '<span class="empty">—</span>'}</td></tr>`;
+  return `<tr><td data-sort="${rank}"><span class="sev sev-${esc(group.severity)}">${esc(group.severity)}</span></td><td class="secret nowrap"><code>${esc(s.shown)}</code><span class="tag">${esc(group.tag)}</span></td><td>${esc(s.provider)}<span class="rule">${esc(group.ruleIds.join(', '))}</span></td><td class="locs" data-sort="${group.findings.length}"><ul class="locs">${locations.join('')}</ul></td><td data-sort="${esc(introSort)}">${introduced}</td><td data-sort="${statusSort}">${status}</td><td class="fix">${fix || '<span class="empty">—</span>'}</td></tr>`;
 }
 
 function issuesSection(audit: Audit): string {
