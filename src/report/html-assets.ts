@@ -73,7 +73,7 @@ td .pick:hover { text-decoration: underline; }
 .secret code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 1px 5px; }
 .rule { color: var(--muted); font-size: 12px; display: block; }
 td.locs { min-width: 260px; }
-td.nowrap { white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 ul.locs { margin: 0; padding: 0; list-style: none; }
 ul.locs li { word-break: break-all; }
 .when { color: var(--muted); font-size: 12px; display: block; }

@@ -94,8 +94,16 @@ function header(ctx: ReportContext, audit: Audit, title: string): string {
 function cards(audit: Audit): string {
   const h = audit.headline;
   const span = h.firstDate === undefined ? '—' : h.firstDate === h.lastDate ? h.firstDate : `${h.firstDate} – ${h.lastDate}`;
-  const card = (metric: string, value: string, label: string, extra = ''): string =>
-    `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === 'span' ? ' small' : ''}">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+  // Dates break at the dash between them, never inside one.
+  const value = (metric: string, text: string): string =>
+    metric === 'span'
+      ? text
+          .split(' – ')
+          .map((d) => `<span class="nowrap">${esc(d)}</span>`)
+          .join(' – ')
+      : esc(text);
+  const card = (metric: string, text: string, label: string, extra = ''): string =>
+    `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === 'span' ? ' small' : ''}">${value(metric, text)}</div><div class="label">${esc(label)}</div></div>`;
   return `<section class="cards">
 ${card('secrets', String(h.secrets), 'distinct secrets')}
 ${card('live', String(h.live), 'still live at a ref tip', h.live > 0 ? ' alert' : '')}
