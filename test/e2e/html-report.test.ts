@@ -3,7 +3,7 @@
  * (Debian's `chromium`, installed by .ci/run), driven by playwright-core. It must load nothing,
  * log no error, show the JSON report's numbers, sort and filter by clicking, and hold no secret.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -89,7 +89,7 @@ describe.skipIf(CHROMIUM === undefined && !REQUIRED)(
         cwd: planted.dir,
       });
       expect(r.code, r.stderr).toBe(1);
-      report = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(out, 'report.json'), 'utf8')));
+      report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
       const rules = JSON.parse((await keyscan(['rules', '--json'], { cwd: out })).stdout) as {
         rules: Array<{ id: string; provider: string }>;
       };
