@@ -100,9 +100,12 @@ export function buildAudit(ctx: ReportContext): Audit {
   };
 }
 
+/** The author of a secret found in files, not commits. */
+export const NO_AUTHOR = '—';
+
 /** `Eve <eve@example.com>`, or a dash when the scan did not read history. */
 export function authorOf(f: Finding | undefined): string {
-  if (f?.author === undefined) return '—';
+  if (f?.author === undefined) return NO_AUTHOR;
   return f.authorEmail ? `${f.author} <${f.authorEmail}>` : f.author;
 }
 

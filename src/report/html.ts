@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SEVERITIES } from '../types.js';
-import { type Audit, type AuditSecret, authorOf, buildAudit, type MonthCount, type Tally } from './audit.js';
+import { type Audit, type AuditSecret, authorOf, buildAudit, type MonthCount, NO_AUTHOR, type Tally } from './audit.js';
 import type { ReportContext } from './context.js';
 import { escapeControl } from './escape.js';
 import { blobUrl, commitUrl, type Forge } from './forge.js';
@@ -49,7 +49,7 @@ ${timeline(audit.months)}
 <section class="grid">
 ${tallyTable('by-provider', 'By provider', 'Provider', audit.byProvider)}
 ${tallyTable('by-severity', 'By severity', 'Severity', audit.bySeverity)}
-${tallyTable('by-author', 'By author', 'Introduced by', audit.byAuthor)}
+${audit.byAuthor.some((t) => t.name !== NO_AUTHOR) ? tallyTable('by-author', 'By author', 'Introduced by', audit.byAuthor) : ''}
 ${tallyTable('by-path', 'By path', 'Path', audit.byPath)}
 </section>
 ${secretsTable(audit, ctx.forge)}
@@ -106,11 +106,11 @@ function cards(audit: Audit): string {
     `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === 'span' ? ' small' : ''}">${value(metric, text)}</div><div class="label">${esc(label)}</div></div>`;
   return `<section class="cards">
 ${card('secrets', String(h.secrets), 'distinct secrets')}
-${card('live', String(h.live), 'still live at a ref tip', h.live > 0 ? ' alert' : '')}
+${card('live', String(h.live), h.commitsScanned !== undefined ? 'still live at a ref tip' : 'live in the scanned files', h.live > 0 ? ' alert' : '')}
 ${card('providers', String(h.providers), 'providers')}
 ${card('locations', String(h.locations), 'locations')}
 ${h.commitsScanned !== undefined ? card('commits', String(h.commitsScanned), 'commits scanned') : card('files', String(h.filesScanned), 'files scanned')}
-${card('span', span, 'introduced between')}
+${h.firstDate !== undefined ? card('span', span, 'introduced between') : ''}
 </section>`;
 }
 

@@ -3,7 +3,7 @@
  * wiki page, rendered alike by GitHub and GitLab. The same content as the HTML report, in tables
  * and lists; repository text is escaped (see markdown-escape.ts).
  */
-import { type Audit, type AuditSecret, authorOf, buildAudit, type MonthCount, type Tally } from './audit.js';
+import { type Audit, type AuditSecret, authorOf, buildAudit, type MonthCount, NO_AUTHOR, type Tally } from './audit.js';
 import type { ReportContext } from './context.js';
 import { blobUrl, commitUrl, type Forge } from './forge.js';
 import { mdCode, mdLink, mdText } from './markdown-escape.js';
@@ -21,7 +21,7 @@ export function renderMarkdown(ctx: ReportContext): string {
   out.push(...timeline(audit.months));
   out.push(...tally('By provider', 'Provider', audit.byProvider, false));
   out.push(...tally('By severity', 'Severity', audit.bySeverity, false));
-  out.push(...tally('By author', 'Introduced by', audit.byAuthor, false));
+  if (audit.byAuthor.some((t) => t.name !== NO_AUTHOR)) out.push(...tally('By author', 'Introduced by', audit.byAuthor, false));
   out.push(...tally('By path', 'Path', audit.byPath, true));
   out.push('## Secrets', '');
   if (audit.secrets.length === 0) out.push('No secrets found.', '');
