@@ -14097,9 +14097,9 @@ function movedPaths(candidates, entries, exact, isGone) {
     paths.add(finding.path);
     newPaths.set(secretOf(finding), paths);
   }
-  for (const [secret, paths] of newPaths) {
-    const sorted2 = [...paths].sort();
-    for (const path2 of sorted2.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
+  for (const [secret2, paths] of newPaths) {
+    const sorted = [...paths].sort();
+    for (const path2 of sorted.slice(0, gone.get(secret2) ?? 0)) moved.add(`${secret2}\0${path2}`);
   }
   return moved;
 }
@@ -14119,13 +14119,13 @@ var init_baseline = __esm({
 // src/engine/entropy.ts
 function shannonEntropy(text) {
   if (text.length === 0) return 0;
-  const counts2 = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    counts2.set(c, (counts2.get(c) ?? 0) + 1);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts2.values()) {
+  for (const n of counts.values()) {
     const p = n / text.length;
     bits -= p * Math.log2(p);
   }
@@ -14157,12 +14157,12 @@ import { availableParallelism } from "node:os";
 function newSalt() {
   return randomBytes(32).toString("hex");
 }
-function isGuessable(ruleId, tags25, secret) {
+function isGuessable(ruleId, tags25, secret2) {
   if (GUESSABLE_RULE.test(ruleId) || tags25?.some((t) => GUESSABLE_TAGS.has(t))) return true;
-  return secret.length * shannonEntropy(secret) < SLOW_BELOW_BITS;
+  return secret2.length * shannonEntropy(secret2) < SLOW_BELOW_BITS;
 }
-function cacheId(secret, slow) {
-  return `${slow ? "s" : "f"}${secret}`;
+function cacheId(secret2, slow) {
+  return `${slow ? "s" : "f"}${secret2}`;
 }
 var PUBLIC_SALT, SCRYPT, SLOW_BELOW_BITS, GUESSABLE_RULE, GUESSABLE_TAGS, SecretHasher;
 var init_secret_hash = __esm({
@@ -14192,8 +14192,8 @@ var init_secret_hash = __esm({
         await Promise.all(
           Array.from({ length: lanes }, async () => {
             for (let next = queue.pop(); next !== void 0; next = queue.pop()) {
-              const [id, { secret, slow }] = next;
-              this.#cache.set(id, slow ? await this.#slow(secret) : this.#mac("fast", Buffer.from(secret, "utf8")));
+              const [id, { secret: secret2, slow }] = next;
+              this.#cache.set(id, slow ? await this.#slow(secret2) : this.#mac("fast", Buffer.from(secret2, "utf8")));
             }
           })
         );
@@ -14202,9 +14202,9 @@ var init_secret_hash = __esm({
       #mac(kind, value2) {
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
-      #slow(secret) {
+      #slow(secret2) {
         return new Promise((resolve13, reject) => {
-          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
+          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
         });
       }
     };
@@ -14286,7 +14286,7 @@ function sortEntries(entries) {
   const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   return [...entries].sort((a, b) => cmp(a.path, b.path) || cmp(a.ruleId, b.ruleId) || cmp(a.secretHash, b.secretHash));
 }
-function buildBaseline(findings, previous, isGone, notes = {}, salt = previous?.salt ?? newSalt()) {
+function buildBaseline(findings, previous, isGone, notes3 = {}, salt = previous?.salt ?? newSalt()) {
   const old = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e]));
   const movedFrom = /* @__PURE__ */ new Map();
   for (const e of previous?.entries ?? []) {
@@ -14301,7 +14301,7 @@ function buildBaseline(findings, previous, isGone, notes = {}, salt = previous?.
     if (entries.has(key)) continue;
     const before = old.get(key) ?? movedFrom.get(`${f.ruleId}\0${f.secretHash}`)?.shift();
     if (before === void 0) added++;
-    const source = before ?? notes;
+    const source = before ?? notes3;
     entries.set(key, {
       ruleId: f.ruleId,
       path: f.path,
@@ -14674,15 +14674,243 @@ var init_schema_check = __esm({
   }
 });
 
-// src/report/context.ts
-function shownSecret(finding, reveal) {
-  return reveal ? finding.secret.reveal() : finding.redacted;
+// src/engine/redact.ts
+function redact(secret2, keywords) {
+  const lower = secret2.toLowerCase();
+  let keep = 0;
+  for (const k of keywords) {
+    if (k.length > keep && k.length * 3 <= secret2.length && lower.startsWith(k)) keep = k.length;
+  }
+  return `${secret2.slice(0, keep)}****`;
 }
-var REPORT_FORMATS;
-var init_context = __esm({
-  "src/report/context.ts"() {
+function redactPrefix(secret2, keep) {
+  return `${secret2.slice(0, Math.max(0, Math.min(Math.floor(keep), Math.floor(secret2.length / 3))))}****`;
+}
+var init_redact = __esm({
+  "src/engine/redact.ts"() {
     "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif"];
+  }
+});
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Readable } from "node:stream";
+function pinnedArgs(args2) {
+  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
+}
+function gitEnv() {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_GRAFT_FILE: "/dev/null"
+  };
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
+}
+function git(args2, cwd, input) {
+  return new Promise((resolve13, reject) => {
+    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (input !== void 0 && child.stdin !== null) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input);
+    }
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (b) => out.push(b));
+    child.stderr?.on("data", (b) => err.push(b));
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on(
+      "close",
+      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+    );
+  });
+}
+async function gitOk(args2, cwd) {
+  const r = await git(args2, cwd);
+  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
+  return r.stdout;
+}
+function subcommand(args2) {
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
+    if (a === "-c" || a === "-C") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+function gitFailure(args2, cwd, stderr) {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
+  });
+}
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
+}
+async function* gitStream(args2, cwd, input) {
+  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== void 0 && child.stdin !== null) {
+    child.stdin.on("error", () => void 0);
+    if (typeof input === "string") child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  const err = [];
+  stderr.on("data", (b) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise((resolve13, reject) => {
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => void 0);
+  try {
+    for await (const chunk of stdout) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code2 = await exit;
+  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
+}
+async function* nulRecords(chunks) {
+  let rest = [];
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const piece = chunk.subarray(start, nul);
+      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
+      rest = [];
+      start = nul + 1;
+    }
+    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
+  }
+  if (rest.length > 0) yield Buffer.concat(rest);
+}
+function spawnError(e, cwd) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
+      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
+      cause: e
+    });
+  }
+  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
+}
+var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
+var init_run = __esm({
+  "src/git/run.ts"() {
+    "use strict";
+    init_errors();
+    PINNED_CONFIG = [
+      // What log and diff print.
+      ["log.showRoot", "true"],
+      ["log.showSignature", "false"],
+      ["log.decorate", "false"],
+      ["log.follow", "false"],
+      ["log.abbrevCommit", "false"],
+      ["log.mailmap", "false"],
+      ["format.pretty", "medium"],
+      ["i18n.logOutputEncoding", "UTF-8"],
+      ["core.quotePath", "false"],
+      ["core.useReplaceRefs", "false"],
+      ["color.ui", "false"],
+      ["color.diff", "false"],
+      ["diff.noprefix", "false"],
+      ["diff.mnemonicPrefix", "false"],
+      ["diff.srcPrefix", "a/"],
+      ["diff.dstPrefix", "b/"],
+      ["diff.relative", "false"],
+      ["diff.renames", "true"],
+      ["diff.algorithm", "myers"],
+      ["diff.indentHeuristic", "true"],
+      ["diff.context", "3"],
+      ["diff.interHunkContext", "0"],
+      ["diff.suppressBlankEmpty", "false"],
+      ["diff.wsErrorHighlight", "none"],
+      ["diff.orderFile", "/dev/null"],
+      ["diff.submodule", "short"],
+      ["diff.ignoreSubmodules", "none"],
+      ["diff.colorMoved", "no"],
+      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+      ["core.bigFileThreshold", "512m"],
+      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+      ["core.commitGraph", "false"],
+      // Programs and hooks.
+      ["core.fsmonitor", "false"],
+      ["core.untrackedCache", "false"],
+      ["core.hooksPath", "/dev/null"],
+      ["core.pager", "cat"],
+      ["protocol.ext.allow", "never"],
+      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+      // `true` answers "none", which only makes the fetch negotiate without them.
+      ["core.alternateRefsCommand", "true"],
+      ["gc.auto", "0"],
+      ["maintenance.auto", "false"],
+      ["fetch.writeCommitGraph", "false"],
+      ["fetch.prune", "false"],
+      ["fetch.pruneTags", "false"],
+      ["submodule.recurse", "false"]
+    ];
+    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+    DROPPED_ENV = [
+      "GIT_DIFF_OPTS",
+      "GIT_EXTERNAL_DIFF",
+      "GIT_NOTES_REF",
+      "GIT_LITERAL_PATHSPECS",
+      "GIT_GLOB_PATHSPECS",
+      "GIT_NOGLOB_PATHSPECS",
+      "GIT_ICASE_PATHSPECS",
+      "GIT_REPLACE_REF_BASE"
+    ];
+  }
+});
+
+// src/report/forge.ts
+function forgeOf(remote) {
+  if (remote === void 0) return void 0;
+  const parts = hostAndPath(remote.trim());
+  if (parts === void 0) return void 0;
+  const host = parts.host.toLowerCase().replace(/^www\./, "");
+  const kind = forgeKind(host);
+  if (kind === void 0 || !HOST.test(host)) return void 0;
+  const segments = parts.path.replace(/\.git\/?$/, "").replace(/\/+$/, "").split("/");
+  if (segments.length < 2 || kind === "GitHub" && segments.length !== 2) return void 0;
+  if (!segments.every((s) => SEGMENT.test(s) && !/^\.+$/.test(s))) return void 0;
+  return { kind, url: `https://${host}/${segments.join("/")}` };
+}
+function hostAndPath(remote) {
+  const url = /^(?:https?|ssh|git(?:\+ssh)?):\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?\/([^?#]+)(?:[?#].*)?$/i.exec(remote);
+  if (url) return { host: url[1], path: url[2] };
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)\/?([^?#]+)$/.exec(remote);
+  if (scp) return { host: scp[1], path: scp[2] };
+  return void 0;
+}
+function forgeKind(host) {
+  if (host === "github.com" || host.startsWith("github.")) return "GitHub";
+  if (host === "gitlab.com" || host.startsWith("gitlab.")) return "GitLab";
+  return void 0;
+}
+function commitUrl(forge, sha2) {
+  if (!/^[0-9a-f]{7,64}$/.test(sha2)) return void 0;
+  return forge.kind === "GitHub" ? `${forge.url}/commit/${sha2}` : `${forge.url}/-/commit/${sha2}`;
+}
+function blobUrl(forge, sha2, path2, line) {
+  if (!/^[0-9a-f]{7,64}$/.test(sha2)) return void 0;
+  const encoded = path2.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return forge.kind === "GitHub" ? `${forge.url}/blob/${sha2}/${encoded}#L${line}` : `${forge.url}/-/blob/${sha2}/${encoded}#L${line}`;
+}
+var HOST, SEGMENT;
+var init_forge = __esm({
+  "src/report/forge.ts"() {
+    "use strict";
+    HOST = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/;
+    SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$/;
   }
 });
 
@@ -14699,6 +14927,16 @@ var init_types = __esm({
   }
 });
 
+// src/report/context.ts
+function shownSecret(finding, reveal) {
+  return reveal ? finding.secret.reveal() : finding.redacted;
+}
+var init_context = __esm({
+  "src/report/context.ts"() {
+    "use strict";
+  }
+});
+
 // src/report/tag.ts
 function secretTag(secretHash) {
   return `#${secretHash.replace(/^[^:]*:/, "").slice(0, 6)}`;
@@ -14709,228 +14947,185 @@ var init_tag = __esm({
   }
 });
 
-// src/report/json.ts
-function renderJson(ctx) {
-  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
-  const findings = ctx.result.findings;
-  const report = {
-    schemaVersion: JSON_SCHEMA_VERSION,
-    version: ctx.version,
-    findings: findings.map((f) => jsonFinding(f, rules.get(f.ruleId), ctx.reveal)),
-    stats: { ...ctx.result.stats, ...counts(findings, rules) },
-    errors: ctx.result.errors,
-    warnings: ctx.result.warnings,
-    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
-    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function jsonFinding(f, rule, reveal) {
-  const { secret, ...fields } = f;
-  const about = {
-    provider: provider(rule),
-    ...rule?.remediation === void 0 ? {} : { revoke: rule.remediation.revoke },
-    tag: secretTag(f.secretHash)
-  };
-  return reveal ? { ...fields, ...about, secret: secret.reveal() } : { ...fields, ...about };
-}
-function provider(rule) {
-  return rule?.provider ?? "Unknown";
-}
-function counts(findings, rules) {
-  const bySeverity2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  const byRule = /* @__PURE__ */ new Map();
-  const byProvider = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    bySeverity2[f.severity]++;
-    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    const p = provider(rules.get(f.ruleId));
-    byProvider.set(p, (byProvider.get(p) ?? 0) + 1);
+// src/report/group.ts
+function groupFindings(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [i, f] of findings.entries()) {
+    const key = f.source === "check" ? `check\0${i}` : `secret\0${f.secretHash}`;
+    const list = byKey.get(key);
+    if (list === void 0) byKey.set(key, [f]);
+    else list.push(f);
   }
-  return { bySeverity: bySeverity2, byRule: sorted(byRule), byProvider: sorted(byProvider) };
+  return [...byKey.values()].map((list) => makeGroup(list));
 }
-function sorted(counts2) {
-  return Object.fromEntries([...counts2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+function makeGroup(findings) {
+  const first = findings[0];
+  let severity = first.severity;
+  let introduced;
+  for (const f of findings) {
+    if ((RANK.get(f.severity) ?? 0) < (RANK.get(severity) ?? 0)) severity = f.severity;
+    if (f.date !== void 0 && (introduced?.date === void 0 || f.date < introduced.date)) introduced = f;
+  }
+  return {
+    tag: secretTag(first.secretHash),
+    secretHash: first.secretHash,
+    findings,
+    severity,
+    ruleIds: distinct(findings.map((f) => f.ruleId)),
+    paths: distinct(findings.map((f) => f.path)),
+    introduced,
+    liveness: groupLiveness(findings)
+  };
 }
-var JSON_SCHEMA_VERSION;
-var init_json = __esm({
-  "src/report/json.ts"() {
+function groupLiveness(findings) {
+  const refs = [];
+  let live = false;
+  let unknown = false;
+  let removedIn;
+  for (const f of findings) {
+    const one = findingLiveness(f);
+    if (one === void 0) unknown = true;
+    else if (one.live) {
+      live = true;
+      refs.push(...one.refs);
+    } else removedIn ??= one.removedIn;
+  }
+  if (live) return { live: true, refs: distinct(refs) };
+  if (unknown) return void 0;
+  return removedIn === void 0 ? { live: false } : { live: false, removedIn };
+}
+function findingLiveness(f) {
+  if (f.liveAt !== void 0) {
+    if (f.liveAt.length > 0) return { live: true, refs: f.liveAt };
+    return f.removedIn === void 0 ? { live: false } : { live: false, removedIn: f.removedIn };
+  }
+  if (f.presentAtHead !== void 0) return f.presentAtHead ? { live: true, refs: ["HEAD"] } : { live: false };
+  if (f.commit === void 0 && WORKING_SOURCES.has(f.source)) return { live: true, refs: [] };
+  return void 0;
+}
+function livenessWords(liveness) {
+  if (liveness === void 0) return "liveness unknown";
+  if (liveness.live) return liveness.refs.length > 0 ? `live on ${liveness.refs.join(", ")}` : "live (in the scanned files)";
+  return liveness.removedIn === void 0 ? "only in history" : `only in history (removed in ${liveness.removedIn.slice(0, 12)})`;
+}
+function distinct(items) {
+  return [...new Set(items)];
+}
+var RANK, WORKING_SOURCES;
+var init_group = __esm({
+  "src/report/group.ts"() {
     "use strict";
     init_types();
     init_tag();
-    JSON_SCHEMA_VERSION = 2;
+    RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
+    WORKING_SOURCES = /* @__PURE__ */ new Set(["file", "stdin", "staged", "path"]);
   }
 });
 
-// src/version.ts
-import { readFileSync } from "node:fs";
-var VERSION, PACKAGE_NAME, INFORMATION_URI;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    VERSION = (() => {
-      for (const rel of ["../package.json", "../../package.json"]) {
-        try {
-          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
-          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
-        } catch {
-        }
-      }
-      return "0.0.0";
-    })();
-    PACKAGE_NAME = "keyscan-secrets";
-    INFORMATION_URI = "https://github.com/keyscan/keyscan";
-  }
-});
-
-// src/report/liveness.ts
-function liveness(f) {
-  if (f.liveAt === void 0) return void 0;
-  if (f.liveAt.length === 0) return `only in history${f.removedIn === void 0 ? "" : ` (removed in ${f.removedIn.slice(0, 12)})`}`;
-  const shown = f.liveAt.slice(0, SHOWN_REFS).join(", ");
-  const more = f.liveAt.length - SHOWN_REFS;
-  return `live on ${shown}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
-}
-function onlyInHistory(f) {
-  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
-}
-var SHOWN_REFS;
-var init_liveness = __esm({
-  "src/report/liveness.ts"() {
-    "use strict";
-    SHOWN_REFS = 5;
-  }
-});
-
-// src/report/sarif.ts
-function renderSarif(ctx) {
-  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
-  const rules = ctx.rules.filter((r) => fired.has(r.id));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "keyscan",
-            semanticVersion: ctx.version,
-            version: ctx.version,
-            informationUri: INFORMATION_URI,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function ruleDescriptor(rule) {
-  const refs = rule.references ?? [];
-  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
+// src/report/audit.ts
+function buildAudit(ctx) {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const groups = groupFindings(ctx.result.findings);
+  const issues = groups.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
+  const secrets = groups.filter((g) => g.findings[0].source !== "check").map((group) => {
+    const rule = rules.get(group.findings[0].ruleId);
+    return {
+      group,
+      rule,
+      provider: rule?.provider ?? "Other",
+      shown: shownSecret(group.findings[0], ctx.reveal),
+      live: group.liveness?.live === true,
+      livenessText: livenessWords(group.liveness)
+    };
+  }).sort(worstFirst);
+  const dates = secrets.flatMap((s) => s.group.introduced?.date ? [s.group.introduced.date.slice(0, 10)] : []).sort();
+  const { stats } = ctx.result;
   return {
-    id: rule.id,
-    name: pascalCase(rule.description),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
-    ...refs[0] ? { helpUri: refs[0] } : {},
-    help,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: ["security", "secret", ...rule.tags ?? []],
-      precision: rule.tags?.includes("generic") ? "medium" : "high",
-      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
-      "security-severity": SECURITY_SEVERITY[rule.severity]
+    secrets,
+    issues,
+    headline: {
+      secrets: secrets.length,
+      live: secrets.filter((s) => s.live).length,
+      providers: new Set(secrets.map((s) => s.provider)).size,
+      locations: secrets.reduce((n, s) => n + s.group.findings.length, 0),
+      commitsScanned: stats.commitsScanned,
+      filesScanned: stats.filesScanned,
+      firstDate: dates[0],
+      lastDate: dates.at(-1)
+    },
+    months: byMonth(secrets),
+    byProvider: tally(secrets, (s) => whole(s.provider)(s)),
+    bySeverity: tally(secrets, (s) => whole(s.group.severity)(s)).sort((a, b) => rank(a.worst) - rank(b.worst)),
+    byAuthor: tally(secrets, (s) => whole(authorOf(s.group.introduced))(s)),
+    byPath: tally(secrets, perPath)
+  };
+}
+function authorOf(f) {
+  if (f?.author === void 0) return "\u2014";
+  return f.authorEmail ? `${f.author} <${f.authorEmail}>` : f.author;
+}
+function worstFirst(a, b) {
+  if (a.live !== b.live) return a.live ? -1 : 1;
+  const bySeverity2 = rank(a.group.severity) - rank(b.group.severity);
+  if (bySeverity2 !== 0) return bySeverity2;
+  const da = a.group.introduced?.date ?? "";
+  const db = b.group.introduced?.date ?? "";
+  return da === db ? 0 : da < db ? 1 : -1;
+}
+function byMonth(secrets) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const s of secrets) {
+    const date = s.group.introduced?.date;
+    if (date === void 0 || !/^\d{4}-\d{2}/.test(date)) continue;
+    const month = date.slice(0, 7);
+    const c = counts.get(month) ?? { live: 0, history: 0 };
+    if (s.live) c.live++;
+    else c.history++;
+    counts.set(month, c);
+  }
+  const months = [...counts.keys()].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === void 0 || last === void 0) return [];
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  for (let i = 0; i < 1200; i++) {
+    const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+    out.push({ month, ...counts.get(month) ?? { live: 0, history: 0 } });
+    if (month >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
     }
-  };
+  }
+  return out;
 }
-function revokeHelp(rule, refs) {
-  const revoke6 = rule.remediation?.revoke ?? "";
-  const rotate9 = rule.remediation?.rotate ?? "";
-  const markdown = [
-    `**${rule.description}** (${rule.provider})`,
-    rule.partner ? `
-${rule.partner}` : "",
-    "\n**What to do**",
-    `1. Revoke it: ${revoke6}`,
-    `2. Rotate it: ${rotate9}`,
-    "3. Remove it from the code and load it from the environment or a secret manager.",
-    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
-    refs.length > 0 ? `
-**Format**: ${refs.join(", ")}` : ""
-  ].filter((line) => line !== "").join("\n");
-  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
+function tally(secrets, keys) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of secrets) {
+    for (const [name, locations] of keys(s)) {
+      const t = out.get(name) ?? { secrets: 0, live: 0, locations: 0, worst: s.group.severity };
+      t.secrets++;
+      if (s.live) t.live++;
+      t.locations += locations;
+      if (rank(s.group.severity) < rank(t.worst)) t.worst = s.group.severity;
+      out.set(name, t);
+    }
+  }
+  return [...out.entries()].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.secrets - a.secrets || rank(a.worst) - rank(b.worst) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-function plainText(markdown) {
-  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
-}
-function result(f, ruleIndex, reveal) {
-  return {
-    ruleId: f.ruleId,
-    ruleIndex,
-    level: LEVEL[f.severity],
-    message: { text: resultMessage(f, reveal) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: toUri(f.path) },
-          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: { "keyscan/v2": f.fingerprint },
-    ...f.liveAt === void 0 ? {} : { properties: historyProperties(f) }
-  };
-}
-function historyProperties(f) {
-  return {
-    tag: secretTag(f.secretHash),
-    liveAt: f.liveAt,
-    ...f.removedIn === void 0 ? {} : { removedIn: f.removedIn },
-    ...f.commit === void 0 ? {} : { introducedIn: f.commit }
-  };
-}
-function resultMessage(f, reveal) {
-  const check = f.source === "check";
-  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
-  if (f.commit === void 0) return base2;
-  const live = liveness(f);
-  const head = check ? "" : live !== void 0 ? onlyInHistory(f) ? ` It is ${live}: no branch or tag holds it, but git history does: revoke it.` : ` It is ${live}.` : f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
-  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
-}
-function toUri(path2) {
-  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
-}
-function pascalCase(text) {
-  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
-}
-var LEVEL, SECURITY_SEVERITY;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
+var RANK2, rank, whole, perPath;
+var init_audit = __esm({
+  "src/report/audit.ts"() {
     "use strict";
-    init_version();
+    init_types();
     init_context();
-    init_liveness();
-    init_tag();
-    LEVEL = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "note",
-      info: "note"
-    };
-    SECURITY_SEVERITY = {
-      critical: "9.5",
-      high: "8.0",
-      medium: "5.5",
-      low: "3.0",
-      info: "1.0"
-    };
+    init_group();
+    RANK2 = new Map(SEVERITIES.map((s, i) => [s, i]));
+    rank = (s) => RANK2.get(s) ?? SEVERITIES.length;
+    whole = (name) => (s) => [[name, s.group.findings.length]];
+    perPath = (s) => s.group.paths.map((p) => [p, s.group.findings.filter((f) => f.path === p).length]);
   }
 });
 
@@ -14957,6 +15152,168 @@ var init_escape = __esm({
     CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
     CONTROL_BUT_LINES = /(?![\n\t])[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
     NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
+// src/report/html-assets.ts
+var HTML_STYLE, HTML_SCRIPT;
+var init_html_assets = __esm({
+  "src/report/html-assets.ts"() {
+    "use strict";
+    HTML_STYLE = `
+:root {
+  --ink: #0f172a; --muted: #475569; --faint: #94a3b8; --line: #e2e8f0; --panel: #f8fafc; --page: #ffffff;
+  --accent: #1d4ed8; --critical: #b42318; --high: #c2410c; --medium: #a16207; --low: #0e7490; --info: #475569;
+  --live: #b42318; --history: #94a3b8;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: var(--page); line-height: 1.45; font-size: 15px;
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
+a { color: var(--accent); text-decoration: none; }
+a:hover { text-decoration: underline; }
+header.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; flex-wrap: wrap;
+  padding: 28px 40px 22px; border-bottom: 1px solid var(--line); background: var(--panel); }
+header.top h1 { margin: 0 0 4px; font-size: 24px; font-weight: 650; letter-spacing: -0.01em; }
+header.top .sub { margin: 0; color: var(--muted); font-size: 14px; }
+.verdict { font-weight: 600; padding: 8px 14px; border-radius: 8px; font-size: 14px; }
+.verdict.bad { background: #fef3f2; color: var(--critical); border: 1px solid #fecdca; }
+.verdict.warn { background: #fffaeb; color: var(--medium); border: 1px solid #fedf89; }
+.verdict.good { background: #ecfdf3; color: #067647; border: 1px solid #abefc6; }
+main { padding: 24px 40px 40px; max-width: 1400px; }
+section { margin: 0 0 32px; }
+h2 { font-size: 17px; font-weight: 650; margin: 0 0 12px; }
+h2 .hint { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 8px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: var(--page); }
+.card .value { font-size: 28px; font-weight: 650; letter-spacing: -0.02em; font-variant-numeric: tabular-nums; }
+.card .value.small { font-size: 16px; padding: 7px 0 6px; }
+.card .label { color: var(--muted); font-size: 13px; }
+.card.alert .value { color: var(--live); }
+.timeline { border: 1px solid var(--line); border-radius: 10px; padding: 12px 16px 6px; }
+.timeline svg { width: 100%; height: auto; display: block; }
+.timeline text { font-size: 11px; fill: var(--muted); font-family: inherit; }
+.legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted); padding: 4px 0 6px; }
+.legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+.legend .l-live { background: var(--live); } .legend .l-history { background: var(--history); }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 24px 32px; }
+.tools { display: flex; align-items: center; gap: 10px; margin: 0 0 8px; }
+.tools input { font: inherit; font-size: 13px; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; width: 240px; }
+.tools input:focus { outline: 2px solid #bfdbfe; border-color: var(--accent); }
+.tools .count { color: var(--faint); font-size: 12px; }
+.scroll { max-height: 430px; overflow: auto; border-bottom: 1px solid var(--line); }
+.scroll thead th { position: sticky; top: 0; background: var(--page); z-index: 1; }
+table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
+th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
+  border-bottom: 1px solid var(--line); padding: 0; white-space: nowrap; }
+th button { all: unset; cursor: pointer; display: block; padding: 8px 10px; }
+th button:focus-visible { outline: 2px solid #bfdbfe; }
+th[aria-sort="ascending"] button::after { content: " \u25B2"; font-size: 9px; }
+th[aria-sort="descending"] button::after { content: " \u25BC"; font-size: 9px; }
+td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+tbody tr:hover { background: var(--panel); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.path { word-break: break-all; }
+td .pick { all: unset; cursor: pointer; color: var(--accent); word-break: break-all; }
+td .pick:hover { text-decoration: underline; }
+.sev { display: inline-block; min-width: 64px; text-align: center; padding: 2px 8px; border-radius: 999px; font-size: 11.5px;
+  font-weight: 650; text-transform: uppercase; letter-spacing: 0.03em; color: #fff; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); }
+.sev-low { background: var(--low); } .sev-info { background: var(--info); }
+.status { display: inline-block; white-space: nowrap; padding: 2px 8px; border-radius: 6px; font-size: 12px; font-weight: 600; }
+.status.live { background: #fef3f2; color: var(--live); border: 1px solid #fecdca; }
+.status.history { background: var(--panel); color: var(--muted); border: 1px solid var(--line); }
+.status.unknown { background: var(--panel); color: var(--faint); border: 1px dashed var(--line); }
+.refs { display: block; color: var(--muted); font-size: 12px; margin-top: 3px; }
+.tag { color: var(--muted); font-size: 12px; margin-left: 4px; }
+.secret code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 1px 5px; }
+.rule { color: var(--muted); font-size: 12px; display: block; }
+td.locs { min-width: 260px; }
+.nowrap { white-space: nowrap; }
+ul.locs { margin: 0; padding: 0; list-style: none; }
+ul.locs li { word-break: break-all; }
+.when { color: var(--muted); font-size: 12px; display: block; }
+.fix { font-size: 12.5px; max-width: 360px; }
+.fix p { margin: 0 0 4px; }
+.fix a { word-break: break-all; }
+.notes { color: var(--muted); font-size: 13px; }
+.notes li { margin: 2px 0; }
+.empty { color: var(--muted); font-style: italic; }
+footer { color: var(--faint); font-size: 12px; padding: 0 40px 32px; }
+@media print {
+  :root { font-size: 11px; }
+  header.top { background: none; padding: 0 0 12px; }
+  main { padding: 12px 0; max-width: none; }
+  .tools { display: none; }
+  .scroll { max-height: none; overflow: visible; border-bottom: 0; }
+  tr, .card, .timeline { break-inside: avoid; }
+  .grid { grid-template-columns: 1fr 1fr; }
+  a { color: inherit; }
+  .sev, .status, .legend i, .timeline rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  footer { padding: 12px 0 0; }
+}
+`;
+    HTML_SCRIPT = `
+(function () {
+  'use strict';
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var key = function (cell) {
+    var v = cell.getAttribute('data-sort');
+    return v === null ? cell.textContent.trim().toLowerCase() : v;
+  };
+  each(document.querySelectorAll('table.sortable'), function (table) {
+    var heads = table.tHead.rows[0].cells;
+    each(heads, function (th, i) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var numeric = th.getAttribute('data-type') === 'number';
+        var current = th.getAttribute('aria-sort');
+        var asc = current ? current !== 'ascending' : !numeric;
+        each(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[i]);
+          var y = key(b.cells[i]);
+          var d = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+          return asc ? d : -d;
+        });
+        each(rows, function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  var filters = {};
+  each(document.querySelectorAll('input[data-filter]'), function (input) {
+    var table = document.getElementById(input.getAttribute('data-filter'));
+    if (!table) return;
+    var count = document.querySelector('[data-count-for="' + table.id + '"]');
+    var update = function () {
+      var q = input.value.trim().toLowerCase();
+      var rows = table.tBodies[0].rows;
+      var shown = 0;
+      each(rows, function (r) {
+        var hit = q === '' || r.textContent.toLowerCase().indexOf(q) !== -1;
+        r.hidden = !hit;
+        if (hit) shown++;
+      });
+      if (count) count.textContent = shown + ' of ' + rows.length;
+    };
+    input.addEventListener('input', update);
+    filters[table.id] = function (value) { input.value = value; update(); };
+  });
+  each(document.querySelectorAll('button[data-pick]'), function (button) {
+    button.addEventListener('click', function () {
+      var target = document.getElementById('secrets');
+      if (!filters.secrets || !target) return;
+      filters.secrets(button.getAttribute('data-pick'));
+      target.scrollIntoView({ block: 'start' });
+    });
+  });
+})();
+`;
   }
 });
 
@@ -15043,30 +15400,39 @@ function renderText(ctx) {
   const paint = (style, s) => ctx.color ? `\x1B[${style}m${s}\x1B[0m` : s;
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
   const lines = [];
-  for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), "");
+  for (const g of groupFindings(ctx.result.findings)) lines.push(...groupBlock(g, rules, ctx.reveal, paint), "");
   lines.push(...summary(ctx.result, paint));
   if (ctx.staged ?? ctx.result.findings.some((f) => f.source === "staged"))
     lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return neutraliseCommands(`${lines.join("\n")}
 `);
 }
-function findingBlock(f, rule, reveal, paint) {
+function groupBlock(g, rules, reveal, paint) {
+  const [first, ...others] = g.findings;
+  const live = g.findings.some((f) => f.liveAt !== void 0) ? livenessWords(g.liveness) : void 0;
+  const block = findingBlock(first, rules.get(first.ruleId), reveal, paint, g.tag, live);
+  if (others.length === 0) return block;
+  const at2 = others.slice(0, 20).map((f) => `${escapeControl(f.path)}:${f.startLine}:${f.startColumn}${f.ruleId === first.ruleId ? "" : ` (${escapeControl(f.ruleId)})`}`);
+  if (others.length > 20) at2.push(`\u2026 and ${others.length - 20} more (see --format json)`);
+  block.splice(3, 0, `         also at: ${at2.join(", ")}`);
+  return block;
+}
+function findingBlock(f, rule, reveal, paint, tag, live) {
   const where = `${escapeControl(f.path)}:${f.startLine}:${f.startColumn}`;
   const block = [
     `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint("1", where)}  ${paint("2", escapeControl(f.ruleId))}`,
     `         ${escapeControl(f.message)}`
   ];
-  if (f.source !== "check") block.push(`         secret: ${escapeControl(shownSecret(f, reveal))}`);
-  if (f.commit !== void 0) block.push(`         ${provenance(f)}`);
+  if (f.source !== "check") block.push(`         secret: ${escapeControl(shownSecret(f, reveal))} ${tag}`);
+  if (f.commit !== void 0) block.push(`         ${provenance(f, live)}`);
   if (rule?.remediation) block.push(`         revoke: ${escapeControl(rule.remediation.revoke)}`);
   return block;
 }
-function provenance(f) {
+function provenance(f, live) {
   const who = f.author ? ` by ${escapeControl(f.author)}${f.authorEmail ? ` <${escapeControl(f.authorEmail)}>` : ""}` : "";
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : "";
   const count = f.commitCount !== void 0 && f.commitCount > 1 ? ` \xB7 added in ${f.commitCount} commits` : "";
-  const live = liveness(f);
-  const head = live !== void 0 ? ` \xB7 ${escapeControl(live)}` : f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
+  const head = live !== void 0 ? ` \xB7 ${live}` : f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
   return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
 }
 function summary(result2, paint) {
@@ -15080,7 +15446,10 @@ function summary(result2, paint) {
   else {
     const bySeverity2 = countBy(findings.map((f) => f.severity));
     const detail = ["critical", "high", "medium", "low", "info"].filter((s) => bySeverity2.has(s)).map((s) => `${bySeverity2.get(s)} ${s}`).join(", ");
-    out.push(`${paint("1;31", foundSummary(findings))} (${detail}) \xB7 scanned ${scanned}`);
+    const secrets = findings.filter((f) => f.source !== "check");
+    const distinct2 = new Set(secrets.map((f) => f.secretHash)).size;
+    const grouped = distinct2 < secrets.length ? ` \xB7 ${plural(distinct2, "distinct secret")}` : "";
+    out.push(`${paint("1;31", foundSummary(findings))} (${detail})${grouped} \xB7 scanned ${scanned}`);
   }
   const skipped = Object.keys(stats.skipped).filter((k) => stats.skipped[k] > 0);
   if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(", ")}`);
@@ -15134,7 +15503,7 @@ var init_text = __esm({
     "use strict";
     init_context();
     init_escape();
-    init_liveness();
+    init_group();
     init_staged_help();
     SEVERITY_STYLE = {
       critical: "1;31",
@@ -15161,23 +15530,546 @@ var init_text = __esm({
   }
 });
 
+// src/report/html.ts
+import { createHash as createHash2 } from "node:crypto";
+function renderHtml(ctx) {
+  const audit = buildAudit(ctx);
+  const csp = [
+    "default-src 'none'",
+    `style-src '${hash(HTML_STYLE)}'`,
+    `script-src '${hash(HTML_SCRIPT)}'`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  const title = ctx.forge ? `Secrets audit \xB7 ${ctx.forge.url.replace(/^https:\/\//, "")}` : "Secrets audit";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="keyscan ${esc(ctx.version)}">
+<title>${esc(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+${header(ctx, audit, title)}
+<main>
+${cards(audit)}
+${timeline(audit.months)}
+<section class="grid">
+${tallyTable("by-provider", "By provider", "Provider", audit.byProvider)}
+${tallyTable("by-severity", "By severity", "Severity", audit.bySeverity)}
+${tallyTable("by-author", "By author", "Introduced by", audit.byAuthor)}
+${tallyTable("by-path", "By path", "Path", audit.byPath)}
+</section>
+${secretsTable(audit, ctx.forge)}
+${issuesSection(audit)}
+${notes(ctx)}
+</main>
+<footer>Generated by keyscan ${esc(ctx.version)}. Secrets are shown ${ctx.reveal ? "IN FULL (--no-redact)" : "redacted"}; the tag after each (#a1b2c3) is derived from a keyed hash and tells them apart without revealing them.</footer>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+function esc(text) {
+  return escapeControl(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function hash(text) {
+  return `sha256-${createHash2("sha256").update(text).digest("base64")}`;
+}
+function header(ctx, audit, title) {
+  const { stats } = ctx.result;
+  const scope = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${formatBytes(stats.bytesScanned)})` : `${plural(stats.filesScanned, "file")} (${formatBytes(stats.bytesScanned)})`;
+  const repo = ctx.forge ? `<a href="${esc(ctx.forge.url)}">${esc(ctx.forge.url.replace(/^https:\/\//, ""))}</a> \xB7 ` : "";
+  const { live, secrets } = audit.headline;
+  const incomplete2 = ctx.result.errors.length > 0;
+  const verdict2 = incomplete2 ? `<div class="verdict bad">Scan incomplete: ${esc(plural(ctx.result.errors.length, "path"))} could not be scanned</div>` : live > 0 ? `<div class="verdict bad">${esc(plural(live, "live secret"))} to revoke and rotate today</div>` : secrets > 0 ? `<div class="verdict warn">${esc(plural(secrets, "secret"))} in history: revoke them too</div>` : '<div class="verdict good">No secrets found</div>';
+  return `<header class="top"><div><h1>${esc(title.replace(/ · .*$/, ""))}</h1><p class="sub">${repo}scanned ${esc(scope)} \xB7 keyscan ${esc(ctx.version)}</p></div>${verdict2}</header>`;
+}
+function cards(audit) {
+  const h = audit.headline;
+  const span = h.firstDate === void 0 ? "\u2014" : h.firstDate === h.lastDate ? h.firstDate : `${h.firstDate} \u2013 ${h.lastDate}`;
+  const value2 = (metric, text) => metric === "span" ? text.split(" \u2013 ").map((d) => `<span class="nowrap">${esc(d)}</span>`).join(" \u2013 ") : esc(text);
+  const card = (metric, text, label, extra = "") => `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === "span" ? " small" : ""}">${value2(metric, text)}</div><div class="label">${esc(label)}</div></div>`;
+  return `<section class="cards">
+${card("secrets", String(h.secrets), "distinct secrets")}
+${card("live", String(h.live), "still live at a ref tip", h.live > 0 ? " alert" : "")}
+${card("providers", String(h.providers), "providers")}
+${card("locations", String(h.locations), "locations")}
+${h.commitsScanned !== void 0 ? card("commits", String(h.commitsScanned), "commits scanned") : card("files", String(h.filesScanned), "files scanned")}
+${card("span", span, "introduced between")}
+</section>`;
+}
+function timeline(months) {
+  if (months.length === 0) return "";
+  const width = 1e3;
+  const height = 150;
+  const top = 10;
+  const base2 = height - 24;
+  const max = Math.max(1, ...months.map((m) => m.live + m.history));
+  const left = 36;
+  const slot = (width - left) / months.length;
+  const bar = Math.max(2, Math.min(36, slot * 0.7));
+  const every = Math.ceil(months.length / 12);
+  const parts = [];
+  for (const [i, m] of months.entries()) {
+    const x = left + i * slot + (slot - bar) / 2;
+    const scale = (n) => (base2 - top) * n / max;
+    const hHistory = scale(m.history);
+    const hLive = scale(m.live);
+    const tip = `${m.month}: ${m.live} live, ${m.history} only in history`;
+    parts.push(
+      `<g><title>${esc(tip)}</title>` + (m.history > 0 ? `<rect x="${x.toFixed(1)}" y="${(base2 - hHistory).toFixed(1)}" width="${bar.toFixed(1)}" height="${hHistory.toFixed(1)}" rx="2" fill="#94a3b8"/>` : "") + (m.live > 0 ? `<rect x="${x.toFixed(1)}" y="${(base2 - hHistory - hLive).toFixed(1)}" width="${bar.toFixed(1)}" height="${hLive.toFixed(1)}" rx="2" fill="#b42318"/>` : "") + `</g>`
+    );
+    const label = months.length > 24 ? m.month.endsWith("-01") ? m.month.slice(0, 4) : void 0 : i % every === 0 ? m.month : void 0;
+    if (label !== void 0) {
+      const at2 = i === 0 ? `x="${left}" text-anchor="start"` : `x="${(left + i * slot + slot / 2).toFixed(1)}" text-anchor="middle"`;
+      parts.push(`<text ${at2} y="${height - 6}">${esc(label)}</text>`);
+    }
+  }
+  parts.push(`<line x1="${left}" x2="${width}" y1="${base2}" y2="${base2}" stroke="#e2e8f0"/>`);
+  parts.push(`<line x1="${left}" x2="${width}" y1="${top}" y2="${top}" stroke="#f1f5f9"/>`);
+  parts.push(`<text x="${left - 8}" y="${top + 4}" text-anchor="end">${max}</text>`);
+  parts.push(`<text x="${left - 8}" y="${base2 + 4}" text-anchor="end">0</text>`);
+  return `<section><h2>Introductions by month<span class="hint">when each secret was first committed</span></h2><div class="timeline"><div class="legend"><span><i class="l-live"></i>still live</span><span><i class="l-history"></i>only in history</span></div><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Secrets introduced per month">${parts.join("")}</svg></div></section>`;
+}
+function tools(id, what, rows) {
+  return `<div class="tools"><input type="search" data-filter="${id}" placeholder="Filter ${esc(what)}\u2026" aria-label="Filter ${esc(what)}"><span class="count" data-count-for="${id}">${rows} of ${rows}</span></div>`;
+}
+function th(label, type = "text") {
+  return `<th scope="col" data-type="${type}"${type === "number" ? ' class="num"' : ""}><button type="button">${esc(label)}</button></th>`;
+}
+function tallyTable(id, title, column, rows) {
+  const rank2 = (s) => SEVERITIES.indexOf(s);
+  const body = rows.map((t) => {
+    const name = id === "by-severity" ? `<td data-sort="${rank2(t.name)}"><button type="button" class="pick" data-pick="${esc(t.name)}"><span class="sev sev-${esc(t.name)}">${esc(t.name)}</span></button></td>` : `<td class="${id === "by-path" ? "path mono" : ""}"><button type="button" class="pick" data-pick="${esc(t.name)}">${esc(t.name)}</button></td>`;
+    return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank2(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
+  }).join("\n");
+  return `<div><h2>${esc(title)}</h2>${tools(id, column.toLowerCase(), rows.length)}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th("Secrets", "number")}${th("Live", "number")}${th("Locations", "number")}${th("Worst")}</tr></thead><tbody>
+${body || '<tr><td colspan="5" class="empty">none</td></tr>'}
+</tbody></table></div></div>`;
+}
+function secretsTable(audit, forge) {
+  const rows = audit.secrets.map((s) => secretRow(s, forge)).join("\n");
+  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${tools("secrets", "secrets", audit.secrets.length)}<table id="secrets" class="sortable"><thead><tr>${th("Severity")}${th("Secret")}${th("Provider")}${th("Locations", "number")}${th("Introduced")}${th("Status")}${th("Revoke and rotate")}</tr></thead><tbody>
+${rows || '<tr><td colspan="7" class="empty">No secrets found.</td></tr>'}
+</tbody></table></section>`;
+}
+function secretRow(s, forge) {
+  const { group, rule } = s;
+  const first = group.findings[0];
+  const rank2 = SEVERITIES.indexOf(group.severity);
+  const locations = group.findings.slice(0, MAX_LOCATIONS).map((f) => {
+    const where = `${f.path}:${f.startLine}`;
+    const url = forge && f.commit ? blobUrl(forge, f.commit, f.path, f.startLine) : void 0;
+    const text = `<code>${esc(where)}</code>${f.ruleId === first.ruleId ? "" : ` <span class="rule">${esc(f.ruleId)}</span>`}`;
+    return `<li>${url ? `<a href="${esc(url)}">${text}</a>` : text}</li>`;
+  });
+  if (group.findings.length > MAX_LOCATIONS)
+    locations.push(`<li class="rule">\u2026 and ${group.findings.length - MAX_LOCATIONS} more (see --format json)</li>`);
+  const intro = group.introduced ?? (first.commit ? first : void 0);
+  const introduced = intro?.commit ? (() => {
+    const url = forge ? commitUrl(forge, intro.commit) : void 0;
+    const sha2 = `<code>${esc(intro.commit.slice(0, 12))}</code>`;
+    const count = (intro.commitCount ?? 1) > 1 ? ` \xB7 added in ${intro.commitCount} commits` : "";
+    return `${url ? `<a href="${esc(url)}">${sha2}</a>` : sha2}<span class="when">${esc(authorOf(intro))}</span><span class="when">${esc(intro.date?.slice(0, 10) ?? "")}${esc(count)}</span>`;
+  })() : '<span class="when">in the scanned files</span>';
+  const status = group.liveness === void 0 ? '<span class="status unknown">unknown</span>' : group.liveness.live ? `<span class="status live">live</span>${group.liveness.refs.length > 0 ? `<span class="refs">on ${esc(group.liveness.refs.join(", "))}</span>` : ""}` : `<span class="status history">only in history</span>${group.liveness.removedIn ? `<span class="refs">removed in <code>${esc(group.liveness.removedIn.slice(0, 12))}</code></span>` : ""}`;
+  const revoke6 = rule?.remediation?.revoke;
+  const fix = [
+    revoke6 ? `<p><b>Revoke:</b> ${/^https:\/\/[^\s"'<>]+$/.test(revoke6) ? `<a href="${esc(revoke6)}">${esc(revoke6)}</a>` : esc(revoke6)}</p>` : "",
+    rule?.remediation?.rotate ? `<p><b>Rotate:</b> ${esc(rule.remediation.rotate)}</p>` : "",
+    rule?.help && !rule.remediation ? `<p>${esc(rule.help)}</p>` : ""
+  ].join("");
+  const introSort = intro?.date ?? "";
+  const statusSort = group.liveness === void 0 ? 1 : group.liveness.live ? 0 : 2;
+  return `<tr><td data-sort="${rank2}"><span class="sev sev-${esc(group.severity)}">${esc(group.severity)}</span></td><td class="secret nowrap"><code>${esc(s.shown)}</code><span class="tag">${esc(group.tag)}</span></td><td>${esc(s.provider)}<span class="rule">${esc(group.ruleIds.join(", "))}</span></td><td class="locs" data-sort="${group.findings.length}"><ul class="locs">${locations.join("")}</ul></td><td data-sort="${esc(introSort)}">${introduced}</td><td data-sort="${statusSort}">${status}</td><td class="fix">${fix || '<span class="empty">\u2014</span>'}</td></tr>`;
+}
+function issuesSection(audit) {
+  if (audit.issues.length === 0) return "";
+  const rows = audit.issues.map(
+    (f) => `<tr><td><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span></td><td class="path mono">${esc(`${f.path}:${f.startLine}`)}</td><td>${esc(f.ruleId)}</td><td>${esc(f.message)}</td></tr>`
+  ).join("\n");
+  return `<section><h2>Env-file issues<span class="hint">no value is shown for these</span></h2><table><thead><tr><th>Severity</th><th>Path</th><th>Check</th><th>What to do</th></tr></thead><tbody>
+${rows}
+</tbody></table></section>`;
+}
+function notes(ctx) {
+  const { stats, errors, warnings } = ctx.result;
+  const items = [];
+  for (const e of errors.slice(0, 50)) items.push(`<li><b>Not scanned:</b> <code>${esc(e.path)}</code>: ${esc(e.message)}</li>`);
+  if (errors.length > 50) items.push(`<li>\u2026 and ${errors.length - 50} more paths not scanned (see --format json)</li>`);
+  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped.length > 0) items.push(`<li>Skipped: ${esc(skipped.map(([k, n]) => `${n} ${skipLabel(k)}`).join(", "))}</li>`);
+  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0)
+    items.push(`<li>Silenced: ${esc(silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", "))}</li>`);
+  for (const w of warnings) items.push(`<li>${esc(w)}</li>`);
+  if (items.length === 0) return "";
+  return `<section><h2>About this scan</h2><ul class="notes">${items.join("")}</ul></section>`;
+}
+var MAX_LOCATIONS;
+var init_html = __esm({
+  "src/report/html.ts"() {
+    "use strict";
+    init_types();
+    init_audit();
+    init_escape();
+    init_forge();
+    init_html_assets();
+    init_text();
+    MAX_LOCATIONS = 12;
+  }
+});
+
+// src/report/json.ts
+function renderJson(ctx) {
+  const report = {
+    version: ctx.version,
+    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
+    stats: ctx.result.stats,
+    errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
+    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
+    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function jsonFinding(f, reveal) {
+  const { secret: secret2, ...fields } = f;
+  return reveal ? { ...fields, secret: secret2.reveal() } : fields;
+}
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/markdown-escape.ts
+function mdText(text) {
+  return escapeControl(text).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
+}
+function mdCode(text, inTable = true) {
+  let t = escapeControl(text);
+  if (t === "") return "";
+  if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs) => `${bs}${bs}\\|`);
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(t) ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+function mdLink(label, url) {
+  if (url === void 0 || !/^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(url)) return label;
+  return `[${label}](${url})`;
+}
+var SYNTAX, LINK_GLUE;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_escape();
+    SYNTAX = /[\\`*_[\]<>|~&#$!{}]/g;
+    LINK_GLUE = /([.:@])(?=[^\s.])/g;
+  }
+});
+
+// src/report/markdown.ts
+function renderMarkdown(ctx) {
+  const audit = buildAudit(ctx);
+  const out = [];
+  const repo = ctx.forge ? ` \xB7 ${mdLink(mdCode(ctx.forge.url.replace(/^https:\/\//, "")), ctx.forge.url)}` : "";
+  out.push(`# Secrets audit${repo}`, "", verdict(ctx, audit), "");
+  out.push(...headline(audit), "");
+  out.push(...timeline2(audit.months));
+  out.push(...tally2("By provider", "Provider", audit.byProvider, false));
+  out.push(...tally2("By severity", "Severity", audit.bySeverity, false));
+  out.push(...tally2("By author", "Introduced by", audit.byAuthor, false));
+  out.push(...tally2("By path", "Path", audit.byPath, true));
+  out.push("## Secrets", "");
+  if (audit.secrets.length === 0) out.push("No secrets found.", "");
+  for (const [i, s] of audit.secrets.slice(0, MAX_SECRETS).entries()) out.push(...secret(i + 1, s, ctx.forge), "");
+  if (audit.secrets.length > MAX_SECRETS)
+    out.push(`\u2026 and ${audit.secrets.length - MAX_SECRETS} more secrets (see --format json or html).`, "");
+  if (audit.issues.length > 0) {
+    out.push("## Env-file issues", "", "| Severity | Path | Check | What to do |", "|---|---|---|---|");
+    for (const f of audit.issues)
+      out.push(`| ${f.severity} | ${mdCode(`${f.path}:${f.startLine}`)} | ${mdCode(f.ruleId)} | ${mdText(f.message)} |`);
+    out.push("");
+  }
+  out.push(...notes2(ctx));
+  out.push(
+    `<sub>keyscan ${ctx.version} \xB7 secrets are ${ctx.reveal ? "shown IN FULL (--no-redact)" : "redacted"}; a tag such as ${mdCode("#a1b2c3")} comes from a keyed hash and tells them apart without revealing them</sub>`,
+    ""
+  );
+  return out.join("\n");
+}
+function verdict(ctx, audit) {
+  const { stats } = ctx.result;
+  const scope = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${formatBytes(stats.bytesScanned)})` : `${plural(stats.filesScanned, "file")} (${formatBytes(stats.bytesScanned)})`;
+  const { live, secrets } = audit.headline;
+  const bold = ctx.result.errors.length > 0 ? `Scan incomplete: ${plural(ctx.result.errors.length, "path")} could not be scanned.` : live > 0 ? `${plural(live, "live secret")} to revoke and rotate today.` : secrets > 0 ? `${plural(secrets, "secret")} in history: revoke them too.` : "No secrets found.";
+  return `**${mdText(bold)}** Scanned ${mdText(scope)} with keyscan ${ctx.version}.`;
+}
+function headline(audit) {
+  const h = audit.headline;
+  const span = h.firstDate === void 0 ? "\u2014" : h.firstDate === h.lastDate ? h.firstDate : `${h.firstDate} \u2013 ${h.lastDate}`;
+  const scanned = h.commitsScanned !== void 0 ? ["Commits scanned", h.commitsScanned] : ["Files scanned", h.filesScanned];
+  return [
+    `| Distinct secrets | Live | Providers | Locations | ${scanned[0]} | Introduced between |`,
+    "|---:|---:|---:|---:|---:|---|",
+    `| ${h.secrets} | ${h.live} | ${h.providers} | ${h.locations} | ${scanned[1]} | ${mdText(span)} |`
+  ];
+}
+function timeline2(months) {
+  if (months.length === 0) return [];
+  const max = Math.max(1, ...months.map((m) => m.live + m.history));
+  const bar = (n, c) => c.repeat(Math.round(20 * n / max));
+  const rows = months.map((m) => `| ${m.month} | ${m.live} | ${m.history} | ${bar(m.live, "\u2588")}${bar(m.history, "\u2591")} |`);
+  return ["## Introductions by month", "", "| Month | Live | Only in history | |", "|---|---:|---:|---|", ...rows, ""];
+}
+function tally2(title, column, rows, code2) {
+  if (rows.length === 0) return [];
+  const name = (t) => code2 ? mdCode(t.name) : mdText(t.name);
+  return [
+    `## ${title}`,
+    "",
+    `| ${column} | Secrets | Live | Locations | Worst |`,
+    "|---|---:|---:|---:|---|",
+    ...rows.map((t) => `| ${name(t)} | ${t.secrets} | ${t.live} | ${t.locations} | ${t.worst} |`),
+    ""
+  ];
+}
+function secret(n, s, forge) {
+  const { group, rule } = s;
+  const first = group.findings[0];
+  const status = mdText(s.livenessText);
+  const lines = [
+    `### ${n}. ${group.severity.toUpperCase()} \xB7 ${mdText(s.provider)} \xB7 ${mdCode(s.shown)} ${mdCode(group.tag)} \xB7 ${status}`,
+    ""
+  ];
+  lines.push(`- **Rule:** ${group.ruleIds.map((id) => mdCode(id)).join(", ")}${rule ? ` (${mdText(rule.description)})` : ""}`);
+  const locations = group.findings.slice(0, MAX_LOCATIONS2).map((f) => {
+    const url = forge && f.commit ? blobUrl(forge, f.commit, f.path, f.startLine) : void 0;
+    return mdLink(mdCode(`${f.path}:${f.startLine}`), url);
+  });
+  if (group.findings.length > MAX_LOCATIONS2) locations.push(`and ${group.findings.length - MAX_LOCATIONS2} more`);
+  lines.push(`- **${group.findings.length === 1 ? "Location" : "Locations"}:** ${locations.join(", ")}`);
+  const intro = group.introduced ?? (first.commit ? first : void 0);
+  if (intro?.commit) {
+    const sha2 = mdLink(mdCode(intro.commit.slice(0, 12)), forge ? commitUrl(forge, intro.commit) : void 0);
+    const who = intro.author ? ` by ${mdText(authorOf(intro))}` : "";
+    const when = intro.date ? ` on ${mdText(intro.date.slice(0, 10))}` : "";
+    lines.push(`- **Introduced:** ${sha2}${who}${when}`);
+  }
+  const revoke6 = rule?.remediation?.revoke;
+  if (revoke6) lines.push(`- **Revoke:** ${/^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(revoke6) ? `<${revoke6}>` : mdText(revoke6)}`);
+  if (rule?.remediation?.rotate) lines.push(`- **Rotate:** ${mdText(rule.remediation.rotate)}`);
+  return lines;
+}
+function notes2(ctx) {
+  const { stats, errors, warnings } = ctx.result;
+  const items = [];
+  for (const e of errors.slice(0, 50)) items.push(`- **Not scanned:** ${mdCode(e.path, false)}: ${mdText(e.message)}`);
+  if (errors.length > 50) items.push(`- \u2026 and ${errors.length - 50} more paths not scanned (see --format json)`);
+  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped.length > 0) items.push(`- Skipped: ${mdText(skipped.map(([k, n]) => `${n} ${skipLabel(k)}`).join(", "))}`);
+  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0)
+    items.push(`- Silenced: ${mdText(silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", "))}`);
+  for (const w of warnings) items.push(`- ${mdText(w)}`);
+  return items.length === 0 ? [] : ["## About this scan", "", ...items, ""];
+}
+var MAX_LOCATIONS2, MAX_SECRETS;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_audit();
+    init_forge();
+    init_markdown_escape();
+    init_text();
+    MAX_LOCATIONS2 = 12;
+    MAX_SECRETS = 500;
+  }
+});
+
+// src/version.ts
+import { readFileSync } from "node:fs";
+var VERSION, PACKAGE_NAME, INFORMATION_URI;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = (() => {
+      for (const rel of ["../package.json", "../../package.json"]) {
+        try {
+          const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
+          if (pkg.name === "keyscan-secrets" && typeof pkg.version === "string") return pkg.version;
+        } catch {
+        }
+      }
+      return "0.0.0";
+    })();
+    PACKAGE_NAME = "keyscan-secrets";
+    INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/report/sarif.ts
+function renderSarif(ctx) {
+  const fired = new Set(ctx.result.findings.map((f) => f.ruleId));
+  const rules = ctx.rules.filter((r) => fired.has(r.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "keyscan",
+            semanticVersion: ctx.version,
+            version: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, ctx.reveal)),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function ruleDescriptor(rule) {
+  const refs = rule.references ?? [];
+  const help = rule.help !== void 0 ? { text: plainText(rule.help), markdown: rule.help } : revokeHelp(rule, refs);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.description),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.partner ? `${rule.description}. ${rule.partner}` : `${rule.description}.` },
+    ...refs[0] ? { helpUri: refs[0] } : {},
+    help,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ["security", "secret", ...rule.tags ?? []],
+      precision: rule.tags?.includes("generic") ? "medium" : "high",
+      "problem.severity": LEVEL[rule.severity] === "note" ? "recommendation" : LEVEL[rule.severity],
+      "security-severity": SECURITY_SEVERITY[rule.severity]
+    }
+  };
+}
+function revokeHelp(rule, refs) {
+  const revoke6 = rule.remediation?.revoke ?? "";
+  const rotate9 = rule.remediation?.rotate ?? "";
+  const markdown = [
+    `**${rule.description}** (${rule.provider})`,
+    rule.partner ? `
+${rule.partner}` : "",
+    "\n**What to do**",
+    `1. Revoke it: ${revoke6}`,
+    `2. Rotate it: ${rotate9}`,
+    "3. Remove it from the code and load it from the environment or a secret manager.",
+    "4. If it was ever committed, it stays in git history: revoking is what protects you; rewriting history only hides it.",
+    refs.length > 0 ? `
+**Format**: ${refs.join(", ")}` : ""
+  ].filter((line) => line !== "").join("\n");
+  return { text: `${rule.description}. Revoke it (${revoke6}), then: ${rotate9}`, markdown };
+}
+function plainText(markdown) {
+  return markdown.replace(/\*\*|`/g, "").replace(/\s*\n+\s*/g, " ").trim();
+}
+function result(f, ruleIndex, reveal) {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: resultMessage(f, reveal) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.path) },
+          region: { startLine: f.startLine, startColumn: f.startColumn, endLine: f.endLine, endColumn: f.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: { "keyscan/v2": f.fingerprint }
+  };
+}
+function resultMessage(f, reveal) {
+  const check = f.source === "check";
+  const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
+  if (f.commit === void 0) return base2;
+  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
+  return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
+}
+function toUri(path2) {
+  return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
+}
+function pascalCase(text) {
+  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
+}
+var LEVEL, SECURITY_SEVERITY;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_version();
+    init_context();
+    LEVEL = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "note",
+      info: "note"
+    };
+    SECURITY_SEVERITY = {
+      critical: "9.5",
+      high: "8.0",
+      medium: "5.5",
+      low: "3.0",
+      info: "1.0"
+    };
+  }
+});
+
+// src/report/formats.ts
+function reporter(format) {
+  const found = REPORTERS.find((r) => r.name === format);
+  if (found === void 0) throw new TypeError(`unknown report format ${JSON.stringify(format)}`);
+  return found;
+}
+var REPORTERS, REPORT_FORMATS;
+var init_formats = __esm({
+  "src/report/formats.ts"() {
+    "use strict";
+    init_html();
+    init_json();
+    init_markdown();
+    init_sarif();
+    init_text();
+    REPORTERS = [
+      { name: "text", description: "a human report for the terminal", extension: ".txt", render: renderText },
+      { name: "json", description: "every finding and the scan statistics, for programs", extension: ".json", render: renderJson },
+      { name: "sarif", description: "SARIF 2.1.0, for code scanning dashboards", extension: ".sarif", render: renderSarif },
+      { name: "html", description: "a self-contained audit page for people", extension: ".html", render: renderHtml, links: true },
+      { name: "markdown", description: "the audit report for an issue or a wiki", extension: ".md", render: renderMarkdown, links: true }
+    ];
+    REPORT_FORMATS = REPORTERS.map((r) => r.name);
+  }
+});
+
 // src/report/render.ts
 function render(format, ctx) {
-  switch (format) {
-    case "json":
-      return renderJson(ctx);
-    case "sarif":
-      return renderSarif(ctx);
-    case "text":
-      return renderText(ctx);
-  }
+  return reporter(format).render(ctx);
 }
 var init_render = __esm({
   "src/report/render.ts"() {
     "use strict";
-    init_json();
-    init_sarif();
-    init_text();
+    init_formats();
   }
 });
 
@@ -15240,9 +16132,9 @@ function carrierRuns(text, hits) {
   return runs;
 }
 function mergeRuns(runs) {
-  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
   const merged = [];
-  for (const [a, b] of sorted2) {
+  for (const [a, b] of sorted) {
     const last = merged[merged.length - 1];
     if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
@@ -15364,17 +16256,17 @@ function findKeywords(matcher, data, onHit, start = 0, end = data.length) {
 }
 function deserializeKeywords(data) {
   const headerLength = data.readUInt32LE(0);
-  const header = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
+  const header2 = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
   let at2 = 4 + headerLength;
-  const cells = header.outputs.length * header.classCount;
+  const cells = header2.outputs.length * header2.classCount;
   const delta = new Int32Array(cells);
   Buffer.from(delta.buffer).set(data.subarray(at2, at2 + cells * 4));
   at2 += cells * 4;
   const classes = new Uint8Array(data.subarray(at2, at2 + 256));
   at2 += 256;
   const accept2 = new Uint8Array(data.subarray(at2, at2 + cells));
-  const outputs = header.outputs.map((o) => o ?? void 0);
-  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
+  const outputs = header2.outputs.map((o) => o ?? void 0);
+  return { keywords: header2.keywords, delta, classes, accept: accept2, outputs, classCount: header2.classCount };
 }
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
@@ -15438,9 +16330,9 @@ function assignedName(before) {
   const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
   return m?.[1] ?? "";
 }
-function keyMaterial(secret) {
-  if (!secret.startsWith("-----BEGIN")) return secret;
-  return secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+function keyMaterial(secret2) {
+  if (!secret2.startsWith("-----BEGIN")) return secret2;
+  return secret2.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
 }
 var REFERENCE_START, NO_VALUE, TOOL_PLACEHOLDERS, FILE_PATH, SECRET_NAME, NOT_A_SECRET_NAME;
 var init_credential_values = __esm({
@@ -15565,9 +16457,9 @@ function isTypedFiller(value2) {
     if (lower.includes(seq.slice(0, 8))) return true;
   }
   if (isTypedSequence(lower)) return true;
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
-  const top = Math.max(...counts2.values());
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
   return body.length >= 8 && top / body.length > 0.6;
 }
 function isTypedSequence(lower) {
@@ -15590,9 +16482,9 @@ function isTypedSequence(lower) {
   if (covered === lower.length && longest >= 6) return true;
   const letters = lower.replace(/[^a-z]/g, "");
   const digits = lower.replace(/[^0-9]/g, "");
-  const counts2 = (s, run2) => s.length >= 4 && run2.includes(s);
+  const counts = (s, run2) => s.length >= 4 && run2.includes(s);
   if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
-  return counts2(letters, TYPED_RUNS[0]) && counts2(digits, "0123456789");
+  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
 }
 var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
 var init_placeholders = __esm({
@@ -15798,10 +16690,10 @@ var init_validators = __esm({
     isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
-      "github-checksum": ({ secret }) => hasBase62Crc32(secret),
+      "github-checksum": ({ secret: secret2 }) => hasBase62Crc32(secret2),
       /** `user:password` in base64 (HTTP basic auth, docker `auth`, npm `_auth`). */
-      "basic-auth": ({ secret }) => {
-        const decoded = decodeBase64(secret);
+      "basic-auth": ({ secret: secret2 }) => {
+        const decoded = decodeBase64(secret2);
         if (decoded === void 0 || !isPrintable(decoded)) return false;
         const colon = decoded.indexOf(":");
         if (colon <= 0 || decoded.length - colon - 1 < 4) return false;
@@ -15809,27 +16701,27 @@ var init_validators = __esm({
         return !isDummyPassword(password) && !isPlaceholder(password);
       },
       /** A JWT's header is a base64url JSON object that names its algorithm. */
-      jwt: ({ secret }) => {
-        const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
-        if (header === void 0) return false;
+      jwt: ({ secret: secret2 }) => {
+        const header2 = decodeBase64(secret2.slice(0, secret2.indexOf(".")));
+        if (header2 === void 0) return false;
         try {
-          const parsed = JSON.parse(header);
+          const parsed = JSON.parse(header2);
           return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
         } catch {
           return false;
         }
       },
       /** A value in a slot that a credential file reserves for one: anything but a reference or a placeholder. */
-      "credential-value": ({ secret }) => isCredentialValue(secret),
+      "credential-value": ({ secret: secret2 }) => isCredentialValue(secret2),
       /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
-      "secret-name-value": ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
+      "secret-name-value": ({ secret: secret2, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret2),
       /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-      "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+      "generic-secret": ({ secret: secret2, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2),
       /**
        * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
        * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
        */
-      "assigned-value": ({ secret, before }) => secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+      "assigned-value": ({ secret: secret2, before }) => secret2.length >= 12 && secret2.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
     VALUE_SYNTAX = { "assigned-value": assignedValue };
@@ -15990,8 +16882,8 @@ import { createHmac as createHmac2 } from "node:crypto";
 function exampleHash(value2) {
   return createHmac2("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
-function isDocumentedExample(secret) {
-  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
+function isDocumentedExample(secret2) {
+  return LENGTHS.has(secret2.length) && HASHES.has(exampleHash(secret2));
 }
 var HASHES, LENGTHS;
 var init_examples2 = __esm({
@@ -16026,10 +16918,10 @@ function detectAt(catalogue2, data, onPath2, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text, m);
-        if (verdict === false) continue;
-        const secret = data.toString("utf8", m.start, m.end);
-        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
+        const verdict2 = accept(rule, text, m);
+        if (verdict2 === false) continue;
+        const secret2 = data.toString("utf8", m.start, m.end);
+        matches.push(verdict2 === "example" ? { ...m, secret: secret2, example: true } : { ...m, secret: secret2 });
       }
     }
   }
@@ -16117,22 +17009,22 @@ function matchWindow(rule, text, a, b) {
   return found;
 }
 function secretSpan(rule, text, m) {
-  const whole = [m.index, m.index + m[0].length];
-  if (m.groups?.secret === void 0) return whole;
+  const whole2 = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === void 0) return whole2;
   const locate = rule.locate();
   locate.lastIndex = m.index;
   const located = locate.exec(text);
-  return located?.indices?.groups?.secret ?? whole;
+  return located?.indices?.groups?.secret ?? whole2;
 }
 function accept(rule, text, m) {
-  const secret = text.slice(m.start, m.end);
-  if (secret.length === 0) return false;
-  if (isDocumentedExample(secret)) return "example";
-  if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret))) return false;
+  const secret2 = text.slice(m.start, m.end);
+  if (secret2.length === 0) return false;
+  if (isDocumentedExample(secret2)) return "example";
+  if (!meetsEntropy(secret2, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret2))) return false;
   if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
-  if (matchesAny(rule.allowSecret, secret)) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret: secret2, before: textBefore(text, m) })) return false;
+  if (matchesAny(rule.allowSecret, secret2)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
@@ -16198,21 +17090,6 @@ var init_detect = __esm({
     init_examples2();
     init_keywords();
     init_placeholders();
-  }
-});
-
-// src/engine/redact.ts
-function redact(secret, keywords) {
-  const lower = secret.toLowerCase();
-  let keep = 0;
-  for (const k of keywords) {
-    if (k.length > keep && k.length * 3 <= secret.length && lower.startsWith(k)) keep = k.length;
-  }
-  return `${secret.slice(0, keep)}****`;
-}
-var init_redact = __esm({
-  "src/engine/redact.ts"() {
-    "use strict";
   }
 });
 
@@ -16471,185 +17348,6 @@ var init_regex_safety = __esm({
   }
 });
 
-// src/git/run.ts
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
-function pinnedArgs(args2) {
-  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
-}
-function gitEnv() {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_PAGER: "cat",
-    LC_ALL: "C",
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_GRAFT_FILE: "/dev/null"
-  };
-  for (const name of DROPPED_ENV) delete env[name];
-  return env;
-}
-function git(args2, cwd, input) {
-  return new Promise((resolve13, reject) => {
-    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    if (input !== void 0 && child.stdin !== null) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input);
-    }
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (b) => out.push(b));
-    child.stderr?.on("data", (b) => err.push(b));
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on(
-      "close",
-      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
-    );
-  });
-}
-async function gitOk(args2, cwd) {
-  const r = await git(args2, cwd);
-  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
-  return r.stdout;
-}
-function subcommand(args2) {
-  for (let i = 0; i < args2.length; i++) {
-    const a = args2[i];
-    if (a === "-c" || a === "-C") i++;
-    else if (!a.startsWith("-")) return a;
-  }
-  return "";
-}
-function gitFailure(args2, cwd, stderr) {
-  const detail = firstLine(stderr);
-  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
-  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
-    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
-  });
-}
-function firstLine(text) {
-  return text.trim().split("\n")[0] ?? "";
-}
-async function* gitStream(args2, cwd, input) {
-  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-  if (input !== void 0 && child.stdin !== null) {
-    child.stdin.on("error", () => void 0);
-    if (typeof input === "string") child.stdin.end(input);
-    else Readable.from(input).pipe(child.stdin);
-  }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
-  const err = [];
-  stderr.on("data", (b) => {
-    if (err.length < 64) err.push(b);
-  });
-  const exit = new Promise((resolve13, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
-  });
-  exit.catch(() => void 0);
-  try {
-    for await (const chunk of stdout) yield chunk;
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  const code2 = await exit;
-  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
-}
-async function* nulRecords(chunks) {
-  let rest = [];
-  for await (const chunk of chunks) {
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
-      rest = [];
-      start = nul + 1;
-    }
-    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
-  }
-  if (rest.length > 0) yield Buffer.concat(rest);
-}
-function spawnError(e, cwd) {
-  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
-    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
-      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
-      cause: e
-    });
-  }
-  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
-}
-var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
-var init_run = __esm({
-  "src/git/run.ts"() {
-    "use strict";
-    init_errors();
-    PINNED_CONFIG = [
-      // What log and diff print.
-      ["log.showRoot", "true"],
-      ["log.showSignature", "false"],
-      ["log.decorate", "false"],
-      ["log.follow", "false"],
-      ["log.abbrevCommit", "false"],
-      ["log.mailmap", "false"],
-      ["format.pretty", "medium"],
-      ["i18n.logOutputEncoding", "UTF-8"],
-      ["core.quotePath", "false"],
-      ["core.useReplaceRefs", "false"],
-      ["color.ui", "false"],
-      ["color.diff", "false"],
-      ["diff.noprefix", "false"],
-      ["diff.mnemonicPrefix", "false"],
-      ["diff.srcPrefix", "a/"],
-      ["diff.dstPrefix", "b/"],
-      ["diff.relative", "false"],
-      ["diff.renames", "true"],
-      ["diff.algorithm", "myers"],
-      ["diff.indentHeuristic", "true"],
-      ["diff.context", "3"],
-      ["diff.interHunkContext", "0"],
-      ["diff.suppressBlankEmpty", "false"],
-      ["diff.wsErrorHighlight", "none"],
-      ["diff.orderFile", "/dev/null"],
-      ["diff.submodule", "short"],
-      ["diff.ignoreSubmodules", "none"],
-      ["diff.colorMoved", "no"],
-      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
-      ["core.bigFileThreshold", "512m"],
-      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
-      ["core.commitGraph", "false"],
-      // Programs and hooks.
-      ["core.fsmonitor", "false"],
-      ["core.untrackedCache", "false"],
-      ["core.hooksPath", "/dev/null"],
-      ["core.pager", "cat"],
-      ["protocol.ext.allow", "never"],
-      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
-      // `true` answers "none", which only makes the fetch negotiate without them.
-      ["core.alternateRefsCommand", "true"],
-      ["gc.auto", "0"],
-      ["maintenance.auto", "false"],
-      ["fetch.writeCommitGraph", "false"],
-      ["fetch.prune", "false"],
-      ["fetch.pruneTags", "false"],
-      ["submodule.recurse", "false"]
-    ];
-    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-    DROPPED_ENV = [
-      "GIT_DIFF_OPTS",
-      "GIT_EXTERNAL_DIFF",
-      "GIT_NOTES_REF",
-      "GIT_LITERAL_PATHSPECS",
-      "GIT_GLOB_PATHSPECS",
-      "GIT_NOGLOB_PATHSPECS",
-      "GIT_ICASE_PATHSPECS",
-      "GIT_REPLACE_REF_BASE"
-    ];
-  }
-});
-
 // src/git/env-files.ts
 async function trackedPaths(root, paths) {
   const tracked = /* @__PURE__ */ new Set();
@@ -16782,10 +17480,10 @@ var init_cat_file = __esm({
               this.#header = Buffer.concat([this.#header, chunk.subarray(at2)]);
               return;
             }
-            const header = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
+            const header2 = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
             this.#header = Buffer.alloc(0);
             at2 = nl + 1;
-            this.#start(header);
+            this.#start(header2);
             continue;
           }
           const take = Math.min(this.#remaining, chunk.length - at2);
@@ -16795,8 +17493,8 @@ var init_cat_file = __esm({
           if (this.#remaining === 0) this.#finish();
         }
       }
-      #start(header) {
-        const parts = header.split(" ");
+      #start(header2) {
+        const parts = header2.split(" ");
         if (parts.length < 3) {
           this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
           return;
@@ -16916,6 +17614,42 @@ var init_history = __esm({
   }
 });
 
+// src/sources/text.ts
+function toScannableText(data) {
+  const utf16 = utf16Order(data);
+  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
+  const text = bom ? data.subarray(3) : data;
+  const nul = text.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text;
+}
+function utf16Order(data) {
+  if (data.length < 2) return void 0;
+  if (data[0] === 255 && data[1] === 254) return "le";
+  if (data[0] === 254 && data[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data, order) {
+  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
+}
+function isLfsPointer(data) {
+  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data) {
+  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
+  return copy.swap16();
+}
+var SNIFF, LFS_POINTER;
+var init_text2 = __esm({
+  "src/sources/text.ts"() {
+    "use strict";
+    SNIFF = 8e3;
+    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
+  }
+});
+
 // src/pipeline/history.ts
 function firstIntroduced(findings, order) {
   const groups = /* @__PURE__ */ new Map();
@@ -16939,6 +17673,30 @@ function older(a, b, order) {
   const ob = order.get(b.commit ?? "") ?? -1;
   if (oa !== ob) return oa > ob;
   return a.startLine < b.startLine;
+}
+async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
+  const present = /* @__PURE__ */ new Set();
+  if (rev !== void 0 && findings.length > 0) {
+    const byPath = /* @__PURE__ */ new Map();
+    for (const f of findings) {
+      const path2 = realPath(f.path);
+      const list = byPath.get(path2);
+      if (list === void 0) byPath.set(path2, [f]);
+      else list.push(f);
+    }
+    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
+      if (content2 === void 0) return;
+      const list = byPath.get(path2) ?? [];
+      const secrets = list.map((f) => f.secret.reveal());
+      const found = containedIn(content2, secrets);
+      const text = toScannableText(content2);
+      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
+      list.forEach((f, i) => {
+        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
+      });
+    });
+  }
+  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
 }
 function containedIn(haystack, needles) {
   const found = /* @__PURE__ */ new Set();
@@ -16988,44 +17746,10 @@ var FEW, BASE;
 var init_history2 = __esm({
   "src/pipeline/history.ts"() {
     "use strict";
+    init_history();
+    init_text2();
     FEW = 4;
     BASE = 257;
-  }
-});
-
-// src/sources/text.ts
-function toScannableText(data) {
-  const utf16 = utf16Order(data);
-  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
-  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
-  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
-  const text = bom ? data.subarray(3) : data;
-  const nul = text.indexOf(0);
-  if (nul !== -1 && nul < SNIFF) return "binary";
-  return text;
-}
-function utf16Order(data) {
-  if (data.length < 2) return void 0;
-  if (data[0] === 255 && data[1] === 254) return "le";
-  if (data[0] === 254 && data[1] === 255) return "be";
-  return void 0;
-}
-function utf16String(data, order) {
-  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
-}
-function isLfsPointer(data) {
-  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
-}
-function swapBytes(data) {
-  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
-  return copy.swap16();
-}
-var SNIFF, LFS_POINTER;
-var init_text2 = __esm({
-  "src/sources/text.ts"() {
-    "use strict";
-    SNIFF = 8e3;
-    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
   }
 });
 
@@ -17285,8 +18009,8 @@ function judgeTemplateValue(name, value2, placeholders) {
   if (trimmed.includes("-----BEGIN")) return void 0;
   const secretName2 = SECRET_NAME2.test(name);
   for (const token2 of trimmed.split(/[\s,;]+/)) {
-    const verdict = judgeToken(token2.replace(/^["'`([{]+|["'`)\]}]+$/g, ""), secretName2, placeholders);
-    if (verdict !== void 0) return verdict;
+    const verdict2 = judgeToken(token2.replace(/^["'`([{]+|["'`)\]}]+$/g, ""), secretName2, placeholders);
+    if (verdict2 !== void 0) return verdict2;
   }
   return void 0;
 }
@@ -17308,7 +18032,7 @@ function judgeToken(token2, secretName2, placeholders) {
 function looksRandom(token2, secretName2) {
   if (token2.length < (secretName2 ? 12 : 20)) return false;
   if (/\s/.test(token2)) return false;
-  if (HOST.test(token2) || PATH.test(token2) || EMAIL.test(token2) || VERSION_OR_DATE.test(token2)) return false;
+  if (HOST2.test(token2) || PATH.test(token2) || EMAIL.test(token2) || VERSION_OR_DATE.test(token2)) return false;
   if (/^\d+$/.test(token2)) return false;
   if (UUID2.test(token2)) return secretName2;
   const segments = token2.split(/[-_./:]+/).filter((s) => s !== "");
@@ -17322,7 +18046,7 @@ function looksRandom(token2, secretName2) {
   if (/^[0-9a-f]+$/i.test(token2)) return entropy >= 3;
   return entropy >= (token2.length >= 20 ? 3.5 : 3);
 }
-var DEFAULT_ENV_PLACEHOLDERS, SECRET_NAME2, HOST, PATH, EMAIL, UUID2, VERSION_OR_DATE;
+var DEFAULT_ENV_PLACEHOLDERS, SECRET_NAME2, HOST2, PATH, EMAIL, UUID2, VERSION_OR_DATE;
 var init_env_values = __esm({
   "src/checks/env-values.ts"() {
     "use strict";
@@ -17346,7 +18070,7 @@ var init_env_values = __esm({
       /example|placeholder|dummy|sample|not[_-]?(?:a[_-]?)?real|fake|mock|redacted|replace/i
     ];
     SECRET_NAME2 = /pass|pwd|secret|token|key|auth|credential|private|salt|signature|cookie|session|cert|api/i;
-    HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\.?(?::\d+)?$/;
+    HOST2 = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\.?(?::\d+)?$/;
     PATH = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
     EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
     UUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17360,9 +18084,9 @@ function templateValueFindings(path2, text, placeholders, lines, commit) {
   const textLines = text.split("\n");
   for (const entry of parseEnv(text)) {
     if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
-    const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
-    if (verdict === void 0) continue;
-    const what = verdict === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
+    const verdict2 = judgeTemplateValue(entry.key, entry.value, placeholders);
+    if (verdict2 === void 0) continue;
+    const what = verdict2 === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
     findings.push(
       checkFinding({
         rule: ENV_TEMPLATE_VALUE,
@@ -18856,14 +19580,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -18874,12 +19598,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -19655,9 +20379,9 @@ function compileAllowlist(list) {
 function allowlisted(c, list) {
   if (list.paths?.(c.finding.path)) return true;
   if (list.secretRegexes.length > 0 || list.stopwords.length > 0) {
-    const secret = c.finding.secret.reveal();
-    if (list.secretRegexes.some((re) => re.test(secret))) return true;
-    const lower = secret.toLowerCase();
+    const secret2 = c.finding.secret.reveal();
+    if (list.secretRegexes.some((re) => re.test(secret2))) return true;
+    const lower = secret2.toLowerCase();
     if (list.stopwords.some((w) => lower.includes(w))) return true;
   }
   if (list.lineRegexes.length > 0 && c.context !== void 0) {
@@ -19698,9 +20422,9 @@ var init_names = __esm({
       constructor(findings) {
         for (const f of findings) {
           if (!METADATA_SOURCES.has(f.source) || f.source === "commit-message" || f.source === "tag-message") continue;
-          const secret = f.secret.reveal();
-          if (secret === "") continue;
-          const mask = [secret, f.redacted !== "" && !f.redacted.includes(secret) ? f.redacted : "****"];
+          const secret2 = f.secret.reveal();
+          if (secret2 === "") continue;
+          const mask = [secret2, f.redacted !== "" && !f.redacted.includes(secret2) ? f.redacted : "****"];
           this.#all.push(mask);
           if (f.source !== "commit-author") this.#byName.set(f.path, [...this.#byName.get(f.path) ?? [], mask]);
         }
@@ -19715,7 +20439,7 @@ var init_names = __esm({
         let out = path2;
         for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
           const prefix = slash === -1 ? path2 : path2.slice(0, slash);
-          for (const [secret, mask] of this.#byName.get(prefix) ?? []) out = out.split(secret).join(mask);
+          for (const [secret2, mask] of this.#byName.get(prefix) ?? []) out = out.split(secret2).join(mask);
           if (slash === -1) break;
         }
         if (out !== path2) this.#real.set(out, path2);
@@ -19727,7 +20451,7 @@ var init_names = __esm({
         const known = this.#memo.get(text);
         if (known !== void 0) return known;
         let out = text;
-        for (const [secret, mask] of masks) if (out.includes(secret)) out = out.split(secret).join(mask);
+        for (const [secret2, mask] of masks) if (out.includes(secret2)) out = out.split(secret2).join(mask);
         if (this.#memo.size < 1e5) this.#memo.set(text, out);
         return out;
       }
@@ -19762,9 +20486,9 @@ function dropBaselineHashes(candidates, files) {
 }
 function isHashValue(c) {
   if (c.context === void 0) return false;
-  const secret = c.finding.secret.reveal();
-  if (secret === "" || !/^[0-9a-f]+$/.test(secret)) return false;
-  for (const m of c.context.text.reveal().matchAll(HASH_FIELD)) if (m[1].includes(secret)) return true;
+  const secret2 = c.finding.secret.reveal();
+  if (secret2 === "" || !/^[0-9a-f]+$/.test(secret2)) return false;
+  for (const m of c.context.text.reveal().matchAll(HASH_FIELD)) if (m[1].includes(secret2)) return true;
   return false;
 }
 var DEFAULT_NAME, HASH_FIELD;
@@ -19934,10 +20658,10 @@ async function* commitMetadata(repo, commits) {
 `))) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
-        const header = stripNewline(token2);
+        const header2 = stripNewline(token2);
         const expected2 = commits[index];
-        if (header[0] !== 1 || header.toString("latin1", 1) !== expected2) throw unexpected(expected2);
-        fields.push(header.subarray(1));
+        if (header2[0] !== 1 || header2.toString("latin1", 1) !== expected2) throw unexpected(expected2);
+        fields.push(header2.subarray(1));
       } else fields.push(token2);
       continue;
     }
@@ -20124,8 +20848,6 @@ var init_collector = __esm({
       #commits = 0;
       #lfs = 0;
       commitsTotal;
-      /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
-      historyOnlyHidden;
       constructor(onProgress, collectMarkers = false) {
         this.#onProgress = onProgress;
         this.#markers = collectMarkers ? [] : void 0;
@@ -20209,7 +20931,6 @@ var init_collector = __esm({
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
-            ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
             skipped: { ...this.#skipped },
             suppressed: filtered.suppressed,
             durationMs: Math.round(durationMs)
@@ -20219,339 +20940,6 @@ var init_collector = __esm({
         };
       }
     };
-  }
-});
-
-// src/git/ref-tips.ts
-async function listRefTips(repo) {
-  const format = "%(HEAD)%(refname) %(objecttype) %(objectname) %(*objecttype) %(*objectname)";
-  const listed = await gitOk(["for-each-ref", `--format=${format}`, "refs/heads", "refs/remotes", "refs/tags"], repo);
-  const tips = [];
-  let headIsBranch = false;
-  for (const line of listed.split("\n")) {
-    const current = line.startsWith("*");
-    const [full = "", type, id, peeledType, peeled] = line.slice(1).split(" ");
-    const kind = KINDS.find(([prefix]) => full.startsWith(prefix));
-    if (kind === void 0 || kind[1] === 2 && full.endsWith("/HEAD")) continue;
-    const commit = type === "commit" ? id : type === "tag" && peeledType === "commit" ? peeled : void 0;
-    if (commit === void 0 || commit === "") continue;
-    headIsBranch ||= current;
-    tips.push({ name: full.slice(kind[0].length), commit, rank: current ? 0 : kind[1] });
-  }
-  if (!headIsBranch) {
-    const head = await resolveCommit(repo, "HEAD");
-    if (head !== void 0) tips.push({ name: "HEAD", commit: head, rank: 0 });
-  }
-  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name, commit }) => ({ name, commit }));
-}
-async function blobIds(repo, queries) {
-  const ids = [];
-  if (queries.length === 0) return ids;
-  let rest = "";
-  const input = `${queries.join("\n")}
-`;
-  for await (const chunk of gitStream(["cat-file", "--batch-check=%(objecttype) %(objectname)"], repo, input)) {
-    const lines = (rest + chunk.toString("latin1")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) ids.push(line.startsWith("blob ") ? line.slice(5) : void 0);
-  }
-  return ids;
-}
-async function readBlobs(repo, ids, check) {
-  if (ids.length === 0) return;
-  let index = 0;
-  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
-    const id = ids[index++];
-    if (id !== void 0) check(id, read.missing ? void 0 : read.data);
-  });
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${ids.join("\n")}
-`)) parser.push(chunk);
-}
-var KINDS;
-var init_ref_tips = __esm({
-  "src/git/ref-tips.ts"() {
-    "use strict";
-    init_cat_file();
-    init_history();
-    init_run();
-    KINDS = [
-      ["refs/heads/", 1],
-      ["refs/remotes/", 2],
-      ["refs/tags/", 3]
-    ];
-  }
-});
-
-// src/pipeline/encoded-needles.ts
-function encodedNeedles(secret) {
-  const out = [];
-  let level = [Buffer.from(secret, "utf8")];
-  for (let depth = 0; depth < DEPTH; depth++) {
-    const next = [];
-    for (const bytes of level) {
-      for (const core of cores(bytes)) {
-        if (core.length < MIN_CORE) continue;
-        out.push(core);
-        next.push(Buffer.from(core, "latin1"));
-      }
-    }
-    level = next;
-  }
-  return out;
-}
-function cores(bytes) {
-  const out = [];
-  for (let k = 0; k < 3; k++) {
-    const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
-    const first = Math.ceil(8 * k / 6);
-    const last = Math.floor((8 * (k + bytes.length) - 6) / 6);
-    if (last >= first) out.push(encoded.slice(first, last + 1));
-  }
-  return out;
-}
-var DEPTH, MIN_CORE;
-var init_encoded_needles = __esm({
-  "src/pipeline/encoded-needles.ts"() {
-    "use strict";
-    DEPTH = 2;
-    MIN_CORE = 12;
-  }
-});
-
-// src/pipeline/held-in.ts
-function heldIn(content2, findings) {
-  const secrets = findings.map((f) => f.secret.reveal());
-  const found = containedIn(content2, secrets);
-  const text = toScannableText(content2);
-  const decoded = text === "binary" || text.equals(content2) ? void 0 : text;
-  if (decoded !== void 0) for (const i of containedIn(decoded, secrets)) found.add(i);
-  const rest = secrets.map((s, i) => ({ s, i })).filter(({ i }) => !found.has(i));
-  if (rest.length === 0) return found;
-  const needles = [];
-  const owner = [];
-  for (const { s, i } of rest) {
-    for (const n of encodedNeedles(s)) {
-      needles.push(n);
-      owner.push(i);
-    }
-  }
-  for (const n of containedIn(content2, needles)) found.add(owner[n]);
-  return found;
-}
-var init_held_in = __esm({
-  "src/pipeline/held-in.ts"() {
-    "use strict";
-    init_text2();
-    init_encoded_needles();
-    init_history2();
-  }
-});
-
-// src/git/path-changes.ts
-function isNoFile(id) {
-  return /^0+$/.test(id);
-}
-async function* pathChanges(repo, tips, paths) {
-  if (tips.length === 0 || paths.length === 0) return;
-  const pathspecs = paths.map((p) => `:(literal)${p}`);
-  const args2 = [
-    "log",
-    "--stdin",
-    "--topo-order",
-    "--reverse",
-    "--raw",
-    "-z",
-    "--no-renames",
-    "--no-abbrev",
-    "--format=%x1e%H",
-    "--",
-    ...pathspecs
-  ];
-  let commit = "";
-  let pending2;
-  for await (const record of nulRecords(gitStream(args2, repo, `${tips.join("\n")}
-`))) {
-    if (record[0] === 30) {
-      commit = record.toString("latin1", 1);
-      continue;
-    }
-    if (pending2 !== void 0) {
-      yield { commit, path: record.toString("utf8"), ...pending2 };
-      pending2 = void 0;
-      continue;
-    }
-    const fields = record.toString("latin1").replace(/^\n/, "").split(" ");
-    if (fields[0]?.startsWith(":") && fields.length >= 5) pending2 = { before: fields[2], after: fields[3] };
-  }
-}
-var init_path_changes = __esm({
-  "src/git/path-changes.ts"() {
-    "use strict";
-    init_run();
-  }
-});
-
-// src/pipeline/removed-in.ts
-async function removalCommits(repo, tips, gone, realPath) {
-  const removed = /* @__PURE__ */ new Map();
-  const askable = gone.filter((f) => f.commit !== void 0 && !realPath(f.path).includes("\n"));
-  if (askable.length === 0) return removed;
-  const introduced = await blobIds(
-    repo,
-    askable.map((f) => `${f.commit}:${realPath(f.path)}`)
-  );
-  const paths = [...new Set(askable.map((f) => realPath(f.path)))];
-  const changes = /* @__PURE__ */ new Map();
-  for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
-    for await (const c of pathChanges(repo, tips, paths.slice(i, i + PATHS_PER_WALK))) {
-      const list = changes.get(c.path);
-      if (list === void 0) changes.set(c.path, [c]);
-      else list.push(c);
-    }
-  }
-  const holding = /* @__PURE__ */ new Map();
-  askable.forEach((f, i) => {
-    const id = introduced[i];
-    if (id !== void 0) holding.set(f, /* @__PURE__ */ new Set([id]));
-  });
-  const lacking = /* @__PURE__ */ new Map();
-  let unjudged = /* @__PURE__ */ new Set();
-  for (let round = 0; round <= MAX_ROUNDS; round++) {
-    const ask = /* @__PURE__ */ new Map();
-    for (const [f, held] of holding) {
-      const no = lacking.get(f);
-      for (const c of changes.get(realPath(f.path)) ?? []) {
-        if (!held.has(c.before) || isNoFile(c.after) || held.has(c.after) || no?.has(c.after)) continue;
-        const askers = ask.get(c.after);
-        if (askers === void 0) ask.set(c.after, /* @__PURE__ */ new Set([f]));
-        else askers.add(f);
-      }
-    }
-    unjudged = new Set([...ask.values()].flatMap((askers) => [...askers]));
-    if (ask.size === 0 || round === MAX_ROUNDS) break;
-    await readBlobs(repo, [...ask.keys()], (id, content2) => {
-      const askers = [...ask.get(id) ?? []];
-      const found = content2 === void 0 ? /* @__PURE__ */ new Set() : heldIn(content2, askers);
-      askers.forEach((f, i) => {
-        const into = found.has(i) ? holding : lacking;
-        const set = into.get(f);
-        if (set === void 0) into.set(f, /* @__PURE__ */ new Set([id]));
-        else set.add(id);
-      });
-    });
-  }
-  for (const [f, held] of holding) {
-    if (unjudged.has(f)) continue;
-    const no = lacking.get(f);
-    const c = (changes.get(realPath(f.path)) ?? []).find((c2) => held.has(c2.before) && (isNoFile(c2.after) || no?.has(c2.after) === true));
-    if (c !== void 0) removed.set(f, c.commit);
-  }
-  return removed;
-}
-var PATHS_PER_WALK, MAX_ROUNDS;
-var init_removed_in = __esm({
-  "src/pipeline/removed-in.ts"() {
-    "use strict";
-    init_path_changes();
-    init_ref_tips();
-    init_held_in();
-    PATHS_PER_WALK = 500;
-    MAX_ROUNDS = 32;
-  }
-});
-
-// src/pipeline/liveness.ts
-async function markLiveness(repo, findings, options) {
-  if (findings.length === 0) return [];
-  const started = performance.now();
-  const realPath = options.realPath ?? ((p) => p);
-  const refs = options.refs ?? await listRefTips(repo);
-  const commits = [.../* @__PURE__ */ new Set([...options.tip === void 0 ? [] : [options.tip], ...refs.map((r) => r.commit)])];
-  const byPath = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const path2 = realPath(f.path);
-    if (path2.includes("\n")) continue;
-    const list = byPath.get(path2);
-    if (list === void 0) byPath.set(path2, [f]);
-    else list.push(f);
-  }
-  const paths = [...byPath.keys()];
-  const queries = paths.flatMap((p) => commits.map((c) => `${c}:${p}`));
-  const ids = await blobIds(repo, queries);
-  const blobAt = /* @__PURE__ */ new Map();
-  const wanted = /* @__PURE__ */ new Map();
-  paths.forEach((path2, p) => {
-    const atCommit = /* @__PURE__ */ new Map();
-    commits.forEach((commit, c) => {
-      const id = ids[p * commits.length + c];
-      if (id === void 0) return;
-      atCommit.set(commit, id);
-      const list = wanted.get(id);
-      if (list === void 0) wanted.set(id, [path2]);
-      else if (!list.includes(path2)) list.push(path2);
-    });
-    blobAt.set(path2, atCommit);
-  });
-  const holds = /* @__PURE__ */ new Map();
-  await readBlobs(repo, [...wanted.keys()], (id, content2) => {
-    if (content2 === void 0) return;
-    for (const path2 of wanted.get(id) ?? []) {
-      const list = byPath.get(path2) ?? [];
-      const found = heldIn(content2, list);
-      holds.set(`${path2}\0${id}`, new Set([...found].map((i) => list[i])));
-    }
-  });
-  const held = (f, commit) => {
-    if (commit === void 0) return false;
-    const path2 = realPath(f.path);
-    const id = blobAt.get(path2)?.get(commit);
-    return id !== void 0 && holds.get(`${path2}\0${id}`)?.has(f) === true;
-  };
-  const names = refNames(refs, options.refFindings ?? []);
-  const marked = findings.map((f) => ({
-    finding: f,
-    presentAtHead: held(f, options.tip),
-    liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name)
-  }));
-  const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
-  const checked = performance.now();
-  const removed = await removalCommits(repo, commits, gone, realPath);
-  options.debug?.(
-    `liveness: ${refs.length} refs (${commits.length} commits) \xD7 ${paths.length} paths, ${wanted.size} distinct blobs read in ${Math.round(checked - started)} ms; ${gone.length} only in history, ${removed.size} removals found in ${Math.round(performance.now() - checked)} ms`
-  );
-  return marked.map(({ finding, presentAtHead, liveAt }) => {
-    const commit = removed.get(finding);
-    return { ...finding, presentAtHead, liveAt, ...commit === void 0 ? {} : { removedIn: commit } };
-  });
-}
-function refNames(refs, refFindings) {
-  const names = /* @__PURE__ */ new Map();
-  const secrets = refFindings.filter((f) => f.source === "ref").map((f) => ({ secret: f.secret.reveal(), redacted: f.redacted }));
-  if (secrets.length === 0) return names;
-  for (const ref of refs) {
-    let name = ref.name;
-    for (const { secret, redacted } of secrets) if (secret !== "" && name.includes(secret)) name = name.split(secret).join(redacted);
-    if (name !== ref.name) names.set(ref, name);
-  }
-  return names;
-}
-function liveOnly(findings, collector) {
-  const kept = findings.filter((f) => f.liveAt === void 0 || f.liveAt.length > 0);
-  const hidden = findings.length - kept.length;
-  collector.historyOnlyHidden = hidden;
-  if (hidden > 0) {
-    collector.warnings.push(
-      `--live-only: ${hidden} secret${hidden === 1 ? "" : "s"} found only in history (no branch or tag holds ${hidden === 1 ? "it" : "them"} any more) ${hidden === 1 ? "is" : "are"} not listed; ${hidden === 1 ? "it" : "they"} still need${hidden === 1 ? "s" : ""} revoking: run without --live-only to see them.`
-    );
-  }
-  return kept;
-}
-var init_liveness2 = __esm({
-  "src/pipeline/liveness.ts"() {
-    "use strict";
-    init_ref_tips();
-    init_held_in();
-    init_removed_in();
   }
 });
 
@@ -21038,11 +21426,11 @@ var init_paths = __esm({
 function newFile() {
   return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
 }
-function guessPath(header) {
-  if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
-    return unquoteGitPath(header.slice(header.indexOf(" ", 5) + 1));
+function guessPath(header2) {
+  if (header2.startsWith("diff --cc ") || header2.startsWith("diff --combined ")) {
+    return unquoteGitPath(header2.slice(header2.indexOf(" ", 5) + 1));
   }
-  const rest = header.slice("diff --git ".length);
+  const rest = header2.slice("diff --git ".length);
   const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
   if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
   const half = rest.slice(Math.floor(rest.length / 2) + 1);
@@ -21329,14 +21717,14 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     }
     const blob = await read;
     countFile(commit, change.path);
-    const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") return void skipped.push({ reason: verdict.reason, path: change.path });
-    if (verdict.kind === "lines") {
-      for (const f of change.held) scanLines(f, commit, verdict.judged);
+    const verdict2 = changedBlobVerdict(blob, change);
+    if (verdict2.kind === "skip") return void skipped.push({ reason: verdict2.reason, path: change.path });
+    if (verdict2.kind === "lines") {
+      for (const f of change.held) scanLines(f, commit, verdict2.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    const r = scanChangedBlob(catalogue2, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
+    const r = scanChangedBlob(catalogue2, verdict2.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
     bytesScanned += r.bytesScanned;
     if (r.binary) return void skipped.push({ reason: "binary", path: change.path });
     if (r.lfsPointer) lfsPointers++;
@@ -21849,10 +22237,10 @@ async function* stagedFragments(repo, options) {
       if (change.kind === "fragment") yield lines(change.fragment, false);
       else if (change.kind === "binary") options.onSkip("binary", change.path);
       else {
-        const verdict = changedBlobVerdict(await reads[i], change);
-        if (verdict.kind === "skip") options.onSkip(verdict.reason, change.path);
-        else if (verdict.kind === "lines") for (const f of change.held) yield lines(f, verdict.judged);
-        else yield { data: verdict.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
+        const verdict2 = changedBlobVerdict(await reads[i], change);
+        if (verdict2.kind === "skip") options.onSkip(verdict2.reason, change.path);
+        else if (verdict2.kind === "lines") for (const f of change.held) yield lines(f, verdict2.judged);
+        else yield { data: verdict2.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
       }
     }
   }
@@ -21965,7 +22353,7 @@ async function scan(options = {}) {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
+  const result2 = collector.result(findings, performance.now() - started, filtered);
   return names.empty ? result2 : redactResult(result2, names);
 }
 function redactResult(result2, names) {
@@ -22243,7 +22631,7 @@ async function scanCommits(root, commits, tip, ctx, refs) {
     const content2 = first.filter((f) => f.source !== "path");
     const named2 = first.filter((f) => f.source === "path");
     return [
-      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug }),
+      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
       ...named2,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),
@@ -22288,7 +22676,6 @@ var init_scan = __esm({
     init_bounded();
     init_collector();
     init_history2();
-    init_liveness2();
     init_inline();
     init_pool();
     init_regex_guard();
@@ -22402,6 +22789,7 @@ var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_validators();
+    init_formats();
     RULE_ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
     stringList = (description, items = {}) => ({ type: "array", description, items: { type: "string", ...items } });
     CONFIG_SCHEMA = {
@@ -22415,7 +22803,7 @@ var init_schema = __esm({
         $schema: { type: "string", description: "Path or URL of this schema, for editors." },
         format: {
           type: "string",
-          enum: ["text", "json", "sarif"],
+          enum: [...REPORT_FORMATS],
           description: "Default report format when no --format is given."
         },
         exclude: stringList('Files that are not scanned at all: picomatch globs on repository-relative paths (e.g. "fixtures/**").', {
@@ -24132,9 +24520,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -24149,11 +24537,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -27256,10 +27644,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -27270,26 +27658,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value3 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content2] = lines[i];
         if (content2 === "" || content2 === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -27316,7 +27704,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content2 = content2.slice(0, -1);
         if (content2 && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -27343,7 +27731,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -27355,8 +27743,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value: value2, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -28195,10 +28583,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token2.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token2.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -28230,10 +28618,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token2.type === "block-scalar") {
-        const header = token2.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token2.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token2.source = body;
       } else {
         const { offset } = token2;
@@ -30386,10 +30774,6 @@ function sourceOptions(y) {
     type: "boolean",
     default: false,
     describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
-  }).option("live-only", {
-    type: "boolean",
-    default: false,
-    describe: "with --history or --range: list only secrets that a branch or tag still holds (the others are counted)"
   }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
     alias: "c",
     type: "string",
@@ -30438,9 +30822,6 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
   }
   if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
   const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
-  if (args2["live-only"] && !args2.history && range === void 0) {
-    throw usage("--live-only goes with --history or --range", "Add --history (or --range BASE..HEAD): files on disk are always live.");
-  }
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
   const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
@@ -30461,7 +30842,6 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
     maxFileSize,
     skipUnreadable: args2["skip-unreadable"],
     includeExamples: args2["include-examples"],
-    ...args2["live-only"] ? { liveOnly: true } : {},
     ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],
@@ -30696,8 +31076,8 @@ function renderSummary(input) {
   else out.push(`## keyscan: ${foundSummary(result2.findings)}`);
   if (input.configChange !== void 0) out.push("", ...configBanner(input.configChange));
   out.push("", `Scanned ${escapeText(input.scope)}: ${scanned}.`);
-  const counts2 = countLines2(result2);
-  if (counts2.length > 0) out.push("", counts2.join("<br>\n"));
+  const counts = countLines2(result2);
+  if (counts.length > 0) out.push("", counts.join("<br>\n"));
   for (const note of [...input.notes, ...result2.warnings]) out.push("", `> ${escapeText(note)}`);
   if (n > 0) {
     out.push("", "| Severity | Rule | Location | Secret | Commit |", "| --- | --- | --- | --- | --- |");
@@ -30742,20 +31122,18 @@ function allowList(allows, input) {
   return out;
 }
 function bySeverity(findings) {
-  const rank = (f) => SEVERITIES.indexOf(f.severity);
-  return [...findings].sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+  const rank2 = (f) => SEVERITIES.indexOf(f.severity);
+  return [...findings].sort((a, b) => rank2(a) - rank2(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
 }
 function row(f, input) {
   let commit = "";
   if (f.commit !== void 0) {
     const sha2 = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha2, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha2, true);
-    const live = liveness(f);
-    if (live !== void 0) commit += ` \xB7 ${escapeText(live)}`;
-    else if (f.presentAtHead === false) commit += " (removed later, still in history)";
+    if (f.presentAtHead === false) commit += " (removed later, still in history)";
   }
-  const secret = f.source === "check" ? "" : code(f.redacted, true);
-  return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret} | ${commit} |`;
+  const secret2 = f.source === "check" ? "" : code(f.redacted, true);
+  return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret2} | ${commit} |`;
 }
 function location(path2, line, commit, input, inTable) {
   const full = `${input.pathPrefix ?? ""}${path2}`;
@@ -30781,7 +31159,7 @@ function whatNow(findings, rules) {
   return out;
 }
 function escapeText(text) {
-  return escapeControl(text).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
+  return escapeControl(text).replace(SYNTAX2, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE2, "$1<!-- -->");
 }
 function code(text, inTable = false) {
   let t = escapeControl(text);
@@ -30798,35 +31176,34 @@ function link(url) {
 function encodePath(path2) {
   return path2.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
-var MAX_ROWS, MAX_ALLOWS, SYNTAX, LINK_GLUE;
+var MAX_ROWS, MAX_ALLOWS, SYNTAX2, LINK_GLUE2;
 var init_summary = __esm({
   "src/github/summary.ts"() {
     "use strict";
     init_escape();
-    init_liveness();
     init_text();
     init_types();
     MAX_ROWS = 200;
     MAX_ALLOWS = 50;
-    SYNTAX = /[\\`*_[\]<>|~&#$!"'{}=+-]/g;
-    LINK_GLUE = /([.:@])(?=[^\s.])/g;
+    SYNTAX2 = /[\\`*_[\]<>|~&#$!"'{}=+-]/g;
+    LINK_GLUE2 = /([.:@])(?=[^\s.])/g;
   }
 });
 
 // src/report/github.ts
 function renderAnnotations(findings, rules, options = {}) {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const counts2 = { error: 0, warning: 0, notice: 0 };
+  const counts = { error: 0, warning: 0, notice: 0 };
   let dropped = 0;
   const lines = [];
   for (const f of findings) {
     const level = LEVEL2[f.severity];
     const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (counts2[level] >= limit) {
+    if (counts[level] >= limit) {
       dropped++;
       continue;
     }
-    counts2[level]++;
+    counts[level]++;
     lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
   }
   if (dropped > 0) {
@@ -30851,10 +31228,7 @@ function annotation(level, f, rule, prefix) {
   const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
   if (f.commit !== void 0) {
     parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
-    const live = liveness(f);
-    if (live !== void 0)
-      parts.push(onlyInHistory(f) ? `It is ${live}: no branch or tag holds it, but git history does.` : `It is ${live}.`);
-    else if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
+    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
   }
   if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
   else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
@@ -30880,7 +31254,6 @@ var init_github2 = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_escape();
-    init_liveness();
     LEVEL2 = {
       critical: "error",
       high: "error",
@@ -31299,9 +31672,9 @@ async function runCi(args2, outer, ctx) {
     throw new KeyscanError("E_USAGE", "--threads must be a whole number from 0 to 256");
   }
   const plan = ctx === void 0 ? planWithoutEvent(args2.mode) : planFor(ctx, args2.mode);
-  const notes = [];
+  const notes3 = [];
   const note = (line) => {
-    notes.push(line);
+    notes3.push(line);
     io.stderr.write(`keyscan: ${line}
 `);
   };
@@ -31313,7 +31686,7 @@ async function runCi(args2, outer, ctx) {
   const { result: result2, rules } = outcome;
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
-  await publish(result2, rules, { args: args2, io, ctx, root, target, notes, note, configChange });
+  await publish(result2, rules, { args: args2, io, ctx, root, target, notes: notes3, note, configChange });
   const incomplete2 = result2.errors.length > 0;
   const found = incomplete2 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned); ${foundSummary(result2.findings)} in the ${scopeCount(result2)} read` : `${foundSummary(result2.findings)} in ${scopeCount(result2)}`;
   io.stderr.write(`keyscan: ${found}; SARIF: ${args2["sarif-output"]}
@@ -31322,7 +31695,7 @@ async function runCi(args2, outer, ctx) {
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
 async function publish(result2, rules, p) {
-  const { args: args2, io, ctx, root, target, notes, note, configChange } = p;
+  const { args: args2, io, ctx, root, target, notes: notes3, note, configChange } = p;
   const sarifPath = resolve9(io.cwd, args2["sarif-output"]);
   await mkdir(dirname5(sarifPath), { recursive: true });
   await writeReportFile(sarifPath, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
@@ -31343,7 +31716,7 @@ async function publish(result2, rules, p) {
         result: result2,
         rules,
         scope: target.scope,
-        notes,
+        notes: notes3,
         repoUrl,
         headSha,
         version: VERSION,
@@ -31616,9 +31989,9 @@ function addDevDependency(pkg, name, range) {
   if (current !== void 0 && !isObject2(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
-  const sorted2 = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
+  const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
   deps[name] = range;
-  pkg.devDependencies = sorted2 ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
+  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
 }
 function indentOf(text) {
   const m = /\n([ \t]+)\S/.exec(text);
@@ -36355,14 +36728,30 @@ init_io();
 init_rules2();
 init_config();
 init_schema_check();
+init_redact();
 init_errors();
-init_context();
+import { join as join11, resolve as resolve12 } from "node:path";
+
+// src/git/remote-url.ts
+init_run();
+async function remoteUrl(repo) {
+  const origin = await git(["remote", "get-url", "--", "origin"], repo);
+  if (origin.code === 0 && origin.stdout.trim() !== "") return origin.stdout.trim();
+  const list = await git(["remote"], repo);
+  const first = list.code === 0 ? list.stdout.split("\n")[0]?.trim() : void 0;
+  if (first === void 0 || first === "") return void 0;
+  const r = await git(["remote", "get-url", "--", first], repo);
+  return r.code === 0 && r.stdout.trim() !== "" ? r.stdout.trim() : void 0;
+}
+
+// src/cli/main.ts
+init_forge();
+init_formats();
 init_render();
 init_scrub();
 init_text();
 init_scan();
 init_version();
-import { join as join11, resolve as resolve12 } from "node:path";
 
 // src/cli/baseline-command.ts
 init_format();
@@ -36416,12 +36805,12 @@ async function baselineCommand(args2, outer) {
     return EXIT.error;
   }
   const isGone = (path2) => !existsSync3(join5(root, path2));
-  const notes = {
+  const notes3 = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
   };
   const previous = read?.version === LEGACY_BASELINE_VERSION ? migrateLegacy(read, result2.findings) : read;
-  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes, salt);
+  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes3, salt);
   await writeBaseline(file, baseline);
   const shown = relative4(io.cwd, file) || file;
   if (read?.version === LEGACY_BASELINE_VERSION) {
@@ -36567,9 +36956,33 @@ async function initCommand(args2, io) {
 // src/cli/main.ts
 init_io2();
 init_output();
+
+// src/cli/redact-flag.ts
+init_errors();
+var REDACT_PREFIX_FLAG = "redact-prefix";
+function rewriteRedact(argv) {
+  const end = argv.indexOf("--");
+  return argv.map((arg, i) => {
+    if (end !== -1 && i > end) return arg;
+    const value2 = /^--redact=(.*)$/s.exec(arg)?.[1];
+    if (value2 === void 0 || value2 === "true" || value2 === "false") return arg;
+    if (/^\d{1,4}$/.test(value2)) return `--${REDACT_PREFIX_FLAG}=${value2}`;
+    throw new KeyscanError("E_USAGE", "--redact takes no value, or the number of characters of each secret to show", {
+      hint: "Use --redact=4 to show the first 4 characters of each secret, or --no-redact to show them in full."
+    });
+  });
+}
+
+// src/cli/main.ts
 init_source_options();
 var yargs = require_yargs();
-async function run(argv, io = processIO()) {
+async function run(given, io = processIO()) {
+  let argv;
+  try {
+    argv = rewriteRedact(given);
+  } catch (e) {
+    return reportError(e, io);
+  }
   let code2 = EXIT.clean;
   let helpText;
   let active;
@@ -36599,7 +37012,11 @@ async function run(argv, io = processIO()) {
       nargs: 1,
       default: [],
       describe: "write the report to FILE; the n-th --output goes with the n-th --format"
-    }).option("redact", { type: "boolean", default: true, describe: "mask secrets in reports; --no-redact shows them in full" }).option("baseline", {
+    }).option("redact", {
+      type: "boolean",
+      default: true,
+      describe: "mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full"
+    }).option(REDACT_PREFIX_FLAG, { type: "number", hidden: true }).option("baseline", {
       type: "string",
       describe: `report only findings that are not in this baseline file (default: the config's "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything`
     }).option("report-unused-allows", {
@@ -36681,18 +37098,28 @@ async function scanCommand(args2, outer) {
   }).finally(done);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
 `));
-  await writeReports(result2, [...rules, ...ENV_CHECK_RULES], formats, args2, io);
+  const shown = args2["redact-prefix"] === void 0 ? result2 : withPrefixShown(result2, args2["redact-prefix"]);
+  await writeReports(shown, [...rules, ...ENV_CHECK_RULES], formats, args2, io, root);
   if (result2.errors.length > 0) return EXIT.error;
   const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
   return failing ? EXIT.findings : EXIT.clean;
 }
-async function writeReports(result2, rules, formats, args2, io) {
+async function writeReports(result2, rules, formats, args2, io, root) {
   const colorWanted = args2.color ?? (io.stdoutIsTTY && io.env.NO_COLOR === void 0);
   let textOnStdout = false;
+  const forge = formats.some((f) => reporter(f).links) ? forgeOf(await remoteUrl(root)) : void 0;
   for (const [i, format] of formats.entries()) {
     const file = args2.output[i];
     const color = file === void 0 && format === "text" && colorWanted;
-    const content2 = render(format, { result: result2, rules, reveal: !args2.redact, version: VERSION, color, staged: args2.staged });
+    const content2 = render(format, {
+      result: result2,
+      rules,
+      reveal: !args2.redact,
+      version: VERSION,
+      color,
+      staged: args2.staged,
+      ...forge ? { forge } : {}
+    });
     if (file === void 0) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
@@ -36718,6 +37145,10 @@ async function writeReports(result2, rules, formats, args2, io) {
     io.stderr.write(`keyscan: ${incomplete2}${found} in ${scope}${unused}
 `);
   }
+}
+function withPrefixShown(result2, keep) {
+  const findings = result2.findings.map((f) => f.source === "check" ? f : { ...f, redacted: redactPrefix(f.secret.reveal(), keep) });
+  return { ...result2, findings };
 }
 function rulesCommand(args2, io) {
   if (args2.json) {

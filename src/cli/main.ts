@@ -17,8 +17,12 @@ import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
+import { redactPrefix } from '../engine/redact.js';
 import { isKeyscanError } from '../errors.js';
-import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
+import { remoteUrl } from '../git/remote-url.js';
+import type { ReportRule } from '../report/context.js';
+import { forgeOf } from '../report/forge.js';
+import { REPORT_FORMATS, type ReportFormat, reporter } from '../report/formats.js';
 import { foundLine } from '../report/found-line.js';
 import { render } from '../report/render.js';
 import { safeOutput } from '../report/scrub.js';
@@ -32,6 +36,7 @@ import { type ConfigArgs, configCommand, configOptions } from './config-command.
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { reportInRepository, writeReportFile } from './output.js';
+import { REDACT_PREFIX_FLAG, rewriteRedact } from './redact-flag.js';
 import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
 
 // yargs' CommonJS build loads in about half the time of its ESM build (11 ms against 20–25 ms
@@ -42,6 +47,8 @@ interface ScanArgs extends SourceArgs {
   format: string[];
   output: string[];
   redact: boolean;
+  /** `--redact=N`. */
+  'redact-prefix': number | undefined;
   color: boolean | undefined;
   /** `false` with --no-baseline. */
   baseline: string | false | undefined;
@@ -53,7 +60,13 @@ interface RulesArgs {
 }
 
 /** Runs keyscan with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function run(given: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let argv: string[];
+  try {
+    argv = rewriteRedact(given);
+  } catch (e) {
+    return reportError(e, io);
+  }
   let code: number = EXIT.clean;
   let helpText: string | undefined;
   // The command being parsed, as its builder left it: the flags a typo is compared with.
@@ -91,7 +104,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
             default: [] as string[],
             describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
           })
-          .option('redact', { type: 'boolean', default: true, describe: 'mask secrets in reports; --no-redact shows them in full' })
+          .option('redact', {
+            type: 'boolean',
+            default: true,
+            describe: 'mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full',
+          })
+          .option(REDACT_PREFIX_FLAG, { type: 'number', hidden: true })
           .option('baseline', {
             type: 'string',
             describe:
@@ -192,7 +210,8 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     reportUnusedAllows: args['report-unused-allows'],
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
-  await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
+  const shown = args['redact-prefix'] === undefined ? result : withPrefixShown(result, args['redact-prefix']);
+  await writeReports(shown, [...rules, ...ENV_CHECK_RULES], formats, args, io, root);
   if (result.errors.length > 0) return EXIT.error;
   // Informational findings (--env-drift) are shown but never fail a run.
   // Documented examples (--include-examples) are listed, never failing either.
@@ -206,9 +225,12 @@ async function writeReports(
   formats: ReportFormat[],
   args: ScanArgs,
   io: CliIO,
+  root: string,
 ): Promise<void> {
   const colorWanted = args.color ?? (io.stdoutIsTTY && io.env.NO_COLOR === undefined);
   let textOnStdout = false;
+  // Only reports that link to the forge pay for the remote's lookup.
+  const forge = formats.some((f) => reporter(f).links) ? forgeOf(await remoteUrl(root)) : undefined;
   for (const [i, format] of formats.entries()) {
     const file = args.output[i];
     const color = file === undefined && format === 'text' && colorWanted;
@@ -220,6 +242,7 @@ async function writeReports(
       color,
       staged: args.staged,
       prePush: args['pre-push'] !== undefined,
+      ...(forge ? { forge } : {}),
     });
     if (file === undefined) {
       io.stdout.write(content);
@@ -242,6 +265,12 @@ async function writeReports(
     const unused = result.unusedAllows?.length ? `; ${plural(result.unusedAllows.length, 'keyscan:allow comment')} silenced nothing` : '';
     io.stderr.write(`keyscan: ${foundLine(result, 'see the report')}${unused}\n`);
   }
+}
+
+/** `--redact=N`: every secret shown by its first N characters instead of the rule's prefix (checks hold no value to show). */
+function withPrefixShown(result: ScanResult, keep: number): ScanResult {
+  const findings = result.findings.map((f) => (f.source === 'check' ? f : { ...f, redacted: redactPrefix(f.secret.reveal(), keep) }));
+  return { ...result, findings };
 }
 
 function rulesCommand(args: RulesArgs, io: CliIO): number {

@@ -1,4 +1,5 @@
 import type { RuleSpec } from '../catalogue/spec.js';
+import type { ReportFormat } from '../report/formats.js';
 import type { Severity } from '../types.js';
 
 /** Findings that match are not reported. The same shape globally and per rule. */
@@ -21,8 +22,8 @@ export interface RuleOverride {
   readonly allowlist?: Allowlist;
 }
 
-/** Report formats a config may choose as the default. */
-export type ConfigFormat = 'text' | 'json' | 'sarif';
+/** Report formats a config may choose as the default: every registered format. */
+export type ConfigFormat = ReportFormat;
 
 /** The effective configuration after the file and the command line are merged. */
 export interface Config {

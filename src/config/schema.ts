@@ -10,6 +10,7 @@
  * editors; `errorMessage` (the ajv-errors convention) words a failed `pattern` for people.
  */
 import { VALIDATOR_NAMES } from '../engine/validators.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 
 const RULE_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
@@ -27,7 +28,7 @@ export const CONFIG_SCHEMA = {
     $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
     format: {
       type: 'string',
-      enum: ['text', 'json', 'sarif'],
+      enum: [...REPORT_FORMATS],
       description: 'Default report format when no --format is given.',
     },
     exclude: stringList('Files that are not scanned at all: picomatch globs on repository-relative paths (e.g. "fixtures/**").', {

@@ -11,3 +11,11 @@ export function redact(secret: string, keywords: readonly string[]): string {
   }
   return `${secret.slice(0, keep)}****`;
 }
+
+/**
+ * `--redact=N`: the first `keep` characters and the same fixed mask, opted into by the user. Still
+ * never more than a third of the secret, so a short password is never shown whole.
+ */
+export function redactPrefix(secret: string, keep: number): string {
+  return `${secret.slice(0, Math.max(0, Math.min(Math.floor(keep), Math.floor(secret.length / 3))))}****`;
+}

@@ -1,5 +1,6 @@
 import type { RuleSpec } from '../catalogue/spec.js';
 import type { Finding, ScanResult } from '../types.js';
+import type { Forge } from './forge.js';
 
 /**
  * What reporters need of a rule: catalogue rules (with remediation) and check rules such as the
@@ -24,11 +25,9 @@ export interface ReportContext {
   readonly staged?: boolean;
   /** A `--pre-push` scan (a pre-push hook): the text report ends with how to unblock the push. */
   readonly prePush?: boolean;
+  /** Where the repository lives (GitHub, GitLab), for links in the audit reports; undefined: no links. */
+  readonly forge?: Forge;
 }
-
-export type ReportFormat = 'text' | 'json' | 'sarif';
-
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 
 /** The secret as a reporter may show it: masked unless the user asked otherwise. */
 export function shownSecret(finding: Finding, reveal: boolean): string {

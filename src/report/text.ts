@@ -1,6 +1,7 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 import { escapeControl as clean, neutraliseCommands } from './escape.js';
+import { groupFindings, livenessWords, type SecretGroup } from './group.js';
 import { liveness } from './liveness.js';
 import { pushHelp } from './push-help.js';
 import { stagedHelp } from './staged-help.js';
@@ -45,7 +46,7 @@ export function renderText(ctx: ReportContext): string {
   const paint = (style: string, s: string): string => (ctx.color ? `\u001b[${style}m${s}\u001b[0m` : s);
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
   const lines: string[] = [];
-  for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), '');
+  for (const g of groupFindings(ctx.result.findings)) lines.push(...groupBlock(g, rules, ctx.reveal, paint), '');
   lines.push(...summary(ctx.result, paint));
   if (ctx.prePush) lines.push(...pushHelp(ctx.result.findings, ctx.rules, paint));
   else if (ctx.staged ?? ctx.result.findings.some((f) => f.source === 'staged'))
@@ -55,28 +56,51 @@ export function renderText(ctx: ReportContext): string {
 
 type Paint = (style: string, s: string) => string;
 
-function findingBlock(f: Finding, rule: ReportRule | undefined, reveal: boolean, paint: Paint): string[] {
+/** One secret: its first location in full, then every other place it was found. */
+function groupBlock(g: SecretGroup, rules: ReadonlyMap<string, ReportRule>, reveal: boolean, paint: Paint): string[] {
+  const [first, ...others] = g.findings;
+  // With refs computed, the secret's liveness is over all its locations.
+  const live = g.findings.some((f) => f.liveAt !== undefined) ? livenessWords(g.liveness) : undefined;
+  const block = findingBlock(first, rules.get(first.ruleId), reveal, paint, g.tag, live);
+  if (others.length === 0) return block;
+  const at = others
+    .slice(0, 20)
+    .map((f) => `${clean(f.path)}:${f.startLine}:${f.startColumn}${f.ruleId === first.ruleId ? '' : ` (${clean(f.ruleId)})`}`);
+  if (others.length > 20) at.push(`… and ${others.length - 20} more (see --format json)`);
+  block.splice(3, 0, `         also at: ${at.join(', ')}`);
+  return block;
+}
+
+function findingBlock(
+  f: Finding,
+  rule: ReportRule | undefined,
+  reveal: boolean,
+  paint: Paint,
+  tag: string,
+  live: string | undefined,
+): string[] {
   const where = `${clean(f.path)}:${f.startLine}:${f.startColumn}`;
   const block = [
     `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint('1', where)}  ${paint('2', clean(f.ruleId))}`,
     `         ${clean(f.message)}`,
   ];
   // A check's finding (an env file) holds no secret to show; its message says what to do.
-  if (f.source !== 'check') block.push(`         secret: ${clean(shownSecret(f, reveal))}`);
-  if (f.commit !== undefined) block.push(`         ${provenance(f)}`);
+  if (f.source !== 'check') block.push(`         secret: ${clean(shownSecret(f, reveal))} ${tag}`);
+  if (f.commit !== undefined) block.push(`         ${provenance(f, live)}`);
   if (rule?.remediation) block.push(`         revoke: ${clean(rule.remediation.revoke)}`);
   return block;
 }
 
 /** Where in history a secret came from: what an auditor reads first. */
-function provenance(f: Finding): string {
+function provenance(f: Finding, live: string | undefined): string {
   const who = f.author ? ` by ${clean(f.author)}${f.authorEmail ? ` <${clean(f.authorEmail)}>` : ''}` : '';
   const when = f.date ? ` on ${f.date.slice(0, 10)}` : '';
   const count = f.commitCount !== undefined && f.commitCount > 1 ? ` · added in ${f.commitCount} commits` : '';
-  const live = liveness(f);
+  // A group's liveness covers all its locations; a lone finding's is its own.
+  const words = live ?? liveness(f);
   const head =
-    live !== undefined
-      ? ` · ${clean(live)}`
+    words !== undefined
+      ? ` · ${clean(words)}`
       : f.presentAtHead === undefined
         ? ''
         : f.presentAtHead
@@ -102,7 +126,10 @@ function summary(result: ScanResult, paint: Paint): string[] {
       .filter((s) => bySeverity.has(s))
       .map((s) => `${bySeverity.get(s)} ${s}`)
       .join(', ');
-    out.push(`${paint('1;31', foundSummary(findings))} (${detail}) · scanned ${scanned}`);
+    const secrets = findings.filter((f) => f.source !== 'check');
+    const distinct = new Set(secrets.map((f) => f.secretHash)).size;
+    const grouped = distinct < secrets.length ? ` · ${plural(distinct, 'distinct secret')}` : '';
+    out.push(`${paint('1;31', foundSummary(findings))} (${detail})${grouped} · scanned ${scanned}`);
   }
   const skipped = (Object.keys(stats.skipped) as Array<keyof SkipCounts>).filter((k) => stats.skipped[k] > 0);
   if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(', ')}`);

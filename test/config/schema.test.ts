@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleSpec } from '../../src/catalogue/spec.js';
 import { CONFIG_SCHEMA, schemaJson } from '../../src/config/schema.js';
 import { checkSchema, type SchemaNode } from '../../src/config/schema-check.js';
-import { REPORT_FORMATS } from '../../src/report/context.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { SEVERITIES } from '../../src/types.js';
 
 const schema = CONFIG_SCHEMA as unknown as SchemaNode;

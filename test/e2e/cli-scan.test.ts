@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { keyscan } from '../helpers/cli.js';
 import { makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
@@ -150,7 +151,7 @@ describe('redaction', () => {
     `${secrets[3]}`,
   ].join('\n');
 
-  it.each(['text', 'json', 'sarif'])('never prints a secret or any 8-character slice of it in %s', async (format) => {
+  it.each(REPORT_FORMATS)('never prints a secret or any 8-character slice of it in %s', async (format) => {
     const dir = makeRepo({ 'leak.env': content });
     const r = await keyscan(['-f', format], { cwd: dir });
     expect(r.code).toBe(1);

@@ -2,6 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomString, seededRandom } from '../../src/catalogue/examples.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { keyscan } from '../helpers/cli.js';
 import { commit, git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { slices, tokens } from '../helpers/tokens.js';
@@ -176,7 +177,7 @@ describe('template values', () => {
       expect(findings[1]?.message).toContain('ENCRYPTION_KEY on line 4');
     });
 
-    it.each(['text', 'json', 'sarif'])('never prints the values in %s', async (format) => {
+    it.each(REPORT_FORMATS)('never prints the values in %s', async (format) => {
       const r = await keyscan(['-f', format], { cwd: repo() });
       expect(r.code).toBe(1);
       const all = r.stdout + r.stderr;
