@@ -78,7 +78,7 @@ describe('keyscan ci on pull_request', () => {
     expect(r.sarif?.runs[0]?.results.map((x) => x.ruleId)).toEqual(['github-pat']);
     expect(annotations(r.stdout)).toEqual([
       expect.stringMatching(
-        /^::error file=src\/client\.js,line=1,endLine=1,col=23,endColumn=62,title=keyscan%3A GitHub personal access token \(classic\)::github-pat: ghp_\*\*\*\*\. Introduced in [0-9a-f]{12} on 2024-01-03\. Revoke it first/,
+        /^::error file=src\/client\.js,line=1,endLine=1,col=23,endColumn=62,title=keyscan%3A GitHub personal access token \(classic\)::github-pat: ghp_\*\*\*\*\. Introduced in [0-9a-f]{12} on 2024-01-03\. It is live on feature\. Revoke it first/,
       ),
     ]);
     // The human report is printed with workflow commands off, so repository text cannot become one.
@@ -219,7 +219,9 @@ describe('keyscan ci on schedule', () => {
     expect(r.code).toBe(1);
     expect(r.summaryText).toContain('Scanned the full history (schedule)');
     expect(r.sarif?.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['github-pat', 'stripe-secret-key']);
-    expect(r.summaryText).toContain('(removed later, still in history)');
+    // The old key was removed on main; the feature branch's key is still on its tip.
+    expect(r.summaryText).toMatch(/[0-9a-f]{12} · only in history \(removed in [0-9a-f]{12}\)/);
+    expect(r.summaryText).toMatch(/[0-9a-f]{12} · live on origin\/feature/);
     expectNoSecret(r, p.prKey, p.oldKey);
   });
 });

@@ -18,6 +18,7 @@ interface Report {
     date?: string;
     commitCount?: number;
     presentAtHead?: boolean;
+    liveAt?: string[];
   }>;
   stats: { filesScanned: number; commitsScanned?: number; skipped: Record<string, number> };
   warnings: string[];
@@ -193,12 +194,14 @@ describe('--history', () => {
       author: 'Eve',
       commitCount: 2,
       presentAtHead: false,
+      liveAt: ['feature'],
     });
     expect(report.stats.commitsScanned).toBe(6);
     expect(report.stats.skipped.binary).toBe(1);
     const text = await keyscan(['--history'], { cwd: dir });
     expect(text.stdout).toContain(`introduced in ${first.slice(0, 12)} by Eve`);
-    expect(text.stdout).toContain('only in history (removed in ');
+    // Removed on main, but the feature branch that first added it still holds it: not "no longer at HEAD" and done.
+    expect(text.stdout).toContain('live on feature');
   });
 
   it('finds the same secrets on one thread and on several', async () => {

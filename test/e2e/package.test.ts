@@ -71,9 +71,10 @@ describe('the npm package', () => {
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('schema/keyscan.schema.json');
+    expect(files).toContain('schema/report.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/keyscan\.schema\.json|dist\/bundle\/(cli\.mjs|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.mjs|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);
