@@ -15061,7 +15061,7 @@ function buildAudit(ctx) {
   };
 }
 function authorOf(f) {
-  if (f?.author === void 0) return "\u2014";
+  if (f?.author === void 0) return NO_AUTHOR;
   return f.authorEmail ? `${f.author} <${f.authorEmail}>` : f.author;
 }
 function worstFirst(a, b) {
@@ -15115,7 +15115,7 @@ function tally(secrets, keys) {
   }
   return [...out.entries()].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.secrets - a.secrets || rank(a.worst) - rank(b.worst) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-var RANK2, rank, whole, perPath;
+var RANK2, rank, NO_AUTHOR, whole, perPath;
 var init_audit = __esm({
   "src/report/audit.ts"() {
     "use strict";
@@ -15124,6 +15124,7 @@ var init_audit = __esm({
     init_group();
     RANK2 = new Map(SEVERITIES.map((s, i) => [s, i]));
     rank = (s) => RANK2.get(s) ?? SEVERITIES.length;
+    NO_AUTHOR = "\u2014";
     whole = (name) => (s) => [[name, s.group.findings.length]];
     perPath = (s) => s.group.paths.map((p) => [p, s.group.findings.filter((f) => f.path === p).length]);
   }
@@ -15281,7 +15282,10 @@ footer { color: var(--faint); font-size: 12px; padding: 0 40px 32px; }
           var d = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
           return asc ? d : -d;
         });
-        each(rows, function (r) { body.appendChild(r); });
+        // One insertion, one layout: row by row, a few thousand rows took seconds.
+        var sorted = document.createDocumentFragment();
+        each(rows, function (r) { sorted.appendChild(r); });
+        body.appendChild(sorted);
       });
     });
   });
@@ -15562,7 +15566,7 @@ ${timeline(audit.months)}
 <section class="grid">
 ${tallyTable("by-provider", "By provider", "Provider", audit.byProvider)}
 ${tallyTable("by-severity", "By severity", "Severity", audit.bySeverity)}
-${tallyTable("by-author", "By author", "Introduced by", audit.byAuthor)}
+${audit.byAuthor.some((t) => t.name !== NO_AUTHOR) ? tallyTable("by-author", "By author", "Introduced by", audit.byAuthor) : ""}
 ${tallyTable("by-path", "By path", "Path", audit.byPath)}
 </section>
 ${secretsTable(audit, ctx.forge)}
@@ -15597,11 +15601,11 @@ function cards(audit) {
   const card = (metric, text, label, extra = "") => `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === "span" ? " small" : ""}">${value2(metric, text)}</div><div class="label">${esc(label)}</div></div>`;
   return `<section class="cards">
 ${card("secrets", String(h.secrets), "distinct secrets")}
-${card("live", String(h.live), "still live at a ref tip", h.live > 0 ? " alert" : "")}
+${card("live", String(h.live), h.commitsScanned !== void 0 ? "still live at a ref tip" : "live in the scanned files", h.live > 0 ? " alert" : "")}
 ${card("providers", String(h.providers), "providers")}
 ${card("locations", String(h.locations), "locations")}
 ${h.commitsScanned !== void 0 ? card("commits", String(h.commitsScanned), "commits scanned") : card("files", String(h.filesScanned), "files scanned")}
-${card("span", span, "introduced between")}
+${h.firstDate !== void 0 ? card("span", span, "introduced between") : ""}
 </section>`;
 }
 function timeline(months) {
@@ -15645,17 +15649,20 @@ function th(label, type = "text") {
 }
 function tallyTable(id, title, column, rows) {
   const rank2 = (s) => SEVERITIES.indexOf(s);
-  const body = rows.map((t) => {
+  const body = rows.slice(0, MAX_TALLY_ROWS).map((t) => {
     const name = id === "by-severity" ? `<td data-sort="${rank2(t.name)}"><button type="button" class="pick" data-pick="${esc(t.name)}"><span class="sev sev-${esc(t.name)}">${esc(t.name)}</span></button></td>` : `<td class="${id === "by-path" ? "path mono" : ""}"><button type="button" class="pick" data-pick="${esc(t.name)}">${esc(t.name)}</button></td>`;
     return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank2(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
   }).join("\n");
-  return `<div><h2>${esc(title)}</h2>${tools(id, column.toLowerCase(), rows.length)}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th("Secrets", "number")}${th("Live", "number")}${th("Locations", "number")}${th("Worst")}</tr></thead><tbody>
+  const cut = rows.length > MAX_TALLY_ROWS ? `<p class="notes">The first ${MAX_TALLY_ROWS} of ${rows.length}, by number of secrets.</p>` : "";
+  return `<div><h2>${esc(title)}</h2>${cut}${tools(id, column.toLowerCase(), Math.min(rows.length, MAX_TALLY_ROWS))}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th("Secrets", "number")}${th("Live", "number")}${th("Locations", "number")}${th("Worst")}</tr></thead><tbody>
 ${body || '<tr><td colspan="5" class="empty">none</td></tr>'}
 </tbody></table></div></div>`;
 }
 function secretsTable(audit, forge) {
-  const rows = audit.secrets.map((s) => secretRow(s, forge)).join("\n");
-  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${tools("secrets", "secrets", audit.secrets.length)}<table id="secrets" class="sortable"><thead><tr>${th("Severity")}${th("Secret")}${th("Provider")}${th("Locations", "number")}${th("Introduced")}${th("Status")}${th("Revoke and rotate")}</tr></thead><tbody>
+  const shown = audit.secrets.slice(0, MAX_SECRET_ROWS);
+  const rows = shown.map((s) => secretRow(s, forge)).join("\n");
+  const cut = audit.secrets.length > shown.length ? `<p class="notes">The ${shown.length} worst of ${audit.secrets.length} secrets (live first, then by severity); the numbers above count them all, and the JSON report lists every one.</p>` : "";
+  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${cut}${tools("secrets", "secrets", shown.length)}<table id="secrets" class="sortable"><thead><tr>${th("Severity")}${th("Secret")}${th("Provider")}${th("Locations", "number")}${th("Introduced")}${th("Status")}${th("Revoke and rotate")}</tr></thead><tbody>
 ${rows || '<tr><td colspan="7" class="empty">No secrets found.</td></tr>'}
 </tbody></table></section>`;
 }
@@ -15712,7 +15719,7 @@ function notes(ctx) {
   if (items.length === 0) return "";
   return `<section><h2>About this scan</h2><ul class="notes">${items.join("")}</ul></section>`;
 }
-var MAX_LOCATIONS;
+var MAX_LOCATIONS, MAX_SECRET_ROWS, MAX_TALLY_ROWS;
 var init_html = __esm({
   "src/report/html.ts"() {
     "use strict";
@@ -15723,6 +15730,8 @@ var init_html = __esm({
     init_html_assets();
     init_text();
     MAX_LOCATIONS = 12;
+    MAX_SECRET_ROWS = 2e3;
+    MAX_TALLY_ROWS = 500;
   }
 });
 
@@ -15787,7 +15796,7 @@ function renderMarkdown(ctx) {
   out.push(...timeline2(audit.months));
   out.push(...tally2("By provider", "Provider", audit.byProvider, false));
   out.push(...tally2("By severity", "Severity", audit.bySeverity, false));
-  out.push(...tally2("By author", "Introduced by", audit.byAuthor, false));
+  if (audit.byAuthor.some((t) => t.name !== NO_AUTHOR)) out.push(...tally2("By author", "Introduced by", audit.byAuthor, false));
   out.push(...tally2("By path", "Path", audit.byPath, true));
   out.push("## Secrets", "");
   if (audit.secrets.length === 0) out.push("No secrets found.", "");

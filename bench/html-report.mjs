@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { remoteUrl } from '../dist/src/git/remote-url.js';
 import { builtinRules, ENV_CHECK_RULES, scan } from '../dist/src/index.js';
 import { forgeOf } from '../dist/src/report/forge.js';
 import { render } from '../dist/src/report/render.js';
-import { remoteUrl } from '../dist/src/git/remote-url.js';
 
 const { values } = parseArgs({ options: { repo: { type: 'string' }, out: { type: 'string' } } });
 if (!values.repo) throw new Error('usage: node bench/html-report.mjs --repo PATH [--out DIR]');
@@ -21,7 +21,14 @@ console.log(
   `${values.repo}: ${result.stats.commitsScanned} commits, ${result.findings.length} findings (${distinct} distinct secrets), scanned in ${(scanMs / 1000).toFixed(1)} s`,
 );
 const forge = forgeOf(await remoteUrl(values.repo));
-const ctx = { result, rules: [...builtinRules, ...ENV_CHECK_RULES], reveal: false, version: 'bench', color: false, ...(forge ? { forge } : {}) };
+const ctx = {
+  result,
+  rules: [...builtinRules, ...ENV_CHECK_RULES],
+  reveal: false,
+  version: 'bench',
+  color: false,
+  ...(forge ? { forge } : {}),
+};
 for (const format of ['html', 'markdown', 'json']) {
   const times = [];
   let text = '';
@@ -31,6 +38,8 @@ for (const format of ['html', 'markdown', 'json']) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`${format.padEnd(8)} ${(Buffer.byteLength(text) / 1024).toFixed(0).padStart(7)} KiB  render ${times[1].toFixed(0).padStart(6)} ms (median of 3)`);
+  console.log(
+    `${format.padEnd(8)} ${(Buffer.byteLength(text) / 1024).toFixed(0).padStart(7)} KiB  render ${times[1].toFixed(0).padStart(6)} ms (median of 3)`,
+  );
   if (values.out) writeFileSync(join(values.out, `report.${format === 'markdown' ? 'md' : format}`), text);
 }

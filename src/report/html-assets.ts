@@ -126,7 +126,10 @@ export const HTML_SCRIPT = `
           var d = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
           return asc ? d : -d;
         });
-        each(rows, function (r) { body.appendChild(r); });
+        // One insertion, one layout: row by row, a few thousand rows took seconds.
+        var sorted = document.createDocumentFragment();
+        each(rows, function (r) { sorted.appendChild(r); });
+        body.appendChild(sorted);
       });
     });
   });

@@ -18,6 +18,12 @@ import { formatBytes, plural, SUPPRESSED_LABEL, skipLabel } from './text.js';
 
 /** How many locations a secret lists before "and N more" (the JSON report has them all). */
 const MAX_LOCATIONS = 12;
+/**
+ * How many secrets get a row. A browser takes seconds per ten thousand rows, and past a few
+ * thousand a page is a list nobody reads; the headline and tallies count every secret.
+ */
+const MAX_SECRET_ROWS = 2000;
+const MAX_TALLY_ROWS = 500;
 
 export function renderHtml(ctx: ReportContext): string {
   const audit = buildAudit(ctx);
@@ -169,6 +175,7 @@ function th(label: string, type: 'text' | 'number' = 'text'): string {
 function tallyTable(id: string, title: string, column: string, rows: readonly Tally[]): string {
   const rank = (s: string): number => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
   const body = rows
+    .slice(0, MAX_TALLY_ROWS)
     .map((t) => {
       const name =
         id === 'by-severity'
@@ -177,14 +184,21 @@ function tallyTable(id: string, title: string, column: string, rows: readonly Ta
       return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
     })
     .join('\n');
-  return `<div><h2>${esc(title)}</h2>${tools(id, column.toLowerCase(), rows.length)}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th('Secrets', 'number')}${th('Live', 'number')}${th('Locations', 'number')}${th('Worst')}</tr></thead><tbody>
+  const cut =
+    rows.length > MAX_TALLY_ROWS ? `<p class="notes">The first ${MAX_TALLY_ROWS} of ${rows.length}, by number of secrets.</p>` : '';
+  return `<div><h2>${esc(title)}</h2>${cut}${tools(id, column.toLowerCase(), Math.min(rows.length, MAX_TALLY_ROWS))}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th('Secrets', 'number')}${th('Live', 'number')}${th('Locations', 'number')}${th('Worst')}</tr></thead><tbody>
 ${body || '<tr><td colspan="5" class="empty">none</td></tr>'}
 </tbody></table></div></div>`;
 }
 
 function secretsTable(audit: Audit, forge: Forge | undefined): string {
-  const rows = audit.secrets.map((s) => secretRow(s, forge)).join('\n');
-  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${tools('secrets', 'secrets', audit.secrets.length)}<table id="secrets" class="sortable"><thead><tr>${th('Severity')}${th('Secret')}${th('Provider')}${th('Locations', 'number')}${th('Introduced')}${th('Status')}${th('Revoke and rotate')}</tr></thead><tbody>
+  const shown = audit.secrets.slice(0, MAX_SECRET_ROWS);
+  const rows = shown.map((s) => secretRow(s, forge)).join('\n');
+  const cut =
+    audit.secrets.length > shown.length
+      ? `<p class="notes">The ${shown.length} worst of ${audit.secrets.length} secrets (live first, then by severity); the numbers above count them all, and the JSON report lists every one.</p>`
+      : '';
+  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${cut}${tools('secrets', 'secrets', shown.length)}<table id="secrets" class="sortable"><thead><tr>${th('Severity')}${th('Secret')}${th('Provider')}${th('Locations', 'number')}${th('Introduced')}${th('Status')}${th('Revoke and rotate')}</tr></thead><tbody>
 ${rows || '<tr><td colspan="7" class="empty">No secrets found.</td></tr>'}
 </tbody></table></section>`;
 }

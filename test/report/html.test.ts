@@ -120,3 +120,20 @@ describe('the HTML report', () => {
     expect(gone).toMatch(/data-metric="live"><div class="value">0</);
   });
 });
+
+describe('the HTML report of a large history', () => {
+  it('lists the 2,000 worst secrets, live first, and counts them all', () => {
+    const many = Array.from({ length: 2100 }, (_v, i) =>
+      finding({ ...historic, secretHash: i.toString(16).padStart(64, '0'), path: `p/${i}.env`, presentAtHead: i >= 2050 }),
+    );
+    const html = page(many);
+    const rows = html.slice(html.indexOf('<table id="secrets"')).match(/<tr><td data-sort=/g) ?? [];
+    expect(rows).toHaveLength(2000);
+    expect(html).toContain('The 2000 worst of 2100 secrets');
+    expect(html).toMatch(/data-metric="secrets"><div class="value">2100</);
+    expect(html).toMatch(/data-metric="live"><div class="value">50</);
+    // The 50 live ones are all listed, first.
+    expect(html.slice(html.indexOf('<table id="secrets"')).match(/<span class="status live">/g)).toHaveLength(50);
+    expect(html).toContain('The first 500 of 2100, by number of secrets.');
+  });
+});
