@@ -125,6 +125,8 @@ export function isWordyText(text: string): boolean {
 /** True when `value` (next to a secret-looking name) is evidently not a credential. */
 export function isNonSecretValue(value: string): boolean {
   if (/^\d+(?:\.\d+)*$/.test(value)) return true; // numbers and versions
+  // Cut short in a manual (`ops_eyJzaWdu...`, UTF-8 `…` seen byte by byte): not the whole value.
+  if (/\.{3}|\xe2\x80\xa6/.test(value)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true; // CONSTANT_NAMES (ECC_NIST_P521)
   if (REFERENCES.some((p) => p.test(value))) return true;
   if (looksLikePath(value) || looksLikeMemberExpression(value)) return true;
