@@ -116,7 +116,7 @@ export function isTypedPassword(value: string): boolean {
  */
 export function isConnectionPassword(password: string, before: string, illustrative: boolean): boolean {
   const p = percentDecoded(password);
-  if (isPasswordWord(p.toLowerCase())) return false;
+  if (isPasswordWord(p)) return false;
   const m = /([a-z][a-z0-9+.-]*):\/\/([^/:@\s]*):$/i.exec(before);
   if (m !== null) {
     const scheme = (m[1] as string).toLowerCase().replace(/\+.*$/, '');
@@ -133,5 +133,5 @@ export function isConnectionPassword(password: string, before: string, illustrat
 export function isGeneratedValue(value: string): boolean {
   const v = value.trim().replace(/^(["'])(.*)\1$/s, '$2');
   if (!isCredentialValue(v)) return false;
-  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v.toLowerCase());
+  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v);
 }

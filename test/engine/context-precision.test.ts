@@ -158,6 +158,13 @@ describe("other scanners' negatives that are not secrets", () => {
     for (let i = 0; i < 200; i++) expect(isPlaceholder(strong(36))).toBe(false);
   });
 
+  it('a publishable key and a query string of settings grant nothing; a signed one is still reported', () => {
+    expect(rulesAt('src/lob.js', `token = 'live_pub_${hex(31)}'\n`)).toEqual([]);
+    const settings = 'st=2025-03-04T07:24:52Z&se=2025-04-04T15:24:52Z&spr=https&sv=2022-11-02&sr=c';
+    expect(rulesAt('notes/x.txt', `SERVICE_TOKEN=${settings}\n`)).toEqual([]);
+    expect(rulesAt('notes/x.txt', `SERVICE_TOKEN=${settings}&auth=${strong(40)}\n`)).toEqual(['generic-secret-assignment']);
+  });
+
   it('a value cut short with "..." is not the whole value', () => {
     expect(rulesAt('notes/x.txt', 'export SERVICE_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...\n')).toEqual([]);
     expect(rulesAt('notes/x.txt', `export SERVICE_TOKEN=${strong(40)}\n`)).toEqual(['generic-secret-assignment']);

@@ -117,3 +117,9 @@ describe('connection and generated values', () => {
     expect(isGeneratedValue('django-insecure-k3y9zq!w0x7')).toBe(true);
   });
 });
+
+describe('isConnectionPassword keeps what people really type', () => {
+  it.each(['mySecret2024', 'secretKey456', 'Password2024!'])('%s in committed code is a credential', (value) => {
+    expect(isConnectionPassword(value, 'mysql://devuser:', false)).toBe(true);
+  });
+});
