@@ -15420,9 +15420,15 @@ function decodedText(value2) {
 function isWordyText(text) {
   return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
+function isSettingsQuery(value2) {
+  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
+  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
+}
 function isNonSecretValue(value2) {
   if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
   if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
+  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
+  if (isSettingsQuery(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
   if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
@@ -15495,7 +15501,7 @@ function isTypedPassword(value2) {
 }
 function isConnectionPassword(password, before, illustrative) {
   const p = percentDecoded(password);
-  if (isPasswordWord(p.toLowerCase())) return false;
+  if (isPasswordWord(p)) return false;
   const m = /([a-z][a-z0-9+.-]*):\/\/([^/:@\s]*):$/i.exec(before);
   if (m !== null) {
     const scheme = m[1].toLowerCase().replace(/\+.*$/, "");
@@ -15507,7 +15513,7 @@ function isConnectionPassword(password, before, illustrative) {
 function isGeneratedValue(value2) {
   const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
   if (!isCredentialValue(v)) return false;
-  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v.toLowerCase());
+  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v);
 }
 var REFERENCE_START, NO_VALUE, TOOL_PLACEHOLDERS, FILE_PATH, SECRET_NAME, NOT_A_SECRET_NAME2, PASSWORD_WORD;
 var init_credential_values = __esm({
