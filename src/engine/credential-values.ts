@@ -69,10 +69,12 @@ export function assignedName(before: string): string {
  */
 export function keyMaterial(secret: string): string {
   if (!secret.startsWith('-----BEGIN')) return secret;
-  return secret
+  const material = secret
     .split(/\r?\n|\\n/)
     .filter((line) => !line.startsWith('-----') && !/^[A-Za-z-]+: /.test(line))
     .join('');
+  // A body cut short in a manual (`MIIEpQIBAAKCAQEAuyf/lNrH9ck8...`) is no usable key: no material.
+  return /\.\.\./.test(material) ? '' : material;
 }
 
 /** `%3F` → `?`; text that is not valid percent-encoding is judged as it is. */

@@ -170,3 +170,13 @@ describe("other scanners' negatives that are not secrets", () => {
     expect(rulesAt('notes/x.txt', `export SERVICE_TOKEN=${strong(40)}\n`)).toEqual(['generic-secret-assignment']);
   });
 });
+
+describe('private keys', () => {
+  it('a body cut short with "..." in a manual is no key; the whole key is one, in a test too', () => {
+    const key = tokens.privateKey();
+    const lines = key.split('\n');
+    const cut = [...lines.slice(0, 3), `${(lines[3] as string).slice(0, 20)}...`, lines[lines.length - 1]].join('\n');
+    expect(rulesAt('lib/rest/chat/v2/credential.d.ts', `/** For example, \`${cut}\` */\n`)).toEqual([]);
+    expect(rulesAt('test/units/module_utils/urls/fixtures/client.key', `${key}\n`)).toEqual(['private-key']);
+  });
+});
