@@ -349,7 +349,8 @@ function assignedName(before) {
 }
 function keyMaterial(secret) {
   if (!secret.startsWith("-----BEGIN")) return secret;
-  return secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+  const material = secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+  return /\.\.\./.test(material) ? "" : material;
 }
 function percentDecoded(value2) {
   try {
