@@ -93,7 +93,7 @@ function isTypedSequence(lower: string): boolean {
 }
 
 /**
- * `a1B2c3D4…`, `1a2b3C4d-5E6f-7g8H-9i0J-k1l2…`: letters and digits interleaved, each counting up
+ * `a1B2c3D4…`, `1a2b3C4d-5E6f-7g8H-9i0J-k1l2…`, `abc123def456…`: letters and digits interleaved, each counting up
  * (wrapping after `z` and `9`), with at most a couple of separators or slips. A random string of
  * eight letters and eight digits practically never counts up in both.
  */
@@ -102,6 +102,9 @@ function isCountingUp(lower: string): boolean {
   const letters = body.replace(/[^a-z]/g, '');
   const digits = body.replace(/[^0-9]/g, '');
   if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  // Interleaved in short runs (`a1b2`, `abc123def456`); `0123abcd4567efgh` is left to the typed-run check.
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
   const slips = (s: string, base: number, size: number): number => {
     let n = 0;
     for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base) % size !== (s.charCodeAt(i - 1) - base + 1) % size) n++;

@@ -150,6 +150,7 @@ describe("other scanners' negatives that are not secrets", () => {
     'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8c9D0',
     'abcdef1234567890abcdef1234567890abcdef0',
     'xoxp-1234567890',
+    'abc123def456ghi789jkl012mno345',
   ])('%s is typed filler', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
