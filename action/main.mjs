@@ -15606,6 +15606,8 @@ function isCountingUp(lower) {
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
   if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
   const slips = (s, base2, size) => {
     let n = 0;
     for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base2) % size !== (s.charCodeAt(i - 1) - base2 + 1) % size) n++;
