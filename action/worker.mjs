@@ -233,33 +233,8 @@ function hasBase62Crc32(token) {
   return base62Crc32(body.slice(0, -6)) === body.slice(-6);
 }
 
-// src/engine/credential-values.ts
-var REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
-var NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|off|~|-|n\/?a|todo|tbd|fixme|\*+|x+|\.{2,}|…)$/i;
-var TOOL_PLACEHOLDERS = /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?(?:me|it|this)|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
-var FILE_PATH = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\/(?:etc|home|var|run|opt|usr|srv|tmp|root|Users|mnt|data|secrets|config|app|workspace|builds?)\/|\/[\w./-]*\.(?:key|pem|crt|cer|json|txt|p12|pfx|jks|gpg|asc|ppk|conf|cfg)$)/;
-function isCredentialValue(value2) {
-  const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
-  if (v.length < 3) return false;
-  if (REFERENCE_START.test(v) || NO_VALUE.test(v) || TOOL_PLACEHOLDERS.test(v) || FILE_PATH.test(v)) return false;
-  return true;
-}
-var SECRET_NAME = /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
-var NOT_A_SECRET_NAME = /(?:_|^)(?:url|uri|endpoint|host|hostname|port|path|file|dir|directory|name|user|username|login|id|ttl|expiry|expires?|expiration|lifetime|timeout|length|size|min|max|type|algorithm|algo|alg|enabled|required|version|prefix|header|field|mode|region|provider|driver|store|cache|table|method|scheme|format|policy|rotation|count|limit|retries|interval|arn)$|public|publishable|(?:^|_)pub_|_hint$|_reset|_regex|_pattern|_rule|_grant/i;
-function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME.test(name) && !/^(?:old)?pwd$/i.test(name);
-}
-function assignedName(before) {
-  const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
-  return m?.[1] ?? "";
-}
-function keyMaterial(secret) {
-  if (!secret.startsWith("-----BEGIN")) return secret;
-  return secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
-}
-
 // src/engine/generic-value.ts
-var NOT_A_SECRET_NAME2 = [
+var NOT_A_SECRET_NAME = [
   // …_id, …_type, …_path: the value describes a secret rather than being one.
   /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
   // Pagination and protocol values that are called tokens but grant nothing.
@@ -274,7 +249,7 @@ function secretName(before) {
   return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
 }
 function isNonSecretName(name) {
-  if (NOT_A_SECRET_NAME2.some((p) => p.test(name))) return true;
+  if (NOT_A_SECRET_NAME.some((p) => p.test(name))) return true;
   return !name.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
 }
 var REFERENCES = [
@@ -331,8 +306,15 @@ function decodedText(value2) {
 function isWordyText(text) {
   return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
+function isSettingsQuery(value2) {
+  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
+  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
+}
 function isNonSecretValue(value2) {
   if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
+  if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
+  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
+  if (isSettingsQuery(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
   if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
@@ -343,6 +325,85 @@ function isNonSecretValue(value2) {
 }
 function isDummyPassword(password) {
   return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
+}
+
+// src/engine/credential-values.ts
+var REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
+var NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|off|~|-|n\/?a|todo|tbd|fixme|\*+|x+|\.{2,}|…)$/i;
+var TOOL_PLACEHOLDERS = /^(?:put your unique phrase here|password_here|yourpasswordhere|your[-_ ]?password|your[-_ ]?(?:secret|token|key|api[-_ ]?key)|changeme|change[-_ ]?(?:me|it|this)|secret[-_ ]?here|<[^<>]*>|\[[^[\]]*\]|\(?redacted\)?|hidden|masked)$/i;
+var FILE_PATH = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\/(?:etc|home|var|run|opt|usr|srv|tmp|root|Users|mnt|data|secrets|config|app|workspace|builds?)\/|\/[\w./-]*\.(?:key|pem|crt|cer|json|txt|p12|pfx|jks|gpg|asc|ppk|conf|cfg)$)/;
+function isCredentialValue(value2) {
+  const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
+  if (v.length < 3) return false;
+  if (REFERENCE_START.test(v) || NO_VALUE.test(v) || TOOL_PLACEHOLDERS.test(v) || FILE_PATH.test(v)) return false;
+  return true;
+}
+var SECRET_NAME = /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
+var NOT_A_SECRET_NAME2 = /(?:_|^)(?:url|uri|endpoint|host|hostname|port|path|file|dir|directory|name|user|username|login|id|ttl|expiry|expires?|expiration|lifetime|timeout|length|size|min|max|type|algorithm|algo|alg|enabled|required|version|prefix|header|field|mode|region|provider|driver|store|cache|table|method|scheme|format|policy|rotation|count|limit|retries|interval|arn)$|public|publishable|(?:^|_)pub_|_hint$|_reset|_regex|_pattern|_rule|_grant/i;
+function isSecretName(name) {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME2.test(name) && !/^(?:old)?pwd$/i.test(name);
+}
+function assignedName(before) {
+  const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
+  return m?.[1] ?? "";
+}
+function keyMaterial(secret) {
+  if (!secret.startsWith("-----BEGIN")) return secret;
+  const material = secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+  return /\.\.\./.test(material) ? "" : material;
+}
+function percentDecoded(value2) {
+  try {
+    return decodeURIComponent(value2);
+  } catch {
+    return value2;
+  }
+}
+var PASSWORD_WORD = /pass|pwd|secret|token|credential/;
+function isPasswordWord(value2) {
+  return /^[a-z]+(?:[-_.][a-z]+)*\d{0,8}$/.test(value2) && PASSWORD_WORD.test(value2);
+}
+function isTypedPassword(value2) {
+  const v = percentDecoded(value2);
+  return /^[A-Za-z]+(?:[-_.+ ][A-Za-z]+)*\d{0,6}[!?.]{0,3}$/.test(v) || isDummyPassword(v);
+}
+function isConnectionPassword(password, before, illustrative) {
+  const p = percentDecoded(password);
+  if (isPasswordWord(p)) return false;
+  const m = /([a-z][a-z0-9+.-]*):\/\/([^/:@\s]*):$/i.exec(before);
+  if (m !== null) {
+    const scheme = m[1].toLowerCase().replace(/\+.*$/, "");
+    const user = percentDecoded(m[2]).toLowerCase();
+    if (p.toLowerCase() === user || p.toLowerCase() === scheme) return false;
+  }
+  return !(illustrative && isTypedPassword(p));
+}
+function isGeneratedValue(value2) {
+  const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
+  if (!isCredentialValue(v)) return false;
+  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v);
+}
+
+// src/engine/path-context.ts
+var TEST_PATH = /(?:^|\/)(?:tests?|t|specs?|__tests__|__mocks__|__fixtures__|testdata|test[-_]data|testing|testutils?|test[-_]?helpers?)\/|(?:^|\/)(?:[^/]+[._-](?:test|tests|spec)\.[^/]+|test_[^/]+\.py|[^/]*[a-z0-9](?:Test|Tests|Spec)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|swift|php|m|mm|rb|js|ts))$/;
+var DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc|pod|texi|[1-9]|man)$|(?:^|\/)(?:readme|install|usage|changelog|changes|faq|howto)(?:\.[\w-]+)?$|(?:^|\/)(?:docs?|documentation|guides?|manual|man|examples?|samples?|demos?|tutorials?)\//i;
+var TEMPLATE_PATH = /\.(?:tt|erb|j2|jinja2?|tmpl|tpl|template|mustache|hbs|example|sample|dist|in)$/i;
+var COMMENT_HEAD = /^[ \t]*(?:#|\/\/|\/\*|\*|<!--|--(?:[ \t]|$)|;|%|rem[ \t])/i;
+var FIXTURES = /(?:^|\/)fixtures?\//;
+function isTestPath(path) {
+  return path !== void 0 && (TEST_PATH.test(path) || FIXTURES.test(path));
+}
+function isDocPath(path) {
+  return path !== void 0 && DOC_PATH.test(path);
+}
+function isIllustrativePath(path) {
+  return isTestPath(path) || isDocPath(path) || path !== void 0 && TEMPLATE_PATH.test(path);
+}
+function isExamplePath(path) {
+  return path !== void 0 && (TEST_PATH.test(path) || isDocPath(path) || TEMPLATE_PATH.test(path));
+}
+function isIllustrative(path, lineHead2) {
+  return isIllustrativePath(path) || COMMENT_HEAD.test(lineHead2);
 }
 
 // src/engine/placeholders.ts
@@ -369,8 +430,17 @@ var REFERENCE = [
   /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
 ];
 var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210"];
-var TYPED_RUNS = ["abcdefghijklmnopqrstuvwxyz", "0123456789", "9876543210", "qwertyuiop", "asdfghjkl", "zxcvbnm", "!@#$%^&*()"];
+var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
+var TYPED_RUNS = [
+  "abcdefghijklmnopqrstuvwxyz",
+  "0123456789",
+  "9876543210",
+  "1234567890",
+  "qwertyuiop",
+  "asdfghjkl",
+  "zxcvbnm",
+  "!@#$%^&*()"
+];
 function isPlaceholder(value2) {
   if (value2.length === 0) return true;
   for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
@@ -409,12 +479,22 @@ function isTypedSequence(lower) {
     longest = Math.max(longest, best);
     i += best;
   }
-  if (covered === lower.length && longest >= 6) return true;
-  const letters = lower.replace(/[^a-z]/g, "");
-  const digits = lower.replace(/[^0-9]/g, "");
-  const counts = (s, run) => s.length >= 4 && run.includes(s);
-  if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
-  return counts(letters, TYPED_RUNS[0]) && counts(digits, "0123456789");
+  if (covered >= lower.length - 2 && longest >= 6) return true;
+  return isCountingUp(lower);
+}
+function isCountingUp(lower) {
+  const body = lower.replace(/[-_ ]/g, "");
+  const letters = body.replace(/[^a-z]/g, "");
+  const digits = body.replace(/[^0-9]/g, "");
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
+  const slips = (s, base, size) => {
+    let n = 0;
+    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base) % size !== (s.charCodeAt(i - 1) - base + 1) % size) n++;
+    return n;
+  };
+  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
 }
 
 // src/engine/value-syntax.ts
@@ -569,6 +649,7 @@ function decodeBase64(text) {
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
 var isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
+var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 var VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
   "github-checksum": ({ secret }) => hasBase62Crc32(secret),
@@ -592,17 +673,39 @@ var VALIDATORS = {
       return false;
     }
   },
-  /** A value in a slot that a credential file reserves for one: anything but a reference or a placeholder. */
-  "credential-value": ({ secret }) => isCredentialValue(secret),
+  /**
+   * A value in a slot that a credential file reserves for one: anything but a reference or a
+   * placeholder, and in a test's, a manual's or a template's file, not a typed word (`hunter42`).
+   */
+  "credential-value": ({ secret, path }) => isSlotCredential(secret, path),
   /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
-  "secret-name-value": ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
+  "secret-name-value": ({ secret, before, path }) => isSecretName(assignedName(before)) && isSlotCredential(secret, path),
+  /**
+   * A value after a command's option or variable: as `credential-value`, and after a token's or
+   * key's option (`--token=`, `--api-key`), a generated value, not a word (`--token=ping`).
+   */
+  "command-credential": ({ secret, before, path }) => isSlotCredential(secret, path) && (!/(?:token|key|secret)[ \t]*[= \t][ \t]*["']?$/i.test(before) || isGeneratedValue(secret)),
+  /** A slot only generated values fill (Django's SECRET_KEY): not a word or a phrase (`'development key'`). */
+  "generated-value": ({ secret, path }) => isSlotCredential(secret, path) && isGeneratedValue(secret),
+  /**
+   * The password of a connection URL: not a word naming a password, nor the user or scheme repeated,
+   * and in a test, a manual, a template or a comment, not a typed word (`someuser:somepassword`).
+   */
+  "connection-password": ({ secret, before, path, lineHead: lineHead2 }) => isConnectionPassword(secret, before, isIllustrative(path, lineHead2 ?? "")),
+  /**
+   * Not an illustration: outside tests, manuals and templates, and not on a comment line that
+   * shows a call's output (`# => "$2a$04$…"`, `# pwdhash => "$6$…"`).
+   */
+  "outside-examples": ({ path, lineHead: lineHead2 }) => !isExamplePath(path) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead2 ?? ""),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
   "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
   /**
    * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
-   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
+   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
+   * value with no provider's format is one the test made up to exercise code, and entropy cannot
+   * tell it from a real one (provider rules, private keys and credential files still run there).
    */
-  "assigned-value": ({ secret, before }) => secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+  "assigned-value": ({ secret, before, path }) => secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
 };
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 var VALUE_SYNTAX = { "assigned-value": assignedValue };
@@ -798,12 +901,12 @@ function isDocumentedExample(secret) {
 
 // src/engine/detect.ts
 function detect(catalogue2, data2, path) {
-  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), 0);
+  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
 }
 function pathVerdicts(catalogue2, path) {
   return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
 }
-function detectAt(catalogue2, data2, onPath, depth) {
+function detectAt(catalogue2, data2, onPath, path, depth) {
   const carrierHits = [];
   const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
   if (windows2.size === 0 && carrierHits.length === 0) return [];
@@ -819,22 +922,22 @@ function detectAt(catalogue2, data2, onPath, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text, m);
+        const verdict = accept(rule, text, m, path);
         if (verdict === false) continue;
         const secret = data2.toString("utf8", m.start, m.end);
         matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
   return resolveOverlaps(catalogue2, matches);
 }
-function detectEncoded(catalogue2, text, carrierHits, onPath, depth) {
+function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
   const found = [];
   for (const run of carrierRuns(text, carrierHits)) {
     const decoded = decodeRun(text, run);
     if (decoded === void 0) continue;
-    for (const inner of detectAt(catalogue2, decoded, onPath, depth + 1)) {
+    for (const inner of detectAt(catalogue2, decoded, onPath, path, depth + 1)) {
       found.push({
         rule: inner.rule,
         start: run[0],
@@ -917,14 +1020,16 @@ function secretSpan(rule, text, m) {
   const located = locate.exec(text);
   return located?.indices?.groups?.secret ?? whole;
 }
-function accept(rule, text, m) {
+function accept(rule, text, m, path) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
   if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m) })) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
+    return false;
+  }
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
@@ -935,6 +1040,11 @@ function textBefore(text, m) {
   const from = Math.max(0, m.matchStart - 48);
   const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
   return text.slice(Math.max(lineStart, from), m.start);
+}
+function lineHead(text, at) {
+  const from = Math.max(0, at - 120);
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
+  return from === 0 ? text.slice(0, at) : `\0${text.slice(from, at)}`;
 }
 function matchesAny(patterns, text) {
   for (const p of patterns) {
@@ -1054,7 +1164,7 @@ function redact(secret, keywords) {
 // src/engine/scan-fragment.ts
 var CONTEXT_REACH = 1024;
 function scanFragment(catalogue2, data2, meta) {
-  const all = detect(catalogue2, data2, meta.path);
+  const all = detect(catalogue2, data2, meta.source === "path" ? void 0 : meta.path);
   const owned = meta.owned;
   const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
   if (matches.length === 0) return [];

@@ -10,6 +10,7 @@ export const databaseRules = [
       /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]+)?:\/\/[^:/?#@\s"'`]{1,128}:(?<secret>[^@/?#\s"'`]{4,256})@[A-Za-z0-9.[\]_-]+/i,
     keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse'],
     entropy: 2.5,
+    validator: 'connection-password',
     // Well-known local defaults (docker-compose, tutorials) are not leaks.
     allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|guest|test|example|changeme|pwd|redis|mongo|user)$/i],
     remediation: {
@@ -29,6 +30,9 @@ export const databaseRules = [
         'postgres://postgres:postgres@localhost:5432/dev',
         'DATABASE_URL=postgres://user:${DB_PASSWORD}@host/db',
         'mysql://localhost:3306/db',
+        // Words that name a password, and the user or scheme repeated: manuals' and local defaults.
+        "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
+        'mongodb://mongodb:mongodb@localhost:27017/database',
       ],
     },
   },
@@ -41,6 +45,7 @@ export const databaseRules = [
       /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp):\/\/[A-Za-z0-9._~%!$&'()*+,;=-]{1,128}:(?<secret>[A-Za-z0-9._~%!$&()*+,;=-]{8,256})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/i,
     keywords: ['://'],
     entropy: 3,
+    validator: 'connection-password',
     allowSecret: [/^(?:password|pass|secret|changeme|example)$/i],
     remediation: {
       revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
@@ -50,7 +55,13 @@ export const databaseRules = [
     tags: ['generic'],
     examples: {
       positive: ['https://deploy:{{alnum:20}}@git.example.org/repo.git', 'ftp://backup:{{alnum:16}}@files.internal.net/'],
-      negative: ['https://user:password@example.com', 'https://github.com/org/repo', 'https://user:${PASS}@host.com'],
+      negative: [
+        'https://user:password@example.com',
+        'https://github.com/org/repo',
+        'https://user:${PASS}@host.com',
+        '`http://login-on-proxy:passwd-on-proxy@proxy-host.com:port`',
+        "url='https://username:password12345@foo.com/login/'",
+      ],
     },
   },
   {
@@ -61,6 +72,7 @@ export const databaseRules = [
     regex: /\bjdbc:[a-z0-9:]{1,64}(?:\/\/)?[^\s"'<>]{0,300}?[;?&:]password=(?<secret>[^;&\s"'<>]{4,256})/i,
     keywords: ['jdbc:'],
     entropy: 2.5,
+    validator: 'connection-password',
     allowSecret: [/^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|sa|test|example|changeme)$/i],
     remediation: {
       revoke: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
@@ -89,6 +101,7 @@ export const databaseRules = [
       /(?:Server|Data Source|Host|Address|Addr|Network Address)\s*=\s*[^;"'\n]{1,200};(?:[^;"'\n]{0,200};){0,10}?\s*(?:Password|Pwd)\s*=\s*(?<secret>[^;"'\n]{4,128}?)\s*(?=;|"|'|$)/im,
     keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
     entropy: 2.5,
+    validator: 'connection-password',
     allowSecret: [/^(?:password|passw0rd|pass|secret|sa|root|admin|test|example|changeme|\*+)$/i, /^\{[^}]*\}$/, /^\$/],
     remediation: {
       revoke: 'https://learn.microsoft.com/en-us/sql/connect/ado-net/protecting-connection-information',

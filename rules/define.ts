@@ -106,9 +106,13 @@ export function nameKeywords(names: readonly string[]): string[] {
  * rest of the name.
  */
 const ASSIGN =
-  '[^\\n=:;,]{0,40}?(?<!NOT_AFTER)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
-/** A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`). */
-const ARGUMENT = '[\\w.-]{0,40}(?<!NOT_AFTER)["\'`][ \\t]{0,8},';
+  '[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["\'`]?\\]?[ \\t]{0,8})(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+/**
+ * A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`),
+ * and the name is the provider's alone or names a credential (`"DATADOG_API_KEY", …`): a list of
+ * strings (a source map's names, `"devToolsConfigMiddleware","distDir"`) is not an assignment.
+ */
+const ARGUMENT = `(?:[\\w.-]{0,30}(?:${['key', 'token', 'secret', 'pass', 'auth', 'api', 'pat', 'sid'].map(anyCase).join('|')})[\\w.-]{0,12})?(?<!NOT_AFTER)["'\`][ \\t]{0,8},`;
 
 export interface AssignedShape {
   /**

@@ -21,6 +21,8 @@ function hashRule(r: Omit<RuleSpec, 'provider' | 'severity' | 'path' | 'remediat
     provider: 'Generic',
     severity: 'medium',
     path: NOT_TESTS,
+    // Also git's `t/`, manuals (`.md`, `Documentation/`, `guides/`) and `# => "$2a$…"` comments.
+    validator: 'outside-examples',
     remediation: { revoke, rotate },
     tags,
     ...r,

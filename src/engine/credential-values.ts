@@ -3,8 +3,10 @@
  * `.pgpass` line, a `password` key in a committed `.env`, `sshpass -p`): any value counts, whatever
  * its entropy (`admin` is a leaked password there), unless it is no value at all: empty, a
  * reference to where the real one lives, a template slot, or a placeholder the tool itself writes.
- * The value alone is judged, never the lines around it (a PuTTY key's `Comment: dummy-key`).
+ * The value alone is judged, never the lines around it (a PuTTY key's `Comment: dummy-key`); only
+ * where the file is a test's, a manual's or a template, a typed word (`hunter42`) is no credential.
  */
+import { isDummyPassword } from './generic-value.js';
 
 /** Starts of references and template expressions: `$VAR`, `${VAR}`, `$(cmd)`, `%VAR%`, `{{ x }}`, `<%= x %>`, `#{x}`. */
 const REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
@@ -67,8 +69,71 @@ export function assignedName(before: string): string {
  */
 export function keyMaterial(secret: string): string {
   if (!secret.startsWith('-----BEGIN')) return secret;
-  return secret
+  const material = secret
     .split(/\r?\n|\\n/)
     .filter((line) => !line.startsWith('-----') && !/^[A-Za-z-]+: /.test(line))
     .join('');
+  // A body cut short in a manual (`MIIEpQIBAAKCAQEAuyf/lNrH9ck8...`) is no usable key: no material.
+  return /\.\.\./.test(material) ? '' : material;
+}
+
+/** `%3F` → `?`; text that is not valid percent-encoding is judged as it is. */
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Words that name a password rather than being one (`somepassword`, `passwd-on-proxy`, `cachepass`). */
+const PASSWORD_WORD = /pass|pwd|secret|token|credential/;
+
+/**
+ * A lowercase word or words naming a password, with at most a few digits after it:
+ * `somepassword`, `password12345`, `authpassword`, `passwd-on-proxy`, `cachepass`. Typed for a
+ * manual or a test, never generated; a person's real password of this shape is left to the
+ * committed-config rules, which report any value.
+ */
+export function isPasswordWord(value: string): boolean {
+  return /^[a-z]+(?:[-_.][a-z]+)*\d{0,8}$/.test(value) && PASSWORD_WORD.test(value);
+}
+
+/**
+ * Typed for the occasion: a word or words (any case, `-_.+ ` between them) with at most a few
+ * digits and `!?.` after them (`hunter42`, `foobar`, `one+two?`, `other_password`), or one of the
+ * usual dummies. Random and generated values have digits or symbols inside them.
+ */
+export function isTypedPassword(value: string): boolean {
+  const v = percentDecoded(value);
+  return /^[A-Za-z]+(?:[-_.+ ][A-Za-z]+)*\d{0,6}[!?.]{0,3}$/.test(v) || isDummyPassword(v);
+}
+
+/**
+ * Whether the password of a connection URL (`scheme://user:password@host`) is a credential rather
+ * than an illustration: not a word naming a password (anywhere), not the user name or the scheme
+ * repeated (`mongodb://mongodb:mongodb@…`, a local default), and in a test, a manual, a template or
+ * a comment, not a typed word at all (`someuser:somepassword` in a README is an example). Committed
+ * env and config files have their own rule, which reports any value (`admin` is a leak there).
+ */
+export function isConnectionPassword(password: string, before: string, illustrative: boolean): boolean {
+  const p = percentDecoded(password);
+  if (isPasswordWord(p)) return false;
+  const m = /([a-z][a-z0-9+.-]*):\/\/([^/:@\s]*):$/i.exec(before);
+  if (m !== null) {
+    const scheme = (m[1] as string).toLowerCase().replace(/\+.*$/, '');
+    const user = percentDecoded(m[2] as string).toLowerCase();
+    if (p.toLowerCase() === user || p.toLowerCase() === scheme) return false;
+  }
+  return !(illustrative && isTypedPassword(p));
+}
+
+/**
+ * A value in a slot that only generated values fill (an API token, Django's SECRET_KEY): not a
+ * plain word or a phrase of words (`--token=ping`, `SECRET_KEY = 'development key'`).
+ */
+export function isGeneratedValue(value: string): boolean {
+  const v = value.trim().replace(/^(["'])(.*)\1$/s, '$2');
+  if (!isCredentialValue(v)) return false;
+  return !/^[A-Za-z]{1,15}$|^[A-Za-z]+(?:[ ]+[A-Za-z]+)+$/.test(v) && !isPasswordWord(v);
 }

@@ -30,7 +30,7 @@ export interface EngineMatch {
  * scrubbed), rules with a path condition do not run: they trust a file's format, and free text has none.
  */
 export function detect(catalogue: Catalogue, data: Buffer, path?: string): EngineMatch[] {
-  return detectAt(catalogue, data, pathVerdicts(catalogue, path), 0);
+  return detectAt(catalogue, data, pathVerdicts(catalogue, path), path, 0);
 }
 
 /** Per path condition of the catalogue, whether `path` meets it: tested once per fragment. */
@@ -38,7 +38,7 @@ function pathVerdicts(catalogue: Catalogue, path: string | undefined): readonly 
   return catalogue.paths.map((condition) => path !== undefined && condition.test(path));
 }
 
-function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], depth: number): EngineMatch[] {
+function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], path: string | undefined, depth: number): EngineMatch[] {
   const carrierHits: number[] = [];
   const windows = collectWindows(catalogue, data, onPath, carrierHits);
   if (windows.size === 0 && carrierHits.length === 0) return [];
@@ -55,14 +55,14 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[]
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text, m);
+        const verdict = accept(rule, text, m, path);
         if (verdict === false) continue;
         const secret = data.toString('utf8', m.start, m.end);
         matches.push(verdict === 'example' ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, onPath, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, onPath, path, depth));
   return resolveOverlaps(catalogue, matches);
 }
 
@@ -72,13 +72,14 @@ function detectEncoded(
   text: string,
   carrierHits: readonly number[],
   onPath: readonly boolean[],
+  path: string | undefined,
   depth: number,
 ): EngineMatch[] {
   const found: EngineMatch[] = [];
   for (const run of carrierRuns(text, carrierHits)) {
     const decoded = decodeRun(text, run);
     if (decoded === undefined) continue;
-    for (const inner of detectAt(catalogue, decoded, onPath, depth + 1)) {
+    for (const inner of detectAt(catalogue, decoded, onPath, path, depth + 1)) {
       found.push({
         rule: inner.rule,
         start: run[0],
@@ -183,14 +184,19 @@ function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [numb
  * placeholder checks (`foobared` is neither random nor a placeholder, only published). Compared
  * on the latin1 view: every listed example is ASCII.
  */
-function accept(rule: CompiledRule, text: string, m: Span): boolean | 'example' {
+function accept(rule: CompiledRule, text: string, m: Span, path: string | undefined): boolean | 'example' {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return 'example';
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
   if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== undefined && !rule.validator({ secret, before: textBefore(text, m) })) return false;
+  if (
+    rule.validator !== undefined &&
+    !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })
+  ) {
+    return false;
+  }
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
@@ -204,6 +210,14 @@ function textBefore(text: string, m: Span): string {
   const from = Math.max(0, m.matchStart - 48);
   const lineStart = from + text.slice(from, m.matchStart).lastIndexOf('\n') + 1;
   return text.slice(Math.max(lineStart, from), m.start);
+}
+
+/** The line up to the match, at most 120 characters of it (a minified line is megabytes long). */
+function lineHead(text: string, at: number): string {
+  const from = Math.max(0, at - 120);
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
+  // Out of reach, the head is not the start of the line: NUL says so (no comment starts with it).
+  return from === 0 ? text.slice(0, at) : `\u0000${text.slice(from, at)}`;
 }
 
 function matchesAny(patterns: readonly RegExp[], text: string): boolean {

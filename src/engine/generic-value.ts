@@ -122,9 +122,22 @@ export function isWordyText(text: string): boolean {
   return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
 }
 
+/**
+ * A query string of settings with no signature or secret in it (a SAS token's `st=…&se=…&sv=…`
+ * without its `sig=`): start and expiry times, permissions, versions. Grants nothing by itself.
+ */
+function isSettingsQuery(value: string): boolean {
+  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value)) return false;
+  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value);
+}
+
 /** True when `value` (next to a secret-looking name) is evidently not a credential. */
 export function isNonSecretValue(value: string): boolean {
   if (/^\d+(?:\.\d+)*$/.test(value)) return true; // numbers and versions
+  // Cut short in a manual (`ops_eyJzaWdu...`, UTF-8 `…` seen byte by byte): not the whole value.
+  if (/\.{3}|\xe2\x80\xa6/.test(value)) return true;
+  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value)) return true; // publishable keys, public by design
+  if (isSettingsQuery(value)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true; // CONSTANT_NAMES (ECC_NIST_P521)
   if (REFERENCES.some((p) => p.test(value))) return true;
   if (looksLikePath(value) || looksLikeMemberExpression(value)) return true;

@@ -23,10 +23,20 @@ const REFERENCE = [
 const DUMMY_WORDS =
   /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
 
-const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210'];
+/** Counting runs; `1234567890` is the keyboard's digit row. */
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210', '1234567890'];
 
 /** Runs people type in order: the alphabet, digits, keyboard rows, shifted digits. */
-const TYPED_RUNS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', '9876543210', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '!@#$%^&*()'];
+const TYPED_RUNS = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '0123456789',
+  '9876543210',
+  '1234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '!@#$%^&*()',
+];
 
 /** True when `value` is a reference, template, example or dummy rather than a credential. */
 export function isPlaceholder(value: string): boolean {
@@ -77,11 +87,28 @@ function isTypedSequence(lower: string): boolean {
     longest = Math.max(longest, best);
     i += best;
   }
-  if (covered === lower.length && longest >= 6) return true;
-  const letters = lower.replace(/[^a-z]/g, '');
-  const digits = lower.replace(/[^0-9]/g, '');
-  const counts = (s: string, run: string): boolean => s.length >= 4 && run.includes(s);
-  // Letter, digit, letter, digit…, each counting up.
-  if (!/^(?:[a-z][0-9])+[a-z]?$|^(?:[0-9][a-z])+[0-9]?$/.test(lower)) return false;
-  return counts(letters, TYPED_RUNS[0] as string) && counts(digits, '0123456789');
+  // All typed runs, but for a character or two at the end (`abcdef1234567890abcdef0`).
+  if (covered >= lower.length - 2 && longest >= 6) return true;
+  return isCountingUp(lower);
+}
+
+/**
+ * `a1B2c3D4…`, `1a2b3C4d-5E6f-7g8H-9i0J-k1l2…`, `abc123def456…`: letters and digits interleaved, each counting up
+ * (wrapping after `z` and `9`), with at most a couple of separators or slips. A random string of
+ * eight letters and eight digits practically never counts up in both.
+ */
+function isCountingUp(lower: string): boolean {
+  const body = lower.replace(/[-_ ]/g, '');
+  const letters = body.replace(/[^a-z]/g, '');
+  const digits = body.replace(/[^0-9]/g, '');
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  // Interleaved in short runs (`a1b2`, `abc123def456`); `0123abcd4567efgh` is left to the typed-run check.
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
+  const slips = (s: string, base: number, size: number): number => {
+    let n = 0;
+    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base) % size !== (s.charCodeAt(i - 1) - base + 1) % size) n++;
+    return n;
+  };
+  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
 }

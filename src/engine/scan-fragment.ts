@@ -25,7 +25,9 @@ export const CONTEXT_REACH = 1024;
 export type RawFinding = Omit<Finding, 'secret'> & { readonly secretText: string; readonly context?: FindingContext };
 
 export function scanFragment(catalogue: Catalogue, data: Buffer, meta: FragmentMeta): RawFinding[] {
-  const all = detect(catalogue, data, meta.path);
+  // A file's name is text about the file, not its content: rules that trust a file's format by
+  // its path (a vault password file is its first line) must not read the name as that content.
+  const all = detect(catalogue, data, meta.source === 'path' ? undefined : meta.path);
   const owned = meta.owned;
   const matches = owned === undefined ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
   if (matches.length === 0) return [];

@@ -4,8 +4,16 @@
  * match that precedes it (the name in `name = value` rules).
  */
 import { hasBase62Crc32 } from './checksum.js';
-import { assignedName, isCredentialValue, isSecretName } from './credential-values.js';
+import {
+  assignedName,
+  isConnectionPassword,
+  isCredentialValue,
+  isGeneratedValue,
+  isSecretName,
+  isTypedPassword,
+} from './credential-values.js';
 import { isDummyPassword, isNonSecretName, isNonSecretValue, secretName } from './generic-value.js';
+import { isExamplePath, isIllustrative, isIllustrativePath, isTestPath } from './path-context.js';
 import { isPlaceholder } from './placeholders.js';
 import { assignedValue } from './value-syntax.js';
 
@@ -13,6 +21,10 @@ export interface Candidate {
   readonly secret: string;
   /** The text of the regex match before the secret (a variable name, a header, a prefix). */
   readonly before: string;
+  /** The fragment's repository-relative path (none for free text). */
+  readonly path?: string | undefined;
+  /** Its line up to the match (up to 120 characters; a NUL first when the line starts farther back). */
+  readonly lineHead?: string;
 }
 
 export type Validator = (candidate: Candidate) => boolean;
@@ -25,6 +37,10 @@ function decodeBase64(text: string): string | undefined {
 }
 
 const isPrintable = (text: string): boolean => /^[\x20-\x7e]+$/.test(text);
+
+/** A credential slot's value: a credential, and in a test's, a manual's or a template's file, not a typed word. */
+const isSlotCredential = (secret: string, path: string | undefined): boolean =>
+  isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 
 export const VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -50,18 +66,41 @@ export const VALIDATORS = {
       return false;
     }
   },
-  /** A value in a slot that a credential file reserves for one: anything but a reference or a placeholder. */
-  'credential-value': ({ secret }) => isCredentialValue(secret),
+  /**
+   * A value in a slot that a credential file reserves for one: anything but a reference or a
+   * placeholder, and in a test's, a manual's or a template's file, not a typed word (`hunter42`).
+   */
+  'credential-value': ({ secret, path }) => isSlotCredential(secret, path),
   /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
-  'secret-name-value': ({ secret, before }) => isSecretName(assignedName(before)) && isCredentialValue(secret),
+  'secret-name-value': ({ secret, before, path }) => isSecretName(assignedName(before)) && isSlotCredential(secret, path),
+  /**
+   * A value after a command's option or variable: as `credential-value`, and after a token's or
+   * key's option (`--token=`, `--api-key`), a generated value, not a word (`--token=ping`).
+   */
+  'command-credential': ({ secret, before, path }) =>
+    isSlotCredential(secret, path) && (!/(?:token|key|secret)[ \t]*[= \t][ \t]*["']?$/i.test(before) || isGeneratedValue(secret)),
+  /** A slot only generated values fill (Django's SECRET_KEY): not a word or a phrase (`'development key'`). */
+  'generated-value': ({ secret, path }) => isSlotCredential(secret, path) && isGeneratedValue(secret),
+  /**
+   * The password of a connection URL: not a word naming a password, nor the user or scheme repeated,
+   * and in a test, a manual, a template or a comment, not a typed word (`someuser:somepassword`).
+   */
+  'connection-password': ({ secret, before, path, lineHead }) => isConnectionPassword(secret, before, isIllustrative(path, lineHead ?? '')),
+  /**
+   * Not an illustration: outside tests, manuals and templates, and not on a comment line that
+   * shows a call's output (`# => "$2a$04$…"`, `# pwdhash => "$6$…"`).
+   */
+  'outside-examples': ({ path, lineHead }) => !isExamplePath(path) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead ?? ''),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
   'generic-secret': ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
   /**
    * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
-   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does.
+   * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
+   * value with no provider's format is one the test made up to exercise code, and entropy cannot
+   * tell it from a real one (provider rules, private keys and credential files still run there).
    */
-  'assigned-value': ({ secret, before }) =>
-    secret.length >= 12 && secret.length <= 200 && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+  'assigned-value': ({ secret, before, path }) =>
+    secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
 } as const satisfies Record<string, Validator>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assignedName, isCredentialValue, isSecretName, keyMaterial } from '../../src/engine/credential-values.js';
+import {
+  assignedName,
+  isConnectionPassword,
+  isCredentialValue,
+  isGeneratedValue,
+  isPasswordWord,
+  isSecretName,
+  isTypedPassword,
+  keyMaterial,
+} from '../../src/engine/credential-values.js';
 
 describe('isCredentialValue', () => {
   // The last one is shaped like base64 key material, which may start with "/".
@@ -77,5 +86,40 @@ describe('keyMaterial', () => {
     expect(keyMaterial(block)).toBe('AAAABBBB');
     expect(keyMaterial('-----BEGIN PRIVATE KEY-----\\nCCCC\\n-----END PRIVATE KEY-----')).toBe('CCCC');
     expect(keyMaterial('plain')).toBe('plain');
+  });
+});
+
+describe('connection and generated values', () => {
+  it.each(['somepassword', 'password12345', 'authpassword', 'passwd-on-proxy', 'cachepass', 'my_password'])(
+    '%s names a password rather than being one',
+    (value) => expect(isPasswordWord(value)).toBe(true),
+  );
+  it.each(['hunter42', 'Tr0ub4dor&3', 'admin', 'x7Qpassword9z'])('%s does not', (value) => expect(isPasswordWord(value)).toBe(false));
+
+  it.each(['hunter42', 'foobar', 'broken', 'one+two%3F', 'other_password', 'test'])('%s is typed', (value) =>
+    expect(isTypedPassword(value)).toBe(true),
+  );
+  it.each(['_aJQ9c3HWzmRR4knBNyx'.replace('_', 'x'), 'Tr0ub4dor&3', 'k3y-9Zq!w'])('%s is not', (value) =>
+    expect(isTypedPassword(value)).toBe(false),
+  );
+
+  it('judges a URL password by the user and the context', () => {
+    expect(isConnectionPassword('mongodb', 'mongodb://mongodb:', false)).toBe(false);
+    expect(isConnectionPassword('app', 'postgres://app:', false)).toBe(false);
+    expect(isConnectionPassword('hunter42', 'mysql://app:', false)).toBe(true);
+    expect(isConnectionPassword('hunter42', 'mysql://app:', true)).toBe(false);
+    expect(isConnectionPassword('Tr0ub4dor&3', 'mysql://app:', true)).toBe(true);
+  });
+
+  it('a generated slot takes no word or phrase', () => {
+    expect(isGeneratedValue('ping')).toBe(false);
+    expect(isGeneratedValue("'development key'")).toBe(false);
+    expect(isGeneratedValue('django-insecure-k3y9zq!w0x7')).toBe(true);
+  });
+});
+
+describe('isConnectionPassword keeps what people really type', () => {
+  it.each(['mySecret2024', 'secretKey456', 'Password2024!'])('%s in committed code is a credential', (value) => {
+    expect(isConnectionPassword(value, 'mysql://devuser:', false)).toBe(true);
   });
 });
