@@ -2,6 +2,7 @@
 // missed cases look with their tokens taken out (shapes and contexts safe to write down).
 import { isPlaceholder } from '../../dist/src/engine/placeholders.js';
 import { familyOf, slug } from './families.mjs';
+import { notDocumentedReason } from './top-providers.mjs';
 
 /** Whether a finding's secret covers a target (the same token, or one part of a composite one). */
 export function covers(secret, target) {
@@ -26,7 +27,8 @@ function namesProvider(text, provider) {
 /**
  * Per-provider tallies. `findingsByCase` maps a case index to its findings ({ ruleId, secret }).
  * A positive target is found when a finding covers it, and found "by a provider rule" when that
- * finding's rule is not one of the catch-all generic ones.
+ * finding's rule is not one of the catch-all generic ones. A target listed in not-documented.mjs
+ * is not counted as a target: it goes to `notDocumented` with its reason and whether it was found.
  */
 export function tally(cases, findingsByCase) {
   const providers = new Map();
@@ -47,6 +49,8 @@ export function tally(cases, findingsByCase) {
         missedPlaceholder: 0,
         rules: new Set(),
         flaggedBy: new Set(),
+        foundBy: [],
+        notDocumented: [],
       });
     }
     const p = providers.get(key);
@@ -58,10 +62,16 @@ export function tally(cases, findingsByCase) {
       continue;
     }
     for (const target of c.targets) {
-      p.targets++;
       const hits = findings.filter((f) => covers(f.secret, target));
+      const reason = notDocumentedReason(c, target);
+      if (reason !== undefined) {
+        p.notDocumented.push({ reason, found: hits.length > 0 });
+        continue;
+      }
+      p.targets++;
       if (hits.length > 0) {
         p.found++;
+        p.foundBy.push(hits.map((h) => h.ruleId));
         for (const h of hits) p.rules.add(h.ruleId);
         if (hits.some((h) => !GENERIC_RULE.test(h.ruleId))) p.foundSpecific++;
       } else {
