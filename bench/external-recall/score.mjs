@@ -4,15 +4,18 @@ import { isPlaceholder } from '../../dist/src/engine/placeholders.js';
 import { familyOf, slug } from './families.mjs';
 import { notDocumentedReason } from './top-providers.mjs';
 
-/** Whether a finding's secret covers a target (the same token, or one part of a composite one). */
+/**
+ * Whether a finding's secret covers a target (the same token, or one part of a composite one, or
+ * a credential inside a base64 part: keyscan reports the key it finds in a decoded docker auth).
+ */
 export function covers(secret, target) {
   if (target === null) return true;
   if (secret.length < 8) return target === secret;
   if (target.includes(secret) || secret.includes(target)) return true;
-  return target
-    .split(/[\s:;|,@"'=]+/)
-    .filter((p) => p.length >= 8)
-    .some((p) => secret.includes(p) || p.includes(secret));
+  const parts = target.split(/[\s:;|,@"'=]+/).filter((p) => p.length >= 8);
+  if (parts.some((p) => secret.includes(p) || p.includes(secret))) return true;
+  const head = secret.slice(0, 64);
+  return parts.some((p) => p.length >= 16 && /^[A-Za-z0-9+/]+$/.test(p) && Buffer.from(p, 'base64').toString('utf8').includes(head));
 }
 
 const GENERIC_RULE = /^(generic|jwt|private-key|env-)/;
@@ -63,9 +66,9 @@ export function tally(cases, findingsByCase) {
     }
     for (const target of c.targets) {
       const hits = findings.filter((f) => covers(f.secret, target));
-      const reason = notDocumentedReason(c, target);
-      if (reason !== undefined) {
-        p.notDocumented.push({ reason, found: hits.length > 0 });
+      const apart = notDocumentedReason(c, target);
+      if (apart !== undefined) {
+        p.notDocumented.push({ ...apart, found: hits.length > 0 });
         continue;
       }
       p.targets++;
@@ -92,8 +95,11 @@ export function summarise(rows) {
   const found = sum('found');
   const negatives = sum('negatives');
   const flagged = sum('flagged');
+  const apart = rows.flatMap((r) => r.notDocumented);
   return {
     providers: new Set(rows.map((r) => slug(r.provider))).size,
+    notDocumented: apart.length,
+    notDocumentedFound: apart.filter((n) => n.found).length,
     targets,
     found,
     foundSpecific: sum('foundSpecific'),

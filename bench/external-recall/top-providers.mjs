@@ -28,9 +28,9 @@ export function targetKey(c, target) {
     .slice(0, 12);
 }
 
-const notDocumented = new Map(NOT_DOCUMENTED.map((n) => [`${n.case}#${n.key}`, n.reason]));
+const notDocumented = new Map(NOT_DOCUMENTED.map((n) => [`${n.case}#${n.key}`, { reason: n.reason, kind: n.kind }]));
 
-/** Why a target is not a documented format of its provider, or undefined when it is one. */
+/** Why ({ reason, kind }) a target is not a documented format of its provider, or undefined when it is one. */
 export function notDocumentedReason(c, target) {
   return notDocumented.get(`${c.source}/${c.provider}#${targetKey(c, target)}`);
 }
