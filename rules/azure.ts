@@ -107,7 +107,7 @@ export const azureRules: readonly RuleSpec[] = [
       references: ['https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication'],
       entropy: 4,
       positive: [
-        'Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret={{b64:43}}=',
+        'connectionString: "Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret={{b64:43}}="',
         'APP_CONFIG="Endpoint=https://conf-{{lowalnum:6}}.azconfig.io;Id=1-l0-s0:{{b64:20}};Secret={{b64:43}}="',
       ],
       negative: ['Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret=', 'Endpoint=https://{{lowalnum:10}}.azconfig.io'],
