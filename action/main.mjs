@@ -1317,7 +1317,8 @@ var init_azure = __esm({
             'const key = process.env.ACCOUNT_KEY || "{{b64:86}}==";',
             "az-sync -storagekey {{b64:86}}== -container backups",
             'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
-            "assert.equal(parsed['AccountKey'], '{{b64:86}}==');"
+            "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
+            'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";'
           ],
           negative: [
             "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>",
@@ -1329,7 +1330,7 @@ var init_azure = __esm({
         {
           // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
           // padded enough that the name of an account or storage key next to one is evidence.
-          regex: /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,8}(?::=|=>|\|\||[:=,({])\s{0,8}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+          regex: /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
           keywords: ["accountkey", "account_key", "account-key", "account.key", "storagekey", "storage_key", "storage-key"]
         }
       ),

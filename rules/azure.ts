@@ -78,6 +78,7 @@ export const azureRules: readonly RuleSpec[] = [
         'az-sync -storagekey {{b64:86}}== -container backups',
         'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
         "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
+        'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";',
       ],
       negative: [
         'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
@@ -90,7 +91,7 @@ export const azureRules: readonly RuleSpec[] = [
       // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
       // padded enough that the name of an account or storage key next to one is evidence.
       regex:
-        /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,8}(?::=|=>|\|\||[:=,({])\s{0,8}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+        /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
       keywords: ['accountkey', 'account_key', 'account-key', 'account.key', 'storagekey', 'storage_key', 'storage-key'],
     },
   ),
