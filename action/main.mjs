@@ -1298,7 +1298,7 @@ var init_azure = __esm({
       custom(
         {
           id: "azure-storage-account-key",
-          description: "Azure Storage account key in a connection string",
+          description: "Azure Storage account key (in a connection string or assigned to an account/storage key name)",
           provider: "Azure",
           severity: "critical",
           tags: ["cloud"],
@@ -1308,14 +1308,53 @@ var init_azure = __esm({
           entropy: 4.5,
           positive: [
             "DefaultEndpointsProtocol=https;AccountName=demo{{lowalnum:6}};AccountKey={{b64:86}}==;EndpointSuffix=core.windows.net",
-            'AZURE_STORAGE_CONNECTION_STRING="AccountName=x;AccountKey={{b64:86}}=="'
+            'AZURE_STORAGE_CONNECTION_STRING="AccountName=x;AccountKey={{b64:86}}=="',
+            '{"accountName":"demo{{lowalnum:6}}","accountKey":"{{b64:86}}=="}',
+            'settings.Add("AccountKey", "{{b64:86}}==");',
+            "'account_key' => '{{b64:86}}==',",
+            "<account_key>{{b64:86}}==</account_key>",
+            "storageAccountKey: {{b64:86}}==",
+            'const key = process.env.ACCOUNT_KEY || "{{b64:86}}==";',
+            "az-sync -storagekey {{b64:86}}== -container backups",
+            'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
+            "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
+            'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";'
           ],
-          negative: ["DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>", "AccountKey={{b64:40}}=="]
+          negative: [
+            "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>",
+            "AccountKey={{b64:40}}==",
+            "storageAccountKey: {{b64:86}}",
+            'account_name = "{{b64:86}}=="'
+          ]
         },
         {
-          // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==".
-          regex: /AccountKey\s*=\s*(?<secret>[A-Za-z0-9+/]{86}==)/i,
-          keywords: ["accountkey"]
+          // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
+          // padded enough that the name of an account or storage key next to one is evidence.
+          regex: /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+          keywords: ["accountkey", "account_key", "account-key", "account.key", "storagekey", "storage_key", "storage-key"]
+        }
+      ),
+      custom(
+        {
+          id: "azure-app-configuration-connection-string",
+          description: "Azure App Configuration connection string (endpoint, credential id and secret)",
+          provider: "Azure",
+          severity: "critical",
+          tags: ["cloud"],
+          revoke: portal,
+          rotate: "Regenerate the access key under the App Configuration store\u2019s Settings \u2192 Access settings (switch clients to the secondary key first), then prefer Entra ID (managed identity) over access keys.",
+          references: ["https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication"],
+          entropy: 4,
+          positive: [
+            'connectionString: "Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret={{b64:43}}="',
+            'APP_CONFIG="Endpoint=https://conf-{{lowalnum:6}}.azconfig.io;Id=1-l0-s0:{{b64:20}};Secret={{b64:43}}="'
+          ],
+          negative: ["Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret=", "Endpoint=https://{{lowalnum:10}}.azconfig.io"]
+        },
+        {
+          // The string Azure shows under Access settings: the store's endpoint, a credential id and its base64 secret.
+          regex: /Endpoint=https:\/\/[A-Za-z0-9-]{1,63}\.azconfig\.io\/?;Id=[^;\s"'`]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{30,88}={0,2})(?![A-Za-z0-9+/=])/,
+          keywords: [".azconfig.io;id="]
         }
       ),
       custom(
@@ -4788,7 +4827,7 @@ var init_email = __esm({
     init_define();
     tags7 = ["email"];
     emailRules = [
-      assigned(
+      custom(
         {
           id: "mailgun-private-api-key",
           description: "Mailgun private API key (current format)",
@@ -4799,10 +4838,19 @@ var init_email = __esm({
           rotate: "Delete the key under API Security, create a new one, and update its users.",
           references: ["https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/"],
           entropy: 3,
-          positive: ["MAILGUN_API_KEY={{hex:32}}-{{hex:8}}-{{hex:8}}", 'mailgun_key: "{{hex:32}}-{{hex:8}}-{{hex:8}}"'],
+          maxLength: 160,
+          positive: [
+            "MAILGUN_API_KEY={{hex:32}}-{{hex:8}}-{{hex:8}}",
+            'mailgun_key: "{{hex:32}}-{{hex:8}}-{{hex:8}}"',
+            "mailgun:\n  user: 'api'\n  pass: '{{hex:32}}-{{hex:8}}-{{hex:8}}'"
+          ],
           negative: ["MAILGUN_API_KEY={{hex:32}}", "{{hex:32}}-{{hex:8}}-{{hex:8}}"]
         },
-        { names: ["mailgun"], body: "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}" }
+        {
+          // 32 hex digits, then two groups of 8 (the key's id parts), where Mailgun is named within a line or two.
+          regex: /(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/,
+          keywords: ["mailgun"]
+        }
       ),
       token(
         {
@@ -5667,6 +5715,32 @@ var init_github = __esm({
         "https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token"
       ),
       tokenRule("github-refresh-token", "ghr_", "GitHub App refresh token", "https://github.com/settings/apps/authorizations"),
+      custom(
+        {
+          id: "github-server-to-server-token-stateless",
+          description: "GitHub App installation access token, stateless format (ghs_<app id>_<JWT>)",
+          provider: "GitHub",
+          severity: "critical",
+          tags: ["vcs"],
+          revoke: "https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token",
+          rotate: "Revoke the installation token (DELETE /installation/token); it expires within an hour anyway. If it leaked from CI, check what the job could reach and keep minting tokens per job from the App rather than storing them.",
+          references: [
+            "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app"
+          ],
+          entropy: 4,
+          maxLength: 2200,
+          positive: [
+            "ghs_{{digit:7}}_eyJ{{b64url:60}}.eyJ{{b64url:300}}.{{b64url:86}}",
+            "GITHUB_TOKEN=ghs_{{digit:6}}_eyJ{{b64url:40}}.eyJ{{b64url:200}}.{{b64url:43}}"
+          ],
+          negative: ["ghs_{{digit:7}}_{{b64url:60}}", "ghs_{{digit:7}}_eyJ{{b64url:60}}.eyJ{{b64url:300}}"]
+        },
+        {
+          // Since April 2026 installation tokens are "ghs_", the App's numeric id, "_" and a signed JWT (~520 characters).
+          regex: /(?<![A-Za-z0-9_])(?<secret>ghs_\d{1,12}_eyJ[A-Za-z0-9_-]{10,600}\.eyJ[A-Za-z0-9_-]{10,1200}\.[A-Za-z0-9_-]{20,400})(?![A-Za-z0-9_.-])/,
+          keywords: ["ghs_"]
+        }
+      ),
       custom(
         {
           id: "github-fine-grained-pat",
@@ -7630,6 +7704,34 @@ var init_messaging = __esm({
       ),
       custom(
         {
+          id: "microsoft-teams-workflow-url",
+          description: "Microsoft Teams Workflows webhook URL (Power Platform trigger with signature)",
+          provider: "Microsoft Teams",
+          severity: "high",
+          tags: ["messaging", "webhook"],
+          revoke: "https://learn.microsoft.com/en-us/power-automate/teams/teams-app-create",
+          rotate: "Delete or recreate the workflow (Teams \u2192 Workflows) so the signed URL stops working, and keep the new URL in a secret store rather than in code.",
+          references: [
+            "https://support.microsoft.com/en-us/office/create-incoming-webhooks-with-workflows-for-microsoft-teams-8ae491c7-0394-4861-ba59-055e33f75498"
+          ],
+          entropy: 3.5,
+          positive: [
+            "https://default{{hex:30}}.{{digit:2}}.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={{b64url:43}}",
+            'TEAMS_WEBHOOK="https://{{hex:32}}.{{digit:2}}.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={{b64url:43}}"'
+          ],
+          negative: [
+            "https://default{{hex:30}}.{{digit:2}}.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1",
+            "https://make.powerplatform.com/environments/{{hex:32}}/flows"
+          ]
+        },
+        {
+          // The URL is the credential: anyone holding it can post to the channel until the workflow is deleted.
+          regex: /(?<secret>https:\/\/[a-z0-9]{1,64}\.\d{1,3}\.environment\.api\.powerplatform\.com(?::443)?\/powerautomate\/automations\/direct\/workflows\/[0-9a-f]{32}\/triggers\/manual\/paths\/invoke\?[^\s"'`<>]{0,300}?sig=[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+          keywords: ["environment.api.powerplatform.com"]
+        }
+      ),
+      custom(
+        {
           id: "azure-logic-apps-trigger-url",
           description: "Power Automate / Azure Logic Apps workflow trigger URL with signature",
           provider: "Microsoft Power Automate",
@@ -7823,6 +7925,27 @@ var init_messaging = __esm({
           negative: ["FACEBOOK_APP_SECRET={{hex:16}}", "FACEBOOK_APP_ID={{digit:16}}"]
         },
         { names: ["facebook_app_secret", "facebook_secret", "fb_app_secret", "fb_secret", "meta_app_secret"], body: "[a-f0-9]{32}" }
+      ),
+      custom(
+        {
+          id: "facebook-app-access-token",
+          description: 'Facebook / Meta app access token ("<app id>|<app secret or token>") near the word facebook',
+          provider: "Meta",
+          severity: "high",
+          tags: tags13,
+          revoke: "https://developers.facebook.com/apps/",
+          rotate: "Reset the app secret under App settings \u2192 Basic (which invalidates app access tokens made from it) and deploy it.",
+          references: ["https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens"],
+          entropy: 3.5,
+          maxLength: 120,
+          positive: ["facebook {{digit:16}}|{{b64url:27}}", 'const facebookToken = "{{digit:15}}|{{hex:32}}";'],
+          negative: ["facebook {{digit:16}}|{{b64url:10}}", "order {{digit:16}}|{{b64url:27}}"]
+        },
+        {
+          // Meta documents app access tokens as the app id, a pipe and the app secret (or a hash of it).
+          regex: /(?<![0-9])(?<secret>[0-9]{15,16}\|[A-Za-z0-9_-]{27,43})(?![A-Za-z0-9_-])/,
+          keywords: ["facebook"]
+        }
       ),
       assigned(
         {
@@ -8542,10 +8665,11 @@ var init_observability = __esm({
           rotate: "Create a new license key, roll it out to the agents, then delete the leaked one.",
           references: ["https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key"],
           entropy: 3,
-          positive: ["{{hex:36}}NRAL", "NEW_RELIC_LICENSE_KEY={{hex:36}}NRAL"],
-          negative: ["{{hex:20}}NRAL", "{{hex:36}}NRAX"]
+          positive: ["{{hex:36}}NRAL", "NEW_RELIC_LICENSE_KEY={{hex:36}}NRAL", "license_key: 'eu01xx{{hex:30}}NRAL'", "{{HEX:36}}NRAL"],
+          negative: ["{{hex:20}}NRAL", "{{hex:36}}NRAX", "eu01xx{{hex:20}}NRAL"]
         },
-        { prefixes: [""], body: "[a-f0-9]{36}NRAL", edge: "A-Za-z0-9", keywords: ["nral"] }
+        // 40 hexadecimal characters ending in NRAL; keys of EU-region accounts start with "eu01xx".
+        { prefixes: [""], body: "(?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL", edge: "A-Za-z0-9", keywords: ["nral"] }
       ),
       token(
         {
@@ -9280,6 +9404,29 @@ var init_packages = __esm({
           negative: ["npm_{{alnum:20}}", "npm_{{alnum:36}}", "npm_install_dependencies_for_the_project"]
         }
       },
+      custom(
+        {
+          id: "npm-legacy-token",
+          description: "npm legacy access token (a UUID) in an .npmrc auth line for registry.npmjs.org",
+          provider: "npm",
+          severity: "critical",
+          tags: tags15,
+          revoke: "https://www.npmjs.com/settings/~/tokens",
+          rotate: "Legacy tokens are being retired: revoke it (npm token revoke), use a granular token with an expiry or trusted publishing from CI instead, and check your packages for versions you did not publish.",
+          references: [
+            "https://docs.npmjs.com/about-access-tokens",
+            "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration"
+          ],
+          entropy: 3,
+          positive: [`//registry.npmjs.org/:_authToken=${UUID_EXAMPLE}`, `echo "//registry.npmjs.org/:_authToken=${UUID_EXAMPLE}" > ~/.npmrc`],
+          negative: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", `//registry.example.org/:_authToken=${UUID_EXAMPLE}`]
+        },
+        {
+          // Before npm_ tokens, npm issued UUIDs; the .npmrc line for the public registry names them.
+          regex: new RegExp(`//registry\\.npmjs\\.org/:_authToken\\s*=\\s*["']?(?<secret>${UUID})(?![0-9a-f-])`),
+          keywords: ["registry.npmjs.org/:_authtoken"]
+        }
+      ),
       {
         id: "pypi-upload-token",
         description: "PyPI API token",
@@ -9382,6 +9529,32 @@ var init_packages = __esm({
           negative: ["dckr_oat_{{b64url:10}}", "dckr_oat_example"]
         },
         { prefixes: ["dckr_oat_"], body: "[A-Za-z0-9_-]{27,40}" }
+      ),
+      custom(
+        {
+          id: "docker-config-auth-escaped",
+          description: "Registry credentials of a docker config.json embedded as an escaped JSON string (DOCKER_AUTH_CONFIG)",
+          provider: "Docker",
+          severity: "high",
+          tags: tags15,
+          revoke: "https://docs.docker.com/reference/cli/docker/login/",
+          rotate: "Change the password or revoke the token at the registry, then pass the config from a CI secret (a masked DOCKER_AUTH_CONFIG variable or a credential helper) instead of committing it.",
+          references: [
+            "https://docs.docker.com/reference/cli/docker/login/#credential-stores",
+            "https://docs.gitlab.com/ci/docker/using_docker_images/"
+          ],
+          validator: "basic-auth",
+          positive: [
+            'environment = ["DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.example.org\\":{\\"auth\\":\\"{{base64}}ci:{{alnum:24}}{{/base64}}\\"}}}"]',
+            'config: "{\\n\\t\\"auths\\": {\\"https://index.docker.io/v1/\\": {\\"auth\\": \\"{{base64}}jane:{{password:16}}{{/base64}}\\"}}}"'
+          ],
+          negative: ['DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.example.org\\":{\\"auth\\":\\"\\"}}}', '{\\"credsStore\\": \\"desktop\\"}']
+        },
+        {
+          // The same "auth": base64(user:password) as in config.json, with its quotes escaped once or more.
+          regex: /\\{1,7}"auth\\{1,7}"\s{0,8}:\s{0,8}\\{1,7}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})\\{1,7}"/,
+          keywords: ['"auth\\']
+        }
       ),
       token(
         {
@@ -9861,13 +10034,18 @@ var init_payments = __esm({
           tags: ["payments", "commerce"],
           revoke: "https://help.shopify.com/en/manual/apps/app-types/custom-apps",
           rotate: "Rotate the app\u2019s credentials (uninstall/reinstall a custom app, or rotate the API secret in the Partner Dashboard) and deploy the new ones.",
-          references: ["https://shopify.dev/docs/apps/auth"],
+          references: [
+            "https://shopify.dev/docs/apps/auth",
+            "https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing",
+            "https://shopify.dev/changelog/app-secret-key-length-has-increased"
+          ],
           entropy: 3,
-          positive: ["shpat_{{hex:32}}", "SHOPIFY_API_SECRET=shpss_{{hex:32}}"],
-          negative: ["shpat_{{hex:20}}", "shpxx_{{hex:32}}"]
+          positive: ["shpat_{{hex:32}}", "SHOPIFY_API_SECRET=shpss_{{hex:32}}", "SHOPIFY_ACCESS_TOKEN=shpca_{{alnum:32}}"],
+          negative: ["shpat_{{hex:20}}", "shpxx_{{hex:32}}", "shpat_{{alnum:38}}"]
         },
         {
-          regex: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])/,
+          // Shopify documents 38 characters: the prefix and 32 (it does not promise hex).
+          regex: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32})(?![A-Za-z0-9])/,
           keywords: ["shpat_", "shpca_", "shppa_", "shpss_"]
         }
       ),
@@ -11798,7 +11976,7 @@ var init_saas_apps = __esm({
         },
         { names: ["notion"], body: "secret_[A-Za-z0-9]{43}" }
       ),
-      assigned(
+      custom(
         {
           id: "airtable-personal-access-token",
           description: "Airtable personal access token",
@@ -11809,11 +11987,20 @@ var init_saas_apps = __esm({
           rotate: deleteAndReplace("the Airtable developer hub (Personal access tokens)"),
           references: ["https://airtable.com/developers/web/guides/personal-access-tokens"],
           entropy: 3.5,
-          positive: ["AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:64}}", 'new Airtable({ apiKey: "pat{{alnum:14}}.{{hex:64}}" })'],
+          maxLength: 240,
+          positive: [
+            "AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:64}}",
+            'new Airtable({ apiKey: "pat{{alnum:14}}.{{hex:64}}" })',
+            "[INFO] calling the airtable API\n[DEBUG] using key=pat{{alnum:14}}.{{hex:64}}"
+          ],
           negative: ["AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:20}}", "pat{{alnum:14}}.{{hex:64}}"]
         },
-        // "pat" alone is no usable keyword (path, pattern): the token is found where Airtable is named.
-        { names: ["airtable"], body: "pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}" }
+        {
+          // "pat" alone is no usable keyword (path, pattern): the token (pat + 14 + "." + 64 hex) is
+          // found where Airtable is named within a couple of lines of it.
+          regex: /(?<![A-Za-z0-9_])(?<secret>pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_])/,
+          keywords: ["airtable"]
+        }
       ),
       assigned(
         {
@@ -11940,7 +12127,7 @@ var init_saas_apps = __esm({
         },
         { names: ["zendesk"], body: "[A-Za-z0-9]{40}" }
       ),
-      assigned(
+      custom(
         {
           id: "okta-api-token",
           description: "Okta API token (SSWS)",
@@ -11951,10 +12138,20 @@ var init_saas_apps = __esm({
           rotate: "Revoke the token under Security \u2192 API \u2192 Tokens, prefer OAuth service apps, and deploy a replacement.",
           references: ["https://developer.okta.com/docs/guides/create-an-api-token/main/"],
           entropy: 4,
-          positive: ["OKTA_API_TOKEN=00{{b64url:40}}", 'okta_token: "00{{b64url:40}}"'],
-          negative: ["OKTA_API_TOKEN=00{{b64url:10}}", "OKTA_ORG_URL=https://acme.okta.com"]
+          maxLength: 160,
+          positive: [
+            "OKTA_API_TOKEN=00{{b64url:40}}",
+            'okta_token: "00{{b64url:40}}"',
+            "okta token - '00{{b64url:40}}'",
+            "Authorization: SSWS 00{{b64url:40}}"
+          ],
+          negative: ["OKTA_API_TOKEN=00{{b64url:10}}", "OKTA_ORG_URL=https://acme.okta.com", "build 00{{b64url:40}}"]
         },
-        { names: ["okta"], body: "00[A-Za-z0-9_-]{40}" }
+        {
+          // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.
+          regex: /(?<![A-Za-z0-9_-])(?<secret>00[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/,
+          keywords: ["okta", "ssws "]
+        }
       ),
       assigned(
         {
@@ -12885,12 +13082,15 @@ var init_slack = __esm({
           entropy: 3,
           positive: [
             "https://hooks.slack.com/services/T{{upalnum:8}}/B{{upalnum:10}}/{{alnum:24}}",
-            'url: "https://hooks.slack.com/services/T{{upalnum:10}}/B{{upalnum:10}}/{{alnum:24}}"'
+            'url: "https://hooks.slack.com/services/T{{upalnum:10}}/B{{upalnum:10}}/{{alnum:24}}"',
+            // Workflow Builder webhooks carry the workflow's id and then its secret.
+            "https://hooks.slack.com/workflows/T{{upalnum:8}}/A{{upalnum:10}}/{{digit:18}}/{{alnum:24}}",
+            "http://hooks.slack.com/services/T{{upalnum:8}}/B{{upalnum:10}}/{{alnum:24}}"
           ],
           negative: ["https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/"]
         },
         {
-          regex: /(?<secret>https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{18,64})(?![A-Za-z0-9_])/,
+          regex: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{18,64}(?:\/[A-Za-z0-9_]{16,64})?)(?![A-Za-z0-9_])/,
           keywords: ["hooks.slack.com"]
         }
       ),
@@ -12908,12 +13108,14 @@ var init_slack = __esm({
           positive: [
             "xoxa-2-{{digit:12}}-{{digit:12}}-{{alnum:32}}",
             "SLACK_TOKEN=xoxs-{{digit:10}}-{{digit:11}}-{{alnum:24}}",
-            "xoxb-{{digit:11}}-{{alnum:24}}"
+            "xoxb-{{digit:11}}-{{alnum:24}}",
+            '"access_token": "xoxs-{{digit:10}}-{{digit:10}}-{{digit:10}}-{{hex:10}}"'
           ],
-          negative: ["xoxa-{{alnum:24}}", "xoxr-{{digit:12}}-short"]
+          negative: ["xoxa-{{alnum:24}}", "xoxr-{{digit:12}}-short", "xoxs-{{digit:10}}-{{digit:10}}-{{hex:10}}"]
         },
         {
-          regex: /(?<![A-Za-z0-9-])(?<secret>xox[abrs]-(?:\d+-){1,3}[A-Za-z0-9]{20,64})(?![A-Za-z0-9-])/,
+          // Old session tokens (xoxs-) carry three numeric ids and a short hex secret.
+          regex: /(?<![A-Za-z0-9-])(?<secret>xox[abrs]-(?:(?:\d+-){1,3}[A-Za-z0-9]{20,64}|(?:\d{6,13}-){3}[a-f0-9]{10,64}))(?![A-Za-z0-9-])/,
           keywords: ["xoxa-", "xoxr-", "xoxs-", "xoxb-"]
         }
       ),
@@ -13574,7 +13776,7 @@ var init_twilio = __esm({
         },
         { regex: /twilio[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/i, keywords: ["twilio"] }
       ),
-      assigned(
+      custom(
         {
           id: "twilio-auth-token",
           description: "Twilio account auth token",
@@ -13586,10 +13788,26 @@ var init_twilio = __esm({
           revoke: "https://console.twilio.com/us1/account/manage-account/general-settings",
           rotate: "Request a secondary auth token in the Console, move clients to it, then promote it to primary (which invalidates the leaked one).",
           references: ["https://www.twilio.com/docs/iam/credentials/api"],
-          positive: ["TWILIO_AUTH_TOKEN={{hex:32}}", 'twilio_token: "{{hex:32}}"', '<add key="TwilioAuthToken" value="{{hex:32}}" />'],
-          negative: ["TWILIO_AUTH_TOKEN=your_auth_token", "TWILIO_AUTH_TOKEN={{hex:16}}", "TWILIO_ACCOUNT_SID=AC{{hex:32}}"]
+          maxLength: 100,
+          positive: [
+            "TWILIO_AUTH_TOKEN={{hex:32}}",
+            'twilio_token: "{{hex:32}}"',
+            '<add key="TwilioAuthToken" value="{{hex:32}}" />',
+            "Client('AC{{hex:32}}', '{{hex:32}}')  # twilio"
+          ],
+          negative: [
+            "TWILIO_AUTH_TOKEN=your_auth_token",
+            "TWILIO_AUTH_TOKEN={{hex:16}}",
+            "TWILIO_ACCOUNT_SID=AC{{hex:32}}",
+            "checksum {{hex:32}}"
+          ]
         },
-        { names: ["twilio"], body: "[0-9a-f]{32}" }
+        {
+          // Twilio documents the auth token as 32 hex digits; they are this token where Twilio is named
+          // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes).
+          regex: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
+          keywords: ["twilio"]
+        }
       )
     ];
   }
@@ -13770,6 +13988,29 @@ var init_vcs = __esm({
           ],
           body: "[MNO][A-Za-z0-9+/]{43}",
           edge: "A-Za-z0-9+/="
+        }
+      ),
+      custom(
+        {
+          id: "atlassian-datacenter-pat-near-name",
+          description: "Jira / Confluence / Bamboo Data Center personal access token, recognised by its structure near the product name",
+          provider: "Atlassian",
+          severity: "critical",
+          tags: tags24,
+          revoke: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
+          rotate: "Revoke the token under your profile \u2192 Personal Access Tokens, create one with an expiry, and update its users.",
+          references: ["https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html"],
+          entropy: 4,
+          maxLength: 200,
+          positive: ["# jira token: NjM5NjM2OTE1NTUwOk{{b64:26}}", 'confluence:\n  bearer: "MzU0Njg5Mjk3MDIxOn{{b64:26}}"'],
+          negative: ["# jira token: {{b64:44}}", "jira: NjM5NjM2OTE1NTUwOk{{b64:20}}", "release: NjM5NjM2OTE1NTUwOk{{b64:26}}"]
+        },
+        {
+          // The token is the base64 of "<12-digit token id>:<20 random bytes>": each group of three
+          // digits encodes to [MNO][DTjz][AEIMQUYcgk][w-z0-5] and the colon to "O" + [g-v], so 44
+          // characters with that 18-character head are this token and practically nothing else.
+          regex: /(?<![A-Za-z0-9+/])(?<secret>(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26})(?![A-Za-z0-9+/=])/,
+          keywords: ["jira", "confluence", "bamboo", "atlassian"]
         }
       ),
       assigned(

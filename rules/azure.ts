@@ -57,7 +57,7 @@ export const azureRules: readonly RuleSpec[] = [
   custom(
     {
       id: 'azure-storage-account-key',
-      description: 'Azure Storage account key in a connection string',
+      description: 'Azure Storage account key (in a connection string or assigned to an account/storage key name)',
       provider: 'Azure',
       severity: 'critical',
       tags: ['cloud'],
@@ -69,13 +69,55 @@ export const azureRules: readonly RuleSpec[] = [
       positive: [
         'DefaultEndpointsProtocol=https;AccountName=demo{{lowalnum:6}};AccountKey={{b64:86}}==;EndpointSuffix=core.windows.net',
         'AZURE_STORAGE_CONNECTION_STRING="AccountName=x;AccountKey={{b64:86}}=="',
+        '{"accountName":"demo{{lowalnum:6}}","accountKey":"{{b64:86}}=="}',
+        'settings.Add("AccountKey", "{{b64:86}}==");',
+        "'account_key' => '{{b64:86}}==',",
+        '<account_key>{{b64:86}}==</account_key>',
+        'storageAccountKey: {{b64:86}}==',
+        'const key = process.env.ACCOUNT_KEY || "{{b64:86}}==";',
+        'az-sync -storagekey {{b64:86}}== -container backups',
+        'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
+        "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
+        'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";',
       ],
-      negative: ['DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>', 'AccountKey={{b64:40}}=='],
+      negative: [
+        'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
+        'AccountKey={{b64:40}}==',
+        'storageAccountKey: {{b64:86}}',
+        'account_name = "{{b64:86}}=="',
+      ],
     },
     {
-      // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==".
-      regex: /AccountKey\s*=\s*(?<secret>[A-Za-z0-9+/]{86}==)/i,
-      keywords: ['accountkey'],
+      // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
+      // padded enough that the name of an account or storage key next to one is evidence.
+      regex:
+        /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+      keywords: ['accountkey', 'account_key', 'account-key', 'account.key', 'storagekey', 'storage_key', 'storage-key'],
+    },
+  ),
+  custom(
+    {
+      id: 'azure-app-configuration-connection-string',
+      description: 'Azure App Configuration connection string (endpoint, credential id and secret)',
+      provider: 'Azure',
+      severity: 'critical',
+      tags: ['cloud'],
+      revoke: portal,
+      rotate:
+        'Regenerate the access key under the App Configuration store’s Settings → Access settings (switch clients to the secondary key first), then prefer Entra ID (managed identity) over access keys.',
+      references: ['https://learn.microsoft.com/en-us/azure/azure-app-configuration/howto-disable-access-key-authentication'],
+      entropy: 4,
+      positive: [
+        'connectionString: "Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret={{b64:43}}="',
+        'APP_CONFIG="Endpoint=https://conf-{{lowalnum:6}}.azconfig.io;Id=1-l0-s0:{{b64:20}};Secret={{b64:43}}="',
+      ],
+      negative: ['Endpoint=https://{{lowalnum:10}}.azconfig.io;Id={{b64:12}};Secret=', 'Endpoint=https://{{lowalnum:10}}.azconfig.io'],
+    },
+    {
+      // The string Azure shows under Access settings: the store's endpoint, a credential id and its base64 secret.
+      regex:
+        /Endpoint=https:\/\/[A-Za-z0-9-]{1,63}\.azconfig\.io\/?;Id=[^;\s"'`]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{30,88}={0,2})(?![A-Za-z0-9+/=])/,
+      keywords: ['.azconfig.io;id='],
     },
   ),
   custom(

@@ -5,7 +5,7 @@ import { assigned, custom, token, UUID, UUID_EXAMPLE } from './define.js';
 const tags = ['email'];
 
 export const emailRules: readonly RuleSpec[] = [
-  assigned(
+  custom(
     {
       id: 'mailgun-private-api-key',
       description: 'Mailgun private API key (current format)',
@@ -16,10 +16,19 @@ export const emailRules: readonly RuleSpec[] = [
       rotate: 'Delete the key under API Security, create a new one, and update its users.',
       references: ['https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/'],
       entropy: 3,
-      positive: ['MAILGUN_API_KEY={{hex:32}}-{{hex:8}}-{{hex:8}}', 'mailgun_key: "{{hex:32}}-{{hex:8}}-{{hex:8}}"'],
+      maxLength: 160,
+      positive: [
+        'MAILGUN_API_KEY={{hex:32}}-{{hex:8}}-{{hex:8}}',
+        'mailgun_key: "{{hex:32}}-{{hex:8}}-{{hex:8}}"',
+        "mailgun:\n  user: 'api'\n  pass: '{{hex:32}}-{{hex:8}}-{{hex:8}}'",
+      ],
       negative: ['MAILGUN_API_KEY={{hex:32}}', '{{hex:32}}-{{hex:8}}-{{hex:8}}'],
     },
-    { names: ['mailgun'], body: '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}' },
+    {
+      // 32 hex digits, then two groups of 8 (the key's id parts), where Mailgun is named within a line or two.
+      regex: /(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])/,
+      keywords: ['mailgun'],
+    },
   ),
   token(
     {

@@ -45,6 +45,34 @@ export const githubRules = [
   tokenRule('github-refresh-token', 'ghr_', 'GitHub App refresh token', 'https://github.com/settings/apps/authorizations'),
   custom(
     {
+      id: 'github-server-to-server-token-stateless',
+      description: 'GitHub App installation access token, stateless format (ghs_<app id>_<JWT>)',
+      provider: 'GitHub',
+      severity: 'critical',
+      tags: ['vcs'],
+      revoke: 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token',
+      rotate:
+        'Revoke the installation token (DELETE /installation/token); it expires within an hour anyway. If it leaked from CI, check what the job could reach and keep minting tokens per job from the App rather than storing them.',
+      references: [
+        'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app',
+      ],
+      entropy: 4,
+      maxLength: 2200,
+      positive: [
+        'ghs_{{digit:7}}_eyJ{{b64url:60}}.eyJ{{b64url:300}}.{{b64url:86}}',
+        'GITHUB_TOKEN=ghs_{{digit:6}}_eyJ{{b64url:40}}.eyJ{{b64url:200}}.{{b64url:43}}',
+      ],
+      negative: ['ghs_{{digit:7}}_{{b64url:60}}', 'ghs_{{digit:7}}_eyJ{{b64url:60}}.eyJ{{b64url:300}}'],
+    },
+    {
+      // Since April 2026 installation tokens are "ghs_", the App's numeric id, "_" and a signed JWT (~520 characters).
+      regex:
+        /(?<![A-Za-z0-9_])(?<secret>ghs_\d{1,12}_eyJ[A-Za-z0-9_-]{10,600}\.eyJ[A-Za-z0-9_-]{10,1200}\.[A-Za-z0-9_-]{20,400})(?![A-Za-z0-9_.-])/,
+      keywords: ['ghs_'],
+    },
+  ),
+  custom(
+    {
       id: 'github-fine-grained-pat',
       description: 'GitHub fine-grained personal access token',
       provider: 'GitHub',

@@ -72,6 +72,36 @@ export const messagingRules: readonly RuleSpec[] = [
   ),
   custom(
     {
+      id: 'microsoft-teams-workflow-url',
+      description: 'Microsoft Teams Workflows webhook URL (Power Platform trigger with signature)',
+      provider: 'Microsoft Teams',
+      severity: 'high',
+      tags: ['messaging', 'webhook'],
+      revoke: 'https://learn.microsoft.com/en-us/power-automate/teams/teams-app-create',
+      rotate:
+        'Delete or recreate the workflow (Teams → Workflows) so the signed URL stops working, and keep the new URL in a secret store rather than in code.',
+      references: [
+        'https://support.microsoft.com/en-us/office/create-incoming-webhooks-with-workflows-for-microsoft-teams-8ae491c7-0394-4861-ba59-055e33f75498',
+      ],
+      entropy: 3.5,
+      positive: [
+        'https://default{{hex:30}}.{{digit:2}}.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={{b64url:43}}',
+        'TEAMS_WEBHOOK="https://{{hex:32}}.{{digit:2}}.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={{b64url:43}}"',
+      ],
+      negative: [
+        'https://default{{hex:30}}.{{digit:2}}.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=1',
+        'https://make.powerplatform.com/environments/{{hex:32}}/flows',
+      ],
+    },
+    {
+      // The URL is the credential: anyone holding it can post to the channel until the workflow is deleted.
+      regex:
+        /(?<secret>https:\/\/[a-z0-9]{1,64}\.\d{1,3}\.environment\.api\.powerplatform\.com(?::443)?\/powerautomate\/automations\/direct\/workflows\/[0-9a-f]{32}\/triggers\/manual\/paths\/invoke\?[^\s"'`<>]{0,300}?sig=[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+      keywords: ['environment.api.powerplatform.com'],
+    },
+  ),
+  custom(
+    {
       id: 'azure-logic-apps-trigger-url',
       description: 'Power Automate / Azure Logic Apps workflow trigger URL with signature',
       provider: 'Microsoft Power Automate',
@@ -267,6 +297,27 @@ export const messagingRules: readonly RuleSpec[] = [
       negative: ['FACEBOOK_APP_SECRET={{hex:16}}', 'FACEBOOK_APP_ID={{digit:16}}'],
     },
     { names: ['facebook_app_secret', 'facebook_secret', 'fb_app_secret', 'fb_secret', 'meta_app_secret'], body: '[a-f0-9]{32}' },
+  ),
+  custom(
+    {
+      id: 'facebook-app-access-token',
+      description: 'Facebook / Meta app access token ("<app id>|<app secret or token>") near the word facebook',
+      provider: 'Meta',
+      severity: 'high',
+      tags,
+      revoke: 'https://developers.facebook.com/apps/',
+      rotate: 'Reset the app secret under App settings → Basic (which invalidates app access tokens made from it) and deploy it.',
+      references: ['https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens'],
+      entropy: 3.5,
+      maxLength: 120,
+      positive: ['facebook {{digit:16}}|{{b64url:27}}', 'const facebookToken = "{{digit:15}}|{{hex:32}}";'],
+      negative: ['facebook {{digit:16}}|{{b64url:10}}', 'order {{digit:16}}|{{b64url:27}}'],
+    },
+    {
+      // Meta documents app access tokens as the app id, a pipe and the app secret (or a hash of it).
+      regex: /(?<![0-9])(?<secret>[0-9]{15,16}\|[A-Za-z0-9_-]{27,43})(?![A-Za-z0-9_-])/,
+      keywords: ['facebook'],
+    },
   ),
   assigned(
     {

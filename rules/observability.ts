@@ -103,10 +103,11 @@ const observabilityPlatformRules: readonly RuleSpec[] = [
       rotate: 'Create a new license key, roll it out to the agents, then delete the leaked one.',
       references: ['https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key'],
       entropy: 3,
-      positive: ['{{hex:36}}NRAL', 'NEW_RELIC_LICENSE_KEY={{hex:36}}NRAL'],
-      negative: ['{{hex:20}}NRAL', '{{hex:36}}NRAX'],
+      positive: ['{{hex:36}}NRAL', 'NEW_RELIC_LICENSE_KEY={{hex:36}}NRAL', "license_key: 'eu01xx{{hex:30}}NRAL'", '{{HEX:36}}NRAL'],
+      negative: ['{{hex:20}}NRAL', '{{hex:36}}NRAX', 'eu01xx{{hex:20}}NRAL'],
     },
-    { prefixes: [''], body: '[a-f0-9]{36}NRAL', edge: 'A-Za-z0-9', keywords: ['nral'] },
+    // 40 hexadecimal characters ending in NRAL; keys of EU-region accounts start with "eu01xx".
+    { prefixes: [''], body: '(?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL', edge: 'A-Za-z0-9', keywords: ['nral'] },
   ),
   token(
     {

@@ -26,6 +26,30 @@ const languageRegistryRules = [
       negative: ['npm_{{alnum:20}}', 'npm_{{alnum:36}}', 'npm_install_dependencies_for_the_project'],
     },
   },
+  custom(
+    {
+      id: 'npm-legacy-token',
+      description: 'npm legacy access token (a UUID) in an .npmrc auth line for registry.npmjs.org',
+      provider: 'npm',
+      severity: 'critical',
+      tags,
+      revoke: 'https://www.npmjs.com/settings/~/tokens',
+      rotate:
+        'Legacy tokens are being retired: revoke it (npm token revoke), use a granular token with an expiry or trusted publishing from CI instead, and check your packages for versions you did not publish.',
+      references: [
+        'https://docs.npmjs.com/about-access-tokens',
+        'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration',
+      ],
+      entropy: 3,
+      positive: [`//registry.npmjs.org/:_authToken=${UUID_EXAMPLE}`, `echo "//registry.npmjs.org/:_authToken=${UUID_EXAMPLE}" > ~/.npmrc`],
+      negative: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', `//registry.example.org/:_authToken=${UUID_EXAMPLE}`],
+    },
+    {
+      // Before npm_ tokens, npm issued UUIDs; the .npmrc line for the public registry names them.
+      regex: new RegExp(`//registry\\.npmjs\\.org/:_authToken\\s*=\\s*["']?(?<secret>${UUID})(?![0-9a-f-])`),
+      keywords: ['registry.npmjs.org/:_authtoken'],
+    },
+  ),
   {
     id: 'pypi-upload-token',
     description: 'PyPI API token',
@@ -130,6 +154,33 @@ const languageRegistryRules = [
       negative: ['dckr_oat_{{b64url:10}}', 'dckr_oat_example'],
     },
     { prefixes: ['dckr_oat_'], body: '[A-Za-z0-9_-]{27,40}' },
+  ),
+  custom(
+    {
+      id: 'docker-config-auth-escaped',
+      description: 'Registry credentials of a docker config.json embedded as an escaped JSON string (DOCKER_AUTH_CONFIG)',
+      provider: 'Docker',
+      severity: 'high',
+      tags,
+      revoke: 'https://docs.docker.com/reference/cli/docker/login/',
+      rotate:
+        'Change the password or revoke the token at the registry, then pass the config from a CI secret (a masked DOCKER_AUTH_CONFIG variable or a credential helper) instead of committing it.',
+      references: [
+        'https://docs.docker.com/reference/cli/docker/login/#credential-stores',
+        'https://docs.gitlab.com/ci/docker/using_docker_images/',
+      ],
+      validator: 'basic-auth',
+      positive: [
+        'environment = ["DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.example.org\\":{\\"auth\\":\\"{{base64}}ci:{{alnum:24}}{{/base64}}\\"}}}"]',
+        'config: "{\\n\\t\\"auths\\": {\\"https://index.docker.io/v1/\\": {\\"auth\\": \\"{{base64}}jane:{{password:16}}{{/base64}}\\"}}}"',
+      ],
+      negative: ['DOCKER_AUTH_CONFIG={\\"auths\\":{\\"registry.example.org\\":{\\"auth\\":\\"\\"}}}', '{\\"credsStore\\": \\"desktop\\"}'],
+    },
+    {
+      // The same "auth": base64(user:password) as in config.json, with its quotes escaped once or more.
+      regex: /\\{1,7}"auth\\{1,7}"\s{0,8}:\s{0,8}\\{1,7}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})\\{1,7}"/,
+      keywords: ['"auth\\'],
+    },
   ),
   token(
     {

@@ -15,13 +15,18 @@ const paymentProviderRules: readonly RuleSpec[] = [
       revoke: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps',
       rotate:
         'Rotate the app’s credentials (uninstall/reinstall a custom app, or rotate the API secret in the Partner Dashboard) and deploy the new ones.',
-      references: ['https://shopify.dev/docs/apps/auth'],
+      references: [
+        'https://shopify.dev/docs/apps/auth',
+        'https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing',
+        'https://shopify.dev/changelog/app-secret-key-length-has-increased',
+      ],
       entropy: 3,
-      positive: ['shpat_{{hex:32}}', 'SHOPIFY_API_SECRET=shpss_{{hex:32}}'],
-      negative: ['shpat_{{hex:20}}', 'shpxx_{{hex:32}}'],
+      positive: ['shpat_{{hex:32}}', 'SHOPIFY_API_SECRET=shpss_{{hex:32}}', 'SHOPIFY_ACCESS_TOKEN=shpca_{{alnum:32}}'],
+      negative: ['shpat_{{hex:20}}', 'shpxx_{{hex:32}}', 'shpat_{{alnum:38}}'],
     },
     {
-      regex: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])/,
+      // Shopify documents 38 characters: the prefix and 32 (it does not promise hex).
+      regex: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32})(?![A-Za-z0-9])/,
       keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
     },
   ),

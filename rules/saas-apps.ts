@@ -55,7 +55,7 @@ export const saasAppRules: readonly RuleSpec[] = [
     },
     { names: ['notion'], body: 'secret_[A-Za-z0-9]{43}' },
   ),
-  assigned(
+  custom(
     {
       id: 'airtable-personal-access-token',
       description: 'Airtable personal access token',
@@ -66,11 +66,20 @@ export const saasAppRules: readonly RuleSpec[] = [
       rotate: deleteAndReplace('the Airtable developer hub (Personal access tokens)'),
       references: ['https://airtable.com/developers/web/guides/personal-access-tokens'],
       entropy: 3.5,
-      positive: ['AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:64}}', 'new Airtable({ apiKey: "pat{{alnum:14}}.{{hex:64}}" })'],
+      maxLength: 240,
+      positive: [
+        'AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:64}}',
+        'new Airtable({ apiKey: "pat{{alnum:14}}.{{hex:64}}" })',
+        '[INFO] calling the airtable API\n[DEBUG] using key=pat{{alnum:14}}.{{hex:64}}',
+      ],
       negative: ['AIRTABLE_TOKEN=pat{{alnum:14}}.{{hex:20}}', 'pat{{alnum:14}}.{{hex:64}}'],
     },
-    // "pat" alone is no usable keyword (path, pattern): the token is found where Airtable is named.
-    { names: ['airtable'], body: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}' },
+    {
+      // "pat" alone is no usable keyword (path, pattern): the token (pat + 14 + "." + 64 hex) is
+      // found where Airtable is named within a couple of lines of it.
+      regex: /(?<![A-Za-z0-9_])(?<secret>pat[A-Za-z0-9]{14}\.[a-f0-9]{64})(?![A-Za-z0-9_])/,
+      keywords: ['airtable'],
+    },
   ),
   assigned(
     {
@@ -197,7 +206,7 @@ export const saasAppRules: readonly RuleSpec[] = [
     },
     { names: ['zendesk'], body: '[A-Za-z0-9]{40}' },
   ),
-  assigned(
+  custom(
     {
       id: 'okta-api-token',
       description: 'Okta API token (SSWS)',
@@ -208,10 +217,20 @@ export const saasAppRules: readonly RuleSpec[] = [
       rotate: 'Revoke the token under Security → API → Tokens, prefer OAuth service apps, and deploy a replacement.',
       references: ['https://developer.okta.com/docs/guides/create-an-api-token/main/'],
       entropy: 4,
-      positive: ['OKTA_API_TOKEN=00{{b64url:40}}', 'okta_token: "00{{b64url:40}}"'],
-      negative: ['OKTA_API_TOKEN=00{{b64url:10}}', 'OKTA_ORG_URL=https://acme.okta.com'],
+      maxLength: 160,
+      positive: [
+        'OKTA_API_TOKEN=00{{b64url:40}}',
+        'okta_token: "00{{b64url:40}}"',
+        "okta token - '00{{b64url:40}}'",
+        'Authorization: SSWS 00{{b64url:40}}',
+      ],
+      negative: ['OKTA_API_TOKEN=00{{b64url:10}}', 'OKTA_ORG_URL=https://acme.okta.com', 'build 00{{b64url:40}}'],
     },
-    { names: ['okta'], body: '00[A-Za-z0-9_-]{40}' },
+    {
+      // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.
+      regex: /(?<![A-Za-z0-9_-])(?<secret>00[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/,
+      keywords: ['okta', 'ssws '],
+    },
   ),
   assigned(
     {

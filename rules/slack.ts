@@ -74,12 +74,15 @@ export const slackRules = [
       positive: [
         'https://hooks.slack.com/services/T{{upalnum:8}}/B{{upalnum:10}}/{{alnum:24}}',
         'url: "https://hooks.slack.com/services/T{{upalnum:10}}/B{{upalnum:10}}/{{alnum:24}}"',
+        // Workflow Builder webhooks carry the workflow's id and then its secret.
+        'https://hooks.slack.com/workflows/T{{upalnum:8}}/A{{upalnum:10}}/{{digit:18}}/{{alnum:24}}',
+        'http://hooks.slack.com/services/T{{upalnum:8}}/B{{upalnum:10}}/{{alnum:24}}',
       ],
       negative: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/'],
     },
     {
       regex:
-        /(?<secret>https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{18,64})(?![A-Za-z0-9_])/,
+        /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{8,12}\/[A-Za-z0-9_]{18,64}(?:\/[A-Za-z0-9_]{16,64})?)(?![A-Za-z0-9_])/,
       keywords: ['hooks.slack.com'],
     },
   ),
@@ -98,11 +101,13 @@ export const slackRules = [
         'xoxa-2-{{digit:12}}-{{digit:12}}-{{alnum:32}}',
         'SLACK_TOKEN=xoxs-{{digit:10}}-{{digit:11}}-{{alnum:24}}',
         'xoxb-{{digit:11}}-{{alnum:24}}',
+        '"access_token": "xoxs-{{digit:10}}-{{digit:10}}-{{digit:10}}-{{hex:10}}"',
       ],
-      negative: ['xoxa-{{alnum:24}}', 'xoxr-{{digit:12}}-short'],
+      negative: ['xoxa-{{alnum:24}}', 'xoxr-{{digit:12}}-short', 'xoxs-{{digit:10}}-{{digit:10}}-{{hex:10}}'],
     },
     {
-      regex: /(?<![A-Za-z0-9-])(?<secret>xox[abrs]-(?:\d+-){1,3}[A-Za-z0-9]{20,64})(?![A-Za-z0-9-])/,
+      // Old session tokens (xoxs-) carry three numeric ids and a short hex secret.
+      regex: /(?<![A-Za-z0-9-])(?<secret>xox[abrs]-(?:(?:\d+-){1,3}[A-Za-z0-9]{20,64}|(?:\d{6,13}-){3}[a-f0-9]{10,64}))(?![A-Za-z0-9-])/,
       keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxb-'],
     },
   ),

@@ -1,5 +1,5 @@
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom } from './define.js';
+import { custom } from './define.js';
 
 const references = ['https://www.twilio.com/docs/iam/api-keys', 'https://www.twilio.com/docs/iam/access-tokens'];
 const revoke = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
@@ -22,7 +22,7 @@ export const twilioRules = [
     },
     { regex: /twilio[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/i, keywords: ['twilio'] },
   ),
-  assigned(
+  custom(
     {
       id: 'twilio-auth-token',
       description: 'Twilio account auth token',
@@ -35,9 +35,25 @@ export const twilioRules = [
       rotate:
         'Request a secondary auth token in the Console, move clients to it, then promote it to primary (which invalidates the leaked one).',
       references: ['https://www.twilio.com/docs/iam/credentials/api'],
-      positive: ['TWILIO_AUTH_TOKEN={{hex:32}}', 'twilio_token: "{{hex:32}}"', '<add key="TwilioAuthToken" value="{{hex:32}}" />'],
-      negative: ['TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_AUTH_TOKEN={{hex:16}}', 'TWILIO_ACCOUNT_SID=AC{{hex:32}}'],
+      maxLength: 100,
+      positive: [
+        'TWILIO_AUTH_TOKEN={{hex:32}}',
+        'twilio_token: "{{hex:32}}"',
+        '<add key="TwilioAuthToken" value="{{hex:32}}" />',
+        "Client('AC{{hex:32}}', '{{hex:32}}')  # twilio",
+      ],
+      negative: [
+        'TWILIO_AUTH_TOKEN=your_auth_token',
+        'TWILIO_AUTH_TOKEN={{hex:16}}',
+        'TWILIO_ACCOUNT_SID=AC{{hex:32}}',
+        'checksum {{hex:32}}',
+      ],
     },
-    { names: ['twilio'], body: '[0-9a-f]{32}' },
+    {
+      // Twilio documents the auth token as 32 hex digits; they are this token where Twilio is named
+      // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes).
+      regex: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
+      keywords: ['twilio'],
+    },
   ),
 ] satisfies readonly RuleSpec[];

@@ -3,7 +3,7 @@
  * Sourcegraph, Gitea, Azure DevOps, Gogs, Gitee, Gerrit, Phabricator, Perforce, SourceHut.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, token } from './define.js';
+import { assigned, custom, token } from './define.js';
 
 const tags = ['vcs'];
 
@@ -179,6 +179,29 @@ export const vcsRules: readonly RuleSpec[] = [
       ],
       body: '[MNO][A-Za-z0-9+/]{43}',
       edge: 'A-Za-z0-9+/=',
+    },
+  ),
+  custom(
+    {
+      id: 'atlassian-datacenter-pat-near-name',
+      description: 'Jira / Confluence / Bamboo Data Center personal access token, recognised by its structure near the product name',
+      provider: 'Atlassian',
+      severity: 'critical',
+      tags,
+      revoke: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
+      rotate: 'Revoke the token under your profile → Personal Access Tokens, create one with an expiry, and update its users.',
+      references: ['https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html'],
+      entropy: 4,
+      maxLength: 200,
+      positive: ['# jira token: NjM5NjM2OTE1NTUwOk{{b64:26}}', 'confluence:\n  bearer: "MzU0Njg5Mjk3MDIxOn{{b64:26}}"'],
+      negative: ['# jira token: {{b64:44}}', 'jira: NjM5NjM2OTE1NTUwOk{{b64:20}}', 'release: NjM5NjM2OTE1NTUwOk{{b64:26}}'],
+    },
+    {
+      // The token is the base64 of "<12-digit token id>:<20 random bytes>": each group of three
+      // digits encodes to [MNO][DTjz][AEIMQUYcgk][w-z0-5] and the colon to "O" + [g-v], so 44
+      // characters with that 18-character head are this token and practically nothing else.
+      regex: /(?<![A-Za-z0-9+/])(?<secret>(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26})(?![A-Za-z0-9+/=])/,
+      keywords: ['jira', 'confluence', 'bamboo', 'atlassian'],
     },
   ),
   assigned(

@@ -2,16 +2,20 @@
 // missed cases look with their tokens taken out (shapes and contexts safe to write down).
 import { isPlaceholder } from '../../dist/src/engine/placeholders.js';
 import { familyOf, slug } from './families.mjs';
+import { notDocumentedReason } from './top-providers.mjs';
 
-/** Whether a finding's secret covers a target (the same token, or one part of a composite one). */
+/**
+ * Whether a finding's secret covers a target (the same token, or one part of a composite one, or
+ * a credential inside a base64 part: keyscan reports the key it finds in a decoded docker auth).
+ */
 export function covers(secret, target) {
   if (target === null) return true;
   if (secret.length < 8) return target === secret;
   if (target.includes(secret) || secret.includes(target)) return true;
-  return target
-    .split(/[\s:;|,@"'=]+/)
-    .filter((p) => p.length >= 8)
-    .some((p) => secret.includes(p) || p.includes(secret));
+  const parts = target.split(/[\s:;|,@"'=]+/).filter((p) => p.length >= 8);
+  if (parts.some((p) => secret.includes(p) || p.includes(secret))) return true;
+  const head = secret.slice(0, 64);
+  return parts.some((p) => p.length >= 16 && /^[A-Za-z0-9+/]+$/.test(p) && Buffer.from(p, 'base64').toString('utf8').includes(head));
 }
 
 const GENERIC_RULE = /^(generic|jwt|private-key|env-)/;
@@ -26,7 +30,8 @@ function namesProvider(text, provider) {
 /**
  * Per-provider tallies. `findingsByCase` maps a case index to its findings ({ ruleId, secret }).
  * A positive target is found when a finding covers it, and found "by a provider rule" when that
- * finding's rule is not one of the catch-all generic ones.
+ * finding's rule is not one of the catch-all generic ones. A target listed in not-documented.mjs
+ * is not counted as a target: it goes to `notDocumented` with its reason and whether it was found.
  */
 export function tally(cases, findingsByCase) {
   const providers = new Map();
@@ -47,6 +52,8 @@ export function tally(cases, findingsByCase) {
         missedPlaceholder: 0,
         rules: new Set(),
         flaggedBy: new Set(),
+        foundBy: [],
+        notDocumented: [],
       });
     }
     const p = providers.get(key);
@@ -58,10 +65,16 @@ export function tally(cases, findingsByCase) {
       continue;
     }
     for (const target of c.targets) {
-      p.targets++;
       const hits = findings.filter((f) => covers(f.secret, target));
+      const apart = notDocumentedReason(c, target);
+      if (apart !== undefined) {
+        p.notDocumented.push({ ...apart, found: hits.length > 0 });
+        continue;
+      }
+      p.targets++;
       if (hits.length > 0) {
         p.found++;
+        p.foundBy.push(hits.map((h) => h.ruleId));
         for (const h of hits) p.rules.add(h.ruleId);
         if (hits.some((h) => !GENERIC_RULE.test(h.ruleId))) p.foundSpecific++;
       } else {
@@ -82,8 +95,11 @@ export function summarise(rows) {
   const found = sum('found');
   const negatives = sum('negatives');
   const flagged = sum('flagged');
+  const apart = rows.flatMap((r) => r.notDocumented);
   return {
     providers: new Set(rows.map((r) => slug(r.provider))).size,
+    notDocumented: apart.length,
+    notDocumentedFound: apart.filter((n) => n.found).length,
     targets,
     found,
     foundSpecific: sum('foundSpecific'),

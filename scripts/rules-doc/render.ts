@@ -3,6 +3,7 @@
  * one table per family (a rule's first tag, alphabetically), rules in catalogue order.
  */
 import type { RuleSpec } from '../../src/catalogue/spec.js';
+import type { TopProvider } from './top-providers.js';
 
 /** Text safe inside a Markdown table cell: no line breaks, no cell separators. */
 const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
@@ -22,7 +23,25 @@ function revoke(rule: RuleSpec): string {
   return /^https?:\/\//.test(url) ? `[${cell(url.replace(/^https?:\/\//, ''))}](${url})` : cell(url);
 }
 
-export function renderRulesMarkdown(rules: readonly RuleSpec[]): string {
+/** The section on the 100 most-used providers: each with its rules and the external detectors that test it. */
+function topProvidersSection(top: readonly TopProvider[]): string[] {
+  return [
+    '',
+    `## The ${top.length} most-used providers`,
+    '',
+    'The providers most teams hold keys for (`bench/external-recall/top-providers.json`). `npm run bench:external-recall`',
+    'reports recall over the test cases other scanners ship for them (the detectors named here), per provider.',
+    '',
+    '| # | Provider | Family | Rules | External detectors |',
+    '| --- | --- | --- | --- | --- |',
+    ...top.map(
+      (p, i) =>
+        `| ${i + 1} | ${cell(p.name)} | ${p.family} | ${p.rules.map(code).join(' ')} | ${p.external.length > 0 ? p.external.map(code).join(' ') : 'none'} |`,
+    ),
+  ];
+}
+
+export function renderRulesMarkdown(rules: readonly RuleSpec[], top: readonly TopProvider[] = []): string {
   const families = new Map<string, RuleSpec[]>();
   for (const rule of rules) {
     const family = rule.tags?.[0] ?? 'other';
@@ -39,6 +58,7 @@ export function renderRulesMarkdown(rules: readonly RuleSpec[]): string {
     "every rule's full pattern, and each finding's help says how to rotate the credential.",
     '',
     ...[...families.keys()].sort().map((f) => `- [${f}](#${f}) (${families.get(f)?.length ?? 0})`),
+    ...(top.length > 0 ? [`- [the ${top.length} most-used providers](#the-${top.length}-most-used-providers)`] : []),
   ];
   const sorted = [...families].sort(([a], [b]) => a.localeCompare(b));
   for (const [family, list] of sorted) {
@@ -47,5 +67,6 @@ export function renderRulesMarkdown(rules: readonly RuleSpec[]): string {
       out.push(`| \`${rule.id}\` | ${cell(rule.provider)} | ${rule.severity} | ${matches(rule)} | ${revoke(rule)} |`);
     }
   }
+  if (top.length > 0) out.push(...topProvidersSection(top));
   return `${out.join('\n')}\n`;
 }

@@ -60,6 +60,13 @@ describe('external-recall: scoring and what it writes down', () => {
     expect(covers('short', 'shortcut')).toBe(false);
   });
 
+  it('counts a finding inside a base64 part of a target (a key in a decoded docker auth)', () => {
+    const key = hex(40);
+    const auth = Buffer.from(`_json_key:{"private_key": "${key}"}`).toString('base64');
+    expect(covers(key, `{"registry":"gcr.io","auth":"${auth}"}`)).toBe(true);
+    expect(covers(hex(40), `{"registry":"gcr.io","auth":"${auth}"}`)).toBe(false);
+  });
+
   it('never writes the token: shapes and contexts keep only prefix, length and alphabet', () => {
     const body = hex(32);
     const token = `acme_${body}`;
