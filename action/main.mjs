@@ -1068,18 +1068,20 @@ var init_ai = __esm({
         },
         { names: ["bfl_api_key", "bfl_key", "black_forest"], body: UUID }
       ),
-      named(
+      prefixed(
         tags,
         {
           id: "photoroom-api-key",
-          description: "Photoroom API key",
+          description: "Photoroom API key (live or sandbox)",
           provider: "Photoroom",
           revoke: "https://app.photoroom.com/api-dashboard",
           rotate: rotateKey("the Photoroom API dashboard"),
           references: ["https://docs.photoroom.com/getting-started/how-to-get-your-api-key"],
-          example: "sk_pr_{{alnum:40}}"
+          example: "default_{{hex:40}}",
+          entropy: 3.5
         },
-        { names: ["photoroom"], body: "sk_[A-Za-z0-9_]{40,60}" }
+        // The key's name, then 40 hex digits: sk_pr_default_<hex>.
+        { prefixes: ["sk_pr_", "sandbox_sk_pr_"], body: "[A-Za-z0-9]{1,40}_[a-f0-9]{40}" }
       ),
       named(
         tags,
@@ -1192,7 +1194,7 @@ var init_aws = __esm({
           ]
         },
         {
-          regex: /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+          regex: /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
           keywords: ["aws", "amazon"]
         }
       ),
@@ -2068,7 +2070,7 @@ var init_ci = __esm({
           negative: ["CC_TEST_REPORTER_ID={{hex:20}}", "CODECLIMATE_REPO=org/repo"]
         },
         {
-          regex: /(?:cc_test_reporter_id|codeclimate[\w.-]{0,30})["']?[ \t]*[=:][ \t]*["']?(?<secret>[a-f0-9]{64})(?![A-Za-z0-9])/i,
+          regex: /(?:cc_test_reporter_id|codeclimate[\w.-]{0,30})(?:["'`]?[ \t]*[=:][ \t]*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-f0-9]{64})(?![A-Za-z0-9])/i,
           keywords: ["cc_test_reporter_id", "codeclimate"]
         }
       ),
@@ -3246,7 +3248,7 @@ var init_cloud = __esm({
           negative: ["COS_HMAC_SECRET_ACCESS_KEY={{hex:20}}", '"cos_hmac_keys": { "access_key_id": "{{hex:32}}" }']
         },
         {
-          regex: /(?:cos_hmac|hmac_secret)[\s\S]{0,80}?(?:secret_access_key|secret)["']?\s*[=:]\s*["']?(?<secret>[a-f0-9]{48})(?![A-Za-z0-9])/i,
+          regex: /(?:cos_hmac|hmac_secret)[\s\S]{0,80}?(?:secret_access_key|secret)(?:["'`]?\s*[=:]\s*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-f0-9]{48})(?![A-Za-z0-9])/i,
           keywords: ["cos_hmac", "hmac_secret"]
         }
       ),
@@ -4543,18 +4545,30 @@ var init_data = __esm({
         },
         { names: ["metabase"], body: "mb_[A-Za-z0-9+/]{40,50}={0,2}", edge: "A-Za-z0-9+/=_-" }
       ),
-      named(
-        tags6,
+      custom(
         {
           id: "tableau-pat-secret",
           description: "Tableau personal access token secret",
           provider: "Tableau",
+          severity: "high",
+          tags: tags6,
           revoke: "https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm",
           rotate: "Revoke the token (My Account Settings \u2192 Personal Access Tokens), create a new one (they expire after 15 days unused), or use connected-app JWTs for automation.",
           references: ["https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm"],
-          example: "{{b64:22}}==:{{alnum:32}}"
+          entropy: 3.5,
+          positive: [
+            "TABLEAU_PAT_SECRET={{b64:22}}==:{{alnum:32}}",
+            "token test-token-6\n{{b64:22}}==:{{alnum:32}}\nserver=prod-useast-a.online.tableau.com",
+            "{{b64:22}}==:{{alnum:32}}"
+          ],
+          negative: ["TABLEAU_PAT_SECRET={{b64:22}}==:{{alnum:12}}", "ratio={{b64:22}}==:{{alnum:40}}", "x{{b64:22}}==:{{alnum:32}}"]
         },
-        { names: ["tableau"], body: "[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32}" }
+        {
+          // The secret's own shape (a base64 16-byte value, "==:", 32 letters and digits) is
+          // distinctive: PAT secrets are often written next to the token name, not to "tableau".
+          regex: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})(?![A-Za-z0-9+/=_-])/,
+          keywords: ["==:"]
+        }
       ),
       named(
         tags6,
@@ -6704,6 +6718,19 @@ var init_identity = __esm({
           negative: ["SUPERTOKENS_API_KEY={{alnum:10}}", "SUPERTOKENS_CONNECTION_URI=https://try.supertokens.com"]
         },
         { names: ["supertokens"], body: `${NOT_A_WORD}[A-Za-z0-9=_-]{30,128}` }
+      ),
+      named(
+        tags10,
+        {
+          id: "loginradius-api-secret",
+          description: "LoginRadius API key or secret",
+          provider: "LoginRadius",
+          revoke: "https://dashboard.loginradius.com/",
+          rotate: `Reset the API secret in the LoginRadius Dashboard (Configuration \u2192 API Credentials) and update its users; ${preferShortLived}.`,
+          references: ["https://www.loginradius.com/docs/api/"],
+          example: UUID_EXAMPLE
+        },
+        { names: ["loginradius", "login_radius"], body: UUID }
       )
     ];
   }
@@ -9811,7 +9838,7 @@ var init_packages = __esm({
           negative: ["BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDENTIALS}", "BUNDLE_GEMS__CONTRIBSYS__COM={{hex:4}}:{{hex:4}}"]
         },
         {
-          regex: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?[ \t]{0,8}[=:][ \t]{0,8}["']?(?<secret>[a-z0-9]{8}:[a-z0-9]{8})(?![A-Za-z0-9])/,
+          regex: /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM(?:["'`]?[ \t]{0,8}[=:][ \t]{0,8}["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-z0-9]{8}:[a-z0-9]{8})(?![A-Za-z0-9])/,
           keywords: ["__contribsys__com"]
         }
       ),
@@ -10276,7 +10303,7 @@ var init_payments = __esm({
       token(
         {
           id: "shippo-api-token",
-          description: "Shippo live API token",
+          description: "Shippo API token (live or test)",
           provider: "Shippo",
           severity: "high",
           tags: tags17,
@@ -10287,7 +10314,7 @@ var init_payments = __esm({
           positive: ["shippo_live_{{hex:40}}", "SHIPPO_API_KEY=shippo_live_{{hex:40}}"],
           negative: ["shippo_live_{{hex:20}}", "shippo_live_example"]
         },
-        { prefixes: ["shippo_live_"], body: "[a-f0-9]{40}" }
+        { prefixes: ["shippo_live_", "shippo_test_"], body: "[a-f0-9]{40}" }
       ),
       token(
         {
@@ -10831,6 +10858,47 @@ var init_payments = __esm({
           example: "{{b64url:43}}"
         },
         { prefixes: ["polar_oat_", "polar_pat_"], body: "[A-Za-z0-9_-]{40,50}" }
+      ),
+      prefixed(
+        tags17,
+        {
+          id: "duffel-access-token",
+          description: "Duffel API access token (live or test)",
+          provider: "Duffel",
+          revoke: "https://app.duffel.com/",
+          rotate: "Delete the token under Developers \u2192 Access tokens in the Duffel dashboard, create a new one and update its users.",
+          references: ["https://duffel.com/docs/api/overview/test-mode", "https://duffel.com/docs/api/overview/making-requests/authentication"],
+          example: "{{b64url:43}}",
+          entropy: 3.5
+        },
+        { prefixes: ["duffel_live_", "duffel_test_"], body: "[A-Za-z0-9_-]{40,50}" }
+      ),
+      named(
+        tags17,
+        {
+          id: "currencycloud-api-key",
+          description: "Currencycloud API key",
+          provider: "Currencycloud",
+          revoke: "https://www.currencycloud.com/developers/",
+          rotate: rotateIn5("the Currencycloud portal (Settings \u2192 API key)"),
+          references: ["https://developer.currencycloud.com/docs/item/authentication/"],
+          example: "{{hex:64}}"
+        },
+        { names: ["currencycloud", "currency_cloud"], body: "[a-f0-9]{64}" }
+      ),
+      named(
+        tags17,
+        {
+          id: "blocknative-api-key",
+          description: "Blocknative API key",
+          provider: "Blocknative",
+          severity: "medium",
+          revoke: "https://explorer.blocknative.com/account",
+          rotate: rotateIn5("the Blocknative account page"),
+          references: ["https://docs.blocknative.com/"],
+          example: UUID_EXAMPLE
+        },
+        { names: ["blocknative"], body: UUID }
       )
     ];
     paymentRules = [...paymentProviderRules, ...commerceRules];
@@ -11292,7 +11360,9 @@ var init_public_apis = __esm({
           revoke: "https://ipinfo.io/account/token",
           rotate: regenerate2("the IPinfo dashboard"),
           references: ["https://ipinfo.io/developers#authentication"],
-          example: "{{hex:14}}"
+          example: "{{hex:14}}",
+          // 14 hex digits carry at most 3.8 bits each; a bar of 3 turned away a fair share of real tokens.
+          entropy: 2.5
         },
         { names: ["ipinfo"], body: "[a-f0-9]{14}" }
       ),
@@ -11669,7 +11739,7 @@ var init_public_apis = __esm({
           references: ["https://www.scrapingbee.com/documentation/"],
           example: "{{upalnum:80}}"
         },
-        { names: ["scrapingbee"], body: "[A-Z0-9]{80}" }
+        { names: ["scrapingbee", "scraping_bee"], body: "[A-Z0-9]{80}" }
       ),
       named(
         tags19,
@@ -11904,16 +11974,87 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
-          id: "bannerbear-api-key",
-          description: "Bannerbear project API key",
+          id: "bannerbear-legacy-api-key",
+          description: "Bannerbear API key (without a bb_ prefix)",
           provider: "Bannerbear",
           severity: "medium",
           revoke: "https://app.bannerbear.com/projects",
           rotate: regenerate2("the Bannerbear dashboard"),
           references: ["https://developers.bannerbear.com/#authentication"],
-          example: "bb_pr_{{hex:30}}"
+          example: "{{alnum:24}}"
         },
-        { names: ["bannerbear"], body: "bb_(?:pr|ma)_[a-f0-9]{30}|[A-Za-z0-9]{22,24}" }
+        { names: ["bannerbear"], body: "[A-Za-z0-9]{22,24}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "bannerbear-api-key",
+          description: "Bannerbear project or master API key",
+          provider: "Bannerbear",
+          severity: "medium",
+          revoke: "https://app.bannerbear.com/account/settings",
+          rotate: regenerate2("the Bannerbear dashboard"),
+          references: ["https://developers.bannerbear.com/#authentication"],
+          example: "{{hex:30}}"
+        },
+        { prefixes: ["bb_pr_", "bb_ma_"], body: "[a-f0-9]{30}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "besttime-private-api-key",
+          description: "BestTime private API key",
+          provider: "BestTime",
+          severity: "medium",
+          revoke: "https://besttime.app/api/v1/keys",
+          rotate: regenerate2("the BestTime account page"),
+          references: ["https://documentation.besttime.app/#api-keys"],
+          example: "{{hex:32}}"
+        },
+        { prefixes: ["pri_"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "shutterstock-access-token",
+          description: "Shutterstock OAuth access token",
+          provider: "Shutterstock",
+          severity: "medium",
+          revoke: "https://www.shutterstock.com/account/developers/apps",
+          rotate: "Delete the app or its token on the Shutterstock developer page, request a new token with the narrowest scopes, and update its users.",
+          references: ["https://www.shutterstock.com/developers/documentation/authentication"],
+          example: "v2/{{b64:300}}",
+          maxLength: 1024
+        },
+        { names: ["shutterstock"], body: "v2/[A-Za-z0-9+/=_-]{100,900}", edge: "A-Za-z0-9+/=_-" }
+      ),
+      named(
+        tags19,
+        {
+          id: "crawlbase-token",
+          description: "Crawlbase (formerly ProxyCrawl) API token",
+          provider: "Crawlbase",
+          severity: "medium",
+          revoke: "https://crawlbase.com/dashboard/account/docs",
+          rotate: regenerate2("the Crawlbase account page"),
+          references: ["https://crawlbase.com/docs/crawling-api/"],
+          example: "{{alnum:22}}"
+        },
+        { names: ["crawlbase", "proxycrawl"], body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}` }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "intra42-client-secret",
+          description: "42 intra API application secret",
+          provider: "42 intra",
+          severity: "medium",
+          revoke: "https://profile.intra.42.fr/oauth/applications",
+          rotate: "Replace the secret on the application page of the 42 intra (Applications \u2192 your app \u2192 Replace secret) and update its users.",
+          references: ["https://api.intra.42.fr/apidoc/guides/getting_started"],
+          example: "{{hex:64}}"
+        },
+        { prefixes: ["s-s4t2ud-", "s-s4t2af-"], body: "[a-f0-9]{64}" }
       )
     ];
   }
@@ -12743,6 +12884,28 @@ var init_saas_apps = __esm({
           negative: ["DOCUSIGN_CLIENT_SECRET={{hex:16}}", `DOCUSIGN_INTEGRATION_KEY=${UUID_EXAMPLE}`]
         },
         { names: ["docusign_client_secret", "docusign_secret", "docusign-secret"], body: UUID }
+      ),
+      custom(
+        {
+          id: "tines-webhook-url",
+          description: "Tines webhook URL (path and secret)",
+          provider: "Tines",
+          severity: "medium",
+          tags: tags20,
+          revoke: "https://www.tines.com/docs/actions/types/webhook/",
+          rotate: "Change the Webhook action\u2019s path and secret (or require Tines API keys) and update the senders.",
+          references: ["https://www.tines.com/docs/actions/types/webhook/"],
+          entropy: 3,
+          positive: [
+            "https://acme.tines.com/webhook/{{alnum:32}}/{{alnum:32}}",
+            'TINES_WEBHOOK="https://acme-prod.tines.com/webhook/{{alnum:32}}/{{alnum:32}}"'
+          ],
+          negative: ["https://acme.tines.com/webhook/<path>/<secret>", "https://acme.tines.com/webhook/{{alnum:4}}/{{alnum:4}}"]
+        },
+        {
+          regex: /(?<secret>https:\/\/[A-Za-z0-9-]{1,63}\.tines\.(?:com|io)\/webhook\/[A-Za-z0-9_-]{16,64}\/[A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])/,
+          keywords: [".tines.com/webhook/", ".tines.io/webhook/"]
+        }
       )
     ];
   }
@@ -13186,7 +13349,7 @@ var init_sms = __esm({
         },
         {
           // Infobip's own header scheme is "Authorization: App <key>".
-          regex: /(?:infobip[\w.-]{0,30}["']?[ \t]*[=:][ \t]*["']?|Authorization:[ \t]*App[ \t]+)(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9-])/i,
+          regex: /(?:infobip[\w.-]{0,30}(?:["'`]?[ \t]*[=:][ \t]*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)|Authorization:[ \t]*App[ \t]+)(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9-])/i,
           keywords: ["infobip", "authorization: app"]
         }
       ),

@@ -905,18 +905,20 @@ const aiPlatformRules: readonly RuleSpec[] = [
     },
     { names: ['bfl_api_key', 'bfl_key', 'black_forest'], body: UUID },
   ),
-  named(
+  prefixed(
     tags,
     {
       id: 'photoroom-api-key',
-      description: 'Photoroom API key',
+      description: 'Photoroom API key (live or sandbox)',
       provider: 'Photoroom',
       revoke: 'https://app.photoroom.com/api-dashboard',
       rotate: rotateKey('the Photoroom API dashboard'),
       references: ['https://docs.photoroom.com/getting-started/how-to-get-your-api-key'],
-      example: 'sk_pr_{{alnum:40}}',
+      example: 'default_{{hex:40}}',
+      entropy: 3.5,
     },
-    { names: ['photoroom'], body: 'sk_[A-Za-z0-9_]{40,60}' },
+    // The key's name, then 40 hex digits: sk_pr_default_<hex>.
+    { prefixes: ['sk_pr_', 'sandbox_sk_pr_'], body: '[A-Za-z0-9]{1,40}_[a-f0-9]{40}' },
   ),
   named(
     tags,

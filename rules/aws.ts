@@ -48,7 +48,7 @@ export const awsRules = [
     },
     {
       regex:
-        /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}["'`]?\s{0,5}(?::|=>|=|:=)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+        /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
       keywords: ['aws', 'amazon'],
     },
   ),

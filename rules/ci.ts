@@ -494,7 +494,8 @@ export const ciRules: readonly RuleSpec[] = [
       negative: ['CC_TEST_REPORTER_ID={{hex:20}}', 'CODECLIMATE_REPO=org/repo'],
     },
     {
-      regex: /(?:cc_test_reporter_id|codeclimate[\w.-]{0,30})["']?[ \t]*[=:][ \t]*["']?(?<secret>[a-f0-9]{64})(?![A-Za-z0-9])/i,
+      regex:
+        /(?:cc_test_reporter_id|codeclimate[\w.-]{0,30})(?:["'`]?[ \t]*[=:][ \t]*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-f0-9]{64})(?![A-Za-z0-9])/i,
       keywords: ['cc_test_reporter_id', 'codeclimate'],
     },
   ),

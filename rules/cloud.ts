@@ -773,7 +773,8 @@ export const cloudRules: readonly RuleSpec[] = [
       negative: ['COS_HMAC_SECRET_ACCESS_KEY={{hex:20}}', '"cos_hmac_keys": { "access_key_id": "{{hex:32}}" }'],
     },
     {
-      regex: /(?:cos_hmac|hmac_secret)[\s\S]{0,80}?(?:secret_access_key|secret)["']?\s*[=:]\s*["']?(?<secret>[a-f0-9]{48})(?![A-Za-z0-9])/i,
+      regex:
+        /(?:cos_hmac|hmac_secret)[\s\S]{0,80}?(?:secret_access_key|secret)(?:["'`]?\s*[=:]\s*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-f0-9]{48})(?![A-Za-z0-9])/i,
       keywords: ['cos_hmac', 'hmac_secret'],
     },
   ),

@@ -171,19 +171,31 @@ export const dataRules: readonly RuleSpec[] = [
     },
     { names: ['metabase'], body: 'mb_[A-Za-z0-9+/]{40,50}={0,2}', edge: 'A-Za-z0-9+/=_-' },
   ),
-  named(
-    tags,
+  custom(
     {
       id: 'tableau-pat-secret',
       description: 'Tableau personal access token secret',
       provider: 'Tableau',
+      severity: 'high',
+      tags,
       revoke: 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm',
       rotate:
         'Revoke the token (My Account Settings → Personal Access Tokens), create a new one (they expire after 15 days unused), or use connected-app JWTs for automation.',
       references: ['https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm'],
-      example: '{{b64:22}}==:{{alnum:32}}',
+      entropy: 3.5,
+      positive: [
+        'TABLEAU_PAT_SECRET={{b64:22}}==:{{alnum:32}}',
+        'token test-token-6\n{{b64:22}}==:{{alnum:32}}\nserver=prod-useast-a.online.tableau.com',
+        '{{b64:22}}==:{{alnum:32}}',
+      ],
+      negative: ['TABLEAU_PAT_SECRET={{b64:22}}==:{{alnum:12}}', 'ratio={{b64:22}}==:{{alnum:40}}', 'x{{b64:22}}==:{{alnum:32}}'],
     },
-    { names: ['tableau'], body: '[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32}' },
+    {
+      // The secret's own shape (a base64 16-byte value, "==:", 32 letters and digits) is
+      // distinctive: PAT secrets are often written next to the token name, not to "tableau".
+      regex: /(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})(?![A-Za-z0-9+/=_-])/,
+      keywords: ['==:'],
+    },
   ),
   named(
     tags,

@@ -3,7 +3,7 @@
  * secret are in saas-apps.ts, Entra ID's client secret in azure.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, NOT_A_WORD, named, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['identity'];
 /** Most identity providers let a backend use short-lived tokens from a client-credentials grant. */
@@ -313,5 +313,18 @@ export const identityRules: readonly RuleSpec[] = [
       negative: ['SUPERTOKENS_API_KEY={{alnum:10}}', 'SUPERTOKENS_CONNECTION_URI=https://try.supertokens.com'],
     },
     { names: ['supertokens'], body: `${NOT_A_WORD}[A-Za-z0-9=_-]{30,128}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'loginradius-api-secret',
+      description: 'LoginRadius API key or secret',
+      provider: 'LoginRadius',
+      revoke: 'https://dashboard.loginradius.com/',
+      rotate: `Reset the API secret in the LoginRadius Dashboard (Configuration → API Credentials) and update its users; ${preferShortLived}.`,
+      references: ['https://www.loginradius.com/docs/api/'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['loginradius', 'login_radius'], body: UUID },
   ),
 ];

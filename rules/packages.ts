@@ -448,7 +448,7 @@ const moreRegistryRules: readonly RuleSpec[] = [
     },
     {
       regex:
-        /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?[ \t]{0,8}[=:][ \t]{0,8}["']?(?<secret>[a-z0-9]{8}:[a-z0-9]{8})(?![A-Za-z0-9])/,
+        /BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM(?:["'`]?[ \t]{0,8}[=:][ \t]{0,8}["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)(?<secret>[a-z0-9]{8}:[a-z0-9]{8})(?![A-Za-z0-9])/,
       keywords: ['__contribsys__com'],
     },
   ),

@@ -260,7 +260,7 @@ const paymentProviderRules: readonly RuleSpec[] = [
   token(
     {
       id: 'shippo-api-token',
-      description: 'Shippo live API token',
+      description: 'Shippo API token (live or test)',
       provider: 'Shippo',
       severity: 'high',
       tags,
@@ -271,7 +271,7 @@ const paymentProviderRules: readonly RuleSpec[] = [
       positive: ['shippo_live_{{hex:40}}', 'SHIPPO_API_KEY=shippo_live_{{hex:40}}'],
       negative: ['shippo_live_{{hex:20}}', 'shippo_live_example'],
     },
-    { prefixes: ['shippo_live_'], body: '[a-f0-9]{40}' },
+    { prefixes: ['shippo_live_', 'shippo_test_'], body: '[a-f0-9]{40}' },
   ),
   token(
     {
@@ -830,6 +830,47 @@ const commerceRules: readonly RuleSpec[] = [
       example: '{{b64url:43}}',
     },
     { prefixes: ['polar_oat_', 'polar_pat_'], body: '[A-Za-z0-9_-]{40,50}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'duffel-access-token',
+      description: 'Duffel API access token (live or test)',
+      provider: 'Duffel',
+      revoke: 'https://app.duffel.com/',
+      rotate: 'Delete the token under Developers → Access tokens in the Duffel dashboard, create a new one and update its users.',
+      references: ['https://duffel.com/docs/api/overview/test-mode', 'https://duffel.com/docs/api/overview/making-requests/authentication'],
+      example: '{{b64url:43}}',
+      entropy: 3.5,
+    },
+    { prefixes: ['duffel_live_', 'duffel_test_'], body: '[A-Za-z0-9_-]{40,50}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'currencycloud-api-key',
+      description: 'Currencycloud API key',
+      provider: 'Currencycloud',
+      revoke: 'https://www.currencycloud.com/developers/',
+      rotate: rotateIn('the Currencycloud portal (Settings → API key)'),
+      references: ['https://developer.currencycloud.com/docs/item/authentication/'],
+      example: '{{hex:64}}',
+    },
+    { names: ['currencycloud', 'currency_cloud'], body: '[a-f0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'blocknative-api-key',
+      description: 'Blocknative API key',
+      provider: 'Blocknative',
+      severity: 'medium',
+      revoke: 'https://explorer.blocknative.com/account',
+      rotate: rotateIn('the Blocknative account page'),
+      references: ['https://docs.blocknative.com/'],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['blocknative'], body: UUID },
   ),
 ];
 

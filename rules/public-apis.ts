@@ -3,7 +3,7 @@
  * apps embed to call one service. Most have no prefix, so each rule needs the provider's name.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { JWT_BODY, JWT_EXAMPLE, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
+import { JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['public-apis'];
 const regenerate = (where: string): string =>
@@ -76,6 +76,8 @@ export const publicApiRules: readonly RuleSpec[] = [
       rotate: regenerate('the IPinfo dashboard'),
       references: ['https://ipinfo.io/developers#authentication'],
       example: '{{hex:14}}',
+      // 14 hex digits carry at most 3.8 bits each; a bar of 3 turned away a fair share of real tokens.
+      entropy: 2.5,
     },
     { names: ['ipinfo'], body: '[a-f0-9]{14}' },
   ),
@@ -452,7 +454,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       references: ['https://www.scrapingbee.com/documentation/'],
       example: '{{upalnum:80}}',
     },
-    { names: ['scrapingbee'], body: '[A-Z0-9]{80}' },
+    { names: ['scrapingbee', 'scraping_bee'], body: '[A-Z0-9]{80}' },
   ),
   named(
     tags,
@@ -688,15 +690,87 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
-      id: 'bannerbear-api-key',
-      description: 'Bannerbear project API key',
+      id: 'bannerbear-legacy-api-key',
+      description: 'Bannerbear API key (without a bb_ prefix)',
       provider: 'Bannerbear',
       severity: 'medium',
       revoke: 'https://app.bannerbear.com/projects',
       rotate: regenerate('the Bannerbear dashboard'),
       references: ['https://developers.bannerbear.com/#authentication'],
-      example: 'bb_pr_{{hex:30}}',
+      example: '{{alnum:24}}',
     },
-    { names: ['bannerbear'], body: 'bb_(?:pr|ma)_[a-f0-9]{30}|[A-Za-z0-9]{22,24}' },
+    { names: ['bannerbear'], body: '[A-Za-z0-9]{22,24}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'bannerbear-api-key',
+      description: 'Bannerbear project or master API key',
+      provider: 'Bannerbear',
+      severity: 'medium',
+      revoke: 'https://app.bannerbear.com/account/settings',
+      rotate: regenerate('the Bannerbear dashboard'),
+      references: ['https://developers.bannerbear.com/#authentication'],
+      example: '{{hex:30}}',
+    },
+    { prefixes: ['bb_pr_', 'bb_ma_'], body: '[a-f0-9]{30}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'besttime-private-api-key',
+      description: 'BestTime private API key',
+      provider: 'BestTime',
+      severity: 'medium',
+      revoke: 'https://besttime.app/api/v1/keys',
+      rotate: regenerate('the BestTime account page'),
+      references: ['https://documentation.besttime.app/#api-keys'],
+      example: '{{hex:32}}',
+    },
+    { prefixes: ['pri_'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'shutterstock-access-token',
+      description: 'Shutterstock OAuth access token',
+      provider: 'Shutterstock',
+      severity: 'medium',
+      revoke: 'https://www.shutterstock.com/account/developers/apps',
+      rotate:
+        'Delete the app or its token on the Shutterstock developer page, request a new token with the narrowest scopes, and update its users.',
+      references: ['https://www.shutterstock.com/developers/documentation/authentication'],
+      example: 'v2/{{b64:300}}',
+      maxLength: 1024,
+    },
+    { names: ['shutterstock'], body: 'v2/[A-Za-z0-9+/=_-]{100,900}', edge: 'A-Za-z0-9+/=_-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'crawlbase-token',
+      description: 'Crawlbase (formerly ProxyCrawl) API token',
+      provider: 'Crawlbase',
+      severity: 'medium',
+      revoke: 'https://crawlbase.com/dashboard/account/docs',
+      rotate: regenerate('the Crawlbase account page'),
+      references: ['https://crawlbase.com/docs/crawling-api/'],
+      example: '{{alnum:22}}',
+    },
+    { names: ['crawlbase', 'proxycrawl'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{22}` },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'intra42-client-secret',
+      description: '42 intra API application secret',
+      provider: '42 intra',
+      severity: 'medium',
+      revoke: 'https://profile.intra.42.fr/oauth/applications',
+      rotate: 'Replace the secret on the application page of the 42 intra (Applications → your app → Replace secret) and update its users.',
+      references: ['https://api.intra.42.fr/apidoc/guides/getting_started'],
+      example: '{{hex:64}}',
+    },
+    { prefixes: ['s-s4t2ud-', 's-s4t2af-'], body: '[a-f0-9]{64}' },
   ),
 ];

@@ -826,4 +826,27 @@ export const saasAppRules: readonly RuleSpec[] = [
     },
     { names: ['docusign_client_secret', 'docusign_secret', 'docusign-secret'], body: UUID },
   ),
+  custom(
+    {
+      id: 'tines-webhook-url',
+      description: 'Tines webhook URL (path and secret)',
+      provider: 'Tines',
+      severity: 'medium',
+      tags,
+      revoke: 'https://www.tines.com/docs/actions/types/webhook/',
+      rotate: 'Change the Webhook action’s path and secret (or require Tines API keys) and update the senders.',
+      references: ['https://www.tines.com/docs/actions/types/webhook/'],
+      entropy: 3,
+      positive: [
+        'https://acme.tines.com/webhook/{{alnum:32}}/{{alnum:32}}',
+        'TINES_WEBHOOK="https://acme-prod.tines.com/webhook/{{alnum:32}}/{{alnum:32}}"',
+      ],
+      negative: ['https://acme.tines.com/webhook/<path>/<secret>', 'https://acme.tines.com/webhook/{{alnum:4}}/{{alnum:4}}'],
+    },
+    {
+      regex:
+        /(?<secret>https:\/\/[A-Za-z0-9-]{1,63}\.tines\.(?:com|io)\/webhook\/[A-Za-z0-9_-]{16,64}\/[A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])/,
+      keywords: ['.tines.com/webhook/', '.tines.io/webhook/'],
+    },
+  ),
 ];

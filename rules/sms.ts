@@ -47,7 +47,7 @@ export const smsRules: readonly RuleSpec[] = [
     {
       // Infobip's own header scheme is "Authorization: App <key>".
       regex:
-        /(?:infobip[\w.-]{0,30}["']?[ \t]*[=:][ \t]*["']?|Authorization:[ \t]*App[ \t]+)(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9-])/i,
+        /(?:infobip[\w.-]{0,30}(?:["'`]?[ \t]*[=:][ \t]*["'`]?|["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?)|Authorization:[ \t]*App[ \t]+)(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9-])/i,
       keywords: ['infobip', 'authorization: app'],
     },
   ),
