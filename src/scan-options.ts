@@ -14,6 +14,7 @@ import type { Config } from './config/config.js';
 import { effectiveRules, loadConfig } from './config/load.js';
 import type { KnownRule } from './config/parse.js';
 import type { ScanOptions } from './modes/options.js';
+import { toPosix } from './sources/paths.js';
 
 /** The rule ids a config may name: the built-in rules and the env-file checks. */
 export const KNOWN_RULES: readonly KnownRule[] = [...builtinRules, ...ENV_CHECK_RULES];
@@ -68,5 +69,5 @@ export function scanOptionsFor(config: Config, inputs: ScanInputs): ConfiguredSc
 
 /** A file's repository-relative POSIX path, as findings name it. */
 function repoPath(root: string, file: string): string {
-  return relative(root, file).split('\\').join('/');
+  return toPosix(relative(root, file));
 }

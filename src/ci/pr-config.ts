@@ -15,6 +15,7 @@ import type { KnownRule } from '../config/parse.js';
 import { KeyscanError } from '../errors.js';
 import { readAtRevision } from '../git/history.js';
 import { git } from '../git/run.js';
+import { toPosix } from '../sources/paths.js';
 
 /** A config with the baseline it names, read and parsed. */
 export interface ConfigVersion {
@@ -168,5 +169,5 @@ async function changedFiles(source: ConfigSource, base: string, head: string, pa
 function inside(root: string, file: string): string | undefined {
   const rel = relative(root, file);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return rel.split('\\').join('/');
+  return toPosix(rel);
 }

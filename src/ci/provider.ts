@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 /**
  * The CI-provider seam. A provider recognises its environment, reads the job (its event), plans
  * what to scan from it and publishes the results where its users look (annotations, a job
@@ -7,10 +8,10 @@
  */
 import type { KeyscanError } from '../errors.js';
 import type { ReportRule } from '../report/context.js';
+import { toPosix } from '../sources/paths.js';
 import type { ScanResult } from '../types.js';
 import type { CiMode, CiPlan, ConfigChange } from './plan.js';
 import type { CiTarget } from './target.js';
-
 export type CiEnv = Readonly<Record<string, string | undefined>>;
 
 export interface CiWriter {
@@ -76,4 +77,11 @@ export interface CiPublication {
   /** Where provider report files go (absolute). */
   readonly reportDir: string;
   readonly version: string;
+}
+
+/** `sub/` when the repository is a subdirectory of the CI workspace (a checkout `path:`); '' otherwise. */
+export function workspacePrefix(root: string, workspace: string | undefined): string {
+  if (workspace === undefined) return '';
+  const rel = relative(resolve(workspace), root);
+  return rel === '' || rel.startsWith('..') ? '' : `${toPosix(rel)}/`;
 }

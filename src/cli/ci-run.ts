@@ -15,7 +15,7 @@ import { type ConfigVersion, pullRequestConfig } from '../ci/pr-config.js';
 import type { CiJob, CiOutput } from '../ci/provider.js';
 import { selectProvider } from '../ci/providers.js';
 import { type CiTarget, resolveTarget } from '../ci/target.js';
-import { isKeyscanError, KeyscanError } from '../errors.js';
+import { isKeyscanError } from '../errors.js';
 import { requireRepository } from '../git/history.js';
 import { workTreeRoot } from '../git/repo.js';
 import type { ReportRule } from '../report/context.js';
@@ -48,9 +48,6 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
   const cwd = resolve(io.cwd, args.cwd ?? '.');
   await requireRepository(cwd);
   const root = (await workTreeRoot(cwd)) ?? cwd;
-  if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 0 || args.threads > 256)) {
-    throw new KeyscanError('E_USAGE', '--threads must be a whole number from 0 to 256');
-  }
   const mode = args.mode as CiMode;
   const plan: CiPlan = job.plan(mode);
   const notes: string[] = [];

@@ -5,7 +5,11 @@
  */
 import { escapeControl } from './escape.js';
 
-/** Markdown or HTML syntax anywhere in a line: written as numeric entities, which are only ever text. */
+/**
+ * Markdown or HTML syntax anywhere in a line: written as numeric entities, which are only ever
+ * text. (`-`, `+` and `=` start lists and headings only at the start of a line, where this text
+ * never goes; quotes matter only inside a tag, and `<` never opens one.)
+ */
 const SYNTAX = /[\\`*_[\]<>|~&#$!{}]/g;
 /** Where an autolink or a mention could start or continue: `www.x`, `https:x`, `a@b`. */
 const LINK_GLUE = /([.:@])(?=[^\s.])/g;

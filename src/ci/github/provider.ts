@@ -3,7 +3,6 @@
  * job summary (GITHUB_STEP_SUMMARY) and the step outputs (GITHUB_OUTPUT).
  */
 import { randomBytes } from 'node:crypto';
-import { relative, resolve } from 'node:path';
 import type { KeyscanError } from '../../errors.js';
 import type { ReportRule } from '../../report/context.js';
 import { escapeControl } from '../../report/escape.js';
@@ -11,6 +10,7 @@ import { render } from '../../report/render.js';
 import { safeOutput, scrub } from '../../report/scrub.js';
 import type { ScanResult } from '../../types.js';
 import type { CiJob, CiOutput, CiProvider, CiPublication } from '../provider.js';
+import { workspacePrefix } from '../provider.js';
 import { renderAnnotations, workflowCommand } from './annotations.js';
 import { type ActionsContext, inGithubActions, readActionsContext } from './context.js';
 import { appendOutputs, appendSummary } from './files.js';
@@ -45,7 +45,7 @@ function githubJob(ctx: ActionsContext): CiJob {
 /** The log, the job summary and the step outputs. */
 async function publish(ctx: ActionsContext, p: CiPublication, out: CiOutput): Promise<void> {
   const { result, rules, target } = p;
-  const prefix = pathPrefix(p.root, ctx.workspace);
+  const prefix = workspacePrefix(p.root, ctx.workspace);
   writeLog(result, rules, prefix, p.version, out);
   if (ctx.stepSummary !== undefined) {
     const repoUrl = ctx.repository === undefined ? undefined : `${ctx.serverUrl}/${ctx.repository}`;
@@ -99,11 +99,4 @@ async function reportFailure(e: KeyscanError, ctx: ActionsContext, out: CiOutput
     '',
   ];
   await appendSummary(ctx.stepSummary, md.join('\n')).catch(() => undefined); // the error itself is what matters
-}
-
-/** `sub/` when the repository is a subdirectory of the workspace (actions/checkout `path:`). */
-function pathPrefix(root: string, workspace: string | undefined): string {
-  if (workspace === undefined) return '';
-  const rel = relative(resolve(workspace), root);
-  return rel === '' || rel.startsWith('..') ? '' : `${rel.split('\\').join('/')}/`;
 }

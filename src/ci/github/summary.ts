@@ -10,9 +10,9 @@
  * for autolinks, and a comment is the one thing that keeps `www.`, `https:` and `a@b` apart.
  */
 import type { ReportRule } from '../../report/context.js';
-import { escapeControl } from '../../report/escape.js';
 import { scannedCount } from '../../report/found-line.js';
 import { liveness } from '../../report/liveness.js';
+import { mdCode, mdText } from '../../report/markdown-escape.js';
 import { foundSummary, plural, SUPPRESSED_LABEL, skipLabel } from '../../report/text.js';
 import { type Finding, type InlineAllow, type ScanResult, SEVERITIES } from '../../types.js';
 import type { ConfigChange } from '../plan.js';
@@ -146,32 +146,12 @@ function whatNow(findings: readonly Finding[], rules: readonly ReportRule[]): st
   return out;
 }
 
-/** Characters that are markdown or HTML syntax somewhere: written as numeric entities, which are only ever text. */
-const SYNTAX = /[\\`*_[\]<>|~&#$!"'{}=+-]/g;
-/** Where an autolink could start or continue: `www.x`, `https:x`, `a@b`. */
-const LINK_GLUE = /([.:@])(?=[^\s.])/g;
+/** Prose from the repository: no HTML, links, images, emphasis or cell breaks (see markdown-escape.ts). */
+export const escapeText = mdText;
 
-/** Prose from the repository (a description, a message): no HTML, links, images, emphasis or cell breaks. */
-export function escapeText(text: string): string {
-  return escapeControl(text)
-    .replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(LINK_GLUE, '$1<!-- -->');
-}
-
-/**
- * A backtick code span holding `text` literally (control characters escaped). GFM parses nothing
- * inside one, not even autolinks. In a table cell a pipe would still end the cell, so it is
- * escaped (with any backslashes before it, which GitHub would otherwise pair with the escape).
- * Empty text gives an empty string, not an empty span.
- */
+/** A code span holding `text` literally; `inTable` escapes the pipes that would end a cell. */
 export function code(text: string, inTable = false): string {
-  let t = escapeControl(text);
-  if (t === '') return '';
-  if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs}\\|`);
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[`\s]|[`\s]$/.test(t) ? ' ' : '';
-  return `${fence}${pad}${t}${pad}${fence}`;
+  return mdCode(text, inTable);
 }
 
 /** An autolink for a plain https URL; anything else (a user rule's text) is escaped text. */

@@ -10,6 +10,7 @@ import { render } from '../../report/render.js';
 import { scrub } from '../../report/scrub.js';
 import { VERSION } from '../../version.js';
 import type { CiJob, CiOutput, CiProvider, CiPublication } from '../provider.js';
+import { workspacePrefix } from '../provider.js';
 import { type GitlabContext, gitlabPlan, inGitlabCi, readGitlabContext } from './context.js';
 import { codeQualityReport, failedSecretDetectionReport, secretDetectionReport } from './reports.js';
 
@@ -52,7 +53,7 @@ async function publish(ctx: GitlabContext, p: CiPublication, out: CiOutput): Pro
     rules,
     version: p.version,
     headSha: target.kind === 'range' ? target.head : ctx.sha,
-    pathPrefix: pathPrefix(p.root, ctx.projectDir),
+    pathPrefix: workspacePrefix(p.root, ctx.projectDir),
     endedAt: new Date(),
     notes: p.notes,
   };
@@ -68,13 +69,6 @@ async function reportFailure(e: KeyscanError, out: CiOutput, reportDir: string):
   const message = scrub(`${e.message}${e.hint ? `. ${e.hint}` : ''}`);
   const report = failedSecretDetectionReport(message, VERSION, new Date());
   await out.writeReport(join(reportDir, SECRET_DETECTION_FILE), `${JSON.stringify(report, null, 2)}\n`).catch(() => undefined); // the error itself is what matters
-}
-
-/** `sub/` when the repository is a subdirectory of the project directory. */
-function pathPrefix(root: string, projectDir: string | undefined): string {
-  if (projectDir === undefined) return '';
-  const rel = relative(resolve(projectDir), root);
-  return rel === '' || rel.startsWith('..') ? '' : `${rel.split('\\').join('/')}/`;
 }
 
 function shown(file: string, ctx: GitlabContext): string {

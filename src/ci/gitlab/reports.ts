@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import type { ReportRule } from '../../report/context.js';
 import { escapeControl } from '../../report/escape.js';
+import { mdText as escapeText } from '../../report/markdown-escape.js';
 import { scrub } from '../../report/scrub.js';
 import type { Finding, ScanResult, Severity } from '../../types.js';
-import { escapeText } from '../github/summary.js';
 
 export const SECRET_DETECTION_VERSION = '15.0.7';
 export const SECRET_DETECTION_SCHEMA = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${SECRET_DETECTION_VERSION}/dist/secret-detection-report-format.json`;
