@@ -4,26 +4,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BLANK_CI_ENV } from './ci-env.js';
 import { type CliRun, keyscan } from './cli.js';
 import { markdownText, renderMarkdown } from './markdown.js';
 import { git, tempDir } from './repo.js';
 
 /** Every runner variable keyscan ci reads, blank: a test running inside Actions must not see the real ones. */
-const BLANK: Record<string, string> = Object.fromEntries(
-  [
-    'GITHUB_ACTIONS',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_EVENT_PATH',
-    'GITHUB_OUTPUT',
-    'GITHUB_STEP_SUMMARY',
-    'GITHUB_REPOSITORY',
-    'GITHUB_SERVER_URL',
-    'GITHUB_SHA',
-    'GITHUB_REF',
-    'GITHUB_WORKSPACE',
-    'RUNNER_TEMP',
-  ].map((k) => [k, '']),
-);
+const BLANK = BLANK_CI_ENV;
 
 export interface ActionsStep {
   readonly env: Record<string, string>;

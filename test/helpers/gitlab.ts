@@ -5,32 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BLANK_CI_ENV } from './ci-env.js';
 import { type CliRun, keyscan } from './cli.js';
 import { tempDir } from './repo.js';
 
 /** Every CI variable keyscan ci reads, blank: a test running inside a real CI must not see the real ones. */
-const BLANK: Record<string, string> = Object.fromEntries(
-  [
-    'GITHUB_ACTIONS',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_EVENT_PATH',
-    'GITHUB_OUTPUT',
-    'GITHUB_STEP_SUMMARY',
-    'GITHUB_WORKSPACE',
-    'GITLAB_CI',
-    'CI_PIPELINE_SOURCE',
-    'CI_COMMIT_SHA',
-    'CI_COMMIT_BEFORE_SHA',
-    'CI_COMMIT_BRANCH',
-    'CI_COMMIT_TAG',
-    'CI_DEFAULT_BRANCH',
-    'CI_MERGE_REQUEST_IID',
-    'CI_MERGE_REQUEST_DIFF_BASE_SHA',
-    'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA',
-    'CI_PROJECT_DIR',
-    'CI_PROJECT_URL',
-  ].map((k) => [k, '']),
-);
+const BLANK = BLANK_CI_ENV;
 
 export interface GitlabRun extends CliRun {
   /** gl-secret-detection-report.json, parsed (undefined when not written). */
