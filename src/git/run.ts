@@ -71,6 +71,9 @@ export const PINNED_CONFIG: ReadonlyArray<readonly [string, string]> = [
   ['core.bigFileThreshold', '512m'],
   // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
   ['core.commitGraph', 'false'],
+  // GIT_GRAFT_FILE=/dev/null (see gitEnv) is read as a graft file: without this, every command
+  // says grafts are deprecated, and that hint stood first in the message of a real git error.
+  ['advice.graftFileDeprecated', 'false'],
   // Programs and hooks.
   ['core.fsmonitor', 'false'],
   ['core.untrackedCache', 'false'],
