@@ -98,7 +98,7 @@ function nameKeywords(names) {
     const first = parts[0] ?? name;
     if (first.length >= 5 && /^[a-z0-9]+$/.test(first) && !COMMON_WORDS.has(first)) out.add(first);
     else if (parts.length < 2) out.add(name);
-    else for (const sep4 of ["_", "", ".", "-"]) out.add(parts.join(sep4));
+    else for (const sep3 of ["_", "", ".", "-"]) out.add(parts.join(sep3));
   }
   return [...out];
 }
@@ -14007,6 +14007,37 @@ var init_rules = __esm({
   }
 });
 
+// src/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { chmod, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+async function writeAtomic(path2, content2, mode) {
+  const temp = join(dirname(path2), `.${basename(path2)}.${randomBytes(4).toString("hex")}.tmp`);
+  pending.add(temp);
+  try {
+    await writeFile(temp, content2, { mode });
+    await chmod(temp, mode);
+    await rename(temp, path2);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  } finally {
+    pending.delete(temp);
+  }
+}
+function removePendingWrites() {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
+var pending;
+var init_atomic_write = __esm({
+  "src/atomic-write.ts"() {
+    "use strict";
+    pending = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/errors.ts
 function isKeyscanError(e) {
   return e instanceof KeyscanError;
@@ -14152,10 +14183,10 @@ var init_entropy = __esm({
 });
 
 // src/hash/secret-hash.ts
-import { createHmac, randomBytes, scrypt } from "node:crypto";
+import { createHmac, randomBytes as randomBytes2, scrypt } from "node:crypto";
 import { availableParallelism } from "node:os";
 function newSalt() {
-  return randomBytes(32).toString("hex");
+  return randomBytes2(32).toString("hex");
 }
 function isGuessable(ruleId, tags25, secret) {
   if (GUESSABLE_RULE.test(ruleId) || tags25?.some((t) => GUESSABLE_TAGS.has(t))) return true;
@@ -14203,8 +14234,8 @@ var init_secret_hash = __esm({
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
       #slow(secret) {
-        return new Promise((resolve13, reject) => {
-          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
+        return new Promise((resolve16, reject) => {
+          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve16(this.#mac("slow", derived)));
         });
       }
     };
@@ -14335,9 +14366,7 @@ var init_format = __esm({
 });
 
 // src/baseline/io.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 function baselineScanOptions(baseline) {
   if (baseline === void 0) return {};
   return {
@@ -14361,12 +14390,9 @@ async function readBaseline(file, missingOk = false) {
   return parseBaseline(text, file);
 }
 async function writeBaseline(file, baseline) {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, serializeBaseline(baseline), { mode: 420 });
-    await rename(temp, file);
+    await writeAtomic(file, serializeBaseline(baseline), 420);
   } catch (e) {
-    await rm(temp, { force: true });
     throw new KeyscanError("E_OUTPUT", `cannot write baseline ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "Check that the directory exists and is writable.",
       cause: e
@@ -14376,6 +14402,7 @@ async function writeBaseline(file, baseline) {
 var init_io = __esm({
   "src/baseline/io.ts"() {
     "use strict";
+    init_atomic_write();
     init_errors();
     init_format();
   }
@@ -14518,15 +14545,15 @@ var init_config = __esm({
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve13 = (node) => {
+  const resolve16 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve13(target);
+    return resolve16(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve13(raw);
+    const node = resolve16(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -14674,38 +14701,28 @@ var init_schema_check = __esm({
   }
 });
 
-// src/report/context.ts
-function shownSecret(finding, reveal) {
-  return reveal ? finding.secret.reveal() : finding.redacted;
+// src/cache/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function digestOf(value2) {
+  return createHash2("sha256").update(stableJson(value2)).digest("hex");
 }
-var REPORT_FORMATS;
-var init_context = __esm({
-  "src/report/context.ts"() {
-    "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif"];
+function stableJson(value2) {
+  return JSON.stringify(normalise(value2));
+}
+function normalise(value2) {
+  if (value2 instanceof RegExp) return `/${value2.source}/${value2.flags}`;
+  if (value2 instanceof Set) return [...value2].map(normalise).sort();
+  if (Array.isArray(value2)) return value2.map(normalise);
+  if (typeof value2 === "function") return `function ${value2.name}`;
+  if (value2 !== null && typeof value2 === "object") {
+    const out = {};
+    for (const key of Object.keys(value2).sort()) out[key] = normalise(value2[key]);
+    return out;
   }
-});
-
-// src/report/json.ts
-function renderJson(ctx) {
-  const report = {
-    version: ctx.version,
-    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
-    stats: ctx.result.stats,
-    errors: ctx.result.errors,
-    warnings: ctx.result.warnings,
-    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
-    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
+  return value2;
 }
-function jsonFinding(f, reveal) {
-  const { secret, ...fields } = f;
-  return reveal ? { ...fields, secret: secret.reveal() } : fields;
-}
-var init_json = __esm({
-  "src/report/json.ts"() {
+var init_digest = __esm({
+  "src/cache/digest.ts"() {
     "use strict";
   }
 });
@@ -14728,6 +14745,91 @@ var init_version = __esm({
     })();
     PACKAGE_NAME = "keyscan-secrets";
     INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/modes/shard.ts
+import { createHash as createHash3 } from "node:crypto";
+function parseShard(text) {
+  const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(text);
+  if (m === null) return void 0;
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+function shardBounds(total, shard) {
+  return { start: Math.ceil((shard.index - 1) * total / shard.count), end: Math.ceil(shard.index * total / shard.count) };
+}
+function commitsDigest(commits, tip) {
+  const hash = createHash3("sha256").update(`keyscan-commits\0${tip ?? ""}\0`);
+  for (const c of commits) hash.update(`${c}
+`);
+  return hash.digest("hex");
+}
+function scanDigest(options) {
+  const relevant = {
+    version: VERSION,
+    rules: options.rules ?? builtinRules,
+    allowlists: options.allowlists,
+    baseline: options.baseline,
+    legacyBaseline: options.legacyBaseline,
+    baselineFiles: options.baselineFiles,
+    salt: options.salt,
+    env: options.env,
+    exclude: options.exclude,
+    maxFileSize: options.maxFileSize,
+    includeExamples: options.includeExamples,
+    includeStash: options.includeStash,
+    reportUnusedAllows: options.reportUnusedAllows,
+    history: options.history,
+    range: options.range
+  };
+  return digestOf(relevant);
+}
+function shardOf(options) {
+  return options.shard === void 0 ? {} : { shard: { spec: options.shard, scan: scanDigest(options) } };
+}
+var init_shard = __esm({
+  "src/modes/shard.ts"() {
+    "use strict";
+    init_rules();
+    init_digest();
+    init_version();
+  }
+});
+
+// src/report/context.ts
+function shownSecret(finding, reveal) {
+  return reveal ? finding.secret.reveal() : finding.redacted;
+}
+var REPORT_FORMATS;
+var init_context = __esm({
+  "src/report/context.ts"() {
+    "use strict";
+    REPORT_FORMATS = ["text", "json", "sarif"];
+  }
+});
+
+// src/report/json.ts
+function renderJson(ctx) {
+  const report = {
+    version: ctx.version,
+    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
+    stats: ctx.result.stats,
+    errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
+    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
+    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {},
+    ...ctx.result.shard !== void 0 ? { shard: ctx.result.shard } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function jsonFinding(f, reveal) {
+  const { secret, ...fields } = f;
+  return reveal ? { ...fields, secret: secret.reveal() } : fields;
+}
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
   }
 });
 
@@ -14903,11 +15005,7 @@ function stagedHelp(findings, rules, paint) {
       "Not committed yet means not leaked through git. If the key was ever pushed, shared, pasted or",
       "logged, treat it as leaked: revoke it and issue a new one."
     );
-    const fired = new Set(secrets.map((f) => f.ruleId));
-    for (const rule of rules) {
-      if (!fired.has(rule.id) || rule.remediation === void 0) continue;
-      out.push(`     ${escapeControl(rule.id)}: revoke at ${escapeControl(rule.remediation.revoke)}`, `       ${escapeControl(rule.remediation.rotate)}`);
-    }
+    out.push(...revokeLines(secrets, rules));
   }
   if (envFiles.length > 0) {
     item(
@@ -14941,12 +15039,56 @@ function stagedHelp(findings, rules, paint) {
   );
   return out;
 }
+function revokeLines(secrets, rules) {
+  const fired = new Set(secrets.map((f) => f.ruleId));
+  return rules.flatMap(
+    (rule) => !fired.has(rule.id) || rule.remediation === void 0 ? [] : [`     ${escapeControl(rule.id)}: revoke at ${escapeControl(rule.remediation.revoke)}`, `       ${escapeControl(rule.remediation.rotate)}`]
+  );
+}
 var FILE_CHECKS;
 var init_staged_help = __esm({
   "src/report/staged-help.ts"() {
     "use strict";
     init_escape();
     FILE_CHECKS = /* @__PURE__ */ new Set(["env-file-staged", "env-file-tracked", "env-file-not-ignored", "env-file-committed"]);
+  }
+});
+
+// src/report/push-help.ts
+function pushHelp(findings, rules, paint) {
+  const failing = findings.filter((f) => f.severity !== "info");
+  if (failing.length === 0) return [];
+  const secrets = failing.filter((f) => f.source !== "check");
+  const commits = new Set(failing.flatMap((f) => f.commit === void 0 ? [] : [f.commit.slice(0, 12)]));
+  const where = commits.size > 0 ? ` (commit${commits.size === 1 ? "" : "s"} ${[...commits].slice(0, 5).join(", ")})` : "";
+  const out = ["", paint("1;31", `Push blocked: the commits being pushed add a secret${where}.`), "", paint("1", "Fix it")];
+  out.push(
+    "  1. Take the secret out of the commits, not only out of the files: a later commit that deletes it",
+    "     still pushes it in the history.",
+    "     In the last commit: fix the file, git add it, then git commit --amend.",
+    '     In an older one: git rebase -i <the remote branch, e.g. origin/main>, mark that commit "edit",',
+    "     fix the file, git add it, git commit --amend, git rebase --continue.",
+    "  2. Then push again. Not pushed means not leaked through this remote; if the key was ever shared,",
+    "     pasted or logged, treat it as leaked: revoke it and issue a new one.",
+    ...revokeLines(secrets, rules)
+  );
+  const first = failing[0];
+  out.push("", paint("1", "Not a secret?"));
+  if (first !== void 0 && first.source !== "check") {
+    out.push(`  - Allow it with a comment on its line (keyscan:allow ${escapeControl(first.ruleId)}) and amend the commit as above.`);
+  }
+  out.push(
+    "  - Or accept the current findings in the baseline: npx keyscan baseline --history (then commit .keyscan-baseline.json)",
+    "",
+    "Bypass this check for one push, only when you are sure: git push --no-verify"
+  );
+  return out;
+}
+var init_push_help = __esm({
+  "src/report/push-help.ts"() {
+    "use strict";
+    init_escape();
+    init_staged_help();
   }
 });
 
@@ -14961,7 +15103,8 @@ function renderText(ctx) {
   const lines = [];
   for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), "");
   lines.push(...summary(ctx.result, paint));
-  if (ctx.staged ?? ctx.result.findings.some((f) => f.source === "staged"))
+  if (ctx.prePush) lines.push(...pushHelp(ctx.result.findings, ctx.rules, paint));
+  else if (ctx.staged ?? ctx.result.findings.some((f) => f.source === "staged"))
     lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
   return neutraliseCommands(`${lines.join("\n")}
 `);
@@ -15049,6 +15192,7 @@ var init_text = __esm({
     "use strict";
     init_context();
     init_escape();
+    init_push_help();
     init_staged_help();
     SEVERITY_STYLE = {
       critical: "1;31",
@@ -16385,590 +16529,6 @@ var init_regex_safety = __esm({
   }
 });
 
-// src/git/run.ts
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
-function pinnedArgs(args2) {
-  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
-}
-function gitEnv() {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_PAGER: "cat",
-    LC_ALL: "C",
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_GRAFT_FILE: "/dev/null"
-  };
-  for (const name of DROPPED_ENV) delete env[name];
-  return env;
-}
-function git(args2, cwd, input) {
-  return new Promise((resolve13, reject) => {
-    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    if (input !== void 0 && child.stdin !== null) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input);
-    }
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (b) => out.push(b));
-    child.stderr?.on("data", (b) => err.push(b));
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on(
-      "close",
-      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
-    );
-  });
-}
-async function gitOk(args2, cwd) {
-  const r = await git(args2, cwd);
-  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
-  return r.stdout;
-}
-function subcommand(args2) {
-  for (let i = 0; i < args2.length; i++) {
-    const a = args2[i];
-    if (a === "-c" || a === "-C") i++;
-    else if (!a.startsWith("-")) return a;
-  }
-  return "";
-}
-function gitFailure(args2, cwd, stderr) {
-  const detail = firstLine(stderr);
-  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
-  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
-    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
-  });
-}
-function firstLine(text) {
-  return text.trim().split("\n")[0] ?? "";
-}
-async function* gitStream(args2, cwd, input) {
-  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-  if (input !== void 0 && child.stdin !== null) {
-    child.stdin.on("error", () => void 0);
-    if (typeof input === "string") child.stdin.end(input);
-    else Readable.from(input).pipe(child.stdin);
-  }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
-  const err = [];
-  stderr.on("data", (b) => {
-    if (err.length < 64) err.push(b);
-  });
-  const exit = new Promise((resolve13, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
-  });
-  exit.catch(() => void 0);
-  try {
-    for await (const chunk of stdout) yield chunk;
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  const code2 = await exit;
-  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
-}
-async function* nulRecords(chunks) {
-  let rest = [];
-  for await (const chunk of chunks) {
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
-      rest = [];
-      start = nul + 1;
-    }
-    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
-  }
-  if (rest.length > 0) yield Buffer.concat(rest);
-}
-function spawnError(e, cwd) {
-  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
-    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
-      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
-      cause: e
-    });
-  }
-  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
-}
-var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
-var init_run = __esm({
-  "src/git/run.ts"() {
-    "use strict";
-    init_errors();
-    PINNED_CONFIG = [
-      // What log and diff print.
-      ["log.showRoot", "true"],
-      ["log.showSignature", "false"],
-      ["log.decorate", "false"],
-      ["log.follow", "false"],
-      ["log.abbrevCommit", "false"],
-      ["log.mailmap", "false"],
-      ["format.pretty", "medium"],
-      ["i18n.logOutputEncoding", "UTF-8"],
-      ["core.quotePath", "false"],
-      ["core.useReplaceRefs", "false"],
-      ["color.ui", "false"],
-      ["color.diff", "false"],
-      ["diff.noprefix", "false"],
-      ["diff.mnemonicPrefix", "false"],
-      ["diff.srcPrefix", "a/"],
-      ["diff.dstPrefix", "b/"],
-      ["diff.relative", "false"],
-      ["diff.renames", "true"],
-      ["diff.algorithm", "myers"],
-      ["diff.indentHeuristic", "true"],
-      ["diff.context", "3"],
-      ["diff.interHunkContext", "0"],
-      ["diff.suppressBlankEmpty", "false"],
-      ["diff.wsErrorHighlight", "none"],
-      ["diff.orderFile", "/dev/null"],
-      ["diff.submodule", "short"],
-      ["diff.ignoreSubmodules", "none"],
-      ["diff.colorMoved", "no"],
-      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
-      ["core.bigFileThreshold", "512m"],
-      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
-      ["core.commitGraph", "false"],
-      // Programs and hooks.
-      ["core.fsmonitor", "false"],
-      ["core.untrackedCache", "false"],
-      ["core.hooksPath", "/dev/null"],
-      ["core.pager", "cat"],
-      ["protocol.ext.allow", "never"],
-      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
-      // `true` answers "none", which only makes the fetch negotiate without them.
-      ["core.alternateRefsCommand", "true"],
-      ["gc.auto", "0"],
-      ["maintenance.auto", "false"],
-      ["fetch.writeCommitGraph", "false"],
-      ["fetch.prune", "false"],
-      ["fetch.pruneTags", "false"],
-      ["submodule.recurse", "false"]
-    ];
-    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-    DROPPED_ENV = [
-      "GIT_DIFF_OPTS",
-      "GIT_EXTERNAL_DIFF",
-      "GIT_NOTES_REF",
-      "GIT_LITERAL_PATHSPECS",
-      "GIT_GLOB_PATHSPECS",
-      "GIT_NOGLOB_PATHSPECS",
-      "GIT_ICASE_PATHSPECS",
-      "GIT_REPLACE_REF_BASE"
-    ];
-  }
-});
-
-// src/git/env-files.ts
-async function trackedPaths(root, paths) {
-  const tracked = /* @__PURE__ */ new Set();
-  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
-    const chunk = paths.slice(i, i + PATHS_PER_CALL).map(literal2);
-    const out = await gitOk(["ls-files", "-z", "--cached", "--full-name", "--", ...chunk], root);
-    for (const p of out.split("\0")) if (p !== "") tracked.add(p);
-  }
-  return tracked;
-}
-async function ignoredPaths(root, paths, includeTracked = false) {
-  if (paths.length === 0) return /* @__PURE__ */ new Set();
-  const args2 = ["check-ignore", "-z", "--stdin", ...includeTracked ? ["--no-index"] : []];
-  const r = await git(args2, root, `${paths.join("\0")}\0`);
-  if (r.code !== 0 && r.code !== 1) throw new KeyscanError("E_GIT", `git check-ignore failed in ${root}: ${firstLine(r.stderr)}`);
-  return new Set(r.stdout.split("\0").filter((p) => p !== ""));
-}
-async function stagedChanges(root) {
-  const out = await gitOk(["diff", "--cached", "--name-status", "-z", "--no-renames", "--diff-filter=AMT"], root);
-  const fields = out.split("\0");
-  const changes = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    changes.push({ status: fields[i], path: fields[i + 1] });
-  }
-  return changes;
-}
-async function stagedAddedLines(root, path2) {
-  const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
-  return hunkRanges(out);
-}
-async function addedFiles(root, commits, keep, filter = "A") {
-  if (commits.length === 0) return [];
-  const args2 = [
-    "-c",
-    "log.showSignature=false",
-    "-c",
-    "log.showRoot=true",
-    "log",
-    "--no-walk=unsorted",
-    "--stdin",
-    "--no-renames",
-    `--diff-filter=${filter}`,
-    "--name-only",
-    "-z",
-    "--encoding=UTF-8",
-    ADDED_FORMAT
-  ];
-  const found = [];
-  const decoder = new TextDecoder();
-  let rest = "";
-  const take = (record) => {
-    const nul = record.indexOf("\0");
-    if (nul === -1) return;
-    const [commit = "", author = "", authorEmail = "", date = ""] = record.slice(0, nul).split("");
-    const paths = record.slice(nul + 1).split("\0").map((p) => p.replace(/^\n/, "")).filter((p) => p !== "" && keep(p));
-    if (paths.length > 0) found.push({ commit: { commit, author, authorEmail, date }, paths });
-  };
-  for await (const chunk of gitStream(args2, root, `${commits.join("\n")}
-`)) {
-    const records = (rest + decoder.decode(chunk, { stream: true })).split("");
-    rest = records.pop() ?? "";
-    for (const r of records) take(r);
-  }
-  take(rest + decoder.decode());
-  return found;
-}
-async function commitAddedLines(root, commit, path2) {
-  const out = await gitOk(["diff-tree", "-p", "--root", ...ADDED_LINES, commit, "--", literal2(path2)], root);
-  return hunkRanges(out);
-}
-function hunkRanges(diff) {
-  const ranges = [];
-  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const start = Number(m[1]);
-    const count = m[2] === void 0 ? 1 : Number(m[2]);
-    if (count > 0) ranges.push([start, start + count - 1]);
-  }
-  return ranges;
-}
-async function pathsAt(root, rev, paths) {
-  const askable = paths.filter((p) => !p.includes("\n"));
-  if (askable.length === 0) return /* @__PURE__ */ new Set();
-  const r = await git(["cat-file", "--batch-check=%(objecttype)"], root, `${askable.map((p) => `${rev}:${p}`).join("\n")}
-`);
-  if (r.code !== 0) throw new KeyscanError("E_GIT", `git cat-file failed in ${root}: ${firstLine(r.stderr)}`);
-  const answers = r.stdout.split("\n");
-  return new Set(askable.filter((_p, i) => answers[i] === "blob"));
-}
-var PATHS_PER_CALL, literal2, ADDED_LINES, ADDED_FORMAT;
-var init_env_files = __esm({
-  "src/git/env-files.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    PATHS_PER_CALL = 256;
-    literal2 = (path2) => `:(literal)${path2}`;
-    ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
-    ADDED_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI";
-  }
-});
-
-// src/git/cat-file.ts
-var BatchParser;
-var init_cat_file = __esm({
-  "src/git/cat-file.ts"() {
-    "use strict";
-    BatchParser = class {
-      #cap;
-      #headBytes;
-      #emit;
-      #header = Buffer.alloc(0);
-      /** Content bytes still expected for the current object (+1 for its trailing newline). */
-      #remaining = -1;
-      #size = 0;
-      #data;
-      #head = Buffer.alloc(0);
-      #filled = 0;
-      #isBlob = false;
-      constructor(cap, emit, headBytes = 8e3) {
-        this.#cap = cap;
-        this.#headBytes = headBytes;
-        this.#emit = emit;
-      }
-      push(chunk) {
-        let at2 = 0;
-        while (at2 < chunk.length) {
-          if (this.#remaining < 0) {
-            const nl = chunk.indexOf(10, at2);
-            if (nl === -1) {
-              this.#header = Buffer.concat([this.#header, chunk.subarray(at2)]);
-              return;
-            }
-            const header = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
-            this.#header = Buffer.alloc(0);
-            at2 = nl + 1;
-            this.#start(header);
-            continue;
-          }
-          const take = Math.min(this.#remaining, chunk.length - at2);
-          this.#fill(chunk.subarray(at2, at2 + take));
-          at2 += take;
-          this.#remaining -= take;
-          if (this.#remaining === 0) this.#finish();
-        }
-      }
-      #start(header) {
-        const parts = header.split(" ");
-        if (parts.length < 3) {
-          this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
-          return;
-        }
-        this.#size = Number(parts[2]);
-        this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
-        this.#filled = 0;
-        this.#remaining = this.#size + 1;
-        this.#isBlob = parts[1] === "blob";
-        if (!this.#isBlob) this.#data = void 0;
-      }
-      #fill(piece) {
-        const room = this.#size - this.#filled;
-        const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-        if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
-        this.#filled += content2.length;
-      }
-      #finish() {
-        this.#remaining = -1;
-        this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
-        this.#data = void 0;
-      }
-    };
-  }
-});
-
-// src/git/history.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve } from "node:path";
-function stagedDiff(repo) {
-  return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
-}
-function commitPatches(repo, commits) {
-  const args2 = [
-    ...PINNED_CONFIG2,
-    "log",
-    "--no-walk=unsorted",
-    "--stdin",
-    "-p",
-    "--cc",
-    "--no-renames",
-    `--format=${LOG_FORMAT}`,
-    "--encoding=UTF-8",
-    ...DIFF_OPTIONS
-  ];
-  return gitStream(args2, repo, `${commits.join("\n")}
-`);
-}
-async function listCommits(repo, revisions) {
-  const commits = [];
-  let rest = "";
-  for await (const chunk of gitStream(["rev-list", "--topo-order", ...revisions, "--"], repo)) {
-    const lines = (rest + chunk.toString("latin1")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const l of lines) if (l !== "") commits.push(l);
-  }
-  if (rest !== "") commits.push(rest);
-  return commits;
-}
-function allRefs(includeStash) {
-  return includeStash ? ["--all"] : ["--exclude=refs/stash", "--all"];
-}
-async function resolveCommit(repo, rev) {
-  const r = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], repo);
-  return r.code === 0 ? r.stdout.trim() : void 0;
-}
-async function shallowBoundary(repo) {
-  const shallow = await git(["rev-parse", "--is-shallow-repository"], repo);
-  if (shallow.stdout.trim() !== "true") return /* @__PURE__ */ new Set();
-  const file = await git(["rev-parse", "--git-path", "shallow"], repo);
-  const text = await readFile2(resolve(repo, file.stdout.trim()), "utf8").catch(() => "");
-  return new Set(text.split("\n").filter((l) => l !== ""));
-}
-async function requireRepository(cwd) {
-  const r = await git(["rev-parse", "--git-dir"], cwd);
-  if (r.code !== 0) {
-    throw new KeyscanError("E_GIT", `${cwd} is not a git repository (${firstLine(r.stderr)})`, {
-      hint: "Run keyscan inside a clone, or scan files without --staged/--range/--history."
-    });
-  }
-}
-async function readAtRevision(repo, rev, paths, check) {
-  const askable = paths.filter((p) => !p.includes("\n"));
-  for (const p of paths) if (p.includes("\n")) check(p, void 0);
-  if (askable.length === 0) return;
-  const input = askable.map((p) => `${rev}:${p}`).join("\n");
-  let index = 0;
-  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
-    const path2 = askable[index++];
-    if (path2 !== void 0) check(path2, read.missing ? void 0 : read.data);
-  });
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${input}
-`)) parser.push(chunk);
-}
-var LOG_FORMAT, PINNED_CONFIG2, DIFF_OPTIONS;
-var init_history = __esm({
-  "src/git/history.ts"() {
-    "use strict";
-    init_errors();
-    init_cat_file();
-    init_run();
-    LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
-    PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
-    DIFF_OPTIONS = [
-      "--no-color",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--text",
-      "--full-index",
-      "--src-prefix=a/",
-      "--dst-prefix=b/",
-      "--no-relative",
-      "-U0"
-    ];
-  }
-});
-
-// src/sources/text.ts
-function toScannableText(data) {
-  const utf16 = utf16Order(data);
-  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
-  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
-  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
-  const text = bom ? data.subarray(3) : data;
-  const nul = text.indexOf(0);
-  if (nul !== -1 && nul < SNIFF) return "binary";
-  return text;
-}
-function utf16Order(data) {
-  if (data.length < 2) return void 0;
-  if (data[0] === 255 && data[1] === 254) return "le";
-  if (data[0] === 254 && data[1] === 255) return "be";
-  return void 0;
-}
-function utf16String(data, order) {
-  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
-}
-function isLfsPointer(data) {
-  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
-}
-function swapBytes(data) {
-  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
-  return copy.swap16();
-}
-var SNIFF, LFS_POINTER;
-var init_text2 = __esm({
-  "src/sources/text.ts"() {
-    "use strict";
-    SNIFF = 8e3;
-    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
-  }
-});
-
-// src/pipeline/history.ts
-function firstIntroduced(findings, order) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-    const group = groups.get(key);
-    if (group === void 0) {
-      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
-      continue;
-    }
-    group.commits.add(f.commit ?? "");
-    if (older(f, group.first, order)) group.first = f;
-  }
-  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
-}
-function older(a, b, order) {
-  const da = Date.parse(a.date ?? "");
-  const db = Date.parse(b.date ?? "");
-  if (da !== db) return da < db;
-  const oa = order.get(a.commit ?? "") ?? -1;
-  const ob = order.get(b.commit ?? "") ?? -1;
-  if (oa !== ob) return oa > ob;
-  return a.startLine < b.startLine;
-}
-async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
-  const present = /* @__PURE__ */ new Set();
-  if (rev !== void 0 && findings.length > 0) {
-    const byPath = /* @__PURE__ */ new Map();
-    for (const f of findings) {
-      const path2 = realPath(f.path);
-      const list = byPath.get(path2);
-      if (list === void 0) byPath.set(path2, [f]);
-      else list.push(f);
-    }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
-      if (content2 === void 0) return;
-      const list = byPath.get(path2) ?? [];
-      const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content2, secrets);
-      const text = toScannableText(content2);
-      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
-      list.forEach((f, i) => {
-        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
-      });
-    });
-  }
-  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
-}
-function containedIn(haystack, needles) {
-  const found = /* @__PURE__ */ new Set();
-  const byLength = /* @__PURE__ */ new Map();
-  needles.forEach((needle, index) => {
-    const bytes = Buffer.from(needle, "utf8");
-    if (bytes.length === 0 || bytes.length > haystack.length) return;
-    const group = byLength.get(bytes.length);
-    if (group === void 0) byLength.set(bytes.length, [{ index, bytes }]);
-    else group.push({ index, bytes });
-  });
-  for (const [length, group] of byLength) {
-    if (group.length <= FEW) {
-      for (const n of group) if (haystack.includes(n.bytes)) found.add(n.index);
-      continue;
-    }
-    const wanted = /* @__PURE__ */ new Map();
-    for (const n of group) {
-      const h2 = hashOf(n.bytes, 0, length);
-      const list = wanted.get(h2);
-      if (list === void 0) wanted.set(h2, [n]);
-      else list.push(n);
-    }
-    let top = 1;
-    for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
-    let h = hashOf(haystack, 0, length);
-    for (let start = 0; ; start++) {
-      const candidates = wanted.get(h);
-      if (candidates !== void 0) {
-        for (const n of candidates) {
-          if (!found.has(n.index) && haystack.compare(n.bytes, 0, length, start, start + length) === 0) found.add(n.index);
-        }
-      }
-      const end = start + length;
-      if (end >= haystack.length) break;
-      h = Math.imul(h - Math.imul(haystack[start], top), BASE) + haystack[end] >>> 0;
-    }
-  }
-  return found;
-}
-function hashOf(bytes, from, length) {
-  let h = 0;
-  for (let i = from; i < from + length; i++) h = Math.imul(h, BASE) + bytes[i] >>> 0;
-  return h;
-}
-var FEW, BASE;
-var init_history2 = __esm({
-  "src/pipeline/history.ts"() {
-    "use strict";
-    init_history();
-    init_text2();
-    FEW = 4;
-    BASE = 257;
-  }
-});
-
 // src/checks/env-names.ts
 function baseName(path2) {
   const slash = path2.lastIndexOf("/");
@@ -17005,213 +16565,6 @@ var init_env_names = __esm({
         return isEnvFileName(name) ? "env" : void 0;
       }
     };
-  }
-});
-
-// src/hash/rehash.ts
-function rememberHashInput(finding, value2, identity) {
-  checkInputs.set(finding, { value: value2, identity });
-}
-function carryHashInput(from, to) {
-  const input = checkInputs.get(from);
-  if (input !== void 0 && to !== from) checkInputs.set(to, input);
-  return to;
-}
-function hashInput(f) {
-  return checkInputs.get(f) ?? { value: f.source === "check" ? "" : f.secret.reveal(), identity: void 0 };
-}
-function legacyHashOf(f) {
-  return sha256(hashInput(f).value);
-}
-async function rehash(findings, hasher, tagsOf) {
-  const inputs = findings.map((f) => {
-    const { value: value2, identity } = hashInput(f);
-    return { secret: value2, slow: isGuessable(f.ruleId, tagsOf(f.ruleId), value2), identity };
-  });
-  const hashes = await hasher.hashAll(inputs);
-  const legacy = /* @__PURE__ */ new Map();
-  const out = findings.map((f, i) => {
-    const input = inputs[i];
-    const secretHash = hashes[i];
-    legacy.set(`${f.ruleId}\0${sha256(input.secret)}`, secretHash);
-    const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
-    const fingerprint = fingerprintOf(f.ruleId, f.path, identity, f.commit);
-    const next = { ...f, secretHash, fingerprint };
-    const check = checkInputs.get(f);
-    if (check !== void 0) checkInputs.set(next, check);
-    return next;
-  });
-  return { findings: out, legacy };
-}
-function translateLegacy(entries, legacy) {
-  return entries.map((e) => {
-    const keyed = legacy.get(`${e.ruleId}\0${e.secretHash}`);
-    return keyed === void 0 ? e : { ...e, secretHash: keyed };
-  });
-}
-var checkInputs;
-var init_rehash = __esm({
-  "src/hash/rehash.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_secret_hash();
-    checkInputs = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/secret.ts
-import { inspect } from "node:util";
-var MASK, Secret;
-var init_secret = __esm({
-  "src/secret.ts"() {
-    "use strict";
-    MASK = "[REDACTED]";
-    Secret = class {
-      #value;
-      constructor(value2) {
-        this.#value = value2;
-      }
-      reveal() {
-        return this.#value;
-      }
-      get length() {
-        return this.#value.length;
-      }
-      toString() {
-        return MASK;
-      }
-      toJSON() {
-        return MASK;
-      }
-      [inspect.custom]() {
-        return MASK;
-      }
-    };
-  }
-});
-
-// src/checks/finding.ts
-function checkFinding(input) {
-  const at2 = input.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const secretHash = sha256(input.value ?? "");
-  const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
-  const commit = input.commit;
-  const finding = {
-    ruleId: input.rule.id,
-    severity: input.rule.severity,
-    message: input.message,
-    path: input.path,
-    startLine: at2.line,
-    startColumn: at2.column,
-    endLine: at2.endLine,
-    endColumn: at2.endColumn,
-    redacted: "",
-    secretHash,
-    fingerprint: fingerprintOf(input.rule.id, input.path, identity, commit?.commit),
-    source: "check",
-    ...commit === void 0 ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date },
-    secret: NO_SECRET
-  };
-  if (input.lines !== void 0) rememberContext(finding, { text: new Secret(input.lines), line: at2.line });
-  rememberHashInput(finding, input.value ?? "", input.identity);
-  return finding;
-}
-var NO_SECRET;
-var init_finding = __esm({
-  "src/checks/finding.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_candidate();
-    init_rehash();
-    init_secret();
-    NO_SECRET = new Secret("");
-  }
-});
-
-// src/checks/env-parse.ts
-function parseEnv(text) {
-  const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  const entries = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const m = ASSIGNMENT.exec(line);
-    if (m === null) continue;
-    const key = m[2];
-    const keyColumn = m[1].length + 1;
-    const start = m[0].length;
-    const quote = line[start];
-    if (quote === '"' || quote === "'" || quote === "`") {
-      const quoted2 = readQuoted(lines, i, start + 1, quote);
-      if (quoted2 !== void 0) {
-        entries.push({
-          key,
-          value: quoted2.value,
-          quote,
-          line: i + 1,
-          keyColumn,
-          valueLine: i + 1,
-          valueColumn: start + 2,
-          endLine: quoted2.endIndex + 1,
-          endColumn: quoted2.endColumn + 1
-        });
-        i = quoted2.endIndex;
-        continue;
-      }
-    }
-    const value2 = unquotedValue(line.slice(start));
-    entries.push({
-      key,
-      value: value2,
-      quote: void 0,
-      line: i + 1,
-      keyColumn,
-      valueLine: i + 1,
-      valueColumn: start + 1,
-      endLine: i + 1,
-      endColumn: start + value2.length + 1
-    });
-  }
-  return entries;
-}
-function splitLines(text) {
-  return text.split(/\r\n|\r|\n/);
-}
-function unquotedValue(rest) {
-  const comment = rest.search(/[ \t]#/);
-  const value2 = comment === -1 ? rest : rest.slice(0, comment);
-  return rest.startsWith("#") ? "" : value2.trimEnd();
-}
-function readQuoted(lines, index, column, quote) {
-  const parts = [];
-  let from = column;
-  for (let i = index; i < lines.length; i++) {
-    const line = lines[i];
-    const close = closingQuote(line, from, quote);
-    if (close !== -1) {
-      parts.push(line.slice(from, close));
-      if (!closesCleanly(line.slice(close + 1))) return void 0;
-      return { value: parts.join("\n"), endIndex: i, endColumn: close };
-    }
-    parts.push(line.slice(from));
-    from = 0;
-  }
-  return void 0;
-}
-function closingQuote(line, from, quote) {
-  for (let c = from; c < line.length; c++) {
-    if (quote === '"' && line[c] === "\\") c++;
-    else if (line[c] === quote) return c;
-  }
-  return -1;
-}
-function closesCleanly(rest) {
-  return /^[ \t]*(?:#.*)?$/.test(rest);
-}
-var ASSIGNMENT;
-var init_env_parse = __esm({
-  "src/checks/env-parse.ts"() {
-    "use strict";
-    ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
   }
 });
 
@@ -17294,160 +16647,6 @@ var init_env_values = __esm({
   }
 });
 
-// src/checks/template.ts
-function templateValueFindings(path2, text, placeholders, lines, commit) {
-  const findings = [];
-  const textLines = text.split("\n");
-  for (const entry of parseEnv(text)) {
-    if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
-    const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
-    if (verdict === void 0) continue;
-    const what = verdict === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
-    findings.push(
-      checkFinding({
-        rule: ENV_TEMPLATE_VALUE,
-        path: path2,
-        message: `${entry.key} on line ${entry.line} of env template ${path2} holds ${what}. Templates are committed: replace it with an empty value or a placeholder such as <${entry.key}>, and rotate it if it is a real credential`,
-        at: { line: entry.valueLine, column: entry.valueColumn, endLine: entry.endLine, endColumn: entry.endColumn },
-        identity: entry.key,
-        value: entry.value,
-        ...commit === void 0 ? {} : { commit },
-        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
-        lines: textLines.slice(entry.line - 1, entry.endLine).join("\n")
-      })
-    );
-  }
-  return findings;
-}
-function driftFindings(template, envFiles) {
-  if (envFiles.length === 0) return [];
-  const templateEntries = firstByKey(parseEnv(template.text));
-  const envEntries = envFiles.map((f) => ({ path: f.path, entries: firstByKey(parseEnv(f.text)) }));
-  const envNames = envFiles.map((f) => f.path).join(" or ");
-  const findings = [];
-  for (const [key, entry] of templateEntries) {
-    if (envEntries.some((e) => e.entries.has(key))) continue;
-    findings.push(
-      driftFinding(template.path, key, entry, `${key} is in env template ${template.path} but not set in ${envNames}: add it there`)
-    );
-  }
-  const reported = /* @__PURE__ */ new Set();
-  for (const env of envEntries) {
-    for (const [key, entry] of env.entries) {
-      if (templateEntries.has(key) || reported.has(key)) continue;
-      reported.add(key);
-      findings.push(
-        driftFinding(
-          env.path,
-          key,
-          entry,
-          `${key} is set in ${env.path} but not named in env template ${template.path}: document it there with a placeholder`
-        )
-      );
-    }
-  }
-  return findings;
-}
-function firstByKey(entries) {
-  const map = /* @__PURE__ */ new Map();
-  for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
-  return map;
-}
-function driftFinding(path2, key, entry, message) {
-  const column = entry.keyColumn;
-  return checkFinding({
-    rule: ENV_DRIFT,
-    path: path2,
-    message,
-    at: { line: entry.line, column, endLine: entry.line, endColumn: column + key.length },
-    identity: key
-  });
-}
-var init_template = __esm({
-  "src/checks/template.ts"() {
-    "use strict";
-    init_env_parse();
-    init_env_values();
-    init_finding();
-    init_rules2();
-  }
-});
-
-// src/checks/history.ts
-async function checkCommitted(root, commits, tip, checks, isExcluded) {
-  if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
-  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
-  if (added.length === 0) return [];
-  const each = added.flatMap(
-    ({ commit, paths }) => paths.map((path2) => checkFinding({ rule: ENV_FILE_COMMITTED, path: path2, message: "", commit }))
-  );
-  const first = firstIntroduced(each, new Map(commits.map((c, i) => [c, i])));
-  const present = tip === void 0 ? /* @__PURE__ */ new Set() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
-  return first.map((f) => {
-    const still = present.has(f.path);
-    const times = f.commitCount !== void 0 && f.commitCount > 1 ? ` (added by ${f.commitCount} commits)` : "";
-    const where = `${f.path} is an env file that was committed to git history${times}`;
-    const what = still ? `it is still tracked: untrack it (git rm --cached ${shellQuote(f.path)}) and add ${gitignoreLine(f.path)} to .gitignore` : "it is no longer tracked, but every value it held is still in git history";
-    return { ...f, message: `${where}; ${what}. Rotate its credentials`, presentAtHead: still };
-  });
-}
-async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
-  if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
-  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
-  const findings = [];
-  for (const { commit, paths } of changed) {
-    const added = /* @__PURE__ */ new Map();
-    for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
-    await readAtRevision(root, commit.commit, paths, (path2, content2) => {
-      const text = content2 === void 0 ? "binary" : toScannableText(content2);
-      if (text === "binary") return;
-      findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
-    });
-  }
-  return findings;
-}
-var init_history3 = __esm({
-  "src/checks/history.ts"() {
-    "use strict";
-    init_env_files();
-    init_history();
-    init_history2();
-    init_text2();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-  }
-});
-
-// src/checks/merge.ts
-function mergeTemplateValues(checkFindings, matches, isGeneric) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    if (m.source === "check") continue;
-    const list = byPath.get(m.path);
-    if (list === void 0) byPath.set(m.path, [m]);
-    else list.push(m);
-  }
-  const superseded = /* @__PURE__ */ new Set();
-  const checks = checkFindings.filter((f) => {
-    if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;
-    const overlapping = (byPath.get(f.path) ?? []).filter(
-      (m) => m.commit === f.commit && m.startLine <= f.endLine && f.startLine <= m.endLine
-    );
-    if (overlapping.some((m) => !isGeneric(m.ruleId))) return false;
-    for (const m of overlapping) superseded.add(m);
-    return true;
-  });
-  return { checks, superseded };
-}
-var init_merge = __esm({
-  "src/checks/merge.ts"() {
-    "use strict";
-    init_rules2();
-  }
-});
-
 // src/checks/options.ts
 function resolveEnvChecks(options = {}) {
   const disabled = new Set(options.disable ?? []);
@@ -17474,286 +16673,6 @@ var init_options = __esm({
     init_env_names();
     init_env_values();
     init_rules2();
-  }
-});
-
-// src/checks/staged.ts
-async function checkStaged(root, checks, isExcluded) {
-  const changes = (await stagedChanges(root)).filter((c) => !isExcluded(c.path));
-  const envFiles = changes.filter((c) => checks.names.kind(c.path) === "env");
-  const templates = changes.filter((c) => checks.names.kind(c.path) === "template");
-  const findings = [];
-  if (envFiles.length > 0 && checks.enabled(ENV_FILE_STAGED.id)) {
-    const ignored = await ignoredPaths(
-      root,
-      envFiles.map((c) => c.path),
-      true
-    );
-    for (const c of envFiles) findings.push(stagedFinding(c.path, c.status === "A", ignored.has(c.path)));
-  }
-  if (templates.length > 0 && checks.enabled(ENV_TEMPLATE_VALUE.id)) {
-    const added = /* @__PURE__ */ new Map();
-    for (const t of templates) added.set(t.path, await stagedAddedLines(root, t.path));
-    await readAtRevision(
-      root,
-      ":0",
-      templates.map((t) => t.path),
-      (path2, content2) => {
-        const text = content2 === void 0 ? "binary" : toScannableText(content2);
-        if (text === "binary") return;
-        findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
-      }
-    );
-  }
-  return findings;
-}
-function stagedFinding(path2, added, ignored) {
-  const unstage = `Unstage it, keeping the file: git rm --cached ${shellQuote(path2)}`;
-  const ignore = ignored ? "it is already ignored by .gitignore, so it was added with git add --force" : `then ignore it: add the line ${gitignoreLine(path2)} to the .gitignore at the repository root`;
-  const message = added ? `${path2} is an env file staged for commit: committing it puts every value in it into the repository. ${unstage}; ${ignore}` : `${path2} is a tracked env file and a change to it is staged: its values are in history already and this commit adds more. Rotate its credentials. ${unstage}; ${ignore}`;
-  return checkFinding({ rule: ENV_FILE_STAGED, path: path2, message });
-}
-var init_staged = __esm({
-  "src/checks/staged.ts"() {
-    "use strict";
-    init_env_files();
-    init_history();
-    init_text2();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-  }
-});
-
-// src/git/repo.ts
-function workTreeRoot(dir) {
-  let root = roots.get(dir);
-  if (root === void 0) {
-    root = git(["rev-parse", "--show-toplevel"], dir).then((r) => {
-      const out = r.stdout.trim();
-      return r.code !== 0 || out === "" ? void 0 : out;
-    });
-    roots.set(dir, root);
-  }
-  return root;
-}
-async function isIgnored(root, relPath) {
-  const r = await git(["check-ignore", "-q", "--no-index", "--", relPath], root);
-  return r.code === 0;
-}
-function listWorkTreeFiles(dir) {
-  return nulRecords(gitStream(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"], dir));
-}
-async function stashEntries(root) {
-  const exists = await git(["rev-parse", "--verify", "--quiet", "refs/stash"], root);
-  if (exists.code !== 0) return [];
-  const out = await gitOk(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], root);
-  return out.split("\n").filter((l) => l !== "");
-}
-var roots;
-var init_repo = __esm({
-  "src/git/repo.ts"() {
-    "use strict";
-    init_run();
-    roots = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/sources/read-file.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-function readTarget(target, maxBytes) {
-  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
-  let fd;
-  try {
-    const link2 = lstatSync(abs);
-    if (link2.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
-    if (link2.isDirectory()) return { kind: "skip", reason: "submodule" };
-    if (!link2.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (link2.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    const data = readAll(fd, info.size, maxBytes);
-    if (data === void 0) return { kind: "skip", reason: "tooLarge" };
-    const text = toScannableText(data);
-    if (text === "binary") return { kind: "skip", reason: "binary" };
-    return { kind: "text", data: text, bytes: data.length };
-  } catch (e) {
-    const code2 = systemErrorCode(e) ?? "EUNKNOWN";
-    if (code2 === "ENOENT") return { kind: "skip", reason: "deleted" };
-    if (code2 === "ELOOP") return { kind: "skip", reason: "symlink" };
-    return { kind: "error", code: code2, message: describe(code2) };
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function readAll(fd, expected, maxBytes) {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
-  let length = 0;
-  for (; ; ) {
-    if (length === buf.length) {
-      if (buf.length > maxBytes) return void 0;
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, length);
-      buf = bigger;
-    }
-    const n = readSync(fd, buf, length, buf.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  if (length > maxBytes) return void 0;
-  return buf.subarray(0, length);
-}
-function describe(code2) {
-  switch (code2) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "EMFILE":
-    case "ENFILE":
-      return "too many open files";
-    default:
-      return `read failed (${code2})`;
-  }
-}
-var init_read_file = __esm({
-  "src/sources/read-file.ts"() {
-    "use strict";
-    init_errors();
-    init_text2();
-  }
-});
-
-// src/checks/worktree.ts
-import { lstat, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join2, relative, sep } from "node:path";
-async function* collectEnvTargets(targets, checks, sink) {
-  for await (const target of targets) {
-    if (checks.names.kind(target.path) !== void 0) sink.push(target);
-    yield target;
-  }
-}
-async function checkWorkTree(targets, checks, ctx) {
-  if (targets.length === 0) return [];
-  const findings = [];
-  const templates = [];
-  for (const [root, group] of await byRepository(targets, ctx.warn)) {
-    const envFiles = group.filter((t) => checks.names.kind(t.path) === "env");
-    const groupTemplates = group.filter((t) => checks.names.kind(t.path) === "template");
-    if (root === void 0) {
-      templates.push(...groupTemplates);
-      continue;
-    }
-    const rel = (t) => posix(relative(root, t.abs));
-    const tracked = await trackedPaths(root, group.map(rel));
-    const ignored = await ignoredPaths(
-      root,
-      group.map(rel).filter((p) => !tracked.has(p))
-    );
-    for (const t of envFiles) {
-      if (tracked.has(rel(t))) findings.push(trackedFinding(t.path));
-      else if (!ignored.has(rel(t))) findings.push(notIgnoredFinding(t.path));
-    }
-    templates.push(...groupTemplates.filter((t) => !ignored.has(rel(t))));
-  }
-  for (const t of templates) findings.push(...await templateFindings(t, checks, ctx));
-  return findings.filter((f) => checks.enabled(f.ruleId));
-}
-function trackedFinding(path2) {
-  return checkFinding({
-    rule: ENV_FILE_TRACKED,
-    path: path2,
-    message: `${path2} is an env file tracked by git, so every value in it is in the repository. Rotate its credentials, untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore`
-  });
-}
-function notIgnoredFinding(path2) {
-  return checkFinding({
-    rule: ENV_FILE_NOT_IGNORED,
-    path: path2,
-    message: `${path2} is an env file that git does not ignore: one git add commits it. Add this line to the .gitignore at the repository root: ${gitignoreLine(path2)}`
-  });
-}
-async function templateFindings(t, checks, ctx) {
-  const wantValues = checks.enabled(ENV_TEMPLATE_VALUE.id);
-  const wantDrift = checks.enabled(ENV_DRIFT.id);
-  if (!wantValues && !wantDrift) return [];
-  const read = readTarget(t.abs, ctx.maxFileSize);
-  if (read.kind !== "text") return [];
-  const text = read.data.toString("utf8");
-  const findings = wantValues ? templateValueFindings(t.path, text, checks.placeholders) : [];
-  if (wantDrift) findings.push(...driftFindings({ path: t.path, text }, await siblingEnvFiles(t, ctx)));
-  return findings;
-}
-async function siblingEnvFiles(t, ctx) {
-  const files = [];
-  for (const name of DRIFT_PARTNERS) {
-    const abs = join2(dirname2(t.abs), name);
-    const path2 = posix(relative(ctx.base, abs));
-    if (ctx.isExcluded(path2)) continue;
-    const info = await lstat(abs).catch(() => void 0);
-    if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
-    const text = await readFile3(abs, "utf8").catch(() => void 0);
-    if (text !== void 0) files.push({ path: path2, text });
-  }
-  return files;
-}
-async function byRepository(targets, warn) {
-  const candidates = /* @__PURE__ */ new Map();
-  const answers = /* @__PURE__ */ new Map();
-  const candidateRoot = (dir) => {
-    let found = candidates.get(dir);
-    if (found === void 0) {
-      found = lstat(join2(dir, ".git")).then(
-        () => dir,
-        () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
-      );
-      candidates.set(dir, found);
-    }
-    return found;
-  };
-  const once = (key, ask) => {
-    let answer = answers.get(key);
-    if (answer === void 0) {
-      answer = ask();
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-  const confirm = (root) => once(root, async () => {
-    if (await workTreeRoot(root) !== void 0) return root;
-    warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
-    return void 0;
-  });
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of targets) {
-    const dir = dirname2(t.abs);
-    const candidate = await candidateRoot(dir);
-    const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [t]);
-    else group.push(t);
-  }
-  return groups;
-}
-function posix(path2) {
-  return sep === "/" ? path2 : path2.split(sep).join("/");
-}
-var DRIFT_PARTNERS;
-var init_worktree = __esm({
-  "src/checks/worktree.ts"() {
-    "use strict";
-    init_env_files();
-    init_repo();
-    init_read_file();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-    DRIFT_PARTNERS = [".env", ".env.local"];
   }
 });
 
@@ -18883,9 +17802,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -19384,7 +18303,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -19397,12 +18316,12 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject6(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -19412,8 +18331,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result2 = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -19438,7 +18357,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -19446,7 +18365,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -19455,16 +18374,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -19626,12 +18545,13 @@ var init_allowlist = __esm({
 function emptySkipCounts() {
   return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
 }
-var SEVERITIES, METADATA_SOURCES;
+var SEVERITIES, METADATA_SOURCES, SKIP_REASONS;
 var init_types = __esm({
   "src/types.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
+    SKIP_REASONS = Object.keys(emptySkipCounts());
   }
 });
 
@@ -19856,6 +18776,1657 @@ var init_pipeline = __esm({
   }
 });
 
+// src/git/run.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Readable } from "node:stream";
+function pinnedArgs(args2) {
+  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
+}
+function gitEnv() {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_GRAFT_FILE: "/dev/null"
+  };
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
+}
+function git(args2, cwd, input) {
+  return new Promise((resolve16, reject) => {
+    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (input !== void 0 && child.stdin !== null) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input);
+    }
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (b) => out.push(b));
+    child.stderr?.on("data", (b) => err.push(b));
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on(
+      "close",
+      (code2) => resolve16({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+    );
+  });
+}
+async function gitOk(args2, cwd) {
+  const r = await git(args2, cwd);
+  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
+  return r.stdout;
+}
+function subcommand(args2) {
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
+    if (a === "-c" || a === "-C") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+function gitFailure(args2, cwd, stderr) {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
+  });
+}
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
+}
+async function* gitStream(args2, cwd, input) {
+  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== void 0 && child.stdin !== null) {
+    child.stdin.on("error", () => void 0);
+    if (typeof input === "string") child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  const err = [];
+  stderr.on("data", (b) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise((resolve16, reject) => {
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on("close", (code3, signal) => resolve16(code3 ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => void 0);
+  try {
+    for await (const chunk of stdout) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code2 = await exit;
+  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
+}
+async function* nulRecords(chunks) {
+  let rest = [];
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const piece = chunk.subarray(start, nul);
+      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
+      rest = [];
+      start = nul + 1;
+    }
+    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
+  }
+  if (rest.length > 0) yield Buffer.concat(rest);
+}
+function spawnError(e, cwd) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
+      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
+      cause: e
+    });
+  }
+  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
+}
+var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
+var init_run = __esm({
+  "src/git/run.ts"() {
+    "use strict";
+    init_errors();
+    PINNED_CONFIG = [
+      // What log and diff print.
+      ["log.showRoot", "true"],
+      ["log.showSignature", "false"],
+      ["log.decorate", "false"],
+      ["log.follow", "false"],
+      ["log.abbrevCommit", "false"],
+      ["log.mailmap", "false"],
+      ["format.pretty", "medium"],
+      ["i18n.logOutputEncoding", "UTF-8"],
+      ["core.quotePath", "false"],
+      ["core.useReplaceRefs", "false"],
+      ["color.ui", "false"],
+      ["color.diff", "false"],
+      ["diff.noprefix", "false"],
+      ["diff.mnemonicPrefix", "false"],
+      ["diff.srcPrefix", "a/"],
+      ["diff.dstPrefix", "b/"],
+      ["diff.relative", "false"],
+      ["diff.renames", "true"],
+      ["diff.algorithm", "myers"],
+      ["diff.indentHeuristic", "true"],
+      ["diff.context", "3"],
+      ["diff.interHunkContext", "0"],
+      ["diff.suppressBlankEmpty", "false"],
+      ["diff.wsErrorHighlight", "none"],
+      ["diff.orderFile", "/dev/null"],
+      ["diff.submodule", "short"],
+      ["diff.ignoreSubmodules", "none"],
+      ["diff.colorMoved", "no"],
+      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+      ["core.bigFileThreshold", "512m"],
+      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+      ["core.commitGraph", "false"],
+      // Programs and hooks.
+      ["core.fsmonitor", "false"],
+      ["core.untrackedCache", "false"],
+      ["core.hooksPath", "/dev/null"],
+      ["core.pager", "cat"],
+      ["protocol.ext.allow", "never"],
+      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+      // `true` answers "none", which only makes the fetch negotiate without them.
+      ["core.alternateRefsCommand", "true"],
+      ["gc.auto", "0"],
+      ["maintenance.auto", "false"],
+      ["fetch.writeCommitGraph", "false"],
+      ["fetch.prune", "false"],
+      ["fetch.pruneTags", "false"],
+      ["submodule.recurse", "false"]
+    ];
+    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+    DROPPED_ENV = [
+      "GIT_DIFF_OPTS",
+      "GIT_EXTERNAL_DIFF",
+      "GIT_NOTES_REF",
+      "GIT_LITERAL_PATHSPECS",
+      "GIT_GLOB_PATHSPECS",
+      "GIT_NOGLOB_PATHSPECS",
+      "GIT_ICASE_PATHSPECS",
+      "GIT_REPLACE_REF_BASE"
+    ];
+  }
+});
+
+// src/git/repo.ts
+function workTreeRoot(dir) {
+  let root = roots.get(dir);
+  if (root === void 0) {
+    root = git(["rev-parse", "--show-toplevel"], dir).then((r) => {
+      const out = r.stdout.trim();
+      return r.code !== 0 || out === "" ? void 0 : out;
+    });
+    roots.set(dir, root);
+  }
+  return root;
+}
+async function isIgnored(root, relPath) {
+  const r = await git(["check-ignore", "-q", "--no-index", "--", relPath], root);
+  return r.code === 0;
+}
+function listWorkTreeFiles(dir) {
+  return nulRecords(gitStream(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"], dir));
+}
+async function stashEntries(root) {
+  const exists = await git(["rev-parse", "--verify", "--quiet", "refs/stash"], root);
+  if (exists.code !== 0) return [];
+  const out = await gitOk(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], root);
+  return out.split("\n").filter((l) => l !== "");
+}
+var roots;
+var init_repo = __esm({
+  "src/git/repo.ts"() {
+    "use strict";
+    init_run();
+    roots = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/hash/rehash.ts
+function rememberHashInput(finding, value2, identity) {
+  checkInputs.set(finding, { value: value2, identity });
+}
+function carryHashInput(from, to) {
+  const input = checkInputs.get(from);
+  if (input !== void 0 && to !== from) checkInputs.set(to, input);
+  return to;
+}
+function hashInput(f) {
+  return checkInputs.get(f) ?? { value: f.source === "check" ? "" : f.secret.reveal(), identity: void 0 };
+}
+function legacyHashOf(f) {
+  return sha256(hashInput(f).value);
+}
+async function rehash(findings, hasher, tagsOf) {
+  const inputs = findings.map((f) => {
+    const { value: value2, identity } = hashInput(f);
+    return { secret: value2, slow: isGuessable(f.ruleId, tagsOf(f.ruleId), value2), identity };
+  });
+  const hashes = await hasher.hashAll(inputs);
+  const legacy = /* @__PURE__ */ new Map();
+  const out = findings.map((f, i) => {
+    const input = inputs[i];
+    const secretHash = hashes[i];
+    legacy.set(`${f.ruleId}\0${sha256(input.secret)}`, secretHash);
+    const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
+    const fingerprint = fingerprintOf(f.ruleId, f.path, identity, f.commit);
+    const next = { ...f, secretHash, fingerprint };
+    const check = checkInputs.get(f);
+    if (check !== void 0) checkInputs.set(next, check);
+    return next;
+  });
+  return { findings: out, legacy };
+}
+function translateLegacy(entries, legacy) {
+  return entries.map((e) => {
+    const keyed = legacy.get(`${e.ruleId}\0${e.secretHash}`);
+    return keyed === void 0 ? e : { ...e, secretHash: keyed };
+  });
+}
+var checkInputs;
+var init_rehash = __esm({
+  "src/hash/rehash.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_secret_hash();
+    checkInputs = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/git/env-files.ts
+async function trackedPaths(root, paths) {
+  const tracked = /* @__PURE__ */ new Set();
+  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
+    const chunk = paths.slice(i, i + PATHS_PER_CALL).map(literal2);
+    const out = await gitOk(["ls-files", "-z", "--cached", "--full-name", "--", ...chunk], root);
+    for (const p of out.split("\0")) if (p !== "") tracked.add(p);
+  }
+  return tracked;
+}
+async function ignoredPaths(root, paths, includeTracked = false) {
+  if (paths.length === 0) return /* @__PURE__ */ new Set();
+  const args2 = ["check-ignore", "-z", "--stdin", ...includeTracked ? ["--no-index"] : []];
+  const r = await git(args2, root, `${paths.join("\0")}\0`);
+  if (r.code !== 0 && r.code !== 1) throw new KeyscanError("E_GIT", `git check-ignore failed in ${root}: ${firstLine(r.stderr)}`);
+  return new Set(r.stdout.split("\0").filter((p) => p !== ""));
+}
+async function stagedChanges(root) {
+  const out = await gitOk(["diff", "--cached", "--name-status", "-z", "--no-renames", "--diff-filter=AMT"], root);
+  const fields = out.split("\0");
+  const changes = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    changes.push({ status: fields[i], path: fields[i + 1] });
+  }
+  return changes;
+}
+async function stagedAddedLines(root, path2) {
+  const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
+  return hunkRanges(out);
+}
+async function addedFiles(root, commits, keep, filter = "A") {
+  if (commits.length === 0) return [];
+  const args2 = [
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "log.showRoot=true",
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "--no-renames",
+    `--diff-filter=${filter}`,
+    "--name-only",
+    "-z",
+    "--encoding=UTF-8",
+    ADDED_FORMAT
+  ];
+  const found = [];
+  const decoder = new TextDecoder();
+  let rest = "";
+  const take = (record) => {
+    const nul = record.indexOf("\0");
+    if (nul === -1) return;
+    const [commit = "", author = "", authorEmail = "", date = ""] = record.slice(0, nul).split("");
+    const paths = record.slice(nul + 1).split("\0").map((p) => p.replace(/^\n/, "")).filter((p) => p !== "" && keep(p));
+    if (paths.length > 0) found.push({ commit: { commit, author, authorEmail, date }, paths });
+  };
+  for await (const chunk of gitStream(args2, root, `${commits.join("\n")}
+`)) {
+    const records = (rest + decoder.decode(chunk, { stream: true })).split("");
+    rest = records.pop() ?? "";
+    for (const r of records) take(r);
+  }
+  take(rest + decoder.decode());
+  return found;
+}
+async function commitAddedLines(root, commit, path2) {
+  const out = await gitOk(["diff-tree", "-p", "--root", ...ADDED_LINES, commit, "--", literal2(path2)], root);
+  return hunkRanges(out);
+}
+function hunkRanges(diff) {
+  const ranges = [];
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === void 0 ? 1 : Number(m[2]);
+    if (count > 0) ranges.push([start, start + count - 1]);
+  }
+  return ranges;
+}
+async function pathsAt(root, rev, paths) {
+  const askable = paths.filter((p) => !p.includes("\n"));
+  if (askable.length === 0) return /* @__PURE__ */ new Set();
+  const r = await git(["cat-file", "--batch-check=%(objecttype)"], root, `${askable.map((p) => `${rev}:${p}`).join("\n")}
+`);
+  if (r.code !== 0) throw new KeyscanError("E_GIT", `git cat-file failed in ${root}: ${firstLine(r.stderr)}`);
+  const answers = r.stdout.split("\n");
+  return new Set(askable.filter((_p, i) => answers[i] === "blob"));
+}
+var PATHS_PER_CALL, literal2, ADDED_LINES, ADDED_FORMAT;
+var init_env_files = __esm({
+  "src/git/env-files.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    PATHS_PER_CALL = 256;
+    literal2 = (path2) => `:(literal)${path2}`;
+    ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
+    ADDED_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI";
+  }
+});
+
+// src/sources/paths.ts
+import { relative, sep } from "node:path";
+function toPosix(relativePath) {
+  return sep === "/" ? relativePath : relativePath.split(sep).join("/");
+}
+function displayPath(base2, abs) {
+  const posix = toPosix(relative(base2, abs));
+  return posix === "" ? "." : posix;
+}
+function insideGitDir(posixPath) {
+  return posixPath === ".git" || posixPath.startsWith(".git/") || posixPath.includes("/.git/") || posixPath.endsWith("/.git");
+}
+function decodePath(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return buf.toString("utf8");
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    const n = utf8SequenceLength(buf, i);
+    if (n === 0) {
+      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += buf.toString("utf8", i, i + n);
+      i += n;
+    }
+  }
+  return out;
+}
+function utf8SequenceLength(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 224 && b1 < 160) return 0;
+    if (b === 237 && b1 > 159) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 240 && b1 < 144) return 0;
+    if (b === 244 && b1 > 143) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function isUtf8(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
+}
+var init_paths = __esm({
+  "src/sources/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/text.ts
+function toScannableText(data) {
+  const utf16 = utf16Order(data);
+  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
+  const text = bom ? data.subarray(3) : data;
+  const nul = text.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text;
+}
+function utf16Order(data) {
+  if (data.length < 2) return void 0;
+  if (data[0] === 255 && data[1] === 254) return "le";
+  if (data[0] === 254 && data[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data, order) {
+  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
+}
+function isLfsPointer(data) {
+  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data) {
+  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
+  return copy.swap16();
+}
+var SNIFF, LFS_POINTER;
+var init_text2 = __esm({
+  "src/sources/text.ts"() {
+    "use strict";
+    SNIFF = 8e3;
+    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
+  }
+});
+
+// src/sources/read-file.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+function readTarget(target, maxBytes) {
+  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+  let fd;
+  try {
+    const link2 = lstatSync(abs);
+    if (link2.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
+    if (link2.isDirectory()) return { kind: "skip", reason: "submodule" };
+    if (!link2.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (link2.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    const data = readAll(fd, info.size, maxBytes);
+    if (data === void 0) return { kind: "skip", reason: "tooLarge" };
+    const text = toScannableText(data);
+    if (text === "binary") return { kind: "skip", reason: "binary" };
+    return { kind: "text", data: text, bytes: data.length };
+  } catch (e) {
+    const code2 = systemErrorCode(e) ?? "EUNKNOWN";
+    if (code2 === "ENOENT") return { kind: "skip", reason: "deleted" };
+    if (code2 === "ELOOP") return { kind: "skip", reason: "symlink" };
+    return { kind: "error", code: code2, message: describe(code2) };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function readAll(fd, expected, maxBytes) {
+  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let length = 0;
+  for (; ; ) {
+    if (length === buf.length) {
+      if (buf.length > maxBytes) return void 0;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > maxBytes) return void 0;
+  return buf.subarray(0, length);
+}
+function describe(code2) {
+  switch (code2) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `read failed (${code2})`;
+  }
+}
+var init_read_file = __esm({
+  "src/sources/read-file.ts"() {
+    "use strict";
+    init_errors();
+    init_text2();
+  }
+});
+
+// src/secret.ts
+import { inspect } from "node:util";
+var MASK, Secret;
+var init_secret = __esm({
+  "src/secret.ts"() {
+    "use strict";
+    MASK = "[REDACTED]";
+    Secret = class {
+      #value;
+      constructor(value2) {
+        this.#value = value2;
+      }
+      reveal() {
+        return this.#value;
+      }
+      get length() {
+        return this.#value.length;
+      }
+      toString() {
+        return MASK;
+      }
+      toJSON() {
+        return MASK;
+      }
+      [inspect.custom]() {
+        return MASK;
+      }
+    };
+  }
+});
+
+// src/checks/finding.ts
+function checkFinding(input) {
+  const at2 = input.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const secretHash = sha256(input.value ?? "");
+  const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
+  const commit = input.commit;
+  const finding = {
+    ruleId: input.rule.id,
+    severity: input.rule.severity,
+    message: input.message,
+    path: input.path,
+    startLine: at2.line,
+    startColumn: at2.column,
+    endLine: at2.endLine,
+    endColumn: at2.endColumn,
+    redacted: "",
+    secretHash,
+    fingerprint: fingerprintOf(input.rule.id, input.path, identity, commit?.commit),
+    source: "check",
+    ...commit === void 0 ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date },
+    secret: NO_SECRET
+  };
+  if (input.lines !== void 0) rememberContext(finding, { text: new Secret(input.lines), line: at2.line });
+  rememberHashInput(finding, input.value ?? "", input.identity);
+  return finding;
+}
+var NO_SECRET;
+var init_finding = __esm({
+  "src/checks/finding.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_candidate();
+    init_rehash();
+    init_secret();
+    NO_SECRET = new Secret("");
+  }
+});
+
+// src/checks/env-parse.ts
+function parseEnv(text) {
+  const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  const entries = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const m = ASSIGNMENT.exec(line);
+    if (m === null) continue;
+    const key = m[2];
+    const keyColumn = m[1].length + 1;
+    const start = m[0].length;
+    const quote = line[start];
+    if (quote === '"' || quote === "'" || quote === "`") {
+      const quoted2 = readQuoted(lines, i, start + 1, quote);
+      if (quoted2 !== void 0) {
+        entries.push({
+          key,
+          value: quoted2.value,
+          quote,
+          line: i + 1,
+          keyColumn,
+          valueLine: i + 1,
+          valueColumn: start + 2,
+          endLine: quoted2.endIndex + 1,
+          endColumn: quoted2.endColumn + 1
+        });
+        i = quoted2.endIndex;
+        continue;
+      }
+    }
+    const value2 = unquotedValue(line.slice(start));
+    entries.push({
+      key,
+      value: value2,
+      quote: void 0,
+      line: i + 1,
+      keyColumn,
+      valueLine: i + 1,
+      valueColumn: start + 1,
+      endLine: i + 1,
+      endColumn: start + value2.length + 1
+    });
+  }
+  return entries;
+}
+function splitLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function unquotedValue(rest) {
+  const comment = rest.search(/[ \t]#/);
+  const value2 = comment === -1 ? rest : rest.slice(0, comment);
+  return rest.startsWith("#") ? "" : value2.trimEnd();
+}
+function readQuoted(lines, index, column, quote) {
+  const parts = [];
+  let from = column;
+  for (let i = index; i < lines.length; i++) {
+    const line = lines[i];
+    const close = closingQuote(line, from, quote);
+    if (close !== -1) {
+      parts.push(line.slice(from, close));
+      if (!closesCleanly(line.slice(close + 1))) return void 0;
+      return { value: parts.join("\n"), endIndex: i, endColumn: close };
+    }
+    parts.push(line.slice(from));
+    from = 0;
+  }
+  return void 0;
+}
+function closingQuote(line, from, quote) {
+  for (let c = from; c < line.length; c++) {
+    if (quote === '"' && line[c] === "\\") c++;
+    else if (line[c] === quote) return c;
+  }
+  return -1;
+}
+function closesCleanly(rest) {
+  return /^[ \t]*(?:#.*)?$/.test(rest);
+}
+var ASSIGNMENT;
+var init_env_parse = __esm({
+  "src/checks/env-parse.ts"() {
+    "use strict";
+    ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
+  }
+});
+
+// src/checks/template.ts
+function templateValueFindings(path2, text, placeholders, lines, commit) {
+  const findings = [];
+  const textLines = text.split("\n");
+  for (const entry of parseEnv(text)) {
+    if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
+    const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
+    if (verdict === void 0) continue;
+    const what = verdict === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
+    findings.push(
+      checkFinding({
+        rule: ENV_TEMPLATE_VALUE,
+        path: path2,
+        message: `${entry.key} on line ${entry.line} of env template ${path2} holds ${what}. Templates are committed: replace it with an empty value or a placeholder such as <${entry.key}>, and rotate it if it is a real credential`,
+        at: { line: entry.valueLine, column: entry.valueColumn, endLine: entry.endLine, endColumn: entry.endColumn },
+        identity: entry.key,
+        value: entry.value,
+        ...commit === void 0 ? {} : { commit },
+        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
+        lines: textLines.slice(entry.line - 1, entry.endLine).join("\n")
+      })
+    );
+  }
+  return findings;
+}
+function driftFindings(template, envFiles) {
+  if (envFiles.length === 0) return [];
+  const templateEntries = firstByKey(parseEnv(template.text));
+  const envEntries = envFiles.map((f) => ({ path: f.path, entries: firstByKey(parseEnv(f.text)) }));
+  const envNames = envFiles.map((f) => f.path).join(" or ");
+  const findings = [];
+  for (const [key, entry] of templateEntries) {
+    if (envEntries.some((e) => e.entries.has(key))) continue;
+    findings.push(
+      driftFinding(template.path, key, entry, `${key} is in env template ${template.path} but not set in ${envNames}: add it there`)
+    );
+  }
+  const reported = /* @__PURE__ */ new Set();
+  for (const env of envEntries) {
+    for (const [key, entry] of env.entries) {
+      if (templateEntries.has(key) || reported.has(key)) continue;
+      reported.add(key);
+      findings.push(
+        driftFinding(
+          env.path,
+          key,
+          entry,
+          `${key} is set in ${env.path} but not named in env template ${template.path}: document it there with a placeholder`
+        )
+      );
+    }
+  }
+  return findings;
+}
+function firstByKey(entries) {
+  const map = /* @__PURE__ */ new Map();
+  for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
+  return map;
+}
+function driftFinding(path2, key, entry, message) {
+  const column = entry.keyColumn;
+  return checkFinding({
+    rule: ENV_DRIFT,
+    path: path2,
+    message,
+    at: { line: entry.line, column, endLine: entry.line, endColumn: column + key.length },
+    identity: key
+  });
+}
+var init_template = __esm({
+  "src/checks/template.ts"() {
+    "use strict";
+    init_env_parse();
+    init_env_values();
+    init_finding();
+    init_rules2();
+  }
+});
+
+// src/checks/worktree.ts
+import { lstat, readFile as readFile2 } from "node:fs/promises";
+import { dirname as dirname2, join as join2, relative as relative2 } from "node:path";
+async function* collectEnvTargets(targets, checks, sink) {
+  for await (const target of targets) {
+    if (checks.names.kind(target.path) !== void 0) sink.push(target);
+    yield target;
+  }
+}
+async function checkWorkTree(targets, checks, ctx) {
+  if (targets.length === 0) return [];
+  const findings = [];
+  const templates = [];
+  for (const [root, group] of await byRepository(targets, ctx.warn)) {
+    const envFiles = group.filter((t) => checks.names.kind(t.path) === "env");
+    const groupTemplates = group.filter((t) => checks.names.kind(t.path) === "template");
+    if (root === void 0) {
+      templates.push(...groupTemplates);
+      continue;
+    }
+    const rel = (t) => toPosix(relative2(root, t.abs));
+    const tracked = await trackedPaths(root, group.map(rel));
+    const ignored = await ignoredPaths(
+      root,
+      group.map(rel).filter((p) => !tracked.has(p))
+    );
+    for (const t of envFiles) {
+      if (tracked.has(rel(t))) findings.push(trackedFinding(t.path));
+      else if (!ignored.has(rel(t))) findings.push(notIgnoredFinding(t.path));
+    }
+    templates.push(...groupTemplates.filter((t) => !ignored.has(rel(t))));
+  }
+  for (const t of templates) findings.push(...await templateFindings(t, checks, ctx));
+  return findings.filter((f) => checks.enabled(f.ruleId));
+}
+function trackedFinding(path2) {
+  return checkFinding({
+    rule: ENV_FILE_TRACKED,
+    path: path2,
+    message: `${path2} is an env file tracked by git, so every value in it is in the repository. Rotate its credentials, untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore`
+  });
+}
+function notIgnoredFinding(path2) {
+  return checkFinding({
+    rule: ENV_FILE_NOT_IGNORED,
+    path: path2,
+    message: `${path2} is an env file that git does not ignore: one git add commits it. Add this line to the .gitignore at the repository root: ${gitignoreLine(path2)}`
+  });
+}
+async function templateFindings(t, checks, ctx) {
+  const wantValues = checks.enabled(ENV_TEMPLATE_VALUE.id);
+  const wantDrift = checks.enabled(ENV_DRIFT.id);
+  if (!wantValues && !wantDrift) return [];
+  const read = readTarget(t.abs, ctx.maxFileSize);
+  if (read.kind !== "text") return [];
+  const text = read.data.toString("utf8");
+  const findings = wantValues ? templateValueFindings(t.path, text, checks.placeholders) : [];
+  if (wantDrift) findings.push(...driftFindings({ path: t.path, text }, await siblingEnvFiles(t, ctx)));
+  return findings;
+}
+async function siblingEnvFiles(t, ctx) {
+  const files = [];
+  for (const name of DRIFT_PARTNERS) {
+    const abs = join2(dirname2(t.abs), name);
+    const path2 = toPosix(relative2(ctx.base, abs));
+    if (ctx.isExcluded(path2)) continue;
+    const info = await lstat(abs).catch(() => void 0);
+    if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
+    const text = await readFile2(abs, "utf8").catch(() => void 0);
+    if (text !== void 0) files.push({ path: path2, text });
+  }
+  return files;
+}
+async function byRepository(targets, warn) {
+  const candidates = /* @__PURE__ */ new Map();
+  const answers = /* @__PURE__ */ new Map();
+  const candidateRoot = (dir) => {
+    let found = candidates.get(dir);
+    if (found === void 0) {
+      found = lstat(join2(dir, ".git")).then(
+        () => dir,
+        () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
+      );
+      candidates.set(dir, found);
+    }
+    return found;
+  };
+  const once = (key, ask) => {
+    let answer = answers.get(key);
+    if (answer === void 0) {
+      answer = ask();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+  const confirm = (root) => once(root, async () => {
+    if (await workTreeRoot(root) !== void 0) return root;
+    warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
+    return void 0;
+  });
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    const dir = dirname2(t.abs);
+    const candidate = await candidateRoot(dir);
+    const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
+    const group = groups.get(root);
+    if (group === void 0) groups.set(root, [t]);
+    else group.push(t);
+  }
+  return groups;
+}
+var DRIFT_PARTNERS;
+var init_worktree = __esm({
+  "src/checks/worktree.ts"() {
+    "use strict";
+    init_env_files();
+    init_repo();
+    init_paths();
+    init_read_file();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
+    DRIFT_PARTNERS = [".env", ".env.local"];
+  }
+});
+
+// src/sources/files.ts
+import { opendir, stat } from "node:fs/promises";
+import { resolve, sep as sep2 } from "node:path";
+function targetOf(base2, abs) {
+  if (isUtf8(abs)) {
+    const text = abs.toString("utf8");
+    return { abs: text, path: displayPath(base2, text) };
+  }
+  const shown = decodePath(abs);
+  return { abs: shown, raw: abs, path: displayPath(base2, shown) };
+}
+async function* walkTargets(paths, options) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const abs = resolve(options.cwd, given);
+    const info = await stat(abs).catch((e) => {
+      const code2 = systemErrorCode(e);
+      throw new KeyscanError("E_PATH", `cannot scan ${given}: ${code2 === "ENOENT" ? "no such file or directory" : code2 ?? String(e)}`, {
+        hint: "Check the path, or run keyscan from the directory that contains it.",
+        cause: e
+      });
+    });
+    const listing = info.isDirectory() ? listDirectory(abs, options) : singleFile(abs, info.isFile(), options);
+    for await (const target of listing) {
+      const key = target.raw === void 0 ? target.abs : `\0${Buffer.from(target.raw).toString("hex")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (insideGitDir(target.path)) continue;
+      if (options.isExcluded(target.path)) {
+        options.onSkip("excluded", target.path);
+        continue;
+      }
+      yield target;
+    }
+  }
+}
+async function* singleFile(abs, regular, options) {
+  const path2 = displayPath(options.base, abs);
+  if (regular) yield { abs, path: path2 };
+  else options.onSkip("notRegular", path2);
+}
+async function* listDirectory(dir, options) {
+  const root = await workTreeRoot(dir);
+  const ignored = root !== void 0 && dir !== root && await isIgnored(root, displayPath(root, dir));
+  if (root === void 0 || ignored) {
+    yield* walkDisk(dir, options);
+    return;
+  }
+  const prefix = Buffer.from(dir.endsWith(sep2) ? dir : `${dir}${sep2}`);
+  for await (const rel of listWorkTreeFiles(dir)) {
+    if (rel[rel.length - 1] === 47) continue;
+    yield targetOf(options.base, Buffer.concat([prefix, rel]));
+  }
+}
+async function* walkDisk(dir, options) {
+  const slash = Buffer.from(sep2);
+  const pending2 = [Buffer.from(dir)];
+  while (pending2.length > 0) {
+    const current = pending2.pop();
+    const entries = await opendir(current, { encoding: "buffer" }).catch((e) => {
+      throw new KeyscanError(
+        "E_READ",
+        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
+        {
+          hint: "Fix its permissions or exclude it.",
+          cause: e
+        }
+      );
+    });
+    const subdirs = [];
+    for await (const entry of entries) {
+      const name = entry.name;
+      const abs = Buffer.concat([current, slash, name]);
+      if (entry.isDirectory()) {
+        if (name.toString("latin1") !== ".git") subdirs.push(abs);
+      } else if (entry.isFile()) {
+        yield targetOf(options.base, abs);
+      } else {
+        options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
+      }
+    }
+    for (const d of subdirs.sort(Buffer.compare).reverse()) pending2.push(d);
+  }
+}
+var init_files = __esm({
+  "src/sources/files.ts"() {
+    "use strict";
+    init_errors();
+    init_repo();
+    init_paths();
+  }
+});
+
+// src/modes/mode.ts
+var asIs;
+var init_mode = __esm({
+  "src/modes/mode.ts"() {
+    "use strict";
+    asIs = async (findings) => findings;
+  }
+});
+
+// src/modes/options.ts
+function validateOptions(options) {
+  const { threads } = options;
+  if (threads !== void 0 && (!Number.isInteger(threads) || threads < 0 || threads > MAX_THREADS)) {
+    throw usage(`--threads must be a whole number from 0 to ${MAX_THREADS}`, "Use 0 to scan on the main thread only.");
+  }
+  const chosen = SOURCES.filter(([key]) => options[key] !== void 0 && options[key] !== false).map(([, flag2]) => flag2);
+  if (chosen.length > 1) throw usage(`--${chosen[0]} and --${chosen[1]} cannot be combined`, "Choose one source per run.");
+  if (chosen.length === 1 && (options.paths?.length ?? 0) > 0) {
+    throw usage(`--${chosen[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history, --pre-push.");
+  }
+  if (options.includeStash && !options.history) throw usage("--include-stash goes with --history", "Add --history.");
+  if (options.cache !== void 0 && !options.history)
+    throw usage("the history cache goes with --history", "Add --history, or drop --cache-dir.");
+  const { shard } = options;
+  if (shard !== void 0) {
+    if (!options.history && options.range === void 0) throw usage("--shard goes with --history or --range", "Add --history.");
+    if (!Number.isInteger(shard.count) || !Number.isInteger(shard.index) || shard.count < 1 || shard.count > MAX_SHARDS) {
+      throw usage(`--shard needs a number of shards from 1 to ${MAX_SHARDS}`, "Use I/N, for example --shard 2/4.");
+    }
+    if (shard.index < 1 || shard.index > shard.count) {
+      throw usage(`--shard ${shard.index}/${shard.count}: the part must be from 1 to ${shard.count}`, "Use I/N, for example --shard 2/4.");
+    }
+  }
+  if (options.maxFileSize !== void 0 && !(options.maxFileSize >= 0)) {
+    throw usage(`the maximum file size must be a number of bytes, not ${options.maxFileSize}`, "Use bytes or a unit: 5MB, 512KiB.");
+  }
+}
+function usage(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+var DEFAULT_MAX_FILE_SIZE, MAX_THREADS, MAX_SHARDS, SOURCES;
+var init_options2 = __esm({
+  "src/modes/options.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+    MAX_THREADS = 256;
+    MAX_SHARDS = 1e3;
+    SOURCES = [
+      ["stdin", "stdin"],
+      ["staged", "staged"],
+      ["range", "range"],
+      ["history", "history"],
+      ["prePush", "pre-push"]
+    ];
+  }
+});
+
+// src/checks/merge.ts
+function mergeTemplateValues(checkFindings, matches, isGeneric) {
+  const byPath2 = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    if (m.source === "check") continue;
+    const list = byPath2.get(m.path);
+    if (list === void 0) byPath2.set(m.path, [m]);
+    else list.push(m);
+  }
+  const superseded = /* @__PURE__ */ new Set();
+  const checks = checkFindings.filter((f) => {
+    if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;
+    const overlapping = (byPath2.get(f.path) ?? []).filter(
+      (m) => m.commit === f.commit && m.startLine <= f.endLine && f.startLine <= m.endLine
+    );
+    if (overlapping.some((m) => !isGeneric(m.ruleId))) return false;
+    for (const m of overlapping) superseded.add(m);
+    return true;
+  });
+  return { checks, superseded };
+}
+var init_merge = __esm({
+  "src/checks/merge.ts"() {
+    "use strict";
+    init_rules2();
+  }
+});
+
+// src/pipeline/bounded.ts
+async function runBounded(tasks, executor, limit, onResult, onProgress) {
+  const inflight = /* @__PURE__ */ new Set();
+  let failure;
+  for await (const task of tasks) {
+    const p = executor.run(task, onProgress && ((progress) => onProgress(task, progress))).then(
+      (result2) => onResult(task, result2),
+      (e) => {
+        failure ??= e;
+      }
+    );
+    const tracked = p.finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
+    if (inflight.size >= limit) await Promise.race(inflight);
+    if (failure !== void 0) break;
+  }
+  await Promise.all(inflight);
+  if (failure !== void 0) throw failure;
+}
+async function* fragmentTasks(fragments, bytes) {
+  let batch = [];
+  let size = 0;
+  for await (const fragment of fragments) {
+    batch.push(fragment);
+    size += fragment.data.length;
+    if (size >= bytes) {
+      yield { kind: "fragments", fragments: batch };
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield { kind: "fragments", fragments: batch };
+}
+var init_bounded = __esm({
+  "src/pipeline/bounded.ts"() {
+    "use strict";
+  }
+});
+
+// src/modes/tasks.ts
+function runTasks(tasks, ctx, large, onResult) {
+  return runBounded(
+    tasks,
+    ctx.executorFor(large),
+    Math.max(1, ctx.threads) * 2,
+    (task, result2) => {
+      onResult?.(task, result2);
+      ctx.collector.add(task, result2);
+    },
+    (task, progress) => ctx.collector.partial(task, progress)
+  );
+}
+function runMetadataTasks(tasks, ctx, large) {
+  return runBounded(
+    tasks,
+    ctx.executorFor(large),
+    Math.max(1, ctx.threads) * 2,
+    (task, result2) => ctx.collector.add(task, { ...result2, bytesScanned: 0, skipped: [] }, false)
+  );
+}
+function addEnvChecks(ctx, checked) {
+  if (checked.length === 0) return;
+  const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
+  ctx.collector.drop((f) => merged.superseded.has(f));
+  ctx.collector.addChecks(merged.checks);
+}
+async function* toAsync(items) {
+  yield* items;
+}
+var FRAGMENT_BYTES_PER_TASK;
+var init_tasks = __esm({
+  "src/modes/tasks.ts"() {
+    "use strict";
+    init_merge();
+    init_bounded();
+    FRAGMENT_BYTES_PER_TASK = 1 << 20;
+  }
+});
+
+// src/modes/files.ts
+import { resolve as resolve2 } from "node:path";
+async function reportBase(cwd, paths) {
+  const here = await workTreeRoot(cwd);
+  if (here !== void 0) return here;
+  const first = paths[0];
+  if (first !== void 0) {
+    const there = await workTreeRoot(resolve2(cwd, first)).catch(() => void 0);
+    if (there !== void 0 && paths.every((p) => resolve2(cwd, p).startsWith(there))) return there;
+  }
+  return cwd;
+}
+async function* recordNames(targets, names) {
+  for await (const t of targets) {
+    names.add(t.path);
+    yield t;
+  }
+}
+var INLINE_FILES, FILES_PER_TASK, filesMode;
+var init_files2 = __esm({
+  "src/modes/files.ts"() {
+    "use strict";
+    init_worktree();
+    init_repo();
+    init_files();
+    init_mode();
+    init_options2();
+    init_tasks();
+    INLINE_FILES = 64;
+    FILES_PER_TASK = 64;
+    filesMode = {
+      name: "files",
+      selects: () => true,
+      async run(options, ctx) {
+        const paths = options.paths && options.paths.length > 0 ? options.paths : ["."];
+        const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+        const base2 = await reportBase(ctx.cwd, paths);
+        ctx.debug(`scanning ${paths.join(", ")}; paths reported relative to ${base2}`);
+        const walk = walkTargets(paths, {
+          cwd: ctx.cwd,
+          base: base2,
+          isExcluded: ctx.isExcluded,
+          onSkip: (reason, path2) => {
+            ctx.collector.skip(reason, path2);
+            if (reason !== "excluded") ctx.names.add(path2);
+          }
+        });
+        const envTargets = [];
+        const named2 = recordNames(walk, ctx.names);
+        const targets = ctx.env === void 0 ? named2 : collectEnvTargets(named2, ctx.env, envTargets);
+        const iterator = targets[Symbol.asyncIterator]();
+        const head = [];
+        let done = false;
+        while (!done && head.length <= INLINE_FILES) {
+          const next = await iterator.next();
+          if (next.done) done = true;
+          else head.push(next.value);
+        }
+        async function* tasks() {
+          let batch = [];
+          const all = async function* () {
+            yield* head;
+            if (!done) for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value;
+          };
+          for await (const target of all()) {
+            batch.push(target);
+            if (batch.length === FILES_PER_TASK) {
+              yield { kind: "files", targets: batch, maxFileSize };
+              batch = [];
+            }
+          }
+          if (batch.length > 0) yield { kind: "files", targets: batch, maxFileSize };
+        }
+        await runTasks(tasks(), ctx, !done);
+        if (ctx.env !== void 0) {
+          const checked = await checkWorkTree(envTargets, ctx.env, {
+            base: base2,
+            maxFileSize,
+            isExcluded: ctx.isExcluded,
+            warn: (w) => ctx.collector.warnings.push(w)
+          });
+          addEnvChecks(ctx, checked);
+        }
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/git/cat-file.ts
+var BatchParser;
+var init_cat_file = __esm({
+  "src/git/cat-file.ts"() {
+    "use strict";
+    BatchParser = class {
+      #cap;
+      #headBytes;
+      #emit;
+      #header = Buffer.alloc(0);
+      /** Content bytes still expected for the current object (+1 for its trailing newline). */
+      #remaining = -1;
+      #size = 0;
+      #data;
+      #head = Buffer.alloc(0);
+      #filled = 0;
+      #isBlob = false;
+      constructor(cap, emit, headBytes = 8e3) {
+        this.#cap = cap;
+        this.#headBytes = headBytes;
+        this.#emit = emit;
+      }
+      push(chunk) {
+        let at2 = 0;
+        while (at2 < chunk.length) {
+          if (this.#remaining < 0) {
+            const nl = chunk.indexOf(10, at2);
+            if (nl === -1) {
+              this.#header = Buffer.concat([this.#header, chunk.subarray(at2)]);
+              return;
+            }
+            const header = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
+            this.#header = Buffer.alloc(0);
+            at2 = nl + 1;
+            this.#start(header);
+            continue;
+          }
+          const take = Math.min(this.#remaining, chunk.length - at2);
+          this.#fill(chunk.subarray(at2, at2 + take));
+          at2 += take;
+          this.#remaining -= take;
+          if (this.#remaining === 0) this.#finish();
+        }
+      }
+      #start(header) {
+        const parts = header.split(" ");
+        if (parts.length < 3) {
+          this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
+          return;
+        }
+        this.#size = Number(parts[2]);
+        this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
+        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
+        this.#filled = 0;
+        this.#remaining = this.#size + 1;
+        this.#isBlob = parts[1] === "blob";
+        if (!this.#isBlob) this.#data = void 0;
+      }
+      #fill(piece) {
+        const room = this.#size - this.#filled;
+        const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+        if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+        this.#filled += content2.length;
+      }
+      #finish() {
+        this.#remaining = -1;
+        this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
+        this.#data = void 0;
+      }
+    };
+  }
+});
+
+// src/git/history.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+function stagedDiff(repo) {
+  return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
+}
+function commitPatches(repo, commits) {
+  const args2 = [
+    ...PINNED_CONFIG2,
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "-p",
+    "--cc",
+    "--no-renames",
+    `--format=${LOG_FORMAT}`,
+    "--encoding=UTF-8",
+    ...DIFF_OPTIONS
+  ];
+  return gitStream(args2, repo, `${commits.join("\n")}
+`);
+}
+async function listCommits(repo, revisions) {
+  const commits = [];
+  let rest = "";
+  for await (const chunk of gitStream(["rev-list", "--topo-order", ...revisions, "--"], repo)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const l of lines) if (l !== "") commits.push(l);
+  }
+  if (rest !== "") commits.push(rest);
+  return commits;
+}
+function allRefs(includeStash) {
+  return includeStash ? ["--all"] : ["--exclude=refs/stash", "--all"];
+}
+async function resolveCommit(repo, rev) {
+  const r = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], repo);
+  return r.code === 0 ? r.stdout.trim() : void 0;
+}
+async function shallowBoundary(repo) {
+  const shallow = await git(["rev-parse", "--is-shallow-repository"], repo);
+  if (shallow.stdout.trim() !== "true") return /* @__PURE__ */ new Set();
+  const file = await git(["rev-parse", "--git-path", "shallow"], repo);
+  const text = await readFile3(resolve3(repo, file.stdout.trim()), "utf8").catch(() => "");
+  return new Set(text.split("\n").filter((l) => l !== ""));
+}
+async function requireRepository(cwd) {
+  const r = await git(["rev-parse", "--git-dir"], cwd);
+  if (r.code !== 0) {
+    throw new KeyscanError("E_GIT", `${cwd} is not a git repository (${firstLine(r.stderr)})`, {
+      hint: "Run keyscan inside a clone, or scan files without --staged/--range/--history."
+    });
+  }
+}
+async function readAtRevision(repo, rev, paths, check) {
+  const askable = paths.filter((p) => !p.includes("\n"));
+  for (const p of paths) if (p.includes("\n")) check(p, void 0);
+  if (askable.length === 0) return;
+  const input = askable.map((p) => `${rev}:${p}`).join("\n");
+  let index = 0;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const path2 = askable[index++];
+    if (path2 !== void 0) check(path2, read.missing ? void 0 : read.data);
+  });
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${input}
+`)) parser.push(chunk);
+}
+var LOG_FORMAT, PINNED_CONFIG2, DIFF_OPTIONS;
+var init_history = __esm({
+  "src/git/history.ts"() {
+    "use strict";
+    init_errors();
+    init_cat_file();
+    init_run();
+    LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+    PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+    DIFF_OPTIONS = [
+      "--no-color",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--text",
+      "--full-index",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      "--no-relative",
+      "-U0"
+    ];
+  }
+});
+
+// src/cache/history-cache.ts
+import { mkdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import { isAbsolute, join as join3, resolve as resolve4 } from "node:path";
+function historyCacheKey(settings) {
+  return digestOf({ format: FORMAT, version: VERSION, rules: settings.rules, allowMarkers: settings.allowMarkers });
+}
+async function defaultCacheDir(root) {
+  const dir = (await gitOk(["rev-parse", "--git-common-dir"], root)).trim();
+  return join3(isAbsolute(dir) ? dir : resolve4(root, dir), "keyscan");
+}
+function checkFile(v) {
+  if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
+  if (!Array.isArray(v.clean) || !isObject2(v.skips)) return void 0;
+  if (!v.clean.every((c) => typeof c === "string" && SHA.test(c))) return void 0;
+  const clean = new Set(v.clean);
+  for (const [sha2, counts] of Object.entries(v.skips)) {
+    if (!clean.has(sha2) || !isObject2(counts)) return void 0;
+    for (const [reason, n] of Object.entries(counts)) {
+      if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
+    }
+  }
+  return v;
+}
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, HistoryCache, isObject2;
+var init_history_cache = __esm({
+  "src/cache/history-cache.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_run();
+    init_types();
+    init_version();
+    init_digest();
+    FORMAT = "keyscan-history-cache";
+    FORMAT_VERSION = 1;
+    FILE = "history.json";
+    MAX_BYTES = 512 * 1024 * 1024;
+    SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    HistoryCache = class _HistoryCache {
+      #file;
+      #key;
+      #clean;
+      #fresh = /* @__PURE__ */ new Map();
+      constructor(file, key, clean) {
+        this.#file = file;
+        this.#key = key;
+        this.#clean = clean;
+      }
+      /**
+       * The cache in `dir` for settings `key`. A missing file, or one made with other settings, is an
+       * empty cache; a file that is not a cache keyscan wrote is one too, and `warn` says so.
+       */
+      static async open(dir, key, warn, debug) {
+        const file = join3(dir, FILE);
+        const empty = new _HistoryCache(file, key, /* @__PURE__ */ new Map());
+        const info = await stat2(file).catch(() => void 0);
+        if (info === void 0) return empty;
+        const ignored = (why) => {
+          warn(`the history cache ${file} ${why}; it was ignored and every commit was scanned. It is rewritten after this scan.`);
+          return empty;
+        };
+        if (!info.isFile() || info.size > MAX_BYTES) return ignored("is not a file keyscan wrote");
+        let parsed;
+        try {
+          parsed = JSON.parse(await readFile4(file, "utf8"));
+        } catch {
+          return ignored("is not valid JSON (damaged or cut short)");
+        }
+        const checked = checkFile(parsed);
+        if (checked === void 0) return ignored("is not a keyscan history cache of this version");
+        if (checked.key !== key) {
+          debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
+          return empty;
+        }
+        const clean = /* @__PURE__ */ new Map();
+        for (const sha2 of checked.clean) clean.set(sha2, checked.skips[sha2]);
+        debug(`history cache: ${clean.size} commits known clean`);
+        return new _HistoryCache(file, key, clean);
+      }
+      /** Whether `commit`'s changes are known to hold nothing; its skips, if so. */
+      has(commit) {
+        return this.#clean.has(commit);
+      }
+      skipsOf(commit) {
+        return this.#clean.get(commit);
+      }
+      /** Remembers that this scan found nothing in `commit`'s changes. */
+      add(commit, skips) {
+        this.#fresh.set(commit, skips);
+      }
+      /** Writes the commits of `commits` known clean, old and new, atomically. */
+      async save(commits) {
+        const clean = [];
+        const skips = {};
+        for (const c of commits) {
+          if (!this.#clean.has(c) && !this.#fresh.has(c)) continue;
+          clean.push(c);
+          const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
+          if (s !== void 0) skips[c] = s;
+        }
+        const content2 = { format: FORMAT, version: FORMAT_VERSION, key: this.#key, clean, skips };
+        await mkdir(join3(this.#file, ".."), { recursive: true, mode: 448 });
+        await writeAtomic(this.#file, `${JSON.stringify(content2)}
+`, 384);
+      }
+    };
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/modes/cache.ts
+async function openHistoryCache(options, root, ctx) {
+  if (options.cache === void 0) return void 0;
+  const dir = options.cache.dir ?? await defaultCacheDir(root);
+  const key = historyCacheKey({ rules: options.rules ?? builtinRules, allowMarkers: options.reportUnusedAllows === true });
+  return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
+}
+function uncached(cache, commits, ctx) {
+  if (cache === void 0) return commits;
+  const rest = [];
+  const skipped = [];
+  for (const c of commits) {
+    if (!cache.has(c)) {
+      rest.push(c);
+      continue;
+    }
+    for (const [reason, n] of Object.entries(cache.skipsOf(c) ?? {})) {
+      for (let i = 0; i < n; i++) skipped.push({ reason, path: c });
+    }
+  }
+  const known = commits.length - rest.length;
+  ctx.collector.commitsFromCache = known;
+  ctx.debug(`${known} commits known clean from the history cache; ${rest.length} to scan`);
+  const task = { kind: "commits", repo: "", commits: [] };
+  ctx.collector.add(task, { findings: [], filesScanned: 0, bytesScanned: 0, skipped, errors: [], commitsScanned: known }, false);
+  return rest;
+}
+function rememberClean(cache, task, result2) {
+  if (task.kind !== "commits" || result2.errors.length > 0) return;
+  const dirty = /* @__PURE__ */ new Set();
+  for (const { item } of result2.findings) dirty.add(task.commits[item] ?? "");
+  for (const m of result2.markers ?? []) dirty.add(m.commit ?? "");
+  const skips = /* @__PURE__ */ new Map();
+  for (const s of result2.skipped) {
+    if (s.commit === void 0) return;
+    const counts = skips.get(s.commit) ?? {};
+    counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+    skips.set(s.commit, counts);
+  }
+  if (dirty.has("")) return;
+  for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
+}
+async function saveHistoryCache(cache, commits, ctx) {
+  if (cache === void 0) return;
+  try {
+    await cache.save(commits);
+  } catch (e) {
+    ctx.collector.warnings.push(
+      `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`
+    );
+  }
+}
+var init_cache = __esm({
+  "src/modes/cache.ts"() {
+    "use strict";
+    init_rules();
+    init_history_cache();
+    init_errors();
+  }
+});
+
+// src/filters/first-introduced.ts
+function firstIntroduced(findings, order) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
+    const group = groups.get(key);
+    if (group === void 0) {
+      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
+      continue;
+    }
+    group.commits.add(f.commit ?? "");
+    if (isOlder(f, group.first, order)) group.first = f;
+  }
+  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
+}
+function isOlder(a, b, order) {
+  const da = Date.parse(a.date ?? "");
+  const db = Date.parse(b.date ?? "");
+  if (da !== db) return da < db;
+  const oa = order.get(a.commit ?? "") ?? -1;
+  const ob = order.get(b.commit ?? "") ?? -1;
+  if (oa !== ob) return oa > ob;
+  return a.startLine < b.startLine;
+}
+var init_first_introduced = __esm({
+  "src/filters/first-introduced.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/history.ts
+async function checkCommitted(root, commits, tip, checks, isExcluded) {
+  if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
+  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
+  if (added.length === 0) return [];
+  const each = added.flatMap(
+    ({ commit, paths }) => paths.map((path2) => checkFinding({ rule: ENV_FILE_COMMITTED, path: path2, message: "", commit }))
+  );
+  const first = firstIntroduced(each, new Map(commits.map((c, i) => [c, i])));
+  const present = tip === void 0 ? /* @__PURE__ */ new Set() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
+  return first.map((f) => {
+    const still = present.has(f.path);
+    return { ...f, message: committedMessage(f.path, f.commitCount ?? 1, still), presentAtHead: still };
+  });
+}
+function committedMessage(path2, commitCount, still) {
+  const times = commitCount > 1 ? ` (added by ${commitCount} commits)` : "";
+  const where = `${path2} is an env file that was committed to git history${times}`;
+  const what = still ? `it is still tracked: untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore` : "it is no longer tracked, but every value it held is still in git history";
+  return `${where}; ${what}. Rotate its credentials`;
+}
+async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
+  if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
+  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
+  const findings = [];
+  for (const { commit, paths } of changed) {
+    const added = /* @__PURE__ */ new Map();
+    for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
+    await readAtRevision(root, commit.commit, paths, (path2, content2) => {
+      const text = content2 === void 0 ? "binary" : toScannableText(content2);
+      if (text === "binary") return;
+      findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
+    });
+  }
+  return findings;
+}
+var init_history2 = __esm({
+  "src/checks/history.ts"() {
+    "use strict";
+    init_first_introduced();
+    init_env_files();
+    init_history();
+    init_text2();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
+  }
+});
+
 // src/git/metadata.ts
 async function* commitMetadata(repo, commits) {
   if (commits.length === 0) return;
@@ -19989,6 +20560,431 @@ var init_metadata = __esm({
   }
 });
 
+// src/pipeline/history.ts
+async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
+  const present = /* @__PURE__ */ new Set();
+  if (rev !== void 0 && findings.length > 0) {
+    const byPath2 = /* @__PURE__ */ new Map();
+    for (const f of findings) {
+      const path2 = realPath(f.path);
+      const list = byPath2.get(path2);
+      if (list === void 0) byPath2.set(path2, [f]);
+      else list.push(f);
+    }
+    await readAtRevision(repo, rev, [...byPath2.keys()], (path2, content2) => {
+      if (content2 === void 0) return;
+      const list = byPath2.get(path2) ?? [];
+      const secrets = list.map((f) => f.secret.reveal());
+      const found = containedIn(content2, secrets);
+      const text = toScannableText(content2);
+      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
+      list.forEach((f, i) => {
+        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
+      });
+    });
+  }
+  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
+}
+function containedIn(haystack, needles) {
+  const found = /* @__PURE__ */ new Set();
+  const byLength = /* @__PURE__ */ new Map();
+  needles.forEach((needle, index) => {
+    const bytes = Buffer.from(needle, "utf8");
+    if (bytes.length === 0 || bytes.length > haystack.length) return;
+    const group = byLength.get(bytes.length);
+    if (group === void 0) byLength.set(bytes.length, [{ index, bytes }]);
+    else group.push({ index, bytes });
+  });
+  for (const [length, group] of byLength) {
+    if (group.length <= FEW) {
+      for (const n of group) if (haystack.includes(n.bytes)) found.add(n.index);
+      continue;
+    }
+    const wanted = /* @__PURE__ */ new Map();
+    for (const n of group) {
+      const h2 = hashOf(n.bytes, 0, length);
+      const list = wanted.get(h2);
+      if (list === void 0) wanted.set(h2, [n]);
+      else list.push(n);
+    }
+    let top = 1;
+    for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
+    let h = hashOf(haystack, 0, length);
+    for (let start = 0; ; start++) {
+      const candidates = wanted.get(h);
+      if (candidates !== void 0) {
+        for (const n of candidates) {
+          if (!found.has(n.index) && haystack.compare(n.bytes, 0, length, start, start + length) === 0) found.add(n.index);
+        }
+      }
+      const end = start + length;
+      if (end >= haystack.length) break;
+      h = Math.imul(h - Math.imul(haystack[start], top), BASE) + haystack[end] >>> 0;
+    }
+  }
+  return found;
+}
+function hashOf(bytes, from, length) {
+  let h = 0;
+  for (let i = from; i < from + length; i++) h = Math.imul(h, BASE) + bytes[i] >>> 0;
+  return h;
+}
+var FEW, BASE;
+var init_history3 = __esm({
+  "src/pipeline/history.ts"() {
+    "use strict";
+    init_history();
+    init_text2();
+    FEW = 4;
+    BASE = 257;
+  }
+});
+
+// src/sources/metadata.ts
+function ownedByName(path2, line, startColumn, endColumn) {
+  if (line !== 0) return true;
+  const last = path2.lastIndexOf("/") + 1;
+  return startColumn - 1 < last && endColumn - 1 > last;
+}
+function commitFragments(c, seenIdentities) {
+  const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+  const out = [];
+  if (c.message.length > 0) {
+    out.push({ data: c.message, meta: { path: MESSAGE_PATHS["commit-message"], source: "commit-message", commit: info } });
+  }
+  for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) seenIdentities.set(id, info);
+  return out;
+}
+function identityFragments(seen) {
+  return [...seen].map(([id, commit]) => ({
+    data: Buffer.from(id, "utf8"),
+    meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit }
+  }));
+}
+function refFragments(ref) {
+  const out = [{ data: Buffer.from(ref.name, "utf8"), meta: { path: ref.name, source: "ref" } }];
+  if (ref.tag !== void 0) {
+    const commit = { commit: ref.tag.target, author: ref.tag.tagger, authorEmail: ref.tag.taggerEmail, date: ref.tag.date };
+    const tagger = `${ref.tag.tagger} <${ref.tag.taggerEmail}>`;
+    out.push({ data: ref.tag.message, meta: { path: MESSAGE_PATHS["tag-message"], source: "tag-message", commit } });
+    out.push({ data: Buffer.from(tagger, "utf8"), meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit } });
+  }
+  return out;
+}
+var MESSAGE_PATHS, NameSet;
+var init_metadata2 = __esm({
+  "src/sources/metadata.ts"() {
+    "use strict";
+    MESSAGE_PATHS = {
+      "commit-message": "(commit message)",
+      "commit-author": "(commit author)",
+      "tag-message": "(tag message)"
+    };
+    NameSet = class {
+      #seen = /* @__PURE__ */ new Map();
+      /** Adds `path` and its directories. In history, the last commit given (the oldest, in topological order) is kept. */
+      add(path2, commit) {
+        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
+          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
+          if (prefix !== "" && (commit !== void 0 || !this.#seen.has(prefix))) this.#seen.set(prefix, commit);
+          if (slash === -1) break;
+        }
+      }
+      get size() {
+        return this.#seen.size;
+      }
+      /**
+       * Each name's last segment on its own (rules that want a token boundary before a key would take
+       * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
+       */
+      *fragments() {
+        for (const [name, commit] of this.#seen) {
+          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
+          const slash = name.lastIndexOf("/");
+          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
+          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
+        }
+      }
+    };
+  }
+});
+
+// src/modes/commits.ts
+async function repositoryRoot(cwd) {
+  await requireRepository(cwd);
+  return await workTreeRoot(cwd) ?? cwd;
+}
+async function requireCommit(root, rev, role) {
+  const sha2 = await resolveCommit(root, rev);
+  if (sha2 !== void 0) return sha2;
+  const shallow = (await shallowBoundary(root)).size > 0;
+  throw new KeyscanError("E_GIT", `${role} "${rev}" is not a commit in this ${shallow ? "shallow clone" : "repository"}`, {
+    hint: shallow ? `Fetch it first, e.g. git fetch --deepen=50 origin, or git fetch origin ${rev}; in GitHub Actions set actions/checkout fetch-depth: 0.` : "Check the revision name (git log --oneline shows commits), or fetch it from the remote."
+  });
+}
+async function refuseShallowCut(root, commits, what) {
+  const boundary = await shallowBoundary(root);
+  const cut = commits.find((c) => boundary.has(c));
+  if (cut === void 0) return;
+  throw new KeyscanError(
+    "E_GIT",
+    `this shallow clone is missing the parents of ${cut.slice(0, 12)}, which is inside ${what}: its changes cannot be told apart from the files it inherited`,
+    {
+      hint: `Fetch the rest: git fetch --deepen=${commits.length + 1} (or --unshallow); in GitHub Actions set actions/checkout fetch-depth: 0.`
+    }
+  );
+}
+async function scanCommits(whole, ctx) {
+  const { set, offset, record } = sharded(whole);
+  const { root, commits, tip } = set;
+  ctx.collector.commitsTotal = commits.length;
+  ctx.collector.shard = record;
+  ctx.debug(`${commits.length} commits to scan in ${root}`);
+  if (commits.length === 0) return asIs;
+  const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
+  const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
+  const large = commits.length > SMALL_HISTORY;
+  ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
+  const patches = uncached(set.cache, commits, ctx);
+  async function* tasks() {
+    for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
+  }
+  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  committed.catch(() => void 0);
+  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
+  templates.catch(() => void 0);
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  metadata.catch(() => void 0);
+  const cache = set.cache;
+  await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
+  await metadata;
+  await saveHistoryCache(cache, whole.commits, ctx);
+  const order = new Map(commits.map((c, i) => [c, offset + i]));
+  ctx.collector.addChecks([...await committed, ...await templates]);
+  return async (findings) => {
+    const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
+    const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
+    const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
+    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== "path");
+    const excluded = /* @__PURE__ */ new Set();
+    const secrets = findings.filter((f) => {
+      if (f.source !== "commit" && f.source !== "path" || merged.superseded.has(f)) return false;
+      const path2 = ctx.realPath.current(f.path);
+      if (!ctx.isExcluded(path2)) return true;
+      if (!excluded.has(path2)) ctx.collector.skip("excluded", path2);
+      excluded.add(path2);
+      return false;
+    });
+    const first = firstIntroduced(secrets, order);
+    const content2 = first.filter((f) => f.source !== "path");
+    const named2 = first.filter((f) => f.source === "path");
+    const result2 = [
+      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
+      ...named2,
+      ...firstIntroduced(meta, order),
+      ...firstIntroduced(merged.checks, order),
+      ...checks
+    ];
+    if (record !== void 0) recordOrder(record, result2, order);
+    return result2;
+  };
+}
+function sharded(whole) {
+  if (whole.shard === void 0) return { set: whole, offset: 0, record: void 0 };
+  const { spec, scan: scan2 } = whole.shard;
+  const { start, end } = shardBounds(whole.commits.length, spec);
+  const record = {
+    ...spec,
+    commits: commitsDigest(whole.commits, whole.tip),
+    scan: scan2,
+    start,
+    end,
+    total: whole.commits.length,
+    order: {}
+  };
+  const { refs, ...rest } = whole;
+  const set = { ...rest, commits: whole.commits.slice(start, end), ...spec.index === 1 && refs !== void 0 ? { refs } : {} };
+  return { set, offset: start, record };
+}
+function recordOrder(record, findings, order) {
+  const out = record.order;
+  for (const f of findings) {
+    const at2 = f.commit === void 0 ? void 0 : order.get(f.commit);
+    if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
+  }
+}
+async function* metadataFragments(set, ctx) {
+  const identities = /* @__PURE__ */ new Map();
+  for await (const c of commitMetadata(set.root, set.commits)) {
+    yield* commitFragments(c, identities);
+    const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+    for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
+  }
+  yield* identityFragments(identities);
+  if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
+}
+var SMALL_HISTORY, MAX_BATCH;
+var init_commits = __esm({
+  "src/modes/commits.ts"() {
+    "use strict";
+    init_history2();
+    init_merge();
+    init_rules2();
+    init_errors();
+    init_first_introduced();
+    init_history();
+    init_metadata();
+    init_repo();
+    init_bounded();
+    init_history3();
+    init_metadata2();
+    init_types();
+    init_cache();
+    init_mode();
+    init_shard();
+    init_tasks();
+    SMALL_HISTORY = 64;
+    MAX_BATCH = 5e3;
+  }
+});
+
+// src/modes/history.ts
+var historyMode;
+var init_history4 = __esm({
+  "src/modes/history.ts"() {
+    "use strict";
+    init_history();
+    init_repo();
+    init_cache();
+    init_commits();
+    init_shard();
+    historyMode = {
+      name: "history",
+      selects: (options) => options.history === true,
+      async run(options, ctx) {
+        const includeStash = options.includeStash ?? false;
+        const root = await repositoryRoot(ctx.cwd);
+        const stashes = includeStash ? await stashEntries(root) : [];
+        const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
+        const boundary = await shallowBoundary(root);
+        if (boundary.size > 0) {
+          const n = boundary.size;
+          ctx.collector.warnings.push(
+            `this is a shallow clone: history before ${n} commit${n === 1 ? "" : "s"} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`
+          );
+        }
+        const tip = await resolveCommit(root, "HEAD");
+        const cache = await openHistoryCache(options, root, ctx);
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cache ? { cache } : {} }, ctx);
+      }
+    };
+  }
+});
+
+// src/git/pre-push.ts
+function isZeroSha(sha2) {
+  return ZERO.test(sha2);
+}
+function parsePushUpdates(text) {
+  const updates = [];
+  for (const [i, raw] of text.split("\n").entries()) {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    const parts = line.split(" ");
+    const [localRef, localSha, remoteRef2, remoteSha] = parts;
+    if (parts.length !== 4 || localRef === void 0 || remoteRef2 === void 0 || !isObject3(localSha) || !isObject3(remoteSha)) {
+      throw new KeyscanError("E_USAGE", `line ${i + 1} of the pre-push input is not "<local ref> <local sha> <remote ref> <remote sha>"`, {
+        hint: "Run keyscan --pre-push from a git pre-push hook, which passes those lines on stdin (keyscan init --pre-push sets one up)."
+      });
+    }
+    updates.push({ localRef, localSha, remoteRef: remoteRef2, remoteSha });
+  }
+  return updates;
+}
+function isObject3(sha2) {
+  return sha2 !== void 0 && OBJECT.test(sha2);
+}
+var OBJECT, ZERO;
+var init_pre_push = __esm({
+  "src/git/pre-push.ts"() {
+    "use strict";
+    init_errors();
+    OBJECT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    ZERO = /^0+$/;
+  }
+});
+
+// src/git/remote.ts
+async function isShallow(repo) {
+  const r = await git(["rev-parse", "--is-shallow-repository"], repo);
+  return r.stdout.trim() === "true";
+}
+async function hasRemote(repo, name) {
+  const r = await git(["remote", "get-url", "--", name], repo);
+  return r.code === 0 && r.stdout.trim() !== "";
+}
+async function fetchRevisions(repo, remote, revs, options = {}) {
+  const args2 = ["-c", "fetch.recurseSubmodules=false", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", UPLOAD_PACK];
+  if (options.unshallow) args2.push("--unshallow");
+  else if (options.depth !== void 0) args2.push(`--depth=${options.depth}`);
+  else if (options.deepen !== void 0) args2.push(`--deepen=${options.deepen}`);
+  args2.push("--", remote, ...revs);
+  const r = await git(args2, repo);
+  return { ok: r.code === 0, error: r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}` };
+}
+async function remoteRef(repo, remote, ref) {
+  const r = await git(["ls-remote", UPLOAD_PACK, "--", remote, ref], repo);
+  if (r.code !== 0) return void 0;
+  const line = r.stdout.split("\n").find((l) => l.endsWith(`	${ref}`));
+  return line?.split("	")[0];
+}
+async function mergeBase(repo, a, b) {
+  const r = await git(["merge-base", "--", a, b], repo);
+  return r.code === 0 ? r.stdout.trim() || void 0 : void 0;
+}
+var UPLOAD_PACK;
+var init_remote = __esm({
+  "src/git/remote.ts"() {
+    "use strict";
+    init_run();
+    UPLOAD_PACK = "--upload-pack=git-upload-pack";
+  }
+});
+
+// src/modes/pre-push.ts
+var prePushMode;
+var init_pre_push2 = __esm({
+  "src/modes/pre-push.ts"() {
+    "use strict";
+    init_history();
+    init_pre_push();
+    init_remote();
+    init_commits();
+    init_mode();
+    prePushMode = {
+      name: "pre-push",
+      selects: (options) => options.prePush !== void 0,
+      async run(options, ctx) {
+        const push = options.prePush;
+        if (push === void 0) return asIs;
+        const root = await repositoryRoot(ctx.cwd);
+        const updates = parsePushUpdates(push.updates).filter((u) => !isZeroSha(u.localSha));
+        ctx.debug(`${updates.length} refs pushed${push.remote ? ` to ${push.remote}` : ""}`);
+        if (updates.length === 0) return scanCommits({ root, commits: [], tip: void 0 }, ctx);
+        const known = await Promise.all(updates.filter((u) => !isZeroSha(u.remoteSha)).map(async (u) => resolveCommit(root, u.remoteSha)));
+        const remoteShas = known.filter((sha2) => sha2 !== void 0);
+        const named2 = push.remote !== void 0 && push.remote !== "" && await hasRemote(root, push.remote);
+        const exclude = [...remoteShas, ...named2 ? [`--remotes=${push.remote}`] : []];
+        const commits = await listCommits(root, [...updates.map((u) => u.localSha), ...exclude.length > 0 ? ["--not", ...exclude] : []]);
+        await refuseShallowCut(root, commits, "the push");
+        const only = updates.length === 1 ? updates[0] : void 0;
+        const tip = only !== void 0 ? await resolveCommit(root, only.localSha) : await resolveCommit(root, "HEAD");
+        return scanCommits({ root, commits, tip }, ctx);
+      }
+    };
+  }
+});
+
 // src/git/range.ts
 function parseRange(text) {
   const symmetric = text.includes("...");
@@ -20009,392 +21005,84 @@ var init_range = __esm({
   }
 });
 
-// src/pipeline/bounded.ts
-async function runBounded(tasks, executor, limit, onResult, onProgress) {
-  const inflight = /* @__PURE__ */ new Set();
-  let failure;
-  for await (const task of tasks) {
-    const p = executor.run(task, onProgress && ((progress) => onProgress(task, progress))).then(
-      (result2) => onResult(task, result2),
-      (e) => {
-        failure ??= e;
-      }
-    );
-    const tracked = p.finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-    if (inflight.size >= limit) await Promise.race(inflight);
-    if (failure !== void 0) break;
-  }
-  await Promise.all(inflight);
-  if (failure !== void 0) throw failure;
-}
-async function* fragmentTasks(fragments, bytes) {
-  let batch = [];
-  let size = 0;
-  for await (const fragment of fragments) {
-    batch.push(fragment);
-    size += fragment.data.length;
-    if (size >= bytes) {
-      yield { kind: "fragments", fragments: batch };
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) yield { kind: "fragments", fragments: batch };
-}
-var init_bounded = __esm({
-  "src/pipeline/bounded.ts"() {
+// src/modes/range.ts
+var rangeMode;
+var init_range2 = __esm({
+  "src/modes/range.ts"() {
     "use strict";
-  }
-});
-
-// src/pipeline/collector.ts
-function compareFindings(a, b) {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || ((a.commit ?? "") < (b.commit ?? "") ? -1 : (a.commit ?? "") > (b.commit ?? "") ? 1 : 0);
-}
-function compareAllows(a, b) {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId);
-}
-var Collector;
-var init_collector = __esm({
-  "src/pipeline/collector.ts"() {
-    "use strict";
-    init_candidate();
-    init_secret();
-    init_types();
-    Collector = class {
-      #candidates = [];
-      #markers;
-      errors = [];
-      warnings = [];
-      #skipped = emptySkipCounts();
-      #onProgress;
-      /** Count unreadable files as skipped instead of failing the scan (`--skip-unreadable`). */
-      skipUnreadable = false;
-      #files = 0;
-      #bytes = 0;
-      #commits = 0;
-      #lfs = 0;
-      commitsTotal;
-      constructor(onProgress, collectMarkers = false) {
-        this.#onProgress = onProgress;
-        this.#markers = collectMarkers ? [] : void 0;
-      }
-      skip(reason, _path) {
-        this.#skipped[reason]++;
-      }
-      countFile(bytes) {
-        this.#files++;
-        this.#bytes += bytes;
-      }
-      /** Work done so far by tasks still running (counted in progress, replaced by their results). */
-      #partial = /* @__PURE__ */ new Map();
-      partial(task, progress) {
-        this.#partial.set(task, progress);
-        this.#report();
-      }
-      /** Adds a task's results; `report: false` for side work (names, messages) that is not progress. */
-      add(task, result2, report = true) {
-        this.#partial.delete(task);
-        for (const { finding } of result2.findings) {
-          const { secretText, context, ...rest } = finding;
-          this.#candidates.push({
-            finding: { ...rest, secret: new Secret(secretText) },
-            context: context === void 0 ? void 0 : { text: new Secret(context.text), line: context.line }
+    init_errors();
+    init_history();
+    init_range();
+    init_commits();
+    init_shard();
+    rangeMode = {
+      name: "range",
+      selects: (options) => options.range !== void 0,
+      async run(options, ctx) {
+        const range = options.range ?? "";
+        const root = await repositoryRoot(ctx.cwd);
+        const parsed = parseRange(range);
+        if (parsed === void 0) {
+          throw new KeyscanError("E_USAGE", `--range "${range}" is not a range of commits`, {
+            hint: "Use one of the forms git accepts: BASE..HEAD, BASE...HEAD, BASE.. or ..HEAD (for example --range origin/main..HEAD)."
           });
         }
-        if (result2.markers !== void 0 && this.#markers !== void 0) for (const m of result2.markers) this.#markers.push(m);
-        for (const s of result2.skipped) this.skip(s.reason, s.path);
-        if (this.skipUnreadable) for (const e of result2.errors) this.skip("unreadable", e.path);
-        else for (const e of result2.errors) this.errors.push(e);
-        this.#files += result2.filesScanned;
-        this.#bytes += result2.bytesScanned;
-        this.#commits += result2.commitsScanned ?? 0;
-        this.#lfs += result2.lfsPointers ?? 0;
-        if (report) this.#report();
-      }
-      #report() {
-        if (this.#onProgress === void 0) return;
-        let commits = this.#commits;
-        let bytes = this.#bytes;
-        for (const p of this.#partial.values()) {
-          commits += p.commitsScanned;
-          bytes += p.bytesScanned;
-        }
-        this.#onProgress({ filesScanned: this.#files, bytesScanned: bytes, commitsScanned: commits, commitsTotal: this.commitsTotal });
-      }
-      /** Findings of checks that are not text matches (env files): filtered like every other finding. */
-      addChecks(findings) {
-        for (const finding of findings) this.#candidates.push({ finding, context: rememberedContext(finding) });
-      }
-      /** Removes findings collected so far (replaced by a better one). */
-      drop(superseded) {
-        let kept = 0;
-        for (const c of this.#candidates) if (!superseded(c.finding)) this.#candidates[kept++] = c;
-        this.#candidates.length = kept;
-      }
-      /** Replaces the findings of the candidates, in the order {@link unfiltered} gave them (their lines stay). */
-      replaceFindings(findings) {
-        if (findings.length !== this.#candidates.length) throw new Error("replaceFindings: one finding per candidate");
-        this.#candidates.forEach((c, i) => {
-          this.#candidates[i] = { finding: findings[i], context: c.context };
-        });
-      }
-      /** Everything found so far, before filtering. */
-      unfiltered() {
-        return this.#candidates.map((c) => c.finding);
-      }
-      /** Runs the post-scan filters over everything collected; the candidates' lines are dropped. */
-      filter(run2) {
-        return run2(this.#candidates, this.#markers);
-      }
-      result(findings, durationMs, filtered) {
-        const errors = this.errors.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-        return {
-          findings: findings.sort(compareFindings),
-          errors,
-          warnings: this.warnings,
-          stats: {
-            filesScanned: this.#files,
-            ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
-            bytesScanned: this.#bytes,
-            lfsPointers: this.#lfs,
-            skipped: { ...this.#skipped },
-            suppressed: filtered.suppressed,
-            durationMs: Math.round(durationMs)
-          },
-          ...filtered.unusedAllows !== void 0 ? { unusedAllows: filtered.unusedAllows } : {},
-          ...filtered.inlineAllows !== void 0 && filtered.inlineAllows.length > 0 ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) } : {}
-        };
+        const tip = await requireCommit(root, parsed.head, "HEAD");
+        await requireCommit(root, parsed.base, "BASE");
+        const commits = await listCommits(root, [rangeRevision(parsed)]);
+        await refuseShallowCut(root, commits, range);
+        return scanCommits({ root, commits, tip, ...shardOf(options) }, ctx);
       }
     };
   }
 });
 
-// src/engine/locate.ts
-function unitsBetween(data, from, to) {
-  for (let i = from; i < to; i++) {
-    if (data[i] >= 128) return data.toString("utf8", from, to).length;
-  }
-  return to - from;
-}
-var Locator, isContinuation;
-var init_locate = __esm({
-  "src/engine/locate.ts"() {
-    "use strict";
-    Locator = class {
-      #data;
-      #offset = 0;
-      #line = 1;
-      #lineStart = 0;
-      /** The first newline at or after #offset: -1 when there is none, undefined until searched. */
-      #next;
-      /** The column at byte #colAt of the current line. */
-      #colAt = 0;
-      #col = 1;
-      constructor(data) {
-        this.#data = data;
-      }
-      at(offset) {
-        if (offset < this.#offset) {
-          this.#offset = 0;
-          this.#line = 1;
-          this.#lineStart = 0;
-          this.#next = void 0;
-          this.#colAt = 0;
-          this.#col = 1;
-        }
-        const data = this.#data;
-        let nl = this.#next ?? data.indexOf(10, this.#offset);
-        for (; nl !== -1 && nl < offset; nl = data.indexOf(10, nl + 1)) {
-          this.#line++;
-          this.#lineStart = nl + 1;
-        }
-        this.#next = nl;
-        this.#offset = offset;
-        if (this.#colAt < this.#lineStart || isContinuation(data[this.#colAt])) {
-          this.#colAt = this.#lineStart;
-          this.#col = 1;
-        }
-        this.#col += unitsBetween(data, this.#colAt, offset);
-        this.#colAt = offset;
-        return { line: this.#line, column: this.#col };
-      }
-    };
-    isContinuation = (byte) => byte !== void 0 && byte >= 128 && byte < 192;
-  }
-});
-
-// src/engine/scan-fragment.ts
-function scanFragment(catalogue2, data, meta) {
-  const all = detect(catalogue2, data, meta.path);
-  const owned = meta.owned;
-  const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
-  if (matches.length === 0) return [];
-  const locator = new Locator(data);
-  const lineShift = (meta.firstLine ?? 1) - 1;
-  return matches.map((m) => {
-    const rule = catalogue2.rules[m.rule];
-    const from = locator.at(m.start);
-    const to = locator.at(m.end);
-    const secretHash = sha256(m.secret);
-    const context = contextOf(data, m, from.line + lineShift);
-    return {
-      ruleId: rule.id,
-      severity: rule.severity,
-      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
-      path: meta.path,
-      startLine: from.line + lineShift,
-      startColumn: from.column,
-      endLine: to.line + lineShift,
-      endColumn: to.column,
-      redacted: redact(m.secret, rule.keywords),
-      secretHash,
-      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
-      source: meta.source,
-      ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
-      ...m.example ? { kind: "example" } : {},
-      secretText: m.secret,
-      context
-    };
-  });
-}
-function contextOf(data, m, secretLine) {
-  const first = Math.min(m.matchStart, m.start);
-  const last = Math.max(m.matchEnd, m.end);
-  const low = Math.max(0, m.start - CONTEXT_REACH);
-  const back = first > low ? data.subarray(low, first).lastIndexOf(10) : -1;
-  const start = back === -1 ? low : low + back + 1;
-  const high = Math.min(data.length, m.end + CONTEXT_REACH);
-  const from = Math.max(first, last - 1);
-  const ahead = from < high ? data.subarray(from, high).indexOf(10) : -1;
-  const end = ahead === -1 ? high : from + ahead;
-  let line = secretLine;
-  for (let i = data.indexOf(10, start); i !== -1 && i < m.start; i = data.indexOf(10, i + 1)) line--;
-  return { text: data.toString("utf8", start, end), line };
-}
-var CONTEXT_REACH;
-var init_scan_fragment = __esm({
-  "src/engine/scan-fragment.ts"() {
-    "use strict";
-    init_detect();
-    init_fingerprint();
-    init_locate();
-    init_redact();
-    CONTEXT_REACH = 1024;
-  }
-});
-
-// src/sources/changed-blob.ts
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
-  const text = toScannableText(raw);
-  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
-  const order = utf16Order(raw);
-  const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
-  const lines = lineStarts(text);
-  const reach = reachOf(catalogue2);
+// src/checks/staged.ts
+async function checkStaged(root, checks, isExcluded) {
+  const changes = (await stagedChanges(root)).filter((c) => !isExcluded(c.path));
+  const envFiles = changes.filter((c) => checks.names.kind(c.path) === "env");
+  const templates = changes.filter((c) => checks.names.kind(c.path) === "template");
   const findings = [];
-  const markerLines = [];
-  let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
-    const start = lines[first - 1];
-    const end = last < lines.length ? lines[last] : text.length;
-    const data = text.subarray(start, end);
-    bytesScanned += data.length;
-    for (const f of scanFragment(catalogue2, data, { ...meta, firstLine: first })) {
-      if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
-    }
-    if (collectMarkers) {
-      for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
-    }
+  if (envFiles.length > 0 && checks.enabled(ENV_FILE_STAGED.id)) {
+    const ignored = await ignoredPaths(
+      root,
+      envFiles.map((c) => c.path),
+      true
+    );
+    for (const c of envFiles) findings.push(stagedFinding(c.path, c.status === "A", ignored.has(c.path)));
   }
-  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
-}
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
+  if (templates.length > 0 && checks.enabled(ENV_TEMPLATE_VALUE.id)) {
+    const added = /* @__PURE__ */ new Map();
+    for (const t of templates) added.set(t.path, await stagedAddedLines(root, t.path));
+    await readAtRevision(
+      root,
+      ":0",
+      templates.map((t) => t.path),
+      (path2, content2) => {
+        const text = content2 === void 0 ? "binary" : toScannableText(content2);
+        if (text === "binary") return;
+        findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
+      }
+    );
   }
-  return reach;
+  return findings;
 }
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
-  return starts;
+function stagedFinding(path2, added, ignored) {
+  const unstage = `Unstage it, keeping the file: git rm --cached ${shellQuote(path2)}`;
+  const ignore = ignored ? "it is already ignored by .gitignore, so it was added with git add --force" : `then ignore it: add the line ${gitignoreLine(path2)} to the .gitignore at the repository root`;
+  const message = added ? `${path2} is an env file staged for commit: committing it puts every value in it into the repository. ${unstage}; ${ignore}` : `${path2} is a tracked env file and a change to it is staged: its values are in history already and this commit adds more. Rotate its credentials. ${unstage}; ${ignore}`;
+  return checkFinding({ rule: ENV_FILE_STAGED, path: path2, message });
 }
-function windows(text, starts, ranges, reach) {
-  const total = starts.length;
-  const out = [];
-  for (let i = 0; i < ranges.length; i += 2) {
-    const a = Math.min(total, Math.max(1, ranges[i]));
-    const b = Math.min(total, Math.max(a, ranges[i + 1]));
-    const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
-    const endByte = b < total ? starts[b] : text.length;
-    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
-    const prev = out[out.length - 1];
-    if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
-    else out.push([from, to]);
-  }
-  return out;
-}
-function lineAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-function overlaps(ranges, first, last) {
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i] > last) return false;
-    if (ranges[i + 1] >= first) return true;
-  }
-  return false;
-}
-function utf16Ranges(raw, order, added) {
-  const rawStarts = lineStarts(raw);
-  const decoded = utf16String(raw, order);
-  const newlines = [];
-  for (let i = decoded.indexOf("\n"); i !== -1; i = decoded.indexOf("\n", i + 1)) newlines.push(i);
-  const lineOfUnit = (u) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (newlines[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-  const unitOf = (byte) => Math.max(0, Math.floor((byte - 2) / 2));
-  const out = [];
-  for (let i = 0; i < added.length; i += 2) {
-    const a = Math.min(rawStarts.length, Math.max(1, added[i]));
-    const b = Math.min(rawStarts.length, Math.max(a, added[i + 1]));
-    const startByte = rawStarts[a - 1];
-    const endByte = b < rawStarts.length ? rawStarts[b] : raw.length;
-    const first = lineOfUnit(unitOf(startByte));
-    const last = lineOfUnit(Math.max(unitOf(startByte), unitOf(endByte - 1)));
-    const prev = out.length - 1;
-    if (prev > 0 && first <= out[prev] + 1) out[prev] = Math.max(out[prev], last);
-    else out.push(first, last);
-  }
-  return out;
-}
-var reaches;
-var init_changed_blob = __esm({
-  "src/sources/changed-blob.ts"() {
+var init_staged = __esm({
+  "src/checks/staged.ts"() {
     "use strict";
-    init_allow_marker();
-    init_scan_fragment();
+    init_env_files();
+    init_history();
     init_text2();
-    reaches = /* @__PURE__ */ new WeakMap();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
   }
 });
 
@@ -20425,8 +21113,8 @@ var init_blobs = __esm({
             continue;
           }
           if (this.#closed) return;
-          await new Promise((resolve13) => {
-            this.#wake = resolve13;
+          await new Promise((resolve16) => {
+            this.#wake = resolve16;
           });
           this.#wake = void 0;
         }
@@ -20447,8 +21135,8 @@ var init_blobs = __esm({
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
         this.#done ??= this.#run();
-        return new Promise((resolve13, reject) => {
-          this.#pending.push({ resolve: resolve13, reject });
+        return new Promise((resolve16, reject) => {
+          this.#pending.push({ resolve: resolve16, reject });
           this.#requests.push(`${oid}
 `);
         });
@@ -20592,62 +21280,6 @@ var init_cquote = __esm({
   "src/sources/cquote.ts"() {
     "use strict";
     ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-  }
-});
-
-// src/sources/paths.ts
-import { relative as relative2, sep as sep2 } from "node:path";
-function displayPath(base2, abs) {
-  const rel = relative2(base2, abs);
-  const posix2 = sep2 === "/" ? rel : rel.split(sep2).join("/");
-  return posix2 === "" ? "." : posix2;
-}
-function insideGitDir(posixPath) {
-  return posixPath === ".git" || posixPath.startsWith(".git/") || posixPath.includes("/.git/") || posixPath.endsWith("/.git");
-}
-function decodePath(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isUtf8(buf)) return buf.toString("utf8");
-  let out = "";
-  let i = 0;
-  while (i < buf.length) {
-    const n = utf8SequenceLength(buf, i);
-    if (n === 0) {
-      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
-      i++;
-    } else {
-      out += buf.toString("utf8", i, i + n);
-      i += n;
-    }
-  }
-  return out;
-}
-function utf8SequenceLength(buf, i) {
-  const b = buf[i];
-  if (b < 128) return 1;
-  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
-  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
-  if (b >= 224 && b <= 239) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 224 && b1 < 160) return 0;
-    if (b === 237 && b1 > 159) return 0;
-    return cont(1) && cont(2) ? 3 : 0;
-  }
-  if (b >= 240 && b <= 244) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 240 && b1 < 144) return 0;
-    if (b === 244 && b1 > 143) return 0;
-    return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-function isUtf8(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
-}
-var init_paths = __esm({
-  "src/sources/paths.ts"() {
-    "use strict";
   }
 });
 
@@ -20865,7 +21497,565 @@ var init_diff = __esm({
   }
 });
 
-// src/sources/markers.ts
+// src/sources/staged.ts
+async function* stagedFragments(repo, options) {
+  const router = new ChangeRouter();
+  const reader = new BlobReader(repo, BLOB_CAP);
+  const parser = new DiffParser({ onFragment: (f, c) => router.fragment(f, c), onFileEnd: (f, c) => router.fileEnd(f, c) });
+  const lines = (f, judged) => ({
+    data: f.data,
+    meta: { path: f.path, source: "staged", firstLine: f.firstLine },
+    ...judged ? { judged } : {}
+  });
+  async function* emit() {
+    const changes = router.take();
+    const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
+    for (const r of reads) r?.catch(() => void 0);
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i];
+      if (change.kind === "fragment") yield lines(change.fragment, false);
+      else if (change.kind === "binary") options.onSkip("binary", change.path);
+      else {
+        const verdict = changedBlobVerdict(await reads[i], change);
+        if (verdict.kind === "skip") options.onSkip(verdict.reason, change.path);
+        else if (verdict.kind === "lines") for (const f of change.held) yield lines(f, verdict.judged);
+        else yield { data: verdict.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
+      }
+    }
+  }
+  try {
+    for await (const chunk of stagedDiff(repo)) {
+      parser.push(chunk);
+      yield* emit();
+    }
+    parser.end();
+    yield* emit();
+  } finally {
+    await reader.close();
+  }
+}
+var init_staged2 = __esm({
+  "src/sources/staged.ts"() {
+    "use strict";
+    init_history();
+    init_blobs();
+    init_change_fallback();
+    init_changes();
+    init_diff();
+  }
+});
+
+// src/modes/staged.ts
+var stagedMode;
+var init_staged3 = __esm({
+  "src/modes/staged.ts"() {
+    "use strict";
+    init_staged();
+    init_errors();
+    init_history();
+    init_metadata();
+    init_repo();
+    init_bounded();
+    init_staged2();
+    init_mode();
+    init_tasks();
+    stagedMode = {
+      name: "staged",
+      selects: (options) => options.staged === true,
+      async run(_options, ctx) {
+        const root = await workTreeRoot(ctx.cwd);
+        if (root === void 0) {
+          await requireRepository(ctx.cwd);
+          throw new KeyscanError("E_GIT", `${ctx.cwd} has no work tree (a bare repository), so nothing can be staged`, {
+            hint: "Run --staged in a clone with a work tree; audit a bare repository with --history."
+          });
+        }
+        const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
+        const staged = stagedNames(root);
+        staged.catch(() => void 0);
+        const files = /* @__PURE__ */ new Set();
+        async function* kept() {
+          for await (const f of fragments) {
+            if (ctx.isExcluded(f.meta.path)) {
+              if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
+              files.add(f.meta.path);
+              continue;
+            }
+            if (!files.has(f.meta.path)) ctx.collector.countFile(0);
+            files.add(f.meta.path);
+            yield f;
+          }
+        }
+        const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
+        checked.catch(() => void 0);
+        await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx, false);
+        addEnvChecks(ctx, await checked);
+        for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/sources/chunks.ts
+async function* lineChunks(stream, target = CHUNK_BYTES, overlap = OVERLAP) {
+  let buf = Buffer.alloc(0);
+  let line = 1;
+  let ownedStart = 0;
+  for await (const piece of stream) {
+    buf = Buffer.concat([buf, typeof piece === "string" ? Buffer.from(piece) : piece]);
+    for (; ; ) {
+      const cut = lineBoundaryAfter(buf, ownedStart + target, target);
+      if (cut === -1) break;
+      const end = lineBoundaryAfter(buf, cut + overlap, target);
+      if (end === -1) break;
+      yield { data: buf.subarray(0, end), firstLine: line, owned: [ownedStart, cut] };
+      const keep = Math.max(ownedStart, lineBoundaryBefore(buf, cut - overlap));
+      line += countLines(buf, 0, keep);
+      buf = Buffer.from(buf.subarray(keep));
+      ownedStart = cut - keep;
+    }
+  }
+  if (buf.length > ownedStart || buf.length === 0 && line === 1) {
+    if (buf.length > 0) yield { data: buf, firstLine: line, owned: [ownedStart, buf.length] };
+  }
+}
+function lineBoundaryAfter(buf, at2, target) {
+  if (at2 >= buf.length) return -1;
+  const nl = buf.indexOf(10, at2);
+  if (nl !== -1) return nl + 1;
+  return buf.length - at2 >= 8 * target ? buf.length : -1;
+}
+function lineBoundaryBefore(buf, at2) {
+  if (at2 <= 0) return 0;
+  return buf.lastIndexOf(10, at2 - 1) + 1;
+}
+function countLines(buf, from, to) {
+  let n = 0;
+  for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+var CHUNK_BYTES, OVERLAP;
+var init_chunks = __esm({
+  "src/sources/chunks.ts"() {
+    "use strict";
+    CHUNK_BYTES = 1 << 20;
+    OVERLAP = 64 * 1024;
+  }
+});
+
+// src/modes/stdin.ts
+var stdinMode;
+var init_stdin = __esm({
+  "src/modes/stdin.ts"() {
+    "use strict";
+    init_bounded();
+    init_chunks();
+    init_mode();
+    init_tasks();
+    stdinMode = {
+      name: "stdin",
+      selects: (options) => options.stdin !== void 0,
+      async run(options, ctx) {
+        const stdin = options.stdin;
+        if (stdin === void 0) return asIs;
+        const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
+        const first = await chunks.next();
+        const second = first.done ? first : await chunks.next();
+        async function* fragments() {
+          const fragment = (c) => ({
+            data: c.data,
+            meta: { path: stdin?.name ?? "stdin", source: "stdin", firstLine: c.firstLine, owned: c.owned }
+          });
+          if (first.done) return;
+          yield fragment(first.value);
+          if (second.done) return;
+          yield fragment(second.value);
+          for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield fragment(c.value);
+        }
+        await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), ctx, !second.done);
+        ctx.collector.countFile(0);
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/modes/index.ts
+function modeFor(options) {
+  return MODES.find((m) => m.selects(options)) ?? filesMode;
+}
+var MODES;
+var init_modes = __esm({
+  "src/modes/index.ts"() {
+    "use strict";
+    init_files2();
+    init_history4();
+    init_pre_push2();
+    init_range2();
+    init_staged3();
+    init_stdin();
+    MODES = [stdinMode, stagedMode, rangeMode, historyMode, prePushMode, filesMode];
+  }
+});
+
+// src/pipeline/collector.ts
+function compareFindings(a, b) {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || ((a.commit ?? "") < (b.commit ?? "") ? -1 : (a.commit ?? "") > (b.commit ?? "") ? 1 : 0);
+}
+function compareAllows(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId);
+}
+var Collector;
+var init_collector = __esm({
+  "src/pipeline/collector.ts"() {
+    "use strict";
+    init_candidate();
+    init_secret();
+    init_types();
+    Collector = class {
+      #candidates = [];
+      #markers;
+      errors = [];
+      warnings = [];
+      #skipped = emptySkipCounts();
+      #onProgress;
+      /** Count unreadable files as skipped instead of failing the scan (`--skip-unreadable`). */
+      skipUnreadable = false;
+      #files = 0;
+      #bytes = 0;
+      #commits = 0;
+      #lfs = 0;
+      commitsTotal;
+      /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
+      commitsFromCache;
+      /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
+      shard;
+      constructor(onProgress, collectMarkers = false) {
+        this.#onProgress = onProgress;
+        this.#markers = collectMarkers ? [] : void 0;
+      }
+      skip(reason, _path) {
+        this.#skipped[reason]++;
+      }
+      countFile(bytes) {
+        this.#files++;
+        this.#bytes += bytes;
+      }
+      /** Work done so far by tasks still running (counted in progress, replaced by their results). */
+      #partial = /* @__PURE__ */ new Map();
+      partial(task, progress) {
+        this.#partial.set(task, progress);
+        this.#report();
+      }
+      /** Adds a task's results; `report: false` for side work (names, messages) that is not progress. */
+      add(task, result2, report = true) {
+        this.#partial.delete(task);
+        for (const { finding } of result2.findings) {
+          const { secretText, context, ...rest } = finding;
+          this.#candidates.push({
+            finding: { ...rest, secret: new Secret(secretText) },
+            context: context === void 0 ? void 0 : { text: new Secret(context.text), line: context.line }
+          });
+        }
+        if (result2.markers !== void 0 && this.#markers !== void 0) for (const m of result2.markers) this.#markers.push(m);
+        for (const s of result2.skipped) this.skip(s.reason, s.path);
+        if (this.skipUnreadable) for (const e of result2.errors) this.skip("unreadable", e.path);
+        else for (const e of result2.errors) this.errors.push(e);
+        this.#files += result2.filesScanned;
+        this.#bytes += result2.bytesScanned;
+        this.#commits += result2.commitsScanned ?? 0;
+        this.#lfs += result2.lfsPointers ?? 0;
+        if (report) this.#report();
+      }
+      #report() {
+        if (this.#onProgress === void 0) return;
+        let commits = this.#commits;
+        let bytes = this.#bytes;
+        for (const p of this.#partial.values()) {
+          commits += p.commitsScanned;
+          bytes += p.bytesScanned;
+        }
+        this.#onProgress({ filesScanned: this.#files, bytesScanned: bytes, commitsScanned: commits, commitsTotal: this.commitsTotal });
+      }
+      /** Findings of checks that are not text matches (env files): filtered like every other finding. */
+      addChecks(findings) {
+        for (const finding of findings) this.#candidates.push({ finding, context: rememberedContext(finding) });
+      }
+      /** Removes findings collected so far (replaced by a better one). */
+      drop(superseded) {
+        let kept = 0;
+        for (const c of this.#candidates) if (!superseded(c.finding)) this.#candidates[kept++] = c;
+        this.#candidates.length = kept;
+      }
+      /** Replaces the findings of the candidates, in the order {@link unfiltered} gave them (their lines stay). */
+      replaceFindings(findings) {
+        if (findings.length !== this.#candidates.length) throw new Error("replaceFindings: one finding per candidate");
+        this.#candidates.forEach((c, i) => {
+          this.#candidates[i] = { finding: findings[i], context: c.context };
+        });
+      }
+      /** Everything found so far, before filtering. */
+      unfiltered() {
+        return this.#candidates.map((c) => c.finding);
+      }
+      /** Runs the post-scan filters over everything collected; the candidates' lines are dropped. */
+      filter(run2) {
+        return run2(this.#candidates, this.#markers);
+      }
+      result(findings, durationMs, filtered) {
+        const errors = this.errors.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        return {
+          findings: findings.sort(compareFindings),
+          errors,
+          warnings: this.warnings,
+          stats: {
+            filesScanned: this.#files,
+            ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
+            ...this.commitsFromCache === void 0 ? {} : { commitsFromCache: this.commitsFromCache },
+            bytesScanned: this.#bytes,
+            lfsPointers: this.#lfs,
+            skipped: { ...this.#skipped },
+            suppressed: filtered.suppressed,
+            durationMs: Math.round(durationMs)
+          },
+          ...filtered.unusedAllows !== void 0 ? { unusedAllows: filtered.unusedAllows } : {},
+          ...filtered.inlineAllows !== void 0 && filtered.inlineAllows.length > 0 ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) } : {},
+          ...this.shard !== void 0 ? { shard: this.shard } : {}
+        };
+      }
+    };
+  }
+});
+
+// src/engine/locate.ts
+function unitsBetween(data, from, to) {
+  for (let i = from; i < to; i++) {
+    if (data[i] >= 128) return data.toString("utf8", from, to).length;
+  }
+  return to - from;
+}
+var Locator, isContinuation;
+var init_locate = __esm({
+  "src/engine/locate.ts"() {
+    "use strict";
+    Locator = class {
+      #data;
+      #offset = 0;
+      #line = 1;
+      #lineStart = 0;
+      /** The first newline at or after #offset: -1 when there is none, undefined until searched. */
+      #next;
+      /** The column at byte #colAt of the current line. */
+      #colAt = 0;
+      #col = 1;
+      constructor(data) {
+        this.#data = data;
+      }
+      at(offset) {
+        if (offset < this.#offset) {
+          this.#offset = 0;
+          this.#line = 1;
+          this.#lineStart = 0;
+          this.#next = void 0;
+          this.#colAt = 0;
+          this.#col = 1;
+        }
+        const data = this.#data;
+        let nl = this.#next ?? data.indexOf(10, this.#offset);
+        for (; nl !== -1 && nl < offset; nl = data.indexOf(10, nl + 1)) {
+          this.#line++;
+          this.#lineStart = nl + 1;
+        }
+        this.#next = nl;
+        this.#offset = offset;
+        if (this.#colAt < this.#lineStart || isContinuation(data[this.#colAt])) {
+          this.#colAt = this.#lineStart;
+          this.#col = 1;
+        }
+        this.#col += unitsBetween(data, this.#colAt, offset);
+        this.#colAt = offset;
+        return { line: this.#line, column: this.#col };
+      }
+    };
+    isContinuation = (byte) => byte !== void 0 && byte >= 128 && byte < 192;
+  }
+});
+
+// src/engine/scan-fragment.ts
+function scanFragment(catalogue2, data, meta) {
+  const all = detect(catalogue2, data, meta.path);
+  const owned = meta.owned;
+  const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
+  if (matches.length === 0) return [];
+  const locator = new Locator(data);
+  const lineShift = (meta.firstLine ?? 1) - 1;
+  return matches.map((m) => {
+    const rule = catalogue2.rules[m.rule];
+    const from = locator.at(m.start);
+    const to = locator.at(m.end);
+    const secretHash = sha256(m.secret);
+    const context = contextOf(data, m, from.line + lineShift);
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
+      path: meta.path,
+      startLine: from.line + lineShift,
+      startColumn: from.column,
+      endLine: to.line + lineShift,
+      endColumn: to.column,
+      redacted: redact(m.secret, rule.keywords),
+      secretHash,
+      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
+      source: meta.source,
+      ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
+      ...m.example ? { kind: "example" } : {},
+      secretText: m.secret,
+      context
+    };
+  });
+}
+function contextOf(data, m, secretLine) {
+  const first = Math.min(m.matchStart, m.start);
+  const last = Math.max(m.matchEnd, m.end);
+  const low = Math.max(0, m.start - CONTEXT_REACH);
+  const back = first > low ? data.subarray(low, first).lastIndexOf(10) : -1;
+  const start = back === -1 ? low : low + back + 1;
+  const high = Math.min(data.length, m.end + CONTEXT_REACH);
+  const from = Math.max(first, last - 1);
+  const ahead = from < high ? data.subarray(from, high).indexOf(10) : -1;
+  const end = ahead === -1 ? high : from + ahead;
+  let line = secretLine;
+  for (let i = data.indexOf(10, start); i !== -1 && i < m.start; i = data.indexOf(10, i + 1)) line--;
+  return { text: data.toString("utf8", start, end), line };
+}
+var CONTEXT_REACH;
+var init_scan_fragment = __esm({
+  "src/engine/scan-fragment.ts"() {
+    "use strict";
+    init_detect();
+    init_fingerprint();
+    init_locate();
+    init_redact();
+    CONTEXT_REACH = 1024;
+  }
+});
+
+// src/scanner/changed-blob.ts
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+  const text = toScannableText(raw);
+  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
+  const order = utf16Order(raw);
+  const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
+  const lines = lineStarts(text);
+  const reach = reachOf(catalogue2);
+  const findings = [];
+  const markerLines = [];
+  let bytesScanned = 0;
+  for (const [first, last] of windows(text, lines, ranges, reach)) {
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text.length;
+    const data = text.subarray(start, end);
+    bytesScanned += data.length;
+    for (const f of scanFragment(catalogue2, data, { ...meta, firstLine: first })) {
+      if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
+    }
+    if (collectMarkers) {
+      for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
+    }
+  }
+  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+}
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = 0;
+    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
+  return starts;
+}
+function windows(text, starts, ranges, reach) {
+  const total = starts.length;
+  const out = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    const a = Math.min(total, Math.max(1, ranges[i]));
+    const b = Math.min(total, Math.max(a, ranges[i + 1]));
+    const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
+    const endByte = b < total ? starts[b] : text.length;
+    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+function lineAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function overlaps(ranges, first, last) {
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (ranges[i] > last) return false;
+    if (ranges[i + 1] >= first) return true;
+  }
+  return false;
+}
+function utf16Ranges(raw, order, added) {
+  const rawStarts = lineStarts(raw);
+  const decoded = utf16String(raw, order);
+  const newlines = [];
+  for (let i = decoded.indexOf("\n"); i !== -1; i = decoded.indexOf("\n", i + 1)) newlines.push(i);
+  const lineOfUnit = (u) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const unitOf = (byte) => Math.max(0, Math.floor((byte - 2) / 2));
+  const out = [];
+  for (let i = 0; i < added.length; i += 2) {
+    const a = Math.min(rawStarts.length, Math.max(1, added[i]));
+    const b = Math.min(rawStarts.length, Math.max(a, added[i + 1]));
+    const startByte = rawStarts[a - 1];
+    const endByte = b < rawStarts.length ? rawStarts[b] : raw.length;
+    const first = lineOfUnit(unitOf(startByte));
+    const last = lineOfUnit(Math.max(unitOf(startByte), unitOf(endByte - 1)));
+    const prev = out.length - 1;
+    if (prev > 0 && first <= out[prev] + 1) out[prev] = Math.max(out[prev], last);
+    else out.push(first, last);
+  }
+  return out;
+}
+var reaches;
+var init_changed_blob = __esm({
+  "src/scanner/changed-blob.ts"() {
+    "use strict";
+    init_allow_marker();
+    init_scan_fragment();
+    init_text2();
+    reaches = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/scanner/markers.ts
 function markerCollector(options) {
   const markers = options.allowMarkers ? [] : void 0;
   const collect = (data, meta) => {
@@ -20877,29 +22067,103 @@ function markerCollector(options) {
   return { markers, collect };
 }
 var init_markers = __esm({
-  "src/sources/markers.ts"() {
+  "src/scanner/markers.ts"() {
     "use strict";
     init_allow_marker();
   }
 });
 
-// src/sources/commits.ts
+// src/scanner/tally.ts
+function shiftOwned(meta, raw, text) {
+  if (meta.owned === void 0 || text === raw) return meta;
+  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
+  const [start, end] = meta.owned;
+  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
+  return { ...meta, owned };
+}
+var Tally;
+var init_tally = __esm({
+  "src/scanner/tally.ts"() {
+    "use strict";
+    init_scan_fragment();
+    init_text2();
+    init_changed_blob();
+    init_markers();
+    Tally = class {
+      constructor(catalogue2, options) {
+        this.catalogue = catalogue2;
+        const { markers, collect } = markerCollector(options);
+        this.markers = markers;
+        this.collect = collect;
+      }
+      findings = [];
+      skipped = [];
+      errors = [];
+      filesScanned = 0;
+      bytesScanned = 0;
+      lfsPointers = 0;
+      markers;
+      collect;
+      /** In a commit batch, `commit` says whose change it was (the history cache counts skips per commit). */
+      skip(reason, path2, commit) {
+        this.skipped.push(commit === void 0 ? { reason, path: path2 } : { reason, path: path2, commit });
+      }
+      /**
+       * Scans `raw` (a file, or some of its lines) for item `item`; false when it is binary.
+       * `judged`: the bytes belong to a file already judged and decoded as text, so a NUL in them does
+       * not make them binary. `fileStart`: they start at a file's first line, where an LFS pointer
+       * would. `bytes`: what to count for them (a decoded file counts the bytes read).
+       */
+      text(item, raw, meta, how = {}) {
+        this.bytesScanned += how.bytes ?? raw.length;
+        const text = how.judged ? raw : toScannableText(raw);
+        if (text === "binary") return false;
+        if (how.fileStart && isLfsPointer(text)) this.lfsPointers++;
+        const scanned = shiftOwned(meta, raw, text);
+        for (const finding of scanFragment(this.catalogue, text, scanned)) this.findings.push({ item, finding });
+        this.collect(text, scanned);
+        return true;
+      }
+      /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
+      changedBlob(item, raw, added, meta) {
+        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+        this.bytesScanned += r.bytesScanned;
+        if (r.binary) return false;
+        if (r.lfsPointer) this.lfsPointers++;
+        for (const finding of r.findings) this.findings.push({ item, finding });
+        for (const line of r.markerLines) {
+          this.markers?.push(meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit });
+        }
+        return true;
+      }
+      result(extra = {}) {
+        return {
+          findings: this.findings,
+          filesScanned: this.filesScanned,
+          bytesScanned: this.bytesScanned,
+          skipped: this.skipped,
+          errors: this.errors,
+          ...extra,
+          ...this.lfsPointers > 0 ? { lfsPointers: this.lfsPointers } : {},
+          ...this.markers ? { markers: this.markers } : {}
+        };
+      }
+    };
+  }
+});
+
+// src/scanner/commits.ts
 async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress) {
-  const { markers, collect } = markerCollector(options);
+  const tally = new Tally(catalogue2, options);
   let lastReport = performance.now();
-  const findings = [];
-  const skipped = [];
   const index = new Map(commits.map((c, i) => [c, i]));
-  let bytesScanned = 0;
-  let filesScanned = 0;
   let commitsScanned = 0;
-  let lfsPointers = 0;
   let lastFile = "";
   let lastBinary = "";
   const countFile = (commit, path2) => {
     const fileKey = `${commit.commit}\0${path2}`;
     if (fileKey !== lastFile) {
-      filesScanned++;
+      tally.filesScanned++;
       lastFile = fileKey;
     }
   };
@@ -20909,18 +22173,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   };
   const scanLines = (fragment, commit, judged) => {
     countFile(commit, fragment.path);
-    bytesScanned += fragment.data.length;
-    const text = judged ? fragment.data : toScannableText(fragment.data);
-    if (text === "binary") {
-      if (lastBinary !== lastFile) skipped.push({ reason: "binary", path: fragment.path });
-      lastBinary = lastFile;
-      return;
-    }
-    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
-    const item = index.get(commit.commit) ?? -1;
     const meta = metaOf(commit, fragment.path, fragment.firstLine);
-    for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-    collect(text, meta);
+    const fileStart = fragment.firstLine === 1 && fragment.file.isNew;
+    if (tally.text(index.get(commit.commit) ?? -1, fragment.data, meta, { judged, fileStart })) return;
+    if (lastBinary !== lastFile) tally.skip("binary", fragment.path, commit.commit);
+    lastBinary = lastFile;
   };
   const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
@@ -20929,7 +22186,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       commitsScanned++;
       if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
         lastReport = performance.now();
-        onProgress({ commitsScanned, bytesScanned });
+        onProgress({ commitsScanned, bytesScanned: tally.bytesScanned });
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
@@ -20941,24 +22198,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
-      skipped.push({ reason: "binary", path: change.path });
+      tally.skip("binary", change.path, commit.commit);
       return;
     }
     const blob = await read;
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") return void skipped.push({ reason: verdict.reason, path: change.path });
+    if (verdict.kind === "skip") return tally.skip(verdict.reason, change.path, commit.commit);
     if (verdict.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    const r = scanChangedBlob(catalogue2, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
-    bytesScanned += r.bytesScanned;
-    if (r.binary) return void skipped.push({ reason: "binary", path: change.path });
-    if (r.lfsPointer) lfsPointers++;
-    for (const finding of r.findings) findings.push({ item, finding });
-    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
+      tally.skip("binary", change.path, commit.commit);
   };
   const inFlight = [];
   let chain = Promise.resolve();
@@ -20983,112 +22236,55 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   } finally {
     await reader.close();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors: [],
-    commitsScanned,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
+  return tally.result({ commitsScanned });
 }
 var PROGRESS_MS, MAX_IN_FLIGHT;
-var init_commits = __esm({
-  "src/sources/commits.ts"() {
+var init_commits2 = __esm({
+  "src/scanner/commits.ts"() {
     "use strict";
-    init_scan_fragment();
     init_history();
     init_blobs();
     init_change_fallback();
-    init_changed_blob();
     init_changes();
     init_diff();
-    init_markers();
-    init_text2();
+    init_tally();
     PROGRESS_MS = 250;
     MAX_IN_FLIGHT = 4;
   }
 });
 
-// src/pool/run-task.ts
-function shiftOwned(meta, raw, text) {
-  if (meta.owned === void 0 || text === raw) return meta;
-  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
-  const [start, end] = meta.owned;
-  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
-  return { ...meta, owned };
-}
+// src/scanner/run-task.ts
 function runTask(catalogue2, task, options = {}, onProgress) {
   if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress);
-  const findings = [];
-  const { markers, collect } = markerCollector(options);
-  const skipped = [];
-  const errors = [];
-  let filesScanned = 0;
-  let bytesScanned = 0;
-  let lfsPointers = 0;
+  const tally = new Tally(catalogue2, options);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {
       const outcome = readTarget(target.raw ?? target.abs, task.maxFileSize);
-      if (outcome.kind === "skip") skipped.push({ reason: outcome.reason, path: target.path });
-      else if (outcome.kind === "error") errors.push({ path: target.path, code: outcome.code, message: outcome.message });
+      if (outcome.kind === "skip") tally.skip(outcome.reason, target.path);
+      else if (outcome.kind === "error") tally.errors.push({ path: target.path, code: outcome.code, message: outcome.message });
       else {
-        filesScanned++;
-        bytesScanned += outcome.bytes;
-        if (isLfsPointer(outcome.data)) lfsPointers++;
-        const meta = { path: target.path, source: "file" };
-        for (const finding of scanFragment(catalogue2, outcome.data, meta)) findings.push({ item, finding });
-        collect(outcome.data, meta);
+        tally.filesScanned++;
+        tally.text(item, outcome.data, { path: target.path, source: "file" }, { judged: true, fileStart: true, bytes: outcome.bytes });
       }
     });
-  } else {
-    task.fragments.forEach((fragment, item) => {
-      const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
-      if (fragment.added !== void 0) {
-        const r = scanChangedBlob(catalogue2, raw, fragment.added, fragment.meta, markers !== void 0);
-        bytesScanned += r.bytesScanned;
-        if (r.binary) skipped.push({ reason: "binary", path: fragment.meta.path });
-        if (r.lfsPointer) lfsPointers++;
-        for (const finding of r.findings) findings.push({ item, finding });
-        for (const line of r.markerLines) markers?.push(markerAt(fragment.meta, line));
-        return;
-      }
-      bytesScanned += raw.length;
-      const text = fragment.judged ? raw : toScannableText(raw);
-      if (text === "binary") {
-        skipped.push({ reason: "binary", path: fragment.meta.path });
-        return;
-      }
-      const meta = shiftOwned(fragment.meta, raw, text);
-      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
-      for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-      collect(text, meta);
-    });
+    return tally.result();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
-}
-function markerAt(meta, line) {
-  return meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit };
+  task.fragments.forEach((fragment, item) => {
+    const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
+    const text = fragment.added !== void 0 ? tally.changedBlob(item, raw, fragment.added, fragment.meta) : (
+      // Added lines of a file judged text already (or with no NUL): the hunk is never judged alone.
+      tally.text(item, raw, fragment.meta, { judged: fragment.judged === true, fileStart: fragment.meta.firstLine === 1 })
+    );
+    if (!text) tally.skip("binary", fragment.meta.path);
+  });
+  return tally.result();
 }
 var init_run_task = __esm({
-  "src/pool/run-task.ts"() {
+  "src/scanner/run-task.ts"() {
     "use strict";
-    init_scan_fragment();
-    init_changed_blob();
-    init_commits();
-    init_markers();
     init_read_file();
-    init_text2();
+    init_commits2();
+    init_tally();
   }
 });
 
@@ -21106,14 +22302,14 @@ var init_inline = __esm({
   }
 });
 
-// src/pool/protocol.ts
+// src/scanner/task.ts
 function describeTask(task) {
   const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
   const shown = [...new Set(names)].slice(0, 5).join(", ");
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
-var init_protocol = __esm({
-  "src/pool/protocol.ts"() {
+var init_task = __esm({
+  "src/scanner/task.ts"() {
     "use strict";
   }
 });
@@ -21125,7 +22321,7 @@ var init_pool = __esm({
   "src/pool/pool.ts"() {
     "use strict";
     init_errors();
-    init_protocol();
+    init_task();
     WORKER_URL = new URL(
       true ? "./worker.mjs" : typeof __KEYSCAN_BUNDLED__ !== "undefined" ? "../src/pool/worker.js" : import.meta.url.endsWith(".ts") ? "../../dist/src/pool/worker.js" : "./worker.js",
       import.meta.url
@@ -21155,8 +22351,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve13, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve13, reject });
+        return new Promise((resolve16, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve16, reject });
           this.#dispatch();
         });
       }
@@ -21238,271 +22434,15 @@ var init_pool = __esm({
   }
 });
 
-// src/sources/chunks.ts
-async function* lineChunks(stream, target = CHUNK_BYTES, overlap = OVERLAP) {
-  let buf = Buffer.alloc(0);
-  let line = 1;
-  let ownedStart = 0;
-  for await (const piece of stream) {
-    buf = Buffer.concat([buf, typeof piece === "string" ? Buffer.from(piece) : piece]);
-    for (; ; ) {
-      const cut = lineBoundaryAfter(buf, ownedStart + target, target);
-      if (cut === -1) break;
-      const end = lineBoundaryAfter(buf, cut + overlap, target);
-      if (end === -1) break;
-      yield { data: buf.subarray(0, end), firstLine: line, owned: [ownedStart, cut] };
-      const keep = Math.max(ownedStart, lineBoundaryBefore(buf, cut - overlap));
-      line += countLines(buf, 0, keep);
-      buf = Buffer.from(buf.subarray(keep));
-      ownedStart = cut - keep;
-    }
-  }
-  if (buf.length > ownedStart || buf.length === 0 && line === 1) {
-    if (buf.length > 0) yield { data: buf, firstLine: line, owned: [ownedStart, buf.length] };
-  }
-}
-function lineBoundaryAfter(buf, at2, target) {
-  if (at2 >= buf.length) return -1;
-  const nl = buf.indexOf(10, at2);
-  if (nl !== -1) return nl + 1;
-  return buf.length - at2 >= 8 * target ? buf.length : -1;
-}
-function lineBoundaryBefore(buf, at2) {
-  if (at2 <= 0) return 0;
-  return buf.lastIndexOf(10, at2 - 1) + 1;
-}
-function countLines(buf, from, to) {
-  let n = 0;
-  for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
-  return n;
-}
-var CHUNK_BYTES, OVERLAP;
-var init_chunks = __esm({
-  "src/sources/chunks.ts"() {
-    "use strict";
-    CHUNK_BYTES = 1 << 20;
-    OVERLAP = 64 * 1024;
-  }
-});
-
-// src/sources/files.ts
-import { opendir, stat } from "node:fs/promises";
-import { resolve as resolve2, sep as sep3 } from "node:path";
-function targetOf(base2, abs) {
-  if (isUtf8(abs)) {
-    const text = abs.toString("utf8");
-    return { abs: text, path: displayPath(base2, text) };
-  }
-  const shown = decodePath(abs);
-  return { abs: shown, raw: abs, path: displayPath(base2, shown) };
-}
-async function* walkTargets(paths, options) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const abs = resolve2(options.cwd, given);
-    const info = await stat(abs).catch((e) => {
-      const code2 = systemErrorCode(e);
-      throw new KeyscanError("E_PATH", `cannot scan ${given}: ${code2 === "ENOENT" ? "no such file or directory" : code2 ?? String(e)}`, {
-        hint: "Check the path, or run keyscan from the directory that contains it.",
-        cause: e
-      });
-    });
-    const listing = info.isDirectory() ? listDirectory(abs, options) : singleFile(abs, info.isFile(), options);
-    for await (const target of listing) {
-      const key = target.raw === void 0 ? target.abs : `\0${Buffer.from(target.raw).toString("hex")}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (insideGitDir(target.path)) continue;
-      if (options.isExcluded(target.path)) {
-        options.onSkip("excluded", target.path);
-        continue;
-      }
-      yield target;
-    }
-  }
-}
-async function* singleFile(abs, regular, options) {
-  const path2 = displayPath(options.base, abs);
-  if (regular) yield { abs, path: path2 };
-  else options.onSkip("notRegular", path2);
-}
-async function* listDirectory(dir, options) {
-  const root = await workTreeRoot(dir);
-  const ignored = root !== void 0 && dir !== root && await isIgnored(root, displayPath(root, dir));
-  if (root === void 0 || ignored) {
-    yield* walkDisk(dir, options);
-    return;
-  }
-  const prefix = Buffer.from(dir.endsWith(sep3) ? dir : `${dir}${sep3}`);
-  for await (const rel of listWorkTreeFiles(dir)) {
-    if (rel[rel.length - 1] === 47) continue;
-    yield targetOf(options.base, Buffer.concat([prefix, rel]));
-  }
-}
-async function* walkDisk(dir, options) {
-  const slash = Buffer.from(sep3);
-  const pending2 = [Buffer.from(dir)];
-  while (pending2.length > 0) {
-    const current = pending2.pop();
-    const entries = await opendir(current, { encoding: "buffer" }).catch((e) => {
-      throw new KeyscanError(
-        "E_READ",
-        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
-        {
-          hint: "Fix its permissions or exclude it.",
-          cause: e
-        }
-      );
-    });
-    const subdirs = [];
-    for await (const entry of entries) {
-      const name = entry.name;
-      const abs = Buffer.concat([current, slash, name]);
-      if (entry.isDirectory()) {
-        if (name.toString("latin1") !== ".git") subdirs.push(abs);
-      } else if (entry.isFile()) {
-        yield targetOf(options.base, abs);
-      } else {
-        options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
-      }
-    }
-    for (const d of subdirs.sort(Buffer.compare).reverse()) pending2.push(d);
-  }
-}
-var init_files = __esm({
-  "src/sources/files.ts"() {
-    "use strict";
-    init_errors();
-    init_repo();
-    init_paths();
-  }
-});
-
-// src/sources/metadata.ts
-function ownedByName(path2, line, startColumn, endColumn) {
-  if (line !== 0) return true;
-  const last = path2.lastIndexOf("/") + 1;
-  return startColumn - 1 < last && endColumn - 1 > last;
-}
-function commitFragments(c, seenIdentities) {
-  const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
-  const out = [];
-  if (c.message.length > 0) {
-    out.push({ data: c.message, meta: { path: MESSAGE_PATHS["commit-message"], source: "commit-message", commit: info } });
-  }
-  for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) seenIdentities.set(id, info);
-  return out;
-}
-function identityFragments(seen) {
-  return [...seen].map(([id, commit]) => ({
-    data: Buffer.from(id, "utf8"),
-    meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit }
-  }));
-}
-function refFragments(ref) {
-  const out = [{ data: Buffer.from(ref.name, "utf8"), meta: { path: ref.name, source: "ref" } }];
-  if (ref.tag !== void 0) {
-    const commit = { commit: ref.tag.target, author: ref.tag.tagger, authorEmail: ref.tag.taggerEmail, date: ref.tag.date };
-    const tagger = `${ref.tag.tagger} <${ref.tag.taggerEmail}>`;
-    out.push({ data: ref.tag.message, meta: { path: MESSAGE_PATHS["tag-message"], source: "tag-message", commit } });
-    out.push({ data: Buffer.from(tagger, "utf8"), meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit } });
-  }
-  return out;
-}
-var MESSAGE_PATHS, NameSet;
-var init_metadata2 = __esm({
-  "src/sources/metadata.ts"() {
-    "use strict";
-    MESSAGE_PATHS = {
-      "commit-message": "(commit message)",
-      "commit-author": "(commit author)",
-      "tag-message": "(tag message)"
-    };
-    NameSet = class {
-      #seen = /* @__PURE__ */ new Map();
-      /** Adds `path` and its directories. In history, the last commit given (the oldest, in topological order) is kept. */
-      add(path2, commit) {
-        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
-          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
-          if (prefix !== "" && (commit !== void 0 || !this.#seen.has(prefix))) this.#seen.set(prefix, commit);
-          if (slash === -1) break;
-        }
-      }
-      get size() {
-        return this.#seen.size;
-      }
-      /**
-       * Each name's last segment on its own (rules that want a token boundary before a key would take
-       * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
-       */
-      *fragments() {
-        for (const [name, commit] of this.#seen) {
-          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
-          const slash = name.lastIndexOf("/");
-          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
-          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
-        }
-      }
-    };
-  }
-});
-
-// src/sources/staged.ts
-async function* stagedFragments(repo, options) {
-  const router = new ChangeRouter();
-  const reader = new BlobReader(repo, BLOB_CAP);
-  const parser = new DiffParser({ onFragment: (f, c) => router.fragment(f, c), onFileEnd: (f, c) => router.fileEnd(f, c) });
-  const lines = (f, judged) => ({
-    data: f.data,
-    meta: { path: f.path, source: "staged", firstLine: f.firstLine },
-    ...judged ? { judged } : {}
-  });
-  async function* emit() {
-    const changes = router.take();
-    const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
-    for (const r of reads) r?.catch(() => void 0);
-    for (let i = 0; i < changes.length; i++) {
-      const change = changes[i];
-      if (change.kind === "fragment") yield lines(change.fragment, false);
-      else if (change.kind === "binary") options.onSkip("binary", change.path);
-      else {
-        const verdict = changedBlobVerdict(await reads[i], change);
-        if (verdict.kind === "skip") options.onSkip(verdict.reason, change.path);
-        else if (verdict.kind === "lines") for (const f of change.held) yield lines(f, verdict.judged);
-        else yield { data: verdict.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
-      }
-    }
-  }
-  try {
-    for await (const chunk of stagedDiff(repo)) {
-      parser.push(chunk);
-      yield* emit();
-    }
-    parser.end();
-    yield* emit();
-  } finally {
-    await reader.close();
-  }
-}
-var init_staged2 = __esm({
-  "src/sources/staged.ts"() {
-    "use strict";
-    init_history();
-    init_blobs();
-    init_change_fallback();
-    init_changes();
-    init_diff();
-  }
-});
-
 // src/scan.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join4, resolve as resolve5 } from "node:path";
 async function scan(options = {}) {
+  validateOptions(options);
   enableBacktrackingFallback();
   const started = performance.now();
-  const cwd = resolve3(options.cwd ?? process.cwd());
+  const cwd = resolve5(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism2();
   const realPath = { current: (path2) => path2 };
@@ -21537,21 +22477,14 @@ async function scan(options = {}) {
     }
   };
   debug(`${rules.length} rules; working directory ${cwd}`);
+  const mode = modeFor(options);
   let finalize;
   try {
-    if (options.stdin !== void 0) finalize = await scanStdin(options.stdin, ctx);
-    else if (options.staged) finalize = await scanStaged(ctx);
-    else if (options.range !== void 0) finalize = await scanRange(options.range, ctx);
-    else if (options.history) finalize = await scanHistory(options.includeStash ?? false, ctx);
-    else
-      finalize = await scanPaths(
-        options.paths && options.paths.length > 0 ? options.paths : ["."],
-        options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-        ctx
-      );
+    debug(`mode: ${mode.name}`);
+    finalize = await mode.run(options, ctx);
     if (ctx.names.size > 0) {
       debug(`scanning ${ctx.names.size} file and directory names`);
-      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx, false);
     }
   } finally {
     await executor?.close();
@@ -21593,9 +22526,6 @@ function redactResult(result2, names) {
     ...result2.unusedAllows ? { unusedAllows: result2.unusedAllows.map((u) => ({ ...u, path: names.path(u.path) })) } : {}
   };
 }
-async function* toAsync(items) {
-  yield* items;
-}
 function withLegacyBaseline(policy, legacy, collector) {
   if (policy.baseline === void 0) return policy;
   collector.warnings.push(
@@ -21617,7 +22547,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join4(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -21628,298 +22558,32 @@ async function filterPolicy(options, rules, cwd, realPath) {
     baselineFiles: new Set(options.baselineFiles ?? [])
   };
 }
-function runTasks(tasks, executor, ctx) {
-  return runBounded(
-    tasks,
-    executor,
-    Math.max(1, ctx.threads) * 2,
-    (task, result2) => ctx.collector.add(task, result2),
-    (task, progress) => ctx.collector.partial(task, progress)
-  );
-}
-function runMetadataTasks(tasks, executor, ctx) {
-  return runBounded(
-    tasks,
-    executor,
-    Math.max(1, ctx.threads) * 2,
-    (task, result2) => ctx.collector.add(task, { ...result2, bytesScanned: 0, skipped: [] }, false)
-  );
-}
-async function reportBase(cwd, paths) {
-  const here = await workTreeRoot(cwd);
-  if (here !== void 0) return here;
-  const first = paths[0];
-  if (first !== void 0) {
-    const there = await workTreeRoot(resolve3(cwd, first)).catch(() => void 0);
-    if (there !== void 0 && paths.every((p) => resolve3(cwd, p).startsWith(there))) return there;
-  }
-  return cwd;
-}
-async function scanPaths(paths, maxFileSize, ctx) {
-  const base2 = await reportBase(ctx.cwd, paths);
-  ctx.debug(`scanning ${paths.join(", ")}; paths reported relative to ${base2}`);
-  const walk = walkTargets(paths, {
-    cwd: ctx.cwd,
-    base: base2,
-    isExcluded: ctx.isExcluded,
-    onSkip: (reason, path2) => {
-      ctx.collector.skip(reason, path2);
-      if (reason !== "excluded") ctx.names.add(path2);
-    }
-  });
-  const envTargets = [];
-  const named2 = recordNames(walk, ctx.names);
-  const targets = ctx.env === void 0 ? named2 : collectEnvTargets(named2, ctx.env, envTargets);
-  const iterator = targets[Symbol.asyncIterator]();
-  const head = [];
-  let done = false;
-  while (!done && head.length <= INLINE_FILES) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else head.push(next.value);
-  }
-  const executor = ctx.executorFor(!done);
-  async function* tasks() {
-    let batch = [];
-    const all = async function* () {
-      yield* head;
-      if (!done) for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value;
-    };
-    for await (const target of all()) {
-      batch.push(target);
-      if (batch.length === FILES_PER_TASK) {
-        yield { kind: "files", targets: batch, maxFileSize };
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield { kind: "files", targets: batch, maxFileSize };
-  }
-  await runTasks(tasks(), executor, ctx);
-  if (ctx.env !== void 0) {
-    const checked = await checkWorkTree(envTargets, ctx.env, {
-      base: base2,
-      maxFileSize,
-      isExcluded: ctx.isExcluded,
-      warn: (w) => ctx.collector.warnings.push(w)
-    });
-    addEnvChecks(ctx, checked);
-  }
-  return asIs;
-}
-async function* recordNames(targets, names) {
-  for await (const t of targets) {
-    names.add(t.path);
-    yield t;
-  }
-}
-async function scanStdin(stdin, ctx) {
-  const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
-  const first = await chunks.next();
-  const second = first.done ? first : await chunks.next();
-  const executor = ctx.executorFor(!second.done);
-  async function* fragments() {
-    const fragment = (c) => ({
-      data: c.data,
-      meta: { path: stdin.name, source: "stdin", firstLine: c.firstLine, owned: c.owned }
-    });
-    if (first.done) return;
-    yield fragment(first.value);
-    if (second.done) return;
-    yield fragment(second.value);
-    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield fragment(c.value);
-  }
-  await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), executor, ctx);
-  ctx.collector.countFile(0);
-  return asIs;
-}
-async function scanStaged(ctx) {
-  const root = await workTreeRoot(ctx.cwd);
-  if (root === void 0) {
-    await requireRepository(ctx.cwd);
-    throw new KeyscanError("E_GIT", `${ctx.cwd} has no work tree (a bare repository), so nothing can be staged`, {
-      hint: "Run --staged in a clone with a work tree; audit a bare repository with --history."
-    });
-  }
-  const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
-  const staged = stagedNames(root);
-  staged.catch(() => void 0);
-  const files = /* @__PURE__ */ new Set();
-  async function* kept() {
-    for await (const f of fragments) {
-      if (ctx.isExcluded(f.meta.path)) {
-        if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
-        files.add(f.meta.path);
-        continue;
-      }
-      if (!files.has(f.meta.path)) ctx.collector.countFile(0);
-      files.add(f.meta.path);
-      yield f;
-    }
-  }
-  const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
-  checked.catch(() => void 0);
-  await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
-  addEnvChecks(ctx, await checked);
-  for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
-  return asIs;
-}
-function addEnvChecks(ctx, checked) {
-  if (checked.length === 0) return;
-  const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
-  ctx.collector.drop((f) => merged.superseded.has(f));
-  ctx.collector.addChecks(merged.checks);
-}
-async function repositoryRoot(cwd) {
-  await requireRepository(cwd);
-  return await workTreeRoot(cwd) ?? cwd;
-}
-async function scanRange(range, ctx) {
-  const root = await repositoryRoot(ctx.cwd);
-  const parsed = parseRange(range);
-  if (parsed === void 0) {
-    throw new KeyscanError("E_USAGE", `--range "${range}" is not a range of commits`, {
-      hint: "Use one of the forms git accepts: BASE..HEAD, BASE...HEAD, BASE.. or ..HEAD (for example --range origin/main..HEAD)."
-    });
-  }
-  const tip = await requireCommit(root, parsed.head, "HEAD");
-  await requireCommit(root, parsed.base, "BASE");
-  const commits = await listCommits(root, [rangeRevision(parsed)]);
-  const boundary = await shallowBoundary(root);
-  const cut = commits.find((c) => boundary.has(c));
-  if (cut !== void 0) {
-    throw new KeyscanError(
-      "E_GIT",
-      `this shallow clone is missing the parents of ${cut.slice(0, 12)}, which is inside ${range}: its changes cannot be told apart from the files it inherited`,
-      {
-        hint: `Fetch the rest of the range: git fetch --deepen=${commits.length + 1} (or --unshallow); in GitHub Actions set actions/checkout fetch-depth: 0.`
-      }
-    );
-  }
-  return scanCommits(root, commits, tip, ctx, void 0);
-}
-async function requireCommit(root, rev, role) {
-  const sha2 = await resolveCommit(root, rev);
-  if (sha2 !== void 0) return sha2;
-  const shallow = (await shallowBoundary(root)).size > 0;
-  throw new KeyscanError("E_GIT", `${role} "${rev}" is not a commit in this ${shallow ? "shallow clone" : "repository"}`, {
-    hint: shallow ? `Fetch it first, e.g. git fetch --deepen=50 origin, or git fetch origin ${rev}; in GitHub Actions set actions/checkout fetch-depth: 0.` : "Check the revision name (git log --oneline shows commits), or fetch it from the remote."
-  });
-}
-async function scanHistory(includeStash, ctx) {
-  const root = await repositoryRoot(ctx.cwd);
-  const stashes = includeStash ? await stashEntries(root) : [];
-  const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
-  const boundary = await shallowBoundary(root);
-  if (boundary.size > 0) {
-    ctx.collector.warnings.push(
-      `this is a shallow clone: history before ${plural2(boundary.size, "commit")} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`
-    );
-  }
-  const head = await resolveCommit(root, "HEAD");
-  return scanCommits(root, commits, head, ctx, { includeStash });
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-async function scanCommits(root, commits, tip, ctx, refs) {
-  ctx.collector.commitsTotal = commits.length;
-  ctx.debug(`${commits.length} commits to scan in ${root}`);
-  if (commits.length === 0) return asIs;
-  const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
-  const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const executor = ctx.executorFor(commits.length > SMALL_HISTORY);
-  ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
-  async function* tasks() {
-    for (let i = 0; i < commits.length; i += size) yield { kind: "commits", repo: root, commits: commits.slice(i, i + size) };
-  }
-  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
-  committed.catch(() => void 0);
-  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
-  templates.catch(() => void 0);
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(root, commits, refs, ctx), FRAGMENT_BYTES_PER_TASK), executor, ctx);
-  metadata.catch(() => void 0);
-  await runTasks(tasks(), executor, ctx);
-  await metadata;
-  const order = new Map(commits.map((c, i) => [c, i]));
-  ctx.collector.addChecks([...await committed, ...await templates]);
-  return async (findings) => {
-    const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
-    const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
-    const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
-    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== "path");
-    const excluded = /* @__PURE__ */ new Set();
-    const secrets = findings.filter((f) => {
-      if (f.source !== "commit" && f.source !== "path" || merged.superseded.has(f)) return false;
-      const path2 = ctx.realPath.current(f.path);
-      if (!ctx.isExcluded(path2)) return true;
-      if (!excluded.has(path2)) ctx.collector.skip("excluded", path2);
-      excluded.add(path2);
-      return false;
-    });
-    const first = firstIntroduced(secrets, order);
-    const content2 = first.filter((f) => f.source !== "path");
-    const named2 = first.filter((f) => f.source === "path");
-    return [
-      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
-      ...named2,
-      ...firstIntroduced(meta, order),
-      ...firstIntroduced(merged.checks, order),
-      ...checks
-    ];
-  };
-}
-async function* metadataFragments(root, commits, refs, ctx) {
-  const identities = /* @__PURE__ */ new Map();
-  for await (const c of commitMetadata(root, commits)) {
-    yield* commitFragments(c, identities);
-    const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
-    for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
-  }
-  yield* identityFragments(identities);
-  if (refs !== void 0) for await (const ref of refMetadata(root, refs.includeStash)) yield* refFragments(ref);
-}
-var DEFAULT_MAX_FILE_SIZE, asIs, INLINE_FILES, FILES_PER_TASK, FRAGMENT_BYTES_PER_TASK, SMALL_HISTORY, MAX_BATCH, BUILTIN;
+var BUILTIN;
 var init_scan = __esm({
   "src/scan.ts"() {
     "use strict";
     init_rules();
     init_compile();
     init_regex_safety();
-    init_history3();
-    init_merge();
     init_options();
     init_rules2();
-    init_staged();
-    init_worktree();
     init_glob();
-    init_errors();
     init_allowlist();
     init_names();
     init_pipeline();
-    init_history();
-    init_metadata();
-    init_range();
     init_repo();
     init_rehash();
     init_secret_hash();
+    init_modes();
+    init_options2();
+    init_tasks();
     init_bounded();
     init_collector();
-    init_history2();
     init_inline();
     init_pool();
     init_regex_guard();
-    init_chunks();
-    init_files();
     init_metadata2();
-    init_staged2();
-    init_types();
-    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-    asIs = async (findings) => findings;
-    INLINE_FILES = 64;
-    FILES_PER_TASK = 64;
-    FRAGMENT_BYTES_PER_TASK = 1 << 20;
-    SMALL_HISTORY = 64;
-    MAX_BATCH = 5e3;
+    init_options2();
     BUILTIN = new Set(builtinRules);
   }
 });
@@ -22364,7 +23028,7 @@ var init_user_rules = __esm({
 });
 
 // src/config/parse.ts
-import { dirname as dirname3, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, resolve as resolve6 } from "node:path";
 function parseConfig(data, file, catalogue2) {
   const fail = (problems2) => {
     const lines = problems2.map((p) => `${file}: ${escapeControl(p.path)}: ${escapeControl(p.problem)}`);
@@ -22406,7 +23070,7 @@ function parseConfig(data, file, catalogue2) {
     ),
     allowlist: allowlist(obj.allowlist),
     placeholders: strings(obj.placeholders),
-    baseline: typeof obj.baseline === "string" ? resolve4(dirname3(file), obj.baseline) : void 0
+    baseline: typeof obj.baseline === "string" ? resolve6(dirname3(file), obj.baseline) : void 0
   };
 }
 function ruleIdsOf(value2) {
@@ -26423,10 +27087,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26440,7 +27104,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -26464,7 +27128,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -26480,7 +27144,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -26571,7 +27235,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep3 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -26585,13 +27249,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -26634,18 +27298,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26699,8 +27363,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -26712,7 +27376,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -26723,8 +27387,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26741,7 +27405,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -26921,7 +27585,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -26938,24 +27602,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          value2 += sep3 + indent.slice(trimIndent) + content2;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent.slice(trimIndent) + content2;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep4 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep4 + content2;
-          sep4 = " ";
+          value2 += sep3 + content2;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27138,25 +27802,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27966,14 +28630,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -29140,18 +29804,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep3;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -29304,15 +29968,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -29506,13 +30170,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -29866,14 +30530,14 @@ var init_effective = __esm({
 });
 
 // src/config/load.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, join as join4, resolve as resolve5 } from "node:path";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { basename as basename2, join as join5, resolve as resolve7 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
-  const file = explicit !== void 0 ? resolve5(explicit) : await discover(dir);
+  const file = explicit !== void 0 ? resolve7(explicit) : await discover(dir);
   if (file === void 0) return EMPTY_CONFIG;
   let text;
   try {
-    text = await readFile4(file, "utf8");
+    text = await readFile5(file, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CONFIG", `cannot read config ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: explicit !== void 0 ? "Check the --config path." : "Check the file\u2019s permissions.",
@@ -29888,9 +30552,9 @@ async function configFromText(text, file, catalogue2) {
 async function discover(dir) {
   const found = [];
   for (const name of CONFIG_FILE_NAMES) {
-    const file = join4(dir, name);
+    const file = join5(dir, name);
     try {
-      await stat2(file);
+      await stat3(file);
       found.push(file);
     } catch (e) {
       if (systemErrorCode(e) !== "ENOENT") found.push(file);
@@ -29987,10 +30651,13 @@ var init_size = __esm({
 });
 
 // src/cli/source-options.ts
-import { stat as stat3 } from "node:fs/promises";
-import { relative as relative3, resolve as resolve6 } from "node:path";
+import { stat as stat4 } from "node:fs/promises";
+import { relative as relative3, resolve as resolve8 } from "node:path";
 function sourceOptions(y) {
-  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
+  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("pre-push", {
+    type: "string",
+    describe: "scan the commits a push would add to REMOTE, from the ref lines git passes a pre-push hook on stdin (keyscan init --pre-push sets it up)"
+  }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
     type: "string",
     default: String(DEFAULT_MAX_FILE_SIZE),
     describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
@@ -30029,37 +30696,32 @@ function sourceOptions(y) {
 }
 async function withCwd(args2, io) {
   if (args2.cwd === void 0) return io;
-  const path2 = resolve6(io.cwd, args2.cwd);
-  const info = await stat3(path2).catch(() => void 0);
-  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
+  const path2 = resolve8(io.cwd, args2.cwd);
+  const info = await stat4(path2).catch(() => void 0);
+  if (!info?.isDirectory()) throw usage2(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
   return { ...io, cwd: path2 };
 }
 async function prepareScan(args2, io, baselineFiles = [], loaded2) {
   const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
   const maxFileSize = parseSize(args2["max-file-size"]);
   if (maxFileSize === void 0) {
-    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
+    throw usage2(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
   }
-  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
-    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
-  }
-  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
-  if (modes.length === 1 && paths.length > 0) {
-    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
-  }
-  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
+  if (args2.since !== void 0 && args2.range !== void 0)
+    throw usage2("--range and --since cannot be combined", "Choose one source per run.");
   const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
+  const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve8(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
   const rules = effectiveRules(builtinRules, config);
   const baselines = [config.baseline, ...baselineFiles].flatMap((f) => f ? [repoPath(root, f)] : []);
   const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
-  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
+  const prePush = args2["pre-push"];
+  const display = progress && !args2.stdin && !args2.staged && prePush === void 0 ? new ProgressLine(io.stderr) : void 0;
   const options = {
     cwd: io.cwd,
     paths,
     ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
+    ...prePush !== void 0 ? { prePush: { updates: await readPushUpdates(io), remote: prePush } } : {},
     staged: args2.staged,
     history: args2.history,
     includeStash: args2["include-stash"],
@@ -30087,12 +30749,29 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
   };
   return { root, config, rules, options, done: () => display?.clear() };
 }
-function repoPath(root, file) {
-  return relative3(root, file).split("\\").join("/");
+async function readPushUpdates(io) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_PUSH_INPUT) {
+      throw usage2(
+        "the pre-push input is larger than 1 MiB: it is not the list of refs git passes a pre-push hook",
+        "Run keyscan --pre-push from a pre-push hook (keyscan init --pre-push)."
+      );
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
-function usage(message, hint) {
+function repoPath(root, file) {
+  return toPosix(relative3(root, file));
+}
+function usage2(message, hint) {
   return new KeyscanError("E_USAGE", message, { hint });
 }
+var MAX_PUSH_INPUT;
 var init_source_options = __esm({
   "src/cli/source-options.ts"() {
     "use strict";
@@ -30105,13 +30784,15 @@ var init_source_options = __esm({
     init_repo();
     init_scrub();
     init_scan();
+    init_paths();
     init_progress();
     init_size();
+    MAX_PUSH_INPUT = 1 << 20;
   }
 });
 
 // src/github/context.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 function inGithubActions(env) {
   return nonEmpty(env.GITHUB_EVENT_NAME) !== void 0;
 }
@@ -30138,7 +30819,7 @@ async function readEvent(path2) {
   if (path2 === void 0) return {};
   let text;
   try {
-    text = await readFile5(path2, "utf8");
+    text = await readFile6(path2, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CI", `cannot read the event file GITHUB_EVENT_PATH=${path2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "The runner writes this file; when simulating an event, point GITHUB_EVENT_PATH at a JSON payload.",
@@ -30211,7 +30892,7 @@ async function append(file, text, variable) {
     throw new KeyscanError("E_OUTPUT", `cannot write ${variable} (${file}): ${systemErrorCode(e) ?? String(e)}`, { cause: e });
   }
 }
-var init_files2 = __esm({
+var init_files3 = __esm({
   "src/github/files.ts"() {
     "use strict";
     init_errors();
@@ -30279,18 +30960,18 @@ function incomplete(event, fields) {
 }
 function sha(value2) {
   const v = value2?.toLowerCase();
-  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+  return v !== void 0 && SHA2.test(v) && !ZERO_SHA.test(v) ? v : void 0;
 }
 function short(sha2) {
   return sha2.slice(0, 12);
 }
-var ZERO_SHA, SHA;
+var ZERO_SHA, SHA2;
 var init_plan = __esm({
   "src/github/plan.ts"() {
     "use strict";
     init_context2();
     ZERO_SHA = /^0+$/;
-    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
@@ -30494,7 +31175,7 @@ var init_github2 = __esm({
 });
 
 // src/cli/ci-config.ts
-import { isAbsolute, join as join6, relative as relative5, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve10 } from "node:path";
 async function pullRequestConfig(source, base2, head) {
   const baseVersion = await versionAt(source, base2);
   const headVersion = await versionAt(source, head);
@@ -30516,12 +31197,12 @@ async function pullRequestConfig(source, base2, head) {
 async function workTreeVersion(source) {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
   const named2 = source.baseline ?? config.baseline;
-  const file = named2 ?? join6(source.root, DEFAULT_BASELINE_FILE);
+  const file = named2 ?? join7(source.root, DEFAULT_BASELINE_FILE);
   return { config, baseline: await readBaseline(file, named2 === void 0) };
 }
 function configFiles(source) {
   if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve8(source.explicit));
+  const rel = inside(source.root, resolve10(source.explicit));
   return rel === void 0 ? [] : [rel];
 }
 async function versionAt(source, rev) {
@@ -30536,7 +31217,7 @@ async function versionAt(source, rev) {
     );
   }
   const file = found[0];
-  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join6(source.root, file.path), source.catalogue);
+  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join7(source.root, file.path), source.catalogue);
   return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
 }
 async function baselineAt(root, rev, file) {
@@ -30594,7 +31275,7 @@ async function changedFiles(root, base2, head, paths) {
 }
 function inside(root, file) {
   const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
   return rel.split("\\").join("/");
 }
 var init_ci_config = __esm({
@@ -30607,43 +31288,6 @@ var init_ci_config = __esm({
     init_errors();
     init_history();
     init_run();
-  }
-});
-
-// src/git/remote.ts
-async function isShallow(repo) {
-  const r = await git(["rev-parse", "--is-shallow-repository"], repo);
-  return r.stdout.trim() === "true";
-}
-async function hasRemote(repo, name) {
-  const r = await git(["remote", "get-url", "--", name], repo);
-  return r.code === 0 && r.stdout.trim() !== "";
-}
-async function fetchRevisions(repo, remote, revs, options = {}) {
-  const args2 = ["-c", "fetch.recurseSubmodules=false", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", UPLOAD_PACK];
-  if (options.unshallow) args2.push("--unshallow");
-  else if (options.depth !== void 0) args2.push(`--depth=${options.depth}`);
-  else if (options.deepen !== void 0) args2.push(`--deepen=${options.deepen}`);
-  args2.push("--", remote, ...revs);
-  const r = await git(args2, repo);
-  return { ok: r.code === 0, error: r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}` };
-}
-async function remoteRef(repo, remote, ref) {
-  const r = await git(["ls-remote", UPLOAD_PACK, "--", remote, ref], repo);
-  if (r.code !== 0) return void 0;
-  const line = r.stdout.split("\n").find((l) => l.endsWith(`	${ref}`));
-  return line?.split("	")[0];
-}
-async function mergeBase(repo, a, b) {
-  const r = await git(["merge-base", "--", a, b], repo);
-  return r.code === 0 ? r.stdout.trim() || void 0 : void 0;
-}
-var UPLOAD_PACK;
-var init_remote = __esm({
-  "src/git/remote.ts"() {
-    "use strict";
-    init_run();
-    UPLOAD_PACK = "--upload-pack=git-upload-pack";
   }
 });
 
@@ -30831,25 +31475,15 @@ var init_ci_target = __esm({
 });
 
 // src/cli/output.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { rmSync } from "node:fs";
-import { chmod, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 async function writeReportFile(path2, content2) {
-  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes4(4).toString("hex")}.tmp`);
-  pending.add(temp);
   try {
-    await writeFile2(temp, content2, { mode: 384 });
-    await chmod(temp, 384);
-    await rename2(temp, path2);
+    await writeAtomic(path2, content2, 384);
   } catch (e) {
-    await rm2(temp, { force: true });
     throw new KeyscanError("E_OUTPUT", `cannot write report ${path2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "Check that the directory exists and is writable.",
       cause: e
     });
-  } finally {
-    pending.delete(temp);
   }
 }
 async function reportInRepository(path2) {
@@ -30859,18 +31493,15 @@ async function reportInRepository(path2) {
   if (rel.startsWith("../")) return void 0;
   return await isIgnored(root, rel) ? void 0 : rel;
 }
-function removePendingReports() {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
-var pending;
+var removePendingReports;
 var init_output = __esm({
   "src/cli/output.ts"() {
     "use strict";
+    init_atomic_write();
     init_errors();
     init_repo();
     init_paths();
-    pending = /* @__PURE__ */ new Set();
+    removePendingReports = removePendingWrites;
   }
 });
 
@@ -30879,9 +31510,9 @@ var ci_run_exports = {};
 __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
-import { randomBytes as randomBytes5 } from "node:crypto";
-import { mkdir } from "node:fs/promises";
-import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve9 } from "node:path";
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve11 } from "node:path";
 async function runCiCommand(args2, io) {
   const ctx = args2.mode === "auto" || inGithubActions(io.env) ? await readActionsContext(io.env) : void 0;
   try {
@@ -30893,7 +31524,7 @@ async function runCiCommand(args2, io) {
 }
 async function runCi(args2, outer, ctx) {
   const io = safeIO(outer);
-  const cwd = resolve9(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
   if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
@@ -30924,8 +31555,8 @@ async function runCi(args2, outer, ctx) {
 }
 async function publish(result2, rules, p) {
   const { args: args2, io, ctx, root, target, notes, note, configChange } = p;
-  const sarifPath = resolve9(io.cwd, args2["sarif-output"]);
-  await mkdir(dirname5(sarifPath), { recursive: true });
+  const sarifPath = resolve11(io.cwd, args2["sarif-output"]);
+  await mkdir2(dirname5(sarifPath), { recursive: true });
   await writeReportFile(sarifPath, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
   const unprotected = await reportInRepository(sarifPath);
   if (unprotected !== void 0) {
@@ -30962,7 +31593,7 @@ async function scanPullRequest(args2, root, target, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve9(root, args2.baseline),
+    baseline: args2.baseline === void 0 ? void 0 : resolve11(root, args2.baseline),
     catalogue: [...builtinRules, ...ENV_CHECK_RULES]
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
@@ -30979,10 +31610,10 @@ async function scanPullRequest(args2, root, target, scanWith, note) {
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
 async function runScan(args2, io, target, version) {
-  const given = args2.baseline === void 0 ? [] : [resolve9(io.cwd, args2.baseline)];
+  const given = args2.baseline === void 0 ? [] : [resolve11(io.cwd, args2.baseline)];
   const prepared = await prepareScan(ciSourceArgs(args2), io, given, version?.config);
   const baseline = version !== void 0 ? version.baseline : await readBaseline(
-    (args2.baseline === void 0 ? void 0 : resolve9(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
+    (args2.baseline === void 0 ? void 0 : resolve11(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
     args2.baseline === void 0 && prepared.config.baseline === void 0
   );
   const rules = [...prepared.rules, ...ENV_CHECK_RULES];
@@ -31026,6 +31657,7 @@ function ciSourceArgs(args2) {
     since: void 0,
     history: false,
     "include-stash": false,
+    "pre-push": void 0,
     cwd: void 0,
     "max-file-size": String(DEFAULT_MAX_FILE_SIZE),
     "skip-unreadable": false,
@@ -31040,7 +31672,7 @@ function ciSourceArgs(args2) {
   };
 }
 function writeLog(result2, rules, prefix, io) {
-  const token2 = randomBytes5(16).toString("hex");
+  const token2 = randomBytes4(16).toString("hex");
   io.rawStdout.write(`::stop-commands::${token2}
 `);
   io.stdout.write(render("text", { result: result2, rules, reveal: false, version: VERSION, color: false }));
@@ -31064,7 +31696,7 @@ async function reportFailure(e, ctx, io) {
 }
 function pathPrefix(root, workspace) {
   if (workspace === void 0) return "";
-  const rel = relative6(resolve9(workspace), root);
+  const rel = relative6(resolve11(workspace), root);
   return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
 }
 function scopeCount(result2) {
@@ -31095,7 +31727,7 @@ var init_ci_run = __esm({
     init_history();
     init_repo();
     init_context2();
-    init_files2();
+    init_files3();
     init_plan();
     init_summary();
     init_escape();
@@ -31127,35 +31759,49 @@ var init_config2 = __esm({
 });
 
 // src/setup/hook.ts
-function runsKeyscan(hook) {
+function runsKeyscan(hook, kind = PRE_COMMIT) {
+  const flag2 = new RegExp(`(^|\\s)${kind.flag}(\\s|$|[;&|)=])`);
   return hook.split(/\r?\n/).some((line) => {
     const l = line.trim();
-    return !l.startsWith("#") && /(^|[\s/;&|(])keyscan(\.js)?(\s|$)/.test(l) && /(^|\s)--staged(\s|$|[;&|)])/.test(l);
+    return !l.startsWith("#") && /(^|[\s/;&|(])keyscan(\.js)?(\s|$)/.test(l) && flag2.test(l);
   });
 }
 function addHookLine(existing, options = {}) {
-  if (existing !== void 0 && runsKeyscan(existing)) return { text: existing, changed: false };
-  const comment = "# Block commits that add secrets (keyscan). Bypass, when you are sure: git commit --no-verify";
+  const kind = options.kind ?? PRE_COMMIT;
+  if (existing !== void 0 && runsKeyscan(existing, kind)) return { text: existing, changed: false };
+  const { comment } = kind;
   if (existing === void 0 || existing.trim() === "") {
     const preamble = options.huskyV8 ? HUSKY_V8_PREAMBLE : "";
     return { text: `${preamble}${comment}
-${HOOK_COMMAND}
+${kind.command}
 `, changed: true };
   }
   const eol = existing.includes("\r\n") ? "\r\n" : "\n";
   const lines = existing.split(/\r?\n/);
   if (lines[lines.length - 1] === "") lines.pop();
   const exitAt = lines.findIndex((l) => /^exit(\s|$)/.test(l));
-  const insert = [comment, HOOK_COMMAND];
+  const insert = [comment, kind.command];
   if (exitAt === -1) lines.push("", ...insert);
   else lines.splice(exitAt, 0, ...insert);
   return { text: `${lines.join(eol)}${eol}`, changed: true };
 }
-var HOOK_COMMAND, HUSKY_V8_PREAMBLE;
+var HOOK_COMMAND, PRE_COMMIT, PRE_PUSH, HUSKY_V8_PREAMBLE;
 var init_hook = __esm({
   "src/setup/hook.ts"() {
     "use strict";
     HOOK_COMMAND = "keyscan --staged";
+    PRE_COMMIT = {
+      file: "pre-commit",
+      command: HOOK_COMMAND,
+      flag: "--staged",
+      comment: "# Block commits that add secrets (keyscan). Bypass, when you are sure: git commit --no-verify"
+    };
+    PRE_PUSH = {
+      file: "pre-push",
+      command: 'keyscan --pre-push "$1"',
+      flag: "--pre-push",
+      comment: "# Block pushes of commits that add secrets, also commits made with --no-verify (keyscan). Bypass, when you are sure: git push --no-verify"
+    };
     HUSKY_V8_PREAMBLE = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n';
   }
 });
@@ -31171,7 +31817,7 @@ function editPackageJson(text, wanted, file = "package.json") {
       cause: e
     });
   }
-  if (!isObject2(pkg)) throw new KeyscanError("E_INIT", `${file} does not hold a JSON object`);
+  if (!isObject4(pkg)) throw new KeyscanError("E_INIT", `${file} does not hold a JSON object`);
   const changes = [];
   const warnings = [];
   const husky = declared(pkg, "husky");
@@ -31188,7 +31834,7 @@ function editPackageJson(text, wanted, file = "package.json") {
     changes.push(`added ${PACKAGE_NAME} ${wanted.keyscanRange} to devDependencies`);
   }
   const scripts = pkg.scripts === void 0 ? {} : pkg.scripts;
-  if (!isObject2(scripts)) throw new KeyscanError("E_INIT", `"scripts" in ${file} is not an object`);
+  if (!isObject4(scripts)) throw new KeyscanError("E_INIT", `"scripts" in ${file} is not an object`);
   const prepare = scripts.prepare;
   if (prepare === void 0 || prepare === "") {
     scripts.prepare = "husky";
@@ -31208,13 +31854,13 @@ function editPackageJson(text, wanted, file = "package.json") {
 function declared(pkg, name) {
   for (const field of DEPENDENCY_FIELDS) {
     const deps = pkg[field];
-    if (isObject2(deps) && typeof deps[name] === "string") return deps[name];
+    if (isObject4(deps) && typeof deps[name] === "string") return deps[name];
   }
   return void 0;
 }
 function addDevDependency(pkg, name, range) {
   const current = pkg.devDependencies;
-  if (current !== void 0 && !isObject2(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
+  if (current !== void 0 && !isObject4(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
   const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
@@ -31225,7 +31871,7 @@ function indentOf(text) {
   const m = /\n([ \t]+)\S/.exec(text);
   return m?.[1] ?? 2;
 }
-function isObject2(v) {
+function isObject4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var DEPENDENCY_FIELDS;
@@ -31268,7 +31914,7 @@ function keyscanInstalled(root) {
   return existsSync4(join9(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve16, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -31278,7 +31924,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve13({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve16({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -31302,10 +31948,10 @@ __export(init_run_exports, {
   HUSKY_RANGE: () => HUSKY_RANGE,
   runInitCommand: () => runInitCommand
 });
-import { mkdir as mkdir2, readFile as readFile6, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve11 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile7, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve13 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve13(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
@@ -31316,19 +31962,25 @@ async function runInitCommand(args2, io) {
   const pkgText = await readOptional(pkgFile);
   if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join10(cwd, "package.json")));
   const pkg = editPackageJson(pkgText, { huskyRange: HUSKY_RANGE, keyscanRange: `^${VERSION}` }, pkgFile);
-  const hookFile = join10(root, ".husky", "pre-commit");
-  const hookText = await readOptional(hookFile);
   const husky = declared(JSON.parse(pkg.text), "husky") ?? "";
-  const hook = addHookLine(hookText, { huskyV8: /^[~^]?[0-8]\./.test(husky) });
+  const kinds = args2["pre-push"] ? [PRE_COMMIT, PRE_PUSH] : [PRE_COMMIT];
+  const hooks = await Promise.all(
+    kinds.map(async (kind) => {
+      const file = join10(root, ".husky", kind.file);
+      const before = await readOptional(file);
+      return { kind, file, before, edit: addHookLine(before, { huskyV8: /^[~^]?[0-8]\./.test(husky), kind }) };
+    })
+  );
   const say = (line) => {
     io.stdout.write(`${line}
 `);
   };
   say(`keyscan init${args2["dry-run"] ? " (dry run: nothing is written)" : ""} in ${root}`);
   say(`  package.json       ${pkg.changes.length > 0 ? pkg.changes.join("; ") : "unchanged"}`);
-  say(
-    `  .husky/pre-commit  ${!hook.changed ? `unchanged (already runs ${HOOK_COMMAND})` : hookText === void 0 ? `created: runs ${HOOK_COMMAND}` : `added ${HOOK_COMMAND} (existing lines kept)`}`
-  );
+  for (const { kind, before, edit } of hooks) {
+    const state = !edit.changed ? `unchanged (already runs ${kind.command})` : before === void 0 ? `created: runs ${kind.command}` : `added ${kind.command} (existing lines kept)`;
+    say(`  ${`.husky/${kind.file}`.padEnd(18)} ${state}`);
+  }
   for (const w of pkg.warnings) say(`  note: ${w}`);
   const hooksPath = await gitConfigGet(root, "core.hooksPath");
   if (hooksPath !== void 0 && !isHuskyPath(hooksPath)) {
@@ -31337,11 +31989,12 @@ async function runInitCommand(args2, io) {
     );
   }
   if (args2["dry-run"]) return EXIT.clean;
-  if (pkg.changes.length > 0) await writeFile3(pkgFile, pkg.text);
-  if (hook.changed) await writeHook(hookFile, hook.text, hookText === void 0);
-  return activate(root, io, say);
+  if (pkg.changes.length > 0) await writeFile2(pkgFile, pkg.text);
+  for (const h of hooks) if (h.edit.changed) await writeHook(h.file, h.edit.text, h.before === void 0);
+  return activate(root, io, say, kinds);
 }
-async function activate(root, io, say) {
+async function activate(root, io, say, kinds) {
+  const files = kinds.map((k) => `.husky/${k.file}`).join(" and ");
   const bin = installedHuskyBin(root);
   if (bin !== void 0 && !isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "")) {
     const r = await runHusky(root, bin);
@@ -31349,28 +32002,30 @@ async function activate(root, io, say) {
   }
   const active = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
   if (active) {
-    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and .husky/pre-commit to share it.`);
+    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and ${files} to share it.`);
+    if (kinds.includes(PRE_PUSH)) say(`Every git push runs ${PRE_PUSH.command}: the commits it would add are scanned first.`);
   } else {
     const pm = packageManager(root);
     const install = installCommand(pm);
     const how = onPath(pm, io.env) ? `run \`${install}\`` : `install Node.js with ${pm}, then run \`${install}\``;
     say(`Next: ${how}. It installs husky and ${PACKAGE_NAME}, and its prepare script (husky) activates the hook.`);
-    say("Then commit package.json and .husky/pre-commit: everyone who installs the project gets the hook.");
+    say(`Then commit package.json and ${files}: everyone who installs the project gets the hook${kinds.length > 1 ? "s" : ""}.`);
   }
   say("A commit that adds a secret is refused with what to do; git commit --no-verify skips the check.");
+  if (kinds.includes(PRE_PUSH)) say("A push of commits that add a secret is refused the same way; git push --no-verify skips it.");
   return EXIT.clean;
 }
 function isHuskyPath(path2) {
   return /^\.husky\/?(_\/?)?$/.test(path2);
 }
 async function writeHook(file, text, created) {
-  await mkdir2(dirname7(file), { recursive: true });
-  const mode = created ? 493 : (await stat4(file)).mode & 511;
-  await writeFile3(file, text, { mode });
+  await mkdir3(dirname7(file), { recursive: true });
+  const mode = created ? 493 : (await stat5(file)).mode & 511;
+  await writeFile2(file, text, { mode });
 }
 async function readOptional(file) {
   try {
-    return await readFile6(file, "utf8");
+    return await readFile7(file, "utf8");
   } catch (e) {
     if (systemErrorCode(e) === "ENOENT") return void 0;
     throw new KeyscanError("E_INIT", `cannot read ${file}: ${systemErrorCode(e) ?? String(e)}`, { cause: e });
@@ -31448,7 +32103,7 @@ var require_build = __commonJS({
       __n() {
         const args2 = Array.prototype.slice.call(arguments);
         const singular = args2.shift();
-        const plural3 = args2.shift();
+        const plural2 = args2.shift();
         const quantity = args2.shift();
         let cb = function() {
         };
@@ -31456,7 +32111,7 @@ var require_build = __commonJS({
           cb = args2.pop();
         if (!this.cache[this.locale])
           this._readLocaleFile();
-        let str = quantity === 1 ? singular : plural3;
+        let str = quantity === 1 ? singular : plural2;
         if (this.cache[this.locale][singular]) {
           const entry = this.cache[this.locale][singular];
           str = entry[quantity === 1 ? "one" : "other"];
@@ -31464,7 +32119,7 @@ var require_build = __commonJS({
         if (!this.cache[this.locale][singular] && this.updateFiles) {
           this.cache[this.locale][singular] = {
             one: singular,
-            other: plural3
+            other: plural2
           };
           this._enqueueWrite({
             directory: this.directory,
@@ -34203,17 +34858,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve13 } = __require("path");
+    var { dirname: dirname8, resolve: resolve16 } = __require("path");
     var { readdirSync, statSync } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve13(".", start);
+      let dir = resolve16(".", start);
       let tmp, stats = statSync(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve13(dir, tmp);
+        if (tmp) return resolve16(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -34251,7 +34906,7 @@ var require_require_directory = __commonJS({
     "use strict";
     var fs = __require("fs");
     var join13 = __require("path").join;
-    var resolve13 = __require("path").resolve;
+    var resolve16 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -34285,7 +34940,7 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve13(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve16(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
         var joined = join13(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
@@ -35957,19 +36612,20 @@ init_rules2();
 init_config();
 init_schema_check();
 init_errors();
+init_shard();
 init_context();
 init_render();
 init_scrub();
 init_text();
 init_scan();
 init_version();
-import { join as join11, resolve as resolve12 } from "node:path";
+import { join as join11, resolve as resolve15 } from "node:path";
 
 // src/cli/baseline-command.ts
 init_format();
 init_io();
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
+import { join as join6, relative as relative4, resolve as resolve9 } from "node:path";
 
 // src/baseline/migrate.ts
 init_rehash();
@@ -36001,9 +36657,9 @@ function baselineOptions(y) {
 }
 async function baselineCommand(args2, outer) {
   const io = await withCwd(args2, outer);
-  const requested = args2.output === void 0 ? void 0 : resolve7(io.cwd, args2.output);
+  const requested = args2.output === void 0 ? void 0 : resolve9(io.cwd, args2.output);
   const { root, config, options, done } = await prepareScan(args2, io, requested ? [requested] : []);
-  const file = requested ?? config.baseline ?? join5(root, DEFAULT_BASELINE_FILE);
+  const file = requested ?? config.baseline ?? join6(root, DEFAULT_BASELINE_FILE);
   const read = await readBaseline(file, true);
   const salt = read?.salt ?? newSalt();
   const result2 = await scan({ ...options, salt }).finally(done);
@@ -36016,7 +36672,7 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync3(join5(root, path2));
+  const isGone = (path2) => !existsSync3(join6(root, path2));
   const notes = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
@@ -36068,7 +36724,7 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative8, resolve as resolve10 } from "node:path";
+import { relative as relative8, resolve as resolve12 } from "node:path";
 
 // src/config/print.ts
 init_rules();
@@ -36130,7 +36786,7 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve10(io.cwd, args2.config), builtinRules);
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve12(io.cwd, args2.config), builtinRules);
   const where = config.file === void 0 ? void 0 : relative8(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
@@ -36158,7 +36814,11 @@ async function configCommand(args2, outer) {
 
 // src/cli/init.ts
 function initOptions(y) {
-  return y.option("dry-run", { type: "boolean", default: false, describe: "show what would change, change nothing" }).option("cwd", { alias: "C", type: "string", describe: "the repository to set up (default: the current directory)" });
+  return y.option("pre-push", {
+    type: "boolean",
+    default: false,
+    describe: "also set up a pre-push hook that scans the commits each push would add (catches commits made with --no-verify)"
+  }).option("dry-run", { type: "boolean", default: false, describe: "show what would change, change nothing" }).option("cwd", { alias: "C", type: "string", describe: "the repository to set up (default: the current directory)" });
 }
 async function initCommand(args2, io) {
   const { runInitCommand: runInitCommand2 } = await Promise.resolve().then(() => (init_init_run(), init_run_exports));
@@ -36167,6 +36827,251 @@ async function initCommand(args2, io) {
 
 // src/cli/main.ts
 init_io2();
+
+// src/cli/merge-command.ts
+init_rules();
+init_rules2();
+init_errors();
+import { readFile as readFile8 } from "node:fs/promises";
+import { resolve as resolve14 } from "node:path";
+
+// src/modes/merge.ts
+init_history2();
+init_rules2();
+init_errors();
+init_first_introduced();
+init_unused_allows();
+init_collector();
+init_types();
+var ONCE_PER_SCAN = /* @__PURE__ */ new Set(["path", "commit-author"]);
+function mergeShards(reports) {
+  const shards = checkComplete(reports);
+  const order = /* @__PURE__ */ new Map();
+  for (const s of shards) for (const [commit, at2] of Object.entries(s.order)) order.set(commit, at2);
+  const groups = /* @__PURE__ */ new Map();
+  for (const { result: result2 } of reports) {
+    for (const f of result2.findings) {
+      const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
+      const held = groups.get(key);
+      if (held === void 0) {
+        groups.set(key, f);
+        continue;
+      }
+      if (ONCE_PER_SCAN.has(f.source)) {
+        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups.set(key, f);
+        continue;
+      }
+      const first = isOlder(f, held, order) ? f : held;
+      const commitCount = (f.commitCount ?? 1) + (held.commitCount ?? 1);
+      groups.set(key, { ...first, commitCount });
+    }
+  }
+  const findings = [...groups.values()].map(
+    (f) => f.ruleId === ENV_FILE_COMMITTED.id ? { ...f, message: committedMessage(f.path, f.commitCount ?? 1, f.presentAtHead === true) } : f
+  );
+  const results = reports.map((r) => r.result);
+  const markers = results.flatMap((r) => r.unusedAllows ?? []);
+  const inline = results.flatMap((r) => r.inlineAllows ?? []);
+  return {
+    findings: findings.sort(compareFindings),
+    stats: mergeStats(results),
+    errors: results.flatMap((r) => r.errors).sort(byPath),
+    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    ...results.some((r) => r.unusedAllows !== void 0) ? { unusedAllows: unusedAllows(markers, /* @__PURE__ */ new Set()) } : {},
+    ...inline.length > 0 ? { inlineAllows: inline.sort(compareAllows) } : {}
+  };
+}
+function checkComplete(reports) {
+  if (reports.length === 0) throw usage3("no reports to merge", "Give the JSON report of every shard: keyscan merge shard-*.json.");
+  const shards = reports.map(({ name, result: result2 }) => {
+    if (result2.shard === void 0) {
+      throw usage3(`${name} is not the report of a sharded scan`, "Merge the JSON reports of keyscan --history --shard I/N -f json.");
+    }
+    return result2.shard;
+  });
+  const first = shards[0];
+  reports.forEach(({ name }, i) => {
+    const s = shards[i];
+    if (s.commits !== first.commits || s.total !== first.total || s.count !== first.count) {
+      throw usage3(
+        `${name} is a shard of another audit (another commit list or number of shards) than ${reports[0]?.name}`,
+        "Run every shard on the same commit (the same refs) with the same --shard I/N count, then merge them."
+      );
+    }
+    if (s.scan !== first.scan) {
+      throw usage3(
+        `${name} was scanned with other rules, config or options (or another keyscan version) than ${reports[0]?.name}`,
+        "Run every shard with the same keyscan version, config and flags, then merge them."
+      );
+    }
+  });
+  const seen = /* @__PURE__ */ new Map();
+  reports.forEach(({ name }, i) => {
+    const index = shards[i].index;
+    const other = seen.get(index);
+    if (other !== void 0) throw usage3(`${name} and ${other} are both shard ${index}/${first.count}`, "Give each shard once.");
+    seen.set(index, name);
+  });
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) {
+    throw usage3(
+      `shard${missing.length === 1 ? "" : "s"} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing: the merged report would not cover every commit`,
+      "Give the JSON report of every shard."
+    );
+  }
+  return shards;
+}
+function mergeStats(results) {
+  const skipped = emptySkipCounts();
+  const suppressed = { inline: 0, allowlist: 0, baseline: 0 };
+  let files = 0;
+  let bytes = 0;
+  let commits = 0;
+  let lfs = 0;
+  let duration2 = 0;
+  for (const { stats } of results) {
+    files += stats.filesScanned;
+    bytes += stats.bytesScanned;
+    commits += stats.commitsScanned ?? 0;
+    lfs += stats.lfsPointers ?? 0;
+    duration2 = Math.max(duration2, stats.durationMs);
+    for (const reason of Object.keys(skipped)) skipped[reason] += stats.skipped[reason] ?? 0;
+    for (const kind of Object.keys(suppressed)) suppressed[kind] += stats.suppressed[kind] ?? 0;
+  }
+  return {
+    filesScanned: files,
+    commitsScanned: commits,
+    bytesScanned: bytes,
+    lfsPointers: lfs,
+    skipped,
+    suppressed,
+    durationMs: duration2
+  };
+}
+function byPath(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function usage3(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+
+// src/cli/merge-command.ts
+init_context();
+init_render();
+init_scrub();
+init_text();
+init_secret();
+init_version();
+init_io2();
+init_output();
+init_source_options();
+function mergeOptions(y) {
+  return y.positional("reports", { type: "string", array: true, default: [], describe: "the JSON report of each shard" }).option("format", {
+    alias: "f",
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: ["text"],
+    choices: REPORT_FORMATS,
+    coerce: (values) => values.map((v) => v.toLowerCase()),
+    describe: "report format; repeat for several reports"
+  }).option("output", {
+    alias: "o",
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "write the report to FILE; the n-th --output goes with the n-th --format"
+  }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
+}
+async function mergeCommand(args2, outer) {
+  const io = await withCwd(args2, outer);
+  const formats = args2.format;
+  if (args2.output.length > formats.length) {
+    throw usage2(`${args2.output.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
+  }
+  if (formats.filter((_f, i) => args2.output[i] === void 0).length > 1) {
+    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  }
+  const reports = [];
+  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve14(io.cwd, file), file) });
+  const result2 = mergeShards(reports);
+  const rules = reportRules(result2.findings);
+  for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
+`));
+  for (const [i, format] of formats.entries()) {
+    const content2 = render(format, { result: result2, rules, reveal: false, version: VERSION, color: false });
+    const file = args2.output[i];
+    if (file === void 0) io.stdout.write(content2);
+    else await writeReportFile(resolve14(io.cwd, file), content2);
+  }
+  if (!formats.some((f, i) => f === "text" && args2.output[i] === void 0)) {
+    io.stderr.write(
+      `keyscan: merged ${plural(reports.length, "shard")}: ${foundSummary(result2.findings)} in ${plural(result2.stats.commitsScanned ?? 0, "commit")}
+`
+    );
+  }
+  if (result2.errors.length > 0) return EXIT.error;
+  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
+  return failing ? EXIT.findings : EXIT.clean;
+}
+function reportRules(findings) {
+  const rules = new Map([...builtinRules, ...ENV_CHECK_RULES].map((r) => [r.id, r]));
+  for (const f of findings) {
+    if (!rules.has(f.ruleId)) rules.set(f.ruleId, { id: f.ruleId, description: f.message, provider: "custom", severity: f.severity });
+  }
+  return [...rules.values()];
+}
+async function readReport(path2, name) {
+  let text;
+  try {
+    text = await readFile8(path2, "utf8");
+  } catch (e) {
+    throw new KeyscanError("E_USAGE", `cannot read ${name}: ${systemErrorCode(e) ?? String(e)}`, {
+      hint: "Give the path of each shard's JSON report (keyscan --history --shard I/N -f json -o FILE).",
+      cause: e
+    });
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw notAReport(name, "it is not JSON");
+  }
+  return toResult(parsed, name);
+}
+function notAReport(name, why) {
+  return usage2(`${name} is not a keyscan JSON report: ${why}`, "Merge the reports of keyscan --history --shard I/N -f json.");
+}
+var isObject5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function toResult(json, name) {
+  if (!isObject5(json) || !Array.isArray(json.findings) || !isObject5(json.stats) || !Array.isArray(json.errors)) {
+    throw notAReport(name, "findings, stats or errors are missing");
+  }
+  const findings = json.findings.map((f, i) => {
+    const fields = ["ruleId", "path", "secretHash", "source", "severity", "message", "redacted", "fingerprint"];
+    if (!isObject5(f) || fields.some((k) => typeof f[k] !== "string") || typeof f.startLine !== "number") {
+      throw notAReport(name, `finding ${i + 1} lacks a rule, path, secret hash or position`);
+    }
+    const { secret: _secret, ...rest } = f;
+    return { ...rest, secret: new Secret("") };
+  });
+  const shard = json.shard;
+  if (shard !== void 0) {
+    const numbers = ["index", "count", "start", "end", "total"];
+    if (!isObject5(shard) || numbers.some((k) => typeof shard[k] !== "number") || typeof shard.commits !== "string") {
+      throw notAReport(name, "its shard record is incomplete");
+    }
+    if (typeof shard.scan !== "string" || !isObject5(shard.order)) throw notAReport(name, "its shard record is incomplete");
+  }
+  return {
+    ...json,
+    findings,
+    warnings: Array.isArray(json.warnings) ? json.warnings : []
+  };
+}
+
+// src/cli/main.ts
 init_output();
 init_source_options();
 var yargs = require_yargs();
@@ -36210,6 +37115,16 @@ async function run(argv, io = processIO()) {
     }).option("color", {
       type: "boolean",
       describe: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)"
+    }).option("shard", {
+      type: "string",
+      describe: "with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)"
+    }).option("cache", {
+      type: "boolean",
+      default: true,
+      describe: "with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all"
+    }).option("cache-dir", {
+      type: "string",
+      describe: "with --history: keep the cache in DIR (in CI: a directory actions/cache restores)"
     }),
     async (args2) => {
       code2 = await scanCommand(args2, io);
@@ -36243,6 +37158,13 @@ async function run(argv, io = processIO()) {
       code2 = await ciCommand(args2, io);
     }
   ).command(
+    "merge [reports..]",
+    "combine the JSON reports of every --shard I/N of an audit into one report",
+    (y) => track(mergeOptions(y)),
+    async (args2) => {
+      code2 = await mergeCommand(args2, io);
+    }
+  ).command(
     "rules",
     "list the rule catalogue",
     (y) => track(y.option("json", { type: "boolean", default: false, describe: "print every rule field as JSON" })),
@@ -36250,7 +37172,7 @@ async function run(argv, io = processIO()) {
       code2 = rulesCommand(args2, io);
     }
   ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
-    throw err ?? usage(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
+    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
   });
   try {
     await parser.parseAsync([...argv], {}, (_err, _args, output) => {
@@ -36266,19 +37188,21 @@ async function run(argv, io = processIO()) {
 async function scanCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   if (args2.output.length > Math.max(1, args2.format.length)) {
-    throw usage(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
+    throw usage2(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
   }
-  const baselineFile = typeof args2.baseline === "string" ? resolve12(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve15(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
-  if (toStdout.length > 1) throw usage("more than one report would go to stdout", "Give an --output for each --format but one.");
+  if (toStdout.length > 1) throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
   const named2 = args2.baseline === false ? void 0 : baselineFile ?? config.baseline;
   const baseline = named2 !== void 0 ? await readBaseline(named2) : args2.baseline === false ? void 0 : await readDefaultBaseline(root, io);
   const result2 = await scan({
     ...options,
     ...baselineScanOptions(baseline),
-    reportUnusedAllows: args2["report-unused-allows"]
+    reportUnusedAllows: args2["report-unused-allows"],
+    ...shardOption(args2.shard),
+    ...cacheOption(args2, io.cwd)
   }).finally(done);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
 `));
@@ -36293,12 +37217,20 @@ async function writeReports(result2, rules, formats, args2, io) {
   for (const [i, format] of formats.entries()) {
     const file = args2.output[i];
     const color = file === void 0 && format === "text" && colorWanted;
-    const content2 = render(format, { result: result2, rules, reveal: !args2.redact, version: VERSION, color, staged: args2.staged });
+    const content2 = render(format, {
+      result: result2,
+      rules,
+      reveal: !args2.redact,
+      version: VERSION,
+      color,
+      staged: args2.staged,
+      prePush: args2["pre-push"] !== void 0
+    });
     if (file === void 0) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve12(io.cwd, file);
+      const path2 = resolve15(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -36319,6 +37251,21 @@ async function writeReports(result2, rules, formats, args2, io) {
     io.stderr.write(`keyscan: ${incomplete2}${found} in ${scope}${unused}
 `);
   }
+}
+function cacheOption(args2, cwd) {
+  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve15(cwd, args2["cache-dir"]);
+  if (!args2.cache) {
+    if (dir !== void 0) throw usage2("--no-cache and --cache-dir cannot be combined", "Choose one.");
+    return {};
+  }
+  if (!args2.history && dir === void 0) return {};
+  return { cache: dir === void 0 ? {} : { dir } };
+}
+function shardOption(text) {
+  if (text === void 0) return {};
+  const shard = parseShard(text);
+  if (shard === void 0) throw usage2(`--shard "${text}" is not a part of a number of parts`, "Use I/N, for example --shard 2/4.");
+  return { shard };
 }
 function rulesCommand(args2, io) {
   if (args2.json) {

@@ -17,6 +17,7 @@ import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
 import { isKeyscanError } from '../errors.js';
+import { parseShard, type ShardSpec } from '../modes/shard.js';
 import { REPORT_FORMATS, type ReportFormat, type ReportRule } from '../report/context.js';
 import { render } from '../report/render.js';
 import { safeOutput } from '../report/scrub.js';
@@ -29,6 +30,7 @@ import { type CiArgs, ciCommand, ciOptions } from './ci.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
+import { type MergeArgs, mergeCommand, mergeOptions } from './merge-command.js';
 import { reportInRepository, writeReportFile } from './output.js';
 import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
 
@@ -44,6 +46,9 @@ interface ScanArgs extends SourceArgs {
   /** `false` with --no-baseline. */
   baseline: string | false | undefined;
   'report-unused-allows': boolean;
+  shard: string | undefined;
+  cache: boolean;
+  'cache-dir': string | undefined;
 }
 
 interface RulesArgs {
@@ -103,6 +108,19 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
           .option('color', {
             type: 'boolean',
             describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
+          })
+          .option('shard', {
+            type: 'string',
+            describe: 'with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)',
+          })
+          .option('cache', {
+            type: 'boolean',
+            default: true,
+            describe: 'with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all',
+          })
+          .option('cache-dir', {
+            type: 'string',
+            describe: 'with --history: keep the cache in DIR (in CI: a directory actions/cache restores)',
           }),
       async (args) => {
         code = await scanCommand(args, io);
@@ -138,6 +156,14 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       (y) => track(ciOptions(y)),
       async (args) => {
         code = await ciCommand(args, io);
+      },
+    )
+    .command<MergeArgs>(
+      'merge [reports..]',
+      'combine the JSON reports of every --shard I/N of an audit into one report',
+      (y) => track(mergeOptions(y)),
+      async (args) => {
+        code = await mergeCommand(args, io);
       },
     )
     .command<RulesArgs>(
@@ -188,6 +214,8 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     ...options,
     ...baselineScanOptions(baseline),
     reportUnusedAllows: args['report-unused-allows'],
+    ...shardOption(args.shard),
+    ...cacheOption(args, io.cwd),
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
   await writeReports(result, [...rules, ...ENV_CHECK_RULES], formats, args, io);
@@ -245,6 +273,24 @@ async function writeReports(
       result.stats.commitsScanned !== undefined ? plural(result.stats.commitsScanned, 'commit') : plural(result.stats.filesScanned, 'file');
     io.stderr.write(`keyscan: ${incomplete}${found} in ${scope}${unused}\n`);
   }
+}
+
+function cacheOption(args: ScanArgs, cwd: string): { cache?: { dir?: string } } {
+  const dir = args['cache-dir'] === undefined ? undefined : resolve(cwd, args['cache-dir']);
+  if (!args.cache) {
+    if (dir !== undefined) throw usage('--no-cache and --cache-dir cannot be combined', 'Choose one.');
+    return {};
+  }
+  // Given without --history, the scan refuses it (see validateOptions); other modes have no cache.
+  if (!args.history && dir === undefined) return {};
+  return { cache: dir === undefined ? {} : { dir } };
+}
+
+function shardOption(text: string | undefined): { shard?: ShardSpec } {
+  if (text === undefined) return {};
+  const shard = parseShard(text);
+  if (shard === undefined) throw usage(`--shard "${text}" is not a part of a number of parts`, 'Use I/N, for example --shard 2/4.');
+  return { shard };
 }
 
 function rulesCommand(args: RulesArgs, io: CliIO): number {

@@ -9,6 +9,7 @@ import {
   type InlineAllow,
   type ScanError,
   type ScanResult,
+  type ShardRecord,
   type SkipCounts,
   type SkipReason,
   type SuppressedCounts,
@@ -40,6 +41,10 @@ export class Collector {
   #commits = 0;
   #lfs = 0;
   commitsTotal: number | undefined;
+  /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
+  commitsFromCache: number | undefined;
+  /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
+  shard: ShardRecord | undefined;
 
   constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers = false) {
     this.#onProgress = onProgress;
@@ -143,6 +148,7 @@ export class Collector {
       stats: {
         filesScanned: this.#files,
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
+        ...(this.commitsFromCache === undefined ? {} : { commitsFromCache: this.commitsFromCache }),
         bytesScanned: this.#bytes,
         lfsPointers: this.#lfs,
         skipped: { ...this.#skipped },
@@ -153,6 +159,7 @@ export class Collector {
       ...(filtered.inlineAllows !== undefined && filtered.inlineAllows.length > 0
         ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) }
         : {}),
+      ...(this.shard !== undefined ? { shard: this.shard } : {}),
     };
   }
 }
@@ -170,6 +177,6 @@ export function compareFindings(
   );
 }
 
-function compareAllows(a: InlineAllow, b: InlineAllow): number {
+export function compareAllows(a: InlineAllow, b: InlineAllow): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId);
 }

@@ -17,6 +17,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['index'], // the library's face
   ['scan'], // wires a scan: options → mode → executor → filters → result
   ['modes'], // what to scan: files, stdin, staged, range, history, pre-push
+  ['cache'], // what earlier history scans found clean
   ['checks', 'pipeline', 'baseline', 'pool'], // env-file checks; collecting results; baselines; workers
   ['hash', 'github', 'setup'], // keyed hashes; GitHub's files and summary; `init`
   ['filters'], // allowlists, inline allows, baselines, first-introduced
