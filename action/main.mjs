@@ -20181,7 +20181,7 @@ var init_history = __esm({
 import { mkdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import { isAbsolute, join as join3, resolve as resolve4 } from "node:path";
 function historyCacheKey(settings) {
-  return digestOf({ format: FORMAT, version: VERSION, rules: settings.rules, allowMarkers: settings.allowMarkers });
+  return digestOf({ format: FORMAT, version: VERSION, ...settings });
 }
 async function defaultCacheDir(root) {
   const dir = (await gitOk(["rev-parse", "--git-common-dir"], root)).trim();
@@ -20266,12 +20266,12 @@ var init_history_cache = __esm({
       add(commit, skips) {
         this.#fresh.set(commit, skips);
       }
-      /** Writes the commits of `commits` known clean, old and new, atomically. */
-      async save(commits) {
+      /** Writes the commits of `commits` known clean, old and new (the new ones that pass `keep`), atomically. */
+      async save(commits, keep = () => true) {
         const clean = [];
         const skips = {};
         for (const c of commits) {
-          if (!this.#clean.has(c) && !this.#fresh.has(c)) continue;
+          if (!this.#clean.has(c) && !(this.#fresh.has(c) && keep(c))) continue;
           clean.push(c);
           const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
           if (s !== void 0) skips[c] = s;
@@ -20290,7 +20290,11 @@ var init_history_cache = __esm({
 async function openHistoryCache(options, root, ctx) {
   if (options.cache === void 0) return void 0;
   const dir = options.cache.dir ?? await defaultCacheDir(root);
-  const key = historyCacheKey({ rules: options.rules ?? builtinRules, allowMarkers: options.reportUnusedAllows === true });
+  const key = historyCacheKey({
+    rules: options.rules ?? builtinRules,
+    allowMarkers: options.reportUnusedAllows === true,
+    env: options.env ?? {}
+  });
   return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
 }
 function uncached(cache, commits, ctx) {
@@ -20328,10 +20332,10 @@ function rememberClean(cache, task, result2) {
   if (dirty.has("")) return;
   for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
 }
-async function saveHistoryCache(cache, commits, ctx) {
+async function saveHistoryCache(cache, commits, keep, ctx) {
   if (cache === void 0) return;
   try {
-    await cache.save(commits);
+    await cache.save(commits, keep);
   } catch (e) {
     ctx.collector.warnings.push(
       `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`
@@ -20749,16 +20753,17 @@ async function scanCommits(whole, ctx) {
   async function* tasks() {
     for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
   }
-  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
   committed.catch(() => void 0);
-  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
+  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
   templates.catch(() => void 0);
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const touchesEnv = /* @__PURE__ */ new Set();
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => void 0);
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
-  await saveHistoryCache(cache, whole.commits, ctx);
+  await saveHistoryCache(cache, whole.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...await committed, ...await templates]);
   return async (findings) => {
@@ -20813,12 +20818,15 @@ function recordOrder(record, findings, order) {
     if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
   }
 }
-async function* metadataFragments(set, ctx) {
+async function* metadataFragments(set, ctx, touchesEnv) {
   const identities = /* @__PURE__ */ new Map();
   for await (const c of commitMetadata(set.root, set.commits)) {
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
+    if (set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0)) {
+      touchesEnv.add(c.commit);
+    }
   }
   yield* identityFragments(identities);
   if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
@@ -36928,12 +36936,14 @@ function mergeStats(results) {
   let bytes = 0;
   let commits = 0;
   let lfs = 0;
+  let cached;
   let duration2 = 0;
   for (const { stats } of results) {
     files += stats.filesScanned;
     bytes += stats.bytesScanned;
     commits += stats.commitsScanned ?? 0;
     lfs += stats.lfsPointers ?? 0;
+    if (stats.commitsFromCache !== void 0) cached = (cached ?? 0) + stats.commitsFromCache;
     duration2 = Math.max(duration2, stats.durationMs);
     for (const reason of Object.keys(skipped)) skipped[reason] += stats.skipped[reason] ?? 0;
     for (const kind of Object.keys(suppressed)) suppressed[kind] += stats.suppressed[kind] ?? 0;
@@ -36941,6 +36951,7 @@ function mergeStats(results) {
   return {
     filesScanned: files,
     commitsScanned: commits,
+    ...cached === void 0 ? {} : { commitsFromCache: cached },
     bytesScanned: bytes,
     lfsPointers: lfs,
     skipped,

@@ -37,11 +37,12 @@ interface CacheFile {
 /**
  * What decides what a commit's own changes yield before any filter: keyscan's version (its engine
  * and decoders), the effective rules (the catalogue after the config's overrides and disables,
- * and the config's own rules), and whether allow markers are collected. Allowlists, baselines and
- * the salt act after that, on every finding, so they need not be part of it.
+ * and the config's own rules), whether allow markers are collected, and the env-file check
+ * settings (which files are env files and templates: a commit that changes one is never cached).
+ * Allowlists, baselines and the salt act after that, on every finding, so they need not be part of it.
  */
-export function historyCacheKey(settings: { readonly rules: unknown; readonly allowMarkers: boolean }): string {
-  return digestOf({ format: FORMAT, version: VERSION, rules: settings.rules, allowMarkers: settings.allowMarkers });
+export function historyCacheKey(settings: { readonly rules: unknown; readonly allowMarkers: boolean; readonly env: unknown }): string {
+  return digestOf({ format: FORMAT, version: VERSION, ...settings });
 }
 
 /** `.git/keyscan/` of the repository at `root` (its common git directory: worktrees share it). */
@@ -108,12 +109,12 @@ export class HistoryCache {
     this.#fresh.set(commit, skips);
   }
 
-  /** Writes the commits of `commits` known clean, old and new, atomically. */
-  async save(commits: readonly string[]): Promise<void> {
+  /** Writes the commits of `commits` known clean, old and new (the new ones that pass `keep`), atomically. */
+  async save(commits: readonly string[], keep: (commit: string) => boolean = () => true): Promise<void> {
     const clean: string[] = [];
     const skips: Record<string, CommitSkips> = {};
     for (const c of commits) {
-      if (!this.#clean.has(c) && !this.#fresh.has(c)) continue;
+      if (!this.#clean.has(c) && !(this.#fresh.has(c) && keep(c))) continue;
       clean.push(c);
       const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
       if (s !== undefined) skips[c] = s;

@@ -1,8 +1,9 @@
 /**
  * `--history` with the incremental cache (src/cache/history-cache.ts): commits an earlier scan
  * with the same settings found nothing in are not rescanned, and the files they skipped are
- * counted again. Only the patch scan is skipped: messages, identities, names and the env-file
- * history checks still read every commit (one `git log` without patches each), since what they
+ * counted again. Their patches are not read, and the env-file history checks pass over them
+ * (a commit that changed an env file or template is never remembered). Messages, identities
+ * and names are still read for every commit (one `git log` without patches), since what they
  * find depends on other commits too (a name is reported at the oldest commit that has it).
  */
 import { builtinRules } from '../../rules/index.js';
@@ -16,7 +17,11 @@ import type { ScanOptions } from './options.js';
 export async function openHistoryCache(options: ScanOptions, root: string, ctx: ScanContext): Promise<HistoryCache | undefined> {
   if (options.cache === undefined) return undefined;
   const dir = options.cache.dir ?? (await defaultCacheDir(root));
-  const key = historyCacheKey({ rules: options.rules ?? builtinRules, allowMarkers: options.reportUnusedAllows === true });
+  const key = historyCacheKey({
+    rules: options.rules ?? builtinRules,
+    allowMarkers: options.reportUnusedAllows === true,
+    env: options.env ?? {},
+  });
   return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
 }
 
@@ -60,10 +65,16 @@ export function rememberClean(cache: HistoryCache, task: Task, result: TaskResul
   for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
 }
 
-export async function saveHistoryCache(cache: HistoryCache | undefined, commits: readonly string[], ctx: ScanContext): Promise<void> {
+/** Saves the cache; commits of this scan that fail `keep` are not remembered. */
+export async function saveHistoryCache(
+  cache: HistoryCache | undefined,
+  commits: readonly string[],
+  keep: (commit: string) => boolean,
+  ctx: ScanContext,
+): Promise<void> {
   if (cache === undefined) return;
   try {
-    await cache.save(commits);
+    await cache.save(commits, keep);
   } catch (e) {
     ctx.collector.warnings.push(
       `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`,

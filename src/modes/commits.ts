@@ -95,17 +95,19 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
     for (let i = 0; i < patches.length; i += size) yield { kind: 'commits', repo: root, commits: patches.slice(i, i + size) };
   }
   // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
-  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  // Cached commits touched no env file or template (see touchesEnv), so they add nothing here either.
+  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
   committed.catch(() => undefined); // awaited below
-  const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
+  const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
   templates.catch(() => undefined); // awaited below
   // Messages, identities and names, alongside the patches: one more git log, without patches.
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const touchesEnv = new Set<string>();
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
-  await saveHistoryCache(cache, whole.commits, ctx);
+  await saveHistoryCache(cache, whole.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);
   return async (findings) => {
@@ -172,12 +174,17 @@ function recordOrder(record: ShardRecord, findings: readonly Finding[], order: R
  * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
  * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
  */
-async function* metadataFragments(set: CommitSet, ctx: ScanContext): AsyncGenerator<FragmentInput> {
+async function* metadataFragments(set: CommitSet, ctx: ScanContext, touchesEnv: Set<string>): AsyncGenerator<FragmentInput> {
   const identities = new Map<string, CommitInfo>();
   for await (const c of commitMetadata(set.root, set.commits)) {
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
+    // With the cache: a commit that changed an env file or template (excluded or not) is never
+    // remembered clean, so the env-file checks can pass over the commits that are.
+    if (set.cache !== undefined && ctx.env !== undefined && c.paths.some((p) => ctx.env?.names.kind(p) !== undefined)) {
+      touchesEnv.add(c.commit);
+    }
   }
   yield* identityFragments(identities);
   if (set.refs !== undefined) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);

@@ -122,12 +122,14 @@ function mergeStats(results: readonly ScanResult[]): ScanResult['stats'] {
   let bytes = 0;
   let commits = 0;
   let lfs = 0;
+  let cached: number | undefined;
   let duration = 0;
   for (const { stats } of results) {
     files += stats.filesScanned;
     bytes += stats.bytesScanned;
     commits += stats.commitsScanned ?? 0;
     lfs += stats.lfsPointers ?? 0;
+    if (stats.commitsFromCache !== undefined) cached = (cached ?? 0) + stats.commitsFromCache;
     // The shards ran side by side: the audit took as long as the slowest.
     duration = Math.max(duration, stats.durationMs);
     for (const reason of Object.keys(skipped) as SkipReason[]) skipped[reason] += stats.skipped[reason] ?? 0;
@@ -136,6 +138,7 @@ function mergeStats(results: readonly ScanResult[]): ScanResult['stats'] {
   return {
     filesScanned: files,
     commitsScanned: commits,
+    ...(cached === undefined ? {} : { commitsFromCache: cached }),
     bytesScanned: bytes,
     lfsPointers: lfs,
     skipped,

@@ -37,10 +37,10 @@ describe('--history with the incremental cache', () => {
     expect(comparable(first)).toEqual(comparable(full));
     const repeat = await audit(dir, '--cache-dir', cacheDir);
     expect(comparable(repeat)).toEqual(comparable(full));
-    // Only the commits whose changes held a finding were scanned again.
+    // Only the commits whose changes held a finding, or touched an env file, were scanned again.
     const withFindings = new Set(full.findings.filter((f) => f.source === 'commit' || f.source === 'check').map((f) => f.commit));
-    expect(repeat.stats.commitsFromCache).toBeGreaterThan(full.stats.commitsScanned - withFindings.size - 3);
-    expect(repeat.stats.commitsFromCache).toBeLessThan(full.stats.commitsScanned);
+    expect(repeat.stats.commitsFromCache).toBeGreaterThan(full.stats.commitsScanned / 2);
+    expect(repeat.stats.commitsFromCache).toBeLessThanOrEqual(full.stats.commitsScanned - withFindings.size);
     // The commit whose message holds a key changed no file with one: it is cached, and its message is still scanned.
     const message = repeat.findings.find((f) => f.source === 'commit-message');
     expect(message?.commit).toBeDefined();

@@ -37,7 +37,7 @@ async function shards(dir: string, args: readonly string[], count: number, out: 
 describe('--shard I/N and keyscan merge', () => {
   it('N shards merged equal one --history run (attribution, commitCount, liveness, stats), for N = 1, 2, 3', async () => {
     const { dir, secrets } = trickyHistory();
-    const single = await keyscan(['--history', '-f', 'json'], { cwd: dir });
+    const single = await keyscan(['--history', '--no-cache', '-f', 'json'], { cwd: dir });
     expect(single.code).toBe(1);
     const whole = parse(single.stdout);
     // The history really has what the comparison is about.
@@ -45,10 +45,10 @@ describe('--shard I/N and keyscan merge', () => {
     expect(whole.findings.some((f) => f.presentAtHead === true)).toBe(true);
     expect(whole.findings.some((f) => f.presentAtHead === false)).toBe(true);
     expect(new Set(whole.findings.map((f) => f.source))).toEqual(new Set(['commit', 'path', 'commit-message', 'tag-message', 'check']));
-    const singleSarif = await keyscan(['--history', '-f', 'sarif'], { cwd: dir });
+    const singleSarif = await keyscan(['--history', '--no-cache', '-f', 'sarif'], { cwd: dir });
     for (const count of [1, 2, 3]) {
       const out = tempDir();
-      const files = await shards(dir, ['--history'], count, out);
+      const files = await shards(dir, ['--history', '--no-cache'], count, out);
       const parts = files.map((f) => parse(readFileSync(f, 'utf8')));
       // Each shard scanned only its own contiguous part, and together they cover every commit once.
       expect(parts.map((p) => p.shard?.index)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
