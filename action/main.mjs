@@ -20318,7 +20318,7 @@ function uncached(cache, commits, ctx) {
   return rest;
 }
 function rememberClean(cache, task, result2) {
-  if (task.kind !== "commits" || result2.errors.length > 0) return;
+  if (task.kind !== "commits" || result2.errors.length > 0 || (result2.lfsPointers ?? 0) > 0) return;
   const dirty = /* @__PURE__ */ new Set();
   for (const { item } of result2.findings) dirty.add(task.commits[item] ?? "");
   for (const m of result2.markers ?? []) dirty.add(m.commit ?? "");

@@ -47,9 +47,13 @@ export function uncached(cache: HistoryCache | undefined, commits: readonly stri
   return rest;
 }
 
-/** Remembers the commits of a batch that yielded nothing: no finding, no allow marker; none, if anything failed. */
+/**
+ * Remembers the commits of a batch that yielded nothing: no finding, no allow marker; none, if
+ * anything failed, or if the batch held Git LFS pointers (counted per batch, not per commit, so a
+ * cached commit could not count its pointers again).
+ */
 export function rememberClean(cache: HistoryCache, task: Task, result: TaskResult): void {
-  if (task.kind !== 'commits' || result.errors.length > 0) return;
+  if (task.kind !== 'commits' || result.errors.length > 0 || (result.lfsPointers ?? 0) > 0) return;
   const dirty = new Set<string>();
   for (const { item } of result.findings) dirty.add(task.commits[item] ?? '');
   for (const m of result.markers ?? []) dirty.add(m.commit ?? '');
