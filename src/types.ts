@@ -76,6 +76,8 @@ export function emptySkipCounts(): SkipCounts {
   return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
 }
 
+export const SKIP_REASONS = Object.keys(emptySkipCounts()) as readonly SkipReason[];
+
 /** Something that should have been scanned and was not. Any of these makes the exit code 2. */
 export interface ScanError {
   readonly path: string;
@@ -95,8 +97,10 @@ export interface SuppressedCounts {
 
 export interface ScanStats {
   filesScanned: number;
-  /** Range and history scans: commits whose changes were scanned. */
+  /** Range and history scans: commits whose changes were scanned (by this run, or by an earlier one: see commitsFromCache). */
   commitsScanned?: number;
+  /** History scans with the cache: commits an earlier scan with the same settings found nothing in, not rescanned. */
+  commitsFromCache?: number;
   bytesScanned: number;
   /** Git LFS pointer files scanned as committed: the content they stand for is not in the repository. */
   lfsPointers?: number;
@@ -123,6 +127,26 @@ export interface InlineAllow {
   readonly commit?: string;
 }
 
+/**
+ * One part of a sharded `--history` or `--range` scan (`--shard I/N`): what `keyscan merge` needs
+ * to combine the parts into exactly the report of one run.
+ */
+export interface ShardRecord {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+  /** SHA-256 of the whole commit list and the tip: the same for every shard of one audit. */
+  readonly commits: string;
+  /** SHA-256 of what else changes a result (version, rules, config, options): shards must agree. */
+  readonly scan: string;
+  /** This shard's commits: positions `[start, end)` of the whole topological list, of `total`. */
+  readonly start: number;
+  readonly end: number;
+  readonly total: number;
+  /** The position in the whole list of each commit the findings name (ties are broken by it). */
+  readonly order: Readonly<Record<string, number>>;
+}
+
 export interface ScanResult {
   readonly findings: Finding[];
   readonly stats: ScanStats;
@@ -133,6 +157,8 @@ export interface ScanResult {
   readonly unusedAllows?: UnusedAllow[];
   /** Findings that `keyscan:allow` comments silenced (present when there are any), sorted by path and line. */
   readonly inlineAllows?: InlineAllow[];
+  /** Present in a sharded scan's result. */
+  readonly shard?: ShardRecord;
 }
 
 /** Where a fragment came from, as far as the engine needs to know. */

@@ -36,13 +36,18 @@ export async function checkCommitted(
   const present = tip === undefined ? new Set<string>() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
   return first.map((f) => {
     const still = present.has(f.path);
-    const times = f.commitCount !== undefined && f.commitCount > 1 ? ` (added by ${f.commitCount} commits)` : '';
-    const where = `${f.path} is an env file that was committed to git history${times}`;
-    const what = still
-      ? `it is still tracked: untrack it (git rm --cached ${shellQuote(f.path)}) and add ${gitignoreLine(f.path)} to .gitignore`
-      : 'it is no longer tracked, but every value it held is still in git history';
-    return { ...f, message: `${where}; ${what}. Rotate its credentials`, presentAtHead: still };
+    return { ...f, message: committedMessage(f.path, f.commitCount ?? 1, still), presentAtHead: still };
   });
+}
+
+/** What an env-file-committed finding says (also when `keyscan merge` adds up shards' counts). */
+export function committedMessage(path: string, commitCount: number, still: boolean): string {
+  const times = commitCount > 1 ? ` (added by ${commitCount} commits)` : '';
+  const where = `${path} is an env file that was committed to git history${times}`;
+  const what = still
+    ? `it is still tracked: untrack it (git rm --cached ${shellQuote(path)}) and add ${gitignoreLine(path)} to .gitignore`
+    : 'it is no longer tracked, but every value it held is still in git history';
+  return `${where}; ${what}. Rotate its credentials`;
 }
 
 /**

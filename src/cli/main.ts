@@ -20,6 +20,7 @@ import { closest } from '../config/schema-check.js';
 import { redactPrefix } from '../engine/redact.js';
 import { isKeyscanError } from '../errors.js';
 import { remoteUrl } from '../git/remote-url.js';
+import { parseShard, type ShardSpec } from '../modes/shard.js';
 import type { ReportRule } from '../report/context.js';
 import { forgeOf } from '../report/forge.js';
 import { REPORT_FORMATS, type ReportFormat, reporter } from '../report/formats.js';
@@ -35,6 +36,7 @@ import { type CiArgs, ciCommand, ciOptions } from './ci.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
+import { type MergeArgs, mergeCommand, mergeOptions } from './merge-command.js';
 import { reportInRepository, writeReportFile } from './output.js';
 import { REDACT_PREFIX_FLAG, rewriteRedact } from './redact-flag.js';
 import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
@@ -53,6 +55,9 @@ interface ScanArgs extends SourceArgs {
   /** `false` with --no-baseline. */
   baseline: string | false | undefined;
   'report-unused-allows': boolean;
+  shard: string | undefined;
+  cache: boolean;
+  'cache-dir': string | undefined;
 }
 
 interface RulesArgs {
@@ -123,6 +128,19 @@ export async function run(given: readonly string[], io: CliIO = processIO()): Pr
           .option('color', {
             type: 'boolean',
             describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
+          })
+          .option('shard', {
+            type: 'string',
+            describe: 'with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)',
+          })
+          .option('cache', {
+            type: 'boolean',
+            default: true,
+            describe: 'with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all',
+          })
+          .option('cache-dir', {
+            type: 'string',
+            describe: 'with --history: keep the cache in DIR (in CI: a directory actions/cache restores)',
           }),
       async (args) => {
         code = await scanCommand(args, io);
@@ -158,6 +176,14 @@ export async function run(given: readonly string[], io: CliIO = processIO()): Pr
       (y) => track(ciOptions(y)),
       async (args) => {
         code = await ciCommand(args, io);
+      },
+    )
+    .command<MergeArgs>(
+      'merge [reports..]',
+      'combine the JSON reports of every --shard I/N of an audit into one report',
+      (y) => track(mergeOptions(y)),
+      async (args) => {
+        code = await mergeCommand(args, io);
       },
     )
     .command<RulesArgs>(
@@ -208,6 +234,8 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
     ...options,
     ...baselineScanOptions(baseline),
     reportUnusedAllows: args['report-unused-allows'],
+    ...shardOption(args.shard),
+    ...cacheOption(args, io.cwd),
   }).finally(done);
   for (const warning of result.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}\n`));
   const shown = args['redact-prefix'] === undefined ? result : withPrefixShown(result, args['redact-prefix']);
@@ -271,6 +299,24 @@ async function writeReports(
 function withPrefixShown(result: ScanResult, keep: number): ScanResult {
   const findings = result.findings.map((f) => (f.source === 'check' ? f : { ...f, redacted: redactPrefix(f.secret.reveal(), keep) }));
   return { ...result, findings };
+}
+
+function cacheOption(args: ScanArgs, cwd: string): { cache?: { dir?: string } } {
+  const dir = args['cache-dir'] === undefined ? undefined : resolve(cwd, args['cache-dir']);
+  if (!args.cache) {
+    if (dir !== undefined) throw usage('--no-cache and --cache-dir cannot be combined', 'Choose one.');
+    return {};
+  }
+  // Given without --history, the scan refuses it (see validateOptions); other modes have no cache.
+  if (!args.history && dir === undefined) return {};
+  return { cache: dir === undefined ? {} : { dir } };
+}
+
+function shardOption(text: string | undefined): { shard?: ShardSpec } {
+  if (text === undefined) return {};
+  const shard = parseShard(text);
+  if (shard === undefined) throw usage(`--shard "${text}" is not a part of a number of parts`, 'Use I/N, for example --shard 2/4.');
+  return { shard };
 }
 
 function rulesCommand(args: RulesArgs, io: CliIO): number {

@@ -15,12 +15,13 @@ export function firstIntroduced(findings: readonly Finding[], order: ReadonlyMap
       continue;
     }
     group.commits.add(f.commit ?? '');
-    if (older(f, group.first, order)) group.first = f;
+    if (isOlder(f, group.first, order)) group.first = f;
   }
   return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
 }
 
-function older(a: Finding, b: Finding, order: ReadonlyMap<string, number>): boolean {
+/** Whether `a` came first: earlier author date, then further from the tips, then an earlier line. */
+export function isOlder(a: Finding, b: Finding, order: ReadonlyMap<string, number>): boolean {
   const da = Date.parse(a.date ?? '');
   const db = Date.parse(b.date ?? '');
   if (da !== db) return da < db;

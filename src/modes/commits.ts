@@ -3,6 +3,7 @@
  * across the pool, its messages, identities and names alongside, the env-file history checks,
  * and afterwards one finding per secret and path, with the commit that introduced it.
  */
+import type { HistoryCache } from '../cache/history-cache.js';
 import { checkCommitted, checkTemplatesCommitted } from '../checks/history.js';
 import { mergeTemplateValues } from '../checks/merge.js';
 import { ENV_TEMPLATE_VALUE } from '../checks/rules.js';
@@ -15,8 +16,10 @@ import { fragmentTasks } from '../pipeline/bounded.js';
 import { markLiveness } from '../pipeline/liveness.js';
 import type { Task } from '../scanner/task.js';
 import { commitFragments, identityFragments, refFragments } from '../sources/metadata.js';
-import { type CommitInfo, type Finding, type FragmentInput, METADATA_SOURCES } from '../types.js';
+import { type CommitInfo, type Finding, type FragmentInput, METADATA_SOURCES, type ShardRecord } from '../types.js';
+import { rememberClean, saveHistoryCache, uncached } from './cache.js';
 import { asIs, type Finalize, type ScanContext } from './mode.js';
+import { commitsDigest, type ShardSpec, shardBounds } from './shard.js';
 import { FRAGMENT_BYTES_PER_TASK, runMetadataTasks, runTasks } from './tasks.js';
 
 /** Up to this many commits are scanned in one batch on this thread. */
@@ -32,6 +35,10 @@ export interface CommitSet {
   readonly tip: string | undefined;
   /** A history scan: every ref's name, and annotated tags' messages, are scanned too. */
   readonly refs?: { readonly includeStash: boolean };
+  /** Commits found clean by earlier scans: their changes are not scanned again (`--history`). */
+  readonly cache?: HistoryCache;
+  /** Scan only this part of `commits` (`--shard`); `scan` is {@link scanDigest} of the options. */
+  readonly shard?: { readonly spec: ShardSpec; readonly scan: string };
 }
 
 export async function repositoryRoot(cwd: string): Promise<string> {
@@ -66,9 +73,11 @@ export async function refuseShallowCut(root: string, commits: readonly string[],
 }
 
 /** Scans each commit's own changes across the pool, then keeps one finding per secret and path. */
-export async function scanCommits(set: CommitSet, ctx: ScanContext): Promise<Finalize> {
+export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<Finalize> {
+  const { set, offset, record } = sharded(whole);
   const { root, commits, tip } = set;
   ctx.collector.commitsTotal = commits.length;
+  ctx.collector.shard = record;
   ctx.debug(`${commits.length} commits to scan in ${root}`);
   if (commits.length === 0) return asIs;
   // Few, long, contiguous batches: every git process starts with cold caches (measured: 16
@@ -81,20 +90,25 @@ export async function scanCommits(set: CommitSet, ctx: ScanContext): Promise<Fin
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
   const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
+  const patches = uncached(set.cache, commits, ctx);
   async function* tasks(): AsyncGenerator<Task> {
-    for (let i = 0; i < commits.length; i += size) yield { kind: 'commits', repo: root, commits: commits.slice(i, i + size) };
+    for (let i = 0; i < patches.length; i += size) yield { kind: 'commits', repo: root, commits: patches.slice(i, i + size) };
   }
   // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
-  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
+  // Cached commits touched no env file or template (see touchesEnv), so they add nothing here either.
+  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
   committed.catch(() => undefined); // awaited below
-  const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
+  const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
   templates.catch(() => undefined); // awaited below
   // Messages, identities and names, alongside the patches: one more git log, without patches.
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const touchesEnv = new Set<string>();
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => undefined); // awaited below
-  await runTasks(tasks(), ctx, large);
+  const cache = set.cache;
+  await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
-  const order = new Map(commits.map((c, i) => [c, i]));
+  await saveHistoryCache(cache, whole.commits, (c) => !touchesEnv.has(c), ctx);
+  const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);
   return async (findings) => {
     const isTemplateValue = (f: Finding): boolean => f.ruleId === ENV_TEMPLATE_VALUE.id;
@@ -117,26 +131,60 @@ export async function scanCommits(set: CommitSet, ctx: ScanContext): Promise<Fin
     const first = firstIntroduced(secrets, order);
     const content = first.filter((f) => f.source !== 'path');
     const named = first.filter((f) => f.source === 'path');
-    return [
+    const result = [
       ...(await markLiveness(root, content, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug })),
       ...named,
       ...firstIntroduced(meta, order),
       ...firstIntroduced(merged.checks, order),
       ...checks,
     ];
+    if (record !== undefined) recordOrder(record, result, order);
+    return result;
   };
+}
+
+/** The part of `whole` that a `--shard` scan scans (refs go with part 1), and what its report records. */
+function sharded(whole: CommitSet): { set: CommitSet; offset: number; record: ShardRecord | undefined } {
+  if (whole.shard === undefined) return { set: whole, offset: 0, record: undefined };
+  const { spec, scan } = whole.shard;
+  const { start, end } = shardBounds(whole.commits.length, spec);
+  const record: ShardRecord = {
+    ...spec,
+    commits: commitsDigest(whole.commits, whole.tip),
+    scan,
+    start,
+    end,
+    total: whole.commits.length,
+    order: {},
+  };
+  const { refs, ...rest } = whole;
+  const set = { ...rest, commits: whole.commits.slice(start, end), ...(spec.index === 1 && refs !== undefined ? { refs } : {}) };
+  return { set, offset: start, record };
+}
+
+function recordOrder(record: ShardRecord, findings: readonly Finding[], order: ReadonlyMap<string, number>): void {
+  const out = record.order as Record<string, number>;
+  for (const f of findings) {
+    const at = f.commit === undefined ? undefined : order.get(f.commit);
+    if (at !== undefined && f.commit !== undefined) out[f.commit] = at;
+  }
 }
 
 /**
  * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
  * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
  */
-async function* metadataFragments(set: CommitSet, ctx: ScanContext): AsyncGenerator<FragmentInput> {
+async function* metadataFragments(set: CommitSet, ctx: ScanContext, touchesEnv: Set<string>): AsyncGenerator<FragmentInput> {
   const identities = new Map<string, CommitInfo>();
   for await (const c of commitMetadata(set.root, set.commits)) {
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
+    // With the cache: a commit that changed an env file or template (excluded or not) is never
+    // remembered clean, so the env-file checks can pass over the commits that are.
+    if (set.cache !== undefined && ctx.env !== undefined && c.paths.some((p) => ctx.env?.names.kind(p) !== undefined)) {
+      touchesEnv.add(c.commit);
+    }
   }
   yield* identityFragments(identities);
   if (set.refs !== undefined) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);

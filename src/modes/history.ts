@@ -1,8 +1,10 @@
 /** `--history`: every commit reachable from every ref (and every stash entry with `--include-stash`). */
 import { allRefs, listCommits, resolveCommit, shallowBoundary } from '../git/history.js';
 import { stashEntries } from '../git/repo.js';
+import { openHistoryCache } from './cache.js';
 import { repositoryRoot, scanCommits } from './commits.js';
 import type { ScanMode } from './mode.js';
+import { shardOf } from './shard.js';
 
 export const historyMode: ScanMode = {
   name: 'history',
@@ -21,6 +23,7 @@ export const historyMode: ScanMode = {
       );
     }
     const tip = await resolveCommit(root, 'HEAD');
-    return scanCommits({ root, commits, tip, refs: { includeStash } }, ctx);
+    const cache = await openHistoryCache(options, root, ctx);
+    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...(cache ? { cache } : {}) }, ctx);
   },
 };

@@ -11,6 +11,7 @@ import type { ScanProgress } from '../pipeline/collector.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const MAX_THREADS = 256;
+export const MAX_SHARDS = 1000;
 
 export interface ScanOptions {
   /** Files and directories to scan. Default: the working directory. */
@@ -72,6 +73,13 @@ export interface ScanOptions {
   readonly includeExamples?: boolean;
   /** Range and history scans: report only secrets some branch or tag still holds (see {@link Finding.liveAt}). */
   readonly liveOnly?: boolean;
+  /**
+   * With `history`: remember the commits found clean in `dir` (default: `.git/keyscan/`), and
+   * scan only the others next time (see src/cache/history-cache.ts). Off unless given.
+   */
+  readonly cache?: { readonly dir?: string };
+  /** With `history` or `range`: scan only part `index` (1-based) of `count` of the commit list (see modes/shard.ts). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 /** The options that choose a source, by the name the CLI gives them. */
@@ -97,6 +105,18 @@ export function validateOptions(options: ScanOptions): void {
   if (options.includeStash && !options.history) throw usage('--include-stash goes with --history', 'Add --history.');
   if (options.liveOnly && !options.history && options.range === undefined && options.prePush === undefined) {
     throw usage('--live-only goes with --history or --range', 'Add --history (or --range BASE..HEAD): files on disk are always live.');
+  }
+  if (options.cache !== undefined && !options.history)
+    throw usage('the history cache goes with --history', 'Add --history, or drop --cache-dir.');
+  const { shard } = options;
+  if (shard !== undefined) {
+    if (!options.history && options.range === undefined) throw usage('--shard goes with --history or --range', 'Add --history.');
+    if (!Number.isInteger(shard.count) || !Number.isInteger(shard.index) || shard.count < 1 || shard.count > MAX_SHARDS) {
+      throw usage(`--shard needs a number of shards from 1 to ${MAX_SHARDS}`, 'Use I/N, for example --shard 2/4.');
+    }
+    if (shard.index < 1 || shard.index > shard.count) {
+      throw usage(`--shard ${shard.index}/${shard.count}: the part must be from 1 to ${shard.count}`, 'Use I/N, for example --shard 2/4.');
+    }
   }
   if (options.maxFileSize !== undefined && !(options.maxFileSize >= 0)) {
     throw usage(`the maximum file size must be a number of bytes, not ${options.maxFileSize}`, 'Use bytes or a unit: 5MB, 512KiB.');

@@ -4,6 +4,7 @@ import { listCommits } from '../git/history.js';
 import { parseRange, rangeRevision } from '../git/range.js';
 import { refuseShallowCut, repositoryRoot, requireCommit, scanCommits } from './commits.js';
 import type { ScanMode } from './mode.js';
+import { shardOf } from './shard.js';
 
 export const rangeMode: ScanMode = {
   name: 'range',
@@ -21,6 +22,6 @@ export const rangeMode: ScanMode = {
     await requireCommit(root, parsed.base, 'BASE');
     const commits = await listCommits(root, [rangeRevision(parsed)]);
     await refuseShallowCut(root, commits, range);
-    return scanCommits({ root, commits, tip }, ctx);
+    return scanCommits({ root, commits, tip, ...shardOf(options) }, ctx);
   },
 };

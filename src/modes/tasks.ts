@@ -1,19 +1,27 @@
 /** How modes hand work to the executor and results to the collector. */
 import { mergeTemplateValues } from '../checks/merge.js';
 import { runBounded } from '../pipeline/bounded.js';
-import type { Task } from '../scanner/task.js';
+import type { Task, TaskResult } from '../scanner/task.js';
 import type { Finding } from '../types.js';
 import type { ScanContext } from './mode.js';
 
 /** Fragments already in memory (stdin, staged hunks, names, messages) are batched to about this size. */
 export const FRAGMENT_BYTES_PER_TASK = 1 << 20;
 
-export function runTasks(tasks: AsyncIterable<Task>, ctx: ScanContext, large: boolean): Promise<void> {
+export function runTasks(
+  tasks: AsyncIterable<Task>,
+  ctx: ScanContext,
+  large: boolean,
+  onResult?: (task: Task, result: TaskResult) => void,
+): Promise<void> {
   return runBounded(
     tasks,
     ctx.executorFor(large),
     Math.max(1, ctx.threads) * 2,
-    (task, result) => ctx.collector.add(task, result),
+    (task, result) => {
+      onResult?.(task, result);
+      ctx.collector.add(task, result);
+    },
     (task, progress) => ctx.collector.partial(task, progress),
   );
 }

@@ -9,6 +9,7 @@ import {
   type InlineAllow,
   type ScanError,
   type ScanResult,
+  type ShardRecord,
   type SkipCounts,
   type SkipReason,
   type SuppressedCounts,
@@ -42,6 +43,10 @@ export class Collector {
   commitsTotal: number | undefined;
   /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
   historyOnlyHidden: number | undefined;
+  /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
+  commitsFromCache: number | undefined;
+  /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
+  shard: ShardRecord | undefined;
 
   constructor(onProgress: ((p: ScanProgress) => void) | undefined, collectMarkers = false) {
     this.#onProgress = onProgress;
@@ -145,6 +150,7 @@ export class Collector {
       stats: {
         filesScanned: this.#files,
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
+        ...(this.commitsFromCache === undefined ? {} : { commitsFromCache: this.commitsFromCache }),
         bytesScanned: this.#bytes,
         lfsPointers: this.#lfs,
         ...(this.historyOnlyHidden === undefined ? {} : { historyOnlyHidden: this.historyOnlyHidden }),
@@ -156,6 +162,7 @@ export class Collector {
       ...(filtered.inlineAllows !== undefined && filtered.inlineAllows.length > 0
         ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) }
         : {}),
+      ...(this.shard !== undefined ? { shard: this.shard } : {}),
     };
   }
 }
@@ -173,6 +180,6 @@ export function compareFindings(
   );
 }
 
-function compareAllows(a: InlineAllow, b: InlineAllow): number {
+export function compareAllows(a: InlineAllow, b: InlineAllow): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId);
 }

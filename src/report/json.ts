@@ -25,6 +25,7 @@ export function renderJson(ctx: ReportContext): string {
     warnings: ctx.result.warnings,
     ...(ctx.result.unusedAllows !== undefined ? { unusedAllows: ctx.result.unusedAllows } : {}),
     ...(ctx.result.inlineAllows !== undefined ? { inlineAllows: ctx.result.inlineAllows } : {}),
+    ...(ctx.result.shard !== undefined ? { shard: ctx.result.shard } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -50,7 +50,7 @@ export async function scanCommitBatch(
     const fileStart = fragment.firstLine === 1 && fragment.file.isNew;
     if (tally.text(index.get(commit.commit) ?? -1, fragment.data, meta, { judged, fileStart })) return;
     // Once per file change, however many fragments a large change was cut into.
-    if (lastBinary !== lastFile) tally.skip('binary', fragment.path);
+    if (lastBinary !== lastFile) tally.skip('binary', fragment.path, commit.commit);
     lastBinary = lastFile;
   };
   const reader = new BlobReader(repo, BLOB_CAP);
@@ -72,19 +72,20 @@ export async function scanCommitBatch(
     if (change.kind === 'fragment') return scanLines(change.fragment, commit, false);
     if (change.kind === 'binary') {
       countFile(commit, change.path);
-      tally.skip('binary', change.path);
+      tally.skip('binary', change.path, commit.commit);
       return;
     }
     const blob = await (read as ReturnType<BlobReader['read']>);
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === 'skip') return tally.skip(verdict.reason, change.path);
+    if (verdict.kind === 'skip') return tally.skip(verdict.reason, change.path, commit.commit);
     if (verdict.kind === 'lines') {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1))) tally.skip('binary', change.path);
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
+      tally.skip('binary', change.path, commit.commit);
   };
   // Changes are handled in diff order, while git goes on printing the log: a blob is asked for as
   // soon as its diff ends, and at most MAX_IN_FLIGHT changes wait for theirs (memory stays bounded).

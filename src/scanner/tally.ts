@@ -13,7 +13,7 @@ import type { ItemFinding, MarkerHit, RunOptions, TaskResult } from './task.js';
 
 export class Tally {
   readonly findings: ItemFinding[] = [];
-  readonly skipped: Array<{ reason: SkipReason; path: string }> = [];
+  readonly skipped: Array<{ reason: SkipReason; path: string; commit?: string }> = [];
   readonly errors: ScanError[] = [];
   filesScanned = 0;
   bytesScanned = 0;
@@ -30,8 +30,9 @@ export class Tally {
     this.collect = collect;
   }
 
-  skip(reason: SkipReason, path: string): void {
-    this.skipped.push({ reason, path });
+  /** In a commit batch, `commit` says whose change it was (the history cache counts skips per commit). */
+  skip(reason: SkipReason, path: string, commit?: string): void {
+    this.skipped.push(commit === undefined ? { reason, path } : { reason, path, commit });
   }
 
   /**

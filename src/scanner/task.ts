@@ -34,7 +34,7 @@ export interface TaskResult {
   readonly markers?: MarkerHit[];
   readonly filesScanned: number;
   readonly bytesScanned: number;
-  readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string }>;
+  readonly skipped: ReadonlyArray<{ readonly reason: SkipReason; readonly path: string; readonly commit?: string }>;
   readonly errors: ScanError[];
   readonly commitsScanned?: number;
   /** Git LFS pointers among the scanned files (scanned as committed; their content is elsewhere). */

@@ -18,6 +18,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['scan'], // wires a scan: options → mode → executor → filters → result
   ['scan-options'], // a config and flags → scan options (the CLI and keyscan ci alike)
   ['modes'], // what to scan: files, stdin, staged, range, history, pre-push
+  ['cache'], // what earlier history scans found clean
   ['checks', 'pipeline', 'baseline', 'pool'], // env-file checks; collecting results; baselines; workers
   ['hash', 'setup'], // keyed hashes; `init`
   ['filters'], // allowlists, inline allows, baselines, first-introduced
