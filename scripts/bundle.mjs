@@ -1,18 +1,56 @@
-// Bundles the CLI into dist/bundle/cli.mjs (see src/cli/entry.ts for why). Runs after tsc, from
-// its output, so the bundle is exactly the type-checked code. Runtime dependencies stay external.
+// Bundles the CLI into dist/bundle/cli.cjs (see src/cli/entry.ts for why). Runs after tsc, from
+// its output, so the bundle is exactly the type-checked code. Runtime dependencies stay external,
+// but for yargs, which every run loads: bundled, it is in the code cache too (its licence is in
+// the bundle's legal comments and in node_modules/yargs, installed with keyscan).
+// CommonJS, not an ES module: bin/keyscan.js compiles it with V8's code cache (src/cli/code-cache.ts),
+// which Node 20 offers to scripts only. import.meta.url becomes the bundle's own file URL.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// src/cli/main.ts loads yargs with createRequire(import.meta.url), which esbuild does not follow.
+const YARGS = "createRequire(import.meta.url)('yargs/yargs')";
+const bundleYargs = {
+  name: 'bundle-yargs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(YARGS)) throw new Error(`${args.path} no longer loads yargs as ${YARGS}: update scripts/bundle.mjs`);
+      return { contents: source.split(YARGS).join("require('yargs/yargs')"), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cli = new URL('../dist/bundle/cli.cjs', import.meta.url).pathname;
 await build({
   entryPoints: [new URL('../dist/src/cli/entry.js', import.meta.url).pathname],
-  outfile: new URL('../dist/bundle/cli.mjs', import.meta.url).pathname,
+  outfile: cli,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
+  // Strict first: the banner would otherwise stand before esbuild's own "use strict" and void it.
+  banner: { js: '"use strict";\nvar __keyscanUrl = require("node:url").pathToFileURL(__filename).href;' },
   target: 'node20',
-  external: Object.keys(pkg.dependencies ?? {}),
-  define: { __KEYSCAN_BUNDLED__: 'true' },
+  external: Object.keys(pkg.dependencies ?? {}).filter((name) => name !== 'yargs'),
+  plugins: [bundleYargs],
+  legalComments: 'eof',
+  define: { __KEYSCAN_BUNDLED__: 'true', 'import.meta.url': '__keyscanUrl' },
+  logLevel: 'warning',
+});
+// Its content hash on the first line, for the code cache's key (see contentKey in src/cli/code-cache.ts).
+const { BUNDLE_HASH_PREFIX } = await import('../dist/src/cli/code-cache.js');
+const code = readFileSync(cli);
+writeFileSync(cli, Buffer.concat([Buffer.from(`${BUNDLE_HASH_PREFIX}${createHash('sha256').update(code).digest('hex')}\n`), code]));
+
+// What bin/keyscan.js loads first: the regex guard and the code-cache loader, as a script too.
+await build({
+  entryPoints: [new URL('../dist/src/cli/start.js', import.meta.url).pathname],
+  outfile: new URL('../dist/bundle/start.cjs', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
   logLevel: 'warning',
 });
 
