@@ -5,7 +5,7 @@ import { isPrevalidated, markPrevalidated } from '../../src/catalogue/prevalidat
 import type { RuleSpec } from '../../src/catalogue/spec.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
 
-const spec = (over: Partial<RuleSpec>): RuleSpec => ({
+const spec = (over: { regex?: string; allowLine?: string[]; allowSecret?: string[] }): RuleSpec => ({
   id: 'test-rule',
   description: 'Test rule',
   provider: 'Test',
