@@ -12,6 +12,7 @@ const spec = (over: { regex?: string; allowLine?: string[]; allowSecret?: string
   severity: 'high',
   regex: '(?<secret>tst_[a-z0-9]{16})',
   keywords: ['tst_'],
+  remediation: { revoke: 'https://example.com/revoke', rotate: 'Issue a new key.' },
   examples: { positive: [], negative: [] },
   ...over,
 });
