@@ -16,16 +16,39 @@
  *   literals, not values the run computed, so nothing scanned is ever in it.
  * Set KEYSCAN_CODE_CACHE=0 to load without it.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Bumped when the cache file's layout changes. */
-const MAGIC = Buffer.from('keyscan-v8cache-1\n');
-const DIGEST_BYTES = 32;
+const MAGIC = Buffer.from('keyscan-v8cache-2\n');
+/** Cache files not rewritten for this long (other versions, older builds) are removed. */
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
+const nodeRequire = createRequire(import.meta.url);
+
+/**
+ * The payload's checksum, against a damaged file (a cache is not a defence against someone who
+ * can write the user's cache directory: see the README). CRC-32 where zlib has it (Node 20.15+):
+ * loading node:crypto costs a pre-commit run ~5 ms, zlib's crc32 under 1 ms; SHA-256 otherwise.
+ * The writer and the reader are the same Node release (it is in the file name), so they agree.
+ */
+function checksum(payload: Uint8Array): Buffer {
+  const zlib = nodeRequire('node:zlib') as { crc32?: (data: Uint8Array) => number };
+  if (typeof zlib.crc32 === 'function') {
+    const out = Buffer.alloc(4);
+    out.writeUInt32BE(zlib.crc32(payload) >>> 0);
+    return out;
+  }
+  return sha256(payload);
+}
+
+function sha256(data: Uint8Array): Buffer {
+  const { createHash } = nodeRequire('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(data).digest();
+}
 
 /** What the bundle exports (src/cli/entry.ts). */
 export interface BundledCli {
@@ -51,16 +74,14 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env, os: string = 
   return home ? join(home, '.cache', 'keyscan') : undefined;
 }
 
-const sha256 = (data: Uint8Array | string): Buffer => createHash('sha256').update(data).digest();
-
 /** The first line scripts/bundle.mjs writes: the SHA-256 of the rest of the bundle. */
 export const BUNDLE_HASH_PREFIX = '//keyscan-bundle sha256:';
 
 /**
- * The SHA-256 of the bundle's content: the one scripts/bundle.mjs computed and wrote on its first
- * line (hashing a megabyte at every start costs a pre-commit run milliseconds), else computed.
- * The key also takes the file's size and modification time, so a bundle edited after the build
- * never meets the cache of the one before.
+ * The bundle's content hash: the SHA-256 scripts/bundle.mjs computed and wrote on its first line
+ * (hashing a megabyte at every start costs a pre-commit run milliseconds), else computed here.
+ * With the file's size and modification time, so a bundle edited after the build never meets the
+ * cache of the one before.
  */
 function contentKey(bundlePath: string, source: Buffer): string {
   const { size, mtimeMs } = statSync(bundlePath);
@@ -68,13 +89,16 @@ function contentKey(bundlePath: string, source: Buffer): string {
   const built = head.startsWith(BUNDLE_HASH_PREFIX)
     ? /^[0-9a-f]{64}$/.exec(head.slice(BUNDLE_HASH_PREFIX.length, BUNDLE_HASH_PREFIX.length + 64))
     : null;
-  return `${built?.[0] ?? sha256(source).toString('hex')}\0${size}\0${mtimeMs}`;
+  return `${(built?.[0] ?? sha256(source).toString('hex')).slice(0, 32)}-${size}-${Math.trunc(mtimeMs)}`;
 }
 
-/** The cache file for the bundle: its name changes with anything that would invalidate the cache. */
+/**
+ * The cache file for the bundle. Its name holds everything that invalidates a cache: keyscan's
+ * version, the Node release (and so V8's), the architecture, the V8 flags the CLI set, the content.
+ */
 export function cacheFile(dir: string, contentKey: string, version: string, v8Flags: string): string {
-  const key = sha256(`${version}\0${process.version}\0${process.versions.v8}\0${arch()}\0${v8Flags}\0${contentKey}`);
-  return join(dir, `cli-${version}-${key.subarray(0, 16).toString('hex')}.v8cache`);
+  const safe = (s: string): string => s.replace(/[^\w.-]/g, '_');
+  return join(dir, `cli-${safe(version)}-node${safe(process.version)}-${arch()}-${safe(v8Flags)}-${contentKey}.v8cache`);
 }
 
 /** The cache payload in `file`, or undefined when it is missing, foreign or corrupt. */
@@ -85,10 +109,11 @@ export function readCache(file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const start = MAGIC.length + DIGEST_BYTES;
+  const digestLength = data[MAGIC.length] ?? 0;
+  const start = MAGIC.length + 1 + digestLength;
   if (data.length <= start || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const payload = data.subarray(start);
-  return sha256(payload).equals(data.subarray(MAGIC.length, start)) ? payload : undefined;
+  return checksum(payload).equals(data.subarray(MAGIC.length + 1, start)) ? payload : undefined;
 }
 
 /** Writes `payload` to `file` atomically (temporary file, then rename); failures are ignored. */
@@ -96,11 +121,27 @@ export function writeCache(file: string, payload: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, Buffer.concat([MAGIC, sha256(payload), payload]), { mode: 0o600 });
+    const digest = checksum(payload);
+    writeFileSync(tmp, Buffer.concat([MAGIC, Buffer.from([digest.length]), digest, payload]), { mode: 0o600 });
     renameSync(tmp, file);
+    pruneStale(dirname(file));
   } catch {
     // A read-only home, a full disk: the next run compiles again, nothing else changes.
     rmSync(tmp, { force: true });
+  }
+}
+
+/** Removes cache files nobody has written for a month (a cache is rewritten only when it is missing). */
+function pruneStale(dir: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('cli-') || !name.endsWith('.v8cache')) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already (another run pruned it).
+    }
   }
 }
 
