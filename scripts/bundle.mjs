@@ -121,6 +121,10 @@ await build({
 // Its content hash on the first line, for the code cache's key (see contentKey in src/cli/code-cache.ts).
 const { BUNDLE_HASH_PREFIX } = await import('../dist/src/cli/code-cache.js');
 const code = readFileSync(cli);
+// Compiled as a vm.Script (src/cli/code-cache.ts), where Node 20 runs no import().
+if (/\bimport\(/.test(code.toString('latin1').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''))) {
+  throw new Error('dist/bundle/cli.cjs calls import(), which fails in the code-cached script: require() it instead');
+}
 writeFileSync(cli, Buffer.concat([Buffer.from(`${BUNDLE_HASH_PREFIX}${createHash('sha256').update(code).digest('hex')}\n`), code]));
 
 // What bin/keyscan.js loads first: the regex guard and the code-cache loader, as a script too.

@@ -135,7 +135,8 @@ export function writeCache(file: string, payload: Buffer): void {
 function pruneStale(dir: string): void {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith('cli-') || !name.endsWith('.v8cache')) continue;
+    // Also a temporary file that a run stopped before renaming.
+    if (!name.startsWith('cli-') || !(name.endsWith('.v8cache') || name.endsWith('.tmp'))) continue;
     const path = join(dir, name);
     try {
       if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
@@ -177,12 +178,9 @@ export function loadBundle(bundlePath: string, v8Flags: string, env: NodeJS.Proc
   const cachedData = file === undefined ? undefined : readCache(file);
   // The bundle is ASCII (esbuild escapes the rest), so latin1 is exact and the cheapest decode.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.toString('latin1')}\n})`;
-  const script = new Script(wrapped, {
-    filename: bundlePath,
-    // The bundle's one import() (yaml, an ES module dependency loaded only for YAML configs).
-    importModuleDynamically: ((specifier: string) => import(specifier)) as never,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  // No importModuleDynamically: Node 20 runs import() in a vm.Script only behind a flag, so the
+  // bundle has none (scripts/bundle.mjs refuses a bundle that has one).
+  const script = new Script(wrapped, { filename: bundlePath, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as BundledCli };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
