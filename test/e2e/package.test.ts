@@ -68,14 +68,14 @@ describe('the npm package', () => {
     expect(files).toContain('dist/rules/index.js');
     expect(files).toContain('dist/bundle/cli.cjs');
     expect(files).toContain('dist/bundle/start.cjs');
-    expect(files).toContain('dist/bundle/rules.json');
+    expect(files).toContain('dist/bundle/rules.bin');
     expect(files).toContain('dist/bundle/keywords.bin');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('schema/keyscan.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/keyscan\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|rules\.json|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/keyscan\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|rules\.bin|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);
