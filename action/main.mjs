@@ -3,12 +3,8 @@ import { fileURLToPath as __keyscanFileURLToPath } from 'node:url';
 const require = __keyscanCreateRequire(import.meta.url);
 const __filename = __keyscanFileURLToPath(import.meta.url);
 const __dirname = __keyscanFileURLToPath(new URL('.', import.meta.url));
-var __create = Object.create;
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x)(function(x) {
@@ -25,22 +21,6 @@ var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // src/regex-guard.ts
 import { setFlagsFromString } from "node:v8";
@@ -67,6 +47,22 @@ var init_regex_guard = __esm({
     "use strict";
     enabled = false;
     linearFlag = false;
+  }
+});
+
+// src/catalogue/prevalidated.ts
+function markPrevalidated(specs) {
+  for (const spec of specs) known.add(spec);
+  return specs;
+}
+function isPrevalidated(spec) {
+  return known.has(spec);
+}
+var known;
+var init_prevalidated = __esm({
+  "src/catalogue/prevalidated.ts"() {
+    "use strict";
+    known = /* @__PURE__ */ new WeakSet();
   }
 });
 
@@ -14357,6 +14353,7 @@ var builtinRules;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
+    init_prevalidated();
     init_ai();
     init_anthropic();
     init_aws();
@@ -14396,7 +14393,7 @@ var init_rules = __esm({
     init_stripe();
     init_twilio();
     init_vcs();
-    builtinRules = [
+    builtinRules = markPrevalidated([
       ...aiRules,
       ...anthropicRules,
       ...awsRules,
@@ -14436,7 +14433,7 @@ var init_rules = __esm({
       ...stripeRules,
       ...twilioRules,
       ...vcsRules
-    ];
+    ]);
   }
 });
 
@@ -14608,10 +14605,16 @@ var init_secret_hash = __esm({
     GUESSABLE_RULE = /password|passwd|credential|basic-auth|generic|secret-assignment|template-value/;
     GUESSABLE_TAGS = /* @__PURE__ */ new Set(["generic", "database"]);
     SecretHasher = class {
-      #key;
+      #salt;
+      #derived;
       #cache = /* @__PURE__ */ new Map();
       constructor(salt) {
-        this.#key = createHmac("sha256", "keyscan secret hash v2").update(salt, "utf8").digest();
+        this.#salt = salt;
+      }
+      /** Derived on first use: a scan with no findings never loads node:crypto (pre-commit start-up). */
+      get #key() {
+        this.#derived ??= createHmac("sha256", "keyscan secret hash v2").update(this.#salt, "utf8").digest();
+        return this.#derived;
       }
       /** The hashes of `inputs`, in order. Slow ones run in parallel on libuv's thread pool. */
       async hashAll(inputs) {
@@ -15000,7 +15003,7 @@ function checkSchema(value2, root, formats = {}) {
     if (isObject(v)) visitObject(v, node, path2, say);
   };
   const visitObject = (v, node, path2, say) => {
-    const known = Object.keys(node.properties ?? {});
+    const known2 = Object.keys(node.properties ?? {});
     for (const key of node.required ?? []) if (!(key in v)) say(`"${key}" is required`);
     for (const [key, item] of Object.entries(v)) {
       const at2 = path2 === "" ? key : `${path2}.${key}`;
@@ -15015,10 +15018,10 @@ function checkSchema(value2, root, formats = {}) {
         if (problems.length > before) continue;
       }
       if (node.additionalProperties === false) {
-        const hint = closest(key, known);
+        const hint = closest(key, known2);
         problems.push({
           path: at2,
-          problem: `unknown key${hint ? ` (did you mean "${hint}"?)` : ""} (known keys: ${known.join(", ")})`
+          problem: `unknown key${hint ? ` (did you mean "${hint}"?)` : ""} (known keys: ${known2.join(", ")})`
         });
       } else if (typeof node.additionalProperties === "object") {
         visit(item, node.additionalProperties, at2, v);
@@ -15050,10 +15053,10 @@ function isObject(v) {
 function idLabel(item) {
   return isObject(item) && typeof item.id === "string" && /^[\w-]{1,64}$/.test(item.id) ? ` (${item.id})` : "";
 }
-function closest(key, known) {
+function closest(key, known2) {
   let best;
   let bestDistance = 3;
-  for (const k of known) {
+  for (const k of known2) {
     const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(k, key);
     if (d < bestDistance) {
       best = k;
@@ -15385,8 +15388,8 @@ var init_staged_help = __esm({
 
 // src/report/text.ts
 function skipLabel(key) {
-  const known = SKIP_LABEL[key];
-  return known ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const known2 = SKIP_LABEL[key];
+  return known2 ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function renderText(ctx) {
   const paint = (style, s) => ctx.color ? `\x1B[${style}m${s}\x1B[0m` : s;
@@ -15714,12 +15717,17 @@ function deserializeKeywords(data) {
   const header = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
   let at2 = 4 + headerLength;
   const cells = header.outputs.length * header.classCount;
-  const delta = new Int32Array(cells);
-  Buffer.from(delta.buffer).set(data.subarray(at2, at2 + cells * 4));
+  const start = data.byteOffset + at2;
+  let delta;
+  if (start % 4 === 0) delta = new Int32Array(data.buffer, start, cells);
+  else {
+    delta = new Int32Array(cells);
+    Buffer.from(delta.buffer).set(data.subarray(at2, at2 + cells * 4));
+  }
   at2 += cells * 4;
-  const classes = new Uint8Array(data.subarray(at2, at2 + 256));
+  const classes = data.subarray(at2, at2 + 256);
   at2 += 256;
-  const accept2 = new Uint8Array(data.subarray(at2, at2 + cells));
+  const accept2 = data.subarray(at2, at2 + cells);
   const outputs = header.outputs.map((o) => o ?? void 0);
   return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
 }
@@ -16079,10 +16087,10 @@ function assignedValue(text, matchStart, at2) {
   let word = at2;
   while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
   if (word - at2 > MAX_VALUE) return void 0;
-  const known = lineStartOf(text, nameFrom);
-  const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
+  const known2 = lineStartOf(text, nameFrom);
+  const lineStart = known2 === -1 ? nameFrom - MAX_HEAD : known2;
   const head = text.slice(lineStart, nameFrom);
-  return unquoted(text, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
+  return unquoted(text, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
 }
 function lineStartOf(text, at2) {
   const from = Math.max(0, at2 - MAX_HEAD);
@@ -16332,20 +16340,35 @@ function lazily(make) {
   };
 }
 function compileRule(spec, index, pathGroup) {
+  const where = `rule ${spec.id}`;
+  const regex = lazily(() => toRegExp(spec.regex, where));
+  const allowLine = lazily(() => (spec.allowLine ?? []).map((p, i) => toRegExp(p, `${where} allowLine[${i}]`)));
+  const allowSecret = lazily(() => (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `${where} allowSecret[${i}]`)));
+  if (!isPrevalidated(spec)) {
+    regex();
+    allowLine();
+    allowSecret();
+  }
   return {
     index,
     id: spec.id,
     severity: spec.severity,
     message: ruleMessage(spec),
     keywords: spec.keywords.map((k) => k.toLowerCase()),
-    regex: toRegExp(spec.regex, `rule ${spec.id}`),
-    locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, "yd")),
+    get regex() {
+      return regex();
+    },
+    locate: lazily(() => toRegExp(spec.regex, where, "yd")),
     entropy: spec.entropy,
     validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
     valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
-    allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
-    allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
+    get allowLine() {
+      return allowLine();
+    },
+    get allowSecret() {
+      return allowSecret();
+    },
     generic: spec.tags?.includes("generic") ?? false,
     pathGroup
   };
@@ -16401,6 +16424,7 @@ var init_compile = __esm({
     init_keywords();
     init_validators();
     init_errors();
+    init_prevalidated();
     init_spec();
   }
 });
@@ -17115,6 +17139,39 @@ var init_run = __esm({
   }
 });
 
+// src/git/staged-entries.ts
+function stagedEntries(root) {
+  let entries = inFlight.get(root);
+  if (entries === void 0) {
+    entries = readEntries(root).finally(() => inFlight.delete(root));
+    inFlight.set(root, entries);
+  }
+  return entries;
+}
+async function readEntries(root) {
+  const out = await gitOk(
+    ["--no-replace-objects", "diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"],
+    root
+  );
+  const fields = out.split("\0");
+  const entries = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i];
+    const path2 = fields[i + 1];
+    if (!meta.startsWith(":") || path2 === "") continue;
+    entries.push({ status: meta.slice(meta.lastIndexOf(" ") + 1, meta.lastIndexOf(" ") + 2), path: path2 });
+  }
+  return entries;
+}
+var inFlight;
+var init_staged_entries = __esm({
+  "src/git/staged-entries.ts"() {
+    "use strict";
+    init_run();
+    inFlight = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/git/env-files.ts
 async function trackedPaths(root, paths) {
   const tracked = /* @__PURE__ */ new Set();
@@ -17133,13 +17190,7 @@ async function ignoredPaths(root, paths, includeTracked = false) {
   return new Set(r.stdout.split("\0").filter((p) => p !== ""));
 }
 async function stagedChanges(root) {
-  const out = await gitOk(["diff", "--cached", "--name-status", "-z", "--no-renames", "--diff-filter=AMT"], root);
-  const fields = out.split("\0");
-  const changes = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    changes.push({ status: fields[i], path: fields[i + 1] });
-  }
-  return changes;
+  return (await stagedEntries(root)).filter((e) => e.status === "A" || e.status === "M" || e.status === "T");
 }
 async function stagedAddedLines(root, path2) {
   const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
@@ -17209,6 +17260,7 @@ var init_env_files = __esm({
     "use strict";
     init_errors();
     init_run();
+    init_staged_entries();
     PATHS_PER_CALL = 256;
     literal2 = (path2) => `:(literal)${path2}`;
     ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
@@ -20228,8 +20280,8 @@ var init_names = __esm({
       /** Free text (a message, an error, an identity) with every key found in names and identities masked. */
       text(text, masks = this.#all) {
         if (masks.length === 0 || text === "") return text;
-        const known = this.#memo.get(text);
-        if (known !== void 0) return known;
+        const known2 = this.#memo.get(text);
+        if (known2 !== void 0) return known2;
         let out = text;
         for (const [secret, mask] of masks) if (out.includes(secret)) out = out.split(secret).join(mask);
         if (this.#memo.size < 1e5) this.#memo.set(text, out);
@@ -20523,10 +20575,7 @@ async function* nulTokens(chunks) {
   if (rest.length > 0) yield rest;
 }
 async function stagedNames(repo) {
-  const args2 = [...PINNED, "diff", "--cached", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"];
-  const names = [];
-  for await (const token2 of nulTokens(gitStream(args2, repo))) if (token2.length > 0) names.push(token2.toString("utf8"));
-  return names;
+  return (await stagedEntries(repo)).map((e) => e.path);
 }
 var PINNED, FIELDS, HINT;
 var init_metadata = __esm({
@@ -20534,6 +20583,7 @@ var init_metadata = __esm({
     "use strict";
     init_errors();
     init_run();
+    init_staged_entries();
     PINNED = ["--no-replace-objects", "-c", "log.showRoot=true", "-c", "diff.renames=false", "-c", "log.showSignature=false"];
     FIELDS = 7;
     HINT = "Nothing was reported as clean. Run `git fsck --full`; if the repository is sound, please report this.";
@@ -21511,7 +21561,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     for (const finding of r.findings) findings.push({ item, finding });
     for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
   };
-  const inFlight = [];
+  const inFlight2 = [];
   let chain = Promise.resolve();
   const drain = async (limit) => {
     for (const change of router.take()) {
@@ -21519,8 +21569,8 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       read?.catch(() => void 0);
       chain = chain.then(() => handle(change, read));
       chain.catch(() => void 0);
-      inFlight.push(chain);
-      while (inFlight.length > limit) await inFlight.shift();
+      inFlight2.push(chain);
+      while (inFlight2.length > limit) await inFlight2.shift();
     }
   };
   try {
@@ -30371,7 +30421,7 @@ function jsonReason(e, text) {
   return reason;
 }
 async function parseYaml(text, file) {
-  const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const { parseDocument } = require_dist();
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
   const error = doc.errors[0];
   if (error !== void 0) {
@@ -36915,10 +36965,10 @@ async function readDefaultBaseline(root, io) {
     return void 0;
   }
 }
-function unknownFlagHint(message, known) {
+function unknownFlagHint(message, known2) {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
   if (unknown === void 0) return void 0;
-  const flags = known.filter((k) => k.length > 1 && k !== "$0");
+  const flags = known2.filter((k) => k.length > 1 && k !== "$0");
   const hints = unknown.split(", ").flatMap((name) => {
     const meant = closest(name.replace(/^-+/, ""), flags);
     return meant === void 0 ? [] : [`--${meant}`];

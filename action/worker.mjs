@@ -188,12 +188,17 @@ function deserializeKeywords(data2) {
   const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
   let at = 4 + headerLength;
   const cells = header.outputs.length * header.classCount;
-  const delta = new Int32Array(cells);
-  Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
+  const start = data2.byteOffset + at;
+  let delta;
+  if (start % 4 === 0) delta = new Int32Array(data2.buffer, start, cells);
+  else {
+    delta = new Int32Array(cells);
+    Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
+  }
   at += cells * 4;
-  const classes = new Uint8Array(data2.subarray(at, at + 256));
+  const classes = data2.subarray(at, at + 256);
   at += 256;
-  const accept2 = new Uint8Array(data2.subarray(at, at + cells));
+  const accept2 = data2.subarray(at, at + cells);
   const outputs = header.outputs.map((o) => o ?? void 0);
   return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
 }
@@ -520,10 +525,10 @@ function assignedValue(text, matchStart, at) {
   let word = at;
   while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
   if (word - at > MAX_VALUE) return void 0;
-  const known = lineStartOf(text, nameFrom);
-  const lineStart = known === -1 ? nameFrom - MAX_HEAD : known;
+  const known2 = lineStartOf(text, nameFrom);
+  const lineStart = known2 === -1 ? nameFrom - MAX_HEAD : known2;
   const head = text.slice(lineStart, nameFrom);
-  return unquoted(text, { head: known === -1 ? `\0${head}` : head, lineStart, lineEnd, at, op });
+  return unquoted(text, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at, op });
 }
 function lineStartOf(text, at) {
   const from = Math.max(0, at - MAX_HEAD);
@@ -730,6 +735,12 @@ function systemErrorCode(e) {
   return void 0;
 }
 
+// src/catalogue/prevalidated.ts
+var known = /* @__PURE__ */ new WeakSet();
+function isPrevalidated(spec) {
+  return known.has(spec);
+}
+
 // src/catalogue/spec.ts
 var DEFAULT_MAX_MATCH = 512;
 
@@ -762,20 +773,35 @@ function lazily(make) {
   };
 }
 function compileRule(spec, index, pathGroup) {
+  const where = `rule ${spec.id}`;
+  const regex = lazily(() => toRegExp(spec.regex, where));
+  const allowLine = lazily(() => (spec.allowLine ?? []).map((p, i) => toRegExp(p, `${where} allowLine[${i}]`)));
+  const allowSecret = lazily(() => (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `${where} allowSecret[${i}]`)));
+  if (!isPrevalidated(spec)) {
+    regex();
+    allowLine();
+    allowSecret();
+  }
   return {
     index,
     id: spec.id,
     severity: spec.severity,
     message: ruleMessage(spec),
     keywords: spec.keywords.map((k) => k.toLowerCase()),
-    regex: toRegExp(spec.regex, `rule ${spec.id}`),
-    locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, "yd")),
+    get regex() {
+      return regex();
+    },
+    locate: lazily(() => toRegExp(spec.regex, where, "yd")),
     entropy: spec.entropy,
     validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
     valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
-    allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
-    allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
+    get allowLine() {
+      return allowLine();
+    },
+    get allowSecret() {
+      return allowSecret();
+    },
     generic: spec.tags?.includes("generic") ?? false,
     pathGroup
   };

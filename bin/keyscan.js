@@ -17,20 +17,25 @@ if (found[0] < MIN[0] || (found[0] === MIN[0] && found[1] < MIN[1])) {
   );
   process.exit(2);
 }
-import('../dist/src/regex-guard.js')
-  .then((guard) => {
-    // Before any pattern is compiled: see src/regex-guard.ts.
-    guard.enableBacktrackingFallback();
-    return import('../dist/bundle/cli.mjs');
-  })
-  .then((cli) => {
-    cli.exitCleanlyOnSignals(process.stderr);
-    cli.ignoreClosedStdout();
-    return cli.run(process.argv.slice(2));
+var loaded;
+import('node:module')
+  .then((m) => {
+    // Scripts, not ES modules (see src/cli/start.ts): the regex guard, then the bundled CLI,
+    // compiled with V8's code cache when there is one (src/cli/code-cache.ts).
+    var start = m.createRequire(import.meta.url)('../dist/bundle/start.cjs');
+    loaded = start.startCli(new URL('../dist/bundle/cli.cjs', import.meta.url).pathname);
+    loaded.cli.exitCleanlyOnSignals(process.stderr);
+    loaded.cli.ignoreClosedStdout();
+    return loaded.cli.run(process.argv.slice(2));
   })
   .then(
     (code) => {
       process.exitCode = code;
+      try {
+        loaded.save();
+      } catch (_e) {
+        // Only ever an optimisation: the run's result stands.
+      }
     },
     (error) => {
       // Only start-up can land here (run() maps its own errors to exit codes): never exit 1.

@@ -3,6 +3,7 @@
  * list them in this order). Families are listed alphabetically by file; `define.ts` holds the
  * helpers that build rules and is not a family.
  */
+import { markPrevalidated } from '../src/catalogue/prevalidated.js';
 import type { RuleSpec } from '../src/catalogue/spec.js';
 import { aiRules } from './ai.js';
 import { anthropicRules } from './anthropic.js';
@@ -44,7 +45,8 @@ import { stripeRules } from './stripe.js';
 import { twilioRules } from './twilio.js';
 import { vcsRules } from './vcs.js';
 
-export const builtinRules: readonly RuleSpec[] = [
+// Prevalidated: every pattern is checked by the test suite, so they compile on first use.
+export const builtinRules: readonly RuleSpec[] = markPrevalidated([
   ...aiRules,
   ...anthropicRules,
   ...awsRules,
@@ -84,4 +86,4 @@ export const builtinRules: readonly RuleSpec[] = [
   ...stripeRules,
   ...twilioRules,
   ...vcsRules,
-];
+]);

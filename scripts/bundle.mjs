@@ -1,23 +1,155 @@
-// Bundles the CLI into dist/bundle/cli.mjs (see src/cli/entry.ts for why). Runs after tsc, from
-// its output, so the bundle is exactly the type-checked code. Runtime dependencies stay external.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into dist/bundle/cli.cjs (see src/cli/entry.ts for why). Runs after tsc, from
+// its output, so the bundle is exactly the type-checked code. Runtime dependencies stay external,
+// but for yargs, which every run loads: bundled, it is in the code cache too (its licence is in
+// the bundle's legal comments and in node_modules/yargs, installed with keyscan).
+// CommonJS, not an ES module: bin/keyscan.js compiles it with V8's code cache (src/cli/code-cache.ts),
+// which Node 20 offers to scripts only. import.meta.url becomes the bundle's own file URL.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
 
+// src/cli/main.ts loads yargs with createRequire(import.meta.url), which esbuild does not follow.
+const YARGS = "createRequire(import.meta.url)('yargs/yargs')";
+const bundleYargs = {
+  name: 'bundle-yargs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(YARGS)) throw new Error(`${args.path} no longer loads yargs as ${YARGS}: update scripts/bundle.mjs`);
+      return { contents: source.split(YARGS).join("require('yargs/yargs')"), loader: 'js' };
+    });
+  },
+};
+
+// Node's own modules that a staged scan does not need (the worker pool, hashing a finding, …),
+// loaded on first use: the bundle's imports of them become objects whose properties require the
+// module when read (esbuild reads an import's binding as a property at each use). Loading
+// node:crypto alone costs a pre-commit run ~5 ms.
+const LAZY_BUILTINS = ['assert', 'crypto', 'perf_hooks', 'readline', 'worker_threads', 'zlib'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const names = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+      return {
+        loader: 'js',
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require('node:${args.path}'));`,
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          // `import x from` and `require()` (yargs) get the module itself.
+          "Object.defineProperty(exports, 'default', { enumerable: false, get: load });",
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+// The built-in catalogue as data (dist/bundle/rules.bin: a NUL-bearing tag, then JSON), read at start instead of running the
+// rule builders of rules/ (~800 rules assembled from helpers: the largest part of a pre-commit
+// run's start-up after Node's own). Written from the built rules and checked to read back equal.
+const RULE_PATTERNS = ['regex', 'path', 'allowLine', 'allowSecret'];
+// The NUL makes the file binary to a secret scanner (keyscan's own examples and keyword lists read
+// like assignments as JSON text), so a project that commits node_modules is not told about them.
+const RULES_TAG = 'keyscan-rules\0';
+const rulesModule = new URL('../dist/rules/index.js', import.meta.url).pathname;
+const frozenRules = {
+  name: 'frozen-rules',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]rules[\\/]index\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === rulesModule ? { path: 'dist/rules/index.js', namespace: 'frozen-rules' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'frozen-rules' }, () => ({
+      loader: 'js',
+      resolveDir: dirname(rulesModule),
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        "import { markPrevalidated } from '../src/catalogue/prevalidated.js';",
+        `const PATTERNS = ${JSON.stringify(RULE_PATTERNS)};`,
+        'const revive = (p) => (p !== null && typeof p === "object" && typeof p.$regexp === "string" ? new RegExp(p.$regexp, p.flags) : p);',
+        "const data = readFileSync(new URL('./rules.bin', import.meta.url));",
+        `if (data.toString('latin1', 0, ${RULES_TAG.length}) !== ${JSON.stringify(RULES_TAG)}) throw new Error('dist/bundle/rules.bin is not keyscan\\'s catalogue');`,
+        `const rules = JSON.parse(data.toString('utf8', ${RULES_TAG.length}));`,
+        'for (const rule of rules) {',
+        '  for (const key of PATTERNS) {',
+        '    const v = rule[key];',
+        '    if (v !== undefined) rule[key] = Array.isArray(v) ? v.map(revive) : revive(v);',
+        '  }',
+        '}',
+        'export const builtinRules = markPrevalidated(rules);',
+      ].join('\n'),
+    }));
+  },
+};
+
+function freezeRules(rules) {
+  const json = JSON.stringify(rules, (_key, v) => (v instanceof RegExp ? { $regexp: v.source, flags: v.flags } : v));
+  const revive = (p) => (p !== null && typeof p === 'object' && typeof p.$regexp === 'string' ? new RegExp(p.$regexp, p.flags) : p);
+  const back = JSON.parse(json);
+  for (const rule of back) {
+    for (const key of RULE_PATTERNS)
+      if (rule[key] !== undefined) rule[key] = Array.isArray(rule[key]) ? rule[key].map(revive) : revive(rule[key]);
+  }
+  if (!isDeepStrictEqual(back, [...rules]))
+    throw new Error('the built-in rules do not survive JSON: update freezeRules in scripts/bundle.mjs');
+  return json;
+}
+const { builtinRules } = await import('../dist/rules/index.js');
+mkdirSync(new URL('../dist/bundle/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../dist/bundle/rules.bin', import.meta.url), `${RULES_TAG}${freezeRules(builtinRules)}`);
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cli = new URL('../dist/bundle/cli.cjs', import.meta.url).pathname;
 await build({
   entryPoints: [new URL('../dist/src/cli/entry.js', import.meta.url).pathname],
-  outfile: new URL('../dist/bundle/cli.mjs', import.meta.url).pathname,
+  outfile: cli,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
+  // Strict first: the banner would otherwise stand before esbuild's own "use strict" and void it.
+  banner: { js: '"use strict";\nvar __keyscanUrl = require("node:url").pathToFileURL(__filename).href;' },
   target: 'node20',
-  external: Object.keys(pkg.dependencies ?? {}),
-  define: { __KEYSCAN_BUNDLED__: 'true' },
+  external: Object.keys(pkg.dependencies ?? {}).filter((name) => name !== 'yargs'),
+  plugins: [bundleYargs, lazyBuiltins, frozenRules],
+  legalComments: 'eof',
+  define: { __KEYSCAN_BUNDLED__: 'true', 'import.meta.url': '__keyscanUrl' },
+  logLevel: 'warning',
+});
+// Its content hash on the first line, for the code cache's key (see contentKey in src/cli/code-cache.ts).
+const { BUNDLE_HASH_PREFIX } = await import('../dist/src/cli/code-cache.js');
+const code = readFileSync(cli);
+// Compiled as a vm.Script (src/cli/code-cache.ts), where Node 20 runs no import().
+if (/\bimport\(/.test(code.toString('latin1').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''))) {
+  throw new Error('dist/bundle/cli.cjs calls import(), which fails in the code-cached script: require() it instead');
+}
+writeFileSync(cli, Buffer.concat([Buffer.from(`${BUNDLE_HASH_PREFIX}${createHash('sha256').update(code).digest('hex')}\n`), code]));
+
+// What bin/keyscan.js loads first: the regex guard and the code-cache loader, as a script too.
+await build({
+  entryPoints: [new URL('../dist/src/cli/start.js', import.meta.url).pathname],
+  outfile: new URL('../dist/bundle/start.cjs', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  banner: { js: '"use strict";\nvar __keyscanUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__keyscanUrl' },
+  target: 'node20',
   logLevel: 'warning',
 });
 
 // The built-in catalogue's keyword automaton, precompiled (see offerPrecompiledKeywords).
-const { builtinRules } = await import('../dist/rules/index.js');
 const { compileCatalogue } = await import('../dist/src/catalogue/compile.js');
 const { serializeKeywords } = await import('../dist/src/engine/keywords.js');
-writeFileSync(new URL('../dist/bundle/keywords.bin', import.meta.url), serializeKeywords(compileCatalogue(builtinRules).keywords));
+const catalogue = compileCatalogue(builtinRules);
+// The CLI compiles built-in patterns on first use (src/catalogue/prevalidated.ts): every one of
+// them compiles here, so a bad one fails the build, not a user's scan.
+for (const rule of catalogue.rules) void [rule.regex, rule.allowLine, rule.allowSecret, rule.locate()];
+writeFileSync(new URL('../dist/bundle/keywords.bin', import.meta.url), serializeKeywords(catalogue.keywords));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** End-to-end tests run the built CLI, so make sure `dist/` is current before any test starts. */
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (process.env.KEYSCAN_SKIP_BUILD === '1' && existsSync(`${root}/dist/bundle/cli.mjs`)) return;
+  if (process.env.KEYSCAN_SKIP_BUILD === '1' && existsSync(`${root}/dist/bundle/cli.cjs`)) return;
   execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', `${root}/tsconfig.build.json`], {
     stdio: 'inherit',
   });

@@ -3,6 +3,7 @@ import { CARRIERS } from '../engine/encoded.js';
 import { compileKeywords } from '../engine/keywords.js';
 import { VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
+import { isPrevalidated } from './prevalidated.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
 
 /**
@@ -46,20 +47,35 @@ function lazily<T>(make: () => T): () => T {
 }
 
 export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): CompiledRule {
+  const where = `rule ${spec.id}`;
+  const regex = lazily(() => toRegExp(spec.regex, where));
+  const allowLine = lazily(() => (spec.allowLine ?? []).map((p, i) => toRegExp(p, `${where} allowLine[${i}]`)));
+  const allowSecret = lazily(() => (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `${where} allowSecret[${i}]`)));
+  if (!isPrevalidated(spec)) {
+    regex();
+    allowLine();
+    allowSecret();
+  }
   return {
     index,
     id: spec.id,
     severity: spec.severity,
     message: ruleMessage(spec),
     keywords: spec.keywords.map((k) => k.toLowerCase()),
-    regex: toRegExp(spec.regex, `rule ${spec.id}`),
-    locate: lazily(() => toRegExp(spec.regex, `rule ${spec.id}`, 'yd')),
+    get regex() {
+      return regex();
+    },
+    locate: lazily(() => toRegExp(spec.regex, where, 'yd')),
     entropy: spec.entropy,
     validator: spec.validator === undefined ? undefined : VALIDATORS[spec.validator],
     valueSyntax: spec.validator === undefined ? undefined : VALUE_SYNTAX[spec.validator],
     maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
-    allowLine: (spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowLine[${i}]`)),
-    allowSecret: (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${spec.id} allowSecret[${i}]`)),
+    get allowLine() {
+      return allowLine();
+    },
+    get allowSecret() {
+      return allowSecret();
+    },
     generic: spec.tags?.includes('generic') ?? false,
     pathGroup,
   };

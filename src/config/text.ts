@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
+import type * as yamlModule from 'yaml';
 import { KeyscanError } from '../errors.js';
 
 /**
@@ -41,7 +43,9 @@ export function jsonReason(e: unknown, text: string): string {
 }
 
 async function parseYaml(text: string, file: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+  // required, not import()ed: the bundled CLI is a script compiled with V8's code cache, and
+  // Node 20 gives import() no loader there (see src/cli/code-cache.ts).
+  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof yamlModule;
   // YAML 1.2 core schema: `on`/`yes` stay strings, duplicate keys are errors, and aliases are
   // capped so a "billion laughs" file cannot exhaust memory.
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });

@@ -14,7 +14,10 @@ export interface CompiledRule {
   readonly severity: Severity;
   readonly message: string;
   readonly keywords: readonly string[];
-  /** The scanning pattern: flags always include `g`, never `d` (see {@link CompiledRule.locate}). */
+  /**
+   * The scanning pattern: flags always include `g`, never `d` (see {@link CompiledRule.locate}).
+   * Built on first use for a prevalidated spec (the built-in catalogue, see catalogue/prevalidated.ts).
+   */
   readonly regex: RegExp;
   /**
    * The same pattern, sticky and with `d`, run only at a position where `regex` matched to find the

@@ -115,7 +115,9 @@ export function findKeywords(
  * run's ~150 ms, measured. Layout: header length (uint32 LE), JSON header, delta, classes, accept.
  */
 export function serializeKeywords(m: KeywordMatcher): Buffer {
-  const header = Buffer.from(JSON.stringify({ keywords: m.keywords, classCount: m.classCount, outputs: m.outputs }));
+  const json = JSON.stringify({ keywords: m.keywords, classCount: m.classCount, outputs: m.outputs });
+  // Padded (JSON allows trailing spaces) so the table starts 4-byte aligned: then it is read in place.
+  const header = Buffer.from(json.padEnd(json.length + ((4 - ((4 + Buffer.byteLength(json)) % 4)) % 4)));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.length);
   const delta = Buffer.from(m.delta.buffer, m.delta.byteOffset, m.delta.byteLength);
@@ -131,13 +133,18 @@ export function deserializeKeywords(data: Buffer): KeywordMatcher {
   };
   let at = 4 + headerLength;
   const cells = header.outputs.length * header.classCount;
-  // Copied out so the typed array is aligned whatever the buffer's offset.
-  const delta = new Int32Array(cells);
-  Buffer.from(delta.buffer).set(data.subarray(at, at + cells * 4));
+  const start = data.byteOffset + at;
+  // Read in place when aligned (a file read whole, written padded): no copy of a table of megabytes.
+  let delta: Int32Array;
+  if (start % 4 === 0) delta = new Int32Array(data.buffer, start, cells);
+  else {
+    delta = new Int32Array(cells);
+    Buffer.from(delta.buffer).set(data.subarray(at, at + cells * 4));
+  }
   at += cells * 4;
-  const classes = new Uint8Array(data.subarray(at, at + 256));
+  const classes = data.subarray(at, at + 256);
   at += 256;
-  const accept = new Uint8Array(data.subarray(at, at + cells));
+  const accept = data.subarray(at, at + cells);
   const outputs = header.outputs.map((o) => o ?? undefined);
   return { keywords: header.keywords, delta, classes, accept, outputs, classCount: header.classCount };
 }

@@ -6,6 +6,7 @@
 import { KeyscanError } from '../errors.js';
 import type { CommitHeader } from '../types.js';
 import { firstLine, git, gitOk, gitStream } from './run.js';
+import { stagedEntries } from './staged-entries.js';
 
 /** Paths per command line: far below any OS limit even for long paths. */
 const PATHS_PER_CALL = 256;
@@ -45,13 +46,7 @@ export interface StagedChange {
 
 /** Files that the next commit adds or changes (not deletions), from `git diff --cached`. */
 export async function stagedChanges(root: string): Promise<StagedChange[]> {
-  const out = await gitOk(['diff', '--cached', '--name-status', '-z', '--no-renames', '--diff-filter=AMT'], root);
-  const fields = out.split('\0');
-  const changes: StagedChange[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    changes.push({ status: fields[i] as string, path: fields[i + 1] as string });
-  }
-  return changes;
+  return (await stagedEntries(root)).filter((e) => e.status === 'A' || e.status === 'M' || e.status === 'T');
 }
 
 /**

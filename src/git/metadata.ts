@@ -6,6 +6,7 @@
  */
 import { KeyscanError } from '../errors.js';
 import { gitStream } from './run.js';
+import { stagedEntries } from './staged-entries.js';
 
 /** Settings that change what git log prints, pinned: the root commit shows its files, no replacements, no renames. */
 const PINNED = ['--no-replace-objects', '-c', 'log.showRoot=true', '-c', 'diff.renames=false', '-c', 'log.showSignature=false'];
@@ -176,8 +177,5 @@ async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
 
 /** Every name `git diff --cached` adds or changes (deletions excluded), also of files without added lines. */
 export async function stagedNames(repo: string): Promise<string[]> {
-  const args = [...PINNED, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--diff-filter=ACMTU'];
-  const names: string[] = [];
-  for await (const token of nulTokens(gitStream(args, repo))) if (token.length > 0) names.push(token.toString('utf8'));
-  return names;
+  return (await stagedEntries(repo)).map((e) => e.path);
 }

@@ -50,11 +50,18 @@ export function isGuessable(ruleId: string, tags: readonly string[] | undefined,
 
 /** One project's hashes, with a cache: a secret found many times is hashed once. */
 export class SecretHasher {
-  readonly #key: Buffer;
+  readonly #salt: string;
+  #derived: Buffer | undefined;
   readonly #cache = new Map<string, string>();
 
   constructor(salt: string) {
-    this.#key = createHmac('sha256', 'keyscan secret hash v2').update(salt, 'utf8').digest();
+    this.#salt = salt;
+  }
+
+  /** Derived on first use: a scan with no findings never loads node:crypto (pre-commit start-up). */
+  get #key(): Buffer {
+    this.#derived ??= createHmac('sha256', 'keyscan secret hash v2').update(this.#salt, 'utf8').digest();
+    return this.#derived;
   }
 
   /** The hashes of `inputs`, in order. Slow ones run in parallel on libuv's thread pool. */

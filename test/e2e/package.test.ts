@@ -66,7 +66,9 @@ describe('the npm package', () => {
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/src/pool/worker.js');
     expect(files).toContain('dist/rules/index.js');
-    expect(files).toContain('dist/bundle/cli.mjs');
+    expect(files).toContain('dist/bundle/cli.cjs');
+    expect(files).toContain('dist/bundle/start.cjs');
+    expect(files).toContain('dist/bundle/rules.bin');
     expect(files).toContain('dist/bundle/keywords.bin');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
@@ -74,7 +76,7 @@ describe('the npm package', () => {
     expect(files).toContain('schema/report.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.mjs|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|rules\.bin|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);

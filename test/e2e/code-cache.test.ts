@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keyscan } from '../helpers/cli.js';
+import { git, makeRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { tokens } from '../helpers/tokens.js';
+
+/** A repository with a staged key, and a cache home of its own for the CLI's code cache. */
+function setup(): { dir: string; env: Record<string, string>; cacheDir: string; secret: string } {
+  const dir = makeRepo({ 'README.md': '# app\n' }, { commit: true });
+  const secret = tokens.githubPat();
+  writeFiles(dir, { 'app.js': `const token = "${secret}";\n` });
+  git(dir, 'add', 'app.js');
+  const home = tempDir('keyscan-cache-home-');
+  return { dir, secret, env: { XDG_CACHE_HOME: home }, cacheDir: join(home, 'keyscan') };
+}
+
+/** A run's outcome, without its duration. */
+const outcome = (r: { code: number; stdout: string; stderr: string }): unknown[] =>
+  [r.code, r.stdout, r.stderr].map((s) => (typeof s === 'string' ? s.replace(/ in [\d.]+s\b|"durationMs": \d+/g, '') : s));
+
+const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+describe('the code cache of the bundled CLI', () => {
+  it('is written to the user cache directory, never into the repository, and holds no scanned text', async () => {
+    const { dir, env, cacheDir, secret } = setup();
+    const first = await keyscan(['--staged', '--no-redact'], { cwd: dir, env });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain(secret);
+    const files = cacheFiles(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(git(dir, 'status', '--porcelain', '--ignored')).toBe('A  app.js\n');
+    const cache = readFileSync(join(cacheDir, files[0] as string));
+    expect(cache.length).toBeGreaterThan(10_000);
+    expect(cache.includes(secret)).toBe(false);
+    expect(cache.includes(secret.slice(4))).toBe(false);
+
+    // The second run reads it and reports the same.
+    const second = await keyscan(['--staged', '--no-redact'], { cwd: dir, env });
+    expect(outcome(second)).toEqual(outcome(first));
+    expect(cacheFiles(cacheDir)).toEqual(files);
+  });
+
+  it('ignores a corrupt, truncated or foreign cache and writes a good one in its place', async () => {
+    const { dir, env, cacheDir } = setup();
+    const clean = await keyscan(['--staged', '-f', 'json'], { cwd: dir, env });
+    expect(clean.code).toBe(1);
+    const file = join(cacheDir, cacheFiles(cacheDir)[0] as string);
+    const good = readFileSync(file);
+    const flipped = Buffer.from(good);
+    for (let i = good.length - 4096; i < good.length; i += 7) flipped[i] = (flipped[i] as number) ^ 0xff;
+    for (const bad of [flipped, good.subarray(0, good.length >> 1), Buffer.from('not a cache'), Buffer.alloc(0)]) {
+      writeFileSync(file, bad);
+      const r = await keyscan(['--staged', '-f', 'json'], { cwd: dir, env });
+      expect(outcome(r)).toEqual(outcome(clean));
+      // Rewritten whole by the run that could not use it.
+      expect(readFileSync(file).length).toBeGreaterThan(10_000);
+      expect(readFileSync(file).equals(bad)).toBe(false);
+    }
+  });
+
+  it('is neither read nor written with KEYSCAN_CODE_CACHE=0', async () => {
+    const { dir, env, cacheDir } = setup();
+    const r = await keyscan(['--staged'], { cwd: dir, env: { ...env, KEYSCAN_CODE_CACHE: '0' } });
+    expect(r.code).toBe(1);
+    expect(() => readdirSync(cacheDir)).toThrow(/ENOENT/);
+  });
+});
