@@ -94,7 +94,7 @@ function nameKeywords(names) {
     const first = parts[0] ?? name;
     if (first.length >= 5 && /^[a-z0-9]+$/.test(first) && !COMMON_WORDS.has(first)) out.add(first);
     else if (parts.length < 2) out.add(name);
-    else for (const sep4 of ["_", "", ".", "-"]) out.add(parts.join(sep4));
+    else for (const sep3 of ["_", "", ".", "-"]) out.add(parts.join(sep3));
   }
   return [...out];
 }
@@ -14437,6 +14437,73 @@ var init_rules = __esm({
   }
 });
 
+// src/config/config.ts
+var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
+var init_config = __esm({
+  "src/config/config.ts"() {
+    "use strict";
+    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
+    EMPTY_CONFIG = {
+      file: void 0,
+      format: void 0,
+      exclude: [],
+      disable: [],
+      disableTags: [],
+      rules: [],
+      ruleOverrides: {},
+      allowlist: EMPTY_ALLOWLIST,
+      placeholders: [],
+      baseline: void 0
+    };
+    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
+    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
+  }
+});
+
+// src/baseline/choice.ts
+import { join } from "node:path";
+function chooseBaseline(root, given, configured) {
+  const named2 = given ?? configured;
+  return named2 !== void 0 ? { file: named2, named: true } : { file: join(root, DEFAULT_BASELINE_FILE), named: false };
+}
+var init_choice = __esm({
+  "src/baseline/choice.ts"() {
+    "use strict";
+    init_config();
+  }
+});
+
+// src/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { chmod, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join as join2 } from "node:path";
+async function writeAtomic(path2, content2, mode) {
+  const temp = join2(dirname(path2), `.${basename(path2)}.${randomBytes(4).toString("hex")}.tmp`);
+  pending.add(temp);
+  try {
+    await writeFile(temp, content2, { mode });
+    await chmod(temp, mode);
+    await rename(temp, path2);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  } finally {
+    pending.delete(temp);
+  }
+}
+function removePendingWrites() {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
+var pending;
+var init_atomic_write = __esm({
+  "src/atomic-write.ts"() {
+    "use strict";
+    pending = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/errors.ts
 function isKeyscanError(e) {
   return e instanceof KeyscanError;
@@ -14465,8 +14532,8 @@ var init_errors = __esm({
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-function sha256(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+function sha256(text2) {
+  return createHash("sha256").update(text2, "utf8").digest("hex");
 }
 function fingerprintOf(ruleId, path2, secretHash, commit) {
   const parts = commit === void 0 ? [ruleId, path2, secretHash] : [ruleId, path2, secretHash, commit];
@@ -14527,9 +14594,9 @@ function movedPaths(candidates, entries, exact, isGone) {
     paths.add(finding.path);
     newPaths.set(secretOf(finding), paths);
   }
-  for (const [secret, paths] of newPaths) {
-    const sorted = [...paths].sort();
-    for (const path2 of sorted.slice(0, gone.get(secret) ?? 0)) moved.add(`${secret}\0${path2}`);
+  for (const [secret2, paths] of newPaths) {
+    const sorted2 = [...paths].sort();
+    for (const path2 of sorted2.slice(0, gone.get(secret2) ?? 0)) moved.add(`${secret2}\0${path2}`);
   }
   return moved;
 }
@@ -14547,16 +14614,16 @@ var init_baseline = __esm({
 });
 
 // src/engine/entropy.ts
-function shannonEntropy(text) {
-  if (text.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+function shannonEntropy(text2) {
+  if (text2.length === 0) return 0;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    counts2.set(c, (counts2.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
+  for (const n of counts2.values()) {
+    const p = n / text2.length;
     bits -= p * Math.log2(p);
   }
   return bits;
@@ -14582,17 +14649,17 @@ var init_entropy = __esm({
 });
 
 // src/hash/secret-hash.ts
-import { createHmac, randomBytes, scrypt } from "node:crypto";
+import { createHmac, randomBytes as randomBytes2, scrypt } from "node:crypto";
 import { availableParallelism } from "node:os";
 function newSalt() {
-  return randomBytes(32).toString("hex");
+  return randomBytes2(32).toString("hex");
 }
-function isGuessable(ruleId, tags25, secret) {
+function isGuessable(ruleId, tags25, secret2) {
   if (GUESSABLE_RULE.test(ruleId) || tags25?.some((t) => GUESSABLE_TAGS.has(t))) return true;
-  return secret.length * shannonEntropy(secret) < SLOW_BELOW_BITS;
+  return secret2.length * shannonEntropy(secret2) < SLOW_BELOW_BITS;
 }
-function cacheId(secret, slow) {
-  return `${slow ? "s" : "f"}${secret}`;
+function cacheId(secret2, slow) {
+  return `${slow ? "s" : "f"}${secret2}`;
 }
 var PUBLIC_SALT, SCRYPT, SLOW_BELOW_BITS, GUESSABLE_RULE, GUESSABLE_TAGS, SecretHasher;
 var init_secret_hash = __esm({
@@ -14628,8 +14695,8 @@ var init_secret_hash = __esm({
         await Promise.all(
           Array.from({ length: lanes }, async () => {
             for (let next = queue.pop(); next !== void 0; next = queue.pop()) {
-              const [id, { secret, slow }] = next;
-              this.#cache.set(id, slow ? await this.#slow(secret) : this.#mac("fast", Buffer.from(secret, "utf8")));
+              const [id, { secret: secret2, slow }] = next;
+              this.#cache.set(id, slow ? await this.#slow(secret2) : this.#mac("fast", Buffer.from(secret2, "utf8")));
             }
           })
         );
@@ -14638,9 +14705,9 @@ var init_secret_hash = __esm({
       #mac(kind, value2) {
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
-      #slow(secret) {
-        return new Promise((resolve13, reject) => {
-          scrypt(secret, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve13(this.#mac("slow", derived)));
+      #slow(secret2) {
+        return new Promise((resolve18, reject) => {
+          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve18(this.#mac("slow", derived)));
         });
       }
     };
@@ -14648,7 +14715,7 @@ var init_secret_hash = __esm({
 });
 
 // src/baseline/format.ts
-function parseBaseline(text, file) {
+function parseBaseline(text2, file) {
   const fail = (key, problem) => {
     throw new KeyscanError("E_CONFIG", `${file}: ${key}: ${problem}`, {
       hint: "Restore the file from git, or delete it and run `keyscan baseline` to write a new one."
@@ -14656,9 +14723,9 @@ function parseBaseline(text, file) {
   };
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text2);
   } catch {
-    return fail("(top level)", text.trim() === "" ? "the file is empty" : "not valid JSON (truncated or damaged?)");
+    return fail("(top level)", text2.trim() === "" ? "the file is empty" : "not valid JSON (truncated or damaged?)");
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("(top level)", "must be an object");
   const obj = data;
@@ -14722,7 +14789,7 @@ function sortEntries(entries) {
   const cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   return [...entries].sort((a, b) => cmp(a.path, b.path) || cmp(a.ruleId, b.ruleId) || cmp(a.secretHash, b.secretHash));
 }
-function buildBaseline(findings, previous, isGone, notes = {}, salt = previous?.salt ?? newSalt()) {
+function buildBaseline(findings, previous, isGone, notes3 = {}, salt = previous?.salt ?? newSalt()) {
   const old = new Map((previous?.entries ?? []).map((e) => [keyOf(e), e]));
   const movedFrom = /* @__PURE__ */ new Map();
   for (const e of previous?.entries ?? []) {
@@ -14737,7 +14804,7 @@ function buildBaseline(findings, previous, isGone, notes = {}, salt = previous?.
     if (entries.has(key)) continue;
     const before = old.get(key) ?? movedFrom.get(`${f.ruleId}\0${f.secretHash}`)?.shift();
     if (before === void 0) added++;
-    const source = before ?? notes;
+    const source = before ?? notes3;
     entries.set(key, {
       ruleId: f.ruleId,
       path: f.path,
@@ -14771,9 +14838,7 @@ var init_format = __esm({
 });
 
 // src/baseline/io.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 function baselineScanOptions(baseline) {
   if (baseline === void 0) return {};
   return {
@@ -14783,9 +14848,9 @@ function baselineScanOptions(baseline) {
   };
 }
 async function readBaseline(file, missingOk = false) {
-  let text;
+  let text2;
   try {
-    text = await readFile(file, "utf8");
+    text2 = await readFile(file, "utf8");
   } catch (e) {
     const code2 = systemErrorCode(e);
     if (code2 === "ENOENT" && missingOk) return void 0;
@@ -14794,15 +14859,12 @@ async function readBaseline(file, missingOk = false) {
       cause: e
     });
   }
-  return parseBaseline(text, file);
+  return parseBaseline(text2, file);
 }
 async function writeBaseline(file, baseline) {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes2(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, serializeBaseline(baseline), { mode: 420 });
-    await rename(temp, file);
+    await writeAtomic(file, serializeBaseline(baseline), 420);
   } catch (e) {
-    await rm(temp, { force: true });
     throw new KeyscanError("E_OUTPUT", `cannot write baseline ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "Check that the directory exists and is writable.",
       cause: e
@@ -14812,6 +14874,7 @@ async function writeBaseline(file, baseline) {
 var init_io = __esm({
   "src/baseline/io.ts"() {
     "use strict";
+    init_atomic_write();
     init_errors();
     init_format();
   }
@@ -14928,41 +14991,18 @@ var init_rules2 = __esm({
   }
 });
 
-// src/config/config.ts
-var EMPTY_ALLOWLIST, EMPTY_CONFIG, CONFIG_FILE_NAMES, DEFAULT_BASELINE_FILE;
-var init_config = __esm({
-  "src/config/config.ts"() {
-    "use strict";
-    EMPTY_ALLOWLIST = { paths: [], secretRegexes: [], lineRegexes: [], stopwords: [] };
-    EMPTY_CONFIG = {
-      file: void 0,
-      format: void 0,
-      exclude: [],
-      disable: [],
-      disableTags: [],
-      rules: [],
-      ruleOverrides: {},
-      allowlist: EMPTY_ALLOWLIST,
-      placeholders: [],
-      baseline: void 0
-    };
-    CONFIG_FILE_NAMES = [".keyscan.yaml", ".keyscan.yml", ".keyscan.json"];
-    DEFAULT_BASELINE_FILE = ".keyscan-baseline.json";
-  }
-});
-
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve13 = (node) => {
+  const resolve18 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve13(target);
+    return resolve18(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve13(raw);
+    const node = resolve18(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -15110,38 +15150,228 @@ var init_schema_check = __esm({
   }
 });
 
-// src/report/context.ts
-function shownSecret(finding, reveal) {
-  return reveal ? finding.secret.reveal() : finding.redacted;
+// src/engine/redact.ts
+function redact(secret2, keywords) {
+  const lower = secret2.toLowerCase();
+  let keep = 0;
+  for (const k of keywords) {
+    if (k.length > keep && k.length * 3 <= secret2.length && lower.startsWith(k)) keep = k.length;
+  }
+  return `${secret2.slice(0, keep)}****`;
 }
-var REPORT_FORMATS;
-var init_context = __esm({
-  "src/report/context.ts"() {
+function redactPrefix(secret2, keep) {
+  return `${secret2.slice(0, Math.max(0, Math.min(Math.floor(keep), Math.floor(secret2.length / 3))))}****`;
+}
+var init_redact = __esm({
+  "src/engine/redact.ts"() {
     "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif"];
   }
 });
 
-// src/report/json.ts
-function renderJson(ctx) {
-  const report = {
-    version: ctx.version,
-    findings: ctx.result.findings.map((f) => jsonFinding(f, ctx.reveal)),
-    stats: ctx.result.stats,
-    errors: ctx.result.errors,
-    warnings: ctx.result.warnings,
-    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
-    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {}
+// src/git/run.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Readable } from "node:stream";
+function pinnedArgs(args2) {
+  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
+}
+function gitEnv() {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_GRAFT_FILE: "/dev/null"
   };
-  return `${JSON.stringify(report, null, 2)}
-`;
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
 }
-function jsonFinding(f, reveal) {
-  const { secret, ...fields } = f;
-  return reveal ? { ...fields, secret: secret.reveal() } : fields;
+function git(args2, cwd, input) {
+  return new Promise((resolve18, reject) => {
+    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (input !== void 0 && child.stdin !== null) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input);
+    }
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (b) => out.push(b));
+    child.stderr?.on("data", (b) => err.push(b));
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on(
+      "close",
+      (code2) => resolve18({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+    );
+  });
 }
-var init_json = __esm({
-  "src/report/json.ts"() {
+async function gitOk(args2, cwd) {
+  const r = await git(args2, cwd);
+  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
+  return r.stdout;
+}
+function subcommand(args2) {
+  for (let i = 0; i < args2.length; i++) {
+    const a = args2[i];
+    if (a === "-c" || a === "-C") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+function gitFailure(args2, cwd, stderr) {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
+  });
+}
+function firstLine(text2) {
+  return text2.trim().split("\n")[0] ?? "";
+}
+async function* gitStream(args2, cwd, input) {
+  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== void 0 && child.stdin !== null) {
+    child.stdin.on("error", () => void 0);
+    if (typeof input === "string") child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  const err = [];
+  stderr.on("data", (b) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise((resolve18, reject) => {
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on("close", (code3, signal) => resolve18(code3 ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => void 0);
+  try {
+    for await (const chunk of stdout) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code2 = await exit;
+  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
+}
+async function* nulRecords(chunks) {
+  let rest = [];
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const piece = chunk.subarray(start, nul);
+      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
+      rest = [];
+      start = nul + 1;
+    }
+    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
+  }
+  if (rest.length > 0) yield Buffer.concat(rest);
+}
+function spawnError(e, cwd) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
+      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
+      cause: e
+    });
+  }
+  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
+}
+var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
+var init_run = __esm({
+  "src/git/run.ts"() {
+    "use strict";
+    init_errors();
+    PINNED_CONFIG = [
+      // What log and diff print.
+      ["log.showRoot", "true"],
+      ["log.showSignature", "false"],
+      ["log.decorate", "false"],
+      ["log.follow", "false"],
+      ["log.abbrevCommit", "false"],
+      ["log.mailmap", "false"],
+      ["format.pretty", "medium"],
+      ["i18n.logOutputEncoding", "UTF-8"],
+      ["core.quotePath", "false"],
+      ["core.useReplaceRefs", "false"],
+      ["color.ui", "false"],
+      ["color.diff", "false"],
+      ["diff.noprefix", "false"],
+      ["diff.mnemonicPrefix", "false"],
+      ["diff.srcPrefix", "a/"],
+      ["diff.dstPrefix", "b/"],
+      ["diff.relative", "false"],
+      ["diff.renames", "true"],
+      ["diff.algorithm", "myers"],
+      ["diff.indentHeuristic", "true"],
+      ["diff.context", "3"],
+      ["diff.interHunkContext", "0"],
+      ["diff.suppressBlankEmpty", "false"],
+      ["diff.wsErrorHighlight", "none"],
+      ["diff.orderFile", "/dev/null"],
+      ["diff.submodule", "short"],
+      ["diff.ignoreSubmodules", "none"],
+      ["diff.colorMoved", "no"],
+      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+      ["core.bigFileThreshold", "512m"],
+      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+      ["core.commitGraph", "false"],
+      // GIT_GRAFT_FILE=/dev/null (see gitEnv) is read as a graft file: without this, every command
+      // says grafts are deprecated, and that hint stood first in the message of a real git error.
+      ["advice.graftFileDeprecated", "false"],
+      // Programs and hooks.
+      ["core.fsmonitor", "false"],
+      ["core.untrackedCache", "false"],
+      ["core.hooksPath", "/dev/null"],
+      ["core.pager", "cat"],
+      ["protocol.ext.allow", "never"],
+      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+      // `true` answers "none", which only makes the fetch negotiate without them.
+      ["core.alternateRefsCommand", "true"],
+      ["gc.auto", "0"],
+      ["maintenance.auto", "false"],
+      ["fetch.writeCommitGraph", "false"],
+      ["fetch.prune", "false"],
+      ["fetch.pruneTags", "false"],
+      ["submodule.recurse", "false"]
+    ];
+    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+    DROPPED_ENV = [
+      "GIT_DIFF_OPTS",
+      "GIT_EXTERNAL_DIFF",
+      "GIT_NOTES_REF",
+      "GIT_LITERAL_PATHSPECS",
+      "GIT_GLOB_PATHSPECS",
+      "GIT_NOGLOB_PATHSPECS",
+      "GIT_ICASE_PATHSPECS",
+      "GIT_REPLACE_REF_BASE"
+    ];
+  }
+});
+
+// src/cache/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function digestOf(value2) {
+  return createHash2("sha256").update(stableJson(value2)).digest("hex");
+}
+function stableJson(value2) {
+  return JSON.stringify(normalise(value2));
+}
+function normalise(value2) {
+  if (value2 instanceof RegExp) return `/${value2.source}/${value2.flags}`;
+  if (value2 instanceof Set) return [...value2].map(normalise).sort();
+  if (Array.isArray(value2)) return value2.map(normalise);
+  if (typeof value2 === "function") return `function ${value2.name}`;
+  if (value2 !== null && typeof value2 === "object") {
+    const out = {};
+    for (const key of Object.keys(value2).sort()) out[key] = normalise(value2[key]);
+    return out;
+  }
+  return value2;
+}
+var init_digest = __esm({
+  "src/cache/digest.ts"() {
     "use strict";
   }
 });
@@ -15164,6 +15394,1183 @@ var init_version = __esm({
     })();
     PACKAGE_NAME = "keyscan-secrets";
     INFORMATION_URI = "https://github.com/keyscan/keyscan";
+  }
+});
+
+// src/modes/shard.ts
+import { createHash as createHash3 } from "node:crypto";
+function parseShard(text2) {
+  const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(text2);
+  if (m === null) return void 0;
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+function shardBounds(total, shard) {
+  return { start: Math.ceil((shard.index - 1) * total / shard.count), end: Math.ceil(shard.index * total / shard.count) };
+}
+function commitsDigest(commits, tip) {
+  const hash2 = createHash3("sha256").update(`keyscan-commits\0${tip ?? ""}\0`);
+  for (const c of commits) hash2.update(`${c}
+`);
+  return hash2.digest("hex");
+}
+function scanDigest(options) {
+  const relevant = {
+    version: VERSION,
+    rules: options.rules ?? builtinRules,
+    allowlists: options.allowlists,
+    baseline: options.baseline,
+    legacyBaseline: options.legacyBaseline,
+    baselineFiles: options.baselineFiles,
+    salt: options.salt,
+    env: options.env,
+    exclude: options.exclude,
+    maxFileSize: options.maxFileSize,
+    includeExamples: options.includeExamples,
+    includeStash: options.includeStash,
+    reportUnusedAllows: options.reportUnusedAllows,
+    history: options.history,
+    range: options.range
+  };
+  return digestOf(relevant);
+}
+function shardOf(options) {
+  return options.shard === void 0 ? {} : { shard: { spec: options.shard, scan: scanDigest(options) } };
+}
+var init_shard = __esm({
+  "src/modes/shard.ts"() {
+    "use strict";
+    init_rules();
+    init_digest();
+    init_version();
+  }
+});
+
+// src/report/forge.ts
+function forgeOf(remote) {
+  if (remote === void 0) return void 0;
+  const parts = hostAndPath(remote.trim());
+  if (parts === void 0) return void 0;
+  const host = parts.host.toLowerCase().replace(/^www\./, "");
+  const kind = forgeKind(host);
+  if (kind === void 0 || !HOST.test(host)) return void 0;
+  const segments = parts.path.replace(/\.git\/?$/, "").replace(/\/+$/, "").split("/");
+  if (segments.length < 2 || kind === "GitHub" && segments.length !== 2) return void 0;
+  if (!segments.every((s) => SEGMENT.test(s) && !/^\.+$/.test(s))) return void 0;
+  return { kind, url: `https://${host}/${segments.join("/")}` };
+}
+function hostAndPath(remote) {
+  const url = /^(?:https?|ssh|git(?:\+ssh)?):\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?\/([^?#]+)(?:[?#].*)?$/i.exec(remote);
+  if (url) return { host: url[1], path: url[2] };
+  const scp = /^(?:[^@/:]+@)?([^/:]{2,}):(?!\/\/)\/?([^?#]+)$/.exec(remote);
+  if (scp) return { host: scp[1], path: scp[2] };
+  return void 0;
+}
+function forgeKind(host) {
+  if (host === "github.com" || host.startsWith("github.")) return "GitHub";
+  if (host === "gitlab.com" || host.startsWith("gitlab.")) return "GitLab";
+  return void 0;
+}
+function commitUrl(forge, sha2) {
+  if (!/^[0-9a-f]{7,64}$/.test(sha2)) return void 0;
+  return forge.kind === "GitHub" ? `${forge.url}/commit/${sha2}` : `${forge.url}/-/commit/${sha2}`;
+}
+function blobUrl(forge, sha2, path2, line) {
+  if (!/^[0-9a-f]{7,64}$/.test(sha2)) return void 0;
+  const encoded = path2.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return forge.kind === "GitHub" ? `${forge.url}/blob/${sha2}/${encoded}#L${line}` : `${forge.url}/-/blob/${sha2}/${encoded}#L${line}`;
+}
+var HOST, SEGMENT;
+var init_forge = __esm({
+  "src/report/forge.ts"() {
+    "use strict";
+    HOST = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/;
+    SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$/;
+  }
+});
+
+// src/types.ts
+function emptySkipCounts() {
+  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
+}
+var SEVERITIES, METADATA_SOURCES, SKIP_REASONS;
+var init_types = __esm({
+  "src/types.ts"() {
+    "use strict";
+    SEVERITIES = ["critical", "high", "medium", "low", "info"];
+    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
+    SKIP_REASONS = Object.keys(emptySkipCounts());
+  }
+});
+
+// src/report/context.ts
+function shownSecret(finding, reveal) {
+  return reveal ? finding.secret.reveal() : finding.redacted;
+}
+var init_context = __esm({
+  "src/report/context.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/tag.ts
+function secretTag(secretHash) {
+  return `#${secretHash.replace(/^[^:]*:/, "").slice(0, 6)}`;
+}
+var init_tag = __esm({
+  "src/report/tag.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/group.ts
+function groupFindings(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [i, f] of findings.entries()) {
+    const key = f.source === "check" ? `check\0${i}` : `secret\0${f.secretHash}`;
+    const list = byKey.get(key);
+    if (list === void 0) byKey.set(key, [f]);
+    else list.push(f);
+  }
+  return [...byKey.values()].map((list) => makeGroup(list));
+}
+function makeGroup(findings) {
+  const first = findings[0];
+  let severity = first.severity;
+  let introduced;
+  for (const f of findings) {
+    if ((RANK.get(f.severity) ?? 0) < (RANK.get(severity) ?? 0)) severity = f.severity;
+    if (f.date !== void 0 && (introduced?.date === void 0 || f.date < introduced.date)) introduced = f;
+  }
+  return {
+    tag: secretTag(first.secretHash),
+    secretHash: first.secretHash,
+    findings,
+    severity,
+    ruleIds: distinct(findings.map((f) => f.ruleId)),
+    paths: distinct(findings.map((f) => f.path)),
+    introduced,
+    liveness: groupLiveness(findings)
+  };
+}
+function groupLiveness(findings) {
+  const refs = [];
+  let live = false;
+  let unknown = false;
+  let removedIn;
+  for (const f of findings) {
+    const one = findingLiveness(f);
+    if (one === void 0) unknown = true;
+    else if (one.live) {
+      live = true;
+      refs.push(...one.refs);
+    } else removedIn ??= one.removedIn;
+  }
+  if (live) return { live: true, refs: distinct(refs) };
+  if (unknown) return void 0;
+  return removedIn === void 0 ? { live: false } : { live: false, removedIn };
+}
+function findingLiveness(f) {
+  if (f.liveAt !== void 0) {
+    if (f.liveAt.length > 0) return { live: true, refs: f.liveAt };
+    return f.removedIn === void 0 ? { live: false } : { live: false, removedIn: f.removedIn };
+  }
+  if (f.presentAtHead !== void 0) return f.presentAtHead ? { live: true, refs: ["HEAD"] } : { live: false };
+  if (f.commit === void 0 && WORKING_SOURCES.has(f.source)) return { live: true, refs: [] };
+  return void 0;
+}
+function livenessWords(liveness2) {
+  if (liveness2 === void 0) return "liveness unknown";
+  if (liveness2.live) return liveness2.refs.length > 0 ? `live on ${liveness2.refs.join(", ")}` : "live (in the scanned files)";
+  return liveness2.removedIn === void 0 ? "only in history" : `only in history (removed in ${liveness2.removedIn.slice(0, 12)})`;
+}
+function distinct(items) {
+  return [...new Set(items)];
+}
+var RANK, WORKING_SOURCES;
+var init_group = __esm({
+  "src/report/group.ts"() {
+    "use strict";
+    init_types();
+    init_tag();
+    RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
+    WORKING_SOURCES = /* @__PURE__ */ new Set(["file", "stdin", "staged", "path"]);
+  }
+});
+
+// src/report/audit.ts
+function buildAudit(ctx) {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const groups = groupFindings(ctx.result.findings);
+  const issues = groups.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
+  const secrets = groups.filter((g) => g.findings[0].source !== "check").map((group) => {
+    const rule = rules.get(group.findings[0].ruleId);
+    return {
+      group,
+      rule,
+      provider: rule?.provider ?? "Other",
+      shown: shownSecret(group.findings[0], ctx.reveal),
+      live: group.liveness?.live === true,
+      livenessText: livenessWords(group.liveness)
+    };
+  }).sort(worstFirst);
+  const dates = secrets.flatMap((s) => s.group.introduced?.date ? [s.group.introduced.date.slice(0, 10)] : []).sort();
+  const { stats } = ctx.result;
+  return {
+    secrets,
+    issues,
+    headline: {
+      secrets: secrets.length,
+      live: secrets.filter((s) => s.live).length,
+      providers: new Set(secrets.map((s) => s.provider)).size,
+      locations: secrets.reduce((n, s) => n + s.group.findings.length, 0),
+      commitsScanned: stats.commitsScanned,
+      filesScanned: stats.filesScanned,
+      firstDate: dates[0],
+      lastDate: dates.at(-1)
+    },
+    months: byMonth(secrets),
+    byProvider: tally(secrets, (s) => whole(s.provider)(s)),
+    bySeverity: tally(secrets, (s) => whole(s.group.severity)(s)).sort((a, b) => rank(a.worst) - rank(b.worst)),
+    byAuthor: tally(secrets, (s) => whole(authorOf(s.group.introduced))(s)),
+    byPath: tally(secrets, perPath)
+  };
+}
+function authorOf(f) {
+  if (f?.author === void 0) return NO_AUTHOR;
+  return f.authorEmail ? `${f.author} <${f.authorEmail}>` : f.author;
+}
+function worstFirst(a, b) {
+  if (a.live !== b.live) return a.live ? -1 : 1;
+  const bySeverity2 = rank(a.group.severity) - rank(b.group.severity);
+  if (bySeverity2 !== 0) return bySeverity2;
+  const da = a.group.introduced?.date ?? "";
+  const db = b.group.introduced?.date ?? "";
+  return da === db ? 0 : da < db ? 1 : -1;
+}
+function byMonth(secrets) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const s of secrets) {
+    const date = s.group.introduced?.date;
+    if (date === void 0 || !/^\d{4}-\d{2}/.test(date)) continue;
+    const month = date.slice(0, 7);
+    const c = counts2.get(month) ?? { live: 0, history: 0 };
+    if (s.live) c.live++;
+    else c.history++;
+    counts2.set(month, c);
+  }
+  const months = [...counts2.keys()].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  if (first === void 0 || last === void 0) return [];
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  for (let i = 0; i < 1200; i++) {
+    const month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
+    out.push({ month, ...counts2.get(month) ?? { live: 0, history: 0 } });
+    if (month >= last) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+function tally(secrets, keys) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of secrets) {
+    for (const [name, locations] of keys(s)) {
+      const t = out.get(name) ?? { secrets: 0, live: 0, locations: 0, worst: s.group.severity };
+      t.secrets++;
+      if (s.live) t.live++;
+      t.locations += locations;
+      if (rank(s.group.severity) < rank(t.worst)) t.worst = s.group.severity;
+      out.set(name, t);
+    }
+  }
+  return [...out.entries()].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.secrets - a.secrets || rank(a.worst) - rank(b.worst) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+var RANK2, rank, NO_AUTHOR, whole, perPath;
+var init_audit = __esm({
+  "src/report/audit.ts"() {
+    "use strict";
+    init_types();
+    init_context();
+    init_group();
+    RANK2 = new Map(SEVERITIES.map((s, i) => [s, i]));
+    rank = (s) => RANK2.get(s) ?? SEVERITIES.length;
+    NO_AUTHOR = "\u2014";
+    whole = (name) => (s) => [[name, s.group.findings.length]];
+    perPath = (s) => s.group.paths.map((p) => [p, s.group.findings.filter((f) => f.path === p).length]);
+  }
+});
+
+// src/report/escape.ts
+function escapeChar(c) {
+  const named2 = NAMED[c];
+  if (named2 !== void 0) return named2;
+  const code2 = c.charCodeAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function escapeControl(text2) {
+  return text2.replace(CONTROL, escapeChar);
+}
+function safeLines(text2) {
+  return neutraliseCommands(text2.replace(CONTROL_BUT_LINES, escapeChar));
+}
+function neutraliseCommands(text2) {
+  return text2.replace(/^([ \t]*)::/gm, "$1\\::").replace(/##\[/g, "#\\#[");
+}
+var CONTROL, CONTROL_BUT_LINES, NAMED;
+var init_escape = __esm({
+  "src/report/escape.ts"() {
+    "use strict";
+    CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+    CONTROL_BUT_LINES = /(?![\n\t])[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
+// src/report/html-assets.ts
+var HTML_STYLE, HTML_SCRIPT;
+var init_html_assets = __esm({
+  "src/report/html-assets.ts"() {
+    "use strict";
+    HTML_STYLE = `
+:root {
+  --ink: #0f172a; --muted: #475569; --faint: #94a3b8; --line: #e2e8f0; --panel: #f8fafc; --page: #ffffff;
+  --accent: #1d4ed8; --critical: #b42318; --high: #c2410c; --medium: #a16207; --low: #0e7490; --info: #475569;
+  --live: #b42318; --history: #94a3b8;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: var(--page); line-height: 1.45; font-size: 15px;
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
+a { color: var(--accent); text-decoration: none; }
+a:hover { text-decoration: underline; }
+header.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; flex-wrap: wrap;
+  padding: 28px 40px 22px; border-bottom: 1px solid var(--line); background: var(--panel); }
+header.top h1 { margin: 0 0 4px; font-size: 24px; font-weight: 650; letter-spacing: -0.01em; }
+header.top .sub { margin: 0; color: var(--muted); font-size: 14px; }
+.verdict { font-weight: 600; padding: 8px 14px; border-radius: 8px; font-size: 14px; }
+.verdict.bad { background: #fef3f2; color: var(--critical); border: 1px solid #fecdca; }
+.verdict.warn { background: #fffaeb; color: var(--medium); border: 1px solid #fedf89; }
+.verdict.good { background: #ecfdf3; color: #067647; border: 1px solid #abefc6; }
+main { padding: 24px 40px 40px; max-width: 1400px; }
+section { margin: 0 0 32px; }
+h2 { font-size: 17px; font-weight: 650; margin: 0 0 12px; }
+h2 .hint { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 8px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: var(--page); }
+.card .value { font-size: 28px; font-weight: 650; letter-spacing: -0.02em; font-variant-numeric: tabular-nums; }
+.card .value.small { font-size: 16px; padding: 7px 0 6px; }
+.card .label { color: var(--muted); font-size: 13px; }
+.card.alert .value { color: var(--live); }
+.timeline { border: 1px solid var(--line); border-radius: 10px; padding: 12px 16px 6px; }
+.timeline svg { width: 100%; height: auto; display: block; }
+.timeline text { font-size: 11px; fill: var(--muted); font-family: inherit; }
+.legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted); padding: 4px 0 6px; }
+.legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+.legend .l-live { background: var(--live); } .legend .l-history { background: var(--history); }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 24px 32px; }
+.tools { display: flex; align-items: center; gap: 10px; margin: 0 0 8px; }
+.tools input { font: inherit; font-size: 13px; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; width: 240px; }
+.tools input:focus { outline: 2px solid #bfdbfe; border-color: var(--accent); }
+.tools .count { color: var(--faint); font-size: 12px; }
+.scroll { max-height: 430px; overflow: auto; border-bottom: 1px solid var(--line); }
+.scroll thead th { position: sticky; top: 0; background: var(--page); z-index: 1; }
+table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
+th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
+  border-bottom: 1px solid var(--line); padding: 0; white-space: nowrap; }
+th button { all: unset; cursor: pointer; display: block; padding: 8px 10px; }
+th button:focus-visible { outline: 2px solid #bfdbfe; }
+th[aria-sort="ascending"] button::after { content: " \u25B2"; font-size: 9px; }
+th[aria-sort="descending"] button::after { content: " \u25BC"; font-size: 9px; }
+td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+tbody tr:hover { background: var(--panel); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.path { word-break: break-all; }
+td .pick { all: unset; cursor: pointer; color: var(--accent); word-break: break-all; }
+td .pick:hover { text-decoration: underline; }
+.sev { display: inline-block; min-width: 64px; text-align: center; padding: 2px 8px; border-radius: 999px; font-size: 11.5px;
+  font-weight: 650; text-transform: uppercase; letter-spacing: 0.03em; color: #fff; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); }
+.sev-low { background: var(--low); } .sev-info { background: var(--info); }
+.status { display: inline-block; white-space: nowrap; padding: 2px 8px; border-radius: 6px; font-size: 12px; font-weight: 600; }
+.status.live { background: #fef3f2; color: var(--live); border: 1px solid #fecdca; }
+.status.history { background: var(--panel); color: var(--muted); border: 1px solid var(--line); }
+.status.unknown { background: var(--panel); color: var(--faint); border: 1px dashed var(--line); }
+.refs { display: block; color: var(--muted); font-size: 12px; margin-top: 3px; }
+.tag { color: var(--muted); font-size: 12px; margin-left: 4px; }
+.secret code { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: 1px 5px; }
+.rule { color: var(--muted); font-size: 12px; display: block; }
+td.locs { min-width: 260px; }
+.nowrap { white-space: nowrap; }
+ul.locs { margin: 0; padding: 0; list-style: none; }
+ul.locs li { word-break: break-all; }
+.when { color: var(--muted); font-size: 12px; display: block; }
+.fix { font-size: 12.5px; max-width: 360px; }
+.fix p { margin: 0 0 4px; }
+.fix a { word-break: break-all; }
+.notes { color: var(--muted); font-size: 13px; }
+.notes li { margin: 2px 0; }
+.empty { color: var(--muted); font-style: italic; }
+footer { color: var(--faint); font-size: 12px; padding: 0 40px 32px; }
+@media print {
+  :root { font-size: 11px; }
+  header.top { background: none; padding: 0 0 12px; }
+  main { padding: 12px 0; max-width: none; }
+  .tools { display: none; }
+  .scroll { max-height: none; overflow: visible; border-bottom: 0; }
+  tr, .card, .timeline { break-inside: avoid; }
+  .grid { grid-template-columns: 1fr 1fr; }
+  a { color: inherit; }
+  .sev, .status, .legend i, .timeline rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  footer { padding: 12px 0 0; }
+}
+`;
+    HTML_SCRIPT = `
+(function () {
+  'use strict';
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var key = function (cell) {
+    var v = cell.getAttribute('data-sort');
+    return v === null ? cell.textContent.trim().toLowerCase() : v;
+  };
+  each(document.querySelectorAll('table.sortable'), function (table) {
+    var heads = table.tHead.rows[0].cells;
+    each(heads, function (th, i) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var numeric = th.getAttribute('data-type') === 'number';
+        var current = th.getAttribute('aria-sort');
+        var asc = current ? current !== 'ascending' : !numeric;
+        each(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a.cells[i]);
+          var y = key(b.cells[i]);
+          var d = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+          return asc ? d : -d;
+        });
+        // One insertion, one layout: row by row, a few thousand rows took seconds.
+        var sorted = document.createDocumentFragment();
+        each(rows, function (r) { sorted.appendChild(r); });
+        body.appendChild(sorted);
+      });
+    });
+  });
+  var filters = {};
+  each(document.querySelectorAll('input[data-filter]'), function (input) {
+    var table = document.getElementById(input.getAttribute('data-filter'));
+    if (!table) return;
+    var count = document.querySelector('[data-count-for="' + table.id + '"]');
+    var update = function () {
+      var q = input.value.trim().toLowerCase();
+      var rows = table.tBodies[0].rows;
+      var shown = 0;
+      each(rows, function (r) {
+        var hit = q === '' || r.textContent.toLowerCase().indexOf(q) !== -1;
+        r.hidden = !hit;
+        if (hit) shown++;
+      });
+      if (count) count.textContent = shown + ' of ' + rows.length;
+    };
+    input.addEventListener('input', update);
+    filters[table.id] = function (value) { input.value = value; update(); };
+  });
+  each(document.querySelectorAll('button[data-pick]'), function (button) {
+    button.addEventListener('click', function () {
+      var target = document.getElementById('secrets');
+      if (!filters.secrets || !target) return;
+      filters.secrets(button.getAttribute('data-pick'));
+      target.scrollIntoView({ block: 'start' });
+    });
+  });
+})();
+`;
+  }
+});
+
+// src/report/liveness.ts
+function liveness(f) {
+  if (f.liveAt === void 0) return void 0;
+  if (f.liveAt.length === 0) return `only in history${f.removedIn === void 0 ? "" : ` (removed in ${f.removedIn.slice(0, 12)})`}`;
+  const shown2 = f.liveAt.slice(0, SHOWN_REFS).join(", ");
+  const more = f.liveAt.length - SHOWN_REFS;
+  return `live on ${shown2}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
+}
+function onlyInHistory(f) {
+  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
+}
+var SHOWN_REFS;
+var init_liveness = __esm({
+  "src/report/liveness.ts"() {
+    "use strict";
+    SHOWN_REFS = 5;
+  }
+});
+
+// src/report/staged-help.ts
+function stagedHelp(findings, rules, paint) {
+  const failing = findings.filter((f) => f.severity !== "info");
+  if (failing.length === 0) return [];
+  const secrets = failing.filter((f) => f.source !== "check");
+  const envFiles = failing.filter((f) => FILE_CHECKS.has(f.ruleId));
+  const templates = failing.filter((f) => f.source === "check" && !FILE_CHECKS.has(f.ruleId));
+  const what = [
+    secrets.length > 0 ? "a secret" : "",
+    envFiles.length > 0 ? "an env file" : "",
+    templates.length > 0 ? "a value in an env template" : ""
+  ].filter((w) => w !== "").join(" and ");
+  const out = ["", paint("1;31", `Commit blocked: the staged changes add ${what}.`), "", paint("1", "Fix it")];
+  let step = 0;
+  const item = (first, ...rest) => {
+    step++;
+    out.push(`  ${step}. ${first}`, ...rest.map((l) => `     ${l}`));
+  };
+  if (secrets.length > 0) {
+    item(
+      "Remove the secret from the file: read it from an environment variable or a secret manager,",
+      "then stage the file again (git add) and commit."
+    );
+    item(
+      "Not committed yet means not leaked through git. If the key was ever pushed, shared, pasted or",
+      "logged, treat it as leaked: revoke it and issue a new one."
+    );
+    out.push(...revokeLines(secrets, rules));
+  }
+  if (envFiles.length > 0) {
+    item(
+      "Keep env files out of git: unstage each one and ignore it, as its finding above says",
+      "(git rm --cached <file>, then add it to .gitignore), and commit again."
+    );
+  }
+  if (templates.length > 0) {
+    item(
+      "Replace each real-looking value in the env template with an empty value or a placeholder",
+      "(such as <NAME>), stage the template again and commit."
+    );
+  }
+  out.push("", paint("1", "Not a secret?"));
+  const lineLevel = [...secrets, ...templates][0];
+  if (lineLevel !== void 0) {
+    out.push(
+      `  - Allow it with a comment on its line: keyscan:allow ${escapeControl(lineLevel.ruleId)}   (# or // comment, as the file type needs)`
+    );
+  }
+  const file = envFiles[0];
+  if (file !== void 0) {
+    out.push(
+      `  - An env file that must be committed (no secrets in it): list it in .keyscan.yaml under allowlist: paths: [${escapeControl(JSON.stringify(file.path))}]`
+    );
+  }
+  out.push(
+    "  - Or accept the current findings in the baseline: npx keyscan baseline (then git add .keyscan-baseline.json)",
+    "",
+    "Bypass this check for one commit, only when you are sure: git commit --no-verify"
+  );
+  return out;
+}
+function revokeLines(secrets, rules) {
+  const fired = new Set(secrets.map((f) => f.ruleId));
+  return rules.flatMap(
+    (rule) => !fired.has(rule.id) || rule.remediation === void 0 ? [] : [`     ${escapeControl(rule.id)}: revoke at ${escapeControl(rule.remediation.revoke)}`, `       ${escapeControl(rule.remediation.rotate)}`]
+  );
+}
+var FILE_CHECKS;
+var init_staged_help = __esm({
+  "src/report/staged-help.ts"() {
+    "use strict";
+    init_escape();
+    FILE_CHECKS = /* @__PURE__ */ new Set(["env-file-staged", "env-file-tracked", "env-file-not-ignored", "env-file-committed"]);
+  }
+});
+
+// src/report/push-help.ts
+function pushHelp(findings, rules, paint) {
+  const failing = findings.filter((f) => f.severity !== "info");
+  if (failing.length === 0) return [];
+  const secrets = failing.filter((f) => f.source !== "check");
+  const commits = new Set(failing.flatMap((f) => f.commit === void 0 ? [] : [f.commit.slice(0, 12)]));
+  const where = commits.size > 0 ? ` (commit${commits.size === 1 ? "" : "s"} ${[...commits].slice(0, 5).join(", ")})` : "";
+  const out = ["", paint("1;31", `Push blocked: the commits being pushed add a secret${where}.`), "", paint("1", "Fix it")];
+  out.push(
+    "  1. Take the secret out of the commits, not only out of the files: a later commit that deletes it",
+    "     still pushes it in the history.",
+    "     In the last commit: fix the file, git add it, then git commit --amend.",
+    '     In an older one: git rebase -i <the remote branch, e.g. origin/main>, mark that commit "edit",',
+    "     fix the file, git add it, git commit --amend, git rebase --continue.",
+    "  2. Then push again. Not pushed means not leaked through this remote; if the key was ever shared,",
+    "     pasted or logged, treat it as leaked: revoke it and issue a new one.",
+    ...revokeLines(secrets, rules)
+  );
+  const first = failing[0];
+  out.push("", paint("1", "Not a secret?"));
+  if (first !== void 0 && first.source !== "check") {
+    out.push(`  - Allow it with a comment on its line (keyscan:allow ${escapeControl(first.ruleId)}) and amend the commit as above.`);
+  }
+  out.push(
+    "  - Or accept the current findings in the baseline: npx keyscan baseline --history (then commit .keyscan-baseline.json)",
+    "",
+    "Bypass this check for one push, only when you are sure: git push --no-verify"
+  );
+  return out;
+}
+var init_push_help = __esm({
+  "src/report/push-help.ts"() {
+    "use strict";
+    init_escape();
+    init_staged_help();
+  }
+});
+
+// src/report/text.ts
+function skipLabel(key) {
+  const known2 = SKIP_LABEL[key];
+  return known2 ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+function renderText(ctx) {
+  const paint = (style, s) => ctx.color ? `\x1B[${style}m${s}\x1B[0m` : s;
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const lines = [];
+  for (const g of groupFindings(ctx.result.findings)) lines.push(...groupBlock(g, rules, ctx.reveal, paint), "");
+  lines.push(...summary(ctx.result, paint));
+  if (ctx.prePush) lines.push(...pushHelp(ctx.result.findings, ctx.rules, paint));
+  else if (ctx.staged ?? ctx.result.findings.some((f) => f.source === "staged"))
+    lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
+  return neutraliseCommands(`${lines.join("\n")}
+`);
+}
+function groupBlock(g, rules, reveal, paint) {
+  const [first, ...others] = g.findings;
+  const live = g.findings.some((f) => f.liveAt !== void 0) ? livenessWords(g.liveness) : void 0;
+  const block = findingBlock(first, rules.get(first.ruleId), reveal, paint, g.tag, live);
+  if (others.length === 0) return block;
+  const at2 = others.slice(0, 20).map((f) => `${escapeControl(f.path)}:${f.startLine}:${f.startColumn}${f.ruleId === first.ruleId ? "" : ` (${escapeControl(f.ruleId)})`}`);
+  if (others.length > 20) at2.push(`\u2026 and ${others.length - 20} more (see --format json)`);
+  block.splice(3, 0, `         also at: ${at2.join(", ")}`);
+  return block;
+}
+function findingBlock(f, rule, reveal, paint, tag, live) {
+  const where = `${escapeControl(f.path)}:${f.startLine}:${f.startColumn}`;
+  const block = [
+    `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint("1", where)}  ${paint("2", escapeControl(f.ruleId))}`,
+    `         ${escapeControl(f.message)}`
+  ];
+  if (f.source !== "check") block.push(`         secret: ${escapeControl(shownSecret(f, reveal))} ${tag}`);
+  if (f.commit !== void 0) block.push(`         ${provenance(f, live)}`);
+  if (rule?.remediation) block.push(`         revoke: ${escapeControl(rule.remediation.revoke)}`);
+  return block;
+}
+function provenance(f, live) {
+  const who = f.author ? ` by ${escapeControl(f.author)}${f.authorEmail ? ` <${escapeControl(f.authorEmail)}>` : ""}` : "";
+  const when = f.date ? ` on ${f.date.slice(0, 10)}` : "";
+  const count = f.commitCount !== void 0 && f.commitCount > 1 ? ` \xB7 added in ${f.commitCount} commits` : "";
+  const words = live ?? liveness(f);
+  const head = words !== void 0 ? ` \xB7 ${escapeControl(words)}` : f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
+  return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
+}
+function summary(result2, paint) {
+  const { stats, findings, errors } = result2;
+  const bytes = formatBytes(stats.bytesScanned);
+  const what = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${bytes})` : `${plural(stats.filesScanned, "file")} (${bytes})`;
+  const scanned = `${what} in ${(stats.durationMs / 1e3).toFixed(2)}s`;
+  const out = [];
+  if (findings.length === 0 && errors.length === 0) out.push(`${paint("32", "No secrets found")} \xB7 scanned ${scanned}`);
+  else if (findings.length === 0) out.push(`${paint("1;31", "Scan incomplete")}: no secrets in what was read \xB7 scanned ${scanned}`);
+  else {
+    const bySeverity2 = countBy(findings.map((f) => f.severity));
+    const detail = ["critical", "high", "medium", "low", "info"].filter((s) => bySeverity2.has(s)).map((s) => `${bySeverity2.get(s)} ${s}`).join(", ");
+    const secrets = findings.filter((f) => f.source !== "check");
+    const distinct2 = new Set(secrets.map((f) => f.secretHash)).size;
+    const grouped = distinct2 < secrets.length ? ` \xB7 ${plural(distinct2, "distinct secret")}` : "";
+    out.push(`${paint("1;31", foundSummary(findings))} (${detail})${grouped} \xB7 scanned ${scanned}`);
+  }
+  const skipped = Object.keys(stats.skipped).filter((k) => stats.skipped[k] > 0);
+  if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(", ")}`);
+  if (stats.lfsPointers !== void 0 && stats.lfsPointers > 0) {
+    out.push(
+      `Git LFS: ${plural(stats.lfsPointers, "pointer file")} scanned as committed (the content they stand for is not in the repository)`
+    );
+  }
+  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0) {
+    out.push(`Silenced: ${silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", ")}`);
+  }
+  const unused = result2.unusedAllows ?? [];
+  if (unused.length > 0) {
+    out.push(paint("33", `${plural(unused.length, "keyscan:allow comment")} silenced nothing (remove them):`));
+    for (const u of unused.slice(0, 50)) out.push(`  ${escapeControl(u.path)}:${u.line}${u.commit ? ` (${u.commit.slice(0, 12)})` : ""}`);
+    if (unused.length > 50) out.push(`  \u2026 and ${unused.length - 50} more (see --format json)`);
+  }
+  if (errors.length > 0) {
+    out.push(paint("1;31", `${plural(errors.length, "path")} could not be scanned:`));
+    for (const e of errors.slice(0, 20)) out.push(`  ${escapeControl(e.path)}: ${escapeControl(e.message)}`);
+    if (errors.length > 20) out.push(`  \u2026 and ${errors.length - 20} more (see --format json)`);
+  }
+  for (const w of result2.warnings) out.push(paint("33", `Warning: ${escapeControl(w)}`));
+  return out;
+}
+function countBy(items) {
+  const m = /* @__PURE__ */ new Map();
+  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
+  return m;
+}
+function foundSummary(findings) {
+  if (findings.length === 0) return "no secrets found";
+  const checks = findings.filter((f) => f.source === "check").length;
+  const secrets = findings.length - checks;
+  const parts = [secrets > 0 ? plural(secrets, "secret") : "", checks > 0 ? plural(checks, "env-file issue") : ""];
+  return `${parts.filter((p) => p !== "").join(" and ")} found`;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+var SEVERITY_STYLE, SKIP_LABEL, SUPPRESSED_LABEL;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    init_context();
+    init_escape();
+    init_group();
+    init_liveness();
+    init_push_help();
+    init_staged_help();
+    SEVERITY_STYLE = {
+      critical: "1;31",
+      high: "31",
+      medium: "33",
+      low: "36",
+      info: "2"
+    };
+    SKIP_LABEL = {
+      binary: "binary",
+      tooLarge: "over --max-file-size",
+      symlink: "symbolic links (not followed)",
+      notRegular: "not regular files",
+      excluded: "excluded by config",
+      deleted: "deleted from the work tree",
+      submodule: "submodules or nested repositories (not descended into)",
+      unreadable: "unreadable (--skip-unreadable)"
+    };
+    SUPPRESSED_LABEL = {
+      inline: "by keyscan:allow comments",
+      allowlist: "by config allowlists",
+      baseline: "by the baseline"
+    };
+  }
+});
+
+// src/report/html.ts
+import { createHash as createHash4 } from "node:crypto";
+function renderHtml(ctx) {
+  const audit = buildAudit(ctx);
+  const csp = [
+    "default-src 'none'",
+    `style-src '${hash(HTML_STYLE)}'`,
+    `script-src '${hash(HTML_SCRIPT)}'`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  const title = ctx.forge ? `Secrets audit \xB7 ${ctx.forge.url.replace(/^https:\/\//, "")}` : "Secrets audit";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="keyscan ${esc(ctx.version)}">
+<title>${esc(title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+${header(ctx, audit, title)}
+<main>
+${cards(audit)}
+${timeline(audit.months)}
+<section class="grid">
+${tallyTable("by-provider", "By provider", "Provider", audit.byProvider)}
+${tallyTable("by-severity", "By severity", "Severity", audit.bySeverity)}
+${audit.byAuthor.some((t) => t.name !== NO_AUTHOR) ? tallyTable("by-author", "By author", "Introduced by", audit.byAuthor) : ""}
+${tallyTable("by-path", "By path", "Path", audit.byPath)}
+</section>
+${secretsTable(audit, ctx.forge)}
+${issuesSection(audit)}
+${notes(ctx)}
+</main>
+<footer>Generated by keyscan ${esc(ctx.version)}. Secrets are shown ${ctx.reveal ? "IN FULL (--no-redact)" : "redacted"}; the tag after each (#a1b2c3) is derived from a keyed hash and tells them apart without revealing them.</footer>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+function esc(text2) {
+  return escapeControl(text2).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function hash(text2) {
+  return `sha256-${createHash4("sha256").update(text2).digest("base64")}`;
+}
+function header(ctx, audit, title) {
+  const { stats } = ctx.result;
+  const scope = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${formatBytes(stats.bytesScanned)})` : `${plural(stats.filesScanned, "file")} (${formatBytes(stats.bytesScanned)})`;
+  const repo = ctx.forge ? `<a href="${esc(ctx.forge.url)}">${esc(ctx.forge.url.replace(/^https:\/\//, ""))}</a> \xB7 ` : "";
+  const { live, secrets } = audit.headline;
+  const incomplete3 = ctx.result.errors.length > 0;
+  const verdict2 = incomplete3 ? `<div class="verdict bad">Scan incomplete: ${esc(plural(ctx.result.errors.length, "path"))} could not be scanned</div>` : live > 0 ? `<div class="verdict bad">${esc(plural(live, "live secret"))} to revoke and rotate today</div>` : secrets > 0 ? `<div class="verdict warn">${esc(plural(secrets, "secret"))} in history: revoke them too</div>` : '<div class="verdict good">No secrets found</div>';
+  return `<header class="top"><div><h1>${esc(title.replace(/ · .*$/, ""))}</h1><p class="sub">${repo}scanned ${esc(scope)} \xB7 keyscan ${esc(ctx.version)}</p></div>${verdict2}</header>`;
+}
+function cards(audit) {
+  const h = audit.headline;
+  const span = h.firstDate === void 0 ? "\u2014" : h.firstDate === h.lastDate ? h.firstDate : `${h.firstDate} \u2013 ${h.lastDate}`;
+  const value2 = (metric, text2) => metric === "span" ? text2.split(" \u2013 ").map((d) => `<span class="nowrap">${esc(d)}</span>`).join(" \u2013 ") : esc(text2);
+  const card = (metric, text2, label, extra = "") => `<div class="card${extra}" data-metric="${metric}"><div class="value${metric === "span" ? " small" : ""}">${value2(metric, text2)}</div><div class="label">${esc(label)}</div></div>`;
+  return `<section class="cards">
+${card("secrets", String(h.secrets), "distinct secrets")}
+${card("live", String(h.live), h.commitsScanned !== void 0 ? "still live at a ref tip" : "live in the scanned files", h.live > 0 ? " alert" : "")}
+${card("providers", String(h.providers), "providers")}
+${card("locations", String(h.locations), "locations")}
+${h.commitsScanned !== void 0 ? card("commits", String(h.commitsScanned), "commits scanned") : card("files", String(h.filesScanned), "files scanned")}
+${h.firstDate !== void 0 ? card("span", span, "introduced between") : ""}
+</section>`;
+}
+function timeline(months) {
+  if (months.length === 0) return "";
+  const width = 1e3;
+  const height = 150;
+  const top = 10;
+  const base2 = height - 24;
+  const max = Math.max(1, ...months.map((m) => m.live + m.history));
+  const left = 36;
+  const slot = (width - left) / months.length;
+  const bar = Math.max(2, Math.min(36, slot * 0.7));
+  const every = Math.ceil(months.length / 12);
+  const parts = [];
+  for (const [i, m] of months.entries()) {
+    const x = left + i * slot + (slot - bar) / 2;
+    const scale = (n) => (base2 - top) * n / max;
+    const hHistory = scale(m.history);
+    const hLive = scale(m.live);
+    const tip = `${m.month}: ${m.live} live, ${m.history} only in history`;
+    parts.push(
+      `<g><title>${esc(tip)}</title>` + (m.history > 0 ? `<rect x="${x.toFixed(1)}" y="${(base2 - hHistory).toFixed(1)}" width="${bar.toFixed(1)}" height="${hHistory.toFixed(1)}" rx="2" fill="#94a3b8"/>` : "") + (m.live > 0 ? `<rect x="${x.toFixed(1)}" y="${(base2 - hHistory - hLive).toFixed(1)}" width="${bar.toFixed(1)}" height="${hLive.toFixed(1)}" rx="2" fill="#b42318"/>` : "") + `</g>`
+    );
+    const label = months.length > 24 ? m.month.endsWith("-01") ? m.month.slice(0, 4) : void 0 : i % every === 0 ? m.month : void 0;
+    if (label !== void 0) {
+      const at2 = i === 0 ? `x="${left}" text-anchor="start"` : `x="${(left + i * slot + slot / 2).toFixed(1)}" text-anchor="middle"`;
+      parts.push(`<text ${at2} y="${height - 6}">${esc(label)}</text>`);
+    }
+  }
+  parts.push(`<line x1="${left}" x2="${width}" y1="${base2}" y2="${base2}" stroke="#e2e8f0"/>`);
+  parts.push(`<line x1="${left}" x2="${width}" y1="${top}" y2="${top}" stroke="#f1f5f9"/>`);
+  parts.push(`<text x="${left - 8}" y="${top + 4}" text-anchor="end">${max}</text>`);
+  parts.push(`<text x="${left - 8}" y="${base2 + 4}" text-anchor="end">0</text>`);
+  return `<section><h2>Introductions by month<span class="hint">when each secret was first committed</span></h2><div class="timeline"><div class="legend"><span><i class="l-live"></i>still live</span><span><i class="l-history"></i>only in history</span></div><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Secrets introduced per month">${parts.join("")}</svg></div></section>`;
+}
+function tools(id, what, rows) {
+  return `<div class="tools"><input type="search" data-filter="${id}" placeholder="Filter ${esc(what)}\u2026" aria-label="Filter ${esc(what)}"><span class="count" data-count-for="${id}">${rows} of ${rows}</span></div>`;
+}
+function th(label, type = "text") {
+  return `<th scope="col" data-type="${type}"${type === "number" ? ' class="num"' : ""}><button type="button">${esc(label)}</button></th>`;
+}
+function tallyTable(id, title, column, rows) {
+  const rank2 = (s) => SEVERITIES.indexOf(s);
+  const body = rows.slice(0, MAX_TALLY_ROWS).map((t) => {
+    const name = id === "by-severity" ? `<td data-sort="${rank2(t.name)}"><button type="button" class="pick" data-pick="${esc(t.name)}"><span class="sev sev-${esc(t.name)}">${esc(t.name)}</span></button></td>` : `<td class="${id === "by-path" ? "path mono" : ""}"><button type="button" class="pick" data-pick="${esc(t.name)}">${esc(t.name)}</button></td>`;
+    return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank2(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
+  }).join("\n");
+  const cut = rows.length > MAX_TALLY_ROWS ? `<p class="notes">The first ${MAX_TALLY_ROWS} of ${rows.length}, by number of secrets.</p>` : "";
+  return `<div><h2>${esc(title)}</h2>${cut}${tools(id, column.toLowerCase(), Math.min(rows.length, MAX_TALLY_ROWS))}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th("Secrets", "number")}${th("Live", "number")}${th("Locations", "number")}${th("Worst")}</tr></thead><tbody>
+${body || '<tr><td colspan="5" class="empty">none</td></tr>'}
+</tbody></table></div></div>`;
+}
+function secretsTable(audit, forge) {
+  const shown2 = audit.secrets.slice(0, MAX_SECRET_ROWS);
+  const rows = shown2.map((s) => secretRow(s, forge)).join("\n");
+  const cut = audit.secrets.length > shown2.length ? `<p class="notes">The ${shown2.length} worst of ${audit.secrets.length} secrets (live first, then by severity); the numbers above count them all, and the JSON report lists every one.</p>` : "";
+  return `<section><h2 id="secrets-title">Secrets<span class="hint">live first; click a header to sort, a name above to filter</span></h2>${cut}${tools("secrets", "secrets", shown2.length)}<table id="secrets" class="sortable"><thead><tr>${th("Severity")}${th("Secret")}${th("Provider")}${th("Locations", "number")}${th("Introduced")}${th("Status")}${th("Revoke and rotate")}</tr></thead><tbody>
+${rows || '<tr><td colspan="7" class="empty">No secrets found.</td></tr>'}
+</tbody></table></section>`;
+}
+function secretRow(s, forge) {
+  const { group, rule } = s;
+  const first = group.findings[0];
+  const rank2 = SEVERITIES.indexOf(group.severity);
+  const locations = group.findings.slice(0, MAX_LOCATIONS).map((f) => {
+    const where = `${f.path}:${f.startLine}`;
+    const url = forge && f.commit ? blobUrl(forge, f.commit, f.path, f.startLine) : void 0;
+    const text2 = `<code>${esc(where)}</code>${f.ruleId === first.ruleId ? "" : ` <span class="rule">${esc(f.ruleId)}</span>`}`;
+    return `<li>${url ? `<a href="${esc(url)}">${text2}</a>` : text2}</li>`;
+  });
+  if (group.findings.length > MAX_LOCATIONS)
+    locations.push(`<li class="rule">\u2026 and ${group.findings.length - MAX_LOCATIONS} more (see --format json)</li>`);
+  const intro = group.introduced ?? (first.commit ? first : void 0);
+  const introduced = intro?.commit ? (() => {
+    const url = forge ? commitUrl(forge, intro.commit) : void 0;
+    const sha2 = `<code>${esc(intro.commit.slice(0, 12))}</code>`;
+    const count = (intro.commitCount ?? 1) > 1 ? ` \xB7 added in ${intro.commitCount} commits` : "";
+    return `${url ? `<a href="${esc(url)}">${sha2}</a>` : sha2}<span class="when">${esc(authorOf(intro))}</span><span class="when">${esc(intro.date?.slice(0, 10) ?? "")}${esc(count)}</span>`;
+  })() : '<span class="when">in the scanned files</span>';
+  const status = group.liveness === void 0 ? '<span class="status unknown">unknown</span>' : group.liveness.live ? `<span class="status live">live</span>${group.liveness.refs.length > 0 ? `<span class="refs">on ${esc(group.liveness.refs.join(", "))}</span>` : ""}` : `<span class="status history">only in history</span>${group.liveness.removedIn ? `<span class="refs">removed in <code>${esc(group.liveness.removedIn.slice(0, 12))}</code></span>` : ""}`;
+  const revoke6 = rule?.remediation?.revoke;
+  const fix = [
+    revoke6 ? `<p><b>Revoke:</b> ${/^https:\/\/[^\s"'<>]+$/.test(revoke6) ? `<a href="${esc(revoke6)}">${esc(revoke6)}</a>` : esc(revoke6)}</p>` : "",
+    rule?.remediation?.rotate ? `<p><b>Rotate:</b> ${esc(rule.remediation.rotate)}</p>` : "",
+    rule?.help && !rule.remediation ? `<p>${esc(rule.help)}</p>` : ""
+  ].join("");
+  const introSort = intro?.date ?? "";
+  const statusSort = group.liveness === void 0 ? 1 : group.liveness.live ? 0 : 2;
+  return `<tr><td data-sort="${rank2}"><span class="sev sev-${esc(group.severity)}">${esc(group.severity)}</span></td><td class="secret nowrap"><code>${esc(s.shown)}</code><span class="tag">${esc(group.tag)}</span></td><td>${esc(s.provider)}<span class="rule">${esc(group.ruleIds.join(", "))}</span></td><td class="locs" data-sort="${group.findings.length}"><ul class="locs">${locations.join("")}</ul></td><td data-sort="${esc(introSort)}">${introduced}</td><td data-sort="${statusSort}">${status}</td><td class="fix">${fix || '<span class="empty">\u2014</span>'}</td></tr>`;
+}
+function issuesSection(audit) {
+  if (audit.issues.length === 0) return "";
+  const rows = audit.issues.map(
+    (f) => `<tr><td><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span></td><td class="path mono">${esc(`${f.path}:${f.startLine}`)}</td><td>${esc(f.ruleId)}</td><td>${esc(f.message)}</td></tr>`
+  ).join("\n");
+  return `<section><h2>Env-file issues<span class="hint">no value is shown for these</span></h2><table><thead><tr><th>Severity</th><th>Path</th><th>Check</th><th>What to do</th></tr></thead><tbody>
+${rows}
+</tbody></table></section>`;
+}
+function notes(ctx) {
+  const { stats, errors, warnings } = ctx.result;
+  const items = [];
+  for (const e of errors.slice(0, 50)) items.push(`<li><b>Not scanned:</b> <code>${esc(e.path)}</code>: ${esc(e.message)}</li>`);
+  if (errors.length > 50) items.push(`<li>\u2026 and ${errors.length - 50} more paths not scanned (see --format json)</li>`);
+  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped.length > 0) items.push(`<li>Skipped: ${esc(skipped.map(([k, n]) => `${n} ${skipLabel(k)}`).join(", "))}</li>`);
+  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0)
+    items.push(`<li>Silenced: ${esc(silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", "))}</li>`);
+  for (const w of warnings) items.push(`<li>${esc(w)}</li>`);
+  if (items.length === 0) return "";
+  return `<section><h2>About this scan</h2><ul class="notes">${items.join("")}</ul></section>`;
+}
+var MAX_LOCATIONS, MAX_SECRET_ROWS, MAX_TALLY_ROWS;
+var init_html = __esm({
+  "src/report/html.ts"() {
+    "use strict";
+    init_types();
+    init_audit();
+    init_escape();
+    init_forge();
+    init_html_assets();
+    init_text();
+    MAX_LOCATIONS = 12;
+    MAX_SECRET_ROWS = 2e3;
+    MAX_TALLY_ROWS = 500;
+  }
+});
+
+// src/report/json.ts
+function renderJson(ctx) {
+  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
+  const findings = ctx.result.findings;
+  const report = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    version: ctx.version,
+    findings: findings.map((f) => jsonFinding(f, rules.get(f.ruleId), ctx.reveal)),
+    stats: { ...ctx.result.stats, ...counts(findings, rules) },
+    errors: ctx.result.errors,
+    warnings: ctx.result.warnings,
+    ...ctx.result.unusedAllows !== void 0 ? { unusedAllows: ctx.result.unusedAllows } : {},
+    ...ctx.result.inlineAllows !== void 0 ? { inlineAllows: ctx.result.inlineAllows } : {},
+    ...ctx.result.shard !== void 0 ? { shard: ctx.result.shard } : {}
+  };
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function jsonFinding(f, rule, reveal) {
+  const { secret: secret2, ...fields } = f;
+  const about = {
+    provider: provider(rule),
+    ...rule?.remediation === void 0 ? {} : { revoke: rule.remediation.revoke },
+    tag: secretTag(f.secretHash)
+  };
+  return reveal ? { ...fields, ...about, secret: secret2.reveal() } : { ...fields, ...about };
+}
+function provider(rule) {
+  return rule?.provider ?? "Unknown";
+}
+function counts(findings, rules) {
+  const bySeverity2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  const byRule = /* @__PURE__ */ new Map();
+  const byProvider = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    bySeverity2[f.severity]++;
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    const p = provider(rules.get(f.ruleId));
+    byProvider.set(p, (byProvider.get(p) ?? 0) + 1);
+  }
+  return { bySeverity: bySeverity2, byRule: sorted(byRule), byProvider: sorted(byProvider) };
+}
+function sorted(counts2) {
+  return Object.fromEntries([...counts2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var JSON_SCHEMA_VERSION;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_types();
+    init_tag();
+    JSON_SCHEMA_VERSION = 2;
+  }
+});
+
+// src/report/markdown-escape.ts
+function mdText(text2) {
+  return escapeControl(text2).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
+}
+function mdCode(text2, inTable = true) {
+  let t = escapeControl(text2);
+  if (t === "") return "";
+  if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs) => `${bs}${bs}\\|`);
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(t) ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+function mdLink(label, url) {
+  if (url === void 0 || !/^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(url)) return label;
+  return `[${label}](${url})`;
+}
+var SYNTAX, LINK_GLUE;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_escape();
+    SYNTAX = /[\\`*_[\]<>|~&#$!{}]/g;
+    LINK_GLUE = /([.:@])(?=[^\s.])/g;
+  }
+});
+
+// src/report/markdown.ts
+function renderMarkdown(ctx) {
+  const audit = buildAudit(ctx);
+  const out = [];
+  const repo = ctx.forge ? ` \xB7 ${mdLink(mdCode(ctx.forge.url.replace(/^https:\/\//, "")), ctx.forge.url)}` : "";
+  out.push(`# Secrets audit${repo}`, "", verdict(ctx, audit), "");
+  out.push(...headline(audit), "");
+  out.push(...timeline2(audit.months));
+  out.push(...tally2("By provider", "Provider", audit.byProvider, false));
+  out.push(...tally2("By severity", "Severity", audit.bySeverity, false));
+  if (audit.byAuthor.some((t) => t.name !== NO_AUTHOR)) out.push(...tally2("By author", "Introduced by", audit.byAuthor, false));
+  out.push(...tally2("By path", "Path", audit.byPath, true));
+  out.push("## Secrets", "");
+  if (audit.secrets.length === 0) out.push("No secrets found.", "");
+  for (const [i, s] of audit.secrets.slice(0, MAX_SECRETS).entries()) out.push(...secret(i + 1, s, ctx.forge), "");
+  if (audit.secrets.length > MAX_SECRETS)
+    out.push(`\u2026 and ${audit.secrets.length - MAX_SECRETS} more secrets (see --format json or html).`, "");
+  if (audit.issues.length > 0) {
+    out.push("## Env-file issues", "", "| Severity | Path | Check | What to do |", "|---|---|---|---|");
+    for (const f of audit.issues)
+      out.push(`| ${f.severity} | ${mdCode(`${f.path}:${f.startLine}`)} | ${mdCode(f.ruleId)} | ${mdText(f.message)} |`);
+    out.push("");
+  }
+  out.push(...notes2(ctx));
+  out.push(
+    `<sub>keyscan ${ctx.version} \xB7 secrets are ${ctx.reveal ? "shown IN FULL (--no-redact)" : "redacted"}; a tag such as ${mdCode("#a1b2c3")} comes from a keyed hash and tells them apart without revealing them</sub>`,
+    ""
+  );
+  return out.join("\n");
+}
+function verdict(ctx, audit) {
+  const { stats } = ctx.result;
+  const scope = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${formatBytes(stats.bytesScanned)})` : `${plural(stats.filesScanned, "file")} (${formatBytes(stats.bytesScanned)})`;
+  const { live, secrets } = audit.headline;
+  const bold = ctx.result.errors.length > 0 ? `Scan incomplete: ${plural(ctx.result.errors.length, "path")} could not be scanned.` : live > 0 ? `${plural(live, "live secret")} to revoke and rotate today.` : secrets > 0 ? `${plural(secrets, "secret")} in history: revoke them too.` : "No secrets found.";
+  return `**${mdText(bold)}** Scanned ${mdText(scope)} with keyscan ${ctx.version}.`;
+}
+function headline(audit) {
+  const h = audit.headline;
+  const span = h.firstDate === void 0 ? "\u2014" : h.firstDate === h.lastDate ? h.firstDate : `${h.firstDate} \u2013 ${h.lastDate}`;
+  const scanned = h.commitsScanned !== void 0 ? ["Commits scanned", h.commitsScanned] : ["Files scanned", h.filesScanned];
+  return [
+    `| Distinct secrets | Live | Providers | Locations | ${scanned[0]} | Introduced between |`,
+    "|---:|---:|---:|---:|---:|---|",
+    `| ${h.secrets} | ${h.live} | ${h.providers} | ${h.locations} | ${scanned[1]} | ${mdText(span)} |`
+  ];
+}
+function timeline2(months) {
+  if (months.length === 0) return [];
+  const max = Math.max(1, ...months.map((m) => m.live + m.history));
+  const bar = (n, c) => c.repeat(Math.round(20 * n / max));
+  const rows = months.map((m) => `| ${m.month} | ${m.live} | ${m.history} | ${bar(m.live, "\u2588")}${bar(m.history, "\u2591")} |`);
+  return ["## Introductions by month", "", "| Month | Live | Only in history | |", "|---|---:|---:|---|", ...rows, ""];
+}
+function tally2(title, column, rows, code2) {
+  if (rows.length === 0) return [];
+  const name = (t) => code2 ? mdCode(t.name) : mdText(t.name);
+  return [
+    `## ${title}`,
+    "",
+    `| ${column} | Secrets | Live | Locations | Worst |`,
+    "|---|---:|---:|---:|---|",
+    ...rows.map((t) => `| ${name(t)} | ${t.secrets} | ${t.live} | ${t.locations} | ${t.worst} |`),
+    ""
+  ];
+}
+function secret(n, s, forge) {
+  const { group, rule } = s;
+  const first = group.findings[0];
+  const status = mdText(s.livenessText);
+  const lines = [
+    `### ${n}. ${group.severity.toUpperCase()} \xB7 ${mdText(s.provider)} \xB7 ${mdCode(s.shown)} ${mdCode(group.tag)} \xB7 ${status}`,
+    ""
+  ];
+  lines.push(`- **Rule:** ${group.ruleIds.map((id) => mdCode(id)).join(", ")}${rule ? ` (${mdText(rule.description)})` : ""}`);
+  const locations = group.findings.slice(0, MAX_LOCATIONS2).map((f) => {
+    const url = forge && f.commit ? blobUrl(forge, f.commit, f.path, f.startLine) : void 0;
+    return mdLink(mdCode(`${f.path}:${f.startLine}`), url);
+  });
+  if (group.findings.length > MAX_LOCATIONS2) locations.push(`and ${group.findings.length - MAX_LOCATIONS2} more`);
+  lines.push(`- **${group.findings.length === 1 ? "Location" : "Locations"}:** ${locations.join(", ")}`);
+  const intro = group.introduced ?? (first.commit ? first : void 0);
+  if (intro?.commit) {
+    const sha2 = mdLink(mdCode(intro.commit.slice(0, 12)), forge ? commitUrl(forge, intro.commit) : void 0);
+    const who = intro.author ? ` by ${mdText(authorOf(intro))}` : "";
+    const when = intro.date ? ` on ${mdText(intro.date.slice(0, 10))}` : "";
+    lines.push(`- **Introduced:** ${sha2}${who}${when}`);
+  }
+  const revoke6 = rule?.remediation?.revoke;
+  if (revoke6) lines.push(`- **Revoke:** ${/^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(revoke6) ? `<${revoke6}>` : mdText(revoke6)}`);
+  if (rule?.remediation?.rotate) lines.push(`- **Rotate:** ${mdText(rule.remediation.rotate)}`);
+  return lines;
+}
+function notes2(ctx) {
+  const { stats, errors, warnings } = ctx.result;
+  const items = [];
+  for (const e of errors.slice(0, 50)) items.push(`- **Not scanned:** ${mdCode(e.path, false)}: ${mdText(e.message)}`);
+  if (errors.length > 50) items.push(`- \u2026 and ${errors.length - 50} more paths not scanned (see --format json)`);
+  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped.length > 0) items.push(`- Skipped: ${mdText(skipped.map(([k, n]) => `${n} ${skipLabel(k)}`).join(", "))}`);
+  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
+  if (silenced.length > 0)
+    items.push(`- Silenced: ${mdText(silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", "))}`);
+  for (const w of warnings) items.push(`- ${mdText(w)}`);
+  return items.length === 0 ? [] : ["## About this scan", "", ...items, ""];
+}
+var MAX_LOCATIONS2, MAX_SECRETS;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_audit();
+    init_forge();
+    init_markdown_escape();
+    init_text();
+    MAX_LOCATIONS2 = 12;
+    MAX_SECRETS = 500;
   }
 });
 
@@ -15247,21 +16654,31 @@ function result(f, ruleIndex, reveal) {
         }
       }
     ],
-    partialFingerprints: { "keyscan/v2": f.fingerprint }
+    partialFingerprints: { "keyscan/v2": f.fingerprint },
+    ...f.liveAt === void 0 ? {} : { properties: historyProperties(f) }
+  };
+}
+function historyProperties(f) {
+  return {
+    tag: secretTag(f.secretHash),
+    liveAt: f.liveAt,
+    ...f.removedIn === void 0 ? {} : { removedIn: f.removedIn },
+    ...f.commit === void 0 ? {} : { introducedIn: f.commit }
   };
 }
 function resultMessage(f, reveal) {
   const check = f.source === "check";
   const base2 = check ? f.message : `${f.message}: ${shownSecret(f, reveal)}`;
   if (f.commit === void 0) return base2;
-  const head = !check && f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
+  const live = liveness(f);
+  const head = check ? "" : live !== void 0 ? onlyInHistory(f) ? ` It is ${live}: no branch or tag holds it, but git history does: revoke it.` : ` It is ${live}.` : f.presentAtHead === false ? " It is no longer in the file, but it is still in git history: revoke it." : "";
   return `${base2} (introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}).${head}`;
 }
 function toUri(path2) {
   return path2.split("/").map((s) => encodeURIComponent(s)).join("/");
 }
-function pascalCase(text) {
-  return text.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
+function pascalCase(text2) {
+  return text2.split(/[^A-Za-z0-9]+/).map((w) => (w[0] ?? "").toUpperCase() + w.slice(1)).join("");
 }
 var LEVEL, SECURITY_SEVERITY;
 var init_sarif = __esm({
@@ -15269,6 +16686,8 @@ var init_sarif = __esm({
     "use strict";
     init_version();
     init_context();
+    init_liveness();
+    init_tag();
     LEVEL = {
       critical: "error",
       high: "error",
@@ -15286,270 +16705,78 @@ var init_sarif = __esm({
   }
 });
 
-// src/report/escape.ts
-function escapeChar(c) {
-  const named2 = NAMED[c];
-  if (named2 !== void 0) return named2;
-  const code2 = c.charCodeAt(0);
-  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+// src/report/formats.ts
+function reporter(format) {
+  const found = REPORTERS.find((r) => r.name === format);
+  if (found === void 0) throw new TypeError(`unknown report format ${JSON.stringify(format)}`);
+  return found;
 }
-function escapeControl(text) {
-  return text.replace(CONTROL, escapeChar);
-}
-function safeLines(text) {
-  return neutraliseCommands(text.replace(CONTROL_BUT_LINES, escapeChar));
-}
-function neutraliseCommands(text) {
-  return text.replace(/^([ \t]*)::/gm, "$1\\::").replace(/##\[/g, "#\\#[");
-}
-var CONTROL, CONTROL_BUT_LINES, NAMED;
-var init_escape = __esm({
-  "src/report/escape.ts"() {
+var REPORTERS, REPORT_FORMATS;
+var init_formats = __esm({
+  "src/report/formats.ts"() {
     "use strict";
-    CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-    CONTROL_BUT_LINES = /(?![\n\t])[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    init_html();
+    init_json();
+    init_markdown();
+    init_sarif();
+    init_text();
+    REPORTERS = [
+      { name: "text", description: "a human report for the terminal", extension: ".txt", render: renderText },
+      { name: "json", description: "every finding and the scan statistics, for programs", extension: ".json", render: renderJson },
+      { name: "sarif", description: "SARIF 2.1.0, for code scanning dashboards", extension: ".sarif", render: renderSarif },
+      { name: "html", description: "a self-contained audit page for people", extension: ".html", render: renderHtml, links: true },
+      { name: "markdown", description: "the audit report for an issue or a wiki", extension: ".md", render: renderMarkdown, links: true }
+    ];
+    REPORT_FORMATS = REPORTERS.map((r) => r.name);
   }
 });
 
-// src/report/staged-help.ts
-function stagedHelp(findings, rules, paint) {
-  const failing = findings.filter((f) => f.severity !== "info");
-  if (failing.length === 0) return [];
-  const secrets = failing.filter((f) => f.source !== "check");
-  const envFiles = failing.filter((f) => FILE_CHECKS.has(f.ruleId));
-  const templates = failing.filter((f) => f.source === "check" && !FILE_CHECKS.has(f.ruleId));
-  const what = [
-    secrets.length > 0 ? "a secret" : "",
-    envFiles.length > 0 ? "an env file" : "",
-    templates.length > 0 ? "a value in an env template" : ""
-  ].filter((w) => w !== "").join(" and ");
-  const out = ["", paint("1;31", `Commit blocked: the staged changes add ${what}.`), "", paint("1", "Fix it")];
-  let step = 0;
-  const item = (first, ...rest) => {
-    step++;
-    out.push(`  ${step}. ${first}`, ...rest.map((l) => `     ${l}`));
-  };
-  if (secrets.length > 0) {
-    item(
-      "Remove the secret from the file: read it from an environment variable or a secret manager,",
-      "then stage the file again (git add) and commit."
-    );
-    item(
-      "Not committed yet means not leaked through git. If the key was ever pushed, shared, pasted or",
-      "logged, treat it as leaked: revoke it and issue a new one."
-    );
-    const fired = new Set(secrets.map((f) => f.ruleId));
-    for (const rule of rules) {
-      if (!fired.has(rule.id) || rule.remediation === void 0) continue;
-      out.push(`     ${escapeControl(rule.id)}: revoke at ${escapeControl(rule.remediation.revoke)}`, `       ${escapeControl(rule.remediation.rotate)}`);
-    }
-  }
-  if (envFiles.length > 0) {
-    item(
-      "Keep env files out of git: unstage each one and ignore it, as its finding above says",
-      "(git rm --cached <file>, then add it to .gitignore), and commit again."
-    );
-  }
-  if (templates.length > 0) {
-    item(
-      "Replace each real-looking value in the env template with an empty value or a placeholder",
-      "(such as <NAME>), stage the template again and commit."
-    );
-  }
-  out.push("", paint("1", "Not a secret?"));
-  const lineLevel = [...secrets, ...templates][0];
-  if (lineLevel !== void 0) {
-    out.push(
-      `  - Allow it with a comment on its line: keyscan:allow ${escapeControl(lineLevel.ruleId)}   (# or // comment, as the file type needs)`
-    );
-  }
-  const file = envFiles[0];
-  if (file !== void 0) {
-    out.push(
-      `  - An env file that must be committed (no secrets in it): list it in .keyscan.yaml under allowlist: paths: [${escapeControl(JSON.stringify(file.path))}]`
-    );
-  }
-  out.push(
-    "  - Or accept the current findings in the baseline: npx keyscan baseline (then git add .keyscan-baseline.json)",
-    "",
-    "Bypass this check for one commit, only when you are sure: git commit --no-verify"
-  );
-  return out;
+// src/report/found-line.ts
+function scannedCount(stats) {
+  return stats.commitsScanned !== void 0 ? plural(stats.commitsScanned, "commit") : plural(stats.filesScanned, "file");
 }
-var FILE_CHECKS;
-var init_staged_help = __esm({
-  "src/report/staged-help.ts"() {
+function foundLine(result2, where) {
+  const found = `${foundSummary(result2.findings)} in ${scannedCount(result2.stats)}`;
+  if (result2.errors.length === 0) return found;
+  return `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned${where === void 0 ? "" : `; ${where}`}): ${found}`;
+}
+var init_found_line = __esm({
+  "src/report/found-line.ts"() {
     "use strict";
-    init_escape();
-    FILE_CHECKS = /* @__PURE__ */ new Set(["env-file-staged", "env-file-tracked", "env-file-not-ignored", "env-file-committed"]);
-  }
-});
-
-// src/report/text.ts
-function skipLabel(key) {
-  const known2 = SKIP_LABEL[key];
-  return known2 ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-function renderText(ctx) {
-  const paint = (style, s) => ctx.color ? `\x1B[${style}m${s}\x1B[0m` : s;
-  const rules = new Map(ctx.rules.map((r) => [r.id, r]));
-  const lines = [];
-  for (const f of ctx.result.findings) lines.push(...findingBlock(f, rules.get(f.ruleId), ctx.reveal, paint), "");
-  lines.push(...summary(ctx.result, paint));
-  if (ctx.staged ?? ctx.result.findings.some((f) => f.source === "staged"))
-    lines.push(...stagedHelp(ctx.result.findings, ctx.rules, paint));
-  return neutraliseCommands(`${lines.join("\n")}
-`);
-}
-function findingBlock(f, rule, reveal, paint) {
-  const where = `${escapeControl(f.path)}:${f.startLine}:${f.startColumn}`;
-  const block = [
-    `${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint("1", where)}  ${paint("2", escapeControl(f.ruleId))}`,
-    `         ${escapeControl(f.message)}`
-  ];
-  if (f.source !== "check") block.push(`         secret: ${escapeControl(shownSecret(f, reveal))}`);
-  if (f.commit !== void 0) block.push(`         ${provenance(f)}`);
-  if (rule?.remediation) block.push(`         revoke: ${escapeControl(rule.remediation.revoke)}`);
-  return block;
-}
-function provenance(f) {
-  const who = f.author ? ` by ${escapeControl(f.author)}${f.authorEmail ? ` <${escapeControl(f.authorEmail)}>` : ""}` : "";
-  const when = f.date ? ` on ${f.date.slice(0, 10)}` : "";
-  const count = f.commitCount !== void 0 && f.commitCount > 1 ? ` \xB7 added in ${f.commitCount} commits` : "";
-  const head = f.presentAtHead === void 0 ? "" : f.presentAtHead ? " \xB7 still in the file at HEAD" : " \xB7 no longer at HEAD (still in history)";
-  return `introduced in ${f.commit?.slice(0, 12)}${who}${when}${count}${head}`;
-}
-function summary(result2, paint) {
-  const { stats, findings, errors } = result2;
-  const bytes = formatBytes(stats.bytesScanned);
-  const what = stats.commitsScanned !== void 0 ? `${plural(stats.commitsScanned, "commit")} (${plural(stats.filesScanned, "file change")}, ${bytes})` : `${plural(stats.filesScanned, "file")} (${bytes})`;
-  const scanned = `${what} in ${(stats.durationMs / 1e3).toFixed(2)}s`;
-  const out = [];
-  if (findings.length === 0 && errors.length === 0) out.push(`${paint("32", "No secrets found")} \xB7 scanned ${scanned}`);
-  else if (findings.length === 0) out.push(`${paint("1;31", "Scan incomplete")}: no secrets in what was read \xB7 scanned ${scanned}`);
-  else {
-    const bySeverity2 = countBy(findings.map((f) => f.severity));
-    const detail = ["critical", "high", "medium", "low", "info"].filter((s) => bySeverity2.has(s)).map((s) => `${bySeverity2.get(s)} ${s}`).join(", ");
-    out.push(`${paint("1;31", foundSummary(findings))} (${detail}) \xB7 scanned ${scanned}`);
-  }
-  const skipped = Object.keys(stats.skipped).filter((k) => stats.skipped[k] > 0);
-  if (skipped.length > 0) out.push(`Skipped: ${skipped.map((k) => `${stats.skipped[k]} ${skipLabel(k)}`).join(", ")}`);
-  if (stats.lfsPointers !== void 0 && stats.lfsPointers > 0) {
-    out.push(
-      `Git LFS: ${plural(stats.lfsPointers, "pointer file")} scanned as committed (the content they stand for is not in the repository)`
-    );
-  }
-  const silenced = Object.keys(SUPPRESSED_LABEL).filter((k) => stats.suppressed[k] > 0);
-  if (silenced.length > 0) {
-    out.push(`Silenced: ${silenced.map((k) => `${stats.suppressed[k]} ${SUPPRESSED_LABEL[k]}`).join(", ")}`);
-  }
-  const unused = result2.unusedAllows ?? [];
-  if (unused.length > 0) {
-    out.push(paint("33", `${plural(unused.length, "keyscan:allow comment")} silenced nothing (remove them):`));
-    for (const u of unused.slice(0, 50)) out.push(`  ${escapeControl(u.path)}:${u.line}${u.commit ? ` (${u.commit.slice(0, 12)})` : ""}`);
-    if (unused.length > 50) out.push(`  \u2026 and ${unused.length - 50} more (see --format json)`);
-  }
-  if (errors.length > 0) {
-    out.push(paint("1;31", `${plural(errors.length, "path")} could not be scanned:`));
-    for (const e of errors.slice(0, 20)) out.push(`  ${escapeControl(e.path)}: ${escapeControl(e.message)}`);
-    if (errors.length > 20) out.push(`  \u2026 and ${errors.length - 20} more (see --format json)`);
-  }
-  for (const w of result2.warnings) out.push(paint("33", `Warning: ${escapeControl(w)}`));
-  return out;
-}
-function countBy(items) {
-  const m = /* @__PURE__ */ new Map();
-  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
-  return m;
-}
-function foundSummary(findings) {
-  if (findings.length === 0) return "no secrets found";
-  const checks = findings.filter((f) => f.source === "check").length;
-  const secrets = findings.length - checks;
-  const parts = [secrets > 0 ? plural(secrets, "secret") : "", checks > 0 ? plural(checks, "env-file issue") : ""];
-  return `${parts.filter((p) => p !== "").join(" and ")} found`;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
-var SEVERITY_STYLE, SKIP_LABEL, SUPPRESSED_LABEL;
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_context();
-    init_escape();
-    init_staged_help();
-    SEVERITY_STYLE = {
-      critical: "1;31",
-      high: "31",
-      medium: "33",
-      low: "36",
-      info: "2"
-    };
-    SKIP_LABEL = {
-      binary: "binary",
-      tooLarge: "over --max-file-size",
-      symlink: "symbolic links (not followed)",
-      notRegular: "not regular files",
-      excluded: "excluded by config",
-      deleted: "deleted from the work tree",
-      submodule: "submodules or nested repositories (not descended into)",
-      unreadable: "unreadable (--skip-unreadable)"
-    };
-    SUPPRESSED_LABEL = {
-      inline: "by keyscan:allow comments",
-      allowlist: "by config allowlists",
-      baseline: "by the baseline"
-    };
+    init_text();
   }
 });
 
 // src/report/render.ts
 function render(format, ctx) {
-  switch (format) {
-    case "json":
-      return renderJson(ctx);
-    case "sarif":
-      return renderSarif(ctx);
-    case "text":
-      return renderText(ctx);
-  }
+  return reporter(format).render(ctx);
 }
 var init_render = __esm({
   "src/report/render.ts"() {
     "use strict";
-    init_json();
-    init_sarif();
-    init_text();
+    init_formats();
   }
 });
 
 // src/engine/encoded.ts
 function after(pattern) {
   const sticky = new RegExp(pattern.source, "yd");
-  return (text, end) => {
+  return (text2, end) => {
     sticky.lastIndex = end;
-    const m = sticky.exec(text);
+    const m = sticky.exec(text2);
     const span = m?.indices?.[1];
     return span === void 0 ? [] : [[span[0], span[1]]];
   };
 }
-function manifest(text, end) {
+function manifest(text2, end) {
   const lo = Math.max(0, end - MANIFEST_REACH);
-  const hi = Math.min(text.length, end + MANIFEST_REACH);
-  const before = text.slice(lo, end).lastIndexOf("\n---");
-  const after2 = text.slice(end, hi).indexOf("\n---");
+  const hi = Math.min(text2.length, end + MANIFEST_REACH);
+  const before = text2.slice(lo, end).lastIndexOf("\n---");
+  const after2 = text2.slice(end, hi).indexOf("\n---");
   return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
 }
-function valuesIn(text, [from, to]) {
-  const region = text.slice(from, to);
+function valuesIn(text2, [from, to]) {
+  const region = text2.slice(from, to);
   const runs = [];
   for (const pattern of [YAML_VALUE, JSON_VALUE]) {
     pattern.lastIndex = 0;
@@ -15560,8 +16787,8 @@ function valuesIn(text, [from, to]) {
   }
   return runs;
 }
-function decodeRun(text, run2) {
-  const encoded = text.slice(run2[0], run2[1]);
+function decodeRun(text2, run2) {
+  const encoded = text2.slice(run2[0], run2[1]);
   if (encoded.length % 4 === 1) return void 0;
   const bytes = Buffer.from(encoded, "base64");
   if (bytes.length < 8) return void 0;
@@ -15569,7 +16796,7 @@ function decodeRun(text, run2) {
   for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
   return printable / bytes.length >= 0.95 ? bytes : void 0;
 }
-function carrierRuns(text, hits) {
+function carrierRuns(text2, hits) {
   const seen = /* @__PURE__ */ new Set();
   const runs = [];
   const add = (run2) => {
@@ -15583,16 +16810,16 @@ function carrierRuns(text, hits) {
     const end = hits[i + 1];
     if (carrier.region !== void 0) {
       const last = regions[regions.length - 1];
-      if (last === void 0 || end > last[1]) regions.push(carrier.region(text, end));
-    } else for (const run2 of carrier.runs?.(text, end) ?? []) add(run2);
+      if (last === void 0 || end > last[1]) regions.push(carrier.region(text2, end));
+    } else for (const run2 of carrier.runs?.(text2, end) ?? []) add(run2);
   }
-  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text, region)) add(run2);
+  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text2, region)) add(run2);
   return runs;
 }
 function mergeRuns(runs) {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
   const merged = [];
-  for (const [a, b] of sorted) {
+  for (const [a, b] of sorted2) {
     const last = merged[merged.length - 1];
     if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
@@ -15602,13 +16829,13 @@ function mergeRuns(runs) {
 function isBase64Char(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
 }
-function insideEncodedRun(text, start, end) {
+function insideEncodedRun(text2, start, end) {
   let from = start;
   const low = Math.max(0, start - BLOB_RUN);
-  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
+  while (from > low && isBase64Char(text2.charCodeAt(from - 1))) from--;
   let to = end;
-  const high = Math.min(text.length, end + BLOB_RUN);
-  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
+  const high = Math.min(text2.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text2.charCodeAt(to))) to++;
   return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
 }
 var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH, BLOB_RUN, BLOB_EXTRA;
@@ -15714,9 +16941,9 @@ function findKeywords(matcher, data, onHit, start = 0, end = data.length) {
 }
 function deserializeKeywords(data) {
   const headerLength = data.readUInt32LE(0);
-  const header = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
+  const header2 = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
   let at2 = 4 + headerLength;
-  const cells = header.outputs.length * header.classCount;
+  const cells = header2.outputs.length * header2.classCount;
   const start = data.byteOffset + at2;
   let delta;
   if (start % 4 === 0) delta = new Int32Array(data.buffer, start, cells);
@@ -15728,8 +16955,8 @@ function deserializeKeywords(data) {
   const classes = data.subarray(at2, at2 + 256);
   at2 += 256;
   const accept2 = data.subarray(at2, at2 + cells);
-  const outputs = header.outputs.map((o) => o ?? void 0);
-  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
+  const outputs = header2.outputs.map((o) => o ?? void 0);
+  return { keywords: header2.keywords, delta, classes, accept: accept2, outputs, classCount: header2.classCount };
 }
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
@@ -15744,9 +16971,9 @@ var init_keywords = __esm({
 });
 
 // src/engine/checksum.ts
-function crc32(text) {
+function crc32(text2) {
   let crc = 4294967295;
-  for (let i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255] ^ crc >>> 8;
+  for (let i = 0; i < text2.length; i++) crc = CRC_TABLE[(crc ^ text2.charCodeAt(i)) & 255] ^ crc >>> 8;
   return (crc ^ 4294967295) >>> 0;
 }
 function toBase62(value2, width) {
@@ -15829,8 +17056,8 @@ function decodedText(value2) {
   const decoded = Buffer.from(value2, "base64").toString("latin1");
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
 }
-function isWordyText(text) {
-  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
+function isWordyText(text2) {
+  return SECRET_WORDS.test(text2) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text2);
 }
 function isSettingsQuery(value2) {
   if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
@@ -15893,9 +17120,9 @@ function assignedName(before) {
   const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
   return m?.[1] ?? "";
 }
-function keyMaterial(secret) {
-  if (!secret.startsWith("-----BEGIN")) return secret;
-  const material = secret.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
+function keyMaterial(secret2) {
+  if (!secret2.startsWith("-----BEGIN")) return secret2;
+  const material = secret2.split(/\r?\n|\\n/).filter((line) => !line.startsWith("-----") && !/^[A-Za-z-]+: /.test(line)).join("");
   return /\.\.\./.test(material) ? "" : material;
 }
 function percentDecoded(value2) {
@@ -15988,9 +17215,9 @@ function isTypedFiller(value2) {
     if (lower.includes(seq.slice(0, 8))) return true;
   }
   if (isTypedSequence(lower)) return true;
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
+  const top = Math.max(...counts2.values());
   return body.length >= 8 && top / body.length > 0.6;
 }
 function isTypedSequence(lower) {
@@ -16069,66 +17296,66 @@ var init_placeholders = __esm({
 });
 
 // src/engine/value-syntax.ts
-function assignedValue(text, matchStart, at2) {
+function assignedValue(text2, matchStart, at2) {
   let lineEnd = at2;
-  const limit = Math.min(text.length, at2 + MAX_VALUE + 2);
-  while (lineEnd < limit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
-  if (text[lineEnd - 1] === "\r") lineEnd--;
-  const op = operatorBefore(text, at2);
+  const limit = Math.min(text2.length, at2 + MAX_VALUE + 2);
+  while (lineEnd < limit && text2.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (text2[lineEnd - 1] === "\r") lineEnd--;
+  const op = operatorBefore(text2, at2);
   let nameFrom = matchStart;
   const nameLimit = Math.max(0, matchStart - MAX_NAME);
-  while (nameFrom > nameLimit && isNameChar(text.charCodeAt(nameFrom - 1))) nameFrom--;
-  const before = text[nameFrom - 1];
+  while (nameFrom > nameLimit && isNameChar(text2.charCodeAt(nameFrom - 1))) nameFrom--;
+  const before = text2[nameFrom - 1];
   if (before === "?" || before === "&") return void 0;
   if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
-  if (op === ">") return before === "<" ? elementText(text, at2, lineEnd) : void 0;
-  const quoted2 = quotedString(text, at2, lineEnd, before !== '"' && before !== "'");
+  if (op === ">") return before === "<" ? elementText(text2, at2, lineEnd) : void 0;
+  const quoted2 = quotedString(text2, at2, lineEnd, before !== '"' && before !== "'");
   if (quoted2 !== null) return quoted2;
   let word = at2;
-  while (word < lineEnd && !isBlank(text.charCodeAt(word))) word++;
+  while (word < lineEnd && !isBlank(text2.charCodeAt(word))) word++;
   if (word - at2 > MAX_VALUE) return void 0;
-  const known2 = lineStartOf(text, nameFrom);
+  const known2 = lineStartOf(text2, nameFrom);
   const lineStart = known2 === -1 ? nameFrom - MAX_HEAD : known2;
-  const head = text.slice(lineStart, nameFrom);
-  return unquoted(text, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
+  const head = text2.slice(lineStart, nameFrom);
+  return unquoted(text2, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
 }
-function lineStartOf(text, at2) {
+function lineStartOf(text2, at2) {
   const from = Math.max(0, at2 - MAX_HEAD);
-  for (let i = at2 - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = at2 - 1; i >= from; i--) if (text2.charCodeAt(i) === 10) return i + 1;
   return from === 0 ? 0 : -1;
 }
-function operatorBefore(text, at2) {
+function operatorBefore(text2, at2) {
   let i = at2;
-  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "	")) i--;
+  while (i > 0 && (text2[i - 1] === " " || text2[i - 1] === "	")) i--;
   let j = i;
-  while (j > 0 && j > i - 3 && "=:>?|,".includes(text[j - 1])) j--;
-  return text.slice(j, i);
+  while (j > 0 && j > i - 3 && "=:>?|,".includes(text2[j - 1])) j--;
+  return text2.slice(j, i);
 }
-function elementText(text, at2, lineEnd) {
+function elementText(text2, at2, lineEnd) {
   let lt = at2;
-  while (lt < lineEnd && text[lt] !== "<") lt++;
-  if (lt >= lineEnd || text[lt + 1] !== "/") return void 0;
+  while (lt < lineEnd && text2[lt] !== "<") lt++;
+  if (lt >= lineEnd || text2[lt + 1] !== "/") return void 0;
   let end = lt;
-  while (end > at2 && /\s/.test(text[end - 1])) end--;
+  while (end > at2 && /\s/.test(text2[end - 1])) end--;
   return end > at2 ? [at2, end] : void 0;
 }
-function quotedString(text, at2, lineEnd, allowEscaped) {
+function quotedString(text2, at2, lineEnd, allowEscaped) {
   let i = at2;
   let prefix = "";
-  while (i < at2 + 2 && /[bBrRuUfF]/.test(text[i] ?? "")) prefix += text[i++];
-  let quote = text[i];
+  while (i < at2 + 2 && /[bBrRuUfF]/.test(text2[i] ?? "")) prefix += text2[i++];
+  let quote = text2[i];
   let escapedQuote = false;
-  if (allowEscaped && quote === "\\" && (text[i + 1] === '"' || text[i + 1] === "'")) {
+  if (allowEscaped && quote === "\\" && (text2[i + 1] === '"' || text2[i + 1] === "'")) {
     escapedQuote = true;
-    quote = text[++i];
+    quote = text2[++i];
   }
   if (!QUOTES.includes(quote) || prefix !== "" && quote === "`") return null;
   const start = i + 1;
   const raw = /r/i.test(prefix);
   for (let j = start; j < lineEnd; j++) {
-    const c = text[j];
+    const c = text2[j];
     if (escapedQuote) {
-      if (c === "\\" && text[j + 1] === quote) return content(text, start, j, quote, prefix);
+      if (c === "\\" && text2[j + 1] === quote) return content(text2, start, j, quote, prefix);
       if (c === "\\") j++;
       continue;
     }
@@ -16136,12 +17363,12 @@ function quotedString(text, at2, lineEnd, allowEscaped) {
       j++;
       continue;
     }
-    if (c === quote) return content(text, start, j, quote, prefix);
+    if (c === quote) return content(text2, start, j, quote, prefix);
   }
   return void 0;
 }
-function content(text, start, end, quote, prefix) {
-  const body = text.slice(start, end);
+function content(text2, start, end, quote, prefix) {
+  const body = text2.slice(start, end);
   if (end === start || /^\s|\s$/.test(body)) return void 0;
   if (quote !== "'" && /\$\{|#\{/.test(body)) return void 0;
   if (/\{\{|\{%|<%/.test(body)) return void 0;
@@ -16158,20 +17385,20 @@ function isProse(body) {
     // paths, `seed=foo`
   );
 }
-function unquoted(text, { head, lineStart, lineEnd, at: at2, op }) {
+function unquoted(text2, { head, lineStart, lineEnd, at: at2, op }) {
   const atLineStart = (
     // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
     /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
-    isValueEntry(text, at2)
+    isValueEntry(text2, at2)
   );
   let end = at2;
-  while (end < lineEnd && !isBlank(text.charCodeAt(end))) end++;
+  while (end < lineEnd && !isBlank(text2.charCodeAt(end))) end++;
   if (end - at2 > MAX_VALUE) return void 0;
-  const value2 = text.slice(at2, end);
-  const rest = text.slice(end, lineEnd).trim();
+  const value2 = text2.slice(at2, end);
+  const rest = text2.slice(end, lineEnd).trim();
   let opEnd = at2;
-  while (opEnd > lineStart && /[ \t]/.test(text[opEnd - 1])) opEnd--;
-  const spaced = opEnd < at2 && /[ \t]/.test(text[opEnd - op.length - 1] ?? "");
+  while (opEnd > lineStart && /[ \t]/.test(text2[opEnd - 1])) opEnd--;
+  const spaced = opEnd < at2 && /[ \t]/.test(text2[opEnd - op.length - 1] ?? "");
   if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
   if (atLineStart && op === ":") {
     if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
@@ -16184,8 +17411,8 @@ function unquoted(text, { head, lineStart, lineEnd, at: at2, op }) {
   }
   if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
   let nameStart = opEnd - op.length;
-  while (nameStart > lineStart && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
-  const name = text.slice(nameStart, opEnd - op.length);
+  while (nameStart > lineStart && isNameChar(text2.charCodeAt(nameStart - 1))) nameStart--;
+  const name = text2.slice(nameStart, opEnd - op.length);
   const flag2 = name.startsWith("-") && /(?:^|\s)$/.test(head);
   const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
   return flag2 || envWord ? [at2, end] : void 0;
@@ -16204,9 +17431,9 @@ function isBlank(c) {
 function isNameChar(c) {
   return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
 }
-function isValueEntry(text, at2) {
-  const start = lineStartOf(text, at2);
-  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text.slice(start, at2));
+function isValueEntry(text2, at2) {
+  const start = lineStartOf(text2, at2);
+  return start !== -1 && /^[ \t]*(?:-[ \t]+)?value[ \t]*:[ \t]*$/.test(text2.slice(start, at2));
 }
 var MAX_VALUE, MAX_HEAD, MAX_NAME, QUOTES;
 var init_value_syntax = __esm({
@@ -16220,8 +17447,8 @@ var init_value_syntax = __esm({
 });
 
 // src/engine/validators.ts
-function decodeBase64(text) {
-  const clean = text.replace(/=+$/, "");
+function decodeBase64(text2) {
+  const clean = text2.replace(/=+$/, "");
   if (!/^[A-Za-z0-9+/_-]+$/.test(clean) || clean.length % 4 === 1) return void 0;
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
@@ -16238,14 +17465,14 @@ var init_validators = __esm({
     init_path_context();
     init_placeholders();
     init_value_syntax();
-    isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
-    isSlotCredential = (secret, path2) => isCredentialValue(secret) && !(isIllustrativePath(path2) && isTypedPassword(secret));
+    isPrintable = (text2) => /^[\x20-\x7e]+$/.test(text2);
+    isSlotCredential = (secret2, path2) => isCredentialValue(secret2) && !(isIllustrativePath(path2) && isTypedPassword(secret2));
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
-      "github-checksum": ({ secret }) => hasBase62Crc32(secret),
+      "github-checksum": ({ secret: secret2 }) => hasBase62Crc32(secret2),
       /** `user:password` in base64 (HTTP basic auth, docker `auth`, npm `_auth`). */
-      "basic-auth": ({ secret }) => {
-        const decoded = decodeBase64(secret);
+      "basic-auth": ({ secret: secret2 }) => {
+        const decoded = decodeBase64(secret2);
         if (decoded === void 0 || !isPrintable(decoded)) return false;
         const colon = decoded.indexOf(":");
         if (colon <= 0 || decoded.length - colon - 1 < 4) return false;
@@ -16253,11 +17480,11 @@ var init_validators = __esm({
         return !isDummyPassword(password) && !isPlaceholder(password);
       },
       /** A JWT's header is a base64url JSON object that names its algorithm. */
-      jwt: ({ secret }) => {
-        const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
-        if (header === void 0) return false;
+      jwt: ({ secret: secret2 }) => {
+        const header2 = decodeBase64(secret2.slice(0, secret2.indexOf(".")));
+        if (header2 === void 0) return false;
         try {
-          const parsed = JSON.parse(header);
+          const parsed = JSON.parse(header2);
           return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
         } catch {
           return false;
@@ -16267,35 +17494,35 @@ var init_validators = __esm({
        * A value in a slot that a credential file reserves for one: anything but a reference or a
        * placeholder, and in a test's, a manual's or a template's file, not a typed word (`hunter42`).
        */
-      "credential-value": ({ secret, path: path2 }) => isSlotCredential(secret, path2),
+      "credential-value": ({ secret: secret2, path: path2 }) => isSlotCredential(secret2, path2),
       /** `NAME=value` in a credential file or committed env file: a secret's name, and a credential value. */
-      "secret-name-value": ({ secret, before, path: path2 }) => isSecretName(assignedName(before)) && isSlotCredential(secret, path2),
+      "secret-name-value": ({ secret: secret2, before, path: path2 }) => isSecretName(assignedName(before)) && isSlotCredential(secret2, path2),
       /**
        * A value after a command's option or variable: as `credential-value`, and after a token's or
        * key's option (`--token=`, `--api-key`), a generated value, not a word (`--token=ping`).
        */
-      "command-credential": ({ secret, before, path: path2 }) => isSlotCredential(secret, path2) && (!/(?:token|key|secret)[ \t]*[= \t][ \t]*["']?$/i.test(before) || isGeneratedValue(secret)),
+      "command-credential": ({ secret: secret2, before, path: path2 }) => isSlotCredential(secret2, path2) && (!/(?:token|key|secret)[ \t]*[= \t][ \t]*["']?$/i.test(before) || isGeneratedValue(secret2)),
       /** A slot only generated values fill (Django's SECRET_KEY): not a word or a phrase (`'development key'`). */
-      "generated-value": ({ secret, path: path2 }) => isSlotCredential(secret, path2) && isGeneratedValue(secret),
+      "generated-value": ({ secret: secret2, path: path2 }) => isSlotCredential(secret2, path2) && isGeneratedValue(secret2),
       /**
        * The password of a connection URL: not a word naming a password, nor the user or scheme repeated,
        * and in a test, a manual, a template or a comment, not a typed word (`someuser:somepassword`).
        */
-      "connection-password": ({ secret, before, path: path2, lineHead: lineHead2 }) => isConnectionPassword(secret, before, isIllustrative(path2, lineHead2 ?? "")),
+      "connection-password": ({ secret: secret2, before, path: path2, lineHead: lineHead2 }) => isConnectionPassword(secret2, before, isIllustrative(path2, lineHead2 ?? "")),
       /**
        * Not an illustration: outside tests, manuals and templates, and not on a comment line that
        * shows a call's output (`# => "$2a$04$…"`, `# pwdhash => "$6$…"`).
        */
       "outside-examples": ({ path: path2, lineHead: lineHead2 }) => !isExamplePath(path2) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead2 ?? ""),
       /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-      "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+      "generic-secret": ({ secret: secret2, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2),
       /**
        * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
        * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
        * value with no provider's format is one the test made up to exercise code, and entropy cannot
        * tell it from a real one (provider rules, private keys and credential files still run there).
        */
-      "assigned-value": ({ secret, before, path: path2 }) => secret.length >= 12 && secret.length <= 200 && !isTestPath(path2) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+      "assigned-value": ({ secret: secret2, before, path: path2 }) => secret2.length >= 12 && secret2.length <= 200 && !isTestPath(path2) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
     VALUE_SYNTAX = { "assigned-value": assignedValue };
@@ -16472,8 +17699,8 @@ import { createHmac as createHmac2 } from "node:crypto";
 function exampleHash(value2) {
   return createHmac2("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
-function isDocumentedExample(secret) {
-  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
+function isDocumentedExample(secret2) {
+  return LENGTHS.has(secret2.length) && HASHES.has(exampleHash(secret2));
 }
 var HASHES, LENGTHS;
 var init_examples2 = __esm({
@@ -16496,32 +17723,32 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
   const carrierHits = [];
   const windows2 = collectWindows(catalogue2, data, onPath2, carrierHits);
   if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text = data.toString("latin1");
+  const text2 = data.toString("latin1");
   const matches = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
     const seen = /* @__PURE__ */ new Set();
     for (let i = 0; i < spans.length; i += 2) {
       const a = Math.max(0, spans[i]);
-      const b = Math.min(text.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text, a, b)) {
+      const b = Math.min(text2.length, spans[i + 1]);
+      for (const m of matchWindow(rule, text2, a, b)) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text, m, path2);
-        if (verdict === false) continue;
-        const secret = data.toString("utf8", m.start, m.end);
-        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
+        const verdict2 = accept(rule, text2, m, path2);
+        if (verdict2 === false) continue;
+        const secret2 = data.toString("utf8", m.start, m.end);
+        matches.push(verdict2 === "example" ? { ...m, secret: secret2, example: true } : { ...m, secret: secret2 });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath2, path2, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text2, carrierHits, onPath2, path2, depth));
   return resolveOverlaps(catalogue2, matches);
 }
-function detectEncoded(catalogue2, text, carrierHits, onPath2, path2, depth) {
+function detectEncoded(catalogue2, text2, carrierHits, onPath2, path2, depth) {
   const found = [];
-  for (const run2 of carrierRuns(text, carrierHits)) {
-    const decoded = decodeRun(text, run2);
+  for (const run2 of carrierRuns(text2, carrierHits)) {
+    const decoded = decodeRun(text2, run2);
     if (decoded === void 0) continue;
     for (const inner of detectAt(catalogue2, decoded, onPath2, path2, depth + 1)) {
       found.push({
@@ -16571,8 +17798,8 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
   }
   return windows2;
 }
-function matchWindow(rule, text, a, b) {
-  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+function matchWindow(rule, text2, a, b) {
+  const sub = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
   const re = rule.regex;
   re.lastIndex = 0;
   const found = [];
@@ -16582,9 +17809,9 @@ function matchWindow(rule, text, a, b) {
       re.lastIndex++;
       continue;
     }
-    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
+    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text2.length) {
       const grow = Math.max(b - a, 64);
-      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
+      return matchWindow(rule, text2, Math.max(0, a - grow), Math.min(text2.length, b + grow));
     }
     const matchStart = a + m.index;
     if (rule.valueSyntax === void 0) {
@@ -16592,57 +17819,57 @@ function matchWindow(rule, text, a, b) {
       found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
       continue;
     }
-    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    const value2 = rule.valueSyntax(text2, matchStart, matchStart + length - 1);
     if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
     found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
   return found;
 }
-function secretSpan(rule, text, m) {
-  const whole = [m.index, m.index + m[0].length];
-  if (m.groups?.secret === void 0) return whole;
+function secretSpan(rule, text2, m) {
+  const whole2 = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === void 0) return whole2;
   const locate = rule.locate();
   locate.lastIndex = m.index;
-  const located = locate.exec(text);
-  return located?.indices?.groups?.secret ?? whole;
+  const located = locate.exec(text2);
+  return located?.indices?.groups?.secret ?? whole2;
 }
-function accept(rule, text, m, path2) {
-  const secret = text.slice(m.start, m.end);
-  if (secret.length === 0) return false;
-  if (isDocumentedExample(secret)) return "example";
-  if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret))) return false;
-  if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path: path2, lineHead: lineHead(text, m.matchStart) })) {
+function accept(rule, text2, m, path2) {
+  const secret2 = text2.slice(m.start, m.end);
+  if (secret2.length === 0) return false;
+  if (isDocumentedExample(secret2)) return "example";
+  if (!meetsEntropy(secret2, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret2))) return false;
+  if (insideEncodedRun(text2, m.start, m.end)) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret: secret2, before: textBefore(text2, m), path: path2, lineHead: lineHead(text2, m.matchStart) })) {
     return false;
   }
-  if (matchesAny(rule.allowSecret, secret)) return false;
+  if (matchesAny(rule.allowSecret, secret2)) return false;
   if (rule.allowLine.length > 0) {
-    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
+    if (matchesAny(rule.allowLine, lineAround(text2, m.matchStart, m.matchEnd))) return false;
   }
   return true;
 }
-function textBefore(text, m) {
+function textBefore(text2, m) {
   const from = Math.max(0, m.matchStart - 48);
-  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
-  return text.slice(Math.max(lineStart, from), m.start);
+  const lineStart = from + text2.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text2.slice(Math.max(lineStart, from), m.start);
 }
-function lineHead(text, at2) {
+function lineHead(text2, at2) {
   const from = Math.max(0, at2 - 120);
-  for (let i = at2 - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at2);
-  return from === 0 ? text.slice(0, at2) : `\0${text.slice(from, at2)}`;
+  for (let i = at2 - 1; i >= from; i--) if (text2.charCodeAt(i) === 10) return text2.slice(i + 1, at2);
+  return from === 0 ? text2.slice(0, at2) : `\0${text2.slice(from, at2)}`;
 }
-function matchesAny(patterns, text) {
+function matchesAny(patterns, text2) {
   for (const p of patterns) {
     p.lastIndex = 0;
-    if (p.test(text)) return true;
+    if (p.test(text2)) return true;
   }
   return false;
 }
-function lineAround(text, start, end) {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  const to = text.indexOf("\n", end);
-  return text.slice(from, to === -1 ? text.length : to);
+function lineAround(text2, start, end) {
+  const from = text2.lastIndexOf("\n", start - 1) + 1;
+  const to = text2.indexOf("\n", end);
+  return text2.slice(from, to === -1 ? text2.length : to);
 }
 function resolveOverlaps(catalogue2, matches) {
   if (matches.length < 2) return matches;
@@ -16690,27 +17917,12 @@ var init_detect = __esm({
   }
 });
 
-// src/engine/redact.ts
-function redact(secret, keywords) {
-  const lower = secret.toLowerCase();
-  let keep = 0;
-  for (const k of keywords) {
-    if (k.length > keep && k.length * 3 <= secret.length && lower.startsWith(k)) keep = k.length;
-  }
-  return `${secret.slice(0, keep)}****`;
-}
-var init_redact = __esm({
-  "src/engine/redact.ts"() {
-    "use strict";
-  }
-});
-
 // src/report/scrub.ts
-function scrub(text) {
+function scrub(text2) {
   catalogue ??= compileCatalogue(builtinRules);
-  const data = Buffer.from(text, "utf8");
+  const data = Buffer.from(text2, "utf8");
   const matches = detect(catalogue, data);
-  if (matches.length === 0) return text;
+  if (matches.length === 0) return text2;
   const parts = [];
   let at2 = 0;
   for (const m of matches) {
@@ -16722,8 +17934,8 @@ function scrub(text) {
   parts.push(data.subarray(at2));
   return Buffer.concat(parts).toString("utf8");
 }
-function safeOutput(text) {
-  return safeLines(scrub(text));
+function safeOutput(text2) {
+  return safeLines(scrub(text2));
 }
 var catalogue;
 var init_scrub = __esm({
@@ -16960,618 +18172,6 @@ var init_regex_safety = __esm({
   }
 });
 
-// src/git/run.ts
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
-function pinnedArgs(args2) {
-  return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
-}
-function gitEnv() {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_PAGER: "cat",
-    LC_ALL: "C",
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_GRAFT_FILE: "/dev/null"
-  };
-  for (const name of DROPPED_ENV) delete env[name];
-  return env;
-}
-function git(args2, cwd, input) {
-  return new Promise((resolve13, reject) => {
-    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    if (input !== void 0 && child.stdin !== null) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input);
-    }
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (b) => out.push(b));
-    child.stderr?.on("data", (b) => err.push(b));
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on(
-      "close",
-      (code2) => resolve13({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
-    );
-  });
-}
-async function gitOk(args2, cwd) {
-  const r = await git(args2, cwd);
-  if (r.code !== 0) throw gitFailure(args2, cwd, r.stderr);
-  return r.stdout;
-}
-function subcommand(args2) {
-  for (let i = 0; i < args2.length; i++) {
-    const a = args2[i];
-    if (a === "-c" || a === "-C") i++;
-    else if (!a.startsWith("-")) return a;
-  }
-  return "";
-}
-function gitFailure(args2, cwd, stderr) {
-  const detail = firstLine(stderr);
-  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
-  return new KeyscanError("E_GIT", `git ${subcommand(args2)} failed in ${cwd}: ${detail}`, {
-    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
-  });
-}
-function firstLine(text) {
-  return text.trim().split("\n")[0] ?? "";
-}
-async function* gitStream(args2, cwd, input) {
-  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-  if (input !== void 0 && child.stdin !== null) {
-    child.stdin.on("error", () => void 0);
-    if (typeof input === "string") child.stdin.end(input);
-    else Readable.from(input).pipe(child.stdin);
-  }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
-  const err = [];
-  stderr.on("data", (b) => {
-    if (err.length < 64) err.push(b);
-  });
-  const exit = new Promise((resolve13, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve13(code3 ?? (signal ? 128 : 0)));
-  });
-  exit.catch(() => void 0);
-  try {
-    for await (const chunk of stdout) yield chunk;
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  const code2 = await exit;
-  if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
-}
-async function* nulRecords(chunks) {
-  let rest = [];
-  for await (const chunk of chunks) {
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
-      rest = [];
-      start = nul + 1;
-    }
-    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
-  }
-  if (rest.length > 0) yield Buffer.concat(rest);
-}
-function spawnError(e, cwd) {
-  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
-    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
-      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
-      cause: e
-    });
-  }
-  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
-}
-var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
-var init_run = __esm({
-  "src/git/run.ts"() {
-    "use strict";
-    init_errors();
-    PINNED_CONFIG = [
-      // What log and diff print.
-      ["log.showRoot", "true"],
-      ["log.showSignature", "false"],
-      ["log.decorate", "false"],
-      ["log.follow", "false"],
-      ["log.abbrevCommit", "false"],
-      ["log.mailmap", "false"],
-      ["format.pretty", "medium"],
-      ["i18n.logOutputEncoding", "UTF-8"],
-      ["core.quotePath", "false"],
-      ["core.useReplaceRefs", "false"],
-      ["color.ui", "false"],
-      ["color.diff", "false"],
-      ["diff.noprefix", "false"],
-      ["diff.mnemonicPrefix", "false"],
-      ["diff.srcPrefix", "a/"],
-      ["diff.dstPrefix", "b/"],
-      ["diff.relative", "false"],
-      ["diff.renames", "true"],
-      ["diff.algorithm", "myers"],
-      ["diff.indentHeuristic", "true"],
-      ["diff.context", "3"],
-      ["diff.interHunkContext", "0"],
-      ["diff.suppressBlankEmpty", "false"],
-      ["diff.wsErrorHighlight", "none"],
-      ["diff.orderFile", "/dev/null"],
-      ["diff.submodule", "short"],
-      ["diff.ignoreSubmodules", "none"],
-      ["diff.colorMoved", "no"],
-      // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
-      ["core.bigFileThreshold", "512m"],
-      // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
-      ["core.commitGraph", "false"],
-      // Programs and hooks.
-      ["core.fsmonitor", "false"],
-      ["core.untrackedCache", "false"],
-      ["core.hooksPath", "/dev/null"],
-      ["core.pager", "cat"],
-      ["protocol.ext.allow", "never"],
-      // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
-      // `true` answers "none", which only makes the fetch negotiate without them.
-      ["core.alternateRefsCommand", "true"],
-      ["gc.auto", "0"],
-      ["maintenance.auto", "false"],
-      ["fetch.writeCommitGraph", "false"],
-      ["fetch.prune", "false"],
-      ["fetch.pruneTags", "false"],
-      ["submodule.recurse", "false"]
-    ];
-    PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-    DROPPED_ENV = [
-      "GIT_DIFF_OPTS",
-      "GIT_EXTERNAL_DIFF",
-      "GIT_NOTES_REF",
-      "GIT_LITERAL_PATHSPECS",
-      "GIT_GLOB_PATHSPECS",
-      "GIT_NOGLOB_PATHSPECS",
-      "GIT_ICASE_PATHSPECS",
-      "GIT_REPLACE_REF_BASE"
-    ];
-  }
-});
-
-// src/git/staged-entries.ts
-function stagedEntries(root) {
-  let entries = inFlight.get(root);
-  if (entries === void 0) {
-    entries = readEntries(root).finally(() => inFlight.delete(root));
-    inFlight.set(root, entries);
-  }
-  return entries;
-}
-async function readEntries(root) {
-  const out = await gitOk(
-    ["--no-replace-objects", "diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"],
-    root
-  );
-  const fields = out.split("\0");
-  const entries = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i];
-    const path2 = fields[i + 1];
-    if (!meta.startsWith(":") || path2 === "") continue;
-    entries.push({ status: meta.slice(meta.lastIndexOf(" ") + 1, meta.lastIndexOf(" ") + 2), path: path2 });
-  }
-  return entries;
-}
-var inFlight;
-var init_staged_entries = __esm({
-  "src/git/staged-entries.ts"() {
-    "use strict";
-    init_run();
-    inFlight = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/git/env-files.ts
-async function trackedPaths(root, paths) {
-  const tracked = /* @__PURE__ */ new Set();
-  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
-    const chunk = paths.slice(i, i + PATHS_PER_CALL).map(literal2);
-    const out = await gitOk(["ls-files", "-z", "--cached", "--full-name", "--", ...chunk], root);
-    for (const p of out.split("\0")) if (p !== "") tracked.add(p);
-  }
-  return tracked;
-}
-async function ignoredPaths(root, paths, includeTracked = false) {
-  if (paths.length === 0) return /* @__PURE__ */ new Set();
-  const args2 = ["check-ignore", "-z", "--stdin", ...includeTracked ? ["--no-index"] : []];
-  const r = await git(args2, root, `${paths.join("\0")}\0`);
-  if (r.code !== 0 && r.code !== 1) throw new KeyscanError("E_GIT", `git check-ignore failed in ${root}: ${firstLine(r.stderr)}`);
-  return new Set(r.stdout.split("\0").filter((p) => p !== ""));
-}
-async function stagedChanges(root) {
-  return (await stagedEntries(root)).filter((e) => e.status === "A" || e.status === "M" || e.status === "T");
-}
-async function stagedAddedLines(root, path2) {
-  const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
-  return hunkRanges(out);
-}
-async function addedFiles(root, commits, keep, filter = "A") {
-  if (commits.length === 0) return [];
-  const args2 = [
-    "-c",
-    "log.showSignature=false",
-    "-c",
-    "log.showRoot=true",
-    "log",
-    "--no-walk=unsorted",
-    "--stdin",
-    "--no-renames",
-    `--diff-filter=${filter}`,
-    "--name-only",
-    "-z",
-    "--encoding=UTF-8",
-    ADDED_FORMAT
-  ];
-  const found = [];
-  const decoder = new TextDecoder();
-  let rest = "";
-  const take = (record) => {
-    const nul = record.indexOf("\0");
-    if (nul === -1) return;
-    const [commit = "", author = "", authorEmail = "", date = ""] = record.slice(0, nul).split("");
-    const paths = record.slice(nul + 1).split("\0").map((p) => p.replace(/^\n/, "")).filter((p) => p !== "" && keep(p));
-    if (paths.length > 0) found.push({ commit: { commit, author, authorEmail, date }, paths });
-  };
-  for await (const chunk of gitStream(args2, root, `${commits.join("\n")}
-`)) {
-    const records = (rest + decoder.decode(chunk, { stream: true })).split("");
-    rest = records.pop() ?? "";
-    for (const r of records) take(r);
-  }
-  take(rest + decoder.decode());
-  return found;
-}
-async function commitAddedLines(root, commit, path2) {
-  const out = await gitOk(["diff-tree", "-p", "--root", ...ADDED_LINES, commit, "--", literal2(path2)], root);
-  return hunkRanges(out);
-}
-function hunkRanges(diff) {
-  const ranges = [];
-  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const start = Number(m[1]);
-    const count = m[2] === void 0 ? 1 : Number(m[2]);
-    if (count > 0) ranges.push([start, start + count - 1]);
-  }
-  return ranges;
-}
-async function pathsAt(root, rev, paths) {
-  const askable = paths.filter((p) => !p.includes("\n"));
-  if (askable.length === 0) return /* @__PURE__ */ new Set();
-  const r = await git(["cat-file", "--batch-check=%(objecttype)"], root, `${askable.map((p) => `${rev}:${p}`).join("\n")}
-`);
-  if (r.code !== 0) throw new KeyscanError("E_GIT", `git cat-file failed in ${root}: ${firstLine(r.stderr)}`);
-  const answers = r.stdout.split("\n");
-  return new Set(askable.filter((_p, i) => answers[i] === "blob"));
-}
-var PATHS_PER_CALL, literal2, ADDED_LINES, ADDED_FORMAT;
-var init_env_files = __esm({
-  "src/git/env-files.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    init_staged_entries();
-    PATHS_PER_CALL = 256;
-    literal2 = (path2) => `:(literal)${path2}`;
-    ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
-    ADDED_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI";
-  }
-});
-
-// src/git/cat-file.ts
-var BatchParser;
-var init_cat_file = __esm({
-  "src/git/cat-file.ts"() {
-    "use strict";
-    BatchParser = class {
-      #cap;
-      #headBytes;
-      #emit;
-      #header = Buffer.alloc(0);
-      /** Content bytes still expected for the current object (+1 for its trailing newline). */
-      #remaining = -1;
-      #size = 0;
-      #data;
-      #head = Buffer.alloc(0);
-      #filled = 0;
-      #isBlob = false;
-      constructor(cap, emit, headBytes = 8e3) {
-        this.#cap = cap;
-        this.#headBytes = headBytes;
-        this.#emit = emit;
-      }
-      push(chunk) {
-        let at2 = 0;
-        while (at2 < chunk.length) {
-          if (this.#remaining < 0) {
-            const nl = chunk.indexOf(10, at2);
-            if (nl === -1) {
-              this.#header = Buffer.concat([this.#header, chunk.subarray(at2)]);
-              return;
-            }
-            const header = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
-            this.#header = Buffer.alloc(0);
-            at2 = nl + 1;
-            this.#start(header);
-            continue;
-          }
-          const take = Math.min(this.#remaining, chunk.length - at2);
-          this.#fill(chunk.subarray(at2, at2 + take));
-          at2 += take;
-          this.#remaining -= take;
-          if (this.#remaining === 0) this.#finish();
-        }
-      }
-      #start(header) {
-        const parts = header.split(" ");
-        if (parts.length < 3) {
-          this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
-          return;
-        }
-        this.#size = Number(parts[2]);
-        this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
-        this.#filled = 0;
-        this.#remaining = this.#size + 1;
-        this.#isBlob = parts[1] === "blob";
-        if (!this.#isBlob) this.#data = void 0;
-      }
-      #fill(piece) {
-        const room = this.#size - this.#filled;
-        const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-        if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
-        this.#filled += content2.length;
-      }
-      #finish() {
-        this.#remaining = -1;
-        this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
-        this.#data = void 0;
-      }
-    };
-  }
-});
-
-// src/git/history.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve } from "node:path";
-function stagedDiff(repo) {
-  return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
-}
-function commitPatches(repo, commits) {
-  const args2 = [
-    ...PINNED_CONFIG2,
-    "log",
-    "--no-walk=unsorted",
-    "--stdin",
-    "-p",
-    "--cc",
-    "--no-renames",
-    `--format=${LOG_FORMAT}`,
-    "--encoding=UTF-8",
-    ...DIFF_OPTIONS
-  ];
-  return gitStream(args2, repo, `${commits.join("\n")}
-`);
-}
-async function listCommits(repo, revisions) {
-  const commits = [];
-  let rest = "";
-  for await (const chunk of gitStream(["rev-list", "--topo-order", ...revisions, "--"], repo)) {
-    const lines = (rest + chunk.toString("latin1")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const l of lines) if (l !== "") commits.push(l);
-  }
-  if (rest !== "") commits.push(rest);
-  return commits;
-}
-function allRefs(includeStash) {
-  return includeStash ? ["--all"] : ["--exclude=refs/stash", "--all"];
-}
-async function resolveCommit(repo, rev) {
-  const r = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], repo);
-  return r.code === 0 ? r.stdout.trim() : void 0;
-}
-async function shallowBoundary(repo) {
-  const shallow = await git(["rev-parse", "--is-shallow-repository"], repo);
-  if (shallow.stdout.trim() !== "true") return /* @__PURE__ */ new Set();
-  const file = await git(["rev-parse", "--git-path", "shallow"], repo);
-  const text = await readFile2(resolve(repo, file.stdout.trim()), "utf8").catch(() => "");
-  return new Set(text.split("\n").filter((l) => l !== ""));
-}
-async function requireRepository(cwd) {
-  const r = await git(["rev-parse", "--git-dir"], cwd);
-  if (r.code !== 0) {
-    throw new KeyscanError("E_GIT", `${cwd} is not a git repository (${firstLine(r.stderr)})`, {
-      hint: "Run keyscan inside a clone, or scan files without --staged/--range/--history."
-    });
-  }
-}
-async function readAtRevision(repo, rev, paths, check) {
-  const askable = paths.filter((p) => !p.includes("\n"));
-  for (const p of paths) if (p.includes("\n")) check(p, void 0);
-  if (askable.length === 0) return;
-  const input = askable.map((p) => `${rev}:${p}`).join("\n");
-  let index = 0;
-  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
-    const path2 = askable[index++];
-    if (path2 !== void 0) check(path2, read.missing ? void 0 : read.data);
-  });
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${input}
-`)) parser.push(chunk);
-}
-var LOG_FORMAT, PINNED_CONFIG2, DIFF_OPTIONS;
-var init_history = __esm({
-  "src/git/history.ts"() {
-    "use strict";
-    init_errors();
-    init_cat_file();
-    init_run();
-    LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
-    PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
-    DIFF_OPTIONS = [
-      "--no-color",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--text",
-      "--full-index",
-      "--src-prefix=a/",
-      "--dst-prefix=b/",
-      "--no-relative",
-      "-U0"
-    ];
-  }
-});
-
-// src/sources/text.ts
-function toScannableText(data) {
-  const utf16 = utf16Order(data);
-  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
-  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
-  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
-  const text = bom ? data.subarray(3) : data;
-  const nul = text.indexOf(0);
-  if (nul !== -1 && nul < SNIFF) return "binary";
-  return text;
-}
-function utf16Order(data) {
-  if (data.length < 2) return void 0;
-  if (data[0] === 255 && data[1] === 254) return "le";
-  if (data[0] === 254 && data[1] === 255) return "be";
-  return void 0;
-}
-function utf16String(data, order) {
-  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
-}
-function isLfsPointer(data) {
-  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
-}
-function swapBytes(data) {
-  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
-  return copy.swap16();
-}
-var SNIFF, LFS_POINTER;
-var init_text2 = __esm({
-  "src/sources/text.ts"() {
-    "use strict";
-    SNIFF = 8e3;
-    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
-  }
-});
-
-// src/pipeline/history.ts
-function firstIntroduced(findings, order) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-    const group = groups.get(key);
-    if (group === void 0) {
-      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
-      continue;
-    }
-    group.commits.add(f.commit ?? "");
-    if (older(f, group.first, order)) group.first = f;
-  }
-  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
-}
-function older(a, b, order) {
-  const da = Date.parse(a.date ?? "");
-  const db = Date.parse(b.date ?? "");
-  if (da !== db) return da < db;
-  const oa = order.get(a.commit ?? "") ?? -1;
-  const ob = order.get(b.commit ?? "") ?? -1;
-  if (oa !== ob) return oa > ob;
-  return a.startLine < b.startLine;
-}
-async function markPresentAt(repo, rev, findings, realPath = (p) => p) {
-  const present = /* @__PURE__ */ new Set();
-  if (rev !== void 0 && findings.length > 0) {
-    const byPath = /* @__PURE__ */ new Map();
-    for (const f of findings) {
-      const path2 = realPath(f.path);
-      const list = byPath.get(path2);
-      if (list === void 0) byPath.set(path2, [f]);
-      else list.push(f);
-    }
-    await readAtRevision(repo, rev, [...byPath.keys()], (path2, content2) => {
-      if (content2 === void 0) return;
-      const list = byPath.get(path2) ?? [];
-      const secrets = list.map((f) => f.secret.reveal());
-      const found = containedIn(content2, secrets);
-      const text = toScannableText(content2);
-      const decoded = text === "binary" || text.equals(content2) ? void 0 : containedIn(text, secrets);
-      list.forEach((f, i) => {
-        if (found.has(i) || decoded?.has(i)) present.add(f.fingerprint);
-      });
-    });
-  }
-  return findings.map((f) => ({ ...f, presentAtHead: present.has(f.fingerprint) }));
-}
-function containedIn(haystack, needles) {
-  const found = /* @__PURE__ */ new Set();
-  const byLength = /* @__PURE__ */ new Map();
-  needles.forEach((needle, index) => {
-    const bytes = Buffer.from(needle, "utf8");
-    if (bytes.length === 0 || bytes.length > haystack.length) return;
-    const group = byLength.get(bytes.length);
-    if (group === void 0) byLength.set(bytes.length, [{ index, bytes }]);
-    else group.push({ index, bytes });
-  });
-  for (const [length, group] of byLength) {
-    if (group.length <= FEW) {
-      for (const n of group) if (haystack.includes(n.bytes)) found.add(n.index);
-      continue;
-    }
-    const wanted = /* @__PURE__ */ new Map();
-    for (const n of group) {
-      const h2 = hashOf(n.bytes, 0, length);
-      const list = wanted.get(h2);
-      if (list === void 0) wanted.set(h2, [n]);
-      else list.push(n);
-    }
-    let top = 1;
-    for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
-    let h = hashOf(haystack, 0, length);
-    for (let start = 0; ; start++) {
-      const candidates = wanted.get(h);
-      if (candidates !== void 0) {
-        for (const n of candidates) {
-          if (!found.has(n.index) && haystack.compare(n.bytes, 0, length, start, start + length) === 0) found.add(n.index);
-        }
-      }
-      const end = start + length;
-      if (end >= haystack.length) break;
-      h = Math.imul(h - Math.imul(haystack[start], top), BASE) + haystack[end] >>> 0;
-    }
-  }
-  return found;
-}
-function hashOf(bytes, from, length) {
-  let h = 0;
-  for (let i = from; i < from + length; i++) h = Math.imul(h, BASE) + bytes[i] >>> 0;
-  return h;
-}
-var FEW, BASE;
-var init_history2 = __esm({
-  "src/pipeline/history.ts"() {
-    "use strict";
-    init_history();
-    init_text2();
-    FEW = 4;
-    BASE = 257;
-  }
-});
-
 // src/checks/env-names.ts
 function baseName(path2) {
   const slash = path2.lastIndexOf("/");
@@ -17611,213 +18211,6 @@ var init_env_names = __esm({
   }
 });
 
-// src/hash/rehash.ts
-function rememberHashInput(finding, value2, identity) {
-  checkInputs.set(finding, { value: value2, identity });
-}
-function carryHashInput(from, to) {
-  const input = checkInputs.get(from);
-  if (input !== void 0 && to !== from) checkInputs.set(to, input);
-  return to;
-}
-function hashInput(f) {
-  return checkInputs.get(f) ?? { value: f.source === "check" ? "" : f.secret.reveal(), identity: void 0 };
-}
-function legacyHashOf(f) {
-  return sha256(hashInput(f).value);
-}
-async function rehash(findings, hasher, tagsOf) {
-  const inputs = findings.map((f) => {
-    const { value: value2, identity } = hashInput(f);
-    return { secret: value2, slow: isGuessable(f.ruleId, tagsOf(f.ruleId), value2), identity };
-  });
-  const hashes = await hasher.hashAll(inputs);
-  const legacy = /* @__PURE__ */ new Map();
-  const out = findings.map((f, i) => {
-    const input = inputs[i];
-    const secretHash = hashes[i];
-    legacy.set(`${f.ruleId}\0${sha256(input.secret)}`, secretHash);
-    const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
-    const fingerprint = fingerprintOf(f.ruleId, f.path, identity, f.commit);
-    const next = { ...f, secretHash, fingerprint };
-    const check = checkInputs.get(f);
-    if (check !== void 0) checkInputs.set(next, check);
-    return next;
-  });
-  return { findings: out, legacy };
-}
-function translateLegacy(entries, legacy) {
-  return entries.map((e) => {
-    const keyed = legacy.get(`${e.ruleId}\0${e.secretHash}`);
-    return keyed === void 0 ? e : { ...e, secretHash: keyed };
-  });
-}
-var checkInputs;
-var init_rehash = __esm({
-  "src/hash/rehash.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_secret_hash();
-    checkInputs = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/secret.ts
-import { inspect } from "node:util";
-var MASK, Secret;
-var init_secret = __esm({
-  "src/secret.ts"() {
-    "use strict";
-    MASK = "[REDACTED]";
-    Secret = class {
-      #value;
-      constructor(value2) {
-        this.#value = value2;
-      }
-      reveal() {
-        return this.#value;
-      }
-      get length() {
-        return this.#value.length;
-      }
-      toString() {
-        return MASK;
-      }
-      toJSON() {
-        return MASK;
-      }
-      [inspect.custom]() {
-        return MASK;
-      }
-    };
-  }
-});
-
-// src/checks/finding.ts
-function checkFinding(input) {
-  const at2 = input.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const secretHash = sha256(input.value ?? "");
-  const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
-  const commit = input.commit;
-  const finding = {
-    ruleId: input.rule.id,
-    severity: input.rule.severity,
-    message: input.message,
-    path: input.path,
-    startLine: at2.line,
-    startColumn: at2.column,
-    endLine: at2.endLine,
-    endColumn: at2.endColumn,
-    redacted: "",
-    secretHash,
-    fingerprint: fingerprintOf(input.rule.id, input.path, identity, commit?.commit),
-    source: "check",
-    ...commit === void 0 ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date },
-    secret: NO_SECRET
-  };
-  if (input.lines !== void 0) rememberContext(finding, { text: new Secret(input.lines), line: at2.line });
-  rememberHashInput(finding, input.value ?? "", input.identity);
-  return finding;
-}
-var NO_SECRET;
-var init_finding = __esm({
-  "src/checks/finding.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_candidate();
-    init_rehash();
-    init_secret();
-    NO_SECRET = new Secret("");
-  }
-});
-
-// src/checks/env-parse.ts
-function parseEnv(text) {
-  const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  const entries = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const m = ASSIGNMENT.exec(line);
-    if (m === null) continue;
-    const key = m[2];
-    const keyColumn = m[1].length + 1;
-    const start = m[0].length;
-    const quote = line[start];
-    if (quote === '"' || quote === "'" || quote === "`") {
-      const quoted2 = readQuoted(lines, i, start + 1, quote);
-      if (quoted2 !== void 0) {
-        entries.push({
-          key,
-          value: quoted2.value,
-          quote,
-          line: i + 1,
-          keyColumn,
-          valueLine: i + 1,
-          valueColumn: start + 2,
-          endLine: quoted2.endIndex + 1,
-          endColumn: quoted2.endColumn + 1
-        });
-        i = quoted2.endIndex;
-        continue;
-      }
-    }
-    const value2 = unquotedValue(line.slice(start));
-    entries.push({
-      key,
-      value: value2,
-      quote: void 0,
-      line: i + 1,
-      keyColumn,
-      valueLine: i + 1,
-      valueColumn: start + 1,
-      endLine: i + 1,
-      endColumn: start + value2.length + 1
-    });
-  }
-  return entries;
-}
-function splitLines(text) {
-  return text.split(/\r\n|\r|\n/);
-}
-function unquotedValue(rest) {
-  const comment = rest.search(/[ \t]#/);
-  const value2 = comment === -1 ? rest : rest.slice(0, comment);
-  return rest.startsWith("#") ? "" : value2.trimEnd();
-}
-function readQuoted(lines, index, column, quote) {
-  const parts = [];
-  let from = column;
-  for (let i = index; i < lines.length; i++) {
-    const line = lines[i];
-    const close = closingQuote(line, from, quote);
-    if (close !== -1) {
-      parts.push(line.slice(from, close));
-      if (!closesCleanly(line.slice(close + 1))) return void 0;
-      return { value: parts.join("\n"), endIndex: i, endColumn: close };
-    }
-    parts.push(line.slice(from));
-    from = 0;
-  }
-  return void 0;
-}
-function closingQuote(line, from, quote) {
-  for (let c = from; c < line.length; c++) {
-    if (quote === '"' && line[c] === "\\") c++;
-    else if (line[c] === quote) return c;
-  }
-  return -1;
-}
-function closesCleanly(rest) {
-  return /^[ \t]*(?:#.*)?$/.test(rest);
-}
-var ASSIGNMENT;
-var init_env_parse = __esm({
-  "src/checks/env-parse.ts"() {
-    "use strict";
-    ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
-  }
-});
-
 // src/checks/env-values.ts
 function compilePlaceholders(patterns) {
   return patterns.map((p) => typeof p === "string" ? new RegExp(p, "i") : new RegExp(p.source, p.flags.replace(/[gy]/g, "")));
@@ -17828,8 +18221,8 @@ function judgeTemplateValue(name, value2, placeholders) {
   if (trimmed.includes("-----BEGIN")) return void 0;
   const secretName2 = SECRET_NAME2.test(name);
   for (const token2 of trimmed.split(/[\s,;]+/)) {
-    const verdict = judgeToken(token2.replace(/^["'`([{]+|["'`)\]}]+$/g, ""), secretName2, placeholders);
-    if (verdict !== void 0) return verdict;
+    const verdict2 = judgeToken(token2.replace(/^["'`([{]+|["'`)\]}]+$/g, ""), secretName2, placeholders);
+    if (verdict2 !== void 0) return verdict2;
   }
   return void 0;
 }
@@ -17851,7 +18244,7 @@ function judgeToken(token2, secretName2, placeholders) {
 function looksRandom(token2, secretName2) {
   if (token2.length < (secretName2 ? 12 : 20)) return false;
   if (/\s/.test(token2)) return false;
-  if (HOST.test(token2) || PATH.test(token2) || EMAIL.test(token2) || VERSION_OR_DATE.test(token2)) return false;
+  if (HOST2.test(token2) || PATH.test(token2) || EMAIL.test(token2) || VERSION_OR_DATE.test(token2)) return false;
   if (/^\d+$/.test(token2)) return false;
   if (UUID2.test(token2)) return secretName2;
   const segments = token2.split(/[-_./:]+/).filter((s) => s !== "");
@@ -17865,7 +18258,7 @@ function looksRandom(token2, secretName2) {
   if (/^[0-9a-f]+$/i.test(token2)) return entropy >= 3;
   return entropy >= (token2.length >= 20 ? 3.5 : 3);
 }
-var DEFAULT_ENV_PLACEHOLDERS, SECRET_NAME2, HOST, PATH, EMAIL, UUID2, VERSION_OR_DATE;
+var DEFAULT_ENV_PLACEHOLDERS, SECRET_NAME2, HOST2, PATH, EMAIL, UUID2, VERSION_OR_DATE;
 var init_env_values = __esm({
   "src/checks/env-values.ts"() {
     "use strict";
@@ -17889,165 +18282,11 @@ var init_env_values = __esm({
       /example|placeholder|dummy|sample|not[_-]?(?:a[_-]?)?real|fake|mock|redacted|replace/i
     ];
     SECRET_NAME2 = /pass|pwd|secret|token|key|auth|credential|private|salt|signature|cookie|session|cert|api/i;
-    HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\.?(?::\d+)?$/;
+    HOST2 = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\.?(?::\d+)?$/;
     PATH = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
     EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
     UUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     VERSION_OR_DATE = /^v?\d+(?:[.:\-/]\d+)+(?:[-+.][0-9A-Za-z.+-]+)?$/;
-  }
-});
-
-// src/checks/template.ts
-function templateValueFindings(path2, text, placeholders, lines, commit) {
-  const findings = [];
-  const textLines = text.split("\n");
-  for (const entry of parseEnv(text)) {
-    if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
-    const verdict = judgeTemplateValue(entry.key, entry.value, placeholders);
-    if (verdict === void 0) continue;
-    const what = verdict === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
-    findings.push(
-      checkFinding({
-        rule: ENV_TEMPLATE_VALUE,
-        path: path2,
-        message: `${entry.key} on line ${entry.line} of env template ${path2} holds ${what}. Templates are committed: replace it with an empty value or a placeholder such as <${entry.key}>, and rotate it if it is a real credential`,
-        at: { line: entry.valueLine, column: entry.valueColumn, endLine: entry.endLine, endColumn: entry.endColumn },
-        identity: entry.key,
-        value: entry.value,
-        ...commit === void 0 ? {} : { commit },
-        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
-        lines: textLines.slice(entry.line - 1, entry.endLine).join("\n")
-      })
-    );
-  }
-  return findings;
-}
-function driftFindings(template, envFiles) {
-  if (envFiles.length === 0) return [];
-  const templateEntries = firstByKey(parseEnv(template.text));
-  const envEntries = envFiles.map((f) => ({ path: f.path, entries: firstByKey(parseEnv(f.text)) }));
-  const envNames = envFiles.map((f) => f.path).join(" or ");
-  const findings = [];
-  for (const [key, entry] of templateEntries) {
-    if (envEntries.some((e) => e.entries.has(key))) continue;
-    findings.push(
-      driftFinding(template.path, key, entry, `${key} is in env template ${template.path} but not set in ${envNames}: add it there`)
-    );
-  }
-  const reported = /* @__PURE__ */ new Set();
-  for (const env of envEntries) {
-    for (const [key, entry] of env.entries) {
-      if (templateEntries.has(key) || reported.has(key)) continue;
-      reported.add(key);
-      findings.push(
-        driftFinding(
-          env.path,
-          key,
-          entry,
-          `${key} is set in ${env.path} but not named in env template ${template.path}: document it there with a placeholder`
-        )
-      );
-    }
-  }
-  return findings;
-}
-function firstByKey(entries) {
-  const map = /* @__PURE__ */ new Map();
-  for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
-  return map;
-}
-function driftFinding(path2, key, entry, message) {
-  const column = entry.keyColumn;
-  return checkFinding({
-    rule: ENV_DRIFT,
-    path: path2,
-    message,
-    at: { line: entry.line, column, endLine: entry.line, endColumn: column + key.length },
-    identity: key
-  });
-}
-var init_template = __esm({
-  "src/checks/template.ts"() {
-    "use strict";
-    init_env_parse();
-    init_env_values();
-    init_finding();
-    init_rules2();
-  }
-});
-
-// src/checks/history.ts
-async function checkCommitted(root, commits, tip, checks, isExcluded) {
-  if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
-  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
-  if (added.length === 0) return [];
-  const each = added.flatMap(
-    ({ commit, paths }) => paths.map((path2) => checkFinding({ rule: ENV_FILE_COMMITTED, path: path2, message: "", commit }))
-  );
-  const first = firstIntroduced(each, new Map(commits.map((c, i) => [c, i])));
-  const present = tip === void 0 ? /* @__PURE__ */ new Set() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
-  return first.map((f) => {
-    const still = present.has(f.path);
-    const times = f.commitCount !== void 0 && f.commitCount > 1 ? ` (added by ${f.commitCount} commits)` : "";
-    const where = `${f.path} is an env file that was committed to git history${times}`;
-    const what = still ? `it is still tracked: untrack it (git rm --cached ${shellQuote(f.path)}) and add ${gitignoreLine(f.path)} to .gitignore` : "it is no longer tracked, but every value it held is still in git history";
-    return { ...f, message: `${where}; ${what}. Rotate its credentials`, presentAtHead: still };
-  });
-}
-async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
-  if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
-  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
-  const findings = [];
-  for (const { commit, paths } of changed) {
-    const added = /* @__PURE__ */ new Map();
-    for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
-    await readAtRevision(root, commit.commit, paths, (path2, content2) => {
-      const text = content2 === void 0 ? "binary" : toScannableText(content2);
-      if (text === "binary") return;
-      findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
-    });
-  }
-  return findings;
-}
-var init_history3 = __esm({
-  "src/checks/history.ts"() {
-    "use strict";
-    init_env_files();
-    init_history();
-    init_history2();
-    init_text2();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-  }
-});
-
-// src/checks/merge.ts
-function mergeTemplateValues(checkFindings, matches, isGeneric) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    if (m.source === "check") continue;
-    const list = byPath.get(m.path);
-    if (list === void 0) byPath.set(m.path, [m]);
-    else list.push(m);
-  }
-  const superseded = /* @__PURE__ */ new Set();
-  const checks = checkFindings.filter((f) => {
-    if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;
-    const overlapping = (byPath.get(f.path) ?? []).filter(
-      (m) => m.commit === f.commit && m.startLine <= f.endLine && f.startLine <= m.endLine
-    );
-    if (overlapping.some((m) => !isGeneric(m.ruleId))) return false;
-    for (const m of overlapping) superseded.add(m);
-    return true;
-  });
-  return { checks, superseded };
-}
-var init_merge = __esm({
-  "src/checks/merge.ts"() {
-    "use strict";
-    init_rules2();
   }
 });
 
@@ -18077,286 +18316,6 @@ var init_options = __esm({
     init_env_names();
     init_env_values();
     init_rules2();
-  }
-});
-
-// src/checks/staged.ts
-async function checkStaged(root, checks, isExcluded) {
-  const changes = (await stagedChanges(root)).filter((c) => !isExcluded(c.path));
-  const envFiles = changes.filter((c) => checks.names.kind(c.path) === "env");
-  const templates = changes.filter((c) => checks.names.kind(c.path) === "template");
-  const findings = [];
-  if (envFiles.length > 0 && checks.enabled(ENV_FILE_STAGED.id)) {
-    const ignored = await ignoredPaths(
-      root,
-      envFiles.map((c) => c.path),
-      true
-    );
-    for (const c of envFiles) findings.push(stagedFinding(c.path, c.status === "A", ignored.has(c.path)));
-  }
-  if (templates.length > 0 && checks.enabled(ENV_TEMPLATE_VALUE.id)) {
-    const added = /* @__PURE__ */ new Map();
-    for (const t of templates) added.set(t.path, await stagedAddedLines(root, t.path));
-    await readAtRevision(
-      root,
-      ":0",
-      templates.map((t) => t.path),
-      (path2, content2) => {
-        const text = content2 === void 0 ? "binary" : toScannableText(content2);
-        if (text === "binary") return;
-        findings.push(...templateValueFindings(path2, text.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
-      }
-    );
-  }
-  return findings;
-}
-function stagedFinding(path2, added, ignored) {
-  const unstage = `Unstage it, keeping the file: git rm --cached ${shellQuote(path2)}`;
-  const ignore = ignored ? "it is already ignored by .gitignore, so it was added with git add --force" : `then ignore it: add the line ${gitignoreLine(path2)} to the .gitignore at the repository root`;
-  const message = added ? `${path2} is an env file staged for commit: committing it puts every value in it into the repository. ${unstage}; ${ignore}` : `${path2} is a tracked env file and a change to it is staged: its values are in history already and this commit adds more. Rotate its credentials. ${unstage}; ${ignore}`;
-  return checkFinding({ rule: ENV_FILE_STAGED, path: path2, message });
-}
-var init_staged = __esm({
-  "src/checks/staged.ts"() {
-    "use strict";
-    init_env_files();
-    init_history();
-    init_text2();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-  }
-});
-
-// src/git/repo.ts
-function workTreeRoot(dir) {
-  let root = roots.get(dir);
-  if (root === void 0) {
-    root = git(["rev-parse", "--show-toplevel"], dir).then((r) => {
-      const out = r.stdout.trim();
-      return r.code !== 0 || out === "" ? void 0 : out;
-    });
-    roots.set(dir, root);
-  }
-  return root;
-}
-async function isIgnored(root, relPath) {
-  const r = await git(["check-ignore", "-q", "--no-index", "--", relPath], root);
-  return r.code === 0;
-}
-function listWorkTreeFiles(dir) {
-  return nulRecords(gitStream(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"], dir));
-}
-async function stashEntries(root) {
-  const exists = await git(["rev-parse", "--verify", "--quiet", "refs/stash"], root);
-  if (exists.code !== 0) return [];
-  const out = await gitOk(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], root);
-  return out.split("\n").filter((l) => l !== "");
-}
-var roots;
-var init_repo = __esm({
-  "src/git/repo.ts"() {
-    "use strict";
-    init_run();
-    roots = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/sources/read-file.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-function readTarget(target, maxBytes) {
-  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
-  let fd;
-  try {
-    const link2 = lstatSync(abs);
-    if (link2.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
-    if (link2.isDirectory()) return { kind: "skip", reason: "submodule" };
-    if (!link2.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (link2.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    const data = readAll(fd, info.size, maxBytes);
-    if (data === void 0) return { kind: "skip", reason: "tooLarge" };
-    const text = toScannableText(data);
-    if (text === "binary") return { kind: "skip", reason: "binary" };
-    return { kind: "text", data: text, bytes: data.length };
-  } catch (e) {
-    const code2 = systemErrorCode(e) ?? "EUNKNOWN";
-    if (code2 === "ENOENT") return { kind: "skip", reason: "deleted" };
-    if (code2 === "ELOOP") return { kind: "skip", reason: "symlink" };
-    return { kind: "error", code: code2, message: describe(code2) };
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function readAll(fd, expected, maxBytes) {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
-  let length = 0;
-  for (; ; ) {
-    if (length === buf.length) {
-      if (buf.length > maxBytes) return void 0;
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, length);
-      buf = bigger;
-    }
-    const n = readSync(fd, buf, length, buf.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  if (length > maxBytes) return void 0;
-  return buf.subarray(0, length);
-}
-function describe(code2) {
-  switch (code2) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "EMFILE":
-    case "ENFILE":
-      return "too many open files";
-    default:
-      return `read failed (${code2})`;
-  }
-}
-var init_read_file = __esm({
-  "src/sources/read-file.ts"() {
-    "use strict";
-    init_errors();
-    init_text2();
-  }
-});
-
-// src/checks/worktree.ts
-import { lstat, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join2, relative, sep } from "node:path";
-async function* collectEnvTargets(targets, checks, sink) {
-  for await (const target of targets) {
-    if (checks.names.kind(target.path) !== void 0) sink.push(target);
-    yield target;
-  }
-}
-async function checkWorkTree(targets, checks, ctx) {
-  if (targets.length === 0) return [];
-  const findings = [];
-  const templates = [];
-  for (const [root, group] of await byRepository(targets, ctx.warn)) {
-    const envFiles = group.filter((t) => checks.names.kind(t.path) === "env");
-    const groupTemplates = group.filter((t) => checks.names.kind(t.path) === "template");
-    if (root === void 0) {
-      templates.push(...groupTemplates);
-      continue;
-    }
-    const rel = (t) => posix(relative(root, t.abs));
-    const tracked = await trackedPaths(root, group.map(rel));
-    const ignored = await ignoredPaths(
-      root,
-      group.map(rel).filter((p) => !tracked.has(p))
-    );
-    for (const t of envFiles) {
-      if (tracked.has(rel(t))) findings.push(trackedFinding(t.path));
-      else if (!ignored.has(rel(t))) findings.push(notIgnoredFinding(t.path));
-    }
-    templates.push(...groupTemplates.filter((t) => !ignored.has(rel(t))));
-  }
-  for (const t of templates) findings.push(...await templateFindings(t, checks, ctx));
-  return findings.filter((f) => checks.enabled(f.ruleId));
-}
-function trackedFinding(path2) {
-  return checkFinding({
-    rule: ENV_FILE_TRACKED,
-    path: path2,
-    message: `${path2} is an env file tracked by git, so every value in it is in the repository. Rotate its credentials, untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore`
-  });
-}
-function notIgnoredFinding(path2) {
-  return checkFinding({
-    rule: ENV_FILE_NOT_IGNORED,
-    path: path2,
-    message: `${path2} is an env file that git does not ignore: one git add commits it. Add this line to the .gitignore at the repository root: ${gitignoreLine(path2)}`
-  });
-}
-async function templateFindings(t, checks, ctx) {
-  const wantValues = checks.enabled(ENV_TEMPLATE_VALUE.id);
-  const wantDrift = checks.enabled(ENV_DRIFT.id);
-  if (!wantValues && !wantDrift) return [];
-  const read = readTarget(t.abs, ctx.maxFileSize);
-  if (read.kind !== "text") return [];
-  const text = read.data.toString("utf8");
-  const findings = wantValues ? templateValueFindings(t.path, text, checks.placeholders) : [];
-  if (wantDrift) findings.push(...driftFindings({ path: t.path, text }, await siblingEnvFiles(t, ctx)));
-  return findings;
-}
-async function siblingEnvFiles(t, ctx) {
-  const files = [];
-  for (const name of DRIFT_PARTNERS) {
-    const abs = join2(dirname2(t.abs), name);
-    const path2 = posix(relative(ctx.base, abs));
-    if (ctx.isExcluded(path2)) continue;
-    const info = await lstat(abs).catch(() => void 0);
-    if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
-    const text = await readFile3(abs, "utf8").catch(() => void 0);
-    if (text !== void 0) files.push({ path: path2, text });
-  }
-  return files;
-}
-async function byRepository(targets, warn) {
-  const candidates = /* @__PURE__ */ new Map();
-  const answers = /* @__PURE__ */ new Map();
-  const candidateRoot = (dir) => {
-    let found = candidates.get(dir);
-    if (found === void 0) {
-      found = lstat(join2(dir, ".git")).then(
-        () => dir,
-        () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
-      );
-      candidates.set(dir, found);
-    }
-    return found;
-  };
-  const once = (key, ask) => {
-    let answer = answers.get(key);
-    if (answer === void 0) {
-      answer = ask();
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-  const confirm = (root) => once(root, async () => {
-    if (await workTreeRoot(root) !== void 0) return root;
-    warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
-    return void 0;
-  });
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of targets) {
-    const dir = dirname2(t.abs);
-    const candidate = await candidateRoot(dir);
-    const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [t]);
-    else group.push(t);
-  }
-  return groups;
-}
-function posix(path2) {
-  return sep === "/" ? path2 : path2.split(sep).join("/");
-}
-var DRIFT_PARTNERS;
-var init_worktree = __esm({
-  "src/checks/worktree.ts"() {
-    "use strict";
-    init_env_files();
-    init_repo();
-    init_read_file();
-    init_env_names();
-    init_finding();
-    init_rules2();
-    init_template();
-    DRIFT_PARTNERS = [".env", ".env.local"];
   }
 });
 
@@ -19399,14 +19358,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -19417,12 +19376,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc2 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -19486,9 +19445,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -19987,7 +19946,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -20000,12 +19959,12 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject6(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20015,8 +19974,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result2 = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -20041,7 +20000,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20049,7 +20008,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -20058,16 +20017,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -20198,9 +20157,9 @@ function compileAllowlist(list) {
 function allowlisted(c, list) {
   if (list.paths?.(c.finding.path)) return true;
   if (list.secretRegexes.length > 0 || list.stopwords.length > 0) {
-    const secret = c.finding.secret.reveal();
-    if (list.secretRegexes.some((re) => re.test(secret))) return true;
-    const lower = secret.toLowerCase();
+    const secret2 = c.finding.secret.reveal();
+    if (list.secretRegexes.some((re) => re.test(secret2))) return true;
+    const lower = secret2.toLowerCase();
     if (list.stopwords.some((w) => lower.includes(w))) return true;
   }
   if (list.lineRegexes.length > 0 && c.context !== void 0) {
@@ -20225,19 +20184,6 @@ var init_allowlist = __esm({
   }
 });
 
-// src/types.ts
-function emptySkipCounts() {
-  return { binary: 0, tooLarge: 0, symlink: 0, notRegular: 0, excluded: 0, deleted: 0, submodule: 0, unreadable: 0 };
-}
-var SEVERITIES, METADATA_SOURCES;
-var init_types = __esm({
-  "src/types.ts"() {
-    "use strict";
-    SEVERITIES = ["critical", "high", "medium", "low", "info"];
-    METADATA_SOURCES = /* @__PURE__ */ new Set(["path", "ref", "commit-message", "commit-author", "tag-message"]);
-  }
-});
-
 // src/filters/names.ts
 var NameRedactor;
 var init_names = __esm({
@@ -20254,9 +20200,9 @@ var init_names = __esm({
       constructor(findings) {
         for (const f of findings) {
           if (!METADATA_SOURCES.has(f.source) || f.source === "commit-message" || f.source === "tag-message") continue;
-          const secret = f.secret.reveal();
-          if (secret === "") continue;
-          const mask = [secret, f.redacted !== "" && !f.redacted.includes(secret) ? f.redacted : "****"];
+          const secret2 = f.secret.reveal();
+          if (secret2 === "") continue;
+          const mask = [secret2, f.redacted !== "" && !f.redacted.includes(secret2) ? f.redacted : "****"];
           this.#all.push(mask);
           if (f.source !== "commit-author") this.#byName.set(f.path, [...this.#byName.get(f.path) ?? [], mask]);
         }
@@ -20271,20 +20217,20 @@ var init_names = __esm({
         let out = path2;
         for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
           const prefix = slash === -1 ? path2 : path2.slice(0, slash);
-          for (const [secret, mask] of this.#byName.get(prefix) ?? []) out = out.split(secret).join(mask);
+          for (const [secret2, mask] of this.#byName.get(prefix) ?? []) out = out.split(secret2).join(mask);
           if (slash === -1) break;
         }
         if (out !== path2) this.#real.set(out, path2);
         return out;
       }
       /** Free text (a message, an error, an identity) with every key found in names and identities masked. */
-      text(text, masks = this.#all) {
-        if (masks.length === 0 || text === "") return text;
-        const known2 = this.#memo.get(text);
+      text(text2, masks = this.#all) {
+        if (masks.length === 0 || text2 === "") return text2;
+        const known2 = this.#memo.get(text2);
         if (known2 !== void 0) return known2;
-        let out = text;
-        for (const [secret, mask] of masks) if (out.includes(secret)) out = out.split(secret).join(mask);
-        if (this.#memo.size < 1e5) this.#memo.set(text, out);
+        let out = text2;
+        for (const [secret2, mask] of masks) if (out.includes(secret2)) out = out.split(secret2).join(mask);
+        if (this.#memo.size < 1e5) this.#memo.set(text2, out);
         return out;
       }
       /** The real path of a redacted one (to read the file), or the path itself. */
@@ -20318,9 +20264,9 @@ function dropBaselineHashes(candidates, files) {
 }
 function isHashValue(c) {
   if (c.context === void 0) return false;
-  const secret = c.finding.secret.reveal();
-  if (secret === "" || !/^[0-9a-f]+$/.test(secret)) return false;
-  for (const m of c.context.text.reveal().matchAll(HASH_FIELD)) if (m[1].includes(secret)) return true;
+  const secret2 = c.finding.secret.reveal();
+  if (secret2 === "" || !/^[0-9a-f]+$/.test(secret2)) return false;
+  for (const m of c.context.text.reveal().matchAll(HASH_FIELD)) if (m[1].includes(secret2)) return true;
   return false;
 }
 var DEFAULT_NAME, HASH_FIELD;
@@ -20334,14 +20280,14 @@ var init_baseline_file = __esm({
 });
 
 // src/engine/allow-marker.ts
-function parseAllowMarkers(text, knownRuleIds) {
+function parseAllowMarkers(text2, knownRuleIds) {
   const markers = [];
-  for (let at2 = text.indexOf(ALLOW_MARKER); at2 !== -1; at2 = text.indexOf(ALLOW_MARKER, at2 + 1)) {
+  for (let at2 = text2.indexOf(ALLOW_MARKER); at2 !== -1; at2 = text2.indexOf(ALLOW_MARKER, at2 + 1)) {
     let i = at2 + ALLOW_MARKER.length;
-    if (i < text.length && WORD.test(text[i])) continue;
+    if (i < text2.length && WORD.test(text2[i])) continue;
     const rules = [];
     for (; ; ) {
-      const word = /^[ \t,]+([a-z0-9]+(?:-[a-z0-9]+)*)(?![A-Za-z0-9_-])/.exec(text.slice(i, i + 200));
+      const word = /^[ \t,]+([a-z0-9]+(?:-[a-z0-9]+)*)(?![A-Za-z0-9_-])/.exec(text2.slice(i, i + 200));
       if (word === null || !knownRuleIds.has(word[1])) break;
       rules.push(word[1]);
       i += word[0].length;
@@ -20396,11 +20342,11 @@ function applyInlineAllows(candidates, knownRuleIds) {
 }
 function matchingMarker(c, knownRuleIds) {
   const context = c.context;
-  const text = context.text.reveal();
-  for (const marker of parseAllowMarkers(text, knownRuleIds)) {
+  const text2 = context.text.reveal();
+  for (const marker of parseAllowMarkers(text2, knownRuleIds)) {
     if (marker.rules.length > 0 && !marker.rules.includes(c.finding.ruleId)) continue;
     let line = context.line;
-    for (let i = text.indexOf("\n"); i !== -1 && i < marker.offset; i = text.indexOf("\n", i + 1)) line++;
+    for (let i = text2.indexOf("\n"); i !== -1 && i < marker.offset; i = text2.indexOf("\n", i + 1)) line++;
     return line;
   }
   return void 0;
@@ -20459,6 +20405,1513 @@ var init_pipeline = __esm({
   }
 });
 
+// src/git/repo.ts
+function workTreeRoot(dir) {
+  let root = roots.get(dir);
+  if (root === void 0) {
+    root = git(["rev-parse", "--show-toplevel"], dir).then((r) => {
+      const out = r.stdout.trim();
+      return r.code !== 0 || out === "" ? void 0 : out;
+    });
+    roots.set(dir, root);
+  }
+  return root;
+}
+async function isIgnored(root, relPath) {
+  const r = await git(["check-ignore", "-q", "--no-index", "--", relPath], root);
+  return r.code === 0;
+}
+function listWorkTreeFiles(dir) {
+  return nulRecords(gitStream(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"], dir));
+}
+async function stashEntries(root) {
+  const exists = await git(["rev-parse", "--verify", "--quiet", "refs/stash"], root);
+  if (exists.code !== 0) return [];
+  const out = await gitOk(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], root);
+  return out.split("\n").filter((l) => l !== "");
+}
+var roots;
+var init_repo = __esm({
+  "src/git/repo.ts"() {
+    "use strict";
+    init_run();
+    roots = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/hash/rehash.ts
+function rememberHashInput(finding, value2, identity) {
+  checkInputs.set(finding, { value: value2, identity });
+}
+function carryHashInput(from, to) {
+  const input = checkInputs.get(from);
+  if (input !== void 0 && to !== from) checkInputs.set(to, input);
+  return to;
+}
+function hashInput(f) {
+  return checkInputs.get(f) ?? { value: f.source === "check" ? "" : f.secret.reveal(), identity: void 0 };
+}
+function legacyHashOf(f) {
+  return sha256(hashInput(f).value);
+}
+async function rehash(findings, hasher, tagsOf) {
+  const inputs = findings.map((f) => {
+    const { value: value2, identity } = hashInput(f);
+    return { secret: value2, slow: isGuessable(f.ruleId, tagsOf(f.ruleId), value2), identity };
+  });
+  const hashes = await hasher.hashAll(inputs);
+  const legacy = /* @__PURE__ */ new Map();
+  const out = findings.map((f, i) => {
+    const input = inputs[i];
+    const secretHash = hashes[i];
+    legacy.set(`${f.ruleId}\0${sha256(input.secret)}`, secretHash);
+    const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
+    const fingerprint = fingerprintOf(f.ruleId, f.path, identity, f.commit);
+    const next = { ...f, secretHash, fingerprint };
+    const check = checkInputs.get(f);
+    if (check !== void 0) checkInputs.set(next, check);
+    return next;
+  });
+  return { findings: out, legacy };
+}
+function translateLegacy(entries, legacy) {
+  return entries.map((e) => {
+    const keyed = legacy.get(`${e.ruleId}\0${e.secretHash}`);
+    return keyed === void 0 ? e : { ...e, secretHash: keyed };
+  });
+}
+var checkInputs;
+var init_rehash = __esm({
+  "src/hash/rehash.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_secret_hash();
+    checkInputs = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/git/staged-entries.ts
+function stagedEntries(root) {
+  let entries = inFlight.get(root);
+  if (entries === void 0) {
+    entries = readEntries(root).finally(() => inFlight.delete(root));
+    inFlight.set(root, entries);
+  }
+  return entries;
+}
+async function readEntries(root) {
+  const out = await gitOk(
+    ["--no-replace-objects", "diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"],
+    root
+  );
+  const fields = out.split("\0");
+  const entries = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i];
+    const path2 = fields[i + 1];
+    if (!meta.startsWith(":") || path2 === "") continue;
+    entries.push({ status: meta.slice(meta.lastIndexOf(" ") + 1, meta.lastIndexOf(" ") + 2), path: path2 });
+  }
+  return entries;
+}
+var inFlight;
+var init_staged_entries = __esm({
+  "src/git/staged-entries.ts"() {
+    "use strict";
+    init_run();
+    inFlight = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/git/env-files.ts
+async function trackedPaths(root, paths) {
+  const tracked = /* @__PURE__ */ new Set();
+  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
+    const chunk = paths.slice(i, i + PATHS_PER_CALL).map(literal2);
+    const out = await gitOk(["ls-files", "-z", "--cached", "--full-name", "--", ...chunk], root);
+    for (const p of out.split("\0")) if (p !== "") tracked.add(p);
+  }
+  return tracked;
+}
+async function ignoredPaths(root, paths, includeTracked = false) {
+  if (paths.length === 0) return /* @__PURE__ */ new Set();
+  const args2 = ["check-ignore", "-z", "--stdin", ...includeTracked ? ["--no-index"] : []];
+  const r = await git(args2, root, `${paths.join("\0")}\0`);
+  if (r.code !== 0 && r.code !== 1) throw new KeyscanError("E_GIT", `git check-ignore failed in ${root}: ${firstLine(r.stderr)}`);
+  return new Set(r.stdout.split("\0").filter((p) => p !== ""));
+}
+async function stagedChanges(root) {
+  return (await stagedEntries(root)).filter((e) => e.status === "A" || e.status === "M" || e.status === "T");
+}
+async function stagedAddedLines(root, path2) {
+  const out = await gitOk(["diff", "--cached", ...ADDED_LINES, "--", literal2(path2)], root);
+  return hunkRanges(out);
+}
+async function addedFiles(root, commits, keep, filter = "A") {
+  if (commits.length === 0) return [];
+  const args2 = [
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "log.showRoot=true",
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "--no-renames",
+    `--diff-filter=${filter}`,
+    "--name-only",
+    "-z",
+    "--encoding=UTF-8",
+    ADDED_FORMAT
+  ];
+  const found = [];
+  const decoder = new TextDecoder();
+  let rest = "";
+  const take = (record) => {
+    const nul = record.indexOf("\0");
+    if (nul === -1) return;
+    const [commit = "", author = "", authorEmail = "", date = ""] = record.slice(0, nul).split("");
+    const paths = record.slice(nul + 1).split("\0").map((p) => p.replace(/^\n/, "")).filter((p) => p !== "" && keep(p));
+    if (paths.length > 0) found.push({ commit: { commit, author, authorEmail, date }, paths });
+  };
+  for await (const chunk of gitStream(args2, root, `${commits.join("\n")}
+`)) {
+    const records = (rest + decoder.decode(chunk, { stream: true })).split("");
+    rest = records.pop() ?? "";
+    for (const r of records) take(r);
+  }
+  take(rest + decoder.decode());
+  return found;
+}
+async function commitAddedLines(root, commit, path2) {
+  const out = await gitOk(["diff-tree", "-p", "--root", ...ADDED_LINES, commit, "--", literal2(path2)], root);
+  return hunkRanges(out);
+}
+function hunkRanges(diff) {
+  const ranges = [];
+  for (const m of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1]);
+    const count = m[2] === void 0 ? 1 : Number(m[2]);
+    if (count > 0) ranges.push([start, start + count - 1]);
+  }
+  return ranges;
+}
+async function pathsAt(root, rev, paths) {
+  const askable = paths.filter((p) => !p.includes("\n"));
+  if (askable.length === 0) return /* @__PURE__ */ new Set();
+  const r = await git(["cat-file", "--batch-check=%(objecttype)"], root, `${askable.map((p) => `${rev}:${p}`).join("\n")}
+`);
+  if (r.code !== 0) throw new KeyscanError("E_GIT", `git cat-file failed in ${root}: ${firstLine(r.stderr)}`);
+  const answers = r.stdout.split("\n");
+  return new Set(askable.filter((_p, i) => answers[i] === "blob"));
+}
+var PATHS_PER_CALL, literal2, ADDED_LINES, ADDED_FORMAT;
+var init_env_files = __esm({
+  "src/git/env-files.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    init_staged_entries();
+    PATHS_PER_CALL = 256;
+    literal2 = (path2) => `:(literal)${path2}`;
+    ADDED_LINES = ["-U0", "--text", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv"];
+    ADDED_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI";
+  }
+});
+
+// src/sources/paths.ts
+import { relative, sep } from "node:path";
+function toPosix(relativePath) {
+  return sep === "/" ? relativePath : relativePath.split(sep).join("/");
+}
+function displayPath(base2, abs) {
+  const posix = toPosix(relative(base2, abs));
+  return posix === "" ? "." : posix;
+}
+function insideGitDir(posixPath) {
+  return posixPath === ".git" || posixPath.startsWith(".git/") || posixPath.includes("/.git/") || posixPath.endsWith("/.git");
+}
+function decodePath(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return buf.toString("utf8");
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    const n = utf8SequenceLength(buf, i);
+    if (n === 0) {
+      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += buf.toString("utf8", i, i + n);
+      i += n;
+    }
+  }
+  return out;
+}
+function utf8SequenceLength(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 224 && b1 < 160) return 0;
+    if (b === 237 && b1 > 159) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 240 && b1 < 144) return 0;
+    if (b === 244 && b1 > 143) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function isUtf8(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
+}
+var init_paths = __esm({
+  "src/sources/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/text.ts
+function toScannableText(data) {
+  const utf16 = utf16Order(data);
+  if (utf16 === "le") return Buffer.from(data.toString("utf16le", 2), "utf8");
+  if (utf16 === "be") return Buffer.from(swapBytes(data.subarray(2)).toString("utf16le"), "utf8");
+  const bom = data.length >= 3 && data[0] === 239 && data[1] === 187 && data[2] === 191;
+  const text2 = bom ? data.subarray(3) : data;
+  const nul = text2.indexOf(0);
+  if (nul !== -1 && nul < SNIFF) return "binary";
+  return text2;
+}
+function utf16Order(data) {
+  if (data.length < 2) return void 0;
+  if (data[0] === 255 && data[1] === 254) return "le";
+  if (data[0] === 254 && data[1] === 255) return "be";
+  return void 0;
+}
+function utf16String(data, order) {
+  return order === "le" ? data.toString("utf16le", 2) : swapBytes(data.subarray(2)).toString("utf16le");
+}
+function isLfsPointer(data) {
+  return data.length < 1024 && data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+function swapBytes(data) {
+  const copy = Buffer.from(data.subarray(0, data.length - data.length % 2));
+  return copy.swap16();
+}
+var SNIFF, LFS_POINTER;
+var init_text2 = __esm({
+  "src/sources/text.ts"() {
+    "use strict";
+    SNIFF = 8e3;
+    LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1\n");
+  }
+});
+
+// src/sources/read-file.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+function readTarget(target, maxBytes) {
+  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+  let fd;
+  try {
+    const link2 = lstatSync(abs);
+    if (link2.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
+    if (link2.isDirectory()) return { kind: "skip", reason: "submodule" };
+    if (!link2.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (link2.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    const data = readAll(fd, info.size, maxBytes);
+    if (data === void 0) return { kind: "skip", reason: "tooLarge" };
+    const text2 = toScannableText(data);
+    if (text2 === "binary") return { kind: "skip", reason: "binary" };
+    return { kind: "text", data: text2, bytes: data.length };
+  } catch (e) {
+    const code2 = systemErrorCode(e) ?? "EUNKNOWN";
+    if (code2 === "ENOENT") return { kind: "skip", reason: "deleted" };
+    if (code2 === "ELOOP") return { kind: "skip", reason: "symlink" };
+    return { kind: "error", code: code2, message: describe(code2) };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function readAll(fd, expected, maxBytes) {
+  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let length = 0;
+  for (; ; ) {
+    if (length === buf.length) {
+      if (buf.length > maxBytes) return void 0;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > maxBytes) return void 0;
+  return buf.subarray(0, length);
+}
+function describe(code2) {
+  switch (code2) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `read failed (${code2})`;
+  }
+}
+var init_read_file = __esm({
+  "src/sources/read-file.ts"() {
+    "use strict";
+    init_errors();
+    init_text2();
+  }
+});
+
+// src/secret.ts
+import { inspect } from "node:util";
+var MASK, Secret;
+var init_secret = __esm({
+  "src/secret.ts"() {
+    "use strict";
+    MASK = "[REDACTED]";
+    Secret = class {
+      #value;
+      constructor(value2) {
+        this.#value = value2;
+      }
+      reveal() {
+        return this.#value;
+      }
+      get length() {
+        return this.#value.length;
+      }
+      toString() {
+        return MASK;
+      }
+      toJSON() {
+        return MASK;
+      }
+      [inspect.custom]() {
+        return MASK;
+      }
+    };
+  }
+});
+
+// src/checks/finding.ts
+function checkFinding(input) {
+  const at2 = input.at ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const secretHash = sha256(input.value ?? "");
+  const identity = input.identity === void 0 ? secretHash : sha256(`${input.identity}\0${secretHash}`);
+  const commit = input.commit;
+  const finding = {
+    ruleId: input.rule.id,
+    severity: input.rule.severity,
+    message: input.message,
+    path: input.path,
+    startLine: at2.line,
+    startColumn: at2.column,
+    endLine: at2.endLine,
+    endColumn: at2.endColumn,
+    redacted: "",
+    secretHash,
+    fingerprint: fingerprintOf(input.rule.id, input.path, identity, commit?.commit),
+    source: "check",
+    ...commit === void 0 ? {} : { commit: commit.commit, author: commit.author, authorEmail: commit.authorEmail, date: commit.date },
+    secret: NO_SECRET
+  };
+  if (input.lines !== void 0) rememberContext(finding, { text: new Secret(input.lines), line: at2.line });
+  rememberHashInput(finding, input.value ?? "", input.identity);
+  return finding;
+}
+var NO_SECRET;
+var init_finding = __esm({
+  "src/checks/finding.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_candidate();
+    init_rehash();
+    init_secret();
+    NO_SECRET = new Secret("");
+  }
+});
+
+// src/checks/env-parse.ts
+function parseEnv(text2) {
+  const lines = splitLines(text2.startsWith("\uFEFF") ? text2.slice(1) : text2);
+  const entries = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const m = ASSIGNMENT.exec(line);
+    if (m === null) continue;
+    const key = m[2];
+    const keyColumn = m[1].length + 1;
+    const start = m[0].length;
+    const quote = line[start];
+    if (quote === '"' || quote === "'" || quote === "`") {
+      const quoted2 = readQuoted(lines, i, start + 1, quote);
+      if (quoted2 !== void 0) {
+        entries.push({
+          key,
+          value: quoted2.value,
+          quote,
+          line: i + 1,
+          keyColumn,
+          valueLine: i + 1,
+          valueColumn: start + 2,
+          endLine: quoted2.endIndex + 1,
+          endColumn: quoted2.endColumn + 1
+        });
+        i = quoted2.endIndex;
+        continue;
+      }
+    }
+    const value2 = unquotedValue(line.slice(start));
+    entries.push({
+      key,
+      value: value2,
+      quote: void 0,
+      line: i + 1,
+      keyColumn,
+      valueLine: i + 1,
+      valueColumn: start + 1,
+      endLine: i + 1,
+      endColumn: start + value2.length + 1
+    });
+  }
+  return entries;
+}
+function splitLines(text2) {
+  return text2.split(/\r\n|\r|\n/);
+}
+function unquotedValue(rest) {
+  const comment = rest.search(/[ \t]#/);
+  const value2 = comment === -1 ? rest : rest.slice(0, comment);
+  return rest.startsWith("#") ? "" : value2.trimEnd();
+}
+function readQuoted(lines, index, column, quote) {
+  const parts = [];
+  let from = column;
+  for (let i = index; i < lines.length; i++) {
+    const line = lines[i];
+    const close = closingQuote(line, from, quote);
+    if (close !== -1) {
+      parts.push(line.slice(from, close));
+      if (!closesCleanly(line.slice(close + 1))) return void 0;
+      return { value: parts.join("\n"), endIndex: i, endColumn: close };
+    }
+    parts.push(line.slice(from));
+    from = 0;
+  }
+  return void 0;
+}
+function closingQuote(line, from, quote) {
+  for (let c = from; c < line.length; c++) {
+    if (quote === '"' && line[c] === "\\") c++;
+    else if (line[c] === quote) return c;
+  }
+  return -1;
+}
+function closesCleanly(rest) {
+  return /^[ \t]*(?:#.*)?$/.test(rest);
+}
+var ASSIGNMENT;
+var init_env_parse = __esm({
+  "src/checks/env-parse.ts"() {
+    "use strict";
+    ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
+  }
+});
+
+// src/checks/template.ts
+function templateValueFindings(path2, text2, placeholders, lines, commit) {
+  const findings = [];
+  const textLines = text2.split("\n");
+  for (const entry of parseEnv(text2)) {
+    if (lines !== void 0 && !lines.some(([a, b]) => entry.valueLine <= b && a <= entry.endLine)) continue;
+    const verdict2 = judgeTemplateValue(entry.key, entry.value, placeholders);
+    if (verdict2 === void 0) continue;
+    const what = verdict2 === "url-password" ? "a URL with a real-looking password" : "a real-looking value (random, not a placeholder)";
+    findings.push(
+      checkFinding({
+        rule: ENV_TEMPLATE_VALUE,
+        path: path2,
+        message: `${entry.key} on line ${entry.line} of env template ${path2} holds ${what}. Templates are committed: replace it with an empty value or a placeholder such as <${entry.key}>, and rotate it if it is a real credential`,
+        at: { line: entry.valueLine, column: entry.valueColumn, endLine: entry.endLine, endColumn: entry.endColumn },
+        identity: entry.key,
+        value: entry.value,
+        ...commit === void 0 ? {} : { commit },
+        // From the variable's line to its value's end: a `keyscan:allow` on any of them applies.
+        lines: textLines.slice(entry.line - 1, entry.endLine).join("\n")
+      })
+    );
+  }
+  return findings;
+}
+function driftFindings(template, envFiles) {
+  if (envFiles.length === 0) return [];
+  const templateEntries = firstByKey(parseEnv(template.text));
+  const envEntries = envFiles.map((f) => ({ path: f.path, entries: firstByKey(parseEnv(f.text)) }));
+  const envNames = envFiles.map((f) => f.path).join(" or ");
+  const findings = [];
+  for (const [key, entry] of templateEntries) {
+    if (envEntries.some((e) => e.entries.has(key))) continue;
+    findings.push(
+      driftFinding(template.path, key, entry, `${key} is in env template ${template.path} but not set in ${envNames}: add it there`)
+    );
+  }
+  const reported = /* @__PURE__ */ new Set();
+  for (const env of envEntries) {
+    for (const [key, entry] of env.entries) {
+      if (templateEntries.has(key) || reported.has(key)) continue;
+      reported.add(key);
+      findings.push(
+        driftFinding(
+          env.path,
+          key,
+          entry,
+          `${key} is set in ${env.path} but not named in env template ${template.path}: document it there with a placeholder`
+        )
+      );
+    }
+  }
+  return findings;
+}
+function firstByKey(entries) {
+  const map = /* @__PURE__ */ new Map();
+  for (const e of entries) if (!map.has(e.key)) map.set(e.key, e);
+  return map;
+}
+function driftFinding(path2, key, entry, message) {
+  const column = entry.keyColumn;
+  return checkFinding({
+    rule: ENV_DRIFT,
+    path: path2,
+    message,
+    at: { line: entry.line, column, endLine: entry.line, endColumn: column + key.length },
+    identity: key
+  });
+}
+var init_template = __esm({
+  "src/checks/template.ts"() {
+    "use strict";
+    init_env_parse();
+    init_env_values();
+    init_finding();
+    init_rules2();
+  }
+});
+
+// src/checks/worktree.ts
+import { lstat, readFile as readFile2 } from "node:fs/promises";
+import { dirname as dirname2, join as join3, relative as relative2 } from "node:path";
+async function* collectEnvTargets(targets, checks, sink) {
+  for await (const target of targets) {
+    if (checks.names.kind(target.path) !== void 0) sink.push(target);
+    yield target;
+  }
+}
+async function checkWorkTree(targets, checks, ctx) {
+  if (targets.length === 0) return [];
+  const findings = [];
+  const templates = [];
+  for (const [root, group] of await byRepository(targets, ctx.warn)) {
+    const envFiles = group.filter((t) => checks.names.kind(t.path) === "env");
+    const groupTemplates = group.filter((t) => checks.names.kind(t.path) === "template");
+    if (root === void 0) {
+      templates.push(...groupTemplates);
+      continue;
+    }
+    const rel = (t) => toPosix(relative2(root, t.abs));
+    const tracked = await trackedPaths(root, group.map(rel));
+    const ignored = await ignoredPaths(
+      root,
+      group.map(rel).filter((p) => !tracked.has(p))
+    );
+    for (const t of envFiles) {
+      if (tracked.has(rel(t))) findings.push(trackedFinding(t.path));
+      else if (!ignored.has(rel(t))) findings.push(notIgnoredFinding(t.path));
+    }
+    templates.push(...groupTemplates.filter((t) => !ignored.has(rel(t))));
+  }
+  for (const t of templates) findings.push(...await templateFindings(t, checks, ctx));
+  return findings.filter((f) => checks.enabled(f.ruleId));
+}
+function trackedFinding(path2) {
+  return checkFinding({
+    rule: ENV_FILE_TRACKED,
+    path: path2,
+    message: `${path2} is an env file tracked by git, so every value in it is in the repository. Rotate its credentials, untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore`
+  });
+}
+function notIgnoredFinding(path2) {
+  return checkFinding({
+    rule: ENV_FILE_NOT_IGNORED,
+    path: path2,
+    message: `${path2} is an env file that git does not ignore: one git add commits it. Add this line to the .gitignore at the repository root: ${gitignoreLine(path2)}`
+  });
+}
+async function templateFindings(t, checks, ctx) {
+  const wantValues = checks.enabled(ENV_TEMPLATE_VALUE.id);
+  const wantDrift = checks.enabled(ENV_DRIFT.id);
+  if (!wantValues && !wantDrift) return [];
+  const read = readTarget(t.abs, ctx.maxFileSize);
+  if (read.kind !== "text") return [];
+  const text2 = read.data.toString("utf8");
+  const findings = wantValues ? templateValueFindings(t.path, text2, checks.placeholders) : [];
+  if (wantDrift) findings.push(...driftFindings({ path: t.path, text: text2 }, await siblingEnvFiles(t, ctx)));
+  return findings;
+}
+async function siblingEnvFiles(t, ctx) {
+  const files = [];
+  for (const name of DRIFT_PARTNERS) {
+    const abs = join3(dirname2(t.abs), name);
+    const path2 = toPosix(relative2(ctx.base, abs));
+    if (ctx.isExcluded(path2)) continue;
+    const info = await lstat(abs).catch(() => void 0);
+    if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
+    const text2 = await readFile2(abs, "utf8").catch(() => void 0);
+    if (text2 !== void 0) files.push({ path: path2, text: text2 });
+  }
+  return files;
+}
+async function byRepository(targets, warn) {
+  const candidates = /* @__PURE__ */ new Map();
+  const answers = /* @__PURE__ */ new Map();
+  const candidateRoot = (dir) => {
+    let found = candidates.get(dir);
+    if (found === void 0) {
+      found = lstat(join3(dir, ".git")).then(
+        () => dir,
+        () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
+      );
+      candidates.set(dir, found);
+    }
+    return found;
+  };
+  const once = (key, ask) => {
+    let answer = answers.get(key);
+    if (answer === void 0) {
+      answer = ask();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+  const confirm = (root) => once(root, async () => {
+    if (await workTreeRoot(root) !== void 0) return root;
+    warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
+    return void 0;
+  });
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    const dir = dirname2(t.abs);
+    const candidate = await candidateRoot(dir);
+    const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
+    const group = groups.get(root);
+    if (group === void 0) groups.set(root, [t]);
+    else group.push(t);
+  }
+  return groups;
+}
+var DRIFT_PARTNERS;
+var init_worktree = __esm({
+  "src/checks/worktree.ts"() {
+    "use strict";
+    init_env_files();
+    init_repo();
+    init_paths();
+    init_read_file();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
+    DRIFT_PARTNERS = [".env", ".env.local"];
+  }
+});
+
+// src/sources/files.ts
+import { opendir, stat } from "node:fs/promises";
+import { resolve, sep as sep2 } from "node:path";
+function targetOf(base2, abs) {
+  if (isUtf8(abs)) {
+    const text2 = abs.toString("utf8");
+    return { abs: text2, path: displayPath(base2, text2) };
+  }
+  const shown2 = decodePath(abs);
+  return { abs: shown2, raw: abs, path: displayPath(base2, shown2) };
+}
+async function* walkTargets(paths, options) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const abs = resolve(options.cwd, given);
+    const info = await stat(abs).catch((e) => {
+      const code2 = systemErrorCode(e);
+      throw new KeyscanError("E_PATH", `cannot scan ${given}: ${code2 === "ENOENT" ? "no such file or directory" : code2 ?? String(e)}`, {
+        hint: "Check the path, or run keyscan from the directory that contains it.",
+        cause: e
+      });
+    });
+    const listing = info.isDirectory() ? listDirectory(abs, options) : singleFile(abs, info.isFile(), options);
+    for await (const target of listing) {
+      const key = target.raw === void 0 ? target.abs : `\0${Buffer.from(target.raw).toString("hex")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (insideGitDir(target.path)) continue;
+      if (options.isExcluded(target.path)) {
+        options.onSkip("excluded", target.path);
+        continue;
+      }
+      yield target;
+    }
+  }
+}
+async function* singleFile(abs, regular, options) {
+  const path2 = displayPath(options.base, abs);
+  if (regular) yield { abs, path: path2 };
+  else options.onSkip("notRegular", path2);
+}
+async function* listDirectory(dir, options) {
+  const root = await workTreeRoot(dir);
+  const ignored = root !== void 0 && dir !== root && await isIgnored(root, displayPath(root, dir));
+  if (root === void 0 || ignored) {
+    yield* walkDisk(dir, options);
+    return;
+  }
+  const prefix = Buffer.from(dir.endsWith(sep2) ? dir : `${dir}${sep2}`);
+  for await (const rel of listWorkTreeFiles(dir)) {
+    if (rel[rel.length - 1] === 47) continue;
+    yield targetOf(options.base, Buffer.concat([prefix, rel]));
+  }
+}
+async function* walkDisk(dir, options) {
+  const slash = Buffer.from(sep2);
+  const pending2 = [Buffer.from(dir)];
+  while (pending2.length > 0) {
+    const current = pending2.pop();
+    const entries = await opendir(current, { encoding: "buffer" }).catch((e) => {
+      throw new KeyscanError(
+        "E_READ",
+        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
+        {
+          hint: "Fix its permissions or exclude it.",
+          cause: e
+        }
+      );
+    });
+    const subdirs = [];
+    for await (const entry of entries) {
+      const name = entry.name;
+      const abs = Buffer.concat([current, slash, name]);
+      if (entry.isDirectory()) {
+        if (name.toString("latin1") !== ".git") subdirs.push(abs);
+      } else if (entry.isFile()) {
+        yield targetOf(options.base, abs);
+      } else {
+        options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
+      }
+    }
+    for (const d of subdirs.sort(Buffer.compare).reverse()) pending2.push(d);
+  }
+}
+var init_files = __esm({
+  "src/sources/files.ts"() {
+    "use strict";
+    init_errors();
+    init_repo();
+    init_paths();
+  }
+});
+
+// src/modes/mode.ts
+var asIs;
+var init_mode = __esm({
+  "src/modes/mode.ts"() {
+    "use strict";
+    asIs = async (findings) => findings;
+  }
+});
+
+// src/modes/options.ts
+function validateOptions(options) {
+  const { threads } = options;
+  if (threads !== void 0 && (!Number.isInteger(threads) || threads < 0 || threads > MAX_THREADS)) {
+    throw usage(`--threads must be a whole number from 0 to ${MAX_THREADS}`, "Use 0 to scan on the main thread only.");
+  }
+  const chosen = SOURCES.filter(([key]) => options[key] !== void 0 && options[key] !== false).map(([, flag2]) => flag2);
+  if (chosen.length > 1) throw usage(`--${chosen[0]} and --${chosen[1]} cannot be combined`, "Choose one source per run.");
+  if (chosen.length === 1 && (options.paths?.length ?? 0) > 0) {
+    throw usage(`--${chosen[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history, --pre-push.");
+  }
+  if (options.includeStash && !options.history) throw usage("--include-stash goes with --history", "Add --history.");
+  if (options.liveOnly && !options.history && options.range === void 0 && options.prePush === void 0) {
+    throw usage("--live-only goes with --history or --range", "Add --history (or --range BASE..HEAD): files on disk are always live.");
+  }
+  if (options.cache !== void 0 && !options.history)
+    throw usage("the history cache goes with --history", "Add --history, or drop --cache-dir.");
+  const { shard } = options;
+  if (shard !== void 0) {
+    if (!options.history && options.range === void 0) throw usage("--shard goes with --history or --range", "Add --history.");
+    if (!Number.isInteger(shard.count) || !Number.isInteger(shard.index) || shard.count < 1 || shard.count > MAX_SHARDS) {
+      throw usage(`--shard needs a number of shards from 1 to ${MAX_SHARDS}`, "Use I/N, for example --shard 2/4.");
+    }
+    if (shard.index < 1 || shard.index > shard.count) {
+      throw usage(`--shard ${shard.index}/${shard.count}: the part must be from 1 to ${shard.count}`, "Use I/N, for example --shard 2/4.");
+    }
+  }
+  if (options.maxFileSize !== void 0 && !(options.maxFileSize >= 0)) {
+    throw usage(`the maximum file size must be a number of bytes, not ${options.maxFileSize}`, "Use bytes or a unit: 5MB, 512KiB.");
+  }
+}
+function usage(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+var DEFAULT_MAX_FILE_SIZE, MAX_THREADS, MAX_SHARDS, SOURCES;
+var init_options2 = __esm({
+  "src/modes/options.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+    MAX_THREADS = 256;
+    MAX_SHARDS = 1e3;
+    SOURCES = [
+      ["stdin", "stdin"],
+      ["staged", "staged"],
+      ["range", "range"],
+      ["history", "history"],
+      ["prePush", "pre-push"]
+    ];
+  }
+});
+
+// src/checks/merge.ts
+function mergeTemplateValues(checkFindings, matches, isGeneric) {
+  const byPath2 = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    if (m.source === "check") continue;
+    const list = byPath2.get(m.path);
+    if (list === void 0) byPath2.set(m.path, [m]);
+    else list.push(m);
+  }
+  const superseded = /* @__PURE__ */ new Set();
+  const checks = checkFindings.filter((f) => {
+    if (f.ruleId !== ENV_TEMPLATE_VALUE.id) return true;
+    const overlapping = (byPath2.get(f.path) ?? []).filter(
+      (m) => m.commit === f.commit && m.startLine <= f.endLine && f.startLine <= m.endLine
+    );
+    if (overlapping.some((m) => !isGeneric(m.ruleId))) return false;
+    for (const m of overlapping) superseded.add(m);
+    return true;
+  });
+  return { checks, superseded };
+}
+var init_merge = __esm({
+  "src/checks/merge.ts"() {
+    "use strict";
+    init_rules2();
+  }
+});
+
+// src/pipeline/bounded.ts
+async function runBounded(tasks, executor, limit, onResult, onProgress) {
+  const inflight = /* @__PURE__ */ new Set();
+  let failure;
+  for await (const task of tasks) {
+    const p = executor.run(task, onProgress && ((progress) => onProgress(task, progress))).then(
+      (result2) => onResult(task, result2),
+      (e) => {
+        failure ??= e;
+      }
+    );
+    const tracked = p.finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
+    if (inflight.size >= limit) await Promise.race(inflight);
+    if (failure !== void 0) break;
+  }
+  await Promise.all(inflight);
+  if (failure !== void 0) throw failure;
+}
+async function* fragmentTasks(fragments, bytes) {
+  let batch = [];
+  let size = 0;
+  for await (const fragment of fragments) {
+    batch.push(fragment);
+    size += fragment.data.length;
+    if (size >= bytes) {
+      yield { kind: "fragments", fragments: batch };
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield { kind: "fragments", fragments: batch };
+}
+var init_bounded = __esm({
+  "src/pipeline/bounded.ts"() {
+    "use strict";
+  }
+});
+
+// src/modes/tasks.ts
+function runTasks(tasks, ctx, large, onResult) {
+  return runBounded(
+    tasks,
+    ctx.executorFor(large),
+    Math.max(1, ctx.threads) * 2,
+    (task, result2) => {
+      onResult?.(task, result2);
+      ctx.collector.add(task, result2);
+    },
+    (task, progress) => ctx.collector.partial(task, progress)
+  );
+}
+function runMetadataTasks(tasks, ctx, large) {
+  return runBounded(
+    tasks,
+    ctx.executorFor(large),
+    Math.max(1, ctx.threads) * 2,
+    (task, result2) => ctx.collector.add(task, { ...result2, bytesScanned: 0, skipped: [] }, false)
+  );
+}
+function addEnvChecks(ctx, checked) {
+  if (checked.length === 0) return;
+  const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
+  ctx.collector.drop((f) => merged.superseded.has(f));
+  ctx.collector.addChecks(merged.checks);
+}
+async function* toAsync(items) {
+  yield* items;
+}
+var FRAGMENT_BYTES_PER_TASK;
+var init_tasks = __esm({
+  "src/modes/tasks.ts"() {
+    "use strict";
+    init_merge();
+    init_bounded();
+    FRAGMENT_BYTES_PER_TASK = 1 << 20;
+  }
+});
+
+// src/modes/files.ts
+import { resolve as resolve2 } from "node:path";
+async function reportBase(cwd, paths) {
+  const here = await workTreeRoot(cwd);
+  if (here !== void 0) return here;
+  const first = paths[0];
+  if (first !== void 0) {
+    const there = await workTreeRoot(resolve2(cwd, first)).catch(() => void 0);
+    if (there !== void 0 && paths.every((p) => resolve2(cwd, p).startsWith(there))) return there;
+  }
+  return cwd;
+}
+async function* recordNames(targets, names) {
+  for await (const t of targets) {
+    names.add(t.path);
+    yield t;
+  }
+}
+var INLINE_FILES, FILES_PER_TASK, filesMode;
+var init_files2 = __esm({
+  "src/modes/files.ts"() {
+    "use strict";
+    init_worktree();
+    init_repo();
+    init_files();
+    init_mode();
+    init_options2();
+    init_tasks();
+    INLINE_FILES = 64;
+    FILES_PER_TASK = 64;
+    filesMode = {
+      name: "files",
+      selects: () => true,
+      async run(options, ctx) {
+        const paths = options.paths && options.paths.length > 0 ? options.paths : ["."];
+        const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+        const base2 = await reportBase(ctx.cwd, paths);
+        ctx.debug(`scanning ${paths.join(", ")}; paths reported relative to ${base2}`);
+        const walk = walkTargets(paths, {
+          cwd: ctx.cwd,
+          base: base2,
+          isExcluded: ctx.isExcluded,
+          onSkip: (reason, path2) => {
+            ctx.collector.skip(reason, path2);
+            if (reason !== "excluded") ctx.names.add(path2);
+          }
+        });
+        const envTargets = [];
+        const named2 = recordNames(walk, ctx.names);
+        const targets = ctx.env === void 0 ? named2 : collectEnvTargets(named2, ctx.env, envTargets);
+        const iterator = targets[Symbol.asyncIterator]();
+        const head = [];
+        let done = false;
+        while (!done && head.length <= INLINE_FILES) {
+          const next = await iterator.next();
+          if (next.done) done = true;
+          else head.push(next.value);
+        }
+        async function* tasks() {
+          let batch = [];
+          const all = async function* () {
+            yield* head;
+            if (!done) for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value;
+          };
+          for await (const target of all()) {
+            batch.push(target);
+            if (batch.length === FILES_PER_TASK) {
+              yield { kind: "files", targets: batch, maxFileSize };
+              batch = [];
+            }
+          }
+          if (batch.length > 0) yield { kind: "files", targets: batch, maxFileSize };
+        }
+        await runTasks(tasks(), ctx, !done);
+        if (ctx.env !== void 0) {
+          const checked = await checkWorkTree(envTargets, ctx.env, {
+            base: base2,
+            maxFileSize,
+            isExcluded: ctx.isExcluded,
+            warn: (w) => ctx.collector.warnings.push(w)
+          });
+          addEnvChecks(ctx, checked);
+        }
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/git/cat-file.ts
+var BatchParser;
+var init_cat_file = __esm({
+  "src/git/cat-file.ts"() {
+    "use strict";
+    BatchParser = class {
+      #cap;
+      #headBytes;
+      #emit;
+      #header = Buffer.alloc(0);
+      /** Content bytes still expected for the current object (+1 for its trailing newline). */
+      #remaining = -1;
+      #size = 0;
+      #data;
+      #head = Buffer.alloc(0);
+      #filled = 0;
+      #isBlob = false;
+      constructor(cap, emit, headBytes = 8e3) {
+        this.#cap = cap;
+        this.#headBytes = headBytes;
+        this.#emit = emit;
+      }
+      push(chunk) {
+        let at2 = 0;
+        while (at2 < chunk.length) {
+          if (this.#remaining < 0) {
+            const nl = chunk.indexOf(10, at2);
+            if (nl === -1) {
+              this.#header = Buffer.concat([this.#header, chunk.subarray(at2)]);
+              return;
+            }
+            const header2 = Buffer.concat([this.#header, chunk.subarray(at2, nl)]).toString("latin1");
+            this.#header = Buffer.alloc(0);
+            at2 = nl + 1;
+            this.#start(header2);
+            continue;
+          }
+          const take = Math.min(this.#remaining, chunk.length - at2);
+          this.#fill(chunk.subarray(at2, at2 + take));
+          at2 += take;
+          this.#remaining -= take;
+          if (this.#remaining === 0) this.#finish();
+        }
+      }
+      #start(header2) {
+        const parts = header2.split(" ");
+        if (parts.length < 3) {
+          this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
+          return;
+        }
+        this.#size = Number(parts[2]);
+        this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
+        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
+        this.#filled = 0;
+        this.#remaining = this.#size + 1;
+        this.#isBlob = parts[1] === "blob";
+        if (!this.#isBlob) this.#data = void 0;
+      }
+      #fill(piece) {
+        const room = this.#size - this.#filled;
+        const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+        if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+        this.#filled += content2.length;
+      }
+      #finish() {
+        this.#remaining = -1;
+        this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
+        this.#data = void 0;
+      }
+    };
+  }
+});
+
+// src/git/history.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+function stagedDiff(repo) {
+  return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
+}
+function commitPatches(repo, commits) {
+  const args2 = [
+    ...PINNED_CONFIG2,
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "-p",
+    "--cc",
+    "--no-renames",
+    `--format=${LOG_FORMAT}`,
+    "--encoding=UTF-8",
+    ...DIFF_OPTIONS
+  ];
+  return gitStream(args2, repo, `${commits.join("\n")}
+`);
+}
+async function listCommits(repo, revisions) {
+  const commits = [];
+  let rest = "";
+  for await (const chunk of gitStream(["rev-list", "--topo-order", ...revisions, "--"], repo)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const l of lines) if (l !== "") commits.push(l);
+  }
+  if (rest !== "") commits.push(rest);
+  return commits;
+}
+function allRefs(includeStash) {
+  return includeStash ? ["--all"] : ["--exclude=refs/stash", "--all"];
+}
+async function resolveCommit(repo, rev) {
+  const r = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], repo);
+  return r.code === 0 ? r.stdout.trim() : void 0;
+}
+async function shallowBoundary(repo) {
+  const shallow = await git(["rev-parse", "--is-shallow-repository"], repo);
+  if (shallow.stdout.trim() !== "true") return /* @__PURE__ */ new Set();
+  const file = await git(["rev-parse", "--git-path", "shallow"], repo);
+  const text2 = await readFile3(resolve3(repo, file.stdout.trim()), "utf8").catch(() => "");
+  return new Set(text2.split("\n").filter((l) => l !== ""));
+}
+async function requireRepository(cwd) {
+  const r = await git(["rev-parse", "--git-dir"], cwd);
+  if (r.code !== 0) {
+    throw new KeyscanError("E_GIT", `${cwd} is not a git repository (${firstLine(r.stderr)})`, {
+      hint: "Run keyscan inside a clone, or scan files without --staged/--range/--history."
+    });
+  }
+}
+async function readAtRevision(repo, rev, paths, check) {
+  const askable = paths.filter((p) => !p.includes("\n"));
+  for (const p of paths) if (p.includes("\n")) check(p, void 0);
+  if (askable.length === 0) return;
+  const input = askable.map((p) => `${rev}:${p}`).join("\n");
+  let index = 0;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const path2 = askable[index++];
+    if (path2 !== void 0) check(path2, read.missing ? void 0 : read.data);
+  });
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${input}
+`)) parser.push(chunk);
+}
+var LOG_FORMAT, PINNED_CONFIG2, DIFF_OPTIONS;
+var init_history = __esm({
+  "src/git/history.ts"() {
+    "use strict";
+    init_errors();
+    init_cat_file();
+    init_run();
+    LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+    PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+    DIFF_OPTIONS = [
+      "--no-color",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--text",
+      "--full-index",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      "--no-relative",
+      "-U0"
+    ];
+  }
+});
+
+// src/cache/history-cache.ts
+import { mkdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import { isAbsolute, join as join4, resolve as resolve4 } from "node:path";
+function historyCacheKey(settings) {
+  return digestOf({ format: FORMAT, version: VERSION, ...settings });
+}
+async function defaultCacheDir(root) {
+  const dir = (await gitOk(["rev-parse", "--git-common-dir"], root)).trim();
+  return join4(isAbsolute(dir) ? dir : resolve4(root, dir), "keyscan");
+}
+function checkFile(v) {
+  if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
+  if (!Array.isArray(v.clean) || !isObject2(v.skips)) return void 0;
+  if (!v.clean.every((c) => typeof c === "string" && SHA.test(c))) return void 0;
+  const clean = new Set(v.clean);
+  for (const [sha2, counts2] of Object.entries(v.skips)) {
+    if (!clean.has(sha2) || !isObject2(counts2)) return void 0;
+    for (const [reason, n] of Object.entries(counts2)) {
+      if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
+    }
+  }
+  return v;
+}
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, HistoryCache, isObject2;
+var init_history_cache = __esm({
+  "src/cache/history-cache.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_run();
+    init_types();
+    init_version();
+    init_digest();
+    FORMAT = "keyscan-history-cache";
+    FORMAT_VERSION = 1;
+    FILE = "history.json";
+    MAX_BYTES = 512 * 1024 * 1024;
+    SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    HistoryCache = class _HistoryCache {
+      #file;
+      #key;
+      #clean;
+      #fresh = /* @__PURE__ */ new Map();
+      constructor(file, key, clean) {
+        this.#file = file;
+        this.#key = key;
+        this.#clean = clean;
+      }
+      /**
+       * The cache in `dir` for settings `key`. A missing file, or one made with other settings, is an
+       * empty cache; a file that is not a cache keyscan wrote is one too, and `warn` says so.
+       */
+      static async open(dir, key, warn, debug) {
+        const file = join4(dir, FILE);
+        const empty = new _HistoryCache(file, key, /* @__PURE__ */ new Map());
+        const info = await stat2(file).catch(() => void 0);
+        if (info === void 0) return empty;
+        const ignored = (why) => {
+          warn(`the history cache ${file} ${why}; it was ignored and every commit was scanned. It is rewritten after this scan.`);
+          return empty;
+        };
+        if (!info.isFile() || info.size > MAX_BYTES) return ignored("is not a file keyscan wrote");
+        let parsed;
+        try {
+          parsed = JSON.parse(await readFile4(file, "utf8"));
+        } catch {
+          return ignored("is not valid JSON (damaged or cut short)");
+        }
+        const checked = checkFile(parsed);
+        if (checked === void 0) return ignored("is not a keyscan history cache of this version");
+        if (checked.key !== key) {
+          debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
+          return empty;
+        }
+        const clean = /* @__PURE__ */ new Map();
+        for (const sha2 of checked.clean) clean.set(sha2, checked.skips[sha2]);
+        debug(`history cache: ${clean.size} commits known clean`);
+        return new _HistoryCache(file, key, clean);
+      }
+      /** Whether `commit`'s changes are known to hold nothing; its skips, if so. */
+      has(commit) {
+        return this.#clean.has(commit);
+      }
+      skipsOf(commit) {
+        return this.#clean.get(commit);
+      }
+      /** Remembers that this scan found nothing in `commit`'s changes. */
+      add(commit, skips) {
+        this.#fresh.set(commit, skips);
+      }
+      /** Writes the commits of `commits` known clean, old and new (the new ones that pass `keep`), atomically. */
+      async save(commits, keep = () => true) {
+        const clean = [];
+        const skips = {};
+        for (const c of commits) {
+          if (!this.#clean.has(c) && !(this.#fresh.has(c) && keep(c))) continue;
+          clean.push(c);
+          const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
+          if (s !== void 0) skips[c] = s;
+        }
+        const content2 = { format: FORMAT, version: FORMAT_VERSION, key: this.#key, clean, skips };
+        await mkdir(join4(this.#file, ".."), { recursive: true, mode: 448 });
+        await writeAtomic(this.#file, `${JSON.stringify(content2)}
+`, 384);
+      }
+    };
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/modes/cache.ts
+async function openHistoryCache(options, root, ctx) {
+  if (options.cache === void 0) return void 0;
+  const dir = options.cache.dir ?? await defaultCacheDir(root);
+  const key = historyCacheKey({
+    rules: options.rules ?? builtinRules,
+    allowMarkers: options.reportUnusedAllows === true,
+    env: options.env ?? {}
+  });
+  return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
+}
+function uncached(cache, commits, ctx) {
+  if (cache === void 0) return commits;
+  const rest = [];
+  const skipped = [];
+  for (const c of commits) {
+    if (!cache.has(c)) {
+      rest.push(c);
+      continue;
+    }
+    for (const [reason, n] of Object.entries(cache.skipsOf(c) ?? {})) {
+      for (let i = 0; i < n; i++) skipped.push({ reason, path: c });
+    }
+  }
+  const known2 = commits.length - rest.length;
+  ctx.collector.commitsFromCache = known2;
+  ctx.debug(`${known2} commits known clean from the history cache; ${rest.length} to scan`);
+  const task = { kind: "commits", repo: "", commits: [] };
+  ctx.collector.add(task, { findings: [], filesScanned: 0, bytesScanned: 0, skipped, errors: [], commitsScanned: known2 }, false);
+  return rest;
+}
+function rememberClean(cache, task, result2) {
+  if (task.kind !== "commits" || result2.errors.length > 0 || (result2.lfsPointers ?? 0) > 0) return;
+  const dirty = /* @__PURE__ */ new Set();
+  for (const { item } of result2.findings) dirty.add(task.commits[item] ?? "");
+  for (const m of result2.markers ?? []) dirty.add(m.commit ?? "");
+  const skips = /* @__PURE__ */ new Map();
+  for (const s of result2.skipped) {
+    if (s.commit === void 0) return;
+    const counts2 = skips.get(s.commit) ?? {};
+    counts2[s.reason] = (counts2[s.reason] ?? 0) + 1;
+    skips.set(s.commit, counts2);
+  }
+  if (dirty.has("")) return;
+  for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
+}
+async function saveHistoryCache(cache, commits, keep, ctx) {
+  if (cache === void 0) return;
+  try {
+    await cache.save(commits, keep);
+  } catch (e) {
+    ctx.collector.warnings.push(
+      `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`
+    );
+  }
+}
+var init_cache = __esm({
+  "src/modes/cache.ts"() {
+    "use strict";
+    init_rules();
+    init_history_cache();
+    init_errors();
+  }
+});
+
+// src/filters/first-introduced.ts
+function firstIntroduced(findings, order) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
+    const group = groups.get(key);
+    if (group === void 0) {
+      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
+      continue;
+    }
+    group.commits.add(f.commit ?? "");
+    if (isOlder(f, group.first, order)) group.first = f;
+  }
+  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
+}
+function isOlder(a, b, order) {
+  const da = Date.parse(a.date ?? "");
+  const db = Date.parse(b.date ?? "");
+  if (da !== db) return da < db;
+  const oa = order.get(a.commit ?? "") ?? -1;
+  const ob = order.get(b.commit ?? "") ?? -1;
+  if (oa !== ob) return oa > ob;
+  return a.startLine < b.startLine;
+}
+var init_first_introduced = __esm({
+  "src/filters/first-introduced.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/history.ts
+async function checkCommitted(root, commits, tip, checks, isExcluded) {
+  if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
+  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
+  if (added.length === 0) return [];
+  const each = added.flatMap(
+    ({ commit, paths }) => paths.map((path2) => checkFinding({ rule: ENV_FILE_COMMITTED, path: path2, message: "", commit }))
+  );
+  const first = firstIntroduced(each, new Map(commits.map((c, i) => [c, i])));
+  const present = tip === void 0 ? /* @__PURE__ */ new Set() : await pathsAt(root, tip, [...new Set(first.map((f) => f.path))]);
+  return first.map((f) => {
+    const still = present.has(f.path);
+    return { ...f, message: committedMessage(f.path, f.commitCount ?? 1, still), presentAtHead: still };
+  });
+}
+function committedMessage(path2, commitCount, still) {
+  const times = commitCount > 1 ? ` (added by ${commitCount} commits)` : "";
+  const where = `${path2} is an env file that was committed to git history${times}`;
+  const what = still ? `it is still tracked: untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore` : "it is no longer tracked, but every value it held is still in git history";
+  return `${where}; ${what}. Rotate its credentials`;
+}
+async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
+  if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
+  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
+  const findings = [];
+  for (const { commit, paths } of changed) {
+    const added = /* @__PURE__ */ new Map();
+    for (const path2 of paths) added.set(path2, await commitAddedLines(root, commit.commit, path2));
+    await readAtRevision(root, commit.commit, paths, (path2, content2) => {
+      const text2 = content2 === void 0 ? "binary" : toScannableText(content2);
+      if (text2 === "binary") return;
+      findings.push(...templateValueFindings(path2, text2.toString("utf8"), checks.placeholders, added.get(path2) ?? [], commit));
+    });
+  }
+  return findings;
+}
+var init_history2 = __esm({
+  "src/checks/history.ts"() {
+    "use strict";
+    init_first_introduced();
+    init_env_files();
+    init_history();
+    init_text2();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
+  }
+});
+
 // src/git/metadata.ts
 async function* commitMetadata(repo, commits) {
   if (commits.length === 0) return;
@@ -20490,10 +21943,10 @@ async function* commitMetadata(repo, commits) {
 `))) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
-        const header = stripNewline(token2);
+        const header2 = stripNewline(token2);
         const expected2 = commits[index];
-        if (header[0] !== 1 || header.toString("latin1", 1) !== expected2) throw unexpected(expected2);
-        fields.push(header.subarray(1));
+        if (header2[0] !== 1 || header2.toString("latin1", 1) !== expected2) throw unexpected(expected2);
+        fields.push(header2.subarray(1));
       } else fields.push(token2);
       continue;
     }
@@ -20590,15 +22043,751 @@ var init_metadata = __esm({
   }
 });
 
+// src/git/ref-tips.ts
+async function listRefTips(repo) {
+  const format = "%(HEAD)%(refname) %(objecttype) %(objectname) %(*objecttype) %(*objectname)";
+  const listed = await gitOk(["for-each-ref", `--format=${format}`, "refs/heads", "refs/remotes", "refs/tags"], repo);
+  const tips = [];
+  let headIsBranch = false;
+  for (const line of listed.split("\n")) {
+    const current = line.startsWith("*");
+    const [full = "", type, id, peeledType, peeled] = line.slice(1).split(" ");
+    const kind = KINDS.find(([prefix]) => full.startsWith(prefix));
+    if (kind === void 0 || kind[1] === 2 && full.endsWith("/HEAD")) continue;
+    const commit = type === "commit" ? id : type === "tag" && peeledType === "commit" ? peeled : void 0;
+    if (commit === void 0 || commit === "") continue;
+    headIsBranch ||= current;
+    tips.push({ name: full.slice(kind[0].length), commit, rank: current ? 0 : kind[1] });
+  }
+  if (!headIsBranch) {
+    const head = await resolveCommit(repo, "HEAD");
+    if (head !== void 0) tips.push({ name: "HEAD", commit: head, rank: 0 });
+  }
+  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name, commit }) => ({ name, commit }));
+}
+async function blobIds(repo, queries) {
+  const ids = [];
+  if (queries.length === 0) return ids;
+  let rest = "";
+  const input = `${queries.join("\n")}
+`;
+  for await (const chunk of gitStream(["cat-file", "--batch-check=%(objecttype) %(objectname)"], repo, input)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) ids.push(line.startsWith("blob ") ? line.slice(5) : void 0);
+  }
+  return ids;
+}
+async function readBlobs(repo, ids, check) {
+  if (ids.length === 0) return;
+  let index = 0;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (read) => {
+    const id = ids[index++];
+    if (id !== void 0) check(id, read.missing ? void 0 : read.data);
+  });
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${ids.join("\n")}
+`)) parser.push(chunk);
+}
+var KINDS;
+var init_ref_tips = __esm({
+  "src/git/ref-tips.ts"() {
+    "use strict";
+    init_cat_file();
+    init_history();
+    init_run();
+    KINDS = [
+      ["refs/heads/", 1],
+      ["refs/remotes/", 2],
+      ["refs/tags/", 3]
+    ];
+  }
+});
+
+// src/pipeline/encoded-needles.ts
+function encodedNeedles(secret2) {
+  const out = [];
+  let level = [Buffer.from(secret2, "utf8")];
+  for (let depth = 0; depth < DEPTH; depth++) {
+    const next = [];
+    for (const bytes of level) {
+      for (const core of cores(bytes)) {
+        if (core.length < MIN_CORE) continue;
+        out.push(core);
+        next.push(Buffer.from(core, "latin1"));
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+function cores(bytes) {
+  const out = [];
+  for (let k = 0; k < 3; k++) {
+    const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const first = Math.ceil(8 * k / 6);
+    const last = Math.floor((8 * (k + bytes.length) - 6) / 6);
+    if (last >= first) out.push(encoded.slice(first, last + 1));
+  }
+  return out;
+}
+var DEPTH, MIN_CORE;
+var init_encoded_needles = __esm({
+  "src/pipeline/encoded-needles.ts"() {
+    "use strict";
+    DEPTH = 2;
+    MIN_CORE = 12;
+  }
+});
+
+// src/pipeline/history.ts
+function containedIn(haystack, needles) {
+  const found = /* @__PURE__ */ new Set();
+  const byLength = /* @__PURE__ */ new Map();
+  needles.forEach((needle, index) => {
+    const bytes = Buffer.from(needle, "utf8");
+    if (bytes.length === 0 || bytes.length > haystack.length) return;
+    const group = byLength.get(bytes.length);
+    if (group === void 0) byLength.set(bytes.length, [{ index, bytes }]);
+    else group.push({ index, bytes });
+  });
+  for (const [length, group] of byLength) {
+    if (group.length <= FEW) {
+      for (const n of group) if (haystack.includes(n.bytes)) found.add(n.index);
+      continue;
+    }
+    const wanted = /* @__PURE__ */ new Map();
+    for (const n of group) {
+      const h2 = hashOf(n.bytes, 0, length);
+      const list = wanted.get(h2);
+      if (list === void 0) wanted.set(h2, [n]);
+      else list.push(n);
+    }
+    let top = 1;
+    for (let i = 1; i < length; i++) top = Math.imul(top, BASE);
+    let h = hashOf(haystack, 0, length);
+    for (let start = 0; ; start++) {
+      const candidates = wanted.get(h);
+      if (candidates !== void 0) {
+        for (const n of candidates) {
+          if (!found.has(n.index) && haystack.compare(n.bytes, 0, length, start, start + length) === 0) found.add(n.index);
+        }
+      }
+      const end = start + length;
+      if (end >= haystack.length) break;
+      h = Math.imul(h - Math.imul(haystack[start], top), BASE) + haystack[end] >>> 0;
+    }
+  }
+  return found;
+}
+function hashOf(bytes, from, length) {
+  let h = 0;
+  for (let i = from; i < from + length; i++) h = Math.imul(h, BASE) + bytes[i] >>> 0;
+  return h;
+}
+var FEW, BASE;
+var init_history3 = __esm({
+  "src/pipeline/history.ts"() {
+    "use strict";
+    FEW = 4;
+    BASE = 257;
+  }
+});
+
+// src/pipeline/held-in.ts
+function heldIn(content2, findings) {
+  const secrets = findings.map((f) => f.secret.reveal());
+  const found = containedIn(content2, secrets);
+  const text2 = toScannableText(content2);
+  const decoded = text2 === "binary" || text2.equals(content2) ? void 0 : text2;
+  if (decoded !== void 0) for (const i of containedIn(decoded, secrets)) found.add(i);
+  const rest = secrets.map((s, i) => ({ s, i })).filter(({ i }) => !found.has(i));
+  if (rest.length === 0) return found;
+  const needles = [];
+  const owner = [];
+  for (const { s, i } of rest) {
+    for (const n of encodedNeedles(s)) {
+      needles.push(n);
+      owner.push(i);
+    }
+  }
+  for (const n of containedIn(content2, needles)) found.add(owner[n]);
+  return found;
+}
+var init_held_in = __esm({
+  "src/pipeline/held-in.ts"() {
+    "use strict";
+    init_text2();
+    init_encoded_needles();
+    init_history3();
+  }
+});
+
+// src/git/path-changes.ts
+function isNoFile(id) {
+  return /^0+$/.test(id);
+}
+async function* pathChanges(repo, tips, paths) {
+  if (tips.length === 0 || paths.length === 0) return;
+  const pathspecs = paths.map((p) => `:(literal)${p}`);
+  const args2 = [
+    "log",
+    "--stdin",
+    "--topo-order",
+    "--reverse",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--no-abbrev",
+    "--format=%x1e%H",
+    "--",
+    ...pathspecs
+  ];
+  let commit = "";
+  let pending2;
+  for await (const record of nulRecords(gitStream(args2, repo, `${tips.join("\n")}
+`))) {
+    if (record[0] === 30) {
+      commit = record.toString("latin1", 1);
+      continue;
+    }
+    if (pending2 !== void 0) {
+      yield { commit, path: record.toString("utf8"), ...pending2 };
+      pending2 = void 0;
+      continue;
+    }
+    const fields = record.toString("latin1").replace(/^\n/, "").split(" ");
+    if (fields[0]?.startsWith(":") && fields.length >= 5) pending2 = { before: fields[2], after: fields[3] };
+  }
+}
+var init_path_changes = __esm({
+  "src/git/path-changes.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/pipeline/removed-in.ts
+async function removalCommits(repo, tips, gone, realPath) {
+  const removed = /* @__PURE__ */ new Map();
+  const askable = gone.filter((f) => f.commit !== void 0 && !realPath(f.path).includes("\n"));
+  if (askable.length === 0) return removed;
+  const introduced = await blobIds(
+    repo,
+    askable.map((f) => `${f.commit}:${realPath(f.path)}`)
+  );
+  const paths = [...new Set(askable.map((f) => realPath(f.path)))];
+  const changes = /* @__PURE__ */ new Map();
+  for (let i = 0; i < paths.length; i += PATHS_PER_WALK) {
+    for await (const c of pathChanges(repo, tips, paths.slice(i, i + PATHS_PER_WALK))) {
+      const list = changes.get(c.path);
+      if (list === void 0) changes.set(c.path, [c]);
+      else list.push(c);
+    }
+  }
+  const holding = /* @__PURE__ */ new Map();
+  askable.forEach((f, i) => {
+    const id = introduced[i];
+    if (id !== void 0) holding.set(f, /* @__PURE__ */ new Set([id]));
+  });
+  const lacking = /* @__PURE__ */ new Map();
+  let unjudged = /* @__PURE__ */ new Set();
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    const ask = /* @__PURE__ */ new Map();
+    for (const [f, held] of holding) {
+      const no = lacking.get(f);
+      for (const c of changes.get(realPath(f.path)) ?? []) {
+        if (!held.has(c.before) || isNoFile(c.after) || held.has(c.after) || no?.has(c.after)) continue;
+        const askers = ask.get(c.after);
+        if (askers === void 0) ask.set(c.after, /* @__PURE__ */ new Set([f]));
+        else askers.add(f);
+      }
+    }
+    unjudged = new Set([...ask.values()].flatMap((askers) => [...askers]));
+    if (ask.size === 0 || round === MAX_ROUNDS) break;
+    await readBlobs(repo, [...ask.keys()], (id, content2) => {
+      const askers = [...ask.get(id) ?? []];
+      const found = content2 === void 0 ? /* @__PURE__ */ new Set() : heldIn(content2, askers);
+      askers.forEach((f, i) => {
+        const into = found.has(i) ? holding : lacking;
+        const set = into.get(f);
+        if (set === void 0) into.set(f, /* @__PURE__ */ new Set([id]));
+        else set.add(id);
+      });
+    });
+  }
+  for (const [f, held] of holding) {
+    if (unjudged.has(f)) continue;
+    const no = lacking.get(f);
+    const c = (changes.get(realPath(f.path)) ?? []).find((c2) => held.has(c2.before) && (isNoFile(c2.after) || no?.has(c2.after) === true));
+    if (c !== void 0) removed.set(f, c.commit);
+  }
+  return removed;
+}
+var PATHS_PER_WALK, MAX_ROUNDS;
+var init_removed_in = __esm({
+  "src/pipeline/removed-in.ts"() {
+    "use strict";
+    init_path_changes();
+    init_ref_tips();
+    init_held_in();
+    PATHS_PER_WALK = 500;
+    MAX_ROUNDS = 32;
+  }
+});
+
+// src/pipeline/liveness.ts
+async function markLiveness(repo, findings, options) {
+  if (findings.length === 0) return [];
+  const started = performance.now();
+  const realPath = options.realPath ?? ((p) => p);
+  const refs = options.refs ?? await listRefTips(repo);
+  const commits = [.../* @__PURE__ */ new Set([...options.tip === void 0 ? [] : [options.tip], ...refs.map((r) => r.commit)])];
+  const byPath2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const path2 = realPath(f.path);
+    if (path2.includes("\n")) continue;
+    const list = byPath2.get(path2);
+    if (list === void 0) byPath2.set(path2, [f]);
+    else list.push(f);
+  }
+  const paths = [...byPath2.keys()];
+  const queries = paths.flatMap((p) => commits.map((c) => `${c}:${p}`));
+  const ids = await blobIds(repo, queries);
+  const blobAt = /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Map();
+  paths.forEach((path2, p) => {
+    const atCommit = /* @__PURE__ */ new Map();
+    commits.forEach((commit, c) => {
+      const id = ids[p * commits.length + c];
+      if (id === void 0) return;
+      atCommit.set(commit, id);
+      const list = wanted.get(id);
+      if (list === void 0) wanted.set(id, [path2]);
+      else if (!list.includes(path2)) list.push(path2);
+    });
+    blobAt.set(path2, atCommit);
+  });
+  const holds = /* @__PURE__ */ new Map();
+  await readBlobs(repo, [...wanted.keys()], (id, content2) => {
+    if (content2 === void 0) return;
+    for (const path2 of wanted.get(id) ?? []) {
+      const list = byPath2.get(path2) ?? [];
+      const found = heldIn(content2, list);
+      holds.set(`${path2}\0${id}`, new Set([...found].map((i) => list[i])));
+    }
+  });
+  const held = (f, commit) => {
+    if (commit === void 0) return false;
+    const path2 = realPath(f.path);
+    const id = blobAt.get(path2)?.get(commit);
+    return id !== void 0 && holds.get(`${path2}\0${id}`)?.has(f) === true;
+  };
+  const names = refNames(refs, options.refFindings ?? []);
+  const marked = findings.map((f) => ({
+    finding: f,
+    presentAtHead: held(f, options.tip),
+    liveAt: refs.filter((r) => held(f, r.commit)).map((r) => names.get(r) ?? r.name)
+  }));
+  const gone = marked.filter((m) => m.liveAt.length === 0 && !m.presentAtHead).map((m) => m.finding);
+  const checked = performance.now();
+  const removed = await removalCommits(repo, commits, gone, realPath);
+  options.debug?.(
+    `liveness: ${refs.length} refs (${commits.length} commits) \xD7 ${paths.length} paths, ${wanted.size} distinct blobs read in ${Math.round(checked - started)} ms; ${gone.length} only in history, ${removed.size} removals found in ${Math.round(performance.now() - checked)} ms`
+  );
+  return marked.map(({ finding, presentAtHead, liveAt }) => {
+    const commit = removed.get(finding);
+    return { ...finding, presentAtHead, liveAt, ...commit === void 0 ? {} : { removedIn: commit } };
+  });
+}
+function refNames(refs, refFindings) {
+  const names = /* @__PURE__ */ new Map();
+  const secrets = refFindings.filter((f) => f.source === "ref").map((f) => ({ secret: f.secret.reveal(), redacted: f.redacted }));
+  if (secrets.length === 0) return names;
+  for (const ref of refs) {
+    let name = ref.name;
+    for (const { secret: secret2, redacted } of secrets) if (secret2 !== "" && name.includes(secret2)) name = name.split(secret2).join(redacted);
+    if (name !== ref.name) names.set(ref, name);
+  }
+  return names;
+}
+function liveOnly(findings, collector) {
+  const kept = findings.filter((f) => f.liveAt === void 0 || f.liveAt.length > 0);
+  const hidden = findings.length - kept.length;
+  collector.historyOnlyHidden = hidden;
+  if (hidden > 0) {
+    collector.warnings.push(
+      `--live-only: ${hidden} secret${hidden === 1 ? "" : "s"} found only in history (no branch or tag holds ${hidden === 1 ? "it" : "them"} any more) ${hidden === 1 ? "is" : "are"} not listed; ${hidden === 1 ? "it" : "they"} still need${hidden === 1 ? "s" : ""} revoking: run without --live-only to see them.`
+    );
+  }
+  return kept;
+}
+var init_liveness2 = __esm({
+  "src/pipeline/liveness.ts"() {
+    "use strict";
+    init_ref_tips();
+    init_held_in();
+    init_removed_in();
+  }
+});
+
+// src/sources/metadata.ts
+function ownedByName(path2, line, startColumn, endColumn) {
+  if (line !== 0) return true;
+  const last = path2.lastIndexOf("/") + 1;
+  return startColumn - 1 < last && endColumn - 1 > last;
+}
+function commitFragments(c, seenIdentities) {
+  const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+  const out = [];
+  if (c.message.length > 0) {
+    out.push({ data: c.message, meta: { path: MESSAGE_PATHS["commit-message"], source: "commit-message", commit: info } });
+  }
+  for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) seenIdentities.set(id, info);
+  return out;
+}
+function identityFragments(seen) {
+  return [...seen].map(([id, commit]) => ({
+    data: Buffer.from(id, "utf8"),
+    meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit }
+  }));
+}
+function refFragments(ref) {
+  const out = [{ data: Buffer.from(ref.name, "utf8"), meta: { path: ref.name, source: "ref" } }];
+  if (ref.tag !== void 0) {
+    const commit = { commit: ref.tag.target, author: ref.tag.tagger, authorEmail: ref.tag.taggerEmail, date: ref.tag.date };
+    const tagger = `${ref.tag.tagger} <${ref.tag.taggerEmail}>`;
+    out.push({ data: ref.tag.message, meta: { path: MESSAGE_PATHS["tag-message"], source: "tag-message", commit } });
+    out.push({ data: Buffer.from(tagger, "utf8"), meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit } });
+  }
+  return out;
+}
+var MESSAGE_PATHS, NameSet;
+var init_metadata2 = __esm({
+  "src/sources/metadata.ts"() {
+    "use strict";
+    MESSAGE_PATHS = {
+      "commit-message": "(commit message)",
+      "commit-author": "(commit author)",
+      "tag-message": "(tag message)"
+    };
+    NameSet = class {
+      #seen = /* @__PURE__ */ new Map();
+      /** Adds `path` and its directories. In history, the last commit given (the oldest, in topological order) is kept. */
+      add(path2, commit) {
+        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
+          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
+          if (prefix !== "" && (commit !== void 0 || !this.#seen.has(prefix))) this.#seen.set(prefix, commit);
+          if (slash === -1) break;
+        }
+      }
+      get size() {
+        return this.#seen.size;
+      }
+      /**
+       * Each name's last segment on its own (rules that want a token boundary before a key would take
+       * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
+       */
+      *fragments() {
+        for (const [name, commit] of this.#seen) {
+          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
+          const slash = name.lastIndexOf("/");
+          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
+          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
+        }
+      }
+    };
+  }
+});
+
+// src/modes/commits.ts
+async function repositoryRoot(cwd) {
+  await requireRepository(cwd);
+  return await workTreeRoot(cwd) ?? cwd;
+}
+async function requireCommit(root, rev, role) {
+  const sha2 = await resolveCommit(root, rev);
+  if (sha2 !== void 0) return sha2;
+  const shallow = (await shallowBoundary(root)).size > 0;
+  throw new KeyscanError("E_GIT", `${role} "${rev}" is not a commit in this ${shallow ? "shallow clone" : "repository"}`, {
+    hint: shallow ? `Fetch it first, e.g. git fetch --deepen=50 origin, or git fetch origin ${rev}; in GitHub Actions set actions/checkout fetch-depth: 0.` : "Check the revision name (git log --oneline shows commits), or fetch it from the remote."
+  });
+}
+async function refuseShallowCut(root, commits, what) {
+  const boundary = await shallowBoundary(root);
+  const cut = commits.find((c) => boundary.has(c));
+  if (cut === void 0) return;
+  throw new KeyscanError(
+    "E_GIT",
+    `this shallow clone is missing the parents of ${cut.slice(0, 12)}, which is inside ${what}: its changes cannot be told apart from the files it inherited`,
+    {
+      hint: `Fetch the rest: git fetch --deepen=${commits.length + 1} (or --unshallow); in GitHub Actions set actions/checkout fetch-depth: 0.`
+    }
+  );
+}
+async function scanCommits(whole2, ctx) {
+  const { set, offset, record } = sharded(whole2);
+  const { root, commits, tip } = set;
+  ctx.collector.commitsTotal = commits.length;
+  ctx.collector.shard = record;
+  ctx.debug(`${commits.length} commits to scan in ${root}`);
+  if (commits.length === 0) return asIs;
+  const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
+  const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
+  const large = commits.length > SMALL_HISTORY;
+  ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
+  const patches = uncached(set.cache, commits, ctx);
+  async function* tasks() {
+    for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
+  }
+  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
+  committed.catch(() => void 0);
+  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
+  templates.catch(() => void 0);
+  const touchesEnv = /* @__PURE__ */ new Set();
+  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  metadata.catch(() => void 0);
+  const cache = set.cache;
+  await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
+  await metadata;
+  await saveHistoryCache(cache, whole2.commits, (c) => !touchesEnv.has(c), ctx);
+  const order = new Map(commits.map((c, i) => [c, offset + i]));
+  ctx.collector.addChecks([...await committed, ...await templates]);
+  return async (findings) => {
+    const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
+    const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
+    const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
+    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== "path");
+    const excluded = /* @__PURE__ */ new Set();
+    const secrets = findings.filter((f) => {
+      if (f.source !== "commit" && f.source !== "path" || merged.superseded.has(f)) return false;
+      const path2 = ctx.realPath.current(f.path);
+      if (!ctx.isExcluded(path2)) return true;
+      if (!excluded.has(path2)) ctx.collector.skip("excluded", path2);
+      excluded.add(path2);
+      return false;
+    });
+    const first = firstIntroduced(secrets, order);
+    const content2 = first.filter((f) => f.source !== "path");
+    const named2 = first.filter((f) => f.source === "path");
+    const result2 = [
+      ...await markLiveness(root, content2, { tip, realPath: ctx.realPath.current, refFindings: meta, debug: ctx.debug }),
+      ...named2,
+      ...firstIntroduced(meta, order),
+      ...firstIntroduced(merged.checks, order),
+      ...checks
+    ];
+    if (record !== void 0) recordOrder(record, result2, order);
+    return result2;
+  };
+}
+function sharded(whole2) {
+  if (whole2.shard === void 0) return { set: whole2, offset: 0, record: void 0 };
+  const { spec, scan: scan2 } = whole2.shard;
+  const { start, end } = shardBounds(whole2.commits.length, spec);
+  const record = {
+    ...spec,
+    commits: commitsDigest(whole2.commits, whole2.tip),
+    scan: scan2,
+    start,
+    end,
+    total: whole2.commits.length,
+    order: {}
+  };
+  const { refs, ...rest } = whole2;
+  const set = { ...rest, commits: whole2.commits.slice(start, end), ...spec.index === 1 && refs !== void 0 ? { refs } : {} };
+  return { set, offset: start, record };
+}
+function recordOrder(record, findings, order) {
+  const out = record.order;
+  for (const f of findings) {
+    const at2 = f.commit === void 0 ? void 0 : order.get(f.commit);
+    if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
+  }
+}
+async function* metadataFragments(set, ctx, touchesEnv) {
+  const identities = /* @__PURE__ */ new Map();
+  for await (const c of commitMetadata(set.root, set.commits)) {
+    yield* commitFragments(c, identities);
+    const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
+    for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
+    if (set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0)) {
+      touchesEnv.add(c.commit);
+    }
+  }
+  yield* identityFragments(identities);
+  if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
+}
+var SMALL_HISTORY, MAX_BATCH;
+var init_commits = __esm({
+  "src/modes/commits.ts"() {
+    "use strict";
+    init_history2();
+    init_merge();
+    init_rules2();
+    init_errors();
+    init_first_introduced();
+    init_history();
+    init_metadata();
+    init_repo();
+    init_bounded();
+    init_liveness2();
+    init_metadata2();
+    init_types();
+    init_cache();
+    init_mode();
+    init_shard();
+    init_tasks();
+    SMALL_HISTORY = 64;
+    MAX_BATCH = 5e3;
+  }
+});
+
+// src/modes/history.ts
+var historyMode;
+var init_history4 = __esm({
+  "src/modes/history.ts"() {
+    "use strict";
+    init_history();
+    init_repo();
+    init_cache();
+    init_commits();
+    init_shard();
+    historyMode = {
+      name: "history",
+      selects: (options) => options.history === true,
+      async run(options, ctx) {
+        const includeStash = options.includeStash ?? false;
+        const root = await repositoryRoot(ctx.cwd);
+        const stashes = includeStash ? await stashEntries(root) : [];
+        const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
+        const boundary = await shallowBoundary(root);
+        if (boundary.size > 0) {
+          const n = boundary.size;
+          ctx.collector.warnings.push(
+            `this is a shallow clone: history before ${n} commit${n === 1 ? "" : "s"} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`
+          );
+        }
+        const tip = await resolveCommit(root, "HEAD");
+        const cache = await openHistoryCache(options, root, ctx);
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cache ? { cache } : {} }, ctx);
+      }
+    };
+  }
+});
+
+// src/git/pre-push.ts
+function isZeroSha(sha2) {
+  return ZERO.test(sha2);
+}
+function parsePushUpdates(text2) {
+  const updates = [];
+  for (const [i, raw] of text2.split("\n").entries()) {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    const parts = line.split(" ");
+    const [localRef, localSha, remoteRef2, remoteSha] = parts;
+    if (parts.length !== 4 || localRef === void 0 || remoteRef2 === void 0 || !isObject3(localSha) || !isObject3(remoteSha)) {
+      throw new KeyscanError("E_USAGE", `line ${i + 1} of the pre-push input is not "<local ref> <local sha> <remote ref> <remote sha>"`, {
+        hint: "Run keyscan --pre-push from a git pre-push hook, which passes those lines on stdin (keyscan init --pre-push sets one up)."
+      });
+    }
+    updates.push({ localRef, localSha, remoteRef: remoteRef2, remoteSha });
+  }
+  return updates;
+}
+function isObject3(sha2) {
+  return sha2 !== void 0 && OBJECT.test(sha2);
+}
+var OBJECT, ZERO;
+var init_pre_push = __esm({
+  "src/git/pre-push.ts"() {
+    "use strict";
+    init_errors();
+    OBJECT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    ZERO = /^0+$/;
+  }
+});
+
+// src/git/remote.ts
+async function isShallow(repo) {
+  const r = await git(["rev-parse", "--is-shallow-repository"], repo);
+  return r.stdout.trim() === "true";
+}
+async function hasRemote(repo, name) {
+  const r = await git(["remote", "get-url", "--", name], repo);
+  return r.code === 0 && r.stdout.trim() !== "";
+}
+async function fetchRevisions(repo, remote, revs, options = {}) {
+  const args2 = ["-c", "fetch.recurseSubmodules=false", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", UPLOAD_PACK];
+  if (options.unshallow) args2.push("--unshallow");
+  else if (options.depth !== void 0) args2.push(`--depth=${options.depth}`);
+  else if (options.deepen !== void 0) args2.push(`--deepen=${options.deepen}`);
+  args2.push("--", remote, ...revs);
+  const r = await git(args2, repo);
+  return { ok: r.code === 0, error: r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}` };
+}
+async function remoteRef(repo, remote, ref) {
+  const r = await git(["ls-remote", UPLOAD_PACK, "--", remote, ref], repo);
+  if (r.code !== 0) return void 0;
+  const line = r.stdout.split("\n").find((l) => l.endsWith(`	${ref}`));
+  return line?.split("	")[0];
+}
+async function mergeBase(repo, a, b) {
+  const r = await git(["merge-base", "--", a, b], repo);
+  return r.code === 0 ? r.stdout.trim() || void 0 : void 0;
+}
+var UPLOAD_PACK;
+var init_remote = __esm({
+  "src/git/remote.ts"() {
+    "use strict";
+    init_run();
+    UPLOAD_PACK = "--upload-pack=git-upload-pack";
+  }
+});
+
+// src/modes/pre-push.ts
+var prePushMode;
+var init_pre_push2 = __esm({
+  "src/modes/pre-push.ts"() {
+    "use strict";
+    init_history();
+    init_pre_push();
+    init_remote();
+    init_commits();
+    init_mode();
+    prePushMode = {
+      name: "pre-push",
+      selects: (options) => options.prePush !== void 0,
+      async run(options, ctx) {
+        const push = options.prePush;
+        if (push === void 0) return asIs;
+        const root = await repositoryRoot(ctx.cwd);
+        const updates = parsePushUpdates(push.updates).filter((u) => !isZeroSha(u.localSha));
+        ctx.debug(`${updates.length} refs pushed${push.remote ? ` to ${push.remote}` : ""}`);
+        if (updates.length === 0) return scanCommits({ root, commits: [], tip: void 0 }, ctx);
+        const known2 = await Promise.all(updates.filter((u) => !isZeroSha(u.remoteSha)).map(async (u) => resolveCommit(root, u.remoteSha)));
+        const remoteShas = known2.filter((sha2) => sha2 !== void 0);
+        const named2 = push.remote !== void 0 && push.remote !== "" && await hasRemote(root, push.remote);
+        const exclude = [...remoteShas, ...named2 ? [`--remotes=${push.remote}`] : []];
+        const commits = await listCommits(root, [...updates.map((u) => u.localSha), ...exclude.length > 0 ? ["--not", ...exclude] : []]);
+        await refuseShallowCut(root, commits, "the push");
+        const only = updates.length === 1 ? updates[0] : void 0;
+        const tip = only !== void 0 ? await resolveCommit(root, only.localSha) : await resolveCommit(root, "HEAD");
+        return scanCommits({ root, commits, tip }, ctx);
+      }
+    };
+  }
+});
+
 // src/git/range.ts
-function parseRange(text) {
-  const symmetric = text.includes("...");
+function parseRange(text2) {
+  const symmetric = text2.includes("...");
   const operator = symmetric ? "..." : "..";
-  const at2 = text.indexOf(operator);
+  const at2 = text2.indexOf(operator);
   if (at2 < 0) return void 0;
-  const base2 = text.slice(0, at2) || "HEAD";
-  const head = text.slice(at2 + operator.length) || "HEAD";
-  if (base2.includes("..") || head.includes("..") || base2 === "HEAD" && head === "HEAD" && text.length <= 3) return void 0;
+  const base2 = text2.slice(0, at2) || "HEAD";
+  const head = text2.slice(at2 + operator.length) || "HEAD";
+  if (base2.includes("..") || head.includes("..") || base2 === "HEAD" && head === "HEAD" && text2.length <= 3) return void 0;
   return { base: base2, head, symmetric };
 }
 function rangeRevision(range) {
@@ -20610,42 +22799,697 @@ var init_range = __esm({
   }
 });
 
-// src/pipeline/bounded.ts
-async function runBounded(tasks, executor, limit, onResult, onProgress) {
-  const inflight = /* @__PURE__ */ new Set();
-  let failure;
-  for await (const task of tasks) {
-    const p = executor.run(task, onProgress && ((progress) => onProgress(task, progress))).then(
-      (result2) => onResult(task, result2),
-      (e) => {
-        failure ??= e;
+// src/modes/range.ts
+var rangeMode;
+var init_range2 = __esm({
+  "src/modes/range.ts"() {
+    "use strict";
+    init_errors();
+    init_history();
+    init_range();
+    init_commits();
+    init_shard();
+    rangeMode = {
+      name: "range",
+      selects: (options) => options.range !== void 0,
+      async run(options, ctx) {
+        const range = options.range ?? "";
+        const root = await repositoryRoot(ctx.cwd);
+        const parsed = parseRange(range);
+        if (parsed === void 0) {
+          throw new KeyscanError("E_USAGE", `--range "${range}" is not a range of commits`, {
+            hint: "Use one of the forms git accepts: BASE..HEAD, BASE...HEAD, BASE.. or ..HEAD (for example --range origin/main..HEAD)."
+          });
+        }
+        const tip = await requireCommit(root, parsed.head, "HEAD");
+        await requireCommit(root, parsed.base, "BASE");
+        const commits = await listCommits(root, [rangeRevision(parsed)]);
+        await refuseShallowCut(root, commits, range);
+        return scanCommits({ root, commits, tip, ...shardOf(options) }, ctx);
+      }
+    };
+  }
+});
+
+// src/checks/staged.ts
+async function checkStaged(root, checks, isExcluded) {
+  const changes = (await stagedChanges(root)).filter((c) => !isExcluded(c.path));
+  const envFiles = changes.filter((c) => checks.names.kind(c.path) === "env");
+  const templates = changes.filter((c) => checks.names.kind(c.path) === "template");
+  const findings = [];
+  if (envFiles.length > 0 && checks.enabled(ENV_FILE_STAGED.id)) {
+    const ignored = await ignoredPaths(
+      root,
+      envFiles.map((c) => c.path),
+      true
+    );
+    for (const c of envFiles) findings.push(stagedFinding(c.path, c.status === "A", ignored.has(c.path)));
+  }
+  if (templates.length > 0 && checks.enabled(ENV_TEMPLATE_VALUE.id)) {
+    const added = /* @__PURE__ */ new Map();
+    for (const t of templates) added.set(t.path, await stagedAddedLines(root, t.path));
+    await readAtRevision(
+      root,
+      ":0",
+      templates.map((t) => t.path),
+      (path2, content2) => {
+        const text2 = content2 === void 0 ? "binary" : toScannableText(content2);
+        if (text2 === "binary") return;
+        findings.push(...templateValueFindings(path2, text2.toString("utf8"), checks.placeholders, added.get(path2) ?? []));
       }
     );
-    const tracked = p.finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-    if (inflight.size >= limit) await Promise.race(inflight);
-    if (failure !== void 0) break;
   }
-  await Promise.all(inflight);
-  if (failure !== void 0) throw failure;
+  return findings;
 }
-async function* fragmentTasks(fragments, bytes) {
-  let batch = [];
-  let size = 0;
-  for await (const fragment of fragments) {
-    batch.push(fragment);
-    size += fragment.data.length;
-    if (size >= bytes) {
-      yield { kind: "fragments", fragments: batch };
-      batch = [];
-      size = 0;
+function stagedFinding(path2, added, ignored) {
+  const unstage = `Unstage it, keeping the file: git rm --cached ${shellQuote(path2)}`;
+  const ignore = ignored ? "it is already ignored by .gitignore, so it was added with git add --force" : `then ignore it: add the line ${gitignoreLine(path2)} to the .gitignore at the repository root`;
+  const message = added ? `${path2} is an env file staged for commit: committing it puts every value in it into the repository. ${unstage}; ${ignore}` : `${path2} is a tracked env file and a change to it is staged: its values are in history already and this commit adds more. Rotate its credentials. ${unstage}; ${ignore}`;
+  return checkFinding({ rule: ENV_FILE_STAGED, path: path2, message });
+}
+var init_staged = __esm({
+  "src/checks/staged.ts"() {
+    "use strict";
+    init_env_files();
+    init_history();
+    init_text2();
+    init_env_names();
+    init_finding();
+    init_rules2();
+    init_template();
+  }
+});
+
+// src/sources/blobs.ts
+var RequestQueue, BlobReader;
+var init_blobs = __esm({
+  "src/sources/blobs.ts"() {
+    "use strict";
+    init_cat_file();
+    init_run();
+    init_text2();
+    RequestQueue = class {
+      #lines = [];
+      #wake;
+      #closed = false;
+      push(line) {
+        this.#lines.push(line);
+        this.#wake?.();
+      }
+      close() {
+        this.#closed = true;
+        this.#wake?.();
+      }
+      async *[Symbol.asyncIterator]() {
+        for (; ; ) {
+          if (this.#lines.length > 0) {
+            yield this.#lines.splice(0).join("");
+            continue;
+          }
+          if (this.#closed) return;
+          await new Promise((resolve18) => {
+            this.#wake = resolve18;
+          });
+          this.#wake = void 0;
+        }
+      }
+    };
+    BlobReader = class {
+      #cap;
+      #requests = new RequestQueue();
+      #pending = [];
+      #failure;
+      #done;
+      #repo;
+      /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
+      constructor(repo, cap) {
+        this.#repo = repo;
+        this.#cap = cap;
+      }
+      read(oid) {
+        if (this.#failure !== void 0) return Promise.reject(this.#failure);
+        this.#done ??= this.#run();
+        return new Promise((resolve18, reject) => {
+          this.#pending.push({ resolve: resolve18, reject });
+          this.#requests.push(`${oid}
+`);
+        });
+      }
+      /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
+      async close() {
+        this.#requests.close();
+        await this.#done;
+        if (this.#failure !== void 0) throw this.#failure;
+      }
+      async #run() {
+        const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+        try {
+          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+          if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
+        } catch (e) {
+          this.#failure = e;
+          for (const p of this.#pending.splice(0)) p.reject(e);
+        }
+      }
+    };
+  }
+});
+
+// src/sources/change-fallback.ts
+function changedBlobVerdict(blob, change) {
+  if (blob.data !== void 0) return { kind: "blob", data: blob.data };
+  const nothingHeld = change.held.length === 0;
+  if (blob.missing) return nothingHeld ? { kind: "skip", reason: "unreadable" } : { kind: "lines", judged: false };
+  if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
+  if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
+  return { kind: "lines", judged: true };
+}
+var init_change_fallback = __esm({
+  "src/sources/change-fallback.ts"() {
+    "use strict";
+    init_text2();
+  }
+});
+
+// src/sources/changes.ts
+function needsBlob(fragment) {
+  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
+}
+var HOLD_CAP, BLOB_CAP, WHOLE_FILE, ChangeRouter;
+var init_changes = __esm({
+  "src/sources/changes.ts"() {
+    "use strict";
+    init_text2();
+    HOLD_CAP = 16 << 20;
+    BLOB_CAP = 32 << 20;
+    WHOLE_FILE = 2 ** 31;
+    ChangeRouter = class {
+      #ready = [];
+      #current;
+      /** What is ready to scan, in diff order. */
+      take() {
+        return this.#ready.splice(0);
+      }
+      fragment(fragment, commit) {
+        const file = fragment.file;
+        let state = this.#current;
+        if (state?.file !== file) {
+          const readable = file.newBlob !== void 0 && !file.gitlink;
+          state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
+          this.#current = state;
+        }
+        if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
+          state.mode = "blob";
+        }
+        if (state.mode === "drop") return;
+        if (state.mode === "fast") {
+          this.#ready.push({ kind: "fragment", fragment, commit });
+          return;
+        }
+        const last = fragment.firstLine + fragment.lines - 1;
+        const n = state.added.length;
+        if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
+        else state.added.push(fragment.firstLine, last);
+        state.held.push(fragment);
+        state.heldBytes += fragment.data.length;
+        if (state.heldBytes > HOLD_CAP) {
+          const first = state.held[0];
+          if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
+            this.#ready.push({ kind: "binary", path: fragment.path, commit });
+            state.held = [];
+            state.mode = "drop";
+            return;
+          }
+          for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
+          state.held = [];
+          state.added = [];
+          state.mode = "fast";
+          state.heldBytes = 1;
+        }
+      }
+      fileEnd(file, commit) {
+        const state = this.#current?.file === file ? this.#current : void 0;
+        this.#current = void 0;
+        const path2 = file.path;
+        if (path2 === void 0) return;
+        if (file.binary && state === void 0) {
+          if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path: path2, commit });
+          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+          return;
+        }
+        if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
+        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit });
+      }
+    };
+  }
+});
+
+// src/sources/cquote.ts
+function unquoteGitPath(text2) {
+  return unquoteGitPathBytes(Buffer.from(text2, "utf8")).toString("utf8");
+}
+function unquoteGitPathBytes(raw) {
+  if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
+  const bytes = [];
+  const body = raw.toString("latin1", 1, raw.length - 1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      bytes.push(c.charCodeAt(0));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
     }
   }
-  if (batch.length > 0) yield { kind: "fragments", fragments: batch };
+  return Buffer.from(bytes);
 }
-var init_bounded = __esm({
-  "src/pipeline/bounded.ts"() {
+var ESCAPES;
+var init_cquote = __esm({
+  "src/sources/cquote.ts"() {
     "use strict";
+    ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  }
+});
+
+// src/sources/diff.ts
+function newFile() {
+  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+}
+function guessPath(header2) {
+  if (header2.startsWith("diff --cc ") || header2.startsWith("diff --combined ")) {
+    return unquoteGitPath(header2.slice(header2.indexOf(" ", 5) + 1));
+  }
+  const rest = header2.slice("diff --git ".length);
+  const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
+  const half = rest.slice(Math.floor(rest.length / 2) + 1);
+  return half.startsWith("b/") ? half.slice(2) : half;
+}
+var MAX_FRAGMENT, PLUS, MINUS, SPACE, AT, RS, NEWLINE, DiffParser, NEWLINE_BUF;
+var init_diff = __esm({
+  "src/sources/diff.ts"() {
+    "use strict";
+    init_cquote();
+    init_paths();
+    MAX_FRAGMENT = 1 << 20;
+    PLUS = 43;
+    MINUS = 45;
+    SPACE = 32;
+    AT = 64;
+    RS = 30;
+    NEWLINE = 10;
+    DiffParser = class {
+      #on;
+      /** The pieces of a line not yet ended (a line can span any number of chunks). */
+      #rest = [];
+      #commit;
+      #path;
+      /** Number of parents in a combined diff (0 for a plain diff). */
+      #combined = 0;
+      #inHunk = false;
+      #newLine = 0;
+      #added = [];
+      #addedBytes = 0;
+      #addedStart = 0;
+      #binaryPending;
+      #file;
+      constructor(handlers) {
+        this.#on = handlers;
+      }
+      push(chunk) {
+        let start = 0;
+        let nl = chunk.indexOf(NEWLINE);
+        if (nl !== -1 && this.#rest.length > 0) {
+          this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
+          this.#rest = [];
+          start = nl + 1;
+          nl = chunk.indexOf(NEWLINE, start);
+        }
+        for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+          this.#line(chunk.subarray(start, nl));
+          start = nl + 1;
+        }
+        if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
+      }
+      end() {
+        if (this.#rest.length > 0) {
+          this.#line(Buffer.concat(this.#rest));
+          this.#rest = [];
+        }
+        this.#endFile();
+      }
+      #endFile() {
+        this.#flush();
+        const file = this.#file;
+        this.#file = void 0;
+        if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
+      }
+      #line(line) {
+        const first = line[0];
+        if (this.#inHunk) {
+          if (this.#combined === 0) {
+            if (first === PLUS) {
+              this.#add(line.subarray(1));
+              return;
+            }
+            if (first === MINUS || first === SPACE || first === 92) {
+              this.#flush();
+              if (first === SPACE) this.#newLine++;
+              return;
+            }
+          } else if (first === PLUS || first === MINUS || first === SPACE) {
+            this.#combinedLine(line);
+            return;
+          } else if (first === 92) {
+            return;
+          }
+          this.#flush();
+          this.#inHunk = false;
+        }
+        if (first === AT) this.#hunkHeader(line);
+        else if (first === RS) this.#commitHeader(line);
+        else if (first === 43 && line.subarray(0, 4).toString("latin1") === "+++ ") this.#targetPath(line);
+        else if (first === 100) this.#fileHeader(line);
+        else if (first === 66 && line.subarray(0, 13).toString("latin1") === "Binary files ") this.#binary();
+        else if (this.#file !== void 0) this.#extendedHeader(line);
+      }
+      /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
+      #extendedHeader(line) {
+        const file = this.#file;
+        const text2 = line.toString("latin1");
+        if (text2.startsWith("index ")) {
+          const [ids = "", mode] = text2.slice(6).split(" ");
+          const newBlob = ids.slice(ids.indexOf("..") + 2);
+          if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+          if (mode === "160000") file.gitlink = true;
+        } else if (text2 === "--- /dev/null") {
+          file.isNew = true;
+        } else if (text2.startsWith("new file mode ") || text2.startsWith("new mode ") || text2.startsWith("mode ")) {
+          if (text2.endsWith("160000")) file.gitlink = true;
+        }
+      }
+      #combinedLine(line) {
+        const n = this.#combined;
+        let plus = 0;
+        let minus = 0;
+        for (let i = 0; i < n; i++) {
+          if (line[i] === PLUS) plus++;
+          else if (line[i] === MINUS) minus++;
+        }
+        if (minus > 0) {
+          this.#flush();
+          return;
+        }
+        if (plus === n) this.#add(line.subarray(n));
+        else {
+          this.#flush();
+          this.#newLine++;
+        }
+      }
+      #add(content2) {
+        if (this.#added.length === 0) this.#addedStart = this.#newLine;
+        this.#added.push(content2);
+        this.#addedBytes += content2.length + 1;
+        this.#newLine++;
+        if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
+      }
+      /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
+      #insidePem() {
+        for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2e3; i--) {
+          const l = this.#added[i];
+          if (l.includes("-----END")) return false;
+          if (l.includes("-----BEGIN")) return true;
+        }
+        return false;
+      }
+      #flush(cut = false) {
+        if (this.#added.length === 0) return;
+        const parts = [];
+        for (const l of this.#added) parts.push(l, NEWLINE_BUF);
+        const data = Buffer.concat(parts);
+        const lines = this.#added.length;
+        this.#added = [];
+        this.#addedBytes = 0;
+        if (this.#path === void 0) return;
+        const file = this.#file ?? newFile();
+        file.path = this.#path;
+        this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
+      }
+      #hunkHeader(line) {
+        const text2 = line.toString("latin1");
+        const ats = /^@+/.exec(text2)?.[0].length ?? 0;
+        const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text2);
+        if (plus === null) return;
+        this.#combined = ats > 2 ? ats - 1 : 0;
+        this.#newLine = Number(plus[1]);
+        this.#inHunk = true;
+      }
+      #commitHeader(line) {
+        this.#endFile();
+        const [commit = "", parents = "", author = "", authorEmail = "", date = ""] = line.subarray(1).toString("utf8").split("");
+        this.#commit = { commit, parents: parents === "" ? [] : parents.split(" "), author, authorEmail, date };
+        this.#path = void 0;
+        this.#on.onCommit?.(this.#commit);
+      }
+      #fileHeader(line) {
+        const text2 = line.toString("utf8");
+        if (text2.startsWith("diff --git ") || text2.startsWith("diff --cc ") || text2.startsWith("diff --combined ")) {
+          this.#endFile();
+          this.#file = newFile();
+          this.#path = void 0;
+          this.#combined = text2.startsWith("diff --git ") ? 0 : this.#combined;
+          this.#binaryPending = guessPath(text2);
+        }
+      }
+      #targetPath(line) {
+        let raw = line.subarray(4);
+        if (raw[raw.length - 1] === 9) raw = raw.subarray(0, -1);
+        if (raw.toString("latin1") === "/dev/null") {
+          this.#path = void 0;
+          return;
+        }
+        const unquoted2 = decodePath(unquoteGitPathBytes(raw));
+        this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
+        if (this.#file !== void 0) this.#file.path = this.#path;
+      }
+      #binary() {
+        const path2 = this.#binaryPending ?? "";
+        if (this.#file !== void 0) {
+          this.#file.binary = true;
+          this.#file.path ??= path2;
+        }
+        this.#on.onBinary?.(path2, this.#commit);
+      }
+    };
+    NEWLINE_BUF = Buffer.from("\n");
+  }
+});
+
+// src/sources/staged.ts
+async function* stagedFragments(repo, options) {
+  const router = new ChangeRouter();
+  const reader = new BlobReader(repo, BLOB_CAP);
+  const parser = new DiffParser({ onFragment: (f, c) => router.fragment(f, c), onFileEnd: (f, c) => router.fileEnd(f, c) });
+  const lines = (f, judged) => ({
+    data: f.data,
+    meta: { path: f.path, source: "staged", firstLine: f.firstLine },
+    ...judged ? { judged } : {}
+  });
+  async function* emit() {
+    const changes = router.take();
+    const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
+    for (const r of reads) r?.catch(() => void 0);
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i];
+      if (change.kind === "fragment") yield lines(change.fragment, false);
+      else if (change.kind === "binary") options.onSkip("binary", change.path);
+      else {
+        const verdict2 = changedBlobVerdict(await reads[i], change);
+        if (verdict2.kind === "skip") options.onSkip(verdict2.reason, change.path);
+        else if (verdict2.kind === "lines") for (const f of change.held) yield lines(f, verdict2.judged);
+        else yield { data: verdict2.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
+      }
+    }
+  }
+  try {
+    for await (const chunk of stagedDiff(repo)) {
+      parser.push(chunk);
+      yield* emit();
+    }
+    parser.end();
+    yield* emit();
+  } finally {
+    await reader.close();
+  }
+}
+var init_staged2 = __esm({
+  "src/sources/staged.ts"() {
+    "use strict";
+    init_history();
+    init_blobs();
+    init_change_fallback();
+    init_changes();
+    init_diff();
+  }
+});
+
+// src/modes/staged.ts
+var stagedMode;
+var init_staged3 = __esm({
+  "src/modes/staged.ts"() {
+    "use strict";
+    init_staged();
+    init_errors();
+    init_history();
+    init_metadata();
+    init_repo();
+    init_bounded();
+    init_staged2();
+    init_mode();
+    init_tasks();
+    stagedMode = {
+      name: "staged",
+      selects: (options) => options.staged === true,
+      async run(_options, ctx) {
+        const root = await workTreeRoot(ctx.cwd);
+        if (root === void 0) {
+          await requireRepository(ctx.cwd);
+          throw new KeyscanError("E_GIT", `${ctx.cwd} has no work tree (a bare repository), so nothing can be staged`, {
+            hint: "Run --staged in a clone with a work tree; audit a bare repository with --history."
+          });
+        }
+        const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
+        const staged = stagedNames(root);
+        staged.catch(() => void 0);
+        const files = /* @__PURE__ */ new Set();
+        async function* kept() {
+          for await (const f of fragments) {
+            if (ctx.isExcluded(f.meta.path)) {
+              if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
+              files.add(f.meta.path);
+              continue;
+            }
+            if (!files.has(f.meta.path)) ctx.collector.countFile(0);
+            files.add(f.meta.path);
+            yield f;
+          }
+        }
+        const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
+        checked.catch(() => void 0);
+        await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx, false);
+        addEnvChecks(ctx, await checked);
+        for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/sources/chunks.ts
+async function* lineChunks(stream, target = CHUNK_BYTES, overlap = OVERLAP) {
+  let buf = Buffer.alloc(0);
+  let line = 1;
+  let ownedStart = 0;
+  for await (const piece of stream) {
+    buf = Buffer.concat([buf, typeof piece === "string" ? Buffer.from(piece) : piece]);
+    for (; ; ) {
+      const cut = lineBoundaryAfter(buf, ownedStart + target, target);
+      if (cut === -1) break;
+      const end = lineBoundaryAfter(buf, cut + overlap, target);
+      if (end === -1) break;
+      yield { data: buf.subarray(0, end), firstLine: line, owned: [ownedStart, cut] };
+      const keep = Math.max(ownedStart, lineBoundaryBefore(buf, cut - overlap));
+      line += countLines(buf, 0, keep);
+      buf = Buffer.from(buf.subarray(keep));
+      ownedStart = cut - keep;
+    }
+  }
+  if (buf.length > ownedStart || buf.length === 0 && line === 1) {
+    if (buf.length > 0) yield { data: buf, firstLine: line, owned: [ownedStart, buf.length] };
+  }
+}
+function lineBoundaryAfter(buf, at2, target) {
+  if (at2 >= buf.length) return -1;
+  const nl = buf.indexOf(10, at2);
+  if (nl !== -1) return nl + 1;
+  return buf.length - at2 >= 8 * target ? buf.length : -1;
+}
+function lineBoundaryBefore(buf, at2) {
+  if (at2 <= 0) return 0;
+  return buf.lastIndexOf(10, at2 - 1) + 1;
+}
+function countLines(buf, from, to) {
+  let n = 0;
+  for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+var CHUNK_BYTES, OVERLAP;
+var init_chunks = __esm({
+  "src/sources/chunks.ts"() {
+    "use strict";
+    CHUNK_BYTES = 1 << 20;
+    OVERLAP = 64 * 1024;
+  }
+});
+
+// src/modes/stdin.ts
+var stdinMode;
+var init_stdin = __esm({
+  "src/modes/stdin.ts"() {
+    "use strict";
+    init_bounded();
+    init_chunks();
+    init_mode();
+    init_tasks();
+    stdinMode = {
+      name: "stdin",
+      selects: (options) => options.stdin !== void 0,
+      async run(options, ctx) {
+        const stdin = options.stdin;
+        if (stdin === void 0) return asIs;
+        const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
+        const first = await chunks.next();
+        const second = first.done ? first : await chunks.next();
+        async function* fragments() {
+          const fragment = (c) => ({
+            data: c.data,
+            meta: { path: stdin?.name ?? "stdin", source: "stdin", firstLine: c.firstLine, owned: c.owned }
+          });
+          if (first.done) return;
+          yield fragment(first.value);
+          if (second.done) return;
+          yield fragment(second.value);
+          for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield fragment(c.value);
+        }
+        await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), ctx, !second.done);
+        ctx.collector.countFile(0);
+        return asIs;
+      }
+    };
+  }
+});
+
+// src/modes/index.ts
+function modeFor(options) {
+  return MODES.find((m) => m.selects(options)) ?? filesMode;
+}
+var MODES;
+var init_modes = __esm({
+  "src/modes/index.ts"() {
+    "use strict";
+    init_files2();
+    init_history4();
+    init_pre_push2();
+    init_range2();
+    init_staged3();
+    init_stdin();
+    MODES = [stdinMode, stagedMode, rangeMode, historyMode, prePushMode, filesMode];
   }
 });
 
@@ -20678,6 +23522,12 @@ var init_collector = __esm({
       #commits = 0;
       #lfs = 0;
       commitsTotal;
+      /** With `--live-only`: secrets not reported because no branch or tag holds them any more. */
+      historyOnlyHidden;
+      /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
+      commitsFromCache;
+      /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
+      shard;
       constructor(onProgress, collectMarkers = false) {
         this.#onProgress = onProgress;
         this.#markers = collectMarkers ? [] : void 0;
@@ -20759,14 +23609,17 @@ var init_collector = __esm({
           stats: {
             filesScanned: this.#files,
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
+            ...this.commitsFromCache === void 0 ? {} : { commitsFromCache: this.commitsFromCache },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
+            ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
             skipped: { ...this.#skipped },
             suppressed: filtered.suppressed,
             durationMs: Math.round(durationMs)
           },
           ...filtered.unusedAllows !== void 0 ? { unusedAllows: filtered.unusedAllows } : {},
-          ...filtered.inlineAllows !== void 0 && filtered.inlineAllows.length > 0 ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) } : {}
+          ...filtered.inlineAllows !== void 0 && filtered.inlineAllows.length > 0 ? { inlineAllows: [...filtered.inlineAllows].sort(compareAllows) } : {},
+          ...this.shard !== void 0 ? { shard: this.shard } : {}
         };
       }
     };
@@ -20887,21 +23740,21 @@ var init_scan_fragment = __esm({
   }
 });
 
-// src/sources/changed-blob.ts
+// src/scanner/changed-blob.ts
 function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
-  const text = toScannableText(raw);
-  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
+  const text2 = toScannableText(raw);
+  if (text2 === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
   const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
-  const lines = lineStarts(text);
+  const lines = lineStarts(text2);
   const reach = reachOf(catalogue2);
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
+  for (const [first, last] of windows(text2, lines, ranges, reach)) {
     const start = lines[first - 1];
-    const end = last < lines.length ? lines[last] : text.length;
-    const data = text.subarray(start, end);
+    const end = last < lines.length ? lines[last] : text2.length;
+    const data = text2.subarray(start, end);
     bytesScanned += data.length;
     for (const f of scanFragment(catalogue2, data, { ...meta, firstLine: first })) {
       if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
@@ -20910,7 +23763,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
       for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
   }
-  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
 }
 function reachOf(catalogue2) {
   let reach = reaches.get(catalogue2);
@@ -20921,20 +23774,20 @@ function reachOf(catalogue2) {
   }
   return reach;
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
+  for (let i = text2.indexOf(10); i !== -1 && i + 1 < text2.length; i = text2.indexOf(10, i + 1)) starts.push(i + 1);
   return starts;
 }
-function windows(text, starts, ranges, reach) {
+function windows(text2, starts, ranges, reach) {
   const total = starts.length;
   const out = [];
   for (let i = 0; i < ranges.length; i += 2) {
     const a = Math.min(total, Math.max(1, ranges[i]));
     const b = Math.min(total, Math.max(a, ranges[i + 1]));
     const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
-    const endByte = b < total ? starts[b] : text.length;
-    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
+    const endByte = b < total ? starts[b] : text2.length;
+    const to = lineAt(starts, Math.min(text2.length - 1, endByte + reach));
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
@@ -20990,7 +23843,7 @@ function utf16Ranges(raw, order, added) {
 }
 var reaches;
 var init_changed_blob = __esm({
-  "src/sources/changed-blob.ts"() {
+  "src/scanner/changed-blob.ts"() {
     "use strict";
     init_allow_marker();
     init_scan_fragment();
@@ -20999,474 +23852,7 @@ var init_changed_blob = __esm({
   }
 });
 
-// src/sources/blobs.ts
-var RequestQueue, BlobReader;
-var init_blobs = __esm({
-  "src/sources/blobs.ts"() {
-    "use strict";
-    init_cat_file();
-    init_run();
-    init_text2();
-    RequestQueue = class {
-      #lines = [];
-      #wake;
-      #closed = false;
-      push(line) {
-        this.#lines.push(line);
-        this.#wake?.();
-      }
-      close() {
-        this.#closed = true;
-        this.#wake?.();
-      }
-      async *[Symbol.asyncIterator]() {
-        for (; ; ) {
-          if (this.#lines.length > 0) {
-            yield this.#lines.splice(0).join("");
-            continue;
-          }
-          if (this.#closed) return;
-          await new Promise((resolve13) => {
-            this.#wake = resolve13;
-          });
-          this.#wake = void 0;
-        }
-      }
-    };
-    BlobReader = class {
-      #cap;
-      #requests = new RequestQueue();
-      #pending = [];
-      #failure;
-      #done;
-      #repo;
-      /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
-      constructor(repo, cap) {
-        this.#repo = repo;
-        this.#cap = cap;
-      }
-      read(oid) {
-        if (this.#failure !== void 0) return Promise.reject(this.#failure);
-        this.#done ??= this.#run();
-        return new Promise((resolve13, reject) => {
-          this.#pending.push({ resolve: resolve13, reject });
-          this.#requests.push(`${oid}
-`);
-        });
-      }
-      /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
-      async close() {
-        this.#requests.close();
-        await this.#done;
-        if (this.#failure !== void 0) throw this.#failure;
-      }
-      async #run() {
-        const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
-        try {
-          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
-          if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
-        } catch (e) {
-          this.#failure = e;
-          for (const p of this.#pending.splice(0)) p.reject(e);
-        }
-      }
-    };
-  }
-});
-
-// src/sources/change-fallback.ts
-function changedBlobVerdict(blob, change) {
-  if (blob.data !== void 0) return { kind: "blob", data: blob.data };
-  const nothingHeld = change.held.length === 0;
-  if (blob.missing) return nothingHeld ? { kind: "skip", reason: "unreadable" } : { kind: "lines", judged: false };
-  if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
-  if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
-  return { kind: "lines", judged: true };
-}
-var init_change_fallback = __esm({
-  "src/sources/change-fallback.ts"() {
-    "use strict";
-    init_text2();
-  }
-});
-
-// src/sources/changes.ts
-function needsBlob(fragment) {
-  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
-}
-var HOLD_CAP, BLOB_CAP, WHOLE_FILE, ChangeRouter;
-var init_changes = __esm({
-  "src/sources/changes.ts"() {
-    "use strict";
-    init_text2();
-    HOLD_CAP = 16 << 20;
-    BLOB_CAP = 32 << 20;
-    WHOLE_FILE = 2 ** 31;
-    ChangeRouter = class {
-      #ready = [];
-      #current;
-      /** What is ready to scan, in diff order. */
-      take() {
-        return this.#ready.splice(0);
-      }
-      fragment(fragment, commit) {
-        const file = fragment.file;
-        let state = this.#current;
-        if (state?.file !== file) {
-          const readable = file.newBlob !== void 0 && !file.gitlink;
-          state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
-          this.#current = state;
-        }
-        if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
-          state.mode = "blob";
-        }
-        if (state.mode === "drop") return;
-        if (state.mode === "fast") {
-          this.#ready.push({ kind: "fragment", fragment, commit });
-          return;
-        }
-        const last = fragment.firstLine + fragment.lines - 1;
-        const n = state.added.length;
-        if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
-        else state.added.push(fragment.firstLine, last);
-        state.held.push(fragment);
-        state.heldBytes += fragment.data.length;
-        if (state.heldBytes > HOLD_CAP) {
-          const first = state.held[0];
-          if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
-            this.#ready.push({ kind: "binary", path: fragment.path, commit });
-            state.held = [];
-            state.mode = "drop";
-            return;
-          }
-          for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
-          state.held = [];
-          state.added = [];
-          state.mode = "fast";
-          state.heldBytes = 1;
-        }
-      }
-      fileEnd(file, commit) {
-        const state = this.#current?.file === file ? this.#current : void 0;
-        this.#current = void 0;
-        const path2 = file.path;
-        if (path2 === void 0) return;
-        if (file.binary && state === void 0) {
-          if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path: path2, commit });
-          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
-          return;
-        }
-        if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit });
-      }
-    };
-  }
-});
-
-// src/sources/cquote.ts
-function unquoteGitPath(text) {
-  return unquoteGitPathBytes(Buffer.from(text, "utf8")).toString("utf8");
-}
-function unquoteGitPathBytes(raw) {
-  if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
-  const bytes = [];
-  const body = raw.toString("latin1", 1, raw.length - 1);
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(c.charCodeAt(0));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes);
-}
-var ESCAPES;
-var init_cquote = __esm({
-  "src/sources/cquote.ts"() {
-    "use strict";
-    ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-  }
-});
-
-// src/sources/paths.ts
-import { relative as relative2, sep as sep2 } from "node:path";
-function displayPath(base2, abs) {
-  const rel = relative2(base2, abs);
-  const posix2 = sep2 === "/" ? rel : rel.split(sep2).join("/");
-  return posix2 === "" ? "." : posix2;
-}
-function insideGitDir(posixPath) {
-  return posixPath === ".git" || posixPath.startsWith(".git/") || posixPath.includes("/.git/") || posixPath.endsWith("/.git");
-}
-function decodePath(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isUtf8(buf)) return buf.toString("utf8");
-  let out = "";
-  let i = 0;
-  while (i < buf.length) {
-    const n = utf8SequenceLength(buf, i);
-    if (n === 0) {
-      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
-      i++;
-    } else {
-      out += buf.toString("utf8", i, i + n);
-      i += n;
-    }
-  }
-  return out;
-}
-function utf8SequenceLength(buf, i) {
-  const b = buf[i];
-  if (b < 128) return 1;
-  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
-  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
-  if (b >= 224 && b <= 239) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 224 && b1 < 160) return 0;
-    if (b === 237 && b1 > 159) return 0;
-    return cont(1) && cont(2) ? 3 : 0;
-  }
-  if (b >= 240 && b <= 244) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 240 && b1 < 144) return 0;
-    if (b === 244 && b1 > 143) return 0;
-    return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-function isUtf8(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
-}
-var init_paths = __esm({
-  "src/sources/paths.ts"() {
-    "use strict";
-  }
-});
-
-// src/sources/diff.ts
-function newFile() {
-  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
-}
-function guessPath(header) {
-  if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
-    return unquoteGitPath(header.slice(header.indexOf(" ", 5) + 1));
-  }
-  const rest = header.slice("diff --git ".length);
-  const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
-  if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
-  const half = rest.slice(Math.floor(rest.length / 2) + 1);
-  return half.startsWith("b/") ? half.slice(2) : half;
-}
-var MAX_FRAGMENT, PLUS, MINUS, SPACE, AT, RS, NEWLINE, DiffParser, NEWLINE_BUF;
-var init_diff = __esm({
-  "src/sources/diff.ts"() {
-    "use strict";
-    init_cquote();
-    init_paths();
-    MAX_FRAGMENT = 1 << 20;
-    PLUS = 43;
-    MINUS = 45;
-    SPACE = 32;
-    AT = 64;
-    RS = 30;
-    NEWLINE = 10;
-    DiffParser = class {
-      #on;
-      /** The pieces of a line not yet ended (a line can span any number of chunks). */
-      #rest = [];
-      #commit;
-      #path;
-      /** Number of parents in a combined diff (0 for a plain diff). */
-      #combined = 0;
-      #inHunk = false;
-      #newLine = 0;
-      #added = [];
-      #addedBytes = 0;
-      #addedStart = 0;
-      #binaryPending;
-      #file;
-      constructor(handlers) {
-        this.#on = handlers;
-      }
-      push(chunk) {
-        let start = 0;
-        let nl = chunk.indexOf(NEWLINE);
-        if (nl !== -1 && this.#rest.length > 0) {
-          this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
-          this.#rest = [];
-          start = nl + 1;
-          nl = chunk.indexOf(NEWLINE, start);
-        }
-        for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-          this.#line(chunk.subarray(start, nl));
-          start = nl + 1;
-        }
-        if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
-      }
-      end() {
-        if (this.#rest.length > 0) {
-          this.#line(Buffer.concat(this.#rest));
-          this.#rest = [];
-        }
-        this.#endFile();
-      }
-      #endFile() {
-        this.#flush();
-        const file = this.#file;
-        this.#file = void 0;
-        if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
-      }
-      #line(line) {
-        const first = line[0];
-        if (this.#inHunk) {
-          if (this.#combined === 0) {
-            if (first === PLUS) {
-              this.#add(line.subarray(1));
-              return;
-            }
-            if (first === MINUS || first === SPACE || first === 92) {
-              this.#flush();
-              if (first === SPACE) this.#newLine++;
-              return;
-            }
-          } else if (first === PLUS || first === MINUS || first === SPACE) {
-            this.#combinedLine(line);
-            return;
-          } else if (first === 92) {
-            return;
-          }
-          this.#flush();
-          this.#inHunk = false;
-        }
-        if (first === AT) this.#hunkHeader(line);
-        else if (first === RS) this.#commitHeader(line);
-        else if (first === 43 && line.subarray(0, 4).toString("latin1") === "+++ ") this.#targetPath(line);
-        else if (first === 100) this.#fileHeader(line);
-        else if (first === 66 && line.subarray(0, 13).toString("latin1") === "Binary files ") this.#binary();
-        else if (this.#file !== void 0) this.#extendedHeader(line);
-      }
-      /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
-      #extendedHeader(line) {
-        const file = this.#file;
-        const text = line.toString("latin1");
-        if (text.startsWith("index ")) {
-          const [ids = "", mode] = text.slice(6).split(" ");
-          const newBlob = ids.slice(ids.indexOf("..") + 2);
-          if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
-          if (mode === "160000") file.gitlink = true;
-        } else if (text === "--- /dev/null") {
-          file.isNew = true;
-        } else if (text.startsWith("new file mode ") || text.startsWith("new mode ") || text.startsWith("mode ")) {
-          if (text.endsWith("160000")) file.gitlink = true;
-        }
-      }
-      #combinedLine(line) {
-        const n = this.#combined;
-        let plus = 0;
-        let minus = 0;
-        for (let i = 0; i < n; i++) {
-          if (line[i] === PLUS) plus++;
-          else if (line[i] === MINUS) minus++;
-        }
-        if (minus > 0) {
-          this.#flush();
-          return;
-        }
-        if (plus === n) this.#add(line.subarray(n));
-        else {
-          this.#flush();
-          this.#newLine++;
-        }
-      }
-      #add(content2) {
-        if (this.#added.length === 0) this.#addedStart = this.#newLine;
-        this.#added.push(content2);
-        this.#addedBytes += content2.length + 1;
-        this.#newLine++;
-        if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
-      }
-      /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
-      #insidePem() {
-        for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2e3; i--) {
-          const l = this.#added[i];
-          if (l.includes("-----END")) return false;
-          if (l.includes("-----BEGIN")) return true;
-        }
-        return false;
-      }
-      #flush(cut = false) {
-        if (this.#added.length === 0) return;
-        const parts = [];
-        for (const l of this.#added) parts.push(l, NEWLINE_BUF);
-        const data = Buffer.concat(parts);
-        const lines = this.#added.length;
-        this.#added = [];
-        this.#addedBytes = 0;
-        if (this.#path === void 0) return;
-        const file = this.#file ?? newFile();
-        file.path = this.#path;
-        this.#on.onFragment({ path: this.#path, data, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
-      }
-      #hunkHeader(line) {
-        const text = line.toString("latin1");
-        const ats = /^@+/.exec(text)?.[0].length ?? 0;
-        const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text);
-        if (plus === null) return;
-        this.#combined = ats > 2 ? ats - 1 : 0;
-        this.#newLine = Number(plus[1]);
-        this.#inHunk = true;
-      }
-      #commitHeader(line) {
-        this.#endFile();
-        const [commit = "", parents = "", author = "", authorEmail = "", date = ""] = line.subarray(1).toString("utf8").split("");
-        this.#commit = { commit, parents: parents === "" ? [] : parents.split(" "), author, authorEmail, date };
-        this.#path = void 0;
-        this.#on.onCommit?.(this.#commit);
-      }
-      #fileHeader(line) {
-        const text = line.toString("utf8");
-        if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
-          this.#endFile();
-          this.#file = newFile();
-          this.#path = void 0;
-          this.#combined = text.startsWith("diff --git ") ? 0 : this.#combined;
-          this.#binaryPending = guessPath(text);
-        }
-      }
-      #targetPath(line) {
-        let raw = line.subarray(4);
-        if (raw[raw.length - 1] === 9) raw = raw.subarray(0, -1);
-        if (raw.toString("latin1") === "/dev/null") {
-          this.#path = void 0;
-          return;
-        }
-        const unquoted2 = decodePath(unquoteGitPathBytes(raw));
-        this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
-        if (this.#file !== void 0) this.#file.path = this.#path;
-      }
-      #binary() {
-        const path2 = this.#binaryPending ?? "";
-        if (this.#file !== void 0) {
-          this.#file.binary = true;
-          this.#file.path ??= path2;
-        }
-        this.#on.onBinary?.(path2, this.#commit);
-      }
-    };
-    NEWLINE_BUF = Buffer.from("\n");
-  }
-});
-
-// src/sources/markers.ts
+// src/scanner/markers.ts
 function markerCollector(options) {
   const markers = options.allowMarkers ? [] : void 0;
   const collect = (data, meta) => {
@@ -21478,29 +23864,103 @@ function markerCollector(options) {
   return { markers, collect };
 }
 var init_markers = __esm({
-  "src/sources/markers.ts"() {
+  "src/scanner/markers.ts"() {
     "use strict";
     init_allow_marker();
   }
 });
 
-// src/sources/commits.ts
+// src/scanner/tally.ts
+function shiftOwned(meta, raw, text2) {
+  if (meta.owned === void 0 || text2 === raw) return meta;
+  const shift = text2.buffer === raw.buffer ? text2.byteOffset - raw.byteOffset : void 0;
+  const [start, end] = meta.owned;
+  const owned = shift === void 0 ? [0, text2.length] : [Math.max(0, start - shift), end - shift];
+  return { ...meta, owned };
+}
+var Tally;
+var init_tally = __esm({
+  "src/scanner/tally.ts"() {
+    "use strict";
+    init_scan_fragment();
+    init_text2();
+    init_changed_blob();
+    init_markers();
+    Tally = class {
+      constructor(catalogue2, options) {
+        this.catalogue = catalogue2;
+        const { markers, collect } = markerCollector(options);
+        this.markers = markers;
+        this.collect = collect;
+      }
+      findings = [];
+      skipped = [];
+      errors = [];
+      filesScanned = 0;
+      bytesScanned = 0;
+      lfsPointers = 0;
+      markers;
+      collect;
+      /** In a commit batch, `commit` says whose change it was (the history cache counts skips per commit). */
+      skip(reason, path2, commit) {
+        this.skipped.push(commit === void 0 ? { reason, path: path2 } : { reason, path: path2, commit });
+      }
+      /**
+       * Scans `raw` (a file, or some of its lines) for item `item`; false when it is binary.
+       * `judged`: the bytes belong to a file already judged and decoded as text, so a NUL in them does
+       * not make them binary. `fileStart`: they start at a file's first line, where an LFS pointer
+       * would. `bytes`: what to count for them (a decoded file counts the bytes read).
+       */
+      text(item, raw, meta, how = {}) {
+        this.bytesScanned += how.bytes ?? raw.length;
+        const text2 = how.judged ? raw : toScannableText(raw);
+        if (text2 === "binary") return false;
+        if (how.fileStart && isLfsPointer(text2)) this.lfsPointers++;
+        const scanned = shiftOwned(meta, raw, text2);
+        for (const finding of scanFragment(this.catalogue, text2, scanned)) this.findings.push({ item, finding });
+        this.collect(text2, scanned);
+        return true;
+      }
+      /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
+      changedBlob(item, raw, added, meta) {
+        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+        this.bytesScanned += r.bytesScanned;
+        if (r.binary) return false;
+        if (r.lfsPointer) this.lfsPointers++;
+        for (const finding of r.findings) this.findings.push({ item, finding });
+        for (const line of r.markerLines) {
+          this.markers?.push(meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit });
+        }
+        return true;
+      }
+      result(extra = {}) {
+        return {
+          findings: this.findings,
+          filesScanned: this.filesScanned,
+          bytesScanned: this.bytesScanned,
+          skipped: this.skipped,
+          errors: this.errors,
+          ...extra,
+          ...this.lfsPointers > 0 ? { lfsPointers: this.lfsPointers } : {},
+          ...this.markers ? { markers: this.markers } : {}
+        };
+      }
+    };
+  }
+});
+
+// src/scanner/commits.ts
 async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress) {
-  const { markers, collect } = markerCollector(options);
+  const tally3 = new Tally(catalogue2, options);
   let lastReport = performance.now();
-  const findings = [];
-  const skipped = [];
   const index = new Map(commits.map((c, i) => [c, i]));
-  let bytesScanned = 0;
-  let filesScanned = 0;
   let commitsScanned = 0;
-  let lfsPointers = 0;
   let lastFile = "";
   let lastBinary = "";
   const countFile = (commit, path2) => {
     const fileKey = `${commit.commit}\0${path2}`;
     if (fileKey !== lastFile) {
-      filesScanned++;
+      tally3.filesScanned++;
       lastFile = fileKey;
     }
   };
@@ -21510,18 +23970,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   };
   const scanLines = (fragment, commit, judged) => {
     countFile(commit, fragment.path);
-    bytesScanned += fragment.data.length;
-    const text = judged ? fragment.data : toScannableText(fragment.data);
-    if (text === "binary") {
-      if (lastBinary !== lastFile) skipped.push({ reason: "binary", path: fragment.path });
-      lastBinary = lastFile;
-      return;
-    }
-    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
-    const item = index.get(commit.commit) ?? -1;
     const meta = metaOf(commit, fragment.path, fragment.firstLine);
-    for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-    collect(text, meta);
+    const fileStart = fragment.firstLine === 1 && fragment.file.isNew;
+    if (tally3.text(index.get(commit.commit) ?? -1, fragment.data, meta, { judged, fileStart })) return;
+    if (lastBinary !== lastFile) tally3.skip("binary", fragment.path, commit.commit);
+    lastBinary = lastFile;
   };
   const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
@@ -21530,7 +23983,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       commitsScanned++;
       if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
         lastReport = performance.now();
-        onProgress({ commitsScanned, bytesScanned });
+        onProgress({ commitsScanned, bytesScanned: tally3.bytesScanned });
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
@@ -21542,24 +23995,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
-      skipped.push({ reason: "binary", path: change.path });
+      tally3.skip("binary", change.path, commit.commit);
       return;
     }
     const blob = await read;
     countFile(commit, change.path);
-    const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") return void skipped.push({ reason: verdict.reason, path: change.path });
-    if (verdict.kind === "lines") {
-      for (const f of change.held) scanLines(f, commit, verdict.judged);
+    const verdict2 = changedBlobVerdict(blob, change);
+    if (verdict2.kind === "skip") return tally3.skip(verdict2.reason, change.path, commit.commit);
+    if (verdict2.kind === "lines") {
+      for (const f of change.held) scanLines(f, commit, verdict2.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    const r = scanChangedBlob(catalogue2, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
-    bytesScanned += r.bytesScanned;
-    if (r.binary) return void skipped.push({ reason: "binary", path: change.path });
-    if (r.lfsPointer) lfsPointers++;
-    for (const finding of r.findings) findings.push({ item, finding });
-    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+    if (!tally3.changedBlob(item, verdict2.data, change.added, metaOf(commit, change.path, 1)))
+      tally3.skip("binary", change.path, commit.commit);
   };
   const inFlight2 = [];
   let chain = Promise.resolve();
@@ -21584,112 +24033,55 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   } finally {
     await reader.close();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors: [],
-    commitsScanned,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
+  return tally3.result({ commitsScanned });
 }
 var PROGRESS_MS, MAX_IN_FLIGHT;
-var init_commits = __esm({
-  "src/sources/commits.ts"() {
+var init_commits2 = __esm({
+  "src/scanner/commits.ts"() {
     "use strict";
-    init_scan_fragment();
     init_history();
     init_blobs();
     init_change_fallback();
-    init_changed_blob();
     init_changes();
     init_diff();
-    init_markers();
-    init_text2();
+    init_tally();
     PROGRESS_MS = 250;
     MAX_IN_FLIGHT = 4;
   }
 });
 
-// src/pool/run-task.ts
-function shiftOwned(meta, raw, text) {
-  if (meta.owned === void 0 || text === raw) return meta;
-  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
-  const [start, end] = meta.owned;
-  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
-  return { ...meta, owned };
-}
+// src/scanner/run-task.ts
 function runTask(catalogue2, task, options = {}, onProgress) {
   if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress);
-  const findings = [];
-  const { markers, collect } = markerCollector(options);
-  const skipped = [];
-  const errors = [];
-  let filesScanned = 0;
-  let bytesScanned = 0;
-  let lfsPointers = 0;
+  const tally3 = new Tally(catalogue2, options);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {
       const outcome = readTarget(target.raw ?? target.abs, task.maxFileSize);
-      if (outcome.kind === "skip") skipped.push({ reason: outcome.reason, path: target.path });
-      else if (outcome.kind === "error") errors.push({ path: target.path, code: outcome.code, message: outcome.message });
+      if (outcome.kind === "skip") tally3.skip(outcome.reason, target.path);
+      else if (outcome.kind === "error") tally3.errors.push({ path: target.path, code: outcome.code, message: outcome.message });
       else {
-        filesScanned++;
-        bytesScanned += outcome.bytes;
-        if (isLfsPointer(outcome.data)) lfsPointers++;
-        const meta = { path: target.path, source: "file" };
-        for (const finding of scanFragment(catalogue2, outcome.data, meta)) findings.push({ item, finding });
-        collect(outcome.data, meta);
+        tally3.filesScanned++;
+        tally3.text(item, outcome.data, { path: target.path, source: "file" }, { judged: true, fileStart: true, bytes: outcome.bytes });
       }
     });
-  } else {
-    task.fragments.forEach((fragment, item) => {
-      const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
-      if (fragment.added !== void 0) {
-        const r = scanChangedBlob(catalogue2, raw, fragment.added, fragment.meta, markers !== void 0);
-        bytesScanned += r.bytesScanned;
-        if (r.binary) skipped.push({ reason: "binary", path: fragment.meta.path });
-        if (r.lfsPointer) lfsPointers++;
-        for (const finding of r.findings) findings.push({ item, finding });
-        for (const line of r.markerLines) markers?.push(markerAt(fragment.meta, line));
-        return;
-      }
-      bytesScanned += raw.length;
-      const text = fragment.judged ? raw : toScannableText(raw);
-      if (text === "binary") {
-        skipped.push({ reason: "binary", path: fragment.meta.path });
-        return;
-      }
-      const meta = shiftOwned(fragment.meta, raw, text);
-      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
-      for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-      collect(text, meta);
-    });
+    return tally3.result();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
-}
-function markerAt(meta, line) {
-  return meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit };
+  task.fragments.forEach((fragment, item) => {
+    const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
+    const text2 = fragment.added !== void 0 ? tally3.changedBlob(item, raw, fragment.added, fragment.meta) : (
+      // Added lines of a file judged text already (or with no NUL): the hunk is never judged alone.
+      tally3.text(item, raw, fragment.meta, { judged: fragment.judged === true, fileStart: fragment.meta.firstLine === 1 })
+    );
+    if (!text2) tally3.skip("binary", fragment.meta.path);
+  });
+  return tally3.result();
 }
 var init_run_task = __esm({
-  "src/pool/run-task.ts"() {
+  "src/scanner/run-task.ts"() {
     "use strict";
-    init_scan_fragment();
-    init_changed_blob();
-    init_commits();
-    init_markers();
     init_read_file();
-    init_text2();
+    init_commits2();
+    init_tally();
   }
 });
 
@@ -21707,14 +24099,14 @@ var init_inline = __esm({
   }
 });
 
-// src/pool/protocol.ts
+// src/scanner/task.ts
 function describeTask(task) {
   const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
-  const shown = [...new Set(names)].slice(0, 5).join(", ");
-  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+  const shown2 = [...new Set(names)].slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown2} and ${names.length - 5} more` : shown2;
 }
-var init_protocol = __esm({
-  "src/pool/protocol.ts"() {
+var init_task = __esm({
+  "src/scanner/task.ts"() {
     "use strict";
   }
 });
@@ -21726,7 +24118,7 @@ var init_pool = __esm({
   "src/pool/pool.ts"() {
     "use strict";
     init_errors();
-    init_protocol();
+    init_task();
     WORKER_URL = new URL(
       true ? "./worker.mjs" : typeof __KEYSCAN_BUNDLED__ !== "undefined" ? "../src/pool/worker.js" : import.meta.url.endsWith(".ts") ? "../../dist/src/pool/worker.js" : "./worker.js",
       import.meta.url
@@ -21756,8 +24148,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve13, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve13, reject });
+        return new Promise((resolve18, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve18, reject });
           this.#dispatch();
         });
       }
@@ -21839,271 +24231,15 @@ var init_pool = __esm({
   }
 });
 
-// src/sources/chunks.ts
-async function* lineChunks(stream, target = CHUNK_BYTES, overlap = OVERLAP) {
-  let buf = Buffer.alloc(0);
-  let line = 1;
-  let ownedStart = 0;
-  for await (const piece of stream) {
-    buf = Buffer.concat([buf, typeof piece === "string" ? Buffer.from(piece) : piece]);
-    for (; ; ) {
-      const cut = lineBoundaryAfter(buf, ownedStart + target, target);
-      if (cut === -1) break;
-      const end = lineBoundaryAfter(buf, cut + overlap, target);
-      if (end === -1) break;
-      yield { data: buf.subarray(0, end), firstLine: line, owned: [ownedStart, cut] };
-      const keep = Math.max(ownedStart, lineBoundaryBefore(buf, cut - overlap));
-      line += countLines(buf, 0, keep);
-      buf = Buffer.from(buf.subarray(keep));
-      ownedStart = cut - keep;
-    }
-  }
-  if (buf.length > ownedStart || buf.length === 0 && line === 1) {
-    if (buf.length > 0) yield { data: buf, firstLine: line, owned: [ownedStart, buf.length] };
-  }
-}
-function lineBoundaryAfter(buf, at2, target) {
-  if (at2 >= buf.length) return -1;
-  const nl = buf.indexOf(10, at2);
-  if (nl !== -1) return nl + 1;
-  return buf.length - at2 >= 8 * target ? buf.length : -1;
-}
-function lineBoundaryBefore(buf, at2) {
-  if (at2 <= 0) return 0;
-  return buf.lastIndexOf(10, at2 - 1) + 1;
-}
-function countLines(buf, from, to) {
-  let n = 0;
-  for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) n++;
-  return n;
-}
-var CHUNK_BYTES, OVERLAP;
-var init_chunks = __esm({
-  "src/sources/chunks.ts"() {
-    "use strict";
-    CHUNK_BYTES = 1 << 20;
-    OVERLAP = 64 * 1024;
-  }
-});
-
-// src/sources/files.ts
-import { opendir, stat } from "node:fs/promises";
-import { resolve as resolve2, sep as sep3 } from "node:path";
-function targetOf(base2, abs) {
-  if (isUtf8(abs)) {
-    const text = abs.toString("utf8");
-    return { abs: text, path: displayPath(base2, text) };
-  }
-  const shown = decodePath(abs);
-  return { abs: shown, raw: abs, path: displayPath(base2, shown) };
-}
-async function* walkTargets(paths, options) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const abs = resolve2(options.cwd, given);
-    const info = await stat(abs).catch((e) => {
-      const code2 = systemErrorCode(e);
-      throw new KeyscanError("E_PATH", `cannot scan ${given}: ${code2 === "ENOENT" ? "no such file or directory" : code2 ?? String(e)}`, {
-        hint: "Check the path, or run keyscan from the directory that contains it.",
-        cause: e
-      });
-    });
-    const listing = info.isDirectory() ? listDirectory(abs, options) : singleFile(abs, info.isFile(), options);
-    for await (const target of listing) {
-      const key = target.raw === void 0 ? target.abs : `\0${Buffer.from(target.raw).toString("hex")}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (insideGitDir(target.path)) continue;
-      if (options.isExcluded(target.path)) {
-        options.onSkip("excluded", target.path);
-        continue;
-      }
-      yield target;
-    }
-  }
-}
-async function* singleFile(abs, regular, options) {
-  const path2 = displayPath(options.base, abs);
-  if (regular) yield { abs, path: path2 };
-  else options.onSkip("notRegular", path2);
-}
-async function* listDirectory(dir, options) {
-  const root = await workTreeRoot(dir);
-  const ignored = root !== void 0 && dir !== root && await isIgnored(root, displayPath(root, dir));
-  if (root === void 0 || ignored) {
-    yield* walkDisk(dir, options);
-    return;
-  }
-  const prefix = Buffer.from(dir.endsWith(sep3) ? dir : `${dir}${sep3}`);
-  for await (const rel of listWorkTreeFiles(dir)) {
-    if (rel[rel.length - 1] === 47) continue;
-    yield targetOf(options.base, Buffer.concat([prefix, rel]));
-  }
-}
-async function* walkDisk(dir, options) {
-  const slash = Buffer.from(sep3);
-  const pending2 = [Buffer.from(dir)];
-  while (pending2.length > 0) {
-    const current = pending2.pop();
-    const entries = await opendir(current, { encoding: "buffer" }).catch((e) => {
-      throw new KeyscanError(
-        "E_READ",
-        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
-        {
-          hint: "Fix its permissions or exclude it.",
-          cause: e
-        }
-      );
-    });
-    const subdirs = [];
-    for await (const entry of entries) {
-      const name = entry.name;
-      const abs = Buffer.concat([current, slash, name]);
-      if (entry.isDirectory()) {
-        if (name.toString("latin1") !== ".git") subdirs.push(abs);
-      } else if (entry.isFile()) {
-        yield targetOf(options.base, abs);
-      } else {
-        options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
-      }
-    }
-    for (const d of subdirs.sort(Buffer.compare).reverse()) pending2.push(d);
-  }
-}
-var init_files = __esm({
-  "src/sources/files.ts"() {
-    "use strict";
-    init_errors();
-    init_repo();
-    init_paths();
-  }
-});
-
-// src/sources/metadata.ts
-function ownedByName(path2, line, startColumn, endColumn) {
-  if (line !== 0) return true;
-  const last = path2.lastIndexOf("/") + 1;
-  return startColumn - 1 < last && endColumn - 1 > last;
-}
-function commitFragments(c, seenIdentities) {
-  const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
-  const out = [];
-  if (c.message.length > 0) {
-    out.push({ data: c.message, meta: { path: MESSAGE_PATHS["commit-message"], source: "commit-message", commit: info } });
-  }
-  for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) seenIdentities.set(id, info);
-  return out;
-}
-function identityFragments(seen) {
-  return [...seen].map(([id, commit]) => ({
-    data: Buffer.from(id, "utf8"),
-    meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit }
-  }));
-}
-function refFragments(ref) {
-  const out = [{ data: Buffer.from(ref.name, "utf8"), meta: { path: ref.name, source: "ref" } }];
-  if (ref.tag !== void 0) {
-    const commit = { commit: ref.tag.target, author: ref.tag.tagger, authorEmail: ref.tag.taggerEmail, date: ref.tag.date };
-    const tagger = `${ref.tag.tagger} <${ref.tag.taggerEmail}>`;
-    out.push({ data: ref.tag.message, meta: { path: MESSAGE_PATHS["tag-message"], source: "tag-message", commit } });
-    out.push({ data: Buffer.from(tagger, "utf8"), meta: { path: MESSAGE_PATHS["commit-author"], source: "commit-author", commit } });
-  }
-  return out;
-}
-var MESSAGE_PATHS, NameSet;
-var init_metadata2 = __esm({
-  "src/sources/metadata.ts"() {
-    "use strict";
-    MESSAGE_PATHS = {
-      "commit-message": "(commit message)",
-      "commit-author": "(commit author)",
-      "tag-message": "(tag message)"
-    };
-    NameSet = class {
-      #seen = /* @__PURE__ */ new Map();
-      /** Adds `path` and its directories. In history, the last commit given (the oldest, in topological order) is kept. */
-      add(path2, commit) {
-        for (let slash = path2.indexOf("/"); ; slash = path2.indexOf("/", slash + 1)) {
-          const prefix = slash === -1 ? path2 : path2.slice(0, slash);
-          if (prefix !== "" && (commit !== void 0 || !this.#seen.has(prefix))) this.#seen.set(prefix, commit);
-          if (slash === -1) break;
-        }
-      }
-      get size() {
-        return this.#seen.size;
-      }
-      /**
-       * Each name's last segment on its own (rules that want a token boundary before a key would take
-       * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
-       */
-      *fragments() {
-        for (const [name, commit] of this.#seen) {
-          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
-          const slash = name.lastIndexOf("/");
-          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
-          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
-        }
-      }
-    };
-  }
-});
-
-// src/sources/staged.ts
-async function* stagedFragments(repo, options) {
-  const router = new ChangeRouter();
-  const reader = new BlobReader(repo, BLOB_CAP);
-  const parser = new DiffParser({ onFragment: (f, c) => router.fragment(f, c), onFileEnd: (f, c) => router.fileEnd(f, c) });
-  const lines = (f, judged) => ({
-    data: f.data,
-    meta: { path: f.path, source: "staged", firstLine: f.firstLine },
-    ...judged ? { judged } : {}
-  });
-  async function* emit() {
-    const changes = router.take();
-    const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
-    for (const r of reads) r?.catch(() => void 0);
-    for (let i = 0; i < changes.length; i++) {
-      const change = changes[i];
-      if (change.kind === "fragment") yield lines(change.fragment, false);
-      else if (change.kind === "binary") options.onSkip("binary", change.path);
-      else {
-        const verdict = changedBlobVerdict(await reads[i], change);
-        if (verdict.kind === "skip") options.onSkip(verdict.reason, change.path);
-        else if (verdict.kind === "lines") for (const f of change.held) yield lines(f, verdict.judged);
-        else yield { data: verdict.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
-      }
-    }
-  }
-  try {
-    for await (const chunk of stagedDiff(repo)) {
-      parser.push(chunk);
-      yield* emit();
-    }
-    parser.end();
-    yield* emit();
-  } finally {
-    await reader.close();
-  }
-}
-var init_staged2 = __esm({
-  "src/sources/staged.ts"() {
-    "use strict";
-    init_history();
-    init_blobs();
-    init_change_fallback();
-    init_changes();
-    init_diff();
-  }
-});
-
 // src/scan.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve5 } from "node:path";
 async function scan(options = {}) {
+  validateOptions(options);
   enableBacktrackingFallback();
   const started = performance.now();
-  const cwd = resolve3(options.cwd ?? process.cwd());
+  const cwd = resolve5(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism2();
   const realPath = { current: (path2) => path2 };
@@ -22138,21 +24274,14 @@ async function scan(options = {}) {
     }
   };
   debug(`${rules.length} rules; working directory ${cwd}`);
+  const mode = modeFor(options);
   let finalize;
   try {
-    if (options.stdin !== void 0) finalize = await scanStdin(options.stdin, ctx);
-    else if (options.staged) finalize = await scanStaged(ctx);
-    else if (options.range !== void 0) finalize = await scanRange(options.range, ctx);
-    else if (options.history) finalize = await scanHistory(options.includeStash ?? false, ctx);
-    else
-      finalize = await scanPaths(
-        options.paths && options.paths.length > 0 ? options.paths : ["."],
-        options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-        ctx
-      );
+    debug(`mode: ${mode.name}`);
+    finalize = await mode.run(options, ctx);
     if (ctx.names.size > 0) {
       debug(`scanning ${ctx.names.size} file and directory names`);
-      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
+      await runMetadataTasks(fragmentTasks(toAsync(ctx.names.fragments()), FRAGMENT_BYTES_PER_TASK), ctx, false);
     }
   } finally {
     await executor?.close();
@@ -22183,7 +24312,7 @@ async function scan(options = {}) {
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
   debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result2 = collector.result(findings, performance.now() - started, filtered);
+  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
   return names.empty ? result2 : redactResult(result2, names);
 }
 function redactResult(result2, names) {
@@ -22193,9 +24322,6 @@ function redactResult(result2, names) {
     warnings: result2.warnings.map((w) => names.text(w)),
     ...result2.unusedAllows ? { unusedAllows: result2.unusedAllows.map((u) => ({ ...u, path: names.path(u.path) })) } : {}
   };
-}
-async function* toAsync(items) {
-  yield* items;
 }
 function withLegacyBaseline(policy, legacy, collector) {
   if (policy.baseline === void 0) return policy;
@@ -22218,7 +24344,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join3(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join5(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -22229,298 +24355,33 @@ async function filterPolicy(options, rules, cwd, realPath) {
     baselineFiles: new Set(options.baselineFiles ?? [])
   };
 }
-function runTasks(tasks, executor, ctx) {
-  return runBounded(
-    tasks,
-    executor,
-    Math.max(1, ctx.threads) * 2,
-    (task, result2) => ctx.collector.add(task, result2),
-    (task, progress) => ctx.collector.partial(task, progress)
-  );
-}
-function runMetadataTasks(tasks, executor, ctx) {
-  return runBounded(
-    tasks,
-    executor,
-    Math.max(1, ctx.threads) * 2,
-    (task, result2) => ctx.collector.add(task, { ...result2, bytesScanned: 0, skipped: [] }, false)
-  );
-}
-async function reportBase(cwd, paths) {
-  const here = await workTreeRoot(cwd);
-  if (here !== void 0) return here;
-  const first = paths[0];
-  if (first !== void 0) {
-    const there = await workTreeRoot(resolve3(cwd, first)).catch(() => void 0);
-    if (there !== void 0 && paths.every((p) => resolve3(cwd, p).startsWith(there))) return there;
-  }
-  return cwd;
-}
-async function scanPaths(paths, maxFileSize, ctx) {
-  const base2 = await reportBase(ctx.cwd, paths);
-  ctx.debug(`scanning ${paths.join(", ")}; paths reported relative to ${base2}`);
-  const walk = walkTargets(paths, {
-    cwd: ctx.cwd,
-    base: base2,
-    isExcluded: ctx.isExcluded,
-    onSkip: (reason, path2) => {
-      ctx.collector.skip(reason, path2);
-      if (reason !== "excluded") ctx.names.add(path2);
-    }
-  });
-  const envTargets = [];
-  const named2 = recordNames(walk, ctx.names);
-  const targets = ctx.env === void 0 ? named2 : collectEnvTargets(named2, ctx.env, envTargets);
-  const iterator = targets[Symbol.asyncIterator]();
-  const head = [];
-  let done = false;
-  while (!done && head.length <= INLINE_FILES) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else head.push(next.value);
-  }
-  const executor = ctx.executorFor(!done);
-  async function* tasks() {
-    let batch = [];
-    const all = async function* () {
-      yield* head;
-      if (!done) for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value;
-    };
-    for await (const target of all()) {
-      batch.push(target);
-      if (batch.length === FILES_PER_TASK) {
-        yield { kind: "files", targets: batch, maxFileSize };
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield { kind: "files", targets: batch, maxFileSize };
-  }
-  await runTasks(tasks(), executor, ctx);
-  if (ctx.env !== void 0) {
-    const checked = await checkWorkTree(envTargets, ctx.env, {
-      base: base2,
-      maxFileSize,
-      isExcluded: ctx.isExcluded,
-      warn: (w) => ctx.collector.warnings.push(w)
-    });
-    addEnvChecks(ctx, checked);
-  }
-  return asIs;
-}
-async function* recordNames(targets, names) {
-  for await (const t of targets) {
-    names.add(t.path);
-    yield t;
-  }
-}
-async function scanStdin(stdin, ctx) {
-  const chunks = lineChunks(stdin.stream)[Symbol.asyncIterator]();
-  const first = await chunks.next();
-  const second = first.done ? first : await chunks.next();
-  const executor = ctx.executorFor(!second.done);
-  async function* fragments() {
-    const fragment = (c) => ({
-      data: c.data,
-      meta: { path: stdin.name, source: "stdin", firstLine: c.firstLine, owned: c.owned }
-    });
-    if (first.done) return;
-    yield fragment(first.value);
-    if (second.done) return;
-    yield fragment(second.value);
-    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield fragment(c.value);
-  }
-  await runTasks(fragmentTasks(fragments(), FRAGMENT_BYTES_PER_TASK), executor, ctx);
-  ctx.collector.countFile(0);
-  return asIs;
-}
-async function scanStaged(ctx) {
-  const root = await workTreeRoot(ctx.cwd);
-  if (root === void 0) {
-    await requireRepository(ctx.cwd);
-    throw new KeyscanError("E_GIT", `${ctx.cwd} has no work tree (a bare repository), so nothing can be staged`, {
-      hint: "Run --staged in a clone with a work tree; audit a bare repository with --history."
-    });
-  }
-  const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
-  const staged = stagedNames(root);
-  staged.catch(() => void 0);
-  const files = /* @__PURE__ */ new Set();
-  async function* kept() {
-    for await (const f of fragments) {
-      if (ctx.isExcluded(f.meta.path)) {
-        if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
-        files.add(f.meta.path);
-        continue;
-      }
-      if (!files.has(f.meta.path)) ctx.collector.countFile(0);
-      files.add(f.meta.path);
-      yield f;
-    }
-  }
-  const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
-  checked.catch(() => void 0);
-  await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx.executorFor(false), ctx);
-  addEnvChecks(ctx, await checked);
-  for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
-  return asIs;
-}
-function addEnvChecks(ctx, checked) {
-  if (checked.length === 0) return;
-  const merged = mergeTemplateValues(checked, ctx.collector.unfiltered(), (id) => ctx.genericRules.has(id));
-  ctx.collector.drop((f) => merged.superseded.has(f));
-  ctx.collector.addChecks(merged.checks);
-}
-async function repositoryRoot(cwd) {
-  await requireRepository(cwd);
-  return await workTreeRoot(cwd) ?? cwd;
-}
-async function scanRange(range, ctx) {
-  const root = await repositoryRoot(ctx.cwd);
-  const parsed = parseRange(range);
-  if (parsed === void 0) {
-    throw new KeyscanError("E_USAGE", `--range "${range}" is not a range of commits`, {
-      hint: "Use one of the forms git accepts: BASE..HEAD, BASE...HEAD, BASE.. or ..HEAD (for example --range origin/main..HEAD)."
-    });
-  }
-  const tip = await requireCommit(root, parsed.head, "HEAD");
-  await requireCommit(root, parsed.base, "BASE");
-  const commits = await listCommits(root, [rangeRevision(parsed)]);
-  const boundary = await shallowBoundary(root);
-  const cut = commits.find((c) => boundary.has(c));
-  if (cut !== void 0) {
-    throw new KeyscanError(
-      "E_GIT",
-      `this shallow clone is missing the parents of ${cut.slice(0, 12)}, which is inside ${range}: its changes cannot be told apart from the files it inherited`,
-      {
-        hint: `Fetch the rest of the range: git fetch --deepen=${commits.length + 1} (or --unshallow); in GitHub Actions set actions/checkout fetch-depth: 0.`
-      }
-    );
-  }
-  return scanCommits(root, commits, tip, ctx, void 0);
-}
-async function requireCommit(root, rev, role) {
-  const sha2 = await resolveCommit(root, rev);
-  if (sha2 !== void 0) return sha2;
-  const shallow = (await shallowBoundary(root)).size > 0;
-  throw new KeyscanError("E_GIT", `${role} "${rev}" is not a commit in this ${shallow ? "shallow clone" : "repository"}`, {
-    hint: shallow ? `Fetch it first, e.g. git fetch --deepen=50 origin, or git fetch origin ${rev}; in GitHub Actions set actions/checkout fetch-depth: 0.` : "Check the revision name (git log --oneline shows commits), or fetch it from the remote."
-  });
-}
-async function scanHistory(includeStash, ctx) {
-  const root = await repositoryRoot(ctx.cwd);
-  const stashes = includeStash ? await stashEntries(root) : [];
-  const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
-  const boundary = await shallowBoundary(root);
-  if (boundary.size > 0) {
-    ctx.collector.warnings.push(
-      `this is a shallow clone: history before ${plural2(boundary.size, "commit")} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`
-    );
-  }
-  const head = await resolveCommit(root, "HEAD");
-  return scanCommits(root, commits, head, ctx, { includeStash });
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-async function scanCommits(root, commits, tip, ctx, refs) {
-  ctx.collector.commitsTotal = commits.length;
-  ctx.debug(`${commits.length} commits to scan in ${root}`);
-  if (commits.length === 0) return asIs;
-  const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
-  const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const executor = ctx.executorFor(commits.length > SMALL_HISTORY);
-  ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
-  async function* tasks() {
-    for (let i = 0; i < commits.length; i += size) yield { kind: "commits", repo: root, commits: commits.slice(i, i + size) };
-  }
-  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, commits, tip, ctx.env, ctx.isExcluded);
-  committed.catch(() => void 0);
-  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, commits, ctx.env, ctx.isExcluded);
-  templates.catch(() => void 0);
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(root, commits, refs, ctx), FRAGMENT_BYTES_PER_TASK), executor, ctx);
-  metadata.catch(() => void 0);
-  await runTasks(tasks(), executor, ctx);
-  await metadata;
-  const order = new Map(commits.map((c, i) => [c, i]));
-  ctx.collector.addChecks([...await committed, ...await templates]);
-  return async (findings) => {
-    const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
-    const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
-    const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
-    const meta = findings.filter((f) => METADATA_SOURCES.has(f.source) && f.source !== "path");
-    const excluded = /* @__PURE__ */ new Set();
-    const secrets = findings.filter((f) => {
-      if (f.source !== "commit" && f.source !== "path" || merged.superseded.has(f)) return false;
-      const path2 = ctx.realPath.current(f.path);
-      if (!ctx.isExcluded(path2)) return true;
-      if (!excluded.has(path2)) ctx.collector.skip("excluded", path2);
-      excluded.add(path2);
-      return false;
-    });
-    const first = firstIntroduced(secrets, order);
-    const content2 = first.filter((f) => f.source !== "path");
-    const named2 = first.filter((f) => f.source === "path");
-    return [
-      ...await markPresentAt(root, tip, content2, ctx.realPath.current),
-      ...named2,
-      ...firstIntroduced(meta, order),
-      ...firstIntroduced(merged.checks, order),
-      ...checks
-    ];
-  };
-}
-async function* metadataFragments(root, commits, refs, ctx) {
-  const identities = /* @__PURE__ */ new Map();
-  for await (const c of commitMetadata(root, commits)) {
-    yield* commitFragments(c, identities);
-    const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
-    for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
-  }
-  yield* identityFragments(identities);
-  if (refs !== void 0) for await (const ref of refMetadata(root, refs.includeStash)) yield* refFragments(ref);
-}
-var DEFAULT_MAX_FILE_SIZE, asIs, INLINE_FILES, FILES_PER_TASK, FRAGMENT_BYTES_PER_TASK, SMALL_HISTORY, MAX_BATCH, BUILTIN;
+var BUILTIN;
 var init_scan = __esm({
   "src/scan.ts"() {
     "use strict";
     init_rules();
     init_compile();
     init_regex_safety();
-    init_history3();
-    init_merge();
     init_options();
     init_rules2();
-    init_staged();
-    init_worktree();
     init_glob();
-    init_errors();
     init_allowlist();
     init_names();
     init_pipeline();
-    init_history();
-    init_metadata();
-    init_range();
     init_repo();
     init_rehash();
     init_secret_hash();
+    init_modes();
+    init_options2();
+    init_tasks();
     init_bounded();
     init_collector();
-    init_history2();
+    init_liveness2();
     init_inline();
     init_pool();
     init_regex_guard();
-    init_chunks();
-    init_files();
     init_metadata2();
-    init_staged2();
-    init_types();
-    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-    asIs = async (findings) => findings;
-    INLINE_FILES = 64;
-    FILES_PER_TASK = 64;
-    FRAGMENT_BYTES_PER_TASK = 1 << 20;
-    SMALL_HISTORY = 64;
-    MAX_BATCH = 5e3;
+    init_options2();
     BUILTIN = new Set(builtinRules);
   }
 });
@@ -22571,7 +24432,7 @@ function expandExample(template, random) {
   });
   return expanded.replace(
     BASE64_BLOCK,
-    (_all, url, text) => Buffer.from(text, "utf8").toString(url ? "base64url" : "base64")
+    (_all, url, text2) => Buffer.from(text2, "utf8").toString(url ? "base64url" : "base64")
   );
 }
 var CLASSES, TEMPLATE, GENERATORS, BASE64_BLOCK;
@@ -22619,6 +24480,7 @@ var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_validators();
+    init_formats();
     RULE_ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
     stringList = (description, items = {}) => ({ type: "array", description, items: { type: "string", ...items } });
     CONFIG_SCHEMA = {
@@ -22632,7 +24494,7 @@ var init_schema = __esm({
         $schema: { type: "string", description: "Path or URL of this schema, for editors." },
         format: {
           type: "string",
-          enum: ["text", "json", "sarif"],
+          enum: [...REPORT_FORMATS],
           description: "Default report format when no --format is given."
         },
         exclude: stringList('Files that are not scanned at all: picomatch globs on repository-relative paths (e.g. "fixtures/**").', {
@@ -22822,8 +24684,8 @@ function validateRuleSpec(value2) {
   } else if (isStringArray(rule.keywords) && rule.keywords.length > 0 && problems.length === 0) {
     const random = seededRandom(String(rule.id));
     for (const template of examples.positive) {
-      const text = expandExample(template, random).toLowerCase();
-      if (!rule.keywords.some((k) => text.includes(k))) {
+      const text2 = expandExample(template, random).toLowerCase();
+      if (!rule.keywords.some((k) => text2.includes(k))) {
         problems.push(`positive example "${template.slice(0, 40)}\u2026" contains none of the keywords`);
       }
     }
@@ -22965,7 +24827,7 @@ var init_user_rules = __esm({
 });
 
 // src/config/parse.ts
-import { dirname as dirname3, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, resolve as resolve6 } from "node:path";
 function parseConfig(data, file, catalogue2) {
   const fail = (problems2) => {
     const lines = problems2.map((p) => `${file}: ${escapeControl(p.path)}: ${escapeControl(p.problem)}`);
@@ -23007,7 +24869,7 @@ function parseConfig(data, file, catalogue2) {
     ),
     allowlist: allowlist(obj.allowlist),
     placeholders: strings(obj.placeholders),
-    baseline: typeof obj.baseline === "string" ? resolve4(dirname3(file), obj.baseline) : void 0
+    baseline: typeof obj.baseline === "string" ? resolve6(dirname3(file), obj.baseline) : void 0
   };
 }
 function ruleIdsOf(value2) {
@@ -24028,14 +25890,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -24052,14 +25914,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -24076,12 +25938,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -24093,12 +25955,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24113,39 +25975,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -24349,9 +26211,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -24366,11 +26228,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -26139,7 +28001,7 @@ var require_timestamp = __commonJS({
       resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -26148,7 +28010,7 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
+        const match = str.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -26167,7 +28029,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -26187,7 +28049,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map.map,
       seq.seq,
@@ -26207,9 +28069,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -26234,7 +28096,7 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
@@ -26248,11 +28110,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
@@ -26260,7 +28122,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
@@ -26268,7 +28130,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
@@ -27024,10 +28886,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -27041,7 +28903,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -27065,7 +28927,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -27081,7 +28943,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -27172,7 +29034,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep3 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -27186,13 +29048,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -27235,18 +29097,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -27300,8 +29162,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -27313,7 +29175,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -27324,8 +29186,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -27342,7 +29204,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27473,10 +29335,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -27487,26 +29349,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value3 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content2] = lines[i];
         if (content2 === "" || content2 === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -27522,7 +29384,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -27533,34 +29395,34 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content2 = content2.slice(0, -1);
         if (content2 && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          value2 += sep3 + indent.slice(trimIndent) + content2;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent.slice(trimIndent) + content2;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep4 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep4 + content2;
-          sep4 = " ";
+          value2 += sep3 + content2;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -27572,8 +29434,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value: value2, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -27739,25 +29601,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28412,10 +30274,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token2.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token2.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -28447,10 +30309,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token2.type === "block-scalar") {
-        const header = token2.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token2.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token2.source = body;
       } else {
         const { offset } = token2;
@@ -28567,14 +30429,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -28790,16 +30652,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete2 = false) {
+      *lex(source, incomplete3 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete2;
+        this.atEnd = !incomplete3;
         let next = this.next ?? "stream";
-        while (next && (incomplete2 || this.hasChars(1)))
+        while (next && (incomplete3 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -29490,12 +31352,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete2 = false) {
+      *parse(source, incomplete3 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete2))
+        for (const lexeme of this.lexer.lex(source, incomplete3))
           yield* this.next(lexeme);
-        if (!incomplete2)
+        if (!incomplete3)
           yield* this.end();
       }
       /**
@@ -29741,18 +31603,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep3;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -29905,15 +31767,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -30107,13 +31969,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30393,26 +32255,26 @@ var require_dist = __commonJS({
 
 // src/config/text.ts
 import { extname } from "node:path";
-async function parseConfigText(text, file) {
+async function parseConfigText(text2, file) {
   const ext = extname(file).toLowerCase();
-  return ext === ".yaml" || ext === ".yml" ? parseYaml(text, file) : parseJson(text, file);
+  return ext === ".yaml" || ext === ".yml" ? parseYaml(text2, file) : parseJson(text2, file);
 }
-function parseJson(text, file) {
+function parseJson(text2, file) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (e) {
-    throw new KeyscanError("E_CONFIG", `${file}: not valid JSON (${jsonReason(e, text)})`, {
+    throw new KeyscanError("E_CONFIG", `${file}: not valid JSON (${jsonReason(e, text2)})`, {
       hint: "Fix the syntax; your editor or a JSON validator will point at the spot."
     });
   }
 }
-function jsonReason(e, text) {
+function jsonReason(e, text2) {
   const message = e instanceof Error ? e.message : String(e);
   let reason = message.replace(/,? (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/^"[\s\S]*" is not valid JSON$/, "not JSON");
   const position = /at position (\d+)/.exec(reason);
   if (position) {
     const offset = Number(position[1]);
-    const before = text.slice(0, offset);
+    const before = text2.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - before.lastIndexOf("\n");
     reason = reason.replace(/ in JSON at position \d+.*$/, "").replace(/ at position \d+.*$/, "");
@@ -30420,9 +32282,9 @@ function jsonReason(e, text) {
   }
   return reason;
 }
-async function parseYaml(text, file) {
+async function parseYaml(text2, file) {
   const { parseDocument } = require_dist();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+  const doc = parseDocument(text2, { uniqueKeys: true, prettyErrors: true, strict: true });
   const error = doc.errors[0];
   if (error !== void 0) {
     const where = error.linePos?.[0];
@@ -30467,31 +32329,31 @@ var init_effective = __esm({
 });
 
 // src/config/load.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, join as join4, resolve as resolve5 } from "node:path";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { basename as basename2, join as join6, resolve as resolve7 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
-  const file = explicit !== void 0 ? resolve5(explicit) : await discover(dir);
+  const file = explicit !== void 0 ? resolve7(explicit) : await discover(dir);
   if (file === void 0) return EMPTY_CONFIG;
-  let text;
+  let text2;
   try {
-    text = await readFile4(file, "utf8");
+    text2 = await readFile5(file, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CONFIG", `cannot read config ${file}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: explicit !== void 0 ? "Check the --config path." : "Check the file\u2019s permissions.",
       cause: e
     });
   }
-  return configFromText(text, file, catalogue2);
+  return configFromText(text2, file, catalogue2);
 }
-async function configFromText(text, file, catalogue2) {
-  return parseConfig(await parseConfigText(text, file), file, catalogue2);
+async function configFromText(text2, file, catalogue2) {
+  return parseConfig(await parseConfigText(text2, file), file, catalogue2);
 }
 async function discover(dir) {
   const found = [];
   for (const name of CONFIG_FILE_NAMES) {
-    const file = join4(dir, name);
+    const file = join6(dir, name);
     try {
-      await stat2(file);
+      await stat3(file);
       found.push(file);
     } catch (e) {
       if (systemErrorCode(e) !== "ENOENT") found.push(file);
@@ -30515,170 +32377,22 @@ var init_load = __esm({
   }
 });
 
-// src/cli/progress.ts
-function describe2(p, seconds) {
-  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
-  if (p.commitsTotal !== void 0) {
-    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
-    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
-    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
-    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
-  }
-  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
+// src/scan-options.ts
+import { relative as relative3 } from "node:path";
+function loadScanConfig(root, explicit) {
+  return loadConfig(root, explicit, KNOWN_RULES);
 }
-function duration(seconds) {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
-}
-var INTERVAL_MS, ProgressLine;
-var init_progress = __esm({
-  "src/cli/progress.ts"() {
-    "use strict";
-    INTERVAL_MS = 200;
-    ProgressLine = class {
-      #out;
-      #started = performance.now();
-      #last = Number.NEGATIVE_INFINITY;
-      #shown = false;
-      constructor(out) {
-        this.#out = out;
-      }
-      update(p) {
-        const now = performance.now();
-        if (now - this.#last < INTERVAL_MS) return;
-        this.#last = now;
-        this.#shown = true;
-        this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
-      }
-      clear() {
-        if (this.#shown) this.#out.write("\r\x1B[2K");
-        this.#shown = false;
-      }
-    };
-  }
-});
-
-// src/cli/size.ts
-function parseSize(text) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!m) return void 0;
-  const unit = UNITS[(m[2] ?? "").toLowerCase()];
-  if (unit === void 0) return void 0;
-  return Math.floor(Number(m[1]) * unit);
-}
-var UNITS;
-var init_size = __esm({
-  "src/cli/size.ts"() {
-    "use strict";
-    UNITS = {
-      "": 1,
-      b: 1,
-      k: 1024,
-      kb: 1e3,
-      kib: 1024,
-      m: 1024 ** 2,
-      mb: 1e3 ** 2,
-      mib: 1024 ** 2,
-      g: 1024 ** 3,
-      gb: 1e3 ** 3,
-      gib: 1024 ** 3
-    };
-  }
-});
-
-// src/cli/source-options.ts
-import { stat as stat3 } from "node:fs/promises";
-import { relative as relative3, resolve as resolve6 } from "node:path";
-function sourceOptions(y) {
-  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
-    type: "string",
-    default: String(DEFAULT_MAX_FILE_SIZE),
-    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
-  }).option("skip-unreadable", {
-    type: "boolean",
-    default: false,
-    describe: "count files that cannot be read as skipped instead of failing with exit 2"
-  }).option("include-examples", {
-    type: "boolean",
-    default: false,
-    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
-  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
-    alias: "c",
-    type: "string",
-    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
-  }).option("progress", {
-    type: "boolean",
-    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
-  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
-    type: "boolean",
-    default: false,
-    describe: "note variables that an env template and the .env next to it do not share (informational)"
-  }).option("env-template", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another env template file name, besides .env.example and the like; repeatable"
-  }).option("env-placeholder", {
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
-  });
-}
-async function withCwd(args2, io) {
-  if (args2.cwd === void 0) return io;
-  const path2 = resolve6(io.cwd, args2.cwd);
-  const info = await stat3(path2).catch(() => void 0);
-  if (!info?.isDirectory()) throw usage(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
-  return { ...io, cwd: path2 };
-}
-async function prepareScan(args2, io, baselineFiles = [], loaded2) {
-  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
-  const maxFileSize = parseSize(args2["max-file-size"]);
-  if (maxFileSize === void 0) {
-    throw usage(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
-  }
-  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
-    throw usage("--threads must be a whole number from 0 to 256", "Use 0 to scan on the main thread only.");
-  }
-  const modes = ["stdin", "staged", "range", "since", "history"].filter((m) => args2[m] !== void 0 && args2[m] !== false);
-  if (modes.length > 1) throw usage(`--${modes[0]} and --${modes[1]} cannot be combined`, "Choose one source per run.");
-  if (modes.length === 1 && paths.length > 0) {
-    throw usage(`--${modes[0]} does not take paths`, "Scan either paths or one of --stdin, --staged, --range, --history.");
-  }
-  if (args2["include-stash"] && !args2.history) throw usage("--include-stash goes with --history", "Add --history.");
-  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
-  const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = loaded2 ?? await loadConfig(root, args2.config === void 0 ? void 0 : resolve6(io.cwd, args2.config), [...builtinRules, ...ENV_CHECK_RULES]);
+function scanOptionsFor(config, inputs) {
   const rules = effectiveRules(builtinRules, config);
-  const baselines = [config.baseline, ...baselineFiles].flatMap((f) => f ? [repoPath(root, f)] : []);
-  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
-  const display = progress && !args2.stdin && !args2.staged ? new ProgressLine(io.stderr) : void 0;
+  const baselines = [config.baseline, ...inputs.baselineFiles ?? []].flatMap((f) => f ? [repoPath(inputs.root, f)] : []);
   const options = {
-    cwd: io.cwd,
-    paths,
-    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
-    staged: args2.staged,
-    history: args2.history,
-    includeStash: args2["include-stash"],
-    ...range !== void 0 ? { range } : {},
-    ...display ? { onProgress: (p) => display.update(p) } : {},
-    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
-`)) } : {},
-    maxFileSize,
-    skipUnreadable: args2["skip-unreadable"],
-    includeExamples: args2["include-examples"],
-    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     exclude: config.exclude,
     baselineFiles: [...new Set(baselines)],
     rules,
     env: {
-      templates: [...DEFAULT_ENV_TEMPLATES, ...args2["env-template"]],
-      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...args2["env-placeholder"]],
-      drift: args2["env-drift"],
+      templates: [...DEFAULT_ENV_TEMPLATES, ...inputs.envTemplates ?? []],
+      placeholders: [...DEFAULT_ENV_PLACEHOLDERS, ...config.placeholders, ...inputs.envPlaceholders ?? []],
+      drift: inputs.envDrift ?? false,
       disable: config.disable
     },
     allowlists: {
@@ -30686,33 +32400,238 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
       byRule: Object.fromEntries(Object.entries(config.ruleOverrides).flatMap(([id, o]) => o.allowlist ? [[id, o.allowlist]] : []))
     }
   };
-  return { root, config, rules, options, done: () => display?.clear() };
+  return { rules, options };
 }
 function repoPath(root, file) {
-  return relative3(root, file).split("\\").join("/");
+  return toPosix(relative3(root, file));
 }
-function usage(message, hint) {
-  return new KeyscanError("E_USAGE", message, { hint });
-}
-var init_source_options = __esm({
-  "src/cli/source-options.ts"() {
+var KNOWN_RULES;
+var init_scan_options = __esm({
+  "src/scan-options.ts"() {
     "use strict";
     init_rules();
     init_env_names();
     init_env_values();
     init_rules2();
     init_load();
-    init_errors();
-    init_repo();
-    init_scrub();
-    init_scan();
-    init_progress();
-    init_size();
+    init_paths();
+    KNOWN_RULES = [...builtinRules, ...ENV_CHECK_RULES];
   }
 });
 
-// src/github/context.ts
-import { readFile as readFile5 } from "node:fs/promises";
+// src/ci/pr-config.ts
+import { isAbsolute as isAbsolute2, join as join8, relative as relative5, resolve as resolve10 } from "node:path";
+async function pullRequestConfig(source, base2, head) {
+  const baseVersion = await versionAt(source, base2);
+  const headVersion = await versionAt(source, head);
+  const named2 = configFiles(source)[0];
+  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
+    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
+      hint: "Check the --config path (it is relative to the repository root in a workflow)."
+    });
+  }
+  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
+  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
+  if (given !== void 0) files.add(given);
+  for (const v of [baseVersion, headVersion]) {
+    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
+    if (b !== void 0) files.add(b);
+  }
+  return { base: baseVersion, head: headVersion, changed: await changedFiles(source, base2, head, [...files]) };
+}
+async function workTreeVersion(source) {
+  const config = await loadConfig(source.root, source.explicit, source.catalogue);
+  const choice = chooseBaseline(source.root, source.baseline, config.baseline);
+  return { config, baseline: await readBaseline(choice.file, !choice.named) };
+}
+function configFiles(source) {
+  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
+  const rel = inside(source.root, resolve10(source.explicit));
+  return rel === void 0 ? [] : [rel];
+}
+async function versionAt(source, rev) {
+  const names = configFiles(source);
+  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
+  const found = await blobs(source.root, rev, names);
+  if (found.length > 1) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
+      { hint: "Merge them into one file (or choose one with --config)." }
+    );
+  }
+  const file = found[0];
+  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join8(source.root, file.path), source.catalogue);
+  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
+}
+async function baselineAt(root, rev, file) {
+  if (file === void 0) {
+    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
+    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+  }
+  const rel = inside(root, file);
+  if (rel === void 0) return readBaseline(file);
+  const [found] = await blobs(root, rev, [rel]);
+  if (found === void 0) {
+    throw new KeyscanError(
+      "E_CONFIG",
+      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
+      {
+        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
+      }
+    );
+  }
+  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
+}
+async function blobs(root, rev, paths) {
+  const found = [];
+  await readAtRevision(root, rev, paths, (path2, content2) => {
+    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
+  });
+  return found;
+}
+async function changedFiles(source, base2, head, paths) {
+  if (paths.length === 0) return [];
+  const r = await git(
+    [
+      "diff",
+      "--name-only",
+      "-z",
+      "--no-renames",
+      "--no-ext-diff",
+      "--no-textconv",
+      `${base2}...${head}`,
+      "--",
+      ...paths.map((p) => `:(literal)${p}`)
+    ],
+    source.root
+  );
+  if (r.code !== 0) {
+    throw new KeyscanError(
+      "E_GIT",
+      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
+      {
+        hint: source.fetchHint ?? "Fetch the whole history, so that the merge base of the pull request is there."
+      }
+    );
+  }
+  return r.stdout.split("\0").filter((p) => p !== "");
+}
+function inside(root, file) {
+  const rel = relative5(root, file);
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  return toPosix(rel);
+}
+var init_pr_config = __esm({
+  "src/ci/pr-config.ts"() {
+    "use strict";
+    init_choice();
+    init_format();
+    init_io();
+    init_config();
+    init_load();
+    init_errors();
+    init_history();
+    init_run();
+    init_paths();
+  }
+});
+
+// src/ci/provider.ts
+import { relative as relative6, resolve as resolve11 } from "node:path";
+function workspacePrefix(root, workspace) {
+  if (workspace === void 0) return "";
+  const rel = relative6(resolve11(workspace), root);
+  return rel === "" || rel.startsWith("..") ? "" : `${toPosix(rel)}/`;
+}
+var init_provider = __esm({
+  "src/ci/provider.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
+// src/ci/github/annotations.ts
+function renderAnnotations(findings, rules, options = {}) {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  let dropped = 0;
+  const lines = [];
+  for (const f of findings) {
+    const level = LEVEL2[f.severity];
+    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    if (counts2[level] >= limit) {
+      dropped++;
+      continue;
+    }
+    counts2[level]++;
+    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
+  }
+  if (dropped > 0) {
+    lines.push(
+      workflowCommand(
+        "notice",
+        { title: "keyscan" },
+        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
+      )
+    );
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+function annotation(level, f, rule, prefix) {
+  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
+  if (f.startLine === f.endLine) {
+    props.col = String(f.startColumn);
+    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
+  }
+  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
+  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
+  if (f.commit !== void 0) {
+    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
+    const live = liveness(f);
+    if (live !== void 0)
+      parts.push(onlyInHistory(f) ? `It is ${live}: no branch or tag holds it, but git history does.` : `It is ${live}.`);
+    else if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
+  }
+  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
+  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
+  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
+  return workflowCommand(level, props, escapeControl(parts.join(" ")));
+}
+function sentence(message, rule) {
+  const text2 = message.trim() === "" ? rule?.description ?? "env-file check" : message;
+  return /[.!?]$/.test(text2) ? text2 : `${text2}.`;
+}
+function workflowCommand(name, properties, message) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+}
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var LEVEL2, ANNOTATIONS_PER_LEVEL;
+var init_annotations = __esm({
+  "src/ci/github/annotations.ts"() {
+    "use strict";
+    init_escape();
+    init_liveness();
+    LEVEL2 = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "notice",
+      info: "notice"
+    };
+    ANNOTATIONS_PER_LEVEL = 10;
+  }
+});
+
+// src/ci/github/context.ts
+import { readFile as readFile6 } from "node:fs/promises";
 function inGithubActions(env) {
   return nonEmpty(env.GITHUB_EVENT_NAME) !== void 0;
 }
@@ -30737,9 +32656,9 @@ async function readActionsContext(env) {
 }
 async function readEvent(path2) {
   if (path2 === void 0) return {};
-  let text;
+  let text2;
   try {
-    text = await readFile5(path2, "utf8");
+    text2 = await readFile6(path2, "utf8");
   } catch (e) {
     throw new KeyscanError("E_CI", `cannot read the event file GITHUB_EVENT_PATH=${path2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "The runner writes this file; when simulating an event, point GITHUB_EVENT_PATH at a JSON payload.",
@@ -30747,7 +32666,7 @@ async function readEvent(path2) {
     });
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (e) {
     throw new KeyscanError("E_CI", `the event file ${path2} is not valid JSON`, { cause: e });
   }
@@ -30776,53 +32695,72 @@ function at(value2, path2) {
   return v;
 }
 var init_context2 = __esm({
-  "src/github/context.ts"() {
+  "src/ci/github/context.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/github/files.ts
+// src/ci/github/files.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
 async function appendOutputs(file, outputs) {
-  let text = "";
+  let text2 = "";
   for (const [name, value2] of Object.entries(outputs)) {
     if (!/[\r\n]/.test(value2)) {
-      text += `${name}=${value2}
+      text2 += `${name}=${value2}
 `;
       continue;
     }
     const delimiter2 = `ghadelimiter_${randomBytes3(16).toString("hex")}`;
-    text += `${name}<<${delimiter2}
+    text2 += `${name}<<${delimiter2}
 ${value2}
 ${delimiter2}
 `;
   }
-  await append(file, text, "GITHUB_OUTPUT");
+  await append(file, text2, "GITHUB_OUTPUT");
 }
 async function appendSummary(file, markdown) {
   await append(file, markdown.endsWith("\n") ? markdown : `${markdown}
 `, "GITHUB_STEP_SUMMARY");
 }
-async function append(file, text, variable) {
+async function append(file, text2, variable) {
   try {
-    await appendFile(file, text, "utf8");
+    await appendFile(file, text2, "utf8");
   } catch (e) {
     throw new KeyscanError("E_OUTPUT", `cannot write ${variable} (${file}): ${systemErrorCode(e) ?? String(e)}`, { cause: e });
   }
 }
-var init_files2 = __esm({
-  "src/github/files.ts"() {
+var init_files3 = __esm({
+  "src/ci/github/files.ts"() {
     "use strict";
     init_errors();
   }
 });
 
-// src/github/plan.ts
+// src/ci/plan.ts
+function explicitPlan(mode) {
+  return mode === "files" ? { kind: "files", label: "the checked-out files (mode: files)" } : { kind: "history", label: "the full history (mode: history)" };
+}
+function sha(value2) {
+  const v = value2?.toLowerCase();
+  return v !== void 0 && SHA2.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+}
+function short(sha2) {
+  return sha2.slice(0, 12);
+}
+var ZERO_SHA, SHA2;
+var init_plan = __esm({
+  "src/ci/plan.ts"() {
+    "use strict";
+    ZERO_SHA = /^0+$/;
+    SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+  }
+});
+
+// src/ci/github/plan.ts
 function planFor(ctx, mode) {
-  if (mode === "history") return { kind: "history", label: "the full history (mode: history)" };
-  if (mode === "files") return { kind: "files", label: "the checked-out files (mode: files)" };
+  if (mode !== "auto") return explicitPlan(mode);
   const e = ctx.event;
   switch (ctx.eventName) {
     case "pull_request":
@@ -30878,35 +32816,26 @@ function pushPlan(ctx) {
 function incomplete(event, fields) {
   return { kind: "history", label: `the full history (the ${event} event has no ${fields})` };
 }
-function sha(value2) {
-  const v = value2?.toLowerCase();
-  return v !== void 0 && SHA.test(v) && !ZERO_SHA.test(v) ? v : void 0;
-}
-function short(sha2) {
-  return sha2.slice(0, 12);
-}
-var ZERO_SHA, SHA;
-var init_plan = __esm({
-  "src/github/plan.ts"() {
+var init_plan2 = __esm({
+  "src/ci/github/plan.ts"() {
     "use strict";
+    init_plan();
     init_context2();
-    ZERO_SHA = /^0+$/;
-    SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
-// src/github/summary.ts
+// src/ci/github/summary.ts
 function renderSummary(input) {
   const { result: result2 } = input;
   const n = result2.findings.length;
-  const scanned = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
+  const scanned = scannedCount(result2.stats);
   const out = [];
   if (result2.errors.length > 0) out.push(`## keyscan: scan incomplete (${plural(result2.errors.length, "path")} could not be scanned)`);
   else out.push(`## keyscan: ${foundSummary(result2.findings)}`);
   if (input.configChange !== void 0) out.push("", ...configBanner(input.configChange));
   out.push("", `Scanned ${escapeText(input.scope)}: ${scanned}.`);
-  const counts = countLines2(result2);
-  if (counts.length > 0) out.push("", counts.join("<br>\n"));
+  const counts2 = countLines2(result2);
+  if (counts2.length > 0) out.push("", counts2.join("<br>\n"));
   for (const note of [...input.notes, ...result2.warnings]) out.push("", `> ${escapeText(note)}`);
   if (n > 0) {
     out.push("", "| Severity | Rule | Location | Secret | Commit |", "| --- | --- | --- | --- | --- |");
@@ -30951,18 +32880,20 @@ function allowList(allows, input) {
   return out;
 }
 function bySeverity(findings) {
-  const rank = (f) => SEVERITIES.indexOf(f.severity);
-  return [...findings].sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
+  const rank2 = (f) => SEVERITIES.indexOf(f.severity);
+  return [...findings].sort((a, b) => rank2(a) - rank2(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.startLine - b.startLine);
 }
 function row(f, input) {
   let commit = "";
   if (f.commit !== void 0) {
     const sha2 = f.commit.slice(0, 12);
     commit = input.repoUrl ? `[${code(sha2, true)}](${input.repoUrl}/commit/${encodeURIComponent(f.commit)})` : code(sha2, true);
-    if (f.presentAtHead === false) commit += " (removed later, still in history)";
+    const live = liveness(f);
+    if (live !== void 0) commit += ` \xB7 ${escapeText(live)}`;
+    else if (f.presentAtHead === false) commit += " (removed later, still in history)";
   }
-  const secret = f.source === "check" ? "" : code(f.redacted, true);
-  return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret} | ${commit} |`;
+  const secret2 = f.source === "check" ? "" : code(f.redacted, true);
+  return `| ${f.severity} | ${code(f.ruleId, true)} ${escapeText(f.message)} | ${location(f.path, f.startLine, f.commit, input, true)} | ${secret2} | ${commit} |`;
 }
 function location(path2, line, commit, input, inTable) {
   const full = `${input.pathPrefix ?? ""}${path2}`;
@@ -30987,17 +32918,8 @@ function whatNow(findings, rules) {
   }
   return out;
 }
-function escapeText(text) {
-  return escapeControl(text).replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`).replace(LINK_GLUE, "$1<!-- -->");
-}
-function code(text, inTable = false) {
-  let t = escapeControl(text);
-  if (t === "") return "";
-  if (inTable) t = t.replace(/(\\*)\|/g, (_m, bs) => `${bs}${bs}\\|`);
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[`\s]|[`\s]$/.test(t) ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
+function code(text2, inTable = false) {
+  return mdCode(text2, inTable);
 }
 function link(url) {
   return /^https:\/\/[^\s<>"'`|()[\]\\]+$/.test(url) ? `<${url}>` : escapeText(url);
@@ -31005,246 +32927,434 @@ function link(url) {
 function encodePath(path2) {
   return path2.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
-var MAX_ROWS, MAX_ALLOWS, SYNTAX, LINK_GLUE;
+var MAX_ROWS, MAX_ALLOWS, escapeText;
 var init_summary = __esm({
-  "src/github/summary.ts"() {
+  "src/ci/github/summary.ts"() {
     "use strict";
-    init_escape();
+    init_found_line();
+    init_liveness();
+    init_markdown_escape();
     init_text();
     init_types();
     MAX_ROWS = 200;
     MAX_ALLOWS = 50;
-    SYNTAX = /[\\`*_[\]<>|~&#$!"'{}=+-]/g;
-    LINK_GLUE = /([.:@])(?=[^\s.])/g;
+    escapeText = mdText;
   }
 });
 
-// src/report/github.ts
-function renderAnnotations(findings, rules, options = {}) {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const counts = { error: 0, warning: 0, notice: 0 };
-  let dropped = 0;
-  const lines = [];
-  for (const f of findings) {
-    const level = LEVEL2[f.severity];
-    const limit = level === "notice" ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (counts[level] >= limit) {
-      dropped++;
-      continue;
-    }
-    counts[level]++;
-    lines.push(annotation(level, f, byId.get(f.ruleId), options.pathPrefix ?? ""));
-  }
-  if (dropped > 0) {
-    lines.push(
-      workflowCommand(
-        "notice",
-        { title: "keyscan" },
-        `${dropped} more finding${dropped === 1 ? "" : "s"} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level): see the job summary or the SARIF report.`
-      )
+// src/ci/github/provider.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+function githubJob(ctx) {
+  return {
+    trigger: `${ctx.eventName} event`,
+    requestNoun: "pull request",
+    fetchHint: FETCH_DEPTH_HINT,
+    defaultSarif: "keyscan.sarif",
+    reportInRepoHint: `Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`,
+    reportDir: void 0,
+    plan: (mode) => planFor(ctx, mode),
+    publish: (p, out) => publish(ctx, p, out),
+    publishFailure: (e, out) => reportFailure(e, ctx, out)
+  };
+}
+async function publish(ctx, p, out) {
+  const { result: result2, rules, target } = p;
+  const prefix = workspacePrefix(p.root, ctx.workspace);
+  writeLog(result2, rules, prefix, p.version, out);
+  if (ctx.stepSummary !== void 0) {
+    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
+    const headSha = target.kind === "range" ? target.head : ctx.sha;
+    await appendSummary(
+      ctx.stepSummary,
+      renderSummary({
+        result: result2,
+        rules,
+        scope: target.scope,
+        notes: p.notes,
+        repoUrl,
+        headSha,
+        version: p.version,
+        sarifPath: p.sarif?.shown,
+        pathPrefix: prefix,
+        ...p.configChange !== void 0 ? { configChange: p.configChange } : {}
+      })
     );
   }
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
-}
-function annotation(level, f, rule, prefix) {
-  const props = { file: `${prefix}${f.path}`, line: String(f.startLine), endLine: String(f.endLine) };
-  if (f.startLine === f.endLine) {
-    props.col = String(f.startColumn);
-    props.endColumn = String(Math.max(f.startColumn, f.endColumn - 1));
+  if (ctx.output !== void 0 && result2.errors.length === 0) {
+    await appendOutputs(ctx.output, { findings: String(result2.findings.length), ...p.sarif ? { sarif: p.sarif.path } : {} });
   }
-  props.title = `keyscan: ${f.source === "check" ? rule?.description ?? f.ruleId : f.message}`;
-  const parts = [f.source === "check" ? `${f.ruleId}: ${sentence(f.message, rule)}` : `${f.ruleId}: ${f.redacted}.`];
-  if (f.commit !== void 0) {
-    parts.push(`Introduced in ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.`);
-    if (f.presentAtHead === false) parts.push("A later commit removed it, but it is still in git history.");
-  }
-  if (f.source === "check") parts.push(`See keyscan rules for ${f.ruleId}: how to fix it.`);
-  else parts.push(rule?.remediation ? `Revoke it first (${rule.remediation.revoke}), then rotate it.` : "Revoke it first, then rotate it.");
-  for (const [k, v] of Object.entries(props)) props[k] = escapeControl(v);
-  return workflowCommand(level, props, escapeControl(parts.join(" ")));
 }
-function sentence(message, rule) {
-  const text = message.trim() === "" ? rule?.description ?? "env-file check" : message;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+function writeLog(result2, rules, prefix, version, out) {
+  const token2 = randomBytes4(16).toString("hex");
+  out.rawStdout.write(`::stop-commands::${token2}
+`);
+  out.stdout.write(render("text", { result: result2, rules, reveal: false, version, color: false }));
+  out.rawStdout.write(`::${token2}::
+`);
+  out.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
 }
-function workflowCommand(name, properties, message) {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+async function reportFailure(e, ctx, out) {
+  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
+  out.rawStdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
+`);
+  if (ctx.stepSummary === void 0) return;
+  const md = [
+    "## keyscan: could not scan",
+    "",
+    `**Error:** ${escapeText(scrub(e.message))}`,
+    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
+    ""
+  ];
+  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
 }
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var LEVEL2, ANNOTATIONS_PER_LEVEL;
-var init_github2 = __esm({
-  "src/report/github.ts"() {
+var FETCH_DEPTH_HINT, githubProvider;
+var init_provider2 = __esm({
+  "src/ci/github/provider.ts"() {
     "use strict";
     init_escape();
-    LEVEL2 = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "notice",
-      info: "notice"
+    init_render();
+    init_scrub();
+    init_provider();
+    init_annotations();
+    init_context2();
+    init_files3();
+    init_plan2();
+    init_summary();
+    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
+    githubProvider = {
+      id: "github",
+      name: "GitHub Actions",
+      detectVariable: "GITHUB_EVENT_NAME",
+      detect: inGithubActions,
+      open: async (env) => githubJob(await readActionsContext(env))
     };
-    ANNOTATIONS_PER_LEVEL = 10;
   }
 });
 
-// src/cli/ci-config.ts
-import { isAbsolute, join as join6, relative as relative5, resolve as resolve8 } from "node:path";
-async function pullRequestConfig(source, base2, head) {
-  const baseVersion = await versionAt(source, base2);
-  const headVersion = await versionAt(source, head);
-  const named2 = configFiles(source)[0];
-  if (source.explicit !== void 0 && named2 !== void 0 && baseVersion.config.file === void 0 && headVersion.config.file === void 0) {
-    throw new KeyscanError("E_CONFIG", `cannot read config ${named2}: neither the base commit nor the pull request has it`, {
-      hint: "Check the --config path (it is relative to the repository root in a workflow)."
-    });
-  }
-  const files = /* @__PURE__ */ new Set([...configFiles(source), DEFAULT_BASELINE_FILE]);
-  const given = source.baseline === void 0 ? void 0 : inside(source.root, source.baseline);
-  if (given !== void 0) files.add(given);
-  for (const v of [baseVersion, headVersion]) {
-    const b = v.config.baseline === void 0 ? void 0 : inside(source.root, v.config.baseline);
-    if (b !== void 0) files.add(b);
-  }
-  return { base: baseVersion, head: headVersion, changed: await changedFiles(source.root, base2, head, [...files]) };
+// src/ci/gitlab/context.ts
+function inGitlabCi(env) {
+  return nonEmpty2(env.GITLAB_CI) !== void 0;
 }
-async function workTreeVersion(source) {
-  const config = await loadConfig(source.root, source.explicit, source.catalogue);
-  const named2 = source.baseline ?? config.baseline;
-  const file = named2 ?? join6(source.root, DEFAULT_BASELINE_FILE);
-  return { config, baseline: await readBaseline(file, named2 === void 0) };
+function readGitlabContext(env) {
+  return {
+    source: nonEmpty2(env.CI_PIPELINE_SOURCE) ?? "unknown",
+    sha: nonEmpty2(env.CI_COMMIT_SHA),
+    before: nonEmpty2(env.CI_COMMIT_BEFORE_SHA),
+    branch: nonEmpty2(env.CI_COMMIT_BRANCH),
+    tag: nonEmpty2(env.CI_COMMIT_TAG),
+    defaultBranch: nonEmpty2(env.CI_DEFAULT_BRANCH),
+    mergeRequest: {
+      iid: nonEmpty2(env.CI_MERGE_REQUEST_IID),
+      diffBase: nonEmpty2(env.CI_MERGE_REQUEST_DIFF_BASE_SHA),
+      sourceSha: nonEmpty2(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA)
+    },
+    projectDir: nonEmpty2(env.CI_PROJECT_DIR),
+    projectUrl: nonEmpty2(env.CI_PROJECT_URL)
+  };
 }
-function configFiles(source) {
-  if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve8(source.explicit));
-  return rel === void 0 ? [] : [rel];
-}
-async function versionAt(source, rev) {
-  const names = configFiles(source);
-  if (source.explicit !== void 0 && names.length === 0) return workTreeVersion(source);
-  const found = await blobs(source.root, rev, names);
-  if (found.length > 1) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `${found.map((f) => f.path).join(" and ")} both exist in commit ${rev.slice(0, 12)}: keyscan reads only one`,
-      { hint: "Merge them into one file (or choose one with --config)." }
-    );
+function gitlabPlan(ctx, mode) {
+  if (mode !== "auto") return explicitPlan(mode);
+  switch (ctx.source) {
+    case "merge_request_event": {
+      const base2 = sha(ctx.mergeRequest.diffBase);
+      const head = sha(ctx.mergeRequest.sourceSha) ?? sha(ctx.sha);
+      if (base2 === void 0 || head === void 0) return incomplete2("CI_MERGE_REQUEST_DIFF_BASE_SHA and CI_COMMIT_SHA");
+      const iid = ctx.mergeRequest.iid;
+      return {
+        kind: "range",
+        base: base2,
+        head,
+        label: `the commits of merge request${iid === void 0 ? "" : ` !${iid}`} (${short(base2)}..${short(head)})`,
+        pullRequest: true
+      };
+    }
+    case "push":
+      return pushPlan2(ctx);
+    default:
+      return { kind: "history", label: `the full history (pipeline source ${ctx.source})` };
   }
-  const file = found[0];
-  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join6(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
 }
-async function baselineAt(root, rev, file) {
-  if (file === void 0) {
-    const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
-    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+function pushPlan2(ctx) {
+  const head = sha(ctx.sha);
+  if (head === void 0) return incomplete2("CI_COMMIT_SHA");
+  const ref = ctx.tag !== void 0 ? `refs/tags/${ctx.tag}` : ctx.branch !== void 0 ? `refs/heads/${ctx.branch}` : void 0;
+  const branch = { ref, defaultBranch: ctx.defaultBranch };
+  const name = ctx.tag ?? ctx.branch ?? "the branch";
+  const base2 = sha(ctx.before);
+  if (base2 === void 0) {
+    return { kind: "branch", head, label: `the commits of new ${name} (${short(head)}) that are not on the default branch`, branch };
   }
-  const rel = inside(root, file);
-  if (rel === void 0) return readBaseline(file);
-  const [found] = await blobs(root, rev, [rel]);
-  if (found === void 0) {
-    throw new KeyscanError(
-      "E_CONFIG",
-      `the config of commit ${rev.slice(0, 12)} names the baseline ${rel}, which that commit does not have`,
-      {
-        hint: 'Commit the baseline next to the config, or remove "baseline" from the config.'
+  return { kind: "push", base: base2, head, label: `the pushed commits of ${name} (${short(base2)}..${short(head)})`, branch };
+}
+function incomplete2(fields) {
+  return { kind: "history", label: `the full history (the pipeline has no ${fields})` };
+}
+function nonEmpty2(value2) {
+  return value2 === void 0 || value2 === "" ? void 0 : value2;
+}
+var init_context3 = __esm({
+  "src/ci/gitlab/context.ts"() {
+    "use strict";
+    init_plan();
+  }
+});
+
+// src/ci/gitlab/reports.ts
+import { createHash as createHash5 } from "node:crypto";
+function secretDetectionReport(input) {
+  const { result: result2 } = input;
+  const byId = new Map(input.rules.map((r) => [r.id, r]));
+  const messages = [
+    ...result2.errors.map((e) => ({ level: "warn", value: text(`not scanned: ${e.path}: ${e.message}`) })),
+    ...result2.warnings.map((w) => ({ level: "warn", value: text(w) })),
+    ...input.notes.map((n) => ({ level: "info", value: text(n) }))
+  ].filter((m) => m.value !== "");
+  return {
+    version: SECRET_DETECTION_VERSION,
+    schema: SECRET_DETECTION_SCHEMA,
+    scan: {
+      ...scanSection(input, messages.slice(0, MAX_MESSAGES)),
+      // Anything not scanned fails the scan: GitLab must not show "no vulnerabilities" for it.
+      status: result2.errors.length > 0 ? "failure" : "success"
+    },
+    vulnerabilities: result2.findings.map((f) => vulnerability(f, byId.get(f.ruleId), input))
+  };
+}
+function failedSecretDetectionReport(message, version, now) {
+  const input = { version, endedAt: now, result: { stats: { durationMs: 0 } } };
+  return {
+    version: SECRET_DETECTION_VERSION,
+    schema: SECRET_DETECTION_SCHEMA,
+    scan: { ...scanSection(input, [{ level: "fatal", value: text(message) || "keyscan could not scan" }]), status: "failure" },
+    vulnerabilities: []
+  };
+}
+function scanSection(input, messages) {
+  const tool = {
+    id: "keyscan",
+    name: "keyscan",
+    version: input.version,
+    vendor: { name: "keyscan" }
+  };
+  const started = new Date(input.endedAt.getTime() - Math.max(0, input.result.stats.durationMs));
+  return {
+    analyzer: tool,
+    scanner: tool,
+    type: "secret_detection",
+    start_time: timestamp(started),
+    end_time: timestamp(input.endedAt),
+    ...messages.length > 0 ? { messages } : {}
+  };
+}
+function vulnerability(f, rule, input) {
+  const path2 = `${input.pathPrefix}${f.path}`;
+  const commit = f.commit ?? input.headSha ?? NO_COMMIT;
+  const what = f.source === "check" ? text(f.message) : `${text(f.message)}: ${text(f.redacted)}`;
+  const where = f.commit !== void 0 ? ` Introduced in commit ${f.commit.slice(0, 12)}${f.date ? ` on ${f.date.slice(0, 10)}` : ""}.` : "";
+  const later = f.presentAtHead === false ? " A later commit removed it, but it is still in git history." : "";
+  const revoke6 = rule?.remediation?.revoke;
+  const solution = f.source === "check" ? `See keyscan rules for ${f.ruleId}: how to fix it.` : `Revoke the secret first${revoke6 ? ` (${revoke6})` : ""}, then rotate it and load the new one from a secret store or the environment. Removing it from the code does not make it safe again.`;
+  return {
+    id: uuid(`${f.fingerprint}\0${commit}\0${path2}\0${f.startLine}\0${f.startColumn}`),
+    name: text(rule?.description ?? f.ruleId).slice(0, MAX_NAME2),
+    description: mdText(`${what}.${where}${later}`),
+    severity: SEVERITY[f.severity],
+    solution: mdText(solution).slice(0, MAX_SOLUTION),
+    identifiers: [{ type: "keyscan_rule_id", name: `keyscan rule ${text(f.ruleId)}`, value: text(f.ruleId) }],
+    location: {
+      file: text(path2),
+      start_line: f.startLine,
+      end_line: f.endLine,
+      commit: {
+        sha: commit,
+        ...f.author !== void 0 ? { author: text(f.author) } : {},
+        ...f.date !== void 0 ? { date: f.date } : {}
       }
-    );
-  }
-  return parseBaseline(found.text, `${rel} (commit ${rev.slice(0, 12)})`);
+    },
+    // GitLab's analyzer puts the matched secret here; keyscan puts only its redacted form.
+    raw_source_code_extract: f.source === "check" ? "" : text(f.redacted),
+    ...revoke6 !== void 0 && /^https?:\/\/\S+$/.test(revoke6) ? { links: [{ name: "Revoke", url: revoke6 }] } : {}
+  };
 }
-async function blobs(root, rev, paths) {
-  const found = [];
-  await readAtRevision(root, rev, paths, (path2, content2) => {
-    if (content2 !== void 0) found.push({ path: path2, text: content2.toString("utf8") });
+function codeQualityReport(input) {
+  return input.result.findings.map((f) => {
+    const path2 = `${input.pathPrefix}${f.path}`;
+    const shown2 = f.source === "check" ? text(f.message) : `${text(f.message)}: ${text(f.redacted)}`;
+    const commit = f.commit === void 0 ? "" : ` (commit ${f.commit.slice(0, 12)})`;
+    return {
+      type: "issue",
+      check_name: `keyscan/${text(f.ruleId)}`,
+      description: `${text(f.ruleId)}: ${shown2}${commit}`,
+      categories: ["Security"],
+      fingerprint: createHash5("sha256").update(`${f.fingerprint}\0${f.commit ?? ""}\0${path2}\0${f.startLine}`).digest("hex"),
+      severity: QUALITY_SEVERITY[f.severity],
+      location: { path: text(path2), lines: { begin: f.startLine } }
+    };
   });
-  return found;
 }
-async function changedFiles(root, base2, head, paths) {
-  if (paths.length === 0) return [];
-  const r = await git(
-    [
-      "diff",
-      "--name-only",
-      "-z",
-      "--no-renames",
-      "--no-ext-diff",
-      "--no-textconv",
-      `${base2}...${head}`,
-      "--",
-      ...paths.map((p) => `:(literal)${p}`)
-    ],
-    root
-  );
-  if (r.code !== 0) {
-    throw new KeyscanError(
-      "E_GIT",
-      `could not compare the config files of ${base2.slice(0, 12)}...${head.slice(0, 12)}: ${r.stderr.trim()}`,
-      {
-        hint: "Give actions/checkout fetch-depth: 0, so that the merge base of the pull request is there."
-      }
-    );
-  }
-  return r.stdout.split("\0").filter((p) => p !== "");
+function text(value2) {
+  return escapeControl(scrub(value2));
 }
-function inside(root, file) {
-  const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return rel.split("\\").join("/");
+function timestamp(d) {
+  return d.toISOString().slice(0, 19);
 }
-var init_ci_config = __esm({
-  "src/cli/ci-config.ts"() {
+function uuid(key) {
+  const h = createHash5("sha256").update(key).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+var SECRET_DETECTION_VERSION, SECRET_DETECTION_SCHEMA, SEVERITY, QUALITY_SEVERITY, MAX_NAME2, MAX_SOLUTION, MAX_MESSAGES, NO_COMMIT;
+var init_reports = __esm({
+  "src/ci/gitlab/reports.ts"() {
     "use strict";
-    init_format();
-    init_io();
-    init_config();
-    init_load();
-    init_errors();
-    init_history();
-    init_run();
+    init_escape();
+    init_markdown_escape();
+    init_scrub();
+    SECRET_DETECTION_VERSION = "15.0.7";
+    SECRET_DETECTION_SCHEMA = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${SECRET_DETECTION_VERSION}/dist/secret-detection-report-format.json`;
+    SEVERITY = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
+    QUALITY_SEVERITY = { critical: "critical", high: "major", medium: "minor", low: "minor", info: "info" };
+    MAX_NAME2 = 255;
+    MAX_SOLUTION = 7e3;
+    MAX_MESSAGES = 50;
+    NO_COMMIT = "0000000";
   }
 });
 
-// src/git/remote.ts
-async function isShallow(repo) {
-  const r = await git(["rev-parse", "--is-shallow-repository"], repo);
-  return r.stdout.trim() === "true";
+// src/ci/gitlab/provider.ts
+import { join as join9, relative as relative7, resolve as resolve12 } from "node:path";
+function gitlabJob(ctx) {
+  return {
+    trigger: `${ctx.source} pipeline`,
+    requestNoun: "merge request",
+    fetchHint: FETCH_DEPTH_HINT2,
+    // GitLab shows the secret detection report; a SARIF file only when asked for (--sarif-output).
+    defaultSarif: void 0,
+    reportInRepoHint: "Add it to .gitignore (GitLab keeps artifacts only from inside the project directory).",
+    reportDir: ctx.projectDir,
+    plan: (mode) => gitlabPlan(ctx, mode),
+    publish: (p, out) => publish2(ctx, p, out),
+    publishFailure: (e, out, reportDir2) => reportFailure2(e, out, reportDir2)
+  };
 }
-async function hasRemote(repo, name) {
-  const r = await git(["remote", "get-url", "--", name], repo);
-  return r.code === 0 && r.stdout.trim() !== "";
+async function publish2(ctx, p, out) {
+  const { result: result2, rules, target } = p;
+  out.stdout.write(render("text", { result: result2, rules, reveal: false, version: p.version, color: false }));
+  out.stderr.write(`keyscan: scanned ${target.scope}
+`);
+  const input = {
+    result: result2,
+    rules,
+    version: p.version,
+    headSha: target.kind === "range" ? target.head : ctx.sha,
+    pathPrefix: workspacePrefix(p.root, ctx.projectDir),
+    endedAt: /* @__PURE__ */ new Date(),
+    notes: p.notes
+  };
+  const secretFile = join9(p.reportDir, SECRET_DETECTION_FILE);
+  const qualityFile = join9(p.reportDir, CODE_QUALITY_FILE);
+  await out.writeReport(secretFile, `${JSON.stringify(secretDetectionReport(input), null, 2)}
+`);
+  await out.writeReport(qualityFile, `${JSON.stringify(codeQualityReport(input), null, 2)}
+`);
+  out.stderr.write(`keyscan: wrote ${shown(secretFile, ctx)} and ${shown(qualityFile, ctx)}
+`);
 }
-async function fetchRevisions(repo, remote, revs, options = {}) {
-  const args2 = ["-c", "fetch.recurseSubmodules=false", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", UPLOAD_PACK];
-  if (options.unshallow) args2.push("--unshallow");
-  else if (options.depth !== void 0) args2.push(`--depth=${options.depth}`);
-  else if (options.deepen !== void 0) args2.push(`--deepen=${options.deepen}`);
-  args2.push("--", remote, ...revs);
-  const r = await git(args2, repo);
-  return { ok: r.code === 0, error: r.code === 0 ? "" : firstLine(r.stderr) || `git fetch exited with ${r.code}` };
+async function reportFailure2(e, out, reportDir2) {
+  const message = scrub(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
+  const report = failedSecretDetectionReport(message, VERSION, /* @__PURE__ */ new Date());
+  await out.writeReport(join9(reportDir2, SECRET_DETECTION_FILE), `${JSON.stringify(report, null, 2)}
+`).catch(() => void 0);
 }
-async function remoteRef(repo, remote, ref) {
-  const r = await git(["ls-remote", UPLOAD_PACK, "--", remote, ref], repo);
-  if (r.code !== 0) return void 0;
-  const line = r.stdout.split("\n").find((l) => l.endsWith(`	${ref}`));
-  return line?.split("	")[0];
+function shown(file, ctx) {
+  if (ctx.projectDir === void 0) return file;
+  const rel = relative7(resolve12(ctx.projectDir), file);
+  return rel === "" || rel.startsWith("..") ? file : rel;
 }
-async function mergeBase(repo, a, b) {
-  const r = await git(["merge-base", "--", a, b], repo);
-  return r.code === 0 ? r.stdout.trim() || void 0 : void 0;
-}
-var UPLOAD_PACK;
-var init_remote = __esm({
-  "src/git/remote.ts"() {
+var SECRET_DETECTION_FILE, CODE_QUALITY_FILE, FETCH_DEPTH_HINT2, gitlabProvider;
+var init_provider3 = __esm({
+  "src/ci/gitlab/provider.ts"() {
     "use strict";
-    init_run();
-    UPLOAD_PACK = "--upload-pack=git-upload-pack";
+    init_render();
+    init_scrub();
+    init_version();
+    init_provider();
+    init_context3();
+    init_reports();
+    SECRET_DETECTION_FILE = "gl-secret-detection-report.json";
+    CODE_QUALITY_FILE = "gl-code-quality-report.json";
+    FETCH_DEPTH_HINT2 = 'In GitLab CI set the job variable `GIT_DEPTH: 0` (the whole history; keep `GIT_STRATEGY: fetch` or `clone`), or let keyscan fetch: keep the remote "origin" the runner sets up with the job token.';
+    gitlabProvider = {
+      id: "gitlab",
+      name: "GitLab CI",
+      detectVariable: "GITLAB_CI",
+      detect: inGitlabCi,
+      open: async (env) => gitlabJob(readGitlabContext(env))
+    };
+  }
+});
+
+// src/ci/none.ts
+function noProvider(known2) {
+  return {
+    id: "none",
+    name: "no CI",
+    detectVariable: "",
+    detect: () => false,
+    open: async () => noJob(known2)
+  };
+}
+function noJob(known2) {
+  return {
+    trigger: void 0,
+    requestNoun: "pull request",
+    fetchHint: 'Fetch the whole history first (git fetch --unshallow), or keep a remote "origin" keyscan can fetch from.',
+    defaultSarif: "keyscan.sarif",
+    reportInRepoHint: "Write it elsewhere (--sarif-output) or add it to .gitignore.",
+    reportDir: void 0,
+    plan(mode) {
+      if (mode !== "auto") {
+        return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
+      }
+      const missing = known2.map((p) => `${p.detectVariable} is not set (${p.name})`).join(", ");
+      throw new KeyscanError("E_CI", `this does not look like a CI job: ${missing}`, {
+        hint: "Outside CI use keyscan --range BASE..HEAD or --history, or keyscan ci --mode history|files (or --provider to name the CI)."
+      });
+    },
+    async publish(p, out) {
+      out.stdout.write(render("text", { result: p.result, rules: p.rules, reveal: false, version: p.version, color: false }));
+    },
+    async publishFailure() {
+    }
+  };
+}
+var init_none = __esm({
+  "src/ci/none.ts"() {
+    "use strict";
+    init_errors();
+    init_render();
+  }
+});
+
+// src/ci/providers.ts
+function selectProvider(choice, env) {
+  if (choice === "none") return noProvider(CI_PROVIDERS);
+  if (choice === "auto") return CI_PROVIDERS.find((p) => p.detect(env)) ?? noProvider(CI_PROVIDERS);
+  const named2 = CI_PROVIDERS.find((p) => p.id === choice);
+  if (named2 === void 0) {
+    throw new KeyscanError("E_USAGE", `unknown CI provider "${choice}"`, { hint: `Use one of: ${PROVIDER_CHOICES.join(", ")}.` });
+  }
+  return named2;
+}
+var CI_PROVIDERS, PROVIDER_CHOICES;
+var init_providers = __esm({
+  "src/ci/providers.ts"() {
+    "use strict";
+    init_errors();
+    init_provider2();
+    init_provider3();
+    init_none();
+    CI_PROVIDERS = [githubProvider, gitlabProvider];
+    PROVIDER_CHOICES = ["auto", ...CI_PROVIDERS.map((p) => p.id), "none"];
   }
 });
 
@@ -31317,7 +33427,7 @@ var init_complete_range = __esm({
   }
 });
 
-// src/cli/ci-target.ts
+// src/ci/target.ts
 async function resolveTarget(plan, options) {
   switch (plan.kind) {
     case "none":
@@ -31389,14 +33499,14 @@ async function completeHistory(options) {
       "E_CI",
       `this is a shallow clone and ${cannotFetch(options)}: a full-history scan would miss the commits it does not have`,
       {
-        hint: FETCH_DEPTH_HINT
+        hint: options.fetchHint
       }
     );
   }
   const r = await fetchRevisions(options.root, remote, [`+refs/heads/*:refs/remotes/${remote}/*`], { unshallow: true });
   options.note(fetchNote({ depth: "unshallow", ok: r.ok }));
   if (!r.ok)
-    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: FETCH_DEPTH_HINT });
+    throw new KeyscanError("E_GIT", `could not fetch the rest of this shallow clone's history: ${r.error}`, { hint: options.fetchHint });
 }
 function cannotFetch(options) {
   return options.fetch ? `there is no remote "${options.remote}" to fetch from` : "fetching is off (--no-fetch)";
@@ -31408,49 +33518,37 @@ function rangeError(base2, head, outcome, options) {
       return new KeyscanError(
         "E_CI",
         `this clone does not hold all of ${range}${outcome.missing.length > 0 ? ` (missing ${outcome.missing.map(short).join(", ")})` : ""} and ${cannotFetch(options)}`,
-        { hint: FETCH_DEPTH_HINT }
+        { hint: options.fetchHint }
       );
     case "base-unavailable":
       return new KeyscanError("E_CI", `the remote does not have the base commit ${short(base2)} of ${range}: ${outcome.error}`, {
-        hint: FETCH_DEPTH_HINT
+        hint: options.fetchHint
       });
     case "fetch-failed":
-      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: FETCH_DEPTH_HINT });
+      return new KeyscanError("E_GIT", `could not fetch the commits of ${range}: ${outcome.error}`, { hint: options.fetchHint });
   }
 }
-var FETCH_DEPTH_HINT;
-var init_ci_target = __esm({
-  "src/cli/ci-target.ts"() {
+var init_target = __esm({
+  "src/ci/target.ts"() {
     "use strict";
     init_errors();
     init_complete_range();
     init_history();
     init_remote();
     init_plan();
-    FETCH_DEPTH_HINT = 'In GitHub Actions give actions/checkout `fetch-depth: 0` (the whole history), or let keyscan fetch: keep the remote "origin" and its credentials (persist-credentials, the default).';
   }
 });
 
 // src/cli/output.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { rmSync } from "node:fs";
-import { chmod, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 async function writeReportFile(path2, content2) {
-  const temp = join7(dirname4(path2), `.${basename3(path2)}.${randomBytes4(4).toString("hex")}.tmp`);
-  pending.add(temp);
   try {
-    await writeFile2(temp, content2, { mode: 384 });
-    await chmod(temp, 384);
-    await rename2(temp, path2);
+    await writeAtomic(path2, content2, 384);
   } catch (e) {
-    await rm2(temp, { force: true });
     throw new KeyscanError("E_OUTPUT", `cannot write report ${path2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "Check that the directory exists and is writable.",
       cause: e
     });
-  } finally {
-    pending.delete(temp);
   }
 }
 async function reportInRepository(path2) {
@@ -31460,18 +33558,15 @@ async function reportInRepository(path2) {
   if (rel.startsWith("../")) return void 0;
   return await isIgnored(root, rel) ? void 0 : rel;
 }
-function removePendingReports() {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
-var pending;
+var removePendingReports;
 var init_output = __esm({
   "src/cli/output.ts"() {
     "use strict";
+    init_atomic_write();
     init_errors();
     init_repo();
     init_paths();
-    pending = /* @__PURE__ */ new Set();
+    removePendingReports = removePendingWrites;
   }
 });
 
@@ -31480,91 +33575,68 @@ var ci_run_exports = {};
 __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
-import { randomBytes as randomBytes5 } from "node:crypto";
-import { mkdir } from "node:fs/promises";
-import { dirname as dirname5, join as join8, relative as relative6, resolve as resolve9 } from "node:path";
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { dirname as dirname5, resolve as resolve13 } from "node:path";
 async function runCiCommand(args2, io) {
-  const ctx = args2.mode === "auto" || inGithubActions(io.env) ? await readActionsContext(io.env) : void 0;
+  const provider2 = selectProvider(args2.provider, io.env);
+  const job = await provider2.open(io.env, io.cwd);
+  const out = ciOutput(io);
   try {
-    return await runCi(args2, io, ctx);
+    return await runCi(args2, io, job, out);
   } catch (e) {
-    if (isKeyscanError(e) && ctx !== void 0) await reportFailure(e, ctx, io);
+    if (isKeyscanError(e)) await job.publishFailure(e, out, reportDir(args2, io, job));
     throw e;
   }
 }
-async function runCi(args2, outer, ctx) {
-  const io = safeIO(outer);
-  const cwd = resolve9(io.cwd, args2.cwd ?? ".");
+async function runCi(args2, outer, job, out) {
+  const io = { ...outer, stdout: out.stdout, stderr: out.stderr };
+  const cwd = resolve13(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
-  if (args2.threads !== void 0 && (!Number.isInteger(args2.threads) || args2.threads < 0 || args2.threads > 256)) {
-    throw new KeyscanError("E_USAGE", "--threads must be a whole number from 0 to 256");
-  }
-  const plan = ctx === void 0 ? planWithoutEvent(args2.mode) : planFor(ctx, args2.mode);
-  const notes = [];
+  const mode = args2.mode;
+  const plan = job.plan(mode);
+  const notes3 = [];
   const note = (line) => {
-    notes.push(line);
+    notes3.push(line);
     io.stderr.write(`keyscan: ${line}
 `);
   };
-  io.stderr.write(`keyscan: ${ctx ? `${ctx.eventName} event: ` : ""}scanning ${plan.label}
+  io.stderr.write(`keyscan: ${job.trigger ? `${job.trigger}: ` : ""}scanning ${plan.label}
 `);
-  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note });
-  const scanWith = (version) => runScan(args2, { ...io, cwd }, target, version);
-  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanPullRequest(args2, root, target, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
-  const { result: result2, rules } = outcome;
+  const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note, fetchHint: job.fetchHint });
+  const scanWith = (version) => runScan(args2, { cwd, root }, target, version);
+  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
+  const { rules } = outcome;
+  const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
-  await publish(result2, rules, { args: args2, io, ctx, root, target, notes, note, configChange });
-  const incomplete2 = result2.errors.length > 0;
-  const found = incomplete2 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned); ${foundSummary(result2.findings)} in the ${scopeCount(result2)} read` : `${foundSummary(result2.findings)} in ${scopeCount(result2)}`;
-  io.stderr.write(`keyscan: ${found}; SARIF: ${args2["sarif-output"]}
+  const sarifShown = args2["sarif-output"] ?? job.defaultSarif;
+  const sarif = sarifShown === void 0 ? void 0 : { path: resolve13(io.cwd, sarifShown), shown: sarifShown };
+  if (sarif !== void 0) {
+    await out.writeReport(sarif.path, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
+    const unprotected = await reportInRepository(sarif.path);
+    if (unprotected !== void 0) {
+      note(
+        `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. ${job.reportInRepoHint}`
+      );
+    }
+  }
+  await job.publish(
+    { result: result2, rules, root, target, notes: notes3, configChange, sarif, reportDir: reportDir(args2, io, job), version: VERSION },
+    out
+  );
+  io.stderr.write(`keyscan: ${foundLine(result2, "listed above")}${sarif ? `; SARIF: ${sarif.shown}` : ""}
 `);
-  if (incomplete2) return EXIT.error;
+  if (result2.errors.length > 0) return EXIT.error;
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
-async function publish(result2, rules, p) {
-  const { args: args2, io, ctx, root, target, notes, note, configChange } = p;
-  const sarifPath = resolve9(io.cwd, args2["sarif-output"]);
-  await mkdir(dirname5(sarifPath), { recursive: true });
-  await writeReportFile(sarifPath, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
-  const unprotected = await reportInRepository(sarifPath);
-  if (unprotected !== void 0) {
-    note(
-      `The SARIF report ${unprotected} is inside the repository and git does not ignore it: a later step that commits could commit it. Write it elsewhere (sarif-output: \${{ runner.temp }}/keyscan.sarif) or add it to .gitignore.`
-    );
-  }
-  const prefix = pathPrefix(root, ctx?.workspace);
-  writeLog(result2, rules, prefix, io);
-  if (ctx?.stepSummary !== void 0) {
-    const repoUrl = ctx.repository === void 0 ? void 0 : `${ctx.serverUrl}/${ctx.repository}`;
-    const headSha = target.kind === "range" ? target.head : ctx.sha;
-    await appendSummary(
-      ctx.stepSummary,
-      renderSummary({
-        result: result2,
-        rules,
-        scope: target.scope,
-        notes,
-        repoUrl,
-        headSha,
-        version: VERSION,
-        sarifPath: args2["sarif-output"],
-        pathPrefix: prefix,
-        ...configChange !== void 0 ? { configChange } : {}
-      })
-    );
-  }
-  if (ctx?.output !== void 0 && result2.errors.length === 0) {
-    await appendOutputs(ctx.output, { findings: String(result2.findings.length), sarif: sarifPath });
-  }
-}
-async function scanPullRequest(args2, root, target, scanWith, note) {
+async function scanRequest(args2, root, target, job, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve9(root, args2.baseline),
-    catalogue: [...builtinRules, ...ENV_CHECK_RULES]
+    baseline: args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline),
+    catalogue: KNOWN_RULES,
+    fetchHint: job.fetchHint
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args2["trust-pr-config"];
@@ -31574,20 +33646,30 @@ async function scanPullRequest(args2, root, target, scanWith, note) {
   const [baseResult, headResult] = trustHead ? [other.result, outcome.result] : [outcome.result, other.result];
   const silenced = missingFrom(baseResult.findings, headResult.findings);
   const files = pr.changed.join(", ");
+  const request = job.requestNoun;
   note(
-    trustHead ? `This pull request changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This pull request changes ${files}; the check uses the base commit's version, and the pull request's would silence ${plural(silenced, "finding")}.`
+    trustHead ? `This ${request} changes ${files}; the check uses its version (--trust-pr-config), which silences ${plural(silenced, "finding")} that the base commit's version reports.` : `This ${request} changes ${files}; the check uses the base commit's version, and the ${request}'s would silence ${plural(silenced, "finding")}.`
   );
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
-async function runScan(args2, io, target, version) {
-  const given = args2.baseline === void 0 ? [] : [resolve9(io.cwd, args2.baseline)];
-  const prepared = await prepareScan(ciSourceArgs(args2), io, given, version?.config);
-  const baseline = version !== void 0 ? version.baseline : await readBaseline(
-    (args2.baseline === void 0 ? void 0 : resolve9(prepared.root, args2.baseline)) ?? prepared.config.baseline ?? join8(prepared.root, DEFAULT_BASELINE_FILE),
-    args2.baseline === void 0 && prepared.config.baseline === void 0
-  );
-  const rules = [...prepared.rules, ...ENV_CHECK_RULES];
-  const options = { ...prepared.options, ...targetOptions(target), ...baselineScanOptions(baseline) };
+async function runScan(args2, where, target, version) {
+  const { cwd, root } = where;
+  const given = args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline);
+  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve13(cwd, args2.config));
+  let baseline = version?.baseline;
+  if (version === void 0) {
+    const choice = chooseBaseline(root, given, config.baseline);
+    baseline = await readBaseline(choice.file, !choice.named);
+  }
+  const configured = scanOptionsFor(config, { root, baselineFiles: given === void 0 ? [] : [given] });
+  const options = {
+    ...configured.options,
+    cwd,
+    ...args2.threads !== void 0 ? { threads: args2.threads } : {},
+    ...targetOptions(target),
+    ...baselineScanOptions(baseline)
+  };
+  const rules = [...configured.rules, ...ENV_CHECK_RULES];
   const result2 = target.kind === "none" ? emptyResult() : await scan(options);
   return { result: result2, rules };
 }
@@ -31596,16 +33678,19 @@ function missingFrom(reported, other) {
   const kept = new Set(other.map(key));
   return reported.filter((f) => !kept.has(key(f))).length;
 }
-function safeIO(io) {
+function ciOutput(io) {
   return {
-    ...io,
     stdout: { write: (chunk) => io.stdout.write(safeOutput(chunk)) },
     stderr: { write: (chunk) => io.stderr.write(safeOutput(chunk)) },
-    rawStdout: io.stdout
+    rawStdout: io.stdout,
+    writeReport: async (path2, content2) => {
+      await mkdir2(dirname5(path2), { recursive: true });
+      await writeReportFile(path2, content2);
+    }
   };
 }
-function planWithoutEvent(mode) {
-  return mode === "files" ? { kind: "files", label: "the checked-out files" } : { kind: "history", label: "the full history" };
+function reportDir(args2, io, job) {
+  return resolve13(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
 }
 function targetOptions(target) {
   switch (target.kind) {
@@ -31616,60 +33701,6 @@ function targetOptions(target) {
     default:
       return { paths: ["."] };
   }
-}
-function ciSourceArgs(args2) {
-  return {
-    paths: [],
-    stdin: false,
-    "stdin-name": "stdin",
-    staged: false,
-    range: void 0,
-    since: void 0,
-    history: false,
-    "include-stash": false,
-    cwd: void 0,
-    "max-file-size": String(DEFAULT_MAX_FILE_SIZE),
-    "skip-unreadable": false,
-    "include-examples": false,
-    threads: args2.threads,
-    config: args2.config,
-    progress: false,
-    debug: false,
-    "env-drift": false,
-    "env-template": [],
-    "env-placeholder": []
-  };
-}
-function writeLog(result2, rules, prefix, io) {
-  const token2 = randomBytes5(16).toString("hex");
-  io.rawStdout.write(`::stop-commands::${token2}
-`);
-  io.stdout.write(render("text", { result: result2, rules, reveal: false, version: VERSION, color: false }));
-  io.rawStdout.write(`::${token2}::
-`);
-  io.rawStdout.write(renderAnnotations(result2.findings, rules, { pathPrefix: prefix }));
-}
-async function reportFailure(e, ctx, io) {
-  const message = safeOutput(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
-  io.stdout.write(`${workflowCommand("error", { title: "keyscan could not scan" }, escapeControl(message))}
-`);
-  if (ctx.stepSummary === void 0) return;
-  const md = [
-    "## keyscan: could not scan",
-    "",
-    `**Error:** ${escapeText(scrub(e.message))}`,
-    ...e.hint ? ["", `**What to do:** ${escapeText(scrub(e.hint))}`] : [],
-    ""
-  ];
-  await appendSummary(ctx.stepSummary, md.join("\n")).catch(() => void 0);
-}
-function pathPrefix(root, workspace) {
-  if (workspace === void 0) return "";
-  const rel = relative6(resolve9(workspace), root);
-  return rel === "" || rel.startsWith("..") ? "" : `${rel.split("\\").join("/")}/`;
-}
-function scopeCount(result2) {
-  return result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
 }
 function emptyResult() {
   return {
@@ -31688,30 +33719,25 @@ function emptyResult() {
 var init_ci_run = __esm({
   "src/cli/ci-run.ts"() {
     "use strict";
-    init_rules();
+    init_choice();
     init_io();
     init_rules2();
-    init_config();
+    init_pr_config();
+    init_providers();
+    init_target();
     init_errors();
     init_history();
     init_repo();
-    init_context2();
-    init_files2();
-    init_plan();
-    init_summary();
-    init_escape();
-    init_github2();
+    init_found_line();
     init_render();
     init_scrub();
     init_text();
     init_scan();
+    init_scan_options();
     init_types();
     init_version();
-    init_ci_config();
-    init_ci_target();
     init_io2();
     init_output();
-    init_source_options();
   }
 });
 
@@ -31728,51 +33754,65 @@ var init_config2 = __esm({
 });
 
 // src/setup/hook.ts
-function runsKeyscan(hook) {
+function runsKeyscan(hook, kind = PRE_COMMIT) {
+  const flag2 = new RegExp(`(^|\\s)${kind.flag}(\\s|$|[;&|)=])`);
   return hook.split(/\r?\n/).some((line) => {
     const l = line.trim();
-    return !l.startsWith("#") && /(^|[\s/;&|(])keyscan(\.js)?(\s|$)/.test(l) && /(^|\s)--staged(\s|$|[;&|)])/.test(l);
+    return !l.startsWith("#") && /(^|[\s/;&|(])keyscan(\.js)?(\s|$)/.test(l) && flag2.test(l);
   });
 }
 function addHookLine(existing, options = {}) {
-  if (existing !== void 0 && runsKeyscan(existing)) return { text: existing, changed: false };
-  const comment = "# Block commits that add secrets (keyscan). Bypass, when you are sure: git commit --no-verify";
+  const kind = options.kind ?? PRE_COMMIT;
+  if (existing !== void 0 && runsKeyscan(existing, kind)) return { text: existing, changed: false };
+  const { comment } = kind;
   if (existing === void 0 || existing.trim() === "") {
     const preamble = options.huskyV8 ? HUSKY_V8_PREAMBLE : "";
     return { text: `${preamble}${comment}
-${HOOK_COMMAND}
+${kind.command}
 `, changed: true };
   }
   const eol = existing.includes("\r\n") ? "\r\n" : "\n";
   const lines = existing.split(/\r?\n/);
   if (lines[lines.length - 1] === "") lines.pop();
   const exitAt = lines.findIndex((l) => /^exit(\s|$)/.test(l));
-  const insert = [comment, HOOK_COMMAND];
+  const insert = [comment, kind.command];
   if (exitAt === -1) lines.push("", ...insert);
   else lines.splice(exitAt, 0, ...insert);
   return { text: `${lines.join(eol)}${eol}`, changed: true };
 }
-var HOOK_COMMAND, HUSKY_V8_PREAMBLE;
+var HOOK_COMMAND, PRE_COMMIT, PRE_PUSH, HUSKY_V8_PREAMBLE;
 var init_hook = __esm({
   "src/setup/hook.ts"() {
     "use strict";
     HOOK_COMMAND = "keyscan --staged";
+    PRE_COMMIT = {
+      file: "pre-commit",
+      command: HOOK_COMMAND,
+      flag: "--staged",
+      comment: "# Block commits that add secrets (keyscan). Bypass, when you are sure: git commit --no-verify"
+    };
+    PRE_PUSH = {
+      file: "pre-push",
+      command: 'keyscan --pre-push "$1"',
+      flag: "--pre-push",
+      comment: "# Block pushes of commits that add secrets, also commits made with --no-verify (keyscan). Bypass, when you are sure: git push --no-verify"
+    };
     HUSKY_V8_PREAMBLE = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n';
   }
 });
 
 // src/setup/package-json.ts
-function editPackageJson(text, wanted, file = "package.json") {
+function editPackageJson(text2, wanted, file = "package.json") {
   let pkg;
   try {
-    pkg = JSON.parse(text);
+    pkg = JSON.parse(text2);
   } catch (e) {
     throw new KeyscanError("E_INIT", `${file} is not valid JSON`, {
       hint: "Fix it (npm pkg get name shows whether npm can read it), then run keyscan init again.",
       cause: e
     });
   }
-  if (!isObject2(pkg)) throw new KeyscanError("E_INIT", `${file} does not hold a JSON object`);
+  if (!isObject4(pkg)) throw new KeyscanError("E_INIT", `${file} does not hold a JSON object`);
   const changes = [];
   const warnings = [];
   const husky = declared(pkg, "husky");
@@ -31789,7 +33829,7 @@ function editPackageJson(text, wanted, file = "package.json") {
     changes.push(`added ${PACKAGE_NAME} ${wanted.keyscanRange} to devDependencies`);
   }
   const scripts = pkg.scripts === void 0 ? {} : pkg.scripts;
-  if (!isObject2(scripts)) throw new KeyscanError("E_INIT", `"scripts" in ${file} is not an object`);
+  if (!isObject4(scripts)) throw new KeyscanError("E_INIT", `"scripts" in ${file} is not an object`);
   const prepare = scripts.prepare;
   if (prepare === void 0 || prepare === "") {
     scripts.prepare = "husky";
@@ -31801,32 +33841,32 @@ function editPackageJson(text, wanted, file = "package.json") {
     changes.push(`appended "husky" to scripts.prepare ("${scripts.prepare}")`);
   }
   if (pkg.scripts === void 0 && changes.some((c) => c.includes("scripts.prepare"))) pkg.scripts = scripts;
-  if (changes.length === 0) return { text, changes, warnings };
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const body = JSON.stringify(pkg, null, indentOf(text));
-  return { text: `${eol === "\n" ? body : body.replace(/\n/g, eol)}${/\r?\n$/.test(text) || text === "" ? eol : ""}`, changes, warnings };
+  if (changes.length === 0) return { text: text2, changes, warnings };
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  const body = JSON.stringify(pkg, null, indentOf(text2));
+  return { text: `${eol === "\n" ? body : body.replace(/\n/g, eol)}${/\r?\n$/.test(text2) || text2 === "" ? eol : ""}`, changes, warnings };
 }
 function declared(pkg, name) {
   for (const field of DEPENDENCY_FIELDS) {
     const deps = pkg[field];
-    if (isObject2(deps) && typeof deps[name] === "string") return deps[name];
+    if (isObject4(deps) && typeof deps[name] === "string") return deps[name];
   }
   return void 0;
 }
 function addDevDependency(pkg, name, range) {
   const current = pkg.devDependencies;
-  if (current !== void 0 && !isObject2(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
+  if (current !== void 0 && !isObject4(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
-  const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
+  const sorted2 = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
   deps[name] = range;
-  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
+  pkg.devDependencies = sorted2 ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
 }
-function indentOf(text) {
-  const m = /\n([ \t]+)\S/.exec(text);
+function indentOf(text2) {
+  const m = /\n([ \t]+)\S/.exec(text2);
   return m?.[1] ?? 2;
 }
-function isObject2(v) {
+function isObject4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var DEPENDENCY_FIELDS;
@@ -31842,9 +33882,9 @@ var init_package_json = __esm({
 // src/setup/project.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { delimiter, join as join9 } from "node:path";
+import { delimiter, join as join10 } from "node:path";
 function packageManager(root) {
-  for (const [file, pm] of LOCKFILES) if (existsSync4(join9(root, file))) return pm;
+  for (const [file, pm] of LOCKFILES) if (existsSync4(join10(root, file))) return pm;
   return "npm";
 }
 function installCommand(pm) {
@@ -31853,23 +33893,23 @@ function installCommand(pm) {
 function onPath(name, env) {
   const dirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
   const exts = process.platform === "win32" ? [".cmd", ".exe", ""] : [""];
-  return dirs.some((d) => exts.some((e) => existsSync4(join9(d, `${name}${e}`))));
+  return dirs.some((d) => exts.some((e) => existsSync4(join10(d, `${name}${e}`))));
 }
 function installedHuskyBin(root) {
-  const dir = join9(root, "node_modules", "husky");
+  const dir = join10(root, "node_modules", "husky");
   try {
-    const pkg = JSON.parse(readFileSync2(join9(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync2(join10(dir, "package.json"), "utf8"));
     const bin = typeof pkg.bin === "string" ? pkg.bin : typeof pkg.bin === "object" && pkg.bin !== null ? pkg.bin.husky : void 0;
-    return typeof bin === "string" ? join9(dir, bin) : void 0;
+    return typeof bin === "string" ? join10(dir, bin) : void 0;
   } catch {
     return void 0;
   }
 }
 function keyscanInstalled(root) {
-  return existsSync4(join9(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
+  return existsSync4(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve18, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -31879,7 +33919,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve13({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve18({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -31903,33 +33943,39 @@ __export(init_run_exports, {
   HUSKY_RANGE: () => HUSKY_RANGE,
   runInitCommand: () => runInitCommand
 });
-import { mkdir as mkdir2, readFile as readFile6, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join10, relative as relative9, resolve as resolve11 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile7, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname7, join as join11, relative as relative10, resolve as resolve15 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve11(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve15(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
       hint: "Run keyscan init in your repository (git init creates one)."
     });
   }
-  const pkgFile = join10(root, "package.json");
+  const pkgFile = join11(root, "package.json");
   const pkgText = await readOptional(pkgFile);
-  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join10(cwd, "package.json")));
+  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join11(cwd, "package.json")));
   const pkg = editPackageJson(pkgText, { huskyRange: HUSKY_RANGE, keyscanRange: `^${VERSION}` }, pkgFile);
-  const hookFile = join10(root, ".husky", "pre-commit");
-  const hookText = await readOptional(hookFile);
   const husky = declared(JSON.parse(pkg.text), "husky") ?? "";
-  const hook = addHookLine(hookText, { huskyV8: /^[~^]?[0-8]\./.test(husky) });
+  const kinds = args2["pre-push"] ? [PRE_COMMIT, PRE_PUSH] : [PRE_COMMIT];
+  const hooks = await Promise.all(
+    kinds.map(async (kind) => {
+      const file = join11(root, ".husky", kind.file);
+      const before = await readOptional(file);
+      return { kind, file, before, edit: addHookLine(before, { huskyV8: /^[~^]?[0-8]\./.test(husky), kind }) };
+    })
+  );
   const say = (line) => {
     io.stdout.write(`${line}
 `);
   };
   say(`keyscan init${args2["dry-run"] ? " (dry run: nothing is written)" : ""} in ${root}`);
   say(`  package.json       ${pkg.changes.length > 0 ? pkg.changes.join("; ") : "unchanged"}`);
-  say(
-    `  .husky/pre-commit  ${!hook.changed ? `unchanged (already runs ${HOOK_COMMAND})` : hookText === void 0 ? `created: runs ${HOOK_COMMAND}` : `added ${HOOK_COMMAND} (existing lines kept)`}`
-  );
+  for (const { kind, before, edit } of hooks) {
+    const state = !edit.changed ? `unchanged (already runs ${kind.command})` : before === void 0 ? `created: runs ${kind.command}` : `added ${kind.command} (existing lines kept)`;
+    say(`  ${`.husky/${kind.file}`.padEnd(18)} ${state}`);
+  }
   for (const w of pkg.warnings) say(`  note: ${w}`);
   const hooksPath = await gitConfigGet(root, "core.hooksPath");
   if (hooksPath !== void 0 && !isHuskyPath(hooksPath)) {
@@ -31938,11 +33984,12 @@ async function runInitCommand(args2, io) {
     );
   }
   if (args2["dry-run"]) return EXIT.clean;
-  if (pkg.changes.length > 0) await writeFile3(pkgFile, pkg.text);
-  if (hook.changed) await writeHook(hookFile, hook.text, hookText === void 0);
-  return activate(root, io, say);
+  if (pkg.changes.length > 0) await writeFile2(pkgFile, pkg.text);
+  for (const h of hooks) if (h.edit.changed) await writeHook(h.file, h.edit.text, h.before === void 0);
+  return activate(root, io, say, kinds);
 }
-async function activate(root, io, say) {
+async function activate(root, io, say, kinds) {
+  const files = kinds.map((k) => `.husky/${k.file}`).join(" and ");
   const bin = installedHuskyBin(root);
   if (bin !== void 0 && !isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "")) {
     const r = await runHusky(root, bin);
@@ -31950,28 +33997,30 @@ async function activate(root, io, say) {
   }
   const active = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
   if (active) {
-    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and .husky/pre-commit to share it.`);
+    say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and ${files} to share it.`);
+    if (kinds.includes(PRE_PUSH)) say(`Every git push runs ${PRE_PUSH.command}: the commits it would add are scanned first.`);
   } else {
     const pm = packageManager(root);
     const install = installCommand(pm);
     const how = onPath(pm, io.env) ? `run \`${install}\`` : `install Node.js with ${pm}, then run \`${install}\``;
     say(`Next: ${how}. It installs husky and ${PACKAGE_NAME}, and its prepare script (husky) activates the hook.`);
-    say("Then commit package.json and .husky/pre-commit: everyone who installs the project gets the hook.");
+    say(`Then commit package.json and ${files}: everyone who installs the project gets the hook${kinds.length > 1 ? "s" : ""}.`);
   }
   say("A commit that adds a secret is refused with what to do; git commit --no-verify skips the check.");
+  if (kinds.includes(PRE_PUSH)) say("A push of commits that add a secret is refused the same way; git push --no-verify skips it.");
   return EXIT.clean;
 }
 function isHuskyPath(path2) {
   return /^\.husky\/?(_\/?)?$/.test(path2);
 }
-async function writeHook(file, text, created) {
-  await mkdir2(dirname7(file), { recursive: true });
-  const mode = created ? 493 : (await stat4(file)).mode & 511;
-  await writeFile3(file, text, { mode });
+async function writeHook(file, text2, created) {
+  await mkdir3(dirname7(file), { recursive: true });
+  const mode = created ? 493 : (await stat5(file)).mode & 511;
+  await writeFile2(file, text2, { mode });
 }
 async function readOptional(file) {
   try {
-    return await readFile6(file, "utf8");
+    return await readFile7(file, "utf8");
   } catch (e) {
     if (systemErrorCode(e) === "ENOENT") return void 0;
     throw new KeyscanError("E_INIT", `cannot read ${file}: ${systemErrorCode(e) ?? String(e)}`, { cause: e });
@@ -31979,7 +34028,7 @@ async function readOptional(file) {
 }
 function noPackageJson(root, cwd, here) {
   if (here !== void 0 && cwd !== root) {
-    return new KeyscanError("E_INIT", `package.json is in ${relative9(root, cwd)}/, not at the repository root ${root}`, {
+    return new KeyscanError("E_INIT", `package.json is in ${relative10(root, cwd)}/, not at the repository root ${root}`, {
       hint: `git runs hooks from the root, where husky must be installed: cd ${root} && npm init -y && npx -p ${PACKAGE_NAME} keyscan init. Or use the pre-commit framework (see the keyscan README).`
     });
   }
@@ -32049,7 +34098,7 @@ var require_build = __commonJS({
       __n() {
         const args2 = Array.prototype.slice.call(arguments);
         const singular = args2.shift();
-        const plural3 = args2.shift();
+        const plural2 = args2.shift();
         const quantity = args2.shift();
         let cb = function() {
         };
@@ -32057,7 +34106,7 @@ var require_build = __commonJS({
           cb = args2.pop();
         if (!this.cache[this.locale])
           this._readLocaleFile();
-        let str = quantity === 1 ? singular : plural3;
+        let str = quantity === 1 ? singular : plural2;
         if (this.cache[this.locale][singular]) {
           const entry = this.cache[this.locale][singular];
           str = entry[quantity === 1 ? "one" : "other"];
@@ -32065,7 +34114,7 @@ var require_build = __commonJS({
         if (!this.cache[this.locale][singular] && this.updateFiles) {
           this.cache[this.locale][singular] = {
             one: singular,
-            other: plural3
+            other: plural2
           };
           this._enqueueWrite({
             directory: this.directory,
@@ -34593,10 +36642,10 @@ var require_build3 = __commonJS({
         });
         return this.rows[this.rows.length - 1];
       }
-      colFromString(text) {
+      colFromString(text2) {
         return {
-          text,
-          padding: this.measurePadding(text)
+          text: text2,
+          padding: this.measurePadding(text2)
         };
       }
       measurePadding(str) {
@@ -34804,17 +36853,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve13 } = __require("path");
+    var { dirname: dirname8, resolve: resolve18 } = __require("path");
     var { readdirSync, statSync } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve13(".", start);
+      let dir = resolve18(".", start);
       let tmp, stats = statSync(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve13(dir, tmp);
+        if (tmp) return resolve18(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -34852,7 +36901,7 @@ var require_require_directory = __commonJS({
     "use strict";
     var fs = __require("fs");
     var join13 = __require("path").join;
-    var resolve13 = __require("path").resolve;
+    var resolve18 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -34886,7 +36935,7 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve13(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve18(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
         var joined = join13(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
@@ -36553,24 +38602,44 @@ enableBacktrackingFallback();
 // src/cli/main.ts
 import { existsSync as existsSync5 } from "node:fs";
 init_rules();
+init_choice();
 init_io();
 init_rules2();
 init_config();
 init_schema_check();
+init_redact();
 init_errors();
-init_context();
+import { resolve as resolve17 } from "node:path";
+
+// src/git/remote-url.ts
+init_run();
+async function remoteUrl(repo) {
+  const origin = await git(["remote", "get-url", "--", "origin"], repo);
+  if (origin.code === 0 && origin.stdout.trim() !== "") return origin.stdout.trim();
+  const list = await git(["remote"], repo);
+  const first = list.code === 0 ? list.stdout.split("\n")[0]?.trim() : void 0;
+  if (first === void 0 || first === "") return void 0;
+  const r = await git(["remote", "get-url", "--", first], repo);
+  return r.code === 0 && r.stdout.trim() !== "" ? r.stdout.trim() : void 0;
+}
+
+// src/cli/main.ts
+init_shard();
+init_forge();
+init_formats();
+init_found_line();
 init_render();
 init_scrub();
 init_text();
 init_scan();
 init_version();
-import { join as join11, resolve as resolve12 } from "node:path";
 
 // src/cli/baseline-command.ts
+init_choice();
 init_format();
 init_io();
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join5, relative as relative4, resolve as resolve7 } from "node:path";
+import { join as join7, relative as relative4, resolve as resolve9 } from "node:path";
 
 // src/baseline/migrate.ts
 init_rehash();
@@ -36592,7 +38661,194 @@ init_scrub();
 init_text();
 init_scan();
 init_io2();
-init_source_options();
+
+// src/cli/source-options.ts
+init_errors();
+init_repo();
+init_scrub();
+init_scan();
+init_scan_options();
+import { stat as stat4 } from "node:fs/promises";
+import { resolve as resolve8 } from "node:path";
+
+// src/cli/progress.ts
+var INTERVAL_MS = 200;
+var ProgressLine = class {
+  #out;
+  #started = performance.now();
+  #last = Number.NEGATIVE_INFINITY;
+  #shown = false;
+  constructor(out) {
+    this.#out = out;
+  }
+  update(p) {
+    const now = performance.now();
+    if (now - this.#last < INTERVAL_MS) return;
+    this.#last = now;
+    this.#shown = true;
+    this.#out.write(`\r\x1B[2K${describe2(p, (now - this.#started) / 1e3)}`);
+  }
+  clear() {
+    if (this.#shown) this.#out.write("\r\x1B[2K");
+    this.#shown = false;
+  }
+};
+function describe2(p, seconds) {
+  const mb = `${(p.bytesScanned / 1e6).toFixed(1)} MB`;
+  if (p.commitsTotal !== void 0) {
+    const rate = seconds > 0 ? p.commitsScanned / seconds : 0;
+    const left = rate > 0 ? (p.commitsTotal - p.commitsScanned) / rate : void 0;
+    const pct = p.commitsTotal > 0 ? (100 * p.commitsScanned / p.commitsTotal).toFixed(1) : "100.0";
+    return `keyscan: ${p.commitsScanned}/${p.commitsTotal} commits (${pct}%) \xB7 ${mb} \xB7 ${rate.toFixed(0)} commits/s${left === void 0 ? "" : ` \xB7 ETA ${duration(left)}`}`;
+  }
+  return `keyscan: ${p.filesScanned} files \xB7 ${mb} \xB7 ${(p.bytesScanned / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
+}
+function duration(seconds) {
+  if (seconds < 60) return `${Math.ceil(seconds)}s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, "0")}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+
+// src/cli/size.ts
+var UNITS = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  kb: 1e3,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1e3 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1e3 ** 3,
+  gib: 1024 ** 3
+};
+function parseSize(text2) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text2);
+  if (!m) return void 0;
+  const unit = UNITS[(m[2] ?? "").toLowerCase()];
+  if (unit === void 0) return void 0;
+  return Math.floor(Number(m[1]) * unit);
+}
+
+// src/cli/source-options.ts
+function sourceOptions(y) {
+  return y.positional("paths", { type: "string", array: true, default: [], describe: "files and directories to scan" }).option("staged", { type: "boolean", default: false, describe: "scan the changes staged for commit (pre-commit hooks)" }).option("range", { type: "string", describe: "scan every commit of BASE..HEAD, each commit on its own" }).option("since", { type: "string", describe: "scan every commit of REF..HEAD (same as --range REF..HEAD)" }).option("history", { type: "boolean", default: false, describe: "audit every commit reachable from every branch and tag" }).option("pre-push", {
+    type: "string",
+    describe: "scan the commits a push would add to REMOTE, from the ref lines git passes a pre-push hook on stdin (keyscan init --pre-push sets it up)"
+  }).option("include-stash", { type: "boolean", default: false, describe: "with --history: also scan stashes" }).option("stdin", { type: "boolean", default: false, describe: "scan standard input instead of files" }).option("stdin-name", { type: "string", default: "stdin", describe: "path to report for standard input" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" }).option("max-file-size", {
+    type: "string",
+    default: String(DEFAULT_MAX_FILE_SIZE),
+    describe: "skip (and count) larger files; bytes or 5MB, 512KiB\u2026"
+  }).option("skip-unreadable", {
+    type: "boolean",
+    default: false,
+    describe: "count files that cannot be read as skipped instead of failing with exit 2"
+  }).option("include-examples", {
+    type: "boolean",
+    default: false,
+    describe: 'also list documented example credentials (AWS docs keys, jwt.io\u2026) as "example" findings; they never fail a run'
+  }).option("live-only", {
+    type: "boolean",
+    default: false,
+    describe: "with --history or --range: list only secrets that a branch or tag still holds (the others are counted)"
+  }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("config", {
+    alias: "c",
+    type: "string",
+    describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
+  }).option("progress", {
+    type: "boolean",
+    describe: "progress on stderr (default: on a terminal, not in CI); --no-progress turns it off"
+  }).option("debug", { type: "boolean", default: false, describe: "explain what the scan does on stderr (redacted like everything else)" }).option("env-drift", {
+    type: "boolean",
+    default: false,
+    describe: "note variables that an env template and the .env next to it do not share (informational)"
+  }).option("env-template", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another env template file name, besides .env.example and the like; repeatable"
+  }).option("env-placeholder", {
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "another placeholder for env template values (a regular expression; the config's placeholders add more); repeatable"
+  });
+}
+async function withCwd(args2, io) {
+  if (args2.cwd === void 0) return io;
+  const path2 = resolve8(io.cwd, args2.cwd);
+  const info = await stat4(path2).catch(() => void 0);
+  if (!info?.isDirectory()) throw usage2(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
+  return { ...io, cwd: path2 };
+}
+async function prepareScan(args2, io, baselineFiles = [], loaded2) {
+  const paths = [...args2.paths, ...(args2["--"] ?? []).map(String)];
+  const maxFileSize = parseSize(args2["max-file-size"]);
+  if (maxFileSize === void 0) {
+    throw usage2(`--max-file-size "${args2["max-file-size"]}" is not a size`, "Use bytes or a unit: 5MB, 512KiB.");
+  }
+  if (args2.since !== void 0 && args2.range !== void 0)
+    throw usage2("--range and --since cannot be combined", "Choose one source per run.");
+  const range = args2.since !== void 0 ? `${args2.since}..HEAD` : args2.range;
+  const root = await workTreeRoot(io.cwd) ?? io.cwd;
+  const config = loaded2 ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve8(io.cwd, args2.config));
+  const configured = scanOptionsFor(config, {
+    root,
+    baselineFiles,
+    envTemplates: args2["env-template"],
+    envPlaceholders: args2["env-placeholder"],
+    envDrift: args2["env-drift"]
+  });
+  const progress = args2.progress ?? (io.stderrIsTTY && io.env.CI === void 0);
+  const prePush = args2["pre-push"];
+  const display = progress && !args2.stdin && !args2.staged && prePush === void 0 ? new ProgressLine(io.stderr) : void 0;
+  const options = {
+    ...configured.options,
+    cwd: io.cwd,
+    paths,
+    ...args2.stdin ? { stdin: { stream: io.stdin, name: args2["stdin-name"] } } : {},
+    ...prePush !== void 0 ? { prePush: { updates: await readPushUpdates(io), remote: prePush } } : {},
+    staged: args2.staged,
+    history: args2.history,
+    includeStash: args2["include-stash"],
+    ...range !== void 0 ? { range } : {},
+    ...display ? { onProgress: (p) => display.update(p) } : {},
+    ...args2.debug ? { onDebug: (m) => io.stderr.write(safeOutput(`keyscan[debug]: ${m}
+`)) } : {},
+    maxFileSize,
+    skipUnreadable: args2["skip-unreadable"],
+    includeExamples: args2["include-examples"],
+    ...args2["live-only"] ? { liveOnly: true } : {},
+    ...args2.threads !== void 0 ? { threads: args2.threads } : {}
+  };
+  const rules = configured.rules;
+  return { root, config, rules, options, done: () => display?.clear() };
+}
+var MAX_PUSH_INPUT = 1 << 20;
+async function readPushUpdates(io) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_PUSH_INPUT) {
+      throw usage2(
+        "the pre-push input is larger than 1 MiB: it is not the list of refs git passes a pre-push hook",
+        "Run keyscan --pre-push from a pre-push hook (keyscan init --pre-push)."
+      );
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function usage2(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+
+// src/cli/baseline-command.ts
 function baselineOptions(y) {
   return y.option("output", {
     alias: "o",
@@ -36602,9 +38858,9 @@ function baselineOptions(y) {
 }
 async function baselineCommand(args2, outer) {
   const io = await withCwd(args2, outer);
-  const requested = args2.output === void 0 ? void 0 : resolve7(io.cwd, args2.output);
+  const requested = args2.output === void 0 ? void 0 : resolve9(io.cwd, args2.output);
   const { root, config, options, done } = await prepareScan(args2, io, requested ? [requested] : []);
-  const file = requested ?? config.baseline ?? join5(root, DEFAULT_BASELINE_FILE);
+  const { file } = chooseBaseline(root, requested, config.baseline);
   const read = await readBaseline(file, true);
   const salt = read?.salt ?? newSalt();
   const result2 = await scan({ ...options, salt }).finally(done);
@@ -36617,23 +38873,23 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync3(join5(root, path2));
-  const notes = {
+  const isGone = (path2) => !existsSync3(join7(root, path2));
+  const notes3 = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
   };
   const previous = read?.version === LEGACY_BASELINE_VERSION ? migrateLegacy(read, result2.findings) : read;
-  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes, salt);
+  const { baseline, changes } = buildBaseline(result2.findings, previous, isGone, notes3, salt);
   await writeBaseline(file, baseline);
-  const shown = relative4(io.cwd, file) || file;
+  const shown2 = relative4(io.cwd, file) || file;
   if (read?.version === LEGACY_BASELINE_VERSION) {
     io.stderr.write(
-      `keyscan: ${shown} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.
+      `keyscan: ${shown2} was in the old format (version 1, plain SHA-256 hashes); rewritten as version 2 with a per-project salt and keyed hashes. Commit it; anyone holding the old file can still test guesses of the secrets it names, so rotate any weak password it covered.
 `
     );
   }
   io.stderr.write(
-    `keyscan: wrote ${shown}: ${baseline.entries.length} ${baseline.entries.length === 1 ? "entry" : "entries"} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)
+    `keyscan: wrote ${shown2}: ${baseline.entries.length} ${baseline.entries.length === 1 ? "entry" : "entries"} (${changes.added} new, ${changes.kept} kept, ${changes.removed} removed)
 `
   );
   return EXIT.clean;
@@ -36642,12 +38898,23 @@ async function baselineCommand(args2, outer) {
 // src/cli/ci.ts
 var CI_MODES = ["auto", "history", "files"];
 function ciOptions(y) {
-  return y.option("mode", {
+  return y.option("provider", {
+    type: "string",
+    default: "auto",
+    // Checked by src/ci/providers.ts, so that this module (loaded by every command) loads no provider.
+    describe: "auto (detect it), github, gitlab, or none (a plain run with a text report)"
+  }).option("mode", {
     type: "string",
     choices: CI_MODES,
     default: "auto",
-    describe: "auto: from the event (pull request: its commits; push: the pushed commits; schedule: history); history; files"
-  }).option("sarif-output", { type: "string", default: "keyscan.sarif", describe: "where to write the SARIF report" }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
+    describe: "auto: from the event (pull or merge request: its commits; push: the pushed commits; schedule: history); history; files"
+  }).option("sarif-output", {
+    type: "string",
+    describe: "where to write the SARIF report (default: keyscan.sarif; on GitLab none unless given)"
+  }).option("report-dir", {
+    type: "string",
+    describe: "where the CI's own reports go (GitLab: gl-secret-detection-report.json, gl-code-quality-report.json; default: CI_PROJECT_DIR)"
+  }).option("fail", { type: "boolean", default: true, describe: "exit 1 on findings; --no-fail exits 0 (errors still exit 2)" }).option("fetch", { type: "boolean", default: true, describe: "fetch what a shallow clone lacks; --no-fetch fails instead" }).option("remote", { type: "string", default: "origin", describe: "the remote to fetch from" }).option("config", {
     alias: "c",
     type: "string",
     describe: "config file (default: .keyscan.yaml, .keyscan.yml or .keyscan.json at the repository root)"
@@ -36669,14 +38936,14 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative8, resolve as resolve10 } from "node:path";
+import { relative as relative9, resolve as resolve14 } from "node:path";
 
 // src/config/print.ts
 init_rules();
 init_compile();
 init_scan_fragment();
 init_user_rules();
-import { dirname as dirname6, relative as relative7 } from "node:path";
+import { dirname as dirname6, relative as relative8 } from "node:path";
 function printableConfig(config, schemaRef) {
   const hide = redactor(config);
   const list = (a) => ({
@@ -36708,14 +38975,14 @@ function printableConfig(config, schemaRef) {
     ruleOverrides: overrides,
     allowlist: list(config.allowlist),
     placeholders: config.placeholders.map(hide),
-    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative7(dirname6(config.file), config.baseline) } : {}
+    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative8(dirname6(config.file), config.baseline) } : {}
   };
 }
 function redactor(config) {
   const catalogue2 = compileCatalogue([...builtinRules, ...config.rules]);
-  return (text) => {
-    const found = scanFragment(catalogue2, Buffer.from(text), { path: "config", source: "file" });
-    return found.length === 0 ? text : `[REDACTED: ${found[0]?.ruleId}]`;
+  return (text2) => {
+    const found = scanFragment(catalogue2, Buffer.from(text2), { path: "config", source: "file" });
+    return found.length === 0 ? text2 : `[REDACTED: ${found[0]?.ruleId}]`;
   };
 }
 
@@ -36723,7 +38990,6 @@ function redactor(config) {
 init_repo();
 init_text();
 init_io2();
-init_source_options();
 var SCHEMA_REF = "./node_modules/keyscan-secrets/schema/keyscan.schema.json";
 function configOptions(y) {
   return y.option("print", { type: "boolean", default: false, describe: "print the effective config (defaults filled in) as JSON" }).option("config", { alias: "c", type: "string", describe: "config file (default: the one at the repository root)" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
@@ -36731,8 +38997,8 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve10(io.cwd, args2.config), builtinRules);
-  const where = config.file === void 0 ? void 0 : relative8(io.cwd, config.file) || config.file;
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve14(io.cwd, args2.config), builtinRules);
+  const where = config.file === void 0 ? void 0 : relative9(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
 `);
@@ -36751,7 +39017,7 @@ async function configCommand(args2, outer) {
   const running = effectiveRules(builtinRules, config).length;
   const total = builtinRules.length + config.rules.length;
   io.stdout.write(
-    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative8(io.cwd, config.baseline)}` : ""}.
+    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative9(io.cwd, config.baseline)}` : ""}.
 `
   );
   return EXIT.clean;
@@ -36759,7 +39025,11 @@ async function configCommand(args2, outer) {
 
 // src/cli/init.ts
 function initOptions(y) {
-  return y.option("dry-run", { type: "boolean", default: false, describe: "show what would change, change nothing" }).option("cwd", { alias: "C", type: "string", describe: "the repository to set up (default: the current directory)" });
+  return y.option("pre-push", {
+    type: "boolean",
+    default: false,
+    describe: "also set up a pre-push hook that scans the commits each push would add (catches commits made with --no-verify)"
+  }).option("dry-run", { type: "boolean", default: false, describe: "show what would change, change nothing" }).option("cwd", { alias: "C", type: "string", describe: "the repository to set up (default: the current directory)" });
 }
 async function initCommand(args2, io) {
   const { runInitCommand: runInitCommand2 } = await Promise.resolve().then(() => (init_init_run(), init_run_exports));
@@ -36768,10 +39038,280 @@ async function initCommand(args2, io) {
 
 // src/cli/main.ts
 init_io2();
+
+// src/cli/merge-command.ts
+init_rules();
+init_rules2();
+init_errors();
+import { readFile as readFile8 } from "node:fs/promises";
+import { resolve as resolve16 } from "node:path";
+
+// src/modes/merge.ts
+init_history2();
+init_rules2();
+init_errors();
+init_first_introduced();
+init_unused_allows();
+init_collector();
+init_types();
+var ONCE_PER_SCAN = /* @__PURE__ */ new Set(["path", "commit-author"]);
+function mergeShards(reports) {
+  const shards = checkComplete(reports);
+  const order = /* @__PURE__ */ new Map();
+  for (const s of shards) for (const [commit, at2] of Object.entries(s.order)) order.set(commit, at2);
+  const groups = /* @__PURE__ */ new Map();
+  for (const { result: result2 } of reports) {
+    for (const f of result2.findings) {
+      const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
+      const held = groups.get(key);
+      if (held === void 0) {
+        groups.set(key, f);
+        continue;
+      }
+      if (ONCE_PER_SCAN.has(f.source)) {
+        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups.set(key, f);
+        continue;
+      }
+      const first = isOlder(f, held, order) ? f : held;
+      const commitCount = (f.commitCount ?? 1) + (held.commitCount ?? 1);
+      groups.set(key, { ...first, commitCount });
+    }
+  }
+  const findings = [...groups.values()].map(
+    (f) => f.ruleId === ENV_FILE_COMMITTED.id ? { ...f, message: committedMessage(f.path, f.commitCount ?? 1, f.presentAtHead === true) } : f
+  );
+  const results = reports.map((r) => r.result);
+  const markers = results.flatMap((r) => r.unusedAllows ?? []);
+  const inline = results.flatMap((r) => r.inlineAllows ?? []);
+  return {
+    findings: findings.sort(compareFindings),
+    stats: mergeStats(results),
+    errors: results.flatMap((r) => r.errors).sort(byPath),
+    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    ...results.some((r) => r.unusedAllows !== void 0) ? { unusedAllows: unusedAllows(markers, /* @__PURE__ */ new Set()) } : {},
+    ...inline.length > 0 ? { inlineAllows: inline.sort(compareAllows) } : {}
+  };
+}
+function checkComplete(reports) {
+  if (reports.length === 0) throw usage3("no reports to merge", "Give the JSON report of every shard: keyscan merge shard-*.json.");
+  const shards = reports.map(({ name, result: result2 }) => {
+    if (result2.shard === void 0) {
+      throw usage3(`${name} is not the report of a sharded scan`, "Merge the JSON reports of keyscan --history --shard I/N -f json.");
+    }
+    return result2.shard;
+  });
+  const first = shards[0];
+  reports.forEach(({ name }, i) => {
+    const s = shards[i];
+    if (s.commits !== first.commits || s.total !== first.total || s.count !== first.count) {
+      throw usage3(
+        `${name} is a shard of another audit (another commit list or number of shards) than ${reports[0]?.name}`,
+        "Run every shard on the same commit (the same refs) with the same --shard I/N count, then merge them."
+      );
+    }
+    if (s.scan !== first.scan) {
+      throw usage3(
+        `${name} was scanned with other rules, config or options (or another keyscan version) than ${reports[0]?.name}`,
+        "Run every shard with the same keyscan version, config and flags, then merge them."
+      );
+    }
+  });
+  const seen = /* @__PURE__ */ new Map();
+  reports.forEach(({ name }, i) => {
+    const index = shards[i].index;
+    const other = seen.get(index);
+    if (other !== void 0) throw usage3(`${name} and ${other} are both shard ${index}/${first.count}`, "Give each shard once.");
+    seen.set(index, name);
+  });
+  const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) {
+    throw usage3(
+      `shard${missing.length === 1 ? "" : "s"} ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing: the merged report would not cover every commit`,
+      "Give the JSON report of every shard."
+    );
+  }
+  return shards;
+}
+function mergeStats(results) {
+  const skipped = emptySkipCounts();
+  const suppressed = { inline: 0, allowlist: 0, baseline: 0 };
+  let files = 0;
+  let bytes = 0;
+  let commits = 0;
+  let lfs = 0;
+  let cached;
+  let duration2 = 0;
+  for (const { stats } of results) {
+    files += stats.filesScanned;
+    bytes += stats.bytesScanned;
+    commits += stats.commitsScanned ?? 0;
+    lfs += stats.lfsPointers ?? 0;
+    if (stats.commitsFromCache !== void 0) cached = (cached ?? 0) + stats.commitsFromCache;
+    duration2 = Math.max(duration2, stats.durationMs);
+    for (const reason of Object.keys(skipped)) skipped[reason] += stats.skipped[reason] ?? 0;
+    for (const kind of Object.keys(suppressed)) suppressed[kind] += stats.suppressed[kind] ?? 0;
+  }
+  return {
+    filesScanned: files,
+    commitsScanned: commits,
+    ...cached === void 0 ? {} : { commitsFromCache: cached },
+    bytesScanned: bytes,
+    lfsPointers: lfs,
+    skipped,
+    suppressed,
+    durationMs: duration2
+  };
+}
+function byPath(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function usage3(message, hint) {
+  return new KeyscanError("E_USAGE", message, { hint });
+}
+
+// src/cli/merge-command.ts
+init_formats();
+init_render();
+init_scrub();
+init_text();
+init_secret();
+init_version();
+init_io2();
 init_output();
-init_source_options();
+function mergeOptions(y) {
+  return y.positional("reports", { type: "string", array: true, default: [], describe: "the JSON report of each shard" }).option("format", {
+    alias: "f",
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: ["text"],
+    choices: REPORT_FORMATS,
+    coerce: (values) => values.map((v) => v.toLowerCase()),
+    describe: "report format; repeat for several reports"
+  }).option("output", {
+    alias: "o",
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "write the report to FILE; the n-th --output goes with the n-th --format"
+  }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
+}
+async function mergeCommand(args2, outer) {
+  const io = await withCwd(args2, outer);
+  const formats = args2.format;
+  if (args2.output.length > formats.length) {
+    throw usage2(`${args2.output.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
+  }
+  if (formats.filter((_f, i) => args2.output[i] === void 0).length > 1) {
+    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  }
+  const reports = [];
+  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve16(io.cwd, file), file) });
+  const result2 = mergeShards(reports);
+  const rules = reportRules(result2.findings);
+  for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
+`));
+  for (const [i, format] of formats.entries()) {
+    const content2 = render(format, { result: result2, rules, reveal: false, version: VERSION, color: false });
+    const file = args2.output[i];
+    if (file === void 0) io.stdout.write(content2);
+    else await writeReportFile(resolve16(io.cwd, file), content2);
+  }
+  if (!formats.some((f, i) => f === "text" && args2.output[i] === void 0)) {
+    io.stderr.write(
+      `keyscan: merged ${plural(reports.length, "shard")}: ${foundSummary(result2.findings)} in ${plural(result2.stats.commitsScanned ?? 0, "commit")}
+`
+    );
+  }
+  if (result2.errors.length > 0) return EXIT.error;
+  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
+  return failing ? EXIT.findings : EXIT.clean;
+}
+function reportRules(findings) {
+  const rules = new Map([...builtinRules, ...ENV_CHECK_RULES].map((r) => [r.id, r]));
+  for (const f of findings) {
+    if (!rules.has(f.ruleId)) rules.set(f.ruleId, { id: f.ruleId, description: f.message, provider: "custom", severity: f.severity });
+  }
+  return [...rules.values()];
+}
+async function readReport(path2, name) {
+  let text2;
+  try {
+    text2 = await readFile8(path2, "utf8");
+  } catch (e) {
+    throw new KeyscanError("E_USAGE", `cannot read ${name}: ${systemErrorCode(e) ?? String(e)}`, {
+      hint: "Give the path of each shard's JSON report (keyscan --history --shard I/N -f json -o FILE).",
+      cause: e
+    });
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    throw notAReport(name, "it is not JSON");
+  }
+  return toResult(parsed, name);
+}
+function notAReport(name, why) {
+  return usage2(`${name} is not a keyscan JSON report: ${why}`, "Merge the reports of keyscan --history --shard I/N -f json.");
+}
+var isObject5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function toResult(json, name) {
+  if (!isObject5(json) || !Array.isArray(json.findings) || !isObject5(json.stats) || !Array.isArray(json.errors)) {
+    throw notAReport(name, "findings, stats or errors are missing");
+  }
+  const findings = json.findings.map((f, i) => {
+    const fields = ["ruleId", "path", "secretHash", "source", "severity", "message", "redacted", "fingerprint"];
+    if (!isObject5(f) || fields.some((k) => typeof f[k] !== "string") || typeof f.startLine !== "number") {
+      throw notAReport(name, `finding ${i + 1} lacks a rule, path, secret hash or position`);
+    }
+    const { secret: _secret, ...rest } = f;
+    return { ...rest, secret: new Secret("") };
+  });
+  const shard = json.shard;
+  if (shard !== void 0) {
+    const numbers = ["index", "count", "start", "end", "total"];
+    if (!isObject5(shard) || numbers.some((k) => typeof shard[k] !== "number") || typeof shard.commits !== "string") {
+      throw notAReport(name, "its shard record is incomplete");
+    }
+    if (typeof shard.scan !== "string" || !isObject5(shard.order)) throw notAReport(name, "its shard record is incomplete");
+  }
+  return {
+    ...json,
+    findings,
+    warnings: Array.isArray(json.warnings) ? json.warnings : []
+  };
+}
+
+// src/cli/main.ts
+init_output();
+
+// src/cli/redact-flag.ts
+init_errors();
+var REDACT_PREFIX_FLAG = "redact-prefix";
+function rewriteRedact(argv) {
+  const end = argv.indexOf("--");
+  return argv.map((arg, i) => {
+    if (end !== -1 && i > end) return arg;
+    const value2 = /^--redact=(.*)$/s.exec(arg)?.[1];
+    if (value2 === void 0 || value2 === "true" || value2 === "false") return arg;
+    if (/^\d{1,4}$/.test(value2)) return `--${REDACT_PREFIX_FLAG}=${value2}`;
+    throw new KeyscanError("E_USAGE", "--redact takes no value, or the number of characters of each secret to show", {
+      hint: "Use --redact=4 to show the first 4 characters of each secret, or --no-redact to show them in full."
+    });
+  });
+}
+
+// src/cli/main.ts
 var yargs = require_yargs();
-async function run(argv, io = processIO()) {
+async function run(given, io = processIO()) {
+  let argv;
+  try {
+    argv = rewriteRedact(given);
+  } catch (e) {
+    return reportError(e, io);
+  }
   let code2 = EXIT.clean;
   let helpText;
   let active;
@@ -36801,7 +39341,11 @@ async function run(argv, io = processIO()) {
       nargs: 1,
       default: [],
       describe: "write the report to FILE; the n-th --output goes with the n-th --format"
-    }).option("redact", { type: "boolean", default: true, describe: "mask secrets in reports; --no-redact shows them in full" }).option("baseline", {
+    }).option("redact", {
+      type: "boolean",
+      default: true,
+      describe: "mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full"
+    }).option(REDACT_PREFIX_FLAG, { type: "number", hidden: true }).option("baseline", {
       type: "string",
       describe: `report only findings that are not in this baseline file (default: the config's "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything`
     }).option("report-unused-allows", {
@@ -36811,6 +39355,16 @@ async function run(argv, io = processIO()) {
     }).option("color", {
       type: "boolean",
       describe: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)"
+    }).option("shard", {
+      type: "string",
+      describe: "with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)"
+    }).option("cache", {
+      type: "boolean",
+      default: true,
+      describe: "with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all"
+    }).option("cache-dir", {
+      type: "string",
+      describe: "with --history: keep the cache in DIR (in CI: a directory actions/cache restores)"
     }),
     async (args2) => {
       code2 = await scanCommand(args2, io);
@@ -36844,6 +39398,13 @@ async function run(argv, io = processIO()) {
       code2 = await ciCommand(args2, io);
     }
   ).command(
+    "merge [reports..]",
+    "combine the JSON reports of every --shard I/N of an audit into one report",
+    (y) => track(mergeOptions(y)),
+    async (args2) => {
+      code2 = await mergeCommand(args2, io);
+    }
+  ).command(
     "rules",
     "list the rule catalogue",
     (y) => track(y.option("json", { type: "boolean", default: false, describe: "print every rule field as JSON" })),
@@ -36851,7 +39412,7 @@ async function run(argv, io = processIO()) {
       code2 = rulesCommand(args2, io);
     }
   ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
-    throw err ?? usage(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
+    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
   });
   try {
     await parser.parseAsync([...argv], {}, (_err, _args, output) => {
@@ -36867,39 +39428,52 @@ async function run(argv, io = processIO()) {
 async function scanCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   if (args2.output.length > Math.max(1, args2.format.length)) {
-    throw usage(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
+    throw usage2(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
   }
-  const baselineFile = typeof args2.baseline === "string" ? resolve12(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve17(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
-  if (toStdout.length > 1) throw usage("more than one report would go to stdout", "Give an --output for each --format but one.");
-  const named2 = args2.baseline === false ? void 0 : baselineFile ?? config.baseline;
-  const baseline = named2 !== void 0 ? await readBaseline(named2) : args2.baseline === false ? void 0 : await readDefaultBaseline(root, io);
+  if (toStdout.length > 1) throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
+  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
   const result2 = await scan({
     ...options,
     ...baselineScanOptions(baseline),
-    reportUnusedAllows: args2["report-unused-allows"]
+    reportUnusedAllows: args2["report-unused-allows"],
+    ...shardOption(args2.shard),
+    ...cacheOption(args2, io.cwd)
   }).finally(done);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
 `));
-  await writeReports(result2, [...rules, ...ENV_CHECK_RULES], formats, args2, io);
+  const shown2 = args2["redact-prefix"] === void 0 ? result2 : withPrefixShown(result2, args2["redact-prefix"]);
+  await writeReports(shown2, [...rules, ...ENV_CHECK_RULES], formats, args2, io, root);
   if (result2.errors.length > 0) return EXIT.error;
   const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
   return failing ? EXIT.findings : EXIT.clean;
 }
-async function writeReports(result2, rules, formats, args2, io) {
+async function writeReports(result2, rules, formats, args2, io, root) {
   const colorWanted = args2.color ?? (io.stdoutIsTTY && io.env.NO_COLOR === void 0);
   let textOnStdout = false;
+  const forge = formats.some((f) => reporter(f).links) ? forgeOf(await remoteUrl(root)) : void 0;
   for (const [i, format] of formats.entries()) {
     const file = args2.output[i];
     const color = file === void 0 && format === "text" && colorWanted;
-    const content2 = render(format, { result: result2, rules, reveal: !args2.redact, version: VERSION, color, staged: args2.staged });
+    const content2 = render(format, {
+      result: result2,
+      rules,
+      reveal: !args2.redact,
+      version: VERSION,
+      color,
+      staged: args2.staged,
+      prePush: args2["pre-push"] !== void 0,
+      ...forge ? { forge } : {}
+    });
     if (file === void 0) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve12(io.cwd, file);
+      const path2 = resolve17(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -36913,13 +39487,29 @@ async function writeReports(result2, rules, formats, args2, io) {
     }
   }
   if (!textOnStdout) {
-    const found = foundSummary(result2.findings);
-    const incomplete2 = result2.errors.length > 0 ? `scan incomplete (${plural(result2.errors.length, "path")} could not be scanned; see the report): ` : "";
     const unused = result2.unusedAllows?.length ? `; ${plural(result2.unusedAllows.length, "keyscan:allow comment")} silenced nothing` : "";
-    const scope = result2.stats.commitsScanned !== void 0 ? plural(result2.stats.commitsScanned, "commit") : plural(result2.stats.filesScanned, "file");
-    io.stderr.write(`keyscan: ${incomplete2}${found} in ${scope}${unused}
+    io.stderr.write(`keyscan: ${foundLine(result2, "see the report")}${unused}
 `);
   }
+}
+function withPrefixShown(result2, keep) {
+  const findings = result2.findings.map((f) => f.source === "check" ? f : { ...f, redacted: redactPrefix(f.secret.reveal(), keep) });
+  return { ...result2, findings };
+}
+function cacheOption(args2, cwd) {
+  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve17(cwd, args2["cache-dir"]);
+  if (!args2.cache) {
+    if (dir !== void 0) throw usage2("--no-cache and --cache-dir cannot be combined", "Choose one.");
+    return {};
+  }
+  if (!args2.history && dir === void 0) return {};
+  return { cache: dir === void 0 ? {} : { dir } };
+}
+function shardOption(text2) {
+  if (text2 === void 0) return {};
+  const shard = parseShard(text2);
+  if (shard === void 0) throw usage2(`--shard "${text2}" is not a part of a number of parts`, "Use I/N, for example --shard 2/4.");
+  return { shard };
 }
 function rulesCommand(args2, io) {
   if (args2.json) {
@@ -36949,8 +39539,7 @@ ${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks
 `);
   return EXIT.clean;
 }
-async function readDefaultBaseline(root, io) {
-  const file = join11(root, DEFAULT_BASELINE_FILE);
+async function readDefaultBaseline(file, io) {
   if (!existsSync5(file)) return void 0;
   try {
     return await readBaseline(file);
@@ -37014,7 +39603,7 @@ function ignoreClosedStdout(stdout = process.stdout) {
 }
 
 // src/action/inputs.ts
-init_github2();
+init_annotations();
 import { join as join12 } from "node:path";
 var INPUT_DEFAULTS = {
   mode: "auto",

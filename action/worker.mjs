@@ -851,411 +851,8 @@ function compileCatalogue(specs) {
   return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
 }
 
-// src/engine/entropy.ts
-function shannonEntropy(text) {
-  if (text.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function charsetOf(value2) {
-  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
-  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
-  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
-  return "other";
-}
-function meetsEntropy(value2, minimum) {
-  if (minimum === void 0) return true;
-  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
-  const threshold = minimum[charsetOf(value2)];
-  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
-}
-var LENGTH_SLACK = 0.6;
-
-// src/engine/examples.ts
-import { createHmac } from "node:crypto";
-
-// rules/examples.ts
-var EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
-var documentedExamples = [
-  { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
-  { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
-  { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
-  { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
-  {
-    hash: "192dd44791129a10924cabbd3647b6a0",
-    length: 88,
-    source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
-  },
-  { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
-  { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
-  { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
-  { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
-  { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
-  { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
-  { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
-  { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
-  { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
-  { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
-  { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
-  { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
-  { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
-  { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
-  { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
-];
-
-// src/engine/examples.ts
-var HASHES = new Set(documentedExamples.map((e) => e.hash));
-var LENGTHS = new Set(documentedExamples.map((e) => e.length));
-function exampleHash(value2) {
-  return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
-}
-function isDocumentedExample(secret) {
-  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
-}
-
-// src/engine/detect.ts
-function detect(catalogue2, data2, path) {
-  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
-}
-function pathVerdicts(catalogue2, path) {
-  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
-}
-function detectAt(catalogue2, data2, onPath, path, depth) {
-  const carrierHits = [];
-  const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
-  if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text = data2.toString("latin1");
-  const matches = [];
-  for (const [ruleIndex, spans] of windows2) {
-    const rule = catalogue2.rules[ruleIndex];
-    const seen = /* @__PURE__ */ new Set();
-    for (let i = 0; i < spans.length; i += 2) {
-      const a = Math.max(0, spans[i]);
-      const b = Math.min(text.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text, a, b)) {
-        const key = m.start * 65536 + (m.end - m.start);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const verdict = accept(rule, text, m, path);
-        if (verdict === false) continue;
-        const secret = data2.toString("utf8", m.start, m.end);
-        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
-      }
-    }
-  }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
-  return resolveOverlaps(catalogue2, matches);
-}
-function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
-  const found = [];
-  for (const run of carrierRuns(text, carrierHits)) {
-    const decoded = decodeRun(text, run);
-    if (decoded === void 0) continue;
-    for (const inner of detectAt(catalogue2, decoded, onPath, path, depth + 1)) {
-      found.push({
-        rule: inner.rule,
-        start: run[0],
-        end: run[1],
-        matchStart: run[0],
-        matchEnd: run[1],
-        secret: inner.secret,
-        encoded: true,
-        ...inner.example ? { example: true } : {}
-      });
-    }
-  }
-  return found;
-}
-function collectWindows(catalogue2, data2, onPath, carrierHits) {
-  const windows2 = /* @__PURE__ */ new Map();
-  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue2;
-  const add = (ruleIndex, a, b) => {
-    let list = windows2.get(ruleIndex);
-    if (list === void 0) {
-      list = [];
-      windows2.set(ruleIndex, list);
-    }
-    const n = list.length;
-    if (n > 0 && a <= list[n - 1]) {
-      list[n - 2] = Math.min(list[n - 2], a);
-      list[n - 1] = Math.max(list[n - 1], b);
-    } else {
-      list.push(a, b);
-    }
-  };
-  findKeywords(keywords, data2, (keywordId, end) => {
-    const carrier = carrierOf[keywordId];
-    if (carrier !== void 0) carrierHits.push(carrier, end);
-    const start = end - keywords.keywords[keywordId].length;
-    for (const ruleIndex of rulesByKeyword[keywordId]) {
-      const rule = rules[ruleIndex];
-      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
-      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
-    }
-  });
-  for (const ruleIndex of catalogue2.unconditional) {
-    const group = rules[ruleIndex].pathGroup;
-    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
-  }
-  return windows2;
-}
-function matchWindow(rule, text, a, b) {
-  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
-  const re = rule.regex;
-  re.lastIndex = 0;
-  const found = [];
-  for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
-    const length = m[0].length;
-    if (length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
-      const grow = Math.max(b - a, 64);
-      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
-    }
-    const matchStart = a + m.index;
-    if (rule.valueSyntax === void 0) {
-      const [s, e] = secretSpan(rule, sub, m);
-      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
-      continue;
-    }
-    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
-    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
-    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
-  }
-  return found;
-}
-function secretSpan(rule, text, m) {
-  const whole = [m.index, m.index + m[0].length];
-  if (m.groups?.secret === void 0) return whole;
-  const locate = rule.locate();
-  locate.lastIndex = m.index;
-  const located = locate.exec(text);
-  return located?.indices?.groups?.secret ?? whole;
-}
-function accept(rule, text, m, path) {
-  const secret = text.slice(m.start, m.end);
-  if (secret.length === 0) return false;
-  if (isDocumentedExample(secret)) return "example";
-  if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret))) return false;
-  if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
-    return false;
-  }
-  if (matchesAny(rule.allowSecret, secret)) return false;
-  if (rule.allowLine.length > 0) {
-    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
-  }
-  return true;
-}
-function textBefore(text, m) {
-  const from = Math.max(0, m.matchStart - 48);
-  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
-  return text.slice(Math.max(lineStart, from), m.start);
-}
-function lineHead(text, at) {
-  const from = Math.max(0, at - 120);
-  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
-  return from === 0 ? text.slice(0, at) : `\0${text.slice(from, at)}`;
-}
-function matchesAny(patterns, text) {
-  for (const p of patterns) {
-    p.lastIndex = 0;
-    if (p.test(text)) return true;
-  }
-  return false;
-}
-function lineAround(text, start, end) {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  const to = text.indexOf("\n", end);
-  return text.slice(from, to === -1 ? text.length : to);
-}
-function resolveOverlaps(catalogue2, matches) {
-  if (matches.length < 2) return matches;
-  const ruleOf = (m) => catalogue2.rules[m.rule];
-  const isGeneric = (m) => ruleOf(m).generic;
-  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
-  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
-  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
-  const best = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    if (isGeneric(m) && overlapsSpecific(m)) continue;
-    if (isGeneric(m) && ruleOf(m).pathGroup === void 0 && overlapsScoped(m)) continue;
-    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
-    const held = best.get(key);
-    const length = m.matchEnd - m.matchStart;
-    const heldLength = held === void 0 ? -1 : held.matchEnd - held.matchStart;
-    if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
-  }
-  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
-}
-function specificOverlapTest(specific) {
-  specific.sort((a, b) => a.start - b.start);
-  const maxEnd = [];
-  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
-  return (m) => {
-    let lo = 0;
-    let hi = specific.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (specific[mid].start < m.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1] > m.start;
-  };
-}
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-function sha256(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-function fingerprintOf(ruleId, path, secretHash, commit) {
-  const parts = commit === void 0 ? [ruleId, path, secretHash] : [ruleId, path, secretHash, commit];
-  return sha256(parts.join("\0"));
-}
-
-// src/engine/locate.ts
-var Locator = class {
-  #data;
-  #offset = 0;
-  #line = 1;
-  #lineStart = 0;
-  /** The first newline at or after #offset: -1 when there is none, undefined until searched. */
-  #next;
-  /** The column at byte #colAt of the current line. */
-  #colAt = 0;
-  #col = 1;
-  constructor(data2) {
-    this.#data = data2;
-  }
-  at(offset) {
-    if (offset < this.#offset) {
-      this.#offset = 0;
-      this.#line = 1;
-      this.#lineStart = 0;
-      this.#next = void 0;
-      this.#colAt = 0;
-      this.#col = 1;
-    }
-    const data2 = this.#data;
-    let nl = this.#next ?? data2.indexOf(10, this.#offset);
-    for (; nl !== -1 && nl < offset; nl = data2.indexOf(10, nl + 1)) {
-      this.#line++;
-      this.#lineStart = nl + 1;
-    }
-    this.#next = nl;
-    this.#offset = offset;
-    if (this.#colAt < this.#lineStart || isContinuation(data2[this.#colAt])) {
-      this.#colAt = this.#lineStart;
-      this.#col = 1;
-    }
-    this.#col += unitsBetween(data2, this.#colAt, offset);
-    this.#colAt = offset;
-    return { line: this.#line, column: this.#col };
-  }
-};
-var isContinuation = (byte) => byte !== void 0 && byte >= 128 && byte < 192;
-function unitsBetween(data2, from, to) {
-  for (let i = from; i < to; i++) {
-    if (data2[i] >= 128) return data2.toString("utf8", from, to).length;
-  }
-  return to - from;
-}
-
-// src/engine/redact.ts
-function redact(secret, keywords) {
-  const lower = secret.toLowerCase();
-  let keep = 0;
-  for (const k of keywords) {
-    if (k.length > keep && k.length * 3 <= secret.length && lower.startsWith(k)) keep = k.length;
-  }
-  return `${secret.slice(0, keep)}****`;
-}
-
-// src/engine/scan-fragment.ts
-var CONTEXT_REACH = 1024;
-function scanFragment(catalogue2, data2, meta) {
-  const all = detect(catalogue2, data2, meta.source === "path" ? void 0 : meta.path);
-  const owned = meta.owned;
-  const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
-  if (matches.length === 0) return [];
-  const locator = new Locator(data2);
-  const lineShift = (meta.firstLine ?? 1) - 1;
-  return matches.map((m) => {
-    const rule = catalogue2.rules[m.rule];
-    const from = locator.at(m.start);
-    const to = locator.at(m.end);
-    const secretHash = sha256(m.secret);
-    const context = contextOf(data2, m, from.line + lineShift);
-    return {
-      ruleId: rule.id,
-      severity: rule.severity,
-      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
-      path: meta.path,
-      startLine: from.line + lineShift,
-      startColumn: from.column,
-      endLine: to.line + lineShift,
-      endColumn: to.column,
-      redacted: redact(m.secret, rule.keywords),
-      secretHash,
-      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
-      source: meta.source,
-      ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
-      ...m.example ? { kind: "example" } : {},
-      secretText: m.secret,
-      context
-    };
-  });
-}
-function contextOf(data2, m, secretLine) {
-  const first = Math.min(m.matchStart, m.start);
-  const last = Math.max(m.matchEnd, m.end);
-  const low = Math.max(0, m.start - CONTEXT_REACH);
-  const back = first > low ? data2.subarray(low, first).lastIndexOf(10) : -1;
-  const start = back === -1 ? low : low + back + 1;
-  const high = Math.min(data2.length, m.end + CONTEXT_REACH);
-  const from = Math.max(first, last - 1);
-  const ahead = from < high ? data2.subarray(from, high).indexOf(10) : -1;
-  const end = ahead === -1 ? high : from + ahead;
-  let line = secretLine;
-  for (let i = data2.indexOf(10, start); i !== -1 && i < m.start; i = data2.indexOf(10, i + 1)) line--;
-  return { text: data2.toString("utf8", start, end), line };
-}
-
-// src/engine/allow-marker.ts
-var ALLOW_MARKER = "keyscan:allow";
-var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
-var WORD = /[A-Za-z0-9_-]/;
-function findAllowMarkerLines(data2, firstLine2 = 1) {
-  const lines = [];
-  let line = firstLine2;
-  let counted = 0;
-  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
-    const next = data2[at + MARKER_BYTES.length];
-    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
-    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
-      line++;
-      counted = nl + 1;
-    }
-    if (lines[lines.length - 1] !== line) lines.push(line);
-  }
-  return lines;
-}
+// src/sources/read-file.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 
 // src/sources/text.ts
 var SNIFF = 8e3;
@@ -1287,107 +884,64 @@ function swapBytes(data2) {
   return copy.swap16();
 }
 
-// src/sources/changed-blob.ts
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
-  const text = toScannableText(raw);
-  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
-  const order = utf16Order(raw);
-  const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
-  const lines = lineStarts(text);
-  const reach = reachOf(catalogue2);
-  const findings = [];
-  const markerLines = [];
-  let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
-    const start = lines[first - 1];
-    const end = last < lines.length ? lines[last] : text.length;
-    const data2 = text.subarray(start, end);
-    bytesScanned += data2.length;
-    for (const f of scanFragment(catalogue2, data2, { ...meta, firstLine: first })) {
-      if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
+// src/sources/read-file.ts
+function readTarget(target, maxBytes) {
+  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+  let fd;
+  try {
+    const link = lstatSync(abs);
+    if (link.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
+    if (link.isDirectory()) return { kind: "skip", reason: "submodule" };
+    if (!link.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (link.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
+    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
+    const data2 = readAll(fd, info.size, maxBytes);
+    if (data2 === void 0) return { kind: "skip", reason: "tooLarge" };
+    const text = toScannableText(data2);
+    if (text === "binary") return { kind: "skip", reason: "binary" };
+    return { kind: "text", data: text, bytes: data2.length };
+  } catch (e) {
+    const code = systemErrorCode(e) ?? "EUNKNOWN";
+    if (code === "ENOENT") return { kind: "skip", reason: "deleted" };
+    if (code === "ELOOP") return { kind: "skip", reason: "symlink" };
+    return { kind: "error", code, message: describe(code) };
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function readAll(fd, expected, maxBytes) {
+  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let length = 0;
+  for (; ; ) {
+    if (length === buf.length) {
+      if (buf.length > maxBytes) return void 0;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
     }
-    if (collectMarkers) {
-      for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
-    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
   }
-  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+  if (length > maxBytes) return void 0;
+  return buf.subarray(0, length);
 }
-var reaches = /* @__PURE__ */ new WeakMap();
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
+function describe(code) {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return `read failed (${code})`;
   }
-  return reach;
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
-  return starts;
-}
-function windows(text, starts, ranges, reach) {
-  const total = starts.length;
-  const out = [];
-  for (let i = 0; i < ranges.length; i += 2) {
-    const a = Math.min(total, Math.max(1, ranges[i]));
-    const b = Math.min(total, Math.max(a, ranges[i + 1]));
-    const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
-    const endByte = b < total ? starts[b] : text.length;
-    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
-    const prev = out[out.length - 1];
-    if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
-    else out.push([from, to]);
-  }
-  return out;
-}
-function lineAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-function overlaps(ranges, first, last) {
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i] > last) return false;
-    if (ranges[i + 1] >= first) return true;
-  }
-  return false;
-}
-function utf16Ranges(raw, order, added) {
-  const rawStarts = lineStarts(raw);
-  const decoded = utf16String(raw, order);
-  const newlines = [];
-  for (let i = decoded.indexOf("\n"); i !== -1; i = decoded.indexOf("\n", i + 1)) newlines.push(i);
-  const lineOfUnit = (u) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (newlines[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-  const unitOf = (byte) => Math.max(0, Math.floor((byte - 2) / 2));
-  const out = [];
-  for (let i = 0; i < added.length; i += 2) {
-    const a = Math.min(rawStarts.length, Math.max(1, added[i]));
-    const b = Math.min(rawStarts.length, Math.max(a, added[i + 1]));
-    const startByte = rawStarts[a - 1];
-    const endByte = b < rawStarts.length ? rawStarts[b] : raw.length;
-    const first = lineOfUnit(unitOf(startByte));
-    const last = lineOfUnit(Math.max(unitOf(startByte), unitOf(endByte - 1)));
-    const prev = out.length - 1;
-    if (prev > 0 && first <= out[prev] + 1) out[prev] = Math.max(out[prev], last);
-    else out.push(first, last);
-  }
-  return out;
 }
 
 // src/git/cat-file.ts
@@ -1496,6 +1050,9 @@ var PINNED_CONFIG = [
   ["core.bigFileThreshold", "512m"],
   // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
   ["core.commitGraph", "false"],
+  // GIT_GRAFT_FILE=/dev/null (see gitEnv) is read as a graft file: without this, every command
+  // says grafts are deprecated, and that hint stood first in the message of a real git error.
+  ["advice.graftFileDeprecated", "false"],
   // Programs and hooks.
   ["core.fsmonitor", "false"],
   ["core.untrackedCache", "false"],
@@ -2041,7 +1598,516 @@ function guessPath(header) {
   return half.startsWith("b/") ? half.slice(2) : half;
 }
 
-// src/sources/markers.ts
+// src/engine/entropy.ts
+function shannonEntropy(text) {
+  if (text.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function charsetOf(value2) {
+  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
+  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
+  return "other";
+}
+function meetsEntropy(value2, minimum) {
+  if (minimum === void 0) return true;
+  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
+  const threshold = minimum[charsetOf(value2)];
+  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
+}
+var LENGTH_SLACK = 0.6;
+
+// src/engine/examples.ts
+import { createHmac } from "node:crypto";
+
+// rules/examples.ts
+var EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
+var documentedExamples = [
+  { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
+  { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
+  { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
+  { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
+  {
+    hash: "192dd44791129a10924cabbd3647b6a0",
+    length: 88,
+    source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
+  },
+  { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
+  { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
+  { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
+  { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
+  { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
+  { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
+  { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
+  { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
+  { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
+  { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
+  { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
+  { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
+  { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
+];
+
+// src/engine/examples.ts
+var HASHES = new Set(documentedExamples.map((e) => e.hash));
+var LENGTHS = new Set(documentedExamples.map((e) => e.length));
+function exampleHash(value2) {
+  return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
+}
+function isDocumentedExample(secret) {
+  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
+}
+
+// src/engine/detect.ts
+function detect(catalogue2, data2, path) {
+  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
+}
+function pathVerdicts(catalogue2, path) {
+  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+}
+function detectAt(catalogue2, data2, onPath, path, depth) {
+  const carrierHits = [];
+  const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
+  if (windows2.size === 0 && carrierHits.length === 0) return [];
+  const text = data2.toString("latin1");
+  const matches = [];
+  for (const [ruleIndex, spans] of windows2) {
+    const rule = catalogue2.rules[ruleIndex];
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = 0; i < spans.length; i += 2) {
+      const a = Math.max(0, spans[i]);
+      const b = Math.min(text.length, spans[i + 1]);
+      for (const m of matchWindow(rule, text, a, b)) {
+        const key = m.start * 65536 + (m.end - m.start);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const verdict = accept(rule, text, m, path);
+        if (verdict === false) continue;
+        const secret = data2.toString("utf8", m.start, m.end);
+        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
+      }
+    }
+  }
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
+  return resolveOverlaps(catalogue2, matches);
+}
+function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
+  const found = [];
+  for (const run of carrierRuns(text, carrierHits)) {
+    const decoded = decodeRun(text, run);
+    if (decoded === void 0) continue;
+    for (const inner of detectAt(catalogue2, decoded, onPath, path, depth + 1)) {
+      found.push({
+        rule: inner.rule,
+        start: run[0],
+        end: run[1],
+        matchStart: run[0],
+        matchEnd: run[1],
+        secret: inner.secret,
+        encoded: true,
+        ...inner.example ? { example: true } : {}
+      });
+    }
+  }
+  return found;
+}
+function collectWindows(catalogue2, data2, onPath, carrierHits) {
+  const windows2 = /* @__PURE__ */ new Map();
+  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue2;
+  const add = (ruleIndex, a, b) => {
+    let list = windows2.get(ruleIndex);
+    if (list === void 0) {
+      list = [];
+      windows2.set(ruleIndex, list);
+    }
+    const n = list.length;
+    if (n > 0 && a <= list[n - 1]) {
+      list[n - 2] = Math.min(list[n - 2], a);
+      list[n - 1] = Math.max(list[n - 1], b);
+    } else {
+      list.push(a, b);
+    }
+  };
+  findKeywords(keywords, data2, (keywordId, end) => {
+    const carrier = carrierOf[keywordId];
+    if (carrier !== void 0) carrierHits.push(carrier, end);
+    const start = end - keywords.keywords[keywordId].length;
+    for (const ruleIndex of rulesByKeyword[keywordId]) {
+      const rule = rules[ruleIndex];
+      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
+      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
+    }
+  });
+  for (const ruleIndex of catalogue2.unconditional) {
+    const group = rules[ruleIndex].pathGroup;
+    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
+  }
+  return windows2;
+}
+function matchWindow(rule, text, a, b) {
+  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+  const re = rule.regex;
+  re.lastIndex = 0;
+  const found = [];
+  for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+    const length = m[0].length;
+    if (length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
+      const grow = Math.max(b - a, 64);
+      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
+    }
+    const matchStart = a + m.index;
+    if (rule.valueSyntax === void 0) {
+      const [s, e] = secretSpan(rule, sub, m);
+      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
+      continue;
+    }
+    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
+    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
+  }
+  return found;
+}
+function secretSpan(rule, text, m) {
+  const whole = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === void 0) return whole;
+  const locate = rule.locate();
+  locate.lastIndex = m.index;
+  const located = locate.exec(text);
+  return located?.indices?.groups?.secret ?? whole;
+}
+function accept(rule, text, m, path) {
+  const secret = text.slice(m.start, m.end);
+  if (secret.length === 0) return false;
+  if (isDocumentedExample(secret)) return "example";
+  if (!meetsEntropy(secret, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
+    return false;
+  }
+  if (matchesAny(rule.allowSecret, secret)) return false;
+  if (rule.allowLine.length > 0) {
+    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
+  }
+  return true;
+}
+function textBefore(text, m) {
+  const from = Math.max(0, m.matchStart - 48);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
+}
+function lineHead(text, at) {
+  const from = Math.max(0, at - 120);
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
+  return from === 0 ? text.slice(0, at) : `\0${text.slice(from, at)}`;
+}
+function matchesAny(patterns, text) {
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    if (p.test(text)) return true;
+  }
+  return false;
+}
+function lineAround(text, start, end) {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const to = text.indexOf("\n", end);
+  return text.slice(from, to === -1 ? text.length : to);
+}
+function resolveOverlaps(catalogue2, matches) {
+  if (matches.length < 2) return matches;
+  const ruleOf = (m) => catalogue2.rules[m.rule];
+  const isGeneric = (m) => ruleOf(m).generic;
+  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
+  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
+  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
+  const best = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    if (isGeneric(m) && overlapsSpecific(m)) continue;
+    if (isGeneric(m) && ruleOf(m).pathGroup === void 0 && overlapsScoped(m)) continue;
+    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
+    const held = best.get(key);
+    const length = m.matchEnd - m.matchStart;
+    const heldLength = held === void 0 ? -1 : held.matchEnd - held.matchStart;
+    if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
+  }
+  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+function specificOverlapTest(specific) {
+  specific.sort((a, b) => a.start - b.start);
+  const maxEnd = [];
+  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
+  return (m) => {
+    let lo = 0;
+    let hi = specific.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (specific[mid].start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > m.start;
+  };
+}
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+function sha256(text) {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+function fingerprintOf(ruleId, path, secretHash, commit) {
+  const parts = commit === void 0 ? [ruleId, path, secretHash] : [ruleId, path, secretHash, commit];
+  return sha256(parts.join("\0"));
+}
+
+// src/engine/locate.ts
+var Locator = class {
+  #data;
+  #offset = 0;
+  #line = 1;
+  #lineStart = 0;
+  /** The first newline at or after #offset: -1 when there is none, undefined until searched. */
+  #next;
+  /** The column at byte #colAt of the current line. */
+  #colAt = 0;
+  #col = 1;
+  constructor(data2) {
+    this.#data = data2;
+  }
+  at(offset) {
+    if (offset < this.#offset) {
+      this.#offset = 0;
+      this.#line = 1;
+      this.#lineStart = 0;
+      this.#next = void 0;
+      this.#colAt = 0;
+      this.#col = 1;
+    }
+    const data2 = this.#data;
+    let nl = this.#next ?? data2.indexOf(10, this.#offset);
+    for (; nl !== -1 && nl < offset; nl = data2.indexOf(10, nl + 1)) {
+      this.#line++;
+      this.#lineStart = nl + 1;
+    }
+    this.#next = nl;
+    this.#offset = offset;
+    if (this.#colAt < this.#lineStart || isContinuation(data2[this.#colAt])) {
+      this.#colAt = this.#lineStart;
+      this.#col = 1;
+    }
+    this.#col += unitsBetween(data2, this.#colAt, offset);
+    this.#colAt = offset;
+    return { line: this.#line, column: this.#col };
+  }
+};
+var isContinuation = (byte) => byte !== void 0 && byte >= 128 && byte < 192;
+function unitsBetween(data2, from, to) {
+  for (let i = from; i < to; i++) {
+    if (data2[i] >= 128) return data2.toString("utf8", from, to).length;
+  }
+  return to - from;
+}
+
+// src/engine/redact.ts
+function redact(secret, keywords) {
+  const lower = secret.toLowerCase();
+  let keep = 0;
+  for (const k of keywords) {
+    if (k.length > keep && k.length * 3 <= secret.length && lower.startsWith(k)) keep = k.length;
+  }
+  return `${secret.slice(0, keep)}****`;
+}
+
+// src/engine/scan-fragment.ts
+var CONTEXT_REACH = 1024;
+function scanFragment(catalogue2, data2, meta) {
+  const all = detect(catalogue2, data2, meta.source === "path" ? void 0 : meta.path);
+  const owned = meta.owned;
+  const matches = owned === void 0 ? all : all.filter((m) => m.start >= owned[0] && m.start < owned[1]);
+  if (matches.length === 0) return [];
+  const locator = new Locator(data2);
+  const lineShift = (meta.firstLine ?? 1) - 1;
+  return matches.map((m) => {
+    const rule = catalogue2.rules[m.rule];
+    const from = locator.at(m.start);
+    const to = locator.at(m.end);
+    const secretHash = sha256(m.secret);
+    const context = contextOf(data2, m, from.line + lineShift);
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: `${rule.message}${m.encoded ? " (base64-encoded)" : ""}${m.example ? " (a documented example value)" : ""}`,
+      path: meta.path,
+      startLine: from.line + lineShift,
+      startColumn: from.column,
+      endLine: to.line + lineShift,
+      endColumn: to.column,
+      redacted: redact(m.secret, rule.keywords),
+      secretHash,
+      fingerprint: fingerprintOf(rule.id, meta.path, secretHash, meta.commit?.commit),
+      source: meta.source,
+      ...meta.commit === void 0 ? {} : { commit: meta.commit.commit, author: meta.commit.author, authorEmail: meta.commit.authorEmail, date: meta.commit.date },
+      ...m.example ? { kind: "example" } : {},
+      secretText: m.secret,
+      context
+    };
+  });
+}
+function contextOf(data2, m, secretLine) {
+  const first = Math.min(m.matchStart, m.start);
+  const last = Math.max(m.matchEnd, m.end);
+  const low = Math.max(0, m.start - CONTEXT_REACH);
+  const back = first > low ? data2.subarray(low, first).lastIndexOf(10) : -1;
+  const start = back === -1 ? low : low + back + 1;
+  const high = Math.min(data2.length, m.end + CONTEXT_REACH);
+  const from = Math.max(first, last - 1);
+  const ahead = from < high ? data2.subarray(from, high).indexOf(10) : -1;
+  const end = ahead === -1 ? high : from + ahead;
+  let line = secretLine;
+  for (let i = data2.indexOf(10, start); i !== -1 && i < m.start; i = data2.indexOf(10, i + 1)) line--;
+  return { text: data2.toString("utf8", start, end), line };
+}
+
+// src/engine/allow-marker.ts
+var ALLOW_MARKER = "keyscan:allow";
+var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
+var WORD = /[A-Za-z0-9_-]/;
+function findAllowMarkerLines(data2, firstLine2 = 1) {
+  const lines = [];
+  let line = firstLine2;
+  let counted = 0;
+  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
+    const next = data2[at + MARKER_BYTES.length];
+    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
+    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+// src/scanner/changed-blob.ts
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+  const text = toScannableText(raw);
+  if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
+  const order = utf16Order(raw);
+  const ranges = order === void 0 ? added : utf16Ranges(raw, order, added);
+  const lines = lineStarts(text);
+  const reach = reachOf(catalogue2);
+  const findings = [];
+  const markerLines = [];
+  let bytesScanned = 0;
+  for (const [first, last] of windows(text, lines, ranges, reach)) {
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text.length;
+    const data2 = text.subarray(start, end);
+    bytesScanned += data2.length;
+    for (const f of scanFragment(catalogue2, data2, { ...meta, firstLine: first })) {
+      if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
+    }
+    if (collectMarkers) {
+      for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
+    }
+  }
+  return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+}
+var reaches = /* @__PURE__ */ new WeakMap();
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = 0;
+    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf(10); i !== -1 && i + 1 < text.length; i = text.indexOf(10, i + 1)) starts.push(i + 1);
+  return starts;
+}
+function windows(text, starts, ranges, reach) {
+  const total = starts.length;
+  const out = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    const a = Math.min(total, Math.max(1, ranges[i]));
+    const b = Math.min(total, Math.max(a, ranges[i + 1]));
+    const from = lineAt(starts, Math.max(0, starts[a - 1] - reach));
+    const endByte = b < total ? starts[b] : text.length;
+    const to = lineAt(starts, Math.min(text.length - 1, endByte + reach));
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+function lineAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function overlaps(ranges, first, last) {
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (ranges[i] > last) return false;
+    if (ranges[i + 1] >= first) return true;
+  }
+  return false;
+}
+function utf16Ranges(raw, order, added) {
+  const rawStarts = lineStarts(raw);
+  const decoded = utf16String(raw, order);
+  const newlines = [];
+  for (let i = decoded.indexOf("\n"); i !== -1; i = decoded.indexOf("\n", i + 1)) newlines.push(i);
+  const lineOfUnit = (u) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const unitOf = (byte) => Math.max(0, Math.floor((byte - 2) / 2));
+  const out = [];
+  for (let i = 0; i < added.length; i += 2) {
+    const a = Math.min(rawStarts.length, Math.max(1, added[i]));
+    const b = Math.min(rawStarts.length, Math.max(a, added[i + 1]));
+    const startByte = rawStarts[a - 1];
+    const endByte = b < rawStarts.length ? rawStarts[b] : raw.length;
+    const first = lineOfUnit(unitOf(startByte));
+    const last = lineOfUnit(Math.max(unitOf(startByte), unitOf(endByte - 1)));
+    const prev = out.length - 1;
+    if (prev > 0 && first <= out[prev] + 1) out[prev] = Math.max(out[prev], last);
+    else out.push(first, last);
+  }
+  return out;
+}
+
+// src/scanner/markers.ts
 function markerCollector(options2) {
   const markers = options2.allowMarkers ? [] : void 0;
   const collect = (data2, meta) => {
@@ -2053,25 +2119,89 @@ function markerCollector(options2) {
   return { markers, collect };
 }
 
-// src/sources/commits.ts
+// src/scanner/tally.ts
+var Tally = class {
+  constructor(catalogue2, options2) {
+    this.catalogue = catalogue2;
+    const { markers, collect } = markerCollector(options2);
+    this.markers = markers;
+    this.collect = collect;
+  }
+  findings = [];
+  skipped = [];
+  errors = [];
+  filesScanned = 0;
+  bytesScanned = 0;
+  lfsPointers = 0;
+  markers;
+  collect;
+  /** In a commit batch, `commit` says whose change it was (the history cache counts skips per commit). */
+  skip(reason, path, commit) {
+    this.skipped.push(commit === void 0 ? { reason, path } : { reason, path, commit });
+  }
+  /**
+   * Scans `raw` (a file, or some of its lines) for item `item`; false when it is binary.
+   * `judged`: the bytes belong to a file already judged and decoded as text, so a NUL in them does
+   * not make them binary. `fileStart`: they start at a file's first line, where an LFS pointer
+   * would. `bytes`: what to count for them (a decoded file counts the bytes read).
+   */
+  text(item, raw, meta, how = {}) {
+    this.bytesScanned += how.bytes ?? raw.length;
+    const text = how.judged ? raw : toScannableText(raw);
+    if (text === "binary") return false;
+    if (how.fileStart && isLfsPointer(text)) this.lfsPointers++;
+    const scanned = shiftOwned(meta, raw, text);
+    for (const finding of scanFragment(this.catalogue, text, scanned)) this.findings.push({ item, finding });
+    this.collect(text, scanned);
+    return true;
+  }
+  /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
+  changedBlob(item, raw, added, meta) {
+    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+    this.bytesScanned += r.bytesScanned;
+    if (r.binary) return false;
+    if (r.lfsPointer) this.lfsPointers++;
+    for (const finding of r.findings) this.findings.push({ item, finding });
+    for (const line of r.markerLines) {
+      this.markers?.push(meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit });
+    }
+    return true;
+  }
+  result(extra = {}) {
+    return {
+      findings: this.findings,
+      filesScanned: this.filesScanned,
+      bytesScanned: this.bytesScanned,
+      skipped: this.skipped,
+      errors: this.errors,
+      ...extra,
+      ...this.lfsPointers > 0 ? { lfsPointers: this.lfsPointers } : {},
+      ...this.markers ? { markers: this.markers } : {}
+    };
+  }
+};
+function shiftOwned(meta, raw, text) {
+  if (meta.owned === void 0 || text === raw) return meta;
+  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
+  const [start, end] = meta.owned;
+  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
+  return { ...meta, owned };
+}
+
+// src/scanner/commits.ts
 var PROGRESS_MS = 250;
 var MAX_IN_FLIGHT = 4;
 async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress) {
-  const { markers, collect } = markerCollector(options2);
+  const tally = new Tally(catalogue2, options2);
   let lastReport = performance.now();
-  const findings = [];
-  const skipped = [];
   const index = new Map(commits.map((c, i) => [c, i]));
-  let bytesScanned = 0;
-  let filesScanned = 0;
   let commitsScanned = 0;
-  let lfsPointers = 0;
   let lastFile = "";
   let lastBinary = "";
   const countFile = (commit, path) => {
     const fileKey = `${commit.commit}\0${path}`;
     if (fileKey !== lastFile) {
-      filesScanned++;
+      tally.filesScanned++;
       lastFile = fileKey;
     }
   };
@@ -2081,18 +2211,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
   };
   const scanLines = (fragment, commit, judged) => {
     countFile(commit, fragment.path);
-    bytesScanned += fragment.data.length;
-    const text = judged ? fragment.data : toScannableText(fragment.data);
-    if (text === "binary") {
-      if (lastBinary !== lastFile) skipped.push({ reason: "binary", path: fragment.path });
-      lastBinary = lastFile;
-      return;
-    }
-    if (fragment.firstLine === 1 && fragment.file.isNew && isLfsPointer(text)) lfsPointers++;
-    const item = index.get(commit.commit) ?? -1;
     const meta = metaOf(commit, fragment.path, fragment.firstLine);
-    for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-    collect(text, meta);
+    const fileStart = fragment.firstLine === 1 && fragment.file.isNew;
+    if (tally.text(index.get(commit.commit) ?? -1, fragment.data, meta, { judged, fileStart })) return;
+    if (lastBinary !== lastFile) tally.skip("binary", fragment.path, commit.commit);
+    lastBinary = lastFile;
   };
   const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
@@ -2101,7 +2224,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       commitsScanned++;
       if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
         lastReport = performance.now();
-        onProgress({ commitsScanned, bytesScanned });
+        onProgress({ commitsScanned, bytesScanned: tally.bytesScanned });
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
@@ -2113,24 +2236,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
-      skipped.push({ reason: "binary", path: change.path });
+      tally.skip("binary", change.path, commit.commit);
       return;
     }
     const blob = await read;
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") return void skipped.push({ reason: verdict.reason, path: change.path });
+    if (verdict.kind === "skip") return tally.skip(verdict.reason, change.path, commit.commit);
     if (verdict.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    const r = scanChangedBlob(catalogue2, verdict.data, change.added, metaOf(commit, change.path, 1), markers !== void 0);
-    bytesScanned += r.bytesScanned;
-    if (r.binary) return void skipped.push({ reason: "binary", path: change.path });
-    if (r.lfsPointer) lfsPointers++;
-    for (const finding of r.findings) findings.push({ item, finding });
-    for (const line of r.markerLines) markers?.push({ path: change.path, line, commit: commit.commit });
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
+      tally.skip("binary", change.path, commit.commit);
   };
   const inFlight = [];
   let chain = Promise.resolve();
@@ -2155,146 +2274,34 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
   } finally {
     await reader.close();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors: [],
-    commitsScanned,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
+  return tally.result({ commitsScanned });
 }
 
-// src/sources/read-file.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-function readTarget(target, maxBytes) {
-  const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
-  let fd;
-  try {
-    const link = lstatSync(abs);
-    if (link.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
-    if (link.isDirectory()) return { kind: "skip", reason: "submodule" };
-    if (!link.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (link.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: "skip", reason: "notRegular" };
-    if (info.size > maxBytes) return { kind: "skip", reason: "tooLarge" };
-    const data2 = readAll(fd, info.size, maxBytes);
-    if (data2 === void 0) return { kind: "skip", reason: "tooLarge" };
-    const text = toScannableText(data2);
-    if (text === "binary") return { kind: "skip", reason: "binary" };
-    return { kind: "text", data: text, bytes: data2.length };
-  } catch (e) {
-    const code = systemErrorCode(e) ?? "EUNKNOWN";
-    if (code === "ENOENT") return { kind: "skip", reason: "deleted" };
-    if (code === "ELOOP") return { kind: "skip", reason: "symlink" };
-    return { kind: "error", code, message: describe(code) };
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function readAll(fd, expected, maxBytes) {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
-  let length = 0;
-  for (; ; ) {
-    if (length === buf.length) {
-      if (buf.length > maxBytes) return void 0;
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, length);
-      buf = bigger;
-    }
-    const n = readSync(fd, buf, length, buf.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  if (length > maxBytes) return void 0;
-  return buf.subarray(0, length);
-}
-function describe(code) {
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "EMFILE":
-    case "ENFILE":
-      return "too many open files";
-    default:
-      return `read failed (${code})`;
-  }
-}
-
-// src/pool/run-task.ts
-function shiftOwned(meta, raw, text) {
-  if (meta.owned === void 0 || text === raw) return meta;
-  const shift = text.buffer === raw.buffer ? text.byteOffset - raw.byteOffset : void 0;
-  const [start, end] = meta.owned;
-  const owned = shift === void 0 ? [0, text.length] : [Math.max(0, start - shift), end - shift];
-  return { ...meta, owned };
-}
+// src/scanner/run-task.ts
 function runTask(catalogue2, task, options2 = {}, onProgress) {
   if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress);
-  const findings = [];
-  const { markers, collect } = markerCollector(options2);
-  const skipped = [];
-  const errors = [];
-  let filesScanned = 0;
-  let bytesScanned = 0;
-  let lfsPointers = 0;
+  const tally = new Tally(catalogue2, options2);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {
       const outcome = readTarget(target.raw ?? target.abs, task.maxFileSize);
-      if (outcome.kind === "skip") skipped.push({ reason: outcome.reason, path: target.path });
-      else if (outcome.kind === "error") errors.push({ path: target.path, code: outcome.code, message: outcome.message });
+      if (outcome.kind === "skip") tally.skip(outcome.reason, target.path);
+      else if (outcome.kind === "error") tally.errors.push({ path: target.path, code: outcome.code, message: outcome.message });
       else {
-        filesScanned++;
-        bytesScanned += outcome.bytes;
-        if (isLfsPointer(outcome.data)) lfsPointers++;
-        const meta = { path: target.path, source: "file" };
-        for (const finding of scanFragment(catalogue2, outcome.data, meta)) findings.push({ item, finding });
-        collect(outcome.data, meta);
+        tally.filesScanned++;
+        tally.text(item, outcome.data, { path: target.path, source: "file" }, { judged: true, fileStart: true, bytes: outcome.bytes });
       }
     });
-  } else {
-    task.fragments.forEach((fragment, item) => {
-      const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
-      if (fragment.added !== void 0) {
-        const r = scanChangedBlob(catalogue2, raw, fragment.added, fragment.meta, markers !== void 0);
-        bytesScanned += r.bytesScanned;
-        if (r.binary) skipped.push({ reason: "binary", path: fragment.meta.path });
-        if (r.lfsPointer) lfsPointers++;
-        for (const finding of r.findings) findings.push({ item, finding });
-        for (const line of r.markerLines) markers?.push(markerAt(fragment.meta, line));
-        return;
-      }
-      bytesScanned += raw.length;
-      const text = fragment.judged ? raw : toScannableText(raw);
-      if (text === "binary") {
-        skipped.push({ reason: "binary", path: fragment.meta.path });
-        return;
-      }
-      const meta = shiftOwned(fragment.meta, raw, text);
-      if (meta.firstLine === 1 && isLfsPointer(text)) lfsPointers++;
-      for (const finding of scanFragment(catalogue2, text, meta)) findings.push({ item, finding });
-      collect(text, meta);
-    });
+    return tally.result();
   }
-  return {
-    findings,
-    filesScanned,
-    bytesScanned,
-    skipped,
-    errors,
-    ...lfsPointers > 0 ? { lfsPointers } : {},
-    ...markers ? { markers } : {}
-  };
-}
-function markerAt(meta, line) {
-  return meta.commit === void 0 ? { path: meta.path, line } : { path: meta.path, line, commit: meta.commit.commit };
+  task.fragments.forEach((fragment, item) => {
+    const raw = Buffer.from(fragment.data.buffer, fragment.data.byteOffset, fragment.data.byteLength);
+    const text = fragment.added !== void 0 ? tally.changedBlob(item, raw, fragment.added, fragment.meta) : (
+      // Added lines of a file judged text already (or with no NUL): the hunk is never judged alone.
+      tally.text(item, raw, fragment.meta, { judged: fragment.judged === true, fileStart: fragment.meta.firstLine === 1 })
+    );
+    if (!text) tally.skip("binary", fragment.meta.path);
+  });
+  return tally.result();
 }
 
 // src/pool/worker.ts
