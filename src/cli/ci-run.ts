@@ -27,9 +27,24 @@ import { type ScanOptions, scan } from '../scan.js';
 import { KNOWN_RULES, loadScanConfig, scanOptionsFor } from '../scan-options.js';
 import { emptySkipCounts, type Finding, type ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
-import type { CiArgs } from './ci.js';
 import { type CliIO, EXIT } from './io.js';
 import { reportInRepository, writeReportFile } from './output.js';
+
+/** The flags of `keyscan ci` (declared in ci.ts). */
+export interface CiArgs {
+  provider: string;
+  mode: string;
+  'sarif-output': string | undefined;
+  'report-dir': string | undefined;
+  fail: boolean;
+  fetch: boolean;
+  remote: string;
+  config: string | undefined;
+  threads: number | undefined;
+  cwd: string | undefined;
+  'trust-pr-config': boolean;
+  baseline: string | undefined;
+}
 
 export async function runCiCommand(args: CiArgs, io: CliIO): Promise<number> {
   const provider = selectProvider(args.provider, io.env);

@@ -4,22 +4,11 @@
  */
 import type { Argv } from 'yargs';
 import type { CiMode } from '../ci/plan.js';
+// Type-only: erased at run time, so ci-run.ts still loads only when the command runs.
+import type { CiArgs } from './ci-run.js';
 import type { CliIO } from './io.js';
 
-export interface CiArgs {
-  provider: string;
-  mode: string;
-  'sarif-output': string | undefined;
-  'report-dir': string | undefined;
-  fail: boolean;
-  fetch: boolean;
-  remote: string;
-  config: string | undefined;
-  threads: number | undefined;
-  cwd: string | undefined;
-  'trust-pr-config': boolean;
-  baseline: string | undefined;
-}
+export type { CiArgs };
 
 export const CI_MODES: readonly CiMode[] = ['auto', 'history', 'files'];
 
