@@ -1316,7 +1316,9 @@ var init_azure = __esm({
             "az-sync -storagekey {{b64:86}}== -container backups",
             'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
             "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
-            'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";'
+            'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";',
+            // A Kubernetes env entry: the name on one line, the value on the next.
+            'env:\n  - name: AZURE_STORAGE_KEY\n    value: "{{b64:86}}=="'
           ],
           negative: [
             "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>",
@@ -1328,7 +1330,7 @@ var init_azure = __esm({
         {
           // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
           // padded enough that the name of an account or storage key next to one is evidence.
-          regex: /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+          regex: /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3}|\s{1,16}value:[ \t]{0,4})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
           keywords: ["accountkey", "account_key", "account-key", "account.key", "storagekey", "storage_key", "storage-key"]
         }
       ),

@@ -79,6 +79,8 @@ export const azureRules: readonly RuleSpec[] = [
         'static const std::string AzuriteAccountKey{\n    "{{b64:86}}=="};',
         "assert.equal(parsed['AccountKey'], '{{b64:86}}==');",
         'static final String DEFAULT_ACCOUNT_KEY\n            = "{{b64:86}}==";',
+        // A Kubernetes env entry: the name on one line, the value on the next.
+        'env:\n  - name: AZURE_STORAGE_KEY\n    value: "{{b64:86}}=="',
       ],
       negative: [
         'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
@@ -91,7 +93,7 @@ export const azureRules: readonly RuleSpec[] = [
       // Account keys are 64 random bytes, i.e. 88 base64 characters ending in "==": long and
       // padded enough that the name of an account or storage key next to one is evidence.
       regex:
-        /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+        /(?:account|storage)[_.-]?(?:account[_.-]?)?key["'`]?\]?(?:\s{0,16}(?::=|=>|\|\||[:=,({])\s{0,16}|>|[ \t]{1,3}|\s{1,16}value:[ \t]{0,4})["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
       keywords: ['accountkey', 'account_key', 'account-key', 'account.key', 'storagekey', 'storage_key', 'storage-key'],
     },
   ),

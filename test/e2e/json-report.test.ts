@@ -91,6 +91,11 @@ describe('the JSON report', () => {
     expectConsistent(live);
     expect(live.stats.historyOnlyHidden).toBe(1);
     expect(live.findings.some((f) => f.ruleId === 'stripe-secret-key')).toBe(false);
+    // A shard's report (what keyscan merge reads) and a repeat audit from the history cache.
+    const shard = valid((await keyscan(['--history', '-f', 'json', '--shard', '1/2'], { cwd: dir })).stdout);
+    expect(shard).toHaveProperty('shard.index', 1);
+    const cached = valid((await keyscan(['--history', '-f', 'json'], { cwd: dir })).stdout);
+    expect(cached.stats).toHaveProperty('commitsFromCache');
   });
 
   it('matches the schema for file scans with --no-redact and skipped files, and for standard input', async () => {
