@@ -10,15 +10,16 @@ import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { mergeShards, type ShardReport } from '../modes/merge.js';
 import type { ReportRule } from '../report/context.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import type { ReportFormat } from '../report/formats.js';
 import { render } from '../report/render.js';
 import { safeOutput } from '../report/scrub.js';
 import { foundSummary, plural } from '../report/text.js';
 import { Secret } from '../secret.js';
 import type { Finding, ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
-import { type CliIO, EXIT } from './io.js';
+import type { CliIO } from './io.js';
 import { writeReportFile } from './output.js';
+import { checkReportTargets, reportOptions, resultExit } from './report-args.js';
 import { usage, withCwd } from './source-options.js';
 
 export interface MergeArgs {
@@ -29,38 +30,15 @@ export interface MergeArgs {
 }
 
 export function mergeOptions<T>(y: Argv<T>) {
-  return y
+  return reportOptions(y, { default: ['text'] })
     .positional('reports', { type: 'string', array: true, default: [] as string[], describe: 'the JSON report of each shard' })
-    .option('format', {
-      alias: 'f',
-      type: 'string',
-      array: true,
-      nargs: 1,
-      default: ['text'],
-      choices: REPORT_FORMATS,
-      coerce: (values: string[]) => values.map((v) => v.toLowerCase()),
-      describe: 'report format; repeat for several reports',
-    })
-    .option('output', {
-      alias: 'o',
-      type: 'string',
-      array: true,
-      nargs: 1,
-      default: [] as string[],
-      describe: 'write the report to FILE; the n-th --output goes with the n-th --format',
-    })
     .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR (like git -C)' });
 }
 
 export async function mergeCommand(args: MergeArgs, outer: CliIO): Promise<number> {
   const io = await withCwd(args, outer);
   const formats = args.format as ReportFormat[];
-  if (args.output.length > formats.length) {
-    throw usage(`${args.output.length} --output given for ${formats.length} --format`, 'Give one --format before each --output.');
-  }
-  if (formats.filter((_f, i) => args.output[i] === undefined).length > 1) {
-    throw usage('more than one report would go to stdout', 'Give an --output for each --format but one.');
-  }
+  checkReportTargets(formats, args.output);
   const reports: ShardReport[] = [];
   for (const file of args.reports) reports.push({ name: file, result: await readReport(resolve(io.cwd, file), file) });
   const result = mergeShards(reports);
@@ -78,9 +56,7 @@ export async function mergeCommand(args: MergeArgs, outer: CliIO): Promise<numbe
       `keyscan: merged ${plural(reports.length, 'shard')}: ${foundSummary(result.findings)} in ${plural(result.stats.commitsScanned ?? 0, 'commit')}\n`,
     );
   }
-  if (result.errors.length > 0) return EXIT.error;
-  const failing = result.findings.some((f) => f.severity !== 'info' && f.kind !== 'example') || (result.unusedAllows?.length ?? 0) > 0;
-  return failing ? EXIT.findings : EXIT.clean;
+  return resultExit(result);
 }
 
 /** The catalogue's and the checks' rules, and for a config's own rules what their findings say. */
