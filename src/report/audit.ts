@@ -5,7 +5,8 @@
  */
 import { type Finding, SEVERITIES, type Severity } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
-import { groupFindings, livenessWords, type SecretGroup } from './group.js';
+import { groupFindings, type SecretGroup } from './group.js';
+import { livenessWords } from './liveness.js';
 
 export interface AuditSecret {
   readonly group: SecretGroup;

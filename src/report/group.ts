@@ -4,16 +4,8 @@
  * keeps every finding.
  */
 import { type Finding, SEVERITIES, type Severity } from '../types.js';
+import { findingLiveness, type Liveness } from './liveness.js';
 import { secretTag } from './tag.js';
-
-/** Whether a secret can still be read where people look, as far as the scan knows. */
-export type Liveness =
-  /** At the tip of at least one ref (or in the work tree, index or input that was scanned). */
-  | { readonly live: true; readonly refs: readonly string[] }
-  /** Only in history: no ref's tip holds it any more. */
-  | { readonly live: false; readonly removedIn?: string }
-  /** Not known (a range scan without ref information). */
-  | undefined;
 
 export interface SecretGroup {
   /** `#a3f9c1`: tells redacted secrets apart. */
@@ -33,7 +25,6 @@ export interface SecretGroup {
 }
 
 const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
-const WORKING_SOURCES: ReadonlySet<Finding['source']> = new Set(['file', 'stdin', 'staged', 'path']);
 
 /**
  * Groups findings by secret hash, keeping the order in which each secret first appears. Env-file
@@ -87,25 +78,6 @@ function groupLiveness(findings: readonly Finding[]): Liveness {
   if (live) return { live: true, refs: distinct(refs) };
   if (unknown) return undefined;
   return removedIn === undefined ? { live: false } : { live: false, removedIn };
-}
-
-/** One finding's liveness: its refs when the scan computed them, else whether HEAD still has it. */
-export function findingLiveness(f: Finding): Liveness {
-  if (f.liveAt !== undefined) {
-    if (f.liveAt.length > 0) return { live: true, refs: f.liveAt };
-    return f.removedIn === undefined ? { live: false } : { live: false, removedIn: f.removedIn };
-  }
-  if (f.presentAtHead !== undefined) return f.presentAtHead ? { live: true, refs: ['HEAD'] } : { live: false };
-  // Without a commit, what was scanned is what is there now: the work tree, the index, the input.
-  if (f.commit === undefined && WORKING_SOURCES.has(f.source)) return { live: true, refs: [] };
-  return undefined;
-}
-
-/** "live on main, release-2.x", "only in history (removed in 1a2b3c4d5e6f)": the words every human report uses. */
-export function livenessWords(liveness: Liveness): string {
-  if (liveness === undefined) return 'liveness unknown';
-  if (liveness.live) return liveness.refs.length > 0 ? `live on ${liveness.refs.join(', ')}` : 'live (in the scanned files)';
-  return liveness.removedIn === undefined ? 'only in history' : `only in history (removed in ${liveness.removedIn.slice(0, 12)})`;
 }
 
 function distinct(items: readonly string[]): string[] {

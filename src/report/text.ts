@@ -1,8 +1,8 @@
 import type { Finding, ScanResult, Severity, SkipCounts, SuppressedCounts } from '../types.js';
 import { type ReportContext, type ReportRule, shownSecret } from './context.js';
 import { escapeControl as clean, neutraliseCommands } from './escape.js';
-import { groupFindings, livenessWords, type SecretGroup } from './group.js';
-import { liveness } from './liveness.js';
+import { groupFindings, type SecretGroup } from './group.js';
+import { liveness, livenessWords } from './liveness.js';
 import { pushHelp } from './push-help.js';
 import { stagedHelp } from './staged-help.js';
 

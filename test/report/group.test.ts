@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingLiveness, groupFindings, livenessWords } from '../../src/report/group.js';
+import { groupFindings } from '../../src/report/group.js';
+import { findingLiveness, livenessWords } from '../../src/report/liveness.js';
 import { secretTag } from '../../src/report/tag.js';
 import { finding } from '../helpers/findings.js';
 
