@@ -15514,6 +15514,40 @@ var init_context = __esm({
   }
 });
 
+// src/report/liveness.ts
+function liveness(f) {
+  return f.liveAt === void 0 ? void 0 : livenessWords(findingLiveness(f), SHOWN_REFS);
+}
+function onlyInHistory(f) {
+  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
+}
+function findingLiveness(f) {
+  if (f.liveAt !== void 0) {
+    if (f.liveAt.length > 0) return { live: true, refs: f.liveAt };
+    return f.removedIn === void 0 ? { live: false } : { live: false, removedIn: f.removedIn };
+  }
+  if (f.presentAtHead !== void 0) return f.presentAtHead ? { live: true, refs: ["HEAD"] } : { live: false };
+  if (f.commit === void 0 && WORKING_SOURCES.has(f.source)) return { live: true, refs: [] };
+  return void 0;
+}
+function livenessWords(liveness2, maxRefs = Number.POSITIVE_INFINITY) {
+  if (liveness2 === void 0) return "liveness unknown";
+  if (liveness2.live) {
+    if (liveness2.refs.length === 0) return "live (in the scanned files)";
+    const more = liveness2.refs.length - maxRefs;
+    return `live on ${liveness2.refs.slice(0, maxRefs).join(", ")}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
+  }
+  return liveness2.removedIn === void 0 ? "only in history" : `only in history (removed in ${liveness2.removedIn.slice(0, 12)})`;
+}
+var WORKING_SOURCES, SHOWN_REFS;
+var init_liveness = __esm({
+  "src/report/liveness.ts"() {
+    "use strict";
+    WORKING_SOURCES = /* @__PURE__ */ new Set(["file", "stdin", "staged", "path"]);
+    SHOWN_REFS = 5;
+  }
+});
+
 // src/report/tag.ts
 function secretTag(secretHash) {
   return `#${secretHash.replace(/^[^:]*:/, "").slice(0, 6)}`;
@@ -15571,31 +15605,17 @@ function groupLiveness(findings) {
   if (unknown) return void 0;
   return removedIn === void 0 ? { live: false } : { live: false, removedIn };
 }
-function findingLiveness(f) {
-  if (f.liveAt !== void 0) {
-    if (f.liveAt.length > 0) return { live: true, refs: f.liveAt };
-    return f.removedIn === void 0 ? { live: false } : { live: false, removedIn: f.removedIn };
-  }
-  if (f.presentAtHead !== void 0) return f.presentAtHead ? { live: true, refs: ["HEAD"] } : { live: false };
-  if (f.commit === void 0 && WORKING_SOURCES.has(f.source)) return { live: true, refs: [] };
-  return void 0;
-}
-function livenessWords(liveness2) {
-  if (liveness2 === void 0) return "liveness unknown";
-  if (liveness2.live) return liveness2.refs.length > 0 ? `live on ${liveness2.refs.join(", ")}` : "live (in the scanned files)";
-  return liveness2.removedIn === void 0 ? "only in history" : `only in history (removed in ${liveness2.removedIn.slice(0, 12)})`;
-}
 function distinct(items) {
   return [...new Set(items)];
 }
-var RANK, WORKING_SOURCES;
+var RANK;
 var init_group = __esm({
   "src/report/group.ts"() {
     "use strict";
     init_types();
+    init_liveness();
     init_tag();
     RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
-    WORKING_SOURCES = /* @__PURE__ */ new Set(["file", "stdin", "staged", "path"]);
   }
 });
 
@@ -15699,6 +15719,7 @@ var init_audit = __esm({
     init_types();
     init_context();
     init_group();
+    init_liveness();
     RANK2 = new Map(SEVERITIES.map((s, i) => [s, i]));
     rank = (s) => RANK2.get(s) ?? SEVERITIES.length;
     NO_AUTHOR = "\u2014";
@@ -15895,25 +15916,6 @@ footer { color: var(--faint); font-size: 12px; padding: 0 40px 32px; }
   });
 })();
 `;
-  }
-});
-
-// src/report/liveness.ts
-function liveness(f) {
-  if (f.liveAt === void 0) return void 0;
-  if (f.liveAt.length === 0) return `only in history${f.removedIn === void 0 ? "" : ` (removed in ${f.removedIn.slice(0, 12)})`}`;
-  const shown2 = f.liveAt.slice(0, SHOWN_REFS).join(", ");
-  const more = f.liveAt.length - SHOWN_REFS;
-  return `live on ${shown2}${more > 0 ? ` and ${more} more ref${more === 1 ? "" : "s"}` : ""}`;
-}
-function onlyInHistory(f) {
-  return f.liveAt !== void 0 ? f.liveAt.length === 0 : f.presentAtHead === false;
-}
-var SHOWN_REFS;
-var init_liveness = __esm({
-  "src/report/liveness.ts"() {
-    "use strict";
-    SHOWN_REFS = 5;
   }
 });
 
@@ -39172,22 +39174,27 @@ function usage3(message, hint) {
 }
 
 // src/cli/merge-command.ts
-init_formats();
 init_render();
 init_scrub();
 init_text();
 init_secret();
 init_version();
-init_io2();
 init_output();
-function mergeOptions(y) {
-  return y.positional("reports", { type: "string", array: true, default: [], describe: "the JSON report of each shard" }).option("format", {
+
+// src/cli/report-args.ts
+init_formats();
+init_io2();
+function reportOptions(y, format) {
+  return y.option("format", {
     alias: "f",
     type: "string",
     array: true,
     nargs: 1,
-    default: ["text"],
+    // one value per flag: `-f json src/` must not read src/ as a format
+    default: format.default,
+    ...format.defaultDescription === void 0 ? {} : { defaultDescription: format.defaultDescription },
     choices: REPORT_FORMATS,
+    // --format=JSON means json: formats are names, not case-sensitive identifiers.
     coerce: (values) => values.map((v) => v.toLowerCase()),
     describe: "report format; repeat for several reports"
   }).option("output", {
@@ -39197,17 +39204,30 @@ function mergeOptions(y) {
     nargs: 1,
     default: [],
     describe: "write the report to FILE; the n-th --output goes with the n-th --format"
-  }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
+  });
+}
+function checkReportTargets(formats, outputs) {
+  if (outputs.length > formats.length) {
+    throw usage2(`${outputs.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
+  }
+  if (formats.filter((_f, i) => outputs[i] === void 0).length > 1) {
+    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  }
+}
+function resultExit(result2) {
+  if (result2.errors.length > 0) return EXIT.error;
+  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// src/cli/merge-command.ts
+function mergeOptions(y) {
+  return reportOptions(y, { default: ["text"] }).positional("reports", { type: "string", array: true, default: [], describe: "the JSON report of each shard" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
 }
 async function mergeCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const formats = args2.format;
-  if (args2.output.length > formats.length) {
-    throw usage2(`${args2.output.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
-  }
-  if (formats.filter((_f, i) => args2.output[i] === void 0).length > 1) {
-    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
-  }
+  checkReportTargets(formats, args2.output);
   const reports = [];
   for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve16(io.cwd, file), file) });
   const result2 = mergeShards(reports);
@@ -39226,9 +39246,7 @@ async function mergeCommand(args2, outer) {
 `
     );
   }
-  if (result2.errors.length > 0) return EXIT.error;
-  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
-  return failing ? EXIT.findings : EXIT.clean;
+  return resultExit(result2);
 }
 function reportRules(findings) {
   const rules = new Map([...builtinRules, ...ENV_CHECK_RULES].map((r) => [r.id, r]));
@@ -39324,26 +39342,7 @@ async function run(given, io = processIO()) {
   const parser = yargs([...argv]).scriptName("keyscan").parserConfiguration({ "populate--": true }).usage("$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.").command(
     "$0 [paths..]",
     "scan files and directories (default: the current directory)",
-    (y) => track(sourceOptions(y)).option("format", {
-      alias: "f",
-      type: "string",
-      array: true,
-      nargs: 1,
-      // one value per flag: `-f json src/` must not read src/ as a format
-      default: [],
-      defaultDescription: `the config's "format", else text`,
-      choices: REPORT_FORMATS,
-      // --format=JSON means json: formats are names, not case-sensitive identifiers.
-      coerce: (values) => values.map((v) => v.toLowerCase()),
-      describe: "report format; repeat for several reports"
-    }).option("output", {
-      alias: "o",
-      type: "string",
-      array: true,
-      nargs: 1,
-      default: [],
-      describe: "write the report to FILE; the n-th --output goes with the n-th --format"
-    }).option("redact", {
+    (y) => track(reportOptions(sourceOptions(y), { default: [], defaultDescription: `the config's "format", else text` })).option("redact", {
       type: "boolean",
       default: true,
       describe: "mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full"
@@ -39429,14 +39428,10 @@ async function run(given, io = processIO()) {
 }
 async function scanCommand(args2, outer) {
   const io = await withCwd(args2, outer);
-  if (args2.output.length > Math.max(1, args2.format.length)) {
-    throw usage2(`${args2.output.length} --output given for ${args2.format.length} --format`, "Give one --format before each --output.");
-  }
   const baselineFile = typeof args2.baseline === "string" ? resolve17(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
-  const toStdout = formats.filter((_f, i) => args2.output[i] === void 0);
-  if (toStdout.length > 1) throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  checkReportTargets(formats, args2.output);
   const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
   const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
   const result2 = await scan({
@@ -39450,9 +39445,7 @@ async function scanCommand(args2, outer) {
 `));
   const shown2 = args2["redact-prefix"] === void 0 ? result2 : withPrefixShown(result2, args2["redact-prefix"]);
   await writeReports(shown2, [...rules, ...ENV_CHECK_RULES], formats, args2, io, root);
-  if (result2.errors.length > 0) return EXIT.error;
-  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
-  return failing ? EXIT.findings : EXIT.clean;
+  return resultExit(result2);
 }
 async function writeReports(result2, rules, formats, args2, io, root) {
   const colorWanted = args2.color ?? (io.stdoutIsTTY && io.env.NO_COLOR === void 0);
