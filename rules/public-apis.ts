@@ -13,6 +13,254 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'column-api-key',
+      description: 'Column (banking API) live or sandbox API key',
+      provider: 'Column',
+      severity: 'critical',
+      revoke: 'https://dashboard.column.com/',
+      rotate:
+        'Create a new key in the Column developer dashboard, move its users to it, then delete the leaked key; restrict API access to your IP ranges (Column offers an allowlist).',
+      references: ['https://column.com/docs/authentication'],
+      example: 'live_{{alnum:27}}',
+      entropy: 3.5,
+    },
+    // Column documents the live_ and test_ prefixes; alone they are too common a word to match on.
+    { names: ['column'], body: '(?:live|test)_[A-Za-z0-9]{24,64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'iex-cloud-token',
+      description: 'IEX Cloud secret or publishable API token',
+      provider: 'IEX Cloud',
+      severity: 'medium',
+      revoke: 'https://iexcloud.io/console/tokens',
+      rotate:
+        'IEX Cloud shut down in August 2024: remove the token from the code and its history, and move the code to another market-data provider.',
+      references: ['https://github.com/iexcloud/docs/blob/main/source/administration/access-and-security.md'],
+      example: 'sk_{{hex:32}}',
+    },
+    // Secret tokens start sk_, publishable pk_, sandbox ones Tsk_/Tpk_.
+    {
+      names: ['iexcloud', 'iex_cloud', 'iexapis', 'iex_api', 'iex_token', 'iex_secret', 'iex_publishable', 'iex_sk', 'iex_pk'],
+      body: 'T?[ps]k_[a-f0-9]{32}',
+    },
+  ),
+  named(
+    tags,
+    {
+      id: 'browshot-api-key',
+      description: 'Browshot screenshot API key',
+      provider: 'Browshot',
+      severity: 'medium',
+      revoke: 'https://browshot.com/dashboard',
+      rotate: regenerate('the Browshot dashboard'),
+      references: ['https://browshot.com/api/documentation'],
+      example: '{{alnum:28}}',
+      entropy: 3.5,
+    },
+    // Sent as `key=` on every request, so it is usually found in an api.browshot.com URL.
+    { names: ['browshot'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,32}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'disqus-api-key',
+      description: 'Disqus API application key, secret or access token',
+      provider: 'Disqus',
+      severity: 'medium',
+      revoke: 'https://disqus.com/api/applications/',
+      rotate: 'Regenerate the secret key and access token of the application on the Disqus API applications page and update its users.',
+      references: ['https://disqus.com/api/docs/auth/'],
+      example: '{{alnum:64}}',
+      entropy: 3.5,
+    },
+    { names: ['disqus'], body: '[A-Za-z0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'caspio-client-secret',
+      description: 'Caspio Web Services API profile client secret',
+      provider: 'Caspio',
+      severity: 'high',
+      revoke: 'https://howto.caspio.com/integrate-your-apps/web-services-api/creating-a-web-services-api-profile/',
+      rotate:
+        'Reset the client secret of the Web services profile (Account → Access Permissions → Web services profiles), restrict the profile to the IP addresses that call it, and update its users.',
+      references: [
+        'https://howto.caspio.com/integrate-your-apps/web-services-api/creating-a-web-services-api-profile/',
+        'https://howto.caspio.com/integration/web-services-api/rest-api/authenticating-rest/',
+      ],
+      example: '{{lowalnum:50}}',
+    },
+    { names: ['caspio'], body: '[a-z0-9]{50}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'easyinsight-api-key',
+      description: 'Easy Insight API key or secret key',
+      provider: 'Easy Insight',
+      severity: 'medium',
+      revoke: 'https://www.easy-insight.com/app/',
+      rotate:
+        'Regenerate the key and secret key under My API Information in Easy Insight and update the programs that publish data with them.',
+      references: ['https://www.easy-insight.com/api/soapapi.html'],
+      example: '{{alnum:20}}',
+    },
+    { names: ['easyinsight', 'easy_insight'], body: `${NOT_A_WORD}[A-Za-z0-9]{20}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'apimatic-auth-key',
+      description: 'APIMatic API authentication key',
+      provider: 'APIMatic',
+      severity: 'medium',
+      revoke: 'https://www.apimatic.io/account/api-authentication',
+      rotate:
+        'Delete the auth key under Settings → API Authentication in APIMatic, add a new one for each place that uses it, and update its users.',
+      references: ['https://docs.apimatic.io/account-management/obtaining-auth-keys'],
+      example: '{{b64url:64}}',
+      entropy: 3.5,
+    },
+    { names: ['apimatic'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{64}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'boostnote-access-token',
+      description: 'Boost Note for Teams API access token',
+      provider: 'Boost Note',
+      severity: 'medium',
+      revoke: 'https://boostnote.io/',
+      rotate: 'Delete the token in Settings → Integrations of the Boost Note team it belongs to, generate a new one and update its users.',
+      references: ['https://intercom.help/boostnote-for-teams/en/articles/4590937-public-api-documentation'],
+      example: '{{hex:64}}',
+    },
+    { names: ['boostnote', 'boost_note'], body: '[a-f0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'amadeus-api-credentials',
+      description: 'Amadeus for Developers API key or API secret',
+      provider: 'Amadeus',
+      severity: 'high',
+      revoke: 'https://developers.amadeus.com/my-apps',
+      rotate:
+        'Rotate the credentials of the app in the Amadeus Self-Service workspace (My Apps → the app → rotate or revoke credentials) and update its users; only the short-lived OAuth access token should reach clients.',
+      references: ['https://developers.amadeus.com/self-service/apis-docs/guides/authorization'],
+      example: '{{alnum:32}}',
+    },
+    // The API key (client_id) has 32 characters, the API secret 16.
+    { names: ['amadeus'], body: `${NOT_A_WORD}(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16})` },
+  ),
+  named(
+    tags,
+    {
+      id: 'autodesk-aps-client-credentials',
+      description: 'Autodesk Platform Services (Forge) client ID or client secret',
+      provider: 'Autodesk',
+      severity: 'high',
+      revoke: 'https://aps.autodesk.com/myapps/',
+      rotate:
+        'Regenerate the client secret of the app in the APS developer portal (Applications → the app), update its users, and prefer a Secure Service Account or three-legged tokens over a shared client secret.',
+      references: [
+        'https://aps.autodesk.com/getting-started',
+        'https://aps.autodesk.com/en/docs/oauth/v2/developers_guide/Machine-to-machine',
+      ],
+      example: '{{alnum:32}}',
+    },
+    // Client IDs have 32 or 48 characters, client secrets 16 or 64.
+    {
+      names: ['autodesk', 'aps_client', 'forge_client'],
+      body: `${NOT_A_WORD}(?:[A-Za-z0-9]{64}|[A-Za-z0-9]{48}|[A-Za-z0-9]{32}|[A-Za-z0-9]{16})`,
+    },
+  ),
+  named(
+    tags,
+    {
+      id: 'codequiry-api-key',
+      description: 'Codequiry API key',
+      provider: 'Codequiry',
+      severity: 'medium',
+      revoke: 'https://dashboard.codequiry.com/',
+      rotate: regenerate('the Codequiry dashboard'),
+      references: ['https://codequiry.com/usage/api/auth', 'https://codequiry.com/usage/api/info'],
+      example: '{{alnum:64}}',
+      entropy: 3.5,
+    },
+    // "Your unique 64-character authentication token", sent in an `apikey` header.
+    { names: ['codequiry'], body: '[A-Za-z0-9]{64}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'dovico-api-token',
+      description: 'Dovico Timesheet API consumer secret or data access token',
+      provider: 'Dovico',
+      severity: 'high',
+      revoke: 'https://timesheet.dovico.com/developer/API_doc/Getting_Started.html',
+      rotate:
+        'Reset the token with the Reset button (Setup → Company → API for the consumer secret and data access token, My Options for a user token) and update its users.',
+      references: ['https://timesheet.dovico.com/developer/API_doc/Getting_Started.html'],
+      example: '{{hex:32}}.{{digit:3}}',
+    },
+    // 32 hex digits, a dot and the company account's number (`36bb…cfb34.593` in Dovico's examples).
+    { names: ['dovico'], body: '[a-f0-9]{32}\\.[0-9]{1,8}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'demio-api-credentials',
+      description: 'Demio API key or API secret',
+      provider: 'Demio',
+      severity: 'medium',
+      revoke: 'https://my.demio.com/manage/api-details',
+      rotate: 'Regenerate the API key and secret under Account Settings → API in Demio (owner only) and update its users.',
+      references: ['https://help.demio.com/en/articles/6456716-account-owner-settings'],
+      example: '{{alnum:32}}',
+    },
+    { names: ['demio'], body: `${NOT_A_WORD}(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16})` },
+  ),
+  named(
+    tags,
+    {
+      id: 'cicero-api-key',
+      description: 'Cicero (Melissa, formerly Azavea) elected-officials API key',
+      provider: 'Cicero',
+      severity: 'medium',
+      revoke: 'https://app.cicerodata.com/',
+      rotate:
+        'Generate a new API key on the My Profile page of the Cicero account and update its users; in browser code use the short-lived user ID and token pair instead of the key.',
+      references: [
+        'https://cicero.azavea.com/docs/getting_started.html',
+        'https://docs.melissa.com/cloud-api/cicero/cicero-reference-guide.html',
+      ],
+      example: '{{hex:40}}',
+    },
+    // 40 hex digits, as in Cicero's own example request (`…&key=343d9083…`).
+    { names: ['cicero'], body: '[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'clinchpad-api-key',
+      description: 'ClinchPad CRM API key',
+      provider: 'ClinchPad',
+      severity: 'medium',
+      revoke: 'https://www.clinchpad.com/settings',
+      rotate: regenerate('the Settings section of ClinchPad'),
+      references: ['https://clinchpad.com/api/docs'],
+      example: '{{hex:32}}',
+    },
+    // Sent as the basic-auth password of the user `api-key`; 32 hex digits in ClinchPad's example.
+    { names: ['clinchpad'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
       id: 'openweathermap-api-key',
       description: 'OpenWeather API key',
       provider: 'OpenWeather',
@@ -203,6 +451,14 @@ export const publicApiRules: readonly RuleSpec[] = [
         'aviationstack',
         'numverify',
         'mailboxlayer',
+        'coinlayer',
+        'countrylayer',
+        'languagelayer',
+        'vatlayer',
+        'pdflayer',
+        'screenshotlayer',
+        'scrapestack',
+        'userstack',
         'fixer_api',
         'fixer_access',
       ],
