@@ -11535,6 +11535,51 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "cloud-elements-secret",
+          description: "Cloud Elements user secret, organization secret or element token",
+          provider: "Cloud Elements",
+          severity: "high",
+          revoke: "https://docs.cloud-elements.com/home/organization-secret-and-user-secret",
+          rotate: "Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.",
+          references: [
+            "https://docs.cloud-elements.com/home/authentication",
+            "https://docs.cloud-elements.com/home/organization-secret-and-user-secret"
+          ],
+          example: "{{b64:43}}="
+        },
+        // User secrets and element tokens are 44 base64 characters, organization secrets 32 hex digits.
+        {
+          names: ["cloudelements", "cloud_elements"],
+          body: "[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])|[a-f0-9]{32}",
+          edge: "A-Za-z0-9+/=_-"
+        }
+      ),
+      custom(
+        {
+          id: "cloud-elements-authorization",
+          description: "Cloud Elements Authorization header (User secret with an Organization secret or Element token)",
+          provider: "Cloud Elements",
+          severity: "high",
+          tags: tags19,
+          revoke: "https://docs.cloud-elements.com/home/organization-secret-and-user-secret",
+          rotate: "Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.",
+          references: ["https://docs.cloud-elements.com/home/organization-secret-and-user-secret"],
+          entropy: 3.5,
+          positive: [
+            "Authorization: User {{b64:43}}=, Organization {{hex:32}}",
+            "-H 'authorization: User {{b64:43}}=, Organization {{hex:32}}, Element {{b64:43}}='"
+          ],
+          negative: ["Authorization: User <user secret>, Organization <organization secret>", "User {{b64:10}}, Organization {{hex:32}}"]
+        },
+        // The documented header: `User <44 base64>, Organization <32 hex>` and/or `, Element <44 base64>`.
+        {
+          regex: /\bUser\s{1,4}(?<secret>[A-Za-z0-9+/=]{43,44}),\s{0,4}(?:Organization\s{1,4}[a-f0-9]{32}|Element\s{1,4}[A-Za-z0-9+/=]{43,44})(?![A-Za-z0-9+/=])/,
+          keywords: ["organization ", "element "]
+        }
+      ),
+      named(
+        tags19,
+        {
           id: "openweathermap-api-key",
           description: "OpenWeather API key",
           provider: "OpenWeather",

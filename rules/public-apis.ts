@@ -3,7 +3,7 @@
  * apps embed to call one service. Most have no prefix, so each rule needs the provider's name.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
+import { custom, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['public-apis'];
 const regenerate = (where: string): string =>
@@ -257,6 +257,54 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // Sent as the basic-auth password of the user `api-key`; 32 hex digits in ClinchPad's example.
     { names: ['clinchpad'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cloud-elements-secret',
+      description: 'Cloud Elements user secret, organization secret or element token',
+      provider: 'Cloud Elements',
+      severity: 'high',
+      revoke: 'https://docs.cloud-elements.com/home/organization-secret-and-user-secret',
+      rotate:
+        'Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.',
+      references: [
+        'https://docs.cloud-elements.com/home/authentication',
+        'https://docs.cloud-elements.com/home/organization-secret-and-user-secret',
+      ],
+      example: '{{b64:43}}=',
+    },
+    // User secrets and element tokens are 44 base64 characters, organization secrets 32 hex digits.
+    {
+      names: ['cloudelements', 'cloud_elements'],
+      body: '[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])|[a-f0-9]{32}',
+      edge: 'A-Za-z0-9+/=_-',
+    },
+  ),
+  custom(
+    {
+      id: 'cloud-elements-authorization',
+      description: 'Cloud Elements Authorization header (User secret with an Organization secret or Element token)',
+      provider: 'Cloud Elements',
+      severity: 'high',
+      tags,
+      revoke: 'https://docs.cloud-elements.com/home/organization-secret-and-user-secret',
+      rotate:
+        'Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.',
+      references: ['https://docs.cloud-elements.com/home/organization-secret-and-user-secret'],
+      entropy: 3.5,
+      positive: [
+        'Authorization: User {{b64:43}}=, Organization {{hex:32}}',
+        "-H 'authorization: User {{b64:43}}=, Organization {{hex:32}}, Element {{b64:43}}='",
+      ],
+      negative: ['Authorization: User <user secret>, Organization <organization secret>', 'User {{b64:10}}, Organization {{hex:32}}'],
+    },
+    // The documented header: `User <44 base64>, Organization <32 hex>` and/or `, Element <44 base64>`.
+    {
+      regex:
+        /\bUser\s{1,4}(?<secret>[A-Za-z0-9+/=]{43,44}),\s{0,4}(?:Organization\s{1,4}[a-f0-9]{32}|Element\s{1,4}[A-Za-z0-9+/=]{43,44})(?![A-Za-z0-9+/=])/,
+      keywords: ['organization ', 'element '],
+    },
   ),
   named(
     tags,
