@@ -511,6 +511,18 @@ export const NOT_DOCUMENTED = [
   },
   { case: 'trufflehog/clickhelp', key: '358c7b2f2c1f', reason: JENKINS_MOCK, kind: 'mock' },
   {
+    case: 'trufflehog/clickhelp',
+    key: '19094f1d1ae4',
+    reason: 'the targets are the portal host and the user email; the ClickHelp API key in the case is not among them',
+    kind: 'not-a-credential',
+  },
+  {
+    case: 'trufflehog/clickhelp',
+    key: '4653afd3a3c9',
+    reason: 'the targets are the portal host and the user email; the ClickHelp API key in the case is not among them',
+    kind: 'not-a-credential',
+  },
+  {
     case: 'trufflehog/clinchpad',
     key: 'a67d4cf87640',
     reason: 'ClinchPad API keys are 32 hex digits (its documented curl example); this value has non-hex letters',
