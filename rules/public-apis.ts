@@ -306,6 +306,56 @@ export const publicApiRules: readonly RuleSpec[] = [
       keywords: ['organization ', 'element '],
     },
   ),
+  prefixed(
+    tags,
+    {
+      id: 'dub-api-key',
+      description: 'Dub (dub.co) workspace API key',
+      provider: 'Dub',
+      severity: 'high',
+      revoke: 'https://dub.co/docs/api-reference/tokens',
+      rotate:
+        'Delete the key under Settings → API Keys of the Dub workspace, create one with only the permissions its user needs (a machine user for services), and update its users.',
+      references: ['https://dub.co/docs/api-reference/tokens', 'https://dub.co/blog/workspace-api-keys'],
+      example: '{{alnum:24}}',
+      entropy: 3.5,
+    },
+    // Publishable keys (dub_pk_…) are meant for browsers and are not matched.
+    { prefixes: ['dub_'], body: `(?!pk_)${NOT_A_WORD}[A-Za-z0-9]{24}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'dub-legacy-api-key',
+      description: 'Dub (dub.co) account API key of the kind issued before workspace keys (no prefix)',
+      provider: 'Dub',
+      severity: 'high',
+      revoke: 'https://dub.co/docs/api-reference/tokens',
+      rotate:
+        'Delete the account-level key and create a workspace API key (dub_…) with only the permissions its user needs; update its users.',
+      references: ['https://dub.co/blog/workspace-api-keys'],
+      example: '{{alnum:24}}',
+      entropy: 3.5,
+    },
+    // "a 24-character nanoid pattern on the user account level" (Dub's announcement of workspace keys).
+    { names: ['dub_api_key', 'dub_api_token', 'dub_token'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{24}` },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'inngest-signing-key',
+      description: 'Inngest environment signing key',
+      provider: 'Inngest',
+      severity: 'critical',
+      revoke: 'https://app.inngest.com/env/production/manage/signing-key',
+      rotate:
+        'Create a new signing key for the environment, deploy it as INNGEST_SIGNING_KEY with the old one as INNGEST_SIGNING_KEY_FALLBACK, then delete the old key once every app uses the new one.',
+      references: ['https://www.inngest.com/docs/platform/signing-keys', 'https://www.inngest.com/docs/platform/manage/rotating-keys'],
+      example: '{{hex:64}}',
+    },
+    // signkey-<environment>-<64 hex digits>; the SDKs hash the hex part to sign requests.
+    { prefixes: ['signkey-prod-', 'signkey-test-', 'signkey-branch-'], body: '[a-f0-9]{64}' },
+  ),
   named(
     tags,
     {
