@@ -12312,7 +12312,14 @@ var init_saas_apps = __esm({
             "okta token - '00{{b64url:40}}'",
             "Authorization: SSWS 00{{b64url:40}}"
           ],
-          negative: ["OKTA_API_TOKEN=00{{b64url:10}}", "OKTA_ORG_URL=https://acme.okta.com", "build 00{{b64url:40}}"]
+          // "okta" only inside another word (rookTable) does not name Okta.
+          validator: "okta-named",
+          negative: [
+            "OKTA_API_TOKEN=00{{b64url:10}}",
+            "OKTA_ORG_URL=https://acme.okta.com",
+            "build 00{{b64url:40}}",
+            "rookTable = 00{{b64url:40}}"
+          ]
         },
         {
           // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.
@@ -17548,6 +17555,16 @@ var init_validators = __esm({
         const [header2, payload] = secret2.split(".").map((part) => jsonObject(decodeBase64(part)));
         if (header2 === void 0 || !("alg" in header2 || "typ" in header2) || payload === void 0) return false;
         return !(payload.sub === "1234567890" && payload.name === "John Doe");
+      },
+      /**
+       * A rule that needs its provider named nearby (its keyword): when the match's line names it
+       * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+       * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+       * (the name is on a line above) all pass.
+       */
+      "okta-named": ({ lineHead: lineHead2 }) => {
+        const head = lineHead2 ?? "";
+        return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
       },
       /**
        * A token that carries a base64 JSON object between its prefix's `_` and the next `_`

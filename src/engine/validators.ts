@@ -76,6 +76,16 @@ export const VALIDATORS = {
     return !(payload.sub === '1234567890' && payload.name === 'John Doe');
   },
   /**
+   * A rule that needs its provider named nearby (its keyword): when the match's line names it
+   * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+   * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+   * (the name is on a line above) all pass.
+   */
+  'okta-named': ({ lineHead }) => {
+    const head = lineHead ?? '';
+    return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+  },
+  /**
    * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
    * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
    */

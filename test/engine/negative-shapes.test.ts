@@ -89,3 +89,13 @@ describe('GitLab and Cloudflare token lengths', () => {
     expect(ruleIds(`${token}${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 5)}`)).not.toContain('cloudflare-api-token');
   });
 });
+
+describe('Okta API tokens', () => {
+  it('want Okta named as a word, not inside another one', () => {
+    const token = `00${pick(B64URL, 40)}`;
+    expect(ruleIds(`OKTA_API_TOKEN=${token}\n`)).toContain('okta-api-token');
+    expect(ruleIds(`const myOktaToken = "${token}";\n`)).toContain('okta-api-token');
+    expect(ruleIds(`okta:\n  token: ${token}\n`)).toContain('okta-api-token');
+    expect(ruleIds(`rookTable = ${token}\n`)).not.toContain('okta-api-token');
+  });
+});
