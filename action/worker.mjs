@@ -461,7 +461,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   const counts = /* @__PURE__ */ new Map();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   const top = Math.max(...counts.values());
@@ -495,6 +495,17 @@ function hasTypedRun(lower) {
     const previous = lower.charCodeAt(i - 1);
     n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
     if (n >= 8) return true;
+  }
+  return false;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
   }
   return false;
 }

@@ -18,7 +18,7 @@ const NOT_A_SECRET_URL = 'the target is a server URL, not a credential';
 const JWT_NOT_JSON = "a JWT's payload is a base64url JSON object of claims (RFC 7519); this one decodes to bytes that are no JSON";
 /** Typed filler inside a token keyscan's placeholder filter drops (src/engine/placeholders.ts). */
 const FILLER_RUNS =
-  'placeholder: typed filler (8+ characters of the alphabet or digits in order, letters and digits counting up, or one short unit repeated), which keyscan drops by design; the same values are negatives in other projects';
+  'placeholder: typed filler (8+ characters of the alphabet or digits in order, the same four typed characters three times, letters and digits counting up, or one short unit repeated), which keyscan drops by design; the same values are negatives in other projects';
 const GITLAB_WORDS =
   'words, not a token: GitLab makes this token with SecureRandom.hex (glptt- 40 hex digits, gloas- 64, glimt- 25 base-36 characters); these are English words of that length';
 
@@ -654,4 +654,5 @@ export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/gitlab_token', key: '8f708c897815', reason: GITLAB_WORDS, kind: 'not-a-credential' },
   { case: 'detect-secrets/gitlab_token', key: '6ec81a3838d0', reason: GITLAB_WORDS, kind: 'not-a-credential' },
   { case: 'detect-secrets/gitlab_token', key: 'd88088307dde', reason: GITLAB_WORDS, kind: 'not-a-credential' },
+  { case: 'trufflehog/bannerbear', key: '1f1489e08969', reason: FILLER_RUNS, kind: 'placeholder' },
 ];

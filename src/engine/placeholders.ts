@@ -57,7 +57,7 @@ function isTypedFiller(value: string): boolean {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   // Mostly one character.
   const counts = new Map<string, number>();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -105,6 +105,19 @@ function hasTypedRun(lower: string): boolean {
     const previous = lower.charCodeAt(i - 1);
     n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
     if (n >= 8) return true;
+  }
+  return false;
+}
+
+/** The same four typed characters three times or more (`xoxp-1234-1234-1234-…`): filled-in IDs. */
+function repeatsTypedRun(lower: string): boolean {
+  const seen = new Map<string, number>();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
   }
   return false;
 }

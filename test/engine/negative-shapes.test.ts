@@ -32,6 +32,10 @@ describe('typed filler inside a token', () => {
     expect(isPlaceholder(`${'x9Kq'.repeat(4)}x9`)).toBe(true);
   });
 
+  it('takes the same four typed characters three times for filled-in IDs', () => {
+    expect(isPlaceholder(`xoxp-1234-1234-1234-${pick('0123456789abcdef', 32)}`)).toBe(true);
+  });
+
   it('takes letters and digits counting up with a few symbols between them for filler', () => {
     // The shape of `V2w3X4y5Z6a7!8c9…`: a typed "password" that walks the alphabet.
     const walk = Array.from({ length: 40 }, (_, i) => `${String.fromCharCode(97 + (i % 26))}${i % 10}`).join('');
