@@ -2610,10 +2610,12 @@ var init_cloud = __esm({
           rotate: "Roll or delete the token under My Profile \u2192 API Tokens (account tokens under Manage Account), and deploy the new one.",
           references: ["https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/"],
           entropy: 4,
-          positive: ["cfut_{{alnum:40}}{{alnum:8}}", "CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{alnum:8}}", "cfk_{{alnum:46}}"],
-          negative: ["cfut_{{alnum:20}}", "cfx_{{alnum:48}}"]
+          positive: ["cfut_{{alnum:40}}{{hex:8}}", "CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{hex:8}}", "cfk_{{alnum:40}}{{hex:8}}"],
+          // Too short, an unknown prefix, characters after the checksum.
+          negative: ["cfut_{{alnum:20}}", "cfx_{{alnum:40}}{{hex:8}}", "cfut_{{alnum:40}}{{hex:8}}{{upper:5}}"]
         },
-        { prefixes: ["cfut_", "cfat_", "cfk_"], body: "[A-Za-z0-9]{40,56}" }
+        // The documented format: 40 characters and a checksum (8 hex digits).
+        { prefixes: ["cfut_", "cfat_", "cfk_"], body: "[A-Za-z0-9]{40}[0-9a-f]{8}" }
       ),
       assigned(
         {
@@ -5774,7 +5776,8 @@ var init_github = __esm({
 });
 
 // rules/gitlab.ts
-function gitlabToken(id, prefix, description, revoke6) {
+function gitlabToken(id, prefix, description, revoke6, shape = DEFAULT_BODY) {
+  const assigned2 = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
   return custom(
     {
       id,
@@ -5786,23 +5789,24 @@ function gitlabToken(id, prefix, description, revoke6) {
       rotate: rotate4,
       references: references3,
       entropy: 3,
-      positive: [`${prefix}{{alnum:20}}`, `GITLAB_TOKEN="${prefix}{{b64url:27}}.01.{{lowalnum:9}}"`],
-      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`]
+      positive: [`${prefix}${shape.example}`, `GITLAB_TOKEN="${assigned2}"`],
+      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`, ...shape.negative ? [`${prefix}${shape.negative}`] : []]
     },
     {
       // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
-      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2})(?![A-Za-z0-9_-])`),
+      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}${shape.body})(?![A-Za-z0-9_-])`),
       keywords: [prefix]
     }
   );
 }
-var references3, rotate4, gitlabRules;
+var references3, rotate4, DEFAULT_BODY, gitlabRules;
 var init_gitlab = __esm({
   "rules/gitlab.ts"() {
     "use strict";
     init_define();
     references3 = ["https://docs.gitlab.com/ee/security/tokens/#token-prefixes"];
     rotate4 = "Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.";
+    DEFAULT_BODY = { body: "[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2}", example: "{{alnum:20}}" };
     gitlabRules = [
       gitlabToken(
         "gitlab-pat",
@@ -5826,7 +5830,9 @@ var init_gitlab = __esm({
         "gitlab-pipeline-trigger-token",
         "glptt-",
         "GitLab pipeline trigger token",
-        "https://docs.gitlab.com/ee/ci/triggers/#revoke-a-pipeline-trigger-token"
+        "https://docs.gitlab.com/ee/ci/triggers/#revoke-a-pipeline-trigger-token",
+        // SecureRandom.hex(20).
+        { body: "[0-9a-f]{40}", example: "{{hex:40}}", negative: "{{b64url:43}}" }
       ),
       gitlabToken(
         "gitlab-runner-registration-token",
@@ -5834,20 +5840,29 @@ var init_gitlab = __esm({
         "GitLab runner authentication token (created by registration)",
         "https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token"
       ),
-      gitlabToken("gitlab-oauth-app-secret", "gloas-", "GitLab OAuth application secret", "https://gitlab.com/-/user_settings/applications"),
+      // SecureRandom.hex(32).
+      gitlabToken("gitlab-oauth-app-secret", "gloas-", "GitLab OAuth application secret", "https://gitlab.com/-/user_settings/applications", {
+        body: "[0-9a-f]{64}",
+        example: "{{hex:64}}",
+        negative: "{{hex:32}}"
+      }),
       gitlabToken("gitlab-ci-job-token", "glcbt-", "GitLab CI/CD job token", "https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html"),
       gitlabToken(
         "gitlab-incoming-mail-token",
         "glimt-",
         "GitLab incoming email token",
-        "https://gitlab.com/-/user_settings/personal_access_tokens"
+        "https://gitlab.com/-/user_settings/personal_access_tokens",
+        // SecureRandom.hex(16) in base 36: 25 characters.
+        { body: "[0-9a-z]{25}", example: "{{lowalnum:25}}", negative: "{{lowalnum:23}}" }
       ),
       gitlabToken("gitlab-feed-token", "glft-", "GitLab feed token", "https://gitlab.com/-/user_settings/personal_access_tokens"),
       gitlabToken(
         "gitlab-agent-token",
         "glagent-",
         "GitLab agent for Kubernetes token",
-        "https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token"
+        "https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token",
+        // Devise.friendly_token(50): 50 characters and more.
+        { body: "[A-Za-z0-9_-]{50,1024}", example: "{{b64url:50}}", negative: "{{b64url:20}}" }
       ),
       gitlabToken("gitlab-scim-token", "glsoat-", "GitLab SCIM OAuth token", "https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html"),
       gitlabToken(
@@ -6750,7 +6765,8 @@ var init_jwt = __esm({
         keywords: ["eyj"],
         entropy: 4,
         maxLength: 12e3,
-        // The header must decode to a JSON object naming its algorithm: not any eyJ….eyJ….… string.
+        // The header must decode to a JSON object naming its algorithm and the payload to a JSON
+        // object of claims: not any eyJ….eyJ….… string.
         validator: "jwt",
         remediation: {
           revoke: "https://datatracker.ietf.org/doc/html/rfc7519",
@@ -6760,10 +6776,17 @@ var init_jwt = __esm({
         tags: ["token"],
         examples: {
           positive: [
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}",
-            "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJ{{b64url:120}}.{{b64url:342}}"
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"{{alnum:12}}","iat":1733100000}{{/base64url}}.{{b64url:43}}',
+            'Authorization: Bearer {{base64url}}{"alg":"RS256"}{{/base64url}}.{{base64url}}{"iss":"https://auth.{{lowalnum:8}}.io","sub":"{{alnum:16}}","exp":4102444800,"scope":"read write"}{{/base64url}}.{{b64url:342}}'
           ],
-          negative: ["eyJhbGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}"]
+          negative: [
+            "eyJhbGciOiJIUzI1NiJ9",
+            "eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}",
+            // The payload is no JSON object: eyJ and then bytes that decode to nothing.
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}",
+            // jwt.io's sample claims (subject 1234567890, John Doe), whatever the signature.
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"1234567890","name":"John Doe","admin":true,"iat":{{digit:10}}}{{/base64url}}.{{b64url:43}}'
+          ]
         }
       }
     ];
@@ -8708,8 +8731,13 @@ var init_observability = __esm({
           references: ["https://docs.sentry.io/account/auth-tokens/"],
           entropy: 4.5,
           maxLength: 1024,
-          positive: ["sntrys_eyJ{{b64:150}}_{{b64url:43}}", "SENTRY_AUTH_TOKEN=sntrys_eyJ{{b64:120}}_{{b64url:43}}"],
-          negative: ["sntrys_eyJ{{b64:10}}", "sntrys_example"]
+          // The middle part is base64 JSON naming the organization and its URLs.
+          validator: "json-payload",
+          positive: [
+            'sntrys_{{base64}}{"iat":1733100000.5,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"{{lower:10}}"}{{/base64}}_{{b64url:43}}',
+            'SENTRY_AUTH_TOKEN=sntrys_{{base64}}{"iat":1733100000.5,"url":"https://{{lower:8}}.io","region_url":"https://{{lower:8}}.io","org":"{{lowalnum:12}}"}{{/base64}}_{{b64url:43}}'
+          ],
+          negative: ["sntrys_eyJ{{b64:10}}", "sntrys_example", "sntrys_eyJ{{b64:150}}_{{b64url:43}}"]
         },
         { prefixes: ["sntrys_eyJ"], body: "[A-Za-z0-9+/=_-]{60,600}", edge: "A-Za-z0-9+/=_-" }
       ),
@@ -12623,7 +12651,14 @@ var init_saas_apps = __esm({
             "okta token - '00{{b64url:40}}'",
             "Authorization: SSWS 00{{b64url:40}}"
           ],
-          negative: ["OKTA_API_TOKEN=00{{b64url:10}}", "OKTA_ORG_URL=https://acme.okta.com", "build 00{{b64url:40}}"]
+          // "okta" only inside another word (rookTable) does not name Okta.
+          validator: "okta-named",
+          negative: [
+            "OKTA_API_TOKEN=00{{b64url:10}}",
+            "OKTA_ORG_URL=https://acme.okta.com",
+            "build 00{{b64url:40}}",
+            "rookTable = 00{{b64url:40}}"
+          ]
         },
         {
           // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.
@@ -17557,7 +17592,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   const counts2 = /* @__PURE__ */ new Map();
   for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
   const top = Math.max(...counts2.values());
@@ -17583,11 +17618,42 @@ function isTypedSequence(lower) {
   if (covered >= lower.length - 2 && longest >= 6) return true;
   return isCountingUp(lower);
 }
+function hasTypedRun(lower) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  let n = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
 function isCountingUp(lower) {
   const body = lower.replace(/[-_ ]/g, "");
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;
   const slips = (s, base2, size) => {
@@ -17795,6 +17861,15 @@ function decodeBase64(text2) {
   if (!/^[A-Za-z0-9+/_-]+$/.test(clean) || clean.length % 4 === 1) return void 0;
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
+function jsonObject(text2) {
+  if (text2 === void 0) return void 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(text2, "latin1").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function isValidatorName(name) {
   return typeof name === "string" && Object.hasOwn(VALIDATORS, name);
 }
@@ -17822,16 +17897,33 @@ var init_validators = __esm({
         const password = decoded.slice(colon + 1);
         return !isDummyPassword(password) && !isPlaceholder(password);
       },
-      /** A JWT's header is a base64url JSON object that names its algorithm. */
+      /**
+       * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
+       * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
+       */
       jwt: ({ secret: secret2 }) => {
-        const header2 = decodeBase64(secret2.slice(0, secret2.indexOf(".")));
-        if (header2 === void 0) return false;
-        try {
-          const parsed = JSON.parse(header2);
-          return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
-        } catch {
-          return false;
-        }
+        const [header2, payload] = secret2.split(".").map((part) => jsonObject(decodeBase64(part)));
+        if (header2 === void 0 || !("alg" in header2 || "typ" in header2) || payload === void 0) return false;
+        return !(payload.sub === "1234567890" && payload.name === "John Doe");
+      },
+      /**
+       * A rule that needs its provider named nearby (its keyword): when the match's line names it
+       * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+       * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+       * (the name is on a line above) all pass.
+       */
+      "okta-named": ({ lineHead: lineHead2 }) => {
+        const head = lineHead2 ?? "";
+        return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+      },
+      /**
+       * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
+       * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
+       */
+      "json-payload": ({ secret: secret2 }) => {
+        const rest = secret2.slice(secret2.indexOf("_") + 1);
+        const end = rest.indexOf("_");
+        return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== void 0;
       },
       /**
        * A value in a slot that a credential file reserves for one: anything but a reference or a

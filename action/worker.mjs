@@ -461,7 +461,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   const counts = /* @__PURE__ */ new Map();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   const top = Math.max(...counts.values());
@@ -487,11 +487,42 @@ function isTypedSequence(lower) {
   if (covered >= lower.length - 2 && longest >= 6) return true;
   return isCountingUp(lower);
 }
+function hasTypedRun(lower) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  let n = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
 function isCountingUp(lower) {
   const body = lower.replace(/[-_ ]/g, "");
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;
   const slips = (s, base, size) => {
@@ -654,6 +685,15 @@ function decodeBase64(text) {
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
 var isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
+function jsonObject(text) {
+  if (text === void 0) return void 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, "latin1").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 var VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -667,16 +707,33 @@ var VALIDATORS = {
     const password = decoded.slice(colon + 1);
     return !isDummyPassword(password) && !isPlaceholder(password);
   },
-  /** A JWT's header is a base64url JSON object that names its algorithm. */
+  /**
+   * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
+   * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
+   */
   jwt: ({ secret }) => {
-    const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
-    if (header === void 0) return false;
-    try {
-      const parsed = JSON.parse(header);
-      return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
-    } catch {
-      return false;
-    }
+    const [header, payload] = secret.split(".").map((part) => jsonObject(decodeBase64(part)));
+    if (header === void 0 || !("alg" in header || "typ" in header) || payload === void 0) return false;
+    return !(payload.sub === "1234567890" && payload.name === "John Doe");
+  },
+  /**
+   * A rule that needs its provider named nearby (its keyword): when the match's line names it
+   * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+   * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+   * (the name is on a line above) all pass.
+   */
+  "okta-named": ({ lineHead: lineHead2 }) => {
+    const head = lineHead2 ?? "";
+    return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+  },
+  /**
+   * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
+   * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
+   */
+  "json-payload": ({ secret }) => {
+    const rest = secret.slice(secret.indexOf("_") + 1);
+    const end = rest.indexOf("_");
+    return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== void 0;
   },
   /**
    * A value in a slot that a credential file reserves for one: anything but a reference or a

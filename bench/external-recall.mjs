@@ -19,7 +19,9 @@
 //
 // Every case (a test input with the tokens it must yield; none: a negative) becomes a file in a temp
 // dir, keyscan scans the dir once (--format json, an empty config), and a positive target counts as
-// found when a finding's secret covers it. Precision = found / (found + negative cases flagged).
+// found when a finding's secret covers it. Precision = found / (found + negative cases flagged);
+// "prec*" leaves out the flagged negatives that not-negative.mjs sets apart, with a reason each,
+// as holding a credential after all (the other detector's own reasons make them negative).
 // Tokens are never printed: the report and --missed show providers, counts, token shapes (prefix,
 // length, alphabet) and contexts with every token-like run replaced by its length.
 import { spawnSync } from 'node:child_process';
@@ -111,8 +113,8 @@ else console.log(`cases kept in ${casesDir} (they contain other projects' test t
 const rows = tally(cases, findingsByCase);
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const line = (label, s) =>
-  `${label.padEnd(16)} ${String(s.providers).padStart(4)} ${String(s.targets).padStart(6)} ${String(s.found).padStart(6)} ${pct(s.recall).padStart(7)} ${String(s.foundSpecific).padStart(8)} ${String(s.negatives).padStart(6)} ${String(s.flagged).padStart(6)} ${pct(s.precision).padStart(7)}`;
-const header = `${'group'.padEnd(16)} prov. targets  found  recall specific   negs  flagd    prec`;
+  `${label.padEnd(16)} ${String(s.providers).padStart(4)} ${String(s.targets).padStart(6)} ${String(s.found).padStart(6)} ${pct(s.recall).padStart(7)} ${String(s.foundSpecific).padStart(8)} ${String(s.negatives).padStart(6)} ${String(s.flagged).padStart(6)} ${pct(s.precision).padStart(7)} ${String(s.flaggedApart).padStart(5)} ${pct(s.precisionApart).padStart(7)}`;
+const header = `${'group'.padEnd(16)} prov. targets  found  recall specific   negs  flagd    prec apart   prec*`;
 
 console.log(
   `external recall · ${values.label} · ${report.stats.filesScanned} case files · ${stats.unevaluable} cases not evaluable (skipped)`,
@@ -136,12 +138,12 @@ for (const fam of families) console.log(line(fam, summarise(rows.filter((r) => r
 const top = topRows(loadTopProviders(), rows);
 const topTotal = summariseTop(top);
 console.log(
-  `\ntop ${top.length} providers (bench/external-recall/top-providers.json), ${topTotal.exercised} exercised: ${topTotal.found}/${topTotal.targets} targets found (${pct(topTotal.recall)}), ${topTotal.foundOwn} by the provider's own rules; negatives flagged ${topTotal.flagged}/${topTotal.negatives}; ${topTotal.notDocumented} targets not a documented format, set apart (${topTotal.notDocumentedFound} of them found anyway)`,
+  `\ntop ${top.length} providers (bench/external-recall/top-providers.json), ${topTotal.exercised} exercised: ${topTotal.found}/${topTotal.targets} targets found (${pct(topTotal.recall)}), ${topTotal.foundOwn} by the provider's own rules; negatives flagged ${topTotal.flagged}/${topTotal.negatives} (${topTotal.flaggedApart} set apart as holding a credential); ${topTotal.notDocumented} targets not a documented format, set apart (${topTotal.notDocumentedFound} of them found anyway)`,
 );
 console.log(`  ${'provider'.padEnd(30)} ${'found'.padStart(9)}  recall   own  negs flagged`);
 for (const t of top.filter((x) => x.targets + x.negatives > 0))
   console.log(
-    `  ${t.name.padEnd(30)} ${`${t.found}/${t.targets}`.padStart(9)} ${pct(t.recall).padStart(7)} ${String(t.foundOwn).padStart(5)} ${`${t.flagged}/${t.negatives}`.padStart(6)}${t.recall < 0.95 ? '  < 95%' : ''}`,
+    `  ${t.name.padEnd(30)} ${`${t.found}/${t.targets}`.padStart(9)} ${pct(t.recall).padStart(7)} ${String(t.foundOwn).padStart(5)} ${`${t.flagged}/${t.negatives}`.padStart(6)}${t.flaggedApart ? ` (${t.flaggedApart} apart)` : ''}${t.recall < 0.95 ? '  < 95%' : ''}`,
   );
 console.log(
   `  no external case: ${
@@ -168,10 +170,12 @@ console.log(
 console.log(`providers with misses: ${missedRows.length} (top 25 by missed targets)`);
 for (const r of missedRows.slice(0, 25))
   console.log(`  ${`${r.source}/${r.provider}`.padEnd(40)} ${r.family.padEnd(14)} missed ${r.targets - r.found}/${r.targets}`);
-const noisy = rows.filter((r) => r.flagged > 0).sort((a, b) => b.flagged - a.flagged);
-console.log(`\nnegatives flagged: ${total.flagged}/${total.negatives} in ${noisy.length} providers`);
+const noisy = rows.filter((r) => r.flagged > r.flaggedApart).sort((a, b) => b.flagged - b.flaggedApart - (a.flagged - a.flaggedApart));
+console.log(
+  `\nnegatives flagged: ${total.flagged}/${total.negatives}; ${total.flaggedApart} of them set apart as holding a credential (bench/external-recall/not-negative.mjs; the reason of each: --missed); the other ${total.flagged - total.flaggedApart} in ${noisy.length} providers`,
+);
 for (const r of noisy.slice(0, 15))
-  console.log(`  ${`${r.source}/${r.provider}`.padEnd(40)} ${r.flagged}/${r.negatives} by ${[...r.flaggedBy].join(', ')}`);
+  console.log(`  ${`${r.source}/${r.provider}`.padEnd(40)} ${r.flagged - r.flaggedApart}/${r.negatives} by ${[...r.flaggedBy].join(', ')}`);
 const flaggedByRule = new Map();
 for (const r of noisy) for (const id of r.flaggedBy) flaggedByRule.set(id, (flaggedByRule.get(id) ?? 0) + 1);
 console.log(
@@ -206,6 +210,7 @@ function summariseTop(list) {
     recall: targets ? found / targets : 0,
     negatives: sum('negatives'),
     flagged: sum('flagged'),
+    flaggedApart: sum('flaggedApart'),
     notDocumented: nd.length,
     notDocumentedFound: nd.filter((n) => n.found).length,
   };
@@ -218,7 +223,7 @@ function missedMarkdown() {
     `Generated by \`bench/external-recall.mjs\` (${values.label}), ${new Date().toISOString()}. Sources:`,
     ...provenances.map((p) => `- ${p.name}: ${p.url} @ ${p.commit} (${p.cases} cases)`),
     '',
-    `Overall: ${total.found}/${total.targets} targets found (${pct(total.recall)}), precision ${pct(total.precision)}.`,
+    `Overall: ${total.found}/${total.targets} targets found (${pct(total.recall)}), precision ${pct(total.precision)} (${pct(total.precisionApart)} with the negatives of not-negative.mjs set apart).`,
     'Shapes give the literal prefix, length and alphabet of a missed token; contexts show the line with the',
     'token as <TOKEN> and every other token-like run as <length>. No token is written here.',
     '',
@@ -257,5 +262,16 @@ function missedMarkdown() {
   );
   for (const t of top)
     for (const n of t.notDocumented) out.push(`| ${t.name} | ${n.kind} | ${cell(n.reason)} | ${n.found ? 'yes' : 'no'} |`);
+  out.push(
+    '',
+    '## Flagged negatives set apart as holding a credential (not-negative.mjs)',
+    '',
+    `${total.flaggedApart} of ${total.flagged} flagged negatives; precision ${pct(total.precision)} raw, ${pct(total.precisionApart)} with them set apart.`,
+    '',
+    '| case | rules | reason |',
+    '|---|---|---|',
+  );
+  for (const r of rows)
+    for (const n of r.notNegative) out.push(`| ${r.source}/${r.provider} | ${n.rules.join(', ')} | ${cell(n.reason)} |`);
   return `${out.join('\n')}\n`;
 }

@@ -131,10 +131,12 @@ export const cloudRules: readonly RuleSpec[] = [
       rotate: 'Roll or delete the token under My Profile → API Tokens (account tokens under Manage Account), and deploy the new one.',
       references: ['https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/'],
       entropy: 4,
-      positive: ['cfut_{{alnum:40}}{{alnum:8}}', 'CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{alnum:8}}', 'cfk_{{alnum:46}}'],
-      negative: ['cfut_{{alnum:20}}', 'cfx_{{alnum:48}}'],
+      positive: ['cfut_{{alnum:40}}{{hex:8}}', 'CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{hex:8}}', 'cfk_{{alnum:40}}{{hex:8}}'],
+      // Too short, an unknown prefix, characters after the checksum.
+      negative: ['cfut_{{alnum:20}}', 'cfx_{{alnum:40}}{{hex:8}}', 'cfut_{{alnum:40}}{{hex:8}}{{upper:5}}'],
     },
-    { prefixes: ['cfut_', 'cfat_', 'cfk_'], body: '[A-Za-z0-9]{40,56}' },
+    // The documented format: 40 characters and a checksum (8 hex digits).
+    { prefixes: ['cfut_', 'cfat_', 'cfk_'], body: '[A-Za-z0-9]{40}[0-9a-f]{8}' },
   ),
   assigned(
     {

@@ -5,7 +5,22 @@ const references = ['https://docs.gitlab.com/ee/security/tokens/#token-prefixes'
 const rotate =
   'Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.';
 
-function gitlabToken(id: string, prefix: string, description: string, revoke: string): RuleSpec {
+/**
+ * What follows the prefix. By default 20 characters (Devise.friendly_token) up to 64, and the
+ * `.`-separated parts of newer routable tokens. Tokens GitLab makes otherwise have their own:
+ * `body` (a regex source), with `example` generating one.
+ */
+interface TokenBody {
+  readonly body: string;
+  readonly example: string;
+  /** A value of the prefix that the body rules out. */
+  readonly negative?: string;
+}
+
+const DEFAULT_BODY: TokenBody = { body: '[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2}', example: '{{alnum:20}}' };
+
+function gitlabToken(id: string, prefix: string, description: string, revoke: string, shape: TokenBody = DEFAULT_BODY): RuleSpec {
+  const assigned = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
   return custom(
     {
       id,
@@ -17,12 +32,12 @@ function gitlabToken(id: string, prefix: string, description: string, revoke: st
       rotate,
       references,
       entropy: 3,
-      positive: [`${prefix}{{alnum:20}}`, `GITLAB_TOKEN="${prefix}{{b64url:27}}.01.{{lowalnum:9}}"`],
-      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`],
+      positive: [`${prefix}${shape.example}`, `GITLAB_TOKEN="${assigned}"`],
+      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`, ...(shape.negative ? [`${prefix}${shape.negative}`] : [])],
     },
     {
       // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
-      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2})(?![A-Za-z0-9_-])`),
+      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}${shape.body})(?![A-Za-z0-9_-])`),
       keywords: [prefix],
     },
   );
@@ -52,6 +67,8 @@ export const gitlabRules = [
     'glptt-',
     'GitLab pipeline trigger token',
     'https://docs.gitlab.com/ee/ci/triggers/#revoke-a-pipeline-trigger-token',
+    // SecureRandom.hex(20).
+    { body: '[0-9a-f]{40}', example: '{{hex:40}}', negative: '{{b64url:43}}' },
   ),
   gitlabToken(
     'gitlab-runner-registration-token',
@@ -59,13 +76,20 @@ export const gitlabRules = [
     'GitLab runner authentication token (created by registration)',
     'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
   ),
-  gitlabToken('gitlab-oauth-app-secret', 'gloas-', 'GitLab OAuth application secret', 'https://gitlab.com/-/user_settings/applications'),
+  // SecureRandom.hex(32).
+  gitlabToken('gitlab-oauth-app-secret', 'gloas-', 'GitLab OAuth application secret', 'https://gitlab.com/-/user_settings/applications', {
+    body: '[0-9a-f]{64}',
+    example: '{{hex:64}}',
+    negative: '{{hex:32}}',
+  }),
   gitlabToken('gitlab-ci-job-token', 'glcbt-', 'GitLab CI/CD job token', 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html'),
   gitlabToken(
     'gitlab-incoming-mail-token',
     'glimt-',
     'GitLab incoming email token',
     'https://gitlab.com/-/user_settings/personal_access_tokens',
+    // SecureRandom.hex(16) in base 36: 25 characters.
+    { body: '[0-9a-z]{25}', example: '{{lowalnum:25}}', negative: '{{lowalnum:23}}' },
   ),
   gitlabToken('gitlab-feed-token', 'glft-', 'GitLab feed token', 'https://gitlab.com/-/user_settings/personal_access_tokens'),
   gitlabToken(
@@ -73,6 +97,8 @@ export const gitlabRules = [
     'glagent-',
     'GitLab agent for Kubernetes token',
     'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
+    // Devise.friendly_token(50): 50 characters and more.
+    { body: '[A-Za-z0-9_-]{50,1024}', example: '{{b64url:50}}', negative: '{{b64url:20}}' },
   ),
   gitlabToken('gitlab-scim-token', 'glsoat-', 'GitLab SCIM OAuth token', 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html'),
   gitlabToken(

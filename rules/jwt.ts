@@ -11,7 +11,8 @@ export const jwtRules = [
     keywords: ['eyj'],
     entropy: 4,
     maxLength: 12000,
-    // The header must decode to a JSON object naming its algorithm: not any eyJ….eyJ….… string.
+    // The header must decode to a JSON object naming its algorithm and the payload to a JSON
+    // object of claims: not any eyJ….eyJ….… string.
     validator: 'jwt',
     remediation: {
       revoke: 'https://datatracker.ietf.org/doc/html/rfc7519',
@@ -22,10 +23,17 @@ export const jwtRules = [
     tags: ['token'],
     examples: {
       positive: [
-        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}',
-        'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJ{{b64url:120}}.{{b64url:342}}',
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"{{alnum:12}}","iat":1733100000}{{/base64url}}.{{b64url:43}}',
+        'Authorization: Bearer {{base64url}}{"alg":"RS256"}{{/base64url}}.{{base64url}}{"iss":"https://auth.{{lowalnum:8}}.io","sub":"{{alnum:16}}","exp":4102444800,"scope":"read write"}{{/base64url}}.{{b64url:342}}',
       ],
-      negative: ['eyJhbGciOiJIUzI1NiJ9', 'eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}'],
+      negative: [
+        'eyJhbGciOiJIUzI1NiJ9',
+        'eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}',
+        // The payload is no JSON object: eyJ and then bytes that decode to nothing.
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}',
+        // jwt.io's sample claims (subject 1234567890, John Doe), whatever the signature.
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"1234567890","name":"John Doe","admin":true,"iat":{{digit:10}}}{{/base64url}}.{{b64url:43}}',
+      ],
     },
   },
 ] satisfies readonly RuleSpec[];

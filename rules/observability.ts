@@ -121,8 +121,13 @@ const observabilityPlatformRules: readonly RuleSpec[] = [
       references: ['https://docs.sentry.io/account/auth-tokens/'],
       entropy: 4.5,
       maxLength: 1024,
-      positive: ['sntrys_eyJ{{b64:150}}_{{b64url:43}}', 'SENTRY_AUTH_TOKEN=sntrys_eyJ{{b64:120}}_{{b64url:43}}'],
-      negative: ['sntrys_eyJ{{b64:10}}', 'sntrys_example'],
+      // The middle part is base64 JSON naming the organization and its URLs.
+      validator: 'json-payload',
+      positive: [
+        'sntrys_{{base64}}{"iat":1733100000.5,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"{{lower:10}}"}{{/base64}}_{{b64url:43}}',
+        'SENTRY_AUTH_TOKEN=sntrys_{{base64}}{"iat":1733100000.5,"url":"https://{{lower:8}}.io","region_url":"https://{{lower:8}}.io","org":"{{lowalnum:12}}"}{{/base64}}_{{b64url:43}}',
+      ],
+      negative: ['sntrys_eyJ{{b64:10}}', 'sntrys_example', 'sntrys_eyJ{{b64:150}}_{{b64url:43}}'],
     },
     { prefixes: ['sntrys_eyJ'], body: '[A-Za-z0-9+/=_-]{60,600}', edge: 'A-Za-z0-9+/=_-' },
   ),

@@ -224,7 +224,14 @@ export const saasAppRules: readonly RuleSpec[] = [
         "okta token - '00{{b64url:40}}'",
         'Authorization: SSWS 00{{b64url:40}}',
       ],
-      negative: ['OKTA_API_TOKEN=00{{b64url:10}}', 'OKTA_ORG_URL=https://acme.okta.com', 'build 00{{b64url:40}}'],
+      // "okta" only inside another word (rookTable) does not name Okta.
+      validator: 'okta-named',
+      negative: [
+        'OKTA_API_TOKEN=00{{b64url:10}}',
+        'OKTA_ORG_URL=https://acme.okta.com',
+        'build 00{{b64url:40}}',
+        'rookTable = 00{{b64url:40}}',
+      ],
     },
     {
       // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.

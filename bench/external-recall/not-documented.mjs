@@ -14,6 +14,13 @@ const PLACEHOLDER = 'placeholder: typed filler (a repeated character, xxxx, the 
 const JENKINS_MOCK =
   'a Jenkins credentials.xml mock: a bare prefix-less value after "AQAAABAAA " that nothing names (Jenkins stores credentials encrypted, never in this form)';
 const NOT_A_SECRET_URL = 'the target is a server URL, not a credential';
+/** A JWT's payload is a base64url JSON object of claims (RFC 7519 §7.2). */
+const JWT_NOT_JSON = "a JWT's payload is a base64url JSON object of claims (RFC 7519); this one decodes to bytes that are no JSON";
+/** Typed filler inside a token keyscan's placeholder filter drops (src/engine/placeholders.ts). */
+const FILLER_RUNS =
+  'placeholder: typed filler (8+ characters of the alphabet or digits in order, the same four typed characters three times, letters and digits counting up, or one short unit repeated), which keyscan drops by design; the same values are negatives in other projects';
+const GITLAB_WORDS =
+  'words, not a token: GitLab makes this token with SecureRandom.hex (glptt- 40 hex digits, gloas- 64, glimt- 25 base-36 characters); these are English words of that length';
 
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -738,4 +745,48 @@ export const NOT_DOCUMENTED = [
     reason: 'Google (YouTube) API keys are "AIza" + 35 characters; this value has no AIza prefix',
     kind: 'format',
   },
+  // Set apart with the precision work of issue 13 (their rules now reject these shapes).
+  { case: 'trufflehog/anthropic', key: 'c5da3b83631e', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/anthropic', key: '378fc92c4c08', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'gitleaks/anthropic', key: 'aa07793700ab', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'gitleaks/anthropic', key: '3a51e0827d1d', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/blogger', key: '938deaf25ea1', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/generic', key: '522964dc8055', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: '32aabb1c09bd', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: 'ab132f8e21c7', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: '0cf3ee82a1fa', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: '4efbbc101354', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: '1bfa8740790f', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: 'dac19e74892e', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/salesforceoauth2', key: 'c2f4a6323fc1', reason: FILLER_RUNS, kind: 'placeholder' },
+  { case: 'trufflehog/bombbomb', key: '51f57e54f416', reason: JWT_NOT_JSON, kind: 'format' },
+  { case: 'trufflehog/caflou', key: '3a56a3901e52', reason: JWT_NOT_JSON, kind: 'format' },
+  { case: 'trufflehog/livestorm', key: '3b9141e746e5', reason: JWT_NOT_JSON, kind: 'format' },
+  { case: 'trufflehog/livestorm', key: '458315a04ecb', reason: JWT_NOT_JSON, kind: 'format' },
+  { case: 'trufflehog/web3storage', key: 'fc77c3767159', reason: JWT_NOT_JSON, kind: 'format' },
+  { case: 'trufflehog/web3storage', key: '130c8a2852da', reason: JWT_NOT_JSON, kind: 'format' },
+  {
+    case: 'trufflehog/jwt',
+    key: '2e61e50dcf85',
+    reason: "placeholder: the claims are jwt.io's sample (subject 1234567890, John Doe), signed anew; keyscan drops them by design",
+    kind: 'placeholder',
+  },
+  {
+    case: 'trufflehog/sentryorgtoken',
+    key: '286c65bfd4a0',
+    reason:
+      'placeholder: "FAKE" is typed into the token, so its middle part, which Sentry makes a base64 JSON object (iat, url, org), decodes to no JSON',
+    kind: 'placeholder',
+  },
+  {
+    case: 'trufflehog/sentryorgtoken',
+    key: '3679386c3336',
+    reason:
+      'placeholder: "FAKE" is typed into the token, so its middle part, which Sentry makes a base64 JSON object (iat, url, org), decodes to no JSON',
+    kind: 'placeholder',
+  },
+  { case: 'detect-secrets/gitlab_token', key: '8f708c897815', reason: GITLAB_WORDS, kind: 'not-a-credential' },
+  { case: 'detect-secrets/gitlab_token', key: '6ec81a3838d0', reason: GITLAB_WORDS, kind: 'not-a-credential' },
+  { case: 'detect-secrets/gitlab_token', key: 'd88088307dde', reason: GITLAB_WORDS, kind: 'not-a-credential' },
+  { case: 'trufflehog/bannerbear', key: '1f1489e08969', reason: FILLER_RUNS, kind: 'placeholder' },
 ];

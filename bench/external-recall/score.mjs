@@ -2,7 +2,7 @@
 // missed cases look with their tokens taken out (shapes and contexts safe to write down).
 import { isPlaceholder } from '../../dist/src/engine/placeholders.js';
 import { familyOf, slug } from './families.mjs';
-import { notDocumentedReason } from './top-providers.mjs';
+import { notDocumentedReason, notNegativeReason } from './top-providers.mjs';
 
 /**
  * Whether a finding's secret covers a target (the same token, or one part of a composite one, or
@@ -32,8 +32,11 @@ function namesProvider(text, provider) {
  * A positive target is found when a finding covers it, and found "by a provider rule" when that
  * finding's rule is not one of the catch-all generic ones. A target listed in not-documented.mjs
  * is not counted as a target: it goes to `notDocumented` with its reason and whether it was found.
+ * A flagged negative listed in not-negative.mjs counts in `flagged` and in `flaggedApart`, with
+ * its reason in `notNegative`; `flaggedBy` names the rules of the other flagged negatives only.
+ * (`notNegative` looks a case up there; tests pass their own.)
  */
-export function tally(cases, findingsByCase) {
+export function tally(cases, findingsByCase, notNegative = notNegativeReason) {
   const providers = new Map();
   for (const [i, c] of cases.entries()) {
     const key = `${c.source}/${c.provider}`;
@@ -47,6 +50,8 @@ export function tally(cases, findingsByCase) {
         foundSpecific: 0,
         negatives: 0,
         flagged: 0,
+        flaggedApart: 0,
+        notNegative: [],
         missed: [],
         missedNamed: 0,
         missedPlaceholder: 0,
@@ -60,7 +65,14 @@ export function tally(cases, findingsByCase) {
     const findings = findingsByCase.get(i) ?? [];
     if (!c.positive) {
       p.negatives++;
-      if (findings.length > 0) p.flagged++;
+      if (findings.length === 0) continue;
+      p.flagged++;
+      const apart = notNegative(c);
+      if (apart !== undefined) {
+        p.flaggedApart++;
+        p.notNegative.push({ reason: apart, rules: [...new Set(findings.map((f) => f.ruleId))] });
+        continue;
+      }
       for (const f of findings) p.flaggedBy.add(f.ruleId);
       continue;
     }
@@ -95,6 +107,7 @@ export function summarise(rows) {
   const found = sum('found');
   const negatives = sum('negatives');
   const flagged = sum('flagged');
+  const flaggedApart = sum('flaggedApart');
   const apart = rows.flatMap((r) => r.notDocumented);
   return {
     providers: new Set(rows.map((r) => slug(r.provider))).size,
@@ -108,7 +121,10 @@ export function summarise(rows) {
     recall: targets ? found / targets : 0,
     negatives,
     flagged,
+    flaggedApart,
     precision: found + flagged ? found / (found + flagged) : 1,
+    // Negatives set apart as holding a credential after all (not-negative.mjs) are not counted against it.
+    precisionApart: found + flagged - flaggedApart ? found / (found + flagged - flaggedApart) : 1,
   };
 }
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { NOT_DOCUMENTED } from './not-documented.mjs';
+import { NOT_NEGATIVE } from './not-negative.mjs';
 
 /** @returns {{ name: string, family: string, rules: string[], external: string[] }[]} */
 export function loadTopProviders() {
@@ -35,6 +36,13 @@ export function notDocumentedReason(c, target) {
   return notDocumented.get(`${c.source}/${c.provider}#${targetKey(c, target)}`);
 }
 
+const notNegative = new Map(NOT_NEGATIVE.map((n) => [`${n.case}#${n.key}`, n.reason]));
+
+/** Why a negative case holds a credential after all (not-negative.mjs), or undefined when it does not. */
+export function notNegativeReason(c) {
+  return notNegative.get(`${c.source}/${c.provider}#${targetKey(c, null)}`);
+}
+
 /**
  * One row per top provider, summed over the external rows that exercise it, with the targets
  * its own rules (not a generic rule) found. Providers no external case exercises have targets 0.
@@ -55,6 +63,7 @@ export function topRows(top, rows) {
       recall: targets ? found / targets : 1,
       negatives: sum('negatives'),
       flagged: sum('flagged'),
+      flaggedApart: sum('flaggedApart'),
       notDocumented: parts.flatMap((r) => r.notDocumented),
       missed: parts.flatMap((r) => r.missed.map((m) => ({ ...m, source: r.source, provider: r.provider }))),
     };

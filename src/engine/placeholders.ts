@@ -57,7 +57,7 @@ function isTypedFiller(value: string): boolean {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   // Mostly one character.
   const counts = new Map<string, number>();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -93,6 +93,47 @@ function isTypedSequence(lower: string): boolean {
 }
 
 /**
+ * Eight or more characters of the alphabet or the digit row in order anywhere in the value
+ * (`…-klmnopqrstuvwx-…`): typed, as a random base62 string has such a run with odds of about
+ * one in 10^12 at each position.
+ */
+function hasTypedRun(lower: string): boolean {
+  const kind = (c: number): number => (c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0);
+  let n = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+
+/** The same four typed characters three times or more (`xoxp-1234-1234-1234-…`): filled-in IDs. */
+function repeatsTypedRun(lower: string): boolean {
+  const seen = new Map<string, number>();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+
+/** One short unit typed over and over (`A1B2C3D4E5F6A1B2C3D4E5F6…`, `abcdabcdabcd`): at least three times, 12+ characters. */
+function isPeriodic(body: string): boolean {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
+
+/**
  * `a1B2c3D4…`, `1a2b3C4d-5E6f-7g8H-9i0J-k1l2…`, `abc123def456…`: letters and digits interleaved, each counting up
  * (wrapping after `z` and `9`), with at most a couple of separators or slips. A random string of
  * eight letters and eight digits practically never counts up in both.
@@ -101,7 +142,8 @@ function isCountingUp(lower: string): boolean {
   const body = lower.replace(/[-_ ]/g, '');
   const letters = body.replace(/[^a-z]/g, '');
   const digits = body.replace(/[^0-9]/g, '');
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  // A few symbols between the runs (`…a7!8c9…`), as typed filler for a password-like slot has.
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
   // Interleaved in short runs (`a1b2`, `abc123def456`); `0123abcd4567efgh` is left to the typed-run check.
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;

@@ -38,6 +38,17 @@ function decodeBase64(text: string): string | undefined {
 
 const isPrintable = (text: string): boolean => /^[\x20-\x7e]+$/.test(text);
 
+/** `text` parsed as a JSON object, or undefined when it is none. */
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'latin1').toString('utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A credential slot's value: a credential, and in a test's, a manual's or a template's file, not a typed word. */
 const isSlotCredential = (secret: string, path: string | undefined): boolean =>
   isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
@@ -55,16 +66,33 @@ export const VALIDATORS = {
     const password = decoded.slice(colon + 1);
     return !isDummyPassword(password) && !isPlaceholder(password);
   },
-  /** A JWT's header is a base64url JSON object that names its algorithm. */
+  /**
+   * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
+   * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
+   */
   jwt: ({ secret }) => {
-    const header = decodeBase64(secret.slice(0, secret.indexOf('.')));
-    if (header === undefined) return false;
-    try {
-      const parsed = JSON.parse(header) as unknown;
-      return typeof parsed === 'object' && parsed !== null && ('alg' in parsed || 'typ' in parsed);
-    } catch {
-      return false;
-    }
+    const [header, payload] = secret.split('.').map((part) => jsonObject(decodeBase64(part)));
+    if (header === undefined || !('alg' in header || 'typ' in header) || payload === undefined) return false;
+    return !(payload.sub === '1234567890' && payload.name === 'John Doe');
+  },
+  /**
+   * A rule that needs its provider named nearby (its keyword): when the match's line names it
+   * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+   * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+   * (the name is on a line above) all pass.
+   */
+  'okta-named': ({ lineHead }) => {
+    const head = lineHead ?? '';
+    return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+  },
+  /**
+   * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
+   * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
+   */
+  'json-payload': ({ secret }) => {
+    const rest = secret.slice(secret.indexOf('_') + 1);
+    const end = rest.indexOf('_');
+    return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== undefined;
   },
   /**
    * A value in a slot that a credential file reserves for one: anything but a reference or a

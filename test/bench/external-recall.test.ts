@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { goCases, goSampleLists } from '../../bench/external-recall/go-cases.mjs';
-import { contextOf, covers, shapeOf } from '../../bench/external-recall/score.mjs';
+import { NOT_NEGATIVE } from '../../bench/external-recall/not-negative.mjs';
+import { contextOf, covers, shapeOf, summarise, tally } from '../../bench/external-recall/score.mjs';
 
 const hex = (n: number): string => randomBytes(n).toString('hex').slice(0, n);
 
@@ -76,5 +77,42 @@ describe('external-recall: scoring and what it writes down', () => {
     expect(context).toBe("ACME_API_KEY = '<TOKEN>' # <40>");
     expect(context).not.toContain(body);
     expect(context).not.toContain(other);
+  });
+});
+
+describe('external-recall: negatives set apart as holding a credential', () => {
+  it('counts a flagged negative listed apart in the raw precision and leaves it out of the other', () => {
+    const token = hex(40);
+    const cases = [
+      { source: 'x', provider: 'acme', text: `ACME_KEY=${token}`, targets: [token], positive: true },
+      { source: 'x', provider: 'acme', text: `API_KEY=${hex(40)}`, targets: [], positive: false },
+      { source: 'x', provider: 'acme', text: `rookTable = ${hex(40)}`, targets: [], positive: false },
+      { source: 'x', provider: 'acme', text: 'nothing here', targets: [], positive: false },
+    ];
+    const findings = new Map([
+      [0, [{ ruleId: 'acme-key', secret: token }]],
+      [1, [{ ruleId: 'generic-secret-assignment', secret: 'a' }]],
+      [2, [{ ruleId: 'acme-key', secret: 'b' }]],
+    ]);
+    const apart = (c: { text: string }) => (c.text.startsWith('API_KEY=') ? 'a random value under a secret name' : undefined);
+    const rows = tally(cases, findings, apart);
+    const total = summarise(rows);
+    expect([total.found, total.flagged, total.flaggedApart]).toEqual([1, 2, 1]);
+    expect(total.precision).toBeCloseTo(1 / 3);
+    expect(total.precisionApart).toBeCloseTo(1 / 2);
+    expect(rows[0]?.notNegative).toEqual([{ reason: 'a random value under a secret name', rules: ['generic-secret-assignment'] }]);
+    // Only the negatives not set apart name the rules that flag them.
+    expect([...(rows[0]?.flaggedBy ?? [])]).toEqual(['acme-key']);
+  });
+
+  it('lists each set-apart case once, by a 12-hex-digit key and with a reason, never a token', () => {
+    const keys = NOT_NEGATIVE.map((n) => `${n.case}#${n.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const n of NOT_NEGATIVE) {
+      expect(n.case).toMatch(/^(?:trufflehog|secretlint|detect-secrets|gitleaks)\/[\w.-]+$/);
+      expect(n.key).toMatch(/^[0-9a-f]{12}$/);
+      expect(n.reason.length).toBeGreaterThan(40);
+      expect(n.reason).not.toMatch(/[A-Za-z0-9+/_-]{24,}/);
+    }
   });
 });

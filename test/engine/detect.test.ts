@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
@@ -72,7 +73,8 @@ describe('detect', () => {
     const at = (text: string, path: string) => scanFragment(cat, Buffer.from(text), { path, source: 'file' }).map((f) => f.ruleId);
     expect(at('pw abc123', 'deploy/.pgpass')).toEqual(['keyed']);
     expect(at('pw abc123', 'deploy/pgpass.md')).toEqual([]);
-    const key = '0123abcd'.repeat(4);
+    // A random key: a typed one such as 0123abcd repeated is filler (src/engine/placeholders.ts).
+    const key = randomBytes(16).toString('hex');
     expect(at(key, 'config/master.key')).toEqual(['whole-file']);
     expect(at(key, 'config/master.key.md')).toEqual([]);
   });

@@ -1,0 +1,1 @@
+export const NOT_NEGATIVE: readonly { case: string; key: string; reason: string }[];
