@@ -21712,7 +21712,7 @@ var init_history_cache = __esm({
     STATE = /^[0-3]*$/;
     PATCH = 1;
     METADATA = 2;
-    NOTHING = { commits: [], listedFrom: void 0, state: /* @__PURE__ */ new Map(), skips: {} };
+    NOTHING = { commits: [], listedFrom: void 0, state: /* @__PURE__ */ new Map(), skips: /* @__PURE__ */ new Map() };
     HistoryCache = class _HistoryCache {
       #file;
       #key;
@@ -21764,7 +21764,7 @@ var init_history_cache = __esm({
           const bits = checked.state.charCodeAt(i) - 48;
           if (bits !== 0) state.set(c, bits);
         });
-        const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: checked.skips };
+        const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
         debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
         return new _HistoryCache(file, key, known2, options.metadata);
       }
@@ -21777,7 +21777,7 @@ var init_history_cache = __esm({
         return ((this.#known.state.get(commit) ?? 0) & PATCH) !== 0;
       }
       skipsOf(commit) {
-        return this.has(commit) ? this.#known.skips[commit] : void 0;
+        return this.#known.skips.get(commit);
       }
       /** Whether `commit`'s message, identities and file names are known to hold nothing. */
       hasMetadata(commit) {
@@ -21797,8 +21797,10 @@ var init_history_cache = __esm({
        * that is what the file already says.
        */
       async save(commits, listedFrom, keep = () => true) {
+        const same = commits === this.#known.commits && listedFrom === this.#known.listedFrom;
+        if (same && this.#fresh.size === 0 && this.#freshMetadata.size === 0) return;
         let state = "";
-        let changed = commits !== this.#known.commits || listedFrom !== this.#known.listedFrom;
+        let changed = !same;
         const skips = {};
         for (const c of commits) {
           const old = this.#known.state.get(c) ?? 0;
@@ -21807,7 +21809,7 @@ var init_history_cache = __esm({
           if (bits !== old) changed = true;
           state += String(bits);
           if ((bits & PATCH) === 0) continue;
-          const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips[c];
+          const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips.get(c);
           if (s !== void 0) skips[c] = s;
         }
         if (!changed) return;
@@ -22693,9 +22695,10 @@ async function scanCommits(whole2, ctx) {
   if (commits.length === 0) return asIs;
   const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
   const patches = uncached(set.cache, commits, ctx);
+  const described = metadataToRead(set.cache, commits, ctx);
+  const large = patches.length > SMALL_HISTORY || described.length > SMALL_HISTORY;
   async function* tasks() {
     for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
   }
@@ -22705,7 +22708,11 @@ async function scanCommits(whole2, ctx) {
   templates.catch(() => void 0);
   const touchesEnv = /* @__PURE__ */ new Set();
   const watch = set.cache?.cachesMetadata ? new MetadataWatch() : void 0;
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const metadata = runMetadataTasks(
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    ctx,
+    large
+  );
   metadata.catch(() => void 0);
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
@@ -22768,9 +22775,9 @@ function recordOrder(record, findings, order) {
     if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
   }
 }
-async function* metadataFragments(set, ctx, touchesEnv, watch) {
+async function* metadataFragments(set, described, ctx, touchesEnv, watch) {
   const identities = /* @__PURE__ */ new Map();
-  for await (const c of commitMetadata(set.root, metadataToRead(set.cache, set.commits, ctx))) {
+  for await (const c of commitMetadata(set.root, described)) {
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);

@@ -69,10 +69,10 @@ interface Known {
   readonly listedFrom: string | undefined;
   /** Commit → its STATE bits. */
   readonly state: ReadonlyMap<string, number>;
-  readonly skips: Readonly<Record<string, CommitSkips>>;
+  readonly skips: ReadonlyMap<string, CommitSkips>;
 }
 
-const NOTHING: Known = { commits: [], listedFrom: undefined, state: new Map(), skips: {} };
+const NOTHING: Known = { commits: [], listedFrom: undefined, state: new Map(), skips: new Map() };
 
 export class HistoryCache {
   readonly #file: string;
@@ -132,7 +132,7 @@ export class HistoryCache {
       const bits = checked.state.charCodeAt(i) - 48;
       if (bits !== 0) state.set(c, bits);
     });
-    const known = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: checked.skips };
+    const known = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
     debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
     return new HistoryCache(file, key, known, options.metadata);
   }
@@ -148,7 +148,7 @@ export class HistoryCache {
   }
 
   skipsOf(commit: string): CommitSkips | undefined {
-    return this.has(commit) ? this.#known.skips[commit] : undefined;
+    return this.#known.skips.get(commit);
   }
 
   /** Whether `commit`'s message, identities and file names are known to hold nothing. */
@@ -172,8 +172,11 @@ export class HistoryCache {
    * that is what the file already says.
    */
   async save(commits: readonly string[], listedFrom: string | undefined, keep: (commit: string) => boolean = () => true): Promise<void> {
+    // The common repeat audit: the same list, nothing new found clean. Nothing to write.
+    const same = commits === this.#known.commits && listedFrom === this.#known.listedFrom;
+    if (same && this.#fresh.size === 0 && this.#freshMetadata.size === 0) return;
     let state = '';
-    let changed = commits !== this.#known.commits || listedFrom !== this.#known.listedFrom;
+    let changed = !same;
     const skips: Record<string, CommitSkips> = {};
     for (const c of commits) {
       const old = this.#known.state.get(c) ?? 0;
@@ -182,7 +185,7 @@ export class HistoryCache {
       if (bits !== old) changed = true;
       state += String(bits);
       if ((bits & PATCH) === 0) continue;
-      const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips[c];
+      const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips.get(c);
       if (s !== undefined) skips[c] = s;
     }
     if (!changed) return;

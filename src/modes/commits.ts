@@ -90,9 +90,11 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   // commits grew git to 640 MB RSS (most of it the mmapped pack, some its object cache); a batch of
   // 5,000 stays under 200 MB, at no cost in wall time on 100,000 commits (25.0 s → 23.7 s).
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
   const patches = uncached(set.cache, commits, ctx);
+  const described = metadataToRead(set.cache, commits, ctx);
+  // What is left to read, not the whole list: a repeat audit of a few new commits starts one worker, not one per core.
+  const large = patches.length > SMALL_HISTORY || described.length > SMALL_HISTORY;
   async function* tasks(): AsyncGenerator<Task> {
     for (let i = 0; i < patches.length; i += size) yield { kind: 'commits', repo: root, commits: patches.slice(i, i + size) };
   }
@@ -105,7 +107,11 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   // Messages, identities and names, alongside the patches: one more git log, without patches.
   const touchesEnv = new Set<string>();
   const watch = set.cache?.cachesMetadata ? new MetadataWatch() : undefined;
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const metadata = runMetadataTasks(
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    ctx,
+    large,
+  );
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
@@ -178,17 +184,18 @@ function recordOrder(record: ShardRecord, findings: readonly Finding[], order: R
 }
 
 /**
- * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
+ * The messages and identities of the commits `described` as fragments, and their file names into `ctx.names`; with
  * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
  */
 async function* metadataFragments(
   set: CommitSet,
+  described: readonly string[],
   ctx: ScanContext,
   touchesEnv: Set<string>,
   watch: MetadataWatch | undefined,
 ): AsyncGenerator<FragmentInput> {
   const identities = new Map<string, CommitInfo>();
-  for await (const c of commitMetadata(set.root, metadataToRead(set.cache, set.commits, ctx))) {
+  for await (const c of commitMetadata(set.root, described)) {
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
