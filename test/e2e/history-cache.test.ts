@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyscan } from '../helpers/cli.js';
@@ -128,6 +128,16 @@ describe('--history with the incremental cache', () => {
     expect(repeat.debug).toContain('the refs have not moved since the last scan');
     expect(stateOf(cacheDir, byDev)).toBe(1);
     expect(stateOf(cacheDir, named)).toBe(1);
+    // Nothing changed: the cache is not even rewritten.
+    const written = statSync(join(cacheDir, 'history.json')).mtimeMs;
+    await run('--cache-dir', cacheDir);
+    expect(statSync(join(cacheDir, 'history.json')).mtimeMs).toBe(written);
+
+    // A new tag on a branch's tip: the same start commits in the same order, so the same list, and the report of a full scan.
+    git(dir, 'tag', 'v1', 'main');
+    const sameList = await run('--cache-dir', cacheDir);
+    expect(sameList.debug).toContain('the refs have not moved since the last scan');
+    expect(comparable(sameList.report)).toEqual(comparable((await run('--no-cache')).report));
 
     // The branch with the oldest commits goes: the identity and the name are now first in main's.
     git(dir, 'branch', '-q', '-D', 'side');
