@@ -121,17 +121,13 @@ export class HistoryCache {
       debug('the history cache was written by an older keyscan: every commit is scanned');
       return empty;
     }
-    const checked = checkFile(parsed);
-    if (checked === undefined) return ignored('is not a keyscan history cache of this version');
+    const valid = checkFile(parsed);
+    if (valid === undefined) return ignored('is not a keyscan history cache of this version');
+    const { file: checked, state } = valid;
     if (checked.key !== key) {
       debug('the history cache was made with other rules, settings or keyscan version: every commit is scanned');
       return empty;
     }
-    const state = new Map<string, number>();
-    checked.commits.forEach((c, i) => {
-      const bits = checked.state.charCodeAt(i) - 48;
-      if (bits !== 0) state.set(c, bits);
-    });
     const known = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
     debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
     return new HistoryCache(file, key, known, options.metadata);
@@ -205,23 +201,29 @@ export class HistoryCache {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkFile(v: unknown): CacheFile | undefined {
+/** The file, if it is exactly what keyscan writes, with each commit's state (commits with none left out). */
+function checkFile(v: unknown): { readonly file: CacheFile; readonly state: Map<string, number> } | undefined {
   if (!isObject(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== 'string') return undefined;
   if (!Array.isArray(v.commits) || typeof v.state !== 'string' || !isObject(v.skips)) return undefined;
   if (v.listedFrom !== undefined && (typeof v.listedFrom !== 'string' || !DIGEST.test(v.listedFrom))) return undefined;
-  if (v.state.length !== v.commits.length || !STATE.test(v.state)) return undefined;
-  if (!v.commits.every((c) => typeof c === 'string' && SHA.test(c))) return undefined;
-  const commits = v.commits as string[];
-  // A commit listed twice would make the list no rev-list output.
-  if (new Set(commits).size !== commits.length) return undefined;
-  const index = new Map(commits.map((c, i) => [c, i]));
-  const state = v.state;
+  const commits = v.commits as unknown[];
+  const text = v.state;
+  if (text.length !== commits.length || !STATE.test(text)) return undefined;
+  // One pass: every entry a SHA, none twice (a list with a commit twice is no rev-list output).
+  const seen = new Set<string>();
+  const state = new Map<string, number>();
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i];
+    if (typeof c !== 'string' || !SHA.test(c) || seen.has(c)) return undefined;
+    seen.add(c);
+    const bits = text.charCodeAt(i) - 48;
+    if (bits !== 0) state.set(c, bits);
+  }
   for (const [sha, counts] of Object.entries(v.skips)) {
-    const at = index.get(sha);
-    if (at === undefined || ((state.charCodeAt(at) - 48) & PATCH) === 0 || !isObject(counts)) return undefined;
+    if (((state.get(sha) ?? 0) & PATCH) === 0 || !isObject(counts)) return undefined;
     for (const [reason, n] of Object.entries(counts)) {
       if (!SKIP_REASONS.includes(reason as SkipReason) || !Number.isSafeInteger(n) || (n as number) < 0) return undefined;
     }
   }
-  return v as unknown as CacheFile;
+  return { file: v as unknown as CacheFile, state };
 }
