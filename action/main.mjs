@@ -21679,20 +21679,25 @@ function checkFile(v) {
   if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
   if (!Array.isArray(v.commits) || typeof v.state !== "string" || !isObject2(v.skips)) return void 0;
   if (v.listedFrom !== void 0 && (typeof v.listedFrom !== "string" || !DIGEST.test(v.listedFrom))) return void 0;
-  if (v.state.length !== v.commits.length || !STATE.test(v.state)) return void 0;
-  if (!v.commits.every((c) => typeof c === "string" && SHA.test(c))) return void 0;
   const commits = v.commits;
-  if (new Set(commits).size !== commits.length) return void 0;
-  const index = new Map(commits.map((c, i) => [c, i]));
-  const state = v.state;
+  const text2 = v.state;
+  if (text2.length !== commits.length || !STATE.test(text2)) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  const state = /* @__PURE__ */ new Map();
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i];
+    if (typeof c !== "string" || !SHA.test(c) || seen.has(c)) return void 0;
+    seen.add(c);
+    const bits = text2.charCodeAt(i) - 48;
+    if (bits !== 0) state.set(c, bits);
+  }
   for (const [sha2, counts2] of Object.entries(v.skips)) {
-    const at2 = index.get(sha2);
-    if (at2 === void 0 || (state.charCodeAt(at2) - 48 & PATCH) === 0 || !isObject2(counts2)) return void 0;
+    if (((state.get(sha2) ?? 0) & PATCH) === 0 || !isObject2(counts2)) return void 0;
     for (const [reason, n] of Object.entries(counts2)) {
       if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
     }
   }
-  return v;
+  return { file: v, state };
 }
 var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, DIGEST, STATE, PATCH, METADATA, NOTHING, HistoryCache, isObject2;
 var init_history_cache = __esm({
@@ -21753,17 +21758,13 @@ var init_history_cache = __esm({
           debug("the history cache was written by an older keyscan: every commit is scanned");
           return empty;
         }
-        const checked = checkFile(parsed);
-        if (checked === void 0) return ignored("is not a keyscan history cache of this version");
+        const valid = checkFile(parsed);
+        if (valid === void 0) return ignored("is not a keyscan history cache of this version");
+        const { file: checked, state } = valid;
         if (checked.key !== key) {
           debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
           return empty;
         }
-        const state = /* @__PURE__ */ new Map();
-        checked.commits.forEach((c, i) => {
-          const bits = checked.state.charCodeAt(i) - 48;
-          if (bits !== 0) state.set(c, bits);
-        });
         const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
         debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
         return new _HistoryCache(file, key, known2, options.metadata);
