@@ -15082,8 +15082,8 @@ var init_secret_hash = __esm({
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
       #slow(secret2) {
-        return new Promise((resolve18, reject) => {
-          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve18(this.#mac("slow", derived)));
+        return new Promise((resolve19, reject) => {
+          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve19(this.#mac("slow", derived)));
         });
       }
     };
@@ -15370,15 +15370,15 @@ var init_rules2 = __esm({
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve18 = (node) => {
+  const resolve19 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve18(target);
+    return resolve19(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve18(raw);
+    const node = resolve19(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -15565,7 +15565,7 @@ function gitEnv() {
   return env;
 }
 function git(args2, cwd, input) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     if (input !== void 0 && child.stdin !== null) {
       child.stdin.on("error", () => void 0);
@@ -15578,7 +15578,7 @@ function git(args2, cwd, input) {
     child.on("error", (e) => reject(spawnError(e, cwd)));
     child.on(
       "close",
-      (code2) => resolve18({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+      (code2) => resolve19({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
     );
   });
 }
@@ -15618,9 +15618,9 @@ async function* gitStream(args2, cwd, input) {
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve18, reject) => {
+  const exit = new Promise((resolve19, reject) => {
     child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve18(code3 ?? (signal ? 128 : 0)));
+    child.on("close", (code3, signal) => resolve19(code3 ?? (signal ? 128 : 0)));
   });
   exit.catch(() => void 0);
   try {
@@ -17111,7 +17111,10 @@ var init_formats = __esm({
 
 // src/report/found-line.ts
 function scannedCount(stats) {
-  return stats.commitsScanned !== void 0 ? plural(stats.commitsScanned, "commit") : plural(stats.filesScanned, "file");
+  if (stats.commitsScanned === void 0) return plural(stats.filesScanned, "file");
+  const cached = stats.commitsFromCache ?? 0;
+  const commits = plural(stats.commitsScanned, "commit");
+  return cached === 0 ? commits : `${commits} (${cached} of them not rescanned: found clean by an earlier audit, from the history cache)`;
 }
 function foundLine(result2, where) {
   const found = `${foundSummary(result2.findings)} in ${scannedCount(result2.stats)}`;
@@ -22105,18 +22108,29 @@ async function defaultCacheDir(root) {
 }
 function checkFile(v) {
   if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
-  if (!Array.isArray(v.clean) || !isObject2(v.skips)) return void 0;
-  if (!v.clean.every((c) => typeof c === "string" && SHA.test(c))) return void 0;
-  const clean = new Set(v.clean);
+  if (!Array.isArray(v.commits) || typeof v.state !== "string" || !isObject2(v.skips)) return void 0;
+  if (v.listedFrom !== void 0 && (typeof v.listedFrom !== "string" || !DIGEST.test(v.listedFrom))) return void 0;
+  const commits = v.commits;
+  const text2 = v.state;
+  if (text2.length !== commits.length || !STATE.test(text2)) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  const state = /* @__PURE__ */ new Map();
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i];
+    if (typeof c !== "string" || !SHA.test(c) || seen.has(c)) return void 0;
+    seen.add(c);
+    const bits = text2.charCodeAt(i) - 48;
+    if (bits !== 0) state.set(c, bits);
+  }
   for (const [sha2, counts2] of Object.entries(v.skips)) {
-    if (!clean.has(sha2) || !isObject2(counts2)) return void 0;
+    if (((state.get(sha2) ?? 0) & PATCH) === 0 || !isObject2(counts2)) return void 0;
     for (const [reason, n] of Object.entries(counts2)) {
       if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
     }
   }
-  return v;
+  return { file: v, state };
 }
-var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, HistoryCache, isObject2;
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, DIGEST, STATE, PATCH, METADATA, NOTHING, HistoryCache, isObject2;
 var init_history_cache = __esm({
   "src/cache/history-cache.ts"() {
     "use strict";
@@ -22126,27 +22140,38 @@ var init_history_cache = __esm({
     init_version();
     init_digest();
     FORMAT = "keyscan-history-cache";
-    FORMAT_VERSION = 1;
+    FORMAT_VERSION = 2;
     FILE = "history.json";
     MAX_BYTES = 512 * 1024 * 1024;
     SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    DIGEST = /^[0-9a-f]{64}$/;
+    STATE = /^[0-3]*$/;
+    PATCH = 1;
+    METADATA = 2;
+    NOTHING = { commits: [], listedFrom: void 0, state: /* @__PURE__ */ new Map(), skips: /* @__PURE__ */ new Map() };
     HistoryCache = class _HistoryCache {
       #file;
       #key;
-      #clean;
+      #known;
       #fresh = /* @__PURE__ */ new Map();
-      constructor(file, key, clean) {
+      #freshMetadata = /* @__PURE__ */ new Set();
+      /** Whether commits' metadata is cached (not when allow markers are collected: a marker must be seen again). */
+      cachesMetadata;
+      constructor(file, key, known2, cachesMetadata) {
         this.#file = file;
         this.#key = key;
-        this.#clean = clean;
+        this.#known = known2;
+        this.cachesMetadata = cachesMetadata;
       }
       /**
        * The cache in `dir` for settings `key`. A missing file, or one made with other settings, is an
        * empty cache; a file that is not a cache keyscan wrote is one too, and `warn` says so.
        */
-      static async open(dir, key, warn, debug) {
+      static async open(dir, key, options) {
+        const { warn, debug } = options;
         const file = join4(dir, FILE);
-        const empty = new _HistoryCache(file, key, /* @__PURE__ */ new Map());
+        const empty = new _HistoryCache(file, key, NOTHING, options.metadata);
+        const superseded = (v) => isObject2(v) && v.format === FORMAT && v.version === 1;
         const info = await stat2(file).catch(() => void 0);
         if (info === void 0) return empty;
         const ignored = (why) => {
@@ -22160,45 +22185,109 @@ var init_history_cache = __esm({
         } catch {
           return ignored("is not valid JSON (damaged or cut short)");
         }
-        const checked = checkFile(parsed);
-        if (checked === void 0) return ignored("is not a keyscan history cache of this version");
+        if (superseded(parsed)) {
+          debug("the history cache was written by an older keyscan: every commit is scanned");
+          return empty;
+        }
+        const valid = checkFile(parsed);
+        if (valid === void 0) return ignored("is not a keyscan history cache of this version");
+        const { file: checked, state } = valid;
         if (checked.key !== key) {
           debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
           return empty;
         }
-        const clean = /* @__PURE__ */ new Map();
-        for (const sha2 of checked.clean) clean.set(sha2, checked.skips[sha2]);
-        debug(`history cache: ${clean.size} commits known clean`);
-        return new _HistoryCache(file, key, clean);
+        const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
+        debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
+        return new _HistoryCache(file, key, known2, options.metadata);
+      }
+      /** The commit list of the last scan, if it was listed from exactly `listedFrom`. */
+      commitsListedFrom(listedFrom) {
+        return listedFrom !== void 0 && listedFrom === this.#known.listedFrom ? this.#known.commits : void 0;
       }
       /** Whether `commit`'s changes are known to hold nothing; its skips, if so. */
       has(commit) {
-        return this.#clean.has(commit);
+        return ((this.#known.state.get(commit) ?? 0) & PATCH) !== 0;
       }
       skipsOf(commit) {
-        return this.#clean.get(commit);
+        return this.#known.skips.get(commit);
+      }
+      /** Whether `commit`'s message, identities and file names are known to hold nothing. */
+      hasMetadata(commit) {
+        return this.cachesMetadata && ((this.#known.state.get(commit) ?? 0) & METADATA) !== 0;
       }
       /** Remembers that this scan found nothing in `commit`'s changes. */
       add(commit, skips) {
         this.#fresh.set(commit, skips);
       }
-      /** Writes the commits of `commits` known clean, old and new (the new ones that pass `keep`), atomically. */
-      async save(commits, keep = () => true) {
-        const clean = [];
+      /** Remembers that this scan found nothing in `commit`'s message, identities and names. */
+      addMetadata(commit) {
+        if (this.cachesMetadata) this.#freshMetadata.add(commit);
+      }
+      /**
+       * Writes `commits` (this scan's list, listed from `listedFrom`) and what is known clean of each,
+       * old and new (new clean changes only of commits that pass `keep`), atomically; nothing when
+       * that is what the file already says.
+       */
+      async save(commits, listedFrom, keep = () => true) {
+        const same = commits === this.#known.commits && listedFrom === this.#known.listedFrom;
+        if (same && this.#fresh.size === 0 && this.#freshMetadata.size === 0) return;
+        let state = "";
+        let changed = !same;
         const skips = {};
         for (const c of commits) {
-          if (!this.#clean.has(c) && !(this.#fresh.has(c) && keep(c))) continue;
-          clean.push(c);
-          const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
+          const old = this.#known.state.get(c) ?? 0;
+          const fresh = this.#fresh.has(c) && keep(c);
+          const bits = old | (fresh ? PATCH : 0) | (this.#freshMetadata.has(c) ? METADATA : 0);
+          if (bits !== old) changed = true;
+          state += String(bits);
+          if ((bits & PATCH) === 0) continue;
+          const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips.get(c);
           if (s !== void 0) skips[c] = s;
         }
-        const content2 = { format: FORMAT, version: FORMAT_VERSION, key: this.#key, clean, skips };
+        if (!changed) return;
+        const content2 = {
+          format: FORMAT,
+          version: FORMAT_VERSION,
+          key: this.#key,
+          commits,
+          ...listedFrom === void 0 ? {} : { listedFrom },
+          state,
+          skips
+        };
         await mkdir(join4(this.#file, ".."), { recursive: true, mode: 448 });
         await writeAtomic(this.#file, `${JSON.stringify(content2)}
 `, 384);
       }
     };
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/git/start-points.ts
+async function startPoints(root, revisions, shallow) {
+  const [starts, replaced] = await Promise.all([
+    gitOk(["rev-list", "--no-walk=unsorted", ...revisions, "--"], root),
+    gitOk(["for-each-ref", "--format=%(refname)%00%(objectname)", "refs/replace/"], root)
+  ]);
+  const commits = starts.split("\n").filter((l) => l !== "");
+  if (!commits.every((c) => SHA2.test(c))) return void 0;
+  const replace = [];
+  for (const line of replaced.split("\n")) {
+    if (line === "") continue;
+    const [name = "", target = ""] = line.split("\0");
+    const id = REPLACE.exec(name)?.[1];
+    if (id === void 0 || !SHA2.test(target)) return void 0;
+    replace.push(`${id}:${target}`);
+  }
+  return { starts: commits, replace, shallow: [...shallow].sort() };
+}
+var SHA2, REPLACE;
+var init_start_points = __esm({
+  "src/git/start-points.ts"() {
+    "use strict";
+    init_run();
+    SHA2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    REPLACE = /^refs\/replace\/((?:[0-9a-f]{40}|[0-9a-f]{64}))$/;
   }
 });
 
@@ -22211,7 +22300,37 @@ async function openHistoryCache(options, root, ctx) {
     allowMarkers: options.reportUnusedAllows === true,
     env: options.env ?? {}
   });
-  return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
+  return HistoryCache.open(dir, key, {
+    metadata: options.reportUnusedAllows !== true,
+    warn: (m) => ctx.collector.warnings.push(m),
+    debug: ctx.debug
+  });
+}
+async function listHistory(cache, root, revisions, shallow, ctx) {
+  if (cache === void 0) return { commits: await listCommits(root, revisions), listedFrom: void 0 };
+  const points = await startPoints(root, revisions, shallow);
+  const listedFrom = points === void 0 ? void 0 : digestOf(points);
+  const known2 = cache.commitsListedFrom(listedFrom);
+  if (known2 !== void 0) {
+    ctx.debug(`history cache: the refs have not moved since the last scan; its ${known2.length} commits are listed again`);
+    return { commits: known2, listedFrom };
+  }
+  return { commits: await listCommits(root, revisions), listedFrom };
+}
+function metadataToRead(cache, commits, ctx) {
+  if (cache === void 0) return commits;
+  const rest = commits.filter((c) => !cache.hasMetadata(c));
+  ctx.collector.metadataFromCache = commits.length - rest.length;
+  ctx.debug(
+    `${commits.length - rest.length} commits' messages, identities and names known clean from the history cache; ${rest.length} to read`
+  );
+  return rest;
+}
+function hasNamed(path2, names) {
+  for (let slash = path2.indexOf("/"); slash !== -1; slash = path2.indexOf("/", slash + 1)) {
+    if (names.has(path2.slice(0, slash))) return true;
+  }
+  return names.has(path2);
 }
 function uncached(cache, commits, ctx) {
   if (cache === void 0) return commits;
@@ -22248,22 +22367,62 @@ function rememberClean(cache, task, result2) {
   if (dirty.has("")) return;
   for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
 }
-async function saveHistoryCache(cache, commits, keep, ctx) {
+async function saveHistoryCache(cache, commits, listedFrom, keep, ctx) {
   if (cache === void 0) return;
   try {
-    await cache.save(commits, keep);
+    await cache.save(commits, listedFrom, keep);
   } catch (e) {
     ctx.collector.warnings.push(
       `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`
     );
   }
 }
+var MetadataWatch;
 var init_cache = __esm({
   "src/modes/cache.ts"() {
     "use strict";
     init_rules();
+    init_digest();
     init_history_cache();
     init_errors();
+    init_history();
+    init_start_points();
+    MetadataWatch = class {
+      /** Commits that could be remembered, with their paths. */
+      #eligible = /* @__PURE__ */ new Map();
+      /** Identity → the commits that have it, children first. */
+      #identities = /* @__PURE__ */ new Map();
+      /** Every commit read goes through here, in scan order: an identity's last commit is its oldest. */
+      saw(c, eligible) {
+        if (eligible) this.#eligible.set(c.commit, c.paths);
+        for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) {
+          const list = this.#identities.get(id);
+          if (list === void 0) this.#identities.set(id, [c.commit]);
+          else if (list[list.length - 1] !== c.commit) list.push(c.commit);
+        }
+      }
+      /** Adds the clean commits to `cache`; none when anything failed (`failed`). */
+      remember(cache, findings, realPath, failed) {
+        if (failed) return;
+        const dirty = /* @__PURE__ */ new Set();
+        const names = /* @__PURE__ */ new Set();
+        const identityAt = /* @__PURE__ */ new Set();
+        for (const f of findings) {
+          if (f.source === "commit-message" && f.commit !== void 0) dirty.add(f.commit);
+          else if (f.source === "commit-author" && f.commit !== void 0) identityAt.add(f.commit);
+          else if (f.source === "path") names.add(realPath(f.path));
+        }
+        if (identityAt.size > 0) {
+          for (const commits of this.#identities.values()) {
+            if (identityAt.has(commits[commits.length - 1] ?? "")) for (const c of commits) dirty.add(c);
+          }
+        }
+        for (const [commit, paths] of this.#eligible) {
+          if (dirty.has(commit) || names.size > 0 && paths.some((p) => hasNamed(p, names))) continue;
+          cache.addMetadata(commit);
+        }
+      }
+    };
   }
 });
 
@@ -22968,9 +23127,10 @@ async function scanCommits(whole2, ctx) {
   if (commits.length === 0) return asIs;
   const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
   const patches = uncached(set.cache, commits, ctx);
+  const described = metadataToRead(set.cache, commits, ctx);
+  const large = patches.length > SMALL_HISTORY || described.length > SMALL_HISTORY;
   async function* tasks() {
     for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
   }
@@ -22979,15 +23139,23 @@ async function scanCommits(whole2, ctx) {
   const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
   templates.catch(() => void 0);
   const touchesEnv = /* @__PURE__ */ new Set();
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const watch = set.cache?.cachesMetadata ? new MetadataWatch() : void 0;
+  const metadata = runMetadataTasks(
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    ctx,
+    large
+  );
   metadata.catch(() => void 0);
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
-  await saveHistoryCache(cache, whole2.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...await committed, ...await templates]);
   return async (findings) => {
+    if (cache !== void 0) {
+      watch?.remember(cache, ctx.collector.unfiltered(), ctx.realPath.current, ctx.collector.errors.length > 0);
+      await saveHistoryCache(cache, whole2.commits, whole2.listedFrom, (c) => !touchesEnv.has(c), ctx);
+    }
     const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
     const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
     const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
@@ -23039,15 +23207,15 @@ function recordOrder(record, findings, order) {
     if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
   }
 }
-async function* metadataFragments(set, ctx, touchesEnv) {
+async function* metadataFragments(set, described, ctx, touchesEnv, watch) {
   const identities = /* @__PURE__ */ new Map();
-  for await (const c of commitMetadata(set.root, set.commits)) {
+  for await (const c of commitMetadata(set.root, described)) {
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
-    if (set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0)) {
-      touchesEnv.add(c.commit);
-    }
+    const env = set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0);
+    if (env) touchesEnv.add(c.commit);
+    watch?.saw(c, !env && !c.paths.some(ctx.isExcluded));
   }
   yield* identityFragments(identities);
   if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
@@ -23094,8 +23262,9 @@ var init_history4 = __esm({
         const includeStash = options.includeStash ?? false;
         const root = await repositoryRoot(ctx.cwd);
         const stashes = includeStash ? await stashEntries(root) : [];
-        const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
         const boundary = await shallowBoundary(root);
+        const cache = await openHistoryCache(options, root, ctx);
+        const { commits, listedFrom } = await listHistory(cache, root, [...allRefs(includeStash), ...stashes], boundary, ctx);
         if (boundary.size > 0) {
           const n = boundary.size;
           ctx.collector.warnings.push(
@@ -23103,8 +23272,8 @@ var init_history4 = __esm({
           );
         }
         const tip = await resolveCommit(root, "HEAD");
-        const cache = await openHistoryCache(options, root, ctx);
-        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cache ? { cache } : {} }, ctx);
+        const cached = cache ? { cache, ...listedFrom === void 0 ? {} : { listedFrom } } : {};
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cached }, ctx);
       }
     };
   }
@@ -23342,8 +23511,8 @@ var init_blobs = __esm({
             continue;
           }
           if (this.#closed) return;
-          await new Promise((resolve18) => {
-            this.#wake = resolve18;
+          await new Promise((resolve19) => {
+            this.#wake = resolve19;
           });
           this.#wake = void 0;
         }
@@ -23364,8 +23533,8 @@ var init_blobs = __esm({
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
         this.#done ??= this.#run();
-        return new Promise((resolve18, reject) => {
-          this.#pending.push({ resolve: resolve18, reject });
+        return new Promise((resolve19, reject) => {
+          this.#pending.push({ resolve: resolve19, reject });
           this.#requests.push(`${oid}
 `);
         });
@@ -23961,6 +24130,7 @@ var init_collector = __esm({
       historyOnlyHidden;
       /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
       commitsFromCache;
+      metadataFromCache;
       /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
       shard;
       constructor(onProgress, collectMarkers = false) {
@@ -24045,6 +24215,7 @@ var init_collector = __esm({
             filesScanned: this.#files,
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
             ...this.commitsFromCache === void 0 ? {} : { commitsFromCache: this.commitsFromCache },
+            ...this.metadataFromCache === void 0 ? {} : { metadataFromCache: this.metadataFromCache },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
             ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
@@ -24583,8 +24754,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve18, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve18, reject });
+        return new Promise((resolve19, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve19, reject });
           this.#dispatch();
         });
       }
@@ -32854,8 +33025,38 @@ var init_scan_options = __esm({
   }
 });
 
+// src/ci/history-cache.ts
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve10 } from "node:path";
+function historyCacheDir(given, cwd) {
+  if (given === void 0 || given.trim() === "") return void 0;
+  return isAbsolute2(given) ? given : resolve10(cwd, given);
+}
+function historyCacheNote(result2, dir) {
+  const total = result2.stats.commitsScanned ?? 0;
+  const cached = result2.stats.commitsFromCache ?? 0;
+  const metadata = result2.stats.metadataFromCache ?? 0;
+  if (cached === 0 && metadata === 0) {
+    return `History cache ${dir}: nothing usable in it (first audit, or other rules or settings); all ${total} commits were scanned, and the cache was written for the next run.`;
+  }
+  return `History cache ${dir}: ${cached} of ${total} commits were not rescanned, and ${metadata} commits' messages, identities and file names not read again, because an earlier audit with the same rules found them clean; ${total - cached} commits were scanned. Whoever can write this cache decides what is skipped: keep it scoped to this repository and written only by this audit.`;
+}
+async function committedCache(root, dir) {
+  const rel = relative5(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  const tracked = await trackedPaths(root, [toPosix(rel)]);
+  if (tracked.size === 0) return void 0;
+  return `the history cache directory ${toPosix(rel)} holds files committed to the repository: a cache from a commit is not trusted, so this audit scanned every commit and wrote no cache. Choose a --cache-dir that is not tracked (add it to .gitignore and remove the committed files).`;
+}
+var init_history_cache2 = __esm({
+  "src/ci/history-cache.ts"() {
+    "use strict";
+    init_env_files();
+    init_paths();
+  }
+});
+
 // src/ci/pr-config.ts
-import { isAbsolute as isAbsolute2, join as join8, relative as relative5, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join8, relative as relative6, resolve as resolve11 } from "node:path";
 async function pullRequestConfig(source, base2, head) {
   const baseVersion = await versionAt(source, base2);
   const headVersion = await versionAt(source, head);
@@ -32881,7 +33082,7 @@ async function workTreeVersion(source) {
 }
 function configFiles(source) {
   if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve10(source.explicit));
+  const rel = inside(source.root, resolve11(source.explicit));
   return rel === void 0 ? [] : [rel];
 }
 async function versionAt(source, rev) {
@@ -32953,8 +33154,8 @@ async function changedFiles(source, base2, head, paths) {
   return r.stdout.split("\0").filter((p) => p !== "");
 }
 function inside(root, file) {
-  const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  const rel = relative6(root, file);
+  if (rel === "" || rel.startsWith("..") || isAbsolute3(rel)) return void 0;
   return toPosix(rel);
 }
 var init_pr_config = __esm({
@@ -32973,10 +33174,10 @@ var init_pr_config = __esm({
 });
 
 // src/ci/provider.ts
-import { relative as relative6, resolve as resolve11 } from "node:path";
+import { relative as relative7, resolve as resolve12 } from "node:path";
 function workspacePrefix(root, workspace) {
   if (workspace === void 0) return "";
-  const rel = relative6(resolve11(workspace), root);
+  const rel = relative7(resolve12(workspace), root);
   return rel === "" || rel.startsWith("..") ? "" : `${toPosix(rel)}/`;
 }
 var init_provider = __esm({
@@ -33179,17 +33380,17 @@ function explicitPlan(mode) {
 }
 function sha(value2) {
   const v = value2?.toLowerCase();
-  return v !== void 0 && SHA2.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+  return v !== void 0 && SHA3.test(v) && !ZERO_SHA.test(v) ? v : void 0;
 }
 function short(sha2) {
   return sha2.slice(0, 12);
 }
-var ZERO_SHA, SHA2;
+var ZERO_SHA, SHA3;
 var init_plan = __esm({
   "src/ci/plan.ts"() {
     "use strict";
     ZERO_SHA = /^0+$/;
-    SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    SHA3 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
@@ -33656,7 +33857,7 @@ var init_reports = __esm({
 });
 
 // src/ci/gitlab/provider.ts
-import { join as join9, relative as relative7, resolve as resolve12 } from "node:path";
+import { join as join9, relative as relative8, resolve as resolve13 } from "node:path";
 function gitlabJob(ctx) {
   return {
     trigger: `${ctx.source} pipeline`,
@@ -33702,7 +33903,7 @@ async function reportFailure2(e, out, reportDir2) {
 }
 function shown(file, ctx) {
   if (ctx.projectDir === void 0) return file;
-  const rel = relative7(resolve12(ctx.projectDir), file);
+  const rel = relative8(resolve13(ctx.projectDir), file);
   return rel === "" || rel.startsWith("..") ? file : rel;
 }
 var SECRET_DETECTION_FILE, CODE_QUALITY_FILE, FETCH_DEPTH_HINT2, gitlabProvider;
@@ -34011,7 +34212,7 @@ __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { dirname as dirname5, resolve as resolve13 } from "node:path";
+import { dirname as dirname5, resolve as resolve14 } from "node:path";
 async function runCiCommand(args2, io) {
   const provider2 = selectProvider(args2.provider, io.env);
   const job = await provider2.open(io.env, io.cwd);
@@ -34025,7 +34226,7 @@ async function runCiCommand(args2, io) {
 }
 async function runCi(args2, outer, job, out) {
   const io = { ...outer, stdout: out.stdout, stderr: out.stderr };
-  const cwd = resolve13(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve14(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
   const mode = args2.mode;
@@ -34039,14 +34240,21 @@ async function runCi(args2, outer, job, out) {
   io.stderr.write(`keyscan: ${job.trigger ? `${job.trigger}: ` : ""}scanning ${plan.label}
 `);
   const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note, fetchHint: job.fetchHint });
-  const scanWith = (version) => runScan(args2, { cwd, root }, target, version);
+  let cacheDir = target.kind === "history" ? historyCacheDir(args2["cache-dir"], io.cwd) : void 0;
+  const committed = cacheDir === void 0 ? void 0 : await committedCache(root, cacheDir);
+  if (committed !== void 0) {
+    note(committed);
+    cacheDir = void 0;
+  }
+  const scanWith = (version) => runScan(args2, { cwd, root, cacheDir }, target, version);
   const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
   const { rules } = outcome;
   const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
+  if (cacheDir !== void 0) note(historyCacheNote(result2, cacheDir));
   const sarifShown = args2["sarif-output"] ?? job.defaultSarif;
-  const sarif = sarifShown === void 0 ? void 0 : { path: resolve13(io.cwd, sarifShown), shown: sarifShown };
+  const sarif = sarifShown === void 0 ? void 0 : { path: resolve14(io.cwd, sarifShown), shown: sarifShown };
   if (sarif !== void 0) {
     await out.writeReport(sarif.path, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
     const unprotected = await reportInRepository(sarif.path);
@@ -34069,7 +34277,7 @@ async function scanRequest(args2, root, target, job, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline),
+    baseline: args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint
   };
@@ -34088,9 +34296,9 @@ async function scanRequest(args2, root, target, job, scanWith, note) {
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
 async function runScan(args2, where, target, version) {
-  const { cwd, root } = where;
-  const given = args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline);
-  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve13(cwd, args2.config));
+  const { cwd, root, cacheDir } = where;
+  const given = args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline);
+  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve14(cwd, args2.config));
   let baseline = version?.baseline;
   if (version === void 0) {
     const choice = chooseBaseline(root, given, config.baseline);
@@ -34102,6 +34310,7 @@ async function runScan(args2, where, target, version) {
     cwd,
     ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     ...targetOptions(target),
+    ...cacheDir === void 0 ? {} : { cache: { dir: cacheDir } },
     ...baselineScanOptions(baseline)
   };
   const rules = [...configured.rules, ...ENV_CHECK_RULES];
@@ -34125,7 +34334,7 @@ function ciOutput(io) {
   };
 }
 function reportDir(args2, io, job) {
-  return resolve13(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
+  return resolve14(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
 }
 function targetOptions(target) {
   switch (target.kind) {
@@ -34157,6 +34366,7 @@ var init_ci_run = __esm({
     init_choice();
     init_io();
     init_rules2();
+    init_history_cache2();
     init_pr_config();
     init_providers();
     init_target();
@@ -34344,7 +34554,7 @@ function keyscanInstalled(root) {
   return existsSync4(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -34354,7 +34564,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve18({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve19({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -34379,9 +34589,9 @@ __export(init_run_exports, {
   runInitCommand: () => runInitCommand
 });
 import { mkdir as mkdir3, readFile as readFile7, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join11, relative as relative10, resolve as resolve15 } from "node:path";
+import { dirname as dirname7, join as join11, relative as relative11, resolve as resolve16 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve15(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve16(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
@@ -34463,7 +34673,7 @@ async function readOptional(file) {
 }
 function noPackageJson(root, cwd, here) {
   if (here !== void 0 && cwd !== root) {
-    return new KeyscanError("E_INIT", `package.json is in ${relative10(root, cwd)}/, not at the repository root ${root}`, {
+    return new KeyscanError("E_INIT", `package.json is in ${relative11(root, cwd)}/, not at the repository root ${root}`, {
       hint: `git runs hooks from the root, where husky must be installed: cd ${root} && npm init -y && npx -p ${PACKAGE_NAME} keyscan init. Or use the pre-commit framework (see the keyscan README).`
     });
   }
@@ -37288,17 +37498,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve18 } = __require("path");
+    var { dirname: dirname8, resolve: resolve19 } = __require("path");
     var { readdirSync, statSync } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve18(".", start);
+      let dir = resolve19(".", start);
       let tmp, stats = statSync(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve18(dir, tmp);
+        if (tmp) return resolve19(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -37336,7 +37546,7 @@ var require_require_directory = __commonJS({
     "use strict";
     var fs = __require("fs");
     var join13 = __require("path").join;
-    var resolve18 = __require("path").resolve;
+    var resolve19 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -37370,7 +37580,7 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve18(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve19(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
         var joined = join13(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
@@ -39044,7 +39254,7 @@ init_config();
 init_schema_check();
 init_redact();
 init_errors();
-import { resolve as resolve17 } from "node:path";
+import { resolve as resolve18 } from "node:path";
 
 // src/git/remote-url.ts
 init_run();
@@ -39360,6 +39570,9 @@ function ciOptions(y) {
     type: "boolean",
     default: false,
     describe: "on a pull request, use the pull request's config and baseline instead of the base commit's (lets a pull request silence its own check)"
+  }).option("cache-dir", {
+    type: "string",
+    describe: "history audits (schedule, mode history): keep the history cache in DIR and rescan only what is new (keep DIR between runs: actions/cache, GitLab cache:); other scans ignore it"
   }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR" });
 }
 async function ciCommand(args2, io) {
@@ -39371,14 +39584,14 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative9, resolve as resolve14 } from "node:path";
+import { relative as relative10, resolve as resolve15 } from "node:path";
 
 // src/config/print.ts
 init_rules();
 init_compile();
 init_scan_fragment();
 init_user_rules();
-import { dirname as dirname6, relative as relative8 } from "node:path";
+import { dirname as dirname6, relative as relative9 } from "node:path";
 function printableConfig(config, schemaRef) {
   const hide = redactor(config);
   const list = (a) => ({
@@ -39410,7 +39623,7 @@ function printableConfig(config, schemaRef) {
     ruleOverrides: overrides,
     allowlist: list(config.allowlist),
     placeholders: config.placeholders.map(hide),
-    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative8(dirname6(config.file), config.baseline) } : {}
+    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative9(dirname6(config.file), config.baseline) } : {}
   };
 }
 function redactor(config) {
@@ -39432,8 +39645,8 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve14(io.cwd, args2.config), builtinRules);
-  const where = config.file === void 0 ? void 0 : relative9(io.cwd, config.file) || config.file;
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve15(io.cwd, args2.config), builtinRules);
+  const where = config.file === void 0 ? void 0 : relative10(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
 `);
@@ -39452,7 +39665,7 @@ async function configCommand(args2, outer) {
   const running = effectiveRules(builtinRules, config).length;
   const total = builtinRules.length + config.rules.length;
   io.stdout.write(
-    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative9(io.cwd, config.baseline)}` : ""}.
+    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative10(io.cwd, config.baseline)}` : ""}.
 `
   );
   return EXIT.clean;
@@ -39479,7 +39692,7 @@ init_rules();
 init_rules2();
 init_errors();
 import { readFile as readFile8 } from "node:fs/promises";
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 
 // src/modes/merge.ts
 init_history2();
@@ -39575,6 +39788,7 @@ function mergeStats(results) {
   let commits = 0;
   let lfs = 0;
   let cached;
+  let metadata;
   let duration2 = 0;
   for (const { stats } of results) {
     files += stats.filesScanned;
@@ -39582,6 +39796,7 @@ function mergeStats(results) {
     commits += stats.commitsScanned ?? 0;
     lfs += stats.lfsPointers ?? 0;
     if (stats.commitsFromCache !== void 0) cached = (cached ?? 0) + stats.commitsFromCache;
+    if (stats.metadataFromCache !== void 0) metadata = (metadata ?? 0) + stats.metadataFromCache;
     duration2 = Math.max(duration2, stats.durationMs);
     for (const reason of Object.keys(skipped)) skipped[reason] += stats.skipped[reason] ?? 0;
     for (const kind of Object.keys(suppressed)) suppressed[kind] += stats.suppressed[kind] ?? 0;
@@ -39590,6 +39805,7 @@ function mergeStats(results) {
     filesScanned: files,
     commitsScanned: commits,
     ...cached === void 0 ? {} : { commitsFromCache: cached },
+    ...metadata === void 0 ? {} : { metadataFromCache: metadata },
     bytesScanned: bytes,
     lfsPointers: lfs,
     skipped,
@@ -39660,7 +39876,7 @@ async function mergeCommand(args2, outer) {
   const formats = args2.format;
   checkReportTargets(formats, args2.output);
   const reports = [];
-  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve16(io.cwd, file), file) });
+  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve17(io.cwd, file), file) });
   const result2 = mergeShards(reports);
   const rules = reportRules(result2.findings);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
@@ -39669,7 +39885,7 @@ async function mergeCommand(args2, outer) {
     const content2 = render(format, { result: result2, rules, reveal: false, version: VERSION, color: false });
     const file = args2.output[i];
     if (file === void 0) io.stdout.write(content2);
-    else await writeReportFile(resolve16(io.cwd, file), content2);
+    else await writeReportFile(resolve17(io.cwd, file), content2);
   }
   if (!formats.some((f, i) => f === "text" && args2.output[i] === void 0)) {
     io.stderr.write(
@@ -39859,7 +40075,7 @@ async function run(given, io = processIO()) {
 }
 async function scanCommand(args2, outer) {
   const io = await withCwd(args2, outer);
-  const baselineFile = typeof args2.baseline === "string" ? resolve17(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve18(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   checkReportTargets(formats, args2.output);
@@ -39899,7 +40115,7 @@ async function writeReports(result2, rules, formats, args2, io, root) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve17(io.cwd, file);
+      const path2 = resolve18(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -39923,7 +40139,7 @@ function withPrefixShown(result2, keep) {
   return { ...result2, findings };
 }
 function cacheOption(args2, cwd) {
-  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve17(cwd, args2["cache-dir"]);
+  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve18(cwd, args2["cache-dir"]);
   if (!args2.cache) {
     if (dir !== void 0) throw usage2("--no-cache and --cache-dir cannot be combined", "Choose one.");
     return {};
@@ -40038,7 +40254,8 @@ var INPUT_DEFAULTS = {
   "fail-on-findings": "true",
   "trust-pr-config": "false",
   baseline: "",
-  "working-directory": "."
+  "working-directory": ".",
+  "cache-dir": ""
 };
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -40061,6 +40278,7 @@ function actionArgv(env) {
   const runnerTemp = env.RUNNER_TEMP ?? "";
   const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join12(runnerTemp, "keyscan.sarif"));
   const baseline = readInput(env, "baseline");
+  const cacheDir = readInput(env, "cache-dir");
   const extra = readInput(env, "args").split(/\s+/).filter((a) => a !== "");
   return {
     argv: [
@@ -40074,6 +40292,7 @@ function actionArgv(env) {
       fail,
       trust,
       ...baseline === "" ? [] : ["--baseline", baseline],
+      ...cacheDir === "" ? [] : ["--cache-dir", cacheDir],
       ...extra
     ]
   };

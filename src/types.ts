@@ -101,6 +101,8 @@ export interface ScanStats {
   commitsScanned?: number;
   /** History scans with the cache: commits an earlier scan with the same settings found nothing in, not rescanned. */
   commitsFromCache?: number;
+  /** History scans with the cache: commits whose message, identities and file names an earlier scan found nothing in, not read again. */
+  metadataFromCache?: number;
   bytesScanned: number;
   /** Git LFS pointer files scanned as committed: the content they stand for is not in the repository. */
   lfsPointers?: number;

@@ -15,6 +15,7 @@ export const INPUT_DEFAULTS = {
   'trust-pr-config': 'false',
   baseline: '',
   'working-directory': '.',
+  'cache-dir': '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -53,6 +54,7 @@ export function actionArgv(env: NodeJS.ProcessEnv): ActionArgv {
   const runnerTemp = env.RUNNER_TEMP ?? '';
   const sarif = readInput(env, 'sarif-output') || (runnerTemp === '' ? 'keyscan.sarif' : join(runnerTemp, 'keyscan.sarif'));
   const baseline = readInput(env, 'baseline');
+  const cacheDir = readInput(env, 'cache-dir');
   const extra = readInput(env, 'args')
     .split(/\s+/)
     .filter((a) => a !== '');
@@ -68,6 +70,7 @@ export function actionArgv(env: NodeJS.ProcessEnv): ActionArgv {
       fail,
       trust,
       ...(baseline === '' ? [] : ['--baseline', baseline]),
+      ...(cacheDir === '' ? [] : ['--cache-dir', cacheDir]),
       ...extra,
     ],
   };

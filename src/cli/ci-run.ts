@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { chooseBaseline } from '../baseline/choice.js';
 import { baselineScanOptions, readBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
+import { committedCache, historyCacheDir, historyCacheNote } from '../ci/history-cache.js';
 import type { CiMode, CiPlan, ConfigChange } from '../ci/plan.js';
 import { type ConfigVersion, pullRequestConfig } from '../ci/pr-config.js';
 import type { CiJob, CiOutput } from '../ci/provider.js';
@@ -44,6 +45,7 @@ export interface CiArgs {
   cwd: string | undefined;
   'trust-pr-config': boolean;
   baseline: string | undefined;
+  'cache-dir': string | undefined;
 }
 
 export async function runCiCommand(args: CiArgs, io: CliIO): Promise<number> {
@@ -75,7 +77,13 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
 
   // The same config, allowlists, env checks and baseline as a plain `keyscan` run in this directory,
   // except on a pull or merge request, whose check uses the base commit's (see ci/pr-config.ts).
-  const scanWith = (version: ConfigVersion | undefined) => runScan(args, { cwd, root }, target, version);
+  let cacheDir = target.kind === 'history' ? historyCacheDir(args['cache-dir'], io.cwd) : undefined;
+  const committed = cacheDir === undefined ? undefined : await committedCache(root, cacheDir);
+  if (committed !== undefined) {
+    note(committed);
+    cacheDir = undefined;
+  }
+  const scanWith = (version: ConfigVersion | undefined) => runScan(args, { cwd, root, cacheDir }, target, version);
   const { outcome, configChange } =
     plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range'
       ? await scanRequest(args, root, target, job, scanWith, note)
@@ -83,6 +91,7 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
   const { rules } = outcome;
   const result: ScanResult = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result.warnings) io.stderr.write(`keyscan: warning: ${warning}\n`);
+  if (cacheDir !== undefined) note(historyCacheNote(result, cacheDir));
 
   const sarifShown = args['sarif-output'] ?? job.defaultSarif;
   const sarif = sarifShown === undefined ? undefined : { path: resolve(io.cwd, sarifShown), shown: sarifShown };
@@ -149,11 +158,11 @@ interface ScanOutcome {
 /** One scan of the target; `version` replaces the work tree's config and baseline when given. */
 async function runScan(
   args: CiArgs,
-  where: { readonly cwd: string; readonly root: string },
+  where: { readonly cwd: string; readonly root: string; readonly cacheDir: string | undefined },
   target: CiTarget,
   version: ConfigVersion | undefined,
 ): Promise<ScanOutcome> {
-  const { cwd, root } = where;
+  const { cwd, root, cacheDir } = where;
   // A relative --config is taken from the -C directory, a --baseline from the repository root (as on a pull request).
   const given = args.baseline === undefined ? undefined : resolve(root, args.baseline);
   const config = version?.config ?? (await loadScanConfig(root, args.config === undefined ? undefined : resolve(cwd, args.config)));
@@ -170,6 +179,7 @@ async function runScan(
     cwd,
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
     ...targetOptions(target),
+    ...(cacheDir === undefined ? {} : { cache: { dir: cacheDir } }),
     ...baselineScanOptions(baseline),
   };
   const rules: ReportRule[] = [...configured.rules, ...ENV_CHECK_RULES];

@@ -54,6 +54,11 @@ export function ciOptions<T>(y: Argv<T>) {
       describe:
         "on a pull request, use the pull request's config and baseline instead of the base commit's (lets a pull request silence its own check)",
     })
+    .option('cache-dir', {
+      type: 'string',
+      describe:
+        'history audits (schedule, mode history): keep the history cache in DIR and rescan only what is new (keep DIR between runs: actions/cache, GitLab cache:); other scans ignore it',
+    })
     .option('threads', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('cwd', { alias: 'C', type: 'string', describe: 'run as if started in DIR' });
 }

@@ -17,7 +17,7 @@ import { markLiveness } from '../pipeline/liveness.js';
 import type { Task } from '../scanner/task.js';
 import { commitFragments, identityFragments, refFragments } from '../sources/metadata.js';
 import { type CommitInfo, type Finding, type FragmentInput, METADATA_SOURCES, type ShardRecord } from '../types.js';
-import { rememberClean, saveHistoryCache, uncached } from './cache.js';
+import { MetadataWatch, metadataToRead, rememberClean, saveHistoryCache, uncached } from './cache.js';
 import { asIs, type Finalize, type ScanContext } from './mode.js';
 import { commitsDigest, type ShardSpec, shardBounds } from './shard.js';
 import { FRAGMENT_BYTES_PER_TASK, runMetadataTasks, runTasks } from './tasks.js';
@@ -37,6 +37,8 @@ export interface CommitSet {
   readonly refs?: { readonly includeStash: boolean };
   /** Commits found clean by earlier scans: their changes are not scanned again (`--history`). */
   readonly cache?: HistoryCache;
+  /** What `commits` was listed from, for the cache (see listHistory). */
+  readonly listedFrom?: string;
   /** Scan only this part of `commits` (`--shard`); `scan` is {@link scanDigest} of the options. */
   readonly shard?: { readonly spec: ShardSpec; readonly scan: string };
 }
@@ -88,9 +90,11 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   // commits grew git to 640 MB RSS (most of it the mmapped pack, some its object cache); a batch of
   // 5,000 stays under 200 MB, at no cost in wall time on 100,000 commits (25.0 s → 23.7 s).
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
   const patches = uncached(set.cache, commits, ctx);
+  const described = metadataToRead(set.cache, commits, ctx);
+  // What is left to read, not the whole list: a repeat audit of a few new commits starts one worker, not one per core.
+  const large = patches.length > SMALL_HISTORY || described.length > SMALL_HISTORY;
   async function* tasks(): AsyncGenerator<Task> {
     for (let i = 0; i < patches.length; i += size) yield { kind: 'commits', repo: root, commits: patches.slice(i, i + size) };
   }
@@ -102,15 +106,24 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   templates.catch(() => undefined); // awaited below
   // Messages, identities and names, alongside the patches: one more git log, without patches.
   const touchesEnv = new Set<string>();
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const watch = set.cache?.cachesMetadata ? new MetadataWatch() : undefined;
+  const metadata = runMetadataTasks(
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    ctx,
+    large,
+  );
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
   await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
-  await saveHistoryCache(cache, whole.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);
   return async (findings) => {
+    if (cache !== undefined) {
+      // Here, after the names are scanned too (src/scan.ts): whether a commit's metadata is clean depends on them.
+      watch?.remember(cache, ctx.collector.unfiltered(), ctx.realPath.current, ctx.collector.errors.length > 0);
+      await saveHistoryCache(cache, whole.commits, whole.listedFrom, (c) => !touchesEnv.has(c), ctx);
+    }
     const isTemplateValue = (f: Finding): boolean => f.ruleId === ENV_TEMPLATE_VALUE.id;
     // Template values come one per commit that added them, like secrets: each supersedes the generic
     // match of the same lines in the same commit, then both keep their first commit.
@@ -171,20 +184,26 @@ function recordOrder(record: ShardRecord, findings: readonly Finding[], order: R
 }
 
 /**
- * The commits' messages and identities as fragments, and their file names into `ctx.names`; with
+ * The messages and identities of the commits `described` as fragments, and their file names into `ctx.names`; with
  * `refs` (a history scan), every ref's name and every annotated tag's message and tagger too.
  */
-async function* metadataFragments(set: CommitSet, ctx: ScanContext, touchesEnv: Set<string>): AsyncGenerator<FragmentInput> {
+async function* metadataFragments(
+  set: CommitSet,
+  described: readonly string[],
+  ctx: ScanContext,
+  touchesEnv: Set<string>,
+  watch: MetadataWatch | undefined,
+): AsyncGenerator<FragmentInput> {
   const identities = new Map<string, CommitInfo>();
-  for await (const c of commitMetadata(set.root, set.commits)) {
+  for await (const c of commitMetadata(set.root, described)) {
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
     // With the cache: a commit that changed an env file or template (excluded or not) is never
     // remembered clean, so the env-file checks can pass over the commits that are.
-    if (set.cache !== undefined && ctx.env !== undefined && c.paths.some((p) => ctx.env?.names.kind(p) !== undefined)) {
-      touchesEnv.add(c.commit);
-    }
+    const env = set.cache !== undefined && ctx.env !== undefined && c.paths.some((p) => ctx.env?.names.kind(p) !== undefined);
+    if (env) touchesEnv.add(c.commit);
+    watch?.saw(c, !env && !c.paths.some(ctx.isExcluded));
   }
   yield* identityFragments(identities);
   if (set.refs !== undefined) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);

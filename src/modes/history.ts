@@ -1,7 +1,7 @@
 /** `--history`: every commit reachable from every ref (and every stash entry with `--include-stash`). */
-import { allRefs, listCommits, resolveCommit, shallowBoundary } from '../git/history.js';
+import { allRefs, resolveCommit, shallowBoundary } from '../git/history.js';
 import { stashEntries } from '../git/repo.js';
-import { openHistoryCache } from './cache.js';
+import { listHistory, openHistoryCache } from './cache.js';
 import { repositoryRoot, scanCommits } from './commits.js';
 import type { ScanMode } from './mode.js';
 import { shardOf } from './shard.js';
@@ -14,8 +14,9 @@ export const historyMode: ScanMode = {
     const root = await repositoryRoot(ctx.cwd);
     // Every stash entry, not only the latest that refs/stash names.
     const stashes = includeStash ? await stashEntries(root) : [];
-    const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
     const boundary = await shallowBoundary(root);
+    const cache = await openHistoryCache(options, root, ctx);
+    const { commits, listedFrom } = await listHistory(cache, root, [...allRefs(includeStash), ...stashes], boundary, ctx);
     if (boundary.size > 0) {
       const n = boundary.size;
       ctx.collector.warnings.push(
@@ -23,7 +24,7 @@ export const historyMode: ScanMode = {
       );
     }
     const tip = await resolveCommit(root, 'HEAD');
-    const cache = await openHistoryCache(options, root, ctx);
-    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...(cache ? { cache } : {}) }, ctx);
+    const cached = cache ? { cache, ...(listedFrom === undefined ? {} : { listedFrom }) } : {};
+    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cached }, ctx);
   },
 };

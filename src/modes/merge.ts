@@ -123,6 +123,7 @@ function mergeStats(results: readonly ScanResult[]): ScanResult['stats'] {
   let commits = 0;
   let lfs = 0;
   let cached: number | undefined;
+  let metadata: number | undefined;
   let duration = 0;
   for (const { stats } of results) {
     files += stats.filesScanned;
@@ -130,6 +131,7 @@ function mergeStats(results: readonly ScanResult[]): ScanResult['stats'] {
     commits += stats.commitsScanned ?? 0;
     lfs += stats.lfsPointers ?? 0;
     if (stats.commitsFromCache !== undefined) cached = (cached ?? 0) + stats.commitsFromCache;
+    if (stats.metadataFromCache !== undefined) metadata = (metadata ?? 0) + stats.metadataFromCache;
     // The shards ran side by side: the audit took as long as the slowest.
     duration = Math.max(duration, stats.durationMs);
     for (const reason of Object.keys(skipped) as SkipReason[]) skipped[reason] += stats.skipped[reason] ?? 0;
@@ -139,6 +141,7 @@ function mergeStats(results: readonly ScanResult[]): ScanResult['stats'] {
     filesScanned: files,
     commitsScanned: commits,
     ...(cached === undefined ? {} : { commitsFromCache: cached }),
+    ...(metadata === undefined ? {} : { metadataFromCache: metadata }),
     bytesScanned: bytes,
     lfsPointers: lfs,
     skipped,

@@ -45,6 +45,7 @@ export class Collector {
   historyOnlyHidden: number | undefined;
   /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
   commitsFromCache: number | undefined;
+  metadataFromCache: number | undefined;
   /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
   shard: ShardRecord | undefined;
 
@@ -151,6 +152,7 @@ export class Collector {
         filesScanned: this.#files,
         ...(this.commitsTotal === undefined ? {} : { commitsScanned: this.#commits }),
         ...(this.commitsFromCache === undefined ? {} : { commitsFromCache: this.commitsFromCache }),
+        ...(this.metadataFromCache === undefined ? {} : { metadataFromCache: this.metadataFromCache }),
         bytesScanned: this.#bytes,
         lfsPointers: this.#lfs,
         ...(this.historyOnlyHidden === undefined ? {} : { historyOnlyHidden: this.historyOnlyHidden }),

@@ -5,9 +5,12 @@
 import type { ScanResult } from '../types.js';
 import { foundSummary, plural } from './text.js';
 
-/** "2 commits" for a commit scan, "3 files" for a file scan. */
+/** "2 commits" for a commit scan, "3 files" for a file scan; what the history cache vouched for, when it did. */
 export function scannedCount(stats: ScanResult['stats']): string {
-  return stats.commitsScanned !== undefined ? plural(stats.commitsScanned, 'commit') : plural(stats.filesScanned, 'file');
+  if (stats.commitsScanned === undefined) return plural(stats.filesScanned, 'file');
+  const cached = stats.commitsFromCache ?? 0;
+  const commits = plural(stats.commitsScanned, 'commit');
+  return cached === 0 ? commits : `${commits} (${cached} of them not rescanned: found clean by an earlier audit, from the history cache)`;
 }
 
 /**

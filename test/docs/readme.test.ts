@@ -38,10 +38,15 @@ describe('README', () => {
     expect(workflow?.permissions['security-events']).toBe('write');
     const steps = Object.values(workflow?.jobs ?? {})[0]?.steps ?? [];
     expect(steps[0]?.uses).toMatch(/^actions\/checkout@/);
-    expect(steps[1]).toMatchObject({ uses: `keyscan/keyscan@v${pkg.version.split('.')[0]}`, id: 'keyscan' });
-    expect(steps[2]?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
-    expect(steps[2]?.if).toMatch(/^always\(\)/);
-    expect(steps[2]?.with?.sarif_file).toBe('${{ steps.keyscan.outputs.sarif }}');
+    // The history cache, restored and saved by actions/cache on the scheduled (and manual) audits only.
+    expect(steps[1]?.uses).toMatch(/^actions\/cache@/);
+    expect(steps[1]?.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
+    expect(steps[1]?.with?.key).toContain('${{ github.repository }}');
+    expect(steps[2]).toMatchObject({ uses: `keyscan/keyscan@v${pkg.version.split('.')[0]}`, id: 'keyscan' });
+    expect(steps[2]?.with?.['cache-dir']).toBe(steps[1]?.with?.path);
+    expect(steps[3]?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+    expect(steps[3]?.if).toMatch(/^always\(\)/);
+    expect(steps[3]?.with?.sarif_file).toBe('${{ steps.keyscan.outputs.sarif }}');
   });
 
   it('documents every input and output of the action, and pins the pre-commit hook to this release', () => {

@@ -27,6 +27,14 @@ describe('foundLine', () => {
     expect(foundLine(result())).toBe('no secrets found in 3 files');
   });
 
+  it('says how many commits the history cache vouched for instead of a rescan', () => {
+    const r = result({}, 10);
+    expect(foundLine({ ...r, stats: { ...r.stats, commitsFromCache: 8 } })).toBe(
+      'no secrets found in 10 commits (8 of them not rescanned: found clean by an earlier audit, from the history cache)',
+    );
+    expect(scannedCount({ ...r.stats, commitsFromCache: 0 })).toBe('10 commits');
+  });
+
   it('starts with the incomplete scan, never a bare count, when paths were not scanned', () => {
     const r = result({ findings: [finding()], errors: [{ path: 'a', message: 'permission denied', code: 'EACCES' }] }, 2);
     expect(foundLine(r, 'see the report')).toBe(
