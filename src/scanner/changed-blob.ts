@@ -12,6 +12,7 @@ import type { Catalogue } from '../engine/catalogue.js';
 import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 import type { FragmentMeta } from '../types.js';
+import { neededReach, reachOf } from './reach.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];
@@ -42,7 +43,7 @@ export function scanChangedBlob(
   const findings: RawFinding[] = [];
   const markerLines: number[] = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
+  const scan = (first: number, last: number): void => {
     const start = lines[first - 1] as number;
     const end = last < lines.length ? (lines[last] as number) : text.length;
     const data = text.subarray(start, end);
@@ -51,20 +52,18 @@ export function scanChangedBlob(
       if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
     }
     if (collectMarkers) for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
+  };
+  const widening = reach.wideFor(meta.path);
+  // Changes within the longest reach of each other share one look for the keywords of longer rules.
+  for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text, lines, group, reach.wide)[0] as [number, number];
+    const start = lines[first - 1] as number;
+    const end = last < lines.length ? (lines[last] as number) : text.length;
+    const need = neededReach(reach, widening, text, start, end);
+    for (const [a, b] of need >= reach.wide ? [[first, last] as const] : windows(text, lines, group, need)) scan(a, b);
   }
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
-}
-
-/** The longest match any rule can make: the context a change needs on either side. */
-const reaches = new WeakMap<Catalogue, number>();
-function reachOf(catalogue: Catalogue): number {
-  let reach = reaches.get(catalogue);
-  if (reach === undefined) {
-    reach = 0;
-    for (const rule of catalogue.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue, reach);
-  }
-  return reach;
 }
 
 /** Offsets where each line starts (index i holds line i + 1). */
@@ -90,6 +89,20 @@ function windows(text: Buffer, starts: readonly number[], ranges: readonly numbe
     const prev = out[out.length - 1];
     if (prev !== undefined && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Index spans [from, to) into `ranges` of the added ranges whose windows at `reach` merge. */
+function groups(text: Buffer, starts: readonly number[], ranges: readonly number[], reach: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text, starts, ranges.slice(i, i + 2), reach) as [[number, number]];
+    const prev = out[out.length - 1];
+    if (prev !== undefined && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
