@@ -15622,9 +15622,9 @@ var init_group = __esm({
 // src/report/audit.ts
 function buildAudit(ctx) {
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
-  const groups = groupFindings(ctx.result.findings);
-  const issues = groups.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
-  const secrets = groups.filter((g) => g.findings[0].source !== "check").map((group) => {
+  const groups2 = groupFindings(ctx.result.findings);
+  const issues = groups2.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
+  const secrets = groups2.filter((g) => g.findings[0].source !== "check").map((group) => {
     const rule = rules.get(group.findings[0].ruleId);
     return {
       group,
@@ -21120,16 +21120,16 @@ async function byRepository(targets, warn) {
     warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
     return void 0;
   });
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const t of targets) {
     const dir = dirname2(t.abs);
     const candidate = await candidateRoot(dir);
     const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [t]);
+    const group = groups2.get(root);
+    if (group === void 0) groups2.set(root, [t]);
     else group.push(t);
   }
-  return groups;
+  return groups2;
 }
 var DRIFT_PARTNERS;
 var init_worktree = __esm({
@@ -21838,18 +21838,18 @@ var init_cache = __esm({
 
 // src/filters/first-introduced.ts
 function firstIntroduced(findings, order) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-    const group = groups.get(key);
+    const group = groups2.get(key);
     if (group === void 0) {
-      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
+      groups2.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
       continue;
     }
     group.commits.add(f.commit ?? "");
     if (isOlder(f, group.first, order)) group.first = f;
   }
-  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
+  return [...groups2.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
 }
 function isOlder(a, b, order) {
   const da = Date.parse(a.date ?? "");
@@ -23744,6 +23744,89 @@ var init_scan_fragment = __esm({
   }
 });
 
+// src/scanner/reach.ts
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = computeReach(catalogue2);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function computeReach(catalogue2) {
+  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
+  let longest = 0;
+  let baseMatch = 0;
+  const longer = [];
+  for (const rule of rules) {
+    longest = Math.max(longest, rule.maxLength);
+    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
+    else longer.push(rule);
+  }
+  const wide = longest + margin;
+  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
+  const byVerdicts = /* @__PURE__ */ new Map();
+  const widening = (onPath2) => {
+    const applies = (r) => r.pathGroup === void 0 || onPath2.has(r.pathGroup);
+    let always = 0;
+    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
+    const list = [];
+    const reach = [];
+    keywords.keywords.forEach((keyword, id) => {
+      let need = 0;
+      for (const i of rulesByKeyword[id] ?? []) {
+        const r = rules[i];
+        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+      }
+      const carrier = carrierOf[id];
+      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
+      if (need === 0) return;
+      list.push(keyword);
+      reach.push(need);
+    });
+    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach };
+  };
+  return {
+    base: Math.min(wide, baseMatch + margin),
+    wide,
+    wideFor(path2) {
+      const onPath2 = new Set(groups2.filter((g) => paths[g]?.test(path2) === true));
+      const key = [...onPath2].join(",");
+      let found = byVerdicts.get(key);
+      if (found === void 0) {
+        found = widening(onPath2);
+        byVerdicts.set(key, found);
+      }
+      return found;
+    }
+  };
+}
+function neededReach(reach, widening, text2, start, end) {
+  let need = Math.max(reach.base, widening.always);
+  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  findKeywords(
+    widening.keywords,
+    text2,
+    (id) => {
+      need = Math.max(need, widening.reach[id]);
+    },
+    start,
+    end
+  );
+  return need;
+}
+var BASE_MATCH, reaches;
+var init_reach = __esm({
+  "src/scanner/reach.ts"() {
+    "use strict";
+    init_encoded();
+    init_keywords();
+    BASE_MATCH = 512;
+    reaches = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/scanner/changed-blob.ts
 function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const text2 = toScannableText(raw);
@@ -23755,7 +23838,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text2, lines, ranges, reach)) {
+  const scan2 = (first, last) => {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text2.length;
     const data = text2.subarray(start, end);
@@ -23766,17 +23849,17 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
+  };
+  const widening = reach.wideFor(meta.path);
+  for (const [from, to] of groups(text2, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text2, lines, group, reach.wide)[0];
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text2.length;
+    const need = neededReach(reach, widening, text2, start, end);
+    for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text2, lines, group, need)) scan2(a, b);
   }
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
-}
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
 }
 function lineStarts(text2) {
   const starts = [0];
@@ -23795,6 +23878,18 @@ function windows(text2, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+function groups(text2, starts, ranges, reach) {
+  const out = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text2, starts, ranges.slice(i, i + 2), reach);
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
@@ -23845,14 +23940,13 @@ function utf16Ranges(raw, order, added) {
   }
   return out;
 }
-var reaches;
 var init_changed_blob = __esm({
   "src/scanner/changed-blob.ts"() {
     "use strict";
     init_allow_marker();
     init_scan_fragment();
     init_text2();
-    reaches = /* @__PURE__ */ new WeakMap();
+    init_reach();
   }
 });
 
@@ -36549,12 +36643,12 @@ var require_wrap_ansi = __commonJS({
       for (const [index, character] of pre.entries()) {
         returnValue += character;
         if (ESCAPES2.has(character)) {
-          const { groups } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
-          if (groups.code !== void 0) {
-            const code3 = Number.parseFloat(groups.code);
+          const { groups: groups2 } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
+          if (groups2.code !== void 0) {
+            const code3 = Number.parseFloat(groups2.code);
             escapeCode = code3 === END_CODE ? void 0 : code3;
-          } else if (groups.uri !== void 0) {
-            escapeUrl = groups.uri.length === 0 ? void 0 : groups.uri;
+          } else if (groups2.uri !== void 0) {
+            escapeUrl = groups2.uri.length === 0 ? void 0 : groups2.uri;
           }
         }
         const code2 = ansiStyles.codes.get(Number(escapeCode));
@@ -39063,25 +39157,25 @@ function mergeShards(reports) {
   const shards = checkComplete(reports);
   const order = /* @__PURE__ */ new Map();
   for (const s of shards) for (const [commit, at2] of Object.entries(s.order)) order.set(commit, at2);
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const { result: result2 } of reports) {
     for (const f of result2.findings) {
       const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-      const held = groups.get(key);
+      const held = groups2.get(key);
       if (held === void 0) {
-        groups.set(key, f);
+        groups2.set(key, f);
         continue;
       }
       if (ONCE_PER_SCAN.has(f.source)) {
-        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups.set(key, f);
+        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups2.set(key, f);
         continue;
       }
       const first = isOlder(f, held, order) ? f : held;
       const commitCount = (f.commitCount ?? 1) + (held.commitCount ?? 1);
-      groups.set(key, { ...first, commitCount });
+      groups2.set(key, { ...first, commitCount });
     }
   }
-  const findings = [...groups.values()].map(
+  const findings = [...groups2.values()].map(
     (f) => f.ruleId === ENV_FILE_COMMITTED.id ? { ...f, message: committedMessage(f.path, f.commitCount ?? 1, f.presentAtHead === true) } : f
   );
   const results = reports.map((r) => r.result);

@@ -2004,6 +2004,81 @@ function findAllowMarkerLines(data2, firstLine2 = 1) {
   return lines;
 }
 
+// src/scanner/reach.ts
+var BASE_MATCH = 512;
+var reaches = /* @__PURE__ */ new WeakMap();
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = computeReach(catalogue2);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function computeReach(catalogue2) {
+  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
+  let longest = 0;
+  let baseMatch = 0;
+  const longer = [];
+  for (const rule of rules) {
+    longest = Math.max(longest, rule.maxLength);
+    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
+    else longer.push(rule);
+  }
+  const wide = longest + margin;
+  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
+  const byVerdicts = /* @__PURE__ */ new Map();
+  const widening = (onPath) => {
+    const applies = (r) => r.pathGroup === void 0 || onPath.has(r.pathGroup);
+    let always = 0;
+    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
+    const list = [];
+    const reach = [];
+    keywords.keywords.forEach((keyword, id) => {
+      let need = 0;
+      for (const i of rulesByKeyword[id] ?? []) {
+        const r = rules[i];
+        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+      }
+      const carrier = carrierOf[id];
+      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
+      if (need === 0) return;
+      list.push(keyword);
+      reach.push(need);
+    });
+    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach };
+  };
+  return {
+    base: Math.min(wide, baseMatch + margin),
+    wide,
+    wideFor(path) {
+      const onPath = new Set(groups2.filter((g) => paths[g]?.test(path) === true));
+      const key = [...onPath].join(",");
+      let found = byVerdicts.get(key);
+      if (found === void 0) {
+        found = widening(onPath);
+        byVerdicts.set(key, found);
+      }
+      return found;
+    }
+  };
+}
+function neededReach(reach, widening, text, start, end) {
+  let need = Math.max(reach.base, widening.always);
+  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  findKeywords(
+    widening.keywords,
+    text,
+    (id) => {
+      need = Math.max(need, widening.reach[id]);
+    },
+    start,
+    end
+  );
+  return need;
+}
+
 // src/scanner/changed-blob.ts
 function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const text = toScannableText(raw);
@@ -2015,7 +2090,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
+  const scan = (first, last) => {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text.length;
     const data2 = text.subarray(start, end);
@@ -2026,18 +2101,17 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
+  };
+  const widening = reach.wideFor(meta.path);
+  for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text, lines, group, reach.wide)[0];
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text.length;
+    const need = neededReach(reach, widening, text, start, end);
+    for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text, lines, group, need)) scan(a, b);
   }
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
-}
-var reaches = /* @__PURE__ */ new WeakMap();
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
 }
 function lineStarts(text) {
   const starts = [0];
@@ -2056,6 +2130,18 @@ function windows(text, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+function groups(text, starts, ranges, reach) {
+  const out = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text, starts, ranges.slice(i, i + 2), reach);
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
