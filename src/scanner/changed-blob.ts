@@ -12,7 +12,7 @@ import type { Catalogue } from '../engine/catalogue.js';
 import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 import type { FragmentMeta } from '../types.js';
-import { neededReach, reachOf } from './reach.js';
+import { hasKeyword, neededReach, reachOf } from './reach.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];
@@ -24,6 +24,21 @@ export interface ChangeScan {
 }
 
 /**
+ * What is known about a blob and the keywords of the rules that reach further than most (see
+ * reach.ts), carried between the versions of a file: a blob without any of them needs only the
+ * base reach around its changes.
+ */
+export interface WideHint {
+  /** The blob is known to hold no such keyword. */
+  readonly free: boolean;
+  /** Called when the scan found that the blob holds none (a UTF-16 blob is never judged). */
+  readonly onFree?: () => void;
+}
+
+/** Blobs up to this size are looked over whole for those keywords; larger ones only near their changes. */
+const JUDGED_WHOLE = 256 << 10;
+
+/**
  * `added` holds flat pairs [first, last] of 1-based, inclusive line ranges in git's numbering of
  * the raw blob (lines end at each 0x0a byte), sorted and disjoint, as the diff reported them.
  */
@@ -33,6 +48,7 @@ export function scanChangedBlob(
   added: readonly number[],
   meta: FragmentMeta,
   collectMarkers: boolean,
+  wide?: WideHint,
 ): ChangeScan {
   const text = toScannableText(raw);
   if (text === 'binary') return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
@@ -54,13 +70,19 @@ export function scanChangedBlob(
     if (collectMarkers) for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
   };
   const widening = reach.wideFor(meta.path);
+  // One look over the whole blob, stopping at the first hit, tells for every change at once.
+  const carries = order === undefined && widening.withinLines;
+  let free = wide?.free === true && carries;
+  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE;
+  if (!free && judge && widening.keywords !== undefined && widening.always < reach.wide) free = !hasKeyword(widening.keywords, text);
+  if (free) wide?.onFree?.();
   // Changes within the longest reach of each other share one look for the keywords of longer rules.
   for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text, lines, group, reach.wide)[0] as [number, number];
     const start = lines[first - 1] as number;
     const end = last < lines.length ? (lines[last] as number) : text.length;
-    const need = neededReach(reach, widening, text, start, end);
+    const need = free ? Math.max(reach.base, widening.always) : neededReach(reach, widening, text, start, end);
     for (const [a, b] of need >= reach.wide ? [[first, last] as const] : windows(text, lines, group, need)) scan(a, b);
   }
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };

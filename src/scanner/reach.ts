@@ -35,6 +35,8 @@ export interface Widening {
    */
   readonly keywords: KeywordMatcher | undefined;
   readonly reach: readonly number[];
+  /** No keyword holds a line break: each lies within one line (what carries between versions). */
+  readonly withinLines: boolean;
 }
 
 const reaches = new WeakMap<Catalogue, Reach>();
@@ -82,7 +84,8 @@ function computeReach(catalogue: Catalogue): Reach {
       list.push(keyword);
       reach.push(need);
     });
-    return { always, keywords: list.length === 0 ? undefined : compileKeywords(list), reach };
+    const withinLines = list.every((k) => !k.includes('\n'));
+    return { always, keywords: list.length === 0 ? undefined : compileKeywords(list), reach, withinLines };
   };
   return {
     base: Math.min(wide, baseMatch + margin),
@@ -114,4 +117,15 @@ export function neededReach(reach: Reach, widening: Widening, text: Uint8Array, 
     end,
   );
   return need;
+}
+
+/** Whether any keyword of `matcher` occurs in `text`: the automaton's loop, stopping at the first hit. */
+export function hasKeyword(matcher: KeywordMatcher, text: Uint8Array, start = 0, end = text.length): boolean {
+  const { delta, classes, accept } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[s + (classes[text[i] as number] as number)] as number;
+    if (accept[s] !== 0) return true;
+  }
+  return false;
 }
