@@ -33,6 +33,8 @@ export interface WideHint {
   readonly free: boolean;
   /** Called when the scan found that the blob holds none (a UTF-16 blob is never judged). */
   readonly onFree?: () => void;
+  /** Called when the scan looked over the whole blob and found one. */
+  readonly onWide?: () => void;
 }
 
 /** Blobs up to this size are looked over whole for those keywords; larger ones only near their changes. */
@@ -70,21 +72,32 @@ export function scanChangedBlob(
     if (collectMarkers) for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
   };
   const widening = reach.wideFor(meta.path);
-  // One look over the whole blob, stopping at the first hit, tells for every change at once.
+  const baseNeed = Math.max(reach.base, widening.always);
   const carries = order === undefined && widening.withinLines;
-  let free = wide?.free === true && carries;
-  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE;
-  if (!free && judge && widening.keywords !== undefined && widening.always < reach.wide) free = !hasKeyword(widening.keywords, text);
-  if (free) wide?.onFree?.();
+  // Known, judged here (one look over the whole blob, stopping at the first hit), or not looked for.
+  let free: boolean | undefined = wide?.free === true && carries ? true : undefined;
+  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE && widening.keywords !== undefined;
   // Changes within the longest reach of each other share one look for the keywords of longer rules.
   for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text, lines, group, reach.wide)[0] as [number, number];
+    const near = windows(text, lines, group, baseNeed);
+    // Whole lines already reach as far (a small file, a minified one): nothing to look for.
+    if (baseNeed >= reach.wide || (near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last)) {
+      for (const [a, b] of near) scan(a, b);
+      continue;
+    }
+    if (free === undefined && judge && widening.keywords !== undefined) {
+      free = !hasKeyword(widening.keywords, text);
+      if (!free) wide?.onWide?.();
+    }
     const start = lines[first - 1] as number;
     const end = last < lines.length ? (lines[last] as number) : text.length;
-    const need = free ? Math.max(reach.base, widening.always) : neededReach(reach, widening, text, start, end);
-    for (const [a, b] of need >= reach.wide ? [[first, last] as const] : windows(text, lines, group, need)) scan(a, b);
+    const need = free === true ? baseNeed : neededReach(reach, widening, text, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last] as const] : windows(text, lines, group, need)) scan(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
 }
 

@@ -5,6 +5,7 @@
  * (see changes.ts). Runs on a worker thread, so several batches (and git processes) run at once.
  */
 import type { Catalogue } from '../engine/catalogue.js';
+import type { KeywordMatcher } from '../engine/keywords.js';
 import { commitPatches } from '../git/history.js';
 import { type BlobRead, BlobReader } from '../sources/blobs.js';
 import { changedBlobVerdict } from '../sources/change-fallback.js';
@@ -26,7 +27,7 @@ const PROGRESS_MS = 250;
  */
 const MAX_IN_FLIGHT = 256;
 /** At most this many bytes of answered blobs, and of added lines held for blobs, wait to be scanned. */
-const HELD_BYTES = 64 << 20;
+const HELD_BYTES = 16 << 20;
 
 export async function scanCommitBatch(
   catalogue: Catalogue,
@@ -69,13 +70,17 @@ export async function scanCommitBatch(
   const reach = reachOf(catalogue);
   const freeBlobs = new Set<string>();
   const removedWide = new WeakSet<DiffFile>();
+  // A path whose version held such a keyword is likely to hold it in older versions too: looking
+  // over those whole would cost more than looking near their changes.
+  const widePaths = new Set<string>();
   const wideHint = (change: Extract<Change, { kind: 'blob' }>): WideHint => {
     const { file, path, blob } = change;
     const old = file?.oldBlob;
-    const onFree =
-      file === undefined || old === undefined || file.binary || removedWide.has(file) ? undefined : () => freeBlobs.add(`${path}\0${old}`);
-    return { free: freeBlobs.has(`${path}\0${blob}`), ...(onFree === undefined ? {} : { onFree }) };
+    const free = freeBlobs.has(`${path}\0${blob}`);
+    if (file === undefined || old === undefined || file.binary || removedWide.has(file) || (!free && widePaths.has(path))) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path}\0${old}`), onWide: () => widePaths.add(path) };
   };
+  const removedKeywords = new WeakMap<DiffFile, KeywordMatcher | undefined>();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -88,7 +93,8 @@ export async function scanCommitBatch(
     onFileEnd: (file, commit) => router.fileEnd(file, commit),
     onRemoved: (data, start, end, file) => {
       if (removedWide.has(file) || file.path === undefined) return;
-      const keywords = reach.wideFor(file.path).keywords;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
       if (keywords !== undefined && hasKeyword(keywords, data, start, end)) removedWide.add(file);
     },
   });
