@@ -23915,19 +23915,29 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
     }
   };
   const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
   const carries = order === void 0 && widening.withinLines;
-  let free = wide?.free === true && carries;
-  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE;
-  if (!free && judge && widening.keywords !== void 0 && widening.always < reach.wide) free = !hasKeyword(widening.keywords, text2);
-  if (free) wide?.onFree?.();
+  let free = wide?.free === true && carries ? true : void 0;
+  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE && widening.keywords !== void 0;
   for (const [from, to] of groups(text2, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text2, lines, group, reach.wide)[0];
+    const near = windows(text2, lines, group, baseNeed);
+    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
+      for (const [a, b] of near) scan2(a, b);
+      continue;
+    }
+    if (free === void 0 && judge && widening.keywords !== void 0) {
+      free = !hasKeyword(widening.keywords, text2);
+      if (!free) wide?.onWide?.();
+    }
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text2.length;
-    const need = free ? Math.max(reach.base, widening.always) : neededReach(reach, widening, text2, start, end);
-    for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text2, lines, group, need)) scan2(a, b);
+    const need = free === true ? baseNeed : neededReach(reach, widening, text2, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan2(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text2, lines, group, need)) scan2(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
 }
 function lineStarts(text2) {
@@ -24150,12 +24160,15 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   const reach = reachOf(catalogue2);
   const freeBlobs = /* @__PURE__ */ new Set();
   const removedWide = /* @__PURE__ */ new WeakSet();
+  const widePaths = /* @__PURE__ */ new Set();
   const wideHint = (change) => {
     const { file, path: path2, blob } = change;
     const old = file?.oldBlob;
-    const onFree = file === void 0 || old === void 0 || file.binary || removedWide.has(file) ? void 0 : () => freeBlobs.add(`${path2}\0${old}`);
-    return { free: freeBlobs.has(`${path2}\0${blob}`), ...onFree === void 0 ? {} : { onFree } };
+    const free = freeBlobs.has(`${path2}\0${blob}`);
+    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path2)) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path2}\0${old}`), onWide: () => widePaths.add(path2) };
   };
+  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -24168,7 +24181,8 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     onFileEnd: (file, commit) => router.fileEnd(file, commit),
     onRemoved: (data, start, end, file) => {
       if (removedWide.has(file) || file.path === void 0) return;
-      const keywords = reach.wideFor(file.path).keywords;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
       if (keywords !== void 0 && hasKeyword(keywords, data, start, end)) removedWide.add(file);
     }
   });
@@ -24258,7 +24272,7 @@ var init_commits2 = __esm({
     init_tally();
     PROGRESS_MS = 250;
     MAX_IN_FLIGHT = 256;
-    HELD_BYTES = 64 << 20;
+    HELD_BYTES = 16 << 20;
   }
 });
 

@@ -2168,19 +2168,29 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
     }
   };
   const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
   const carries = order === void 0 && widening.withinLines;
-  let free = wide?.free === true && carries;
-  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE;
-  if (!free && judge && widening.keywords !== void 0 && widening.always < reach.wide) free = !hasKeyword(widening.keywords, text);
-  if (free) wide?.onFree?.();
+  let free = wide?.free === true && carries ? true : void 0;
+  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE && widening.keywords !== void 0;
   for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text, lines, group, reach.wide)[0];
+    const near = windows(text, lines, group, baseNeed);
+    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
+      for (const [a, b] of near) scan(a, b);
+      continue;
+    }
+    if (free === void 0 && judge && widening.keywords !== void 0) {
+      free = !hasKeyword(widening.keywords, text);
+      if (!free) wide?.onWide?.();
+    }
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text.length;
-    const need = free ? Math.max(reach.base, widening.always) : neededReach(reach, widening, text, start, end);
-    for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text, lines, group, need)) scan(a, b);
+    const need = free === true ? baseNeed : neededReach(reach, widening, text, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text, lines, group, need)) scan(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
 }
 function lineStarts(text) {
@@ -2347,7 +2357,7 @@ function shiftOwned(meta, raw, text) {
 // src/scanner/commits.ts
 var PROGRESS_MS = 250;
 var MAX_IN_FLIGHT = 256;
-var HELD_BYTES = 64 << 20;
+var HELD_BYTES = 16 << 20;
 async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress) {
   const tally = new Tally(catalogue2, options2);
   let lastReport = performance.now();
@@ -2379,12 +2389,15 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
   const reach = reachOf(catalogue2);
   const freeBlobs = /* @__PURE__ */ new Set();
   const removedWide = /* @__PURE__ */ new WeakSet();
+  const widePaths = /* @__PURE__ */ new Set();
   const wideHint = (change) => {
     const { file, path, blob } = change;
     const old = file?.oldBlob;
-    const onFree = file === void 0 || old === void 0 || file.binary || removedWide.has(file) ? void 0 : () => freeBlobs.add(`${path}\0${old}`);
-    return { free: freeBlobs.has(`${path}\0${blob}`), ...onFree === void 0 ? {} : { onFree } };
+    const free = freeBlobs.has(`${path}\0${blob}`);
+    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path)) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path}\0${old}`), onWide: () => widePaths.add(path) };
   };
+  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -2397,7 +2410,8 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     onFileEnd: (file, commit) => router.fileEnd(file, commit),
     onRemoved: (data2, start, end, file) => {
       if (removedWide.has(file) || file.path === void 0) return;
-      const keywords = reach.wideFor(file.path).keywords;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
       if (keywords !== void 0 && hasKeyword(keywords, data2, start, end)) removedWide.add(file);
     }
   });
