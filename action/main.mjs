@@ -15996,9 +15996,9 @@ var init_group = __esm({
 // src/report/audit.ts
 function buildAudit(ctx) {
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
-  const groups = groupFindings(ctx.result.findings);
-  const issues = groups.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
-  const secrets = groups.filter((g) => g.findings[0].source !== "check").map((group) => {
+  const groups2 = groupFindings(ctx.result.findings);
+  const issues = groups2.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
+  const secrets = groups2.filter((g) => g.findings[0].source !== "check").map((group) => {
     const rule = rules.get(group.findings[0].ruleId);
     return {
       group,
@@ -21554,16 +21554,16 @@ async function byRepository(targets, warn) {
     warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
     return void 0;
   });
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const t of targets) {
     const dir = dirname2(t.abs);
     const candidate = await candidateRoot(dir);
     const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [t]);
+    const group = groups2.get(root);
+    if (group === void 0) groups2.set(root, [t]);
     else group.push(t);
   }
-  return groups;
+  return groups2;
 }
 var DRIFT_PARTNERS;
 var init_worktree = __esm({
@@ -21983,17 +21983,18 @@ var init_cat_file = __esm({
         }
         this.#size = Number(parts[2]);
         this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
         this.#filled = 0;
         this.#remaining = this.#size + 1;
         this.#isBlob = parts[1] === "blob";
         if (!this.#isBlob) this.#data = void 0;
+        const headLength = Math.min(this.#size, this.#headBytes);
+        this.#head = this.#data === void 0 ? Buffer.alloc(headLength) : this.#data.subarray(0, headLength);
       }
       #fill(piece) {
         const room = this.#size - this.#filled;
         const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
         if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+        else if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
         this.#filled += content2.length;
       }
       #finish() {
@@ -22428,18 +22429,18 @@ var init_cache = __esm({
 
 // src/filters/first-introduced.ts
 function firstIntroduced(findings, order) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-    const group = groups.get(key);
+    const group = groups2.get(key);
     if (group === void 0) {
-      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
+      groups2.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
       continue;
     }
     group.commits.add(f.commit ?? "");
     if (isOlder(f, group.first, order)) group.first = f;
   }
-  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
+  return [...groups2.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
 }
 function isOlder(a, b, order) {
   const da = Date.parse(a.date ?? "");
@@ -23525,10 +23526,31 @@ var init_blobs = __esm({
       #failure;
       #done;
       #repo;
-      /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
-      constructor(repo, cap) {
+      #holdLimit;
+      /** Bytes of blobs answered and not yet released (with a hold limit). */
+      #held = 0;
+      #space;
+      #closing = false;
+      /**
+       * Blobs larger than `cap` bytes are not held in memory: only their size and head are returned.
+       * With `holdLimit`, the reader stops reading git's answers while more than that many bytes of
+       * answered blobs are not yet {@link release}d: many requests can then be in flight (written to
+       * git together) while memory stays bounded by what is read ahead.
+       */
+      constructor(repo, cap, holdLimit = Number.POSITIVE_INFINITY) {
         this.#repo = repo;
         this.#cap = cap;
+        this.#holdLimit = holdLimit;
+      }
+      /** A read's blob is no longer needed (only counts with a hold limit). */
+      release(read) {
+        this.#held -= read.data?.length ?? 0;
+        if (this.#held <= this.#holdLimit) this.#wake();
+      }
+      #wake() {
+        const space = this.#space;
+        this.#space = void 0;
+        space?.();
       }
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
@@ -23542,13 +23564,29 @@ var init_blobs = __esm({
       /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
       async close() {
         this.#requests.close();
+        this.#closing = true;
+        this.#wake();
         await this.#done;
         if (this.#failure !== void 0) throw this.#failure;
       }
       async #run() {
-        const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+        const parser = new BatchParser(
+          this.#cap,
+          (read) => {
+            this.#held += read.data?.length ?? 0;
+            this.#pending.shift()?.resolve(read);
+          },
+          SNIFF
+        );
         try {
-          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
+            parser.push(chunk);
+            while (this.#held > this.#holdLimit && !this.#closing) {
+              await new Promise((resolve18) => {
+                this.#space = resolve18;
+              });
+            }
+          }
           if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
         } catch (e) {
           this.#failure = e;
@@ -23638,11 +23676,11 @@ var init_changes = __esm({
         if (path2 === void 0) return;
         if (file.binary && state === void 0) {
           if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path: path2, commit });
-          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit, file });
           return;
         }
         if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit });
+        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit, file });
       }
     };
   }
@@ -23683,7 +23721,7 @@ var init_cquote = __esm({
 
 // src/sources/diff.ts
 function newFile() {
-  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+  return { path: void 0, newBlob: void 0, oldBlob: void 0, isNew: false, gitlink: false, binary: false };
 }
 function guessPath(header2) {
   if (header2.startsWith("diff --cc ") || header2.startsWith("diff --combined ")) {
@@ -23736,7 +23774,7 @@ var init_diff = __esm({
           nl = chunk.indexOf(NEWLINE, start);
         }
         for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-          this.#line(chunk.subarray(start, nl));
+          if (nl === start || !this.#passOver(chunk, start, nl)) this.#line(chunk.subarray(start, nl));
           start = nl + 1;
         }
         if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
@@ -23754,6 +23792,19 @@ var init_diff = __esm({
         this.#file = void 0;
         if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
       }
+      /**
+       * A removed or unchanged line of a plain diff's hunk, judged by its first byte without a Buffer
+       * for it: most lines of a history's patches are removed lines, which say nothing but "flush".
+       */
+      #passOver(chunk, start, end) {
+        if (!this.#inHunk || this.#combined !== 0) return false;
+        const first = chunk[start];
+        if (first !== MINUS && first !== SPACE && first !== 92) return false;
+        this.#flush();
+        if (first === SPACE) this.#newLine++;
+        else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(chunk, start + 1, end, this.#file);
+        return true;
+      }
       #line(line) {
         const first = line[0];
         if (this.#inHunk) {
@@ -23765,6 +23816,7 @@ var init_diff = __esm({
             if (first === MINUS || first === SPACE || first === 92) {
               this.#flush();
               if (first === SPACE) this.#newLine++;
+              else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(line, 1, line.length, this.#file);
               return;
             }
           } else if (first === PLUS || first === MINUS || first === SPACE) {
@@ -23791,6 +23843,8 @@ var init_diff = __esm({
           const [ids = "", mode] = text2.slice(6).split(" ");
           const newBlob = ids.slice(ids.indexOf("..") + 2);
           if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+          const oldBlob = ids.slice(0, ids.indexOf(".."));
+          if (/^[0-9a-f]{40,64}$/.test(oldBlob) && !/^0+$/.test(oldBlob)) file.oldBlob = oldBlob;
           if (mode === "160000") file.gitlink = true;
         } else if (text2 === "--- /dev/null") {
           file.isNew = true;
@@ -24232,6 +24286,99 @@ var init_collector = __esm({
   }
 });
 
+// src/scanner/reach.ts
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = computeReach(catalogue2);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function computeReach(catalogue2) {
+  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
+  let longest = 0;
+  let baseMatch = 0;
+  const longer = [];
+  for (const rule of rules) {
+    longest = Math.max(longest, rule.maxLength);
+    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
+    else longer.push(rule);
+  }
+  const wide = longest + margin;
+  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
+  const byVerdicts = /* @__PURE__ */ new Map();
+  const widening = (onPath2) => {
+    const applies = (r) => r.pathGroup === void 0 || onPath2.has(r.pathGroup);
+    let always = 0;
+    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
+    const list = [];
+    const reach = [];
+    keywords.keywords.forEach((keyword, id) => {
+      let need = 0;
+      for (const i of rulesByKeyword[id] ?? []) {
+        const r = rules[i];
+        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+      }
+      const carrier = carrierOf[id];
+      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
+      if (need === 0) return;
+      list.push(keyword);
+      reach.push(need);
+    });
+    const withinLines = list.every((k) => !k.includes("\n"));
+    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+  };
+  return {
+    base: Math.min(wide, baseMatch + margin),
+    wide,
+    wideFor(path2) {
+      const onPath2 = new Set(groups2.filter((g) => paths[g]?.test(path2) === true));
+      const key = [...onPath2].join(",");
+      let found = byVerdicts.get(key);
+      if (found === void 0) {
+        found = widening(onPath2);
+        byVerdicts.set(key, found);
+      }
+      return found;
+    }
+  };
+}
+function neededReach(reach, widening, text2, start, end) {
+  let need = Math.max(reach.base, widening.always);
+  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  findKeywords(
+    widening.keywords,
+    text2,
+    (id) => {
+      need = Math.max(need, widening.reach[id]);
+    },
+    start,
+    end
+  );
+  return need;
+}
+function hasKeyword(matcher, text2, start = 0, end = text2.length) {
+  const { delta, classes, accept: accept2 } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[s + classes[text2[i]]];
+    if (accept2[s] !== 0) return true;
+  }
+  return false;
+}
+var BASE_MATCH, reaches;
+var init_reach = __esm({
+  "src/scanner/reach.ts"() {
+    "use strict";
+    init_encoded();
+    init_keywords();
+    BASE_MATCH = 512;
+    reaches = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/engine/locate.ts
 function unitsBetween(data, from, to) {
   for (let i = from; i < to; i++) {
@@ -24347,7 +24494,7 @@ var init_scan_fragment = __esm({
 });
 
 // src/scanner/changed-blob.ts
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const text2 = toScannableText(raw);
   if (text2 === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
@@ -24357,7 +24504,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text2, lines, ranges, reach)) {
+  const scan2 = (first, last) => {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text2.length;
     const data = text2.subarray(start, end);
@@ -24368,17 +24515,32 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
+  };
+  const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
+  const carries = order === void 0 && widening.withinLines;
+  let free = wide?.free === true && carries ? true : void 0;
+  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE && widening.keywords !== void 0;
+  for (const [from, to] of groups(text2, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text2, lines, group, reach.wide)[0];
+    const near = windows(text2, lines, group, baseNeed);
+    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
+      for (const [a, b] of near) scan2(a, b);
+      continue;
+    }
+    if (free === void 0 && judge && widening.keywords !== void 0) {
+      free = !hasKeyword(widening.keywords, text2);
+      if (!free) wide?.onWide?.();
+    }
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text2.length;
+    const need = free === true ? baseNeed : neededReach(reach, widening, text2, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan2(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text2, lines, group, need)) scan2(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
-}
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
 }
 function lineStarts(text2) {
   const starts = [0];
@@ -24397,6 +24559,18 @@ function windows(text2, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+function groups(text2, starts, ranges, reach) {
+  const out = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text2, starts, ranges.slice(i, i + 2), reach);
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
@@ -24447,14 +24621,15 @@ function utf16Ranges(raw, order, added) {
   }
   return out;
 }
-var reaches;
+var JUDGED_WHOLE;
 var init_changed_blob = __esm({
   "src/scanner/changed-blob.ts"() {
     "use strict";
     init_allow_marker();
     init_scan_fragment();
     init_text2();
-    reaches = /* @__PURE__ */ new WeakMap();
+    init_reach();
+    JUDGED_WHOLE = 256 << 10;
   }
 });
 
@@ -24528,8 +24703,8 @@ var init_tally = __esm({
         return true;
       }
       /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
-      changedBlob(item, raw, added, meta) {
-        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+      changedBlob(item, raw, added, meta, wide) {
+        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0, wide);
         this.bytesScanned += r.bytesScanned;
         if (r.binary) return false;
         if (r.lfsPointer) this.lfsPointers++;
@@ -24582,8 +24757,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     if (lastBinary !== lastFile) tally3.skip("binary", fragment.path, commit.commit);
     lastBinary = lastFile;
   };
-  const reader = new BlobReader(repo, BLOB_CAP);
+  const reader = new BlobReader(repo, BLOB_CAP, HELD_BYTES);
   const router = new ChangeRouter();
+  const reach = reachOf(catalogue2);
+  const freeBlobs = /* @__PURE__ */ new Set();
+  const removedWide = /* @__PURE__ */ new WeakSet();
+  const widePaths = /* @__PURE__ */ new Set();
+  const wideHint = (change) => {
+    const { file, path: path2, blob } = change;
+    const old = file?.oldBlob;
+    const free = freeBlobs.has(`${path2}\0${blob}`);
+    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path2)) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path2}\0${old}`), onWide: () => widePaths.add(path2) };
+  };
+  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -24593,11 +24780,23 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
-    onFileEnd: (file, commit) => router.fileEnd(file, commit)
+    onFileEnd: (file, commit) => router.fileEnd(file, commit),
+    onRemoved: (data, start, end, file) => {
+      if (removedWide.has(file) || file.path === void 0) return;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
+      if (keywords !== void 0 && hasKeyword(keywords, data, start, end)) removedWide.add(file);
+    }
   });
   const handle = async (change, read) => {
     const commit = change.commit;
-    if (commit === void 0) return;
+    if (commit === void 0) {
+      read?.then(
+        (blob2) => reader.release(blob2),
+        () => void 0
+      );
+      return;
+    }
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
@@ -24605,18 +24804,29 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       return;
     }
     const blob = await read;
+    try {
+      handleBlob(change, commit, blob);
+    } finally {
+      reader.release(blob);
+    }
+  };
+  const handleBlob = (change, commit, blob) => {
     countFile(commit, change.path);
     const verdict2 = changedBlobVerdict(blob, change);
-    if (verdict2.kind === "skip") return tally3.skip(verdict2.reason, change.path, commit.commit);
+    if (verdict2.kind === "skip") {
+      tally3.skip(verdict2.reason, change.path, commit.commit);
+      return;
+    }
     if (verdict2.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict2.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally3.changedBlob(item, verdict2.data, change.added, metaOf(commit, change.path, 1)))
+    if (!tally3.changedBlob(item, verdict2.data, change.added, metaOf(commit, change.path, 1), wideHint(change)))
       tally3.skip("binary", change.path, commit.commit);
   };
   const inFlight2 = [];
+  let heldBytes = 0;
   let chain = Promise.resolve();
   const drain = async (limit) => {
     for (const change of router.take()) {
@@ -24624,8 +24834,14 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       read?.catch(() => void 0);
       chain = chain.then(() => handle(change, read));
       chain.catch(() => void 0);
-      inFlight2.push(chain);
-      while (inFlight2.length > limit) await inFlight2.shift();
+      const bytes = heldBy(change);
+      heldBytes += bytes;
+      inFlight2.push({ done: chain, bytes });
+      while (inFlight2.length > limit || heldBytes > HELD_BYTES && inFlight2.length > 0) {
+        const first = inFlight2.shift();
+        heldBytes -= first.bytes;
+        await first.done;
+      }
     }
   };
   try {
@@ -24641,7 +24857,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   }
   return tally3.result({ commitsScanned });
 }
-var PROGRESS_MS, MAX_IN_FLIGHT;
+function heldBy(change) {
+  if (change.kind === "fragment") return change.fragment.data.length;
+  return change.kind === "blob" ? change.held.reduce((n, f) => n + f.data.length, 0) : 0;
+}
+var PROGRESS_MS, MAX_IN_FLIGHT, HELD_BYTES;
 var init_commits2 = __esm({
   "src/scanner/commits.ts"() {
     "use strict";
@@ -24650,9 +24870,11 @@ var init_commits2 = __esm({
     init_change_fallback();
     init_changes();
     init_diff();
+    init_reach();
     init_tally();
     PROGRESS_MS = 250;
-    MAX_IN_FLIGHT = 4;
+    MAX_IN_FLIGHT = 256;
+    HELD_BYTES = 16 << 20;
   }
 });
 
@@ -37190,12 +37412,12 @@ var require_wrap_ansi = __commonJS({
       for (const [index, character] of pre.entries()) {
         returnValue += character;
         if (ESCAPES2.has(character)) {
-          const { groups } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
-          if (groups.code !== void 0) {
-            const code3 = Number.parseFloat(groups.code);
+          const { groups: groups2 } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
+          if (groups2.code !== void 0) {
+            const code3 = Number.parseFloat(groups2.code);
             escapeCode = code3 === END_CODE ? void 0 : code3;
-          } else if (groups.uri !== void 0) {
-            escapeUrl = groups.uri.length === 0 ? void 0 : groups.uri;
+          } else if (groups2.uri !== void 0) {
+            escapeUrl = groups2.uri.length === 0 ? void 0 : groups2.uri;
           }
         }
         const code2 = ansiStyles.codes.get(Number(escapeCode));
@@ -39707,25 +39929,25 @@ function mergeShards(reports) {
   const shards = checkComplete(reports);
   const order = /* @__PURE__ */ new Map();
   for (const s of shards) for (const [commit, at2] of Object.entries(s.order)) order.set(commit, at2);
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const { result: result2 } of reports) {
     for (const f of result2.findings) {
       const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-      const held = groups.get(key);
+      const held = groups2.get(key);
       if (held === void 0) {
-        groups.set(key, f);
+        groups2.set(key, f);
         continue;
       }
       if (ONCE_PER_SCAN.has(f.source)) {
-        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups.set(key, f);
+        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups2.set(key, f);
         continue;
       }
       const first = isOlder(f, held, order) ? f : held;
       const commitCount = (f.commitCount ?? 1) + (held.commitCount ?? 1);
-      groups.set(key, { ...first, commitCount });
+      groups2.set(key, { ...first, commitCount });
     }
   }
-  const findings = [...groups.values()].map(
+  const findings = [...groups2.values()].map(
     (f) => f.ruleId === ENV_FILE_COMMITTED.id ? { ...f, message: committedMessage(f.path, f.commitCount ?? 1, f.presentAtHead === true) } : f
   );
   const results = reports.map((r) => r.result);

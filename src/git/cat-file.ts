@@ -68,18 +68,20 @@ export class BatchParser {
     }
     this.#size = Number(parts[2]);
     this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : undefined;
-    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
     this.#filled = 0;
     this.#remaining = this.#size + 1;
     this.#isBlob = parts[1] === 'blob';
     if (!this.#isBlob) this.#data = undefined;
+    // A blob held whole is its own head (filled by the time it is emitted): no second copy.
+    const headLength = Math.min(this.#size, this.#headBytes);
+    this.#head = this.#data === undefined ? Buffer.alloc(headLength) : this.#data.subarray(0, headLength);
   }
 
   #fill(piece: Buffer): void {
     const room = this.#size - this.#filled;
     const content = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-    if (this.#filled < this.#head.length) content.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
     if (this.#data !== undefined) content.copy(this.#data, this.#filled);
+    else if (this.#filled < this.#head.length) content.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
     this.#filled += content.length;
   }
 

@@ -12,6 +12,7 @@ import type { Catalogue } from '../engine/catalogue.js';
 import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 import type { FragmentMeta } from '../types.js';
+import { hasKeyword, neededReach, reachOf } from './reach.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];
@@ -23,6 +24,23 @@ export interface ChangeScan {
 }
 
 /**
+ * What is known about a blob and the keywords of the rules that reach further than most (see
+ * reach.ts), carried between the versions of a file: a blob without any of them needs only the
+ * base reach around its changes.
+ */
+export interface WideHint {
+  /** The blob is known to hold no such keyword. */
+  readonly free: boolean;
+  /** Called when the scan found that the blob holds none (a UTF-16 blob is never judged). */
+  readonly onFree?: () => void;
+  /** Called when the scan looked over the whole blob and found one. */
+  readonly onWide?: () => void;
+}
+
+/** Blobs up to this size are looked over whole for those keywords; larger ones only near their changes. */
+const JUDGED_WHOLE = 256 << 10;
+
+/**
  * `added` holds flat pairs [first, last] of 1-based, inclusive line ranges in git's numbering of
  * the raw blob (lines end at each 0x0a byte), sorted and disjoint, as the diff reported them.
  */
@@ -32,6 +50,7 @@ export function scanChangedBlob(
   added: readonly number[],
   meta: FragmentMeta,
   collectMarkers: boolean,
+  wide?: WideHint,
 ): ChangeScan {
   const text = toScannableText(raw);
   if (text === 'binary') return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
@@ -42,7 +61,7 @@ export function scanChangedBlob(
   const findings: RawFinding[] = [];
   const markerLines: number[] = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
+  const scan = (first: number, last: number): void => {
     const start = lines[first - 1] as number;
     const end = last < lines.length ? (lines[last] as number) : text.length;
     const data = text.subarray(start, end);
@@ -51,20 +70,35 @@ export function scanChangedBlob(
       if (overlaps(ranges, f.startLine, f.endLine)) findings.push(f);
     }
     if (collectMarkers) for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
+  };
+  const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
+  const carries = order === undefined && widening.withinLines;
+  // Known, judged here (one look over the whole blob, stopping at the first hit), or not looked for.
+  let free: boolean | undefined = wide?.free === true && carries ? true : undefined;
+  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE && widening.keywords !== undefined;
+  // Changes within the longest reach of each other share one look for the keywords of longer rules.
+  for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text, lines, group, reach.wide)[0] as [number, number];
+    const near = windows(text, lines, group, baseNeed);
+    // Whole lines already reach as far (a small file, a minified one): nothing to look for.
+    if (baseNeed >= reach.wide || (near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last)) {
+      for (const [a, b] of near) scan(a, b);
+      continue;
+    }
+    if (free === undefined && judge && widening.keywords !== undefined) {
+      free = !hasKeyword(widening.keywords, text);
+      if (!free) wide?.onWide?.();
+    }
+    const start = lines[first - 1] as number;
+    const end = last < lines.length ? (lines[last] as number) : text.length;
+    const need = free === true ? baseNeed : neededReach(reach, widening, text, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last] as const] : windows(text, lines, group, need)) scan(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
-}
-
-/** The longest match any rule can make: the context a change needs on either side. */
-const reaches = new WeakMap<Catalogue, number>();
-function reachOf(catalogue: Catalogue): number {
-  let reach = reaches.get(catalogue);
-  if (reach === undefined) {
-    reach = 0;
-    for (const rule of catalogue.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue, reach);
-  }
-  return reach;
 }
 
 /** Offsets where each line starts (index i holds line i + 1). */
@@ -90,6 +124,20 @@ function windows(text: Buffer, starts: readonly number[], ranges: readonly numbe
     const prev = out[out.length - 1];
     if (prev !== undefined && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Index spans [from, to) into `ranges` of the added ranges whose windows at `reach` merge. */
+function groups(text: Buffer, starts: readonly number[], ranges: readonly number[], reach: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text, starts, ranges.slice(i, i + 2), reach) as [[number, number]];
+    const prev = out[out.length - 1];
+    if (prev !== undefined && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }

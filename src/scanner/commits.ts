@@ -5,20 +5,29 @@
  * (see changes.ts). Runs on a worker thread, so several batches (and git processes) run at once.
  */
 import type { Catalogue } from '../engine/catalogue.js';
+import type { KeywordMatcher } from '../engine/keywords.js';
 import { commitPatches } from '../git/history.js';
-import { BlobReader } from '../sources/blobs.js';
+import { type BlobRead, BlobReader } from '../sources/blobs.js';
 import { changedBlobVerdict } from '../sources/change-fallback.js';
 import { BLOB_CAP, type Change, ChangeRouter } from '../sources/changes.js';
-import type { DiffFragment } from '../sources/diff.js';
+import type { DiffFile, DiffFragment } from '../sources/diff.js';
 import { DiffParser } from '../sources/diff.js';
 import type { CommitHeader, FragmentMeta } from '../types.js';
+import type { WideHint } from './changed-blob.js';
+import { hasKeyword, reachOf } from './reach.js';
 import { Tally } from './tally.js';
 import type { RunOptions, TaskProgress, TaskResult } from './task.js';
 
 /** How often a batch reports how far it has got. */
 const PROGRESS_MS = 250;
-/** Changes whose blobs may be on their way at once. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Changes that may wait for their blobs at once: enough that the requests of a whole chunk of the
+ * log go to git in one write (one request per write was 0.5 s of express's history), while the
+ * memory they hold is bounded by bytes (see HELD_BYTES).
+ */
+const MAX_IN_FLIGHT = 256;
+/** At most this many bytes of answered blobs, and of added lines held for blobs, wait to be scanned. */
+const HELD_BYTES = 16 << 20;
 
 export async function scanCommitBatch(
   catalogue: Catalogue,
@@ -53,8 +62,25 @@ export async function scanCommitBatch(
     if (lastBinary !== lastFile) tally.skip('binary', fragment.path, commit.commit);
     lastBinary = lastFile;
   };
-  const reader = new BlobReader(repo, BLOB_CAP);
+  const reader = new BlobReader(repo, BLOB_CAP, HELD_BYTES);
   const router = new ChangeRouter();
+  // Log order is newest first: a blob found free of the keywords of longer rules (reach.ts) tells
+  // that the blob it replaced is free too, unless a removed line held one (the old blob is the
+  // new one without the added lines, with the removed ones), so older versions skip the look.
+  const reach = reachOf(catalogue);
+  const freeBlobs = new Set<string>();
+  const removedWide = new WeakSet<DiffFile>();
+  // A path whose version held such a keyword is likely to hold it in older versions too: looking
+  // over those whole would cost more than looking near their changes.
+  const widePaths = new Set<string>();
+  const wideHint = (change: Extract<Change, { kind: 'blob' }>): WideHint => {
+    const { file, path, blob } = change;
+    const old = file?.oldBlob;
+    const free = freeBlobs.has(`${path}\0${blob}`);
+    if (file === undefined || old === undefined || file.binary || removedWide.has(file) || (!free && widePaths.has(path))) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path}\0${old}`), onWide: () => widePaths.add(path) };
+  };
+  const removedKeywords = new WeakMap<DiffFile, KeywordMatcher | undefined>();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -65,10 +91,22 @@ export async function scanCommitBatch(
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
     onFileEnd: (file, commit) => router.fileEnd(file, commit),
+    onRemoved: (data, start, end, file) => {
+      if (removedWide.has(file) || file.path === undefined) return;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
+      if (keywords !== undefined && hasKeyword(keywords, data, start, end)) removedWide.add(file);
+    },
   });
   const handle = async (change: Change, read: ReturnType<BlobReader['read']> | undefined): Promise<void> => {
     const commit = change.commit;
-    if (commit === undefined) return;
+    if (commit === undefined) {
+      read?.then(
+        (blob) => reader.release(blob),
+        () => undefined,
+      );
+      return;
+    }
     if (change.kind === 'fragment') return scanLines(change.fragment, commit, false);
     if (change.kind === 'binary') {
       countFile(commit, change.path);
@@ -76,20 +114,31 @@ export async function scanCommitBatch(
       return;
     }
     const blob = await (read as ReturnType<BlobReader['read']>);
+    try {
+      handleBlob(change, commit, blob);
+    } finally {
+      reader.release(blob);
+    }
+  };
+  const handleBlob = (change: Extract<Change, { kind: 'blob' }>, commit: CommitHeader, blob: BlobRead): void => {
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === 'skip') return tally.skip(verdict.reason, change.path, commit.commit);
+    if (verdict.kind === 'skip') {
+      tally.skip(verdict.reason, change.path, commit.commit);
+      return;
+    }
     if (verdict.kind === 'lines') {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1), wideHint(change)))
       tally.skip('binary', change.path, commit.commit);
   };
   // Changes are handled in diff order, while git goes on printing the log: a blob is asked for as
-  // soon as its diff ends, and at most MAX_IN_FLIGHT changes wait for theirs (memory stays bounded).
-  const inFlight: Promise<void>[] = [];
+  // soon as its diff ends, and at most MAX_IN_FLIGHT changes (HELD_BYTES) wait for theirs.
+  const inFlight: Array<{ done: Promise<void>; bytes: number }> = [];
+  let heldBytes = 0;
   let chain: Promise<void> = Promise.resolve();
   const drain = async (limit: number): Promise<void> => {
     for (const change of router.take()) {
@@ -97,8 +146,14 @@ export async function scanCommitBatch(
       read?.catch(() => undefined); // awaited in handle, in order
       chain = chain.then(() => handle(change, read));
       chain.catch(() => undefined); // surfaced by the awaits below
-      inFlight.push(chain);
-      while (inFlight.length > limit) await inFlight.shift();
+      const bytes = heldBy(change);
+      heldBytes += bytes;
+      inFlight.push({ done: chain, bytes });
+      while (inFlight.length > limit || (heldBytes > HELD_BYTES && inFlight.length > 0)) {
+        const first = inFlight.shift() as { done: Promise<void>; bytes: number };
+        heldBytes -= first.bytes;
+        await first.done;
+      }
     }
   };
   try {
@@ -113,4 +168,10 @@ export async function scanCommitBatch(
     await reader.close();
   }
   return tally.result({ commitsScanned });
+}
+
+/** Bytes of added lines a change holds while it waits (its blob's are counted by the reader). */
+function heldBy(change: Change): number {
+  if (change.kind === 'fragment') return change.fragment.data.length;
+  return change.kind === 'blob' ? change.held.reduce((n, f) => n + f.data.length, 0) : 0;
 }

@@ -7,7 +7,7 @@ import type { Catalogue } from '../engine/catalogue.js';
 import { scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText } from '../sources/text.js';
 import type { FragmentMeta, ScanError, SkipReason } from '../types.js';
-import { scanChangedBlob } from './changed-blob.js';
+import { scanChangedBlob, type WideHint } from './changed-blob.js';
 import { markerCollector } from './markers.js';
 import type { ItemFinding, MarkerHit, RunOptions, TaskResult } from './task.js';
 
@@ -53,8 +53,8 @@ export class Tally {
   }
 
   /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
-  changedBlob(item: number, raw: Buffer, added: readonly number[], meta: FragmentMeta): boolean {
-    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== undefined);
+  changedBlob(item: number, raw: Buffer, added: readonly number[], meta: FragmentMeta, wide?: WideHint): boolean {
+    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== undefined, wide);
     this.bytesScanned += r.bytesScanned;
     if (r.binary) return false;
     if (r.lfsPointer) this.lfsPointers++;

@@ -52,11 +52,34 @@ export class BlobReader {
   #failure: unknown;
   #done: Promise<void> | undefined;
   readonly #repo: string;
+  readonly #holdLimit: number;
+  /** Bytes of blobs answered and not yet released (with a hold limit). */
+  #held = 0;
+  #space: (() => void) | undefined;
+  #closing = false;
 
-  /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
-  constructor(repo: string, cap: number) {
+  /**
+   * Blobs larger than `cap` bytes are not held in memory: only their size and head are returned.
+   * With `holdLimit`, the reader stops reading git's answers while more than that many bytes of
+   * answered blobs are not yet {@link release}d: many requests can then be in flight (written to
+   * git together) while memory stays bounded by what is read ahead.
+   */
+  constructor(repo: string, cap: number, holdLimit = Number.POSITIVE_INFINITY) {
     this.#repo = repo;
     this.#cap = cap;
+    this.#holdLimit = holdLimit;
+  }
+
+  /** A read's blob is no longer needed (only counts with a hold limit). */
+  release(read: BlobRead): void {
+    this.#held -= read.data?.length ?? 0;
+    if (this.#held <= this.#holdLimit) this.#wake();
+  }
+
+  #wake(): void {
+    const space = this.#space;
+    this.#space = undefined;
+    space?.();
   }
 
   read(oid: string): Promise<BlobRead> {
@@ -71,14 +94,31 @@ export class BlobReader {
   /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
   async close(): Promise<void> {
     this.#requests.close();
+    // Nothing more is released after this: read the rest of git's answers regardless.
+    this.#closing = true;
+    this.#wake();
     await this.#done;
     if (this.#failure !== undefined) throw this.#failure;
   }
 
   async #run(): Promise<void> {
-    const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+    const parser = new BatchParser(
+      this.#cap,
+      (read) => {
+        this.#held += read.data?.length ?? 0;
+        this.#pending.shift()?.resolve(read);
+      },
+      SNIFF,
+    );
     try {
-      for await (const chunk of gitStream(['cat-file', '--batch'], this.#repo, this.#requests)) parser.push(chunk);
+      for await (const chunk of gitStream(['cat-file', '--batch'], this.#repo, this.#requests)) {
+        parser.push(chunk);
+        while (this.#held > this.#holdLimit && !this.#closing) {
+          await new Promise<void>((resolve) => {
+            this.#space = resolve;
+          });
+        }
+      }
       if (this.#pending.length > 0) throw new Error('git cat-file ended before answering every request');
     } catch (e) {
       this.#failure = e;

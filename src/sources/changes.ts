@@ -31,6 +31,8 @@ export type Change =
       /** The added lines as git printed them, for a blob too large to read whole. */
       readonly held: readonly DiffFragment[];
       readonly commit: CommitHeader | undefined;
+      /** The file's diff header. */
+      readonly file?: DiffFile;
     }
   /** Binary by the whole-file rule, or git printed no hunks and named no blob: counted as binary. */
   | { readonly kind: 'binary'; readonly path: string; readonly commit: CommitHeader | undefined };
@@ -101,11 +103,11 @@ export class ChangeRouter {
     if (file.binary && state === undefined) {
       // git judged it binary by its attributes or its size: judge the blob ourselves, every line added.
       if (file.newBlob === undefined || file.gitlink) this.#ready.push({ kind: 'binary', path, commit });
-      else this.#ready.push({ kind: 'blob', path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+      else this.#ready.push({ kind: 'blob', path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit, file });
       return;
     }
     if (state?.mode !== 'blob' || state.added.length === 0 || file.newBlob === undefined) return;
-    this.#ready.push({ kind: 'blob', path, blob: file.newBlob, added: state.added, held: state.held, commit });
+    this.#ready.push({ kind: 'blob', path, blob: file.newBlob, added: state.added, held: state.held, commit, file });
   }
 }
 

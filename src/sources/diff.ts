@@ -18,6 +18,8 @@ export interface DiffFile {
   path: string | undefined;
   /** Full id of the new blob, from `index a..b` (needs `--full-index`); undefined if not printed. */
   newBlob: string | undefined;
+  /** Full id of the old blob of a plain (not combined) diff of a file that existed before. */
+  oldBlob: string | undefined;
   /** The file did not exist before (`--- /dev/null`): the added lines are the whole file. */
   isNew: boolean;
   /** A submodule entry (mode 160000): its "blob" is a commit of another repository. */
@@ -47,6 +49,8 @@ export interface DiffHandlers {
   onBinary?(path: string, commit: CommitHeader | undefined): void;
   /** A file's diff is over (after its last fragment). */
   onFileEnd?(file: DiffFile, commit: CommitHeader | undefined): void;
+  /** A removed line of a plain diff: `data[start, end)`, without its `-` (only valid during the call). */
+  onRemoved?(data: Buffer, start: number, end: number, file: DiffFile): void;
 }
 
 /** Above this many bytes of added lines in one hunk, a fragment is cut at a line boundary. */
@@ -90,7 +94,7 @@ export class DiffParser {
       nl = chunk.indexOf(NEWLINE, start);
     }
     for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-      this.#line(chunk.subarray(start, nl));
+      if (nl === start || !this.#passOver(chunk, start, nl)) this.#line(chunk.subarray(start, nl));
       start = nl + 1;
     }
     // Keep the partial last line; copy it so the chunk it came from can be released.
@@ -112,6 +116,20 @@ export class DiffParser {
     if (file !== undefined) this.#on.onFileEnd?.(file, this.#commit);
   }
 
+  /**
+   * A removed or unchanged line of a plain diff's hunk, judged by its first byte without a Buffer
+   * for it: most lines of a history's patches are removed lines, which say nothing but "flush".
+   */
+  #passOver(chunk: Buffer, start: number, end: number): boolean {
+    if (!this.#inHunk || this.#combined !== 0) return false;
+    const first = chunk[start];
+    if (first !== MINUS && first !== SPACE && first !== 0x5c) return false;
+    this.#flush();
+    if (first === SPACE) this.#newLine++;
+    else if (first === MINUS && this.#file !== undefined) this.#on.onRemoved?.(chunk, start + 1, end, this.#file);
+    return true;
+  }
+
   #line(line: Buffer): void {
     const first = line[0];
     if (this.#inHunk) {
@@ -123,6 +141,7 @@ export class DiffParser {
         if (first === MINUS || first === SPACE || first === 0x5c /* \ No newline */) {
           this.#flush();
           if (first === SPACE) this.#newLine++;
+          else if (first === MINUS && this.#file !== undefined) this.#on.onRemoved?.(line, 1, line.length, this.#file);
           return;
         }
       } else if (first === PLUS || first === MINUS || first === SPACE) {
@@ -150,6 +169,8 @@ export class DiffParser {
       const [ids = '', mode] = text.slice(6).split(' ');
       const newBlob = ids.slice(ids.indexOf('..') + 2);
       if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+      const oldBlob = ids.slice(0, ids.indexOf('..'));
+      if (/^[0-9a-f]{40,64}$/.test(oldBlob) && !/^0+$/.test(oldBlob)) file.oldBlob = oldBlob;
       if (mode === '160000') file.gitlink = true;
     } else if (text === '--- /dev/null') {
       file.isNew = true;
@@ -267,7 +288,7 @@ export class DiffParser {
 const NEWLINE_BUF = Buffer.from('\n');
 
 function newFile(): DiffFile {
-  return { path: undefined, newBlob: undefined, isNew: false, gitlink: false, binary: false };
+  return { path: undefined, newBlob: undefined, oldBlob: undefined, isNew: false, gitlink: false, binary: false };
 }
 
 /** The path from a `diff --git a/x b/x` or `diff --cc x` line, for messages about binary files. */

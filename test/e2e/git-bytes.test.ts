@@ -170,6 +170,35 @@ describe('secrets that span the lines around a -U0 hunk', () => {
     expect(second).toMatchObject({ startLine: 1, endLine: 6 });
   });
 
+  it('sees a long PEM body replaced in a version whose later versions hold no key (what older versions carry)', async () => {
+    // A body longer than most rules' reach, so only the private-key rule's reach sees BEGIN from the change.
+    const pem = (): string => {
+      const [begin, ...rest] = tokens.privateKey().split('\n');
+      const body = Array.from({ length: 60 }, () => tokens.awsSecret() + tokens.awsSecret().slice(0, 24));
+      return [begin, ...body, rest[rest.length - 1]].join('\n');
+    };
+    const code = Array.from({ length: 40 }, (_, i) => `const v${i} = f(${i});`).join('\n');
+    const first = pem();
+    const dir = makeRepo({ 'src/app.js': `${code}\n${first}\n${code}\n` }, { commit: true });
+    // Only the last body lines change: BEGIN is 3.5 KB above them.
+    const lines = first.split('\n');
+    const second = [
+      ...lines.slice(0, 56),
+      ...lines.slice(56, 61).map(() => tokens.awsSecret() + tokens.awsSecret().slice(0, 24)),
+      ...lines.slice(61),
+    ].join('\n');
+    commit(dir, 'replace the end of the body', { 'src/app.js': `${code}\n${second}\n${code}\n` });
+    const replaced = git(dir, 'rev-parse', 'HEAD').trim();
+    // Then the key goes (its lines are removed), and a later change leaves a file without one.
+    commit(dir, 'remove the key', { 'src/app.js': `${code}\n${code}\nconst late = 1;\n` });
+    commit(dir, 'another change', { 'src/app.js': `${code}\n${code}\nconst late = 2;\n` });
+    const r = await keyscan(['--history', '--no-cache', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const keys = json(r.stdout).findings.filter((f) => f.ruleId === 'private-key');
+    expect(keys.map((f) => f.commit === replaced)).toEqual(expect.arrayContaining([true, false]));
+    expect(keys).toHaveLength(2);
+  });
+
   it('sees a PEM body that a merge commit itself replaced (combined diff)', async () => {
     const dir = makeRepo({ id_rsa: `${tokens.privateKey()}\n`, 'a.txt': 'a\n' }, { commit: true });
     git(dir, 'checkout', '-q', '-b', 'side');

@@ -41,4 +41,24 @@ describe('scanChangedBlob', () => {
     const blob = Buffer.from('x = 1 // keyscan:allow\ny = 2\nz = 3 // keyscan:allow\n');
     expect(scanChangedBlob(catalogue, blob, [2, 3], meta, true).markerLines).toEqual([3]);
   });
+
+  it('sees a longer rule through the wide context only where its keyword is near, and scans little around other changes', () => {
+    const filler = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `const value${from + i} = compute(${from + i});`);
+    // A one-line change among 600 lines of code: only the lines near it are scanned.
+    const code = Buffer.from(`${filler(600).join('\n')}\n`);
+    const quiet = scanChangedBlob(catalogue, code, [300, 300], meta, false);
+    expect(quiet.findings).toEqual([]);
+    expect(quiet.bytesScanned).toBeLessThan(4096);
+    // A PEM body line replaced 10 KB below its unchanged BEGIN line: the private-key rule's
+    // keyword is within its reach, so the change is scanned with that reach.
+    const [begin, ...rest] = tokens.privateKey().split('\n');
+    const body = Array.from({ length: 160 }, (_, i) => (rest[i % 4] as string).slice(0, 64));
+    const key = Buffer.from(`${[...filler(1000), begin, ...body, rest[rest.length - 1], ...filler(300, 1000)].join('\n')}\n`);
+    const changed = 1001 + 150;
+    const found = scanChangedBlob(catalogue, key, [changed, changed], meta, false);
+    expect(lines(found)).toEqual([['private-key', 1001]]);
+    expect(found.bytesScanned).toBeGreaterThan(20_000);
+    // A code line changed 30 KB above the key, beyond any rule's reach of it: narrow again.
+    expect(scanChangedBlob(catalogue, key, [10, 10], meta, false).bytesScanned).toBeLessThan(4096);
+  });
 });
