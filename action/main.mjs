@@ -12053,6 +12053,129 @@ var init_public_apis = __esm({
           example: "{{hex:64}}"
         },
         { prefixes: ["s-s4t2ud-", "s-s4t2af-"], body: "[a-f0-9]{64}" }
+      ),
+      // Long tail m–z (issue 13): each from the provider's own documentation of its key format.
+      prefixed(
+        tags19,
+        {
+          id: "trigger-dev-secret-key",
+          description: "Trigger.dev environment secret key",
+          provider: "Trigger.dev",
+          revoke: "https://cloud.trigger.dev/",
+          rotate: "Create a new key for the environment on the API keys page of the project (a named key with the narrowest access preset), set it as TRIGGER_SECRET_KEY where the backend runs, then delete the leaked key.",
+          references: ["https://trigger.dev/docs/apikeys"],
+          example: "{{alnum:24}}"
+        },
+        { prefixes: ["tr_dev_", "tr_prod_", "tr_stg_"], body: "(?:sk_)?[A-Za-z0-9]{20,64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "trigger-dev-personal-access-token",
+          description: "Trigger.dev personal access token (all projects of a user)",
+          provider: "Trigger.dev",
+          revoke: "https://cloud.trigger.dev/account/tokens",
+          rotate: "Revoke the token under Account \u2192 Personal Access Tokens and create a new one; for CI deploys prefer a per-environment secret key, which reaches one project only.",
+          references: ["https://trigger.dev/docs/apikeys", "https://trigger.dev/docs/github-actions"],
+          example: "{{alnum:40}}"
+        },
+        { prefixes: ["tr_pat_"], body: "[A-Za-z0-9]{32,64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "stackhawk-api-key",
+          description: "StackHawk API key (HawkScan, hawk CLI)",
+          provider: "StackHawk",
+          revoke: "https://app.stackhawk.com/settings/apikeys",
+          rotate: "Delete the key under Settings \u2192 API Keys, create a new one, and pass it to HawkScan as the API_KEY secret of the CI job rather than in stackhawk.yml.",
+          references: ["https://docs.stackhawk.com/apidocs.html#section/API-Keys", "https://github.com/kaakaww/scan-configuration"],
+          example: "{{alnum:20}}.{{alnum:20}}"
+        },
+        { prefixes: ["hawk."], body: "[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "zuplo-api-key",
+          description: "Zuplo API key (gateway consumer key or Zuplo account key)",
+          provider: "Zuplo",
+          revoke: "https://portal.zuplo.com/",
+          rotate: "Roll the consumer key in the Zuplo portal (Services \u2192 API Key Service \u2192 the consumer; rolling keeps the old key valid for a grace period you choose), give new keys an expiry, and update its users.",
+          references: ["https://zuplo.com/docs/articles/api-key-best-practices", "https://zuplo.com/docs/concepts/api-keys"],
+          example: "{{hex:32}}_{{hex:8}}"
+        },
+        { prefixes: ["zpka_"], body: "[A-Za-z0-9]{24,64}_[A-Za-z0-9]{6,12}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "scalingo-api-token",
+          description: "Scalingo API token",
+          provider: "Scalingo",
+          revoke: "https://dashboard.scalingo.com/account/tokens",
+          rotate: "Delete the token in the dashboard (User settings \u2192 API tokens) and create one per tool; callers should exchange it for the one-hour bearer token of auth.scalingo.com rather than keep the long-lived token in every process.",
+          references: ["https://github.com/Scalingo/scalingo.js", "https://developers.scalingo.com/"],
+          example: "{{b64url:48}}"
+        },
+        { prefixes: ["tk-us-"], body: "[A-Za-z0-9_-]{30,80}" }
+      ),
+      custom(
+        {
+          id: "maxmind-license-key-mmk",
+          description: "MaxMind license key (2023 format, with the _mmk suffix)",
+          provider: "MaxMind",
+          severity: "medium",
+          tags: tags19,
+          revoke: "https://www.maxmind.com/en/accounts/current/license-key",
+          rotate: "Generate a new license key (Account \u2192 Manage License Keys), put it in GeoIP.conf or the service configuration, confirm downloads work, then deactivate the leaked key.",
+          references: [
+            "https://dev.maxmind.com/geoip/release-notes/2023-03-16-changes-to-maxmind-license-keys/",
+            "https://support.maxmind.com/knowledge-base/articles/replace-your-maxmind-license-key"
+          ],
+          entropy: 3,
+          positive: ["{{alnum:6}}_{{alnum:29}}_mmk", "LicenseKey {{alnum:6}}_{{alnum:29}}_mmk"],
+          negative: ["{{alnum:6}}_{{alnum:20}}_mmk", "x{{alnum:6}}_{{alnum:29}}_mmk", "{{alnum:6}}_{{alnum:29}}_mmkx"]
+        },
+        {
+          // 40 characters of [A-Za-z0-9_]: a six-character prefix, "_", and the "_mmk" suffix that
+          // marks every key issued since March 2023, so no provider name is needed around it.
+          regex: /(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9_]{29}_mmk)(?![A-Za-z0-9_-])/,
+          keywords: ["_mmk"]
+        }
+      ),
+      named(
+        tags19,
+        {
+          id: "netsuite-tba-credential",
+          description: "NetSuite token-based authentication consumer key, consumer secret, token ID or token secret",
+          provider: "NetSuite",
+          severity: "critical",
+          revoke: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395622897.html",
+          rotate: "Revoke the access token (Setup \u2192 Users/Roles \u2192 Access Tokens) and, for a leaked consumer secret, reset the credentials of the integration record; issue a new token for a role with only the permissions the integration needs, or move to OAuth 2.0 machine-to-machine with a certificate.",
+          references: [
+            "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_163240164565.html",
+            "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395630653.html"
+          ],
+          example: "{{hex:64}}"
+        },
+        // NetSuite prints all four TBA values as 64 hex digits (its token-password example).
+        { names: ["netsuite", "ns_consumer", "ns_token"], body: "[a-f0-9]{64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "unkey-root-key",
+          description: "Unkey root key (workspace management API)",
+          provider: "Unkey",
+          severity: "critical",
+          revoke: "https://app.unkey.com/settings/root-keys",
+          rotate: "Delete the root key under Settings \u2192 Root Keys and create one with only the permissions the service needs (e.g. verify keys of one API), then deploy it as UNKEY_ROOT_KEY.",
+          references: ["https://www.unkey.com/docs/api-reference/authentication"],
+          example: "3Z{{alnum:22}}"
+        },
+        // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
+        { prefixes: ["unkey_"], body: "[A-Za-z0-9]{24,57}" }
       )
     ];
   }
