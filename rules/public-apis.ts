@@ -904,4 +904,101 @@ export const publicApiRules: readonly RuleSpec[] = [
     // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
     { prefixes: ['unkey_'], body: '[A-Za-z0-9]{24,57}' },
   ),
+  prefixed(
+    tags,
+    {
+      id: 'pydantic-logfire-token',
+      description: 'Pydantic Logfire write token, read token or API key',
+      provider: 'Pydantic Logfire',
+      revoke: 'https://logfire.pydantic.dev/',
+      rotate:
+        'Delete the token in the project settings (Settings → Write tokens / Read tokens, or the organization API keys page), create a new one with an expiry date, and set it as LOGFIRE_TOKEN where the service runs.',
+      references: ['https://logfire.pydantic.dev/docs/how-to-guides/create-write-tokens/'],
+      example: '1_us_{{alnum:44}}',
+    },
+    // pylf_v<version>_<region>_<random>: the region is the data region of the project.
+    { prefixes: ['pylf_v'], body: '[0-9]{1,2}_(?:us|eu)_[A-Za-z0-9]{40,48}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'segmind-api-key',
+      description: 'Segmind API key',
+      provider: 'Segmind',
+      severity: 'medium',
+      revoke: 'https://cloud.segmind.com/console/api-keys',
+      rotate: regenerate('the Segmind console (API Keys)'),
+      references: ['https://docs.segmind.com/docs/serverless-api'],
+      example: '{{hex:16}}',
+    },
+    // "SG_" and 16 hex digits, 19 characters in all (SendGrid keys are "SG." and much longer).
+    { prefixes: ['SG_'], body: '[a-f0-9]{16}', edge: 'A-Za-z0-9_' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'sumsub-app-token',
+      description: 'Sumsub app token (sandbox or production; used with its secret key, search for it nearby)',
+      provider: 'Sumsub',
+      severity: 'critical',
+      revoke: 'https://cockpit.sumsub.com/checkus#/devSpace/appTokens',
+      rotate:
+        'Generate a new app token in Dev space → App Tokens with only the permissions the integration needs, an IP allowlist and an expiry date, deploy it with its new secret key, then deactivate the leaked token.',
+      references: ['https://docs.sumsub.com/docs/app-tokens', 'https://github.com/SumSubstance/AppTokenUsageExamples'],
+      example: '{{alnum:24}}.{{alnum:32}}',
+    },
+    { prefixes: ['prd:', 'sbx:'], body: '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'sumsub-secret-key',
+      description: 'Sumsub app token secret key (signs API requests)',
+      provider: 'Sumsub',
+      severity: 'critical',
+      revoke: 'https://cockpit.sumsub.com/checkus#/devSpace/appTokens',
+      rotate:
+        'Generate a new app token (its secret key comes with it) in Dev space → App Tokens, restrict it to the integration’s IP addresses, deploy both values, then deactivate the leaked token.',
+      references: ['https://docs.sumsub.com/reference/authentication', 'https://github.com/SumSubstance/AppTokenUsageExamples'],
+      example: '{{alnum:32}}',
+    },
+    { names: ['sumsub'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'wakatime-api-key',
+      description: 'WakaTime secret API key',
+      provider: 'WakaTime',
+      severity: 'medium',
+      revoke: 'https://wakatime.com/settings/api-key',
+      rotate:
+        'Regenerate the secret API key in WakaTime (Settings → API Key), update ~/.wakatime.cfg on every machine, and use an embeddable chart or an OAuth app instead of the key on anything public.',
+      references: [
+        'https://wakatime.com/developers#authentication',
+        'https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts',
+      ],
+      example: UUID_EXAMPLE,
+    },
+    // waka_ and a version 4 UUID, as WakaTime's own editor plugins validate it.
+    { prefixes: ['waka_'], body: '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'wakatime-legacy-api-key',
+      description: 'WakaTime secret API key (a bare UUID, issued before the waka_ prefix)',
+      provider: 'WakaTime',
+      severity: 'medium',
+      revoke: 'https://wakatime.com/settings/api-key',
+      rotate:
+        'Regenerate the secret API key in WakaTime (Settings → API Key), which also gives it the waka_ prefix, and update ~/.wakatime.cfg on every machine.',
+      references: [
+        'https://wakatime.com/developers#authentication',
+        'https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts',
+      ],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['wakatime'], body: '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' },
+  ),
 ];
