@@ -1001,4 +1001,77 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     { names: ['wakatime'], body: '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' },
   ),
+  custom(
+    {
+      id: 'proxmox-api-token',
+      description: 'Proxmox VE API token (USER@REALM!TOKENID=secret)',
+      provider: 'Proxmox',
+      severity: 'critical',
+      tags,
+      revoke: 'https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens',
+      rotate:
+        'Remove the token (Datacenter → Permissions → API Tokens, or pveum user token remove USER TOKENID) and create a new one with privilege separation and an expiry, granting it only the roles the tool needs.',
+      references: ['https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens', 'https://pve.proxmox.com/wiki/Proxmox_VE_API'],
+      entropy: 3,
+      positive: [
+        `Authorization: PVEAPIToken=root@pam!monitoring=${UUID_EXAMPLE}`,
+        `PROXMOX_VE_API_TOKEN="terraform@pve!provider=${UUID_EXAMPLE}"`,
+      ],
+      negative: ['PVEAPIToken=root@pam!monitoring=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'api_token_id: root@pam!monitoring'],
+    },
+    {
+      // The token ID (user@realm!name) and its secret, a UUID, joined by "=" as the API header takes them.
+      regex: new RegExp(
+        `(?<![A-Za-z0-9._@!-])(?<secret>[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,32}![A-Za-z0-9._-]{1,64}=${UUID})(?![A-Za-z0-9_-])`,
+      ),
+      keywords: ['pveapitoken', 'proxmox', '@pam!', '@pve!'],
+    },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'netbox-api-token',
+      description: 'NetBox v2 API token (nbt_<key>.<token>)',
+      provider: 'NetBox',
+      severity: 'critical',
+      revoke: 'https://netboxlabs.com/docs/netbox/models/users/token/',
+      rotate:
+        'Delete or disable the token under your user profile (API Tokens), create a new one with write access only if the tool writes, an allowed-IP list and an expiry, and deploy it.',
+      references: ['https://netboxlabs.com/docs/netbox/integrations/rest-api/#authentication'],
+      example: '{{alnum:12}}.{{alnum:40}}',
+    },
+    { prefixes: ['nbt_'], body: '[A-Za-z0-9]{12}\\.[A-Za-z0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'netbox-legacy-api-token',
+      description: 'NetBox or Nautobot API token (40 hex digits; NetBox v1 tokens)',
+      provider: 'NetBox',
+      severity: 'critical',
+      revoke: 'https://netboxlabs.com/docs/netbox/models/users/token/',
+      rotate:
+        'Delete the token under your user profile (API Tokens) and create a v2 token (NetBox 4.5+) with an expiry and only the write access the tool needs; v1 tokens are stored in plaintext on the server and go away in NetBox 5.0.',
+      references: [
+        'https://netboxlabs.com/docs/netbox/models/users/token/',
+        'https://docs.nautobot.com/projects/core/en/stable/user-guide/platform-functionality/users/token/',
+      ],
+      example: '{{hex:40}}',
+    },
+    { names: ['netbox', 'nautobot', 'pynetbox'], body: '[a-f0-9]{40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'netbox-cloud-api-key',
+      description: 'NetBox Labs Cloud API key',
+      provider: 'NetBox Labs',
+      severity: 'high',
+      revoke: 'https://netboxlabs.com/docs/cloud/cloud-api/authentication/',
+      rotate: 'Delete the key in the NetBox Labs Cloud console, create a new one with an expiry date, and update its users.',
+      references: ['https://netboxlabs.com/docs/cloud/cloud-api/authentication/'],
+      example: '{{hex:12}}.{{hex:24}}',
+    },
+    { prefixes: ['nblc_api-'], body: '[a-f0-9]{12}\\.[a-f0-9]{24}' },
+  ),
 ];
