@@ -12074,7 +12074,7 @@ var init_public_apis = __esm({
           id: "trigger-dev-personal-access-token",
           description: "Trigger.dev personal access token (all projects of a user)",
           provider: "Trigger.dev",
-          revoke: "https://cloud.trigger.dev/account/tokens",
+          revoke: "https://cloud.trigger.dev/",
           rotate: "Revoke the token under Account \u2192 Personal Access Tokens and create a new one; for CI deploys prefer a per-environment secret key, which reaches one project only.",
           references: ["https://trigger.dev/docs/apikeys", "https://trigger.dev/docs/github-actions"],
           example: "{{alnum:40}}"
@@ -12087,7 +12087,7 @@ var init_public_apis = __esm({
           id: "stackhawk-api-key",
           description: "StackHawk API key (HawkScan, hawk CLI)",
           provider: "StackHawk",
-          revoke: "https://app.stackhawk.com/settings/apikeys",
+          revoke: "https://app.stackhawk.com/",
           rotate: "Delete the key under Settings \u2192 API Keys, create a new one, and pass it to HawkScan as the API_KEY secret of the CI job rather than in stackhawk.yml.",
           references: ["https://docs.stackhawk.com/apidocs.html#section/API-Keys", "https://github.com/kaakaww/scan-configuration"],
           example: "{{alnum:20}}.{{alnum:20}}"
@@ -12113,7 +12113,7 @@ var init_public_apis = __esm({
           id: "scalingo-api-token",
           description: "Scalingo API token",
           provider: "Scalingo",
-          revoke: "https://dashboard.scalingo.com/account/tokens",
+          revoke: "https://dashboard.scalingo.com/",
           rotate: "Delete the token in the dashboard (User settings \u2192 API tokens) and create one per tool; callers should exchange it for the one-hour bearer token of auth.scalingo.com rather than keep the long-lived token in every process.",
           references: ["https://github.com/Scalingo/scalingo.js", "https://developers.scalingo.com/"],
           example: "{{b64url:48}}"
@@ -12169,9 +12169,9 @@ var init_public_apis = __esm({
           description: "Unkey root key (workspace management API)",
           provider: "Unkey",
           severity: "critical",
-          revoke: "https://app.unkey.com/settings/root-keys",
+          revoke: "https://app.unkey.com/",
           rotate: "Delete the root key under Settings \u2192 Root Keys and create one with only the permissions the service needs (e.g. verify keys of one API), then deploy it as UNKEY_ROOT_KEY.",
-          references: ["https://www.unkey.com/docs/api-reference/authentication"],
+          references: ["https://pypi.org/project/unkey-py/", "https://github.com/unkeyed/unkey"],
           example: "3Z{{alnum:22}}"
         },
         // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
@@ -12198,7 +12198,7 @@ var init_public_apis = __esm({
           description: "Segmind API key",
           provider: "Segmind",
           severity: "medium",
-          revoke: "https://cloud.segmind.com/console/api-keys",
+          revoke: "https://cloud.segmind.com/",
           rotate: regenerate2("the Segmind console (API Keys)"),
           references: ["https://docs.segmind.com/docs/serverless-api"],
           example: "{{hex:16}}"
@@ -12241,7 +12241,7 @@ var init_public_apis = __esm({
           description: "WakaTime secret API key",
           provider: "WakaTime",
           severity: "medium",
-          revoke: "https://wakatime.com/settings/api-key",
+          revoke: "https://wakatime.com/settings/account",
           rotate: "Regenerate the secret API key in WakaTime (Settings \u2192 API Key), update ~/.wakatime.cfg on every machine, and use an embeddable chart or an OAuth app instead of the key on anything public.",
           references: [
             "https://wakatime.com/developers#authentication",
@@ -12259,7 +12259,7 @@ var init_public_apis = __esm({
           description: "WakaTime secret API key (a bare UUID, issued before the waka_ prefix)",
           provider: "WakaTime",
           severity: "medium",
-          revoke: "https://wakatime.com/settings/api-key",
+          revoke: "https://wakatime.com/settings/account",
           rotate: "Regenerate the secret API key in WakaTime (Settings \u2192 API Key), which also gives it the waka_ prefix, and update ~/.wakatime.cfg on every machine.",
           references: [
             "https://wakatime.com/developers#authentication",
@@ -12319,7 +12319,7 @@ var init_public_apis = __esm({
           rotate: "Delete the token under your user profile (API Tokens) and create a v2 token (NetBox 4.5+) with an expiry and only the write access the tool needs; v1 tokens are stored in plaintext on the server and go away in NetBox 5.0.",
           references: [
             "https://netboxlabs.com/docs/netbox/models/users/token/",
-            "https://docs.nautobot.com/projects/core/en/stable/user-guide/platform-functionality/users/token/"
+            "https://docs.nautobot.com/projects/core/en/ltm-1.6/models/users/token"
           ],
           example: "{{hex:40}}"
         },
@@ -12338,6 +12338,63 @@ var init_public_apis = __esm({
           example: "{{hex:12}}.{{hex:24}}"
         },
         { prefixes: ["nblc_api-"], body: "[a-f0-9]{12}\\.[a-f0-9]{24}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "outline-api-key",
+          description: "Outline (knowledge base) API key",
+          provider: "Outline",
+          revoke: "https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6",
+          rotate: "Revoke the key under Settings \u2192 API Keys and create one scoped to the endpoints the script calls (e.g. documents.info) with an expiry date; send it in the Authorization header, not the token parameter.",
+          references: [
+            "https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6",
+            "https://github.com/outline/outline/blob/main/server/models/ApiKey.ts"
+          ],
+          example: "{{alnum:38}}"
+        },
+        { prefixes: ["ol_api_"], body: "[A-Za-z0-9]{30,48}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tella-api-key",
+          description: "Tella API key",
+          provider: "Tella",
+          severity: "medium",
+          revoke: "https://docs.tella.com/authentication",
+          rotate: "Create a new key under Settings \u2192 API Keys (one per environment), deploy it as TELLA_API_KEY, then revoke the leaked key.",
+          references: ["https://docs.tella.com/authentication"],
+          example: "{{alnum:32}}"
+        },
+        { prefixes: ["tella_pk_"], body: "[A-Za-z0-9]{32}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tolt-api-key",
+          description: "Tolt (affiliate programs) API key",
+          provider: "Tolt",
+          revoke: "https://docs.tolt.com/authentication",
+          rotate: "Create a new key under Settings \u2192 Integrations, one per application, deploy it, then delete the leaked key.",
+          references: ["https://docs.tolt.com/authentication"],
+          example: "{{alnum:22}}"
+        },
+        { prefixes: ["tlt_live_"], body: "[A-Za-z0-9]{20,40}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tokportal-api-key",
+          description: "TokPortal API key",
+          provider: "TokPortal",
+          severity: "medium",
+          revoke: "https://app.tokportal.com/developer/api-keys",
+          rotate: "Revoke the key under Developer \u2192 API Keys, create one per environment with an expiry, and update its users.",
+          references: ["https://developers.tokportal.com/getting-started/authentication"],
+          example: "{{hex:32}}"
+        },
+        { prefixes: ["tok_live_"], body: "[a-f0-9]{32}" }
       )
     ];
   }

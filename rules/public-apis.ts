@@ -794,7 +794,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       id: 'trigger-dev-personal-access-token',
       description: 'Trigger.dev personal access token (all projects of a user)',
       provider: 'Trigger.dev',
-      revoke: 'https://cloud.trigger.dev/account/tokens',
+      revoke: 'https://cloud.trigger.dev/',
       rotate:
         'Revoke the token under Account → Personal Access Tokens and create a new one; for CI deploys prefer a per-environment secret key, which reaches one project only.',
       references: ['https://trigger.dev/docs/apikeys', 'https://trigger.dev/docs/github-actions'],
@@ -808,7 +808,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       id: 'stackhawk-api-key',
       description: 'StackHawk API key (HawkScan, hawk CLI)',
       provider: 'StackHawk',
-      revoke: 'https://app.stackhawk.com/settings/apikeys',
+      revoke: 'https://app.stackhawk.com/',
       rotate:
         'Delete the key under Settings → API Keys, create a new one, and pass it to HawkScan as the API_KEY secret of the CI job rather than in stackhawk.yml.',
       references: ['https://docs.stackhawk.com/apidocs.html#section/API-Keys', 'https://github.com/kaakaww/scan-configuration'],
@@ -836,7 +836,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       id: 'scalingo-api-token',
       description: 'Scalingo API token',
       provider: 'Scalingo',
-      revoke: 'https://dashboard.scalingo.com/account/tokens',
+      revoke: 'https://dashboard.scalingo.com/',
       rotate:
         'Delete the token in the dashboard (User settings → API tokens) and create one per tool; callers should exchange it for the one-hour bearer token of auth.scalingo.com rather than keep the long-lived token in every process.',
       references: ['https://github.com/Scalingo/scalingo.js', 'https://developers.scalingo.com/'],
@@ -895,10 +895,10 @@ export const publicApiRules: readonly RuleSpec[] = [
       description: 'Unkey root key (workspace management API)',
       provider: 'Unkey',
       severity: 'critical',
-      revoke: 'https://app.unkey.com/settings/root-keys',
+      revoke: 'https://app.unkey.com/',
       rotate:
         'Delete the root key under Settings → Root Keys and create one with only the permissions the service needs (e.g. verify keys of one API), then deploy it as UNKEY_ROOT_KEY.',
-      references: ['https://www.unkey.com/docs/api-reference/authentication'],
+      references: ['https://pypi.org/project/unkey-py/', 'https://github.com/unkeyed/unkey'],
       example: '3Z{{alnum:22}}',
     },
     // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
@@ -926,7 +926,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       description: 'Segmind API key',
       provider: 'Segmind',
       severity: 'medium',
-      revoke: 'https://cloud.segmind.com/console/api-keys',
+      revoke: 'https://cloud.segmind.com/',
       rotate: regenerate('the Segmind console (API Keys)'),
       references: ['https://docs.segmind.com/docs/serverless-api'],
       example: '{{hex:16}}',
@@ -971,7 +971,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       description: 'WakaTime secret API key',
       provider: 'WakaTime',
       severity: 'medium',
-      revoke: 'https://wakatime.com/settings/api-key',
+      revoke: 'https://wakatime.com/settings/account',
       rotate:
         'Regenerate the secret API key in WakaTime (Settings → API Key), update ~/.wakatime.cfg on every machine, and use an embeddable chart or an OAuth app instead of the key on anything public.',
       references: [
@@ -990,7 +990,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       description: 'WakaTime secret API key (a bare UUID, issued before the waka_ prefix)',
       provider: 'WakaTime',
       severity: 'medium',
-      revoke: 'https://wakatime.com/settings/api-key',
+      revoke: 'https://wakatime.com/settings/account',
       rotate:
         'Regenerate the secret API key in WakaTime (Settings → API Key), which also gives it the waka_ prefix, and update ~/.wakatime.cfg on every machine.',
       references: [
@@ -1054,7 +1054,7 @@ export const publicApiRules: readonly RuleSpec[] = [
         'Delete the token under your user profile (API Tokens) and create a v2 token (NetBox 4.5+) with an expiry and only the write access the tool needs; v1 tokens are stored in plaintext on the server and go away in NetBox 5.0.',
       references: [
         'https://netboxlabs.com/docs/netbox/models/users/token/',
-        'https://docs.nautobot.com/projects/core/en/stable/user-guide/platform-functionality/users/token/',
+        'https://docs.nautobot.com/projects/core/en/ltm-1.6/models/users/token',
       ],
       example: '{{hex:40}}',
     },
@@ -1073,5 +1073,63 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{hex:12}}.{{hex:24}}',
     },
     { prefixes: ['nblc_api-'], body: '[a-f0-9]{12}\\.[a-f0-9]{24}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'outline-api-key',
+      description: 'Outline (knowledge base) API key',
+      provider: 'Outline',
+      revoke: 'https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6',
+      rotate:
+        'Revoke the key under Settings → API Keys and create one scoped to the endpoints the script calls (e.g. documents.info) with an expiry date; send it in the Authorization header, not the token parameter.',
+      references: [
+        'https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6',
+        'https://github.com/outline/outline/blob/main/server/models/ApiKey.ts',
+      ],
+      example: '{{alnum:38}}',
+    },
+    { prefixes: ['ol_api_'], body: '[A-Za-z0-9]{30,48}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tella-api-key',
+      description: 'Tella API key',
+      provider: 'Tella',
+      severity: 'medium',
+      revoke: 'https://docs.tella.com/authentication',
+      rotate: 'Create a new key under Settings → API Keys (one per environment), deploy it as TELLA_API_KEY, then revoke the leaked key.',
+      references: ['https://docs.tella.com/authentication'],
+      example: '{{alnum:32}}',
+    },
+    { prefixes: ['tella_pk_'], body: '[A-Za-z0-9]{32}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tolt-api-key',
+      description: 'Tolt (affiliate programs) API key',
+      provider: 'Tolt',
+      revoke: 'https://docs.tolt.com/authentication',
+      rotate: 'Create a new key under Settings → Integrations, one per application, deploy it, then delete the leaked key.',
+      references: ['https://docs.tolt.com/authentication'],
+      example: '{{alnum:22}}',
+    },
+    { prefixes: ['tlt_live_'], body: '[A-Za-z0-9]{20,40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tokportal-api-key',
+      description: 'TokPortal API key',
+      provider: 'TokPortal',
+      severity: 'medium',
+      revoke: 'https://app.tokportal.com/developer/api-keys',
+      rotate: 'Revoke the key under Developer → API Keys, create one per environment with an expiry, and update its users.',
+      references: ['https://developers.tokportal.com/getting-started/authentication'],
+      example: '{{hex:32}}',
+    },
+    { prefixes: ['tok_live_'], body: '[a-f0-9]{32}' },
   ),
 ];
