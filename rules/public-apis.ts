@@ -1132,4 +1132,20 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     { prefixes: ['tok_live_'], body: '[a-f0-9]{32}' },
   ),
+  named(
+    tags,
+    {
+      id: 'stack-auth-secret-server-key',
+      description: 'Stack Auth secret server key',
+      provider: 'Stack Auth',
+      severity: 'critical',
+      revoke: 'https://app.stack-auth.com/',
+      rotate:
+        'Create a new API key set for the project in the Stack Auth dashboard (Project → API Keys) with an expiry, deploy its secret server key as STACK_SECRET_SERVER_KEY on the server only, then revoke the leaked set.',
+      references: ['https://docs.stack-auth.com/js/getting-started/setup', 'https://github.com/stack-auth/stack-auth'],
+      example: 'ssk_{{lowalnum:45}}',
+    },
+    // Many projects prefix keys with "ssk_", so the Stack Auth variable name must be next to it.
+    { names: ['stack_secret_server_key', 'stack_server_key', 'secret_server_key'], body: 'ssk_[a-z0-9]{40,50}', keywords: ['ssk_'] },
+  ),
 ];
