@@ -1127,4 +1127,379 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     { prefixes: ['s-s4t2ud-', 's-s4t2af-'], body: '[a-f0-9]{64}' },
   ),
+  // Long tail m–z (issue 13): each from the provider's own documentation of its key format.
+  prefixed(
+    tags,
+    {
+      id: 'trigger-dev-secret-key',
+      description: 'Trigger.dev environment secret key',
+      provider: 'Trigger.dev',
+      revoke: 'https://cloud.trigger.dev/',
+      rotate:
+        'Create a new key for the environment on the API keys page of the project (a named key with the narrowest access preset), set it as TRIGGER_SECRET_KEY where the backend runs, then delete the leaked key.',
+      references: ['https://trigger.dev/docs/apikeys'],
+      example: '{{alnum:24}}',
+    },
+    { prefixes: ['tr_dev_', 'tr_prod_', 'tr_stg_'], body: '(?:sk_)?[A-Za-z0-9]{20,64}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'trigger-dev-personal-access-token',
+      description: 'Trigger.dev personal access token (all projects of a user)',
+      provider: 'Trigger.dev',
+      revoke: 'https://cloud.trigger.dev/',
+      rotate:
+        'Revoke the token under Account → Personal Access Tokens and create a new one; for CI deploys prefer a per-environment secret key, which reaches one project only.',
+      references: ['https://trigger.dev/docs/apikeys', 'https://trigger.dev/docs/github-actions'],
+      example: '{{alnum:40}}',
+    },
+    { prefixes: ['tr_pat_'], body: '[A-Za-z0-9]{32,64}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'stackhawk-api-key',
+      description: 'StackHawk API key (HawkScan, hawk CLI)',
+      provider: 'StackHawk',
+      revoke: 'https://app.stackhawk.com/',
+      rotate:
+        'Delete the key under Settings → API Keys, create a new one, and pass it to HawkScan as the API_KEY secret of the CI job rather than in stackhawk.yml.',
+      references: ['https://docs.stackhawk.com/apidocs.html#section/API-Keys', 'https://github.com/kaakaww/scan-configuration'],
+      example: '{{alnum:20}}.{{alnum:20}}',
+    },
+    { prefixes: ['hawk.'], body: '[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'zuplo-api-key',
+      description: 'Zuplo API key (gateway consumer key or Zuplo account key)',
+      provider: 'Zuplo',
+      revoke: 'https://portal.zuplo.com/',
+      rotate:
+        'Roll the consumer key in the Zuplo portal (Services → API Key Service → the consumer; rolling keeps the old key valid for a grace period you choose), give new keys an expiry, and update its users.',
+      references: ['https://zuplo.com/docs/articles/api-key-best-practices', 'https://zuplo.com/docs/concepts/api-keys'],
+      example: '{{hex:32}}_{{hex:8}}',
+    },
+    { prefixes: ['zpka_'], body: '[A-Za-z0-9]{24,64}_[A-Za-z0-9]{6,12}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'scalingo-api-token',
+      description: 'Scalingo API token',
+      provider: 'Scalingo',
+      revoke: 'https://dashboard.scalingo.com/',
+      rotate:
+        'Delete the token in the dashboard (User settings → API tokens) and create one per tool; callers should exchange it for the one-hour bearer token of auth.scalingo.com rather than keep the long-lived token in every process.',
+      references: ['https://github.com/Scalingo/scalingo.js', 'https://developers.scalingo.com/'],
+      example: '{{b64url:48}}',
+    },
+    { prefixes: ['tk-us-'], body: '[A-Za-z0-9_-]{30,80}' },
+  ),
+  custom(
+    {
+      id: 'maxmind-license-key-mmk',
+      description: 'MaxMind license key (2023 format, with the _mmk suffix)',
+      provider: 'MaxMind',
+      severity: 'medium',
+      tags,
+      revoke: 'https://www.maxmind.com/en/accounts/current/license-key',
+      rotate:
+        'Generate a new license key (Account → Manage License Keys), put it in GeoIP.conf or the service configuration, confirm downloads work, then deactivate the leaked key.',
+      references: [
+        'https://dev.maxmind.com/geoip/release-notes/2023-03-16-changes-to-maxmind-license-keys/',
+        'https://support.maxmind.com/knowledge-base/articles/replace-your-maxmind-license-key',
+      ],
+      entropy: 3,
+      positive: ['{{alnum:6}}_{{alnum:29}}_mmk', 'LicenseKey {{alnum:6}}_{{alnum:29}}_mmk'],
+      negative: ['{{alnum:6}}_{{alnum:20}}_mmk', 'x{{alnum:6}}_{{alnum:29}}_mmk', '{{alnum:6}}_{{alnum:29}}_mmkx'],
+    },
+    {
+      // 40 characters of [A-Za-z0-9_]: a six-character prefix, "_", and the "_mmk" suffix that
+      // marks every key issued since March 2023, so no provider name is needed around it.
+      regex: /(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9_]{29}_mmk)(?![A-Za-z0-9_-])/,
+      keywords: ['_mmk'],
+    },
+  ),
+  named(
+    tags,
+    {
+      id: 'netsuite-tba-credential',
+      description: 'NetSuite token-based authentication consumer key, consumer secret, token ID or token secret',
+      provider: 'NetSuite',
+      severity: 'critical',
+      revoke: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395622897.html',
+      rotate:
+        'Revoke the access token (Setup → Users/Roles → Access Tokens) and, for a leaked consumer secret, reset the credentials of the integration record; issue a new token for a role with only the permissions the integration needs, or move to OAuth 2.0 machine-to-machine with a certificate.',
+      references: [
+        'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_163240164565.html',
+        'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395630653.html',
+      ],
+      example: '{{hex:64}}',
+    },
+    // NetSuite prints all four TBA values as 64 hex digits (its token-password example).
+    { names: ['netsuite', 'ns_consumer', 'ns_token'], body: '[a-f0-9]{64}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'unkey-root-key',
+      description: 'Unkey root key (workspace management API)',
+      provider: 'Unkey',
+      severity: 'critical',
+      revoke: 'https://app.unkey.com/',
+      rotate:
+        'Delete the root key under Settings → Root Keys and create one with only the permissions the service needs (e.g. verify keys of one API), then deploy it as UNKEY_ROOT_KEY.',
+      references: ['https://pypi.org/project/unkey-py/', 'https://github.com/unkeyed/unkey'],
+      example: '3Z{{alnum:22}}',
+    },
+    // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
+    { prefixes: ['unkey_'], body: '[A-Za-z0-9]{24,57}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'pydantic-logfire-token',
+      description: 'Pydantic Logfire write token, read token or API key',
+      provider: 'Pydantic Logfire',
+      revoke: 'https://logfire.pydantic.dev/',
+      rotate:
+        'Delete the token in the project settings (Settings → Write tokens / Read tokens, or the organization API keys page), create a new one with an expiry date, and set it as LOGFIRE_TOKEN where the service runs.',
+      references: ['https://logfire.pydantic.dev/docs/how-to-guides/create-write-tokens/'],
+      example: '1_us_{{alnum:44}}',
+    },
+    // pylf_v<version>_<region>_<random>: the region is the data region of the project.
+    { prefixes: ['pylf_v'], body: '[0-9]{1,2}_(?:us|eu)_[A-Za-z0-9]{40,48}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'segmind-api-key',
+      description: 'Segmind API key',
+      provider: 'Segmind',
+      severity: 'medium',
+      revoke: 'https://cloud.segmind.com/',
+      rotate: regenerate('the Segmind console (API Keys)'),
+      references: ['https://docs.segmind.com/docs/serverless-api'],
+      example: '{{hex:16}}',
+    },
+    // "SG_" and 16 hex digits, 19 characters in all (SendGrid keys are "SG." and much longer).
+    { prefixes: ['SG_'], body: '[a-f0-9]{16}', edge: 'A-Za-z0-9_' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'sumsub-app-token',
+      description: 'Sumsub app token (sandbox or production; used with its secret key, search for it nearby)',
+      provider: 'Sumsub',
+      severity: 'critical',
+      revoke: 'https://cockpit.sumsub.com/checkus#/devSpace/appTokens',
+      rotate:
+        'Generate a new app token in Dev space → App Tokens with only the permissions the integration needs, an IP allowlist and an expiry date, deploy it with its new secret key, then deactivate the leaked token.',
+      references: ['https://docs.sumsub.com/docs/app-tokens', 'https://github.com/SumSubstance/AppTokenUsageExamples'],
+      example: '{{alnum:24}}.{{alnum:32}}',
+    },
+    { prefixes: ['prd:', 'sbx:'], body: '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'sumsub-secret-key',
+      description: 'Sumsub app token secret key (signs API requests)',
+      provider: 'Sumsub',
+      severity: 'critical',
+      revoke: 'https://cockpit.sumsub.com/checkus#/devSpace/appTokens',
+      rotate:
+        'Generate a new app token (its secret key comes with it) in Dev space → App Tokens, restrict it to the integration’s IP addresses, deploy both values, then deactivate the leaked token.',
+      references: ['https://docs.sumsub.com/reference/authentication', 'https://github.com/SumSubstance/AppTokenUsageExamples'],
+      example: '{{alnum:32}}',
+    },
+    { names: ['sumsub'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'wakatime-api-key',
+      description: 'WakaTime secret API key',
+      provider: 'WakaTime',
+      severity: 'medium',
+      revoke: 'https://wakatime.com/settings/account',
+      rotate:
+        'Regenerate the secret API key in WakaTime (Settings → API Key), update ~/.wakatime.cfg on every machine, and use an embeddable chart or an OAuth app instead of the key on anything public.',
+      references: [
+        'https://wakatime.com/developers#authentication',
+        'https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts',
+      ],
+      example: UUID_EXAMPLE,
+    },
+    // waka_ and a version 4 UUID, as WakaTime's own editor plugins validate it.
+    { prefixes: ['waka_'], body: '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'wakatime-legacy-api-key',
+      description: 'WakaTime secret API key (a bare UUID, issued before the waka_ prefix)',
+      provider: 'WakaTime',
+      severity: 'medium',
+      revoke: 'https://wakatime.com/settings/account',
+      rotate:
+        'Regenerate the secret API key in WakaTime (Settings → API Key), which also gives it the waka_ prefix, and update ~/.wakatime.cfg on every machine.',
+      references: [
+        'https://wakatime.com/developers#authentication',
+        'https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts',
+      ],
+      example: UUID_EXAMPLE,
+    },
+    { names: ['wakatime'], body: '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' },
+  ),
+  custom(
+    {
+      id: 'proxmox-api-token',
+      description: 'Proxmox VE API token (USER@REALM!TOKENID=secret)',
+      provider: 'Proxmox',
+      severity: 'critical',
+      tags,
+      revoke: 'https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens',
+      rotate:
+        'Remove the token (Datacenter → Permissions → API Tokens, or pveum user token remove USER TOKENID) and create a new one with privilege separation and an expiry, granting it only the roles the tool needs.',
+      references: ['https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens', 'https://pve.proxmox.com/wiki/Proxmox_VE_API'],
+      entropy: 3,
+      positive: [
+        `Authorization: PVEAPIToken=root@pam!monitoring=${UUID_EXAMPLE}`,
+        `PROXMOX_VE_API_TOKEN="terraform@pve!provider=${UUID_EXAMPLE}"`,
+      ],
+      negative: ['PVEAPIToken=root@pam!monitoring=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'api_token_id: root@pam!monitoring'],
+    },
+    {
+      // The token ID (user@realm!name) and its secret, a UUID, joined by "=" as the API header takes them.
+      regex: new RegExp(
+        `(?<![A-Za-z0-9._@!-])(?<secret>[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,32}![A-Za-z0-9._-]{1,64}=${UUID})(?![A-Za-z0-9_-])`,
+      ),
+      keywords: ['pveapitoken', 'proxmox', '@pam!', '@pve!'],
+    },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'netbox-api-token',
+      description: 'NetBox v2 API token (nbt_<key>.<token>)',
+      provider: 'NetBox',
+      severity: 'critical',
+      revoke: 'https://netboxlabs.com/docs/netbox/models/users/token/',
+      rotate:
+        'Delete or disable the token under your user profile (API Tokens), create a new one with write access only if the tool writes, an allowed-IP list and an expiry, and deploy it.',
+      references: ['https://netboxlabs.com/docs/netbox/integrations/rest-api/#authentication'],
+      example: '{{alnum:12}}.{{alnum:40}}',
+    },
+    { prefixes: ['nbt_'], body: '[A-Za-z0-9]{12}\\.[A-Za-z0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'netbox-legacy-api-token',
+      description: 'NetBox or Nautobot API token (40 hex digits; NetBox v1 tokens)',
+      provider: 'NetBox',
+      severity: 'critical',
+      revoke: 'https://netboxlabs.com/docs/netbox/models/users/token/',
+      rotate:
+        'Delete the token under your user profile (API Tokens) and create a v2 token (NetBox 4.5+) with an expiry and only the write access the tool needs; v1 tokens are stored in plaintext on the server and go away in NetBox 5.0.',
+      references: [
+        'https://netboxlabs.com/docs/netbox/models/users/token/',
+        'https://docs.nautobot.com/projects/core/en/ltm-1.6/models/users/token',
+      ],
+      example: '{{hex:40}}',
+    },
+    { names: ['netbox', 'nautobot', 'pynetbox'], body: '[a-f0-9]{40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'netbox-cloud-api-key',
+      description: 'NetBox Labs Cloud API key',
+      provider: 'NetBox Labs',
+      severity: 'high',
+      revoke: 'https://netboxlabs.com/docs/cloud/cloud-api/authentication/',
+      rotate: 'Delete the key in the NetBox Labs Cloud console, create a new one with an expiry date, and update its users.',
+      references: ['https://netboxlabs.com/docs/cloud/cloud-api/authentication/'],
+      example: '{{hex:12}}.{{hex:24}}',
+    },
+    { prefixes: ['nblc_api-'], body: '[a-f0-9]{12}\\.[a-f0-9]{24}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'outline-api-key',
+      description: 'Outline (knowledge base) API key',
+      provider: 'Outline',
+      revoke: 'https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6',
+      rotate:
+        'Revoke the key under Settings → API Keys and create one scoped to the endpoints the script calls (e.g. documents.info) with an expiry date; send it in the Authorization header, not the token parameter.',
+      references: [
+        'https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6',
+        'https://github.com/outline/outline/blob/main/server/models/ApiKey.ts',
+      ],
+      example: '{{alnum:38}}',
+    },
+    { prefixes: ['ol_api_'], body: '[A-Za-z0-9]{30,48}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tella-api-key',
+      description: 'Tella API key',
+      provider: 'Tella',
+      severity: 'medium',
+      revoke: 'https://docs.tella.com/authentication',
+      rotate: 'Create a new key under Settings → API Keys (one per environment), deploy it as TELLA_API_KEY, then revoke the leaked key.',
+      references: ['https://docs.tella.com/authentication'],
+      example: '{{alnum:32}}',
+    },
+    { prefixes: ['tella_pk_'], body: '[A-Za-z0-9]{32}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tolt-api-key',
+      description: 'Tolt (affiliate programs) API key',
+      provider: 'Tolt',
+      revoke: 'https://docs.tolt.com/authentication',
+      rotate: 'Create a new key under Settings → Integrations, one per application, deploy it, then delete the leaked key.',
+      references: ['https://docs.tolt.com/authentication'],
+      example: '{{alnum:22}}',
+    },
+    { prefixes: ['tlt_live_'], body: '[A-Za-z0-9]{20,40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'tokportal-api-key',
+      description: 'TokPortal API key',
+      provider: 'TokPortal',
+      severity: 'medium',
+      revoke: 'https://app.tokportal.com/developer/api-keys',
+      rotate: 'Revoke the key under Developer → API Keys, create one per environment with an expiry, and update its users.',
+      references: ['https://developers.tokportal.com/getting-started/authentication'],
+      example: '{{hex:32}}',
+    },
+    { prefixes: ['tok_live_'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'stack-auth-secret-server-key',
+      description: 'Stack Auth secret server key',
+      provider: 'Stack Auth',
+      severity: 'critical',
+      revoke: 'https://app.stack-auth.com/',
+      rotate:
+        'Create a new API key set for the project in the Stack Auth dashboard (Project → API Keys) with an expiry, deploy its secret server key as STACK_SECRET_SERVER_KEY on the server only, then revoke the leaked set.',
+      references: ['https://docs.stack-auth.com/js/getting-started/setup', 'https://github.com/stack-auth/stack-auth'],
+      example: 'ssk_{{lowalnum:45}}',
+    },
+    // Many projects prefix keys with "ssk_", so the Stack Auth variable name must be next to it.
+    { names: ['stack_secret_server_key', 'stack_server_key', 'secret_server_key'], body: 'ssk_[a-z0-9]{40,50}', keywords: ['ssk_'] },
+  ),
 ];
