@@ -15,6 +15,14 @@ const JENKINS_MOCK =
   'a Jenkins credentials.xml mock: a bare prefix-less value after "AQAAABAAA " that nothing names (Jenkins stores credentials encrypted, never in this form)';
 const NOT_A_SECRET_URL = 'the target is a server URL, not a credential';
 
+/** A connection URL with no password in it: an address, not a credential. */
+const NO_PASSWORD = 'a JDBC URL with no password in it (host, port, database): an address, not a credential';
+/** user:pass, testuser:testpassword: a manual's typed credentials, which keyscan drops by design. */
+const DUMMY_PASSWORD =
+  "a typed dummy password (pass, testpassword, secret123) for a user named user or testuser: a test or a manual, which keyscan's connection-password check drops by design";
+/** Lines `<provider> token - '<value>'` or `<provider> <value>`: no language assigns a value so. */
+const NO_ASSIGNMENT = "a mock carrier (`<provider> token - '…'` or `<provider> <value>` lines): no file format assigns a value this way";
+
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'detect-secrets/artifactory', key: '0171653fb4a1', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -604,4 +612,95 @@ export const NOT_DOCUMENTED = [
     reason: 'Google (YouTube) API keys are "AIza" + 35 characters; this value has no AIza prefix',
     kind: 'format',
   },
+  {
+    case: 'trufflehog/deepseek',
+    key: 'f009b72fe99a',
+    reason: 'DeepSeek keys are "sk-" + 32 hex digits; this body has the letters g to q (abc123def456ghi789…, typed filler)',
+    kind: 'format',
+  },
+  { case: 'trufflehog/github', key: '2175f35e1505', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/gitlaboauth2', key: '833395b756e8', reason: PLACEHOLDER, kind: 'placeholder' },
+  {
+    case: 'trufflehog/mailgun',
+    key: '1f66462328db',
+    reason: 'Mailgun API keys are "key-" + 32 hex digits or 32-8-8 hex digits; this 72-character mixed-case value is neither',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/newrelicbrowserkey',
+    key: '634e2326feb0',
+    reason: 'New Relic browser keys are "NRJS-" + 19 hex digits; New Relic issues no "NRBR-" key',
+    kind: 'format',
+  },
+  { case: 'trufflehog/razorpay', key: '1a042dde562f', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'trufflehog/twitterconsumerkey', key: '960dc99f67e2', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'trufflehog/zendeskapi', key: 'a737302cc952', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'trufflehog/jiratoken', key: '249671ec27f2', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'trufflehog/jiratoken', key: '2ea1d481b21d', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'secretlint/databricks', key: '5886fe4df318', reason: PLACEHOLDER, kind: 'placeholder' },
+  {
+    case: 'detect-secrets/discord',
+    key: '6e19f48d5b55',
+    reason: 'a Discord bot token starts with the base64 of the bot\'s numeric ID; this one decodes to "9524@…", not digits',
+    kind: 'format',
+  },
+  {
+    case: 'detect-secrets/discord',
+    key: 'e0db6eaa90ca',
+    reason: 'a Discord bot token starts with the base64 of the bot\'s numeric ID; this one decodes to "9524@…", not digits',
+    kind: 'format',
+  },
+  {
+    case: 'detect-secrets/discord',
+    key: '17924dce1454',
+    reason: 'a Discord bot token starts with the base64 of the bot\'s numeric ID; this one decodes to "10294813y…", not digits',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/slack',
+    key: 'c88f3d7c038c',
+    reason: 'a Slack bot token is xoxb-<team id>-<bot id>-<24 characters>; this one has a single number and a 19-character tail',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/slack',
+    key: '74c943dd0e5f',
+    reason: '"xoxo-" is not a Slack token type (Slack issues xoxb, xoxp, xoxa, xoxr, xoxs, xoxe)',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/sonar',
+    key: '5d4ac65153ec',
+    reason: 'SonarQube tokens are squ_/sqa_/sqp_ + 40 hex digits; this body has capitals and H (12345678ABCDEFH…, typed filler)',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/sonar',
+    key: '268b87bc57ca',
+    reason: 'SonarQube tokens are squ_/sqa_/sqp_ + 40 hex digits; this body has capitals and H (12345678ABCDEFH…, typed filler)',
+    kind: 'format',
+  },
+  { case: 'trufflehog/shopifyoauth', key: 'c01851b9910c', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/shopifyoauth', key: '31101970e228', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/shopifyoauth', key: 'd12685759ee7', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/shopifyoauth', key: '9fcf3eb611be', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/shopifyoauth', key: '95be0c4bf704', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/shopifyoauth', key: '55caaab7dd21', reason: PLACEHOLDER, kind: 'placeholder' },
+  { case: 'trufflehog/jdbc', key: '2e0d9936688d', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'b6f23401c4b6', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'eb39d58abc2c', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'a3858a0a8527', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'b0fc470c8b22', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'f0eb6d467647', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: '73da5eff4471', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'f693a304553a', reason: NO_PASSWORD, kind: 'not-a-credential' },
+  { case: 'trufflehog/jdbc', key: 'd0c7d9a59318', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'trufflehog/jdbc', key: '7d78c6cac938', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'trufflehog/jdbc', key: 'b020ffce0d2b', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'trufflehog/jdbc', key: 'f74e02664e70', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'trufflehog/jdbc', key: '8f44bb8e05e8', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'secretlint/basicauth', key: 'f5e0f0f93ee7', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'secretlint/basicauth', key: '1fa96edaa583', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'secretlint/basicauth', key: '7ed6f7e8f602', reason: DUMMY_PASSWORD, kind: 'placeholder' },
+  { case: 'secretlint/basicauth', key: 'd617be841bd2', reason: DUMMY_PASSWORD, kind: 'placeholder' },
 ];
