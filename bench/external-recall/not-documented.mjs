@@ -979,4 +979,28 @@ export const NOT_DOCUMENTED = [
     reason: 'Calendly tokens are JWTs; this one has a 10-character signature (an HS256 or RS256 signature is 43 or more)',
     kind: 'format',
   },
+  {
+    case: 'gitleaks/curl',
+    key: '2f6e8055a64c',
+    reason: 'the Basic credentials decode to a user name and an empty password: no secret in them',
+    kind: 'not-a-credential',
+  },
+  {
+    case: 'gitleaks/curl',
+    key: 'a55d32dfe1fd',
+    reason: 'the Basic credentials decode to user:password with a byte that is not text (0x95): not a credential as written',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/curl',
+    key: '4ad9fc9b9d32',
+    reason: 'OpenShift tokens are sha256~ + 43 base64url characters; this one is 20 with @, =, . and +',
+    kind: 'format',
+  },
+  {
+    case: 'gitleaks/curl',
+    key: '3c75904cbd12',
+    reason: "a manual's template: both values are wrapped in the {…} braces that mark what to replace",
+    kind: 'placeholder',
+  },
 ];
