@@ -4,7 +4,9 @@
 // a rule to match them. `case` is the external source/detector, `key` the target's targetKey()
 // (a hash of the case and its target: no token is written here). Reviewed by hand for the 100
 // most-used providers (top-providers.json) against keyscan 0.1.0 and these sources' HEADs of
-// December 2026; a key that no longer matches any case is simply unused. `kind`: placeholder
+// December 2026, then for the provider families outside the long tail (the entries from the
+// DeepSeek one on: mock carriers, filler and wrong formats, each checked against the provider's
+// rule and its references). A key that no longer matches any case is simply unused. `kind`: placeholder
 // (filler), mock (a carrier no real file has), not-a-credential (a URL, an identifier, a stub with
 // no key material) or format (the value contradicts the provider's documented format).
 
