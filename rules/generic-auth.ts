@@ -113,10 +113,7 @@ export const genericAuthRules: readonly RuleSpec[] = [
       // Several APIs (Stripe, Mailchimp, Mailgun…) document basic auth with the key as the user name.
       references: ['https://curl.se/docs/manpage.html#-u', 'https://datatracker.ietf.org/doc/html/rfc7617'],
       entropy: 3.2,
-      positive: [
-        'curl -u "{{alnum:24}}:" https://api.example.org/v1/charges',
-        'curl https://api.example.org/v1 --user {{b64url:32}}: -d x=1',
-      ],
+      positive: ['curl -u {{alnum:32}}: https://api.example.org', 'curl https://api.example.org/v1 --user "{{b64url:24}}:" -d x=1'],
       negative: [
         'curl -u "$API_KEY:" https://api.example.org',
         'curl -u "{{alnum:6}}:" https://api.example.org',
