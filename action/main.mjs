@@ -104,7 +104,11 @@ function assigned(info, shape) {
   const notAfter = ["id", "url", "name", "user", "username", "email", "host", "region"].map(anyCase).join("|");
   return {
     ...base(info),
-    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll("NOT_AFTER", notAfter),
+    // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
+    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?(?<secret>${shape.body})(?![${edge}])`.replaceAll(
+      "NOT_AFTER",
+      notAfter
+    ),
     keywords: shape.keywords ?? nameKeywords(shape.names)
   };
 }
@@ -5479,17 +5483,82 @@ var init_generic_auth = __esm({
           entropy: 3,
           positive: [
             "curl -u admin:{{alnum:16}} https://ci.example.org/api/json",
-            'curl --user "deploy:{{password:20}}" -X POST https://repo.example.org/upload'
+            'curl --user "deploy:{{password:20}}" -X POST https://repo.example.org/upload',
+            // The password quoted apart from the user, two spaces, and an option on a continuation line.
+            "curl --user  kevin:'{{alnum:16}}' -X PATCH https://api.example.org/v1/items",
+            'curl -X POST https://cache.example.org:11222/rest \\\n  -H "Content-Type: text/plain" \\\n  -u developer:{{alnum:16}}'
           ],
           negative: [
             "curl -u admin:$PASSWORD https://ci.example.org",
             'curl -u "$USER:$PASS" https://x.example.org',
-            "curl -u user https://x.example.org"
+            'curl -u "${USER}:${PASS}" https://x.example.org',
+            "curl -u user https://x.example.org",
+            'curl --user-agent "Agent:{{alnum:16}}" https://x.example.org',
+            // A new command on the next line: only a backslash continues the curl command.
+            "curl https://x.example.org\n-u admin:{{alnum:16}}"
           ]
         },
         {
-          regex: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ =]?["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'$]{6,128})["']?(?=\s|$)/,
+          // The command may go on over backslash-continued lines; `$` starts a shell variable except
+          // before a digit (`P@ss$1`: a positional parameter inside an unquoted password).
+          regex: /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?[^\s:"'$]{0,64}:["']?(?<secret>(?:[^\s"'$]|\$(?![A-Za-z_{(])){6,128})["']?(?=\s|$)/,
           keywords: ["curl"]
+        }
+      ),
+      custom(
+        {
+          id: "curl-user-api-key",
+          description: "API key passed to curl as the user name of -u / --user, with an empty password",
+          provider: "Generic",
+          severity: "high",
+          tags: tags8,
+          revoke: owasp,
+          rotate: rotateWhereIssued,
+          // Several APIs (Stripe, Mailchimp, Mailgun…) document basic auth with the key as the user name.
+          references: ["https://curl.se/docs/manpage.html#-u", "https://datatracker.ietf.org/doc/html/rfc7617"],
+          entropy: 3.2,
+          positive: ["curl -u {{alnum:32}}: https://api.example.org", 'curl https://api.example.org/v1 --user "{{b64url:24}}:" -d x=1'],
+          negative: [
+            'curl -u "$API_KEY:" https://api.example.org',
+            'curl -u "{{alnum:6}}:" https://api.example.org',
+            'curl -u "YOUR_API_KEY:" https://x.example.org'
+          ]
+        },
+        {
+          regex: /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?(?<secret>(?=[^\s:"']{0,127}[0-9])[A-Za-z0-9._~+/!@#%^&*=-]{12,128}):["']?(?=\s|$)/,
+          keywords: ["curl"]
+        }
+      ),
+      custom(
+        {
+          id: "http-credential-header",
+          description: "API key or token in a request header on a command line (curl -H, wget --header)",
+          provider: "Generic",
+          severity: "medium",
+          tags: tags8,
+          revoke: owasp,
+          rotate: rotateWhereIssued,
+          references: ["https://curl.se/docs/manpage.html#-H", "https://datatracker.ietf.org/doc/html/rfc9110#name-authorization"],
+          entropy: 3,
+          positive: [
+            'curl -H "X-Api-Key: {{alnum:32}}" https://api.example.org/v1/items',
+            "curl --header 'Authorization: Token {{hex:40}}' https://api.example.org",
+            'curl -X GET \\\n  -H "apikey: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}" \\\n  https://api.example.org',
+            'wget --header="X-Auth-Token: {{b64url:40}}" https://api.example.org/export'
+          ],
+          negative: [
+            'curl -H "X-Api-Key: $API_KEY" https://api.example.org',
+            'curl -H "Authorization: Token ${TOKEN}" https://api.example.org',
+            'curl -H "X-Api-Key: YOUR_API_KEY" https://api.example.org',
+            'curl -H "Content-Type: application/json" https://api.example.org',
+            'curl -H "X-CSRF-Token: {{alnum:32}}" https://app.example.org',
+            'curl -H "X-Auth-Email: {{lower:10}}@example.org" https://api.example.org'
+          ]
+        },
+        {
+          // Bearer and Basic have their own rules; a CSRF token is a session's, not a credential to revoke.
+          regex: /(?:^|\s)(?:-H|--header)(?:[ \t]{1,8}|=)["'](?!(?:x-)?(?:csrf|xsrf))(?:(?:proxy-)?authorization|[a-z0-9-]{0,30}(?:api-?key|api-?token|access-?key|access-?token|auth-?token|auth-?key|secret|token))[ \t]*:[ \t]*(?:(?:token|api-?token|api-?key|key|ssws)[ \t]+)?(?!(?:bearer|basic)\s)(?<secret>(?![a-z_.-]{1,300}["']|[A-Z_.-]{1,300}["'])[A-Za-z0-9._~+/=-]{10,512})["']/i,
+          keywords: ['-h "', "-h '", "--header"]
         }
       ),
       custom(
@@ -8719,6 +8788,25 @@ var init_observability = __esm({
         // 40 hexadecimal characters ending in NRAL; keys of EU-region accounts start with "eu01xx".
         { prefixes: [""], body: "(?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL", edge: "A-Za-z0-9", keywords: ["nral"] }
       ),
+      custom(
+        {
+          id: "new-relic-mobile-app-token",
+          description: "New Relic mobile application token",
+          provider: "New Relic",
+          severity: "low",
+          tags: tags14,
+          revoke: "https://one.newrelic.com/mobile",
+          rotate: "A mobile app token ships inside the app and only reports data; if it is abused, create a new mobile app entry (a new token) in New Relic and release the app with it.",
+          references: [
+            "https://docs.newrelic.com/docs/mobile-monitoring/new-relic-mobile/maintenance/configure-settings-for-mobile-monitoring/#application-token"
+          ],
+          entropy: 3,
+          positive: ['NewRelic.withApplicationToken("AA{{hex:40}}-NRMA")', "appToken = 'eu01xx{{hex:36}}-NRMA'"],
+          negative: ["AA{{hex:20}}-NRMA", "AA{{hex:40}}-NRMX"]
+        },
+        // "AA" and 40 hex digits (US), or a region's "eu01xx" and 36, then the "-NRMA" suffix.
+        { regex: /(?<![A-Za-z0-9])(?<secret>(?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)(?![A-Za-z0-9])/, keywords: ["-nrma"] }
+      ),
       token(
         {
           id: "sentry-org-token",
@@ -10167,6 +10255,27 @@ var init_payments = __esm({
           negative: ["access_token$production${{lowalnum:16}}", "access_token$production$<merchant>$<token>"]
         },
         { regex: /(?<secret>access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32})(?![A-Za-z0-9])/, keywords: ["access_token$"] }
+      ),
+      assigned(
+        {
+          id: "braintree-private-key",
+          description: "PayPal Braintree API private key",
+          provider: "PayPal Braintree",
+          severity: "critical",
+          tags: tags17,
+          partner: "Used together with the merchant ID and the public key.",
+          revoke: "https://www.braintreegateway.com/login",
+          rotate: "Generate a new API key pair in the Braintree Control Panel (Settings \u2192 API), deploy it from a secret store, then delete the leaked pair.",
+          references: [
+            "https://developer.paypal.com/braintree/docs/guides/authentication/overview",
+            "https://developer.paypal.com/braintree/docs/start/hello-server"
+          ],
+          entropy: 3,
+          positive: ["BRAINTREE_PRIVATE_KEY={{hex:32}}", 'braintreeKey := "{{hex:32}}"', "Braintree::Configuration.private_key = '{{hex:32}}'"],
+          negative: ["BRAINTREE_PRIVATE_KEY={{hex:16}}", "BRAINTREE_MERCHANT_ID={{lowalnum:16}}", "BRAINTREE_PUBLIC_KEY={{lowalnum:16}}"]
+        },
+        // The private key is 32 hex digits; the public key and merchant ID beside it are 16 characters.
+        { names: ["braintree_private_key", "braintree_key", "braintree_secret", "braintree::configuration.private_key"], body: "[a-f0-9]{32}" }
       ),
       assigned(
         {

@@ -139,7 +139,12 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
   return {
     ...base(info),
-    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll('NOT_AFTER', notAfter),
+    // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
+    regex:
+      `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?(?<secret>${shape.body})(?![${edge}])`.replaceAll(
+        'NOT_AFTER',
+        notAfter,
+      ),
     keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }

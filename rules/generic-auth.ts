@@ -79,16 +79,84 @@ export const genericAuthRules: readonly RuleSpec[] = [
       positive: [
         'curl -u admin:{{alnum:16}} https://ci.example.org/api/json',
         'curl --user "deploy:{{password:20}}" -X POST https://repo.example.org/upload',
+        // The password quoted apart from the user, two spaces, and an option on a continuation line.
+        "curl --user  kevin:'{{alnum:16}}' -X PATCH https://api.example.org/v1/items",
+        'curl -X POST https://cache.example.org:11222/rest \\\n  -H "Content-Type: text/plain" \\\n  -u developer:{{alnum:16}}',
       ],
       negative: [
         'curl -u admin:$PASSWORD https://ci.example.org',
         'curl -u "$USER:$PASS" https://x.example.org',
+        'curl -u "${USER}:${PASS}" https://x.example.org',
         'curl -u user https://x.example.org',
+        'curl --user-agent "Agent:{{alnum:16}}" https://x.example.org',
+        // A new command on the next line: only a backslash continues the curl command.
+        'curl https://x.example.org\n-u admin:{{alnum:16}}',
       ],
     },
     {
-      regex: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ =]?["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'$]{6,128})["']?(?=\s|$)/,
+      // The command may go on over backslash-continued lines; `$` starts a shell variable except
+      // before a digit (`P@ss$1`: a positional parameter inside an unquoted password).
+      regex:
+        /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?[^\s:"'$]{0,64}:["']?(?<secret>(?:[^\s"'$]|\$(?![A-Za-z_{(])){6,128})["']?(?=\s|$)/,
       keywords: ['curl'],
+    },
+  ),
+  custom(
+    {
+      id: 'curl-user-api-key',
+      description: 'API key passed to curl as the user name of -u / --user, with an empty password',
+      provider: 'Generic',
+      severity: 'high',
+      tags,
+      revoke: owasp,
+      rotate: rotateWhereIssued,
+      // Several APIs (Stripe, Mailchimp, Mailgun…) document basic auth with the key as the user name.
+      references: ['https://curl.se/docs/manpage.html#-u', 'https://datatracker.ietf.org/doc/html/rfc7617'],
+      entropy: 3.2,
+      positive: ['curl -u {{alnum:32}}: https://api.example.org', 'curl https://api.example.org/v1 --user "{{b64url:24}}:" -d x=1'],
+      negative: [
+        'curl -u "$API_KEY:" https://api.example.org',
+        'curl -u "{{alnum:6}}:" https://api.example.org',
+        'curl -u "YOUR_API_KEY:" https://x.example.org',
+      ],
+    },
+    {
+      regex:
+        /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?(?<secret>(?=[^\s:"']{0,127}[0-9])[A-Za-z0-9._~+/!@#%^&*=-]{12,128}):["']?(?=\s|$)/,
+      keywords: ['curl'],
+    },
+  ),
+  custom(
+    {
+      id: 'http-credential-header',
+      description: 'API key or token in a request header on a command line (curl -H, wget --header)',
+      provider: 'Generic',
+      severity: 'medium',
+      tags,
+      revoke: owasp,
+      rotate: rotateWhereIssued,
+      references: ['https://curl.se/docs/manpage.html#-H', 'https://datatracker.ietf.org/doc/html/rfc9110#name-authorization'],
+      entropy: 3,
+      positive: [
+        'curl -H "X-Api-Key: {{alnum:32}}" https://api.example.org/v1/items',
+        "curl --header 'Authorization: Token {{hex:40}}' https://api.example.org",
+        'curl -X GET \\\n  -H "apikey: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}" \\\n  https://api.example.org',
+        'wget --header="X-Auth-Token: {{b64url:40}}" https://api.example.org/export',
+      ],
+      negative: [
+        'curl -H "X-Api-Key: $API_KEY" https://api.example.org',
+        'curl -H "Authorization: Token ${TOKEN}" https://api.example.org',
+        'curl -H "X-Api-Key: YOUR_API_KEY" https://api.example.org',
+        'curl -H "Content-Type: application/json" https://api.example.org',
+        'curl -H "X-CSRF-Token: {{alnum:32}}" https://app.example.org',
+        'curl -H "X-Auth-Email: {{lower:10}}@example.org" https://api.example.org',
+      ],
+    },
+    {
+      // Bearer and Basic have their own rules; a CSRF token is a session's, not a credential to revoke.
+      regex:
+        /(?:^|\s)(?:-H|--header)(?:[ \t]{1,8}|=)["'](?!(?:x-)?(?:csrf|xsrf))(?:(?:proxy-)?authorization|[a-z0-9-]{0,30}(?:api-?key|api-?token|access-?key|access-?token|auth-?token|auth-?key|secret|token))[ \t]*:[ \t]*(?:(?:token|api-?token|api-?key|key|ssws)[ \t]+)?(?!(?:bearer|basic)\s)(?<secret>(?![a-z_.-]{1,300}["']|[A-Z_.-]{1,300}["'])[A-Za-z0-9._~+/=-]{10,512})["']/i,
+      keywords: ['-h "', "-h '", '--header'],
     },
   ),
   custom(

@@ -109,6 +109,26 @@ const observabilityPlatformRules: readonly RuleSpec[] = [
     // 40 hexadecimal characters ending in NRAL; keys of EU-region accounts start with "eu01xx".
     { prefixes: [''], body: '(?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL', edge: 'A-Za-z0-9', keywords: ['nral'] },
   ),
+  custom(
+    {
+      id: 'new-relic-mobile-app-token',
+      description: 'New Relic mobile application token',
+      provider: 'New Relic',
+      severity: 'low',
+      tags,
+      revoke: 'https://one.newrelic.com/mobile',
+      rotate:
+        'A mobile app token ships inside the app and only reports data; if it is abused, create a new mobile app entry (a new token) in New Relic and release the app with it.',
+      references: [
+        'https://docs.newrelic.com/docs/mobile-monitoring/new-relic-mobile/maintenance/configure-settings-for-mobile-monitoring/#application-token',
+      ],
+      entropy: 3,
+      positive: ['NewRelic.withApplicationToken("AA{{hex:40}}-NRMA")', "appToken = 'eu01xx{{hex:36}}-NRMA'"],
+      negative: ['AA{{hex:20}}-NRMA', 'AA{{hex:40}}-NRMX'],
+    },
+    // "AA" and 40 hex digits (US), or a region's "eu01xx" and 36, then the "-NRMA" suffix.
+    { regex: /(?<![A-Za-z0-9])(?<secret>(?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)(?![A-Za-z0-9])/, keywords: ['-nrma'] },
+  ),
   token(
     {
       id: 'sentry-org-token',

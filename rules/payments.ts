@@ -99,6 +99,28 @@ const paymentProviderRules: readonly RuleSpec[] = [
   ),
   assigned(
     {
+      id: 'braintree-private-key',
+      description: 'PayPal Braintree API private key',
+      provider: 'PayPal Braintree',
+      severity: 'critical',
+      tags,
+      partner: 'Used together with the merchant ID and the public key.',
+      revoke: 'https://www.braintreegateway.com/login',
+      rotate:
+        'Generate a new API key pair in the Braintree Control Panel (Settings → API), deploy it from a secret store, then delete the leaked pair.',
+      references: [
+        'https://developer.paypal.com/braintree/docs/guides/authentication/overview',
+        'https://developer.paypal.com/braintree/docs/start/hello-server',
+      ],
+      entropy: 3,
+      positive: ['BRAINTREE_PRIVATE_KEY={{hex:32}}', 'braintreeKey := "{{hex:32}}"', "Braintree::Configuration.private_key = '{{hex:32}}'"],
+      negative: ['BRAINTREE_PRIVATE_KEY={{hex:16}}', 'BRAINTREE_MERCHANT_ID={{lowalnum:16}}', 'BRAINTREE_PUBLIC_KEY={{lowalnum:16}}'],
+    },
+    // The private key is 32 hex digits; the public key and merchant ID beside it are 16 characters.
+    { names: ['braintree_private_key', 'braintree_key', 'braintree_secret', 'braintree::configuration.private_key'], body: '[a-f0-9]{32}' },
+  ),
+  assigned(
+    {
       id: 'paypal-client-secret',
       description: 'PayPal REST API client secret',
       provider: 'PayPal',

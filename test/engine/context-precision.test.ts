@@ -137,6 +137,12 @@ describe('assigned(): the name must be the provider credential’s', () => {
     expect(rulesAt('terraform/main.tf', `opsgenie_api_key = "${uuid()}"\n`)).toEqual(['opsgenie-api-key']);
   });
 
+  it('a value may carry the Bearer scheme of the header it is sent in', () => {
+    const jwt = `eyJ${strong(30)}.eyJ${strong(60)}.${strong(43)}`;
+    expect(rulesAt('config/calendly.yml', `calendly_auth_token: "Bearer ${jwt}"\n`)).toEqual(['calendly-api-token']);
+    expect(rulesAt('config/calendly.yml', `calendly_auth_token: "Bearer"\n`)).toEqual([]);
+  });
+
   it("devto: a source map's names list is not an assignment, a call with the name is", () => {
     const value = randomString(ALNUM, 24, random);
     expect(rulesAt('dist/app.js.map', `"names":["devToolsConfigMiddleware","${value}","configPath"]\n`)).toEqual([]);
