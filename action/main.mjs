@@ -24242,7 +24242,8 @@ import { join as join5, resolve as resolve5 } from "node:path";
 async function scan(options = {}) {
   validateOptions(options);
   enableBacktrackingFallback();
-  const started = performance.now();
+  const started = process.hrtime.bigint();
+  const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
   const cwd = resolve5(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const threads = options.threads ?? availableParallelism2();
@@ -24315,8 +24316,8 @@ async function scan(options = {}) {
   const finalized = await finalize(filtered.findings);
   const findings = options.includeExamples ? finalized : finalized.filter((f) => f.kind !== "example");
   if (findings.length < finalized.length) debug(`${finalized.length - findings.length} documented example values not reported`);
-  debug(`scan finished in ${Math.round(performance.now() - started)} ms`);
-  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, performance.now() - started, filtered);
+  debug(`scan finished in ${Math.round(elapsedMs())} ms`);
+  const result2 = collector.result(options.liveOnly ? liveOnly(findings, collector) : findings, elapsedMs(), filtered);
   return names.empty ? result2 : redactResult(result2, names);
 }
 function redactResult(result2, names) {
@@ -24395,7 +24396,8 @@ function processIO() {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opened when read: creating process.stdin costs a pre-commit run (which never reads it) ~1.5 ms.
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
@@ -39027,6 +39029,118 @@ async function configCommand(args2, outer) {
   return EXIT.clean;
 }
 
+// src/cli/redact-flag.ts
+init_errors();
+var REDACT_PREFIX_FLAG = "redact-prefix";
+function rewriteRedact(argv) {
+  const end = argv.indexOf("--");
+  return argv.map((arg, i) => {
+    if (end !== -1 && i > end) return arg;
+    const value2 = /^--redact=(.*)$/s.exec(arg)?.[1];
+    if (value2 === void 0 || value2 === "true" || value2 === "false") return arg;
+    if (/^\d{1,4}$/.test(value2)) return `--${REDACT_PREFIX_FLAG}=${value2}`;
+    throw new KeyscanError("E_USAGE", "--redact takes no value, or the number of characters of each secret to show", {
+      hint: "Use --redact=4 to show the first 4 characters of each secret, or --no-redact to show them in full."
+    });
+  });
+}
+
+// src/cli/report-args.ts
+init_formats();
+init_io2();
+function reportOptions(y, format) {
+  return y.option("format", {
+    alias: "f",
+    type: "string",
+    array: true,
+    nargs: 1,
+    // one value per flag: `-f json src/` must not read src/ as a format
+    default: format.default,
+    ...format.defaultDescription === void 0 ? {} : { defaultDescription: format.defaultDescription },
+    choices: REPORT_FORMATS,
+    // --format=JSON means json: formats are names, not case-sensitive identifiers.
+    coerce: (values) => values.map((v) => v.toLowerCase()),
+    describe: "report format; repeat for several reports"
+  }).option("output", {
+    alias: "o",
+    type: "string",
+    array: true,
+    nargs: 1,
+    default: [],
+    describe: "write the report to FILE; the n-th --output goes with the n-th --format"
+  });
+}
+function checkReportTargets(formats, outputs) {
+  if (outputs.length > formats.length) {
+    throw usage2(`${outputs.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
+  }
+  if (formats.filter((_f, i) => outputs[i] === void 0).length > 1) {
+    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
+  }
+}
+function resultExit(result2) {
+  if (result2.errors.length > 0) return EXIT.error;
+  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// src/cli/scan-command.ts
+function scanOptions(y) {
+  return reportOptions(sourceOptions(y), { default: [], defaultDescription: `the config's "format", else text` }).option("redact", {
+    type: "boolean",
+    default: true,
+    describe: "mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full"
+  }).option(REDACT_PREFIX_FLAG, { type: "number", hidden: true }).option("baseline", {
+    type: "string",
+    describe: `report only findings that are not in this baseline file (default: the config's "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything`
+  }).option("report-unused-allows", {
+    type: "boolean",
+    default: false,
+    describe: "list keyscan:allow comments that silenced nothing (and exit 1 if there are any)"
+  }).option("color", {
+    type: "boolean",
+    describe: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)"
+  }).option("shard", {
+    type: "string",
+    describe: "with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)"
+  }).option("cache", {
+    type: "boolean",
+    default: true,
+    describe: "with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all"
+  }).option("cache-dir", {
+    type: "string",
+    describe: "with --history: keep the cache in DIR (in CI: a directory actions/cache restores)"
+  });
+}
+
+// src/cli/fast-args.ts
+var FlagRecorder = class {
+  declared = /* @__PURE__ */ new Map();
+  option(name, spec) {
+    this.declared.set(name, spec);
+    return this;
+  }
+  positional(name, spec) {
+    return this.option(name, spec);
+  }
+};
+function declaredFlags(builder) {
+  const recorder = new FlagRecorder();
+  builder(recorder);
+  return recorder.declared;
+}
+function fastScanArgs(argv) {
+  if (argv.length !== 1 || argv[0] !== "--staged") return void 0;
+  const args2 = {};
+  for (const [name, spec] of declaredFlags(scanOptions)) {
+    if (spec.default === void 0) continue;
+    const value2 = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+    args2[name] = spec.coerce === void 0 ? value2 : spec.coerce(value2);
+  }
+  args2.staged = true;
+  return args2;
+}
+
 // src/cli/init.ts
 function initOptions(y) {
   return y.option("pre-push", {
@@ -39180,47 +39294,6 @@ init_text();
 init_secret();
 init_version();
 init_output();
-
-// src/cli/report-args.ts
-init_formats();
-init_io2();
-function reportOptions(y, format) {
-  return y.option("format", {
-    alias: "f",
-    type: "string",
-    array: true,
-    nargs: 1,
-    // one value per flag: `-f json src/` must not read src/ as a format
-    default: format.default,
-    ...format.defaultDescription === void 0 ? {} : { defaultDescription: format.defaultDescription },
-    choices: REPORT_FORMATS,
-    // --format=JSON means json: formats are names, not case-sensitive identifiers.
-    coerce: (values) => values.map((v) => v.toLowerCase()),
-    describe: "report format; repeat for several reports"
-  }).option("output", {
-    alias: "o",
-    type: "string",
-    array: true,
-    nargs: 1,
-    default: [],
-    describe: "write the report to FILE; the n-th --output goes with the n-th --format"
-  });
-}
-function checkReportTargets(formats, outputs) {
-  if (outputs.length > formats.length) {
-    throw usage2(`${outputs.length} --output given for ${formats.length} --format`, "Give one --format before each --output.");
-  }
-  if (formats.filter((_f, i) => outputs[i] === void 0).length > 1) {
-    throw usage2("more than one report would go to stdout", "Give an --output for each --format but one.");
-  }
-}
-function resultExit(result2) {
-  if (result2.errors.length > 0) return EXIT.error;
-  const failing = result2.findings.some((f) => f.severity !== "info" && f.kind !== "example") || (result2.unusedAllows?.length ?? 0) > 0;
-  return failing ? EXIT.findings : EXIT.clean;
-}
-
-// src/cli/merge-command.ts
 function mergeOptions(y) {
   return reportOptions(y, { default: ["text"] }).positional("reports", { type: "string", array: true, default: [], describe: "the JSON report of each shard" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR (like git -C)" });
 }
@@ -39306,31 +39379,23 @@ function toResult(json, name) {
 
 // src/cli/main.ts
 init_output();
-
-// src/cli/redact-flag.ts
-init_errors();
-var REDACT_PREFIX_FLAG = "redact-prefix";
-function rewriteRedact(argv) {
-  const end = argv.indexOf("--");
-  return argv.map((arg, i) => {
-    if (end !== -1 && i > end) return arg;
-    const value2 = /^--redact=(.*)$/s.exec(arg)?.[1];
-    if (value2 === void 0 || value2 === "true" || value2 === "false") return arg;
-    if (/^\d{1,4}$/.test(value2)) return `--${REDACT_PREFIX_FLAG}=${value2}`;
-    throw new KeyscanError("E_USAGE", "--redact takes no value, or the number of characters of each secret to show", {
-      hint: "Use --redact=4 to show the first 4 characters of each secret, or --no-redact to show them in full."
-    });
-  });
+function loadYargs() {
+  return require_yargs();
 }
-
-// src/cli/main.ts
-var yargs = require_yargs();
 async function run(given, io = processIO()) {
   let argv;
   try {
     argv = rewriteRedact(given);
   } catch (e) {
     return reportError(e, io);
+  }
+  const fast = fastScanArgs(argv);
+  if (fast !== void 0) {
+    try {
+      return await scanCommand(fast, io);
+    } catch (e) {
+      return reportError(e, io);
+    }
   }
   let code2 = EXIT.clean;
   let helpText;
@@ -39339,34 +39404,10 @@ async function run(given, io = processIO()) {
     active = y;
     return y;
   };
-  const parser = yargs([...argv]).scriptName("keyscan").parserConfiguration({ "populate--": true }).usage("$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.").command(
+  const parser = loadYargs()([...argv]).scriptName("keyscan").parserConfiguration({ "populate--": true }).usage("$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.").command(
     "$0 [paths..]",
     "scan files and directories (default: the current directory)",
-    (y) => track(reportOptions(sourceOptions(y), { default: [], defaultDescription: `the config's "format", else text` })).option("redact", {
-      type: "boolean",
-      default: true,
-      describe: "mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full"
-    }).option(REDACT_PREFIX_FLAG, { type: "number", hidden: true }).option("baseline", {
-      type: "string",
-      describe: `report only findings that are not in this baseline file (default: the config's "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything`
-    }).option("report-unused-allows", {
-      type: "boolean",
-      default: false,
-      describe: "list keyscan:allow comments that silenced nothing (and exit 1 if there are any)"
-    }).option("color", {
-      type: "boolean",
-      describe: "colour the text report (default: when stdout is a terminal and NO_COLOR is unset)"
-    }).option("shard", {
-      type: "string",
-      describe: "with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)"
-    }).option("cache", {
-      type: "boolean",
-      default: true,
-      describe: "with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all"
-    }).option("cache-dir", {
-      type: "string",
-      describe: "with --history: keep the cache in DIR (in CI: a directory actions/cache restores)"
-    }),
+    (y) => track(scanOptions(y)),
     async (args2) => {
       code2 = await scanCommand(args2, io);
     }
