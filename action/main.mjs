@@ -32335,7 +32335,8 @@ var init_effective = __esm({
 });
 
 // src/config/load.ts
-import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile as readFile5 } from "node:fs/promises";
 import { basename as basename2, join as join6, resolve as resolve7 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
   const file = explicit !== void 0 ? resolve7(explicit) : await discover(dir);
@@ -32359,7 +32360,7 @@ async function discover(dir) {
   for (const name of CONFIG_FILE_NAMES) {
     const file = join6(dir, name);
     try {
-      await stat3(file);
+      statSync(file);
       found.push(file);
     } catch (e) {
       if (systemErrorCode(e) !== "ENOENT") found.push(file);
@@ -33949,7 +33950,7 @@ __export(init_run_exports, {
   HUSKY_RANGE: () => HUSKY_RANGE,
   runInitCommand: () => runInitCommand
 });
-import { mkdir as mkdir3, readFile as readFile7, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile7, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname7, join as join11, relative as relative10, resolve as resolve15 } from "node:path";
 async function runInitCommand(args2, io) {
   const cwd = resolve15(io.cwd, args2.cwd ?? ".");
@@ -34021,7 +34022,7 @@ function isHuskyPath(path2) {
 }
 async function writeHook(file, text2, created) {
   await mkdir3(dirname7(file), { recursive: true });
-  const mode = created ? 493 : (await stat5(file)).mode & 511;
+  const mode = created ? 493 : (await stat4(file)).mode & 511;
   await writeFile2(file, text2, { mode });
 }
 async function readOptional(file) {
@@ -36860,10 +36861,10 @@ var require_build3 = __commonJS({
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
     var { dirname: dirname8, resolve: resolve18 } = __require("path");
-    var { readdirSync, statSync } = __require("fs");
+    var { readdirSync, statSync: statSync2 } = __require("fs");
     module.exports = function(start, callback) {
       let dir = resolve18(".", start);
-      let tmp, stats = statSync(dir);
+      let tmp, stats = statSync2(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
@@ -38674,7 +38675,7 @@ init_repo();
 init_scrub();
 init_scan();
 init_scan_options();
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
 // src/cli/progress.ts
@@ -38786,7 +38787,7 @@ function sourceOptions(y) {
 async function withCwd(args2, io) {
   if (args2.cwd === void 0) return io;
   const path2 = resolve8(io.cwd, args2.cwd);
-  const info = await stat4(path2).catch(() => void 0);
+  const info = await stat3(path2).catch(() => void 0);
   if (!info?.isDirectory()) throw usage2(`--cwd ${path2} is not a directory`, "Give the path of the repository to scan.");
   return { ...io, cwd: path2 };
 }
