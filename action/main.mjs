@@ -16943,27 +16943,8 @@ function findKeywords(matcher, data, onHit, start = 0, end = data.length) {
     }
   }
 }
-function deserializeKeywords(data) {
-  const headerLength = data.readUInt32LE(0);
-  const header2 = JSON.parse(data.toString("utf8", 4, 4 + headerLength));
-  let at2 = 4 + headerLength;
-  const cells = header2.outputs.length * header2.classCount;
-  const start = data.byteOffset + at2;
-  let delta;
-  if (start % 4 === 0) delta = new Int32Array(data.buffer, start, cells);
-  else {
-    delta = new Int32Array(cells);
-    Buffer.from(delta.buffer).set(data.subarray(at2, at2 + cells * 4));
-  }
-  at2 += cells * 4;
-  const classes = data.subarray(at2, at2 + 256);
-  at2 += 256;
-  const accept2 = data.subarray(at2, at2 + cells);
-  const outputs = header2.outputs.map((o) => o ?? void 0);
-  return { keywords: header2.keywords, delta, classes, accept: accept2, outputs, classCount: header2.classCount };
-}
 function compileKeywords(keywords) {
-  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
+  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
   return buildKeywords(keywords);
 }
 var encoder, precompiled;
