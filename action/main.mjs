@@ -27,6 +27,7 @@ import { setFlagsFromString } from "node:v8";
 function enableBacktrackingFallback() {
   if (enabled) return;
   setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+  setFlagsFromString("--no-regexp-tier-up");
   enabled = true;
 }
 function runsOnLinearEngine(re) {

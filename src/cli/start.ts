@@ -12,5 +12,5 @@ export function startCli(bundlePath: string): LoadedCli {
   // Before any pattern is compiled: see src/regex-guard.ts. A code cache is only valid under the
   // V8 flags it was made with, so the flag is named in its key.
   enableBacktrackingFallback();
-  return loadBundle(bundlePath, 'regexp-backtracking-fallback');
+  return loadBundle(bundlePath, 'regexp-backtracking-fallback-no-tier-up');
 }
