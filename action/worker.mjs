@@ -183,28 +183,9 @@ function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
     }
   }
 }
-function deserializeKeywords(data2) {
-  const headerLength = data2.readUInt32LE(0);
-  const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
-  let at = 4 + headerLength;
-  const cells = header.outputs.length * header.classCount;
-  const start = data2.byteOffset + at;
-  let delta;
-  if (start % 4 === 0) delta = new Int32Array(data2.buffer, start, cells);
-  else {
-    delta = new Int32Array(cells);
-    Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
-  }
-  at += cells * 4;
-  const classes = data2.subarray(at, at + 256);
-  at += 256;
-  const accept2 = data2.subarray(at, at + cells);
-  const outputs = header.outputs.map((o) => o ?? void 0);
-  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
-}
 var precompiled;
 function compileKeywords(keywords) {
-  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
+  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
   return buildKeywords(keywords);
 }
 

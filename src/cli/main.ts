@@ -34,31 +34,20 @@ import { VERSION } from '../version.js';
 import { type BaselineArgs, baselineCommand, baselineOptions } from './baseline-command.js';
 import { type CiArgs, ciCommand, ciOptions } from './ci.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
+import { fastScanArgs } from './fast-args.js';
 import { type InitArgs, initCommand, initOptions } from './init.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 import { type MergeArgs, mergeCommand, mergeOptions } from './merge-command.js';
 import { reportInRepository, writeReportFile } from './output.js';
-import { REDACT_PREFIX_FLAG, rewriteRedact } from './redact-flag.js';
-import { checkReportTargets, reportOptions, resultExit } from './report-args.js';
-import { prepareScan, type SourceArgs, sourceOptions, usage, withCwd } from './source-options.js';
+import { rewriteRedact } from './redact-flag.js';
+import { checkReportTargets, resultExit } from './report-args.js';
+import { type ScanArgs, scanOptions } from './scan-command.js';
+import { prepareScan, sourceOptions, usage, withCwd } from './source-options.js';
 
 // yargs' CommonJS build loads in about half the time of its ESM build (11 ms against 20–25 ms
-// measured on Node 20), and every pre-commit run pays it.
-const yargs = createRequire(import.meta.url)('yargs/yargs') as typeof yargsFactory;
-
-interface ScanArgs extends SourceArgs {
-  format: string[];
-  output: string[];
-  redact: boolean;
-  /** `--redact=N`. */
-  'redact-prefix': number | undefined;
-  color: boolean | undefined;
-  /** `false` with --no-baseline. */
-  baseline: string | false | undefined;
-  'report-unused-allows': boolean;
-  shard: string | undefined;
-  cache: boolean;
-  'cache-dir': string | undefined;
+// measured on Node 20); loaded on first use, so the pre-commit fast path does not pay it at all.
+function loadYargs(): typeof yargsFactory {
+  return createRequire(import.meta.url)('yargs/yargs') as typeof yargsFactory;
 }
 
 interface RulesArgs {
@@ -73,6 +62,14 @@ export async function run(given: readonly string[], io: CliIO = processIO()): Pr
   } catch (e) {
     return reportError(e, io);
   }
+  const fast = fastScanArgs(argv);
+  if (fast !== undefined) {
+    try {
+      return await scanCommand(fast, io);
+    } catch (e) {
+      return reportError(e, io);
+    }
+  }
   let code: number = EXIT.clean;
   let helpText: string | undefined;
   // The command being parsed, as its builder left it: the flags a typo is compared with.
@@ -81,48 +78,14 @@ export async function run(given: readonly string[], io: CliIO = processIO()): Pr
     active = y as unknown as typeof active;
     return y;
   };
-  const parser = yargs([...argv])
+  const parser = loadYargs()([...argv])
     .scriptName('keyscan')
     .parserConfiguration({ 'populate--': true })
     .usage('$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.')
     .command<ScanArgs>(
       '$0 [paths..]',
       'scan files and directories (default: the current directory)',
-      (y) =>
-        track(reportOptions(sourceOptions(y), { default: [], defaultDescription: 'the config\'s "format", else text' }))
-          .option('redact', {
-            type: 'boolean',
-            default: true,
-            describe: 'mask secrets in reports; --redact=N shows the first N characters (at most a third), --no-redact shows them in full',
-          })
-          .option(REDACT_PREFIX_FLAG, { type: 'number', hidden: true })
-          .option('baseline', {
-            type: 'string',
-            describe:
-              'report only findings that are not in this baseline file (default: the config\'s "baseline", else .keyscan-baseline.json at the repository root if there is one); --no-baseline reports everything',
-          })
-          .option('report-unused-allows', {
-            type: 'boolean',
-            default: false,
-            describe: 'list keyscan:allow comments that silenced nothing (and exit 1 if there are any)',
-          })
-          .option('color', {
-            type: 'boolean',
-            describe: 'colour the text report (default: when stdout is a terminal and NO_COLOR is unset)',
-          })
-          .option('shard', {
-            type: 'string',
-            describe: 'with --history or --range: scan only part I of N of the commits (-f json; combine with keyscan merge)',
-          })
-          .option('cache', {
-            type: 'boolean',
-            default: true,
-            describe: 'with --history: rescan only commits not found clean before (cache in .git/keyscan/); --no-cache scans all',
-          })
-          .option('cache-dir', {
-            type: 'string',
-            describe: 'with --history: keep the cache in DIR (in CI: a directory actions/cache restores)',
-          }),
+      (y) => track(scanOptions(y)),
       async (args) => {
         code = await scanCommand(args, io);
       },

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { CONFIG_FILE_NAMES, type Config, EMPTY_CONFIG } from './config.js';
@@ -40,7 +41,9 @@ async function discover(dir: string): Promise<string | undefined> {
   for (const name of CONFIG_FILE_NAMES) {
     const file = join(dir, name);
     try {
-      await stat(file);
+      // Synchronous: three stat calls cost less than a trip through the thread pool, and a
+      // repository without a config (every pre-commit run of one) then never loads fs/promises.
+      statSync(file);
       found.push(file);
     } catch (e) {
       if (systemErrorCode(e) !== 'ENOENT') found.push(file); // unreadable: reported when read

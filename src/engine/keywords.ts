@@ -149,7 +149,7 @@ export function deserializeKeywords(data: Buffer): KeywordMatcher {
   return { keywords: header.keywords, delta, classes, accept, outputs, classCount: header.classCount };
 }
 
-let precompiled: { readonly key: string; readonly data: Buffer } | undefined;
+let precompiled: { readonly key: string; readonly matcher: KeywordMatcher } | undefined;
 
 /**
  * Offers a serialized automaton to {@link compileKeywords}: used when the keyword list is exactly
@@ -157,12 +157,12 @@ let precompiled: { readonly key: string; readonly data: Buffer } | undefined;
  * otherwise. Only ever an optimisation: without it, or when it is stale, keywords compile as usual.
  */
 export function offerPrecompiledKeywords(data: Buffer): void {
-  const headerLength = data.readUInt32LE(0);
-  const { keywords } = JSON.parse(data.toString('utf8', 4, 4 + headerLength)) as { keywords: string[] };
-  precompiled = { key: keywords.join('\n'), data };
+  // Read once (its header is 100 kB of JSON); a matcher is never written to, so scans share it.
+  const matcher = deserializeKeywords(data);
+  precompiled = { key: matcher.keywords.join('\n'), matcher };
 }
 
 export function compileKeywords(keywords: readonly string[]): KeywordMatcher {
-  if (precompiled !== undefined && precompiled.key === keywords.join('\n')) return deserializeKeywords(precompiled.data);
+  if (precompiled !== undefined && precompiled.key === keywords.join('\n')) return precompiled.matcher;
   return buildKeywords(keywords);
 }

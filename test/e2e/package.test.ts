@@ -62,6 +62,8 @@ describe('the npm package', () => {
 
   it('holds only built files, rules and docs', () => {
     expect(files).toContain('bin/keyscan.js');
+    // It makes bin/keyscan.js a CommonJS script (no ES module loader at start).
+    expect(files).toContain('bin/package.json');
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/src/pool/worker.js');
@@ -76,7 +78,7 @@ describe('the npm package', () => {
     expect(files).toContain('schema/report.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|rules\.bin|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|bin\/package\.json|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|rules\.bin|keywords\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);
