@@ -42,6 +42,8 @@ Promise.resolve()
     (error) => {
       // Only start-up can land here (run() maps its own errors to exit codes): never exit 1.
       process.stderr.write(
+        // biome-ignore lint/style/useTemplate: kept in the syntax old Node.js releases parse (see the top)
+        // biome-ignore lint/complexity/useOptionalChain: the same
         'keyscan: could not start: ' + (error && error.message) + '\nReinstall keyscan-secrets, or run with a current Node.js LTS.\n',
       );
       process.exitCode = 2;
