@@ -21577,7 +21577,7 @@ import { resolve as resolve3 } from "node:path";
 function stagedDiff(repo) {
   return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
 }
-function commitPatches(repo, commits) {
+function commitPatches(repo, commits, paths) {
   const args2 = [
     ...PINNED_CONFIG2,
     "log",
@@ -21588,7 +21588,9 @@ function commitPatches(repo, commits) {
     "--no-renames",
     `--format=${LOG_FORMAT}`,
     "--encoding=UTF-8",
-    ...DIFF_OPTIONS
+    ...DIFF_OPTIONS,
+    // Only these paths' changes (the blob design's second pass), each named literally.
+    ...paths === void 0 ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)]
   ];
   return gitStream(args2, repo, `${commits.join("\n")}
 `);
@@ -22551,7 +22553,8 @@ async function scanCommits(whole2, ctx) {
   const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => void 0);
   const cache = set.cache;
-  await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
+  if (set.scanContent !== void 0) await set.scanContent(patches, ctx, cache);
+  else await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
   await saveHistoryCache(cache, whole2.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
@@ -22646,6 +22649,227 @@ var init_commits = __esm({
   }
 });
 
+// src/git/blob-walk.ts
+async function* blobChanges(repo, commits) {
+  if (commits.length === 0) return;
+  const args2 = ["log", "--no-walk=unsorted", "--stdin", "--raw", "-z", "--cc", "--root", "--no-renames", "--no-abbrev", "--format=%x1e%H"];
+  let commit = "";
+  let pending2;
+  let expectPath = false;
+  for await (const record of nulRecords(gitStream(args2, repo, `${commits.join("\n")}
+`))) {
+    if (expectPath) {
+      expectPath = false;
+      if (pending2 !== void 0) yield { commit, path: record.toString("utf8"), ...pending2 };
+      pending2 = void 0;
+      continue;
+    }
+    if (record[0] === 30) {
+      commit = record.toString("latin1", 1);
+      continue;
+    }
+    const text2 = record.toString("latin1").replace(/^\n/, "");
+    if (!text2.startsWith(":")) continue;
+    const colons = /^:+/.exec(text2)?.[0].length ?? 1;
+    const fields = text2.slice(colons).split(" ");
+    const mode = fields[colons] ?? "";
+    const blob = fields[2 * colons + 1] ?? "";
+    expectPath = true;
+    pending2 = /^0+$/.test(blob) || mode === "000000" ? void 0 : { blob, gitlink: mode === "160000" };
+  }
+}
+async function* storedBlobs(repo) {
+  const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
+  let rest = "";
+  for await (const chunk of gitStream(args2, repo)) {
+    const lines = (rest + chunk.toString("latin1")).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith("blob ")) continue;
+      const [, id = "", size = "0"] = line.split(" ");
+      yield { id, size: Number(size) };
+    }
+  }
+  if (rest.startsWith("blob ")) {
+    const [, id = "", size = "0"] = rest.split(" ");
+    yield { id, size: Number(size) };
+  }
+}
+var init_blob_walk = __esm({
+  "src/git/blob-walk.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/modes/history-blobs.ts
+async function scanHistoryBlobs(root, commits, ctx, cache) {
+  const started = performance.now();
+  const large = commits.length > 64;
+  const stored = listStored(root);
+  stored.catch(() => void 0);
+  const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
+  const order = await stored;
+  const walked = performance.now();
+  const executor = ctx.executorFor(large);
+  const limit = Math.max(1, ctx.threads) * 2;
+  const flagged = /* @__PURE__ */ new Set();
+  await runBounded(
+    toAsync(blobTasks(root, order, byBlob, paths)),
+    executor,
+    limit,
+    (task, result2) => {
+      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(task.blobs[i]?.id ?? "");
+      ctx.collector.add(task, result2);
+    },
+    (task, progress) => ctx.collector.partial(task, progress)
+  );
+  const judged = performance.now();
+  const wanted = /* @__PURE__ */ new Map();
+  const want = (commit, path2) => {
+    const set = wanted.get(commit);
+    if (set === void 0) wanted.set(commit, /* @__PURE__ */ new Set([path2]));
+    else set.add(path2);
+  };
+  for (const id of flagged) {
+    const changes = byBlob.get(id) ?? [];
+    for (let i = 0; i < changes.length; i += 2) want(changes[i], changes[i + 1]);
+  }
+  for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i], gitlinks[i + 1]);
+  const tasks = toAsync(patchTasks(root, commits, wanted, paths));
+  await runBounded(tasks, executor, limit, (task, result2) => {
+    if (cache !== void 0) rememberClean(cache, task, result2);
+    ctx.collector.add(task, { ...result2, filesScanned: 0, bytesScanned: 0, commitsScanned: 0 });
+  });
+  if (cache !== void 0) {
+    for (let i = 0; i < commits.length; i++) if (!wanted.has(i)) cache.add(commits[i], void 0);
+  }
+  const counted = { kind: "commits", repo: root, commits: [] };
+  ctx.collector.add(counted, { findings: [], filesScanned: 0, bytesScanned: 0, skipped: [], errors: [], commitsScanned: commits.length });
+  ctx.debug(
+    `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
+  );
+}
+async function listStored(root) {
+  const blobs2 = [];
+  for await (const b of storedBlobs(root)) blobs2.push(b);
+  return blobs2;
+}
+async function indexChanges(root, commits) {
+  const index = new Map(commits.map((c, i) => [c, i]));
+  const pathIds = /* @__PURE__ */ new Map();
+  const paths = [];
+  const byBlob = /* @__PURE__ */ new Map();
+  const gitlinks = [];
+  for await (const change of blobChanges(root, commits)) {
+    const commit = index.get(change.commit);
+    if (commit === void 0) continue;
+    let path2 = pathIds.get(change.path);
+    if (path2 === void 0) {
+      path2 = paths.length;
+      paths.push(change.path);
+      pathIds.set(change.path, path2);
+    }
+    if (change.gitlink) {
+      gitlinks.push(commit, path2);
+      continue;
+    }
+    const list = byBlob.get(change.blob);
+    if (list === void 0) byBlob.set(change.blob, [commit, path2]);
+    else list.push(commit, path2);
+  }
+  return { byBlob, paths, gitlinks };
+}
+function* blobTasks(root, order, byBlob, paths) {
+  const job = (id) => {
+    const changes = byBlob.get(id) ?? [];
+    const at2 = /* @__PURE__ */ new Set();
+    for (let i = 1; i < changes.length; i += 2) at2.add(paths[changes[i]]);
+    return { id, paths: [...at2] };
+  };
+  const listed = /* @__PURE__ */ new Set();
+  const blobs2 = [];
+  for (const b of order) {
+    if (byBlob.has(b.id) && !listed.has(b.id)) {
+      blobs2.push(b);
+      listed.add(b.id);
+    }
+  }
+  for (const id of byBlob.keys()) if (!listed.has(id)) blobs2.push({ id, size: 0 });
+  let batch = [];
+  let bytes = 0;
+  for (const b of blobs2) {
+    batch.push(job(b.id));
+    bytes += b.size;
+    if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
+      yield { kind: "blobs", repo: root, blobs: batch };
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield { kind: "blobs", repo: root, blobs: batch };
+}
+function* patchTasks(root, commits, wanted, paths) {
+  const indices = [...wanted.keys()].sort((a, b) => a - b);
+  let batch = [];
+  let batchPaths = /* @__PURE__ */ new Set();
+  const flush = function* () {
+    if (batch.length === 0) return;
+    yield { kind: "commits", repo: root, commits: batch, paths: [...batchPaths].map((p) => paths[p]) };
+    batch = [];
+    batchPaths = /* @__PURE__ */ new Set();
+  };
+  for (const i of indices) {
+    const own = wanted.get(i);
+    if (own.size > PATHS_PER_BATCH) {
+      yield { kind: "commits", repo: root, commits: [commits[i]] };
+      continue;
+    }
+    let added = 0;
+    for (const p of own) if (!batchPaths.has(p)) added++;
+    if (batch.length > 0 && (batchPaths.size + added > PATHS_PER_BATCH || batch.length >= COMMITS_PER_BATCH)) yield* flush();
+    batch.push(commits[i]);
+    for (const p of own) batchPaths.add(p);
+  }
+  yield* flush();
+}
+var BLOB_BYTES_PER_TASK, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH;
+var init_history_blobs = __esm({
+  "src/modes/history-blobs.ts"() {
+    "use strict";
+    init_blob_walk();
+    init_bounded();
+    init_cache();
+    init_tasks();
+    BLOB_BYTES_PER_TASK = 64 << 20;
+    BLOBS_PER_TASK = 2e4;
+    PATHS_PER_BATCH = 1e3;
+    COMMITS_PER_BATCH = 5e3;
+  }
+});
+
+// src/modes/history-design.ts
+function forcedDesign(env = process.env) {
+  const value2 = env.KEYSCAN_HISTORY_DESIGN;
+  if (value2 === void 0 || value2 === "" || value2 === "auto") return void 0;
+  if (value2 === "patches" || value2 === "blobs") return value2;
+  throw new KeyscanError("E_USAGE", `KEYSCAN_HISTORY_DESIGN is "${value2}"`, {
+    hint: "Set it to patches, blobs or auto (or unset it)."
+  });
+}
+function chooseDesign(facts, forced) {
+  if (facts.sharded) return "patches";
+  if (forced !== void 0) return forced;
+  if (facts.cached > 0) return "patches";
+  return "patches";
+}
+var init_history_design = __esm({
+  "src/modes/history-design.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/modes/history.ts
 var historyMode;
 var init_history4 = __esm({
@@ -22655,6 +22879,8 @@ var init_history4 = __esm({
     init_repo();
     init_cache();
     init_commits();
+    init_history_blobs();
+    init_history_design();
     init_shard();
     historyMode = {
       name: "history",
@@ -22673,7 +22899,12 @@ var init_history4 = __esm({
         }
         const tip = await resolveCommit(root, "HEAD");
         const cache = await openHistoryCache(options, root, ctx);
-        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cache ? { cache } : {} }, ctx);
+        const shard = shardOf(options);
+        const cached = cache === void 0 ? 0 : commits.filter((c) => cache.has(c)).length;
+        const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== void 0 }, forcedDesign());
+        ctx.debug(`history design: ${design}`);
+        const content2 = design === "blobs" ? { scanContent: scanHistoryBlobs.bind(void 0, root) } : {};
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...cache ? { cache } : {}, ...content2 }, ctx);
       }
     };
   }
@@ -23630,6 +23861,73 @@ var init_collector = __esm({
   }
 });
 
+// src/scanner/blob-scan.ts
+async function scanBlobBatch(catalogue2, repo, blobs2, options = {}, onProgress) {
+  const flagged = [];
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  let next = 0;
+  let lastReport = performance.now();
+  const judge = (read) => {
+    const item = next++;
+    const job = blobs2[item];
+    if (job === void 0) return;
+    if (needsPatches(catalogue2, read, job.paths, options)) flagged.push(item);
+    filesScanned++;
+    bytesScanned += read.size;
+    const now = performance.now();
+    if (onProgress !== void 0 && now - lastReport >= PROGRESS_MS) {
+      lastReport = now;
+      onProgress({ commitsScanned: 0, bytesScanned });
+    }
+  };
+  const parser = new BatchParser(BLOB_CAP, judge);
+  const ids = blobs2.map((b) => `${b.id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, ids)) parser.push(chunk);
+  if (next !== blobs2.length) throw new Error("git cat-file ended before answering every request");
+  return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
+}
+function needsPatches(catalogue2, read, paths, options) {
+  const raw = read.data;
+  if (raw === void 0 || read.missing) return true;
+  if (raw.includes(0) || utf16Order(raw) !== void 0) return true;
+  const text2 = toScannableText(raw);
+  if (text2 === "binary" || isLfsPointer(text2)) return true;
+  if (options.allowMarkers && findAllowMarkerLines(text2).length > 0) return true;
+  const seen = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const signature = pathSignature(catalogue2, path2);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    if (detect(catalogue2, text2, path2).length > 0) return true;
+  }
+  return false;
+}
+function pathSignature(catalogue2, path2) {
+  let s = "";
+  for (const condition of catalogue2.paths) s += condition.test(path2) ? "1" : "0";
+  s += isTestPath(path2) ? "T" : "t";
+  s += isDocPath(path2) ? "D" : "d";
+  s += isIllustrativePath(path2) ? "I" : "i";
+  s += isExamplePath(path2) ? "E" : "e";
+  return s;
+}
+var PROGRESS_MS;
+var init_blob_scan = __esm({
+  "src/scanner/blob-scan.ts"() {
+    "use strict";
+    init_allow_marker();
+    init_detect();
+    init_path_context();
+    init_cat_file();
+    init_run();
+    init_changes();
+    init_text2();
+    PROGRESS_MS = 250;
+  }
+});
+
 // src/engine/locate.ts
 function unitsBetween(data, from, to) {
   for (let i = from; i < to; i++) {
@@ -23954,7 +24252,7 @@ var init_tally = __esm({
 });
 
 // src/scanner/commits.ts
-async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress) {
+async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress, paths) {
   const tally3 = new Tally(catalogue2, options);
   let lastReport = performance.now();
   const index = new Map(commits.map((c, i) => [c, i]));
@@ -23985,7 +24283,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
-      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
+      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS2) {
         lastReport = performance.now();
         onProgress({ commitsScanned, bytesScanned: tally3.bytesScanned });
       }
@@ -24027,7 +24325,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     }
   };
   try {
-    for await (const chunk of commitPatches(repo, commits)) {
+    for await (const chunk of commitPatches(repo, commits, paths)) {
       parser.push(chunk);
       await drain(MAX_IN_FLIGHT);
     }
@@ -24039,7 +24337,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   }
   return tally3.result({ commitsScanned });
 }
-var PROGRESS_MS, MAX_IN_FLIGHT;
+var PROGRESS_MS2, MAX_IN_FLIGHT;
 var init_commits2 = __esm({
   "src/scanner/commits.ts"() {
     "use strict";
@@ -24049,14 +24347,15 @@ var init_commits2 = __esm({
     init_changes();
     init_diff();
     init_tally();
-    PROGRESS_MS = 250;
+    PROGRESS_MS2 = 250;
     MAX_IN_FLIGHT = 4;
   }
 });
 
 // src/scanner/run-task.ts
 function runTask(catalogue2, task, options = {}, onProgress) {
-  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress);
+  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress, task.paths);
+  if (task.kind === "blobs") return scanBlobBatch(catalogue2, task.repo, task.blobs, options, onProgress);
   const tally3 = new Tally(catalogue2, options);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {
@@ -24084,6 +24383,7 @@ var init_run_task = __esm({
   "src/scanner/run-task.ts"() {
     "use strict";
     init_read_file();
+    init_blob_scan();
     init_commits2();
     init_tally();
   }
@@ -24105,7 +24405,7 @@ var init_inline = __esm({
 
 // src/scanner/task.ts
 function describeTask(task) {
-  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
+  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.kind === "blobs" ? task.blobs.map((b) => `blob ${b.id}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
   const shown2 = [...new Set(names)].slice(0, 5).join(", ");
   return names.length > 5 ? `${shown2} and ${names.length - 5} more` : shown2;
 }

@@ -944,6 +944,294 @@ function describe(code) {
   }
 }
 
+// src/engine/allow-marker.ts
+var ALLOW_MARKER = "keyscan:allow";
+var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
+var WORD = /[A-Za-z0-9_-]/;
+function findAllowMarkerLines(data2, firstLine2 = 1) {
+  const lines = [];
+  let line = firstLine2;
+  let counted = 0;
+  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
+    const next = data2[at + MARKER_BYTES.length];
+    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
+    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+// src/engine/entropy.ts
+function shannonEntropy(text) {
+  if (text.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function charsetOf(value2) {
+  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
+  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
+  return "other";
+}
+function meetsEntropy(value2, minimum) {
+  if (minimum === void 0) return true;
+  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
+  const threshold = minimum[charsetOf(value2)];
+  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
+}
+var LENGTH_SLACK = 0.6;
+
+// src/engine/examples.ts
+import { createHmac } from "node:crypto";
+
+// rules/examples.ts
+var EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
+var documentedExamples = [
+  { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
+  { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
+  { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
+  { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
+  {
+    hash: "192dd44791129a10924cabbd3647b6a0",
+    length: 88,
+    source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
+  },
+  { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
+  { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
+  { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
+  { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
+  { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
+  { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
+  { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
+  { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
+  { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
+  { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
+  { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
+  { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
+  { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
+  { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
+  { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
+];
+
+// src/engine/examples.ts
+var HASHES = new Set(documentedExamples.map((e) => e.hash));
+var LENGTHS = new Set(documentedExamples.map((e) => e.length));
+function exampleHash(value2) {
+  return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
+}
+function isDocumentedExample(secret) {
+  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
+}
+
+// src/engine/detect.ts
+function detect(catalogue2, data2, path) {
+  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
+}
+function pathVerdicts(catalogue2, path) {
+  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+}
+function detectAt(catalogue2, data2, onPath, path, depth) {
+  const carrierHits = [];
+  const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
+  if (windows2.size === 0 && carrierHits.length === 0) return [];
+  const text = data2.toString("latin1");
+  const matches = [];
+  for (const [ruleIndex, spans] of windows2) {
+    const rule = catalogue2.rules[ruleIndex];
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = 0; i < spans.length; i += 2) {
+      const a = Math.max(0, spans[i]);
+      const b = Math.min(text.length, spans[i + 1]);
+      for (const m of matchWindow(rule, text, a, b)) {
+        const key = m.start * 65536 + (m.end - m.start);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const verdict = accept(rule, text, m, path);
+        if (verdict === false) continue;
+        const secret = data2.toString("utf8", m.start, m.end);
+        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
+      }
+    }
+  }
+  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
+  return resolveOverlaps(catalogue2, matches);
+}
+function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
+  const found = [];
+  for (const run of carrierRuns(text, carrierHits)) {
+    const decoded = decodeRun(text, run);
+    if (decoded === void 0) continue;
+    for (const inner of detectAt(catalogue2, decoded, onPath, path, depth + 1)) {
+      found.push({
+        rule: inner.rule,
+        start: run[0],
+        end: run[1],
+        matchStart: run[0],
+        matchEnd: run[1],
+        secret: inner.secret,
+        encoded: true,
+        ...inner.example ? { example: true } : {}
+      });
+    }
+  }
+  return found;
+}
+function collectWindows(catalogue2, data2, onPath, carrierHits) {
+  const windows2 = /* @__PURE__ */ new Map();
+  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue2;
+  const add = (ruleIndex, a, b) => {
+    let list = windows2.get(ruleIndex);
+    if (list === void 0) {
+      list = [];
+      windows2.set(ruleIndex, list);
+    }
+    const n = list.length;
+    if (n > 0 && a <= list[n - 1]) {
+      list[n - 2] = Math.min(list[n - 2], a);
+      list[n - 1] = Math.max(list[n - 1], b);
+    } else {
+      list.push(a, b);
+    }
+  };
+  findKeywords(keywords, data2, (keywordId, end) => {
+    const carrier = carrierOf[keywordId];
+    if (carrier !== void 0) carrierHits.push(carrier, end);
+    const start = end - keywords.keywords[keywordId].length;
+    for (const ruleIndex of rulesByKeyword[keywordId]) {
+      const rule = rules[ruleIndex];
+      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
+      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
+    }
+  });
+  for (const ruleIndex of catalogue2.unconditional) {
+    const group = rules[ruleIndex].pathGroup;
+    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
+  }
+  return windows2;
+}
+function matchWindow(rule, text, a, b) {
+  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+  const re = rule.regex;
+  re.lastIndex = 0;
+  const found = [];
+  for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+    const length = m[0].length;
+    if (length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
+      const grow = Math.max(b - a, 64);
+      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
+    }
+    const matchStart = a + m.index;
+    if (rule.valueSyntax === void 0) {
+      const [s, e] = secretSpan(rule, sub, m);
+      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
+      continue;
+    }
+    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
+    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
+  }
+  return found;
+}
+function secretSpan(rule, text, m) {
+  const whole = [m.index, m.index + m[0].length];
+  if (m.groups?.secret === void 0) return whole;
+  const locate = rule.locate();
+  locate.lastIndex = m.index;
+  const located = locate.exec(text);
+  return located?.indices?.groups?.secret ?? whole;
+}
+function accept(rule, text, m, path) {
+  const secret = text.slice(m.start, m.end);
+  if (secret.length === 0) return false;
+  if (isDocumentedExample(secret)) return "example";
+  if (!meetsEntropy(secret, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
+  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
+    return false;
+  }
+  if (matchesAny(rule.allowSecret, secret)) return false;
+  if (rule.allowLine.length > 0) {
+    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
+  }
+  return true;
+}
+function textBefore(text, m) {
+  const from = Math.max(0, m.matchStart - 48);
+  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
+  return text.slice(Math.max(lineStart, from), m.start);
+}
+function lineHead(text, at) {
+  const from = Math.max(0, at - 120);
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
+  return from === 0 ? text.slice(0, at) : `\0${text.slice(from, at)}`;
+}
+function matchesAny(patterns, text) {
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    if (p.test(text)) return true;
+  }
+  return false;
+}
+function lineAround(text, start, end) {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const to = text.indexOf("\n", end);
+  return text.slice(from, to === -1 ? text.length : to);
+}
+function resolveOverlaps(catalogue2, matches) {
+  if (matches.length < 2) return matches;
+  const ruleOf = (m) => catalogue2.rules[m.rule];
+  const isGeneric = (m) => ruleOf(m).generic;
+  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
+  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
+  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
+  const best = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    if (isGeneric(m) && overlapsSpecific(m)) continue;
+    if (isGeneric(m) && ruleOf(m).pathGroup === void 0 && overlapsScoped(m)) continue;
+    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
+    const held = best.get(key);
+    const length = m.matchEnd - m.matchStart;
+    const heldLength = held === void 0 ? -1 : held.matchEnd - held.matchStart;
+    if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
+  }
+  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+function specificOverlapTest(specific) {
+  specific.sort((a, b) => a.start - b.start);
+  const maxEnd = [];
+  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
+  return (m) => {
+    let lo = 0;
+    let hi = specific.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (specific[mid].start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > m.start;
+  };
+}
+
 // src/git/cat-file.ts
 var BatchParser = class {
   #cap;
@@ -1150,6 +1438,126 @@ function spawnError(e, cwd) {
   return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
 }
 
+// src/sources/changes.ts
+var HOLD_CAP = 16 << 20;
+var BLOB_CAP = 32 << 20;
+var WHOLE_FILE = 2 ** 31;
+var ChangeRouter = class {
+  #ready = [];
+  #current;
+  /** What is ready to scan, in diff order. */
+  take() {
+    return this.#ready.splice(0);
+  }
+  fragment(fragment, commit) {
+    const file = fragment.file;
+    let state = this.#current;
+    if (state?.file !== file) {
+      const readable = file.newBlob !== void 0 && !file.gitlink;
+      state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
+      this.#current = state;
+    }
+    if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
+      state.mode = "blob";
+    }
+    if (state.mode === "drop") return;
+    if (state.mode === "fast") {
+      this.#ready.push({ kind: "fragment", fragment, commit });
+      return;
+    }
+    const last = fragment.firstLine + fragment.lines - 1;
+    const n = state.added.length;
+    if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
+    else state.added.push(fragment.firstLine, last);
+    state.held.push(fragment);
+    state.heldBytes += fragment.data.length;
+    if (state.heldBytes > HOLD_CAP) {
+      const first = state.held[0];
+      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
+        this.#ready.push({ kind: "binary", path: fragment.path, commit });
+        state.held = [];
+        state.mode = "drop";
+        return;
+      }
+      for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
+      state.held = [];
+      state.added = [];
+      state.mode = "fast";
+      state.heldBytes = 1;
+    }
+  }
+  fileEnd(file, commit) {
+    const state = this.#current?.file === file ? this.#current : void 0;
+    this.#current = void 0;
+    const path = file.path;
+    if (path === void 0) return;
+    if (file.binary && state === void 0) {
+      if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
+      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+      return;
+    }
+    if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
+    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit });
+  }
+};
+function needsBlob(fragment) {
+  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
+}
+
+// src/scanner/blob-scan.ts
+var PROGRESS_MS = 250;
+async function scanBlobBatch(catalogue2, repo, blobs, options2 = {}, onProgress) {
+  const flagged = [];
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  let next = 0;
+  let lastReport = performance.now();
+  const judge = (read) => {
+    const item = next++;
+    const job = blobs[item];
+    if (job === void 0) return;
+    if (needsPatches(catalogue2, read, job.paths, options2)) flagged.push(item);
+    filesScanned++;
+    bytesScanned += read.size;
+    const now = performance.now();
+    if (onProgress !== void 0 && now - lastReport >= PROGRESS_MS) {
+      lastReport = now;
+      onProgress({ commitsScanned: 0, bytesScanned });
+    }
+  };
+  const parser = new BatchParser(BLOB_CAP, judge);
+  const ids = blobs.map((b) => `${b.id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, ids)) parser.push(chunk);
+  if (next !== blobs.length) throw new Error("git cat-file ended before answering every request");
+  return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
+}
+function needsPatches(catalogue2, read, paths, options2) {
+  const raw = read.data;
+  if (raw === void 0 || read.missing) return true;
+  if (raw.includes(0) || utf16Order(raw) !== void 0) return true;
+  const text = toScannableText(raw);
+  if (text === "binary" || isLfsPointer(text)) return true;
+  if (options2.allowMarkers && findAllowMarkerLines(text).length > 0) return true;
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const signature = pathSignature(catalogue2, path);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    if (detect(catalogue2, text, path).length > 0) return true;
+  }
+  return false;
+}
+function pathSignature(catalogue2, path) {
+  let s = "";
+  for (const condition of catalogue2.paths) s += condition.test(path) ? "1" : "0";
+  s += isTestPath(path) ? "T" : "t";
+  s += isDocPath(path) ? "D" : "d";
+  s += isIllustrativePath(path) ? "I" : "i";
+  s += isExamplePath(path) ? "E" : "e";
+  return s;
+}
+
 // src/git/history.ts
 var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
 var PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
@@ -1164,7 +1572,7 @@ var DIFF_OPTIONS = [
   "--no-relative",
   "-U0"
 ];
-function commitPatches(repo, commits) {
+function commitPatches(repo, commits, paths) {
   const args = [
     ...PINNED_CONFIG2,
     "log",
@@ -1175,7 +1583,9 @@ function commitPatches(repo, commits) {
     "--no-renames",
     `--format=${LOG_FORMAT}`,
     "--encoding=UTF-8",
-    ...DIFF_OPTIONS
+    ...DIFF_OPTIONS,
+    // Only these paths' changes (the blob design's second pass), each named literally.
+    ...paths === void 0 ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)]
   ];
   return gitStream(args, repo, `${commits.join("\n")}
 `);
@@ -1255,72 +1665,6 @@ function changedBlobVerdict(blob, change) {
   if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
   if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
   return { kind: "lines", judged: true };
-}
-
-// src/sources/changes.ts
-var HOLD_CAP = 16 << 20;
-var BLOB_CAP = 32 << 20;
-var WHOLE_FILE = 2 ** 31;
-var ChangeRouter = class {
-  #ready = [];
-  #current;
-  /** What is ready to scan, in diff order. */
-  take() {
-    return this.#ready.splice(0);
-  }
-  fragment(fragment, commit) {
-    const file = fragment.file;
-    let state = this.#current;
-    if (state?.file !== file) {
-      const readable = file.newBlob !== void 0 && !file.gitlink;
-      state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
-      this.#current = state;
-    }
-    if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
-      state.mode = "blob";
-    }
-    if (state.mode === "drop") return;
-    if (state.mode === "fast") {
-      this.#ready.push({ kind: "fragment", fragment, commit });
-      return;
-    }
-    const last = fragment.firstLine + fragment.lines - 1;
-    const n = state.added.length;
-    if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
-    else state.added.push(fragment.firstLine, last);
-    state.held.push(fragment);
-    state.heldBytes += fragment.data.length;
-    if (state.heldBytes > HOLD_CAP) {
-      const first = state.held[0];
-      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
-        this.#ready.push({ kind: "binary", path: fragment.path, commit });
-        state.held = [];
-        state.mode = "drop";
-        return;
-      }
-      for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
-      state.held = [];
-      state.added = [];
-      state.mode = "fast";
-      state.heldBytes = 1;
-    }
-  }
-  fileEnd(file, commit) {
-    const state = this.#current?.file === file ? this.#current : void 0;
-    this.#current = void 0;
-    const path = file.path;
-    if (path === void 0) return;
-    if (file.binary && state === void 0) {
-      if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
-      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
-      return;
-    }
-    if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit });
-  }
-};
-function needsBlob(fragment) {
-  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
 }
 
 // src/sources/cquote.ts
@@ -1598,274 +1942,6 @@ function guessPath(header) {
   return half.startsWith("b/") ? half.slice(2) : half;
 }
 
-// src/engine/entropy.ts
-function shannonEntropy(text) {
-  if (text.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-function charsetOf(value2) {
-  if (/^[0-9a-f]+$/.test(value2) || /^[0-9A-F]+$/.test(value2)) return "hex";
-  if (/^[A-Za-z0-9]+$/.test(value2)) return "alnum";
-  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value2)) return "base64";
-  return "other";
-}
-function meetsEntropy(value2, minimum) {
-  if (minimum === void 0) return true;
-  if (typeof minimum === "number") return shannonEntropy(value2) >= minimum;
-  const threshold = minimum[charsetOf(value2)];
-  return threshold === void 0 || shannonEntropy(value2) >= Math.min(threshold, Math.log2(value2.length) - LENGTH_SLACK);
-}
-var LENGTH_SLACK = 0.6;
-
-// src/engine/examples.ts
-import { createHmac } from "node:crypto";
-
-// rules/examples.ts
-var EXAMPLE_HASH_KEY = "keyscan:documented-example:v1";
-var documentedExamples = [
-  { hash: "dcf63162aa6abb79743979fd86cf1c79", length: 20, source: "AWS documentation: example access key ID" },
-  { hash: "34fa9639c929a554890e378013b84649", length: 40, source: "AWS documentation: example secret access key" },
-  { hash: "ad107242c91f335e2ec97f78b2dc8bbc", length: 20, source: "AWS documentation: second example access key ID" },
-  { hash: "921a015faee291e6566bf45bc5fea3d1", length: 40, source: "AWS documentation: second example secret access key" },
-  {
-    hash: "192dd44791129a10924cabbd3647b6a0",
-    length: 88,
-    source: "Azure Storage emulator (Azurite) well-known account key for devstoreaccount1"
-  },
-  { hash: "58bd28a17a72587c150d388bb9000c3f", length: 52, source: "AWS API reference examples (Cognito): example client secret" },
-  { hash: "646a7b3d5db0a0653bdafaa52c18b678", length: 12, source: "AWS API reference examples (IAM): example password" },
-  { hash: "1de1c2eef386725024e5c74b8186ff01", length: 44, source: "AWS API reference examples (KMS): example key material" },
-  { hash: "9406bff09fa73f4dc0a7d354a9ecc07d", length: 96, source: "AWS API reference examples (KMS): example key material" },
-  { hash: "129c7b14e97c12c2ce9f7e7f52f25042", length: 976, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "4acedbef965461d8ef68bc3e62b4cd9c", length: 1139, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "adb2242cb3b2ee35caa0f9dccfa0c581", length: 920, source: "AWS API reference examples (SSO OIDC CreateToken): example token" },
-  { hash: "7a98ac2437f7404a6d5258efed43f69c", length: 155, source: "jwt.io: the sample token" },
-  { hash: "c5fa31266bbfe6c964c21b5657231376", length: 8, source: "Redis documentation (redis.conf requirepass example)" },
-  { hash: "0b01925411e388dcf5ad99f9da4b6abc", length: 8, source: "PostgreSQL images and guides: postgres:postgres default" },
-  { hash: "24e2f62cc19726764a8336f1688ba43c", length: 32, source: "Stripe documentation: sample test secret key" },
-  { hash: "4394012181b9332700e7e90109231d73", length: 32, source: "Stripe documentation: sample test publishable key" },
-  { hash: "5af9bc3f2905f389ea0c2f61d6cc3bdb", length: 64, source: "Flask documentation: example SECRET_KEY" },
-  { hash: "00f4667d2f6ca70c42bb6c315523302c", length: 32, source: "Flask documentation: example FLASK_SECRET_KEY" },
-  { hash: "61ad376148601b42eb41d6a48de922a3", length: 32, source: "Rails guides (4.1 release notes): example secret_key_base" },
-  { hash: "f5bfc3be7f2eac5d398ebd6245acf7af", length: 128, source: "Rails guides (command line): example secret_key_base" },
-  { hash: "58974ba44c9ce206a5920aabaefc942e", length: 13, source: "Rails API documentation (has_secure_password): example password" },
-  { hash: "c61e47e5570d2b30e2a2df9d5d78ffc9", length: 20, source: "Flask documentation (quickstart, sessions): example secret_key" }
-];
-
-// src/engine/examples.ts
-var HASHES = new Set(documentedExamples.map((e) => e.hash));
-var LENGTHS = new Set(documentedExamples.map((e) => e.length));
-function exampleHash(value2) {
-  return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
-}
-function isDocumentedExample(secret) {
-  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
-}
-
-// src/engine/detect.ts
-function detect(catalogue2, data2, path) {
-  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
-}
-function pathVerdicts(catalogue2, path) {
-  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
-}
-function detectAt(catalogue2, data2, onPath, path, depth) {
-  const carrierHits = [];
-  const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
-  if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text = data2.toString("latin1");
-  const matches = [];
-  for (const [ruleIndex, spans] of windows2) {
-    const rule = catalogue2.rules[ruleIndex];
-    const seen = /* @__PURE__ */ new Set();
-    for (let i = 0; i < spans.length; i += 2) {
-      const a = Math.max(0, spans[i]);
-      const b = Math.min(text.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text, a, b)) {
-        const key = m.start * 65536 + (m.end - m.start);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const verdict = accept(rule, text, m, path);
-        if (verdict === false) continue;
-        const secret = data2.toString("utf8", m.start, m.end);
-        matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
-      }
-    }
-  }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
-  return resolveOverlaps(catalogue2, matches);
-}
-function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
-  const found = [];
-  for (const run of carrierRuns(text, carrierHits)) {
-    const decoded = decodeRun(text, run);
-    if (decoded === void 0) continue;
-    for (const inner of detectAt(catalogue2, decoded, onPath, path, depth + 1)) {
-      found.push({
-        rule: inner.rule,
-        start: run[0],
-        end: run[1],
-        matchStart: run[0],
-        matchEnd: run[1],
-        secret: inner.secret,
-        encoded: true,
-        ...inner.example ? { example: true } : {}
-      });
-    }
-  }
-  return found;
-}
-function collectWindows(catalogue2, data2, onPath, carrierHits) {
-  const windows2 = /* @__PURE__ */ new Map();
-  const { rules, rulesByKeyword, keywords, carrierOf } = catalogue2;
-  const add = (ruleIndex, a, b) => {
-    let list = windows2.get(ruleIndex);
-    if (list === void 0) {
-      list = [];
-      windows2.set(ruleIndex, list);
-    }
-    const n = list.length;
-    if (n > 0 && a <= list[n - 1]) {
-      list[n - 2] = Math.min(list[n - 2], a);
-      list[n - 1] = Math.max(list[n - 1], b);
-    } else {
-      list.push(a, b);
-    }
-  };
-  findKeywords(keywords, data2, (keywordId, end) => {
-    const carrier = carrierOf[keywordId];
-    if (carrier !== void 0) carrierHits.push(carrier, end);
-    const start = end - keywords.keywords[keywordId].length;
-    for (const ruleIndex of rulesByKeyword[keywordId]) {
-      const rule = rules[ruleIndex];
-      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
-      add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
-    }
-  });
-  for (const ruleIndex of catalogue2.unconditional) {
-    const group = rules[ruleIndex].pathGroup;
-    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
-  }
-  return windows2;
-}
-function matchWindow(rule, text, a, b) {
-  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
-  const re = rule.regex;
-  re.lastIndex = 0;
-  const found = [];
-  for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
-    const length = m[0].length;
-    if (length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    if (m.index === 0 && a > 0 || m.index + length === sub.length && b < text.length) {
-      const grow = Math.max(b - a, 64);
-      return matchWindow(rule, text, Math.max(0, a - grow), Math.min(text.length, b + grow));
-    }
-    const matchStart = a + m.index;
-    if (rule.valueSyntax === void 0) {
-      const [s, e] = secretSpan(rule, sub, m);
-      found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
-      continue;
-    }
-    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
-    if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
-    found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
-  }
-  return found;
-}
-function secretSpan(rule, text, m) {
-  const whole = [m.index, m.index + m[0].length];
-  if (m.groups?.secret === void 0) return whole;
-  const locate = rule.locate();
-  locate.lastIndex = m.index;
-  const located = locate.exec(text);
-  return located?.indices?.groups?.secret ?? whole;
-}
-function accept(rule, text, m, path) {
-  const secret = text.slice(m.start, m.end);
-  if (secret.length === 0) return false;
-  if (isDocumentedExample(secret)) return "example";
-  if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret))) return false;
-  if (insideEncodedRun(text, m.start, m.end)) return false;
-  if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
-    return false;
-  }
-  if (matchesAny(rule.allowSecret, secret)) return false;
-  if (rule.allowLine.length > 0) {
-    if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
-  }
-  return true;
-}
-function textBefore(text, m) {
-  const from = Math.max(0, m.matchStart - 48);
-  const lineStart = from + text.slice(from, m.matchStart).lastIndexOf("\n") + 1;
-  return text.slice(Math.max(lineStart, from), m.start);
-}
-function lineHead(text, at) {
-  const from = Math.max(0, at - 120);
-  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return text.slice(i + 1, at);
-  return from === 0 ? text.slice(0, at) : `\0${text.slice(from, at)}`;
-}
-function matchesAny(patterns, text) {
-  for (const p of patterns) {
-    p.lastIndex = 0;
-    if (p.test(text)) return true;
-  }
-  return false;
-}
-function lineAround(text, start, end) {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  const to = text.indexOf("\n", end);
-  return text.slice(from, to === -1 ? text.length : to);
-}
-function resolveOverlaps(catalogue2, matches) {
-  if (matches.length < 2) return matches;
-  const ruleOf = (m) => catalogue2.rules[m.rule];
-  const isGeneric = (m) => ruleOf(m).generic;
-  const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
-  const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
-  const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
-  const best = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    if (isGeneric(m) && overlapsSpecific(m)) continue;
-    if (isGeneric(m) && ruleOf(m).pathGroup === void 0 && overlapsScoped(m)) continue;
-    const key = `${m.start}:${m.end}:${isGeneric(m)}:${m.secret}`;
-    const held = best.get(key);
-    const length = m.matchEnd - m.matchStart;
-    const heldLength = held === void 0 ? -1 : held.matchEnd - held.matchStart;
-    if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
-  }
-  return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
-}
-function specificOverlapTest(specific) {
-  specific.sort((a, b) => a.start - b.start);
-  const maxEnd = [];
-  for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
-  return (m) => {
-    let lo = 0;
-    let hi = specific.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (specific[mid].start < m.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && maxEnd[lo - 1] > m.start;
-  };
-}
-
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
 function sha256(text) {
@@ -1982,26 +2058,6 @@ function contextOf(data2, m, secretLine) {
   let line = secretLine;
   for (let i = data2.indexOf(10, start); i !== -1 && i < m.start; i = data2.indexOf(10, i + 1)) line--;
   return { text: data2.toString("utf8", start, end), line };
-}
-
-// src/engine/allow-marker.ts
-var ALLOW_MARKER = "keyscan:allow";
-var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
-var WORD = /[A-Za-z0-9_-]/;
-function findAllowMarkerLines(data2, firstLine2 = 1) {
-  const lines = [];
-  let line = firstLine2;
-  let counted = 0;
-  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
-    const next = data2[at + MARKER_BYTES.length];
-    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
-    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
-      line++;
-      counted = nl + 1;
-    }
-    if (lines[lines.length - 1] !== line) lines.push(line);
-  }
-  return lines;
 }
 
 // src/scanner/changed-blob.ts
@@ -2189,9 +2245,9 @@ function shiftOwned(meta, raw, text) {
 }
 
 // src/scanner/commits.ts
-var PROGRESS_MS = 250;
+var PROGRESS_MS2 = 250;
 var MAX_IN_FLIGHT = 4;
-async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress) {
+async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress, paths) {
   const tally = new Tally(catalogue2, options2);
   let lastReport = performance.now();
   const index = new Map(commits.map((c, i) => [c, i]));
@@ -2222,7 +2278,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
-      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
+      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS2) {
         lastReport = performance.now();
         onProgress({ commitsScanned, bytesScanned: tally.bytesScanned });
       }
@@ -2264,7 +2320,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     }
   };
   try {
-    for await (const chunk of commitPatches(repo, commits)) {
+    for await (const chunk of commitPatches(repo, commits, paths)) {
       parser.push(chunk);
       await drain(MAX_IN_FLIGHT);
     }
@@ -2279,7 +2335,8 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
 
 // src/scanner/run-task.ts
 function runTask(catalogue2, task, options2 = {}, onProgress) {
-  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress);
+  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress, task.paths);
+  if (task.kind === "blobs") return scanBlobBatch(catalogue2, task.repo, task.blobs, options2, onProgress);
   const tally = new Tally(catalogue2, options2);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {

@@ -39,6 +39,8 @@ export interface CommitSet {
   readonly cache?: HistoryCache;
   /** Scan only this part of `commits` (`--shard`); `scan` is {@link scanDigest} of the options. */
   readonly shard?: { readonly spec: ShardSpec; readonly scan: string };
+  /** Scans the commits' content in place of the patch tasks (the blob design, history-blobs.ts). */
+  readonly scanContent?: (commits: readonly string[], ctx: ScanContext, cache: HistoryCache | undefined) => Promise<void>;
 }
 
 export async function repositoryRoot(cwd: string): Promise<string> {
@@ -105,7 +107,8 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
-  await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
+  if (set.scanContent !== undefined) await set.scanContent(patches, ctx, cache);
+  else await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
   await saveHistoryCache(cache, whole.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));

@@ -3,6 +3,8 @@ import { allRefs, listCommits, resolveCommit, shallowBoundary } from '../git/his
 import { stashEntries } from '../git/repo.js';
 import { openHistoryCache } from './cache.js';
 import { repositoryRoot, scanCommits } from './commits.js';
+import { scanHistoryBlobs } from './history-blobs.js';
+import { chooseDesign, forcedDesign } from './history-design.js';
 import type { ScanMode } from './mode.js';
 import { shardOf } from './shard.js';
 
@@ -24,6 +26,11 @@ export const historyMode: ScanMode = {
     }
     const tip = await resolveCommit(root, 'HEAD');
     const cache = await openHistoryCache(options, root, ctx);
-    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...(cache ? { cache } : {}) }, ctx);
+    const shard = shardOf(options);
+    const cached = cache === undefined ? 0 : commits.filter((c) => cache.has(c)).length;
+    const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== undefined }, forcedDesign());
+    ctx.debug(`history design: ${design}`);
+    const content = design === 'blobs' ? { scanContent: scanHistoryBlobs.bind(undefined, root) } : {};
+    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...(cache ? { cache } : {}), ...content }, ctx);
   },
 };
