@@ -22695,6 +22695,61 @@ async function* storedBlobs(repo) {
     yield { id, size: Number(size) };
   }
 }
+async function streamBlobs(repo, ids, cap, each) {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let header2 = [];
+  let remaining = -1;
+  let size = 0;
+  let filled = 0;
+  let keep = false;
+  let isBlob = false;
+  let answered = 0;
+  const answer = (missing) => {
+    answered++;
+    each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
+  };
+  const input = ids.map((id) => `${id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, at2);
+        if (nl === -1) {
+          header2.push(chunk.subarray(at2));
+          break;
+        }
+        header2.push(chunk.subarray(at2, nl));
+        const parts = Buffer.concat(header2).toString("latin1").split(" ");
+        header2 = [];
+        at2 = nl + 1;
+        if (parts.length < 3) {
+          keep = false;
+          answer(true);
+          continue;
+        }
+        isBlob = parts[1] === "blob";
+        size = Number(parts[2]);
+        keep = isBlob && size <= cap;
+        if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at2);
+      const content2 = Math.min(take, size - filled);
+      if (keep && content2 > 0) chunk.copy(scratch, filled, at2, at2 + content2);
+      filled += Math.max(0, content2);
+      at2 += take;
+      remaining -= take;
+      if (remaining === 0) {
+        remaining = -1;
+        answer(!isBlob);
+      }
+    }
+  }
+  return answered;
+}
 var init_blob_walk = __esm({
   "src/git/blob-walk.ts"() {
     "use strict";
@@ -23881,10 +23936,12 @@ async function scanBlobBatch(catalogue2, repo, blobs2, options = {}, onProgress)
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  const parser = new BatchParser(BLOB_CAP, judge);
-  const ids = blobs2.map((b) => `${b.id}
-`).join("");
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, ids)) parser.push(chunk);
+  await streamBlobs(
+    repo,
+    blobs2.map((b) => b.id),
+    BLOB_CAP,
+    judge
+  );
   if (next !== blobs2.length) throw new Error("git cat-file ended before answering every request");
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
@@ -23920,8 +23977,7 @@ var init_blob_scan = __esm({
     init_allow_marker();
     init_detect();
     init_path_context();
-    init_cat_file();
-    init_run();
+    init_blob_walk();
     init_changes();
     init_text2();
     PROGRESS_MS = 250;

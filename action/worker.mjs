@@ -1232,74 +1232,6 @@ function specificOverlapTest(specific) {
   };
 }
 
-// src/git/cat-file.ts
-var BatchParser = class {
-  #cap;
-  #headBytes;
-  #emit;
-  #header = Buffer.alloc(0);
-  /** Content bytes still expected for the current object (+1 for its trailing newline). */
-  #remaining = -1;
-  #size = 0;
-  #data;
-  #head = Buffer.alloc(0);
-  #filled = 0;
-  #isBlob = false;
-  constructor(cap, emit, headBytes = 8e3) {
-    this.#cap = cap;
-    this.#headBytes = headBytes;
-    this.#emit = emit;
-  }
-  push(chunk) {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.#remaining < 0) {
-        const nl = chunk.indexOf(10, at);
-        if (nl === -1) {
-          this.#header = Buffer.concat([this.#header, chunk.subarray(at)]);
-          return;
-        }
-        const header = Buffer.concat([this.#header, chunk.subarray(at, nl)]).toString("latin1");
-        this.#header = Buffer.alloc(0);
-        at = nl + 1;
-        this.#start(header);
-        continue;
-      }
-      const take = Math.min(this.#remaining, chunk.length - at);
-      this.#fill(chunk.subarray(at, at + take));
-      at += take;
-      this.#remaining -= take;
-      if (this.#remaining === 0) this.#finish();
-    }
-  }
-  #start(header) {
-    const parts = header.split(" ");
-    if (parts.length < 3) {
-      this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
-      return;
-    }
-    this.#size = Number(parts[2]);
-    this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
-    this.#filled = 0;
-    this.#remaining = this.#size + 1;
-    this.#isBlob = parts[1] === "blob";
-    if (!this.#isBlob) this.#data = void 0;
-  }
-  #fill(piece) {
-    const room = this.#size - this.#filled;
-    const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-    if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-    if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
-    this.#filled += content2.length;
-  }
-  #finish() {
-    this.#remaining = -1;
-    this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
-    this.#data = void 0;
-  }
-};
-
 // src/git/run.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -1438,6 +1370,63 @@ function spawnError(e, cwd) {
   return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
 }
 
+// src/git/blob-walk.ts
+async function streamBlobs(repo, ids, cap, each) {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let header = [];
+  let remaining = -1;
+  let size = 0;
+  let filled = 0;
+  let keep = false;
+  let isBlob = false;
+  let answered = 0;
+  const answer = (missing) => {
+    answered++;
+    each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
+  };
+  const input = ids.map((id) => `${id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          header.push(chunk.subarray(at));
+          break;
+        }
+        header.push(chunk.subarray(at, nl));
+        const parts = Buffer.concat(header).toString("latin1").split(" ");
+        header = [];
+        at = nl + 1;
+        if (parts.length < 3) {
+          keep = false;
+          answer(true);
+          continue;
+        }
+        isBlob = parts[1] === "blob";
+        size = Number(parts[2]);
+        keep = isBlob && size <= cap;
+        if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at);
+      const content2 = Math.min(take, size - filled);
+      if (keep && content2 > 0) chunk.copy(scratch, filled, at, at + content2);
+      filled += Math.max(0, content2);
+      at += take;
+      remaining -= take;
+      if (remaining === 0) {
+        remaining = -1;
+        answer(!isBlob);
+      }
+    }
+  }
+  return answered;
+}
+
 // src/sources/changes.ts
 var HOLD_CAP = 16 << 20;
 var BLOB_CAP = 32 << 20;
@@ -1525,10 +1514,12 @@ async function scanBlobBatch(catalogue2, repo, blobs, options2 = {}, onProgress)
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  const parser = new BatchParser(BLOB_CAP, judge);
-  const ids = blobs.map((b) => `${b.id}
-`).join("");
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, ids)) parser.push(chunk);
+  await streamBlobs(
+    repo,
+    blobs.map((b) => b.id),
+    BLOB_CAP,
+    judge
+  );
   if (next !== blobs.length) throw new Error("git cat-file ended before answering every request");
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
@@ -1557,6 +1548,74 @@ function pathSignature(catalogue2, path) {
   s += isExamplePath(path) ? "E" : "e";
   return s;
 }
+
+// src/git/cat-file.ts
+var BatchParser = class {
+  #cap;
+  #headBytes;
+  #emit;
+  #header = Buffer.alloc(0);
+  /** Content bytes still expected for the current object (+1 for its trailing newline). */
+  #remaining = -1;
+  #size = 0;
+  #data;
+  #head = Buffer.alloc(0);
+  #filled = 0;
+  #isBlob = false;
+  constructor(cap, emit, headBytes = 8e3) {
+    this.#cap = cap;
+    this.#headBytes = headBytes;
+    this.#emit = emit;
+  }
+  push(chunk) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.#remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          this.#header = Buffer.concat([this.#header, chunk.subarray(at)]);
+          return;
+        }
+        const header = Buffer.concat([this.#header, chunk.subarray(at, nl)]).toString("latin1");
+        this.#header = Buffer.alloc(0);
+        at = nl + 1;
+        this.#start(header);
+        continue;
+      }
+      const take = Math.min(this.#remaining, chunk.length - at);
+      this.#fill(chunk.subarray(at, at + take));
+      at += take;
+      this.#remaining -= take;
+      if (this.#remaining === 0) this.#finish();
+    }
+  }
+  #start(header) {
+    const parts = header.split(" ");
+    if (parts.length < 3) {
+      this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
+      return;
+    }
+    this.#size = Number(parts[2]);
+    this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
+    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
+    this.#filled = 0;
+    this.#remaining = this.#size + 1;
+    this.#isBlob = parts[1] === "blob";
+    if (!this.#isBlob) this.#data = void 0;
+  }
+  #fill(piece) {
+    const room = this.#size - this.#filled;
+    const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+    if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+    if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+    this.#filled += content2.length;
+  }
+  #finish() {
+    this.#remaining = -1;
+    this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
+    this.#data = void 0;
+  }
+};
 
 // src/git/history.ts
 var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";

@@ -72,3 +72,72 @@ export async function* storedBlobs(repo: string): AsyncGenerator<StoredBlob> {
     yield { id, size: Number(size) };
   }
 }
+
+export interface BlobContent {
+  readonly size: number;
+  /** The content, valid only during the call (its buffer is reused); undefined when over the cap or missing. */
+  readonly data: Buffer | undefined;
+  readonly missing: boolean;
+}
+
+/**
+ * Reads `ids` from one `git cat-file --batch`, handing each blob to `each` in request order, as it
+ * arrives. One buffer is reused for every blob (grown to the largest up to `cap`), so reading
+ * gigabytes of blobs allocates little and the process's memory stays flat.
+ */
+export async function streamBlobs(repo: string, ids: readonly string[], cap: number, each: (blob: BlobContent) => void): Promise<number> {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let header: Buffer[] = [];
+  let remaining = -1; // content bytes still expected (+1 for the newline after it)
+  let size = 0;
+  let filled = 0;
+  let keep = false;
+  let isBlob = false;
+  let answered = 0;
+  const answer = (missing: boolean): void => {
+    answered++;
+    each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : undefined, missing });
+  };
+  const input = ids.map((id) => `${id}\n`).join('');
+  for await (const chunk of gitStream(['cat-file', '--batch'], repo, input)) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          header.push(chunk.subarray(at));
+          break;
+        }
+        header.push(chunk.subarray(at, nl));
+        const parts = Buffer.concat(header).toString('latin1').split(' ');
+        header = [];
+        at = nl + 1;
+        // `<id> missing` (or ambiguous): no content follows.
+        if (parts.length < 3) {
+          keep = false;
+          answer(true);
+          continue;
+        }
+        // Not a blob (an id that names a tree): its content is skipped and it counts as missing.
+        isBlob = parts[1] === 'blob';
+        size = Number(parts[2]);
+        keep = isBlob && size <= cap;
+        if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at);
+      const content = Math.min(take, size - filled);
+      if (keep && content > 0) chunk.copy(scratch, filled, at, at + content);
+      filled += Math.max(0, content);
+      at += take;
+      remaining -= take;
+      if (remaining === 0) {
+        remaining = -1;
+        answer(!isBlob);
+      }
+    }
+  }
+  return answered;
+}

@@ -13,8 +13,7 @@ import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import type { Catalogue } from '../engine/catalogue.js';
 import { detect } from '../engine/detect.js';
 import { isDocPath, isExamplePath, isIllustrativePath, isTestPath } from '../engine/path-context.js';
-import { BatchParser, type BlobRead } from '../git/cat-file.js';
-import { gitStream } from '../git/run.js';
+import { type BlobContent, streamBlobs } from '../git/blob-walk.js';
 import { BLOB_CAP } from '../sources/changes.js';
 import { isLfsPointer, toScannableText, utf16Order } from '../sources/text.js';
 import type { RunOptions, TaskProgress, TaskResult } from './task.js';
@@ -39,7 +38,7 @@ export async function scanBlobBatch(
   let filesScanned = 0;
   let next = 0;
   let lastReport = performance.now();
-  const judge = (read: BlobRead): void => {
+  const judge = (read: BlobContent): void => {
     const item = next++;
     const job = blobs[item];
     if (job === undefined) return;
@@ -52,14 +51,17 @@ export async function scanBlobBatch(
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  const parser = new BatchParser(BLOB_CAP, judge);
-  const ids = blobs.map((b) => `${b.id}\n`).join('');
-  for await (const chunk of gitStream(['cat-file', '--batch'], repo, ids)) parser.push(chunk);
+  await streamBlobs(
+    repo,
+    blobs.map((b) => b.id),
+    BLOB_CAP,
+    judge,
+  );
   if (next !== blobs.length) throw new Error('git cat-file ended before answering every request');
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
 
-function needsPatches(catalogue: Catalogue, read: BlobRead, paths: readonly string[], options: RunOptions): boolean {
+function needsPatches(catalogue: Catalogue, read: BlobContent, paths: readonly string[], options: RunOptions): boolean {
   const raw = read.data;
   if (raw === undefined || read.missing) return true;
   if (raw.includes(0) || utf16Order(raw) !== undefined) return true;
