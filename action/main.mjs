@@ -22908,7 +22908,7 @@ function forcedDesign(env = process.env) {
   const value2 = env.KEYSCAN_HISTORY_DESIGN;
   if (value2 === void 0 || value2 === "" || value2 === "auto") return void 0;
   if (value2 === "patches" || value2 === "blobs") return value2;
-  throw new KeyscanError("E_USAGE", `KEYSCAN_HISTORY_DESIGN is "${value2}"`, {
+  throw new KeyscanError("E_USAGE", `KEYSCAN_HISTORY_DESIGN is "${value2}", which is not patches, blobs or auto`, {
     hint: "Set it to patches, blobs or auto (or unset it)."
   });
 }
@@ -22916,12 +22916,14 @@ function chooseDesign(facts, forced) {
   if (facts.sharded) return "patches";
   if (forced !== void 0) return forced;
   if (facts.cached > 0) return "patches";
-  return "patches";
+  return facts.commits >= BLOB_DESIGN_MIN_COMMITS ? "blobs" : "patches";
 }
+var BLOB_DESIGN_MIN_COMMITS;
 var init_history_design = __esm({
   "src/modes/history-design.ts"() {
     "use strict";
     init_errors();
+    BLOB_DESIGN_MIN_COMMITS = 1e3;
   }
 });
 

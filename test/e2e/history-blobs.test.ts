@@ -112,4 +112,22 @@ describe('--history by blobs', () => {
       for (const s of secrets) expect(JSON.stringify(blobs.report)).not.toContain(secretBody(s));
     }
   }, 120_000);
+
+  it('leaves a history cache from which a repeat audit by patches reports the same', async () => {
+    const { dir } = trickyHistory();
+    const cacheDir = join(dir, '.git', 'keyscan-test-cache');
+    const full = await audit(dir, 'patches');
+    const first = await keyscan(['--history', '-f', 'json', '--cache-dir', cacheDir], {
+      cwd: dir,
+      env: { KEYSCAN_HISTORY_DESIGN: 'blobs' },
+    });
+    const repeat = await keyscan(['--history', '-f', 'json', '--cache-dir', cacheDir, '--debug'], { cwd: dir });
+    expect(repeat.code, repeat.stderr).toBe(1);
+    expect(repeat.stderr).toMatch(/history design: patches/);
+    const again = JSON.parse(repeat.stdout) as Report;
+    const { commitsFromCache, ...rest } = again.stats;
+    expect(commitsFromCache).toBeGreaterThan(0);
+    expect(comparable({ ...again, stats: rest as Report['stats'] })).toEqual(comparable(full.report));
+    expect(comparable(JSON.parse(first.stdout) as Report)).toMatchObject({ findings: full.report.findings });
+  }, 120_000);
 });
