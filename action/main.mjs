@@ -22656,44 +22656,72 @@ async function* blobChanges(repo, commits) {
   let commit = "";
   let pending2;
   let expectPath = false;
-  for await (const record of nulRecords(gitStream(args2, repo, `${commits.join("\n")}
-`))) {
-    if (expectPath) {
-      expectPath = false;
-      if (pending2 !== void 0) yield { commit, path: record.toString("utf8"), ...pending2 };
-      pending2 = void 0;
-      continue;
+  let rest;
+  for await (const piece of gitStream(args2, repo, `${commits.join("\n")}
+`)) {
+    const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
+    rest = void 0;
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const from = start;
+      start = nul + 1;
+      if (expectPath) {
+        expectPath = false;
+        if (pending2 !== void 0) yield { commit, path: chunk.toString("utf8", from, nul), ...pending2 };
+        pending2 = void 0;
+        continue;
+      }
+      let at2 = chunk[from] === 10 ? from + 1 : from;
+      if (chunk[at2] === 30) {
+        commit = chunk.toString("latin1", at2 + 1, nul);
+        continue;
+      }
+      if (chunk[at2] !== 58) continue;
+      let colons = 0;
+      while (chunk[at2] === 58) {
+        colons++;
+        at2++;
+      }
+      const field = (n) => {
+        let a = at2;
+        for (let i = 0; i < n; i++) a = chunk.indexOf(32, a) + 1;
+        const b = chunk.indexOf(32, a);
+        return [a, b === -1 || b > nul ? nul : b];
+      };
+      const [ma, mb] = field(colons);
+      const [ba, bb] = field(2 * colons + 1);
+      const mode = chunk.toString("latin1", ma, mb);
+      const blob = chunk.toString("latin1", ba, bb);
+      expectPath = true;
+      pending2 = /^0+$/.test(blob) || mode === "000000" ? void 0 : { blob, gitlink: mode === "160000" };
     }
-    if (record[0] === 30) {
-      commit = record.toString("latin1", 1);
-      continue;
-    }
-    const text2 = record.toString("latin1").replace(/^\n/, "");
-    if (!text2.startsWith(":")) continue;
-    const colons = /^:+/.exec(text2)?.[0].length ?? 1;
-    const fields = text2.slice(colons).split(" ");
-    const mode = fields[colons] ?? "";
-    const blob = fields[2 * colons + 1] ?? "";
-    expectPath = true;
-    pending2 = /^0+$/.test(blob) || mode === "000000" ? void 0 : { blob, gitlink: mode === "160000" };
+    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
   }
+  if (expectPath && pending2 !== void 0 && rest !== void 0) yield { commit, path: rest.toString("utf8"), ...pending2 };
 }
 async function* storedBlobs(repo) {
   const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
-  let rest = "";
-  for await (const chunk of gitStream(args2, repo)) {
-    const lines = (rest + chunk.toString("latin1")).split("\n");
-    rest = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.startsWith("blob ")) continue;
-      const [, id = "", size = "0"] = line.split(" ");
-      yield { id, size: Number(size) };
+  let rest;
+  const BLOB = Buffer.from("blob ");
+  const parse = (line) => {
+    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return void 0;
+    const space = line.indexOf(32, BLOB.length);
+    if (space === -1) return void 0;
+    return { id: line.toString("latin1", BLOB.length, space), size: Number(line.toString("latin1", space + 1)) };
+  };
+  for await (const piece of gitStream(args2, repo)) {
+    const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
+    rest = void 0;
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      const blob = parse(chunk.subarray(start, nl));
+      start = nl + 1;
+      if (blob !== void 0) yield blob;
     }
+    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
   }
-  if (rest.startsWith("blob ")) {
-    const [, id = "", size = "0"] = rest.split(" ");
-    yield { id, size: Number(size) };
-  }
+  const last = rest === void 0 ? void 0 : parse(rest);
+  if (last !== void 0) yield last;
 }
 async function streamBlobs(repo, ids, cap, each) {
   let scratch = Buffer.allocUnsafe(1 << 16);
@@ -22761,10 +22789,8 @@ var init_blob_walk = __esm({
 async function scanHistoryBlobs(root, commits, ctx, cache) {
   const started = performance.now();
   const large = commits.length > 64;
-  const stored = listStored(root);
-  stored.catch(() => void 0);
   const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
-  const order = await stored;
+  const order = await listStored(root, byBlob);
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
@@ -22805,9 +22831,9 @@ async function scanHistoryBlobs(root, commits, ctx, cache) {
     `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
   );
 }
-async function listStored(root) {
+async function listStored(root, byBlob) {
   const blobs2 = [];
-  for await (const b of storedBlobs(root)) blobs2.push(b);
+  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs2.push(b);
   return blobs2;
 }
 async function indexChanges(root, commits) {

@@ -44,10 +44,9 @@ export async function scanHistoryBlobs(
 ): Promise<void> {
   const started = performance.now();
   const large = commits.length > 64;
-  const stored = listStored(root);
-  stored.catch(() => undefined); // awaited below
   const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
-  const order = await stored;
+  // After the index, so that only the blobs it names are kept (the store may hold many more).
+  const order = await listStored(root, byBlob);
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
@@ -89,9 +88,9 @@ export async function scanHistoryBlobs(
   );
 }
 
-async function listStored(root: string): Promise<StoredBlob[]> {
+async function listStored(root: string, byBlob: ChangeIndex): Promise<StoredBlob[]> {
   const blobs: StoredBlob[] = [];
-  for await (const b of storedBlobs(root)) blobs.push(b);
+  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs.push(b);
   return blobs;
 }
 
