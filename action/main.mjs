@@ -21559,7 +21559,7 @@ import { resolve as resolve3 } from "node:path";
 function stagedDiff(repo) {
   return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
 }
-function commitPatches(repo, commits) {
+function commitPatches(repo, commits, paths) {
   const args2 = [
     ...PINNED_CONFIG2,
     "log",
@@ -21570,7 +21570,9 @@ function commitPatches(repo, commits) {
     "--no-renames",
     `--format=${LOG_FORMAT}`,
     "--encoding=UTF-8",
-    ...DIFF_OPTIONS
+    ...DIFF_OPTIONS,
+    // Only these paths' changes (the blob design's second pass), each named literally.
+    ...paths === void 0 ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)]
   ];
   return gitStream(args2, repo, `${commits.join("\n")}
 `);
@@ -22533,7 +22535,8 @@ async function scanCommits(whole2, ctx) {
   const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
   metadata.catch(() => void 0);
   const cache = set.cache;
-  await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
+  if (set.scanContent !== void 0) await set.scanContent(patches, ctx, cache);
+  else await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
   await saveHistoryCache(cache, whole2.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
@@ -22628,6 +22631,310 @@ var init_commits = __esm({
   }
 });
 
+// src/git/blob-walk.ts
+async function* blobChanges(repo, commits) {
+  if (commits.length === 0) return;
+  const args2 = ["log", "--no-walk=unsorted", "--stdin", "--raw", "-z", "--cc", "--root", "--no-renames", "--no-abbrev", "--format=%x1e%H"];
+  let commit = "";
+  let pending2;
+  let expectPath = false;
+  let rest;
+  for await (const piece of gitStream(args2, repo, `${commits.join("\n")}
+`)) {
+    const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
+    rest = void 0;
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const from = start;
+      start = nul + 1;
+      if (expectPath) {
+        expectPath = false;
+        if (pending2 !== void 0) yield { commit, path: chunk.toString("utf8", from, nul), ...pending2 };
+        pending2 = void 0;
+        continue;
+      }
+      let at2 = chunk[from] === 10 ? from + 1 : from;
+      if (chunk[at2] === 30) {
+        commit = chunk.toString("latin1", at2 + 1, nul);
+        continue;
+      }
+      if (chunk[at2] !== 58) continue;
+      let colons = 0;
+      while (chunk[at2] === 58) {
+        colons++;
+        at2++;
+      }
+      const field = (n) => {
+        let a = at2;
+        for (let i = 0; i < n; i++) a = chunk.indexOf(32, a) + 1;
+        const b = chunk.indexOf(32, a);
+        return [a, b === -1 || b > nul ? nul : b];
+      };
+      const [ma, mb] = field(colons);
+      const [ba, bb] = field(2 * colons + 1);
+      const mode = chunk.toString("latin1", ma, mb);
+      const blob = chunk.toString("latin1", ba, bb);
+      expectPath = true;
+      pending2 = /^0+$/.test(blob) || mode === "000000" ? void 0 : { blob, gitlink: mode === "160000" };
+    }
+    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
+  }
+  if (expectPath && pending2 !== void 0 && rest !== void 0) yield { commit, path: rest.toString("utf8"), ...pending2 };
+}
+async function* storedBlobs(repo) {
+  const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
+  let rest;
+  const BLOB = Buffer.from("blob ");
+  const parse = (line) => {
+    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return void 0;
+    const space = line.indexOf(32, BLOB.length);
+    if (space === -1) return void 0;
+    return { id: line.toString("latin1", BLOB.length, space), size: Number(line.toString("latin1", space + 1)) };
+  };
+  for await (const piece of gitStream(args2, repo)) {
+    const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
+    rest = void 0;
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      const blob = parse(chunk.subarray(start, nl));
+      start = nl + 1;
+      if (blob !== void 0) yield blob;
+    }
+    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
+  }
+  const last = rest === void 0 ? void 0 : parse(rest);
+  if (last !== void 0) yield last;
+}
+async function streamBlobs(repo, ids, cap, each) {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let header2 = [];
+  let remaining = -1;
+  let size = 0;
+  let filled = 0;
+  let keep = false;
+  let isBlob = false;
+  let answered = 0;
+  const answer = (missing) => {
+    answered++;
+    each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
+  };
+  const input = ids.map((id) => `${id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, at2);
+        if (nl === -1) {
+          header2.push(chunk.subarray(at2));
+          break;
+        }
+        header2.push(chunk.subarray(at2, nl));
+        const parts = Buffer.concat(header2).toString("latin1").split(" ");
+        header2 = [];
+        at2 = nl + 1;
+        if (parts.length < 3) {
+          keep = false;
+          answer(true);
+          continue;
+        }
+        isBlob = parts[1] === "blob";
+        size = Number(parts[2]);
+        keep = isBlob && size <= cap;
+        if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at2);
+      const content2 = Math.min(take, size - filled);
+      if (keep && content2 > 0) chunk.copy(scratch, filled, at2, at2 + content2);
+      filled += Math.max(0, content2);
+      at2 += take;
+      remaining -= take;
+      if (remaining === 0) {
+        remaining = -1;
+        answer(!isBlob);
+      }
+    }
+  }
+  return answered;
+}
+var init_blob_walk = __esm({
+  "src/git/blob-walk.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
+// src/modes/history-blobs.ts
+async function scanHistoryBlobs(root, commits, ctx, cache) {
+  const started = performance.now();
+  const large = commits.length > 64;
+  const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
+  const order = await listStored(root, byBlob);
+  const walked = performance.now();
+  const executor = ctx.executorFor(large);
+  const limit = Math.max(1, ctx.threads) * 2;
+  const flagged = /* @__PURE__ */ new Set();
+  await runBounded(
+    toAsync(blobTasks(root, order, byBlob, paths)),
+    executor,
+    limit,
+    (task, result2) => {
+      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(task.blobs[i]?.id ?? "");
+      ctx.collector.add(task, result2);
+    },
+    (task, progress) => ctx.collector.partial(task, progress)
+  );
+  const judged = performance.now();
+  const wanted = /* @__PURE__ */ new Map();
+  const want = (commit, path2) => {
+    const set = wanted.get(commit);
+    if (set === void 0) wanted.set(commit, /* @__PURE__ */ new Set([path2]));
+    else set.add(path2);
+  };
+  for (const id of flagged) {
+    const changes = byBlob.get(id) ?? [];
+    for (let i = 0; i < changes.length; i += 2) want(changes[i], changes[i + 1]);
+  }
+  for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i], gitlinks[i + 1]);
+  const tasks = toAsync(patchTasks(root, commits, wanted, paths));
+  await runBounded(tasks, executor, limit, (task, result2) => {
+    if (cache !== void 0) rememberClean(cache, task, result2);
+    ctx.collector.add(task, { ...result2, filesScanned: 0, bytesScanned: 0, commitsScanned: 0 });
+  });
+  if (cache !== void 0) {
+    for (let i = 0; i < commits.length; i++) if (!wanted.has(i)) cache.add(commits[i], void 0);
+  }
+  const counted = { kind: "commits", repo: root, commits: [] };
+  ctx.collector.add(counted, { findings: [], filesScanned: 0, bytesScanned: 0, skipped: [], errors: [], commitsScanned: commits.length });
+  ctx.debug(
+    `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
+  );
+}
+async function listStored(root, byBlob) {
+  const blobs2 = [];
+  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs2.push(b);
+  return blobs2;
+}
+async function indexChanges(root, commits) {
+  const index = new Map(commits.map((c, i) => [c, i]));
+  const pathIds = /* @__PURE__ */ new Map();
+  const paths = [];
+  const byBlob = /* @__PURE__ */ new Map();
+  const gitlinks = [];
+  for await (const change of blobChanges(root, commits)) {
+    const commit = index.get(change.commit);
+    if (commit === void 0) continue;
+    let path2 = pathIds.get(change.path);
+    if (path2 === void 0) {
+      path2 = paths.length;
+      paths.push(change.path);
+      pathIds.set(change.path, path2);
+    }
+    if (change.gitlink) {
+      gitlinks.push(commit, path2);
+      continue;
+    }
+    const list = byBlob.get(change.blob);
+    if (list === void 0) byBlob.set(change.blob, [commit, path2]);
+    else list.push(commit, path2);
+  }
+  return { byBlob, paths, gitlinks };
+}
+function* blobTasks(root, order, byBlob, paths) {
+  const job = (id) => {
+    const changes = byBlob.get(id) ?? [];
+    const at2 = /* @__PURE__ */ new Set();
+    for (let i = 1; i < changes.length; i += 2) at2.add(paths[changes[i]]);
+    return { id, paths: [...at2] };
+  };
+  const listed = /* @__PURE__ */ new Set();
+  const blobs2 = [];
+  for (const b of order) {
+    if (byBlob.has(b.id) && !listed.has(b.id)) {
+      blobs2.push(b);
+      listed.add(b.id);
+    }
+  }
+  for (const id of byBlob.keys()) if (!listed.has(id)) blobs2.push({ id, size: 0 });
+  let batch = [];
+  let bytes = 0;
+  for (const b of blobs2) {
+    batch.push(job(b.id));
+    bytes += b.size;
+    if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
+      yield { kind: "blobs", repo: root, blobs: batch };
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield { kind: "blobs", repo: root, blobs: batch };
+}
+function* patchTasks(root, commits, wanted, paths) {
+  const indices = [...wanted.keys()].sort((a, b) => a - b);
+  let batch = [];
+  let batchPaths = /* @__PURE__ */ new Set();
+  const flush = function* () {
+    if (batch.length === 0) return;
+    yield { kind: "commits", repo: root, commits: batch, paths: [...batchPaths].map((p) => paths[p]) };
+    batch = [];
+    batchPaths = /* @__PURE__ */ new Set();
+  };
+  for (const i of indices) {
+    const own = wanted.get(i);
+    if (own.size > PATHS_PER_BATCH) {
+      yield { kind: "commits", repo: root, commits: [commits[i]] };
+      continue;
+    }
+    let added = 0;
+    for (const p of own) if (!batchPaths.has(p)) added++;
+    if (batch.length > 0 && (batchPaths.size + added > PATHS_PER_BATCH || batch.length >= COMMITS_PER_BATCH)) yield* flush();
+    batch.push(commits[i]);
+    for (const p of own) batchPaths.add(p);
+  }
+  yield* flush();
+}
+var BLOB_BYTES_PER_TASK, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH;
+var init_history_blobs = __esm({
+  "src/modes/history-blobs.ts"() {
+    "use strict";
+    init_blob_walk();
+    init_bounded();
+    init_cache();
+    init_tasks();
+    BLOB_BYTES_PER_TASK = 64 << 20;
+    BLOBS_PER_TASK = 2e4;
+    PATHS_PER_BATCH = 1e3;
+    COMMITS_PER_BATCH = 5e3;
+  }
+});
+
+// src/modes/history-design.ts
+function forcedDesign(env = process.env) {
+  const value2 = env.KEYSCAN_HISTORY_DESIGN;
+  if (value2 === void 0 || value2 === "" || value2 === "auto") return void 0;
+  if (value2 === "patches" || value2 === "blobs") return value2;
+  throw new KeyscanError("E_USAGE", `KEYSCAN_HISTORY_DESIGN is "${value2}", which is not patches, blobs or auto`, {
+    hint: "Set it to patches, blobs or auto (or unset it)."
+  });
+}
+function chooseDesign(facts, forced) {
+  if (facts.sharded) return "patches";
+  if (forced !== void 0) return forced;
+  if (facts.cached > 0) return "patches";
+  return facts.commits >= BLOB_DESIGN_MIN_COMMITS ? "blobs" : "patches";
+}
+var BLOB_DESIGN_MIN_COMMITS;
+var init_history_design = __esm({
+  "src/modes/history-design.ts"() {
+    "use strict";
+    init_errors();
+    BLOB_DESIGN_MIN_COMMITS = 1e3;
+  }
+});
+
 // src/modes/history.ts
 var historyMode;
 var init_history4 = __esm({
@@ -22637,6 +22944,8 @@ var init_history4 = __esm({
     init_repo();
     init_cache();
     init_commits();
+    init_history_blobs();
+    init_history_design();
     init_shard();
     historyMode = {
       name: "history",
@@ -22655,7 +22964,12 @@ var init_history4 = __esm({
         }
         const tip = await resolveCommit(root, "HEAD");
         const cache = await openHistoryCache(options, root, ctx);
-        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cache ? { cache } : {} }, ctx);
+        const shard = shardOf(options);
+        const cached = cache === void 0 ? 0 : commits.filter((c) => cache.has(c)).length;
+        const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== void 0 }, forcedDesign());
+        ctx.debug(`history design: ${design}`);
+        const content2 = design === "blobs" ? { scanContent: scanHistoryBlobs.bind(void 0, root) } : {};
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...cache ? { cache } : {}, ...content2 }, ctx);
       }
     };
   }
@@ -23612,6 +23926,74 @@ var init_collector = __esm({
   }
 });
 
+// src/scanner/blob-scan.ts
+async function scanBlobBatch(catalogue2, repo, blobs2, options = {}, onProgress) {
+  const flagged = [];
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  let next = 0;
+  let lastReport = performance.now();
+  const judge = (read) => {
+    const item = next++;
+    const job = blobs2[item];
+    if (job === void 0) return;
+    if (needsPatches(catalogue2, read, job.paths, options)) flagged.push(item);
+    filesScanned++;
+    bytesScanned += read.size;
+    const now = performance.now();
+    if (onProgress !== void 0 && now - lastReport >= PROGRESS_MS) {
+      lastReport = now;
+      onProgress({ commitsScanned: 0, bytesScanned });
+    }
+  };
+  await streamBlobs(
+    repo,
+    blobs2.map((b) => b.id),
+    BLOB_CAP,
+    judge
+  );
+  if (next !== blobs2.length) throw new Error("git cat-file ended before answering every request");
+  return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
+}
+function needsPatches(catalogue2, read, paths, options) {
+  const raw = read.data;
+  if (raw === void 0 || read.missing) return true;
+  if (raw.includes(0) || utf16Order(raw) !== void 0) return true;
+  const text2 = toScannableText(raw);
+  if (text2 === "binary" || isLfsPointer(text2)) return true;
+  if (options.allowMarkers && findAllowMarkerLines(text2).length > 0) return true;
+  const seen = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const signature = pathSignature(catalogue2, path2);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    if (detect(catalogue2, text2, path2).length > 0) return true;
+  }
+  return false;
+}
+function pathSignature(catalogue2, path2) {
+  let s = "";
+  for (const condition of catalogue2.paths) s += condition.test(path2) ? "1" : "0";
+  s += isTestPath(path2) ? "T" : "t";
+  s += isDocPath(path2) ? "D" : "d";
+  s += isIllustrativePath(path2) ? "I" : "i";
+  s += isExamplePath(path2) ? "E" : "e";
+  return s;
+}
+var PROGRESS_MS;
+var init_blob_scan = __esm({
+  "src/scanner/blob-scan.ts"() {
+    "use strict";
+    init_allow_marker();
+    init_detect();
+    init_path_context();
+    init_blob_walk();
+    init_changes();
+    init_text2();
+    PROGRESS_MS = 250;
+  }
+});
+
 // src/engine/locate.ts
 function unitsBetween(data, from, to) {
   for (let i = from; i < to; i++) {
@@ -23936,7 +24318,7 @@ var init_tally = __esm({
 });
 
 // src/scanner/commits.ts
-async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress) {
+async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgress, paths) {
   const tally3 = new Tally(catalogue2, options);
   let lastReport = performance.now();
   const index = new Map(commits.map((c, i) => [c, i]));
@@ -23967,7 +24349,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
-      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
+      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS2) {
         lastReport = performance.now();
         onProgress({ commitsScanned, bytesScanned: tally3.bytesScanned });
       }
@@ -24009,7 +24391,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     }
   };
   try {
-    for await (const chunk of commitPatches(repo, commits)) {
+    for await (const chunk of commitPatches(repo, commits, paths)) {
       parser.push(chunk);
       await drain(MAX_IN_FLIGHT);
     }
@@ -24021,7 +24403,7 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   }
   return tally3.result({ commitsScanned });
 }
-var PROGRESS_MS, MAX_IN_FLIGHT;
+var PROGRESS_MS2, MAX_IN_FLIGHT;
 var init_commits2 = __esm({
   "src/scanner/commits.ts"() {
     "use strict";
@@ -24031,14 +24413,15 @@ var init_commits2 = __esm({
     init_changes();
     init_diff();
     init_tally();
-    PROGRESS_MS = 250;
+    PROGRESS_MS2 = 250;
     MAX_IN_FLIGHT = 4;
   }
 });
 
 // src/scanner/run-task.ts
 function runTask(catalogue2, task, options = {}, onProgress) {
-  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress);
+  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options, onProgress, task.paths);
+  if (task.kind === "blobs") return scanBlobBatch(catalogue2, task.repo, task.blobs, options, onProgress);
   const tally3 = new Tally(catalogue2, options);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {
@@ -24066,6 +24449,7 @@ var init_run_task = __esm({
   "src/scanner/run-task.ts"() {
     "use strict";
     init_read_file();
+    init_blob_scan();
     init_commits2();
     init_tally();
   }
@@ -24087,7 +24471,7 @@ var init_inline = __esm({
 
 // src/scanner/task.ts
 function describeTask(task) {
-  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
+  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.kind === "blobs" ? task.blobs.map((b) => `blob ${b.id}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
   const shown2 = [...new Set(names)].slice(0, 5).join(", ");
   return names.length > 5 ? `${shown2} and ${names.length - 5} more` : shown2;
 }

@@ -183,9 +183,28 @@ function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
     }
   }
 }
+function deserializeKeywords(data2) {
+  const headerLength = data2.readUInt32LE(0);
+  const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
+  let at = 4 + headerLength;
+  const cells = header.outputs.length * header.classCount;
+  const start = data2.byteOffset + at;
+  let delta;
+  if (start % 4 === 0) delta = new Int32Array(data2.buffer, start, cells);
+  else {
+    delta = new Int32Array(cells);
+    Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
+  }
+  at += cells * 4;
+  const classes = data2.subarray(at, at + 256);
+  at += 256;
+  const accept2 = data2.subarray(at, at + cells);
+  const outputs = header.outputs.map((o) => o ?? void 0);
+  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
+}
 var precompiled;
 function compileKeywords(keywords) {
-  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
+  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
   return buildKeywords(keywords);
 }
 
@@ -442,7 +461,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
+  if (isTypedSequence(lower)) return true;
   const counts = /* @__PURE__ */ new Map();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   const top = Math.max(...counts.values());
@@ -468,42 +487,11 @@ function isTypedSequence(lower) {
   if (covered >= lower.length - 2 && longest >= 6) return true;
   return isCountingUp(lower);
 }
-function hasTypedRun(lower) {
-  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
-  let n = 1;
-  for (let i = 1; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const previous = lower.charCodeAt(i - 1);
-    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
-    if (n >= 8) return true;
-  }
-  return false;
-}
-function repeatsTypedRun(lower) {
-  const seen = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 4 <= lower.length; i++) {
-    const four = lower.slice(i, i + 4);
-    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
-    const n = (seen.get(four) ?? 0) + 1;
-    if (n >= 3) return true;
-    seen.set(four, n);
-  }
-  return false;
-}
-function isPeriodic(body) {
-  if (body.length < 12) return false;
-  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
-    let same = true;
-    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
-    if (same) return true;
-  }
-  return false;
-}
 function isCountingUp(lower) {
   const body = lower.replace(/[-_ ]/g, "");
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;
   const slips = (s, base, size) => {
@@ -666,15 +654,6 @@ function decodeBase64(text) {
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
 var isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
-function jsonObject(text) {
-  if (text === void 0) return void 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(text, "latin1").toString("utf8"));
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
-  } catch {
-    return void 0;
-  }
-}
 var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 var VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -688,33 +667,16 @@ var VALIDATORS = {
     const password = decoded.slice(colon + 1);
     return !isDummyPassword(password) && !isPlaceholder(password);
   },
-  /**
-   * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
-   * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
-   */
+  /** A JWT's header is a base64url JSON object that names its algorithm. */
   jwt: ({ secret }) => {
-    const [header, payload] = secret.split(".").map((part) => jsonObject(decodeBase64(part)));
-    if (header === void 0 || !("alg" in header || "typ" in header) || payload === void 0) return false;
-    return !(payload.sub === "1234567890" && payload.name === "John Doe");
-  },
-  /**
-   * A rule that needs its provider named nearby (its keyword): when the match's line names it
-   * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
-   * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
-   * (the name is on a line above) all pass.
-   */
-  "okta-named": ({ lineHead: lineHead2 }) => {
-    const head = lineHead2 ?? "";
-    return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
-  },
-  /**
-   * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
-   * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
-   */
-  "json-payload": ({ secret }) => {
-    const rest = secret.slice(secret.indexOf("_") + 1);
-    const end = rest.indexOf("_");
-    return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== void 0;
+    const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
+    if (header === void 0) return false;
+    try {
+      const parsed = JSON.parse(header);
+      return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
+    } catch {
+      return false;
+    }
   },
   /**
    * A value in a slot that a credential file reserves for one: anything but a reference or a
@@ -982,797 +944,24 @@ function describe(code) {
   }
 }
 
-// src/git/cat-file.ts
-var BatchParser = class {
-  #cap;
-  #headBytes;
-  #emit;
-  #header = Buffer.alloc(0);
-  /** Content bytes still expected for the current object (+1 for its trailing newline). */
-  #remaining = -1;
-  #size = 0;
-  #data;
-  #head = Buffer.alloc(0);
-  #filled = 0;
-  #isBlob = false;
-  constructor(cap, emit, headBytes = 8e3) {
-    this.#cap = cap;
-    this.#headBytes = headBytes;
-    this.#emit = emit;
-  }
-  push(chunk) {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.#remaining < 0) {
-        const nl = chunk.indexOf(10, at);
-        if (nl === -1) {
-          this.#header = Buffer.concat([this.#header, chunk.subarray(at)]);
-          return;
-        }
-        const header = Buffer.concat([this.#header, chunk.subarray(at, nl)]).toString("latin1");
-        this.#header = Buffer.alloc(0);
-        at = nl + 1;
-        this.#start(header);
-        continue;
-      }
-      const take = Math.min(this.#remaining, chunk.length - at);
-      this.#fill(chunk.subarray(at, at + take));
-      at += take;
-      this.#remaining -= take;
-      if (this.#remaining === 0) this.#finish();
+// src/engine/allow-marker.ts
+var ALLOW_MARKER = "keyscan:allow";
+var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
+var WORD = /[A-Za-z0-9_-]/;
+function findAllowMarkerLines(data2, firstLine2 = 1) {
+  const lines = [];
+  let line = firstLine2;
+  let counted = 0;
+  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
+    const next = data2[at + MARKER_BYTES.length];
+    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
+    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
+      line++;
+      counted = nl + 1;
     }
+    if (lines[lines.length - 1] !== line) lines.push(line);
   }
-  #start(header) {
-    const parts = header.split(" ");
-    if (parts.length < 3) {
-      this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
-      return;
-    }
-    this.#size = Number(parts[2]);
-    this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-    this.#filled = 0;
-    this.#remaining = this.#size + 1;
-    this.#isBlob = parts[1] === "blob";
-    if (!this.#isBlob) this.#data = void 0;
-    const headLength = Math.min(this.#size, this.#headBytes);
-    this.#head = this.#data === void 0 ? Buffer.alloc(headLength) : this.#data.subarray(0, headLength);
-  }
-  #fill(piece) {
-    const room = this.#size - this.#filled;
-    const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-    if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
-    else if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
-    this.#filled += content2.length;
-  }
-  #finish() {
-    this.#remaining = -1;
-    this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
-    this.#data = void 0;
-  }
-};
-
-// src/git/run.ts
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
-var PINNED_CONFIG = [
-  // What log and diff print.
-  ["log.showRoot", "true"],
-  ["log.showSignature", "false"],
-  ["log.decorate", "false"],
-  ["log.follow", "false"],
-  ["log.abbrevCommit", "false"],
-  ["log.mailmap", "false"],
-  ["format.pretty", "medium"],
-  ["i18n.logOutputEncoding", "UTF-8"],
-  ["core.quotePath", "false"],
-  ["core.useReplaceRefs", "false"],
-  ["color.ui", "false"],
-  ["color.diff", "false"],
-  ["diff.noprefix", "false"],
-  ["diff.mnemonicPrefix", "false"],
-  ["diff.srcPrefix", "a/"],
-  ["diff.dstPrefix", "b/"],
-  ["diff.relative", "false"],
-  ["diff.renames", "true"],
-  ["diff.algorithm", "myers"],
-  ["diff.indentHeuristic", "true"],
-  ["diff.context", "3"],
-  ["diff.interHunkContext", "0"],
-  ["diff.suppressBlankEmpty", "false"],
-  ["diff.wsErrorHighlight", "none"],
-  ["diff.orderFile", "/dev/null"],
-  ["diff.submodule", "short"],
-  ["diff.ignoreSubmodules", "none"],
-  ["diff.colorMoved", "no"],
-  // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
-  ["core.bigFileThreshold", "512m"],
-  // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
-  ["core.commitGraph", "false"],
-  // GIT_GRAFT_FILE=/dev/null (see gitEnv) is read as a graft file: without this, every command
-  // says grafts are deprecated, and that hint stood first in the message of a real git error.
-  ["advice.graftFileDeprecated", "false"],
-  // Programs and hooks.
-  ["core.fsmonitor", "false"],
-  ["core.untrackedCache", "false"],
-  ["core.hooksPath", "/dev/null"],
-  ["core.pager", "cat"],
-  ["protocol.ext.allow", "never"],
-  // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
-  // `true` answers "none", which only makes the fetch negotiate without them.
-  ["core.alternateRefsCommand", "true"],
-  ["gc.auto", "0"],
-  ["maintenance.auto", "false"],
-  ["fetch.writeCommitGraph", "false"],
-  ["fetch.prune", "false"],
-  ["fetch.pruneTags", "false"],
-  ["submodule.recurse", "false"]
-];
-var PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-function pinnedArgs(args) {
-  return subcommand(args) === "config" ? [...args] : [...PINNED_ARGS, ...args];
-}
-var DROPPED_ENV = [
-  "GIT_DIFF_OPTS",
-  "GIT_EXTERNAL_DIFF",
-  "GIT_NOTES_REF",
-  "GIT_LITERAL_PATHSPECS",
-  "GIT_GLOB_PATHSPECS",
-  "GIT_NOGLOB_PATHSPECS",
-  "GIT_ICASE_PATHSPECS",
-  "GIT_REPLACE_REF_BASE"
-];
-function gitEnv() {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_PAGER: "cat",
-    LC_ALL: "C",
-    GIT_OPTIONAL_LOCKS: "0",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_GRAFT_FILE: "/dev/null"
-  };
-  for (const name of DROPPED_ENV) delete env[name];
-  return env;
-}
-function subcommand(args) {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-c" || a === "-C") i++;
-    else if (!a.startsWith("-")) return a;
-  }
-  return "";
-}
-function gitFailure(args, cwd, stderr) {
-  const detail = firstLine(stderr);
-  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
-  return new KeyscanError("E_GIT", `git ${subcommand(args)} failed in ${cwd}: ${detail}`, {
-    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
-  });
-}
-function firstLine(text) {
-  return text.trim().split("\n")[0] ?? "";
-}
-async function* gitStream(args, cwd, input) {
-  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-  if (input !== void 0 && child.stdin !== null) {
-    child.stdin.on("error", () => void 0);
-    if (typeof input === "string") child.stdin.end(input);
-    else Readable.from(input).pipe(child.stdin);
-  }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
-  const err = [];
-  stderr.on("data", (b) => {
-    if (err.length < 64) err.push(b);
-  });
-  const exit = new Promise((resolve, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code2, signal) => resolve(code2 ?? (signal ? 128 : 0)));
-  });
-  exit.catch(() => void 0);
-  try {
-    for await (const chunk of stdout) yield chunk;
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  const code = await exit;
-  if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString("utf8"));
-}
-function spawnError(e, cwd) {
-  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
-    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
-      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
-      cause: e
-    });
-  }
-  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
-}
-
-// src/git/history.ts
-var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
-var PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
-var DIFF_OPTIONS = [
-  "--no-color",
-  "--no-ext-diff",
-  "--no-textconv",
-  "--text",
-  "--full-index",
-  "--src-prefix=a/",
-  "--dst-prefix=b/",
-  "--no-relative",
-  "-U0"
-];
-function commitPatches(repo, commits) {
-  const args = [
-    ...PINNED_CONFIG2,
-    "log",
-    "--no-walk=unsorted",
-    "--stdin",
-    "-p",
-    "--cc",
-    "--no-renames",
-    `--format=${LOG_FORMAT}`,
-    "--encoding=UTF-8",
-    ...DIFF_OPTIONS
-  ];
-  return gitStream(args, repo, `${commits.join("\n")}
-`);
-}
-
-// src/sources/blobs.ts
-var RequestQueue = class {
-  #lines = [];
-  #wake;
-  #closed = false;
-  push(line) {
-    this.#lines.push(line);
-    this.#wake?.();
-  }
-  close() {
-    this.#closed = true;
-    this.#wake?.();
-  }
-  async *[Symbol.asyncIterator]() {
-    for (; ; ) {
-      if (this.#lines.length > 0) {
-        yield this.#lines.splice(0).join("");
-        continue;
-      }
-      if (this.#closed) return;
-      await new Promise((resolve) => {
-        this.#wake = resolve;
-      });
-      this.#wake = void 0;
-    }
-  }
-};
-var BlobReader = class {
-  #cap;
-  #requests = new RequestQueue();
-  #pending = [];
-  #failure;
-  #done;
-  #repo;
-  #holdLimit;
-  /** Bytes of blobs answered and not yet released (with a hold limit). */
-  #held = 0;
-  #space;
-  #closing = false;
-  /**
-   * Blobs larger than `cap` bytes are not held in memory: only their size and head are returned.
-   * With `holdLimit`, the reader stops reading git's answers while more than that many bytes of
-   * answered blobs are not yet {@link release}d: many requests can then be in flight (written to
-   * git together) while memory stays bounded by what is read ahead.
-   */
-  constructor(repo, cap, holdLimit = Number.POSITIVE_INFINITY) {
-    this.#repo = repo;
-    this.#cap = cap;
-    this.#holdLimit = holdLimit;
-  }
-  /** A read's blob is no longer needed (only counts with a hold limit). */
-  release(read) {
-    this.#held -= read.data?.length ?? 0;
-    if (this.#held <= this.#holdLimit) this.#wake();
-  }
-  #wake() {
-    const space = this.#space;
-    this.#space = void 0;
-    space?.();
-  }
-  read(oid) {
-    if (this.#failure !== void 0) return Promise.reject(this.#failure);
-    this.#done ??= this.#run();
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ resolve, reject });
-      this.#requests.push(`${oid}
-`);
-    });
-  }
-  /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
-  async close() {
-    this.#requests.close();
-    this.#closing = true;
-    this.#wake();
-    await this.#done;
-    if (this.#failure !== void 0) throw this.#failure;
-  }
-  async #run() {
-    const parser = new BatchParser(
-      this.#cap,
-      (read) => {
-        this.#held += read.data?.length ?? 0;
-        this.#pending.shift()?.resolve(read);
-      },
-      SNIFF
-    );
-    try {
-      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
-        parser.push(chunk);
-        while (this.#held > this.#holdLimit && !this.#closing) {
-          await new Promise((resolve) => {
-            this.#space = resolve;
-          });
-        }
-      }
-      if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
-    } catch (e) {
-      this.#failure = e;
-      for (const p of this.#pending.splice(0)) p.reject(e);
-    }
-  }
-};
-
-// src/sources/change-fallback.ts
-function changedBlobVerdict(blob, change) {
-  if (blob.data !== void 0) return { kind: "blob", data: blob.data };
-  const nothingHeld = change.held.length === 0;
-  if (blob.missing) return nothingHeld ? { kind: "skip", reason: "unreadable" } : { kind: "lines", judged: false };
-  if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
-  if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
-  return { kind: "lines", judged: true };
-}
-
-// src/sources/changes.ts
-var HOLD_CAP = 16 << 20;
-var BLOB_CAP = 32 << 20;
-var WHOLE_FILE = 2 ** 31;
-var ChangeRouter = class {
-  #ready = [];
-  #current;
-  /** What is ready to scan, in diff order. */
-  take() {
-    return this.#ready.splice(0);
-  }
-  fragment(fragment, commit) {
-    const file = fragment.file;
-    let state = this.#current;
-    if (state?.file !== file) {
-      const readable = file.newBlob !== void 0 && !file.gitlink;
-      state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
-      this.#current = state;
-    }
-    if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
-      state.mode = "blob";
-    }
-    if (state.mode === "drop") return;
-    if (state.mode === "fast") {
-      this.#ready.push({ kind: "fragment", fragment, commit });
-      return;
-    }
-    const last = fragment.firstLine + fragment.lines - 1;
-    const n = state.added.length;
-    if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
-    else state.added.push(fragment.firstLine, last);
-    state.held.push(fragment);
-    state.heldBytes += fragment.data.length;
-    if (state.heldBytes > HOLD_CAP) {
-      const first = state.held[0];
-      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
-        this.#ready.push({ kind: "binary", path: fragment.path, commit });
-        state.held = [];
-        state.mode = "drop";
-        return;
-      }
-      for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
-      state.held = [];
-      state.added = [];
-      state.mode = "fast";
-      state.heldBytes = 1;
-    }
-  }
-  fileEnd(file, commit) {
-    const state = this.#current?.file === file ? this.#current : void 0;
-    this.#current = void 0;
-    const path = file.path;
-    if (path === void 0) return;
-    if (file.binary && state === void 0) {
-      if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
-      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit, file });
-      return;
-    }
-    if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit, file });
-  }
-};
-function needsBlob(fragment) {
-  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
-}
-
-// src/sources/cquote.ts
-var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquoteGitPath(text) {
-  return unquoteGitPathBytes(Buffer.from(text, "utf8")).toString("utf8");
-}
-function unquoteGitPathBytes(raw) {
-  if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
-  const bytes = [];
-  const body = raw.toString("latin1", 1, raw.length - 1);
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(c.charCodeAt(0));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-// src/sources/paths.ts
-function decodePath(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isUtf8(buf)) return buf.toString("utf8");
-  let out = "";
-  let i = 0;
-  while (i < buf.length) {
-    const n = utf8SequenceLength(buf, i);
-    if (n === 0) {
-      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
-      i++;
-    } else {
-      out += buf.toString("utf8", i, i + n);
-      i += n;
-    }
-  }
-  return out;
-}
-function utf8SequenceLength(buf, i) {
-  const b = buf[i];
-  if (b < 128) return 1;
-  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
-  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
-  if (b >= 224 && b <= 239) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 224 && b1 < 160) return 0;
-    if (b === 237 && b1 > 159) return 0;
-    return cont(1) && cont(2) ? 3 : 0;
-  }
-  if (b >= 240 && b <= 244) {
-    const b1 = buf[i + 1] ?? 0;
-    if (b === 240 && b1 < 144) return 0;
-    if (b === 244 && b1 > 143) return 0;
-    return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-function isUtf8(bytes) {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
-}
-
-// src/sources/diff.ts
-var MAX_FRAGMENT = 1 << 20;
-var PLUS = 43;
-var MINUS = 45;
-var SPACE = 32;
-var AT = 64;
-var RS = 30;
-var NEWLINE = 10;
-var DiffParser = class {
-  #on;
-  /** The pieces of a line not yet ended (a line can span any number of chunks). */
-  #rest = [];
-  #commit;
-  #path;
-  /** Number of parents in a combined diff (0 for a plain diff). */
-  #combined = 0;
-  #inHunk = false;
-  #newLine = 0;
-  #added = [];
-  #addedBytes = 0;
-  #addedStart = 0;
-  #binaryPending;
-  #file;
-  constructor(handlers) {
-    this.#on = handlers;
-  }
-  push(chunk) {
-    let start = 0;
-    let nl = chunk.indexOf(NEWLINE);
-    if (nl !== -1 && this.#rest.length > 0) {
-      this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
-      this.#rest = [];
-      start = nl + 1;
-      nl = chunk.indexOf(NEWLINE, start);
-    }
-    for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-      if (nl === start || !this.#passOver(chunk, start, nl)) this.#line(chunk.subarray(start, nl));
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
-  }
-  end() {
-    if (this.#rest.length > 0) {
-      this.#line(Buffer.concat(this.#rest));
-      this.#rest = [];
-    }
-    this.#endFile();
-  }
-  #endFile() {
-    this.#flush();
-    const file = this.#file;
-    this.#file = void 0;
-    if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
-  }
-  /**
-   * A removed or unchanged line of a plain diff's hunk, judged by its first byte without a Buffer
-   * for it: most lines of a history's patches are removed lines, which say nothing but "flush".
-   */
-  #passOver(chunk, start, end) {
-    if (!this.#inHunk || this.#combined !== 0) return false;
-    const first = chunk[start];
-    if (first !== MINUS && first !== SPACE && first !== 92) return false;
-    this.#flush();
-    if (first === SPACE) this.#newLine++;
-    else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(chunk, start + 1, end, this.#file);
-    return true;
-  }
-  #line(line) {
-    const first = line[0];
-    if (this.#inHunk) {
-      if (this.#combined === 0) {
-        if (first === PLUS) {
-          this.#add(line.subarray(1));
-          return;
-        }
-        if (first === MINUS || first === SPACE || first === 92) {
-          this.#flush();
-          if (first === SPACE) this.#newLine++;
-          else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(line, 1, line.length, this.#file);
-          return;
-        }
-      } else if (first === PLUS || first === MINUS || first === SPACE) {
-        this.#combinedLine(line);
-        return;
-      } else if (first === 92) {
-        return;
-      }
-      this.#flush();
-      this.#inHunk = false;
-    }
-    if (first === AT) this.#hunkHeader(line);
-    else if (first === RS) this.#commitHeader(line);
-    else if (first === 43 && line.subarray(0, 4).toString("latin1") === "+++ ") this.#targetPath(line);
-    else if (first === 100) this.#fileHeader(line);
-    else if (first === 66 && line.subarray(0, 13).toString("latin1") === "Binary files ") this.#binary();
-    else if (this.#file !== void 0) this.#extendedHeader(line);
-  }
-  /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
-  #extendedHeader(line) {
-    const file = this.#file;
-    const text = line.toString("latin1");
-    if (text.startsWith("index ")) {
-      const [ids = "", mode] = text.slice(6).split(" ");
-      const newBlob = ids.slice(ids.indexOf("..") + 2);
-      if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
-      const oldBlob = ids.slice(0, ids.indexOf(".."));
-      if (/^[0-9a-f]{40,64}$/.test(oldBlob) && !/^0+$/.test(oldBlob)) file.oldBlob = oldBlob;
-      if (mode === "160000") file.gitlink = true;
-    } else if (text === "--- /dev/null") {
-      file.isNew = true;
-    } else if (text.startsWith("new file mode ") || text.startsWith("new mode ") || text.startsWith("mode ")) {
-      if (text.endsWith("160000")) file.gitlink = true;
-    }
-  }
-  #combinedLine(line) {
-    const n = this.#combined;
-    let plus = 0;
-    let minus = 0;
-    for (let i = 0; i < n; i++) {
-      if (line[i] === PLUS) plus++;
-      else if (line[i] === MINUS) minus++;
-    }
-    if (minus > 0) {
-      this.#flush();
-      return;
-    }
-    if (plus === n) this.#add(line.subarray(n));
-    else {
-      this.#flush();
-      this.#newLine++;
-    }
-  }
-  #add(content2) {
-    if (this.#added.length === 0) this.#addedStart = this.#newLine;
-    this.#added.push(content2);
-    this.#addedBytes += content2.length + 1;
-    this.#newLine++;
-    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
-  }
-  /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
-  #insidePem() {
-    for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2e3; i--) {
-      const l = this.#added[i];
-      if (l.includes("-----END")) return false;
-      if (l.includes("-----BEGIN")) return true;
-    }
-    return false;
-  }
-  #flush(cut = false) {
-    if (this.#added.length === 0) return;
-    const parts = [];
-    for (const l of this.#added) parts.push(l, NEWLINE_BUF);
-    const data2 = Buffer.concat(parts);
-    const lines = this.#added.length;
-    this.#added = [];
-    this.#addedBytes = 0;
-    if (this.#path === void 0) return;
-    const file = this.#file ?? newFile();
-    file.path = this.#path;
-    this.#on.onFragment({ path: this.#path, data: data2, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
-  }
-  #hunkHeader(line) {
-    const text = line.toString("latin1");
-    const ats = /^@+/.exec(text)?.[0].length ?? 0;
-    const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text);
-    if (plus === null) return;
-    this.#combined = ats > 2 ? ats - 1 : 0;
-    this.#newLine = Number(plus[1]);
-    this.#inHunk = true;
-  }
-  #commitHeader(line) {
-    this.#endFile();
-    const [commit = "", parents = "", author = "", authorEmail = "", date = ""] = line.subarray(1).toString("utf8").split("");
-    this.#commit = { commit, parents: parents === "" ? [] : parents.split(" "), author, authorEmail, date };
-    this.#path = void 0;
-    this.#on.onCommit?.(this.#commit);
-  }
-  #fileHeader(line) {
-    const text = line.toString("utf8");
-    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
-      this.#endFile();
-      this.#file = newFile();
-      this.#path = void 0;
-      this.#combined = text.startsWith("diff --git ") ? 0 : this.#combined;
-      this.#binaryPending = guessPath(text);
-    }
-  }
-  #targetPath(line) {
-    let raw = line.subarray(4);
-    if (raw[raw.length - 1] === 9) raw = raw.subarray(0, -1);
-    if (raw.toString("latin1") === "/dev/null") {
-      this.#path = void 0;
-      return;
-    }
-    const unquoted2 = decodePath(unquoteGitPathBytes(raw));
-    this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
-    if (this.#file !== void 0) this.#file.path = this.#path;
-  }
-  #binary() {
-    const path = this.#binaryPending ?? "";
-    if (this.#file !== void 0) {
-      this.#file.binary = true;
-      this.#file.path ??= path;
-    }
-    this.#on.onBinary?.(path, this.#commit);
-  }
-};
-var NEWLINE_BUF = Buffer.from("\n");
-function newFile() {
-  return { path: void 0, newBlob: void 0, oldBlob: void 0, isNew: false, gitlink: false, binary: false };
-}
-function guessPath(header) {
-  if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
-    return unquoteGitPath(header.slice(header.indexOf(" ", 5) + 1));
-  }
-  const rest = header.slice("diff --git ".length);
-  const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
-  if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
-  const half = rest.slice(Math.floor(rest.length / 2) + 1);
-  return half.startsWith("b/") ? half.slice(2) : half;
-}
-
-// src/scanner/reach.ts
-var BASE_MATCH = 512;
-var reaches = /* @__PURE__ */ new WeakMap();
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = computeReach(catalogue2);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
-}
-function computeReach(catalogue2) {
-  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
-  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
-  let longest = 0;
-  let baseMatch = 0;
-  const longer = [];
-  for (const rule of rules) {
-    longest = Math.max(longest, rule.maxLength);
-    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
-    else longer.push(rule);
-  }
-  const wide = longest + margin;
-  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
-  const byVerdicts = /* @__PURE__ */ new Map();
-  const widening = (onPath) => {
-    const applies = (r) => r.pathGroup === void 0 || onPath.has(r.pathGroup);
-    let always = 0;
-    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
-    const list = [];
-    const reach = [];
-    keywords.keywords.forEach((keyword, id) => {
-      let need = 0;
-      for (const i of rulesByKeyword[id] ?? []) {
-        const r = rules[i];
-        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
-      }
-      const carrier = carrierOf[id];
-      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
-      if (need === 0) return;
-      list.push(keyword);
-      reach.push(need);
-    });
-    const withinLines = list.every((k) => !k.includes("\n"));
-    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
-  };
-  return {
-    base: Math.min(wide, baseMatch + margin),
-    wide,
-    wideFor(path) {
-      const onPath = new Set(groups2.filter((g) => paths[g]?.test(path) === true));
-      const key = [...onPath].join(",");
-      let found = byVerdicts.get(key);
-      if (found === void 0) {
-        found = widening(onPath);
-        byVerdicts.set(key, found);
-      }
-      return found;
-    }
-  };
-}
-function neededReach(reach, widening, text, start, end) {
-  let need = Math.max(reach.base, widening.always);
-  if (widening.keywords === void 0 || need >= reach.wide) return need;
-  findKeywords(
-    widening.keywords,
-    text,
-    (id) => {
-      need = Math.max(need, widening.reach[id]);
-    },
-    start,
-    end
-  );
-  return need;
-}
-function hasKeyword(matcher, text, start = 0, end = text.length) {
-  const { delta, classes, accept: accept2 } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[s + classes[text[i]]];
-    if (accept2[s] !== 0) return true;
-  }
-  return false;
+  return lines;
 }
 
 // src/engine/entropy.ts
@@ -2043,6 +1232,775 @@ function specificOverlapTest(specific) {
   };
 }
 
+// src/git/run.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Readable } from "node:stream";
+var PINNED_CONFIG = [
+  // What log and diff print.
+  ["log.showRoot", "true"],
+  ["log.showSignature", "false"],
+  ["log.decorate", "false"],
+  ["log.follow", "false"],
+  ["log.abbrevCommit", "false"],
+  ["log.mailmap", "false"],
+  ["format.pretty", "medium"],
+  ["i18n.logOutputEncoding", "UTF-8"],
+  ["core.quotePath", "false"],
+  ["core.useReplaceRefs", "false"],
+  ["color.ui", "false"],
+  ["color.diff", "false"],
+  ["diff.noprefix", "false"],
+  ["diff.mnemonicPrefix", "false"],
+  ["diff.srcPrefix", "a/"],
+  ["diff.dstPrefix", "b/"],
+  ["diff.relative", "false"],
+  ["diff.renames", "true"],
+  ["diff.algorithm", "myers"],
+  ["diff.indentHeuristic", "true"],
+  ["diff.context", "3"],
+  ["diff.interHunkContext", "0"],
+  ["diff.suppressBlankEmpty", "false"],
+  ["diff.wsErrorHighlight", "none"],
+  ["diff.orderFile", "/dev/null"],
+  ["diff.submodule", "short"],
+  ["diff.ignoreSubmodules", "none"],
+  ["diff.colorMoved", "no"],
+  // Above this size git's diff calls a blob binary and prints no lines: the default, not the repository's.
+  ["core.bigFileThreshold", "512m"],
+  // A commit-graph file is a cache of parents the repository ships itself: read them from the commits.
+  ["core.commitGraph", "false"],
+  // GIT_GRAFT_FILE=/dev/null (see gitEnv) is read as a graft file: without this, every command
+  // says grafts are deprecated, and that hint stood first in the message of a real git error.
+  ["advice.graftFileDeprecated", "false"],
+  // Programs and hooks.
+  ["core.fsmonitor", "false"],
+  ["core.untrackedCache", "false"],
+  ["core.hooksPath", "/dev/null"],
+  ["core.pager", "cat"],
+  ["protocol.ext.allow", "never"],
+  // A fetch asks this command for the refs of borrowed object stores (objects/info/alternates);
+  // `true` answers "none", which only makes the fetch negotiate without them.
+  ["core.alternateRefsCommand", "true"],
+  ["gc.auto", "0"],
+  ["maintenance.auto", "false"],
+  ["fetch.writeCommitGraph", "false"],
+  ["fetch.prune", "false"],
+  ["fetch.pruneTags", "false"],
+  ["submodule.recurse", "false"]
+];
+var PINNED_ARGS = ["--no-pager", ...PINNED_CONFIG.flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+function pinnedArgs(args) {
+  return subcommand(args) === "config" ? [...args] : [...PINNED_ARGS, ...args];
+}
+var DROPPED_ENV = [
+  "GIT_DIFF_OPTS",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_NOTES_REF",
+  "GIT_LITERAL_PATHSPECS",
+  "GIT_GLOB_PATHSPECS",
+  "GIT_NOGLOB_PATHSPECS",
+  "GIT_ICASE_PATHSPECS",
+  "GIT_REPLACE_REF_BASE"
+];
+function gitEnv() {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_PAGER: "cat",
+    LC_ALL: "C",
+    GIT_OPTIONAL_LOCKS: "0",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_GRAFT_FILE: "/dev/null"
+  };
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
+}
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-c" || a === "-C") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+function gitFailure(args, cwd, stderr) {
+  const detail = firstLine(stderr);
+  const corrupt = /corrupt|inflate|bad object|missing|unable to read|packfile|does not exist|fatal: loose object/i.test(stderr);
+  return new KeyscanError("E_GIT", `git ${subcommand(args)} failed in ${cwd}: ${detail}`, {
+    hint: corrupt ? "The repository may be damaged or incomplete: run `git fsck --full`, or scan a fresh clone. Nothing was reported as clean." : "Run the same git command yourself to see the whole message."
+  });
+}
+function firstLine(text) {
+  return text.trim().split("\n")[0] ?? "";
+}
+async function* gitStream(args, cwd, input) {
+  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== void 0 && child.stdin !== null) {
+    child.stdin.on("error", () => void 0);
+    if (typeof input === "string") child.stdin.end(input);
+    else Readable.from(input).pipe(child.stdin);
+  }
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  const err = [];
+  stderr.on("data", (b) => {
+    if (err.length < 64) err.push(b);
+  });
+  const exit = new Promise((resolve, reject) => {
+    child.on("error", (e) => reject(spawnError(e, cwd)));
+    child.on("close", (code2, signal) => resolve(code2 ?? (signal ? 128 : 0)));
+  });
+  exit.catch(() => void 0);
+  try {
+    for await (const chunk of stdout) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exit;
+  if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString("utf8"));
+}
+function spawnError(e, cwd) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+    return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
+      hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
+      cause: e
+    });
+  }
+  return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
+}
+
+// src/git/blob-walk.ts
+async function streamBlobs(repo, ids, cap, each) {
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  let header = [];
+  let remaining = -1;
+  let size = 0;
+  let filled = 0;
+  let keep = false;
+  let isBlob = false;
+  let answered = 0;
+  const answer = (missing) => {
+    answered++;
+    each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
+  };
+  const input = ids.map((id) => `${id}
+`).join("");
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          header.push(chunk.subarray(at));
+          break;
+        }
+        header.push(chunk.subarray(at, nl));
+        const parts = Buffer.concat(header).toString("latin1").split(" ");
+        header = [];
+        at = nl + 1;
+        if (parts.length < 3) {
+          keep = false;
+          answer(true);
+          continue;
+        }
+        isBlob = parts[1] === "blob";
+        size = Number(parts[2]);
+        keep = isBlob && size <= cap;
+        if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+        filled = 0;
+        remaining = size + 1;
+        continue;
+      }
+      const take = Math.min(remaining, chunk.length - at);
+      const content2 = Math.min(take, size - filled);
+      if (keep && content2 > 0) chunk.copy(scratch, filled, at, at + content2);
+      filled += Math.max(0, content2);
+      at += take;
+      remaining -= take;
+      if (remaining === 0) {
+        remaining = -1;
+        answer(!isBlob);
+      }
+    }
+  }
+  return answered;
+}
+
+// src/sources/changes.ts
+var HOLD_CAP = 16 << 20;
+var BLOB_CAP = 32 << 20;
+var WHOLE_FILE = 2 ** 31;
+var ChangeRouter = class {
+  #ready = [];
+  #current;
+  /** What is ready to scan, in diff order. */
+  take() {
+    return this.#ready.splice(0);
+  }
+  fragment(fragment, commit) {
+    const file = fragment.file;
+    let state = this.#current;
+    if (state?.file !== file) {
+      const readable = file.newBlob !== void 0 && !file.gitlink;
+      state = { file, mode: readable && !file.isNew ? "blob" : "fast", added: [], held: [], heldBytes: 0 };
+      this.#current = state;
+    }
+    if (state.mode === "fast" && file.newBlob !== void 0 && !file.gitlink && state.heldBytes === 0 && needsBlob(fragment)) {
+      state.mode = "blob";
+    }
+    if (state.mode === "drop") return;
+    if (state.mode === "fast") {
+      this.#ready.push({ kind: "fragment", fragment, commit });
+      return;
+    }
+    const last = fragment.firstLine + fragment.lines - 1;
+    const n = state.added.length;
+    if (n > 0 && state.added[n - 1] + 1 >= fragment.firstLine) state.added[n - 1] = last;
+    else state.added.push(fragment.firstLine, last);
+    state.held.push(fragment);
+    state.heldBytes += fragment.data.length;
+    if (state.heldBytes > HOLD_CAP) {
+      const first = state.held[0];
+      if (file.isNew && first.firstLine === 1 && toScannableText(first.data.subarray(0, SNIFF)) === "binary") {
+        this.#ready.push({ kind: "binary", path: fragment.path, commit });
+        state.held = [];
+        state.mode = "drop";
+        return;
+      }
+      for (const f of state.held) this.#ready.push({ kind: "fragment", fragment: f, commit });
+      state.held = [];
+      state.added = [];
+      state.mode = "fast";
+      state.heldBytes = 1;
+    }
+  }
+  fileEnd(file, commit) {
+    const state = this.#current?.file === file ? this.#current : void 0;
+    this.#current = void 0;
+    const path = file.path;
+    if (path === void 0) return;
+    if (file.binary && state === void 0) {
+      if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
+      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+      return;
+    }
+    if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
+    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit });
+  }
+};
+function needsBlob(fragment) {
+  return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
+}
+
+// src/scanner/blob-scan.ts
+var PROGRESS_MS = 250;
+async function scanBlobBatch(catalogue2, repo, blobs, options2 = {}, onProgress) {
+  const flagged = [];
+  let bytesScanned = 0;
+  let filesScanned = 0;
+  let next = 0;
+  let lastReport = performance.now();
+  const judge = (read) => {
+    const item = next++;
+    const job = blobs[item];
+    if (job === void 0) return;
+    if (needsPatches(catalogue2, read, job.paths, options2)) flagged.push(item);
+    filesScanned++;
+    bytesScanned += read.size;
+    const now = performance.now();
+    if (onProgress !== void 0 && now - lastReport >= PROGRESS_MS) {
+      lastReport = now;
+      onProgress({ commitsScanned: 0, bytesScanned });
+    }
+  };
+  await streamBlobs(
+    repo,
+    blobs.map((b) => b.id),
+    BLOB_CAP,
+    judge
+  );
+  if (next !== blobs.length) throw new Error("git cat-file ended before answering every request");
+  return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
+}
+function needsPatches(catalogue2, read, paths, options2) {
+  const raw = read.data;
+  if (raw === void 0 || read.missing) return true;
+  if (raw.includes(0) || utf16Order(raw) !== void 0) return true;
+  const text = toScannableText(raw);
+  if (text === "binary" || isLfsPointer(text)) return true;
+  if (options2.allowMarkers && findAllowMarkerLines(text).length > 0) return true;
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const signature = pathSignature(catalogue2, path);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    if (detect(catalogue2, text, path).length > 0) return true;
+  }
+  return false;
+}
+function pathSignature(catalogue2, path) {
+  let s = "";
+  for (const condition of catalogue2.paths) s += condition.test(path) ? "1" : "0";
+  s += isTestPath(path) ? "T" : "t";
+  s += isDocPath(path) ? "D" : "d";
+  s += isIllustrativePath(path) ? "I" : "i";
+  s += isExamplePath(path) ? "E" : "e";
+  return s;
+}
+
+// src/git/cat-file.ts
+var BatchParser = class {
+  #cap;
+  #headBytes;
+  #emit;
+  #header = Buffer.alloc(0);
+  /** Content bytes still expected for the current object (+1 for its trailing newline). */
+  #remaining = -1;
+  #size = 0;
+  #data;
+  #head = Buffer.alloc(0);
+  #filled = 0;
+  #isBlob = false;
+  constructor(cap, emit, headBytes = 8e3) {
+    this.#cap = cap;
+    this.#headBytes = headBytes;
+    this.#emit = emit;
+  }
+  push(chunk) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.#remaining < 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl === -1) {
+          this.#header = Buffer.concat([this.#header, chunk.subarray(at)]);
+          return;
+        }
+        const header = Buffer.concat([this.#header, chunk.subarray(at, nl)]).toString("latin1");
+        this.#header = Buffer.alloc(0);
+        at = nl + 1;
+        this.#start(header);
+        continue;
+      }
+      const take = Math.min(this.#remaining, chunk.length - at);
+      this.#fill(chunk.subarray(at, at + take));
+      at += take;
+      this.#remaining -= take;
+      if (this.#remaining === 0) this.#finish();
+    }
+  }
+  #start(header) {
+    const parts = header.split(" ");
+    if (parts.length < 3) {
+      this.#emit({ size: 0, data: void 0, head: Buffer.alloc(0), missing: true });
+      return;
+    }
+    this.#size = Number(parts[2]);
+    this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
+    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
+    this.#filled = 0;
+    this.#remaining = this.#size + 1;
+    this.#isBlob = parts[1] === "blob";
+    if (!this.#isBlob) this.#data = void 0;
+  }
+  #fill(piece) {
+    const room = this.#size - this.#filled;
+    const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
+    if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
+    if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+    this.#filled += content2.length;
+  }
+  #finish() {
+    this.#remaining = -1;
+    this.#emit({ size: this.#size, data: this.#data, head: this.#head, missing: !this.#isBlob });
+    this.#data = void 0;
+  }
+};
+
+// src/git/history.ts
+var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+var PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+var DIFF_OPTIONS = [
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--text",
+  "--full-index",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+  "--no-relative",
+  "-U0"
+];
+function commitPatches(repo, commits, paths) {
+  const args = [
+    ...PINNED_CONFIG2,
+    "log",
+    "--no-walk=unsorted",
+    "--stdin",
+    "-p",
+    "--cc",
+    "--no-renames",
+    `--format=${LOG_FORMAT}`,
+    "--encoding=UTF-8",
+    ...DIFF_OPTIONS,
+    // Only these paths' changes (the blob design's second pass), each named literally.
+    ...paths === void 0 ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)]
+  ];
+  return gitStream(args, repo, `${commits.join("\n")}
+`);
+}
+
+// src/sources/blobs.ts
+var RequestQueue = class {
+  #lines = [];
+  #wake;
+  #closed = false;
+  push(line) {
+    this.#lines.push(line);
+    this.#wake?.();
+  }
+  close() {
+    this.#closed = true;
+    this.#wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (; ; ) {
+      if (this.#lines.length > 0) {
+        yield this.#lines.splice(0).join("");
+        continue;
+      }
+      if (this.#closed) return;
+      await new Promise((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = void 0;
+    }
+  }
+};
+var BlobReader = class {
+  #cap;
+  #requests = new RequestQueue();
+  #pending = [];
+  #failure;
+  #done;
+  #repo;
+  /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
+  constructor(repo, cap) {
+    this.#repo = repo;
+    this.#cap = cap;
+  }
+  read(oid) {
+    if (this.#failure !== void 0) return Promise.reject(this.#failure);
+    this.#done ??= this.#run();
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ resolve, reject });
+      this.#requests.push(`${oid}
+`);
+    });
+  }
+  /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
+  async close() {
+    this.#requests.close();
+    await this.#done;
+    if (this.#failure !== void 0) throw this.#failure;
+  }
+  async #run() {
+    const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+    try {
+      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+      if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
+    } catch (e) {
+      this.#failure = e;
+      for (const p of this.#pending.splice(0)) p.reject(e);
+    }
+  }
+};
+
+// src/sources/change-fallback.ts
+function changedBlobVerdict(blob, change) {
+  if (blob.data !== void 0) return { kind: "blob", data: blob.data };
+  const nothingHeld = change.held.length === 0;
+  if (blob.missing) return nothingHeld ? { kind: "skip", reason: "unreadable" } : { kind: "lines", judged: false };
+  if (toScannableText(blob.head) === "binary") return { kind: "skip", reason: "binary" };
+  if (utf16Order(blob.head) !== void 0 || nothingHeld) return { kind: "skip", reason: "tooLarge" };
+  return { kind: "lines", judged: true };
+}
+
+// src/sources/cquote.ts
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteGitPath(text) {
+  return unquoteGitPathBytes(Buffer.from(text, "utf8")).toString("utf8");
+}
+function unquoteGitPathBytes(raw) {
+  if (raw.length < 2 || raw[0] !== 34 || raw[raw.length - 1] !== 34) return raw;
+  const bytes = [];
+  const body = raw.toString("latin1", 1, raw.length - 1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      bytes.push(c.charCodeAt(0));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+// src/sources/paths.ts
+function decodePath(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buf)) return buf.toString("utf8");
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    const n = utf8SequenceLength(buf, i);
+    if (n === 0) {
+      out += `\\x${buf[i].toString(16).padStart(2, "0")}`;
+      i++;
+    } else {
+      out += buf.toString("utf8", i, i + n);
+      i += n;
+    }
+  }
+  return out;
+}
+function utf8SequenceLength(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k) => i + k < buf.length && (buf[i + k] & 192) === 128;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 224 && b1 < 160) return 0;
+    if (b === 237 && b1 > 159) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 240 && b <= 244) {
+    const b1 = buf[i + 1] ?? 0;
+    if (b === 240 && b1 < 144) return 0;
+    if (b === 244 && b1 > 143) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+function isUtf8(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.from(buf.toString("utf8"), "utf8").equals(buf);
+}
+
+// src/sources/diff.ts
+var MAX_FRAGMENT = 1 << 20;
+var PLUS = 43;
+var MINUS = 45;
+var SPACE = 32;
+var AT = 64;
+var RS = 30;
+var NEWLINE = 10;
+var DiffParser = class {
+  #on;
+  /** The pieces of a line not yet ended (a line can span any number of chunks). */
+  #rest = [];
+  #commit;
+  #path;
+  /** Number of parents in a combined diff (0 for a plain diff). */
+  #combined = 0;
+  #inHunk = false;
+  #newLine = 0;
+  #added = [];
+  #addedBytes = 0;
+  #addedStart = 0;
+  #binaryPending;
+  #file;
+  constructor(handlers) {
+    this.#on = handlers;
+  }
+  push(chunk) {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE);
+    if (nl !== -1 && this.#rest.length > 0) {
+      this.#line(Buffer.concat([...this.#rest, chunk.subarray(0, nl)]));
+      this.#rest = [];
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
+      this.#line(chunk.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
+  }
+  end() {
+    if (this.#rest.length > 0) {
+      this.#line(Buffer.concat(this.#rest));
+      this.#rest = [];
+    }
+    this.#endFile();
+  }
+  #endFile() {
+    this.#flush();
+    const file = this.#file;
+    this.#file = void 0;
+    if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
+  }
+  #line(line) {
+    const first = line[0];
+    if (this.#inHunk) {
+      if (this.#combined === 0) {
+        if (first === PLUS) {
+          this.#add(line.subarray(1));
+          return;
+        }
+        if (first === MINUS || first === SPACE || first === 92) {
+          this.#flush();
+          if (first === SPACE) this.#newLine++;
+          return;
+        }
+      } else if (first === PLUS || first === MINUS || first === SPACE) {
+        this.#combinedLine(line);
+        return;
+      } else if (first === 92) {
+        return;
+      }
+      this.#flush();
+      this.#inHunk = false;
+    }
+    if (first === AT) this.#hunkHeader(line);
+    else if (first === RS) this.#commitHeader(line);
+    else if (first === 43 && line.subarray(0, 4).toString("latin1") === "+++ ") this.#targetPath(line);
+    else if (first === 100) this.#fileHeader(line);
+    else if (first === 66 && line.subarray(0, 13).toString("latin1") === "Binary files ") this.#binary();
+    else if (this.#file !== void 0) this.#extendedHeader(line);
+  }
+  /** `index a..b mode`, `new file mode m`, `--- /dev/null`, `mode a,b..c`: what the file is. */
+  #extendedHeader(line) {
+    const file = this.#file;
+    const text = line.toString("latin1");
+    if (text.startsWith("index ")) {
+      const [ids = "", mode] = text.slice(6).split(" ");
+      const newBlob = ids.slice(ids.indexOf("..") + 2);
+      if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+      if (mode === "160000") file.gitlink = true;
+    } else if (text === "--- /dev/null") {
+      file.isNew = true;
+    } else if (text.startsWith("new file mode ") || text.startsWith("new mode ") || text.startsWith("mode ")) {
+      if (text.endsWith("160000")) file.gitlink = true;
+    }
+  }
+  #combinedLine(line) {
+    const n = this.#combined;
+    let plus = 0;
+    let minus = 0;
+    for (let i = 0; i < n; i++) {
+      if (line[i] === PLUS) plus++;
+      else if (line[i] === MINUS) minus++;
+    }
+    if (minus > 0) {
+      this.#flush();
+      return;
+    }
+    if (plus === n) this.#add(line.subarray(n));
+    else {
+      this.#flush();
+      this.#newLine++;
+    }
+  }
+  #add(content2) {
+    if (this.#added.length === 0) this.#addedStart = this.#newLine;
+    this.#added.push(content2);
+    this.#addedBytes += content2.length + 1;
+    this.#newLine++;
+    if (this.#addedBytes >= MAX_FRAGMENT && !this.#insidePem()) this.#flush(true);
+  }
+  /** True while the pending lines hold a `-----BEGIN` without its `-----END`. */
+  #insidePem() {
+    for (let i = this.#added.length - 1; i >= 0 && i >= this.#added.length - 2e3; i--) {
+      const l = this.#added[i];
+      if (l.includes("-----END")) return false;
+      if (l.includes("-----BEGIN")) return true;
+    }
+    return false;
+  }
+  #flush(cut = false) {
+    if (this.#added.length === 0) return;
+    const parts = [];
+    for (const l of this.#added) parts.push(l, NEWLINE_BUF);
+    const data2 = Buffer.concat(parts);
+    const lines = this.#added.length;
+    this.#added = [];
+    this.#addedBytes = 0;
+    if (this.#path === void 0) return;
+    const file = this.#file ?? newFile();
+    file.path = this.#path;
+    this.#on.onFragment({ path: this.#path, data: data2, firstLine: this.#addedStart, lines, cut, file }, this.#commit);
+  }
+  #hunkHeader(line) {
+    const text = line.toString("latin1");
+    const ats = /^@+/.exec(text)?.[0].length ?? 0;
+    const plus = new RegExp(`^${"@".repeat(ats)} (?:-\\d+(?:,\\d+)? )+\\+(\\d+)(?:,(\\d+))? ${"@".repeat(ats)}`).exec(text);
+    if (plus === null) return;
+    this.#combined = ats > 2 ? ats - 1 : 0;
+    this.#newLine = Number(plus[1]);
+    this.#inHunk = true;
+  }
+  #commitHeader(line) {
+    this.#endFile();
+    const [commit = "", parents = "", author = "", authorEmail = "", date = ""] = line.subarray(1).toString("utf8").split("");
+    this.#commit = { commit, parents: parents === "" ? [] : parents.split(" "), author, authorEmail, date };
+    this.#path = void 0;
+    this.#on.onCommit?.(this.#commit);
+  }
+  #fileHeader(line) {
+    const text = line.toString("utf8");
+    if (text.startsWith("diff --git ") || text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
+      this.#endFile();
+      this.#file = newFile();
+      this.#path = void 0;
+      this.#combined = text.startsWith("diff --git ") ? 0 : this.#combined;
+      this.#binaryPending = guessPath(text);
+    }
+  }
+  #targetPath(line) {
+    let raw = line.subarray(4);
+    if (raw[raw.length - 1] === 9) raw = raw.subarray(0, -1);
+    if (raw.toString("latin1") === "/dev/null") {
+      this.#path = void 0;
+      return;
+    }
+    const unquoted2 = decodePath(unquoteGitPathBytes(raw));
+    this.#path = unquoted2.startsWith("b/") ? unquoted2.slice(2) : unquoted2;
+    if (this.#file !== void 0) this.#file.path = this.#path;
+  }
+  #binary() {
+    const path = this.#binaryPending ?? "";
+    if (this.#file !== void 0) {
+      this.#file.binary = true;
+      this.#file.path ??= path;
+    }
+    this.#on.onBinary?.(path, this.#commit);
+  }
+};
+var NEWLINE_BUF = Buffer.from("\n");
+function newFile() {
+  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+}
+function guessPath(header) {
+  if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
+    return unquoteGitPath(header.slice(header.indexOf(" ", 5) + 1));
+  }
+  const rest = header.slice("diff --git ".length);
+  const quoted2 = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
+  const half = rest.slice(Math.floor(rest.length / 2) + 1);
+  return half.startsWith("b/") ? half.slice(2) : half;
+}
+
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
 function sha256(text) {
@@ -2161,29 +2119,8 @@ function contextOf(data2, m, secretLine) {
   return { text: data2.toString("utf8", start, end), line };
 }
 
-// src/engine/allow-marker.ts
-var ALLOW_MARKER = "keyscan:allow";
-var MARKER_BYTES = Buffer.from(ALLOW_MARKER);
-var WORD = /[A-Za-z0-9_-]/;
-function findAllowMarkerLines(data2, firstLine2 = 1) {
-  const lines = [];
-  let line = firstLine2;
-  let counted = 0;
-  for (let at = data2.indexOf(MARKER_BYTES); at !== -1; at = data2.indexOf(MARKER_BYTES, at + 1)) {
-    const next = data2[at + MARKER_BYTES.length];
-    if (next !== void 0 && WORD.test(String.fromCharCode(next))) continue;
-    for (let nl = data2.indexOf(10, counted); nl !== -1 && nl < at; nl = data2.indexOf(10, nl + 1)) {
-      line++;
-      counted = nl + 1;
-    }
-    if (lines[lines.length - 1] !== line) lines.push(line);
-  }
-  return lines;
-}
-
 // src/scanner/changed-blob.ts
-var JUDGED_WHOLE = 256 << 10;
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const text = toScannableText(raw);
   if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
@@ -2193,7 +2130,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  const scan = (first, last) => {
+  for (const [first, last] of windows(text, lines, ranges, reach)) {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text.length;
     const data2 = text.subarray(start, end);
@@ -2204,32 +2141,18 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
-  };
-  const widening = reach.wideFor(meta.path);
-  const baseNeed = Math.max(reach.base, widening.always);
-  const carries = order === void 0 && widening.withinLines;
-  let free = wide?.free === true && carries ? true : void 0;
-  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE && widening.keywords !== void 0;
-  for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
-    const group = ranges.slice(from, to);
-    const [first, last] = windows(text, lines, group, reach.wide)[0];
-    const near = windows(text, lines, group, baseNeed);
-    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
-      for (const [a, b] of near) scan(a, b);
-      continue;
-    }
-    if (free === void 0 && judge && widening.keywords !== void 0) {
-      free = !hasKeyword(widening.keywords, text);
-      if (!free) wide?.onWide?.();
-    }
-    const start = lines[first - 1];
-    const end = last < lines.length ? lines[last] : text.length;
-    const need = free === true ? baseNeed : neededReach(reach, widening, text, start, end);
-    if (need === baseNeed) for (const [a, b] of near) scan(a, b);
-    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text, lines, group, need)) scan(a, b);
   }
-  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
+}
+var reaches = /* @__PURE__ */ new WeakMap();
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = 0;
+    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
 }
 function lineStarts(text) {
   const starts = [0];
@@ -2248,18 +2171,6 @@ function windows(text, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
-  }
-  return out;
-}
-function groups(text, starts, ranges, reach) {
-  const out = [];
-  let last = -1;
-  for (let i = 0; i < ranges.length; i += 2) {
-    const [window] = windows(text, starts, ranges.slice(i, i + 2), reach);
-    const prev = out[out.length - 1];
-    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
-    else out.push([i, i + 2]);
-    last = Math.max(last, window[1]);
   }
   return out;
 }
@@ -2360,8 +2271,8 @@ var Tally = class {
     return true;
   }
   /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
-  changedBlob(item, raw, added, meta, wide) {
-    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0, wide);
+  changedBlob(item, raw, added, meta) {
+    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
     this.bytesScanned += r.bytesScanned;
     if (r.binary) return false;
     if (r.lfsPointer) this.lfsPointers++;
@@ -2393,10 +2304,9 @@ function shiftOwned(meta, raw, text) {
 }
 
 // src/scanner/commits.ts
-var PROGRESS_MS = 250;
-var MAX_IN_FLIGHT = 256;
-var HELD_BYTES = 16 << 20;
-async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress) {
+var PROGRESS_MS2 = 250;
+var MAX_IN_FLIGHT = 4;
+async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress, paths) {
   const tally = new Tally(catalogue2, options2);
   let lastReport = performance.now();
   const index = new Map(commits.map((c, i) => [c, i]));
@@ -2422,46 +2332,22 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     if (lastBinary !== lastFile) tally.skip("binary", fragment.path, commit.commit);
     lastBinary = lastFile;
   };
-  const reader = new BlobReader(repo, BLOB_CAP, HELD_BYTES);
+  const reader = new BlobReader(repo, BLOB_CAP);
   const router = new ChangeRouter();
-  const reach = reachOf(catalogue2);
-  const freeBlobs = /* @__PURE__ */ new Set();
-  const removedWide = /* @__PURE__ */ new WeakSet();
-  const widePaths = /* @__PURE__ */ new Set();
-  const wideHint = (change) => {
-    const { file, path, blob } = change;
-    const old = file?.oldBlob;
-    const free = freeBlobs.has(`${path}\0${blob}`);
-    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path)) return { free };
-    return { free, onFree: () => freeBlobs.add(`${path}\0${old}`), onWide: () => widePaths.add(path) };
-  };
-  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
-      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS) {
+      if (onProgress !== void 0 && performance.now() - lastReport > PROGRESS_MS2) {
         lastReport = performance.now();
         onProgress({ commitsScanned, bytesScanned: tally.bytesScanned });
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
-    onFileEnd: (file, commit) => router.fileEnd(file, commit),
-    onRemoved: (data2, start, end, file) => {
-      if (removedWide.has(file) || file.path === void 0) return;
-      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
-      const keywords = removedKeywords.get(file);
-      if (keywords !== void 0 && hasKeyword(keywords, data2, start, end)) removedWide.add(file);
-    }
+    onFileEnd: (file, commit) => router.fileEnd(file, commit)
   });
   const handle = async (change, read) => {
     const commit = change.commit;
-    if (commit === void 0) {
-      read?.then(
-        (blob2) => reader.release(blob2),
-        () => void 0
-      );
-      return;
-    }
+    if (commit === void 0) return;
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
@@ -2469,29 +2355,18 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       return;
     }
     const blob = await read;
-    try {
-      handleBlob(change, commit, blob);
-    } finally {
-      reader.release(blob);
-    }
-  };
-  const handleBlob = (change, commit, blob) => {
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") {
-      tally.skip(verdict.reason, change.path, commit.commit);
-      return;
-    }
+    if (verdict.kind === "skip") return tally.skip(verdict.reason, change.path, commit.commit);
     if (verdict.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1), wideHint(change)))
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
       tally.skip("binary", change.path, commit.commit);
   };
   const inFlight = [];
-  let heldBytes = 0;
   let chain = Promise.resolve();
   const drain = async (limit) => {
     for (const change of router.take()) {
@@ -2499,18 +2374,12 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       read?.catch(() => void 0);
       chain = chain.then(() => handle(change, read));
       chain.catch(() => void 0);
-      const bytes = heldBy(change);
-      heldBytes += bytes;
-      inFlight.push({ done: chain, bytes });
-      while (inFlight.length > limit || heldBytes > HELD_BYTES && inFlight.length > 0) {
-        const first = inFlight.shift();
-        heldBytes -= first.bytes;
-        await first.done;
-      }
+      inFlight.push(chain);
+      while (inFlight.length > limit) await inFlight.shift();
     }
   };
   try {
-    for await (const chunk of commitPatches(repo, commits)) {
+    for await (const chunk of commitPatches(repo, commits, paths)) {
       parser.push(chunk);
       await drain(MAX_IN_FLIGHT);
     }
@@ -2522,14 +2391,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
   }
   return tally.result({ commitsScanned });
 }
-function heldBy(change) {
-  if (change.kind === "fragment") return change.fragment.data.length;
-  return change.kind === "blob" ? change.held.reduce((n, f) => n + f.data.length, 0) : 0;
-}
 
 // src/scanner/run-task.ts
 function runTask(catalogue2, task, options2 = {}, onProgress) {
-  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress);
+  if (task.kind === "commits") return scanCommitBatch(catalogue2, task.repo, task.commits, options2, onProgress, task.paths);
+  if (task.kind === "blobs") return scanBlobBatch(catalogue2, task.repo, task.blobs, options2, onProgress);
   const tally = new Tally(catalogue2, options2);
   if (task.kind === "files") {
     task.targets.forEach((target, item) => {

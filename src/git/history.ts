@@ -41,7 +41,7 @@ export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
  * (only what the merge itself introduced), root commits against the empty tree. No rename
  * detection: a renamed file's content counts as added at its new path.
  */
-export function commitPatches(repo: string, commits: readonly string[]): AsyncGenerator<Buffer> {
+export function commitPatches(repo: string, commits: readonly string[], paths?: readonly string[]): AsyncGenerator<Buffer> {
   const args = [
     ...PINNED_CONFIG,
     'log',
@@ -53,6 +53,8 @@ export function commitPatches(repo: string, commits: readonly string[]): AsyncGe
     `--format=${LOG_FORMAT}`,
     '--encoding=UTF-8',
     ...DIFF_OPTIONS,
+    // Only these paths' changes (the blob design's second pass), each named literally.
+    ...(paths === undefined ? [] : ['--', ...paths.map((p) => `:(literal)${p}`)]),
   ];
   return gitStream(args, repo, `${commits.join('\n')}\n`);
 }

@@ -41,6 +41,8 @@ export interface CommitSet {
   readonly listedFrom?: string;
   /** Scan only this part of `commits` (`--shard`); `scan` is {@link scanDigest} of the options. */
   readonly shard?: { readonly spec: ShardSpec; readonly scan: string };
+  /** Scans the commits' content in place of the patch tasks (the blob design, history-blobs.ts). */
+  readonly scanContent?: (commits: readonly string[], ctx: ScanContext, cache: HistoryCache | undefined) => Promise<void>;
 }
 
 export async function repositoryRoot(cwd: string): Promise<string> {
@@ -114,7 +116,8 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   );
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
-  await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
+  if (set.scanContent !== undefined) await set.scanContent(patches, ctx, cache);
+  else await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);

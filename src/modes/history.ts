@@ -3,6 +3,8 @@ import { allRefs, resolveCommit, shallowBoundary } from '../git/history.js';
 import { stashEntries } from '../git/repo.js';
 import { listHistory, openHistoryCache } from './cache.js';
 import { repositoryRoot, scanCommits } from './commits.js';
+import { scanHistoryBlobs } from './history-blobs.js';
+import { chooseDesign, forcedDesign } from './history-design.js';
 import type { ScanMode } from './mode.js';
 import { shardOf } from './shard.js';
 
@@ -24,7 +26,12 @@ export const historyMode: ScanMode = {
       );
     }
     const tip = await resolveCommit(root, 'HEAD');
-    const cached = cache ? { cache, ...(listedFrom === undefined ? {} : { listedFrom }) } : {};
-    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shardOf(options), ...cached }, ctx);
+    const shard = shardOf(options);
+    const cached = cache === undefined ? 0 : commits.filter((c) => cache.has(c)).length;
+    const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== undefined }, forcedDesign());
+    ctx.debug(`history design: ${design}`);
+    const content = design === 'blobs' ? { scanContent: scanHistoryBlobs.bind(undefined, root) } : {};
+    const fromCache = cache ? { cache, ...(listedFrom === undefined ? {} : { listedFrom }) } : {};
+    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content }, ctx);
   },
 };

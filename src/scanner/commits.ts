@@ -35,6 +35,7 @@ export async function scanCommitBatch(
   commits: readonly string[],
   options: RunOptions = {},
   onProgress?: (p: TaskProgress) => void,
+  paths?: readonly string[],
 ): Promise<TaskResult> {
   const tally = new Tally(catalogue, options);
   let lastReport = performance.now();
@@ -157,7 +158,7 @@ export async function scanCommitBatch(
     }
   };
   try {
-    for await (const chunk of commitPatches(repo, commits)) {
+    for await (const chunk of commitPatches(repo, commits, paths)) {
       parser.push(chunk);
       await drain(MAX_IN_FLIGHT);
     }

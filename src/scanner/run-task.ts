@@ -1,5 +1,6 @@
 import type { Catalogue } from '../engine/catalogue.js';
 import { readTarget } from '../sources/read-file.js';
+import { scanBlobBatch } from './blob-scan.js';
 import { scanCommitBatch } from './commits.js';
 import { Tally } from './tally.js';
 import type { RunOptions, Task, TaskProgress, TaskResult } from './task.js';
@@ -11,7 +12,8 @@ export function runTask(
   options: RunOptions = {},
   onProgress?: (p: TaskProgress) => void,
 ): TaskResult | Promise<TaskResult> {
-  if (task.kind === 'commits') return scanCommitBatch(catalogue, task.repo, task.commits, options, onProgress);
+  if (task.kind === 'commits') return scanCommitBatch(catalogue, task.repo, task.commits, options, onProgress, task.paths);
+  if (task.kind === 'blobs') return scanBlobBatch(catalogue, task.repo, task.blobs, options, onProgress);
   const tally = new Tally(catalogue, options);
   if (task.kind === 'files') {
     task.targets.forEach((target, item) => {

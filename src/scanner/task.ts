@@ -1,13 +1,16 @@
 import type { RawFinding } from '../engine/scan-fragment.js';
 import type { FileTarget } from '../sources/files.js';
 import type { FragmentInput, ScanError, SkipReason } from '../types.js';
+import type { BlobJob } from './blob-scan.js';
 
 /** A batch of work for one thread: files to read and scan, or fragments already in memory. */
 export type Task =
   | { readonly kind: 'files'; readonly targets: readonly FileTarget[]; readonly maxFileSize: number }
   | { readonly kind: 'fragments'; readonly fragments: readonly FragmentInput[] }
-  /** Commits whose changes to scan, by full SHA, in the repository at `repo`. */
-  | { readonly kind: 'commits'; readonly repo: string; readonly commits: readonly string[] };
+  /** Commits whose changes to scan, by full SHA, in the repository at `repo` (only `paths`, when given). */
+  | { readonly kind: 'commits'; readonly repo: string; readonly commits: readonly string[]; readonly paths?: readonly string[] }
+  /** Blobs to read once and flag for a patch scan (the blob design of `--history`, see blob-scan.ts). */
+  | { readonly kind: 'blobs'; readonly repo: string; readonly blobs: readonly BlobJob[] };
 
 /** A finding and the index of the task item (file or fragment) it came from. */
 export interface ItemFinding {
@@ -39,6 +42,8 @@ export interface TaskResult {
   readonly commitsScanned?: number;
   /** Git LFS pointers among the scanned files (scanned as committed; their content is elsewhere). */
   readonly lfsPointers?: number;
+  /** A `blobs` task: the indices of the blobs whose changes must be scanned as patches. */
+  readonly flagged?: readonly number[];
 }
 
 /** Work done so far inside a long task (a batch of commits), for progress displays. */
@@ -60,7 +65,9 @@ export function describeTask(task: Task): string {
       ? task.targets.map((t) => t.path)
       : task.kind === 'commits'
         ? task.commits.map((c) => `commit ${c}`)
-        : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
+        : task.kind === 'blobs'
+          ? task.blobs.map((b) => `blob ${b.id}`)
+          : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
   const shown = [...new Set(names)].slice(0, 5).join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }

@@ -1,0 +1,190 @@
+/**
+ * The blob design of a history scan's content: each unique blob is read and judged once, then
+ * only the changes that produced a flagged blob are scanned as patches.
+ *
+ * 1. One `git log --raw` (no patches) lists, per commit, the blob each changed path got, with
+ *    the same diff rules as the patches (first parent, combined diffs for merges, no renames).
+ * 2. Those blobs are read in pack order across the pool, each once, and flagged when the patch
+ *    design could report anything about a change that produced it (scanner/blob-scan.ts).
+ * 3. The commits with a change to a flagged blob (or a submodule entry) are scanned as patches,
+ *    limited to those changes' paths. Their findings, skips and LFS pointers are the patch
+ *    design's own; every other change reports nothing in either design.
+ *
+ * So a finding is introduced by commit C at path P exactly when the patch design says so: its
+ * secret lies on a line C's diff added to P. What differs: `filesScanned` and `bytesScanned`
+ * count the blobs read in step 2 (each once), not the changes.
+ */
+import type { HistoryCache } from '../cache/history-cache.js';
+import { blobChanges, type StoredBlob, storedBlobs } from '../git/blob-walk.js';
+import { runBounded } from '../pipeline/bounded.js';
+import type { BlobJob } from '../scanner/blob-scan.js';
+import type { Task } from '../scanner/task.js';
+import { rememberClean } from './cache.js';
+import type { ScanContext } from './mode.js';
+import { toAsync } from './tasks.js';
+
+/** About this many blob bytes per task: long sequential reads, several tasks per worker. */
+const BLOB_BYTES_PER_TASK = 64 << 20;
+/** At most this many blobs per task (one cat-file request list). */
+const BLOBS_PER_TASK = 20_000;
+/** A second-pass batch names at most this many paths (one pathspec on git's command line). */
+const PATHS_PER_BATCH = 1_000;
+/** …and holds at most this many commits. */
+const COMMITS_PER_BATCH = 5_000;
+
+/** Per blob: its changes as flat pairs (commit index, path index). */
+type ChangeIndex = Map<string, number[]>;
+
+/** Scans the content of `commits` by the blob design, into `ctx.collector`. */
+export async function scanHistoryBlobs(
+  root: string,
+  commits: readonly string[],
+  ctx: ScanContext,
+  cache: HistoryCache | undefined,
+): Promise<void> {
+  const started = performance.now();
+  const large = commits.length > 64;
+  const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
+  // After the index, so that only the blobs it names are kept (the store may hold many more).
+  const order = await listStored(root, byBlob);
+  const walked = performance.now();
+  const executor = ctx.executorFor(large);
+  const limit = Math.max(1, ctx.threads) * 2;
+  const flagged = new Set<string>();
+  await runBounded(
+    toAsync(blobTasks(root, order, byBlob, paths)),
+    executor,
+    limit,
+    (task, result) => {
+      if (task.kind === 'blobs') for (const i of result.flagged ?? []) flagged.add(task.blobs[i]?.id ?? '');
+      ctx.collector.add(task, result);
+    },
+    (task, progress) => ctx.collector.partial(task, progress),
+  );
+  const judged = performance.now();
+  // The changes to patch: per commit (by index), the paths of its changes to flagged blobs.
+  const wanted = new Map<number, Set<number>>();
+  const want = (commit: number, path: number): void => {
+    const set = wanted.get(commit);
+    if (set === undefined) wanted.set(commit, new Set([path]));
+    else set.add(path);
+  };
+  for (const id of flagged) {
+    const changes = byBlob.get(id) ?? [];
+    for (let i = 0; i < changes.length; i += 2) want(changes[i] as number, changes[i + 1] as number);
+  }
+  for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i] as number, gitlinks[i + 1] as number);
+  const tasks = toAsync(patchTasks(root, commits, wanted, paths));
+  await runBounded(tasks, executor, limit, (task, result) => {
+    if (cache !== undefined) rememberClean(cache, task, result);
+    // The blob pass counted the bytes and files; commits are counted once, below.
+    ctx.collector.add(task, { ...result, filesScanned: 0, bytesScanned: 0, commitsScanned: 0 });
+  });
+  if (cache !== undefined) for (let i = 0; i < commits.length; i++) if (!wanted.has(i)) cache.add(commits[i] as string, undefined);
+  const counted: Task = { kind: 'commits', repo: root, commits: [] };
+  ctx.collector.add(counted, { findings: [], filesScanned: 0, bytesScanned: 0, skipped: [], errors: [], commitsScanned: commits.length });
+  ctx.debug(
+    `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`,
+  );
+}
+
+async function listStored(root: string, byBlob: ChangeIndex): Promise<StoredBlob[]> {
+  const blobs: StoredBlob[] = [];
+  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs.push(b);
+  return blobs;
+}
+
+/** Per blob, the changes that produced it; submodule entries apart (they have no blob to read). */
+async function indexChanges(
+  root: string,
+  commits: readonly string[],
+): Promise<{ byBlob: ChangeIndex; paths: string[]; gitlinks: number[] }> {
+  const index = new Map(commits.map((c, i) => [c, i]));
+  const pathIds = new Map<string, number>();
+  const paths: string[] = [];
+  const byBlob: ChangeIndex = new Map();
+  const gitlinks: number[] = [];
+  for await (const change of blobChanges(root, commits)) {
+    const commit = index.get(change.commit);
+    if (commit === undefined) continue;
+    let path = pathIds.get(change.path);
+    if (path === undefined) {
+      path = paths.length;
+      paths.push(change.path);
+      pathIds.set(change.path, path);
+    }
+    if (change.gitlink) {
+      gitlinks.push(commit, path);
+      continue;
+    }
+    const list = byBlob.get(change.blob);
+    if (list === undefined) byBlob.set(change.blob, [commit, path]);
+    else list.push(commit, path);
+  }
+  return { byBlob, paths, gitlinks };
+}
+
+/** The blobs to judge, in pack order, in tasks of about {@link BLOB_BYTES_PER_TASK}. */
+function* blobTasks(root: string, order: readonly StoredBlob[], byBlob: ChangeIndex, paths: readonly string[]): Generator<Task> {
+  const job = (id: string): BlobJob => {
+    const changes = byBlob.get(id) ?? [];
+    const at = new Set<string>();
+    for (let i = 1; i < changes.length; i += 2) at.add(paths[changes[i] as number] as string);
+    return { id, paths: [...at] };
+  };
+  // Blobs the store did not list (another object store, a missing object) come last: cat-file
+  // reads them or reports them missing, which flags them.
+  const listed = new Set<string>();
+  const blobs: StoredBlob[] = [];
+  for (const b of order) {
+    if (byBlob.has(b.id) && !listed.has(b.id)) {
+      blobs.push(b);
+      listed.add(b.id);
+    }
+  }
+  for (const id of byBlob.keys()) if (!listed.has(id)) blobs.push({ id, size: 0 });
+  let batch: BlobJob[] = [];
+  let bytes = 0;
+  for (const b of blobs) {
+    batch.push(job(b.id));
+    bytes += b.size;
+    if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
+      yield { kind: 'blobs', repo: root, blobs: batch };
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield { kind: 'blobs', repo: root, blobs: batch };
+}
+
+/** The commits to scan as patches, in the scan's order, each batch limited to its changes' paths. */
+function* patchTasks(
+  root: string,
+  commits: readonly string[],
+  wanted: ReadonlyMap<number, Set<number>>,
+  paths: readonly string[],
+): Generator<Task> {
+  const indices = [...wanted.keys()].sort((a, b) => a - b);
+  let batch: string[] = [];
+  let batchPaths = new Set<number>();
+  const flush = function* (): Generator<Task> {
+    if (batch.length === 0) return;
+    yield { kind: 'commits', repo: root, commits: batch, paths: [...batchPaths].map((p) => paths[p] as string) };
+    batch = [];
+    batchPaths = new Set();
+  };
+  for (const i of indices) {
+    const own = wanted.get(i) as Set<number>;
+    if (own.size > PATHS_PER_BATCH) {
+      // Too many paths to name: the whole commit, as the patch design scans it (same result).
+      yield { kind: 'commits', repo: root, commits: [commits[i] as string] };
+      continue;
+    }
+    let added = 0;
+    for (const p of own) if (!batchPaths.has(p)) added++;
+    if (batch.length > 0 && (batchPaths.size + added > PATHS_PER_BATCH || batch.length >= COMMITS_PER_BATCH)) yield* flush();
+    batch.push(commits[i] as string);
+    for (const p of own) batchPaths.add(p);
+  }
+  yield* flush();
+}
