@@ -105,7 +105,11 @@ function assigned(info, shape) {
   const notAfter = ["id", "url", "name", "user", "username", "email", "host", "region"].map(anyCase).join("|");
   return {
     ...base(info),
-    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?<secret>${shape.body})(?![${edge}])`.replaceAll("NOT_AFTER", notAfter),
+    // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
+    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?(?<secret>${shape.body})(?![${edge}])`.replaceAll(
+      "NOT_AFTER",
+      notAfter
+    ),
     keywords: shape.keywords ?? nameKeywords(shape.names)
   };
 }
@@ -2611,10 +2615,12 @@ var init_cloud = __esm({
           rotate: "Roll or delete the token under My Profile \u2192 API Tokens (account tokens under Manage Account), and deploy the new one.",
           references: ["https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/"],
           entropy: 4,
-          positive: ["cfut_{{alnum:40}}{{alnum:8}}", "CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{alnum:8}}", "cfk_{{alnum:46}}"],
-          negative: ["cfut_{{alnum:20}}", "cfx_{{alnum:48}}"]
+          positive: ["cfut_{{alnum:40}}{{hex:8}}", "CLOUDFLARE_API_TOKEN=cfat_{{alnum:40}}{{hex:8}}", "cfk_{{alnum:40}}{{hex:8}}"],
+          // Too short, an unknown prefix, characters after the checksum.
+          negative: ["cfut_{{alnum:20}}", "cfx_{{alnum:40}}{{hex:8}}", "cfut_{{alnum:40}}{{hex:8}}{{upper:5}}"]
         },
-        { prefixes: ["cfut_", "cfat_", "cfk_"], body: "[A-Za-z0-9]{40,56}" }
+        // The documented format: 40 characters and a checksum (8 hex digits).
+        { prefixes: ["cfut_", "cfat_", "cfk_"], body: "[A-Za-z0-9]{40}[0-9a-f]{8}" }
       ),
       assigned(
         {
@@ -5478,17 +5484,82 @@ var init_generic_auth = __esm({
           entropy: 3,
           positive: [
             "curl -u admin:{{alnum:16}} https://ci.example.org/api/json",
-            'curl --user "deploy:{{password:20}}" -X POST https://repo.example.org/upload'
+            'curl --user "deploy:{{password:20}}" -X POST https://repo.example.org/upload',
+            // The password quoted apart from the user, two spaces, and an option on a continuation line.
+            "curl --user  kevin:'{{alnum:16}}' -X PATCH https://api.example.org/v1/items",
+            'curl -X POST https://cache.example.org:11222/rest \\\n  -H "Content-Type: text/plain" \\\n  -u developer:{{alnum:16}}'
           ],
           negative: [
             "curl -u admin:$PASSWORD https://ci.example.org",
             'curl -u "$USER:$PASS" https://x.example.org',
-            "curl -u user https://x.example.org"
+            'curl -u "${USER}:${PASS}" https://x.example.org',
+            "curl -u user https://x.example.org",
+            'curl --user-agent "Agent:{{alnum:16}}" https://x.example.org',
+            // A new command on the next line: only a backslash continues the curl command.
+            "curl https://x.example.org\n-u admin:{{alnum:16}}"
           ]
         },
         {
-          regex: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)[ =]?["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'$]{6,128})["']?(?=\s|$)/,
+          // The command may go on over backslash-continued lines; `$` starts a shell variable except
+          // before a digit (`P@ss$1`: a positional parameter inside an unquoted password).
+          regex: /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?[^\s:"'$]{0,64}:["']?(?<secret>(?:[^\s"'$]|\$(?![A-Za-z_{(])){6,128})["']?(?=\s|$)/,
           keywords: ["curl"]
+        }
+      ),
+      custom(
+        {
+          id: "curl-user-api-key",
+          description: "API key passed to curl as the user name of -u / --user, with an empty password",
+          provider: "Generic",
+          severity: "high",
+          tags: tags8,
+          revoke: owasp,
+          rotate: rotateWhereIssued,
+          // Several APIs (Stripe, Mailchimp, Mailgun…) document basic auth with the key as the user name.
+          references: ["https://curl.se/docs/manpage.html#-u", "https://datatracker.ietf.org/doc/html/rfc7617"],
+          entropy: 3.2,
+          positive: ["curl -u {{alnum:32}}: https://api.example.org", 'curl https://api.example.org/v1 --user "{{b64url:24}}:" -d x=1'],
+          negative: [
+            'curl -u "$API_KEY:" https://api.example.org',
+            'curl -u "{{alnum:6}}:" https://api.example.org',
+            'curl -u "YOUR_API_KEY:" https://x.example.org'
+          ]
+        },
+        {
+          regex: /\bcurl\b(?:[^\n\\]|\\[^\n]|\\\r?\n){0,400}?(?:[ \t]|\\\r?\n)(?:-u|--user)(?:[ \t]{1,8}|=)["']?(?<secret>(?=[^\s:"']{0,127}[0-9])[A-Za-z0-9._~+/!@#%^&*=-]{12,128}):["']?(?=\s|$)/,
+          keywords: ["curl"]
+        }
+      ),
+      custom(
+        {
+          id: "http-credential-header",
+          description: "API key or token in a request header on a command line (curl -H, wget --header)",
+          provider: "Generic",
+          severity: "medium",
+          tags: tags8,
+          revoke: owasp,
+          rotate: rotateWhereIssued,
+          references: ["https://curl.se/docs/manpage.html#-H", "https://datatracker.ietf.org/doc/html/rfc9110#name-authorization"],
+          entropy: 3,
+          positive: [
+            'curl -H "X-Api-Key: {{alnum:32}}" https://api.example.org/v1/items',
+            "curl --header 'Authorization: Token {{hex:40}}' https://api.example.org",
+            'curl -X GET \\\n  -H "apikey: {{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}" \\\n  https://api.example.org',
+            'wget --header="X-Auth-Token: {{b64url:40}}" https://api.example.org/export'
+          ],
+          negative: [
+            'curl -H "X-Api-Key: $API_KEY" https://api.example.org',
+            'curl -H "Authorization: Token ${TOKEN}" https://api.example.org',
+            'curl -H "X-Api-Key: YOUR_API_KEY" https://api.example.org',
+            'curl -H "Content-Type: application/json" https://api.example.org',
+            'curl -H "X-CSRF-Token: {{alnum:32}}" https://app.example.org',
+            'curl -H "X-Auth-Email: {{lower:10}}@example.org" https://api.example.org'
+          ]
+        },
+        {
+          // Bearer and Basic have their own rules; a CSRF token is a session's, not a credential to revoke.
+          regex: /(?:^|\s)(?:-H|--header)(?:[ \t]{1,8}|=)["'](?!(?:x-)?(?:csrf|xsrf))(?:(?:proxy-)?authorization|[a-z0-9-]{0,30}(?:api-?key|api-?token|access-?key|access-?token|auth-?token|auth-?key|secret|token))[ \t]*:[ \t]*(?:(?:token|api-?token|api-?key|key|ssws)[ \t]+)?(?!(?:bearer|basic)\s)(?<secret>(?![a-z_.-]{1,300}["']|[A-Z_.-]{1,300}["'])[A-Za-z0-9._~+/=-]{10,512})["']/i,
+          keywords: ['-h "', "-h '", "--header"]
         }
       ),
       custom(
@@ -5775,7 +5846,8 @@ var init_github = __esm({
 });
 
 // rules/gitlab.ts
-function gitlabToken(id, prefix, description, revoke6) {
+function gitlabToken(id, prefix, description, revoke6, shape = DEFAULT_BODY) {
+  const assigned2 = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
   return custom(
     {
       id,
@@ -5787,23 +5859,24 @@ function gitlabToken(id, prefix, description, revoke6) {
       rotate: rotate4,
       references: references3,
       entropy: 3,
-      positive: [`${prefix}{{alnum:20}}`, `GITLAB_TOKEN="${prefix}{{b64url:27}}.01.{{lowalnum:9}}"`],
-      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`]
+      positive: [`${prefix}${shape.example}`, `GITLAB_TOKEN="${assigned2}"`],
+      negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`, ...shape.negative ? [`${prefix}${shape.negative}`] : []]
     },
     {
       // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
-      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2})(?![A-Za-z0-9_-])`),
+      regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}${shape.body})(?![A-Za-z0-9_-])`),
       keywords: [prefix]
     }
   );
 }
-var references3, rotate4, gitlabRules;
+var references3, rotate4, DEFAULT_BODY, gitlabRules;
 var init_gitlab = __esm({
   "rules/gitlab.ts"() {
     "use strict";
     init_define();
     references3 = ["https://docs.gitlab.com/ee/security/tokens/#token-prefixes"];
     rotate4 = "Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.";
+    DEFAULT_BODY = { body: "[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2}", example: "{{alnum:20}}" };
     gitlabRules = [
       gitlabToken(
         "gitlab-pat",
@@ -5827,7 +5900,9 @@ var init_gitlab = __esm({
         "gitlab-pipeline-trigger-token",
         "glptt-",
         "GitLab pipeline trigger token",
-        "https://docs.gitlab.com/ee/ci/triggers/#revoke-a-pipeline-trigger-token"
+        "https://docs.gitlab.com/ee/ci/triggers/#revoke-a-pipeline-trigger-token",
+        // SecureRandom.hex(20).
+        { body: "[0-9a-f]{40}", example: "{{hex:40}}", negative: "{{b64url:43}}" }
       ),
       gitlabToken(
         "gitlab-runner-registration-token",
@@ -5835,20 +5910,29 @@ var init_gitlab = __esm({
         "GitLab runner authentication token (created by registration)",
         "https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token"
       ),
-      gitlabToken("gitlab-oauth-app-secret", "gloas-", "GitLab OAuth application secret", "https://gitlab.com/-/user_settings/applications"),
+      // SecureRandom.hex(32).
+      gitlabToken("gitlab-oauth-app-secret", "gloas-", "GitLab OAuth application secret", "https://gitlab.com/-/user_settings/applications", {
+        body: "[0-9a-f]{64}",
+        example: "{{hex:64}}",
+        negative: "{{hex:32}}"
+      }),
       gitlabToken("gitlab-ci-job-token", "glcbt-", "GitLab CI/CD job token", "https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html"),
       gitlabToken(
         "gitlab-incoming-mail-token",
         "glimt-",
         "GitLab incoming email token",
-        "https://gitlab.com/-/user_settings/personal_access_tokens"
+        "https://gitlab.com/-/user_settings/personal_access_tokens",
+        // SecureRandom.hex(16) in base 36: 25 characters.
+        { body: "[0-9a-z]{25}", example: "{{lowalnum:25}}", negative: "{{lowalnum:23}}" }
       ),
       gitlabToken("gitlab-feed-token", "glft-", "GitLab feed token", "https://gitlab.com/-/user_settings/personal_access_tokens"),
       gitlabToken(
         "gitlab-agent-token",
         "glagent-",
         "GitLab agent for Kubernetes token",
-        "https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token"
+        "https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token",
+        // Devise.friendly_token(50): 50 characters and more.
+        { body: "[A-Za-z0-9_-]{50,1024}", example: "{{b64url:50}}", negative: "{{b64url:20}}" }
       ),
       gitlabToken("gitlab-scim-token", "glsoat-", "GitLab SCIM OAuth token", "https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html"),
       gitlabToken(
@@ -6751,7 +6835,8 @@ var init_jwt = __esm({
         keywords: ["eyj"],
         entropy: 4,
         maxLength: 12e3,
-        // The header must decode to a JSON object naming its algorithm: not any eyJ….eyJ….… string.
+        // The header must decode to a JSON object naming its algorithm and the payload to a JSON
+        // object of claims: not any eyJ….eyJ….… string.
         validator: "jwt",
         remediation: {
           revoke: "https://datatracker.ietf.org/doc/html/rfc7519",
@@ -6761,10 +6846,17 @@ var init_jwt = __esm({
         tags: ["token"],
         examples: {
           positive: [
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}",
-            "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJ{{b64url:120}}.{{b64url:342}}"
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"{{alnum:12}}","iat":1733100000}{{/base64url}}.{{b64url:43}}',
+            'Authorization: Bearer {{base64url}}{"alg":"RS256"}{{/base64url}}.{{base64url}}{"iss":"https://auth.{{lowalnum:8}}.io","sub":"{{alnum:16}}","exp":4102444800,"scope":"read write"}{{/base64url}}.{{b64url:342}}'
           ],
-          negative: ["eyJhbGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}"]
+          negative: [
+            "eyJhbGciOiJIUzI1NiJ9",
+            "eyJhbGciOiJIUzI1NiJ9.eyJ{{b64url:40}}",
+            // The payload is no JSON object: eyJ and then bytes that decode to nothing.
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{{b64url:60}}.{{b64url:43}}",
+            // jwt.io's sample claims (subject 1234567890, John Doe), whatever the signature.
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{{base64url}}{"sub":"1234567890","name":"John Doe","admin":true,"iat":{{digit:10}}}{{/base64url}}.{{b64url:43}}'
+          ]
         }
       }
     ];
@@ -8697,6 +8789,25 @@ var init_observability = __esm({
         // 40 hexadecimal characters ending in NRAL; keys of EU-region accounts start with "eu01xx".
         { prefixes: [""], body: "(?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL", edge: "A-Za-z0-9", keywords: ["nral"] }
       ),
+      custom(
+        {
+          id: "new-relic-mobile-app-token",
+          description: "New Relic mobile application token",
+          provider: "New Relic",
+          severity: "low",
+          tags: tags14,
+          revoke: "https://one.newrelic.com/mobile",
+          rotate: "A mobile app token ships inside the app and only reports data; if it is abused, create a new mobile app entry (a new token) in New Relic and release the app with it.",
+          references: [
+            "https://docs.newrelic.com/docs/mobile-monitoring/new-relic-mobile/maintenance/configure-settings-for-mobile-monitoring/#application-token"
+          ],
+          entropy: 3,
+          positive: ['NewRelic.withApplicationToken("AA{{hex:40}}-NRMA")', "appToken = 'eu01xx{{hex:36}}-NRMA'"],
+          negative: ["AA{{hex:20}}-NRMA", "AA{{hex:40}}-NRMX"]
+        },
+        // "AA" and 40 hex digits (US), or a region's "eu01xx" and 36, then the "-NRMA" suffix.
+        { regex: /(?<![A-Za-z0-9])(?<secret>(?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)(?![A-Za-z0-9])/, keywords: ["-nrma"] }
+      ),
       token(
         {
           id: "sentry-org-token",
@@ -8709,8 +8820,13 @@ var init_observability = __esm({
           references: ["https://docs.sentry.io/account/auth-tokens/"],
           entropy: 4.5,
           maxLength: 1024,
-          positive: ["sntrys_eyJ{{b64:150}}_{{b64url:43}}", "SENTRY_AUTH_TOKEN=sntrys_eyJ{{b64:120}}_{{b64url:43}}"],
-          negative: ["sntrys_eyJ{{b64:10}}", "sntrys_example"]
+          // The middle part is base64 JSON naming the organization and its URLs.
+          validator: "json-payload",
+          positive: [
+            'sntrys_{{base64}}{"iat":1733100000.5,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"{{lower:10}}"}{{/base64}}_{{b64url:43}}',
+            'SENTRY_AUTH_TOKEN=sntrys_{{base64}}{"iat":1733100000.5,"url":"https://{{lower:8}}.io","region_url":"https://{{lower:8}}.io","org":"{{lowalnum:12}}"}{{/base64}}_{{b64url:43}}'
+          ],
+          negative: ["sntrys_eyJ{{b64:10}}", "sntrys_example", "sntrys_eyJ{{b64:150}}_{{b64url:43}}"]
         },
         { prefixes: ["sntrys_eyJ"], body: "[A-Za-z0-9+/=_-]{60,600}", edge: "A-Za-z0-9+/=_-" }
       ),
@@ -10143,6 +10259,27 @@ var init_payments = __esm({
       ),
       assigned(
         {
+          id: "braintree-private-key",
+          description: "PayPal Braintree API private key",
+          provider: "PayPal Braintree",
+          severity: "critical",
+          tags: tags17,
+          partner: "Used together with the merchant ID and the public key.",
+          revoke: "https://www.braintreegateway.com/login",
+          rotate: "Generate a new API key pair in the Braintree Control Panel (Settings \u2192 API), deploy it from a secret store, then delete the leaked pair.",
+          references: [
+            "https://developer.paypal.com/braintree/docs/guides/authentication/overview",
+            "https://developer.paypal.com/braintree/docs/start/hello-server"
+          ],
+          entropy: 3,
+          positive: ["BRAINTREE_PRIVATE_KEY={{hex:32}}", 'braintreeKey := "{{hex:32}}"', "Braintree::Configuration.private_key = '{{hex:32}}'"],
+          negative: ["BRAINTREE_PRIVATE_KEY={{hex:16}}", "BRAINTREE_MERCHANT_ID={{lowalnum:16}}", "BRAINTREE_PUBLIC_KEY={{lowalnum:16}}"]
+        },
+        // The private key is 32 hex digits; the public key and merchant ID beside it are 16 characters.
+        { names: ["braintree_private_key", "braintree_key", "braintree_secret", "braintree::configuration.private_key"], body: "[a-f0-9]{32}" }
+      ),
+      assigned(
+        {
           id: "paypal-client-secret",
           description: "PayPal REST API client secret",
           provider: "PayPal",
@@ -11297,6 +11434,337 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "column-api-key",
+          description: "Column (banking API) live or sandbox API key",
+          provider: "Column",
+          severity: "critical",
+          revoke: "https://dashboard.column.com/",
+          rotate: "Create a new key in the Column developer dashboard, move its users to it, then delete the leaked key; restrict API access to your IP ranges (Column offers an allowlist).",
+          references: ["https://column.com/docs/authentication"],
+          example: "live_{{alnum:27}}",
+          entropy: 3.5
+        },
+        // Column documents the live_ and test_ prefixes; alone they are too common a word to match on.
+        { names: ["column"], body: "(?:live|test)_[A-Za-z0-9]{24,64}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "iex-cloud-token",
+          description: "IEX Cloud secret or publishable API token",
+          provider: "IEX Cloud",
+          severity: "medium",
+          revoke: "https://iexcloud.io/console/tokens",
+          rotate: "IEX Cloud shut down in August 2024: remove the token from the code and its history, and move the code to another market-data provider.",
+          references: ["https://github.com/iexcloud/docs/blob/main/source/administration/access-and-security.md"],
+          example: "sk_{{hex:32}}"
+        },
+        // Secret tokens start sk_, publishable pk_, sandbox ones Tsk_/Tpk_.
+        {
+          names: ["iexcloud", "iex_cloud", "iexapis", "iex_api", "iex_token", "iex_secret", "iex_publishable", "iex_sk", "iex_pk"],
+          body: "T?[ps]k_[a-f0-9]{32}"
+        }
+      ),
+      named(
+        tags19,
+        {
+          id: "browshot-api-key",
+          description: "Browshot screenshot API key",
+          provider: "Browshot",
+          severity: "medium",
+          revoke: "https://browshot.com/dashboard",
+          rotate: regenerate2("the Browshot dashboard"),
+          references: ["https://browshot.com/api/documentation"],
+          example: "{{alnum:28}}",
+          entropy: 3.5
+        },
+        // Sent as `key=` on every request, so it is usually found in an api.browshot.com URL.
+        { names: ["browshot"], body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,32}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "disqus-api-key",
+          description: "Disqus API application key, secret or access token",
+          provider: "Disqus",
+          severity: "medium",
+          revoke: "https://disqus.com/api/applications/",
+          rotate: "Regenerate the secret key and access token of the application on the Disqus API applications page and update its users.",
+          references: ["https://disqus.com/api/docs/auth/"],
+          example: "{{alnum:64}}",
+          entropy: 3.5
+        },
+        { names: ["disqus"], body: "[A-Za-z0-9]{64}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "caspio-client-secret",
+          description: "Caspio Web Services API profile client secret",
+          provider: "Caspio",
+          severity: "high",
+          revoke: "https://howto.caspio.com/integrate-your-apps/web-services-api/creating-a-web-services-api-profile/",
+          rotate: "Reset the client secret of the Web services profile (Account \u2192 Access Permissions \u2192 Web services profiles), restrict the profile to the IP addresses that call it, and update its users.",
+          references: [
+            "https://howto.caspio.com/integrate-your-apps/web-services-api/creating-a-web-services-api-profile/",
+            "https://howto.caspio.com/integration/web-services-api/rest-api/authenticating-rest/"
+          ],
+          example: "{{lowalnum:50}}"
+        },
+        { names: ["caspio"], body: "[a-z0-9]{50}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "easyinsight-api-key",
+          description: "Easy Insight API key or secret key",
+          provider: "Easy Insight",
+          severity: "medium",
+          revoke: "https://www.easy-insight.com/app/",
+          rotate: "Regenerate the key and secret key under My API Information in Easy Insight and update the programs that publish data with them.",
+          references: ["https://www.easy-insight.com/api/soapapi.html"],
+          example: "{{alnum:20}}"
+        },
+        { names: ["easyinsight", "easy_insight"], body: `${NOT_A_WORD}[A-Za-z0-9]{20}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "apimatic-auth-key",
+          description: "APIMatic API authentication key",
+          provider: "APIMatic",
+          severity: "medium",
+          revoke: "https://www.apimatic.io/account/api-authentication",
+          rotate: "Delete the auth key under Settings \u2192 API Authentication in APIMatic, add a new one for each place that uses it, and update its users.",
+          references: ["https://docs.apimatic.io/account-management/obtaining-auth-keys"],
+          example: "{{b64url:64}}",
+          entropy: 3.5
+        },
+        { names: ["apimatic"], body: `${NOT_A_WORD}[A-Za-z0-9_-]{64}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "boostnote-access-token",
+          description: "Boost Note for Teams API access token",
+          provider: "Boost Note",
+          severity: "medium",
+          revoke: "https://boostnote.io/",
+          rotate: "Delete the token in Settings \u2192 Integrations of the Boost Note team it belongs to, generate a new one and update its users.",
+          references: ["https://intercom.help/boostnote-for-teams/en/articles/4590937-public-api-documentation"],
+          example: "{{hex:64}}"
+        },
+        { names: ["boostnote", "boost_note"], body: "[a-f0-9]{64}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "amadeus-api-credentials",
+          description: "Amadeus for Developers API key or API secret",
+          provider: "Amadeus",
+          severity: "high",
+          revoke: "https://developers.amadeus.com/my-apps",
+          rotate: "Rotate the credentials of the app in the Amadeus Self-Service workspace (My Apps \u2192 the app \u2192 rotate or revoke credentials) and update its users; only the short-lived OAuth access token should reach clients.",
+          references: ["https://developers.amadeus.com/self-service/apis-docs/guides/authorization"],
+          example: "{{alnum:32}}"
+        },
+        // The API key (client_id) has 32 characters, the API secret 16.
+        { names: ["amadeus"], body: `${NOT_A_WORD}(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16})` }
+      ),
+      named(
+        tags19,
+        {
+          id: "autodesk-aps-client-credentials",
+          description: "Autodesk Platform Services (Forge) client ID or client secret",
+          provider: "Autodesk",
+          severity: "high",
+          revoke: "https://aps.autodesk.com/myapps/",
+          rotate: "Regenerate the client secret of the app in the APS developer portal (Applications \u2192 the app), update its users, and prefer a Secure Service Account or three-legged tokens over a shared client secret.",
+          references: [
+            "https://aps.autodesk.com/getting-started",
+            "https://aps.autodesk.com/en/docs/oauth/v2/developers_guide/Machine-to-machine"
+          ],
+          example: "{{alnum:32}}"
+        },
+        // Client IDs have 32 or 48 characters, client secrets 16 or 64.
+        {
+          names: ["autodesk", "aps_client", "forge_client"],
+          body: `${NOT_A_WORD}(?:[A-Za-z0-9]{64}|[A-Za-z0-9]{48}|[A-Za-z0-9]{32}|[A-Za-z0-9]{16})`
+        }
+      ),
+      named(
+        tags19,
+        {
+          id: "codequiry-api-key",
+          description: "Codequiry API key",
+          provider: "Codequiry",
+          severity: "medium",
+          revoke: "https://dashboard.codequiry.com/",
+          rotate: regenerate2("the Codequiry dashboard"),
+          references: ["https://codequiry.com/usage/api/auth", "https://codequiry.com/usage/api/info"],
+          example: "{{alnum:64}}",
+          entropy: 3.5
+        },
+        // "Your unique 64-character authentication token", sent in an `apikey` header.
+        { names: ["codequiry"], body: "[A-Za-z0-9]{64}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "dovico-api-token",
+          description: "Dovico Timesheet API consumer secret or data access token",
+          provider: "Dovico",
+          severity: "high",
+          revoke: "https://timesheet.dovico.com/developer/API_doc/Getting_Started.html",
+          rotate: "Reset the token with the Reset button (Setup \u2192 Company \u2192 API for the consumer secret and data access token, My Options for a user token) and update its users.",
+          references: ["https://timesheet.dovico.com/developer/API_doc/Getting_Started.html"],
+          example: "{{hex:32}}.{{digit:3}}"
+        },
+        // 32 hex digits, a dot and the company account's number (`36bb…cfb34.593` in Dovico's examples).
+        { names: ["dovico"], body: "[a-f0-9]{32}\\.[0-9]{1,8}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "demio-api-credentials",
+          description: "Demio API key or API secret",
+          provider: "Demio",
+          severity: "medium",
+          revoke: "https://my.demio.com/manage/api-details",
+          rotate: "Regenerate the API key and secret under Account Settings \u2192 API in Demio (owner only) and update its users.",
+          references: ["https://help.demio.com/en/articles/6456716-account-owner-settings"],
+          example: "{{alnum:32}}"
+        },
+        { names: ["demio"], body: `${NOT_A_WORD}(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{16})` }
+      ),
+      named(
+        tags19,
+        {
+          id: "cicero-api-key",
+          description: "Cicero (Melissa, formerly Azavea) elected-officials API key",
+          provider: "Cicero",
+          severity: "medium",
+          revoke: "https://app.cicerodata.com/",
+          rotate: "Generate a new API key on the My Profile page of the Cicero account and update its users; in browser code use the short-lived user ID and token pair instead of the key.",
+          references: [
+            "https://cicero.azavea.com/docs/getting_started.html",
+            "https://docs.melissa.com/cloud-api/cicero/cicero-reference-guide.html"
+          ],
+          example: "{{hex:40}}"
+        },
+        // 40 hex digits, as in Cicero's own example request (`…&key=343d9083…`).
+        { names: ["cicero"], body: "[a-f0-9]{40}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "clinchpad-api-key",
+          description: "ClinchPad CRM API key",
+          provider: "ClinchPad",
+          severity: "medium",
+          revoke: "https://www.clinchpad.com/settings",
+          rotate: regenerate2("the Settings section of ClinchPad"),
+          references: ["https://clinchpad.com/api/docs"],
+          example: "{{hex:32}}"
+        },
+        // Sent as the basic-auth password of the user `api-key`; 32 hex digits in ClinchPad's example.
+        { names: ["clinchpad"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "cloud-elements-secret",
+          description: "Cloud Elements user secret, organization secret or element token",
+          provider: "Cloud Elements",
+          severity: "high",
+          revoke: "https://docs.cloud-elements.com/home/organization-secret-and-user-secret",
+          rotate: "Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.",
+          references: [
+            "https://docs.cloud-elements.com/home/authentication",
+            "https://docs.cloud-elements.com/home/organization-secret-and-user-secret"
+          ],
+          example: "{{b64:43}}="
+        },
+        // User secrets and element tokens are 44 base64 characters, organization secrets 32 hex digits.
+        {
+          names: ["cloudelements", "cloud_elements"],
+          body: "[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])|[a-f0-9]{32}",
+          edge: "A-Za-z0-9+/=_-"
+        }
+      ),
+      custom(
+        {
+          id: "cloud-elements-authorization",
+          description: "Cloud Elements Authorization header (User secret with an Organization secret or Element token)",
+          provider: "Cloud Elements",
+          severity: "high",
+          tags: tags19,
+          revoke: "https://docs.cloud-elements.com/home/organization-secret-and-user-secret",
+          rotate: "Reset the user secret (Manage Security Settings) and, for an element token, delete and re-create the element instance; then update its users, or switch to the bearer-token authorization the profile page offers.",
+          references: ["https://docs.cloud-elements.com/home/organization-secret-and-user-secret"],
+          entropy: 3.5,
+          positive: [
+            "Authorization: User {{b64:43}}=, Organization {{hex:32}}",
+            "-H 'authorization: User {{b64:43}}=, Organization {{hex:32}}, Element {{b64:43}}='"
+          ],
+          negative: ["Authorization: User <user secret>, Organization <organization secret>", "User {{b64:10}}, Organization {{hex:32}}"]
+        },
+        // The documented header: `User <44 base64>, Organization <32 hex>` and/or `, Element <44 base64>`.
+        {
+          regex: /\bUser\s{1,4}(?<secret>[A-Za-z0-9+/=]{43,44}),\s{0,4}(?:Organization\s{1,4}[a-f0-9]{32}|Element\s{1,4}[A-Za-z0-9+/=]{43,44})(?![A-Za-z0-9+/=])/,
+          keywords: ["organization ", "element "]
+        }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "dub-api-key",
+          description: "Dub (dub.co) workspace API key",
+          provider: "Dub",
+          severity: "high",
+          revoke: "https://dub.co/docs/api-reference/tokens",
+          rotate: "Delete the key under Settings \u2192 API Keys of the Dub workspace, create one with only the permissions its user needs (a machine user for services), and update its users.",
+          references: ["https://dub.co/docs/api-reference/tokens", "https://dub.co/blog/workspace-api-keys"],
+          example: "{{alnum:24}}",
+          entropy: 3.5
+        },
+        // Publishable keys (dub_pk_…) are meant for browsers and are not matched.
+        { prefixes: ["dub_"], body: `(?!pk_)${NOT_A_WORD}[A-Za-z0-9]{24}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "dub-legacy-api-key",
+          description: "Dub (dub.co) account API key of the kind issued before workspace keys (no prefix)",
+          provider: "Dub",
+          severity: "high",
+          revoke: "https://dub.co/docs/api-reference/tokens",
+          rotate: "Delete the account-level key and create a workspace API key (dub_\u2026) with only the permissions its user needs; update its users.",
+          references: ["https://dub.co/blog/workspace-api-keys"],
+          example: "{{alnum:24}}",
+          entropy: 3.5
+        },
+        // "a 24-character nanoid pattern on the user account level" (Dub's announcement of workspace keys).
+        { names: ["dub_api_key", "dub_api_token", "dub_token"], body: `${NOT_A_WORD}[A-Za-z0-9_-]{24}` }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "inngest-signing-key",
+          description: "Inngest environment signing key",
+          provider: "Inngest",
+          severity: "critical",
+          revoke: "https://app.inngest.com/env/production/manage/signing-key",
+          rotate: "Create a new signing key for the environment, deploy it as INNGEST_SIGNING_KEY with the old one as INNGEST_SIGNING_KEY_FALLBACK, then delete the old key once every app uses the new one.",
+          references: ["https://www.inngest.com/docs/platform/signing-keys", "https://www.inngest.com/docs/platform/manage/rotating-keys"],
+          example: "{{hex:64}}"
+        },
+        // signkey-<environment>-<64 hex digits>; the SDKs hash the hex part to sign requests.
+        { prefixes: ["signkey-prod-", "signkey-test-", "signkey-branch-"], body: "[a-f0-9]{64}" }
+      ),
+      named(
+        tags19,
+        {
           id: "openweathermap-api-key",
           description: "OpenWeather API key",
           provider: "OpenWeather",
@@ -11487,6 +11955,14 @@ var init_public_apis = __esm({
             "aviationstack",
             "numverify",
             "mailboxlayer",
+            "coinlayer",
+            "countrylayer",
+            "languagelayer",
+            "vatlayer",
+            "pdflayer",
+            "screenshotlayer",
+            "scrapestack",
+            "userstack",
             "fixer_api",
             "fixer_access"
           ],
@@ -12054,6 +12530,363 @@ var init_public_apis = __esm({
           example: "{{hex:64}}"
         },
         { prefixes: ["s-s4t2ud-", "s-s4t2af-"], body: "[a-f0-9]{64}" }
+      ),
+      // Long tail m–z (issue 13): each from the provider's own documentation of its key format.
+      prefixed(
+        tags19,
+        {
+          id: "trigger-dev-secret-key",
+          description: "Trigger.dev environment secret key",
+          provider: "Trigger.dev",
+          revoke: "https://cloud.trigger.dev/",
+          rotate: "Create a new key for the environment on the API keys page of the project (a named key with the narrowest access preset), set it as TRIGGER_SECRET_KEY where the backend runs, then delete the leaked key.",
+          references: ["https://trigger.dev/docs/apikeys"],
+          example: "{{alnum:24}}"
+        },
+        { prefixes: ["tr_dev_", "tr_prod_", "tr_stg_"], body: "(?:sk_)?[A-Za-z0-9]{20,64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "trigger-dev-personal-access-token",
+          description: "Trigger.dev personal access token (all projects of a user)",
+          provider: "Trigger.dev",
+          revoke: "https://cloud.trigger.dev/",
+          rotate: "Revoke the token under Account \u2192 Personal Access Tokens and create a new one; for CI deploys prefer a per-environment secret key, which reaches one project only.",
+          references: ["https://trigger.dev/docs/apikeys", "https://trigger.dev/docs/github-actions"],
+          example: "{{alnum:40}}"
+        },
+        { prefixes: ["tr_pat_"], body: "[A-Za-z0-9]{32,64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "stackhawk-api-key",
+          description: "StackHawk API key (HawkScan, hawk CLI)",
+          provider: "StackHawk",
+          revoke: "https://app.stackhawk.com/",
+          rotate: "Delete the key under Settings \u2192 API Keys, create a new one, and pass it to HawkScan as the API_KEY secret of the CI job rather than in stackhawk.yml.",
+          references: ["https://docs.stackhawk.com/apidocs.html#section/API-Keys", "https://github.com/kaakaww/scan-configuration"],
+          example: "{{alnum:20}}.{{alnum:20}}"
+        },
+        { prefixes: ["hawk."], body: "[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "zuplo-api-key",
+          description: "Zuplo API key (gateway consumer key or Zuplo account key)",
+          provider: "Zuplo",
+          revoke: "https://portal.zuplo.com/",
+          rotate: "Roll the consumer key in the Zuplo portal (Services \u2192 API Key Service \u2192 the consumer; rolling keeps the old key valid for a grace period you choose), give new keys an expiry, and update its users.",
+          references: ["https://zuplo.com/docs/articles/api-key-best-practices", "https://zuplo.com/docs/concepts/api-keys"],
+          example: "{{hex:32}}_{{hex:8}}"
+        },
+        { prefixes: ["zpka_"], body: "[A-Za-z0-9]{24,64}_[A-Za-z0-9]{6,12}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "scalingo-api-token",
+          description: "Scalingo API token",
+          provider: "Scalingo",
+          revoke: "https://dashboard.scalingo.com/",
+          rotate: "Delete the token in the dashboard (User settings \u2192 API tokens) and create one per tool; callers should exchange it for the one-hour bearer token of auth.scalingo.com rather than keep the long-lived token in every process.",
+          references: ["https://github.com/Scalingo/scalingo.js", "https://developers.scalingo.com/"],
+          example: "{{b64url:48}}"
+        },
+        { prefixes: ["tk-us-"], body: "[A-Za-z0-9_-]{30,80}" }
+      ),
+      custom(
+        {
+          id: "maxmind-license-key-mmk",
+          description: "MaxMind license key (2023 format, with the _mmk suffix)",
+          provider: "MaxMind",
+          severity: "medium",
+          tags: tags19,
+          revoke: "https://www.maxmind.com/en/accounts/current/license-key",
+          rotate: "Generate a new license key (Account \u2192 Manage License Keys), put it in GeoIP.conf or the service configuration, confirm downloads work, then deactivate the leaked key.",
+          references: [
+            "https://dev.maxmind.com/geoip/release-notes/2023-03-16-changes-to-maxmind-license-keys/",
+            "https://support.maxmind.com/knowledge-base/articles/replace-your-maxmind-license-key"
+          ],
+          entropy: 3,
+          positive: ["{{alnum:6}}_{{alnum:29}}_mmk", "LicenseKey {{alnum:6}}_{{alnum:29}}_mmk"],
+          negative: ["{{alnum:6}}_{{alnum:20}}_mmk", "x{{alnum:6}}_{{alnum:29}}_mmk", "{{alnum:6}}_{{alnum:29}}_mmkx"]
+        },
+        {
+          // 40 characters of [A-Za-z0-9_]: a six-character prefix, "_", and the "_mmk" suffix that
+          // marks every key issued since March 2023, so no provider name is needed around it.
+          regex: /(?<![A-Za-z0-9_-])(?<secret>[A-Za-z0-9]{6}_[A-Za-z0-9_]{29}_mmk)(?![A-Za-z0-9_-])/,
+          keywords: ["_mmk"]
+        }
+      ),
+      named(
+        tags19,
+        {
+          id: "netsuite-tba-credential",
+          description: "NetSuite token-based authentication consumer key, consumer secret, token ID or token secret",
+          provider: "NetSuite",
+          severity: "critical",
+          revoke: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395622897.html",
+          rotate: "Revoke the access token (Setup \u2192 Users/Roles \u2192 Access Tokens) and, for a leaked consumer secret, reset the credentials of the integration record; issue a new token for a role with only the permissions the integration needs, or move to OAuth 2.0 machine-to-machine with a certificate.",
+          references: [
+            "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_163240164565.html",
+            "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4395630653.html"
+          ],
+          example: "{{hex:64}}"
+        },
+        // NetSuite prints all four TBA values as 64 hex digits (its token-password example).
+        { names: ["netsuite", "ns_consumer", "ns_token"], body: "[a-f0-9]{64}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "unkey-root-key",
+          description: "Unkey root key (workspace management API)",
+          provider: "Unkey",
+          severity: "critical",
+          revoke: "https://app.unkey.com/",
+          rotate: "Delete the root key under Settings \u2192 Root Keys and create one with only the permissions the service needs (e.g. verify keys of one API), then deploy it as UNKEY_ROOT_KEY.",
+          references: ["https://pypi.org/project/unkey-py/", "https://github.com/unkeyed/unkey"],
+          example: "3Z{{alnum:22}}"
+        },
+        // Version 1 keys are unkey_ + 8 + "unkeyv1" + 42 base58 characters; dashboard keys unkey_3Z + 22.
+        { prefixes: ["unkey_"], body: "[A-Za-z0-9]{24,57}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "pydantic-logfire-token",
+          description: "Pydantic Logfire write token, read token or API key",
+          provider: "Pydantic Logfire",
+          revoke: "https://logfire.pydantic.dev/",
+          rotate: "Delete the token in the project settings (Settings \u2192 Write tokens / Read tokens, or the organization API keys page), create a new one with an expiry date, and set it as LOGFIRE_TOKEN where the service runs.",
+          references: ["https://logfire.pydantic.dev/docs/how-to-guides/create-write-tokens/"],
+          example: "1_us_{{alnum:44}}"
+        },
+        // pylf_v<version>_<region>_<random>: the region is the data region of the project.
+        { prefixes: ["pylf_v"], body: "[0-9]{1,2}_(?:us|eu)_[A-Za-z0-9]{40,48}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "segmind-api-key",
+          description: "Segmind API key",
+          provider: "Segmind",
+          severity: "medium",
+          revoke: "https://cloud.segmind.com/",
+          rotate: regenerate2("the Segmind console (API Keys)"),
+          references: ["https://docs.segmind.com/docs/serverless-api"],
+          example: "{{hex:16}}"
+        },
+        // "SG_" and 16 hex digits, 19 characters in all (SendGrid keys are "SG." and much longer).
+        { prefixes: ["SG_"], body: "[a-f0-9]{16}", edge: "A-Za-z0-9_" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "sumsub-app-token",
+          description: "Sumsub app token (sandbox or production; used with its secret key, search for it nearby)",
+          provider: "Sumsub",
+          severity: "critical",
+          revoke: "https://cockpit.sumsub.com/checkus#/devSpace/appTokens",
+          rotate: "Generate a new app token in Dev space \u2192 App Tokens with only the permissions the integration needs, an IP allowlist and an expiry date, deploy it with its new secret key, then deactivate the leaked token.",
+          references: ["https://docs.sumsub.com/docs/app-tokens", "https://github.com/SumSubstance/AppTokenUsageExamples"],
+          example: "{{alnum:24}}.{{alnum:32}}"
+        },
+        { prefixes: ["prd:", "sbx:"], body: "[A-Za-z0-9]{24}\\.[A-Za-z0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "sumsub-secret-key",
+          description: "Sumsub app token secret key (signs API requests)",
+          provider: "Sumsub",
+          severity: "critical",
+          revoke: "https://cockpit.sumsub.com/checkus#/devSpace/appTokens",
+          rotate: "Generate a new app token (its secret key comes with it) in Dev space \u2192 App Tokens, restrict it to the integration\u2019s IP addresses, deploy both values, then deactivate the leaked token.",
+          references: ["https://docs.sumsub.com/reference/authentication", "https://github.com/SumSubstance/AppTokenUsageExamples"],
+          example: "{{alnum:32}}"
+        },
+        { names: ["sumsub"], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "wakatime-api-key",
+          description: "WakaTime secret API key",
+          provider: "WakaTime",
+          severity: "medium",
+          revoke: "https://wakatime.com/settings/account",
+          rotate: "Regenerate the secret API key in WakaTime (Settings \u2192 API Key), update ~/.wakatime.cfg on every machine, and use an embeddable chart or an OAuth app instead of the key on anything public.",
+          references: [
+            "https://wakatime.com/developers#authentication",
+            "https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts"
+          ],
+          example: UUID_EXAMPLE
+        },
+        // waka_ and a version 4 UUID, as WakaTime's own editor plugins validate it.
+        { prefixes: ["waka_"], body: "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "wakatime-legacy-api-key",
+          description: "WakaTime secret API key (a bare UUID, issued before the waka_ prefix)",
+          provider: "WakaTime",
+          severity: "medium",
+          revoke: "https://wakatime.com/settings/account",
+          rotate: "Regenerate the secret API key in WakaTime (Settings \u2192 API Key), which also gives it the waka_ prefix, and update ~/.wakatime.cfg on every machine.",
+          references: [
+            "https://wakatime.com/developers#authentication",
+            "https://github.com/wakatime/vscode-wakatime/blob/master/src/utils.ts"
+          ],
+          example: UUID_EXAMPLE
+        },
+        { names: ["wakatime"], body: "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" }
+      ),
+      custom(
+        {
+          id: "proxmox-api-token",
+          description: "Proxmox VE API token (USER@REALM!TOKENID=secret)",
+          provider: "Proxmox",
+          severity: "critical",
+          tags: tags19,
+          revoke: "https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens",
+          rotate: "Remove the token (Datacenter \u2192 Permissions \u2192 API Tokens, or pveum user token remove USER TOKENID) and create a new one with privilege separation and an expiry, granting it only the roles the tool needs.",
+          references: ["https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_tokens", "https://pve.proxmox.com/wiki/Proxmox_VE_API"],
+          entropy: 3,
+          positive: [
+            `Authorization: PVEAPIToken=root@pam!monitoring=${UUID_EXAMPLE}`,
+            `PROXMOX_VE_API_TOKEN="terraform@pve!provider=${UUID_EXAMPLE}"`
+          ],
+          negative: ["PVEAPIToken=root@pam!monitoring=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", "api_token_id: root@pam!monitoring"]
+        },
+        {
+          // The token ID (user@realm!name) and its secret, a UUID, joined by "=" as the API header takes them.
+          regex: new RegExp(
+            `(?<![A-Za-z0-9._@!-])(?<secret>[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,32}![A-Za-z0-9._-]{1,64}=${UUID})(?![A-Za-z0-9_-])`
+          ),
+          keywords: ["pveapitoken", "proxmox", "@pam!", "@pve!"]
+        }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "netbox-api-token",
+          description: "NetBox v2 API token (nbt_<key>.<token>)",
+          provider: "NetBox",
+          severity: "critical",
+          revoke: "https://netboxlabs.com/docs/netbox/models/users/token/",
+          rotate: "Delete or disable the token under your user profile (API Tokens), create a new one with write access only if the tool writes, an allowed-IP list and an expiry, and deploy it.",
+          references: ["https://netboxlabs.com/docs/netbox/integrations/rest-api/#authentication"],
+          example: "{{alnum:12}}.{{alnum:40}}"
+        },
+        { prefixes: ["nbt_"], body: "[A-Za-z0-9]{12}\\.[A-Za-z0-9]{40}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "netbox-legacy-api-token",
+          description: "NetBox or Nautobot API token (40 hex digits; NetBox v1 tokens)",
+          provider: "NetBox",
+          severity: "critical",
+          revoke: "https://netboxlabs.com/docs/netbox/models/users/token/",
+          rotate: "Delete the token under your user profile (API Tokens) and create a v2 token (NetBox 4.5+) with an expiry and only the write access the tool needs; v1 tokens are stored in plaintext on the server and go away in NetBox 5.0.",
+          references: [
+            "https://netboxlabs.com/docs/netbox/models/users/token/",
+            "https://docs.nautobot.com/projects/core/en/ltm-1.6/models/users/token"
+          ],
+          example: "{{hex:40}}"
+        },
+        { names: ["netbox", "nautobot", "pynetbox"], body: "[a-f0-9]{40}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "netbox-cloud-api-key",
+          description: "NetBox Labs Cloud API key",
+          provider: "NetBox Labs",
+          severity: "high",
+          revoke: "https://netboxlabs.com/docs/cloud/cloud-api/authentication/",
+          rotate: "Delete the key in the NetBox Labs Cloud console, create a new one with an expiry date, and update its users.",
+          references: ["https://netboxlabs.com/docs/cloud/cloud-api/authentication/"],
+          example: "{{hex:12}}.{{hex:24}}"
+        },
+        { prefixes: ["nblc_api-"], body: "[a-f0-9]{12}\\.[a-f0-9]{24}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "outline-api-key",
+          description: "Outline (knowledge base) API key",
+          provider: "Outline",
+          revoke: "https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6",
+          rotate: "Revoke the key under Settings \u2192 API Keys and create one scoped to the endpoints the script calls (e.g. documents.info) with an expiry date; send it in the Authorization header, not the token parameter.",
+          references: [
+            "https://docs.getoutline.com/s/guide/doc/api-1rEIXDfLF6",
+            "https://github.com/outline/outline/blob/main/server/models/ApiKey.ts"
+          ],
+          example: "{{alnum:38}}"
+        },
+        { prefixes: ["ol_api_"], body: "[A-Za-z0-9]{30,48}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tella-api-key",
+          description: "Tella API key",
+          provider: "Tella",
+          severity: "medium",
+          revoke: "https://docs.tella.com/authentication",
+          rotate: "Create a new key under Settings \u2192 API Keys (one per environment), deploy it as TELLA_API_KEY, then revoke the leaked key.",
+          references: ["https://docs.tella.com/authentication"],
+          example: "{{alnum:32}}"
+        },
+        { prefixes: ["tella_pk_"], body: "[A-Za-z0-9]{32}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tolt-api-key",
+          description: "Tolt (affiliate programs) API key",
+          provider: "Tolt",
+          revoke: "https://docs.tolt.com/authentication",
+          rotate: "Create a new key under Settings \u2192 Integrations, one per application, deploy it, then delete the leaked key.",
+          references: ["https://docs.tolt.com/authentication"],
+          example: "{{alnum:22}}"
+        },
+        { prefixes: ["tlt_live_"], body: "[A-Za-z0-9]{20,40}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "tokportal-api-key",
+          description: "TokPortal API key",
+          provider: "TokPortal",
+          severity: "medium",
+          revoke: "https://app.tokportal.com/developer/api-keys",
+          rotate: "Revoke the key under Developer \u2192 API Keys, create one per environment with an expiry, and update its users.",
+          references: ["https://developers.tokportal.com/getting-started/authentication"],
+          example: "{{hex:32}}"
+        },
+        { prefixes: ["tok_live_"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "stack-auth-secret-server-key",
+          description: "Stack Auth secret server key",
+          provider: "Stack Auth",
+          severity: "critical",
+          revoke: "https://app.stack-auth.com/",
+          rotate: "Create a new API key set for the project in the Stack Auth dashboard (Project \u2192 API Keys) with an expiry, deploy its secret server key as STACK_SECRET_SERVER_KEY on the server only, then revoke the leaked set.",
+          references: ["https://docs.stack-auth.com/js/getting-started/setup", "https://github.com/stack-auth/stack-auth"],
+          example: "ssk_{{lowalnum:45}}"
+        },
+        // Many projects prefix keys with "ssk_", so the Stack Auth variable name must be next to it.
+        { names: ["stack_secret_server_key", "stack_server_key", "secret_server_key"], body: "ssk_[a-z0-9]{40,50}", keywords: ["ssk_"] }
       )
     ];
   }
@@ -12285,7 +13118,14 @@ var init_saas_apps = __esm({
             "okta token - '00{{b64url:40}}'",
             "Authorization: SSWS 00{{b64url:40}}"
           ],
-          negative: ["OKTA_API_TOKEN=00{{b64url:10}}", "OKTA_ORG_URL=https://acme.okta.com", "build 00{{b64url:40}}"]
+          // "okta" only inside another word (rookTable) does not name Okta.
+          validator: "okta-named",
+          negative: [
+            "OKTA_API_TOKEN=00{{b64url:10}}",
+            "OKTA_ORG_URL=https://acme.okta.com",
+            "build 00{{b64url:40}}",
+            "rookTable = 00{{b64url:40}}"
+          ]
         },
         {
           // 00 + 40 base64url characters, where Okta (or its SSWS auth scheme) is named within a line or two.
@@ -14709,8 +15549,8 @@ var init_secret_hash = __esm({
         return createHmac("sha256", this.#key).update(`${kind}\0`).update(value2).digest("hex");
       }
       #slow(secret2) {
-        return new Promise((resolve18, reject) => {
-          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve18(this.#mac("slow", derived)));
+        return new Promise((resolve19, reject) => {
+          scrypt(secret2, this.#key, 32, SCRYPT, (e, derived) => e ? reject(e) : resolve19(this.#mac("slow", derived)));
         });
       }
     };
@@ -14997,15 +15837,15 @@ var init_rules2 = __esm({
 // src/config/schema-check.ts
 function checkSchema(value2, root, formats = {}) {
   const problems = [];
-  const resolve18 = (node) => {
+  const resolve19 = (node) => {
     if (node.$ref === void 0) return node;
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
     const target = name === void 0 ? void 0 : root.definitions?.[name];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-    return resolve18(target);
+    return resolve19(target);
   };
   const visit = (v, raw, path2, parent) => {
-    const node = resolve18(raw);
+    const node = resolve19(raw);
     for (const key of Object.keys(node)) {
       if (!HANDLED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema: keyword "${key}" is not supported by checkSchema`);
     }
@@ -15192,7 +16032,7 @@ function gitEnv() {
   return env;
 }
 function git(args2, cwd, input) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     if (input !== void 0 && child.stdin !== null) {
       child.stdin.on("error", () => void 0);
@@ -15205,7 +16045,7 @@ function git(args2, cwd, input) {
     child.on("error", (e) => reject(spawnError(e, cwd)));
     child.on(
       "close",
-      (code2) => resolve18({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
+      (code2) => resolve19({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
     );
   });
 }
@@ -15245,9 +16085,9 @@ async function* gitStream(args2, cwd, input) {
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve18, reject) => {
+  const exit = new Promise((resolve19, reject) => {
     child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve18(code3 ?? (signal ? 128 : 0)));
+    child.on("close", (code3, signal) => resolve19(code3 ?? (signal ? 128 : 0)));
   });
   exit.catch(() => void 0);
   try {
@@ -15623,9 +16463,9 @@ var init_group = __esm({
 // src/report/audit.ts
 function buildAudit(ctx) {
   const rules = new Map(ctx.rules.map((r) => [r.id, r]));
-  const groups = groupFindings(ctx.result.findings);
-  const issues = groups.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
-  const secrets = groups.filter((g) => g.findings[0].source !== "check").map((group) => {
+  const groups2 = groupFindings(ctx.result.findings);
+  const issues = groups2.filter((g) => g.findings[0].source === "check").map((g) => g.findings[0]);
+  const secrets = groups2.filter((g) => g.findings[0].source !== "check").map((group) => {
     const rule = rules.get(group.findings[0].ruleId);
     return {
       group,
@@ -16738,7 +17578,10 @@ var init_formats = __esm({
 
 // src/report/found-line.ts
 function scannedCount(stats) {
-  return stats.commitsScanned !== void 0 ? plural(stats.commitsScanned, "commit") : plural(stats.filesScanned, "file");
+  if (stats.commitsScanned === void 0) return plural(stats.filesScanned, "file");
+  const cached = stats.commitsFromCache ?? 0;
+  const commits = plural(stats.commitsScanned, "commit");
+  return cached === 0 ? commits : `${commits} (${cached} of them not rescanned: found clean by an earlier audit, from the history cache)`;
 }
 function foundLine(result2, where) {
   const found = `${foundSummary(result2.findings)} in ${scannedCount(result2.stats)}`;
@@ -17200,7 +18043,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   const counts2 = /* @__PURE__ */ new Map();
   for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
   const top = Math.max(...counts2.values());
@@ -17226,11 +18069,42 @@ function isTypedSequence(lower) {
   if (covered >= lower.length - 2 && longest >= 6) return true;
   return isCountingUp(lower);
 }
+function hasTypedRun(lower) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  let n = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
 function isCountingUp(lower) {
   const body = lower.replace(/[-_ ]/g, "");
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;
   const slips = (s, base2, size) => {
@@ -17438,6 +18312,15 @@ function decodeBase64(text2) {
   if (!/^[A-Za-z0-9+/_-]+$/.test(clean) || clean.length % 4 === 1) return void 0;
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
+function jsonObject(text2) {
+  if (text2 === void 0) return void 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(text2, "latin1").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function isValidatorName(name) {
   return typeof name === "string" && Object.hasOwn(VALIDATORS, name);
 }
@@ -17465,16 +18348,33 @@ var init_validators = __esm({
         const password = decoded.slice(colon + 1);
         return !isDummyPassword(password) && !isPlaceholder(password);
       },
-      /** A JWT's header is a base64url JSON object that names its algorithm. */
+      /**
+       * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
+       * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
+       */
       jwt: ({ secret: secret2 }) => {
-        const header2 = decodeBase64(secret2.slice(0, secret2.indexOf(".")));
-        if (header2 === void 0) return false;
-        try {
-          const parsed = JSON.parse(header2);
-          return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
-        } catch {
-          return false;
-        }
+        const [header2, payload] = secret2.split(".").map((part) => jsonObject(decodeBase64(part)));
+        if (header2 === void 0 || !("alg" in header2 || "typ" in header2) || payload === void 0) return false;
+        return !(payload.sub === "1234567890" && payload.name === "John Doe");
+      },
+      /**
+       * A rule that needs its provider named nearby (its keyword): when the match's line names it
+       * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+       * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+       * (the name is on a line above) all pass.
+       */
+      "okta-named": ({ lineHead: lineHead2 }) => {
+        const head = lineHead2 ?? "";
+        return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+      },
+      /**
+       * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
+       * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
+       */
+      "json-payload": ({ secret: secret2 }) => {
+        const rest = secret2.slice(secret2.indexOf("_") + 1);
+        const end = rest.indexOf("_");
+        return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== void 0;
       },
       /**
        * A value in a slot that a credential file reserves for one: anything but a reference or a
@@ -21102,16 +22002,16 @@ async function byRepository(targets, warn) {
     warn(`git could not read the repository at ${root}: its env files were checked as if outside git (template values only)`);
     return void 0;
   });
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const t of targets) {
     const dir = dirname2(t.abs);
     const candidate = await candidateRoot(dir);
     const root = candidate === void 0 ? await once(dir, () => workTreeRoot(dir)) : await confirm(candidate);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [t]);
+    const group = groups2.get(root);
+    if (group === void 0) groups2.set(root, [t]);
     else group.push(t);
   }
-  return groups;
+  return groups2;
 }
 var DRIFT_PARTNERS;
 var init_worktree = __esm({
@@ -21531,17 +22431,18 @@ var init_cat_file = __esm({
         }
         this.#size = Number(parts[2]);
         this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-        this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
         this.#filled = 0;
         this.#remaining = this.#size + 1;
         this.#isBlob = parts[1] === "blob";
         if (!this.#isBlob) this.#data = void 0;
+        const headLength = Math.min(this.#size, this.#headBytes);
+        this.#head = this.#data === void 0 ? Buffer.alloc(headLength) : this.#data.subarray(0, headLength);
       }
       #fill(piece) {
         const room = this.#size - this.#filled;
         const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-        if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
         if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+        else if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
         this.#filled += content2.length;
       }
       #finish() {
@@ -21658,18 +22559,29 @@ async function defaultCacheDir(root) {
 }
 function checkFile(v) {
   if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
-  if (!Array.isArray(v.clean) || !isObject2(v.skips)) return void 0;
-  if (!v.clean.every((c) => typeof c === "string" && SHA.test(c))) return void 0;
-  const clean = new Set(v.clean);
+  if (!Array.isArray(v.commits) || typeof v.state !== "string" || !isObject2(v.skips)) return void 0;
+  if (v.listedFrom !== void 0 && (typeof v.listedFrom !== "string" || !DIGEST.test(v.listedFrom))) return void 0;
+  const commits = v.commits;
+  const text2 = v.state;
+  if (text2.length !== commits.length || !STATE.test(text2)) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  const state = /* @__PURE__ */ new Map();
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i];
+    if (typeof c !== "string" || !SHA.test(c) || seen.has(c)) return void 0;
+    seen.add(c);
+    const bits = text2.charCodeAt(i) - 48;
+    if (bits !== 0) state.set(c, bits);
+  }
   for (const [sha2, counts2] of Object.entries(v.skips)) {
-    if (!clean.has(sha2) || !isObject2(counts2)) return void 0;
+    if (((state.get(sha2) ?? 0) & PATCH) === 0 || !isObject2(counts2)) return void 0;
     for (const [reason, n] of Object.entries(counts2)) {
       if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
     }
   }
-  return v;
+  return { file: v, state };
 }
-var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, HistoryCache, isObject2;
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, DIGEST, STATE, PATCH, METADATA, NOTHING, HistoryCache, isObject2;
 var init_history_cache = __esm({
   "src/cache/history-cache.ts"() {
     "use strict";
@@ -21679,27 +22591,38 @@ var init_history_cache = __esm({
     init_version();
     init_digest();
     FORMAT = "keyscan-history-cache";
-    FORMAT_VERSION = 1;
+    FORMAT_VERSION = 2;
     FILE = "history.json";
     MAX_BYTES = 512 * 1024 * 1024;
     SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    DIGEST = /^[0-9a-f]{64}$/;
+    STATE = /^[0-3]*$/;
+    PATCH = 1;
+    METADATA = 2;
+    NOTHING = { commits: [], listedFrom: void 0, state: /* @__PURE__ */ new Map(), skips: /* @__PURE__ */ new Map() };
     HistoryCache = class _HistoryCache {
       #file;
       #key;
-      #clean;
+      #known;
       #fresh = /* @__PURE__ */ new Map();
-      constructor(file, key, clean) {
+      #freshMetadata = /* @__PURE__ */ new Set();
+      /** Whether commits' metadata is cached (not when allow markers are collected: a marker must be seen again). */
+      cachesMetadata;
+      constructor(file, key, known2, cachesMetadata) {
         this.#file = file;
         this.#key = key;
-        this.#clean = clean;
+        this.#known = known2;
+        this.cachesMetadata = cachesMetadata;
       }
       /**
        * The cache in `dir` for settings `key`. A missing file, or one made with other settings, is an
        * empty cache; a file that is not a cache keyscan wrote is one too, and `warn` says so.
        */
-      static async open(dir, key, warn, debug) {
+      static async open(dir, key, options) {
+        const { warn, debug } = options;
         const file = join4(dir, FILE);
-        const empty = new _HistoryCache(file, key, /* @__PURE__ */ new Map());
+        const empty = new _HistoryCache(file, key, NOTHING, options.metadata);
+        const superseded = (v) => isObject2(v) && v.format === FORMAT && v.version === 1;
         const info = await stat2(file).catch(() => void 0);
         if (info === void 0) return empty;
         const ignored = (why) => {
@@ -21713,45 +22636,109 @@ var init_history_cache = __esm({
         } catch {
           return ignored("is not valid JSON (damaged or cut short)");
         }
-        const checked = checkFile(parsed);
-        if (checked === void 0) return ignored("is not a keyscan history cache of this version");
+        if (superseded(parsed)) {
+          debug("the history cache was written by an older keyscan: every commit is scanned");
+          return empty;
+        }
+        const valid = checkFile(parsed);
+        if (valid === void 0) return ignored("is not a keyscan history cache of this version");
+        const { file: checked, state } = valid;
         if (checked.key !== key) {
           debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
           return empty;
         }
-        const clean = /* @__PURE__ */ new Map();
-        for (const sha2 of checked.clean) clean.set(sha2, checked.skips[sha2]);
-        debug(`history cache: ${clean.size} commits known clean`);
-        return new _HistoryCache(file, key, clean);
+        const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
+        debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
+        return new _HistoryCache(file, key, known2, options.metadata);
+      }
+      /** The commit list of the last scan, if it was listed from exactly `listedFrom`. */
+      commitsListedFrom(listedFrom) {
+        return listedFrom !== void 0 && listedFrom === this.#known.listedFrom ? this.#known.commits : void 0;
       }
       /** Whether `commit`'s changes are known to hold nothing; its skips, if so. */
       has(commit) {
-        return this.#clean.has(commit);
+        return ((this.#known.state.get(commit) ?? 0) & PATCH) !== 0;
       }
       skipsOf(commit) {
-        return this.#clean.get(commit);
+        return this.#known.skips.get(commit);
+      }
+      /** Whether `commit`'s message, identities and file names are known to hold nothing. */
+      hasMetadata(commit) {
+        return this.cachesMetadata && ((this.#known.state.get(commit) ?? 0) & METADATA) !== 0;
       }
       /** Remembers that this scan found nothing in `commit`'s changes. */
       add(commit, skips) {
         this.#fresh.set(commit, skips);
       }
-      /** Writes the commits of `commits` known clean, old and new (the new ones that pass `keep`), atomically. */
-      async save(commits, keep = () => true) {
-        const clean = [];
+      /** Remembers that this scan found nothing in `commit`'s message, identities and names. */
+      addMetadata(commit) {
+        if (this.cachesMetadata) this.#freshMetadata.add(commit);
+      }
+      /**
+       * Writes `commits` (this scan's list, listed from `listedFrom`) and what is known clean of each,
+       * old and new (new clean changes only of commits that pass `keep`), atomically; nothing when
+       * that is what the file already says.
+       */
+      async save(commits, listedFrom, keep = () => true) {
+        const same = commits === this.#known.commits && listedFrom === this.#known.listedFrom;
+        if (same && this.#fresh.size === 0 && this.#freshMetadata.size === 0) return;
+        let state = "";
+        let changed = !same;
         const skips = {};
         for (const c of commits) {
-          if (!this.#clean.has(c) && !(this.#fresh.has(c) && keep(c))) continue;
-          clean.push(c);
-          const s = this.#fresh.has(c) ? this.#fresh.get(c) : this.#clean.get(c);
+          const old = this.#known.state.get(c) ?? 0;
+          const fresh = this.#fresh.has(c) && keep(c);
+          const bits = old | (fresh ? PATCH : 0) | (this.#freshMetadata.has(c) ? METADATA : 0);
+          if (bits !== old) changed = true;
+          state += String(bits);
+          if ((bits & PATCH) === 0) continue;
+          const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips.get(c);
           if (s !== void 0) skips[c] = s;
         }
-        const content2 = { format: FORMAT, version: FORMAT_VERSION, key: this.#key, clean, skips };
+        if (!changed) return;
+        const content2 = {
+          format: FORMAT,
+          version: FORMAT_VERSION,
+          key: this.#key,
+          commits,
+          ...listedFrom === void 0 ? {} : { listedFrom },
+          state,
+          skips
+        };
         await mkdir(join4(this.#file, ".."), { recursive: true, mode: 448 });
         await writeAtomic(this.#file, `${JSON.stringify(content2)}
 `, 384);
       }
     };
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/git/start-points.ts
+async function startPoints(root, revisions, shallow) {
+  const [starts, replaced] = await Promise.all([
+    gitOk(["rev-list", "--no-walk=unsorted", ...revisions, "--"], root),
+    gitOk(["for-each-ref", "--format=%(refname)%00%(objectname)", "refs/replace/"], root)
+  ]);
+  const commits = starts.split("\n").filter((l) => l !== "");
+  if (!commits.every((c) => SHA2.test(c))) return void 0;
+  const replace = [];
+  for (const line of replaced.split("\n")) {
+    if (line === "") continue;
+    const [name = "", target = ""] = line.split("\0");
+    const id = REPLACE.exec(name)?.[1];
+    if (id === void 0 || !SHA2.test(target)) return void 0;
+    replace.push(`${id}:${target}`);
+  }
+  return { starts: commits, replace, shallow: [...shallow].sort() };
+}
+var SHA2, REPLACE;
+var init_start_points = __esm({
+  "src/git/start-points.ts"() {
+    "use strict";
+    init_run();
+    SHA2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    REPLACE = /^refs\/replace\/((?:[0-9a-f]{40}|[0-9a-f]{64}))$/;
   }
 });
 
@@ -21764,7 +22751,37 @@ async function openHistoryCache(options, root, ctx) {
     allowMarkers: options.reportUnusedAllows === true,
     env: options.env ?? {}
   });
-  return HistoryCache.open(dir, key, (m) => ctx.collector.warnings.push(m), ctx.debug);
+  return HistoryCache.open(dir, key, {
+    metadata: options.reportUnusedAllows !== true,
+    warn: (m) => ctx.collector.warnings.push(m),
+    debug: ctx.debug
+  });
+}
+async function listHistory(cache, root, revisions, shallow, ctx) {
+  if (cache === void 0) return { commits: await listCommits(root, revisions), listedFrom: void 0 };
+  const points = await startPoints(root, revisions, shallow);
+  const listedFrom = points === void 0 ? void 0 : digestOf(points);
+  const known2 = cache.commitsListedFrom(listedFrom);
+  if (known2 !== void 0) {
+    ctx.debug(`history cache: the refs have not moved since the last scan; its ${known2.length} commits are listed again`);
+    return { commits: known2, listedFrom };
+  }
+  return { commits: await listCommits(root, revisions), listedFrom };
+}
+function metadataToRead(cache, commits, ctx) {
+  if (cache === void 0) return commits;
+  const rest = commits.filter((c) => !cache.hasMetadata(c));
+  ctx.collector.metadataFromCache = commits.length - rest.length;
+  ctx.debug(
+    `${commits.length - rest.length} commits' messages, identities and names known clean from the history cache; ${rest.length} to read`
+  );
+  return rest;
+}
+function hasNamed(path2, names) {
+  for (let slash = path2.indexOf("/"); slash !== -1; slash = path2.indexOf("/", slash + 1)) {
+    if (names.has(path2.slice(0, slash))) return true;
+  }
+  return names.has(path2);
 }
 function uncached(cache, commits, ctx) {
   if (cache === void 0) return commits;
@@ -21801,39 +22818,79 @@ function rememberClean(cache, task, result2) {
   if (dirty.has("")) return;
   for (const c of task.commits) if (!dirty.has(c)) cache.add(c, skips.get(c));
 }
-async function saveHistoryCache(cache, commits, keep, ctx) {
+async function saveHistoryCache(cache, commits, listedFrom, keep, ctx) {
   if (cache === void 0) return;
   try {
-    await cache.save(commits, keep);
+    await cache.save(commits, listedFrom, keep);
   } catch (e) {
     ctx.collector.warnings.push(
       `could not write the history cache (${systemErrorCode(e) ?? String(e)}); the next scan rescans every commit. Check that the cache directory is writable, or run with --no-cache.`
     );
   }
 }
+var MetadataWatch;
 var init_cache = __esm({
   "src/modes/cache.ts"() {
     "use strict";
     init_rules();
+    init_digest();
     init_history_cache();
     init_errors();
+    init_history();
+    init_start_points();
+    MetadataWatch = class {
+      /** Commits that could be remembered, with their paths. */
+      #eligible = /* @__PURE__ */ new Map();
+      /** Identity → the commits that have it, children first. */
+      #identities = /* @__PURE__ */ new Map();
+      /** Every commit read goes through here, in scan order: an identity's last commit is its oldest. */
+      saw(c, eligible) {
+        if (eligible) this.#eligible.set(c.commit, c.paths);
+        for (const id of [`${c.authorName} <${c.authorEmail}>`, `${c.committerName} <${c.committerEmail}>`]) {
+          const list = this.#identities.get(id);
+          if (list === void 0) this.#identities.set(id, [c.commit]);
+          else if (list[list.length - 1] !== c.commit) list.push(c.commit);
+        }
+      }
+      /** Adds the clean commits to `cache`; none when anything failed (`failed`). */
+      remember(cache, findings, realPath, failed) {
+        if (failed) return;
+        const dirty = /* @__PURE__ */ new Set();
+        const names = /* @__PURE__ */ new Set();
+        const identityAt = /* @__PURE__ */ new Set();
+        for (const f of findings) {
+          if (f.source === "commit-message" && f.commit !== void 0) dirty.add(f.commit);
+          else if (f.source === "commit-author" && f.commit !== void 0) identityAt.add(f.commit);
+          else if (f.source === "path") names.add(realPath(f.path));
+        }
+        if (identityAt.size > 0) {
+          for (const commits of this.#identities.values()) {
+            if (identityAt.has(commits[commits.length - 1] ?? "")) for (const c of commits) dirty.add(c);
+          }
+        }
+        for (const [commit, paths] of this.#eligible) {
+          if (dirty.has(commit) || names.size > 0 && paths.some((p) => hasNamed(p, names))) continue;
+          cache.addMetadata(commit);
+        }
+      }
+    };
   }
 });
 
 // src/filters/first-introduced.ts
 function firstIntroduced(findings, order) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-    const group = groups.get(key);
+    const group = groups2.get(key);
     if (group === void 0) {
-      groups.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
+      groups2.set(key, { first: f, commits: /* @__PURE__ */ new Set([f.commit ?? ""]) });
       continue;
     }
     group.commits.add(f.commit ?? "");
     if (isOlder(f, group.first, order)) group.first = f;
   }
-  return [...groups.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
+  return [...groups2.values()].map(({ first, commits }) => ({ ...first, commitCount: commits.size }));
 }
 function isOlder(a, b, order) {
   const da = Date.parse(a.date ?? "");
@@ -22521,9 +23578,10 @@ async function scanCommits(whole2, ctx) {
   if (commits.length === 0) return asIs;
   const parts = Math.max(2, Math.max(1, ctx.threads) * 2);
   const size = Math.max(SMALL_HISTORY, Math.min(MAX_BATCH, Math.ceil(commits.length / parts)));
-  const large = commits.length > SMALL_HISTORY;
   ctx.debug(`${Math.ceil(commits.length / size)} batches of up to ${size} commits`);
   const patches = uncached(set.cache, commits, ctx);
+  const described = metadataToRead(set.cache, commits, ctx);
+  const large = patches.length > SMALL_HISTORY || described.length > SMALL_HISTORY;
   async function* tasks() {
     for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
   }
@@ -22532,16 +23590,24 @@ async function scanCommits(whole2, ctx) {
   const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
   templates.catch(() => void 0);
   const touchesEnv = /* @__PURE__ */ new Set();
-  const metadata = runMetadataTasks(fragmentTasks(metadataFragments(set, ctx, touchesEnv), FRAGMENT_BYTES_PER_TASK), ctx, large);
+  const watch = set.cache?.cachesMetadata ? new MetadataWatch() : void 0;
+  const metadata = runMetadataTasks(
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    ctx,
+    large
+  );
   metadata.catch(() => void 0);
   const cache = set.cache;
   if (set.scanContent !== void 0) await set.scanContent(patches, ctx, cache);
   else await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
-  await saveHistoryCache(cache, whole2.commits, (c) => !touchesEnv.has(c), ctx);
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...await committed, ...await templates]);
   return async (findings) => {
+    if (cache !== void 0) {
+      watch?.remember(cache, ctx.collector.unfiltered(), ctx.realPath.current, ctx.collector.errors.length > 0);
+      await saveHistoryCache(cache, whole2.commits, whole2.listedFrom, (c) => !touchesEnv.has(c), ctx);
+    }
     const isTemplateValue = (f) => f.ruleId === ENV_TEMPLATE_VALUE.id;
     const merged = mergeTemplateValues(findings.filter(isTemplateValue), findings, (id) => ctx.genericRules.has(id));
     const checks = findings.filter((f) => f.source === "check" && !isTemplateValue(f));
@@ -22593,15 +23659,15 @@ function recordOrder(record, findings, order) {
     if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
   }
 }
-async function* metadataFragments(set, ctx, touchesEnv) {
+async function* metadataFragments(set, described, ctx, touchesEnv, watch) {
   const identities = /* @__PURE__ */ new Map();
-  for await (const c of commitMetadata(set.root, set.commits)) {
+  for await (const c of commitMetadata(set.root, described)) {
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
-    if (set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0)) {
-      touchesEnv.add(c.commit);
-    }
+    const env = set.cache !== void 0 && ctx.env !== void 0 && c.paths.some((p) => ctx.env?.names.kind(p) !== void 0);
+    if (env) touchesEnv.add(c.commit);
+    watch?.saw(c, !env && !c.paths.some(ctx.isExcluded));
   }
   yield* identityFragments(identities);
   if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
@@ -22954,8 +24020,9 @@ var init_history4 = __esm({
         const includeStash = options.includeStash ?? false;
         const root = await repositoryRoot(ctx.cwd);
         const stashes = includeStash ? await stashEntries(root) : [];
-        const commits = await listCommits(root, [...allRefs(includeStash), ...stashes]);
         const boundary = await shallowBoundary(root);
+        const cache = await openHistoryCache(options, root, ctx);
+        const { commits, listedFrom } = await listHistory(cache, root, [...allRefs(includeStash), ...stashes], boundary, ctx);
         if (boundary.size > 0) {
           const n = boundary.size;
           ctx.collector.warnings.push(
@@ -22963,13 +24030,13 @@ var init_history4 = __esm({
           );
         }
         const tip = await resolveCommit(root, "HEAD");
-        const cache = await openHistoryCache(options, root, ctx);
         const shard = shardOf(options);
         const cached = cache === void 0 ? 0 : commits.filter((c) => cache.has(c)).length;
         const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== void 0 }, forcedDesign());
         ctx.debug(`history design: ${design}`);
         const content2 = design === "blobs" ? { scanContent: scanHistoryBlobs.bind(void 0, root) } : {};
-        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...cache ? { cache } : {}, ...content2 }, ctx);
+        const fromCache = cache ? { cache, ...listedFrom === void 0 ? {} : { listedFrom } } : {};
+        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content2 }, ctx);
       }
     };
   }
@@ -23207,8 +24274,8 @@ var init_blobs = __esm({
             continue;
           }
           if (this.#closed) return;
-          await new Promise((resolve18) => {
-            this.#wake = resolve18;
+          await new Promise((resolve19) => {
+            this.#wake = resolve19;
           });
           this.#wake = void 0;
         }
@@ -23221,16 +24288,37 @@ var init_blobs = __esm({
       #failure;
       #done;
       #repo;
-      /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
-      constructor(repo, cap) {
+      #holdLimit;
+      /** Bytes of blobs answered and not yet released (with a hold limit). */
+      #held = 0;
+      #space;
+      #closing = false;
+      /**
+       * Blobs larger than `cap` bytes are not held in memory: only their size and head are returned.
+       * With `holdLimit`, the reader stops reading git's answers while more than that many bytes of
+       * answered blobs are not yet {@link release}d: many requests can then be in flight (written to
+       * git together) while memory stays bounded by what is read ahead.
+       */
+      constructor(repo, cap, holdLimit = Number.POSITIVE_INFINITY) {
         this.#repo = repo;
         this.#cap = cap;
+        this.#holdLimit = holdLimit;
+      }
+      /** A read's blob is no longer needed (only counts with a hold limit). */
+      release(read) {
+        this.#held -= read.data?.length ?? 0;
+        if (this.#held <= this.#holdLimit) this.#wake();
+      }
+      #wake() {
+        const space = this.#space;
+        this.#space = void 0;
+        space?.();
       }
       read(oid) {
         if (this.#failure !== void 0) return Promise.reject(this.#failure);
         this.#done ??= this.#run();
-        return new Promise((resolve18, reject) => {
-          this.#pending.push({ resolve: resolve18, reject });
+        return new Promise((resolve19, reject) => {
+          this.#pending.push({ resolve: resolve19, reject });
           this.#requests.push(`${oid}
 `);
         });
@@ -23238,13 +24326,29 @@ var init_blobs = __esm({
       /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
       async close() {
         this.#requests.close();
+        this.#closing = true;
+        this.#wake();
         await this.#done;
         if (this.#failure !== void 0) throw this.#failure;
       }
       async #run() {
-        const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+        const parser = new BatchParser(
+          this.#cap,
+          (read) => {
+            this.#held += read.data?.length ?? 0;
+            this.#pending.shift()?.resolve(read);
+          },
+          SNIFF
+        );
         try {
-          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
+            parser.push(chunk);
+            while (this.#held > this.#holdLimit && !this.#closing) {
+              await new Promise((resolve19) => {
+                this.#space = resolve19;
+              });
+            }
+          }
           if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
         } catch (e) {
           this.#failure = e;
@@ -23334,11 +24438,11 @@ var init_changes = __esm({
         if (path2 === void 0) return;
         if (file.binary && state === void 0) {
           if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path: path2, commit });
-          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+          else this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit, file });
           return;
         }
         if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit });
+        this.#ready.push({ kind: "blob", path: path2, blob: file.newBlob, added: state.added, held: state.held, commit, file });
       }
     };
   }
@@ -23379,7 +24483,7 @@ var init_cquote = __esm({
 
 // src/sources/diff.ts
 function newFile() {
-  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+  return { path: void 0, newBlob: void 0, oldBlob: void 0, isNew: false, gitlink: false, binary: false };
 }
 function guessPath(header2) {
   if (header2.startsWith("diff --cc ") || header2.startsWith("diff --combined ")) {
@@ -23432,7 +24536,7 @@ var init_diff = __esm({
           nl = chunk.indexOf(NEWLINE, start);
         }
         for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-          this.#line(chunk.subarray(start, nl));
+          if (nl === start || !this.#passOver(chunk, start, nl)) this.#line(chunk.subarray(start, nl));
           start = nl + 1;
         }
         if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
@@ -23450,6 +24554,19 @@ var init_diff = __esm({
         this.#file = void 0;
         if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
       }
+      /**
+       * A removed or unchanged line of a plain diff's hunk, judged by its first byte without a Buffer
+       * for it: most lines of a history's patches are removed lines, which say nothing but "flush".
+       */
+      #passOver(chunk, start, end) {
+        if (!this.#inHunk || this.#combined !== 0) return false;
+        const first = chunk[start];
+        if (first !== MINUS && first !== SPACE && first !== 92) return false;
+        this.#flush();
+        if (first === SPACE) this.#newLine++;
+        else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(chunk, start + 1, end, this.#file);
+        return true;
+      }
       #line(line) {
         const first = line[0];
         if (this.#inHunk) {
@@ -23461,6 +24578,7 @@ var init_diff = __esm({
             if (first === MINUS || first === SPACE || first === 92) {
               this.#flush();
               if (first === SPACE) this.#newLine++;
+              else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(line, 1, line.length, this.#file);
               return;
             }
           } else if (first === PLUS || first === MINUS || first === SPACE) {
@@ -23487,6 +24605,8 @@ var init_diff = __esm({
           const [ids = "", mode] = text2.slice(6).split(" ");
           const newBlob = ids.slice(ids.indexOf("..") + 2);
           if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+          const oldBlob = ids.slice(0, ids.indexOf(".."));
+          if (/^[0-9a-f]{40,64}$/.test(oldBlob) && !/^0+$/.test(oldBlob)) file.oldBlob = oldBlob;
           if (mode === "160000") file.gitlink = true;
         } else if (text2 === "--- /dev/null") {
           file.isNew = true;
@@ -23826,6 +24946,7 @@ var init_collector = __esm({
       historyOnlyHidden;
       /** Commits counted from the history cache instead of scanned (see src/cache/history-cache.ts). */
       commitsFromCache;
+      metadataFromCache;
       /** Set by a sharded scan (`--shard`): recorded in the result for `keyscan merge`. */
       shard;
       constructor(onProgress, collectMarkers = false) {
@@ -23910,6 +25031,7 @@ var init_collector = __esm({
             filesScanned: this.#files,
             ...this.commitsTotal === void 0 ? {} : { commitsScanned: this.#commits },
             ...this.commitsFromCache === void 0 ? {} : { commitsFromCache: this.commitsFromCache },
+            ...this.metadataFromCache === void 0 ? {} : { metadataFromCache: this.metadataFromCache },
             bytesScanned: this.#bytes,
             lfsPointers: this.#lfs,
             ...this.historyOnlyHidden === void 0 ? {} : { historyOnlyHidden: this.historyOnlyHidden },
@@ -23991,6 +25113,99 @@ var init_blob_scan = __esm({
     init_changes();
     init_text2();
     PROGRESS_MS = 250;
+  }
+});
+
+// src/scanner/reach.ts
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = computeReach(catalogue2);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function computeReach(catalogue2) {
+  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
+  let longest = 0;
+  let baseMatch = 0;
+  const longer = [];
+  for (const rule of rules) {
+    longest = Math.max(longest, rule.maxLength);
+    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
+    else longer.push(rule);
+  }
+  const wide = longest + margin;
+  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
+  const byVerdicts = /* @__PURE__ */ new Map();
+  const widening = (onPath2) => {
+    const applies = (r) => r.pathGroup === void 0 || onPath2.has(r.pathGroup);
+    let always = 0;
+    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
+    const list = [];
+    const reach = [];
+    keywords.keywords.forEach((keyword, id) => {
+      let need = 0;
+      for (const i of rulesByKeyword[id] ?? []) {
+        const r = rules[i];
+        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+      }
+      const carrier = carrierOf[id];
+      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
+      if (need === 0) return;
+      list.push(keyword);
+      reach.push(need);
+    });
+    const withinLines = list.every((k) => !k.includes("\n"));
+    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+  };
+  return {
+    base: Math.min(wide, baseMatch + margin),
+    wide,
+    wideFor(path2) {
+      const onPath2 = new Set(groups2.filter((g) => paths[g]?.test(path2) === true));
+      const key = [...onPath2].join(",");
+      let found = byVerdicts.get(key);
+      if (found === void 0) {
+        found = widening(onPath2);
+        byVerdicts.set(key, found);
+      }
+      return found;
+    }
+  };
+}
+function neededReach(reach, widening, text2, start, end) {
+  let need = Math.max(reach.base, widening.always);
+  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  findKeywords(
+    widening.keywords,
+    text2,
+    (id) => {
+      need = Math.max(need, widening.reach[id]);
+    },
+    start,
+    end
+  );
+  return need;
+}
+function hasKeyword(matcher, text2, start = 0, end = text2.length) {
+  const { delta, classes, accept: accept2 } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[s + classes[text2[i]]];
+    if (accept2[s] !== 0) return true;
+  }
+  return false;
+}
+var BASE_MATCH, reaches;
+var init_reach = __esm({
+  "src/scanner/reach.ts"() {
+    "use strict";
+    init_encoded();
+    init_keywords();
+    BASE_MATCH = 512;
+    reaches = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -24109,7 +25324,7 @@ var init_scan_fragment = __esm({
 });
 
 // src/scanner/changed-blob.ts
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const text2 = toScannableText(raw);
   if (text2 === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
@@ -24119,7 +25334,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text2, lines, ranges, reach)) {
+  const scan2 = (first, last) => {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text2.length;
     const data = text2.subarray(start, end);
@@ -24130,17 +25345,32 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
+  };
+  const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
+  const carries = order === void 0 && widening.withinLines;
+  let free = wide?.free === true && carries ? true : void 0;
+  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE && widening.keywords !== void 0;
+  for (const [from, to] of groups(text2, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text2, lines, group, reach.wide)[0];
+    const near = windows(text2, lines, group, baseNeed);
+    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
+      for (const [a, b] of near) scan2(a, b);
+      continue;
+    }
+    if (free === void 0 && judge && widening.keywords !== void 0) {
+      free = !hasKeyword(widening.keywords, text2);
+      if (!free) wide?.onWide?.();
+    }
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text2.length;
+    const need = free === true ? baseNeed : neededReach(reach, widening, text2, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan2(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text2, lines, group, need)) scan2(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text2) };
-}
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
 }
 function lineStarts(text2) {
   const starts = [0];
@@ -24159,6 +25389,18 @@ function windows(text2, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+function groups(text2, starts, ranges, reach) {
+  const out = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text2, starts, ranges.slice(i, i + 2), reach);
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
@@ -24209,14 +25451,15 @@ function utf16Ranges(raw, order, added) {
   }
   return out;
 }
-var reaches;
+var JUDGED_WHOLE;
 var init_changed_blob = __esm({
   "src/scanner/changed-blob.ts"() {
     "use strict";
     init_allow_marker();
     init_scan_fragment();
     init_text2();
-    reaches = /* @__PURE__ */ new WeakMap();
+    init_reach();
+    JUDGED_WHOLE = 256 << 10;
   }
 });
 
@@ -24290,8 +25533,8 @@ var init_tally = __esm({
         return true;
       }
       /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
-      changedBlob(item, raw, added, meta) {
-        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+      changedBlob(item, raw, added, meta, wide) {
+        const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0, wide);
         this.bytesScanned += r.bytesScanned;
         if (r.binary) return false;
         if (r.lfsPointer) this.lfsPointers++;
@@ -24344,8 +25587,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
     if (lastBinary !== lastFile) tally3.skip("binary", fragment.path, commit.commit);
     lastBinary = lastFile;
   };
-  const reader = new BlobReader(repo, BLOB_CAP);
+  const reader = new BlobReader(repo, BLOB_CAP, HELD_BYTES);
   const router = new ChangeRouter();
+  const reach = reachOf(catalogue2);
+  const freeBlobs = /* @__PURE__ */ new Set();
+  const removedWide = /* @__PURE__ */ new WeakSet();
+  const widePaths = /* @__PURE__ */ new Set();
+  const wideHint = (change) => {
+    const { file, path: path2, blob } = change;
+    const old = file?.oldBlob;
+    const free = freeBlobs.has(`${path2}\0${blob}`);
+    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path2)) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path2}\0${old}`), onWide: () => widePaths.add(path2) };
+  };
+  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -24355,11 +25610,23 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
-    onFileEnd: (file, commit) => router.fileEnd(file, commit)
+    onFileEnd: (file, commit) => router.fileEnd(file, commit),
+    onRemoved: (data, start, end, file) => {
+      if (removedWide.has(file) || file.path === void 0) return;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
+      if (keywords !== void 0 && hasKeyword(keywords, data, start, end)) removedWide.add(file);
+    }
   });
   const handle = async (change, read) => {
     const commit = change.commit;
-    if (commit === void 0) return;
+    if (commit === void 0) {
+      read?.then(
+        (blob2) => reader.release(blob2),
+        () => void 0
+      );
+      return;
+    }
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
@@ -24367,18 +25634,29 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       return;
     }
     const blob = await read;
+    try {
+      handleBlob(change, commit, blob);
+    } finally {
+      reader.release(blob);
+    }
+  };
+  const handleBlob = (change, commit, blob) => {
     countFile(commit, change.path);
     const verdict2 = changedBlobVerdict(blob, change);
-    if (verdict2.kind === "skip") return tally3.skip(verdict2.reason, change.path, commit.commit);
+    if (verdict2.kind === "skip") {
+      tally3.skip(verdict2.reason, change.path, commit.commit);
+      return;
+    }
     if (verdict2.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict2.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally3.changedBlob(item, verdict2.data, change.added, metaOf(commit, change.path, 1)))
+    if (!tally3.changedBlob(item, verdict2.data, change.added, metaOf(commit, change.path, 1), wideHint(change)))
       tally3.skip("binary", change.path, commit.commit);
   };
   const inFlight2 = [];
+  let heldBytes = 0;
   let chain = Promise.resolve();
   const drain = async (limit) => {
     for (const change of router.take()) {
@@ -24386,8 +25664,14 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
       read?.catch(() => void 0);
       chain = chain.then(() => handle(change, read));
       chain.catch(() => void 0);
-      inFlight2.push(chain);
-      while (inFlight2.length > limit) await inFlight2.shift();
+      const bytes = heldBy(change);
+      heldBytes += bytes;
+      inFlight2.push({ done: chain, bytes });
+      while (inFlight2.length > limit || heldBytes > HELD_BYTES && inFlight2.length > 0) {
+        const first = inFlight2.shift();
+        heldBytes -= first.bytes;
+        await first.done;
+      }
     }
   };
   try {
@@ -24403,7 +25687,11 @@ async function scanCommitBatch(catalogue2, repo, commits, options = {}, onProgre
   }
   return tally3.result({ commitsScanned });
 }
-var PROGRESS_MS2, MAX_IN_FLIGHT;
+function heldBy(change) {
+  if (change.kind === "fragment") return change.fragment.data.length;
+  return change.kind === "blob" ? change.held.reduce((n, f) => n + f.data.length, 0) : 0;
+}
+var PROGRESS_MS2, MAX_IN_FLIGHT, HELD_BYTES;
 var init_commits2 = __esm({
   "src/scanner/commits.ts"() {
     "use strict";
@@ -24412,9 +25700,11 @@ var init_commits2 = __esm({
     init_change_fallback();
     init_changes();
     init_diff();
+    init_reach();
     init_tally();
     PROGRESS_MS2 = 250;
-    MAX_IN_FLIGHT = 4;
+    MAX_IN_FLIGHT = 256;
+    HELD_BYTES = 16 << 20;
   }
 });
 
@@ -24518,8 +25808,8 @@ var init_pool = __esm({
       }
       run(task, onProgress) {
         if (this.#closed) return Promise.reject(new KeyscanError("E_WORKER", "the worker pool is closed"));
-        return new Promise((resolve18, reject) => {
-          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve18, reject });
+        return new Promise((resolve19, reject) => {
+          this.#queue.push({ id: this.#nextId++, task, attempts: 0, onProgress, resolve: resolve19, reject });
           this.#dispatch();
         });
       }
@@ -32792,8 +34082,38 @@ var init_scan_options = __esm({
   }
 });
 
+// src/ci/history-cache.ts
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve10 } from "node:path";
+function historyCacheDir(given, cwd) {
+  if (given === void 0 || given.trim() === "") return void 0;
+  return isAbsolute2(given) ? given : resolve10(cwd, given);
+}
+function historyCacheNote(result2, dir) {
+  const total = result2.stats.commitsScanned ?? 0;
+  const cached = result2.stats.commitsFromCache ?? 0;
+  const metadata = result2.stats.metadataFromCache ?? 0;
+  if (cached === 0 && metadata === 0) {
+    return `History cache ${dir}: nothing usable in it (first audit, or other rules or settings); all ${total} commits were scanned, and the cache was written for the next run.`;
+  }
+  return `History cache ${dir}: ${cached} of ${total} commits were not rescanned, and ${metadata} commits' messages, identities and file names not read again, because an earlier audit with the same rules found them clean; ${total - cached} commits were scanned. Whoever can write this cache decides what is skipped: keep it scoped to this repository and written only by this audit.`;
+}
+async function committedCache(root, dir) {
+  const rel = relative5(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  const tracked = await trackedPaths(root, [toPosix(rel)]);
+  if (tracked.size === 0) return void 0;
+  return `the history cache directory ${toPosix(rel)} holds files committed to the repository: a cache from a commit is not trusted, so this audit scanned every commit and wrote no cache. Choose a --cache-dir that is not tracked (add it to .gitignore and remove the committed files).`;
+}
+var init_history_cache2 = __esm({
+  "src/ci/history-cache.ts"() {
+    "use strict";
+    init_env_files();
+    init_paths();
+  }
+});
+
 // src/ci/pr-config.ts
-import { isAbsolute as isAbsolute2, join as join8, relative as relative5, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join8, relative as relative6, resolve as resolve11 } from "node:path";
 async function pullRequestConfig(source, base2, head) {
   const baseVersion = await versionAt(source, base2);
   const headVersion = await versionAt(source, head);
@@ -32819,7 +34139,7 @@ async function workTreeVersion(source) {
 }
 function configFiles(source) {
   if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
-  const rel = inside(source.root, resolve10(source.explicit));
+  const rel = inside(source.root, resolve11(source.explicit));
   return rel === void 0 ? [] : [rel];
 }
 async function versionAt(source, rev) {
@@ -32891,8 +34211,8 @@ async function changedFiles(source, base2, head, paths) {
   return r.stdout.split("\0").filter((p) => p !== "");
 }
 function inside(root, file) {
-  const rel = relative5(root, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  const rel = relative6(root, file);
+  if (rel === "" || rel.startsWith("..") || isAbsolute3(rel)) return void 0;
   return toPosix(rel);
 }
 var init_pr_config = __esm({
@@ -32911,10 +34231,10 @@ var init_pr_config = __esm({
 });
 
 // src/ci/provider.ts
-import { relative as relative6, resolve as resolve11 } from "node:path";
+import { relative as relative7, resolve as resolve12 } from "node:path";
 function workspacePrefix(root, workspace) {
   if (workspace === void 0) return "";
-  const rel = relative6(resolve11(workspace), root);
+  const rel = relative7(resolve12(workspace), root);
   return rel === "" || rel.startsWith("..") ? "" : `${toPosix(rel)}/`;
 }
 var init_provider = __esm({
@@ -33117,17 +34437,17 @@ function explicitPlan(mode) {
 }
 function sha(value2) {
   const v = value2?.toLowerCase();
-  return v !== void 0 && SHA2.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+  return v !== void 0 && SHA3.test(v) && !ZERO_SHA.test(v) ? v : void 0;
 }
 function short(sha2) {
   return sha2.slice(0, 12);
 }
-var ZERO_SHA, SHA2;
+var ZERO_SHA, SHA3;
 var init_plan = __esm({
   "src/ci/plan.ts"() {
     "use strict";
     ZERO_SHA = /^0+$/;
-    SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    SHA3 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
@@ -33594,7 +34914,7 @@ var init_reports = __esm({
 });
 
 // src/ci/gitlab/provider.ts
-import { join as join9, relative as relative7, resolve as resolve12 } from "node:path";
+import { join as join9, relative as relative8, resolve as resolve13 } from "node:path";
 function gitlabJob(ctx) {
   return {
     trigger: `${ctx.source} pipeline`,
@@ -33640,7 +34960,7 @@ async function reportFailure2(e, out, reportDir2) {
 }
 function shown(file, ctx) {
   if (ctx.projectDir === void 0) return file;
-  const rel = relative7(resolve12(ctx.projectDir), file);
+  const rel = relative8(resolve13(ctx.projectDir), file);
   return rel === "" || rel.startsWith("..") ? file : rel;
 }
 var SECRET_DETECTION_FILE, CODE_QUALITY_FILE, FETCH_DEPTH_HINT2, gitlabProvider;
@@ -33949,7 +35269,7 @@ __export(ci_run_exports, {
   runCiCommand: () => runCiCommand
 });
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { dirname as dirname5, resolve as resolve13 } from "node:path";
+import { dirname as dirname5, resolve as resolve14 } from "node:path";
 async function runCiCommand(args2, io) {
   const provider2 = selectProvider(args2.provider, io.env);
   const job = await provider2.open(io.env, io.cwd);
@@ -33963,7 +35283,7 @@ async function runCiCommand(args2, io) {
 }
 async function runCi(args2, outer, job, out) {
   const io = { ...outer, stdout: out.stdout, stderr: out.stderr };
-  const cwd = resolve13(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve14(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
   const mode = args2.mode;
@@ -33977,14 +35297,21 @@ async function runCi(args2, outer, job, out) {
   io.stderr.write(`keyscan: ${job.trigger ? `${job.trigger}: ` : ""}scanning ${plan.label}
 `);
   const target = await resolveTarget(plan, { root, remote: args2.remote, fetch: args2.fetch, note, fetchHint: job.fetchHint });
-  const scanWith = (version) => runScan(args2, { cwd, root }, target, version);
+  let cacheDir = target.kind === "history" ? historyCacheDir(args2["cache-dir"], io.cwd) : void 0;
+  const committed = cacheDir === void 0 ? void 0 : await committedCache(root, cacheDir);
+  if (committed !== void 0) {
+    note(committed);
+    cacheDir = void 0;
+  }
+  const scanWith = (version) => runScan(args2, { cwd, root, cacheDir }, target, version);
   const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
   const { rules } = outcome;
   const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
 `);
+  if (cacheDir !== void 0) note(historyCacheNote(result2, cacheDir));
   const sarifShown = args2["sarif-output"] ?? job.defaultSarif;
-  const sarif = sarifShown === void 0 ? void 0 : { path: resolve13(io.cwd, sarifShown), shown: sarifShown };
+  const sarif = sarifShown === void 0 ? void 0 : { path: resolve14(io.cwd, sarifShown), shown: sarifShown };
   if (sarif !== void 0) {
     await out.writeReport(sarif.path, render("sarif", { result: result2, rules, reveal: false, version: VERSION, color: false }));
     const unprotected = await reportInRepository(sarif.path);
@@ -34007,7 +35334,7 @@ async function scanRequest(args2, root, target, job, scanWith, note) {
   const source = {
     root,
     explicit: args2.config,
-    baseline: args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline),
+    baseline: args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint
   };
@@ -34026,9 +35353,9 @@ async function scanRequest(args2, root, target, job, scanWith, note) {
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
 async function runScan(args2, where, target, version) {
-  const { cwd, root } = where;
-  const given = args2.baseline === void 0 ? void 0 : resolve13(root, args2.baseline);
-  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve13(cwd, args2.config));
+  const { cwd, root, cacheDir } = where;
+  const given = args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline);
+  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve14(cwd, args2.config));
   let baseline = version?.baseline;
   if (version === void 0) {
     const choice = chooseBaseline(root, given, config.baseline);
@@ -34040,6 +35367,7 @@ async function runScan(args2, where, target, version) {
     cwd,
     ...args2.threads !== void 0 ? { threads: args2.threads } : {},
     ...targetOptions(target),
+    ...cacheDir === void 0 ? {} : { cache: { dir: cacheDir } },
     ...baselineScanOptions(baseline)
   };
   const rules = [...configured.rules, ...ENV_CHECK_RULES];
@@ -34063,7 +35391,7 @@ function ciOutput(io) {
   };
 }
 function reportDir(args2, io, job) {
-  return resolve13(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
+  return resolve14(io.cwd, args2["report-dir"] ?? job.reportDir ?? ".");
 }
 function targetOptions(target) {
   switch (target.kind) {
@@ -34095,6 +35423,7 @@ var init_ci_run = __esm({
     init_choice();
     init_io();
     init_rules2();
+    init_history_cache2();
     init_pr_config();
     init_providers();
     init_target();
@@ -34282,7 +35611,7 @@ function keyscanInstalled(root) {
   return existsSync4(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve19, reject) => {
     const child = spawn2(process.execPath, [bin], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (b) => {
@@ -34292,7 +35621,7 @@ function runHusky(root, bin) {
       output += b.toString();
     });
     child.on("error", reject);
-    child.on("close", (code2) => resolve18({ code: code2 ?? 1, output: output.trim() }));
+    child.on("close", (code2) => resolve19({ code: code2 ?? 1, output: output.trim() }));
   });
 }
 var LOCKFILES;
@@ -34317,9 +35646,9 @@ __export(init_run_exports, {
   runInitCommand: () => runInitCommand
 });
 import { mkdir as mkdir3, readFile as readFile7, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join11, relative as relative10, resolve as resolve15 } from "node:path";
+import { dirname as dirname7, join as join11, relative as relative11, resolve as resolve16 } from "node:path";
 async function runInitCommand(args2, io) {
-  const cwd = resolve15(io.cwd, args2.cwd ?? ".");
+  const cwd = resolve16(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
   if (root === void 0) {
     throw new KeyscanError("E_INIT", `${cwd} is not inside a git work tree`, {
@@ -34401,7 +35730,7 @@ async function readOptional(file) {
 }
 function noPackageJson(root, cwd, here) {
   if (here !== void 0 && cwd !== root) {
-    return new KeyscanError("E_INIT", `package.json is in ${relative10(root, cwd)}/, not at the repository root ${root}`, {
+    return new KeyscanError("E_INIT", `package.json is in ${relative11(root, cwd)}/, not at the repository root ${root}`, {
       hint: `git runs hooks from the root, where husky must be installed: cd ${root} && npm init -y && npx -p ${PACKAGE_NAME} keyscan init. Or use the pre-commit framework (see the keyscan README).`
     });
   }
@@ -36918,12 +38247,12 @@ var require_wrap_ansi = __commonJS({
       for (const [index, character] of pre.entries()) {
         returnValue += character;
         if (ESCAPES2.has(character)) {
-          const { groups } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
-          if (groups.code !== void 0) {
-            const code3 = Number.parseFloat(groups.code);
+          const { groups: groups2 } = new RegExp(`(?:\\${ANSI_CSI}(?<code>\\d+)m|\\${ANSI_ESCAPE_LINK}(?<uri>.*)${ANSI_ESCAPE_BELL})`).exec(pre.slice(index).join("")) || { groups: {} };
+          if (groups2.code !== void 0) {
+            const code3 = Number.parseFloat(groups2.code);
             escapeCode = code3 === END_CODE ? void 0 : code3;
-          } else if (groups.uri !== void 0) {
-            escapeUrl = groups.uri.length === 0 ? void 0 : groups.uri;
+          } else if (groups2.uri !== void 0) {
+            escapeUrl = groups2.uri.length === 0 ? void 0 : groups2.uri;
           }
         }
         const code2 = ansiStyles.codes.get(Number(escapeCode));
@@ -37226,17 +38555,17 @@ var require_build3 = __commonJS({
 // node_modules/escalade/sync/index.js
 var require_sync = __commonJS({
   "node_modules/escalade/sync/index.js"(exports, module) {
-    var { dirname: dirname8, resolve: resolve18 } = __require("path");
+    var { dirname: dirname8, resolve: resolve19 } = __require("path");
     var { readdirSync, statSync: statSync2 } = __require("fs");
     module.exports = function(start, callback) {
-      let dir = resolve18(".", start);
+      let dir = resolve19(".", start);
       let tmp, stats = statSync2(dir);
       if (!stats.isDirectory()) {
         dir = dirname8(dir);
       }
       while (true) {
         tmp = callback(dir, readdirSync(dir));
-        if (tmp) return resolve18(dir, tmp);
+        if (tmp) return resolve19(dir, tmp);
         dir = dirname8(tmp = dir);
         if (tmp === dir) break;
       }
@@ -37274,7 +38603,7 @@ var require_require_directory = __commonJS({
     "use strict";
     var fs = __require("fs");
     var join13 = __require("path").join;
-    var resolve18 = __require("path").resolve;
+    var resolve19 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
@@ -37308,7 +38637,7 @@ var require_require_directory = __commonJS({
           options[prop] = defaultOptions[prop];
         }
       }
-      path2 = !path2 ? dirname8(m.filename) : resolve18(dirname8(m.filename), path2);
+      path2 = !path2 ? dirname8(m.filename) : resolve19(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
         var joined = join13(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
@@ -38982,7 +40311,7 @@ init_config();
 init_schema_check();
 init_redact();
 init_errors();
-import { resolve as resolve17 } from "node:path";
+import { resolve as resolve18 } from "node:path";
 
 // src/git/remote-url.ts
 init_run();
@@ -39298,6 +40627,9 @@ function ciOptions(y) {
     type: "boolean",
     default: false,
     describe: "on a pull request, use the pull request's config and baseline instead of the base commit's (lets a pull request silence its own check)"
+  }).option("cache-dir", {
+    type: "string",
+    describe: "history audits (schedule, mode history): keep the history cache in DIR and rescan only what is new (keep DIR between runs: actions/cache, GitLab cache:); other scans ignore it"
   }).option("threads", { type: "number", describe: "worker threads (default: one per core)" }).option("cwd", { alias: "C", type: "string", describe: "run as if started in DIR" });
 }
 async function ciCommand(args2, io) {
@@ -39309,14 +40641,14 @@ async function ciCommand(args2, io) {
 init_rules();
 init_config();
 init_load();
-import { relative as relative9, resolve as resolve14 } from "node:path";
+import { relative as relative10, resolve as resolve15 } from "node:path";
 
 // src/config/print.ts
 init_rules();
 init_compile();
 init_scan_fragment();
 init_user_rules();
-import { dirname as dirname6, relative as relative8 } from "node:path";
+import { dirname as dirname6, relative as relative9 } from "node:path";
 function printableConfig(config, schemaRef) {
   const hide = redactor(config);
   const list = (a) => ({
@@ -39348,7 +40680,7 @@ function printableConfig(config, schemaRef) {
     ruleOverrides: overrides,
     allowlist: list(config.allowlist),
     placeholders: config.placeholders.map(hide),
-    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative8(dirname6(config.file), config.baseline) } : {}
+    ...config.baseline !== void 0 && config.file !== void 0 ? { baseline: relative9(dirname6(config.file), config.baseline) } : {}
   };
 }
 function redactor(config) {
@@ -39370,8 +40702,8 @@ function configOptions(y) {
 async function configCommand(args2, outer) {
   const io = await withCwd(args2, outer);
   const root = await workTreeRoot(io.cwd) ?? io.cwd;
-  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve14(io.cwd, args2.config), builtinRules);
-  const where = config.file === void 0 ? void 0 : relative9(io.cwd, config.file) || config.file;
+  const config = await loadConfig(root, args2.config === void 0 ? void 0 : resolve15(io.cwd, args2.config), builtinRules);
+  const where = config.file === void 0 ? void 0 : relative10(io.cwd, config.file) || config.file;
   if (args2.print) {
     io.stdout.write(`${JSON.stringify(printableConfig(config, SCHEMA_REF), null, 2)}
 `);
@@ -39390,7 +40722,7 @@ async function configCommand(args2, outer) {
   const running = effectiveRules(builtinRules, config).length;
   const total = builtinRules.length + config.rules.length;
   io.stdout.write(
-    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative9(io.cwd, config.baseline)}` : ""}.
+    `${where} is valid: ${plural(running, "rule")} of ${total} run (${plural(config.rules.length, "custom rule")}), ${plural(Object.keys(config.ruleOverrides).length, "rule override")}, ${plural(config.exclude.length, "exclude")}${config.baseline !== void 0 ? `, baseline ${relative10(io.cwd, config.baseline)}` : ""}.
 `
   );
   return EXIT.clean;
@@ -39529,7 +40861,7 @@ init_rules();
 init_rules2();
 init_errors();
 import { readFile as readFile8 } from "node:fs/promises";
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 
 // src/modes/merge.ts
 init_history2();
@@ -39544,25 +40876,25 @@ function mergeShards(reports) {
   const shards = checkComplete(reports);
   const order = /* @__PURE__ */ new Map();
   for (const s of shards) for (const [commit, at2] of Object.entries(s.order)) order.set(commit, at2);
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const { result: result2 } of reports) {
     for (const f of result2.findings) {
       const key = `${f.ruleId}\0${f.path}\0${f.secretHash}`;
-      const held = groups.get(key);
+      const held = groups2.get(key);
       if (held === void 0) {
-        groups.set(key, f);
+        groups2.set(key, f);
         continue;
       }
       if (ONCE_PER_SCAN.has(f.source)) {
-        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups.set(key, f);
+        if ((order.get(f.commit ?? "") ?? -1) > (order.get(held.commit ?? "") ?? -1)) groups2.set(key, f);
         continue;
       }
       const first = isOlder(f, held, order) ? f : held;
       const commitCount = (f.commitCount ?? 1) + (held.commitCount ?? 1);
-      groups.set(key, { ...first, commitCount });
+      groups2.set(key, { ...first, commitCount });
     }
   }
-  const findings = [...groups.values()].map(
+  const findings = [...groups2.values()].map(
     (f) => f.ruleId === ENV_FILE_COMMITTED.id ? { ...f, message: committedMessage(f.path, f.commitCount ?? 1, f.presentAtHead === true) } : f
   );
   const results = reports.map((r) => r.result);
@@ -39625,6 +40957,7 @@ function mergeStats(results) {
   let commits = 0;
   let lfs = 0;
   let cached;
+  let metadata;
   let duration2 = 0;
   for (const { stats } of results) {
     files += stats.filesScanned;
@@ -39632,6 +40965,7 @@ function mergeStats(results) {
     commits += stats.commitsScanned ?? 0;
     lfs += stats.lfsPointers ?? 0;
     if (stats.commitsFromCache !== void 0) cached = (cached ?? 0) + stats.commitsFromCache;
+    if (stats.metadataFromCache !== void 0) metadata = (metadata ?? 0) + stats.metadataFromCache;
     duration2 = Math.max(duration2, stats.durationMs);
     for (const reason of Object.keys(skipped)) skipped[reason] += stats.skipped[reason] ?? 0;
     for (const kind of Object.keys(suppressed)) suppressed[kind] += stats.suppressed[kind] ?? 0;
@@ -39640,6 +40974,7 @@ function mergeStats(results) {
     filesScanned: files,
     commitsScanned: commits,
     ...cached === void 0 ? {} : { commitsFromCache: cached },
+    ...metadata === void 0 ? {} : { metadataFromCache: metadata },
     bytesScanned: bytes,
     lfsPointers: lfs,
     skipped,
@@ -39669,7 +41004,7 @@ async function mergeCommand(args2, outer) {
   const formats = args2.format;
   checkReportTargets(formats, args2.output);
   const reports = [];
-  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve16(io.cwd, file), file) });
+  for (const file of args2.reports) reports.push({ name: file, result: await readReport(resolve17(io.cwd, file), file) });
   const result2 = mergeShards(reports);
   const rules = reportRules(result2.findings);
   for (const warning of result2.warnings) io.stderr.write(safeOutput(`keyscan: warning: ${warning}
@@ -39678,7 +41013,7 @@ async function mergeCommand(args2, outer) {
     const content2 = render(format, { result: result2, rules, reveal: false, version: VERSION, color: false });
     const file = args2.output[i];
     if (file === void 0) io.stdout.write(content2);
-    else await writeReportFile(resolve16(io.cwd, file), content2);
+    else await writeReportFile(resolve17(io.cwd, file), content2);
   }
   if (!formats.some((f, i) => f === "text" && args2.output[i] === void 0)) {
     io.stderr.write(
@@ -39836,7 +41171,7 @@ async function run(given, io = processIO()) {
 }
 async function scanCommand(args2, outer) {
   const io = await withCwd(args2, outer);
-  const baselineFile = typeof args2.baseline === "string" ? resolve17(io.cwd, args2.baseline) : void 0;
+  const baselineFile = typeof args2.baseline === "string" ? resolve18(io.cwd, args2.baseline) : void 0;
   const { root, config, rules, options, done } = await prepareScan(args2, io, baselineFile ? [baselineFile] : []);
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   checkReportTargets(formats, args2.output);
@@ -39876,7 +41211,7 @@ async function writeReports(result2, rules, formats, args2, io, root) {
       io.stdout.write(content2);
       textOnStdout ||= format === "text";
     } else {
-      const path2 = resolve17(io.cwd, file);
+      const path2 = resolve18(io.cwd, file);
       await writeReportFile(path2, content2);
       const unprotected = await reportInRepository(path2);
       if (unprotected !== void 0) {
@@ -39900,7 +41235,7 @@ function withPrefixShown(result2, keep) {
   return { ...result2, findings };
 }
 function cacheOption(args2, cwd) {
-  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve17(cwd, args2["cache-dir"]);
+  const dir = args2["cache-dir"] === void 0 ? void 0 : resolve18(cwd, args2["cache-dir"]);
   if (!args2.cache) {
     if (dir !== void 0) throw usage2("--no-cache and --cache-dir cannot be combined", "Choose one.");
     return {};
@@ -40015,7 +41350,8 @@ var INPUT_DEFAULTS = {
   "fail-on-findings": "true",
   "trust-pr-config": "false",
   baseline: "",
-  "working-directory": "."
+  "working-directory": ".",
+  "cache-dir": ""
 };
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -40038,6 +41374,7 @@ function actionArgv(env) {
   const runnerTemp = env.RUNNER_TEMP ?? "";
   const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join12(runnerTemp, "keyscan.sarif"));
   const baseline = readInput(env, "baseline");
+  const cacheDir = readInput(env, "cache-dir");
   const extra = readInput(env, "args").split(/\s+/).filter((a) => a !== "");
   return {
     argv: [
@@ -40051,6 +41388,7 @@ function actionArgv(env) {
       fail,
       trust,
       ...baseline === "" ? [] : ["--baseline", baseline],
+      ...cacheDir === "" ? [] : ["--cache-dir", cacheDir],
       ...extra
     ]
   };

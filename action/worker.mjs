@@ -183,28 +183,9 @@ function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
     }
   }
 }
-function deserializeKeywords(data2) {
-  const headerLength = data2.readUInt32LE(0);
-  const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
-  let at = 4 + headerLength;
-  const cells = header.outputs.length * header.classCount;
-  const start = data2.byteOffset + at;
-  let delta;
-  if (start % 4 === 0) delta = new Int32Array(data2.buffer, start, cells);
-  else {
-    delta = new Int32Array(cells);
-    Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
-  }
-  at += cells * 4;
-  const classes = data2.subarray(at, at + 256);
-  at += 256;
-  const accept2 = data2.subarray(at, at + cells);
-  const outputs = header.outputs.map((o) => o ?? void 0);
-  return { keywords: header.keywords, delta, classes, accept: accept2, outputs, classCount: header.classCount };
-}
 var precompiled;
 function compileKeywords(keywords) {
-  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return deserializeKeywords(precompiled.data);
+  if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
   return buildKeywords(keywords);
 }
 
@@ -461,7 +442,7 @@ function isTypedFiller(value2) {
     if (lower.length >= 6 && seq.includes(lower)) return true;
     if (lower.includes(seq.slice(0, 8))) return true;
   }
-  if (isTypedSequence(lower)) return true;
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
   const counts = /* @__PURE__ */ new Map();
   for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
   const top = Math.max(...counts.values());
@@ -487,11 +468,42 @@ function isTypedSequence(lower) {
   if (covered >= lower.length - 2 && longest >= 6) return true;
   return isCountingUp(lower);
 }
+function hasTypedRun(lower) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  let n = 1;
+  for (let i = 1; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const previous = lower.charCodeAt(i - 1);
+    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
 function isCountingUp(lower) {
   const body = lower.replace(/[-_ ]/g, "");
   const letters = body.replace(/[^a-z]/g, "");
   const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > 2) return false;
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
   const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
   if (switches < body.length / 4) return false;
   const slips = (s, base, size) => {
@@ -654,6 +666,15 @@ function decodeBase64(text) {
   return Buffer.from(clean.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
 }
 var isPrintable = (text) => /^[\x20-\x7e]+$/.test(text);
+function jsonObject(text) {
+  if (text === void 0) return void 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, "latin1").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
 var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 var VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -667,16 +688,33 @@ var VALIDATORS = {
     const password = decoded.slice(colon + 1);
     return !isDummyPassword(password) && !isPlaceholder(password);
   },
-  /** A JWT's header is a base64url JSON object that names its algorithm. */
+  /**
+   * A JWT's header is a base64url JSON object that names its algorithm, and its payload a JSON
+   * object of claims (RFC 7519 §7.2), not the jwt.io sample's made-up subject.
+   */
   jwt: ({ secret }) => {
-    const header = decodeBase64(secret.slice(0, secret.indexOf(".")));
-    if (header === void 0) return false;
-    try {
-      const parsed = JSON.parse(header);
-      return typeof parsed === "object" && parsed !== null && ("alg" in parsed || "typ" in parsed);
-    } catch {
-      return false;
-    }
+    const [header, payload] = secret.split(".").map((part) => jsonObject(decodeBase64(part)));
+    if (header === void 0 || !("alg" in header || "typ" in header) || payload === void 0) return false;
+    return !(payload.sub === "1234567890" && payload.name === "John Doe");
+  },
+  /**
+   * A rule that needs its provider named nearby (its keyword): when the match's line names it
+   * only inside another word (`rookTable` holds "okta"), that is no naming. The name as a word or
+   * a camel-case part (`OKTA_TOKEN`, `myOktaToken`), the SSWS scheme, or no mention on the line
+   * (the name is on a line above) all pass.
+   */
+  "okta-named": ({ lineHead: lineHead2 }) => {
+    const head = lineHead2 ?? "";
+    return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
+  },
+  /**
+   * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
+   * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
+   */
+  "json-payload": ({ secret }) => {
+    const rest = secret.slice(secret.indexOf("_") + 1);
+    const end = rest.indexOf("_");
+    return end > 0 && jsonObject(decodeBase64(rest.slice(0, end))) !== void 0;
   },
   /**
    * A value in a slot that a credential file reserves for one: anything but a reference or a
@@ -1482,11 +1520,11 @@ var ChangeRouter = class {
     if (path === void 0) return;
     if (file.binary && state === void 0) {
       if (file.newBlob === void 0 || file.gitlink) this.#ready.push({ kind: "binary", path, commit });
-      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit });
+      else this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: [1, WHOLE_FILE], held: [], commit, file });
       return;
     }
     if (state?.mode !== "blob" || state.added.length === 0 || file.newBlob === void 0) return;
-    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit });
+    this.#ready.push({ kind: "blob", path, blob: file.newBlob, added: state.added, held: state.held, commit, file });
   }
 };
 function needsBlob(fragment) {
@@ -1597,17 +1635,18 @@ var BatchParser = class {
     }
     this.#size = Number(parts[2]);
     this.#data = this.#size <= this.#cap ? Buffer.allocUnsafe(this.#size) : void 0;
-    this.#head = Buffer.alloc(Math.min(this.#size, this.#headBytes));
     this.#filled = 0;
     this.#remaining = this.#size + 1;
     this.#isBlob = parts[1] === "blob";
     if (!this.#isBlob) this.#data = void 0;
+    const headLength = Math.min(this.#size, this.#headBytes);
+    this.#head = this.#data === void 0 ? Buffer.alloc(headLength) : this.#data.subarray(0, headLength);
   }
   #fill(piece) {
     const room = this.#size - this.#filled;
     const content2 = piece.subarray(0, Math.max(0, Math.min(piece.length, room)));
-    if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
     if (this.#data !== void 0) content2.copy(this.#data, this.#filled);
+    else if (this.#filled < this.#head.length) content2.copy(this.#head, this.#filled, 0, this.#head.length - this.#filled);
     this.#filled += content2.length;
   }
   #finish() {
@@ -1684,10 +1723,31 @@ var BlobReader = class {
   #failure;
   #done;
   #repo;
-  /** Blobs larger than `cap` bytes are not held in memory: only their size and head are returned. */
-  constructor(repo, cap) {
+  #holdLimit;
+  /** Bytes of blobs answered and not yet released (with a hold limit). */
+  #held = 0;
+  #space;
+  #closing = false;
+  /**
+   * Blobs larger than `cap` bytes are not held in memory: only their size and head are returned.
+   * With `holdLimit`, the reader stops reading git's answers while more than that many bytes of
+   * answered blobs are not yet {@link release}d: many requests can then be in flight (written to
+   * git together) while memory stays bounded by what is read ahead.
+   */
+  constructor(repo, cap, holdLimit = Number.POSITIVE_INFINITY) {
     this.#repo = repo;
     this.#cap = cap;
+    this.#holdLimit = holdLimit;
+  }
+  /** A read's blob is no longer needed (only counts with a hold limit). */
+  release(read) {
+    this.#held -= read.data?.length ?? 0;
+    if (this.#held <= this.#holdLimit) this.#wake();
+  }
+  #wake() {
+    const space = this.#space;
+    this.#space = void 0;
+    space?.();
   }
   read(oid) {
     if (this.#failure !== void 0) return Promise.reject(this.#failure);
@@ -1701,13 +1761,29 @@ var BlobReader = class {
   /** Ends the git process; throws if it failed (a failed read must never pass for a clean one). */
   async close() {
     this.#requests.close();
+    this.#closing = true;
+    this.#wake();
     await this.#done;
     if (this.#failure !== void 0) throw this.#failure;
   }
   async #run() {
-    const parser = new BatchParser(this.#cap, (read) => this.#pending.shift()?.resolve(read), SNIFF);
+    const parser = new BatchParser(
+      this.#cap,
+      (read) => {
+        this.#held += read.data?.length ?? 0;
+        this.#pending.shift()?.resolve(read);
+      },
+      SNIFF
+    );
     try {
-      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) parser.push(chunk);
+      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
+        parser.push(chunk);
+        while (this.#held > this.#holdLimit && !this.#closing) {
+          await new Promise((resolve) => {
+            this.#space = resolve;
+          });
+        }
+      }
       if (this.#pending.length > 0) throw new Error("git cat-file ended before answering every request");
     } catch (e) {
       this.#failure = e;
@@ -1831,7 +1907,7 @@ var DiffParser = class {
       nl = chunk.indexOf(NEWLINE, start);
     }
     for (; nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-      this.#line(chunk.subarray(start, nl));
+      if (nl === start || !this.#passOver(chunk, start, nl)) this.#line(chunk.subarray(start, nl));
       start = nl + 1;
     }
     if (start < chunk.length) this.#rest.push(Buffer.from(chunk.subarray(start)));
@@ -1849,6 +1925,19 @@ var DiffParser = class {
     this.#file = void 0;
     if (file !== void 0) this.#on.onFileEnd?.(file, this.#commit);
   }
+  /**
+   * A removed or unchanged line of a plain diff's hunk, judged by its first byte without a Buffer
+   * for it: most lines of a history's patches are removed lines, which say nothing but "flush".
+   */
+  #passOver(chunk, start, end) {
+    if (!this.#inHunk || this.#combined !== 0) return false;
+    const first = chunk[start];
+    if (first !== MINUS && first !== SPACE && first !== 92) return false;
+    this.#flush();
+    if (first === SPACE) this.#newLine++;
+    else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(chunk, start + 1, end, this.#file);
+    return true;
+  }
   #line(line) {
     const first = line[0];
     if (this.#inHunk) {
@@ -1860,6 +1949,7 @@ var DiffParser = class {
         if (first === MINUS || first === SPACE || first === 92) {
           this.#flush();
           if (first === SPACE) this.#newLine++;
+          else if (first === MINUS && this.#file !== void 0) this.#on.onRemoved?.(line, 1, line.length, this.#file);
           return;
         }
       } else if (first === PLUS || first === MINUS || first === SPACE) {
@@ -1886,6 +1976,8 @@ var DiffParser = class {
       const [ids = "", mode] = text.slice(6).split(" ");
       const newBlob = ids.slice(ids.indexOf("..") + 2);
       if (/^[0-9a-f]{40,64}$/.test(newBlob) && !/^0+$/.test(newBlob)) file.newBlob = newBlob;
+      const oldBlob = ids.slice(0, ids.indexOf(".."));
+      if (/^[0-9a-f]{40,64}$/.test(oldBlob) && !/^0+$/.test(oldBlob)) file.oldBlob = oldBlob;
       if (mode === "160000") file.gitlink = true;
     } else if (text === "--- /dev/null") {
       file.isNew = true;
@@ -1988,7 +2080,7 @@ var DiffParser = class {
 };
 var NEWLINE_BUF = Buffer.from("\n");
 function newFile() {
-  return { path: void 0, newBlob: void 0, isNew: false, gitlink: false, binary: false };
+  return { path: void 0, newBlob: void 0, oldBlob: void 0, isNew: false, gitlink: false, binary: false };
 }
 function guessPath(header) {
   if (header.startsWith("diff --cc ") || header.startsWith("diff --combined ")) {
@@ -1999,6 +2091,91 @@ function guessPath(header) {
   if (quoted2) return unquoteGitPath(`"${quoted2[1]}"`).replace(/^b\//, "");
   const half = rest.slice(Math.floor(rest.length / 2) + 1);
   return half.startsWith("b/") ? half.slice(2) : half;
+}
+
+// src/scanner/reach.ts
+var BASE_MATCH = 512;
+var reaches = /* @__PURE__ */ new WeakMap();
+function reachOf(catalogue2) {
+  let reach = reaches.get(catalogue2);
+  if (reach === void 0) {
+    reach = computeReach(catalogue2);
+    reaches.set(catalogue2, reach);
+  }
+  return reach;
+}
+function computeReach(catalogue2) {
+  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
+  let longest = 0;
+  let baseMatch = 0;
+  const longer = [];
+  for (const rule of rules) {
+    longest = Math.max(longest, rule.maxLength);
+    if (rule.maxLength <= BASE_MATCH) baseMatch = Math.max(baseMatch, rule.maxLength);
+    else longer.push(rule);
+  }
+  const wide = longest + margin;
+  const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
+  const byVerdicts = /* @__PURE__ */ new Map();
+  const widening = (onPath) => {
+    const applies = (r) => r.pathGroup === void 0 || onPath.has(r.pathGroup);
+    let always = 0;
+    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
+    const list = [];
+    const reach = [];
+    keywords.keywords.forEach((keyword, id) => {
+      let need = 0;
+      for (const i of rulesByKeyword[id] ?? []) {
+        const r = rules[i];
+        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+      }
+      const carrier = carrierOf[id];
+      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
+      if (need === 0) return;
+      list.push(keyword);
+      reach.push(need);
+    });
+    const withinLines = list.every((k) => !k.includes("\n"));
+    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+  };
+  return {
+    base: Math.min(wide, baseMatch + margin),
+    wide,
+    wideFor(path) {
+      const onPath = new Set(groups2.filter((g) => paths[g]?.test(path) === true));
+      const key = [...onPath].join(",");
+      let found = byVerdicts.get(key);
+      if (found === void 0) {
+        found = widening(onPath);
+        byVerdicts.set(key, found);
+      }
+      return found;
+    }
+  };
+}
+function neededReach(reach, widening, text, start, end) {
+  let need = Math.max(reach.base, widening.always);
+  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  findKeywords(
+    widening.keywords,
+    text,
+    (id) => {
+      need = Math.max(need, widening.reach[id]);
+    },
+    start,
+    end
+  );
+  return need;
+}
+function hasKeyword(matcher, text, start = 0, end = text.length) {
+  const { delta, classes, accept: accept2 } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[s + classes[text[i]]];
+    if (accept2[s] !== 0) return true;
+  }
+  return false;
 }
 
 // src/engine/fingerprint.ts
@@ -2120,7 +2297,8 @@ function contextOf(data2, m, secretLine) {
 }
 
 // src/scanner/changed-blob.ts
-function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
+var JUDGED_WHOLE = 256 << 10;
+function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const text = toScannableText(raw);
   if (text === "binary") return { findings: [], markerLines: [], bytesScanned: 0, binary: true, lfsPointer: false };
   const order = utf16Order(raw);
@@ -2130,7 +2308,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
   const findings = [];
   const markerLines = [];
   let bytesScanned = 0;
-  for (const [first, last] of windows(text, lines, ranges, reach)) {
+  const scan = (first, last) => {
     const start = lines[first - 1];
     const end = last < lines.length ? lines[last] : text.length;
     const data2 = text.subarray(start, end);
@@ -2141,18 +2319,32 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers) {
     if (collectMarkers) {
       for (const line of findAllowMarkerLines(data2, first)) if (overlaps(ranges, line, line)) markerLines.push(line);
     }
+  };
+  const widening = reach.wideFor(meta.path);
+  const baseNeed = Math.max(reach.base, widening.always);
+  const carries = order === void 0 && widening.withinLines;
+  let free = wide?.free === true && carries ? true : void 0;
+  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE && widening.keywords !== void 0;
+  for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
+    const group = ranges.slice(from, to);
+    const [first, last] = windows(text, lines, group, reach.wide)[0];
+    const near = windows(text, lines, group, baseNeed);
+    if (baseNeed >= reach.wide || near.length === 1 && near[0]?.[0] === first && near[0]?.[1] === last) {
+      for (const [a, b] of near) scan(a, b);
+      continue;
+    }
+    if (free === void 0 && judge && widening.keywords !== void 0) {
+      free = !hasKeyword(widening.keywords, text);
+      if (!free) wide?.onWide?.();
+    }
+    const start = lines[first - 1];
+    const end = last < lines.length ? lines[last] : text.length;
+    const need = free === true ? baseNeed : neededReach(reach, widening, text, start, end);
+    if (need === baseNeed) for (const [a, b] of near) scan(a, b);
+    else for (const [a, b] of need >= reach.wide ? [[first, last]] : windows(text, lines, group, need)) scan(a, b);
   }
+  if (free === true) wide?.onFree?.();
   return { findings, markerLines, bytesScanned, binary: false, lfsPointer: isLfsPointer(text) };
-}
-var reaches = /* @__PURE__ */ new WeakMap();
-function reachOf(catalogue2) {
-  let reach = reaches.get(catalogue2);
-  if (reach === void 0) {
-    reach = 0;
-    for (const rule of catalogue2.rules) reach = Math.max(reach, rule.maxLength);
-    reaches.set(catalogue2, reach);
-  }
-  return reach;
 }
 function lineStarts(text) {
   const starts = [0];
@@ -2171,6 +2363,18 @@ function windows(text, starts, ranges, reach) {
     const prev = out[out.length - 1];
     if (prev !== void 0 && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
     else out.push([from, to]);
+  }
+  return out;
+}
+function groups(text, starts, ranges, reach) {
+  const out = [];
+  let last = -1;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [window] = windows(text, starts, ranges.slice(i, i + 2), reach);
+    const prev = out[out.length - 1];
+    if (prev !== void 0 && window[0] <= last + 1) prev[1] = i + 2;
+    else out.push([i, i + 2]);
+    last = Math.max(last, window[1]);
   }
   return out;
 }
@@ -2271,8 +2475,8 @@ var Tally = class {
     return true;
   }
   /** A changed file's whole new blob, of which only the `added` lines count (see changed-blob.ts). */
-  changedBlob(item, raw, added, meta) {
-    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0);
+  changedBlob(item, raw, added, meta, wide) {
+    const r = scanChangedBlob(this.catalogue, raw, added, meta, this.markers !== void 0, wide);
     this.bytesScanned += r.bytesScanned;
     if (r.binary) return false;
     if (r.lfsPointer) this.lfsPointers++;
@@ -2305,7 +2509,8 @@ function shiftOwned(meta, raw, text) {
 
 // src/scanner/commits.ts
 var PROGRESS_MS2 = 250;
-var MAX_IN_FLIGHT = 4;
+var MAX_IN_FLIGHT = 256;
+var HELD_BYTES = 16 << 20;
 async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgress, paths) {
   const tally = new Tally(catalogue2, options2);
   let lastReport = performance.now();
@@ -2332,8 +2537,20 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     if (lastBinary !== lastFile) tally.skip("binary", fragment.path, commit.commit);
     lastBinary = lastFile;
   };
-  const reader = new BlobReader(repo, BLOB_CAP);
+  const reader = new BlobReader(repo, BLOB_CAP, HELD_BYTES);
   const router = new ChangeRouter();
+  const reach = reachOf(catalogue2);
+  const freeBlobs = /* @__PURE__ */ new Set();
+  const removedWide = /* @__PURE__ */ new WeakSet();
+  const widePaths = /* @__PURE__ */ new Set();
+  const wideHint = (change) => {
+    const { file, path, blob } = change;
+    const old = file?.oldBlob;
+    const free = freeBlobs.has(`${path}\0${blob}`);
+    if (file === void 0 || old === void 0 || file.binary || removedWide.has(file) || !free && widePaths.has(path)) return { free };
+    return { free, onFree: () => freeBlobs.add(`${path}\0${old}`), onWide: () => widePaths.add(path) };
+  };
+  const removedKeywords = /* @__PURE__ */ new WeakMap();
   const parser = new DiffParser({
     onCommit: () => {
       commitsScanned++;
@@ -2343,11 +2560,23 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       }
     },
     onFragment: (fragment, commit) => router.fragment(fragment, commit),
-    onFileEnd: (file, commit) => router.fileEnd(file, commit)
+    onFileEnd: (file, commit) => router.fileEnd(file, commit),
+    onRemoved: (data2, start, end, file) => {
+      if (removedWide.has(file) || file.path === void 0) return;
+      if (!removedKeywords.has(file)) removedKeywords.set(file, reach.wideFor(file.path).keywords);
+      const keywords = removedKeywords.get(file);
+      if (keywords !== void 0 && hasKeyword(keywords, data2, start, end)) removedWide.add(file);
+    }
   });
   const handle = async (change, read) => {
     const commit = change.commit;
-    if (commit === void 0) return;
+    if (commit === void 0) {
+      read?.then(
+        (blob2) => reader.release(blob2),
+        () => void 0
+      );
+      return;
+    }
     if (change.kind === "fragment") return scanLines(change.fragment, commit, false);
     if (change.kind === "binary") {
       countFile(commit, change.path);
@@ -2355,18 +2584,29 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       return;
     }
     const blob = await read;
+    try {
+      handleBlob(change, commit, blob);
+    } finally {
+      reader.release(blob);
+    }
+  };
+  const handleBlob = (change, commit, blob) => {
     countFile(commit, change.path);
     const verdict = changedBlobVerdict(blob, change);
-    if (verdict.kind === "skip") return tally.skip(verdict.reason, change.path, commit.commit);
+    if (verdict.kind === "skip") {
+      tally.skip(verdict.reason, change.path, commit.commit);
+      return;
+    }
     if (verdict.kind === "lines") {
       for (const f of change.held) scanLines(f, commit, verdict.judged);
       return;
     }
     const item = index.get(commit.commit) ?? -1;
-    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1)))
+    if (!tally.changedBlob(item, verdict.data, change.added, metaOf(commit, change.path, 1), wideHint(change)))
       tally.skip("binary", change.path, commit.commit);
   };
   const inFlight = [];
+  let heldBytes = 0;
   let chain = Promise.resolve();
   const drain = async (limit) => {
     for (const change of router.take()) {
@@ -2374,8 +2614,14 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
       read?.catch(() => void 0);
       chain = chain.then(() => handle(change, read));
       chain.catch(() => void 0);
-      inFlight.push(chain);
-      while (inFlight.length > limit) await inFlight.shift();
+      const bytes = heldBy(change);
+      heldBytes += bytes;
+      inFlight.push({ done: chain, bytes });
+      while (inFlight.length > limit || heldBytes > HELD_BYTES && inFlight.length > 0) {
+        const first = inFlight.shift();
+        heldBytes -= first.bytes;
+        await first.done;
+      }
     }
   };
   try {
@@ -2390,6 +2636,10 @@ async function scanCommitBatch(catalogue2, repo, commits, options2 = {}, onProgr
     await reader.close();
   }
   return tally.result({ commitsScanned });
+}
+function heldBy(change) {
+  if (change.kind === "fragment") return change.fragment.data.length;
+  return change.kind === "blob" ? change.held.reduce((n, f) => n + f.data.length, 0) : 0;
 }
 
 // src/scanner/run-task.ts
