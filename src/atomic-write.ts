@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files being written right now: an interrupt removes them (see {@link removePendingWrites}). */
@@ -12,6 +12,12 @@ const pending = new Set<string>();
 
 /** Writes `content` to `path` atomically, with `mode` (also when the file existed with another). */
 export async function writeAtomic(path: string, content: string, mode: number): Promise<void> {
+  // `-o /dev/null` or a named pipe: a rename would put a regular file in the device's place (as
+  // root, /dev/null itself). What is not a file is written to, as it is.
+  if (await isSpecial(path)) {
+    await writeFile(path, content);
+    return;
+  }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {
@@ -23,6 +29,15 @@ export async function writeAtomic(path: string, content: string, mode: number): 
     throw e;
   } finally {
     pending.delete(temp);
+  }
+}
+
+async function isSpecial(path: string): Promise<boolean> {
+  try {
+    const st = await lstat(path);
+    return st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false; // missing: written by the rename
   }
 }
 
