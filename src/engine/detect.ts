@@ -51,7 +51,9 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[]
     for (let i = 0; i < spans.length; i += 2) {
       const a = Math.max(0, spans[i] as number);
       const b = Math.min(text.length, spans[i + 1] as number);
-      for (const m of matchWindow(rule, text, a, b)) {
+      for (const found of matchWindow(rule, text, a, b)) {
+        const m = onCharBoundaries(data, found);
+        if (m.end <= m.start) continue;
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -64,6 +66,20 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[]
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue, text, carrierHits, onPath, path, depth));
   return resolveOverlaps(catalogue, matches);
+}
+
+/**
+ * Patterns run on the latin1 view, where `\s` and `\S` see the bytes of a UTF-8 character one by
+ * one (a no-break space is C2 A0, and A0 is "space"): a secret must not end or start inside a
+ * character, or it would hold half of one.
+ */
+function onCharBoundaries(data: Buffer, m: Span): Span {
+  let { start, end } = m;
+  while (start < end && ((data[start] as number) & 0xc0) === 0x80) start++;
+  if (end < data.length && ((data[end] as number) & 0xc0) === 0x80) {
+    while (end > start && ((data[end] as number) & 0xc0) === 0x80) end--;
+  }
+  return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 
 /** Decodes the base64 that carriers point at and reports what is inside at the encoded span. */
