@@ -15319,9 +15319,13 @@ var init_choice = __esm({
 // src/atomic-write.ts
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { chmod, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, lstat, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 async function writeAtomic(path2, content2, mode) {
+  if (await isSpecial(path2)) {
+    await writeFile(path2, content2);
+    return;
+  }
   const temp = join2(dirname(path2), `.${basename(path2)}.${randomBytes(4).toString("hex")}.tmp`);
   pending.add(temp);
   try {
@@ -15333,6 +15337,14 @@ async function writeAtomic(path2, content2, mode) {
     throw e;
   } finally {
     pending.delete(temp);
+  }
+}
+async function isSpecial(path2) {
+  try {
+    const st = await lstat(path2);
+    return st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
   }
 }
 function removePendingWrites() {
@@ -18617,7 +18629,9 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
     for (let i = 0; i < spans.length; i += 2) {
       const a = Math.max(0, spans[i]);
       const b = Math.min(text2.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text2, a, b)) {
+      for (const found of matchWindow(rule, text2, a, b)) {
+        const m = onCharBoundaries(data, found);
+        if (m.end <= m.start) continue;
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -18630,6 +18644,14 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text2, carrierHits, onPath2, path2, depth));
   return resolveOverlaps(catalogue2, matches);
+}
+function onCharBoundaries(data, m) {
+  let { start, end } = m;
+  while (start < end && (data[start] & 192) === 128) start++;
+  if (end < data.length && (data[end] & 192) === 128) {
+    while (end > start && (data[end] & 192) === 128) end--;
+  }
+  return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 function detectEncoded(catalogue2, text2, carrierHits, onPath2, path2, depth) {
   const found = [];
@@ -21903,7 +21925,7 @@ var init_template = __esm({
 });
 
 // src/checks/worktree.ts
-import { lstat, readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
 import { dirname as dirname2, join as join3, relative as relative2 } from "node:path";
 async function* collectEnvTargets(targets, checks, sink) {
   for await (const target of targets) {
@@ -21968,7 +21990,7 @@ async function siblingEnvFiles(t, ctx) {
     const abs = join3(dirname2(t.abs), name);
     const path2 = toPosix(relative2(ctx.base, abs));
     if (ctx.isExcluded(path2)) continue;
-    const info = await lstat(abs).catch(() => void 0);
+    const info = await lstat2(abs).catch(() => void 0);
     if (!info?.isFile() || info.size > ctx.maxFileSize) continue;
     const text2 = await readFile2(abs, "utf8").catch(() => void 0);
     if (text2 !== void 0) files.push({ path: path2, text: text2 });
@@ -21981,7 +22003,7 @@ async function byRepository(targets, warn) {
   const candidateRoot = (dir) => {
     let found = candidates.get(dir);
     if (found === void 0) {
-      found = lstat(join3(dir, ".git")).then(
+      found = lstat2(join3(dir, ".git")).then(
         () => dir,
         () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
       );

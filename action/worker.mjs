@@ -1095,7 +1095,9 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
     for (let i = 0; i < spans.length; i += 2) {
       const a = Math.max(0, spans[i]);
       const b = Math.min(text.length, spans[i + 1]);
-      for (const m of matchWindow(rule, text, a, b)) {
+      for (const found of matchWindow(rule, text, a, b)) {
+        const m = onCharBoundaries(data2, found);
+        if (m.end <= m.start) continue;
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -1108,6 +1110,14 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
   return resolveOverlaps(catalogue2, matches);
+}
+function onCharBoundaries(data2, m) {
+  let { start, end } = m;
+  while (start < end && (data2[start] & 192) === 128) start++;
+  if (end < data2.length && (data2[end] & 192) === 128) {
+    while (end > start && (data2[end] & 192) === 128) end--;
+  }
+  return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 function detectEncoded(catalogue2, text, carrierHits, onPath, path, depth) {
   const found = [];
