@@ -27,7 +27,6 @@ import { setFlagsFromString } from "node:v8";
 function enableBacktrackingFallback() {
   if (enabled) return;
   setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
-  setFlagsFromString("--no-regexp-tier-up");
   enabled = true;
 }
 function runsOnLinearEngine(re) {

@@ -24,5 +24,5 @@ export function startCli(bundlePath: string): LoadedCli {
   // V8 flags it was made with, so the flags are named in its key.
   enableBacktrackingFallback();
   for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
-  return loadBundle(bundlePath, 'regexp-backtracking-fallback-no-tier-up-semi8-no-minor-task');
+  return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task');
 }
