@@ -86,7 +86,7 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
   const scanWith = (version: ConfigVersion | undefined) => runScan(args, { cwd, root, cacheDir }, target, version);
   const { outcome, configChange } =
     plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range'
-      ? await scanRequest(args, root, target, job, scanWith, note)
+      ? await scanRequest(args, { cwd, root }, target, job, scanWith, note)
       : { outcome: await scanWith(undefined), configChange: undefined };
   const { rules } = outcome;
   const result: ScanResult = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
@@ -120,15 +120,18 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
  */
 async function scanRequest(
   args: CiArgs,
-  root: string,
+  where: { readonly cwd: string; readonly root: string },
   target: CiTarget & { kind: 'range' },
   job: CiJob,
   scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
   note: (line: string) => void,
 ): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
+  const { cwd, root } = where;
   const source = {
     root,
-    explicit: args.config,
+    // Taken from the -C directory as in runScan: resolved against the process directory, a
+    // repository file would look like the workflow's own and the pull request's copy would be used.
+    explicit: args.config === undefined ? undefined : resolve(cwd, args.config),
     baseline: args.baseline === undefined ? undefined : resolve(root, args.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint,

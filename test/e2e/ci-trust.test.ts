@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionsStep, parseOutputs, runCi } from '../helpers/actions.js';
 import { BIN, collect, keyscan, ROOT } from '../helpers/cli.js';
@@ -83,6 +83,20 @@ describe('keyscan ci on a pull request that changes the config', () => {
     const missing = await runCi(p.dir, 'pull_request', p.event, ['--config', 'ci/nothing.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read config ci/nothing.json: neither the base commit nor the pull request has it');
+  });
+
+  it('takes a relative --config from the -C directory, and still from the base commit', async () => {
+    const p = await pullRequest(
+      { 'ci/keyscan.json': '{}\n' },
+      { 'ci/keyscan.json': '{ "allowlist": { "paths": ["**"] } }\n', ...KEY_FILE(tokens.githubPat()) },
+    );
+    // Run from the repository's parent: `ci/keyscan.json` names the repository's file only when
+    // resolved against -C, and resolved against the process directory it would be "outside the
+    // repository", which reads the pull request's own work-tree copy.
+    const r = await runCi(p.dir, 'pull_request', p.event, ['-C', basename(p.dir), '--config', 'ci/keyscan.json'], {}, dirname(p.dir));
+    expect(r.code).toBe(1);
+    expect(r.outputs.findings).toBe('1');
+    expect(r.summaryText).toContain("This pull request changes keyscan's configuration: ci/keyscan.json .");
   });
 
   it('keeps a rule the pull request disables, in a config the base already had', async () => {

@@ -63,10 +63,12 @@ export async function runCi(
   event: unknown,
   args: readonly string[] = [],
   extraEnv: Record<string, string> = {},
+  /** Where the step runs keyscan from (default: the workspace), as with a `working-directory:`. */
+  cwd: string = workspace,
 ): Promise<CiRun> {
   const step = actionsStep(eventName, event, workspace);
   const sarifFile = join(tempDir('keyscan-sarif-'), 'keyscan.sarif');
-  const r = await keyscan(['ci', '--sarif-output', sarifFile, ...args], { cwd: workspace, env: { ...step.env, ...extraEnv } });
+  const r = await keyscan(['ci', '--sarif-output', sarifFile, ...args], { cwd, env: { ...step.env, ...extraEnv } });
   const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : '';
   const summary = readFileSync(step.summaryFile, 'utf8');
   return {
