@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeAtomic } from '../atomic-write.js';
-import { KeyscanError, systemErrorCode } from '../errors.js';
+import { isKeyscanError, KeyscanError, systemErrorCode } from '../errors.js';
 import type { BaselineKey } from '../filters/baseline.js';
 import { type Baseline, LEGACY_BASELINE_VERSION, parseBaseline, serializeBaseline } from './format.js';
 
@@ -32,6 +32,35 @@ export async function readBaseline(file: string, missingOk = false): Promise<Bas
     });
   }
   return parseBaseline(text, file);
+}
+
+/**
+ * The default `.keyscan-baseline.json`, which nobody named: a file of that name that is not a
+ * keyscan baseline applies no baseline (so nothing is hidden) and is warned about, rather than
+ * failing the scan. `keyscan`, `keyscan ci` and a pull request's base and head read it alike, so
+ * a pull request cannot turn its own check into an error by adding such a file.
+ */
+export function parseDefaultBaseline(text: string, label: string, warn: (message: string) => void): Baseline | undefined {
+  try {
+    return parseBaseline(text, label);
+  } catch (e) {
+    if (!isKeyscanError(e) || e.code !== 'E_CONFIG') throw e;
+    warn(`${label} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file`);
+    return undefined;
+  }
+}
+
+/** {@link parseDefaultBaseline} of a file in the work tree; `undefined` when there is none. */
+export async function readDefaultBaseline(file: string, label: string, warn: (message: string) => void): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = systemErrorCode(e);
+    if (code !== 'ENOENT') warn(`cannot read ${label} (${code ?? String(e)}); no baseline applies`);
+    return undefined;
+  }
+  return parseDefaultBaseline(text, label, warn);
 }
 
 /**

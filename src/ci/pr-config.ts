@@ -8,7 +8,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { chooseBaseline } from '../baseline/choice.js';
 import { type Baseline, parseBaseline } from '../baseline/format.js';
-import { readBaseline } from '../baseline/io.js';
+import { parseDefaultBaseline, readBaseline, readDefaultBaseline } from '../baseline/io.js';
 import { CONFIG_FILE_NAMES, type Config, DEFAULT_BASELINE_FILE, EMPTY_CONFIG } from '../config/config.js';
 import { configFromText, loadConfig } from '../config/load.js';
 import type { KnownRule } from '../config/parse.js';
@@ -41,6 +41,8 @@ export interface ConfigSource {
   readonly catalogue: readonly KnownRule[];
   /** How to get the whole history in this CI (GitHub: `fetch-depth: 0`), for when the merge base is missing. */
   readonly fetchHint?: string;
+  /** Told that a default `.keyscan-baseline.json` is not a baseline (it then applies none). */
+  readonly warn: (message: string) => void;
 }
 
 /** Both versions of the config and whether the pull request (`base...head`) changes them. */
@@ -75,7 +77,10 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
 export async function workTreeVersion(source: ConfigSource): Promise<ConfigVersion> {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
   const choice = chooseBaseline(source.root, source.baseline, config.baseline);
-  return { config, baseline: await readBaseline(choice.file, !choice.named) };
+  const baseline = choice.named
+    ? await readBaseline(choice.file)
+    : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, source.warn);
+  return { config, baseline };
 }
 
 /** The config files to look for, repository-relative; empty when --config names a file outside the repository. */
@@ -101,17 +106,19 @@ async function versionAt(source: ConfigSource, rev: string): Promise<ConfigVersi
   // None at the base: the pull request adds the config, and the check runs with the defaults.
   // (None at the head: the pull request deletes it.)
   const config = file === undefined ? EMPTY_CONFIG : await configFromText(file.text, join(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
+  return { config, baseline: await baselineAt(source, rev, source.baseline ?? config.baseline) };
 }
 
 /**
  * The baseline of the config read at `rev`: the file it names, else the default
  * `.keyscan-baseline.json` when `rev` has one (as a plain `keyscan` run reads it).
  */
-async function baselineAt(root: string, rev: string, file: string | undefined): Promise<Baseline | undefined> {
+async function baselineAt(source: ConfigSource, rev: string, file: string | undefined): Promise<Baseline | undefined> {
+  const { root } = source;
   if (file === undefined) {
     const [found] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
-    return found === undefined ? undefined : parseBaseline(found.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+    const label = `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`;
+    return found === undefined ? undefined : parseDefaultBaseline(found.text, label, source.warn);
   }
   const rel = inside(root, file);
   if (rel === undefined) return readBaseline(file);

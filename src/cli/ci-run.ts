@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { chooseBaseline } from '../baseline/choice.js';
-import { baselineScanOptions, readBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readBaseline, readDefaultBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { committedCache, historyCacheDir, historyCacheNote } from '../ci/history-cache.js';
 import type { CiMode, CiPlan, ConfigChange } from '../ci/plan.js';
@@ -16,6 +16,7 @@ import { type ConfigVersion, pullRequestConfig } from '../ci/pr-config.js';
 import type { CiJob, CiOutput } from '../ci/provider.js';
 import { selectProvider } from '../ci/providers.js';
 import { type CiTarget, resolveTarget } from '../ci/target.js';
+import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { isKeyscanError } from '../errors.js';
 import { requireRepository } from '../git/history.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -135,6 +136,7 @@ async function scanRequest(
     baseline: args.baseline === undefined ? undefined : resolve(root, args.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint,
+    warn: note,
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args['trust-pr-config'];
@@ -171,9 +173,12 @@ async function runScan(
   const config = version?.config ?? (await loadScanConfig(root, args.config === undefined ? undefined : resolve(cwd, args.config)));
   // Not a pull request: the work tree's baseline, the config's or the default .keyscan-baseline.json.
   let baseline = version?.baseline;
+  const warnings: string[] = [];
   if (version === undefined) {
     const choice = chooseBaseline(root, given, config.baseline);
-    baseline = await readBaseline(choice.file, !choice.named);
+    baseline = choice.named
+      ? await readBaseline(choice.file)
+      : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => warnings.push(m));
   }
   // A --baseline file is scanned like any other, but its own hash values are not findings.
   const configured = scanOptionsFor(config, { root, baselineFiles: given === undefined ? [] : [given] });
@@ -186,7 +191,8 @@ async function runScan(
     ...baselineScanOptions(baseline),
   };
   const rules: ReportRule[] = [...configured.rules, ...ENV_CHECK_RULES];
-  const result = target.kind === 'none' ? emptyResult() : await scan(options);
+  const scanned = target.kind === 'none' ? emptyResult() : await scan(options);
+  const result = warnings.length === 0 ? scanned : { ...scanned, warnings: [...warnings, ...scanned.warnings] };
   return { result, rules };
 }
 

@@ -6,14 +6,12 @@
  * typed errors instead.
  */
 
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import { chooseBaseline } from '../baseline/choice.js';
-import type { Baseline } from '../baseline/format.js';
-import { baselineScanOptions, readBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readBaseline, readDefaultBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
@@ -169,7 +167,11 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
   const choice = args.baseline === false ? undefined : chooseBaseline(root, baselineFile, config.baseline);
   const baseline =
-    choice === undefined ? undefined : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
+    choice === undefined
+      ? undefined
+      : choice.named
+        ? await readBaseline(choice.file)
+        : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}\n`)));
   const result = await scan({
     ...options,
     ...baselineScanOptions(baseline),
@@ -278,27 +280,6 @@ function rulesCommand(args: RulesArgs, io: CliIO): number {
   }
   io.stdout.write(`\n${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks\n`);
   return EXIT.clean;
-}
-
-/**
- * `.keyscan-baseline.json` at the repository root, when there is one and it is a baseline. A file
- * of that name that is not one is scanned like any other file (its keys are findings), with a
- * warning, rather than stopping every scan of the repository; a baseline named by --baseline or
- * the config must parse.
- */
-async function readDefaultBaseline(file: string, io: CliIO): Promise<Baseline | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    return await readBaseline(file);
-  } catch (e) {
-    if (!isKeyscanError(e) || e.code !== 'E_CONFIG') throw e;
-    io.stderr.write(
-      safeOutput(
-        `keyscan: warning: ${DEFAULT_BASELINE_FILE} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file\n`,
-      ),
-    );
-    return undefined;
-  }
 }
 
 /** "Unknown argument: histroy" → a hint naming the flag that was probably meant. */

@@ -132,6 +132,26 @@ describe('keyscan ci on a pull request that changes the config', () => {
     expect(r.summaryText).toContain('would silence 1 finding');
   });
 
+  it('a default .keyscan-baseline.json that is no baseline is a warning and a scanned file, as in a plain scan, not an error', async () => {
+    const notBaseline = { '.keyscan-baseline.json': '{ "name": "fixtures" }\n' };
+    // A push: its key is found and the job says why no baseline applied.
+    const dir = makeRepo();
+    const base = commit(dir, 'base', { 'README.md': '# app\n' });
+    const head = commit(dir, 'key', { ...notBaseline, ...KEY_FILE(tokens.githubPat()) });
+    const push = await runCi(dir, 'push', { ref: 'refs/heads/main', before: base, after: head, repository: { default_branch: 'main' } });
+    expect(push.code, push.stderr).toBe(1);
+    expect(push.stderr).toContain('warning: .keyscan-baseline.json is not a keyscan baseline');
+    const plain = await keyscan(['--range', `${base}..${head}`], { cwd: dir });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('warning: .keyscan-baseline.json is not a keyscan baseline');
+    // A pull request that adds such a file cannot turn its own check into an error.
+    const p = await pullRequest({}, { ...notBaseline, ...KEY_FILE(tokens.githubPat()) });
+    const r = await runCi(p.dir, 'pull_request', p.event);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.outputs.findings).toBe('1');
+    expect(r.stderr).toMatch(/\.keyscan-baseline\.json \(commit [0-9a-f]{12}\) is not a keyscan baseline/);
+  });
+
   it('reads the default .keyscan-baseline.json like a plain scan, from the base commit on a pull request', async () => {
     // A push: the branch's own baseline (no config names it) accepts its key.
     const dir = makeRepo();
