@@ -1552,4 +1552,22 @@ export const publicApiRules: readonly RuleSpec[] = [
     // Pinata gives each key a JWT (PINATA_JWT, pinataJwt) beside pinata_api_key and pinata_api_secret.
     { names: ['pinata'], body: JWT_BODY },
   ),
+  named(
+    tags,
+    {
+      id: 'intervals-api-token',
+      description: 'Intervals (myintervals.com time tracking) user API token',
+      provider: 'Intervals',
+      severity: 'medium',
+      revoke: 'https://www.myintervals.com/api/authentication.php',
+      rotate:
+        'Regenerate the token under My Account → API Access (the old one stops working; revoke it there if the integration is gone), give each integration its own user where you can, and keep the token in a secret store.',
+      references: ['https://www.myintervals.com/api/authentication.php'],
+      example: '{{lowalnum:5}}7{{lowalnum:5}}',
+      entropy: 2.5,
+    },
+    // Intervals documents "a unique 11-character alphanumeric token" (examples in lowercase), sent as
+    // the Basic-auth user name. "intervals" alone is an ordinary word, so the name must say myintervals.
+    { names: ['myintervals', 'intervals_api_token', 'intervals_api_key', 'intervals_token'], body: `${NOT_A_WORD}[a-z0-9]{11}` },
+  ),
 ];
