@@ -1,8 +1,23 @@
 /** Cloud and hosting platforms other than AWS, Google and Azure (which have their own files). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, NOT_A_WORD, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, NOT_A_WORD, named, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['cloud'];
+
+const MERAKI = '(?:[mM][eE][rR][aA][kK][iI])';
+/**
+ * The Meraki name must start a word (`MERAKI_`, `cisco_meraki`, camel-case `ciscoMeraki`): inside
+ * another word (`ReactNativeCameraKit: <40 hex>`) it names a different product's key.
+ */
+const merakiWordStart = (rule: RuleSpec): RuleSpec => {
+  const regex = String(rule.regex);
+  if (!regex.startsWith(MERAKI)) throw new Error('cisco-meraki-api-key: the assignment shape changed; update merakiWordStart');
+  return {
+    ...rule,
+    regex: `(?:(?<![A-Za-z])[mM]|(?<=[a-z])M)(?:[eE][rR][aA][kK][iI])${regex.slice(MERAKI.length)}`,
+    examples: { ...rule.examples, negative: [...rule.examples.negative, 'ReactNativeCameraKit: {{hex:40}}'] },
+  };
+};
 
 export const cloudRules: readonly RuleSpec[] = [
   token(
@@ -823,5 +838,26 @@ export const cloudRules: readonly RuleSpec[] = [
       ],
       edge: 'A-Za-z0-9+/=',
     },
+  ),
+  merakiWordStart(
+    named(
+      tags,
+      {
+        id: 'cisco-meraki-api-key',
+        description: 'Cisco Meraki Dashboard API key',
+        provider: 'Cisco Meraki',
+        severity: 'critical',
+        revoke: 'https://dashboard.meraki.com/',
+        rotate:
+          'A Meraki API key acts with its administrator’s full rights in every organization that has the API on, until it is revoked: revoke it under My profile → API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.',
+        references: [
+          'https://developer.cisco.com/meraki/api-v1/authorization',
+          'https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm',
+        ],
+        example: '{{hex:40}}',
+      },
+      // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
+      { names: ['meraki'], body: '[a-f0-9]{40}' },
+    ),
   ),
 ];

@@ -1502,4 +1502,72 @@ export const publicApiRules: readonly RuleSpec[] = [
     // Many projects prefix keys with "ssk_", so the Stack Auth variable name must be next to it.
     { names: ['stack_secret_server_key', 'stack_server_key', 'secret_server_key'], body: 'ssk_[a-z0-9]{40,50}', keywords: ['ssk_'] },
   ),
+  named(
+    tags,
+    {
+      id: 'siteleaf-api-credential',
+      description: 'Siteleaf (static-site CMS) API key or API secret',
+      provider: 'Siteleaf',
+      revoke: 'https://manage.siteleaf.com/account',
+      rotate:
+        'Siteleaf issues the key and the secret as a pair: click Regenerate keys under My account → API (both change), update every user of the old pair, and read the pair from the environment (the siteleaf gem takes Siteleaf.api_key and Siteleaf.api_secret from ENV) rather than the repository.',
+      references: [
+        'https://github.com/siteleaf/siteleaf-v1-api',
+        'https://learn.siteleaf.com/api/',
+        'https://nango.dev/docs/api-integrations/siteleaf/connect',
+      ],
+      example: '{{hex:32}}',
+    },
+    // Siteleaf's API documentation shows the key and the secret as 32 hex digits each (Basic auth key:secret).
+    { names: ['siteleaf'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'thinkific-api-key',
+      description: 'Thinkific (online courses) site API key or OAuth access token',
+      provider: 'Thinkific',
+      revoke: 'https://developers.thinkific.com/api/api-key-auth/',
+      rotate:
+        'The site API key is long-lived and site-wide: regenerate it under Settings → Code & analytics → API (the old key stops working) and update its users. For an app, use Thinkific OAuth instead: its access tokens expire and are refreshed, and each install can be revoked on its own.',
+      references: ['https://developers.thinkific.com/api/api-key-auth/', 'https://hexdocs.pm/ex_thinkific_api/readme.html'],
+      example: '{{hex:32}}',
+    },
+    // The X-Auth-API-Key is 32 hex digits; OAuth access tokens (Authorization: Bearer) are UUIDs.
+    { names: ['thinkific'], body: `[a-f0-9]{32}|${UUID}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'pinata-jwt',
+      description: 'Pinata (IPFS pinning) API key JWT',
+      provider: 'Pinata',
+      revoke: 'https://app.pinata.cloud/developers/api-keys',
+      rotate:
+        'Revoke the key on the API Keys page (its JWT and secret stop working with it), then create a key scoped to the endpoints the code calls, with a maximum number of uses where that fits, and keep its JWT on the server; code in a browser should get a short-lived signed upload URL from your server instead of the JWT.',
+      references: ['https://docs.pinata.cloud/account-management/api-keys', 'https://docs.pinata.cloud/sdk/config'],
+      example: JWT_EXAMPLE,
+      maxLength: 2048,
+    },
+    // Pinata gives each key a JWT (PINATA_JWT, pinataJwt) beside pinata_api_key and pinata_api_secret.
+    { names: ['pinata'], body: JWT_BODY },
+  ),
+  named(
+    tags,
+    {
+      id: 'intervals-api-token',
+      description: 'Intervals (myintervals.com time tracking) user API token',
+      provider: 'Intervals',
+      severity: 'medium',
+      revoke: 'https://www.myintervals.com/api/authentication.php',
+      rotate:
+        'Regenerate the token under My Account → API Access (the old one stops working; revoke it there if the integration is gone), give each integration its own user where you can, and keep the token in a secret store.',
+      references: ['https://www.myintervals.com/api/authentication.php'],
+      example: '{{lowalnum:5}}7{{lowalnum:5}}',
+      entropy: 2.5,
+    },
+    // Intervals documents "a unique 11-character alphanumeric token" (examples in lowercase), sent as
+    // the Basic-auth user name. "intervals" alone is an ordinary word, so the name must say myintervals.
+    { names: ['myintervals', 'intervals_api_token', 'intervals_api_key', 'intervals_token'], body: `${NOT_A_WORD}[a-z0-9]{11}` },
+  ),
 ];

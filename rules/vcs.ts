@@ -3,7 +3,7 @@
  * Sourcegraph, Gitea, Azure DevOps, Gogs, Gitee, Gerrit, Phabricator, Perforce, SourceHut.
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, token } from './define.js';
+import { assigned, custom, named, prefixed, token } from './define.js';
 
 const tags = ['vcs'];
 
@@ -97,6 +97,38 @@ export const vcsRules: readonly RuleSpec[] = [
       negative: ['sgp_{{hex:20}}', 'sgp_{{alnum:40}}z'],
     },
     { prefixes: ['sgp_'], body: '(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'sourcegraph-access-token-v1',
+      description: 'Sourcegraph access token in the deprecated v1 form (40 hex digits, no sgp_ prefix)',
+      provider: 'Sourcegraph',
+      revoke: 'https://sourcegraph.com/user/settings/tokens',
+      rotate:
+        'Delete the token under User settings → Access tokens and create a new one with an expiry: current instances issue it in the sgp_ form, which secret scanners recognise anywhere. Deploy it as SRC_ACCESS_TOKEN and update its users.',
+      references: [
+        'https://docs.sourcegraph.com/dev/security/secret_formats',
+        'https://sourcegraph.com/docs/cli/how-tos/creating-an-access-token',
+      ],
+      example: '{{hex:40}}',
+    },
+    // Sourcegraph lists the v1 token as bare [a-fA-F0-9]{40}: only a credential under its name.
+    { names: ['sourcegraph', 'src_access_token'], body: '[a-fA-F0-9]{40}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'sourcegraph-backend-token',
+      description: 'Sourcegraph Cody gateway, license-key or Enterprise subscription token (sgd_, slk_, sgs_)',
+      provider: 'Sourcegraph',
+      revoke: 'https://docs.sourcegraph.com/dev/security/secret_formats',
+      rotate:
+        'Sourcegraph issues these tokens to its own backend (none is user-generated, and there is no self-service page to revoke one): a license-key token changes only with the license key, so report the leak to Sourcegraph support, ask for a new license key or subscription, and update the instance configuration that holds it.',
+      references: ['https://docs.sourcegraph.com/dev/security/secret_formats'],
+      example: '{{hex:64}}',
+    },
+    { prefixes: ['sgd_', 'slk_', 'sgs_'], body: '[a-fA-F0-9]{64}' },
   ),
   assigned(
     {
