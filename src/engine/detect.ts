@@ -33,21 +33,12 @@ export function detect(catalogue: Catalogue, data: Buffer, path?: string): Engin
   return detectAt(catalogue, data, pathVerdicts(catalogue, path), path, 0);
 }
 
-/** Whether the fragment's path meets the catalogue's path condition `group`. */
-type PathVerdict = (group: number) => boolean;
-
-/**
- * Per path condition of the catalogue, whether `path` meets it: tested at most once per fragment,
- * and only when a keyword hit asks. Most fragments hit no rule with a path condition: testing all
- * of them up front compiled every path pattern of the catalogue (~13 ms of a pre-commit run).
- */
-function pathVerdicts(catalogue: Catalogue, path: string | undefined): PathVerdict {
-  if (path === undefined) return () => false;
-  const known: (boolean | undefined)[] = [];
-  return (group) => (known[group] ??= (catalogue.paths[group] as RegExp).test(path));
+/** Per path condition of the catalogue, whether `path` meets it: tested once per fragment. */
+function pathVerdicts(catalogue: Catalogue, path: string | undefined): readonly boolean[] {
+  return catalogue.paths.map((condition) => path !== undefined && condition.test(path));
 }
 
-function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdict, path: string | undefined, depth: number): EngineMatch[] {
+function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], path: string | undefined, depth: number): EngineMatch[] {
   const carrierHits: number[] = [];
   const windows = collectWindows(catalogue, data, onPath, carrierHits);
   if (windows.size === 0 && carrierHits.length === 0) return [];
@@ -96,7 +87,7 @@ function detectEncoded(
   catalogue: Catalogue,
   text: string,
   carrierHits: readonly number[],
-  onPath: PathVerdict,
+  onPath: readonly boolean[],
   path: string | undefined,
   depth: number,
 ): EngineMatch[] {
@@ -124,7 +115,7 @@ function detectEncoded(
  * Per candidate rule, merged [start, end) spans (flat pairs) around its keyword hits. Rules whose
  * path condition the fragment does not meet get none.
  */
-function collectWindows(catalogue: Catalogue, data: Buffer, onPath: PathVerdict, carrierHits: number[]): Map<number, number[]> {
+function collectWindows(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], carrierHits: number[]): Map<number, number[]> {
   const windows = new Map<number, number[]>();
   const { rules, rulesByKeyword, keywords, carrierOf } = catalogue;
   const add = (ruleIndex: number, a: number, b: number): void => {
@@ -147,13 +138,13 @@ function collectWindows(catalogue: Catalogue, data: Buffer, onPath: PathVerdict,
     const start = end - (keywords.keywords[keywordId] as string).length;
     for (const ruleIndex of rulesByKeyword[keywordId] as readonly number[]) {
       const rule = rules[ruleIndex] as CompiledRule;
-      if (rule.pathGroup !== undefined && !onPath(rule.pathGroup)) continue;
+      if (rule.pathGroup !== undefined && onPath[rule.pathGroup] !== true) continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
   for (const ruleIndex of catalogue.unconditional) {
     const group = (rules[ruleIndex] as CompiledRule).pathGroup;
-    if (group === undefined || onPath(group)) add(ruleIndex, 0, data.length);
+    if (group === undefined || onPath[group] === true) add(ruleIndex, 0, data.length);
   }
   return windows;
 }
