@@ -3,6 +3,8 @@
  * staged-entries.ts, history.ts, sources/blobs.ts) and the pre-commit hook's early start
  * ({@link prefetchStaged}) must spell them the same, or an early start is never used.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DIFF_OPTIONS, DIFF_PINS } from './diff-options.js';
 import { prefetchGit } from './run.js';
 
@@ -32,8 +34,11 @@ export const CAT_FILE_ARGS: readonly string[] = ['cat-file', '--batch'];
  * other core while Node compiles keyscan (~40 ms), instead of one after the other after it. Each
  * is used only by a later request for exactly the same command line, directory and environment
  * (so only when `cwd` is the work tree root, where git runs hooks); an unused one is dropped.
+ * Nothing starts early outside a work tree's root (no `.git` there): the scan's own requests would
+ * run at the root, and early ones would be started for nothing.
  */
 export function prefetchStaged(cwd: string): void {
+  if (!existsSync(join(cwd, '.git'))) return;
   prefetchGit(TOPLEVEL_ARGS, cwd, false);
   prefetchGit(STAGED_ENTRIES_ARGS, cwd, false);
   prefetchGit(STAGED_DIFF_ARGS, cwd, false);
