@@ -25,7 +25,7 @@ Promise.resolve()
     // Scripts, not ES modules (see src/cli/start.ts): the regex guard, then the bundled CLI,
     // compiled with V8's code cache when there is one (src/cli/code-cache.ts).
     var start = require('../dist/bundle/start.cjs');
-    loaded = start.startCli(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'));
+    loaded = start.startCli(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'), process.argv.slice(2));
     loaded.cli.exitCleanlyOnSignals(process.stderr);
     loaded.cli.ignoreClosedStdout();
     return loaded.cli.run(process.argv.slice(2));

@@ -53,7 +53,7 @@ const lazyBuiltins = {
   },
 };
 
-// The built-in catalogue as data (dist/bundle/rules.bin: a NUL-bearing tag, then JSON), read at start instead of running the
+// The built-in catalogue as data (dist/bundle/rules.bin: a NUL-bearing tag, then JSON, see freezeRules), read at start instead of running the
 // rule builders of rules/ (~800 rules assembled from helpers: the largest part of a pre-commit
 // run's start-up after Node's own). Written from the built rules and checked to read back equal.
 const RULE_PATTERNS = ['regex', 'path', 'allowLine', 'allowSecret'];
@@ -68,15 +68,19 @@ const RULES_TAG = 'keyscan-rules\0';
 /**
  * Reads rules.bin (runs in the bundle: it is inserted there as source, so it closes over nothing).
  * Each documentation field is an accessor where the value stood, so the rules' keys keep their
- * order; one getter per field, shared by every rule, finds the rule's entry by identity.
+ * order; one getter per field, shared by every rule, finds the rule's entry by identity. A rule's
+ * `regex` (a string) is an accessor too, decoded from its bytes on first read: the patterns are
+ * two thirds of the catalogue, and a scan reads only those of rules whose keywords it meets.
  */
 function readRules(data, tagLength, patterns, docKeys) {
   const split = data.indexOf(0, tagLength);
+  const sourcesAt = split + 1;
+  const docsAt = data.indexOf(0, sourcesAt) + 1;
   const rules = JSON.parse(data.toString('utf8', tagLength, split));
   const index = new Map();
   let docs;
   const docsOf = (rule) => {
-    docs ??= JSON.parse(data.toString('utf8', split + 1));
+    docs ??= JSON.parse(data.toString('utf8', docsAt));
     return docs[index.get(rule)] ?? {};
   };
   const accessors = {};
@@ -92,6 +96,25 @@ function readRules(data, tagLength, patterns, docKeys) {
       },
     };
   }
+  // `regex: [start, end]` in the JSON: the pattern's UTF-8 bytes in the sources section.
+  const sourceSpans = new Map();
+  const sources = new Map();
+  const regexAccessor = {
+    enumerable: true,
+    configurable: true,
+    get() {
+      let source = sources.get(this);
+      if (source === undefined) {
+        const [start, end] = sourceSpans.get(this);
+        source = data.toString('utf8', sourcesAt + start, sourcesAt + end);
+        sources.set(this, source);
+      }
+      return source;
+    },
+    set(value) {
+      Object.defineProperty(this, 'regex', { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
   const revive = (p) => (p !== null && typeof p === 'object' && typeof p.$regexp === 'string' ? new RegExp(p.$regexp, p.flags) : p);
   for (let i = 0; i < rules.length; i++) {
     // Built anew in the same key order: turning a data property of an object into an accessor
@@ -101,7 +124,10 @@ function readRules(data, tagLength, patterns, docKeys) {
     for (const key of Object.keys(read)) {
       const v = read[key];
       if (docKeys.includes(key)) Object.defineProperty(rule, key, accessors[key]);
-      else rule[key] = patterns.includes(key) && v !== undefined ? (Array.isArray(v) ? v.map(revive) : revive(v)) : v;
+      else if (key === 'regex' && Array.isArray(v)) {
+        sourceSpans.set(rule, v);
+        Object.defineProperty(rule, key, regexAccessor);
+      } else rule[key] = patterns.includes(key) && v !== undefined ? (Array.isArray(v) ? v.map(revive) : revive(v)) : v;
     }
     index.set(rule, i);
     rules[i] = rule;
@@ -134,14 +160,23 @@ const frozenRules = {
 /** rules.bin's content for `rules`, checked to read back equal to them, key order included. */
 function freezeRules(rules) {
   const asJson = (value) => JSON.stringify(value, (_key, v) => (v instanceof RegExp ? { $regexp: v.source, flags: v.flags } : v));
+  const sources = [];
+  let sourceBytes = 0;
   const core = rules.map((rule) => {
     const copy = { ...rule };
     // A placeholder keeps the key's place; readRules puts the accessor there.
     for (const key of RULE_DOCS) if (key in copy) copy[key] = 0;
+    if (typeof rule.regex === 'string' && !rule.regex.includes('\0')) {
+      const bytes = Buffer.from(rule.regex);
+      copy.regex = [sourceBytes, sourceBytes + bytes.length];
+      sources.push(bytes);
+      sourceBytes += bytes.length;
+    }
     return copy;
   });
   const docs = rules.map((rule) => Object.fromEntries(RULE_DOCS.filter((key) => key in rule).map((key) => [key, rule[key]])));
-  const data = Buffer.from(`${RULES_TAG}${asJson(core)}\0${asJson(docs)}`);
+  // Tag, core JSON, NUL, the patterns' bytes (none holds a NUL), NUL, documentation JSON.
+  const data = Buffer.concat([Buffer.from(`${RULES_TAG}${asJson(core)}\0`), ...sources, Buffer.from(`\0${asJson(docs)}`)]);
   const back = readRules(data, Buffer.byteLength(RULES_TAG), RULE_PATTERNS, RULE_DOCS);
   if (!isDeepStrictEqual(back, [...rules]) || asJson(back) !== asJson(rules))
     throw new Error('the built-in rules do not survive rules.bin: update freezeRules or readRules in scripts/bundle.mjs');

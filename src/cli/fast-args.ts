@@ -7,6 +7,7 @@
  * line, help and errors included, goes to yargs.
  */
 import type { Argv } from 'yargs';
+import { isHookCommandLine } from './hook-args.js';
 import { type ScanArgs, scanOptions } from './scan-command.js';
 
 /** What a builder declares of a flag that a parse without flags depends on. */
@@ -38,7 +39,7 @@ export function declaredFlags(builder: (y: Argv) => unknown): ReadonlyMap<string
 
 /** The arguments yargs would give the default command for `argv`, or undefined when yargs must parse it. */
 export function fastScanArgs(argv: readonly string[]): ScanArgs | undefined {
-  if (argv.length !== 1 || argv[0] !== '--staged') return undefined;
+  if (!isHookCommandLine(argv)) return undefined;
   const args: Record<string, unknown> = {};
   for (const [name, spec] of declaredFlags(scanOptions)) {
     if (spec.default === undefined) continue;

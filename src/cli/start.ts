@@ -4,8 +4,10 @@
  * the CLI's heap flags and loads the bundled CLI with the code cache.
  */
 import { setFlagsFromString } from 'node:v8';
+import { prefetchStaged } from '../git/staged-commands.js';
 import { enableBacktrackingFallback } from '../regex-guard.js';
 import { type LoadedCli, loadBundle } from './code-cache.js';
+import { isHookCommandLine } from './hook-args.js';
 
 export type { LoadedCli } from './code-cache.js';
 
@@ -19,7 +21,12 @@ export type { LoadedCli } from './code-cache.js';
  */
 export const HEAP_FLAGS = ['--semi-space-growth-factor=8', '--no-minor-gc-task'];
 
-export function startCli(bundlePath: string): LoadedCli {
+/**
+ * `argv`: the command line. For the pre-commit hook's own, the staged scan's git processes start
+ * before the CLI is loaded (see prefetchStaged): the hook runs keyscan at the work tree root.
+ */
+export function startCli(bundlePath: string, argv: readonly string[] = []): LoadedCli {
+  if (isHookCommandLine(argv)) prefetchStaged(process.cwd());
   // Before any pattern is compiled: see src/regex-guard.ts. A code cache is only valid under the
   // V8 flags it was made with, so the flags are named in its key.
   enableBacktrackingFallback();

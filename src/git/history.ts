@@ -7,33 +7,16 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KeyscanError } from '../errors.js';
 import { BatchParser } from './cat-file.js';
+import { DIFF_OPTIONS, DIFF_PINS } from './diff-options.js';
 import { firstLine, git, gitStream } from './run.js';
+import { STAGED_DIFF_ARGS } from './staged-commands.js';
 
 /** `git log --format` for the commit header the diff parser expects: RS, then fields separated by US. */
 export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
-const PINNED_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'diff.noprefix=false'];
-/**
- * `--text`: every file gets hunks, whatever `.gitattributes` says (`-diff`, `binary`); keyscan judges
- * binary on the blob's bytes itself. `--full-index`: the new blob's id, to read the whole file.
- * `--no-textconv --no-ext-diff`: the repository's own programs never run and never rewrite what
- * is shown.
- */
-const DIFF_OPTIONS = [
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--text',
-  '--full-index',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-  '--no-relative',
-  '-U0',
-];
-
 /** `git diff --cached`: what is staged against HEAD (against the empty tree before the first commit). */
 export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
-  return gitStream([...PINNED_CONFIG, 'diff', '--cached', ...DIFF_OPTIONS, '-M', '--diff-filter=ACMRTU'], repo);
+  return gitStream(STAGED_DIFF_ARGS, repo);
 }
 
 /**
@@ -43,7 +26,7 @@ export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
  */
 export function commitPatches(repo: string, commits: readonly string[], paths?: readonly string[]): AsyncGenerator<Buffer> {
   const args = [
-    ...PINNED_CONFIG,
+    ...DIFF_PINS,
     'log',
     '--no-walk=unsorted',
     '--stdin',

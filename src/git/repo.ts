@@ -1,4 +1,5 @@
 import { git, gitOk, gitStream, nulRecords } from './run.js';
+import { TOPLEVEL_ARGS } from './staged-commands.js';
 
 const roots = new Map<string, Promise<string | undefined>>();
 
@@ -9,7 +10,7 @@ const roots = new Map<string, Promise<string | undefined>>();
 export function workTreeRoot(dir: string): Promise<string | undefined> {
   let root = roots.get(dir);
   if (root === undefined) {
-    root = git(['rev-parse', '--show-toplevel'], dir).then((r) => {
+    root = git(TOPLEVEL_ARGS, dir).then((r) => {
       const out = r.stdout.trim();
       return r.code !== 0 || out === '' ? undefined : out;
     });

@@ -5,9 +5,9 @@
  * Plain child processes rather than simple-git: streaming is required, and a pre-commit run
  * cannot spare the extra import time.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 
 export interface GitResult {
@@ -138,22 +138,104 @@ export function gitEnv(): NodeJS.ProcessEnv {
  * Runs git and returns its exit code and output; throws only when git cannot be started.
  * `input`, if given, is written to git's stdin.
  */
-export function git(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    if (input !== undefined && child.stdin !== null) {
-      child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
-      child.stdin.end(input);
-    }
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(spawnError(e, cwd)));
-    child.on('close', (code) =>
-      resolve({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
-    );
+export async function git(args: readonly string[], cwd: string, input?: string): Promise<GitResult> {
+  // async: a spawn that throws (an argument it refuses) rejects, as every other failure does.
+  const p = startGit(args, cwd, input !== undefined);
+  if (input !== undefined && p.child.stdin !== null) {
+    p.child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
+    p.child.stdin.end(input);
+  }
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  p.stdout.on('data', (b: Buffer) => out.push(b));
+  p.stderr.on('data', (b: Buffer) => err.push(b));
+  return Promise.all([p.closed, ended(p.stdout), ended(p.stderr)]).then(
+    ([{ code }]) => ({ code: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    (e: Error) => Promise.reject(spawnError(e, cwd)),
+  );
+}
+
+/** A git process, started now or earlier ({@link prefetchGit}). */
+interface GitProcess {
+  readonly child: ChildProcess;
+  readonly stdout: Readable;
+  readonly stderr: Readable;
+  /** Settles when git has exited and closed its output; rejects when it could not be started. */
+  readonly closed: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>;
+}
+
+function startGit(args: readonly string[], cwd: string, withStdin: boolean): GitProcess {
+  const prefetched = claimPrefetched(args, cwd, withStdin);
+  if (prefetched !== undefined) return prefetched;
+  const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
+  closed.catch(() => undefined); // surfaced by the caller
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError('E_GIT', 'could not read git output');
+  return { child, stdout, stderr, closed };
+}
+
+/** Resolves once `stream` has given all of its data (or was destroyed). */
+function ended(stream: Readable): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+  });
+}
+
+/**
+ * Git processes started early, waiting for their request. On globalThis: the hook's early start
+ * runs in dist/bundle/start.cjs, the request in dist/bundle/cli.cjs, each with its own copy of
+ * this module.
+ */
+const PREFETCHED = Symbol.for('keyscan.prefetched-git');
+type Prefetched = Map<string, GitProcess>;
+
+function prefetchKey(args: readonly string[], cwd: string, withStdin: boolean): string {
+  return JSON.stringify([pinnedArgs(args), cwd, withStdin, gitEnv()]);
+}
+
+/**
+ * Starts `git args` in `cwd` now, for a later request of exactly the same command, directory and
+ * environment (see staged-commands.ts). Its output is read at once into a buffer of its own: Node
+ * drops the output of an exited child that nobody reads, and a large output waits in that buffer's
+ * backpressure for its reader. Until requested, it does not keep keyscan running: a run that never
+ * asks (an error first, another directory) exits as it would have, and git sees its pipes close.
+ */
+export function prefetchGit(args: readonly string[], cwd: string, withStdin: boolean): void {
+  const global = globalThis as { [PREFETCHED]?: Prefetched };
+  const registry = global[PREFETCHED] ?? new Map<string, GitProcess>();
+  global[PREFETCHED] = registry;
+  const key = prefetchKey(args, cwd, withStdin);
+  if (registry.has(key)) return;
+  let p: GitProcess;
+  try {
+    p = startGit(args, cwd, withStdin);
+  } catch {
+    return; // the request starts it again and reports what went wrong
+  }
+  const stdout = p.stdout.pipe(new PassThrough());
+  const stderr = p.stderr.pipe(new PassThrough());
+  p.child.unref();
+  for (const s of [p.child.stdin, p.child.stdout, p.child.stderr]) (s as { unref?: () => void } | null)?.unref?.();
+  registry.set(key, { ...p, stdout, stderr });
+}
+
+/** The early-started process for this request, taken (each is used once), or undefined. */
+function claimPrefetched(args: readonly string[], cwd: string, withStdin: boolean): GitProcess | undefined {
+  const registry = (globalThis as { [PREFETCHED]?: Prefetched })[PREFETCHED];
+  if (registry === undefined || registry.size === 0) return undefined;
+  const key = prefetchKey(args, cwd, withStdin);
+  const p = registry.get(key);
+  if (p === undefined) return undefined;
+  registry.delete(key);
+  p.child.ref();
+  for (const s of [p.child.stdin, p.child.stdout, p.child.stderr]) (s as { ref?: () => void } | null)?.ref?.();
+  return p;
 }
 
 /** Runs git and returns stdout; a non-zero exit becomes an E_GIT error naming the command. */
@@ -193,23 +275,21 @@ export function firstLine(text: string): string {
  * E_GIT after the output is consumed, so a failed listing can never pass for an empty one.
  */
 export async function* gitStream(args: readonly string[], cwd: string, input?: string | AsyncIterable<string>): AsyncGenerator<Buffer> {
-  const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const { child, stdout, stderr, closed } = startGit(args, cwd, input !== undefined);
   if (input !== undefined && child.stdin !== null) {
     child.stdin.on('error', () => undefined); // git may exit before reading everything; its exit code tells
     // An iterable feeds requests while the output is read (`git cat-file --batch` as a service).
     if (typeof input === 'string') child.stdin.end(input);
     else Readable.from(input).pipe(child.stdin);
   }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError('E_GIT', 'could not read git output');
   const err: Buffer[] = [];
   stderr.on('data', (b: Buffer) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) => reject(spawnError(e, cwd)));
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 0)));
-  });
+  const exit = closed.then(
+    ({ code, signal }) => code ?? (signal ? 128 : 0),
+    (e: Error) => Promise.reject(spawnError(e, cwd)),
+  );
   exit.catch(() => undefined); // surfaced below
   try {
     for await (const chunk of stdout) yield chunk as Buffer;
@@ -217,6 +297,7 @@ export async function* gitStream(args: readonly string[], cwd: string, input?: s
     if (child.exitCode === null) child.kill();
   }
   const code = await exit;
+  await ended(stderr);
   if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString('utf8'));
 }
 

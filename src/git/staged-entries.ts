@@ -5,6 +5,7 @@
  * list and a status list cost a pre-commit run two git processes (~4 ms each to start).
  */
 import { gitOk } from './run.js';
+import { STAGED_ENTRIES_ARGS } from './staged-commands.js';
 
 export interface StagedEntry {
   /** `A` added, `C` copied, `M` modified, `T` type changed, `U` unmerged (no renames: see below). */
@@ -26,11 +27,7 @@ export function stagedEntries(root: string): Promise<StagedEntry[]> {
 }
 
 async function readEntries(root: string): Promise<StagedEntry[]> {
-  // -z: `:oldmode newmode oldsha newsha STATUS\0path\0` per entry, names unquoted.
-  const out = await gitOk(
-    ['--no-replace-objects', 'diff', '--cached', '--raw', '-z', '--no-renames', '--no-ext-diff', '--diff-filter=ACMTU'],
-    root,
-  );
+  const out = await gitOk(STAGED_ENTRIES_ARGS, root);
   const fields = out.split('\0');
   const entries: StagedEntry[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {

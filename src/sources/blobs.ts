@@ -5,6 +5,7 @@
  */
 import { BatchParser, type BlobRead } from '../git/cat-file.js';
 import { gitStream } from '../git/run.js';
+import { CAT_FILE_ARGS } from '../git/staged-commands.js';
 import { SNIFF } from './text.js';
 
 export type { BlobRead } from '../git/cat-file.js';
@@ -111,7 +112,7 @@ export class BlobReader {
       SNIFF,
     );
     try {
-      for await (const chunk of gitStream(['cat-file', '--batch'], this.#repo, this.#requests)) {
+      for await (const chunk of gitStream(CAT_FILE_ARGS, this.#repo, this.#requests)) {
         parser.push(chunk);
         while (this.#held > this.#holdLimit && !this.#closing) {
           await new Promise<void>((resolve) => {
