@@ -10,6 +10,8 @@
  * Anything in the file that is not exactly that shape is a reason to ignore the whole file (with
  * a warning), never to trust part of it.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { writeAtomic } from '../atomic-write.js';
@@ -69,8 +71,36 @@ export function historyCacheKey(settings: {
   readonly rules: readonly object[];
   readonly allowMarkers: boolean;
   readonly env: unknown;
+  /** The built-in catalogue and its digest ({@link builtinDigest}): its rules in `rules` are keyed by position. */
+  readonly builtin?: { readonly rules: readonly object[]; readonly digest: string };
 }): string {
-  return digestOf({ format: FORMAT, version: VERSION, ...settings, rules: settings.rules.map(withoutDocs) });
+  const { builtin, ...rest } = settings;
+  const at = new Map((builtin?.rules ?? []).map((r, i) => [r, i]));
+  // A rule the config left alone is the built-in object itself; an overridden one is a copy, keyed by its content.
+  const rules = settings.rules.map((r) => at.get(r) ?? withoutDocs(r));
+  return digestOf({ format: FORMAT, version: VERSION, ...rest, rules, ...(builtin ? { builtin: builtin.digest } : {}) });
+}
+
+/** Set to true by scripts/bundle.mjs in the bundled CLI, whose built-in rules are read from rules.bin beside it. */
+declare const __KEYSCAN_BUNDLED__: boolean | undefined;
+
+/**
+ * A digest of the built-in catalogue `rules`. In the bundled CLI, of the rules.bin it read them from
+ * (sha256 of 1.2 MB, ~3 ms): walking the rules for one took ~30 ms of every repeat audit. The whole
+ * file, documentation included, so any change to it makes another key. Elsewhere (tests, the
+ * library, the action bundle), of the rules themselves without their documentation.
+ */
+export function builtinDigest(rules: readonly object[]): string {
+  if (typeof __KEYSCAN_BUNDLED__ !== 'undefined' && __KEYSCAN_BUNDLED__) {
+    try {
+      return `rules.bin:${createHash('sha256')
+        .update(readFileSync(new URL('./rules.bin', import.meta.url)))
+        .digest('hex')}`;
+    } catch {
+      // Not there (a bundle moved without it): the rules themselves, as anywhere else.
+    }
+  }
+  return digestOf(rules.map(withoutDocs));
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { builtinRules } from '../../rules/index.js';
 import { digestOf } from '../cache/digest.js';
-import { CHANGES_CLEAN, defaultCacheDir, HistoryCache, historyCacheKey, METADATA_CLEAN } from '../cache/history-cache.js';
+import { builtinDigest, CHANGES_CLEAN, defaultCacheDir, HistoryCache, historyCacheKey, METADATA_CLEAN } from '../cache/history-cache.js';
 import { systemErrorCode } from '../errors.js';
 import { listCommits } from '../git/history.js';
 import type { CommitMetadata } from '../git/metadata.js';
@@ -25,6 +25,7 @@ export async function openHistoryCache(options: ScanOptions, root: string, ctx: 
     rules: options.rules ?? builtinRules,
     allowMarkers: options.reportUnusedAllows === true,
     env: options.env ?? {},
+    builtin: { rules: builtinRules, digest: builtinDigest(builtinRules) },
   });
   return HistoryCache.open(dir, key, {
     metadata: options.reportUnusedAllows !== true,

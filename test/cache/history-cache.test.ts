@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANGES_CLEAN, HistoryCache, historyCacheKey, METADATA_CLEAN, RULE_DOCS } from '../../src/cache/history-cache.js';
+import { builtinDigest, CHANGES_CLEAN, HistoryCache, historyCacheKey, METADATA_CLEAN, RULE_DOCS } from '../../src/cache/history-cache.js';
 
 const sha = (i: number, width = 40): string => i.toString(16).padStart(width, '0');
 const rule = (over: Record<string, unknown> = {}) => ({
@@ -130,5 +130,44 @@ describe('the history cache file', () => {
     const good = await open(dir);
     expect(good.warnings).toEqual([]);
     expect(good.cache.has(sha(1))).toBe(true);
+  });
+});
+
+describe('the history cache key of the built-in catalogue', () => {
+  const builtin = [rule(), rule({ id: 'second-token', regex: /second_[a-z]{10}/ })];
+  const keyWith = (rules: object[], digest = 'd1') =>
+    historyCacheKey({ rules, allowMarkers: false, env: {}, builtin: { rules: builtin, digest } });
+
+  it('keys a built-in rule by its place and the catalogue digest, without reading the rule', () => {
+    const unread = builtin.map((r) => {
+      const copy = { ...r };
+      Object.defineProperty(copy, 'regex', {
+        enumerable: true,
+        get() {
+          throw new Error('the cache key read a built-in rule');
+        },
+      });
+      return copy;
+    });
+    const key = historyCacheKey({ rules: unread, allowMarkers: false, env: {}, builtin: { rules: unread, digest: 'd1' } });
+    expect(key).toBe(keyWith(builtin));
+    expect(keyWith(builtin, 'd2')).not.toBe(keyWith(builtin));
+  });
+
+  it('changes when the config disables, reorders or overrides a built-in rule, or adds its own', () => {
+    const base = keyWith(builtin);
+    expect(keyWith([builtin[1] as object])).not.toBe(base);
+    expect(keyWith([builtin[1] as object, builtin[0] as object])).not.toBe(base);
+    expect(keyWith([builtin[0] as object, { ...builtin[1], severity: 'low' }])).not.toBe(base);
+    // An overridden rule is keyed by its content: the same override, the same key.
+    expect(keyWith([builtin[0] as object, { ...builtin[1], severity: 'low' }])).toBe(
+      keyWith([builtin[0] as object, { ...builtin[1], severity: 'low' }]),
+    );
+    expect(keyWith([...builtin, rule({ id: 'mine', regex: /mine_[0-9]{8}/ })])).not.toBe(base);
+  });
+
+  it('outside the bundle, digests the rules themselves, documentation left out', () => {
+    expect(builtinDigest([rule({ examples: { positive: ['x'], negative: [] } })])).toBe(builtinDigest([rule()]));
+    expect(builtinDigest([rule({ regex: /demo_[a-z]{20}/ })])).not.toBe(builtinDigest([rule()]));
   });
 });
