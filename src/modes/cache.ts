@@ -8,7 +8,7 @@
  */
 import { builtinRules } from '../../rules/index.js';
 import { digestOf } from '../cache/digest.js';
-import { defaultCacheDir, HistoryCache, historyCacheKey } from '../cache/history-cache.js';
+import { builtinDigest, CHANGES_CLEAN, defaultCacheDir, HistoryCache, historyCacheKey, METADATA_CLEAN } from '../cache/history-cache.js';
 import { systemErrorCode } from '../errors.js';
 import { listCommits } from '../git/history.js';
 import type { CommitMetadata } from '../git/metadata.js';
@@ -25,6 +25,7 @@ export async function openHistoryCache(options: ScanOptions, root: string, ctx: 
     rules: options.rules ?? builtinRules,
     allowMarkers: options.reportUnusedAllows === true,
     env: options.env ?? {},
+    builtin: { rules: builtinRules, digest: builtinDigest(builtinRules) },
   });
   return HistoryCache.open(dir, key, {
     metadata: options.reportUnusedAllows !== true,
@@ -59,7 +60,8 @@ export async function listHistory(
 /** The commits whose metadata must be read: those not known clean. */
 export function metadataToRead(cache: HistoryCache | undefined, commits: readonly string[], ctx: ScanContext): readonly string[] {
   if (cache === undefined) return commits;
-  const rest = commits.filter((c) => !cache.hasMetadata(c));
+  const states = cache.statesOf(commits);
+  const rest = commits.filter((_, i) => ((states[i] as number) & METADATA_CLEAN) === 0);
   ctx.collector.metadataFromCache = commits.length - rest.length;
   ctx.debug(
     `${commits.length - rest.length} commits' messages, identities and names known clean from the history cache; ${rest.length} to read`,
@@ -127,12 +129,16 @@ export function uncached(cache: HistoryCache | undefined, commits: readonly stri
   if (cache === undefined) return commits;
   const rest: string[] = [];
   const skipped: Array<{ reason: SkipReason; path: string }> = [];
-  for (const c of commits) {
-    if (!cache.has(c)) {
+  const states = cache.statesOf(commits);
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i] as string;
+    if (((states[i] as number) & CHANGES_CLEAN) === 0) {
       rest.push(c);
       continue;
     }
-    for (const [reason, n] of Object.entries(cache.skipsOf(c) ?? {}) as [SkipReason, number][]) {
+    const skips = cache.skipsOf(c);
+    if (skips === undefined) continue;
+    for (const [reason, n] of Object.entries(skips) as [SkipReason, number][]) {
       for (let i = 0; i < n; i++) skipped.push({ reason, path: c });
     }
   }

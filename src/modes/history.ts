@@ -27,7 +27,7 @@ export const historyMode: ScanMode = {
     }
     const tip = await resolveCommit(root, 'HEAD');
     const shard = shardOf(options);
-    const cached = cache === undefined ? 0 : commits.filter((c) => cache.has(c)).length;
+    const cached = cache?.cleanAmong(commits) ?? 0;
     const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== undefined }, forcedDesign());
     ctx.debug(`history design: ${design}`);
     const content = design === 'blobs' ? { scanContent: scanHistoryBlobs.bind(undefined, root) } : {};

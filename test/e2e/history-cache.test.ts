@@ -17,8 +17,9 @@ const parse = (text: string): Report => JSON.parse(text) as Report;
 
 /** What the cache in `dir` knows of `commit`: bit 1 its changes, bit 2 its message, identities and names are clean. */
 function stateOf(dir: string, commit: string): number | undefined {
-  const file = JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as { commits: string[]; state: string };
-  const at = file.commits.indexOf(commit);
+  const file = JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as { commits: string; state: string };
+  const commits: string[] = file.commits.match(/.{40}/g) ?? [];
+  const at = commits.indexOf(commit);
   return at === -1 ? undefined : Number(file.state[at]);
 }
 
@@ -159,13 +160,13 @@ describe('--history with the incremental cache', () => {
     const damaged: Array<[string, string]> = [
       [good.slice(0, good.length / 2), 'is not valid JSON'],
       ['{"format":"something-else","version":1}', 'is not a keyscan history cache'],
-      [good.replace(/"commits":\["/, '"commits":["not-a-commit","'), 'is not a keyscan history cache'],
+      [good.replace(/"commits":"/, '"commits":"not-a-commit'), 'is not a keyscan history cache'],
       [good.replace(/"skips":\{/, '"skips":{"0000000000000000000000000000000000000000":{"binary":1},'), 'is not a keyscan history cache'],
       // One state per commit, each 0-3; a commit listed once; skips only for commits with clean changes.
       [good.replace(/"state":"(.)/, '"state":"$1$1'), 'is not a keyscan history cache'],
       [good.replace(/"state":"./, '"state":"7'), 'is not a keyscan history cache'],
       [
-        good.replace(/"commits":\["([0-9a-f]+)",/, '"commits":["$1","$1",').replace(/"state":"(.)/, '"state":"$1$1'),
+        good.replace(/"commits":"([0-9a-f]{40})/, '"commits":"$1$1').replace(/"state":"(.)/, '"state":"$1$1'),
         'is not a keyscan history cache',
       ],
       [good.replace(/"listedFrom":"[0-9a-f]+"/, '"listedFrom":"HEAD"'), 'is not a keyscan history cache'],
