@@ -438,6 +438,28 @@ export const cloudRules: readonly RuleSpec[] = [
     },
     { regex: /cloudinary:\/\/\d{10,20}:(?<secret>[A-Za-z0-9_-]{20,40})@[A-Za-z0-9_-]+/, keywords: ['cloudinary://'] },
   ),
+  // The SDKs also take the three parts one by one (cloud_name, api_key, api_secret); the secret
+  // alone signs upload and admin calls, so it is the leak even without CLOUDINARY_URL.
+  assigned(
+    {
+      id: 'cloudinary-api-secret',
+      description: 'Cloudinary API secret',
+      provider: 'Cloudinary',
+      severity: 'high',
+      tags,
+      revoke: 'https://console.cloudinary.com/settings/api-keys',
+      rotate:
+        'Generate a new API key pair under Settings → API Keys, deploy it, then deactivate the leaked pair; sign uploads on the server (signed upload presets) so the secret never reaches a client.',
+      references: [
+        'https://cloudinary.com/documentation/developer_onboarding_faq_find_credentials',
+        'https://cloudinary.com/documentation/how_to_integrate_cloudinary#configure_the_sdk',
+      ],
+      entropy: 3,
+      positive: ['CLOUDINARY_API_SECRET={{b64url:27}}', 'cloudinaryApiSecret: "{{b64url:27}}"'],
+      negative: ['CLOUDINARY_API_SECRET={{b64url:8}}', 'CLOUDINARY_API_KEY={{digit:15}}', 'api_secret = "{{b64url:27}}"'],
+    },
+    { names: ['cloudinary_api_secret', 'cloudinary_secret'], body: `${NOT_A_WORD}[A-Za-z0-9_-]{20,40}` },
+  ),
   token(
     {
       id: 'yandex-cloud-api-key',

@@ -825,6 +825,42 @@ const commerceRules: readonly RuleSpec[] = [
     },
     { names: ['alchemy'], body: '[A-Za-z0-9_-]{32}' },
   ),
+  // Alchemy's docs put the key in the path of every endpoint (https://<network>.g.alchemy.com/v2/<key>,
+  // /nft/v3/<key>): such a URL holds the key whatever name it is stored under. Alchemy documents no
+  // length or prefix, so any base64url run of 20+ characters there is taken (keys issued as
+  // "alcht_" and 30 more characters included); "demo" and YOUR_API_KEY are too short or no key.
+  custom(
+    {
+      id: 'alchemy-endpoint-url',
+      description: 'Alchemy RPC or NFT API endpoint URL with its API key',
+      provider: 'Alchemy',
+      severity: 'high',
+      tags,
+      revoke: 'https://dashboard.alchemy.com/apps',
+      rotate:
+        'Rotate the app’s API key in the Alchemy dashboard (Apps → the app → Rotate key), add an origin or IP allowlist, and send the key in the Authorization header from a server instead of in a URL a client or a log can see.',
+      references: [
+        'https://www.alchemy.com/docs/make-your-first-request',
+        'https://www.alchemy.com/docs/how-to-use-api-keys-in-http-headers',
+      ],
+      entropy: 3,
+      positive: [
+        'RPC_URL=https://eth-mainnet.g.alchemy.com/v2/{{b64url:32}}',
+        'provider: "https://polygon-amoy.g.alchemy.com/v2/alcht_{{alnum:30}}"',
+        'https://base-mainnet.g.alchemy.com/nft/v3/{{b64url:32}}/getNFTsForOwner?owner=0x0',
+      ],
+      negative: [
+        'https://eth-mainnet.g.alchemy.com/v2/demo',
+        'https://eth-mainnet.g.alchemy.com/v2/YOUR_ALCHEMY_API_KEY',
+        'https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_API_KEY}',
+      ],
+    },
+    {
+      regex:
+        /https?:\/\/[a-z0-9-]{1,40}\.g\.alchemy\.com\/(?:v2|nft\/v[23])\/(?<secret>(?![A-Z_]{1,64}(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/,
+      keywords: ['.g.alchemy.com/'],
+    },
+  ),
   named(
     tags,
     {

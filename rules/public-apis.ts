@@ -13,6 +13,22 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'databox-push-token',
+      description: 'Databox push API token',
+      provider: 'Databox',
+      severity: 'medium',
+      revoke: 'https://app.databox.com/',
+      rotate:
+        'Delete the token in Databox (Data Manager → the custom or push connection) or the API key under Account Management → Profile, create a new one and update the programs that push data with it.',
+      references: ['https://developers.databox.com/docs/api/authentication', 'https://github.com/databox/databox-python'],
+      example: '{{hex:32}}',
+    },
+    // Databox's own SDK example sends the push token as the basic-auth user: 32 hex digits.
+    { names: ['databox'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
       id: 'column-api-key',
       description: 'Column (banking API) live or sandbox API key',
       provider: 'Column',

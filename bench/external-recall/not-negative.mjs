@@ -94,6 +94,7 @@ export const NOT_NEGATIVE = [
   { case: 'trufflehog/bugsnag', key: '4f8909da81bd', reason: ONE_CHAR_OFF },
   { case: 'trufflehog/buildkite', key: '8d40fb47566a', reason: ONE_CHAR_OFF },
   { case: 'trufflehog/clientary', key: '9cba6a108258', reason: NAMED_RANDOM },
+  { case: 'trufflehog/cloudinary', key: 'd1a9e621baa6', reason: NAMED_RANDOM },
   { case: 'trufflehog/cloudflareapitoken', key: '589b76e4e769', reason: CLOUDFLARE_LEGACY },
   { case: 'trufflehog/cloudflareapitoken', key: '503489ec9aed', reason: NAMED_RANDOM },
   { case: 'trufflehog/cloudflareapitoken', key: '97f224435bb8', reason: CLOUDFLARE_EXTRA },
