@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { shallowCheckout } from '../helpers/actions.js';
 import { ROOT } from '../helpers/cli.js';
 import { hasControl } from '../helpers/control.js';
+import { type ForkedHistory, forcePushAway, forkedHistories } from '../helpers/forked-history.js';
 import { type GitlabRun, runGitlabCi } from '../helpers/gitlab.js';
 import { commit, git, makeRepo } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
@@ -20,37 +21,17 @@ const ZERO = '0'.repeat(40);
 const facts = JSON.parse(readFileSync(`${ROOT}fixtures/gitlab/secret-detection-report-15.0.7.facts.json`, 'utf8')) as object;
 const validate = new Ajv({ strict: true, allErrors: true }).compile(facts);
 
-interface Project {
-  readonly dir: string;
-  readonly oldKey: string;
+interface Project extends ForkedHistory {
+  /** Added by the merge request's first commit (feature's key). */
   readonly mrKey: string;
-  /** Where feature forked from main: GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA. */
-  readonly forkPoint: string;
-  readonly head: string;
-  readonly mainTip: string;
 }
 
-/** main: a key added and removed; feature: another key and a clean commit; main moves on. */
-function project(): Project {
-  const dir = makeRepo();
-  const oldKey = tokens.stripeLive();
-  const mrKey = tokens.githubPat();
-  commit(dir, 'add config', { 'config.js': `module.exports = { stripe: "${oldKey}" };\n` }, { date: '2024-01-01T00:00:00Z' });
-  const forkPoint = commit(
-    dir,
-    'env',
-    { 'config.js': 'module.exports = { stripe: process.env.STRIPE_KEY };\n' },
-    { date: '2024-01-02T00:00:00Z' },
-  );
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  commit(dir, 'add a client', { 'src/client.js': `export const token = "${mrKey}";\n` }, { date: '2024-01-03T00:00:00Z' });
-  const head = commit(dir, 'docs', { 'README.md': '# widgets\n' }, { date: '2024-01-04T00:00:00Z' });
-  git(dir, 'checkout', '-q', 'main');
-  const mainTip = commit(dir, 'main moves on', { 'CHANGELOG.md': '# changes\n' }, { date: '2024-01-05T00:00:00Z' });
-  git(dir, 'update-ref', 'refs/merge-requests/7/head', head);
-  git(dir, 'checkout', '-q', '--detach', head);
-  return { dir, oldKey, mrKey, forkPoint, head, mainTip };
-}
+/** The shared history with refs/merge-requests/7/head, checked out detached at the merge request's head. */
+const project = forkedHistories((h): Project => {
+  git(h.dir, 'update-ref', 'refs/merge-requests/7/head', h.head);
+  git(h.dir, 'checkout', '-q', '--detach', h.head);
+  return { ...h, mrKey: h.newKey };
+});
 
 function mergeRequest(p: Project): Record<string, string> {
   return {
@@ -180,13 +161,7 @@ describe('keyscan ci in a GitLab push pipeline', () => {
 
   it('falls back to the branch when a force push removed the before SHA from the remote', async () => {
     const p = project();
-    git(p.dir, 'checkout', '-q', 'feature');
-    const gone = commit(p.dir, 'oops', { 'oops.txt': 'x\n' });
-    git(p.dir, 'reset', '-q', '--hard', p.head);
-    const after = commit(p.dir, 'redo', { 'redo.txt': 'y\n' });
-    git(p.dir, 'checkout', '-q', 'main');
-    git(p.dir, 'reflog', 'expire', '--expire=now', '--all');
-    git(p.dir, 'gc', '-q', '--prune=now');
+    const { gone, after } = forcePushAway(p);
     const clone = shallowCheckout(p.dir, 'refs/heads/feature');
     const r = await runGitlabCi(clone, {
       CI_PIPELINE_SOURCE: 'push',

@@ -5,49 +5,28 @@
 import { describe, expect, it } from 'vitest';
 import { type CiRun, runCi, shallowCheckout } from '../helpers/actions.js';
 import { keyscan } from '../helpers/cli.js';
-import { commit, git, gitAs, makeRepo } from '../helpers/repo.js';
+import { type ForkedHistory, forcePushAway, forkedHistories } from '../helpers/forked-history.js';
+import { commit, git, gitAs } from '../helpers/repo.js';
 import { secretBody, slices, tokens } from '../helpers/tokens.js';
 
 const ZERO = '0'.repeat(40);
 
-interface Project {
-  readonly dir: string;
-  /** Committed on main, removed again before the pull request. */
-  readonly oldKey: string;
-  /** Added by the pull request's first commit. */
+interface Project extends ForkedHistory {
+  /** Added by the pull request's first commit (feature's key). */
   readonly prKey: string;
-  readonly afterRemoval: string;
+  /** The pull request's base: main's tip. */
   readonly base: string;
-  readonly head: string;
 }
 
-/**
- * main: add a key, remove it; feature (from there): add another key, a clean commit; main moves
- * on; refs/pull/5/merge and refs/pull/5/head as GitHub keeps them for the pull request.
- */
-function project(): Project {
-  const dir = makeRepo();
-  const oldKey = tokens.stripeLive();
-  const prKey = tokens.githubPat();
-  commit(dir, 'add config', { 'config.js': `module.exports = { stripe: "${oldKey}" };\n` }, { date: '2024-01-01T00:00:00Z' });
-  const afterRemoval = commit(
-    dir,
-    'read the key from the environment',
-    { 'config.js': 'module.exports = { stripe: process.env.STRIPE_KEY };\n' },
-    { date: '2024-01-02T00:00:00Z' },
-  );
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  commit(dir, 'add a client', { 'src/client.js': `export const token = "${prKey}";\n` }, { date: '2024-01-03T00:00:00Z' });
-  const head = commit(dir, 'docs', { 'README.md': '# widgets\n' }, { date: '2024-01-04T00:00:00Z' });
-  git(dir, 'checkout', '-q', 'main');
-  const base = commit(dir, 'main moves on', { 'CHANGELOG.md': '# changes\n' }, { date: '2024-01-05T00:00:00Z' });
-  git(dir, 'checkout', '-q', '--detach', base);
-  gitAs({ date: '2024-01-06T00:00:00Z' }, dir, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature');
-  git(dir, 'update-ref', 'refs/pull/5/merge', 'HEAD');
-  git(dir, 'update-ref', 'refs/pull/5/head', head);
-  git(dir, 'checkout', '-q', 'main');
-  return { dir, oldKey, prKey, afterRemoval, base, head };
-}
+/** The shared history with refs/pull/5/merge and refs/pull/5/head as GitHub keeps them for the pull request. */
+const project = forkedHistories((h): Project => {
+  git(h.dir, 'checkout', '-q', '--detach', h.mainTip);
+  gitAs({ date: '2024-01-06T00:00:00Z' }, h.dir, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature');
+  git(h.dir, 'update-ref', 'refs/pull/5/merge', 'HEAD');
+  git(h.dir, 'update-ref', 'refs/pull/5/head', h.head);
+  git(h.dir, 'checkout', '-q', 'main');
+  return { ...h, prKey: h.newKey, base: h.mainTip };
+});
 
 function prEvent(p: Project): unknown {
   return {
@@ -182,14 +161,7 @@ describe('keyscan ci on push', () => {
 
   it('falls back to the branch when a force push removed `before` from the remote', async () => {
     const p = project();
-    // On the "remote": a commit is pushed, then force-pushed away and garbage-collected.
-    git(p.dir, 'checkout', '-q', 'feature');
-    const gone = commit(p.dir, 'oops', { 'oops.txt': 'x\n' });
-    git(p.dir, 'reset', '-q', '--hard', p.head);
-    const after = commit(p.dir, 'redo', { 'redo.txt': 'y\n' });
-    git(p.dir, 'checkout', '-q', 'main');
-    git(p.dir, 'reflog', 'expire', '--expire=now', '--all');
-    git(p.dir, 'gc', '-q', '--prune=now');
+    const { gone, after } = forcePushAway(p);
     const checkout = shallowCheckout(p.dir, 'refs/heads/feature');
     const event = { ref: 'refs/heads/feature', before: gone, after, forced: true, repository: { default_branch: 'main' } };
     const r = await runCi(checkout, 'push', event);

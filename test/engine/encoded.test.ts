@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
+import { cpuMs } from '../helpers/cpu-time.js';
 import { tokens } from '../helpers/tokens.js';
 
 const catalogue = compileCatalogue(builtinRules);
@@ -63,9 +64,7 @@ describe('secrets inside base64', () => {
   it('stays linear on many carriers in one file', () => {
     const piece = `{"auth": "${b64(`user:${'p'.repeat(24)}`)}"}\nkind: Secret\n  key: ${b64('x'.repeat(30))}\n`;
     const text = piece.repeat(Math.ceil(1_000_000 / piece.length));
-    const started = performance.now();
-    scan(text);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(cpuMs(() => scan(text)).ms).toBeLessThan(5_000);
   });
 });
 
