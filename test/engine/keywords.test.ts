@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WASM_AFTER } from '../../src/engine/keyword-scan.js';
 import { compileKeywords, findKeywords } from '../../src/engine/keywords.js';
 
 function hits(keywords: string[], text: string): Array<[string, number]> {
@@ -54,7 +55,9 @@ describe('keyword automaton', () => {
     };
     const keywords = ['ab', 'abc', 'ba', 'cab', 'aaaa', `${'abc'.repeat(13)}a`, 'c-c', 'bb'];
     const m = compileKeywords(keywords);
-    for (const length of [4095, 4096 * 4 + 3, 65536, 65536 * 3 + 17, 300_000]) {
+    // The first text is past WASM_AFTER: this matcher moves to WebAssembly at once; a fresh one
+    // (the last length's second matcher) scans in JavaScript and must agree.
+    for (const length of [WASM_AFTER + 12_345, 4095, 4096 * 4 + 3, 65536, 65536 * 3 + 17, 300_000]) {
       let text = '';
       while (text.length < length) text += rnd() < 0.01 ? keywords[5] : 'abcAB-'[Math.floor(rnd() * 6)];
       text = text.slice(0, length);
@@ -73,6 +76,11 @@ describe('keyword automaton', () => {
       });
       expect(ordered).toBe(true);
       expect(found.sort()).toEqual(expected.sort());
+      if (length < WASM_AFTER) {
+        const inJs: string[] = [];
+        findKeywords(compileKeywords(keywords), Buffer.from(text), (id, end) => inJs.push(`${keywords[id]}@${end}`));
+        expect(inJs.sort()).toEqual(found);
+      }
       // A range of the text finds what lies wholly inside it.
       const from = Math.floor(length / 3);
       const inRange: string[] = [];
