@@ -5,20 +5,30 @@
  * buffer lets them pass without ever being decoded. Matching is ASCII case-insensitive
  * (keywords are stored lowercase; `A`–`Z` in the input fold onto their lowercase class).
  */
+import { scanKeywords } from './keyword-scan.js';
 
 /** A compiled keyword set. Build once per thread with {@link compileKeywords}. */
 export interface KeywordMatcher {
   readonly keywords: readonly string[];
-  /** Row-major transition table; entries are premultiplied by the number of classes. */
+  /**
+   * Row-major transition table. A state is the byte offset of its row (index × classCount × 4), so
+   * the WebAssembly loop (keyword-scan.ts) adds it to the table's base as is; in JavaScript the
+   * next state is `delta[(s >> 2) + class]`.
+   */
   readonly delta: Int32Array;
   /** Byte → class index. */
   readonly classes: Uint8Array;
-  /** 1 at each premultiplied state where a keyword ends: the hot loop's only extra read. */
-  readonly accept: Uint8Array;
-  /** For each state (not premultiplied): the keyword ids that end there, own and inherited. */
+  /**
+   * States where a keyword ends are numbered last: `s >= acceptFrom` is the hot loop's whole test
+   * for a hit, with no table to read for it.
+   */
+  readonly acceptFrom: number;
+  /** For each state index (a state divided by classCount × 4): the keyword ids that end there, own and inherited. */
   readonly outputs: ReadonlyArray<readonly number[] | undefined>;
-  /** Number of byte classes: a premultiplied state divided by it is the state's index. */
+  /** Number of byte classes. */
   readonly classCount: number;
+  /** The longest keyword in bytes: how far back a scan that starts mid-text must begin. */
+  readonly maxLength: number;
 }
 
 const encoder = new TextEncoder();
@@ -61,7 +71,6 @@ function buildKeywords(keywords: readonly string[]): KeywordMatcher {
 
   const delta = new Int32Array(stateCount * classCount);
   const fail = new Int32Array(stateCount);
-  const accept = new Uint8Array(stateCount * classCount);
   // Dense, one slot per state: a sparse array this size would fall into dictionary mode.
   const outputs: Array<number[] | undefined> = new Array<number[] | undefined>(stateCount).fill(undefined);
   const order = new Int32Array(stateCount);
@@ -72,7 +81,6 @@ function buildKeywords(keywords: readonly string[]): KeywordMatcher {
     const mine = own[s] ?? [];
     if (mine.length > 0 || inherited !== undefined) {
       outputs[s] = inherited === undefined ? mine : [...mine, ...inherited];
-      accept[s * classCount] = 1;
     }
     for (let c = 0; c < classCount; c++) {
       const child = trie[s * classCount + c] as number;
@@ -85,11 +93,50 @@ function buildKeywords(keywords: readonly string[]): KeywordMatcher {
       }
     }
   }
-  return { keywords: [...keywords], delta, classes, accept, outputs, classCount };
+  return renumbered({ keywords, delta, classes, outputs, classCount, maxLength: patterns.reduce((n, p) => Math.max(n, p.length), 0) });
 }
 
 /**
- * Finds every keyword occurrence in `data[start, end)`.
+ * The automaton with its accepting states moved after all others (the root stays 0) and its
+ * entries turned into row byte offsets, the form {@link KeywordMatcher} describes.
+ */
+function renumbered(m: {
+  keywords: readonly string[];
+  delta: Int32Array;
+  classes: Uint8Array;
+  outputs: ReadonlyArray<readonly number[] | undefined>;
+  classCount: number;
+  maxLength: number;
+}): KeywordMatcher {
+  const { classCount } = m;
+  const stateCount = m.outputs.length;
+  const order: number[] = [];
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] === undefined) order.push(s);
+  const acceptIndex = order.length;
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] !== undefined) order.push(s);
+  const renamed = new Int32Array(stateCount);
+  order.forEach((s, i) => {
+    renamed[s] = i;
+  });
+  const row = classCount * 4;
+  const delta = new Int32Array(stateCount * classCount);
+  for (let i = 0; i < stateCount; i++) {
+    const from = (order[i] as number) * classCount;
+    for (let c = 0; c < classCount; c++) delta[i * classCount + c] = (renamed[(m.delta[from + c] as number) / classCount] as number) * row;
+  }
+  return {
+    keywords: [...m.keywords],
+    delta,
+    classes: m.classes,
+    acceptFrom: acceptIndex * row,
+    outputs: order.map((s) => m.outputs[s]),
+    classCount,
+    maxLength: m.maxLength,
+  };
+}
+
+/**
+ * Finds every keyword occurrence in `data[start, end)`, in order of their ends.
  * Calls `onHit(keywordId, endOffset)` with the offset just past the keyword's last byte.
  */
 export function findKeywords(
@@ -99,29 +146,28 @@ export function findKeywords(
   start = 0,
   end = data.length,
 ): void {
-  const { delta, classes, accept, outputs, classCount } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[s + (classes[data[i] as number] as number)] as number;
-    if (accept[s] !== 0) {
-      for (const id of outputs[s / classCount] as readonly number[]) onHit(id, i + 1);
-    }
-  }
+  scanKeywords(matcher, data, onHit, start, end);
 }
 
 /**
  * A compiled automaton as bytes, so the CLI can ship the built-in catalogue's automaton
  * precompiled (scripts/bundle.mjs) instead of building it at every start: ~15 ms of a pre-commit
- * run's ~150 ms, measured. Layout: header length (uint32 LE), JSON header, delta, classes, accept.
+ * run's ~150 ms, measured. Layout: header length (uint32 LE), JSON header, delta, classes.
  */
 export function serializeKeywords(m: KeywordMatcher): Buffer {
-  const json = JSON.stringify({ keywords: m.keywords, classCount: m.classCount, outputs: m.outputs });
+  const json = JSON.stringify({
+    keywords: m.keywords,
+    classCount: m.classCount,
+    acceptFrom: m.acceptFrom,
+    maxLength: m.maxLength,
+    outputs: m.outputs,
+  });
   // Padded (JSON allows trailing spaces) so the table starts 4-byte aligned: then it is read in place.
   const header = Buffer.from(json.padEnd(json.length + ((4 - ((4 + Buffer.byteLength(json)) % 4)) % 4)));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.length);
   const delta = Buffer.from(m.delta.buffer, m.delta.byteOffset, m.delta.byteLength);
-  return Buffer.concat([size, header, delta, Buffer.from(m.classes), Buffer.from(m.accept)]);
+  return Buffer.concat([size, header, delta, Buffer.from(m.classes)]);
 }
 
 export function deserializeKeywords(data: Buffer): KeywordMatcher {
@@ -129,6 +175,8 @@ export function deserializeKeywords(data: Buffer): KeywordMatcher {
   const header = JSON.parse(data.toString('utf8', 4, 4 + headerLength)) as {
     keywords: string[];
     classCount: number;
+    acceptFrom: number;
+    maxLength: number;
     outputs: Array<number[] | null>;
   };
   let at = 4 + headerLength;
@@ -143,10 +191,9 @@ export function deserializeKeywords(data: Buffer): KeywordMatcher {
   }
   at += cells * 4;
   const classes = data.subarray(at, at + 256);
-  at += 256;
-  const accept = data.subarray(at, at + cells);
   const outputs = header.outputs.map((o) => o ?? undefined);
-  return { keywords: header.keywords, delta, classes, accept, outputs, classCount: header.classCount };
+  const { keywords, classCount, acceptFrom, maxLength } = header;
+  return { keywords, delta, classes, acceptFrom, outputs, classCount, maxLength };
 }
 
 let precompiled: { readonly key: string; readonly matcher: KeywordMatcher } | undefined;

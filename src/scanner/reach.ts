@@ -121,11 +121,11 @@ export function neededReach(reach: Reach, widening: Widening, text: Uint8Array, 
 
 /** Whether any keyword of `matcher` occurs in `text`: the automaton's loop, stopping at the first hit. */
 export function hasKeyword(matcher: KeywordMatcher, text: Uint8Array, start = 0, end = text.length): boolean {
-  const { delta, classes, accept } = matcher;
+  const { delta, classes, acceptFrom } = matcher;
   let s = 0;
   for (let i = start; i < end; i++) {
-    s = delta[s + (classes[text[i] as number] as number)] as number;
-    if (accept[s] !== 0) return true;
+    s = delta[(s >> 2) + (classes[text[i] as number] as number)] as number;
+    if (s >= acceptFrom) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WASM_AFTER } from '../../src/engine/keyword-scan.js';
 import { compileKeywords, findKeywords } from '../../src/engine/keywords.js';
 
 function hits(keywords: string[], text: string): Array<[string, number]> {
@@ -41,6 +42,54 @@ describe('keyword automaton', () => {
       for (let i = 0; i < 200; i++) text += alphabet[Math.floor(rnd() * alphabet.length)];
       const sort = (a: Array<[string, number]>) => a.map((x) => x.join('@')).sort();
       expect(sort(hits(keywords, text))).toEqual(sort(naive(keywords, text)));
+    }
+  });
+
+  it('agrees with a plain search over texts long enough to be scanned in parallel lanes and blocks', () => {
+    // Lanes split every 64 KiB block in four and start early by the longest keyword: keywords
+    // that straddle a lane's or a block's edge must be found once, and in order of their ends.
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const keywords = ['ab', 'abc', 'ba', 'cab', 'aaaa', `${'abc'.repeat(13)}a`, 'c-c', 'bb'];
+    const m = compileKeywords(keywords);
+    // The first text is past WASM_AFTER: this matcher moves to WebAssembly at once; a fresh one
+    // (the last length's second matcher) scans in JavaScript and must agree.
+    for (const length of [WASM_AFTER + 12_345, 4095, 4096 * 4 + 3, 65536, 65536 * 3 + 17, 300_000]) {
+      let text = '';
+      while (text.length < length) text += rnd() < 0.01 ? keywords[5] : 'abcAB-'[Math.floor(rnd() * 6)];
+      text = text.slice(0, length);
+      const lower = text.toLowerCase();
+      const expected: string[] = [];
+      keywords.forEach((k) => {
+        for (let i = lower.indexOf(k); i !== -1; i = lower.indexOf(k, i + 1)) expected.push(`${k}@${i + k.length}`);
+      });
+      const found: string[] = [];
+      let last = 0;
+      let ordered = true;
+      findKeywords(m, Buffer.from(text), (id, end) => {
+        if (end < last) ordered = false;
+        last = end;
+        found.push(`${keywords[id]}@${end}`);
+      });
+      expect(ordered).toBe(true);
+      expect(found.sort()).toEqual(expected.sort());
+      if (length < WASM_AFTER) {
+        const inJs: string[] = [];
+        findKeywords(compileKeywords(keywords), Buffer.from(text), (id, end) => inJs.push(`${keywords[id]}@${end}`));
+        expect(inJs.sort()).toEqual(found);
+      }
+      // A range of the text finds what lies wholly inside it.
+      const from = Math.floor(length / 3);
+      const inRange: string[] = [];
+      findKeywords(m, Buffer.from(text), (id, end) => inRange.push(`${keywords[id]}@${end}`), from, length - 5);
+      const fits = (h: string) => {
+        const [k, at] = h.split('@') as [string, string];
+        return Number(at) - k.length >= from && Number(at) <= length - 5;
+      };
+      expect(inRange.sort()).toEqual(expected.filter(fits).sort());
     }
   });
 
