@@ -127,9 +127,10 @@ export interface AssignedShape {
   /** Default: `names`. */
   readonly keywords?: readonly string[];
   /**
-   * Names whose mere mention on the value's line, shortly before it, says whose the value is
-   * (`new HubSpotAPI("<key>")`, `Using smartsheet <token>`), not only an assignment to them.
-   * Default: the {@link mentionable} `names`, and only for a rule with an entropy bar;
+   * Which of `names` say whose the value is by a mere mention on its line, shortly before it
+   * (`new HubSpotAPI("<key>")`, `Using smartsheet <token>`), not only by an assignment to them.
+   * Default: the {@link mentionable} `names`, for a rule with an entropy bar and a
+   * {@link fixedLength} body;
    * `false`: assignments only (a rule whose names read as ordinary words or other things).
    */
   readonly mention?: readonly string[] | false;
@@ -186,27 +187,29 @@ export function fixedLength(body: string): boolean {
 const VALUE_END = '\\s"\'`),;\\]}<>&|';
 
 /**
- * A name mentioned, not assigned: the provider's name as a word or identifier part (not inside a
- * longer lowercase word: `cohere` in `coherent`), up to 40 characters of its line, then a
- * delimiter (space, quote, `(`, `=`, `:`, `,`) and the value. The value must stand alone (a
- * {@link VALUE_END} after it, so not a piece of a path, hash or URL), be 16 characters or more
- * and hold both a digit and a letter: without an assignment, only the value's own shape tells a
- * key from an identifier or a word. A name ending like an identifier of something else
- * (`SMARTSHEET_SHEET_ID = …`) is not a mention: the assignment shape decides those.
+ * A name mentioned, not assigned: what may follow one of the rule's names (already matched) when
+ * that name is one of `mentioned`, as a word or identifier part (not inside a longer lowercase
+ * word: `cohere` in `coherent`): up to 40 characters of its line, then a delimiter (space, quote,
+ * `(`, `=`, `:`, `,`) and the value. The value must stand alone (a {@link VALUE_END} after it, so
+ * not a piece of a path, hash or URL), be 16 characters or more and hold both a digit and a
+ * letter: without an assignment, only the value's own shape tells a key from an identifier or a
+ * word. A name ending like an identifier of something else (`SMARTSHEET_SHEET_ID = …`), or a
+ * value assigned to one further along (`… and id = …`), is not a mention.
  */
-function mentionSource(names: readonly string[], body: string, notAfter: string): string {
+function mentionTail(mentioned: readonly string[], body: string, notAfter: string): string {
   // A short name may not continue a word (`bitmex` in `obitmexx`); a long one may (`getsmartsheet`).
-  const short = names.filter((n) => n.length < 7);
-  const long = names.filter((n) => n.length >= 7);
+  const short = mentioned.filter((n) => n.length < 7);
+  const long = mentioned.filter((n) => n.length >= 7);
   const alternatives = (list: readonly string[]): string => list.map(anyCase).join('|');
-  const start = [
+  const name = [
     ...(short.length > 0 ? [`(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?:${alternatives(short)})`] : []),
     ...(long.length > 0 ? [`(?:${alternatives(long)})`] : []),
   ].join('|');
   const run = `[^${VALUE_END}]`;
   return (
-    // A plural is the same name (`smartsheets`); a lowercase letter after it makes another word.
-    `(?:${start})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])` +
+    // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
+    // lowercase letter after it makes another word.
+    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])` +
     `[^\\n]{0,40}?[ \\t"'\`(=:,]` +
     `(?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?::=|=|:)[ \\t]{0,8}["'\`]?)` +
     `(?=(?:${body})(?!${run}))(?=${run}{16})(?=${run}{0,300}?[0-9])(?=${run}{0,300}?[A-Za-z])`
@@ -224,12 +227,15 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const notAfter = NOT_AFTER_WORDS.map(anyCase).join('|');
   // No entropy bar or no exact length, no mention: a mentioned value has only its own shape to vouch for it.
   const mention = shape.mention ?? (info.entropy === undefined ? [] : fixedLength(shape.body) ? shape.names.filter(mentionable) : []);
-  const assignment = `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?`.replaceAll('NOT_AFTER', notAfter);
-  const lead = mention === false || mention.length === 0 ? assignment : `(?:${assignment}|${mentionSource(mention, shape.body, notAfter)})`;
+  const stray = mention === false ? [] : mention.filter((m) => !shape.names.includes(m));
+  if (stray.length > 0) throw new Error(`${info.id}: mention ${stray.join(', ')}: list only names the rule already has in names`);
+  const assignment = `(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?`.replaceAll('NOT_AFTER', notAfter);
+  // The regex starts with the names either way (a rule may add a word start in front of them).
+  const after = mention === false || mention.length === 0 ? assignment : `(?:${assignment}|${mentionTail(mention, shape.body, notAfter)})`;
   return {
     ...base(info),
     // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
-    regex: `${lead}(?<secret>${shape.body})(?![${edge}])`,
+    regex: `(?:${names})${after}(?<secret>${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }
