@@ -126,25 +126,116 @@ export interface AssignedShape {
   readonly edge?: string;
   /** Default: `names`. */
   readonly keywords?: readonly string[];
+  /**
+   * Which of `names` say whose the value is by a mere mention on its line, shortly before it
+   * (`new HubSpotAPI("<key>")`, `Using smartsheet <token>`), not only by an assignment to them.
+   * Default: the {@link mentionable} `names`, for a rule with an entropy bar and a
+   * {@link fixedLength} body;
+   * `false`: assignments only (a rule whose names read as ordinary words or other things).
+   */
+  readonly mention?: readonly string[] | false;
+}
+
+/** The name must not end like an identifier of something else: DATADOG_ORG_ID, SENTRY_URL. */
+const NOT_AFTER_WORDS = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'];
+
+/**
+ * Provider names that are also ordinary English or programming words (or name something else
+ * as often as the provider): their mention near a value says nothing about whose it is, so
+ * rules named after them keep to the assignment shape. Checked against the catalogue's names.
+ */
+const ORDINARY_NAMES = new Set(
+  'alchemy alpaca amadeus asana appcenter bluesky braintrust braze bunny buttondown cicero column conduit courier coveralls fauna fireworks gemini getresponse getstream harbor harvest healthchecks honeycomb influx ipdata ipgeolocation ipinfo keeper kraken leonardo monday neptune newsapi notion octopus papertrail particle permit pivotal postmark pushover raygun resend sanity shortcut smarty stability statuspage twitch unleash voyage weatherapi'.split(
+    ' ',
+  ),
+);
+
+/** Name parts that name no provider: `x-api-key` or `api_token` mention nobody in particular. */
+const GENERIC_PARTS = new Set(
+  'api key token secret access client auth private public app id password pat sk pk account service master'.split(' '),
+);
+
+/**
+ * Whether a mention of `name` near a value identifies the provider: a single word of five or more
+ * letters that is not an ordinary word (`smartsheet`, `bitmex`), or a compound identifier of eight
+ * or more whose first part names something (`dd_api_key`, `monday_api_key`; not `x-api-key`).
+ */
+export function mentionable(name: string): boolean {
+  if (!/^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(name)) return false;
+  const parts = name.split(/[_.-]/);
+  const first = parts[0] as string;
+  if (parts.length === 1) return name.length >= 5 && /[a-z]/.test(name) && !COMMON_WORDS.has(name) && !ORDINARY_NAMES.has(name);
+  return first.length >= 2 && !GENERIC_PARTS.has(first) && !parts.every((p) => GENERIC_PARTS.has(p) || p.length <= 1) && name.length >= 8;
+}
+
+/**
+ * Whether every match of a body has one of a few exact lengths (`[a-f0-9]{32}`, a UUID,
+ * `[A-Za-z0-9]{37}|[A-Za-z0-9]{26}`): only a documented exact length is a shape of its own
+ * that a value merely mentioned near the name can be held to; `{24,32}` or `+` is a guess.
+ */
+export function fixedLength(body: string): boolean {
+  // NOT_A_WORD only looks ahead: it consumes nothing.
+  const bare = body
+    .replaceAll(NOT_A_WORD, '')
+    .replace(/\\./g, 'e')
+    .replace(/\[[^\]]*\]/g, 'c')
+    .replace(/\(\?(?:[:=!]|<[=!])/g, '(');
+  return !/[*+?]|\{\d*,\d*\}/.test(bare);
+}
+
+/** Characters that end a mentioned value: a quote, space, closing bracket or separator, or the end of the text. */
+const VALUE_END = '\\s"\'`),;\\]}<>&|';
+
+/**
+ * A name mentioned, not assigned: what may follow one of the rule's names (already matched) when
+ * that name is one of `mentioned`, as a word or identifier part (not inside a longer lowercase
+ * word: `cohere` in `coherent`): up to 40 characters of its line, then a delimiter (space, quote,
+ * `(`, `=`, `:`, `,`) and the value. The value must stand alone (a {@link VALUE_END} after it, so
+ * not a piece of a path, hash or URL), be 16 characters or more and hold both a digit and a
+ * letter: without an assignment, only the value's own shape tells a key from an identifier or a
+ * word. A name ending like an identifier of something else (`SMARTSHEET_SHEET_ID = …`), or a
+ * value assigned to one further along (`… and id = …`), is not a mention.
+ */
+function mentionTail(mentioned: readonly string[], body: string, notAfter: string): string {
+  // A short name may not continue a word (`bitmex` in `obitmexx`); a long one may (`getsmartsheet`).
+  const short = mentioned.filter((n) => n.length < 7);
+  const long = mentioned.filter((n) => n.length >= 7);
+  const alternatives = (list: readonly string[]): string => list.map(anyCase).join('|');
+  const name = [
+    ...(short.length > 0 ? [`(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?:${alternatives(short)})`] : []),
+    ...(long.length > 0 ? [`(?:${alternatives(long)})`] : []),
+  ].join('|');
+  const run = `[^${VALUE_END}]`;
+  return (
+    // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
+    // lowercase letter after it makes another word.
+    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])` +
+    `[^\\n]{0,40}?[ \\t"'\`(=:,]` +
+    `(?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?::=|=|:)[ \\t]{0,8}["'\`]?)` +
+    `(?=(?:${body})(?!${run}))(?=${run}{16})(?=${run}{0,300}?[0-9])(?=${run}{0,300}?[A-Za-z])`
+  );
 }
 
 /**
  * A credential without a prefix of its own: only reported where it is assigned to a name that
- * mentions the provider, since the same 32 hex digits elsewhere are a hash or an id.
+ * mentions the provider (or, see {@link AssignedShape.mention}, where the name is mentioned just
+ * before it), since the same 32 hex digits elsewhere are a hash or an id.
  */
 export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
   const edge = shape.edge ?? 'A-Za-z0-9_-';
   const names = shape.names.map(anyCase).join('|');
-  // The name must not end like an identifier of something else: DATADOG_ORG_ID, SENTRY_URL.
-  const notAfter = ['id', 'url', 'name', 'user', 'username', 'email', 'host', 'region'].map(anyCase).join('|');
+  const notAfter = NOT_AFTER_WORDS.map(anyCase).join('|');
+  // No entropy bar or no exact length, no mention: a mentioned value has only its own shape to vouch for it.
+  const mention = shape.mention ?? (info.entropy === undefined ? [] : fixedLength(shape.body) ? shape.names.filter(mentionable) : []);
+  const stray = mention === false ? [] : mention.filter((m) => !shape.names.includes(m));
+  if (stray.length > 0) throw new Error(`${info.id}: mention ${stray.join(', ')}: list only names the rule already has in names`);
+  const assignment = `(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?`.replaceAll('NOT_AFTER', notAfter);
+  // The regex starts with the names either way (a rule may add a word start in front of them).
+  const after = mention === false || mention.length === 0 ? assignment : `(?:${assignment}|${mentionTail(mention, shape.body, notAfter)})`;
   return {
     ...base(info),
     // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
-    regex:
-      `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?(?<secret>${shape.body})(?![${edge}])`.replaceAll(
-        'NOT_AFTER',
-        notAfter,
-      ),
+    regex: `(?:${names})${after}(?<secret>${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? nameKeywords(shape.names),
   };
 }
