@@ -186,11 +186,14 @@ function unexpected(commit: string | undefined): KeyscanError {
 function rawRecord(t: Buffer): PathChange | undefined {
   let colons = 0;
   while (t[colons] === 0x3a) colons++;
-  const parts = t.toString('latin1', colons).split(' ');
-  if (parts.length !== 2 * colons + 3) return undefined;
-  const mode = parts[colons] as string;
-  const blob = parts[2 * colons + 1] as string;
-  return { blob, mode, status: parts[2 * colons + 2] as string, merge: colons > 1 };
+  // Field starts, read in place: a string split from the record would keep the whole record alive
+  // in every blob id that the blob design's index holds.
+  const starts: number[] = [colons];
+  for (let at = t.indexOf(0x20, colons); at !== -1; at = t.indexOf(0x20, at + 1)) starts.push(at + 1);
+  if (starts.length !== 2 * colons + 3) return undefined;
+  const field = (i: number): string =>
+    t.toString('latin1', starts[i] as number, i + 1 < starts.length ? (starts[i + 1] as number) - 1 : t.length);
+  return { blob: field(2 * colons + 1), mode: field(colons), status: field(2 * colons + 2), merge: colons > 1 };
 }
 
 /** `-z` output splits records on NUL; git puts a newline before the next commit's first field. */
