@@ -5,7 +5,7 @@
  */
 
 import { firstIntroduced } from '../filters/first-introduced.js';
-import { addedFiles, commitAddedLines, pathsAt } from '../git/env-files.js';
+import { type AddedLister, addedFiles, commitAddedLines, pathsAt } from '../git/env-files.js';
 import { readAtRevision } from '../git/history.js';
 import { toScannableText } from '../sources/text.js';
 import type { Finding } from '../types.js';
@@ -25,9 +25,10 @@ export async function checkCommitted(
   tip: string | undefined,
   checks: EnvChecks,
   isExcluded: (path: string) => boolean,
+  list: AddedLister = (c, keep, filter) => addedFiles(root, c, keep, filter),
 ): Promise<Finding[]> {
   if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
-  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === 'env' && !isExcluded(p));
+  const added = await list(commits, (p) => checks.names.kind(p) === 'env' && !isExcluded(p));
   if (added.length === 0) return [];
   const each = added.flatMap(({ commit, paths }) =>
     paths.map((path) => checkFinding({ rule: ENV_FILE_COMMITTED, path, message: '', commit })),
@@ -61,9 +62,10 @@ export async function checkTemplatesCommitted(
   commits: readonly string[],
   checks: EnvChecks,
   isExcluded: (path: string) => boolean,
+  list: AddedLister = (c, keep, filter) => addedFiles(root, c, keep, filter),
 ): Promise<Finding[]> {
   if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
-  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === 'template' && !isExcluded(p), 'AM');
+  const changed = await list(commits, (p) => checks.names.kind(p) === 'template' && !isExcluded(p), 'AM');
   const findings: Finding[] = [];
   for (const { commit, paths } of changed) {
     const added = new Map<string, Array<[number, number]>>();

@@ -1,76 +1,10 @@
 /**
- * What the blob design of a history scan reads from git (see modes/history-blobs.ts): which blob
- * each commit gave each path (one `git log --raw`, no patches), and every blob's id and size in
- * the order the packs hold them (so reading them back streams the packs front to back).
+ * What the blob design of a history scan reads from git (see modes/history-blobs.ts) besides the
+ * commit walk of git/metadata.ts (which blob each commit gave each path): every blob's id and size
+ * in the order the packs hold them (so reading them back streams the packs front to back), and the
+ * blobs' content.
  */
 import { gitStream } from './run.js';
-
-export interface BlobChange {
-  readonly commit: string;
-  readonly path: string;
-  /** The blob the commit gave the path (for a submodule entry, the submodule's commit). */
-  readonly blob: string;
-  /** A submodule entry (mode 160000). */
-  readonly gitlink: boolean;
-}
-
-/**
- * Every change of `commits` that leaves a file behind, as the patches of commitPatches see them:
- * against the first parent, merges as combined diffs (files that differ from every parent), root
- * commits against the empty tree, no rename detection. Deletions are left out: they add nothing.
- */
-export async function* blobChanges(repo: string, commits: readonly string[]): AsyncGenerator<BlobChange> {
-  if (commits.length === 0) return;
-  const args = ['log', '--no-walk=unsorted', '--stdin', '--raw', '-z', '--cc', '--root', '--no-renames', '--no-abbrev', '--format=%x1e%H'];
-  let commit = '';
-  let pending: { blob: string; gitlink: boolean } | undefined;
-  let expectPath = false;
-  // Records are read in place (no copy, no split): a history of 100,000 commits prints ~35 MB of
-  // them, and a copy of each was most of the scan's peak memory.
-  let rest: Buffer | undefined;
-  for await (const piece of gitStream(args, repo, `${commits.join('\n')}\n`)) {
-    const chunk = rest === undefined ? piece : Buffer.concat([rest, piece]);
-    rest = undefined;
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const from = start;
-      start = nul + 1;
-      if (expectPath) {
-        expectPath = false;
-        if (pending !== undefined) yield { commit, path: chunk.toString('utf8', from, nul), ...pending };
-        pending = undefined;
-        continue;
-      }
-      let at = chunk[from] === 0x0a ? from + 1 : from;
-      if (chunk[at] === 0x1e) {
-        commit = chunk.toString('latin1', at + 1, nul);
-        continue;
-      }
-      if (chunk[at] !== 0x3a) continue;
-      // `:old-mode new-mode old-id new-id status` (a merge: one more `:`, mode and id per parent),
-      // then the path as the next record; the last mode and id are the commit's own.
-      let colons = 0;
-      while (chunk[at] === 0x3a) {
-        colons++;
-        at++;
-      }
-      const field = (n: number): [number, number] => {
-        let a = at;
-        for (let i = 0; i < n; i++) a = chunk.indexOf(0x20, a) + 1;
-        const b = chunk.indexOf(0x20, a);
-        return [a, b === -1 || b > nul ? nul : b];
-      };
-      const [ma, mb] = field(colons);
-      const [ba, bb] = field(2 * colons + 1);
-      const mode = chunk.toString('latin1', ma, mb);
-      const blob = chunk.toString('latin1', ba, bb);
-      expectPath = true;
-      pending = /^0+$/.test(blob) || mode === '000000' ? undefined : { blob, gitlink: mode === '160000' };
-    }
-    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
-  }
-  if (expectPath && pending !== undefined && rest !== undefined) yield { commit, path: rest.toString('utf8'), ...pending };
-}
 
 export interface StoredBlob {
   readonly id: string;

@@ -67,6 +67,9 @@ export interface AddedFiles {
   readonly paths: readonly string[];
 }
 
+/** Lists what {@link addedFiles} lists: that function, or the same from a walk the scan already runs. */
+export type AddedLister = (commits: readonly string[], keep: (path: string) => boolean, filter?: 'A' | 'AM') => Promise<AddedFiles[]>;
+
 const ADDED_FORMAT = '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI';
 
 /**

@@ -21,6 +21,24 @@ export interface CommitMetadata {
   readonly message: Buffer;
   /** Paths the commit added or changed (for merges: what the merge itself changed), repository-relative. */
   readonly paths: readonly string[];
+  /** What the commit did to each of `paths` (same order), from the same `--raw` records. */
+  readonly changes: readonly PathChange[];
+}
+
+/**
+ * One `--raw` record: the blob the commit gave a path. The walk that reads names and messages
+ * reads these too, so the blob design of a history scan and the env-file checks need no walk of
+ * their own (each was a second `git log` over every commit).
+ */
+export interface PathChange {
+  /** The new blob (for a submodule entry, the submodule's commit); all zeros when deleted. */
+  readonly blob: string;
+  /** The new mode: `000000` when deleted, `160000` for a submodule entry. */
+  readonly mode: string;
+  /** git's status letters (`A`, `M`, `D`, `T`…; one per parent for a merge's combined diff). */
+  readonly status: string;
+  /** A merge's combined diff (against every parent), not a diff against one parent. */
+  readonly merge: boolean;
 }
 
 const FIELDS = 7; // sha, an, ae, cn, ce, aI, body
@@ -50,9 +68,11 @@ export async function* commitMetadata(repo: string, commits: readonly string[]):
   let index = 0;
   let fields: Buffer[] = [];
   let paths: string[] = [];
+  let changes: PathChange[] = [];
   let expectPath = false;
   const done = (): CommitMetadata => {
-    const [sha, an, ae, cn, ce, date, body] = fields.map((f, i) => (i === 6 ? f : f.toString('utf8'))) as [
+    // Tokens are views of git's output; only the message is kept past this commit, so only it is copied.
+    const [sha, an, ae, cn, ce, date, body] = fields.map((f, i) => (i === 6 ? Buffer.from(f) : f.toString('utf8'))) as [
       string,
       string,
       string,
@@ -61,7 +81,7 @@ export async function* commitMetadata(repo: string, commits: readonly string[]):
       string,
       Buffer,
     ];
-    return { commit: sha, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths };
+    return { commit: sha, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths, changes };
   };
   for await (const token of nulTokens(gitStream(args, repo, `${commits.join('\n')}\n`))) {
     if (fields.length < FIELDS) {
@@ -81,6 +101,9 @@ export async function* commitMetadata(repo: string, commits: readonly string[]):
     const t = stripNewline(token);
     if (t.length === 0) continue;
     if (t[0] === 0x3a /* : */) {
+      const change = rawRecord(t);
+      if (change === undefined) throw unexpected(commits[index]);
+      changes.push(change);
       expectPath = true;
       continue;
     }
@@ -89,6 +112,7 @@ export async function* commitMetadata(repo: string, commits: readonly string[]):
     index++;
     fields = [];
     paths = [];
+    changes = [];
     const expected = commits[index];
     if (t.toString('latin1', 1) !== expected) throw unexpected(expected);
     fields.push(t.subarray(1));
@@ -135,7 +159,7 @@ export async function* refMetadata(repo: string, includeStash: boolean): AsyncGe
             tagger: tagger.toString('utf8'),
             taggerEmail: email.toString('utf8').replace(/^<(.*)>$/s, '$1'),
             date: date.toString('latin1'),
-            message,
+            message: Buffer.from(message),
           },
         }
       : { name: ref };
@@ -155,22 +179,43 @@ function unexpected(commit: string | undefined): KeyscanError {
   );
 }
 
+/**
+ * `:old-mode new-mode old-id new-id status` (a merge: one more `:`, mode and id per parent); the
+ * last mode and id are the commit's own. Undefined when the record has another shape.
+ */
+function rawRecord(t: Buffer): PathChange | undefined {
+  let colons = 0;
+  while (t[colons] === 0x3a) colons++;
+  // Field starts, read in place: a string split from the record would keep the whole record alive
+  // in every blob id that the blob design's index holds.
+  const starts: number[] = [colons];
+  for (let at = t.indexOf(0x20, colons); at !== -1; at = t.indexOf(0x20, at + 1)) starts.push(at + 1);
+  if (starts.length !== 2 * colons + 3) return undefined;
+  const field = (i: number): string =>
+    t.toString('latin1', starts[i] as number, i + 1 < starts.length ? (starts[i + 1] as number) - 1 : t.length);
+  return { blob: field(2 * colons + 1), mode: field(colons), status: field(2 * colons + 2), merge: colons > 1 };
+}
+
 /** `-z` output splits records on NUL; git puts a newline before the next commit's first field. */
 function stripNewline(token: Buffer): Buffer {
   return token[0] === 10 ? token.subarray(1) : token;
 }
 
-/** NUL-terminated tokens as Buffers (bytes, not text: names need not be UTF-8). */
+/**
+ * NUL-terminated tokens as Buffers (bytes, not text: names need not be UTF-8). Each is a view of
+ * git's output, not a copy (a stream's chunks are never reused): a caller that keeps one long
+ * copies it, so that a small token does not hold a whole chunk alive.
+ */
 async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let rest: Buffer = Buffer.alloc(0);
   for await (const chunk of chunks) {
     const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
-      yield Buffer.from(buf.subarray(start, nul));
+      yield buf.subarray(start, nul);
       start = nul + 1;
     }
-    rest = Buffer.from(buf.subarray(start));
+    rest = buf.subarray(start);
   }
   if (rest.length > 0) yield rest;
 }

@@ -21,6 +21,7 @@ import { MetadataWatch, metadataToRead, rememberClean, saveHistoryCache, uncache
 import { asIs, type Finalize, type ScanContext } from './mode.js';
 import { commitsDigest, type ShardSpec, shardBounds } from './shard.js';
 import { FRAGMENT_BYTES_PER_TASK, runMetadataTasks, runTasks } from './tasks.js';
+import { sameList, WalkFeed } from './walk-feed.js';
 
 /** Up to this many commits are scanned in one batch on this thread. */
 const SMALL_HISTORY = 64;
@@ -42,7 +43,13 @@ export interface CommitSet {
   /** Scan only this part of `commits` (`--shard`); `scan` is {@link scanDigest} of the options. */
   readonly shard?: { readonly spec: ShardSpec; readonly scan: string };
   /** Scans the commits' content in place of the patch tasks (the blob design, history-blobs.ts). */
-  readonly scanContent?: (commits: readonly string[], ctx: ScanContext, cache: HistoryCache | undefined) => Promise<void>;
+  readonly scanContent?: (
+    commits: readonly string[],
+    ctx: ScanContext,
+    cache: HistoryCache | undefined,
+    /** The metadata walk, when it covers exactly `commits`: its changes need no walk of their own. */
+    walk: WalkFeed | undefined,
+  ) => Promise<void>;
 }
 
 export async function repositoryRoot(cwd: string): Promise<string> {
@@ -100,24 +107,34 @@ export async function scanCommits(whole: CommitSet, ctx: ScanContext): Promise<F
   async function* tasks(): AsyncGenerator<Task> {
     for (let i = 0; i < patches.length; i += size) yield { kind: 'commits', repo: root, commits: patches.slice(i, i + size) };
   }
-  // Names of added files only, alongside the patches: measured at ~0.1 s for 5,000 commits.
+  // The metadata walk below lists every change of the commits it reads: when those are the commits
+  // whose content is scanned (always, but for a repeat audit), the env-file checks and the blob
+  // design read their changes from it instead of walking the history again each.
+  const env = ctx.env;
+  const walk = sameList(described, patches) ? new WalkFeed(patches, env && ((p) => env.names.kind(p) !== undefined)) : undefined;
+  // Names of added files only, alongside the patches.
   // Cached commits touched no env file or template (see touchesEnv), so they add nothing here either.
-  const committed = ctx.env === undefined ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
+  const committed = env === undefined ? Promise.resolve([]) : checkCommitted(root, patches, tip, env, ctx.isExcluded, walk?.lister);
   committed.catch(() => undefined); // awaited below
-  const templates = ctx.env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
+  const templates = env === undefined ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, env, ctx.isExcluded, walk?.lister);
   templates.catch(() => undefined); // awaited below
   // Messages, identities and names, alongside the patches: one more git log, without patches.
   const touchesEnv = new Set<string>();
   const watch = set.cache?.cachesMetadata ? new MetadataWatch() : undefined;
   const metadata = runMetadataTasks(
-    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch, walk), FRAGMENT_BYTES_PER_TASK),
     ctx,
     large,
   );
   metadata.catch(() => undefined); // awaited below
   const cache = set.cache;
-  if (set.scanContent !== undefined) await set.scanContent(patches, ctx, cache);
-  else await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
+  if (set.scanContent !== undefined) {
+    // A failed metadata scan stops the walk the content reads: its own error is the one to report.
+    await set.scanContent(patches, ctx, cache, walk).catch(async (e: unknown) => {
+      await metadata;
+      throw e;
+    });
+  } else await runTasks(tasks(), ctx, large, cache && ((task, result) => rememberClean(cache, task, result)));
   await metadata;
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...(await committed), ...(await templates)]);
@@ -196,9 +213,36 @@ async function* metadataFragments(
   ctx: ScanContext,
   touchesEnv: Set<string>,
   watch: MetadataWatch | undefined,
+  walk: WalkFeed | undefined,
 ): AsyncGenerator<FragmentInput> {
   const identities = new Map<string, CommitInfo>();
+  // Ended whole only after the last commit; a failure, or a consumer that stops early, fails it.
+  let whole = false;
+  try {
+    yield* describeCommits(set, described, ctx, touchesEnv, watch, walk, identities);
+    whole = true;
+  } catch (e) {
+    walk?.fail(e);
+    throw e;
+  } finally {
+    if (whole) walk?.end();
+    else walk?.fail(new Error('the commit walk stopped early'));
+  }
+  yield* identityFragments(identities);
+  if (set.refs !== undefined) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
+}
+
+async function* describeCommits(
+  set: CommitSet,
+  described: readonly string[],
+  ctx: ScanContext,
+  touchesEnv: Set<string>,
+  watch: MetadataWatch | undefined,
+  walk: WalkFeed | undefined,
+  identities: Map<string, CommitInfo>,
+): AsyncGenerator<FragmentInput> {
   for await (const c of commitMetadata(set.root, described)) {
+    walk?.saw(c);
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path of c.paths) if (!ctx.isExcluded(path)) ctx.names.add(path, info);
@@ -208,6 +252,4 @@ async function* metadataFragments(
     if (env) touchesEnv.add(c.commit);
     watch?.saw(c, !env && !c.paths.some(ctx.isExcluded));
   }
-  yield* identityFragments(identities);
-  if (set.refs !== undefined) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
 }

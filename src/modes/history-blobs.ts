@@ -3,7 +3,9 @@
  * only the changes that produced a flagged blob are scanned as patches.
  *
  * 1. One `git log --raw` (no patches) lists, per commit, the blob each changed path got, with
- *    the same diff rules as the patches (first parent, combined diffs for merges, no renames).
+ *    the same diff rules as the patches (first parent, combined diffs for merges, no renames):
+ *    the walk that reads the commits' messages and names (walk-feed.ts), or its own when that
+ *    walk covers other commits. Every blob in the store is listed meanwhile.
  * 2. Those blobs are read in pack order across the pool, each once, and flagged when the patch
  *    design could report anything about a change that produced it (scanner/blob-scan.ts).
  * 3. The commits with a change to a flagged blob (or a submodule entry) are scanned as patches,
@@ -15,13 +17,15 @@
  * count the blobs read in step 2 (each once), not the changes.
  */
 import type { HistoryCache } from '../cache/history-cache.js';
-import { blobChanges, type StoredBlob, storedBlobs } from '../git/blob-walk.js';
+import { type StoredBlob, storedBlobs } from '../git/blob-walk.js';
+import { type CommitMetadata, commitMetadata, type PathChange } from '../git/metadata.js';
 import { runBounded } from '../pipeline/bounded.js';
 import type { BlobJob } from '../scanner/blob-scan.js';
 import type { Task } from '../scanner/task.js';
 import { rememberClean } from './cache.js';
 import type { ScanContext } from './mode.js';
 import { toAsync } from './tasks.js';
+import type { WalkFeed } from './walk-feed.js';
 
 /** About this many blob bytes per task: long sequential reads, several tasks per worker. */
 const BLOB_BYTES_PER_TASK = 64 << 20;
@@ -41,12 +45,24 @@ export async function scanHistoryBlobs(
   commits: readonly string[],
   ctx: ScanContext,
   cache: HistoryCache | undefined,
+  walk: WalkFeed | undefined,
 ): Promise<void> {
   const started = performance.now();
   const large = commits.length > 64;
-  const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
-  // After the index, so that only the blobs it names are kept (the store may hold many more).
-  const order = await listStored(root, byBlob);
+  const index = new ChangeIndexer();
+  let indexed: Promise<void>;
+  if (walk !== undefined && walk.commits === commits) {
+    walk.read((i, c) => index.add(i, c));
+    indexed = walk.done;
+  } else indexed = ownWalk(root, commits, index);
+  indexed.catch(() => undefined); // awaited below
+  // Alongside the walk: a listing of every blob in the store, in pack order, kept only for the
+  // blobs the index names once both are done (the store may hold many more than the history uses).
+  const stored = allStored(root);
+  stored.catch(() => undefined); // awaited below
+  await indexed;
+  const { byBlob, paths, gitlinks } = index;
+  const order = (await stored).filter((b) => byBlob.has(b.id));
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
@@ -88,40 +104,48 @@ export async function scanHistoryBlobs(
   );
 }
 
-async function listStored(root: string, byBlob: ChangeIndex): Promise<StoredBlob[]> {
+async function allStored(root: string): Promise<StoredBlob[]> {
   const blobs: StoredBlob[] = [];
-  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs.push(b);
+  for await (const b of storedBlobs(root)) blobs.push(b);
   return blobs;
 }
 
-/** Per blob, the changes that produced it; submodule entries apart (they have no blob to read). */
-async function indexChanges(
-  root: string,
-  commits: readonly string[],
-): Promise<{ byBlob: ChangeIndex; paths: string[]; gitlinks: number[] }> {
-  const index = new Map(commits.map((c, i) => [c, i]));
-  const pathIds = new Map<string, number>();
-  const paths: string[] = [];
-  const byBlob: ChangeIndex = new Map();
-  const gitlinks: number[] = [];
-  for await (const change of blobChanges(root, commits)) {
-    const commit = index.get(change.commit);
-    if (commit === undefined) continue;
-    let path = pathIds.get(change.path);
-    if (path === undefined) {
-      path = paths.length;
-      paths.push(change.path);
-      pathIds.set(change.path, path);
+/** The commits' changes when no other walk reads them. */
+async function ownWalk(root: string, commits: readonly string[], index: ChangeIndexer): Promise<void> {
+  let i = 0;
+  for await (const c of commitMetadata(root, commits)) index.add(i++, c);
+}
+
+/**
+ * Per blob, the changes that produced it; submodule entries apart (they have no blob to read).
+ * Deletions are left out: they add nothing.
+ */
+class ChangeIndexer {
+  readonly byBlob: ChangeIndex = new Map();
+  readonly paths: string[] = [];
+  readonly gitlinks: number[] = [];
+  readonly #pathIds = new Map<string, number>();
+
+  add(commit: number, c: CommitMetadata): void {
+    for (let i = 0; i < c.changes.length; i++) {
+      const change = c.changes[i] as PathChange;
+      if (change.mode === '000000' || /^0+$/.test(change.blob)) continue;
+      const name = c.paths[i] as string;
+      let path = this.#pathIds.get(name);
+      if (path === undefined) {
+        path = this.paths.length;
+        this.paths.push(name);
+        this.#pathIds.set(name, path);
+      }
+      if (change.mode === '160000') {
+        this.gitlinks.push(commit, path);
+        continue;
+      }
+      const list = this.byBlob.get(change.blob);
+      if (list === undefined) this.byBlob.set(change.blob, [commit, path]);
+      else list.push(commit, path);
     }
-    if (change.gitlink) {
-      gitlinks.push(commit, path);
-      continue;
-    }
-    const list = byBlob.get(change.blob);
-    if (list === undefined) byBlob.set(change.blob, [commit, path]);
-    else list.push(commit, path);
   }
-  return { byBlob, paths, gitlinks };
 }
 
 /** The blobs to judge, in pack order, in tasks of about {@link BLOB_BYTES_PER_TASK}. */
