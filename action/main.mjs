@@ -18,8 +18,8 @@ var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
 // src/regex-guard.ts
@@ -89,26 +89,54 @@ function anyCase(word) {
 }
 function nameKeywords(names) {
   const out = /* @__PURE__ */ new Set();
-  for (const name of names) {
-    const parts = name.split(/[_.-]+/).filter((p) => p.length > 0);
-    const first = parts[0] ?? name;
+  for (const name2 of names) {
+    const parts = name2.split(/[_.-]+/).filter((p) => p.length > 0);
+    const first = parts[0] ?? name2;
     if (first.length >= 5 && /^[a-z0-9]+$/.test(first) && !COMMON_WORDS.has(first)) out.add(first);
-    else if (parts.length < 2) out.add(name);
+    else if (parts.length < 2) out.add(name2);
     else for (const sep3 of ["_", "", ".", "-"]) out.add(parts.join(sep3));
   }
   return [...out];
 }
+function mentionable(name2) {
+  if (!/^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(name2)) return false;
+  const parts = name2.split(/[_.-]/);
+  const first = parts[0];
+  if (parts.length === 1) return name2.length >= 5 && /[a-z]/.test(name2) && !COMMON_WORDS.has(name2) && !ORDINARY_NAMES.has(name2);
+  return first.length >= 2 && !GENERIC_PARTS.has(first) && !parts.every((p) => GENERIC_PARTS.has(p) || p.length <= 1) && name2.length >= 8;
+}
+function fixedLength(body) {
+  const bare2 = body.replaceAll(NOT_A_WORD, "").replace(/\\./g, "e").replace(/\[[^\]]*\]/g, "c").replace(/\(\?(?:[:=!]|<[=!])/g, "(");
+  return !/[*+?]|\{\d*,\d*\}/.test(bare2);
+}
+function mentionTail(mentioned, body, notAfter) {
+  const short2 = mentioned.filter((n) => n.length < 7);
+  const long = mentioned.filter((n) => n.length >= 7);
+  const alternatives = (list) => list.map(anyCase).join("|");
+  const name2 = [
+    ...short2.length > 0 ? [`(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?:${alternatives(short2)})`] : [],
+    ...long.length > 0 ? [`(?:${alternatives(long)})`] : []
+  ].join("|");
+  const run2 = `[^${VALUE_END}]`;
+  return (
+    // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
+    // lowercase letter after it makes another word.
+    `(?<=${name2})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])[^\\n]{0,40}?[ \\t"'\`(=:,](?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?::=|=|:)[ \\t]{0,8}["'\`]?)(?=(?:${body})(?!${run2}))(?=${run2}{16})(?=${run2}{0,300}?[0-9])(?=${run2}{0,300}?[A-Za-z])`
+  );
+}
 function assigned(info, shape) {
   const edge = shape.edge ?? "A-Za-z0-9_-";
   const names = shape.names.map(anyCase).join("|");
-  const notAfter = ["id", "url", "name", "user", "username", "email", "host", "region"].map(anyCase).join("|");
+  const notAfter = NOT_AFTER_WORDS.map(anyCase).join("|");
+  const mention = shape.mention ?? (info.entropy === void 0 ? [] : fixedLength(shape.body) ? shape.names.filter(mentionable) : []);
+  const stray = mention === false ? [] : mention.filter((m) => !shape.names.includes(m));
+  if (stray.length > 0) throw new Error(`${info.id}: mention ${stray.join(", ")}: list only names the rule already has in names`);
+  const assignment = `(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?`.replaceAll("NOT_AFTER", notAfter);
+  const after2 = mention === false || mention.length === 0 ? assignment : `(?:${assignment}|${mentionTail(mention, shape.body, notAfter)})`;
   return {
     ...base(info),
     // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
-    regex: `(?:${names})(?:${ASSIGN}|${ARGUMENT})[ \\t]{0,8}["'\`]?(?:[Bb]earer[ \\t]{1,4})?(?<secret>${shape.body})(?![${edge}])`.replaceAll(
-      "NOT_AFTER",
-      notAfter
-    ),
+    regex: `(?:${names})${after2}(?<secret>${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? nameKeywords(shape.names)
   };
 }
@@ -120,13 +148,13 @@ function shortInfo(rule, tags25, positive, negative) {
   return { ...rest, severity: severity ?? "high", tags: tags25, positive, negative, ...entropy === 0 ? {} : { entropy: entropy ?? 3 } };
 }
 function named(tags25, rule, shape) {
-  const name = shape.names[0] ?? rule.provider.toLowerCase();
-  const env = envName(name);
+  const name2 = shape.names[0] ?? rule.provider.toLowerCase();
+  const env = envName(name2);
   return assigned(
     shortInfo(
       rule,
       tags25,
-      [`${env}=${rule.example}`, `{ "${name}_secret": "${rule.example}" }`],
+      [`${env}=${rule.example}`, `{ "${name2}_secret": "${rule.example}" }`],
       [`${env}=${shortened(rule.example)}`, `api_key = "${rule.example}"`]
     ),
     shape
@@ -145,7 +173,7 @@ function prefixed(tags25, rule, shape) {
     shape
   );
 }
-var escapeRegex, COMMON_WORDS, ASSIGN, ARGUMENT, shortened, envName, UUID, UUID_EXAMPLE, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD;
+var escapeRegex, COMMON_WORDS, ASSIGN, ARGUMENT, NOT_AFTER_WORDS, ORDINARY_NAMES, GENERIC_PARTS, VALUE_END, shortened, envName, UUID, UUID_EXAMPLE, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD;
 var init_define = __esm({
   "rules/define.ts"() {
     "use strict";
@@ -157,8 +185,18 @@ var init_define = __esm({
     );
     ASSIGN = `[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["'\`]?\\]?[ \\t]{0,8})(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["']?[ \\t]*\\r?\\n[ \\t]*value:|["']\\s+value\\s*=)`;
     ARGUMENT = `(?:[\\w.-]{0,30}(?:${["key", "token", "secret", "pass", "auth", "api", "pat", "sid"].map(anyCase).join("|")})[\\w.-]{0,12})?(?<!NOT_AFTER)["'\`][ \\t]{0,8},`;
+    NOT_AFTER_WORDS = ["id", "url", "name", "user", "username", "email", "host", "region"];
+    ORDINARY_NAMES = new Set(
+      "alchemy alpaca amadeus asana appcenter bluesky braintrust braze bunny buttondown cicero column conduit courier coveralls fauna fireworks gemini getresponse getstream harbor harvest healthchecks honeycomb influx ipdata ipgeolocation ipinfo keeper kraken leonardo monday neptune newsapi notion octopus papertrail particle permit pivotal postmark pushover raygun resend sanity shortcut smarty stability statuspage twitch unleash voyage weatherapi".split(
+        " "
+      )
+    );
+    GENERIC_PARTS = new Set(
+      "api key token secret access client auth private public app id password pat sk pk account service master".split(" ")
+    );
+    VALUE_END = "\\s\"'`),;\\]}<>&|";
     shortened = (template) => template.replace(/\{\{([A-Za-z0-9]+):(\d+)\}\}/g, (_, cls, n) => `{{${cls}:${Math.max(1, Math.floor(Number(n) / 4))}}}`);
-    envName = (name) => name.toUpperCase().replace(/[.-]/g, "_") + (/(key|token|secret|password)$/i.test(name) ? "" : "_API_KEY");
+    envName = (name2) => name2.toUpperCase().replace(/[.-]/g, "_") + (/(key|token|secret|password)$/i.test(name2) ? "" : "_API_KEY");
     UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     UUID_EXAMPLE = "{{hex:8}}-{{hex:4}}-4{{hex:3}}-a{{hex:3}}-{{hex:12}}";
     JWT_BODY = "eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,400}";
@@ -2483,12 +2521,22 @@ var init_ci = __esm({
 });
 
 // rules/cloud.ts
-var tags4, cloudRules;
+var tags4, MERAKI, merakiWordStart, cloudRules;
 var init_cloud = __esm({
   "rules/cloud.ts"() {
     "use strict";
     init_define();
     tags4 = ["cloud"];
+    MERAKI = "(?:[mM][eE][rR][aA][kK][iI])";
+    merakiWordStart = (rule) => {
+      const regex = String(rule.regex);
+      if (!regex.startsWith(MERAKI)) throw new Error("cisco-meraki-api-key: the assignment shape changed; update merakiWordStart");
+      return {
+        ...rule,
+        regex: `(?:(?<![A-Za-z])[mM]|(?<=[a-z])M)(?:[eE][rR][aA][kK][iI])${regex.slice(MERAKI.length)}`,
+        examples: { ...rule.examples, negative: [...rule.examples.negative, "ReactNativeCameraKit: {{hex:40}}"] }
+      };
+    };
     cloudRules = [
       token(
         {
@@ -2906,6 +2954,27 @@ var init_cloud = __esm({
         },
         { regex: /cloudinary:\/\/\d{10,20}:(?<secret>[A-Za-z0-9_-]{20,40})@[A-Za-z0-9_-]+/, keywords: ["cloudinary://"] }
       ),
+      // The SDKs also take the three parts one by one (cloud_name, api_key, api_secret); the secret
+      // alone signs upload and admin calls, so it is the leak even without CLOUDINARY_URL.
+      assigned(
+        {
+          id: "cloudinary-api-secret",
+          description: "Cloudinary API secret",
+          provider: "Cloudinary",
+          severity: "high",
+          tags: tags4,
+          revoke: "https://console.cloudinary.com/settings/api-keys",
+          rotate: "Generate a new API key pair under Settings \u2192 API Keys, deploy it, then deactivate the leaked pair; sign uploads on the server (signed upload presets) so the secret never reaches a client.",
+          references: [
+            "https://cloudinary.com/documentation/developer_onboarding_faq_find_credentials",
+            "https://cloudinary.com/documentation/how_to_integrate_cloudinary#configure_the_sdk"
+          ],
+          entropy: 3,
+          positive: ["CLOUDINARY_API_SECRET={{b64url:27}}", 'cloudinaryApiSecret: "{{b64url:27}}"'],
+          negative: ["CLOUDINARY_API_SECRET={{b64url:8}}", "CLOUDINARY_API_KEY={{digit:15}}", 'api_secret = "{{b64url:27}}"']
+        },
+        { names: ["cloudinary_api_secret", "cloudinary_secret"], body: `${NOT_A_WORD}[A-Za-z0-9_-]{20,40}` }
+      ),
       token(
         {
           id: "yandex-cloud-api-key",
@@ -3298,6 +3367,26 @@ var init_cloud = __esm({
           ],
           edge: "A-Za-z0-9+/="
         }
+      ),
+      merakiWordStart(
+        named(
+          tags4,
+          {
+            id: "cisco-meraki-api-key",
+            description: "Cisco Meraki Dashboard API key",
+            provider: "Cisco Meraki",
+            severity: "critical",
+            revoke: "https://dashboard.meraki.com/",
+            rotate: "A Meraki API key acts with its administrator\u2019s full rights in every organization that has the API on, until it is revoked: revoke it under My profile \u2192 API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.",
+            references: [
+              "https://developer.cisco.com/meraki/api-v1/authorization",
+              "https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm"
+            ],
+            example: "{{hex:40}}"
+          },
+          // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
+          { names: ["meraki"], body: "[a-f0-9]{40}" }
+        )
       )
     ];
   }
@@ -10967,6 +11056,40 @@ var init_payments = __esm({
         },
         { names: ["alchemy"], body: "[A-Za-z0-9_-]{32}" }
       ),
+      // Alchemy's docs put the key in the path of every endpoint (https://<network>.g.alchemy.com/v2/<key>,
+      // /nft/v3/<key>): such a URL holds the key whatever name it is stored under. Alchemy documents no
+      // length or prefix, so any base64url run of 20+ characters there is taken (keys issued as
+      // "alcht_" and 30 more characters included); "demo" and YOUR_API_KEY are too short or no key.
+      custom(
+        {
+          id: "alchemy-endpoint-url",
+          description: "Alchemy RPC or NFT API endpoint URL with its API key",
+          provider: "Alchemy",
+          severity: "high",
+          tags: tags17,
+          revoke: "https://dashboard.alchemy.com/apps",
+          rotate: "Rotate the app\u2019s API key in the Alchemy dashboard (Apps \u2192 the app \u2192 Rotate key), add an origin or IP allowlist, and send the key in the Authorization header from a server instead of in a URL a client or a log can see.",
+          references: [
+            "https://www.alchemy.com/docs/make-your-first-request",
+            "https://www.alchemy.com/docs/how-to-use-api-keys-in-http-headers"
+          ],
+          entropy: 3,
+          positive: [
+            "RPC_URL=https://eth-mainnet.g.alchemy.com/v2/{{b64url:32}}",
+            'provider: "https://polygon-amoy.g.alchemy.com/v2/alcht_{{alnum:30}}"',
+            "https://base-mainnet.g.alchemy.com/nft/v3/{{b64url:32}}/getNFTsForOwner?owner=0x0"
+          ],
+          negative: [
+            "https://eth-mainnet.g.alchemy.com/v2/demo",
+            "https://eth-mainnet.g.alchemy.com/v2/YOUR_ALCHEMY_API_KEY",
+            "https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_API_KEY}"
+          ]
+        },
+        {
+          regex: /https?:\/\/[a-z0-9-]{1,40}\.g\.alchemy\.com\/(?:v2|nft\/v[23])\/(?<secret>(?![A-Z_]{1,64}(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/,
+          keywords: [".g.alchemy.com/"]
+        }
+      ),
       named(
         tags17,
         {
@@ -11430,6 +11553,21 @@ var init_public_apis = __esm({
     tags19 = ["public-apis"];
     regenerate2 = (where) => `Regenerate the key in ${where}, restrict it to the referrers or IP addresses that call the API where the provider offers that, and update its users.`;
     publicApiRules = [
+      named(
+        tags19,
+        {
+          id: "databox-push-token",
+          description: "Databox push API token",
+          provider: "Databox",
+          severity: "medium",
+          revoke: "https://app.databox.com/",
+          rotate: "Delete the token in Databox (Data Manager \u2192 the custom or push connection) or the API key under Account Management \u2192 Profile, create a new one and update the programs that push data with it.",
+          references: ["https://developers.databox.com/docs/api/authentication", "https://github.com/databox/databox-python"],
+          example: "{{hex:32}}"
+        },
+        // Databox's own SDK example sends the push token as the basic-auth user: 32 hex digits.
+        { names: ["databox"], body: "[a-f0-9]{32}" }
+      ),
       named(
         tags19,
         {
@@ -12886,6 +13024,70 @@ var init_public_apis = __esm({
         },
         // Many projects prefix keys with "ssk_", so the Stack Auth variable name must be next to it.
         { names: ["stack_secret_server_key", "stack_server_key", "secret_server_key"], body: "ssk_[a-z0-9]{40,50}", keywords: ["ssk_"] }
+      ),
+      named(
+        tags19,
+        {
+          id: "siteleaf-api-credential",
+          description: "Siteleaf (static-site CMS) API key or API secret",
+          provider: "Siteleaf",
+          revoke: "https://manage.siteleaf.com/account",
+          rotate: "Siteleaf issues the key and the secret as a pair: click Regenerate keys under My account \u2192 API (both change), update every user of the old pair, and read the pair from the environment (the siteleaf gem takes Siteleaf.api_key and Siteleaf.api_secret from ENV) rather than the repository.",
+          references: [
+            "https://github.com/siteleaf/siteleaf-v1-api",
+            "https://learn.siteleaf.com/api/",
+            "https://nango.dev/docs/api-integrations/siteleaf/connect"
+          ],
+          example: "{{hex:32}}"
+        },
+        // Siteleaf's API documentation shows the key and the secret as 32 hex digits each (Basic auth key:secret).
+        { names: ["siteleaf"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "thinkific-api-key",
+          description: "Thinkific (online courses) site API key or OAuth access token",
+          provider: "Thinkific",
+          revoke: "https://developers.thinkific.com/api/api-key-auth/",
+          rotate: "The site API key is long-lived and site-wide: regenerate it under Settings \u2192 Code & analytics \u2192 API (the old key stops working) and update its users. For an app, use Thinkific OAuth instead: its access tokens expire and are refreshed, and each install can be revoked on its own.",
+          references: ["https://developers.thinkific.com/api/api-key-auth/", "https://hexdocs.pm/ex_thinkific_api/readme.html"],
+          example: "{{hex:32}}"
+        },
+        // The X-Auth-API-Key is 32 hex digits; OAuth access tokens (Authorization: Bearer) are UUIDs.
+        { names: ["thinkific"], body: `[a-f0-9]{32}|${UUID}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "pinata-jwt",
+          description: "Pinata (IPFS pinning) API key JWT",
+          provider: "Pinata",
+          revoke: "https://app.pinata.cloud/developers/api-keys",
+          rotate: "Revoke the key on the API Keys page (its JWT and secret stop working with it), then create a key scoped to the endpoints the code calls, with a maximum number of uses where that fits, and keep its JWT on the server; code in a browser should get a short-lived signed upload URL from your server instead of the JWT.",
+          references: ["https://docs.pinata.cloud/account-management/api-keys", "https://docs.pinata.cloud/sdk/config"],
+          example: JWT_EXAMPLE,
+          maxLength: 2048
+        },
+        // Pinata gives each key a JWT (PINATA_JWT, pinataJwt) beside pinata_api_key and pinata_api_secret.
+        { names: ["pinata"], body: JWT_BODY }
+      ),
+      named(
+        tags19,
+        {
+          id: "intervals-api-token",
+          description: "Intervals (myintervals.com time tracking) user API token",
+          provider: "Intervals",
+          severity: "medium",
+          revoke: "https://www.myintervals.com/api/authentication.php",
+          rotate: "Regenerate the token under My Account \u2192 API Access (the old one stops working; revoke it there if the integration is gone), give each integration its own user where you can, and keep the token in a secret store.",
+          references: ["https://www.myintervals.com/api/authentication.php"],
+          example: "{{lowalnum:5}}7{{lowalnum:5}}",
+          entropy: 2.5
+        },
+        // Intervals documents "a unique 11-character alphanumeric token" (examples in lowercase), sent as
+        // the Basic-auth user name. "intervals" alone is an ordinary word, so the name must say myintervals.
+        { names: ["myintervals", "intervals_api_token", "intervals_api_key", "intervals_token"], body: `${NOT_A_WORD}[a-z0-9]{11}` }
       )
     ];
   }
@@ -14910,6 +15112,36 @@ var init_vcs = __esm({
         },
         { prefixes: ["sgp_"], body: "(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}" }
       ),
+      named(
+        tags24,
+        {
+          id: "sourcegraph-access-token-v1",
+          description: "Sourcegraph access token in the deprecated v1 form (40 hex digits, no sgp_ prefix)",
+          provider: "Sourcegraph",
+          revoke: "https://sourcegraph.com/user/settings/tokens",
+          rotate: "Delete the token under User settings \u2192 Access tokens and create a new one with an expiry: current instances issue it in the sgp_ form, which secret scanners recognise anywhere. Deploy it as SRC_ACCESS_TOKEN and update its users.",
+          references: [
+            "https://docs.sourcegraph.com/dev/security/secret_formats",
+            "https://sourcegraph.com/docs/cli/how-tos/creating-an-access-token"
+          ],
+          example: "{{hex:40}}"
+        },
+        // Sourcegraph lists the v1 token as bare [a-fA-F0-9]{40}: only a credential under its name.
+        { names: ["sourcegraph", "src_access_token"], body: "[a-fA-F0-9]{40}" }
+      ),
+      prefixed(
+        tags24,
+        {
+          id: "sourcegraph-backend-token",
+          description: "Sourcegraph Cody gateway, license-key or Enterprise subscription token (sgd_, slk_, sgs_)",
+          provider: "Sourcegraph",
+          revoke: "https://docs.sourcegraph.com/dev/security/secret_formats",
+          rotate: "Sourcegraph issues these tokens to its own backend (none is user-generated, and there is no self-service page to revoke one): a license-key token changes only with the license key, so report the leak to Sourcegraph support, ask for a new license key or subscription, and update the instance configuration that holds it.",
+          references: ["https://docs.sourcegraph.com/dev/security/secret_formats"],
+          example: "{{hex:64}}"
+        },
+        { prefixes: ["sgd_", "slk_", "sgs_"], body: "[a-fA-F0-9]{64}" }
+      ),
       assigned(
         {
           id: "gitea-access-token",
@@ -15715,6 +15947,26 @@ async function readBaseline(file, missingOk = false) {
   }
   return parseBaseline(text2, file);
 }
+function parseDefaultBaseline(text2, label, warn) {
+  try {
+    return parseBaseline(text2, label);
+  } catch (e) {
+    if (!isKeyscanError(e) || e.code !== "E_CONFIG") throw e;
+    warn(`${label} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file`);
+    return void 0;
+  }
+}
+async function readDefaultBaseline(file, label, warn) {
+  let text2;
+  try {
+    text2 = await readFile(file, "utf8");
+  } catch (e) {
+    const code2 = systemErrorCode(e);
+    if (code2 !== "ENOENT") warn(`cannot read ${label} (${code2 ?? String(e)}); no baseline applies`);
+    return void 0;
+  }
+  return parseDefaultBaseline(text2, label, warn);
+}
 async function writeBaseline(file, baseline) {
   try {
     await writeAtomic(file, serializeBaseline(baseline), 420);
@@ -15850,8 +16102,8 @@ function checkSchema(value2, root, formats = {}) {
   const problems = [];
   const resolve19 = (node) => {
     if (node.$ref === void 0) return node;
-    const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
-    const target = name === void 0 ? void 0 : root.definitions?.[name];
+    const name2 = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
+    const target = name2 === void 0 ? void 0 : root.definitions?.[name2];
     if (target === void 0) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
     return resolve19(target);
   };
@@ -16025,7 +16277,7 @@ var init_redact = __esm({
 // src/git/run.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 function pinnedArgs(args2) {
   return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
 }
@@ -16039,26 +16291,57 @@ function gitEnv() {
     GIT_NO_REPLACE_OBJECTS: "1",
     GIT_GRAFT_FILE: "/dev/null"
   };
-  for (const name of DROPPED_ENV) delete env[name];
+  for (const name2 of DROPPED_ENV) delete env[name2];
   return env;
 }
-function git(args2, cwd, input) {
-  return new Promise((resolve19, reject) => {
-    const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    if (input !== void 0 && child.stdin !== null) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input);
-    }
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (b) => out.push(b));
-    child.stderr?.on("data", (b) => err.push(b));
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on(
-      "close",
-      (code2) => resolve19({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") })
-    );
+async function git(args2, cwd, input) {
+  const p = startGit(args2, cwd, input !== void 0);
+  if (input !== void 0 && p.child.stdin !== null) {
+    p.child.stdin.on("error", () => void 0);
+    p.child.stdin.end(input);
+  }
+  const out = [];
+  const err = [];
+  p.stdout.on("data", (b) => out.push(b));
+  p.stderr.on("data", (b) => err.push(b));
+  return Promise.all([p.closed, ended(p.stdout), ended(p.stderr)]).then(
+    ([{ code: code2 }]) => ({ code: code2 ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    (e) => Promise.reject(spawnError(e, cwd))
+  );
+}
+function startGit(args2, cwd, withStdin) {
+  const prefetched = claimPrefetched(args2, cwd, withStdin);
+  if (prefetched !== void 0) return prefetched;
+  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  const closed = new Promise((resolve19, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2, signal) => resolve19({ code: code2, signal }));
   });
+  closed.catch(() => void 0);
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  return { child, stdout, stderr, closed };
+}
+function ended(stream) {
+  if (stream.readableEnded || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve19) => {
+    stream.once("end", resolve19);
+    stream.once("close", resolve19);
+  });
+}
+function prefetchKey(args2, cwd, withStdin) {
+  return JSON.stringify([pinnedArgs(args2), cwd, withStdin, gitEnv()]);
+}
+function claimPrefetched(args2, cwd, withStdin) {
+  const registry = globalThis[PREFETCHED];
+  if (registry === void 0 || registry.size === 0) return void 0;
+  const key = prefetchKey(args2, cwd, withStdin);
+  const p = registry.get(key);
+  if (p === void 0) return void 0;
+  registry.delete(key);
+  p.child.ref();
+  for (const s of [p.child.stdin, p.child.stdout, p.child.stderr]) s?.ref?.();
+  return p;
 }
 async function gitOk(args2, cwd) {
   const r = await git(args2, cwd);
@@ -16084,22 +16367,20 @@ function firstLine(text2) {
   return text2.trim().split("\n")[0] ?? "";
 }
 async function* gitStream(args2, cwd, input) {
-  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  const { child, stdout, stderr, closed } = startGit(args2, cwd, input !== void 0);
   if (input !== void 0 && child.stdin !== null) {
     child.stdin.on("error", () => void 0);
     if (typeof input === "string") child.stdin.end(input);
     else Readable.from(input).pipe(child.stdin);
   }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
   const err = [];
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve19, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code3, signal) => resolve19(code3 ?? (signal ? 128 : 0)));
-  });
+  const exit = closed.then(
+    ({ code: code3, signal }) => code3 ?? (signal ? 128 : 0),
+    (e) => Promise.reject(spawnError(e, cwd))
+  );
   exit.catch(() => void 0);
   try {
     for await (const chunk of stdout) yield chunk;
@@ -16107,6 +16388,7 @@ async function* gitStream(args2, cwd, input) {
     if (child.exitCode === null) child.kill();
   }
   const code2 = await exit;
+  await ended(stderr);
   if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
 }
 async function* nulRecords(chunks) {
@@ -16132,7 +16414,7 @@ function spawnError(e, cwd) {
   }
   return new KeyscanError("E_GIT", `could not run git: ${e.message}`, { hint: "Install git and make sure it is on PATH.", cause: e });
 }
-var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV;
+var PINNED_CONFIG, PINNED_ARGS, DROPPED_ENV, PREFETCHED;
 var init_run = __esm({
   "src/git/run.ts"() {
     "use strict";
@@ -16201,6 +16483,7 @@ var init_run = __esm({
       "GIT_ICASE_PATHSPECS",
       "GIT_REPLACE_REF_BASE"
     ];
+    PREFETCHED = Symbol.for("keyscan.prefetched-git");
   }
 });
 
@@ -16553,16 +16836,16 @@ function byMonth(secrets) {
 function tally(secrets, keys) {
   const out = /* @__PURE__ */ new Map();
   for (const s of secrets) {
-    for (const [name, locations] of keys(s)) {
-      const t = out.get(name) ?? { secrets: 0, live: 0, locations: 0, worst: s.group.severity };
+    for (const [name2, locations] of keys(s)) {
+      const t = out.get(name2) ?? { secrets: 0, live: 0, locations: 0, worst: s.group.severity };
       t.secrets++;
       if (s.live) t.live++;
       t.locations += locations;
       if (rank(s.group.severity) < rank(t.worst)) t.worst = s.group.severity;
-      out.set(name, t);
+      out.set(name2, t);
     }
   }
-  return [...out.entries()].map(([name, t]) => ({ name, ...t })).sort((a, b) => b.secrets - a.secrets || rank(a.worst) - rank(b.worst) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...out.entries()].map(([name2, t]) => ({ name: name2, ...t })).sort((a, b) => b.secrets - a.secrets || rank(a.worst) - rank(b.worst) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 var RANK2, rank, NO_AUTHOR, whole, perPath;
 var init_audit = __esm({
@@ -16575,7 +16858,7 @@ var init_audit = __esm({
     RANK2 = new Map(SEVERITIES.map((s, i) => [s, i]));
     rank = (s) => RANK2.get(s) ?? SEVERITIES.length;
     NO_AUTHOR = "\u2014";
-    whole = (name) => (s) => [[name, s.group.findings.length]];
+    whole = (name2) => (s) => [[name2, s.group.findings.length]];
     perPath = (s) => s.group.paths.map((p) => [p, s.group.findings.filter((f) => f.path === p).length]);
   }
 });
@@ -17144,8 +17427,8 @@ function th(label, type = "text") {
 function tallyTable(id, title, column, rows) {
   const rank2 = (s) => SEVERITIES.indexOf(s);
   const body = rows.slice(0, MAX_TALLY_ROWS).map((t) => {
-    const name = id === "by-severity" ? `<td data-sort="${rank2(t.name)}"><button type="button" class="pick" data-pick="${esc(t.name)}"><span class="sev sev-${esc(t.name)}">${esc(t.name)}</span></button></td>` : `<td class="${id === "by-path" ? "path mono" : ""}"><button type="button" class="pick" data-pick="${esc(t.name)}">${esc(t.name)}</button></td>`;
-    return `<tr>${name}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank2(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
+    const name2 = id === "by-severity" ? `<td data-sort="${rank2(t.name)}"><button type="button" class="pick" data-pick="${esc(t.name)}"><span class="sev sev-${esc(t.name)}">${esc(t.name)}</span></button></td>` : `<td class="${id === "by-path" ? "path mono" : ""}"><button type="button" class="pick" data-pick="${esc(t.name)}">${esc(t.name)}</button></td>`;
+    return `<tr>${name2}<td class="num" data-sort="${t.secrets}">${t.secrets}</td><td class="num" data-sort="${t.live}">${t.live}</td><td class="num" data-sort="${t.locations}">${t.locations}</td><td data-sort="${rank2(t.worst)}"><span class="sev sev-${esc(t.worst)}">${esc(t.worst)}</span></td></tr>`;
   }).join("\n");
   const cut = rows.length > MAX_TALLY_ROWS ? `<p class="notes">The first ${MAX_TALLY_ROWS} of ${rows.length}, by number of secrets.</p>` : "";
   return `<div><h2>${esc(title)}</h2>${cut}${tools(id, column.toLowerCase(), Math.min(rows.length, MAX_TALLY_ROWS))}<div class="scroll"><table id="${id}" class="sortable"><thead><tr>${th(column)}${th("Secrets", "number")}${th("Live", "number")}${th("Locations", "number")}${th("Worst")}</tr></thead><tbody>
@@ -17367,13 +17650,13 @@ function timeline2(months) {
 }
 function tally2(title, column, rows, code2) {
   if (rows.length === 0) return [];
-  const name = (t) => code2 ? mdCode(t.name) : mdText(t.name);
+  const name2 = (t) => code2 ? mdCode(t.name) : mdText(t.name);
   return [
     `## ${title}`,
     "",
     `| ${column} | Secrets | Live | Locations | Worst |`,
     "|---|---:|---:|---:|---|",
-    ...rows.map((t) => `| ${name(t)} | ${t.secrets} | ${t.live} | ${t.locations} | ${t.worst} |`),
+    ...rows.map((t) => `| ${name2(t)} | ${t.secrets} | ${t.live} | ${t.locations} | ${t.worst} |`),
     ""
   ];
 }
@@ -17729,6 +18012,242 @@ var init_encoded = __esm({
   }
 });
 
+// src/engine/keyword-scan.ts
+function scanKeywords(m, data, onHit, start, end) {
+  let scanner = scanners.get(m);
+  if (scanner === void 0) {
+    const scanned = (scannedInJs.get(m) ?? 0) + (end - start);
+    scannedInJs.set(m, scanned);
+    if (scanned <= WASM_AFTER) {
+      scanInJs(m, data, onHit, start, end);
+      return;
+    }
+    scanner = makeScanner(m);
+    scanners.set(m, scanner);
+  }
+  const { run: run2, i32, u8, out, block, warm } = scanner;
+  const row2 = m.classCount * 4;
+  const { outputs } = m;
+  let state = 0;
+  const laneStart = [0, 0, 0, 0];
+  for (let b = start; b < end; b += BLOCK) {
+    const length = Math.min(BLOCK, end - b);
+    u8.set(data.subarray(b, b + length), block);
+    const lanes = length >= LANES * Math.max(MIN_LANE, warm) ? LANES : 1;
+    for (let k = 0; k < LANES; k++) {
+      const p = k * 4;
+      if (k >= lanes) {
+        i32[p] = block;
+        i32[p + 1] = block;
+        continue;
+      }
+      const from = Math.floor(k * length / lanes);
+      const early = k === 0 ? from : from - (warm - 1);
+      laneStart[k] = from;
+      i32[p] = block + early;
+      i32[p + 1] = block + Math.floor((k + 1) * length / lanes);
+      i32[p + 2] = k === 0 ? state : 0;
+      i32[p + 3] = out + 8 * (early + k * warm);
+    }
+    run2();
+    for (let k = 0; k < lanes; k++) {
+      const p = k * 4;
+      const from = laneStart[k];
+      const first = out + 8 * ((k === 0 ? from : from - (warm - 1)) + k * warm) >> 2;
+      const last = i32[p + 3] >> 2;
+      for (let h = first; h < last; h += 2) {
+        const at2 = i32[h] - block;
+        if (at2 <= from && k > 0) continue;
+        for (const id of outputs[i32[h + 1] / row2]) onHit(id, b + at2);
+      }
+    }
+    state = i32[(lanes - 1) * 4 + 2];
+  }
+}
+function scanInJs(m, data, onHit, start, end) {
+  const { delta, classes, acceptFrom, outputs } = m;
+  const row2 = m.classCount * 4;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[(s >> 2) + classes[data[i]]];
+    if (s >= acceptFrom) {
+      for (const id of outputs[s / row2]) onHit(id, i + 1);
+    }
+  }
+}
+function makeScanner(m) {
+  const warm = Math.max(1, m.maxLength);
+  const tableEnd = DELTA + m.delta.byteLength;
+  const out = tableEnd + (8 - tableEnd % 8) % 8;
+  const block = out + 8 * (BLOCK + LANES * warm);
+  const bytes = block + BLOCK;
+  const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
+  const u8 = new Uint8Array(memory.buffer);
+  u8.set(m.classes, CLASSES);
+  u8.set(new Uint8Array(m.delta.buffer, m.delta.byteOffset, m.delta.byteLength), DELTA);
+  const module = new wasm.Module(emit(m.acceptFrom));
+  const instance = new wasm.Instance(module, { e: { m: memory } });
+  const run2 = instance.exports.s;
+  return { run: run2, i32: new Int32Array(memory.buffer), u8, out, block, warm };
+}
+function emit(acceptFrom) {
+  const local = (k, field) => k * 4 + field;
+  const body = [];
+  for (let k = 0; k < LANES; k++) {
+    for (let f = 0; f < 4; f++) {
+      body.push(op.const, ...sleb(16 * k + 4 * f), op.load, 2, 0, op.set, local(k, f));
+    }
+  }
+  const step = (k) => [
+    // state = delta[state + class(byte) × 4]
+    op.get,
+    local(k, 2),
+    op.get,
+    local(k, 0),
+    op.load8,
+    0,
+    0,
+    op.load8,
+    0,
+    ...uleb(CLASSES),
+    op.const,
+    2,
+    op.shl,
+    op.add,
+    op.load,
+    2,
+    ...uleb(DELTA),
+    op.tee,
+    local(k, 2),
+    op.get,
+    local(k, 0),
+    op.const,
+    1,
+    op.add,
+    op.set,
+    local(k, 0),
+    op.const,
+    ...sleb(acceptFrom),
+    op.geU,
+    op.if,
+    op.void,
+    op.get,
+    local(k, 3),
+    op.get,
+    local(k, 0),
+    op.store,
+    2,
+    0,
+    op.get,
+    local(k, 3),
+    op.get,
+    local(k, 2),
+    op.store,
+    2,
+    4,
+    op.get,
+    local(k, 3),
+    op.const,
+    8,
+    op.add,
+    op.set,
+    local(k, 3),
+    op.end
+  ];
+  const whileLane = (k) => [op.get, local(k, 0), op.get, local(k, 1), op.geU, op.brIf, 1];
+  body.push(op.block, op.void, op.loop, op.void);
+  for (let k = 0; k < LANES; k++) body.push(...whileLane(k));
+  for (let k = 0; k < LANES; k++) body.push(...step(k));
+  body.push(op.br, 0, op.end, op.end);
+  for (let k = 0; k < LANES; k++) {
+    body.push(op.block, op.void, op.loop, op.void, ...whileLane(k), ...step(k), op.br, 0, op.end, op.end);
+  }
+  for (let k = 0; k < LANES; k++) {
+    body.push(op.const, ...sleb(16 * k + 8), op.get, local(k, 2), op.store, 2, 0);
+    body.push(op.const, ...sleb(16 * k + 12), op.get, local(k, 3), op.store, 2, 0);
+  }
+  body.push(op.end);
+  const fn = [1, ...uleb(LANES * 4), I32, ...body];
+  return new Uint8Array([
+    0,
+    97,
+    115,
+    109,
+    1,
+    0,
+    0,
+    0,
+    ...section(1, [1, 96, 0, 0]),
+    // one type: () → ()
+    ...section(2, [1, ...name("e"), ...name("m"), 2, 0, 1]),
+    // imports memory e.m
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name("s"), 0, 0]),
+    ...section(10, [1, ...uleb(fn.length), ...fn])
+  ]);
+}
+var WASM_AFTER, BLOCK, LANES, MIN_LANE, CLASSES, DELTA, wasm, scanners, scannedInJs, uleb, sleb, section, name, I32, op;
+var init_keyword_scan = __esm({
+  "src/engine/keyword-scan.ts"() {
+    "use strict";
+    WASM_AFTER = 1024 * 1024;
+    BLOCK = 64 * 1024;
+    LANES = 4;
+    MIN_LANE = 1024;
+    CLASSES = 64;
+    DELTA = 512;
+    wasm = globalThis.WebAssembly;
+    scanners = /* @__PURE__ */ new WeakMap();
+    scannedInJs = /* @__PURE__ */ new WeakMap();
+    uleb = (x) => {
+      const o = [];
+      let v = x >>> 0;
+      do {
+        let b = v & 127;
+        v >>>= 7;
+        if (v !== 0) b |= 128;
+        o.push(b);
+      } while (v !== 0);
+      return o;
+    };
+    sleb = (x) => {
+      const o = [];
+      let v = x | 0;
+      for (; ; ) {
+        const b = v & 127;
+        v >>= 7;
+        if (v === 0 && (b & 64) === 0 || v === -1 && (b & 64) !== 0) {
+          o.push(b);
+          return o;
+        }
+        o.push(b | 128);
+      }
+    };
+    section = (id, body) => [id, ...uleb(body.length), ...body];
+    name = (s) => [...uleb(s.length), ...Buffer.from(s, "latin1")];
+    I32 = 127;
+    op = {
+      block: 2,
+      loop: 3,
+      if: 4,
+      end: 11,
+      br: 12,
+      brIf: 13,
+      get: 32,
+      set: 33,
+      tee: 34,
+      load: 40,
+      load8: 45,
+      store: 54,
+      const: 65,
+      geU: 79,
+      add: 106,
+      shl: 116,
+      void: 64
+    };
+  }
+});
+
 // src/engine/keywords.ts
 function buildKeywords(keywords) {
   const patterns = keywords.map((k) => encoder.encode(k.toLowerCase()));
@@ -17763,7 +18282,6 @@ function buildKeywords(keywords) {
   });
   const delta = new Int32Array(stateCount * classCount);
   const fail = new Int32Array(stateCount);
-  const accept2 = new Uint8Array(stateCount * classCount);
   const outputs = new Array(stateCount).fill(void 0);
   const order = new Int32Array(stateCount);
   let queued = 1;
@@ -17773,7 +18291,6 @@ function buildKeywords(keywords) {
     const mine = own[s] ?? [];
     if (mine.length > 0 || inherited !== void 0) {
       outputs[s] = inherited === void 0 ? mine : [...mine, ...inherited];
-      accept2[s * classCount] = 1;
     }
     for (let c = 0; c < classCount; c++) {
       const child = trie[s * classCount + c];
@@ -17786,17 +18303,37 @@ function buildKeywords(keywords) {
       }
     }
   }
-  return { keywords: [...keywords], delta, classes, accept: accept2, outputs, classCount };
+  return renumbered({ keywords, delta, classes, outputs, classCount, maxLength: patterns.reduce((n, p) => Math.max(n, p.length), 0) });
+}
+function renumbered(m) {
+  const { classCount } = m;
+  const stateCount = m.outputs.length;
+  const order = [];
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] === void 0) order.push(s);
+  const acceptIndex = order.length;
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] !== void 0) order.push(s);
+  const renamed = new Int32Array(stateCount);
+  order.forEach((s, i) => {
+    renamed[s] = i;
+  });
+  const row2 = classCount * 4;
+  const delta = new Int32Array(stateCount * classCount);
+  for (let i = 0; i < stateCount; i++) {
+    const from = order[i] * classCount;
+    for (let c = 0; c < classCount; c++) delta[i * classCount + c] = renamed[m.delta[from + c] / classCount] * row2;
+  }
+  return {
+    keywords: [...m.keywords],
+    delta,
+    classes: m.classes,
+    acceptFrom: acceptIndex * row2,
+    outputs: order.map((s) => m.outputs[s]),
+    classCount,
+    maxLength: m.maxLength
+  };
 }
 function findKeywords(matcher, data, onHit, start = 0, end = data.length) {
-  const { delta, classes, accept: accept2, outputs, classCount } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[s + classes[data[i]]];
-    if (accept2[s] !== 0) {
-      for (const id of outputs[s / classCount]) onHit(id, i + 1);
-    }
-  }
+  scanKeywords(matcher, data, onHit, start, end);
 }
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
@@ -17806,6 +18343,7 @@ var encoder, precompiled;
 var init_keywords = __esm({
   "src/engine/keywords.ts"() {
     "use strict";
+    init_keyword_scan();
     encoder = new TextEncoder();
   }
 });
@@ -17853,9 +18391,9 @@ function secretName(before) {
   const last = words[words.length - 1] ?? "";
   return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
 }
-function isNonSecretName(name) {
-  if (NOT_A_SECRET_NAME.some((p) => p.test(name))) return true;
-  return !name.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
+function isNonSecretName(name2) {
+  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
+  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
 }
 function looksLikeIdentifier(value2) {
   if (/^[0-9a-f]+$/i.test(value2)) return false;
@@ -17953,8 +18491,8 @@ function isCredentialValue(value2) {
   if (REFERENCE_START.test(v) || NO_VALUE.test(v) || TOOL_PLACEHOLDERS.test(v) || FILE_PATH.test(v)) return false;
   return true;
 }
-function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME2.test(name) && !/^(?:old)?pwd$/i.test(name);
+function isSecretName(name2) {
+  return SECRET_NAME.test(name2) && !NOT_A_SECRET_NAME2.test(name2) && !/^(?:old)?pwd$/i.test(name2);
 }
 function assignedName(before) {
   const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
@@ -18172,14 +18710,14 @@ function assignedValue(text2, matchStart, at2) {
   const limit = Math.min(text2.length, at2 + MAX_VALUE + 2);
   while (lineEnd < limit && text2.charCodeAt(lineEnd) !== 10) lineEnd++;
   if (text2[lineEnd - 1] === "\r") lineEnd--;
-  const op = operatorBefore(text2, at2);
+  const op2 = operatorBefore(text2, at2);
   let nameFrom = matchStart;
   const nameLimit = Math.max(0, matchStart - MAX_NAME);
   while (nameFrom > nameLimit && isNameChar(text2.charCodeAt(nameFrom - 1))) nameFrom--;
   const before = text2[nameFrom - 1];
   if (before === "?" || before === "&") return void 0;
-  if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
-  if (op === ">") return before === "<" ? elementText(text2, at2, lineEnd) : void 0;
+  if (op2 === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
+  if (op2 === ">") return before === "<" ? elementText(text2, at2, lineEnd) : void 0;
   const quoted2 = quotedString(text2, at2, lineEnd, before !== '"' && before !== "'");
   if (quoted2 !== null) return quoted2;
   let word = at2;
@@ -18188,7 +18726,7 @@ function assignedValue(text2, matchStart, at2) {
   const known2 = lineStartOf(text2, nameFrom);
   const lineStart = known2 === -1 ? nameFrom - MAX_HEAD : known2;
   const head = text2.slice(lineStart, nameFrom);
-  return unquoted(text2, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op });
+  return unquoted(text2, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at: at2, op: op2 });
 }
 function lineStartOf(text2, at2) {
   const from = Math.max(0, at2 - MAX_HEAD);
@@ -18256,7 +18794,7 @@ function isProse(body) {
     // paths, `seed=foo`
   );
 }
-function unquoted(text2, { head, lineStart, lineEnd, at: at2, op }) {
+function unquoted(text2, { head, lineStart, lineEnd, at: at2, op: op2 }) {
   const atLineStart = (
     // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
     /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
@@ -18269,23 +18807,23 @@ function unquoted(text2, { head, lineStart, lineEnd, at: at2, op }) {
   const rest = text2.slice(end, lineEnd).trim();
   let opEnd = at2;
   while (opEnd > lineStart && /[ \t]/.test(text2[opEnd - 1])) opEnd--;
-  const spaced = opEnd < at2 && /[ \t]/.test(text2[opEnd - op.length - 1] ?? "");
+  const spaced = opEnd < at2 && /[ \t]/.test(text2[opEnd - op2.length - 1] ?? "");
   if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
-  if (atLineStart && op === ":") {
+  if (atLineStart && op2 === ":") {
     if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
     return rest === "" || rest.startsWith("#") ? [at2, end] : void 0;
   }
-  if (atLineStart && (op === "=" || op === ":=")) {
+  if (atLineStart && (op2 === "=" || op2 === ":=")) {
     const word = value2.replace(/;$/, "");
     if (rest !== "" && !rest.startsWith("#") && /[(){}[\];,]/.test(word)) return void 0;
     return word === "" ? void 0 : [at2, at2 + word.length];
   }
-  if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
-  let nameStart = opEnd - op.length;
+  if (op2 !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
+  let nameStart = opEnd - op2.length;
   while (nameStart > lineStart && isNameChar(text2.charCodeAt(nameStart - 1))) nameStart--;
-  const name = text2.slice(nameStart, opEnd - op.length);
-  const flag2 = name.startsWith("-") && /(?:^|\s)$/.test(head);
-  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
+  const name2 = text2.slice(nameStart, opEnd - op2.length);
+  const flag2 = name2.startsWith("-") && /(?:^|\s)$/.test(head);
+  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name2);
   return flag2 || envWord ? [at2, end] : void 0;
 }
 function isCode(value2, spaced) {
@@ -18332,8 +18870,8 @@ function jsonObject(text2) {
     return void 0;
   }
 }
-function isValidatorName(name) {
-  return typeof name === "string" && Object.hasOwn(VALIDATORS, name);
+function isValidatorName(name2) {
+  return typeof name2 === "string" && Object.hasOwn(VALIDATORS, name2);
 }
 var isPrintable, isSlotCredential, VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
 var init_validators = __esm({
@@ -19084,8 +19622,8 @@ function baseName(path2) {
   const slash = path2.lastIndexOf("/");
   return slash === -1 ? path2 : path2.slice(slash + 1);
 }
-function isEnvFileName(name) {
-  const lower = name.toLowerCase();
+function isEnvFileName(name2) {
+  const lower = name2.toLowerCase();
   if (lower === ".env") return true;
   if (lower.startsWith(".env.") && lower.length > 5) return !NOT_ENV_SUFFIX.test(lower);
   return lower.endsWith(".env") && lower.length > 4;
@@ -19110,9 +19648,9 @@ var init_env_names = __esm({
       }
       /** `'template'`, `'env'` (a real env file) or undefined (not an env file at all). */
       kind(path2) {
-        const name = baseName(path2);
-        if (this.#templates.has(name.toLowerCase())) return "template";
-        return isEnvFileName(name) ? "env" : void 0;
+        const name2 = baseName(path2);
+        if (this.#templates.has(name2.toLowerCase())) return "template";
+        return isEnvFileName(name2) ? "env" : void 0;
       }
     };
   }
@@ -19122,11 +19660,11 @@ var init_env_names = __esm({
 function compilePlaceholders(patterns) {
   return patterns.map((p) => typeof p === "string" ? new RegExp(p, "i") : new RegExp(p.source, p.flags.replace(/[gy]/g, "")));
 }
-function judgeTemplateValue(name, value2, placeholders) {
+function judgeTemplateValue(name2, value2, placeholders) {
   const trimmed = value2.trim();
   if (isPlaceholderValue(trimmed, placeholders)) return void 0;
   if (trimmed.includes("-----BEGIN")) return void 0;
-  const secretName2 = SECRET_NAME2.test(name);
+  const secretName2 = SECRET_NAME2.test(name2);
   for (const token2 of trimmed.split(/[\s,;]+/)) {
     const verdict2 = judgeToken(token2.replace(/^["'`([{]+|["'`)\]}]+$/g, ""), secretName2, placeholders);
     if (verdict2 !== void 0) return verdict2;
@@ -21312,11 +21850,54 @@ var init_pipeline = __esm({
   }
 });
 
+// src/git/diff-options.ts
+var DIFF_PINS, DIFF_OPTIONS;
+var init_diff_options = __esm({
+  "src/git/diff-options.ts"() {
+    "use strict";
+    DIFF_PINS = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+    DIFF_OPTIONS = [
+      "--no-color",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--text",
+      "--full-index",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      "--no-relative",
+      "-U0"
+    ];
+  }
+});
+
+// src/git/staged-commands.ts
+var TOPLEVEL_ARGS, STAGED_ENTRIES_ARGS, STAGED_DIFF_ARGS, CAT_FILE_ARGS;
+var init_staged_commands = __esm({
+  "src/git/staged-commands.ts"() {
+    "use strict";
+    init_diff_options();
+    init_run();
+    TOPLEVEL_ARGS = ["rev-parse", "--show-toplevel"];
+    STAGED_ENTRIES_ARGS = [
+      "--no-replace-objects",
+      "diff",
+      "--cached",
+      "--raw",
+      "-z",
+      "--no-renames",
+      "--no-ext-diff",
+      "--diff-filter=ACMTU"
+    ];
+    STAGED_DIFF_ARGS = [...DIFF_PINS, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"];
+    CAT_FILE_ARGS = ["cat-file", "--batch"];
+  }
+});
+
 // src/git/repo.ts
 function workTreeRoot(dir) {
   let root = roots.get(dir);
   if (root === void 0) {
-    root = git(["rev-parse", "--show-toplevel"], dir).then((r) => {
+    root = git(TOPLEVEL_ARGS, dir).then((r) => {
       const out = r.stdout.trim();
       return r.code !== 0 || out === "" ? void 0 : out;
     });
@@ -21342,6 +21923,7 @@ var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
     init_run();
+    init_staged_commands();
     roots = /* @__PURE__ */ new Map();
   }
 });
@@ -21407,10 +21989,7 @@ function stagedEntries(root) {
   return entries;
 }
 async function readEntries(root) {
-  const out = await gitOk(
-    ["--no-replace-objects", "diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--diff-filter=ACMTU"],
-    root
-  );
+  const out = await gitOk(STAGED_ENTRIES_ARGS, root);
   const fields = out.split("\0");
   const entries = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -21426,6 +22005,7 @@ var init_staged_entries = __esm({
   "src/git/staged-entries.ts"() {
     "use strict";
     init_run();
+    init_staged_commands();
     inFlight = /* @__PURE__ */ new Map();
   }
 });
@@ -21985,8 +22565,8 @@ async function templateFindings(t, checks, ctx) {
 }
 async function siblingEnvFiles(t, ctx) {
   const files = [];
-  for (const name of DRIFT_PARTNERS) {
-    const abs = join3(dirname2(t.abs), name);
+  for (const name2 of DRIFT_PARTNERS) {
+    const abs = join3(dirname2(t.abs), name2);
     const path2 = toPosix(relative2(ctx.base, abs));
     if (ctx.isExcluded(path2)) continue;
     const info = await lstat2(abs).catch(() => void 0);
@@ -22121,10 +22701,10 @@ async function* walkDisk(dir, options) {
     });
     const subdirs = [];
     for await (const entry of entries) {
-      const name = entry.name;
-      const abs = Buffer.concat([current, slash, name]);
+      const name2 = entry.name;
+      const abs = Buffer.concat([current, slash, name2]);
       if (entry.isDirectory()) {
-        if (name.toString("latin1") !== ".git") subdirs.push(abs);
+        if (name2.toString("latin1") !== ".git") subdirs.push(abs);
       } else if (entry.isFile()) {
         yield targetOf(options.base, abs);
       } else {
@@ -22417,10 +22997,10 @@ var init_cat_file = __esm({
       #head = Buffer.alloc(0);
       #filled = 0;
       #isBlob = false;
-      constructor(cap, emit, headBytes = 8e3) {
+      constructor(cap, emit2, headBytes = 8e3) {
         this.#cap = cap;
         this.#headBytes = headBytes;
-        this.#emit = emit;
+        this.#emit = emit2;
       }
       push(chunk) {
         let at2 = 0;
@@ -22479,11 +23059,11 @@ var init_cat_file = __esm({
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 function stagedDiff(repo) {
-  return gitStream([...PINNED_CONFIG2, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"], repo);
+  return gitStream(STAGED_DIFF_ARGS, repo);
 }
 function commitPatches(repo, commits, paths) {
   const args2 = [
-    ...PINNED_CONFIG2,
+    ...DIFF_PINS,
     "log",
     "--no-walk=unsorted",
     "--stdin",
@@ -22545,34 +23125,43 @@ async function readAtRevision(repo, rev, paths, check) {
   for await (const chunk of gitStream(["cat-file", "--batch"], repo, `${input}
 `)) parser.push(chunk);
 }
-var LOG_FORMAT, PINNED_CONFIG2, DIFF_OPTIONS;
+var LOG_FORMAT;
 var init_history = __esm({
   "src/git/history.ts"() {
     "use strict";
     init_errors();
     init_cat_file();
+    init_diff_options();
     init_run();
+    init_staged_commands();
     LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
-    PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
-    DIFF_OPTIONS = [
-      "--no-color",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--text",
-      "--full-index",
-      "--src-prefix=a/",
-      "--dst-prefix=b/",
-      "--no-relative",
-      "-U0"
-    ];
   }
 });
 
 // src/cache/history-cache.ts
+import { createHash as createHash5 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { mkdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import { isAbsolute, join as join4, resolve as resolve4 } from "node:path";
 function historyCacheKey(settings) {
-  return digestOf({ format: FORMAT, version: VERSION, ...settings });
+  const { builtin, ...rest } = settings;
+  const at2 = new Map((builtin?.rules ?? []).map((r, i) => [r, i]));
+  const rules = settings.rules.map((r) => at2.get(r) ?? withoutDocs(r));
+  return digestOf({ format: FORMAT, version: VERSION, ...rest, rules, ...builtin ? { builtin: builtin.digest } : {} });
+}
+function builtinDigest(rules) {
+  if (typeof __KEYSCAN_BUNDLED__ !== "undefined" && __KEYSCAN_BUNDLED__) {
+    try {
+      return `rules.bin:${createHash5("sha256").update(readFileSync2(new URL("./rules.bin", import.meta.url))).digest("hex")}`;
+    } catch {
+    }
+  }
+  return digestOf(rules.map(withoutDocs));
+}
+function withoutDocs(rule) {
+  const out = {};
+  for (const key of Object.keys(rule)) if (!RULE_DOCS.has(key)) out[key] = rule[key];
+  return out;
 }
 async function defaultCacheDir(root) {
   const dir = (await gitOk(["rev-parse", "--git-common-dir"], root)).trim();
@@ -22580,29 +23169,41 @@ async function defaultCacheDir(root) {
 }
 function checkFile(v) {
   if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
-  if (!Array.isArray(v.commits) || typeof v.state !== "string" || !isObject2(v.skips)) return void 0;
+  if (typeof v.commits !== "string" || typeof v.state !== "string" || !isObject2(v.skips)) return void 0;
   if (v.listedFrom !== void 0 && (typeof v.listedFrom !== "string" || !DIGEST.test(v.listedFrom))) return void 0;
-  const commits = v.commits;
-  const text2 = v.state;
-  if (text2.length !== commits.length || !STATE.test(text2)) return void 0;
-  const seen = /* @__PURE__ */ new Set();
-  const state = /* @__PURE__ */ new Map();
-  for (let i = 0; i < commits.length; i++) {
-    const c = commits[i];
-    if (typeof c !== "string" || !SHA.test(c) || seen.has(c)) return void 0;
-    seen.add(c);
+  const { commits: all, state: text2 } = v;
+  const count = text2.length;
+  const width = count === 0 ? SHA_WIDTHS[0] : all.length / count;
+  if (!SHA_WIDTHS.includes(width) || all.length !== count * width) return void 0;
+  if (!HEX.test(all) || !STATE.test(text2)) return void 0;
+  const commits = new Array(count);
+  const index = /* @__PURE__ */ new Map();
+  const state = new Uint8Array(count);
+  let clean = 0;
+  let partly = 0;
+  for (let i = 0; i < count; i++) {
+    const c = all.slice(i * width, (i + 1) * width);
+    if (index.has(c)) return void 0;
+    index.set(c, i);
+    commits[i] = c;
     const bits = text2.charCodeAt(i) - 48;
-    if (bits !== 0) state.set(c, bits);
+    state[i] = bits;
+    if ((bits & PATCH) !== 0) clean++;
+    if (bits !== 0) partly++;
   }
+  const skips = /* @__PURE__ */ new Map();
   for (const [sha2, counts2] of Object.entries(v.skips)) {
-    if (((state.get(sha2) ?? 0) & PATCH) === 0 || !isObject2(counts2)) return void 0;
+    const at2 = index.get(sha2);
+    if (at2 === void 0 || (state[at2] & PATCH) === 0 || !isObject2(counts2)) return void 0;
     for (const [reason, n] of Object.entries(counts2)) {
       if (!SKIP_REASONS.includes(reason) || !Number.isSafeInteger(n) || n < 0) return void 0;
     }
+    skips.set(sha2, counts2);
   }
-  return { file: v, state };
+  const listedFrom = v.listedFrom;
+  return { key: v.key, commits, listedFrom, index, state, clean, skips, partly };
 }
-var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA, DIGEST, STATE, PATCH, METADATA, NOTHING, HistoryCache, isObject2;
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA_WIDTHS, HEX, DIGEST, STATE, PATCH, METADATA, CHANGES_CLEAN, METADATA_CLEAN, RULE_DOCS, NOTHING, HistoryCache, isObject2;
 var init_history_cache = __esm({
   "src/cache/history-cache.ts"() {
     "use strict";
@@ -22612,21 +23213,26 @@ var init_history_cache = __esm({
     init_version();
     init_digest();
     FORMAT = "keyscan-history-cache";
-    FORMAT_VERSION = 2;
+    FORMAT_VERSION = 3;
     FILE = "history.json";
     MAX_BYTES = 512 * 1024 * 1024;
-    SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    SHA_WIDTHS = [40, 64];
+    HEX = /^[0-9a-f]*$/;
     DIGEST = /^[0-9a-f]{64}$/;
     STATE = /^[0-3]*$/;
     PATCH = 1;
     METADATA = 2;
-    NOTHING = { commits: [], listedFrom: void 0, state: /* @__PURE__ */ new Map(), skips: /* @__PURE__ */ new Map() };
+    CHANGES_CLEAN = PATCH;
+    METADATA_CLEAN = METADATA;
+    RULE_DOCS = /* @__PURE__ */ new Set(["remediation", "references", "examples"]);
+    NOTHING = { commits: [], listedFrom: void 0, index: /* @__PURE__ */ new Map(), state: new Uint8Array(0), clean: 0, skips: /* @__PURE__ */ new Map() };
     HistoryCache = class _HistoryCache {
       #file;
       #key;
       #known;
       #fresh = /* @__PURE__ */ new Map();
       #freshMetadata = /* @__PURE__ */ new Set();
+      #looked;
       /** Whether commits' metadata is cached (not when allow markers are collected: a marker must be seen again). */
       cachesMetadata;
       constructor(file, key, known2, cachesMetadata) {
@@ -22643,7 +23249,7 @@ var init_history_cache = __esm({
         const { warn, debug } = options;
         const file = join4(dir, FILE);
         const empty = new _HistoryCache(file, key, NOTHING, options.metadata);
-        const superseded = (v) => isObject2(v) && v.format === FORMAT && v.version === 1;
+        const superseded = (v) => isObject2(v) && v.format === FORMAT && (v.version === 1 || v.version === 2);
         const info = await stat2(file).catch(() => void 0);
         if (info === void 0) return empty;
         const ignored = (why) => {
@@ -22663,14 +23269,12 @@ var init_history_cache = __esm({
         }
         const valid = checkFile(parsed);
         if (valid === void 0) return ignored("is not a keyscan history cache of this version");
-        const { file: checked, state } = valid;
-        if (checked.key !== key) {
+        if (valid.key !== key) {
           debug("the history cache was made with other rules, settings or keyscan version: every commit is scanned");
           return empty;
         }
-        const known2 = { commits: checked.commits, listedFrom: checked.listedFrom, state, skips: new Map(Object.entries(checked.skips)) };
-        debug(`history cache: ${state.size} of ${checked.commits.length} commits known clean in part or whole`);
-        return new _HistoryCache(file, key, known2, options.metadata);
+        debug(`history cache: ${valid.partly} of ${valid.commits.length} commits known clean in part or whole`);
+        return new _HistoryCache(file, key, valid, options.metadata);
       }
       /** The commit list of the last scan, if it was listed from exactly `listedFrom`. */
       commitsListedFrom(listedFrom) {
@@ -22678,14 +23282,53 @@ var init_history_cache = __esm({
       }
       /** Whether `commit`'s changes are known to hold nothing; its skips, if so. */
       has(commit) {
-        return ((this.#known.state.get(commit) ?? 0) & PATCH) !== 0;
+        return (this.#bits(commit) & PATCH) !== 0;
+      }
+      /**
+       * How many of `commits` have changes known to hold nothing. Counted when the file was read if
+       * `commits` is its own list (the repeat audit of unchanged refs), else looked up.
+       */
+      cleanAmong(commits) {
+        if (commits === this.#known.commits) return this.#known.clean;
+        let n = 0;
+        for (const bits of this.#allStates(commits)) if ((bits & PATCH) !== 0) n++;
+        return n;
+      }
+      /**
+       * Per commit of `commits`, whether its changes (bit 1) and its metadata (bit 2) are known to
+       * hold nothing: the file's own array when `commits` is its list. Metadata bits only when
+       * {@link cachesMetadata}.
+       */
+      statesOf(commits) {
+        const all = this.#allStates(commits);
+        if (this.cachesMetadata) return all;
+        const out = new Uint8Array(all.length);
+        for (let i = 0; i < all.length; i++) out[i] = all[i] & PATCH;
+        return out;
+      }
+      /**
+       * The file's bits for each of `commits` (the file's own array when `commits` is its list), not
+       * to be written to. The last other list's are kept: a scan asks about its list three or four
+       * times (the design, its changes, its metadata, the save), 85,000 lookups each on git/git.
+       */
+      #allStates(commits) {
+        if (commits === this.#known.commits) return this.#known.state;
+        if (commits === this.#looked?.commits) return this.#looked.states;
+        const states = new Uint8Array(commits.length);
+        for (let i = 0; i < commits.length; i++) states[i] = this.#bits(commits[i]);
+        this.#looked = { commits, states };
+        return states;
+      }
+      #bits(commit) {
+        const at2 = this.#known.index.get(commit);
+        return at2 === void 0 ? 0 : this.#known.state[at2];
       }
       skipsOf(commit) {
         return this.#known.skips.get(commit);
       }
       /** Whether `commit`'s message, identities and file names are known to hold nothing. */
       hasMetadata(commit) {
-        return this.cachesMetadata && ((this.#known.state.get(commit) ?? 0) & METADATA) !== 0;
+        return this.cachesMetadata && (this.#bits(commit) & METADATA) !== 0;
       }
       /** Remembers that this scan found nothing in `commit`'s changes. */
       add(commit, skips) {
@@ -22703,15 +23346,17 @@ var init_history_cache = __esm({
       async save(commits, listedFrom, keep = () => true) {
         const same = commits === this.#known.commits && listedFrom === this.#known.listedFrom;
         if (same && this.#fresh.size === 0 && this.#freshMetadata.size === 0) return;
-        let state = "";
+        const state = Buffer.alloc(commits.length, 48);
         let changed = !same;
         const skips = {};
-        for (const c of commits) {
-          const old = this.#known.state.get(c) ?? 0;
+        const before = this.#allStates(commits);
+        for (let i = 0; i < commits.length; i++) {
+          const c = commits[i];
+          const old = before[i];
           const fresh = this.#fresh.has(c) && keep(c);
           const bits = old | (fresh ? PATCH : 0) | (this.#freshMetadata.has(c) ? METADATA : 0);
           if (bits !== old) changed = true;
-          state += String(bits);
+          state[i] = 48 + bits;
           if ((bits & PATCH) === 0) continue;
           const s = fresh && (old & PATCH) === 0 ? this.#fresh.get(c) : this.#known.skips.get(c);
           if (s !== void 0) skips[c] = s;
@@ -22721,9 +23366,9 @@ var init_history_cache = __esm({
           format: FORMAT,
           version: FORMAT_VERSION,
           key: this.#key,
-          commits,
+          commits: commits.join(""),
           ...listedFrom === void 0 ? {} : { listedFrom },
-          state,
+          state: state.toString("latin1"),
           skips
         };
         await mkdir(join4(this.#file, ".."), { recursive: true, mode: 448 });
@@ -22742,23 +23387,23 @@ async function startPoints(root, revisions, shallow) {
     gitOk(["for-each-ref", "--format=%(refname)%00%(objectname)", "refs/replace/"], root)
   ]);
   const commits = starts.split("\n").filter((l) => l !== "");
-  if (!commits.every((c) => SHA2.test(c))) return void 0;
+  if (!commits.every((c) => SHA.test(c))) return void 0;
   const replace = [];
   for (const line of replaced.split("\n")) {
     if (line === "") continue;
-    const [name = "", target = ""] = line.split("\0");
-    const id = REPLACE.exec(name)?.[1];
-    if (id === void 0 || !SHA2.test(target)) return void 0;
+    const [name2 = "", target = ""] = line.split("\0");
+    const id = REPLACE.exec(name2)?.[1];
+    if (id === void 0 || !SHA.test(target)) return void 0;
     replace.push(`${id}:${target}`);
   }
   return { starts: commits, replace, shallow: [...shallow].sort() };
 }
-var SHA2, REPLACE;
+var SHA, REPLACE;
 var init_start_points = __esm({
   "src/git/start-points.ts"() {
     "use strict";
     init_run();
-    SHA2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
     REPLACE = /^refs\/replace\/((?:[0-9a-f]{40}|[0-9a-f]{64}))$/;
   }
 });
@@ -22770,7 +23415,8 @@ async function openHistoryCache(options, root, ctx) {
   const key = historyCacheKey({
     rules: options.rules ?? builtinRules,
     allowMarkers: options.reportUnusedAllows === true,
-    env: options.env ?? {}
+    env: options.env ?? {},
+    builtin: { rules: builtinRules, digest: builtinDigest(builtinRules) }
   });
   return HistoryCache.open(dir, key, {
     metadata: options.reportUnusedAllows !== true,
@@ -22791,7 +23437,8 @@ async function listHistory(cache, root, revisions, shallow, ctx) {
 }
 function metadataToRead(cache, commits, ctx) {
   if (cache === void 0) return commits;
-  const rest = commits.filter((c) => !cache.hasMetadata(c));
+  const states = cache.statesOf(commits);
+  const rest = commits.filter((_, i) => (states[i] & METADATA_CLEAN) === 0);
   ctx.collector.metadataFromCache = commits.length - rest.length;
   ctx.debug(
     `${commits.length - rest.length} commits' messages, identities and names known clean from the history cache; ${rest.length} to read`
@@ -22808,13 +23455,17 @@ function uncached(cache, commits, ctx) {
   if (cache === void 0) return commits;
   const rest = [];
   const skipped = [];
-  for (const c of commits) {
-    if (!cache.has(c)) {
+  const states = cache.statesOf(commits);
+  for (let i = 0; i < commits.length; i++) {
+    const c = commits[i];
+    if ((states[i] & CHANGES_CLEAN) === 0) {
       rest.push(c);
       continue;
     }
-    for (const [reason, n] of Object.entries(cache.skipsOf(c) ?? {})) {
-      for (let i = 0; i < n; i++) skipped.push({ reason, path: c });
+    const skips = cache.skipsOf(c);
+    if (skips === void 0) continue;
+    for (const [reason, n] of Object.entries(skips)) {
+      for (let i2 = 0; i2 < n; i2++) skipped.push({ reason, path: c });
     }
   }
   const known2 = commits.length - rest.length;
@@ -22929,9 +23580,9 @@ var init_first_introduced = __esm({
 });
 
 // src/checks/history.ts
-async function checkCommitted(root, commits, tip, checks, isExcluded) {
+async function checkCommitted(root, commits, tip, checks, isExcluded, list = (c, keep, filter) => addedFiles(root, c, keep, filter)) {
   if (!checks.enabled(ENV_FILE_COMMITTED.id)) return [];
-  const added = await addedFiles(root, commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
+  const added = await list(commits, (p) => checks.names.kind(p) === "env" && !isExcluded(p));
   if (added.length === 0) return [];
   const each = added.flatMap(
     ({ commit, paths }) => paths.map((path2) => checkFinding({ rule: ENV_FILE_COMMITTED, path: path2, message: "", commit }))
@@ -22949,9 +23600,9 @@ function committedMessage(path2, commitCount, still) {
   const what = still ? `it is still tracked: untrack it (git rm --cached ${shellQuote(path2)}) and add ${gitignoreLine(path2)} to .gitignore` : "it is no longer tracked, but every value it held is still in git history";
   return `${where}; ${what}. Rotate its credentials`;
 }
-async function checkTemplatesCommitted(root, commits, checks, isExcluded) {
+async function checkTemplatesCommitted(root, commits, checks, isExcluded, list = (c, keep, filter) => addedFiles(root, c, keep, filter)) {
   if (!checks.enabled(ENV_TEMPLATE_VALUE.id)) return [];
-  const changed = await addedFiles(root, commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
+  const changed = await list(commits, (p) => checks.names.kind(p) === "template" && !isExcluded(p), "AM");
   const findings = [];
   for (const { commit, paths } of changed) {
     const added = /* @__PURE__ */ new Map();
@@ -23000,10 +23651,11 @@ async function* commitMetadata(repo, commits) {
   let index = 0;
   let fields = [];
   let paths = [];
+  let changes = [];
   let expectPath = false;
   const done = () => {
-    const [sha2, an, ae, cn, ce, date, body] = fields.map((f, i) => i === 6 ? f : f.toString("utf8"));
-    return { commit: sha2, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths };
+    const [sha2, an, ae, cn, ce, date, body] = fields.map((f, i) => i === 6 ? Buffer.from(f) : f.toString("utf8"));
+    return { commit: sha2, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths, changes };
   };
   for await (const token2 of nulTokens(gitStream(args2, repo, `${commits.join("\n")}
 `))) {
@@ -23024,6 +23676,9 @@ async function* commitMetadata(repo, commits) {
     const t = stripNewline(token2);
     if (t.length === 0) continue;
     if (t[0] === 58) {
+      const change = rawRecord(t);
+      if (change === void 0) throw unexpected(commits[index]);
+      changes.push(change);
       expectPath = true;
       continue;
     }
@@ -23032,6 +23687,7 @@ async function* commitMetadata(repo, commits) {
     index++;
     fields = [];
     paths = [];
+    changes = [];
     const expected = commits[index];
     if (t.toString("latin1", 1) !== expected) throw unexpected(expected);
     fields.push(t.subarray(1));
@@ -23050,10 +23706,10 @@ async function* refMetadata(repo, includeStash) {
   for await (const token2 of nulTokens(gitStream(args2, repo))) {
     record.push(record.length === 0 ? stripNewline(token2) : token2);
     if (record.length < 7) continue;
-    const [name, type, target, tagger, email, date, message] = record;
+    const [name2, type, target, tagger, email, date, message] = record;
     record = [];
-    if (name[0] !== 1) throw new KeyscanError("E_GIT", "git for-each-ref printed a record keyscan cannot read", { hint: HINT });
-    const ref = name.toString("utf8", 1);
+    if (name2[0] !== 1) throw new KeyscanError("E_GIT", "git for-each-ref printed a record keyscan cannot read", { hint: HINT });
+    const ref = name2.toString("utf8", 1);
     if (!includeStash && ref === "refs/stash") continue;
     yield type.toString("latin1") === "tag" ? {
       name: ref,
@@ -23062,7 +23718,7 @@ async function* refMetadata(repo, includeStash) {
         tagger: tagger.toString("utf8"),
         taggerEmail: email.toString("utf8").replace(/^<(.*)>$/s, "$1"),
         date: date.toString("latin1"),
-        message
+        message: Buffer.from(message)
       }
     } : { name: ref };
   }
@@ -23077,6 +23733,15 @@ function unexpected(commit) {
     { hint: HINT }
   );
 }
+function rawRecord(t) {
+  let colons = 0;
+  while (t[colons] === 58) colons++;
+  const starts = [colons];
+  for (let at2 = t.indexOf(32, colons); at2 !== -1; at2 = t.indexOf(32, at2 + 1)) starts.push(at2 + 1);
+  if (starts.length !== 2 * colons + 3) return void 0;
+  const field = (i) => t.toString("latin1", starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : t.length);
+  return { blob: field(2 * colons + 1), mode: field(colons), status: field(2 * colons + 2), merge: colons > 1 };
+}
 function stripNewline(token2) {
   return token2[0] === 10 ? token2.subarray(1) : token2;
 }
@@ -23086,10 +23751,10 @@ async function* nulTokens(chunks) {
     const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
-      yield Buffer.from(buf.subarray(start, nul));
+      yield buf.subarray(start, nul);
       start = nul + 1;
     }
-    rest = Buffer.from(buf.subarray(start));
+    rest = buf.subarray(start);
   }
   if (rest.length > 0) yield rest;
 }
@@ -23129,7 +23794,7 @@ async function listRefTips(repo) {
     const head = await resolveCommit(repo, "HEAD");
     if (head !== void 0) tips.push({ name: "HEAD", commit: head, rank: 0 });
   }
-  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name, commit }) => ({ name, commit }));
+  return tips.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ name: name2, commit }) => ({ name: name2, commit }));
 }
 async function blobIds(repo, queries) {
   const ids = [];
@@ -23470,9 +24135,9 @@ function refNames(refs, refFindings) {
   const secrets = refFindings.filter((f) => f.source === "ref").map((f) => ({ secret: f.secret.reveal(), redacted: f.redacted }));
   if (secrets.length === 0) return names;
   for (const ref of refs) {
-    let name = ref.name;
-    for (const { secret: secret2, redacted } of secrets) if (secret2 !== "" && name.includes(secret2)) name = name.split(secret2).join(redacted);
-    if (name !== ref.name) names.set(ref, name);
+    let name2 = ref.name;
+    for (const { secret: secret2, redacted } of secrets) if (secret2 !== "" && name2.includes(secret2)) name2 = name2.split(secret2).join(redacted);
+    if (name2 !== ref.name) names.set(ref, name2);
   }
   return names;
 }
@@ -23554,11 +24219,110 @@ var init_metadata2 = __esm({
        * the `/` before it for part of a base64 key), and the whole name for a key that spans a `/`.
        */
       *fragments() {
-        for (const [name, commit] of this.#seen) {
-          const meta = { path: name, source: "path", ...commit ? { commit } : {} };
-          const slash = name.lastIndexOf("/");
-          yield { data: Buffer.from(name.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
-          if (slash !== -1) yield { data: Buffer.from(name, "utf8"), meta: { ...meta, firstLine: 0 } };
+        for (const [name2, commit] of this.#seen) {
+          const meta = { path: name2, source: "path", ...commit ? { commit } : {} };
+          const slash = name2.lastIndexOf("/");
+          yield { data: Buffer.from(name2.slice(slash + 1), "utf8"), meta: { ...meta, firstLine: 1 } };
+          if (slash !== -1) yield { data: Buffer.from(name2, "utf8"), meta: { ...meta, firstLine: 0 } };
+        }
+      }
+    };
+  }
+});
+
+// src/modes/walk-feed.ts
+function sameList(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+var WalkFeed;
+var init_walk_feed = __esm({
+  "src/modes/walk-feed.ts"() {
+    "use strict";
+    WalkFeed = class {
+      done;
+      #commits;
+      #readers = [];
+      /** Which added paths to keep for the env-file checks (env files and templates), before their own filters. */
+      #envPath;
+      #added = [];
+      #seen = 0;
+      #settled = false;
+      #resolve = () => void 0;
+      #reject = () => void 0;
+      constructor(commits, envPath) {
+        this.#commits = commits;
+        this.#envPath = envPath;
+        this.done = new Promise((resolve19, reject) => {
+          this.#resolve = resolve19;
+          this.#reject = reject;
+        });
+        this.done.catch(() => void 0);
+      }
+      /** The commits the walk covers, in order. */
+      get commits() {
+        return this.#commits;
+      }
+      /** Adds a reader; only before the walk has passed any commit, so that none misses one. */
+      read(reader) {
+        if (this.#seen > 0) throw new Error("a walk reader was added after the walk began");
+        this.#readers.push(reader);
+      }
+      /** The walk passes `commit` (the next of the list, in order). */
+      saw(commit) {
+        const index = this.#seen++;
+        if (this.#commits[index] !== commit.commit) {
+          this.fail(new Error(`the commit walk is out of order at ${commit.commit.slice(0, 12)}`));
+          return;
+        }
+        for (const reader of this.#readers) reader(index, commit);
+        if (this.#envPath !== void 0) this.#keepAdded(commit, this.#envPath);
+      }
+      /** The walk ended: whole when it passed every commit, else a failure. */
+      end() {
+        if (this.#seen !== this.#commits.length) {
+          this.fail(new Error(`the commit walk stopped after ${this.#seen} of ${this.#commits.length} commits`));
+          return;
+        }
+        if (this.#settled) return;
+        this.#settled = true;
+        this.#resolve();
+      }
+      fail(e) {
+        if (this.#settled) return;
+        this.#settled = true;
+        this.#reject(e);
+      }
+      /**
+       * What git/env-files.ts addedFiles lists, from this walk: for each commit that is not a merge,
+       * the paths it added (`A`) or added or modified (`AM`) that `keep` accepts. (`git log` without
+       * `--cc` shows no diff for a merge, so neither does this.) Only for the commits the walk covers.
+       */
+      lister = async (commits, keep, filter = "A") => {
+        if (commits !== this.#commits && !sameList(commits, this.#commits)) {
+          throw new Error("the added files were asked for commits the walk does not cover");
+        }
+        await this.done;
+        const found = [];
+        for (const { commit, paths } of this.#added) {
+          const kept = paths.filter((p) => (p.status === "A" || filter === "AM" && p.status === "M") && keep(p.path)).map((p) => p.path);
+          if (kept.length > 0) found.push({ commit, paths: kept });
+        }
+        return found;
+      };
+      #keepAdded(c, envPath) {
+        let paths;
+        for (let i = 0; i < c.changes.length; i++) {
+          const change = c.changes[i];
+          const path2 = c.paths[i];
+          if (change === void 0 || path2 === void 0 || change.merge) continue;
+          if (change.status !== "A" && change.status !== "M" || !envPath(path2)) continue;
+          paths ??= [];
+          paths.push({ path: path2, status: change.status });
+        }
+        if (paths !== void 0) {
+          this.#added.push({ commit: { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date }, paths });
         }
       }
     };
@@ -23606,21 +24370,27 @@ async function scanCommits(whole2, ctx) {
   async function* tasks() {
     for (let i = 0; i < patches.length; i += size) yield { kind: "commits", repo: root, commits: patches.slice(i, i + size) };
   }
-  const committed = ctx.env === void 0 ? Promise.resolve([]) : checkCommitted(root, patches, tip, ctx.env, ctx.isExcluded);
+  const env = ctx.env;
+  const walk = sameList(described, patches) ? new WalkFeed(patches, env && ((p) => env.names.kind(p) !== void 0)) : void 0;
+  const committed = env === void 0 ? Promise.resolve([]) : checkCommitted(root, patches, tip, env, ctx.isExcluded, walk?.lister);
   committed.catch(() => void 0);
-  const templates = ctx.env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, ctx.env, ctx.isExcluded);
+  const templates = env === void 0 ? Promise.resolve([]) : checkTemplatesCommitted(root, patches, env, ctx.isExcluded, walk?.lister);
   templates.catch(() => void 0);
   const touchesEnv = /* @__PURE__ */ new Set();
   const watch = set.cache?.cachesMetadata ? new MetadataWatch() : void 0;
   const metadata = runMetadataTasks(
-    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch), FRAGMENT_BYTES_PER_TASK),
+    fragmentTasks(metadataFragments(set, described, ctx, touchesEnv, watch, walk), FRAGMENT_BYTES_PER_TASK),
     ctx,
     large
   );
   metadata.catch(() => void 0);
   const cache = set.cache;
-  if (set.scanContent !== void 0) await set.scanContent(patches, ctx, cache);
-  else await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
+  if (set.scanContent !== void 0) {
+    await set.scanContent(patches, ctx, cache, walk).catch(async (e) => {
+      await metadata;
+      throw e;
+    });
+  } else await runTasks(tasks(), ctx, large, cache && ((task, result2) => rememberClean(cache, task, result2)));
   await metadata;
   const order = new Map(commits.map((c, i) => [c, offset + i]));
   ctx.collector.addChecks([...await committed, ...await templates]);
@@ -23680,9 +24450,25 @@ function recordOrder(record, findings, order) {
     if (at2 !== void 0 && f.commit !== void 0) out[f.commit] = at2;
   }
 }
-async function* metadataFragments(set, described, ctx, touchesEnv, watch) {
+async function* metadataFragments(set, described, ctx, touchesEnv, watch, walk) {
   const identities = /* @__PURE__ */ new Map();
+  let whole2 = false;
+  try {
+    yield* describeCommits(set, described, ctx, touchesEnv, watch, walk, identities);
+    whole2 = true;
+  } catch (e) {
+    walk?.fail(e);
+    throw e;
+  } finally {
+    if (whole2) walk?.end();
+    else walk?.fail(new Error("the commit walk stopped early"));
+  }
+  yield* identityFragments(identities);
+  if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
+}
+async function* describeCommits(set, described, ctx, touchesEnv, watch, walk, identities) {
   for await (const c of commitMetadata(set.root, described)) {
+    walk?.saw(c);
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
     for (const path2 of c.paths) if (!ctx.isExcluded(path2)) ctx.names.add(path2, info);
@@ -23690,8 +24476,6 @@ async function* metadataFragments(set, described, ctx, touchesEnv, watch) {
     if (env) touchesEnv.add(c.commit);
     watch?.saw(c, !env && !c.paths.some(ctx.isExcluded));
   }
-  yield* identityFragments(identities);
-  if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
 }
 var SMALL_HISTORY, MAX_BATCH;
 var init_commits = __esm({
@@ -23713,61 +24497,13 @@ var init_commits = __esm({
     init_mode();
     init_shard();
     init_tasks();
+    init_walk_feed();
     SMALL_HISTORY = 64;
     MAX_BATCH = 5e3;
   }
 });
 
 // src/git/blob-walk.ts
-async function* blobChanges(repo, commits) {
-  if (commits.length === 0) return;
-  const args2 = ["log", "--no-walk=unsorted", "--stdin", "--raw", "-z", "--cc", "--root", "--no-renames", "--no-abbrev", "--format=%x1e%H"];
-  let commit = "";
-  let pending2;
-  let expectPath = false;
-  let rest;
-  for await (const piece of gitStream(args2, repo, `${commits.join("\n")}
-`)) {
-    const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
-    rest = void 0;
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const from = start;
-      start = nul + 1;
-      if (expectPath) {
-        expectPath = false;
-        if (pending2 !== void 0) yield { commit, path: chunk.toString("utf8", from, nul), ...pending2 };
-        pending2 = void 0;
-        continue;
-      }
-      let at2 = chunk[from] === 10 ? from + 1 : from;
-      if (chunk[at2] === 30) {
-        commit = chunk.toString("latin1", at2 + 1, nul);
-        continue;
-      }
-      if (chunk[at2] !== 58) continue;
-      let colons = 0;
-      while (chunk[at2] === 58) {
-        colons++;
-        at2++;
-      }
-      const field = (n) => {
-        let a = at2;
-        for (let i = 0; i < n; i++) a = chunk.indexOf(32, a) + 1;
-        const b = chunk.indexOf(32, a);
-        return [a, b === -1 || b > nul ? nul : b];
-      };
-      const [ma, mb] = field(colons);
-      const [ba, bb] = field(2 * colons + 1);
-      const mode = chunk.toString("latin1", ma, mb);
-      const blob = chunk.toString("latin1", ba, bb);
-      expectPath = true;
-      pending2 = /^0+$/.test(blob) || mode === "000000" ? void 0 : { blob, gitlink: mode === "160000" };
-    }
-    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
-  }
-  if (expectPath && pending2 !== void 0 && rest !== void 0) yield { commit, path: rest.toString("utf8"), ...pending2 };
-}
 async function* storedBlobs(repo) {
   const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
   let rest;
@@ -23855,11 +24591,21 @@ var init_blob_walk = __esm({
 });
 
 // src/modes/history-blobs.ts
-async function scanHistoryBlobs(root, commits, ctx, cache) {
+async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const started = performance.now();
   const large = commits.length > 64;
-  const { byBlob, paths, gitlinks } = await indexChanges(root, commits);
-  const order = await listStored(root, byBlob);
+  const index = new ChangeIndexer();
+  let indexed;
+  if (walk !== void 0 && walk.commits === commits) {
+    walk.read((i, c) => index.add(i, c));
+    indexed = walk.done;
+  } else indexed = ownWalk(root, commits, index);
+  indexed.catch(() => void 0);
+  const stored = allStored(root);
+  stored.catch(() => void 0);
+  await indexed;
+  const { byBlob, paths, gitlinks } = index;
+  const order = (await stored).filter((b) => byBlob.has(b.id));
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
@@ -23900,35 +24646,14 @@ async function scanHistoryBlobs(root, commits, ctx, cache) {
     `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
   );
 }
-async function listStored(root, byBlob) {
+async function allStored(root) {
   const blobs2 = [];
-  for await (const b of storedBlobs(root)) if (byBlob.has(b.id)) blobs2.push(b);
+  for await (const b of storedBlobs(root)) blobs2.push(b);
   return blobs2;
 }
-async function indexChanges(root, commits) {
-  const index = new Map(commits.map((c, i) => [c, i]));
-  const pathIds = /* @__PURE__ */ new Map();
-  const paths = [];
-  const byBlob = /* @__PURE__ */ new Map();
-  const gitlinks = [];
-  for await (const change of blobChanges(root, commits)) {
-    const commit = index.get(change.commit);
-    if (commit === void 0) continue;
-    let path2 = pathIds.get(change.path);
-    if (path2 === void 0) {
-      path2 = paths.length;
-      paths.push(change.path);
-      pathIds.set(change.path, path2);
-    }
-    if (change.gitlink) {
-      gitlinks.push(commit, path2);
-      continue;
-    }
-    const list = byBlob.get(change.blob);
-    if (list === void 0) byBlob.set(change.blob, [commit, path2]);
-    else list.push(commit, path2);
-  }
-  return { byBlob, paths, gitlinks };
+async function ownWalk(root, commits, index) {
+  let i = 0;
+  for await (const c of commitMetadata(root, commits)) index.add(i++, c);
 }
 function* blobTasks(root, order, byBlob, paths) {
   const job = (id) => {
@@ -23983,11 +24708,12 @@ function* patchTasks(root, commits, wanted, paths) {
   }
   yield* flush();
 }
-var BLOB_BYTES_PER_TASK, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH;
+var BLOB_BYTES_PER_TASK, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH, ChangeIndexer;
 var init_history_blobs = __esm({
   "src/modes/history-blobs.ts"() {
     "use strict";
     init_blob_walk();
+    init_metadata();
     init_bounded();
     init_cache();
     init_tasks();
@@ -23995,6 +24721,32 @@ var init_history_blobs = __esm({
     BLOBS_PER_TASK = 2e4;
     PATHS_PER_BATCH = 1e3;
     COMMITS_PER_BATCH = 5e3;
+    ChangeIndexer = class {
+      byBlob = /* @__PURE__ */ new Map();
+      paths = [];
+      gitlinks = [];
+      #pathIds = /* @__PURE__ */ new Map();
+      add(commit, c) {
+        for (let i = 0; i < c.changes.length; i++) {
+          const change = c.changes[i];
+          if (change.mode === "000000" || /^0+$/.test(change.blob)) continue;
+          const name2 = c.paths[i];
+          let path2 = this.#pathIds.get(name2);
+          if (path2 === void 0) {
+            path2 = this.paths.length;
+            this.paths.push(name2);
+            this.#pathIds.set(name2, path2);
+          }
+          if (change.mode === "160000") {
+            this.gitlinks.push(commit, path2);
+            continue;
+          }
+          const list = this.byBlob.get(change.blob);
+          if (list === void 0) this.byBlob.set(change.blob, [commit, path2]);
+          else list.push(commit, path2);
+        }
+      }
+    };
   }
 });
 
@@ -24052,7 +24804,7 @@ var init_history4 = __esm({
         }
         const tip = await resolveCommit(root, "HEAD");
         const shard = shardOf(options);
-        const cached = cache === void 0 ? 0 : commits.filter((c) => cache.has(c)).length;
+        const cached = cache?.cleanAmong(commits) ?? 0;
         const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== void 0 }, forcedDesign());
         ctx.debug(`history design: ${design}`);
         const content2 = design === "blobs" ? { scanContent: scanHistoryBlobs.bind(void 0, root) } : {};
@@ -24101,8 +24853,8 @@ async function isShallow(repo) {
   const r = await git(["rev-parse", "--is-shallow-repository"], repo);
   return r.stdout.trim() === "true";
 }
-async function hasRemote(repo, name) {
-  const r = await git(["remote", "get-url", "--", name], repo);
+async function hasRemote(repo, name2) {
+  const r = await git(["remote", "get-url", "--", name2], repo);
   return r.code === 0 && r.stdout.trim() !== "";
 }
 async function fetchRevisions(repo, remote, revs, options = {}) {
@@ -24275,6 +25027,7 @@ var init_blobs = __esm({
     "use strict";
     init_cat_file();
     init_run();
+    init_staged_commands();
     init_text2();
     RequestQueue = class {
       #lines = [];
@@ -24362,7 +25115,7 @@ var init_blobs = __esm({
           SNIFF
         );
         try {
-          for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
+          for await (const chunk of gitStream(CAT_FILE_ARGS, this.#repo, this.#requests)) {
             parser.push(chunk);
             while (this.#held > this.#holdLimit && !this.#closing) {
               await new Promise((resolve19) => {
@@ -24742,7 +25495,7 @@ async function* stagedFragments(repo, options) {
     meta: { path: f.path, source: "staged", firstLine: f.firstLine },
     ...judged ? { judged } : {}
   });
-  async function* emit() {
+  async function* emit2() {
     const changes = router.take();
     const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
     for (const r of reads) r?.catch(() => void 0);
@@ -24761,10 +25514,10 @@ async function* stagedFragments(repo, options) {
   try {
     for await (const chunk of stagedDiff(repo)) {
       parser.push(chunk);
-      yield* emit();
+      yield* emit2();
     }
     parser.end();
-    yield* emit();
+    yield* emit2();
   } finally {
     await reader.close();
   }
@@ -24825,7 +25578,7 @@ var init_staged3 = __esm({
         checked.catch(() => void 0);
         await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx, false);
         addEnvChecks(ctx, await checked);
-        for (const name of await staged) if (!ctx.isExcluded(name)) ctx.names.add(name);
+        for (const name2 of await staged) if (!ctx.isExcluded(name2)) ctx.names.add(name2);
         return asIs;
       }
     };
@@ -25211,11 +25964,11 @@ function neededReach(reach, widening, text2, start, end) {
   return need;
 }
 function hasKeyword(matcher, text2, start = 0, end = text2.length) {
-  const { delta, classes, accept: accept2 } = matcher;
+  const { delta, classes, acceptFrom } = matcher;
   let s = 0;
   for (let i = start; i < end; i++) {
-    s = delta[s + classes[text2[i]]];
-    if (accept2[s] !== 0) return true;
+    s = delta[(s >> 2) + classes[text2[i]]];
+    if (s >= acceptFrom) return true;
   }
   return false;
 }
@@ -25794,7 +26547,7 @@ var init_task = __esm({
 
 // src/pool/pool.ts
 import { Worker } from "node:worker_threads";
-var WORKER_URL, DEFAULT_STALL_MS, WorkerPool;
+var WORKER_URL, DEFAULT_STALL_MS, WORKER_YOUNG_GENERATION_MB, WorkerPool;
 var init_pool = __esm({
   "src/pool/pool.ts"() {
     "use strict";
@@ -25805,6 +26558,7 @@ var init_pool = __esm({
       import.meta.url
     );
     DEFAULT_STALL_MS = 6e4;
+    WORKER_YOUNG_GENERATION_MB = 24;
     WorkerPool = class {
       #rules;
       #workerUrl;
@@ -25842,7 +26596,10 @@ var init_pool = __esm({
       }
       #spawn() {
         const slot = {
-          worker: new Worker(this.#workerUrl, { workerData: { rules: this.#rules, options: this.#options } }),
+          worker: new Worker(this.#workerUrl, {
+            workerData: { rules: this.#rules, options: this.#options },
+            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
+          }),
           job: void 0,
           active: 0
         };
@@ -26106,11 +26863,11 @@ function randomString(alphabet, length, random) {
   return out;
 }
 function expandExample(template, random) {
-  const expanded = template.replace(TEMPLATE, (_all, name, count) => {
-    const generate = GENERATORS[name];
+  const expanded = template.replace(TEMPLATE, (_all, name2, count) => {
+    const generate = GENERATORS[name2];
     if (generate !== void 0) return generate(Number(count), random);
-    const alphabet = CLASSES[name];
-    if (alphabet === void 0) throw new Error(`unknown example class {{${name}:\u2026}}`);
+    const alphabet = CLASSES2[name2];
+    if (alphabet === void 0) throw new Error(`unknown example class {{${name2}:\u2026}}`);
     return randomString(alphabet, Number(count), random);
   });
   return expanded.replace(
@@ -26118,12 +26875,12 @@ function expandExample(template, random) {
     (_all, url, text2) => Buffer.from(text2, "utf8").toString(url ? "base64url" : "base64")
   );
 }
-var CLASSES, TEMPLATE, GENERATORS, BASE64_BLOCK;
+var CLASSES2, TEMPLATE, GENERATORS, BASE64_BLOCK;
 var init_examples3 = __esm({
   "src/catalogue/examples.ts"() {
     "use strict";
     init_checksum();
-    CLASSES = {
+    CLASSES2 = {
       alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
       upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
       lower: "abcdefghijklmnopqrstuvwxyz",
@@ -26147,11 +26904,11 @@ var init_examples3 = __esm({
     GENERATORS = {
       /** n random base62 characters followed by their 6-character CRC-32 (GitHub, npm). */
       crc62: (count, random) => {
-        const body = randomString(CLASSES.alnum, count, random);
+        const body = randomString(CLASSES2.alnum, count, random);
         return body + base62Crc32(body);
       },
       /** A password a person might choose: letters, digits and punctuation. */
-      password: (count, random) => randomString(`${CLASSES.alnum}!#%&*+-.:=?@^_~`, count, random)
+      password: (count, random) => randomString(`${CLASSES2.alnum}!#%&*+-.:=?@^_~`, count, random)
     };
     BASE64_BLOCK = /\{\{base64(url)?\}\}([\s\S]*?)\{\{\/base64(?:url)?\}\}/g;
   }
@@ -26880,8 +27637,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -26909,7 +27666,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -27018,9 +27775,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -28057,8 +28814,8 @@ var require_stringify = __commonJS({
         tagObj = tags25.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -30057,11 +30814,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -30280,9 +31037,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name2, pos, code2, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code2;
         this.message = message;
         this.pos = pos;
@@ -30922,8 +31679,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -34034,8 +34791,8 @@ async function configFromText(text2, file, catalogue2) {
 }
 async function discover(dir) {
   const found = [];
-  for (const name of CONFIG_FILE_NAMES) {
-    const file = join6(dir, name);
+  for (const name2 of CONFIG_FILE_NAMES) {
+    const file = join6(dir, name2);
     try {
       statSync(file);
       found.push(file);
@@ -34156,7 +34913,8 @@ async function pullRequestConfig(source, base2, head) {
 async function workTreeVersion(source) {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
   const choice = chooseBaseline(source.root, source.baseline, config.baseline);
-  return { config, baseline: await readBaseline(choice.file, !choice.named) };
+  const baseline = choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, source.warn);
+  return { config, baseline };
 }
 function configFiles(source) {
   if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
@@ -34176,12 +34934,14 @@ async function versionAt(source, rev) {
   }
   const file = found[0];
   const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join8(source.root, file.path), source.catalogue);
-  return { config, baseline: await baselineAt(source.root, rev, source.baseline ?? config.baseline) };
+  return { config, baseline: await baselineAt(source, rev, source.baseline ?? config.baseline) };
 }
-async function baselineAt(root, rev, file) {
+async function baselineAt(source, rev, file) {
+  const { root } = source;
   if (file === void 0) {
     const [found2] = await blobs(root, rev, [DEFAULT_BASELINE_FILE]);
-    return found2 === void 0 ? void 0 : parseBaseline(found2.text, `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`);
+    const label = `${DEFAULT_BASELINE_FILE} (commit ${rev.slice(0, 12)})`;
+    return found2 === void 0 ? void 0 : parseDefaultBaseline(found2.text, label, source.warn);
   }
   const rel = inside(root, file);
   if (rel === void 0) return readBaseline(file);
@@ -34317,9 +35077,9 @@ function sentence(message, rule) {
   const text2 = message.trim() === "" ? rule?.description ?? "env-file check" : message;
   return /[.!?]$/.test(text2) ? text2 : `${text2}.`;
 }
-function workflowCommand(name, properties, message) {
+function workflowCommand(name2, properties, message) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(v)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
+  return `::${name2}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
 }
 function escapeData(text2) {
   return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -34420,14 +35180,14 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { appendFile } from "node:fs/promises";
 async function appendOutputs(file, outputs) {
   let text2 = "";
-  for (const [name, value2] of Object.entries(outputs)) {
+  for (const [name2, value2] of Object.entries(outputs)) {
     if (!/[\r\n]/.test(value2)) {
-      text2 += `${name}=${value2}
+      text2 += `${name2}=${value2}
 `;
       continue;
     }
     const delimiter2 = `ghadelimiter_${randomBytes3(16).toString("hex")}`;
-    text2 += `${name}<<${delimiter2}
+    text2 += `${name2}<<${delimiter2}
 ${value2}
 ${delimiter2}
 `;
@@ -34458,17 +35218,17 @@ function explicitPlan(mode) {
 }
 function sha(value2) {
   const v = value2?.toLowerCase();
-  return v !== void 0 && SHA3.test(v) && !ZERO_SHA.test(v) ? v : void 0;
+  return v !== void 0 && SHA2.test(v) && !ZERO_SHA.test(v) ? v : void 0;
 }
 function short(sha2) {
   return sha2.slice(0, 12);
 }
-var ZERO_SHA, SHA3;
+var ZERO_SHA, SHA2;
 var init_plan = __esm({
   "src/ci/plan.ts"() {
     "use strict";
     ZERO_SHA = /^0+$/;
-    SHA3 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
   }
 });
 
@@ -34514,18 +35274,18 @@ function pushPlan(ctx) {
   const after2 = stringAt(e, "after");
   const ref = stringAt(e, "ref") ?? ctx.ref;
   const branch = { ref, defaultBranch: stringAt(e, "repository", "default_branch") };
-  const name = ref?.replace(/^refs\/(heads|tags)\//, "") ?? "the branch";
+  const name2 = ref?.replace(/^refs\/(heads|tags)\//, "") ?? "the branch";
   if (booleanAt(e, "deleted") === true || after2 !== void 0 && ZERO_SHA.test(after2)) {
-    return { kind: "none", label: `nothing: the push deleted ${name}` };
+    return { kind: "none", label: `nothing: the push deleted ${name2}` };
   }
   const head = sha(after2) ?? sha(ctx.sha);
   if (head === void 0) return incomplete("push", "after");
   if (booleanAt(e, "created") === true || before === void 0 || ZERO_SHA.test(before)) {
-    return { kind: "branch", head, label: `the commits of new ${name} (${short(head)}) that are not on the default branch`, branch };
+    return { kind: "branch", head, label: `the commits of new ${name2} (${short(head)}) that are not on the default branch`, branch };
   }
   const base2 = sha(before);
   if (base2 === void 0) return incomplete("push", "before");
-  return { kind: "push", base: base2, head, label: `the pushed commits of ${name} (${short(base2)}..${short(head)})`, branch };
+  return { kind: "push", base: base2, head, label: `the pushed commits of ${name2} (${short(base2)}..${short(head)})`, branch };
 }
 function incomplete(event, fields) {
   return { kind: "history", label: `the full history (the ${event} event has no ${fields})` };
@@ -34793,12 +35553,12 @@ function pushPlan2(ctx) {
   if (head === void 0) return incomplete2("CI_COMMIT_SHA");
   const ref = ctx.tag !== void 0 ? `refs/tags/${ctx.tag}` : ctx.branch !== void 0 ? `refs/heads/${ctx.branch}` : void 0;
   const branch = { ref, defaultBranch: ctx.defaultBranch };
-  const name = ctx.tag ?? ctx.branch ?? "the branch";
+  const name2 = ctx.tag ?? ctx.branch ?? "the branch";
   const base2 = sha(ctx.before);
   if (base2 === void 0) {
-    return { kind: "branch", head, label: `the commits of new ${name} (${short(head)}) that are not on the default branch`, branch };
+    return { kind: "branch", head, label: `the commits of new ${name2} (${short(head)}) that are not on the default branch`, branch };
   }
-  return { kind: "push", base: base2, head, label: `the pushed commits of ${name} (${short(base2)}..${short(head)})`, branch };
+  return { kind: "push", base: base2, head, label: `the pushed commits of ${name2} (${short(base2)}..${short(head)})`, branch };
 }
 function incomplete2(fields) {
   return { kind: "history", label: `the full history (the pipeline has no ${fields})` };
@@ -34814,7 +35574,7 @@ var init_context3 = __esm({
 });
 
 // src/ci/gitlab/reports.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function secretDetectionReport(input) {
   const { result: result2 } = input;
   const byId = new Map(input.rules.map((r) => [r.id, r]));
@@ -34900,7 +35660,7 @@ function codeQualityReport(input) {
       check_name: `keyscan/${text(f.ruleId)}`,
       description: `${text(f.ruleId)}: ${shown2}${commit}`,
       categories: ["Security"],
-      fingerprint: createHash5("sha256").update(`${f.fingerprint}\0${f.commit ?? ""}\0${path2}\0${f.startLine}`).digest("hex"),
+      fingerprint: createHash6("sha256").update(`${f.fingerprint}\0${f.commit ?? ""}\0${path2}\0${f.startLine}`).digest("hex"),
       severity: QUALITY_SEVERITY[f.severity],
       location: { path: text(path2), lines: { begin: f.startLine } }
     };
@@ -34913,7 +35673,7 @@ function timestamp(d) {
   return d.toISOString().slice(0, 19);
 }
 function uuid(key) {
-  const h = createHash5("sha256").update(key).digest("hex");
+  const h = createHash6("sha256").update(key).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 var SECRET_DETECTION_VERSION, SECRET_DETECTION_SCHEMA, SEVERITY, QUALITY_SEVERITY, MAX_NAME2, MAX_SOLUTION, MAX_MESSAGES, NO_COMMIT;
@@ -35180,7 +35940,7 @@ function fetchNote(step) {
   return `Fetched ${what} from the remote${step.ok ? "" : " (failed)"}.`;
 }
 async function branchTarget(head, branch, options) {
-  const name = branch.ref?.replace(/^refs\/(heads|tags)\//, "") ?? short(head);
+  const name2 = branch.ref?.replace(/^refs\/(heads|tags)\//, "") ?? short(head);
   const main = branch.defaultBranch;
   if (main === void 0 || branch.ref === `refs/heads/${main}`) {
     const why = main === void 0 ? "the default branch is not known" : `${main} is the default branch`;
@@ -35196,7 +35956,7 @@ async function branchTarget(head, branch, options) {
   }
   const outcome = await complete(tip, head, void 0, options);
   if (!outcome.ok) throw rangeError(tip, head, outcome, options);
-  return { kind: "range", base: tip, head, scope: `the commits of ${name} that are not on ${main} (${short(tip)}..${short(head)})` };
+  return { kind: "range", base: tip, head, scope: `the commits of ${name2} that are not on ${main} (${short(tip)}..${short(head)})` };
 }
 async function defaultBranchTip(main, options) {
   if (options.fetch && await hasRemote(options.root, options.remote)) {
@@ -35325,7 +36085,7 @@ async function runCi(args2, outer, job, out) {
     cacheDir = void 0;
   }
   const scanWith = (version) => runScan(args2, { cwd, root, cacheDir }, target, version);
-  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, root, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
+  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, { cwd, root }, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
   const { rules } = outcome;
   const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
@@ -35351,13 +36111,17 @@ async function runCi(args2, outer, job, out) {
   if (result2.errors.length > 0) return EXIT.error;
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
-async function scanRequest(args2, root, target, job, scanWith, note) {
+async function scanRequest(args2, where, target, job, scanWith, note) {
+  const { cwd, root } = where;
   const source = {
     root,
-    explicit: args2.config,
+    // Taken from the -C directory as in runScan: resolved against the process directory, a
+    // repository file would look like the workflow's own and the pull request's copy would be used.
+    explicit: args2.config === void 0 ? void 0 : resolve14(cwd, args2.config),
     baseline: args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline),
     catalogue: KNOWN_RULES,
-    fetchHint: job.fetchHint
+    fetchHint: job.fetchHint,
+    warn: note
   };
   const pr = await pullRequestConfig(source, target.base, target.head);
   const trustHead = args2["trust-pr-config"];
@@ -35378,9 +36142,10 @@ async function runScan(args2, where, target, version) {
   const given = args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline);
   const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve14(cwd, args2.config));
   let baseline = version?.baseline;
+  const warnings = [];
   if (version === void 0) {
     const choice = chooseBaseline(root, given, config.baseline);
-    baseline = await readBaseline(choice.file, !choice.named);
+    baseline = choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => warnings.push(m));
   }
   const configured = scanOptionsFor(config, { root, baselineFiles: given === void 0 ? [] : [given] });
   const options = {
@@ -35392,7 +36157,8 @@ async function runScan(args2, where, target, version) {
     ...baselineScanOptions(baseline)
   };
   const rules = [...configured.rules, ...ENV_CHECK_RULES];
-  const result2 = target.kind === "none" ? emptyResult() : await scan(options);
+  const scanned = target.kind === "none" ? emptyResult() : await scan(options);
+  const result2 = warnings.length === 0 ? scanned : { ...scanned, warnings: [...warnings, ...scanned.warnings] };
   return { result: result2, rules };
 }
 function missingFrom(reported, other) {
@@ -35448,6 +36214,7 @@ var init_ci_run = __esm({
     init_pr_config();
     init_providers();
     init_target();
+    init_config();
     init_errors();
     init_history();
     init_repo();
@@ -35569,20 +36336,20 @@ function editPackageJson(text2, wanted, file = "package.json") {
   const body = JSON.stringify(pkg, null, indentOf(text2));
   return { text: `${eol === "\n" ? body : body.replace(/\n/g, eol)}${/\r?\n$/.test(text2) || text2 === "" ? eol : ""}`, changes, warnings };
 }
-function declared(pkg, name) {
+function declared(pkg, name2) {
   for (const field of DEPENDENCY_FIELDS) {
     const deps = pkg[field];
-    if (isObject4(deps) && typeof deps[name] === "string") return deps[name];
+    if (isObject4(deps) && typeof deps[name2] === "string") return deps[name2];
   }
   return void 0;
 }
-function addDevDependency(pkg, name, range) {
+function addDevDependency(pkg, name2, range) {
   const current = pkg.devDependencies;
   if (current !== void 0 && !isObject4(current)) throw new KeyscanError("E_INIT", '"devDependencies" in package.json is not an object');
   const deps = current ?? {};
   const keys = Object.keys(deps);
   const sorted2 = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k, "en") <= 0);
-  deps[name] = range;
+  deps[name2] = range;
   pkg.devDependencies = sorted2 ? Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b, "en"))) : deps;
 }
 function indentOf(text2) {
@@ -35604,7 +36371,7 @@ var init_package_json = __esm({
 
 // src/setup/project.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { delimiter, join as join10 } from "node:path";
 function packageManager(root) {
   for (const [file, pm] of LOCKFILES) if (existsSync4(join10(root, file))) return pm;
@@ -35613,15 +36380,15 @@ function packageManager(root) {
 function installCommand(pm) {
   return pm === "yarn" ? "yarn install" : `${pm} install`;
 }
-function onPath(name, env) {
+function onPath(name2, env) {
   const dirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
   const exts = process.platform === "win32" ? [".cmd", ".exe", ""] : [""];
-  return dirs.some((d) => exts.some((e) => existsSync4(join10(d, `${name}${e}`))));
+  return dirs.some((d) => exts.some((e) => existsSync4(join10(d, `${name2}${e}`))));
 }
 function installedHuskyBin(root) {
   const dir = join10(root, "node_modules", "husky");
   try {
-    const pkg = JSON.parse(readFileSync2(join10(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync3(join10(dir, "package.json"), "utf8"));
     const bin = typeof pkg.bin === "string" ? pkg.bin : typeof pkg.bin === "object" && pkg.bin !== null ? pkg.bin.husky : void 0;
     return typeof bin === "string" ? join10(dir, bin) : void 0;
   } catch {
@@ -38041,11 +38808,11 @@ var require_ansi_styles = __commonJS({
       const offset = isBackground ? 10 : 0;
       const styles = {};
       for (const [sourceSpace, suite] of Object.entries(colorConvert)) {
-        const name = sourceSpace === "ansi16" ? "ansi" : sourceSpace;
+        const name2 = sourceSpace === "ansi16" ? "ansi" : sourceSpace;
         if (sourceSpace === targetSpace) {
-          styles[name] = wrap(identity, offset);
+          styles[name2] = wrap(identity, offset);
         } else if (typeof suite === "object") {
-          styles[name] = wrap(suite[targetSpace], offset);
+          styles[name2] = wrap(suite[targetSpace], offset);
         }
       }
       return styles;
@@ -38629,8 +39396,8 @@ var require_require_directory = __commonJS({
     var defaultOptions = {
       extensions: ["js", "json", "coffee"],
       recurse: true,
-      rename: function(name) {
-        return name;
+      rename: function(name2) {
+        return name2;
       },
       visit: function(obj) {
         return obj;
@@ -40323,7 +41090,6 @@ init_regex_guard();
 enableBacktrackingFallback();
 
 // src/cli/main.ts
-import { existsSync as existsSync5 } from "node:fs";
 init_rules();
 init_choice();
 init_io();
@@ -40749,6 +41515,11 @@ async function configCommand(args2, outer) {
   return EXIT.clean;
 }
 
+// src/cli/hook-args.ts
+function isHookCommandLine(argv) {
+  return argv.length === 1 && argv[0] === "--staged";
+}
+
 // src/cli/redact-flag.ts
 init_errors();
 var REDACT_PREFIX_FLAG = "redact-prefix";
@@ -40836,12 +41607,12 @@ function scanOptions(y) {
 // src/cli/fast-args.ts
 var FlagRecorder = class {
   declared = /* @__PURE__ */ new Map();
-  option(name, spec) {
-    this.declared.set(name, spec);
+  option(name2, spec) {
+    this.declared.set(name2, spec);
     return this;
   }
-  positional(name, spec) {
-    return this.option(name, spec);
+  positional(name2, spec) {
+    return this.option(name2, spec);
   }
 };
 function declaredFlags(builder) {
@@ -40850,12 +41621,12 @@ function declaredFlags(builder) {
   return recorder.declared;
 }
 function fastScanArgs(argv) {
-  if (argv.length !== 1 || argv[0] !== "--staged") return void 0;
+  if (!isHookCommandLine(argv)) return void 0;
   const args2 = {};
-  for (const [name, spec] of declaredFlags(scanOptions)) {
+  for (const [name2, spec] of declaredFlags(scanOptions)) {
     if (spec.default === void 0) continue;
     const value2 = Array.isArray(spec.default) ? [...spec.default] : spec.default;
-    args2[name] = spec.coerce === void 0 ? value2 : spec.coerce(value2);
+    args2[name2] = spec.coerce === void 0 ? value2 : spec.coerce(value2);
   }
   args2.staged = true;
   return args2;
@@ -40932,34 +41703,34 @@ function mergeShards(reports) {
 }
 function checkComplete(reports) {
   if (reports.length === 0) throw usage3("no reports to merge", "Give the JSON report of every shard: keyscan merge shard-*.json.");
-  const shards = reports.map(({ name, result: result2 }) => {
+  const shards = reports.map(({ name: name2, result: result2 }) => {
     if (result2.shard === void 0) {
-      throw usage3(`${name} is not the report of a sharded scan`, "Merge the JSON reports of keyscan --history --shard I/N -f json.");
+      throw usage3(`${name2} is not the report of a sharded scan`, "Merge the JSON reports of keyscan --history --shard I/N -f json.");
     }
     return result2.shard;
   });
   const first = shards[0];
-  reports.forEach(({ name }, i) => {
+  reports.forEach(({ name: name2 }, i) => {
     const s = shards[i];
     if (s.commits !== first.commits || s.total !== first.total || s.count !== first.count) {
       throw usage3(
-        `${name} is a shard of another audit (another commit list or number of shards) than ${reports[0]?.name}`,
+        `${name2} is a shard of another audit (another commit list or number of shards) than ${reports[0]?.name}`,
         "Run every shard on the same commit (the same refs) with the same --shard I/N count, then merge them."
       );
     }
     if (s.scan !== first.scan) {
       throw usage3(
-        `${name} was scanned with other rules, config or options (or another keyscan version) than ${reports[0]?.name}`,
+        `${name2} was scanned with other rules, config or options (or another keyscan version) than ${reports[0]?.name}`,
         "Run every shard with the same keyscan version, config and flags, then merge them."
       );
     }
   });
   const seen = /* @__PURE__ */ new Map();
-  reports.forEach(({ name }, i) => {
+  reports.forEach(({ name: name2 }, i) => {
     const index = shards[i].index;
     const other = seen.get(index);
-    if (other !== void 0) throw usage3(`${name} and ${other} are both shard ${index}/${first.count}`, "Give each shard once.");
-    seen.set(index, name);
+    if (other !== void 0) throw usage3(`${name2} and ${other} are both shard ${index}/${first.count}`, "Give each shard once.");
+    seen.set(index, name2);
   });
   const missing = Array.from({ length: first.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) {
@@ -41051,12 +41822,12 @@ function reportRules(findings) {
   }
   return [...rules.values()];
 }
-async function readReport(path2, name) {
+async function readReport(path2, name2) {
   let text2;
   try {
     text2 = await readFile8(path2, "utf8");
   } catch (e) {
-    throw new KeyscanError("E_USAGE", `cannot read ${name}: ${systemErrorCode(e) ?? String(e)}`, {
+    throw new KeyscanError("E_USAGE", `cannot read ${name2}: ${systemErrorCode(e) ?? String(e)}`, {
       hint: "Give the path of each shard's JSON report (keyscan --history --shard I/N -f json -o FILE).",
       cause: e
     });
@@ -41065,22 +41836,22 @@ async function readReport(path2, name) {
   try {
     parsed = JSON.parse(text2);
   } catch {
-    throw notAReport(name, "it is not JSON");
+    throw notAReport(name2, "it is not JSON");
   }
-  return toResult(parsed, name);
+  return toResult(parsed, name2);
 }
-function notAReport(name, why) {
-  return usage2(`${name} is not a keyscan JSON report: ${why}`, "Merge the reports of keyscan --history --shard I/N -f json.");
+function notAReport(name2, why) {
+  return usage2(`${name2} is not a keyscan JSON report: ${why}`, "Merge the reports of keyscan --history --shard I/N -f json.");
 }
 var isObject5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function toResult(json, name) {
+function toResult(json, name2) {
   if (!isObject5(json) || !Array.isArray(json.findings) || !isObject5(json.stats) || !Array.isArray(json.errors)) {
-    throw notAReport(name, "findings, stats or errors are missing");
+    throw notAReport(name2, "findings, stats or errors are missing");
   }
   const findings = json.findings.map((f, i) => {
     const fields = ["ruleId", "path", "secretHash", "source", "severity", "message", "redacted", "fingerprint"];
     if (!isObject5(f) || fields.some((k) => typeof f[k] !== "string") || typeof f.startLine !== "number") {
-      throw notAReport(name, `finding ${i + 1} lacks a rule, path, secret hash or position`);
+      throw notAReport(name2, `finding ${i + 1} lacks a rule, path, secret hash or position`);
     }
     const { secret: _secret, ...rest } = f;
     return { ...rest, secret: new Secret("") };
@@ -41089,9 +41860,9 @@ function toResult(json, name) {
   if (shard !== void 0) {
     const numbers = ["index", "count", "start", "end", "total"];
     if (!isObject5(shard) || numbers.some((k) => typeof shard[k] !== "number") || typeof shard.commits !== "string") {
-      throw notAReport(name, "its shard record is incomplete");
+      throw notAReport(name2, "its shard record is incomplete");
     }
-    if (typeof shard.scan !== "string" || !isObject5(shard.order)) throw notAReport(name, "its shard record is incomplete");
+    if (typeof shard.scan !== "string" || !isObject5(shard.order)) throw notAReport(name2, "its shard record is incomplete");
   }
   return {
     ...json,
@@ -41197,7 +41968,8 @@ async function scanCommand(args2, outer) {
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   checkReportTargets(formats, args2.output);
   const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
-  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, io);
+  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}
+`)));
   const result2 = await scan({
     ...options,
     ...baselineScanOptions(baseline),
@@ -41298,27 +42070,12 @@ ${builtinRules.length} rules, ${ENV_CHECK_RULES.length} env-file checks
 `);
   return EXIT.clean;
 }
-async function readDefaultBaseline(file, io) {
-  if (!existsSync5(file)) return void 0;
-  try {
-    return await readBaseline(file);
-  } catch (e) {
-    if (!isKeyscanError(e) || e.code !== "E_CONFIG") throw e;
-    io.stderr.write(
-      safeOutput(
-        `keyscan: warning: ${DEFAULT_BASELINE_FILE} is not a keyscan baseline (${e.message}); no baseline applies and it is scanned like any file
-`
-      )
-    );
-    return void 0;
-  }
-}
 function unknownFlagHint(message, known2) {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
   if (unknown === void 0) return void 0;
   const flags = known2.filter((k) => k.length > 1 && k !== "$0");
-  const hints = unknown.split(", ").flatMap((name) => {
-    const meant = closest(name.replace(/^-+/, ""), flags);
+  const hints = unknown.split(", ").flatMap((name2) => {
+    const meant = closest(name2.replace(/^-+/, ""), flags);
     return meant === void 0 ? [] : [`--${meant}`];
   });
   return hints.length === 0 ? void 0 : `Did you mean ${hints.join(", ")}? Run keyscan --help for usage.`;
@@ -41374,18 +42131,18 @@ var INPUT_DEFAULTS = {
   "working-directory": ".",
   "cache-dir": ""
 };
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+function inputVariable(name2) {
+  return `INPUT_${name2.replace(/ /g, "_").toUpperCase()}`;
 }
-function readInput(env, name) {
-  const value2 = env[inputVariable(name)]?.trim() ?? "";
-  return value2 === "" ? INPUT_DEFAULTS[name] : value2;
+function readInput(env, name2) {
+  const value2 = env[inputVariable(name2)]?.trim() ?? "";
+  return value2 === "" ? INPUT_DEFAULTS[name2] : value2;
 }
-function flag(env, name, on, off) {
-  const value2 = readInput(env, name);
+function flag(env, name2, on, off) {
+  const value2 = readInput(env, name2);
   if (value2 === "true") return on;
   if (value2 === "false") return off;
-  return { error: `::error title=keyscan::${escapeData(`${name} must be true or false, not "${value2}"`)}` };
+  return { error: `::error title=keyscan::${escapeData(`${name2} must be true or false, not "${value2}"`)}` };
 }
 function actionArgv(env) {
   const fail = flag(env, "fail-on-findings", "--fail", "--no-fail");

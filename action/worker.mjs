@@ -113,6 +113,236 @@ function insideEncodedRun(text, start, end) {
   return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
 }
 
+// src/engine/keyword-scan.ts
+var WASM_AFTER = 1024 * 1024;
+var BLOCK = 64 * 1024;
+var LANES = 4;
+var MIN_LANE = 1024;
+var CLASSES = 64;
+var DELTA = 512;
+var wasm = globalThis.WebAssembly;
+var scanners = /* @__PURE__ */ new WeakMap();
+var scannedInJs = /* @__PURE__ */ new WeakMap();
+function scanKeywords(m, data2, onHit, start, end) {
+  let scanner = scanners.get(m);
+  if (scanner === void 0) {
+    const scanned = (scannedInJs.get(m) ?? 0) + (end - start);
+    scannedInJs.set(m, scanned);
+    if (scanned <= WASM_AFTER) {
+      scanInJs(m, data2, onHit, start, end);
+      return;
+    }
+    scanner = makeScanner(m);
+    scanners.set(m, scanner);
+  }
+  const { run, i32, u8, out, block, warm } = scanner;
+  const row = m.classCount * 4;
+  const { outputs } = m;
+  let state = 0;
+  const laneStart = [0, 0, 0, 0];
+  for (let b = start; b < end; b += BLOCK) {
+    const length = Math.min(BLOCK, end - b);
+    u8.set(data2.subarray(b, b + length), block);
+    const lanes = length >= LANES * Math.max(MIN_LANE, warm) ? LANES : 1;
+    for (let k = 0; k < LANES; k++) {
+      const p = k * 4;
+      if (k >= lanes) {
+        i32[p] = block;
+        i32[p + 1] = block;
+        continue;
+      }
+      const from = Math.floor(k * length / lanes);
+      const early = k === 0 ? from : from - (warm - 1);
+      laneStart[k] = from;
+      i32[p] = block + early;
+      i32[p + 1] = block + Math.floor((k + 1) * length / lanes);
+      i32[p + 2] = k === 0 ? state : 0;
+      i32[p + 3] = out + 8 * (early + k * warm);
+    }
+    run();
+    for (let k = 0; k < lanes; k++) {
+      const p = k * 4;
+      const from = laneStart[k];
+      const first = out + 8 * ((k === 0 ? from : from - (warm - 1)) + k * warm) >> 2;
+      const last = i32[p + 3] >> 2;
+      for (let h = first; h < last; h += 2) {
+        const at = i32[h] - block;
+        if (at <= from && k > 0) continue;
+        for (const id of outputs[i32[h + 1] / row]) onHit(id, b + at);
+      }
+    }
+    state = i32[(lanes - 1) * 4 + 2];
+  }
+}
+function scanInJs(m, data2, onHit, start, end) {
+  const { delta, classes, acceptFrom, outputs } = m;
+  const row = m.classCount * 4;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[(s >> 2) + classes[data2[i]]];
+    if (s >= acceptFrom) {
+      for (const id of outputs[s / row]) onHit(id, i + 1);
+    }
+  }
+}
+function makeScanner(m) {
+  const warm = Math.max(1, m.maxLength);
+  const tableEnd = DELTA + m.delta.byteLength;
+  const out = tableEnd + (8 - tableEnd % 8) % 8;
+  const block = out + 8 * (BLOCK + LANES * warm);
+  const bytes = block + BLOCK;
+  const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
+  const u8 = new Uint8Array(memory.buffer);
+  u8.set(m.classes, CLASSES);
+  u8.set(new Uint8Array(m.delta.buffer, m.delta.byteOffset, m.delta.byteLength), DELTA);
+  const module = new wasm.Module(emit(m.acceptFrom));
+  const instance = new wasm.Instance(module, { e: { m: memory } });
+  const run = instance.exports.s;
+  return { run, i32: new Int32Array(memory.buffer), u8, out, block, warm };
+}
+var uleb = (x) => {
+  const o = [];
+  let v = x >>> 0;
+  do {
+    let b = v & 127;
+    v >>>= 7;
+    if (v !== 0) b |= 128;
+    o.push(b);
+  } while (v !== 0);
+  return o;
+};
+var sleb = (x) => {
+  const o = [];
+  let v = x | 0;
+  for (; ; ) {
+    const b = v & 127;
+    v >>= 7;
+    if (v === 0 && (b & 64) === 0 || v === -1 && (b & 64) !== 0) {
+      o.push(b);
+      return o;
+    }
+    o.push(b | 128);
+  }
+};
+var section = (id, body) => [id, ...uleb(body.length), ...body];
+var name = (s) => [...uleb(s.length), ...Buffer.from(s, "latin1")];
+var I32 = 127;
+var op = {
+  block: 2,
+  loop: 3,
+  if: 4,
+  end: 11,
+  br: 12,
+  brIf: 13,
+  get: 32,
+  set: 33,
+  tee: 34,
+  load: 40,
+  load8: 45,
+  store: 54,
+  const: 65,
+  geU: 79,
+  add: 106,
+  shl: 116,
+  void: 64
+};
+function emit(acceptFrom) {
+  const local = (k, field) => k * 4 + field;
+  const body = [];
+  for (let k = 0; k < LANES; k++) {
+    for (let f = 0; f < 4; f++) {
+      body.push(op.const, ...sleb(16 * k + 4 * f), op.load, 2, 0, op.set, local(k, f));
+    }
+  }
+  const step = (k) => [
+    // state = delta[state + class(byte) × 4]
+    op.get,
+    local(k, 2),
+    op.get,
+    local(k, 0),
+    op.load8,
+    0,
+    0,
+    op.load8,
+    0,
+    ...uleb(CLASSES),
+    op.const,
+    2,
+    op.shl,
+    op.add,
+    op.load,
+    2,
+    ...uleb(DELTA),
+    op.tee,
+    local(k, 2),
+    op.get,
+    local(k, 0),
+    op.const,
+    1,
+    op.add,
+    op.set,
+    local(k, 0),
+    op.const,
+    ...sleb(acceptFrom),
+    op.geU,
+    op.if,
+    op.void,
+    op.get,
+    local(k, 3),
+    op.get,
+    local(k, 0),
+    op.store,
+    2,
+    0,
+    op.get,
+    local(k, 3),
+    op.get,
+    local(k, 2),
+    op.store,
+    2,
+    4,
+    op.get,
+    local(k, 3),
+    op.const,
+    8,
+    op.add,
+    op.set,
+    local(k, 3),
+    op.end
+  ];
+  const whileLane = (k) => [op.get, local(k, 0), op.get, local(k, 1), op.geU, op.brIf, 1];
+  body.push(op.block, op.void, op.loop, op.void);
+  for (let k = 0; k < LANES; k++) body.push(...whileLane(k));
+  for (let k = 0; k < LANES; k++) body.push(...step(k));
+  body.push(op.br, 0, op.end, op.end);
+  for (let k = 0; k < LANES; k++) {
+    body.push(op.block, op.void, op.loop, op.void, ...whileLane(k), ...step(k), op.br, 0, op.end, op.end);
+  }
+  for (let k = 0; k < LANES; k++) {
+    body.push(op.const, ...sleb(16 * k + 8), op.get, local(k, 2), op.store, 2, 0);
+    body.push(op.const, ...sleb(16 * k + 12), op.get, local(k, 3), op.store, 2, 0);
+  }
+  body.push(op.end);
+  const fn = [1, ...uleb(LANES * 4), I32, ...body];
+  return new Uint8Array([
+    0,
+    97,
+    115,
+    109,
+    1,
+    0,
+    0,
+    0,
+    ...section(1, [1, 96, 0, 0]),
+    // one type: () → ()
+    ...section(2, [1, ...name("e"), ...name("m"), 2, 0, 1]),
+    // imports memory e.m
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...name("s"), 0, 0]),
+    ...section(10, [1, ...uleb(fn.length), ...fn])
+  ]);
+}
+
 // src/engine/keywords.ts
 var encoder = new TextEncoder();
 function buildKeywords(keywords) {
@@ -148,7 +378,6 @@ function buildKeywords(keywords) {
   });
   const delta = new Int32Array(stateCount * classCount);
   const fail = new Int32Array(stateCount);
-  const accept2 = new Uint8Array(stateCount * classCount);
   const outputs = new Array(stateCount).fill(void 0);
   const order = new Int32Array(stateCount);
   let queued = 1;
@@ -158,7 +387,6 @@ function buildKeywords(keywords) {
     const mine = own[s] ?? [];
     if (mine.length > 0 || inherited !== void 0) {
       outputs[s] = inherited === void 0 ? mine : [...mine, ...inherited];
-      accept2[s * classCount] = 1;
     }
     for (let c = 0; c < classCount; c++) {
       const child = trie[s * classCount + c];
@@ -171,17 +399,37 @@ function buildKeywords(keywords) {
       }
     }
   }
-  return { keywords: [...keywords], delta, classes, accept: accept2, outputs, classCount };
+  return renumbered({ keywords, delta, classes, outputs, classCount, maxLength: patterns.reduce((n, p) => Math.max(n, p.length), 0) });
+}
+function renumbered(m) {
+  const { classCount } = m;
+  const stateCount = m.outputs.length;
+  const order = [];
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] === void 0) order.push(s);
+  const acceptIndex = order.length;
+  for (let s = 0; s < stateCount; s++) if (m.outputs[s] !== void 0) order.push(s);
+  const renamed = new Int32Array(stateCount);
+  order.forEach((s, i) => {
+    renamed[s] = i;
+  });
+  const row = classCount * 4;
+  const delta = new Int32Array(stateCount * classCount);
+  for (let i = 0; i < stateCount; i++) {
+    const from = order[i] * classCount;
+    for (let c = 0; c < classCount; c++) delta[i * classCount + c] = renamed[m.delta[from + c] / classCount] * row;
+  }
+  return {
+    keywords: [...m.keywords],
+    delta,
+    classes: m.classes,
+    acceptFrom: acceptIndex * row,
+    outputs: order.map((s) => m.outputs[s]),
+    classCount,
+    maxLength: m.maxLength
+  };
 }
 function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
-  const { delta, classes, accept: accept2, outputs, classCount } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[s + classes[data2[i]]];
-    if (accept2[s] !== 0) {
-      for (const id of outputs[s / classCount]) onHit(id, i + 1);
-    }
-  }
+  scanKeywords(matcher, data2, onHit, start, end);
 }
 var precompiled;
 function compileKeywords(keywords) {
@@ -234,9 +482,9 @@ function secretName(before) {
   const last = words[words.length - 1] ?? "";
   return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
 }
-function isNonSecretName(name) {
-  if (NOT_A_SECRET_NAME.some((p) => p.test(name))) return true;
-  return !name.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
+function isNonSecretName(name2) {
+  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
+  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
 }
 var REFERENCES = [
   /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
@@ -326,8 +574,8 @@ function isCredentialValue(value2) {
 }
 var SECRET_NAME = /(?:pass(?:word|wd|phrase)?$|password|passwd|passphrase|secret|token|credential|_key$|^key$|apikey|api_key|private_?key|access_?key|auth$|_auth_|dsn$|_pwd$|_pw$|^pwd_|db_pwd|salt$|signing_?key|encryption_?key|cookie_?secret|session_?secret)/i;
 var NOT_A_SECRET_NAME2 = /(?:_|^)(?:url|uri|endpoint|host|hostname|port|path|file|dir|directory|name|user|username|login|id|ttl|expiry|expires?|expiration|lifetime|timeout|length|size|min|max|type|algorithm|algo|alg|enabled|required|version|prefix|header|field|mode|region|provider|driver|store|cache|table|method|scheme|format|policy|rotation|count|limit|retries|interval|arn)$|public|publishable|(?:^|_)pub_|_hint$|_reset|_regex|_pattern|_rule|_grant/i;
-function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME2.test(name) && !/^(?:old)?pwd$/i.test(name);
+function isSecretName(name2) {
+  return SECRET_NAME.test(name2) && !NOT_A_SECRET_NAME2.test(name2) && !/^(?:old)?pwd$/i.test(name2);
 }
 function assignedName(before) {
   const m = /([A-Za-z_][\w.-]*)["']?\s*(?:=|:|=>)?\s*["']?$/.exec(before.trimEnd());
@@ -524,14 +772,14 @@ function assignedValue(text, matchStart, at) {
   const limit = Math.min(text.length, at + MAX_VALUE + 2);
   while (lineEnd < limit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
   if (text[lineEnd - 1] === "\r") lineEnd--;
-  const op = operatorBefore(text, at);
+  const op2 = operatorBefore(text, at);
   let nameFrom = matchStart;
   const nameLimit = Math.max(0, matchStart - MAX_NAME);
   while (nameFrom > nameLimit && isNameChar(text.charCodeAt(nameFrom - 1))) nameFrom--;
   const before = text[nameFrom - 1];
   if (before === "?" || before === "&") return void 0;
-  if (op === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
-  if (op === ">") return before === "<" ? elementText(text, at, lineEnd) : void 0;
+  if (op2 === "," && (before === void 0 || !QUOTES.includes(before))) return void 0;
+  if (op2 === ">") return before === "<" ? elementText(text, at, lineEnd) : void 0;
   const quoted2 = quotedString(text, at, lineEnd, before !== '"' && before !== "'");
   if (quoted2 !== null) return quoted2;
   let word = at;
@@ -540,7 +788,7 @@ function assignedValue(text, matchStart, at) {
   const known2 = lineStartOf(text, nameFrom);
   const lineStart = known2 === -1 ? nameFrom - MAX_HEAD : known2;
   const head = text.slice(lineStart, nameFrom);
-  return unquoted(text, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at, op });
+  return unquoted(text, { head: known2 === -1 ? `\0${head}` : head, lineStart, lineEnd, at, op: op2 });
 }
 function lineStartOf(text, at) {
   const from = Math.max(0, at - MAX_HEAD);
@@ -608,7 +856,7 @@ function isProse(body) {
     // paths, `seed=foo`
   );
 }
-function unquoted(text, { head, lineStart, lineEnd, at, op }) {
+function unquoted(text, { head, lineStart, lineEnd, at, op: op2 }) {
   const atLineStart = (
     // A commented-out assignment is still one (`# PASSWORD=…`, `// CLIENT_SECRET: …`).
     /^[ \t]*(?:(?:#|\/\/|--|;|\*)[ \t]*)?(?:(?:export|set|setx|ENV|ARG|declare(?:[ \t]+-x)?|local|readonly)[ \t]+|-[ \t]+)?$/.test(head) || // Kubernetes `- name: X` / `value: …`: the value line starts its own entry.
@@ -621,23 +869,23 @@ function unquoted(text, { head, lineStart, lineEnd, at, op }) {
   const rest = text.slice(end, lineEnd).trim();
   let opEnd = at;
   while (opEnd > lineStart && /[ \t]/.test(text[opEnd - 1])) opEnd--;
-  const spaced = opEnd < at && /[ \t]/.test(text[opEnd - op.length - 1] ?? "");
+  const spaced = opEnd < at && /[ \t]/.test(text[opEnd - op2.length - 1] ?? "");
   if (/["'`]/.test(value2) || isCode(value2.replace(/[;,]$/, ""), spaced)) return void 0;
-  if (atLineStart && op === ":") {
+  if (atLineStart && op2 === ":") {
     if (/[|>&*!{[#]/.test(value2[0]) || /[,;]$/.test(value2)) return void 0;
     return rest === "" || rest.startsWith("#") ? [at, end] : void 0;
   }
-  if (atLineStart && (op === "=" || op === ":=")) {
+  if (atLineStart && (op2 === "=" || op2 === ":=")) {
     const word = value2.replace(/;$/, "");
     if (rest !== "" && !rest.startsWith("#") && /[(){}[\];,]/.test(word)) return void 0;
     return word === "" ? void 0 : [at, at + word.length];
   }
-  if (op !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
-  let nameStart = opEnd - op.length;
+  if (op2 !== "=" || /[(){}[\];,]/.test(value2)) return void 0;
+  let nameStart = opEnd - op2.length;
   while (nameStart > lineStart && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
-  const name = text.slice(nameStart, opEnd - op.length);
-  const flag = name.startsWith("-") && /(?:^|\s)$/.test(head);
-  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name);
+  const name2 = text.slice(nameStart, opEnd - op2.length);
+  const flag = name2.startsWith("-") && /(?:^|\s)$/.test(head);
+  const envWord = /(?:^|\s)$/.test(head) && /^[A-Z][A-Z0-9_]*$/.test(name2);
   return flag || envWord ? [at, end] : void 0;
 }
 function isCode(value2, spaced) {
@@ -1283,7 +1531,7 @@ function specificOverlapTest(specific) {
 // src/git/run.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 var PINNED_CONFIG = [
   // What log and diff print.
   ["log.showRoot", "true"],
@@ -1361,8 +1609,43 @@ function gitEnv() {
     GIT_NO_REPLACE_OBJECTS: "1",
     GIT_GRAFT_FILE: "/dev/null"
   };
-  for (const name of DROPPED_ENV) delete env[name];
+  for (const name2 of DROPPED_ENV) delete env[name2];
   return env;
+}
+function startGit(args, cwd, withStdin) {
+  const prefetched = claimPrefetched(args, cwd, withStdin);
+  if (prefetched !== void 0) return prefetched;
+  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  const closed = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal }));
+  });
+  closed.catch(() => void 0);
+  const { stdout, stderr } = child;
+  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
+  return { child, stdout, stderr, closed };
+}
+function ended(stream) {
+  if (stream.readableEnded || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once("end", resolve);
+    stream.once("close", resolve);
+  });
+}
+var PREFETCHED = Symbol.for("keyscan.prefetched-git");
+function prefetchKey(args, cwd, withStdin) {
+  return JSON.stringify([pinnedArgs(args), cwd, withStdin, gitEnv()]);
+}
+function claimPrefetched(args, cwd, withStdin) {
+  const registry = globalThis[PREFETCHED];
+  if (registry === void 0 || registry.size === 0) return void 0;
+  const key = prefetchKey(args, cwd, withStdin);
+  const p = registry.get(key);
+  if (p === void 0) return void 0;
+  registry.delete(key);
+  p.child.ref();
+  for (const s of [p.child.stdin, p.child.stdout, p.child.stderr]) s?.ref?.();
+  return p;
 }
 function subcommand(args) {
   for (let i = 0; i < args.length; i++) {
@@ -1383,22 +1666,20 @@ function firstLine(text) {
   return text.trim().split("\n")[0] ?? "";
 }
 async function* gitStream(args, cwd, input) {
-  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+  const { child, stdout, stderr, closed } = startGit(args, cwd, input !== void 0);
   if (input !== void 0 && child.stdin !== null) {
     child.stdin.on("error", () => void 0);
     if (typeof input === "string") child.stdin.end(input);
     else Readable.from(input).pipe(child.stdin);
   }
-  const { stdout, stderr } = child;
-  if (stdout === null || stderr === null) throw new KeyscanError("E_GIT", "could not read git output");
   const err = [];
   stderr.on("data", (b) => {
     if (err.length < 64) err.push(b);
   });
-  const exit = new Promise((resolve, reject) => {
-    child.on("error", (e) => reject(spawnError(e, cwd)));
-    child.on("close", (code2, signal) => resolve(code2 ?? (signal ? 128 : 0)));
-  });
+  const exit = closed.then(
+    ({ code: code2, signal }) => code2 ?? (signal ? 128 : 0),
+    (e) => Promise.reject(spawnError(e, cwd))
+  );
   exit.catch(() => void 0);
   try {
     for await (const chunk of stdout) yield chunk;
@@ -1406,6 +1687,7 @@ async function* gitStream(args, cwd, input) {
     if (child.exitCode === null) child.kill();
   }
   const code = await exit;
+  await ended(stderr);
   if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString("utf8"));
 }
 function spawnError(e, cwd) {
@@ -1610,10 +1892,10 @@ var BatchParser = class {
   #head = Buffer.alloc(0);
   #filled = 0;
   #isBlob = false;
-  constructor(cap, emit, headBytes = 8e3) {
+  constructor(cap, emit2, headBytes = 8e3) {
     this.#cap = cap;
     this.#headBytes = headBytes;
-    this.#emit = emit;
+    this.#emit = emit2;
   }
   push(chunk) {
     let at = 0;
@@ -1666,9 +1948,8 @@ var BatchParser = class {
   }
 };
 
-// src/git/history.ts
-var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
-var PINNED_CONFIG2 = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
+// src/git/diff-options.ts
+var DIFF_PINS = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "diff.noprefix=false"];
 var DIFF_OPTIONS = [
   "--no-color",
   "--no-ext-diff",
@@ -1680,9 +1961,16 @@ var DIFF_OPTIONS = [
   "--no-relative",
   "-U0"
 ];
+
+// src/git/staged-commands.ts
+var STAGED_DIFF_ARGS = [...DIFF_PINS, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"];
+var CAT_FILE_ARGS = ["cat-file", "--batch"];
+
+// src/git/history.ts
+var LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
 function commitPatches(repo, commits, paths) {
   const args = [
-    ...PINNED_CONFIG2,
+    ...DIFF_PINS,
     "log",
     "--no-walk=unsorted",
     "--stdin",
@@ -1786,7 +2074,7 @@ var BlobReader = class {
       SNIFF
     );
     try {
-      for await (const chunk of gitStream(["cat-file", "--batch"], this.#repo, this.#requests)) {
+      for await (const chunk of gitStream(CAT_FILE_ARGS, this.#repo, this.#requests)) {
         parser.push(chunk);
         while (this.#held > this.#holdLimit && !this.#closing) {
           await new Promise((resolve) => {
@@ -2179,11 +2467,11 @@ function neededReach(reach, widening, text, start, end) {
   return need;
 }
 function hasKeyword(matcher, text, start = 0, end = text.length) {
-  const { delta, classes, accept: accept2 } = matcher;
+  const { delta, classes, acceptFrom } = matcher;
   let s = 0;
   for (let i = start; i < end; i++) {
-    s = delta[s + classes[text[i]]];
-    if (accept2[s] !== 0) return true;
+    s = delta[(s >> 2) + classes[text[i]]];
+    if (s >= acceptFrom) return true;
   }
   return false;
 }
