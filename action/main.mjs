@@ -15924,6 +15924,7 @@ var init_format = __esm({
 });
 
 // src/baseline/io.ts
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 function baselineScanOptions(baseline) {
   if (baseline === void 0) return {};
@@ -15957,6 +15958,7 @@ function parseDefaultBaseline(text2, label, warn) {
   }
 }
 async function readDefaultBaseline(file, label, warn) {
+  if (!existsSync(file)) return void 0;
   let text2;
   try {
     text2 = await readFile(file, "utf8");
@@ -16276,7 +16278,7 @@ var init_redact = __esm({
 
 // src/git/run.ts
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 function pinnedArgs(args2) {
   return subcommand(args2) === "config" ? [...args2] : [...PINNED_ARGS, ...args2];
@@ -16406,7 +16408,7 @@ async function* nulRecords(chunks) {
   if (rest.length > 0) yield Buffer.concat(rest);
 }
 function spawnError(e, cwd) {
-  if (systemErrorCode(e) === "ENOENT" && !existsSync(cwd)) {
+  if (systemErrorCode(e) === "ENOENT" && !existsSync2(cwd)) {
     return new KeyscanError("E_PATH", `the directory ${cwd} does not exist`, {
       hint: "Check the path given to -C (relative paths are taken from where keyscan was started).",
       cause: e
@@ -26670,7 +26672,7 @@ var init_pool = __esm({
 });
 
 // src/scan.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join5, resolve as resolve5 } from "node:path";
 async function scan(options = {}) {
@@ -26783,7 +26785,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync2(join5(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync3(join5(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -36371,10 +36373,10 @@ var init_package_json = __esm({
 
 // src/setup/project.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
 import { delimiter, join as join10 } from "node:path";
 function packageManager(root) {
-  for (const [file, pm] of LOCKFILES) if (existsSync4(join10(root, file))) return pm;
+  for (const [file, pm] of LOCKFILES) if (existsSync5(join10(root, file))) return pm;
   return "npm";
 }
 function installCommand(pm) {
@@ -36383,7 +36385,7 @@ function installCommand(pm) {
 function onPath(name2, env) {
   const dirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
   const exts = process.platform === "win32" ? [".cmd", ".exe", ""] : [""];
-  return dirs.some((d) => exts.some((e) => existsSync4(join10(d, `${name2}${e}`))));
+  return dirs.some((d) => exts.some((e) => existsSync5(join10(d, `${name2}${e}`))));
 }
 function installedHuskyBin(root) {
   const dir = join10(root, "node_modules", "husky");
@@ -36396,7 +36398,7 @@ function installedHuskyBin(root) {
   }
 }
 function keyscanInstalled(root) {
-  return existsSync4(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
+  return existsSync5(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
   return new Promise((resolve19, reject) => {
@@ -41127,7 +41129,7 @@ init_version();
 init_choice();
 init_format();
 init_io();
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { join as join7, relative as relative4, resolve as resolve9 } from "node:path";
 
 // src/baseline/migrate.ts
@@ -41362,7 +41364,7 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync3(join7(root, path2));
+  const isGone = (path2) => !existsSync4(join7(root, path2));
   const notes3 = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}

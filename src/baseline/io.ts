@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeAtomic } from '../atomic-write.js';
 import { isKeyscanError, KeyscanError, systemErrorCode } from '../errors.js';
@@ -52,6 +53,8 @@ export function parseDefaultBaseline(text: string, label: string, warn: (message
 
 /** {@link parseDefaultBaseline} of a file in the work tree; `undefined` when there is none. */
 export async function readDefaultBaseline(file: string, label: string, warn: (message: string) => void): Promise<Baseline | undefined> {
+  // Most repositories have none: asking first keeps fs/promises out of a pre-commit run.
+  if (!existsSync(file)) return undefined;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
