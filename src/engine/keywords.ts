@@ -149,6 +149,17 @@ export function findKeywords(
   scanKeywords(matcher, data, onHit, start, end);
 }
 
+/** Whether any keyword of `matcher` occurs in `text`: the automaton's loop, stopping at the first hit. */
+export function hasKeyword(matcher: KeywordMatcher, text: Uint8Array, start = 0, end = text.length): boolean {
+  const { delta, classes, acceptFrom } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[(s >> 2) + (classes[text[i] as number] as number)] as number;
+    if (s >= acceptFrom) return true;
+  }
+  return false;
+}
+
 /**
  * A compiled automaton as bytes, so the CLI can ship the built-in catalogue's automaton
  * precompiled (scripts/bundle.mjs) instead of building it at every start: ~15 ms of a pre-commit

@@ -9,10 +9,11 @@
 
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import type { Catalogue } from '../engine/catalogue.js';
+import { hasKeyword } from '../engine/keywords.js';
 import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 import type { FragmentMeta } from '../types.js';
-import { hasKeyword, neededReach, reachOf } from './reach.js';
+import { neededReach, reachOf } from './reach.js';
 
 export interface ChangeScan {
   readonly findings: RawFinding[];

@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from '../engine/catalogue.js';
 import type { KeywordMatcher } from '../engine/keywords.js';
+import { hasKeyword } from '../engine/keywords.js';
 import { commitPatches } from '../git/history.js';
 import { type BlobRead, BlobReader } from '../sources/blobs.js';
 import { changedBlobVerdict } from '../sources/change-fallback.js';
@@ -14,7 +15,7 @@ import type { DiffFile, DiffFragment } from '../sources/diff.js';
 import { DiffParser } from '../sources/diff.js';
 import type { CommitHeader, FragmentMeta } from '../types.js';
 import type { WideHint } from './changed-blob.js';
-import { hasKeyword, reachOf } from './reach.js';
+import { reachOf } from './reach.js';
 import { Tally } from './tally.js';
 import type { RunOptions, TaskProgress, TaskResult } from './task.js';
 

@@ -118,14 +118,3 @@ export function neededReach(reach: Reach, widening: Widening, text: Uint8Array, 
   );
   return need;
 }
-
-/** Whether any keyword of `matcher` occurs in `text`: the automaton's loop, stopping at the first hit. */
-export function hasKeyword(matcher: KeywordMatcher, text: Uint8Array, start = 0, end = text.length): boolean {
-  const { delta, classes, acceptFrom } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[(s >> 2) + (classes[text[i] as number] as number)] as number;
-    if (s >= acceptFrom) return true;
-  }
-  return false;
-}
