@@ -15957,6 +15957,9 @@ function parseDefaultBaseline(text2, label, warn) {
     return void 0;
   }
 }
+function readChosenBaseline(choice, warn) {
+  return choice.named ? readBaseline(choice.file) : readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, warn);
+}
 async function readDefaultBaseline(file, label, warn) {
   if (!existsSync(file)) return void 0;
   let text2;
@@ -15983,6 +15986,7 @@ var init_io = __esm({
   "src/baseline/io.ts"() {
     "use strict";
     init_atomic_write();
+    init_config();
     init_errors();
     init_format();
   }
@@ -18336,6 +18340,15 @@ function renumbered(m) {
 }
 function findKeywords(matcher, data, onHit, start = 0, end = data.length) {
   scanKeywords(matcher, data, onHit, start, end);
+}
+function hasKeyword(matcher, text2, start = 0, end = text2.length) {
+  const { delta, classes, acceptFrom } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[(s >> 2) + classes[text2[i]]];
+    if (s >= acceptFrom) return true;
+  }
+  return false;
 }
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
@@ -25965,15 +25978,6 @@ function neededReach(reach, widening, text2, start, end) {
   );
   return need;
 }
-function hasKeyword(matcher, text2, start = 0, end = text2.length) {
-  const { delta, classes, acceptFrom } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[(s >> 2) + classes[text2[i]]];
-    if (s >= acceptFrom) return true;
-  }
-  return false;
-}
 var BASE_MATCH, reaches;
 var init_reach = __esm({
   "src/scanner/reach.ts"() {
@@ -26232,6 +26236,7 @@ var init_changed_blob = __esm({
   "src/scanner/changed-blob.ts"() {
     "use strict";
     init_allow_marker();
+    init_keywords();
     init_scan_fragment();
     init_text2();
     init_reach();
@@ -26471,6 +26476,7 @@ var PROGRESS_MS2, MAX_IN_FLIGHT, HELD_BYTES;
 var init_commits2 = __esm({
   "src/scanner/commits.ts"() {
     "use strict";
+    init_keywords();
     init_history();
     init_blobs();
     init_change_fallback();
@@ -34915,8 +34921,7 @@ async function pullRequestConfig(source, base2, head) {
 async function workTreeVersion(source) {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
   const choice = chooseBaseline(source.root, source.baseline, config.baseline);
-  const baseline = choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, source.warn);
-  return { config, baseline };
+  return { config, baseline: await readChosenBaseline(choice, source.warn) };
 }
 function configFiles(source) {
   if (source.explicit === void 0) return [...CONFIG_FILE_NAMES];
@@ -36069,6 +36074,7 @@ async function runCi(args2, outer, job, out) {
   const cwd = resolve14(io.cwd, args2.cwd ?? ".");
   await requireRepository(cwd);
   const root = await workTreeRoot(cwd) ?? cwd;
+  const configFile = args2.config === void 0 ? void 0 : resolve14(cwd, args2.config);
   const mode = args2.mode;
   const plan = job.plan(mode);
   const notes3 = [];
@@ -36086,8 +36092,8 @@ async function runCi(args2, outer, job, out) {
     note(committed);
     cacheDir = void 0;
   }
-  const scanWith = (version) => runScan(args2, { cwd, root, cacheDir }, target, version);
-  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, { cwd, root }, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
+  const scanWith = (version) => runScan(args2, { cwd, root, configFile, cacheDir }, target, version);
+  const { outcome, configChange } = plan.kind === "range" && plan.pullRequest === true && target.kind === "range" ? await scanRequest(args2, { root, configFile }, target, job, scanWith, note) : { outcome: await scanWith(void 0), configChange: void 0 };
   const { rules } = outcome;
   const result2 = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
   for (const warning of result2.warnings) io.stderr.write(`keyscan: warning: ${warning}
@@ -36114,12 +36120,10 @@ async function runCi(args2, outer, job, out) {
   return result2.findings.some((f) => f.severity !== "info") && args2.fail ? EXIT.findings : EXIT.clean;
 }
 async function scanRequest(args2, where, target, job, scanWith, note) {
-  const { cwd, root } = where;
+  const { root, configFile } = where;
   const source = {
     root,
-    // Taken from the -C directory as in runScan: resolved against the process directory, a
-    // repository file would look like the workflow's own and the pull request's copy would be used.
-    explicit: args2.config === void 0 ? void 0 : resolve14(cwd, args2.config),
+    explicit: configFile,
     baseline: args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint,
@@ -36140,14 +36144,14 @@ async function scanRequest(args2, where, target, job, scanWith, note) {
   return { outcome, configChange: { files: pr.changed, used: trustHead ? "pull-request" : "base", silenced, baseSha: target.base } };
 }
 async function runScan(args2, where, target, version) {
-  const { cwd, root, cacheDir } = where;
+  const { cwd, root, configFile, cacheDir } = where;
   const given = args2.baseline === void 0 ? void 0 : resolve14(root, args2.baseline);
-  const config = version?.config ?? await loadScanConfig(root, args2.config === void 0 ? void 0 : resolve14(cwd, args2.config));
+  const config = version?.config ?? await loadScanConfig(root, configFile);
   let baseline = version?.baseline;
   const warnings = [];
   if (version === void 0) {
     const choice = chooseBaseline(root, given, config.baseline);
-    baseline = choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => warnings.push(m));
+    baseline = await readChosenBaseline(choice, (m) => warnings.push(m));
   }
   const configured = scanOptionsFor(config, { root, baselineFiles: given === void 0 ? [] : [given] });
   const options = {
@@ -36216,7 +36220,6 @@ var init_ci_run = __esm({
     init_pr_config();
     init_providers();
     init_target();
-    init_config();
     init_errors();
     init_history();
     init_repo();
@@ -41096,7 +41099,6 @@ init_rules();
 init_choice();
 init_io();
 init_rules2();
-init_config();
 init_schema_check();
 init_redact();
 init_errors();
@@ -41970,7 +41972,7 @@ async function scanCommand(args2, outer) {
   const formats = args2.format.length > 0 ? args2.format : [config.format ?? "text"];
   checkReportTargets(formats, args2.output);
   const choice = args2.baseline === false ? void 0 : chooseBaseline(root, baselineFile, config.baseline);
-  const baseline = choice === void 0 ? void 0 : choice.named ? await readBaseline(choice.file) : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}
+  const baseline = choice === void 0 ? void 0 : await readChosenBaseline(choice, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}
 `)));
   const result2 = await scan({
     ...options,

@@ -431,6 +431,15 @@ function renumbered(m) {
 function findKeywords(matcher, data2, onHit, start = 0, end = data2.length) {
   scanKeywords(matcher, data2, onHit, start, end);
 }
+function hasKeyword(matcher, text, start = 0, end = text.length) {
+  const { delta, classes, acceptFrom } = matcher;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    s = delta[(s >> 2) + classes[text[i]]];
+    if (s >= acceptFrom) return true;
+  }
+  return false;
+}
 var precompiled;
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
@@ -2465,15 +2474,6 @@ function neededReach(reach, widening, text, start, end) {
     end
   );
   return need;
-}
-function hasKeyword(matcher, text, start = 0, end = text.length) {
-  const { delta, classes, acceptFrom } = matcher;
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[(s >> 2) + classes[text[i]]];
-    if (s >= acceptFrom) return true;
-  }
-  return false;
 }
 
 // src/engine/fingerprint.ts

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeAtomic } from '../atomic-write.js';
+import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { isKeyscanError, KeyscanError, systemErrorCode } from '../errors.js';
 import type { BaselineKey } from '../filters/baseline.js';
+import type { BaselineChoice } from './choice.js';
 import { type Baseline, LEGACY_BASELINE_VERSION, parseBaseline, serializeBaseline } from './format.js';
 
 /** What a scan needs of the baseline it applies: its entries, and the salt they were hashed with. */
@@ -51,8 +53,16 @@ export function parseDefaultBaseline(text: string, label: string, warn: (message
   }
 }
 
+/**
+ * The baseline a run chose (choice.ts): a named one must exist and parse; the default file may be
+ * missing, and is only warned about when it is not a baseline ({@link parseDefaultBaseline}).
+ */
+export function readChosenBaseline(choice: BaselineChoice, warn: (message: string) => void): Promise<Baseline | undefined> {
+  return choice.named ? readBaseline(choice.file) : readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, warn);
+}
+
 /** {@link parseDefaultBaseline} of a file in the work tree; `undefined` when there is none. */
-export async function readDefaultBaseline(file: string, label: string, warn: (message: string) => void): Promise<Baseline | undefined> {
+async function readDefaultBaseline(file: string, label: string, warn: (message: string) => void): Promise<Baseline | undefined> {
   // Most repositories have none: asking first keeps fs/promises out of a pre-commit run.
   if (!existsSync(file)) return undefined;
   let text: string;

@@ -8,7 +8,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { chooseBaseline } from '../baseline/choice.js';
 import { type Baseline, parseBaseline } from '../baseline/format.js';
-import { parseDefaultBaseline, readBaseline, readDefaultBaseline } from '../baseline/io.js';
+import { parseDefaultBaseline, readBaseline, readChosenBaseline } from '../baseline/io.js';
 import { CONFIG_FILE_NAMES, type Config, DEFAULT_BASELINE_FILE, EMPTY_CONFIG } from '../config/config.js';
 import { configFromText, loadConfig } from '../config/load.js';
 import type { KnownRule } from '../config/parse.js';
@@ -77,10 +77,7 @@ export async function pullRequestConfig(source: ConfigSource, base: string, head
 export async function workTreeVersion(source: ConfigSource): Promise<ConfigVersion> {
   const config = await loadConfig(source.root, source.explicit, source.catalogue);
   const choice = chooseBaseline(source.root, source.baseline, config.baseline);
-  const baseline = choice.named
-    ? await readBaseline(choice.file)
-    : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, source.warn);
-  return { config, baseline };
+  return { config, baseline: await readChosenBaseline(choice, source.warn) };
 }
 
 /** The config files to look for, repository-relative; empty when --config names a file outside the repository. */

@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { chooseBaseline } from '../baseline/choice.js';
-import { baselineScanOptions, readBaseline, readDefaultBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readChosenBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
 import { committedCache, historyCacheDir, historyCacheNote } from '../ci/history-cache.js';
 import type { CiMode, CiPlan, ConfigChange } from '../ci/plan.js';
@@ -16,7 +16,6 @@ import { type ConfigVersion, pullRequestConfig } from '../ci/pr-config.js';
 import type { CiJob, CiOutput } from '../ci/provider.js';
 import { selectProvider } from '../ci/providers.js';
 import { type CiTarget, resolveTarget } from '../ci/target.js';
-import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { isKeyscanError } from '../errors.js';
 import { requireRepository } from '../git/history.js';
 import { workTreeRoot } from '../git/repo.js';
@@ -66,6 +65,8 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
   const cwd = resolve(io.cwd, args.cwd ?? '.');
   await requireRepository(cwd);
   const root = (await workTreeRoot(cwd)) ?? cwd;
+  // A relative --config is taken from the -C directory, by the scan and by a pull request's check alike.
+  const configFile = args.config === undefined ? undefined : resolve(cwd, args.config);
   const mode = args.mode as CiMode;
   const plan: CiPlan = job.plan(mode);
   const notes: string[] = [];
@@ -84,10 +85,10 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
     note(committed);
     cacheDir = undefined;
   }
-  const scanWith = (version: ConfigVersion | undefined) => runScan(args, { cwd, root, cacheDir }, target, version);
+  const scanWith = (version: ConfigVersion | undefined) => runScan(args, { cwd, root, configFile, cacheDir }, target, version);
   const { outcome, configChange } =
     plan.kind === 'range' && plan.pullRequest === true && target.kind === 'range'
-      ? await scanRequest(args, { cwd, root }, target, job, scanWith, note)
+      ? await scanRequest(args, { root, configFile }, target, job, scanWith, note)
       : { outcome: await scanWith(undefined), configChange: undefined };
   const { rules } = outcome;
   const result: ScanResult = { ...outcome.result, warnings: outcome.result.warnings.map(scrub) };
@@ -121,18 +122,16 @@ async function runCi(args: CiArgs, outer: CliIO, job: CiJob, out: CiOutput): Pro
  */
 async function scanRequest(
   args: CiArgs,
-  where: { readonly cwd: string; readonly root: string },
+  where: { readonly root: string; readonly configFile: string | undefined },
   target: CiTarget & { kind: 'range' },
   job: CiJob,
   scanWith: (version: ConfigVersion) => Promise<ScanOutcome>,
   note: (line: string) => void,
 ): Promise<{ outcome: ScanOutcome; configChange: ConfigChange | undefined }> {
-  const { cwd, root } = where;
+  const { root, configFile } = where;
   const source = {
     root,
-    // Taken from the -C directory as in runScan: resolved against the process directory, a
-    // repository file would look like the workflow's own and the pull request's copy would be used.
-    explicit: args.config === undefined ? undefined : resolve(cwd, args.config),
+    explicit: configFile,
     baseline: args.baseline === undefined ? undefined : resolve(root, args.baseline),
     catalogue: KNOWN_RULES,
     fetchHint: job.fetchHint,
@@ -163,22 +162,20 @@ interface ScanOutcome {
 /** One scan of the target; `version` replaces the work tree's config and baseline when given. */
 async function runScan(
   args: CiArgs,
-  where: { readonly cwd: string; readonly root: string; readonly cacheDir: string | undefined },
+  where: { readonly cwd: string; readonly root: string; readonly configFile: string | undefined; readonly cacheDir: string | undefined },
   target: CiTarget,
   version: ConfigVersion | undefined,
 ): Promise<ScanOutcome> {
-  const { cwd, root, cacheDir } = where;
-  // A relative --config is taken from the -C directory, a --baseline from the repository root (as on a pull request).
+  const { cwd, root, configFile, cacheDir } = where;
+  // A --baseline is taken from the repository root (as on a pull request).
   const given = args.baseline === undefined ? undefined : resolve(root, args.baseline);
-  const config = version?.config ?? (await loadScanConfig(root, args.config === undefined ? undefined : resolve(cwd, args.config)));
+  const config = version?.config ?? (await loadScanConfig(root, configFile));
   // Not a pull request: the work tree's baseline, the config's or the default .keyscan-baseline.json.
   let baseline = version?.baseline;
   const warnings: string[] = [];
   if (version === undefined) {
     const choice = chooseBaseline(root, given, config.baseline);
-    baseline = choice.named
-      ? await readBaseline(choice.file)
-      : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => warnings.push(m));
+    baseline = await readChosenBaseline(choice, (m) => warnings.push(m));
   }
   // A --baseline file is scanned like any other, but its own hash values are not findings.
   const configured = scanOptionsFor(config, { root, baselineFiles: given === undefined ? [] : [given] });

@@ -11,9 +11,8 @@ import { resolve } from 'node:path';
 import type yargsFactory from 'yargs/yargs';
 import { builtinRules } from '../../rules/index.js';
 import { chooseBaseline } from '../baseline/choice.js';
-import { baselineScanOptions, readBaseline, readDefaultBaseline } from '../baseline/io.js';
+import { baselineScanOptions, readChosenBaseline } from '../baseline/io.js';
 import { ENV_CHECK_RULES } from '../checks/rules.js';
-import { DEFAULT_BASELINE_FILE } from '../config/config.js';
 import { closest } from '../config/schema-check.js';
 import { redactPrefix } from '../engine/redact.js';
 import { isKeyscanError } from '../errors.js';
@@ -167,11 +166,7 @@ async function scanCommand(args: ScanArgs, outer: CliIO): Promise<number> {
   // The file `keyscan baseline` writes by default is read by default, so its advice works as printed.
   const choice = args.baseline === false ? undefined : chooseBaseline(root, baselineFile, config.baseline);
   const baseline =
-    choice === undefined
-      ? undefined
-      : choice.named
-        ? await readBaseline(choice.file)
-        : await readDefaultBaseline(choice.file, DEFAULT_BASELINE_FILE, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}\n`)));
+    choice === undefined ? undefined : await readChosenBaseline(choice, (m) => io.stderr.write(safeOutput(`keyscan: warning: ${m}\n`)));
   const result = await scan({
     ...options,
     ...baselineScanOptions(baseline),
