@@ -233,10 +233,12 @@ export const ciRules: readonly RuleSpec[] = [
       rotate: 'Revoke the token (vault token revoke) and issue a new short-lived one through an auth method.',
       references: ['https://developer.hashicorp.com/vault/docs/concepts/tokens'],
       entropy: 3.5,
-      positive: ['VAULT_TOKEN=s.{{alnum:24}}', 'vault_token: "s.{{alnum:24}}"'],
-      negative: ['VAULT_TOKEN=s.{{alnum:8}}', 'VAULT_ADDR=https://vault.example.org:8200'],
+      positive: ['VAULT_TOKEN=s.{{alnum:24}}', 'vault_token: "s.{{alnum:24}}"', 'provider "vault" {\n  token = "s.{{alnum:24}}"\n}'],
+      negative: ['VAULT_TOKEN=s.{{alnum:8}}', 'VAULT_ADDR=https://vault.example.org:8200', 'token: "s.{{alnum:30}}"'],
     },
-    { names: ['vault_token', 'vault-token', 'vault_auth_token', 'x-vault-token'], body: 's\\.[A-Za-z0-9]{24}' },
+    // Terraform's vault provider and Vault's API responses (auth.client_token) name it just `token`;
+    // "s." + exactly 24 random base62 characters is shape enough under that name.
+    { names: ['vault_token', 'vault-token', 'vault_auth_token', 'x-vault-token', 'token'], body: 's\\.[A-Za-z0-9]{24}', mention: false },
   ),
   token(
     {

@@ -485,6 +485,22 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     { names: ['alphavantage', 'alpha_vantage'], body: '[A-Z0-9]{16}' },
   ),
+  prefixed(
+    tags,
+    {
+      id: 'finage-api-key',
+      description: 'Finage market-data API key',
+      provider: 'Finage',
+      severity: 'medium',
+      revoke: 'https://moon.finage.co.uk/',
+      rotate: regenerate('the Finage Moon dashboard (Services → API)'),
+      references: ['https://nango.dev/docs/api-integrations/finage/connect'],
+      example: '{{upalnum:32}}',
+    },
+    // The dashboard's key "starts with API_KEY"; the rest is capitals and digits. A digit is
+    // required so that a constant's name glued to the prefix (API_KEYFORTHEFINAGESERVICE…) is no key.
+    { prefixes: ['API_KEY'], body: '(?=[A-Z]{0,39}[0-9])[A-Z0-9]{30,40}', keywords: ['api_key'] },
+  ),
   named(
     tags,
     {

@@ -141,10 +141,20 @@ export const saasAppRules: readonly RuleSpec[] = [
       revoke: 'https://app.hubspot.com/',
       rotate: 'Legacy API keys are sunset: deactivate it and use a private app token.',
       references: ['https://developers.hubspot.com/changelog/upcoming-api-key-sunset'],
-      positive: [`HUBSPOT_API_KEY=${UUID_EXAMPLE}`, `https://api.hubapi.com/contacts/v1/lists?hapikey=${UUID_EXAMPLE}`],
-      negative: ['HUBSPOT_API_KEY={{hex:16}}', `HUBSPOT_PORTAL_ID=${UUID_EXAMPLE}`],
+      entropy: 3,
+      positive: [
+        `HUBSPOT_API_KEY=${UUID_EXAMPLE}`,
+        `https://api.hubapi.com/contacts/v1/lists?hapikey=${UUID_EXAMPLE}`,
+        `const hs = new HubSpotAPI("${UUID_EXAMPLE}");`,
+      ],
+      negative: ['HUBSPOT_API_KEY={{hex:16}}', `HUBSPOT_PORTAL_ID=${UUID_EXAMPLE}`, `new HubSpotAPI({ portalId: "${UUID_EXAMPLE}" })`],
     },
-    { names: ['hubspot_api_key', 'hubspot_key', 'hapikey', 'hubspot-api-key'], body: UUID },
+    // The legacy SDKs (hubspot-api, node-hubspot) took the key as the client's one argument.
+    {
+      names: ['hubspot_api_key', 'hubspot_key', 'hapikey', 'hubspot-api-key', 'hubspotapi'],
+      body: UUID,
+      mention: ['hubspotapi'],
+    },
   ),
   custom(
     {
