@@ -34,6 +34,12 @@ const DUMMY_PASSWORD =
 /** Lines `<provider> token - '<value>'` or `<provider> <value>`: no language assigns a value so. */
 const NO_ASSIGNMENT = "a mock carrier (`<provider> token - '…'` or `<provider> <value>` lines): no file format assigns a value this way";
 
+/** Searched December 2026: the provider's own SDK README is all it publishes about its key. */
+const MOCKAROO_UNDOCUMENTED =
+  'no documented format: Mockaroo\'s own SDK README (github.com/mockaroo/mockaroo-node) shows only apiKey: "(your api key)" from the account page, no length or alphabet; an 8-character value is no shape a rule can hold to';
+const NOZBE_UNDOCUMENTED =
+  'no documented format: Nozbe\'s own SDK README (github.com/Nozbe/teams-api) says to take an API token from Settings → Integrations and shows only "fakeApiToken123456"; no length, alphabet or prefix is published';
+
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'detect-secrets/artifactory', key: '0171653fb4a1', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -1219,6 +1225,7 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/mite', key: '13ec6aea33f3', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/mixpanel', key: 'ca7274223fa5', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/mux', key: 'e09170c22507', reason: NO_ASSIGNMENT, kind: 'mock' },
+  { case: 'trufflehog/myfreshworks', key: 'ce18a2dd3c10', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/netsuite', key: '836559e98d4c', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/netsuite', key: '68aae0520506', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/neutrinoapi', key: 'e2b6db9f5654', reason: NO_ASSIGNMENT, kind: 'mock' },
@@ -1297,4 +1304,8 @@ export const NOT_DOCUMENTED = [
     reason: 'the target is the hive_id value (the Hive user ID sent beside the API key), an identifier; the key beside it is reported',
     kind: 'not-a-credential',
   },
+  { case: 'trufflehog/mockaroo', key: '8507761ba02b', reason: MOCKAROO_UNDOCUMENTED, kind: 'format' },
+  { case: 'trufflehog/mockaroo', key: 'fbebc556b8f6', reason: MOCKAROO_UNDOCUMENTED, kind: 'format' },
+  { case: 'trufflehog/nozbeteams', key: '6c61d73d0ac4', reason: NOZBE_UNDOCUMENTED, kind: 'format' },
+  { case: 'trufflehog/nozbeteams', key: '0ca42481afb1', reason: NOZBE_UNDOCUMENTED, kind: 'format' },
 ];
