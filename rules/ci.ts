@@ -238,7 +238,7 @@ export const ciRules: readonly RuleSpec[] = [
     },
     // Terraform's vault provider and Vault's API responses (auth.client_token) name it just `token`;
     // "s." + exactly 24 random base62 characters is shape enough under that name.
-    { names: ['vault_token', 'vault-token', 'vault_auth_token', 'x-vault-token', 'token'], body: 's\\.[A-Za-z0-9]{24}', mention: false },
+    { names: ['vault_token', 'vault-token', 'vault_auth_token', 'x-vault-token', 'token'], body: 's\\.[A-Za-z0-9]{24}' },
   ),
   token(
     {
