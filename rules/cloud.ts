@@ -539,10 +539,26 @@ export const cloudRules: readonly RuleSpec[] = [
       revoke: 'https://railway.com/account/tokens',
       rotate: 'Delete the token under Account → Tokens (project tokens in the project settings), create a new one, and update CI.',
       references: ['https://docs.railway.com/guides/public-api#creating-a-token'],
-      positive: [`RAILWAY_TOKEN=${UUID_EXAMPLE}`, `railway_api_token: "${UUID_EXAMPLE}"`],
-      negative: ['RAILWAY_TOKEN={{hex:32}}', `RAILWAY_PROJECT_ID=${UUID_EXAMPLE}`],
+      entropy: 3,
+      positive: [
+        `RAILWAY_TOKEN=${UUID_EXAMPLE}`,
+        `railway_api_token: "${UUID_EXAMPLE}"`,
+        `railway = '${UUID_EXAMPLE}'`,
+        `const railwayToken = "${UUID_EXAMPLE}"`,
+      ],
+      negative: [
+        'RAILWAY_TOKEN={{hex:32}}',
+        `RAILWAY_PROJECT_ID=${UUID_EXAMPLE}`,
+        `RAILWAY_ENVIRONMENT_ID=${UUID_EXAMPLE}`,
+        `railway_service_id: "${UUID_EXAMPLE}"`,
+        `// railway ${UUID_EXAMPLE}`,
+      ],
     },
-    { names: ['railway_token', 'railway_api_token', 'railway_project_token', 'railway-token'], body: UUID },
+    // Account, team and project tokens are UUIDs (RAILWAY_API_TOKEN, RAILWAY_TOKEN), and a name that
+    // is only the provider's may hold one. Railway's project, environment and service IDs are UUIDs
+    // too, but their names end in _ID, past which an assignment never reaches; a bare mention of
+    // the word says too little, so assignments only.
+    { names: ['railway'], body: UUID, mention: false },
   ),
   custom(
     {

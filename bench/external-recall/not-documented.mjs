@@ -949,6 +949,46 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/rechargepayments', key: '7a924ff2998d', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/swell', key: '5e88be70dc15', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/wepay', key: '0f2dbce160f0', reason: NO_ASSIGNMENT, kind: 'mock' },
+  {
+    case: 'trufflehog/siteleaf',
+    key: 'aea77ad88a24',
+    reason:
+      'Siteleaf issues the API key and secret as 32 hex digits each (its API documentation, github.com/siteleaf/siteleaf-v1-api, shows both in the /v1/auth response); this value has letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/siteleaf',
+    key: '3295642c5210',
+    reason:
+      'Siteleaf issues the API key and secret as 32 hex digits each (its API documentation, github.com/siteleaf/siteleaf-v1-api, shows both in the /v1/auth response); this value has letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/zipbooks',
+    key: '91d0d9903549',
+    reason: 'the target is the e-mail address after the password (the login name), not a credential',
+    kind: 'not-a-credential',
+  },
+  {
+    case: 'trufflehog/zipbooks',
+    key: '8fd20b52d4da',
+    reason: 'the target is the e-mail address after the password (the login name), not a credential',
+    kind: 'not-a-credential',
+  },
+  {
+    case: 'trufflehog/uri',
+    key: 'aff45081d2b4',
+    reason: 'the URL\'s password (between the ":" of the user part and the "@") is 1234, typed filler that keyscan drops by design',
+    kind: 'placeholder',
+  },
+  {
+    case: 'trufflehog/sqlserver',
+    key: '32262cef2953',
+    reason:
+      "the target is trufflehog's own re-encoding of the connection string (sqlserver://user:URL-escaped password@host?…), text the case does not contain, so no finding can cover it; keyscan reports the password of the connection string the case does contain (connection-string-password)",
+    kind: 'mock',
+  },
+  { case: 'trufflehog/portainer', key: '87e1c1e7ae70', reason: JWT_NOT_JSON, kind: 'format' },
   { case: 'trufflehog/autoklose', key: 'd23ad3799591', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/baremetrics', key: '38d0e53d3d85', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/nethunt', key: '797cac6aa0f4', reason: NO_ASSIGNMENT, kind: 'mock' },
