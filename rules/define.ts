@@ -106,7 +106,7 @@ export function nameKeywords(names: readonly string[]): string[] {
  * rest of the name.
  */
 const ASSIGN =
-  '[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["\'`]?\\]?[ \\t]{0,8})(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+  '[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
 /**
  * A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`),
  * and the name is the provider's alone or names a credential (`"DATADOG_API_KEY", …`): a list of
@@ -209,9 +209,9 @@ function mentionTail(mentioned: readonly string[], body: string, notAfter: strin
   return (
     // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
     // lowercase letter after it makes another word.
-    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])` +
+    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,])` +
     `[^\\n]{0,40}?[ \\t"'\`(=:,]` +
-    `(?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?::=|=|:)[ \\t]{0,8}["'\`]?)` +
+    `(?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?(?::=|=|:|,)[ \\t]{0,8}["'\`]?)` +
     `(?=(?:${body})(?!${run}))(?=${run}{16})(?=${run}{0,300}?[0-9])(?=${run}{0,300}?[A-Za-z])`
   );
 }
