@@ -3,11 +3,28 @@
  * Intercom's older rules are in saas-apps.ts and messaging.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, NOT_A_WORD, token, UUID } from './define.js';
+import { assigned, NOT_A_WORD, named, token, UUID } from './define.js';
 
 const tags = ['crm'];
 
 export const crmRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'chartmogul-api-key',
+      description: 'ChartMogul API key',
+      provider: 'ChartMogul',
+      severity: 'high',
+      revoke: 'https://app.chartmogul.com/#/admin/api',
+      rotate:
+        'Delete the key in ChartMogul (Profile → API keys), create one with the Read-only access level where writing is not needed, and update its users.',
+      references: ['https://www.npmjs.com/package/chartmogul-node', 'https://github.com/chartmogul/chartmogul-python'],
+      example: '{{lowalnum:32}}',
+      entropy: 3.5,
+    },
+    // The SDKs read it from CHARTMOGUL_API_KEY; the docs give no length.
+    { names: ['chartmogul'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,64}` },
+  ),
   assigned(
     {
       id: 'pipedrive-api-token',

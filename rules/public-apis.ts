@@ -13,6 +13,155 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'api2cart-api-key',
+      description: 'API2Cart account API key',
+      provider: 'API2Cart',
+      severity: 'high',
+      revoke: 'https://app.api2cart.com/',
+      rotate:
+        'Regenerate the API key in the API2Cart account (it reaches every store connected to the account), update its users, and remove the stores that no longer need access.',
+      references: ['https://packagist.org/packages/api2cart/api2cart-php-sdk', 'https://docs.api2cart.com/'],
+      example: '{{hex:32}}',
+    },
+    // Sent as the api_key query parameter with each store's store_key: 32 hex digits.
+    { names: ['api2cart'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'aylien-text-api-key',
+      description: 'AYLIEN Text API application key',
+      provider: 'AYLIEN',
+      severity: 'medium',
+      revoke: 'https://developer.aylien.com/',
+      rotate: regenerate('the AYLIEN developer portal (the application’s keys)'),
+      references: ['https://www.npmjs.com/package/aylien_textapi', 'https://www.rubydoc.info/gems/aylien_text_api/1.0.0'],
+      example: '{{hex:32}}',
+    },
+    // Sent as X-AYLIEN-TextAPI-Application-Key beside the application ID (app_id / application_id).
+    { names: ['aylien'], body: '[a-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'buttercms-api-token',
+      description: 'ButterCMS read or write API token',
+      provider: 'ButterCMS',
+      severity: 'medium',
+      revoke: 'https://buttercms.com/settings/',
+      rotate:
+        'Ask ButterCMS support to regenerate the token (Settings → API Tokens), update its users, and keep the write token on the server only.',
+      references: ['https://buttercms.com/docs/api/concepts/authentication-api-tokens'],
+      example: '{{lowalnum:40}}',
+      entropy: 3.5,
+    },
+    // Sent as ?auth_token= or `Authorization: Token …`; the SDK docs keep it in BUTTER_API_TOKEN / BUTTER_WRITE_TOKEN.
+    {
+      names: ['buttercms', 'butter_api_token', 'butter_write_token', 'butter_cms'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,48}`,
+    },
+  ),
+  named(
+    tags,
+    {
+      id: 'carbon-interface-api-key',
+      description: 'Carbon Interface API key',
+      provider: 'Carbon Interface',
+      severity: 'low',
+      revoke: 'https://www.carboninterface.com/dashboard',
+      rotate: regenerate('the Carbon Interface dashboard'),
+      references: ['https://docs.carboninterface.com/#/?id=authentication'],
+      example: '{{alnum:21}}',
+      entropy: 3.5,
+    },
+    // A Bearer token; the docs give no length.
+    { names: ['carboninterface', 'carbon_interface'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,64}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'chatfuel-api-token',
+      description: 'Chatfuel broadcasting or Dashboard API token',
+      provider: 'Chatfuel',
+      severity: 'medium',
+      revoke: 'https://dashboard.chatfuel.com/',
+      rotate:
+        'Revoke and regenerate the Dashboard API token (profile → Dashboard API Token) or the bot’s broadcasting token in the bot’s settings, and update its users.',
+      references: ['https://docs.chatfuel.com/en/articles/790461-broadcasting-api', 'https://docs.chatfuel.com/api/dashboard-api'],
+      example: '{{alnum:128}}',
+      entropy: 3.5,
+    },
+    // chatfuel_token on Broadcasting API calls, a Bearer token on the Dashboard API; the docs give no length.
+    { names: ['chatfuel'], body: `${NOT_A_WORD}[A-Za-z0-9]{40,128}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'cloudmersive-api-key',
+      description: 'Cloudmersive API key',
+      provider: 'Cloudmersive',
+      severity: 'medium',
+      revoke: 'https://account.cloudmersive.com/',
+      rotate: regenerate('the Cloudmersive account dashboard (API Keys)'),
+      references: ['https://api.cloudmersive.com/python-client.asp'],
+      example: UUID_EXAMPLE,
+    },
+    // Sent in the Apikey header; the client docs show a UUID.
+    { names: ['cloudmersive'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'craftmypdf-api-key',
+      description: 'CraftMyPDF account or team API key',
+      provider: 'CraftMyPDF',
+      severity: 'medium',
+      revoke: 'https://app.craftmypdf.com/',
+      rotate: regenerate('the CraftMyPDF web console (API Integration → Reset API Key; a team has its own key)'),
+      references: ['https://support.craftmypdf.com/rest-api-integration', 'https://nango.dev/docs/api-integrations/craftmypdf/connect'],
+      example: '{{alnum:35}}',
+      entropy: 3.5,
+    },
+    // Sent in the X-API-KEY header; the docs give no length.
+    { names: ['craftmypdf'], body: `${NOT_A_WORD}[A-Za-z0-9]{30,48}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'currencybeacon-api-key',
+      description: 'CurrencyBeacon (formerly CurrencyScoop) API key',
+      provider: 'CurrencyBeacon',
+      severity: 'low',
+      revoke: 'https://currencybeacon.com/account',
+      rotate: regenerate('the CurrencyBeacon account page'),
+      references: ['https://currencybeacon.com/api-documentation'],
+      example: '{{lowalnum:32}}',
+      entropy: 3.5,
+    },
+    // Sent as ?api_key= or a Bearer token; the docs give no length.
+    { names: ['currencyscoop', 'currencybeacon'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'currencyfreaks-api-key',
+      description: 'CurrencyFreaks API key',
+      provider: 'CurrencyFreaks',
+      severity: 'low',
+      revoke: 'https://currencyfreaks.com/dashboard',
+      rotate: regenerate('the CurrencyFreaks dashboard'),
+      references: [
+        'https://currencyfreaks.com/documentation.html',
+        'https://metacpan.org/pod/Finance::Quote::CurrencyRates::CurrencyFreaks',
+      ],
+      example: '{{hex:32}}',
+    },
+    // Sent as ?apikey=; its users keep it in CURRENCYFREAKS_API_KEY.
+    { names: ['currencyfreaks'], body: '[a-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
       id: 'databox-push-token',
       description: 'Databox push API token',
       provider: 'Databox',

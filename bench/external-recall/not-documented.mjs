@@ -557,6 +557,13 @@ export const NOT_DOCUMENTED = [
   },
   { case: 'trufflehog/cloudflareglobalapikey', key: '9fa769bfc0e8', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/cloze', key: 'cdea0fdf81ae', reason: PLACEHOLDER, kind: 'placeholder' },
+  {
+    case: 'trufflehog/cloudmersive',
+    key: '96296a50e515',
+    reason:
+      "Cloudmersive's client docs (api.cloudmersive.com/python-client.asp) set the Apikey to a UUID (8-4-4-4-12 hex digits); this value is 36 letters and digits with one dash after the 25th, most of its letters outside hex",
+    kind: 'format',
+  },
   { case: 'trufflehog/contentfulpersonalaccesstoken', key: '7f7be40dd6a2', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/currentsapi', key: '3cdc5f3c18b0', reason: JENKINS_MOCK, kind: 'mock' },
   {
