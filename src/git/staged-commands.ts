@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIFF_OPTIONS, DIFF_PINS } from './diff-options.js';
+import { evidentWorkTreeRoot } from './evident-root.js';
 import { prefetchGit } from './run.js';
 
 /** The work tree root (repo.ts). */
@@ -30,7 +31,7 @@ export const STAGED_DIFF_ARGS: readonly string[] = [...DIFF_PINS, 'diff', '--cac
 export const CAT_FILE_ARGS: readonly string[] = ['cat-file', '--batch'];
 
 /**
- * Starts a staged scan's four git processes in `cwd` before the CLI is loaded: they run on the
+ * Starts a staged scan's git processes (three, four when the root is not evident) in `cwd` before the CLI is loaded: they run on the
  * other core while Node compiles keyscan (~40 ms), instead of one after the other after it. Each
  * is used only by a later request for exactly the same command line, directory and environment
  * (so only when `cwd` is the work tree root, where git runs hooks); an unused one is dropped.
@@ -39,7 +40,8 @@ export const CAT_FILE_ARGS: readonly string[] = ['cat-file', '--batch'];
  */
 export function prefetchStaged(cwd: string): void {
   if (!existsSync(join(cwd, '.git'))) return;
-  prefetchGit(TOPLEVEL_ARGS, cwd, false);
+  // Asked only when the root is not evident (repo.ts asks the same).
+  if (evidentWorkTreeRoot(cwd) === undefined) prefetchGit(TOPLEVEL_ARGS, cwd, false);
   prefetchGit(STAGED_ENTRIES_ARGS, cwd, false);
   prefetchGit(STAGED_DIFF_ARGS, cwd, false);
   prefetchGit(CAT_FILE_ARGS, cwd, true);

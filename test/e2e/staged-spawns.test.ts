@@ -51,7 +51,7 @@ function execPath(name: string): string {
 }
 
 describe('--staged starts few git processes', () => {
-  it('one diff for the names and statuses, one for the patches, one cat-file, one rev-parse', async () => {
+  it('one diff for the names and statuses, one for the patches, one cat-file, and no rev-parse at the root', async () => {
     const dir = makeRepo({ 'a.js': 'a\n', 'b.js': 'b\n' }, { commit: true });
     writeFiles(dir, { 'a.js': 'a\nconst x = 1;\n', 'c.js': `const key = "${tokens.githubPat()}";\n`, 'empty.txt': '' });
     git(dir, 'add', '-A');
@@ -59,7 +59,8 @@ describe('--staged starts few git processes', () => {
     const r = await keyscan(['--staged', '-f', 'json'], { cwd: dir, env: shim.env });
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path)).toEqual(['c.js']);
-    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'diff', 'rev-parse']);
+    // The root is evident (src/git/evident-root.ts): the scan's own commands run there.
+    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'diff']);
   });
 
   it("the hook's own command line starts all four at once, not each after the one before", async () => {
@@ -68,6 +69,8 @@ describe('--staged starts few git processes', () => {
     const filler = 'const line = computeValue(42); // filler\n'.repeat(4000);
     writeFiles(dir, { 'a.js': `a\n${filler}`, 'c.js': `${filler}const key = "${tokens.githubPat()}";\n`, 'empty.txt': '' });
     git(dir, 'add', '-A');
+    // An include in the repository config: the root is no longer evident, so rev-parse is asked.
+    git(dir, 'config', 'include.path', 'no-such.config');
     const shim = loggingGit(true);
     const r = await keyscan(['--staged'], { cwd: dir, env: shim.env });
     expect(r.code).toBe(1);
