@@ -9,8 +9,9 @@
  * - its name carries everything that makes a cache invalid (keyscan version, Node version and
  *   architecture, V8 flags that the CLI sets) and a hash of the bundle's content, so an upgrade or
  *   a rebuild never meets an old cache;
- * - its payload carries its own checksum (V8 does not check a cache's bytes in release builds), and
- *   a cache that is short, foreign, corrupt or rejected by V8 is ignored and rewritten;
+ * - its payload is checksummed by V8 itself (see {@link withCacheChecksum}: V8 does not check a
+ *   cache's bytes in release builds unless asked, and a damaged one can crash it), and a cache that
+ *   is short, foreign, corrupt or rejected by V8 is ignored and rewritten;
  * - it is written to a temporary file and renamed, so a reader never sees half of it;
  * - it holds compiled code of keyscan's own source only: V8 serializes functions and their
  *   literals, not values the run computed, so nothing scanned is ever in it.
@@ -20,29 +21,33 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { arch, homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
-/** Bumped when the cache file's layout changes. */
-const MAGIC = Buffer.from('keyscan-v8cache-2\n');
+/** Bumped when the cache file's layout changes (3: V8's own checksum replaced keyscan's CRC-32). */
+const MAGIC = Buffer.from('keyscan-v8cache-3\n');
 /** Cache files not rewritten for this long (other versions, older builds) are removed. */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
 const nodeRequire = createRequire(import.meta.url);
 
 /**
- * The payload's checksum, against a damaged file (a cache is not a defence against someone who
- * can write the user's cache directory: see the README). CRC-32 where zlib has it (Node 20.15+):
- * loading node:crypto costs a pre-commit run ~5 ms, zlib's crc32 under 1 ms; SHA-256 otherwise.
- * The writer and the reader are the same Node release (it is in the file name), so they agree.
+ * Runs `f` with V8 writing and checking a checksum of every code cache it makes and reads
+ * (`--verify-snapshot-checksum`, off in release builds): a damaged cache is then rejected, and the
+ * run compiles from source, where one flipped byte early in a cache unchecked crashes V8 (tested in
+ * test/e2e/code-cache.test.ts). V8's own check costs a pre-commit run nothing measurable, where
+ * keyscan's CRC-32 of the cache needed node:zlib loaded (~1-3 ms). On only around the cache's
+ * reading and writing: it also applies to Node's own built-in modules (with it on, loading three of
+ * them took 3-5 ms longer) and to a worker's start-up snapshot. Both sides run with it on, so they
+ * agree on the V8 flags the cache was made under.
  */
-function checksum(payload: Uint8Array): Buffer {
-  const zlib = nodeRequire('node:zlib') as { crc32?: (data: Uint8Array) => number };
-  if (typeof zlib.crc32 === 'function') {
-    const out = Buffer.alloc(4);
-    out.writeUInt32BE(zlib.crc32(payload) >>> 0);
-    return out;
+function withCacheChecksum<T>(f: () => T): T {
+  setFlagsFromString('--verify-snapshot-checksum');
+  try {
+    return f();
+  } finally {
+    setFlagsFromString('--no-verify-snapshot-checksum');
   }
-  return sha256(payload);
 }
 
 function sha256(data: Uint8Array): Buffer {
@@ -101,7 +106,7 @@ export function cacheFile(dir: string, contentKey: string, version: string, v8Fl
   return join(dir, `cli-${safe(version)}-node${safe(process.version)}-${arch()}-${safe(v8Flags)}-${contentKey}.v8cache`);
 }
 
-/** The cache payload in `file`, or undefined when it is missing, foreign or corrupt. */
+/** The cache payload in `file` (V8 checks its checksum), or undefined when it is missing or foreign. */
 export function readCache(file: string): Buffer | undefined {
   let data: Buffer;
   try {
@@ -109,11 +114,8 @@ export function readCache(file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const digestLength = data[MAGIC.length] ?? 0;
-  const start = MAGIC.length + 1 + digestLength;
-  if (data.length <= start || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const payload = data.subarray(start);
-  return checksum(payload).equals(data.subarray(MAGIC.length + 1, start)) ? payload : undefined;
+  if (data.length <= MAGIC.length || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  return data.subarray(MAGIC.length);
 }
 
 /** Writes `payload` to `file` atomically (temporary file, then rename); failures are ignored. */
@@ -121,8 +123,7 @@ export function writeCache(file: string, payload: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const digest = checksum(payload);
-    writeFileSync(tmp, Buffer.concat([MAGIC, Buffer.from([digest.length]), digest, payload]), { mode: 0o600 });
+    writeFileSync(tmp, Buffer.concat([MAGIC, payload]), { mode: 0o600 });
     renameSync(tmp, file);
     pruneStale(dirname(file));
   } catch {
@@ -180,7 +181,7 @@ export function loadBundle(bundlePath: string, v8Flags: string, env: NodeJS.Proc
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.toString('latin1')}\n})`;
   // No importModuleDynamically: Node 20 runs import() in a vm.Script only behind a flag, so the
   // bundle has none (scripts/bundle.mjs refuses a bundle that has one).
-  const script = new Script(wrapped, { filename: bundlePath, ...(cachedData ? { cachedData } : {}) });
+  const script = withCacheChecksum(() => new Script(wrapped, { filename: bundlePath, ...(cachedData ? { cachedData } : {}) }));
   const module = { exports: {} as BundledCli };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
@@ -189,7 +190,8 @@ export function loadBundle(bundlePath: string, v8Flags: string, env: NodeJS.Proc
     // A run that turned on another V8 flag (a user rule's check, see regex-guard.ts) would write a
     // cache that the next start, without that flag, rejects: leave it to a run that did not.
     if (linearEngineEnabled()) return;
-    writeCache(file, script.createCachedData());
+    const data = withCacheChecksum(() => script.createCachedData());
+    writeCache(file, data);
   };
   return { cli: module.exports, save };
 }

@@ -10,13 +10,17 @@ import { BatchParser } from './cat-file.js';
 import { DIFF_OPTIONS, DIFF_PINS } from './diff-options.js';
 import { firstLine, git, gitStream } from './run.js';
 import { STAGED_DIFF_ARGS } from './staged-commands.js';
+import { sharedStagedRead } from './staged-read.js';
 
 /** `git log --format` for the commit header the diff parser expects: RS, then fields separated by US. */
 export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
-/** `git diff --cached`: what is staged against HEAD (against the empty tree before the first commit). */
+/**
+ * `git diff --cached`: what is staged against HEAD (against the empty tree before the first
+ * commit). In a staged scan, the patch of its one diff (staged-read.ts).
+ */
 export function stagedDiff(repo: string): AsyncGenerator<Buffer> {
-  return gitStream(STAGED_DIFF_ARGS, repo);
+  return sharedStagedRead(repo)?.claimPatch() ?? gitStream(STAGED_DIFF_ARGS, repo);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { evidentWorkTreeRoot } from './evident-root.js';
 import { git, gitOk, gitStream, nulRecords } from './run.js';
 import { TOPLEVEL_ARGS } from './staged-commands.js';
 
@@ -6,14 +7,19 @@ const roots = new Map<string, Promise<string | undefined>>();
 /**
  * The work tree root that contains `dir`, or undefined outside a git work tree. Asked once per
  * directory and process: several stages need it, and each git start costs a pre-commit hook ~4 ms.
+ * Not asked at all where the answer is evident (see evident-root.ts).
  */
 export function workTreeRoot(dir: string): Promise<string | undefined> {
   let root = roots.get(dir);
   if (root === undefined) {
-    root = git(TOPLEVEL_ARGS, dir).then((r) => {
-      const out = r.stdout.trim();
-      return r.code !== 0 || out === '' ? undefined : out;
-    });
+    const evident = evidentWorkTreeRoot(dir);
+    root =
+      evident !== undefined
+        ? Promise.resolve(evident)
+        : git(TOPLEVEL_ARGS, dir).then((r) => {
+            const out = r.stdout.trim();
+            return r.code !== 0 || out === '' ? undefined : out;
+          });
     roots.set(dir, root);
   }
   return root;

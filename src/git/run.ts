@@ -165,9 +165,13 @@ interface GitProcess {
 }
 
 function startGit(args: readonly string[], cwd: string, withStdin: boolean): GitProcess {
-  const prefetched = claimPrefetched(args, cwd, withStdin);
-  if (prefetched !== undefined) return prefetched;
-  const child = spawn('git', pinnedArgs(args), { cwd, env: gitEnv(), stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  // Once per start: copying process.env is a call into C++ per variable.
+  const env = gitEnv();
+  return claimPrefetched(args, cwd, withStdin, env) ?? spawnGit(args, cwd, withStdin, env);
+}
+
+function spawnGit(args: readonly string[], cwd: string, withStdin: boolean, env: NodeJS.ProcessEnv): GitProcess {
+  const child = spawn('git', pinnedArgs(args), { cwd, env, stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal }));
@@ -195,8 +199,8 @@ function ended(stream: Readable): Promise<void> {
 const PREFETCHED = Symbol.for('keyscan.prefetched-git');
 type Prefetched = Map<string, GitProcess>;
 
-function prefetchKey(args: readonly string[], cwd: string, withStdin: boolean): string {
-  return JSON.stringify([pinnedArgs(args), cwd, withStdin, gitEnv()]);
+function prefetchKey(args: readonly string[], cwd: string, withStdin: boolean, env: NodeJS.ProcessEnv): string {
+  return JSON.stringify([pinnedArgs(args), cwd, withStdin, env]);
 }
 
 /**
@@ -210,11 +214,12 @@ export function prefetchGit(args: readonly string[], cwd: string, withStdin: boo
   const global = globalThis as { [PREFETCHED]?: Prefetched };
   const registry = global[PREFETCHED] ?? new Map<string, GitProcess>();
   global[PREFETCHED] = registry;
-  const key = prefetchKey(args, cwd, withStdin);
+  const env = gitEnv();
+  const key = prefetchKey(args, cwd, withStdin, env);
   if (registry.has(key)) return;
   let p: GitProcess;
   try {
-    p = startGit(args, cwd, withStdin);
+    p = spawnGit(args, cwd, withStdin, env);
   } catch {
     return; // the request starts it again and reports what went wrong
   }
@@ -226,10 +231,10 @@ export function prefetchGit(args: readonly string[], cwd: string, withStdin: boo
 }
 
 /** The early-started process for this request, taken (each is used once), or undefined. */
-function claimPrefetched(args: readonly string[], cwd: string, withStdin: boolean): GitProcess | undefined {
+function claimPrefetched(args: readonly string[], cwd: string, withStdin: boolean, env: NodeJS.ProcessEnv): GitProcess | undefined {
   const registry = (globalThis as { [PREFETCHED]?: Prefetched })[PREFETCHED];
   if (registry === undefined || registry.size === 0) return undefined;
-  const key = prefetchKey(args, cwd, withStdin);
+  const key = prefetchKey(args, cwd, withStdin, env);
   const p = registry.get(key);
   if (p === undefined) return undefined;
   registry.delete(key);

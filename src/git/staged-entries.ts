@@ -6,6 +6,7 @@
  */
 import { gitOk } from './run.js';
 import { STAGED_ENTRIES_ARGS } from './staged-commands.js';
+import { sharedStagedRead } from './staged-read.js';
 
 export interface StagedEntry {
   /** `A` added, `C` copied, `M` modified, `T` type changed, `U` unmerged (no renames: see below). */
@@ -18,6 +19,9 @@ const inFlight = new Map<string, Promise<StagedEntry[]>>();
 
 /** Every path `git diff --cached` adds or changes, deletions excluded, renames as additions. */
 export function stagedEntries(root: string): Promise<StagedEntry[]> {
+  // In a staged scan, from the process that also prints its patch (staged-read.ts).
+  const shared = sharedStagedRead(root);
+  if (shared !== undefined) return shared.entries;
   let entries = inFlight.get(root);
   if (entries === undefined) {
     entries = readEntries(root).finally(() => inFlight.delete(root));

@@ -51,7 +51,7 @@ function execPath(name: string): string {
 }
 
 describe('--staged starts few git processes', () => {
-  it('one diff for the names and statuses, one for the patches, one cat-file, one rev-parse', async () => {
+  it('one diff for the names, statuses and patches, one cat-file, and no rev-parse at the root', async () => {
     const dir = makeRepo({ 'a.js': 'a\n', 'b.js': 'b\n' }, { commit: true });
     writeFiles(dir, { 'a.js': 'a\nconst x = 1;\n', 'c.js': `const key = "${tokens.githubPat()}";\n`, 'empty.txt': '' });
     git(dir, 'add', '-A');
@@ -59,21 +59,24 @@ describe('--staged starts few git processes', () => {
     const r = await keyscan(['--staged', '-f', 'json'], { cwd: dir, env: shim.env });
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path)).toEqual(['c.js']);
-    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'diff', 'rev-parse']);
+    // The root is evident (src/git/evident-root.ts); one diff prints both (src/git/staged-read.ts).
+    expect(shim.calls().sort()).toEqual(['cat-file', 'diff']);
   });
 
-  it("the hook's own command line starts all four at once, not each after the one before", async () => {
+  it("the hook's own command line starts all three at once, not each after the one before", async () => {
     const dir = makeRepo({ 'a.js': 'a\n' }, { commit: true });
     // Larger than a pipe's buffer: what git prints before keyscan reads it must all arrive.
     const filler = 'const line = computeValue(42); // filler\n'.repeat(4000);
     writeFiles(dir, { 'a.js': `a\n${filler}`, 'c.js': `${filler}const key = "${tokens.githubPat()}";\n`, 'empty.txt': '' });
     git(dir, 'add', '-A');
+    // An include in the repository config: the root is no longer evident, so rev-parse is asked.
+    git(dir, 'config', 'include.path', 'no-such.config');
     const shim = loggingGit(true);
     const r = await keyscan(['--staged'], { cwd: dir, env: shim.env });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('c.js:');
-    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'diff', 'rev-parse']);
-    // The diffs and cat-file started while rev-parse was still running.
+    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'rev-parse']);
+    // The diff and cat-file started while rev-parse was still running.
     const events = shim.events();
     expect(events.indexOf('end rev-parse')).toBe(events.length - 1);
   });
@@ -87,7 +90,7 @@ describe('--staged starts few git processes', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('c.js:');
     expect(r.stdout).toMatch(/scanned 2 files/);
-    // Nothing started early outside the root: the same four, the scan's own, at the root.
-    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'diff', 'rev-parse']);
+    // Nothing started early outside the root: the same three, the scan's own, at the root.
+    expect(shim.calls().sort()).toEqual(['cat-file', 'diff', 'rev-parse']);
   });
 });
