@@ -72,6 +72,7 @@ describe('the npm package', () => {
     expect(files).toContain('dist/bundle/start.cjs');
     expect(files).toContain('dist/bundle/rules.bin');
     expect(files).toContain('dist/bundle/keywords.bin');
+    expect(files).toContain('dist/bundle/worker.mjs');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files).toContain('schema/keyscan.schema.json');
