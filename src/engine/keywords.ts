@@ -207,7 +207,7 @@ export function deserializeKeywords(data: Buffer): KeywordMatcher {
   return { keywords, delta, classes, acceptFrom, outputs, classCount, maxLength };
 }
 
-let precompiled: { readonly key: string; readonly matcher: KeywordMatcher } | undefined;
+let precompiled: { readonly key: string; readonly matcher: KeywordMatcher; readonly data: Buffer } | undefined;
 
 /**
  * Offers a serialized automaton to {@link compileKeywords}: used when the keyword list is exactly
@@ -217,7 +217,12 @@ let precompiled: { readonly key: string; readonly matcher: KeywordMatcher } | un
 export function offerPrecompiledKeywords(data: Buffer): void {
   // Read once (its header is 100 kB of JSON); a matcher is never written to, so scans share it.
   const matcher = deserializeKeywords(data);
-  precompiled = { key: matcher.keywords.join('\n'), matcher };
+  precompiled = { key: matcher.keywords.join('\n'), matcher, data };
+}
+
+/** The serialized automaton offered to this thread, for worker threads to be offered too (pool/pool.ts). */
+export function precompiledKeywordData(): Buffer | undefined {
+  return precompiled?.data;
 }
 
 export function compileKeywords(keywords: readonly string[]): KeywordMatcher {

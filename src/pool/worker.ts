@@ -1,12 +1,18 @@
 /** Worker thread entry: compiles the rules once, then runs tasks until the pool closes it. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
+import { markPrevalidated } from '../catalogue/prevalidated.js';
 import type { RuleSpec } from '../catalogue/spec.js';
+import { offerPrecompiledKeywords } from '../engine/keywords.js';
 import { isKeyscanError } from '../errors.js';
 import { runTask } from '../scanner/run-task.js';
 import type { RunOptions, Task, TaskProgress } from '../scanner/task.js';
+import type { WorkerStart } from './pool.js';
 
-const data = workerData as { rules: RuleSpec[]; options?: RunOptions };
+const data = workerData as { rules: RuleSpec[]; options?: RunOptions } & Partial<WorkerStart>;
+markPrevalidated((data.prevalidated ?? []).map((i) => data.rules[i] as RuleSpec));
+if (data.keywords !== undefined)
+  offerPrecompiledKeywords(Buffer.from(data.keywords.buffer, data.keywords.byteOffset, data.keywords.byteLength));
 const catalogue = compileCatalogue(data.rules);
 const options: RunOptions = data.options ?? {};
 const port = parentPort;
