@@ -121,7 +121,7 @@ function mentionTail(mentioned, body, notAfter) {
   return (
     // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
     // lowercase letter after it makes another word.
-    `(?<=${name2})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}[=:])[^\\n]{0,40}?[ \\t"'\`(=:,](?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?::=|=|:)[ \\t]{0,8}["'\`]?)(?=(?:${body})(?!${run2}))(?=${run2}{16})(?=${run2}{0,300}?[0-9])(?=${run2}{0,300}?[A-Za-z])`
+    `(?<=${name2})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,])[^\\n]{0,40}?[ \\t"'\`(=:,](?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?(?::=|=|:|,)[ \\t]{0,8}["'\`]?)(?=(?:${body})(?!${run2}))(?=${run2}{16})(?=${run2}{0,300}?[0-9])(?=${run2}{0,300}?[A-Za-z])`
   );
 }
 function assigned(info, shape) {
@@ -183,7 +183,7 @@ var init_define = __esm({
         " "
       )
     );
-    ASSIGN = `[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["'\`]?\\]?[ \\t]{0,8})(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["']?[ \\t]*\\r?\\n[ \\t]*value:|["']\\s+value\\s*=)`;
+    ASSIGN = `[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?)(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["']?[ \\t]*\\r?\\n[ \\t]*value:|["']\\s+value\\s*=)`;
     ARGUMENT = `(?:[\\w.-]{0,30}(?:${["key", "token", "secret", "pass", "auth", "api", "pat", "sid"].map(anyCase).join("|")})[\\w.-]{0,12})?(?<!NOT_AFTER)["'\`][ \\t]{0,8},`;
     NOT_AFTER_WORDS = ["id", "url", "name", "user", "username", "email", "host", "region"];
     ORDINARY_NAMES = new Set(
@@ -1854,10 +1854,12 @@ var init_ci = __esm({
           rotate: "Revoke the token (vault token revoke) and issue a new short-lived one through an auth method.",
           references: ["https://developer.hashicorp.com/vault/docs/concepts/tokens"],
           entropy: 3.5,
-          positive: ["VAULT_TOKEN=s.{{alnum:24}}", 'vault_token: "s.{{alnum:24}}"'],
-          negative: ["VAULT_TOKEN=s.{{alnum:8}}", "VAULT_ADDR=https://vault.example.org:8200"]
+          positive: ["VAULT_TOKEN=s.{{alnum:24}}", 'vault_token: "s.{{alnum:24}}"', 'provider "vault" {\n  token = "s.{{alnum:24}}"\n}'],
+          negative: ["VAULT_TOKEN=s.{{alnum:8}}", "VAULT_ADDR=https://vault.example.org:8200", 'token: "s.{{alnum:30}}"']
         },
-        { names: ["vault_token", "vault-token", "vault_auth_token", "x-vault-token"], body: "s\\.[A-Za-z0-9]{24}" }
+        // Terraform's vault provider and Vault's API responses (auth.client_token) name it just `token`;
+        // "s." + exactly 24 random base62 characters is shape enough under that name.
+        { names: ["vault_token", "vault-token", "vault_auth_token", "x-vault-token", "token"], body: "s\\.[A-Za-z0-9]{24}" }
       ),
       token(
         {
@@ -3054,10 +3056,26 @@ var init_cloud = __esm({
           revoke: "https://railway.com/account/tokens",
           rotate: "Delete the token under Account \u2192 Tokens (project tokens in the project settings), create a new one, and update CI.",
           references: ["https://docs.railway.com/guides/public-api#creating-a-token"],
-          positive: [`RAILWAY_TOKEN=${UUID_EXAMPLE}`, `railway_api_token: "${UUID_EXAMPLE}"`],
-          negative: ["RAILWAY_TOKEN={{hex:32}}", `RAILWAY_PROJECT_ID=${UUID_EXAMPLE}`]
+          entropy: 3,
+          positive: [
+            `RAILWAY_TOKEN=${UUID_EXAMPLE}`,
+            `railway_api_token: "${UUID_EXAMPLE}"`,
+            `railway = '${UUID_EXAMPLE}'`,
+            `const railwayToken = "${UUID_EXAMPLE}"`
+          ],
+          negative: [
+            "RAILWAY_TOKEN={{hex:32}}",
+            `RAILWAY_PROJECT_ID=${UUID_EXAMPLE}`,
+            `RAILWAY_ENVIRONMENT_ID=${UUID_EXAMPLE}`,
+            `railway_service_id: "${UUID_EXAMPLE}"`,
+            `// railway ${UUID_EXAMPLE}`
+          ]
         },
-        { names: ["railway_token", "railway_api_token", "railway_project_token", "railway-token"], body: UUID }
+        // Account, team and project tokens are UUIDs (RAILWAY_API_TOKEN, RAILWAY_TOKEN), and a name that
+        // is only the provider's may hold one. Railway's project, environment and service IDs are UUIDs
+        // too, but their names end in _ID, past which an assignment never reaches; a bare mention of
+        // the word says too little, so assignments only.
+        { names: ["railway"], body: UUID, mention: false }
       ),
       custom(
         {
@@ -4127,6 +4145,22 @@ var init_crm = __esm({
     init_define();
     tags5 = ["crm"];
     crmRules = [
+      named(
+        tags5,
+        {
+          id: "chartmogul-api-key",
+          description: "ChartMogul API key",
+          provider: "ChartMogul",
+          severity: "high",
+          revoke: "https://app.chartmogul.com/#/admin/api",
+          rotate: "Delete the key in ChartMogul (Profile \u2192 API keys), create one with the Read-only access level where writing is not needed, and update its users.",
+          references: ["https://www.npmjs.com/package/chartmogul-node", "https://github.com/chartmogul/chartmogul-python"],
+          example: "{{lowalnum:32}}",
+          entropy: 3.5
+        },
+        // The SDKs read it from CHARTMOGUL_API_KEY; the docs give no length.
+        { names: ["chartmogul"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,64}` }
+      ),
       assigned(
         {
           id: "pipedrive-api-token",
@@ -11556,6 +11590,152 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "api2cart-api-key",
+          description: "API2Cart account API key",
+          provider: "API2Cart",
+          severity: "high",
+          revoke: "https://app.api2cart.com/",
+          rotate: "Regenerate the API key in the API2Cart account (it reaches every store connected to the account), update its users, and remove the stores that no longer need access.",
+          references: ["https://packagist.org/packages/api2cart/api2cart-php-sdk", "https://docs.api2cart.com/"],
+          example: "{{hex:32}}"
+        },
+        // Sent as the api_key query parameter with each store's store_key: 32 hex digits.
+        { names: ["api2cart"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "aylien-text-api-key",
+          description: "AYLIEN Text API application key",
+          provider: "AYLIEN",
+          severity: "medium",
+          revoke: "https://developer.aylien.com/",
+          rotate: regenerate2("the AYLIEN developer portal (the application\u2019s keys)"),
+          references: ["https://www.npmjs.com/package/aylien_textapi", "https://www.rubydoc.info/gems/aylien_text_api/1.0.0"],
+          example: "{{hex:32}}"
+        },
+        // Sent as X-AYLIEN-TextAPI-Application-Key beside the application ID (app_id / application_id).
+        { names: ["aylien"], body: "[a-z0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "buttercms-api-token",
+          description: "ButterCMS read or write API token",
+          provider: "ButterCMS",
+          severity: "medium",
+          revoke: "https://buttercms.com/settings/",
+          rotate: "Ask ButterCMS support to regenerate the token (Settings \u2192 API Tokens), update its users, and keep the write token on the server only.",
+          references: ["https://buttercms.com/docs/api/concepts/authentication-api-tokens"],
+          example: "{{lowalnum:40}}",
+          entropy: 3.5
+        },
+        // Sent as ?auth_token= or `Authorization: Token …`; the SDK docs keep it in BUTTER_API_TOKEN / BUTTER_WRITE_TOKEN.
+        {
+          names: ["buttercms", "butter_api_token", "butter_write_token", "butter_cms"],
+          body: `${NOT_A_WORD}[A-Za-z0-9]{32,48}`
+        }
+      ),
+      named(
+        tags19,
+        {
+          id: "carbon-interface-api-key",
+          description: "Carbon Interface API key",
+          provider: "Carbon Interface",
+          severity: "low",
+          revoke: "https://www.carboninterface.com/dashboard",
+          rotate: regenerate2("the Carbon Interface dashboard"),
+          references: ["https://docs.carboninterface.com/#/?id=authentication"],
+          example: "{{alnum:21}}",
+          entropy: 3.5
+        },
+        // A Bearer token; the docs give no length.
+        { names: ["carboninterface", "carbon_interface"], body: `${NOT_A_WORD}[A-Za-z0-9]{20,64}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "chatfuel-api-token",
+          description: "Chatfuel broadcasting or Dashboard API token",
+          provider: "Chatfuel",
+          severity: "medium",
+          revoke: "https://dashboard.chatfuel.com/",
+          rotate: "Revoke and regenerate the Dashboard API token (profile \u2192 Dashboard API Token) or the bot\u2019s broadcasting token in the bot\u2019s settings, and update its users.",
+          references: ["https://docs.chatfuel.com/en/articles/790461-broadcasting-api", "https://docs.chatfuel.com/api/dashboard-api"],
+          example: "{{alnum:128}}",
+          entropy: 3.5
+        },
+        // chatfuel_token on Broadcasting API calls, a Bearer token on the Dashboard API; the docs give no length.
+        { names: ["chatfuel"], body: `${NOT_A_WORD}[A-Za-z0-9]{40,128}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "cloudmersive-api-key",
+          description: "Cloudmersive API key",
+          provider: "Cloudmersive",
+          severity: "medium",
+          revoke: "https://account.cloudmersive.com/",
+          rotate: regenerate2("the Cloudmersive account dashboard (API Keys)"),
+          references: ["https://api.cloudmersive.com/python-client.asp"],
+          example: UUID_EXAMPLE
+        },
+        // Sent in the Apikey header; the client docs show a UUID.
+        { names: ["cloudmersive"], body: UUID }
+      ),
+      named(
+        tags19,
+        {
+          id: "craftmypdf-api-key",
+          description: "CraftMyPDF account or team API key",
+          provider: "CraftMyPDF",
+          severity: "medium",
+          revoke: "https://app.craftmypdf.com/",
+          rotate: regenerate2("the CraftMyPDF web console (API Integration \u2192 Reset API Key; a team has its own key)"),
+          references: ["https://support.craftmypdf.com/rest-api-integration", "https://nango.dev/docs/api-integrations/craftmypdf/connect"],
+          example: "{{alnum:35}}",
+          entropy: 3.5
+        },
+        // Sent in the X-API-KEY header; the docs give no length.
+        { names: ["craftmypdf"], body: `${NOT_A_WORD}[A-Za-z0-9]{30,48}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "currencybeacon-api-key",
+          description: "CurrencyBeacon (formerly CurrencyScoop) API key",
+          provider: "CurrencyBeacon",
+          severity: "low",
+          revoke: "https://currencybeacon.com/account",
+          rotate: regenerate2("the CurrencyBeacon account page"),
+          references: ["https://currencybeacon.com/api-documentation"],
+          example: "{{lowalnum:32}}",
+          entropy: 3.5
+        },
+        // Sent as ?api_key= or a Bearer token; the docs give no length.
+        { names: ["currencyscoop", "currencybeacon"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` }
+      ),
+      named(
+        tags19,
+        {
+          id: "currencyfreaks-api-key",
+          description: "CurrencyFreaks API key",
+          provider: "CurrencyFreaks",
+          severity: "low",
+          revoke: "https://currencyfreaks.com/dashboard",
+          rotate: regenerate2("the CurrencyFreaks dashboard"),
+          references: [
+            "https://currencyfreaks.com/documentation.html",
+            "https://metacpan.org/pod/Finance::Quote::CurrencyRates::CurrencyFreaks"
+          ],
+          example: "{{hex:32}}"
+        },
+        // Sent as ?apikey=; its users keep it in CURRENCYFREAKS_API_KEY.
+        { names: ["currencyfreaks"], body: "[a-z0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
           id: "databox-push-token",
           description: "Databox push API token",
           provider: "Databox",
@@ -12011,6 +12191,22 @@ var init_public_apis = __esm({
           example: "{{upalnum:16}}"
         },
         { names: ["alphavantage", "alpha_vantage"], body: "[A-Z0-9]{16}" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "finage-api-key",
+          description: "Finage market-data API key",
+          provider: "Finage",
+          severity: "medium",
+          revoke: "https://moon.finage.co.uk/",
+          rotate: regenerate2("the Finage Moon dashboard (Services \u2192 API)"),
+          references: ["https://nango.dev/docs/api-integrations/finage/connect"],
+          example: "{{upalnum:32}}"
+        },
+        // The dashboard's key "starts with API_KEY"; the rest is capitals and digits. A digit is
+        // required so that a constant's name glued to the prefix (API_KEYFORTHEFINAGESERVICE…) is no key.
+        { prefixes: ["API_KEY"], body: "(?=[A-Z]{0,39}[0-9])[A-Z0-9]{30,40}", keywords: ["api_key"] }
       ),
       named(
         tags19,
@@ -13236,10 +13432,20 @@ var init_saas_apps = __esm({
           revoke: "https://app.hubspot.com/",
           rotate: "Legacy API keys are sunset: deactivate it and use a private app token.",
           references: ["https://developers.hubspot.com/changelog/upcoming-api-key-sunset"],
-          positive: [`HUBSPOT_API_KEY=${UUID_EXAMPLE}`, `https://api.hubapi.com/contacts/v1/lists?hapikey=${UUID_EXAMPLE}`],
-          negative: ["HUBSPOT_API_KEY={{hex:16}}", `HUBSPOT_PORTAL_ID=${UUID_EXAMPLE}`]
+          entropy: 3,
+          positive: [
+            `HUBSPOT_API_KEY=${UUID_EXAMPLE}`,
+            `https://api.hubapi.com/contacts/v1/lists?hapikey=${UUID_EXAMPLE}`,
+            `const hs = new HubSpotAPI("${UUID_EXAMPLE}");`
+          ],
+          negative: ["HUBSPOT_API_KEY={{hex:16}}", `HUBSPOT_PORTAL_ID=${UUID_EXAMPLE}`, `new HubSpotAPI({ portalId: "${UUID_EXAMPLE}" })`]
         },
-        { names: ["hubspot_api_key", "hubspot_key", "hapikey", "hubspot-api-key"], body: UUID }
+        // The legacy SDKs (hubspot-api, node-hubspot) took the key as the client's one argument.
+        {
+          names: ["hubspot_api_key", "hubspot_key", "hapikey", "hubspot-api-key", "hubspotapi"],
+          body: UUID,
+          mention: ["hubspotapi"]
+        }
       ),
       custom(
         {
@@ -16316,9 +16522,11 @@ async function git(args2, cwd, input) {
   );
 }
 function startGit(args2, cwd, withStdin) {
-  const prefetched = claimPrefetched(args2, cwd, withStdin);
-  if (prefetched !== void 0) return prefetched;
-  const child = spawn("git", pinnedArgs(args2), { cwd, env: gitEnv(), stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  const env = gitEnv();
+  return claimPrefetched(args2, cwd, withStdin, env) ?? spawnGit(args2, cwd, withStdin, env);
+}
+function spawnGit(args2, cwd, withStdin, env) {
+  const child = spawn("git", pinnedArgs(args2), { cwd, env, stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
   const closed = new Promise((resolve19, reject) => {
     child.on("error", reject);
     child.on("close", (code2, signal) => resolve19({ code: code2, signal }));
@@ -16335,13 +16543,13 @@ function ended(stream) {
     stream.once("close", resolve19);
   });
 }
-function prefetchKey(args2, cwd, withStdin) {
-  return JSON.stringify([pinnedArgs(args2), cwd, withStdin, gitEnv()]);
+function prefetchKey(args2, cwd, withStdin, env) {
+  return JSON.stringify([pinnedArgs(args2), cwd, withStdin, env]);
 }
-function claimPrefetched(args2, cwd, withStdin) {
+function claimPrefetched(args2, cwd, withStdin, env) {
   const registry = globalThis[PREFETCHED];
   if (registry === void 0 || registry.size === 0) return void 0;
-  const key = prefetchKey(args2, cwd, withStdin);
+  const key = prefetchKey(args2, cwd, withStdin, env);
   const p = registry.get(key);
   if (p === void 0) return void 0;
   registry.delete(key);
@@ -18350,6 +18558,9 @@ function hasKeyword(matcher, text2, start = 0, end = text2.length) {
   }
   return false;
 }
+function precompiledKeywordData() {
+  return precompiled?.data;
+}
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
   return buildKeywords(keywords);
@@ -19167,13 +19378,24 @@ function detect(catalogue2, data, path2) {
   return detectAt(catalogue2, data, pathVerdicts(catalogue2, path2), path2, 0);
 }
 function pathVerdicts(catalogue2, path2) {
-  return catalogue2.paths.map((condition) => path2 !== void 0 && condition.test(path2));
+  let known2 = verdictsOf.get(catalogue2);
+  if (known2 === void 0) {
+    known2 = /* @__PURE__ */ new Map();
+    verdictsOf.set(catalogue2, known2);
+  }
+  let verdicts = known2.get(path2);
+  if (verdicts === void 0) {
+    verdicts = catalogue2.paths.map((condition) => path2 !== void 0 && condition.test(path2));
+    if (known2.size >= REMEMBERED_PATHS) known2.clear();
+    known2.set(path2, verdicts);
+  }
+  return verdicts;
 }
 function detectAt(catalogue2, data, onPath2, path2, depth) {
   const carrierHits = [];
   const windows2 = collectWindows(catalogue2, data, onPath2, carrierHits);
   if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text2 = data.toString("latin1");
+  const text2 = new Latin1(data, windowBytes(windows2) >= data.length);
   const matches = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
@@ -19187,15 +19409,21 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict2 = accept(rule, text2, m, path2);
+        const verdict2 = accept(rule, text2.whole(), m, path2);
         if (verdict2 === false) continue;
         const secret2 = data.toString("utf8", m.start, m.end);
         matches.push(verdict2 === "example" ? { ...m, secret: secret2, example: true } : { ...m, secret: secret2 });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text2, carrierHits, onPath2, path2, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH)
+    matches.push(...detectEncoded(catalogue2, text2.whole(), carrierHits, onPath2, path2, depth));
   return resolveOverlaps(catalogue2, matches);
+}
+function windowBytes(windows2) {
+  let total = 0;
+  for (const spans of windows2.values()) for (let i = 0; i < spans.length; i += 2) total += spans[i + 1] - spans[i];
+  return total;
 }
 function onCharBoundaries(data, m) {
   let { start, end } = m;
@@ -19259,7 +19487,7 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
   return windows2;
 }
 function matchWindow(rule, text2, a, b) {
-  const sub = a === 0 && b === text2.length ? text2 : text2.slice(a, b);
+  const sub = text2.slice(a, b);
   const re = rule.regex;
   re.lastIndex = 0;
   const found = [];
@@ -19279,7 +19507,7 @@ function matchWindow(rule, text2, a, b) {
       found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
       continue;
     }
-    const value2 = rule.valueSyntax(text2, matchStart, matchStart + length - 1);
+    const value2 = rule.valueSyntax(text2.whole(), matchStart, matchStart + length - 1);
     if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
     found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
@@ -19297,12 +19525,12 @@ function accept(rule, text2, m, path2) {
   const secret2 = text2.slice(m.start, m.end);
   if (secret2.length === 0) return false;
   if (isDocumentedExample(secret2)) return "example";
-  if (!meetsEntropy(secret2, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret2))) return false;
-  if (insideEncodedRun(text2, m.start, m.end)) return false;
   if (rule.validator !== void 0 && !rule.validator({ secret: secret2, before: textBefore(text2, m), path: path2, lineHead: lineHead(text2, m.matchStart) })) {
     return false;
   }
+  if (!meetsEntropy(secret2, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret2))) return false;
+  if (insideEncodedRun(text2, m.start, m.end)) return false;
   if (matchesAny(rule.allowSecret, secret2)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text2, m.matchStart, m.matchEnd))) return false;
@@ -19365,6 +19593,7 @@ function specificOverlapTest(specific) {
     return lo > 0 && maxEnd[lo - 1] > m.start;
   };
 }
+var REMEMBERED_PATHS, verdictsOf, Latin1;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -19374,6 +19603,26 @@ var init_detect = __esm({
     init_examples2();
     init_keywords();
     init_placeholders();
+    REMEMBERED_PATHS = 4096;
+    verdictsOf = /* @__PURE__ */ new WeakMap();
+    Latin1 = class {
+      constructor(data, eager) {
+        this.data = data;
+        this.length = data.length;
+        if (eager) this.text = data.toString("latin1");
+      }
+      text;
+      length;
+      whole() {
+        this.text ??= this.data.toString("latin1");
+        return this.text;
+      }
+      /** text[a, b), without decoding the rest while nothing has matched. */
+      slice(a, b) {
+        if (a === 0 && b === this.length) return this.whole();
+        return this.text === void 0 ? this.data.toString("latin1", a, b) : this.text.slice(a, b);
+      }
+    };
   }
 });
 
@@ -21865,6 +22114,54 @@ var init_pipeline = __esm({
   }
 });
 
+// src/git/evident-root.ts
+import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { join as join3 } from "node:path";
+function configDecides(config) {
+  for (const raw of config.split("\n")) {
+    let line = raw.trim();
+    const header2 = /^\[([^\]]*)\]?/.exec(line);
+    if (header2 !== null) {
+      if (/include/i.test(header2[1])) return true;
+      line = line.slice(header2[0].length).trim();
+    }
+    const key = /^([A-Za-z][\w-]*)\s*(=\s*(.*))?$/.exec(line);
+    if (key === null) continue;
+    const name2 = key[1].toLowerCase();
+    if (name2.startsWith("worktree")) return true;
+    if (name2 === "bare") {
+      const value2 = (key[3] ?? "true").replace(/[#;].*$/, "").trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+      if (!FALSE.has(value2)) return true;
+    }
+  }
+  return false;
+}
+function evidentWorkTreeRoot(dir, env = process.env) {
+  if (DECIDING_ENV.some((name2) => env[name2] !== void 0)) return void 0;
+  try {
+    if (!dir.startsWith("/") || realpathSync.native(dir) !== dir) return void 0;
+    const gitDir = join3(dir, ".git");
+    const uid = process.getuid?.();
+    const ownDir = (path2) => {
+      const s = lstatSync(path2);
+      return s.isDirectory() && uid !== void 0 && s.uid === uid;
+    };
+    if (!ownDir(dir) || !ownDir(gitDir) || !lstatSync(join3(gitDir, "objects")).isDirectory()) return void 0;
+    if (!lstatSync(join3(gitDir, "refs")).isDirectory() || !lstatSync(join3(gitDir, "HEAD")).isFile()) return void 0;
+    return configDecides(readFileSync2(join3(gitDir, "config"), "latin1")) ? void 0 : dir;
+  } catch {
+    return void 0;
+  }
+}
+var DECIDING_ENV, FALSE;
+var init_evident_root = __esm({
+  "src/git/evident-root.ts"() {
+    "use strict";
+    DECIDING_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR"];
+    FALSE = /* @__PURE__ */ new Set(["false", "no", "off", "0"]);
+  }
+});
+
 // src/git/diff-options.ts
 var DIFF_PINS, DIFF_OPTIONS;
 var init_diff_options = __esm({
@@ -21886,11 +22183,12 @@ var init_diff_options = __esm({
 });
 
 // src/git/staged-commands.ts
-var TOPLEVEL_ARGS, STAGED_ENTRIES_ARGS, STAGED_DIFF_ARGS, CAT_FILE_ARGS;
+var TOPLEVEL_ARGS, STAGED_ENTRIES_ARGS, STAGED_DIFF_ARGS, STAGED_ARGS, CAT_FILE_ARGS;
 var init_staged_commands = __esm({
   "src/git/staged-commands.ts"() {
     "use strict";
     init_diff_options();
+    init_evident_root();
     init_run();
     TOPLEVEL_ARGS = ["rev-parse", "--show-toplevel"];
     STAGED_ENTRIES_ARGS = [
@@ -21904,6 +22202,17 @@ var init_staged_commands = __esm({
       "--diff-filter=ACMTU"
     ];
     STAGED_DIFF_ARGS = [...DIFF_PINS, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"];
+    STAGED_ARGS = [
+      "--no-replace-objects",
+      ...DIFF_PINS,
+      "diff",
+      "--cached",
+      "--raw",
+      "-z",
+      ...DIFF_OPTIONS,
+      "-M",
+      "--diff-filter=ACMRTU"
+    ];
     CAT_FILE_ARGS = ["cat-file", "--batch"];
   }
 });
@@ -21912,7 +22221,8 @@ var init_staged_commands = __esm({
 function workTreeRoot(dir) {
   let root = roots.get(dir);
   if (root === void 0) {
-    root = git(TOPLEVEL_ARGS, dir).then((r) => {
+    const evident = evidentWorkTreeRoot(dir);
+    root = evident !== void 0 ? Promise.resolve(evident) : git(TOPLEVEL_ARGS, dir).then((r) => {
       const out = r.stdout.trim();
       return r.code !== 0 || out === "" ? void 0 : out;
     });
@@ -21937,6 +22247,7 @@ var roots;
 var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
+    init_evident_root();
     init_run();
     init_staged_commands();
     roots = /* @__PURE__ */ new Map();
@@ -21994,8 +22305,89 @@ var init_rehash = __esm({
   }
 });
 
+// src/git/staged-read.ts
+function sharedStagedRead(root) {
+  return reads.get(root);
+}
+function startStagedRead(root) {
+  const chunks = gitStream(STAGED_ARGS, root);
+  const raw = readRaw(chunks);
+  raw.catch(() => void 0);
+  let claimed = false;
+  let finished = false;
+  async function* patch() {
+    const { rest } = await raw;
+    if (rest.length > 0) yield rest;
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
+    finished = true;
+  }
+  const read = {
+    entries: raw.then((r) => r.entries),
+    claimPatch: () => {
+      if (claimed) return void 0;
+      claimed = true;
+      return patch();
+    },
+    close: async () => {
+      if (reads.get(root) === read) reads.delete(root);
+      if (!finished) await chunks.return(void 0);
+    }
+  };
+  reads.set(root, read);
+  return read;
+}
+async function readRaw(chunks) {
+  const entries = [];
+  let pending2 = Buffer.alloc(0);
+  for (; ; ) {
+    for (; ; ) {
+      if (pending2.length === 0) break;
+      if (pending2[0] === 0) return { entries, rest: pending2.subarray(1) };
+      if (pending2[0] !== 58) return { entries, rest: pending2 };
+      const metaEnd = pending2.indexOf(0);
+      if (metaEnd === -1) break;
+      const meta = pending2.toString("latin1", 0, metaEnd);
+      const status = meta.slice(meta.lastIndexOf(" ") + 1, meta.lastIndexOf(" ") + 2);
+      const paths = status === "R" || status === "C" ? 2 : 1;
+      let at2 = metaEnd + 1;
+      let path2 = "";
+      let complete2 = true;
+      for (let i = 0; i < paths; i++) {
+        const end = pending2.indexOf(0, at2);
+        if (end === -1) {
+          complete2 = false;
+          break;
+        }
+        path2 = pending2.toString("utf8", at2, end);
+        at2 = end + 1;
+      }
+      if (!complete2) break;
+      if (path2 !== "") entries.push({ status: paths === 2 ? "A" : status, path: path2 });
+      pending2 = pending2.subarray(at2);
+    }
+    const next = await chunks.next();
+    if (next.done === true) {
+      if (pending2.length > 0) throw new KeyscanError("E_GIT", "git diff --cached --raw ended inside a record");
+      return { entries, rest: pending2 };
+    }
+    pending2 = pending2.length === 0 ? next.value : Buffer.concat([pending2, next.value]);
+  }
+}
+var reads;
+var init_staged_read = __esm({
+  "src/git/staged-read.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+    init_staged_commands();
+    reads = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/git/staged-entries.ts
 function stagedEntries(root) {
+  const shared = sharedStagedRead(root);
+  if (shared !== void 0) return shared.entries;
   let entries = inFlight.get(root);
   if (entries === void 0) {
     entries = readEntries(root).finally(() => inFlight.delete(root));
@@ -22021,6 +22413,7 @@ var init_staged_entries = __esm({
     "use strict";
     init_run();
     init_staged_commands();
+    init_staged_read();
     inFlight = /* @__PURE__ */ new Map();
   }
 });
@@ -22216,12 +22609,12 @@ var init_text2 = __esm({
 });
 
 // src/sources/read-file.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync as lstatSync2, openSync, readSync } from "node:fs";
 function readTarget(target, maxBytes) {
   const abs = typeof target === "string" ? target : Buffer.from(target.buffer, target.byteOffset, target.byteLength);
   let fd;
   try {
-    const link2 = lstatSync(abs);
+    const link2 = lstatSync2(abs);
     if (link2.isSymbolicLink()) return { kind: "skip", reason: "symlink" };
     if (link2.isDirectory()) return { kind: "skip", reason: "submodule" };
     if (!link2.isFile()) return { kind: "skip", reason: "notRegular" };
@@ -22520,7 +22913,7 @@ var init_template = __esm({
 
 // src/checks/worktree.ts
 import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
-import { dirname as dirname2, join as join3, relative as relative2 } from "node:path";
+import { dirname as dirname2, join as join4, relative as relative2 } from "node:path";
 async function* collectEnvTargets(targets, checks, sink) {
   for await (const target of targets) {
     if (checks.names.kind(target.path) !== void 0) sink.push(target);
@@ -22581,7 +22974,7 @@ async function templateFindings(t, checks, ctx) {
 async function siblingEnvFiles(t, ctx) {
   const files = [];
   for (const name2 of DRIFT_PARTNERS) {
-    const abs = join3(dirname2(t.abs), name2);
+    const abs = join4(dirname2(t.abs), name2);
     const path2 = toPosix(relative2(ctx.base, abs));
     if (ctx.isExcluded(path2)) continue;
     const info = await lstat2(abs).catch(() => void 0);
@@ -22597,7 +22990,7 @@ async function byRepository(targets, warn) {
   const candidateRoot = (dir) => {
     let found = candidates.get(dir);
     if (found === void 0) {
-      found = lstat2(join3(dir, ".git")).then(
+      found = lstat2(join4(dir, ".git")).then(
         () => dir,
         () => dirname2(dir) === dir ? void 0 : candidateRoot(dirname2(dir))
       );
@@ -23074,7 +23467,7 @@ var init_cat_file = __esm({
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 function stagedDiff(repo) {
-  return gitStream(STAGED_DIFF_ARGS, repo);
+  return sharedStagedRead(repo)?.claimPatch() ?? gitStream(STAGED_DIFF_ARGS, repo);
 }
 function commitPatches(repo, commits, paths) {
   const args2 = [
@@ -23149,15 +23542,16 @@ var init_history = __esm({
     init_diff_options();
     init_run();
     init_staged_commands();
+    init_staged_read();
     LOG_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
   }
 });
 
 // src/cache/history-cache.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { mkdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { isAbsolute, join as join4, resolve as resolve4 } from "node:path";
+import { isAbsolute, join as join5, resolve as resolve4 } from "node:path";
 function historyCacheKey(settings) {
   const { builtin, ...rest } = settings;
   const at2 = new Map((builtin?.rules ?? []).map((r, i) => [r, i]));
@@ -23167,7 +23561,7 @@ function historyCacheKey(settings) {
 function builtinDigest(rules) {
   if (typeof __KEYSCAN_BUNDLED__ !== "undefined" && __KEYSCAN_BUNDLED__) {
     try {
-      return `rules.bin:${createHash5("sha256").update(readFileSync2(new URL("./rules.bin", import.meta.url))).digest("hex")}`;
+      return `rules.bin:${createHash5("sha256").update(readFileSync3(new URL("./rules.bin", import.meta.url))).digest("hex")}`;
     } catch {
     }
   }
@@ -23180,7 +23574,7 @@ function withoutDocs(rule) {
 }
 async function defaultCacheDir(root) {
   const dir = (await gitOk(["rev-parse", "--git-common-dir"], root)).trim();
-  return join4(isAbsolute(dir) ? dir : resolve4(root, dir), "keyscan");
+  return join5(isAbsolute(dir) ? dir : resolve4(root, dir), "keyscan");
 }
 function checkFile(v) {
   if (!isObject2(v) || v.format !== FORMAT || v.version !== FORMAT_VERSION || typeof v.key !== "string") return void 0;
@@ -23262,7 +23656,7 @@ var init_history_cache = __esm({
        */
       static async open(dir, key, options) {
         const { warn, debug } = options;
-        const file = join4(dir, FILE);
+        const file = join5(dir, FILE);
         const empty = new _HistoryCache(file, key, NOTHING, options.metadata);
         const superseded = (v) => isObject2(v) && v.format === FORMAT && (v.version === 1 || v.version === 2);
         const info = await stat2(file).catch(() => void 0);
@@ -23386,7 +23780,7 @@ var init_history_cache = __esm({
           state: state.toString("latin1"),
           skips
         };
-        await mkdir(join4(this.#file, ".."), { recursive: true, mode: 448 });
+        await mkdir(join5(this.#file, ".."), { recursive: true, mode: 448 });
         await writeAtomic(this.#file, `${JSON.stringify(content2)}
 `, 384);
       }
@@ -25512,14 +25906,14 @@ async function* stagedFragments(repo, options) {
   });
   async function* emit2() {
     const changes = router.take();
-    const reads = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
-    for (const r of reads) r?.catch(() => void 0);
+    const reads2 = changes.map((c) => c.kind === "blob" ? reader.read(c.blob) : void 0);
+    for (const r of reads2) r?.catch(() => void 0);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i];
       if (change.kind === "fragment") yield lines(change.fragment, false);
       else if (change.kind === "binary") options.onSkip("binary", change.path);
       else {
-        const verdict2 = changedBlobVerdict(await reads[i], change);
+        const verdict2 = changedBlobVerdict(await reads2[i], change);
         if (verdict2.kind === "skip") options.onSkip(verdict2.reason, change.path);
         else if (verdict2.kind === "lines") for (const f of change.held) yield lines(f, verdict2.judged);
         else yield { data: verdict2.data, meta: { path: change.path, source: "staged", firstLine: 1 }, added: change.added };
@@ -25549,6 +25943,29 @@ var init_staged2 = __esm({
 });
 
 // src/modes/staged.ts
+async function scanStaged(root, ctx) {
+  const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
+  const staged = stagedNames(root);
+  staged.catch(() => void 0);
+  const files = /* @__PURE__ */ new Set();
+  async function* kept() {
+    for await (const f of fragments) {
+      if (ctx.isExcluded(f.meta.path)) {
+        if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
+        files.add(f.meta.path);
+        continue;
+      }
+      if (!files.has(f.meta.path)) ctx.collector.countFile(0);
+      files.add(f.meta.path);
+      yield f;
+    }
+  }
+  const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
+  checked.catch(() => void 0);
+  await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx, false);
+  addEnvChecks(ctx, await checked);
+  for (const name2 of await staged) if (!ctx.isExcluded(name2)) ctx.names.add(name2);
+}
 var stagedMode;
 var init_staged3 = __esm({
   "src/modes/staged.ts"() {
@@ -25558,6 +25975,7 @@ var init_staged3 = __esm({
     init_history();
     init_metadata();
     init_repo();
+    init_staged_read();
     init_bounded();
     init_staged2();
     init_mode();
@@ -25573,27 +25991,12 @@ var init_staged3 = __esm({
             hint: "Run --staged in a clone with a work tree; audit a bare repository with --history."
           });
         }
-        const fragments = stagedFragments(root, { onSkip: (reason, path2) => ctx.collector.skip(reason, path2) });
-        const staged = stagedNames(root);
-        staged.catch(() => void 0);
-        const files = /* @__PURE__ */ new Set();
-        async function* kept() {
-          for await (const f of fragments) {
-            if (ctx.isExcluded(f.meta.path)) {
-              if (!files.has(f.meta.path)) ctx.collector.skip("excluded", f.meta.path);
-              files.add(f.meta.path);
-              continue;
-            }
-            if (!files.has(f.meta.path)) ctx.collector.countFile(0);
-            files.add(f.meta.path);
-            yield f;
-          }
+        const read = startStagedRead(root);
+        try {
+          await scanStaged(root, ctx);
+        } finally {
+          await read.close();
         }
-        const checked = ctx.env === void 0 ? Promise.resolve([]) : checkStaged(root, ctx.env, ctx.isExcluded);
-        checked.catch(() => void 0);
-        await runTasks(fragmentTasks(kept(), FRAGMENT_BYTES_PER_TASK), ctx, false);
-        addEnvChecks(ctx, await checked);
-        for (const name2 of await staged) if (!ctx.isExcluded(name2)) ctx.names.add(name2);
         return asIs;
       }
     };
@@ -26555,20 +26958,30 @@ var init_task = __esm({
 
 // src/pool/pool.ts
 import { Worker } from "node:worker_threads";
-var WORKER_URL, DEFAULT_STALL_MS, WORKER_YOUNG_GENERATION_MB, WorkerPool;
+function matchingPart(spec) {
+  const part = {};
+  for (const key of Object.keys(spec)) if (!DOC_KEYS.has(key)) part[key] = spec[key];
+  return { ...part, remediation: { revoke: "", rotate: "" }, examples: { positive: [], negative: [] } };
+}
+var WORKER_URL, DEFAULT_STALL_MS, WORKER_YOUNG_GENERATION_MB, DOC_KEYS, WorkerPool;
 var init_pool = __esm({
   "src/pool/pool.ts"() {
     "use strict";
+    init_prevalidated();
+    init_keywords();
     init_errors();
     init_task();
     WORKER_URL = new URL(
-      true ? "./worker.mjs" : typeof __KEYSCAN_BUNDLED__ !== "undefined" ? "../src/pool/worker.js" : import.meta.url.endsWith(".ts") ? "../../dist/src/pool/worker.js" : "./worker.js",
+      true ? "./worker.mjs" : typeof __KEYSCAN_BUNDLED__ !== "undefined" ? "./worker.mjs" : import.meta.url.endsWith(".ts") ? "../../dist/src/pool/worker.js" : "./worker.js",
       import.meta.url
     );
     DEFAULT_STALL_MS = 6e4;
     WORKER_YOUNG_GENERATION_MB = 24;
+    DOC_KEYS = /* @__PURE__ */ new Set(["remediation", "references", "examples"]);
     WorkerPool = class {
       #rules;
+      /** What each worker needs to skip compiling what the main thread already knows is sound. */
+      #start;
       #workerUrl;
       #stallMs;
       #watchdog;
@@ -26583,7 +26996,13 @@ var init_pool = __esm({
         this.#options = options.run ?? {};
         this.#watchdog = setInterval(() => this.#checkStalls(), Math.min(1e3, this.#stallMs / 4));
         this.#watchdog.unref();
-        this.#rules = rules.map((r) => ({ ...r, examples: { positive: [], negative: [] } }));
+        this.#rules = rules.map(matchingPart);
+        const keywords = precompiledKeywordData();
+        this.#start = {
+          // By index: identity does not survive the copy to a worker (catalogue/prevalidated.ts).
+          prevalidated: rules.flatMap((r, i) => isPrevalidated(r) ? [i] : []),
+          ...keywords === void 0 ? {} : { keywords }
+        };
         for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
       }
       get size() {
@@ -26605,7 +27024,7 @@ var init_pool = __esm({
       #spawn() {
         const slot = {
           worker: new Worker(this.#workerUrl, {
-            workerData: { rules: this.#rules, options: this.#options },
+            workerData: { rules: this.#rules, options: this.#options, ...this.#start },
             resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
           }),
           job: void 0,
@@ -26680,7 +27099,7 @@ var init_pool = __esm({
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join5, resolve as resolve5 } from "node:path";
+import { join as join6, resolve as resolve5 } from "node:path";
 async function scan(options = {}) {
   validateOptions(options);
   enableBacktrackingFallback();
@@ -26791,7 +27210,7 @@ async function filterPolicy(options, rules, cwd, realPath) {
   let baseline;
   if (options.baseline !== void 0 && options.baseline.length > 0) {
     const root = await workTreeRoot(cwd) ?? cwd;
-    baseline = { entries: options.baseline, isGone: (path2) => !existsSync3(join5(root, realPath(path2))) };
+    baseline = { entries: options.baseline, isGone: (path2) => !existsSync3(join6(root, realPath(path2))) };
   }
   return {
     // Check ids too: `keyscan:allow env-template-value` names that check, it is not a bare allow.
@@ -34779,7 +35198,7 @@ var init_effective = __esm({
 // src/config/load.ts
 import { statSync } from "node:fs";
 import { readFile as readFile5 } from "node:fs/promises";
-import { basename as basename2, join as join6, resolve as resolve7 } from "node:path";
+import { basename as basename2, join as join7, resolve as resolve7 } from "node:path";
 async function loadConfig(dir, explicit, catalogue2) {
   const file = explicit !== void 0 ? resolve7(explicit) : await discover(dir);
   if (file === void 0) return EMPTY_CONFIG;
@@ -34800,7 +35219,7 @@ async function configFromText(text2, file, catalogue2) {
 async function discover(dir) {
   const found = [];
   for (const name2 of CONFIG_FILE_NAMES) {
-    const file = join6(dir, name2);
+    const file = join7(dir, name2);
     try {
       statSync(file);
       found.push(file);
@@ -34899,7 +35318,7 @@ var init_history_cache2 = __esm({
 });
 
 // src/ci/pr-config.ts
-import { isAbsolute as isAbsolute3, join as join8, relative as relative6, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join9, relative as relative6, resolve as resolve11 } from "node:path";
 async function pullRequestConfig(source, base2, head) {
   const baseVersion = await versionAt(source, base2);
   const headVersion = await versionAt(source, head);
@@ -34940,7 +35359,7 @@ async function versionAt(source, rev) {
     );
   }
   const file = found[0];
-  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join8(source.root, file.path), source.catalogue);
+  const config = file === void 0 ? EMPTY_CONFIG : await configFromText(file.text, join9(source.root, file.path), source.catalogue);
   return { config, baseline: await baselineAt(source, rev, source.baseline ?? config.baseline) };
 }
 async function baselineAt(source, rev, file) {
@@ -35702,7 +36121,7 @@ var init_reports = __esm({
 });
 
 // src/ci/gitlab/provider.ts
-import { join as join9, relative as relative8, resolve as resolve13 } from "node:path";
+import { join as join10, relative as relative8, resolve as resolve13 } from "node:path";
 function gitlabJob(ctx) {
   return {
     trigger: `${ctx.source} pipeline`,
@@ -35731,8 +36150,8 @@ async function publish2(ctx, p, out) {
     endedAt: /* @__PURE__ */ new Date(),
     notes: p.notes
   };
-  const secretFile = join9(p.reportDir, SECRET_DETECTION_FILE);
-  const qualityFile = join9(p.reportDir, CODE_QUALITY_FILE);
+  const secretFile = join10(p.reportDir, SECRET_DETECTION_FILE);
+  const qualityFile = join10(p.reportDir, CODE_QUALITY_FILE);
   await out.writeReport(secretFile, `${JSON.stringify(secretDetectionReport(input), null, 2)}
 `);
   await out.writeReport(qualityFile, `${JSON.stringify(codeQualityReport(input), null, 2)}
@@ -35743,7 +36162,7 @@ async function publish2(ctx, p, out) {
 async function reportFailure2(e, out, reportDir2) {
   const message = scrub(`${e.message}${e.hint ? `. ${e.hint}` : ""}`);
   const report = failedSecretDetectionReport(message, VERSION, /* @__PURE__ */ new Date());
-  await out.writeReport(join9(reportDir2, SECRET_DETECTION_FILE), `${JSON.stringify(report, null, 2)}
+  await out.writeReport(join10(reportDir2, SECRET_DETECTION_FILE), `${JSON.stringify(report, null, 2)}
 `).catch(() => void 0);
 }
 function shown(file, ctx) {
@@ -36376,10 +36795,10 @@ var init_package_json = __esm({
 
 // src/setup/project.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { delimiter, join as join10 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { delimiter, join as join11 } from "node:path";
 function packageManager(root) {
-  for (const [file, pm] of LOCKFILES) if (existsSync5(join10(root, file))) return pm;
+  for (const [file, pm] of LOCKFILES) if (existsSync5(join11(root, file))) return pm;
   return "npm";
 }
 function installCommand(pm) {
@@ -36388,20 +36807,20 @@ function installCommand(pm) {
 function onPath(name2, env) {
   const dirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
   const exts = process.platform === "win32" ? [".cmd", ".exe", ""] : [""];
-  return dirs.some((d) => exts.some((e) => existsSync5(join10(d, `${name2}${e}`))));
+  return dirs.some((d) => exts.some((e) => existsSync5(join11(d, `${name2}${e}`))));
 }
 function installedHuskyBin(root) {
-  const dir = join10(root, "node_modules", "husky");
+  const dir = join11(root, "node_modules", "husky");
   try {
-    const pkg = JSON.parse(readFileSync3(join10(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync4(join11(dir, "package.json"), "utf8"));
     const bin = typeof pkg.bin === "string" ? pkg.bin : typeof pkg.bin === "object" && pkg.bin !== null ? pkg.bin.husky : void 0;
-    return typeof bin === "string" ? join10(dir, bin) : void 0;
+    return typeof bin === "string" ? join11(dir, bin) : void 0;
   } catch {
     return void 0;
   }
 }
 function keyscanInstalled(root) {
-  return existsSync5(join10(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
+  return existsSync5(join11(root, "node_modules", ".bin", process.platform === "win32" ? "keyscan.cmd" : "keyscan"));
 }
 function runHusky(root, bin) {
   return new Promise((resolve19, reject) => {
@@ -36439,7 +36858,7 @@ __export(init_run_exports, {
   runInitCommand: () => runInitCommand
 });
 import { mkdir as mkdir3, readFile as readFile7, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname7, join as join11, relative as relative11, resolve as resolve16 } from "node:path";
+import { dirname as dirname7, join as join12, relative as relative11, resolve as resolve16 } from "node:path";
 async function runInitCommand(args2, io) {
   const cwd = resolve16(io.cwd, args2.cwd ?? ".");
   const root = await workTreeRoot(cwd);
@@ -36448,15 +36867,15 @@ async function runInitCommand(args2, io) {
       hint: "Run keyscan init in your repository (git init creates one)."
     });
   }
-  const pkgFile = join11(root, "package.json");
+  const pkgFile = join12(root, "package.json");
   const pkgText = await readOptional(pkgFile);
-  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join11(cwd, "package.json")));
+  if (pkgText === void 0) throw noPackageJson(root, cwd, await readOptional(join12(cwd, "package.json")));
   const pkg = editPackageJson(pkgText, { huskyRange: HUSKY_RANGE, keyscanRange: `^${VERSION}` }, pkgFile);
   const husky = declared(JSON.parse(pkg.text), "husky") ?? "";
   const kinds = args2["pre-push"] ? [PRE_COMMIT, PRE_PUSH] : [PRE_COMMIT];
   const hooks = await Promise.all(
     kinds.map(async (kind) => {
-      const file = join11(root, ".husky", kind.file);
+      const file = join12(root, ".husky", kind.file);
       const before = await readOptional(file);
       return { kind, file, before, edit: addHookLine(before, { huskyV8: /^[~^]?[0-8]\./.test(husky), kind }) };
     })
@@ -39395,7 +39814,7 @@ var require_require_directory = __commonJS({
   "node_modules/require-directory/index.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
-    var join13 = __require("path").join;
+    var join14 = __require("path").join;
     var resolve19 = __require("path").resolve;
     var dirname8 = __require("path").dirname;
     var defaultOptions = {
@@ -39432,7 +39851,7 @@ var require_require_directory = __commonJS({
       }
       path2 = !path2 ? dirname8(m.filename) : resolve19(dirname8(m.filename), path2);
       fs.readdirSync(path2).forEach(function(filename) {
-        var joined = join13(path2, filename), files, key, obj;
+        var joined = join14(path2, filename), files, key, obj;
         if (fs.statSync(joined).isDirectory() && options.recurse) {
           files = requireDirectory(m, joined, options);
           if (Object.keys(files).length) {
@@ -41132,7 +41551,7 @@ init_choice();
 init_format();
 init_io();
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join7, relative as relative4, resolve as resolve9 } from "node:path";
+import { join as join8, relative as relative4, resolve as resolve9 } from "node:path";
 
 // src/baseline/migrate.ts
 init_rehash();
@@ -41366,7 +41785,7 @@ async function baselineCommand(args2, outer) {
     );
     return EXIT.error;
   }
-  const isGone = (path2) => !existsSync4(join7(root, path2));
+  const isGone = (path2) => !existsSync4(join8(root, path2));
   const notes3 = {
     ...args2.reason !== void 0 ? { reason: args2.reason } : {},
     ...args2["accepted-by"] !== void 0 ? { acceptedBy: args2["accepted-by"] } : {}
@@ -42124,7 +42543,7 @@ function ignoreClosedStdout(stdout = process.stdout) {
 
 // src/action/inputs.ts
 init_annotations();
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var INPUT_DEFAULTS = {
   mode: "auto",
   args: "",
@@ -42154,7 +42573,7 @@ function actionArgv(env) {
   const trust = flag(env, "trust-pr-config", "--trust-pr-config", "--no-trust-pr-config");
   if (typeof trust !== "string") return trust;
   const runnerTemp = env.RUNNER_TEMP ?? "";
-  const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join12(runnerTemp, "keyscan.sarif"));
+  const sarif = readInput(env, "sarif-output") || (runnerTemp === "" ? "keyscan.sarif" : join13(runnerTemp, "keyscan.sarif"));
   const baseline = readInput(env, "baseline");
   const cacheDir = readInput(env, "cache-dir");
   const extra = readInput(env, "args").split(/\s+/).filter((a) => a !== "");

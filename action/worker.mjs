@@ -440,7 +440,29 @@ function hasKeyword(matcher, text, start = 0, end = text.length) {
   }
   return false;
 }
+function deserializeKeywords(data2) {
+  const headerLength = data2.readUInt32LE(0);
+  const header = JSON.parse(data2.toString("utf8", 4, 4 + headerLength));
+  let at = 4 + headerLength;
+  const cells = header.outputs.length * header.classCount;
+  const start = data2.byteOffset + at;
+  let delta;
+  if (start % 4 === 0) delta = new Int32Array(data2.buffer, start, cells);
+  else {
+    delta = new Int32Array(cells);
+    Buffer.from(delta.buffer).set(data2.subarray(at, at + cells * 4));
+  }
+  at += cells * 4;
+  const classes = data2.subarray(at, at + 256);
+  const outputs = header.outputs.map((o) => o ?? void 0);
+  const { keywords, classCount, acceptFrom, maxLength } = header;
+  return { keywords, delta, classes, acceptFrom, outputs, classCount, maxLength };
+}
 var precompiled;
+function offerPrecompiledKeywords(data2) {
+  const matcher = deserializeKeywords(data2);
+  precompiled = { key: matcher.keywords.join("\n"), matcher, data: data2 };
+}
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;
   return buildKeywords(keywords);
@@ -1032,6 +1054,10 @@ function systemErrorCode(e) {
 
 // src/catalogue/prevalidated.ts
 var known = /* @__PURE__ */ new WeakSet();
+function markPrevalidated(specs) {
+  for (const spec of specs) known.add(spec);
+  return specs;
+}
 function isPrevalidated(spec) {
   return known.has(spec);
 }
@@ -1337,14 +1363,27 @@ function isDocumentedExample(secret) {
 function detect(catalogue2, data2, path) {
   return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
 }
+var REMEMBERED_PATHS = 4096;
+var verdictsOf = /* @__PURE__ */ new WeakMap();
 function pathVerdicts(catalogue2, path) {
-  return catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+  let known2 = verdictsOf.get(catalogue2);
+  if (known2 === void 0) {
+    known2 = /* @__PURE__ */ new Map();
+    verdictsOf.set(catalogue2, known2);
+  }
+  let verdicts = known2.get(path);
+  if (verdicts === void 0) {
+    verdicts = catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+    if (known2.size >= REMEMBERED_PATHS) known2.clear();
+    known2.set(path, verdicts);
+  }
+  return verdicts;
 }
 function detectAt(catalogue2, data2, onPath, path, depth) {
   const carrierHits = [];
   const windows2 = collectWindows(catalogue2, data2, onPath, carrierHits);
   if (windows2.size === 0 && carrierHits.length === 0) return [];
-  const text = data2.toString("latin1");
+  const text = new Latin1(data2, windowBytes(windows2) >= data2.length);
   const matches = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
@@ -1358,15 +1397,39 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text, m, path);
+        const verdict = accept(rule, text.whole(), m, path);
         if (verdict === false) continue;
         const secret = data2.toString("utf8", m.start, m.end);
         matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
     }
   }
-  if (carrierHits.length > 0 && depth < MAX_DEPTH) matches.push(...detectEncoded(catalogue2, text, carrierHits, onPath, path, depth));
+  if (carrierHits.length > 0 && depth < MAX_DEPTH)
+    matches.push(...detectEncoded(catalogue2, text.whole(), carrierHits, onPath, path, depth));
   return resolveOverlaps(catalogue2, matches);
+}
+var Latin1 = class {
+  constructor(data2, eager) {
+    this.data = data2;
+    this.length = data2.length;
+    if (eager) this.text = data2.toString("latin1");
+  }
+  text;
+  length;
+  whole() {
+    this.text ??= this.data.toString("latin1");
+    return this.text;
+  }
+  /** text[a, b), without decoding the rest while nothing has matched. */
+  slice(a, b) {
+    if (a === 0 && b === this.length) return this.whole();
+    return this.text === void 0 ? this.data.toString("latin1", a, b) : this.text.slice(a, b);
+  }
+};
+function windowBytes(windows2) {
+  let total = 0;
+  for (const spans of windows2.values()) for (let i = 0; i < spans.length; i += 2) total += spans[i + 1] - spans[i];
+  return total;
 }
 function onCharBoundaries(data2, m) {
   let { start, end } = m;
@@ -1430,7 +1493,7 @@ function collectWindows(catalogue2, data2, onPath, carrierHits) {
   return windows2;
 }
 function matchWindow(rule, text, a, b) {
-  const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+  const sub = text.slice(a, b);
   const re = rule.regex;
   re.lastIndex = 0;
   const found = [];
@@ -1450,7 +1513,7 @@ function matchWindow(rule, text, a, b) {
       found.push({ rule: rule.index, start: a + s, end: a + e, matchStart, matchEnd: matchStart + length });
       continue;
     }
-    const value2 = rule.valueSyntax(text, matchStart, matchStart + length - 1);
+    const value2 = rule.valueSyntax(text.whole(), matchStart, matchStart + length - 1);
     if (value2 === void 0 || value2[1] - value2[0] > rule.maxLength) continue;
     found.push({ rule: rule.index, start: value2[0], end: value2[1], matchStart, matchEnd: Math.max(matchStart + length, value2[1]) });
   }
@@ -1468,12 +1531,12 @@ function accept(rule, text, m, path) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
-  if (!meetsEntropy(secret, rule.entropy)) return false;
-  if (isPlaceholder(keyMaterial(secret))) return false;
-  if (insideEncodedRun(text, m.start, m.end)) return false;
   if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
     return false;
   }
+  if (!meetsEntropy(secret, rule.entropy)) return false;
+  if (isPlaceholder(keyMaterial(secret))) return false;
+  if (insideEncodedRun(text, m.start, m.end)) return false;
   if (matchesAny(rule.allowSecret, secret)) return false;
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
@@ -1622,9 +1685,11 @@ function gitEnv() {
   return env;
 }
 function startGit(args, cwd, withStdin) {
-  const prefetched = claimPrefetched(args, cwd, withStdin);
-  if (prefetched !== void 0) return prefetched;
-  const child = spawn("git", pinnedArgs(args), { cwd, env: gitEnv(), stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  const env = gitEnv();
+  return claimPrefetched(args, cwd, withStdin, env) ?? spawnGit(args, cwd, withStdin, env);
+}
+function spawnGit(args, cwd, withStdin, env) {
+  const child = spawn("git", pinnedArgs(args), { cwd, env, stdio: [withStdin ? "pipe" : "ignore", "pipe", "pipe"] });
   const closed = new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal }));
@@ -1642,13 +1707,13 @@ function ended(stream) {
   });
 }
 var PREFETCHED = Symbol.for("keyscan.prefetched-git");
-function prefetchKey(args, cwd, withStdin) {
-  return JSON.stringify([pinnedArgs(args), cwd, withStdin, gitEnv()]);
+function prefetchKey(args, cwd, withStdin, env) {
+  return JSON.stringify([pinnedArgs(args), cwd, withStdin, env]);
 }
-function claimPrefetched(args, cwd, withStdin) {
+function claimPrefetched(args, cwd, withStdin, env) {
   const registry = globalThis[PREFETCHED];
   if (registry === void 0 || registry.size === 0) return void 0;
-  const key = prefetchKey(args, cwd, withStdin);
+  const key = prefetchKey(args, cwd, withStdin, env);
   const p = registry.get(key);
   if (p === void 0) return void 0;
   registry.delete(key);
@@ -1973,6 +2038,17 @@ var DIFF_OPTIONS = [
 
 // src/git/staged-commands.ts
 var STAGED_DIFF_ARGS = [...DIFF_PINS, "diff", "--cached", ...DIFF_OPTIONS, "-M", "--diff-filter=ACMRTU"];
+var STAGED_ARGS = [
+  "--no-replace-objects",
+  ...DIFF_PINS,
+  "diff",
+  "--cached",
+  "--raw",
+  "-z",
+  ...DIFF_OPTIONS,
+  "-M",
+  "--diff-filter=ACMRTU"
+];
 var CAT_FILE_ARGS = ["cat-file", "--batch"];
 
 // src/git/history.ts
@@ -2970,6 +3046,9 @@ function runTask(catalogue2, task, options2 = {}, onProgress) {
 
 // src/pool/worker.ts
 var data = workerData;
+markPrevalidated((data.prevalidated ?? []).map((i) => data.rules[i]));
+if (data.keywords !== void 0)
+  offerPrecompiledKeywords(Buffer.from(data.keywords.buffer, data.keywords.byteOffset, data.keywords.byteLength));
 var catalogue = compileCatalogue(data.rules);
 var options = data.options ?? {};
 var port = parentPort;
