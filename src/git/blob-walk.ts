@@ -37,7 +37,7 @@ export async function listStoredBlobs(repo: string, each: (hexId: Buffer, size: 
 
 export interface BlobContent {
   readonly size: number;
-  /** The content, valid only during the call (its buffer is reused); undefined when over the cap or missing. */
+  /** The content, valid only during the call (a view of a reused buffer or of git's output); undefined when over the cap or missing. */
   readonly data: Buffer | undefined;
   readonly missing: boolean;
 }
@@ -87,6 +87,13 @@ export async function streamBlobs(repo: string, ids: readonly string[], cap: num
         if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
         filled = 0;
         remaining = size + 1;
+        // Most blobs arrive whole inside one chunk: judged in place there, not copied first.
+        if (keep && chunk.length - at >= remaining) {
+          answered++;
+          each({ size, data: chunk.subarray(at, at + size), missing: false });
+          at += remaining;
+          remaining = -1;
+        }
         continue;
       }
       const take = Math.min(remaining, chunk.length - at);
