@@ -6,43 +6,38 @@
  */
 import { gitStream } from './run.js';
 
-export interface StoredBlob {
-  readonly id: string;
-  readonly size: number;
-}
-
 /**
  * Every blob in the object store, in pack order (`--unordered`), with its size; no content. Lines
- * are read in place, and only blobs become strings: trees and commits outnumber them.
+ * are read in place and handed over as views (valid only during the call): trees and commits
+ * outnumber blobs, and a listing of every blob as strings and objects cost the blob design ~20 MB
+ * of heap on git/git.
  */
-export async function* storedBlobs(repo: string): AsyncGenerator<StoredBlob> {
+export async function listStoredBlobs(repo: string, each: (hexId: Buffer, size: number) => void): Promise<void> {
   const args = ['cat-file', '--batch-all-objects', '--unordered', '--batch-check=%(objecttype) %(objectname) %(objectsize)'];
   let rest: Buffer | undefined;
   const BLOB = Buffer.from('blob ');
-  const parse = (line: Buffer): StoredBlob | undefined => {
-    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return undefined;
+  const parse = (line: Buffer): void => {
+    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return;
     const space = line.indexOf(0x20, BLOB.length);
-    if (space === -1) return undefined;
-    return { id: line.toString('latin1', BLOB.length, space), size: Number(line.toString('latin1', space + 1)) };
+    if (space === -1) return;
+    each(line.subarray(BLOB.length, space), Number(line.toString('latin1', space + 1)));
   };
   for await (const piece of gitStream(args, repo)) {
     const chunk = rest === undefined ? piece : Buffer.concat([rest, piece]);
     rest = undefined;
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      const blob = parse(chunk.subarray(start, nl));
+      parse(chunk.subarray(start, nl));
       start = nl + 1;
-      if (blob !== undefined) yield blob;
     }
     if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
   }
-  const last = rest === undefined ? undefined : parse(rest);
-  if (last !== undefined) yield last;
+  if (rest !== undefined) parse(rest);
 }
 
 export interface BlobContent {
   readonly size: number;
-  /** The content, valid only during the call (its buffer is reused); undefined when over the cap or missing. */
+  /** The content, valid only during the call (a view of a reused buffer or of git's output); undefined when over the cap or missing. */
   readonly data: Buffer | undefined;
   readonly missing: boolean;
 }
@@ -92,6 +87,13 @@ export async function streamBlobs(repo: string, ids: readonly string[], cap: num
         if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
         filled = 0;
         remaining = size + 1;
+        // Most blobs arrive whole inside one chunk: judged in place there, not copied first.
+        if (keep && chunk.length - at >= remaining) {
+          answered++;
+          each({ size, data: chunk.subarray(at, at + size), missing: false });
+          at += remaining;
+          remaining = -1;
+        }
         continue;
       }
       const take = Math.min(remaining, chunk.length - at);

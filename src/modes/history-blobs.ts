@@ -17,11 +17,12 @@
  * count the blobs read in step 2 (each once), not the changes.
  */
 import type { HistoryCache } from '../cache/history-cache.js';
-import { type StoredBlob, storedBlobs } from '../git/blob-walk.js';
+import { listStoredBlobs } from '../git/blob-walk.js';
 import { type CommitMetadata, commitMetadata, type PathChange } from '../git/metadata.js';
 import { runBounded } from '../pipeline/bounded.js';
 import type { BlobJob } from '../scanner/blob-scan.js';
 import type { Task } from '../scanner/task.js';
+import { BlobIds, ChangeLists, StoredList } from './blob-index.js';
 import { rememberClean } from './cache.js';
 import type { ScanContext } from './mode.js';
 import { toAsync } from './tasks.js';
@@ -35,9 +36,6 @@ const BLOBS_PER_TASK = 20_000;
 const PATHS_PER_BATCH = 1_000;
 /** …and holds at most this many commits. */
 const COMMITS_PER_BATCH = 5_000;
-
-/** Per blob: its changes as flat pairs (commit index, path index). */
-type ChangeIndex = Map<string, number[]>;
 
 /** Scans the content of `commits` by the blob design, into `ctx.collector`. */
 export async function scanHistoryBlobs(
@@ -58,21 +56,22 @@ export async function scanHistoryBlobs(
   indexed.catch(() => undefined); // awaited below
   // Alongside the walk: a listing of every blob in the store, in pack order, kept only for the
   // blobs the index names once both are done (the store may hold many more than the history uses).
-  const stored = allStored(root);
-  stored.catch(() => undefined); // awaited below
+  const stored = new StoredList();
+  const listed = listStoredBlobs(root, (id, size) => stored.add(id, 0, id.length, size));
+  listed.catch(() => undefined); // awaited below
   await indexed;
-  const { byBlob, paths, gitlinks } = index;
-  const order = (await stored).filter((b) => byBlob.has(b.id));
+  await listed;
+  const { ids, paths, gitlinks } = index;
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
-  const flagged = new Set<string>();
+  const flagged = new Set<number>();
   await runBounded(
-    toAsync(blobTasks(root, order, byBlob, paths)),
+    toAsync(blobTasks(root, index, stored)),
     executor,
     limit,
     (task, result) => {
-      if (task.kind === 'blobs') for (const i of result.flagged ?? []) flagged.add(task.blobs[i]?.id ?? '');
+      if (task.kind === 'blobs') for (const i of result.flagged ?? []) flagged.add(ids.numberOf(task.blobs[i]?.id ?? ''));
       ctx.collector.add(task, result);
     },
     (task, progress) => ctx.collector.partial(task, progress),
@@ -85,10 +84,7 @@ export async function scanHistoryBlobs(
     if (set === undefined) wanted.set(commit, new Set([path]));
     else set.add(path);
   };
-  for (const id of flagged) {
-    const changes = byBlob.get(id) ?? [];
-    for (let i = 0; i < changes.length; i += 2) want(changes[i] as number, changes[i + 1] as number);
-  }
+  for (const blob of flagged) for (const [commit, path] of index.changesOf(blob)) want(commit, path);
   for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i] as number, gitlinks[i + 1] as number);
   const tasks = toAsync(patchTasks(root, commits, wanted, paths));
   await runBounded(tasks, executor, limit, (task, result) => {
@@ -100,14 +96,8 @@ export async function scanHistoryBlobs(
   const counted: Task = { kind: 'commits', repo: root, commits: [] };
   ctx.collector.add(counted, { findings: [], filesScanned: 0, bytesScanned: 0, skipped: [], errors: [], commitsScanned: commits.length });
   ctx.debug(
-    `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`,
+    `blob design: ${ids.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`,
   );
-}
-
-async function allStored(root: string): Promise<StoredBlob[]> {
-  const blobs: StoredBlob[] = [];
-  for await (const b of storedBlobs(root)) blobs.push(b);
-  return blobs;
 }
 
 /** The commits' changes when no other walk reads them. */
@@ -121,9 +111,10 @@ async function ownWalk(root: string, commits: readonly string[], index: ChangeIn
  * Deletions are left out: they add nothing.
  */
 class ChangeIndexer {
-  readonly byBlob: ChangeIndex = new Map();
+  readonly ids = new BlobIds();
   readonly paths: string[] = [];
   readonly gitlinks: number[] = [];
+  readonly #changes = new ChangeLists();
   readonly #pathIds = new Map<string, number>();
 
   add(commit: number, c: CommitMetadata): void {
@@ -141,37 +132,44 @@ class ChangeIndexer {
         this.gitlinks.push(commit, path);
         continue;
       }
-      const list = this.byBlob.get(change.blob);
-      if (list === undefined) this.byBlob.set(change.blob, [commit, path]);
-      else list.push(commit, path);
+      this.#changes.add(this.ids.add(change.blob), commit, path);
     }
+  }
+
+  /** The blob's changes as (commit index, path index), in the walk's order. */
+  changesOf(blob: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    this.#changes.each(blob, (commit, path) => out.push([commit, path]));
+    return out.reverse();
   }
 }
 
 /** The blobs to judge, in pack order, in tasks of about {@link BLOB_BYTES_PER_TASK}. */
-function* blobTasks(root: string, order: readonly StoredBlob[], byBlob: ChangeIndex, paths: readonly string[]): Generator<Task> {
-  const job = (id: string): BlobJob => {
-    const changes = byBlob.get(id) ?? [];
+function* blobTasks(root: string, index: ChangeIndexer, stored: StoredList): Generator<Task> {
+  const { ids, paths } = index;
+  const job = (blob: number): BlobJob => {
     const at = new Set<string>();
-    for (let i = 1; i < changes.length; i += 2) at.add(paths[changes[i] as number] as string);
-    return { id, paths: [...at] };
+    for (const [, path] of index.changesOf(blob)) at.add(paths[path] as string);
+    return { id: ids.hex(blob), paths: [...at] };
   };
   // Blobs the store did not list (another object store, a missing object) come last: cat-file
   // reads them or reports them missing, which flags them.
-  const listed = new Set<string>();
-  const blobs: StoredBlob[] = [];
-  for (const b of order) {
-    if (byBlob.has(b.id) && !listed.has(b.id)) {
-      blobs.push(b);
-      listed.add(b.id);
-    }
-  }
-  for (const id of byBlob.keys()) if (!listed.has(id)) blobs.push({ id, size: 0 });
+  const listed = new Uint8Array(ids.size);
+  const order = new Int32Array(ids.size);
+  const sizes = new Float64Array(ids.size);
+  let count = 0;
+  stored.each(ids, (blob, size) => {
+    if (blob < 0 || listed[blob] === 1) return;
+    listed[blob] = 1;
+    order[count] = blob;
+    sizes[count++] = size;
+  });
+  for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
   let batch: BlobJob[] = [];
   let bytes = 0;
-  for (const b of blobs) {
-    batch.push(job(b.id));
-    bytes += b.size;
+  for (let i = 0; i < count; i++) {
+    batch.push(job(order[i] as number));
+    bytes += sizes[i] as number;
     if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
       yield { kind: 'blobs', repo: root, blobs: batch };
       batch = [];
