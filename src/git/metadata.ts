@@ -204,22 +204,25 @@ function stripNewline(token: Buffer): Buffer {
 /**
  * NUL-terminated tokens as Buffers (bytes, not text: names need not be UTF-8). Each is a view of
  * git's output, not a copy (a stream's chunks are never reused): a caller that keeps one long
- * copies it, so that a small token does not hold a whole chunk alive.
+ * copies it, so that a small token does not hold a whole chunk alive. Exported for its tests.
  */
-async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let rest: Buffer = Buffer.alloc(0);
+export async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  // The pieces of a token cut by chunk edges, joined once its NUL arrives: only that token is
+  // copied (joining each chunk onto the rest copied git's whole output again, ~76 MB of garbage
+  // on git/git), and a token spanning many chunks (a huge commit message) is copied once, not
+  // once per chunk.
+  let parts: Buffer[] = [];
   for await (const chunk of chunks) {
     let start = 0;
-    if (rest.length > 0) {
-      // Only the token cut by the chunk's edge is joined: copying the whole chunk onto the rest
-      // (as before) copied git's entire output once more, ~76 MB of garbage on git/git.
+    if (parts.length > 0) {
       const nul = chunk.indexOf(0);
       if (nul === -1) {
-        rest = Buffer.concat([rest, chunk]);
+        parts.push(chunk);
         continue;
       }
-      const joined = Buffer.concat([rest, chunk.subarray(0, nul)]);
-      rest = Buffer.alloc(0);
+      parts.push(chunk.subarray(0, nul));
+      const joined = Buffer.concat(parts);
+      parts = [];
       yield joined;
       start = nul + 1;
     }
@@ -227,9 +230,9 @@ async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
       yield chunk.subarray(start, nul);
       start = nul + 1;
     }
-    rest = chunk.subarray(start);
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
-  if (rest.length > 0) yield rest;
+  if (parts.length > 0) yield Buffer.concat(parts);
 }
 
 /** Every name `git diff --cached` adds or changes (deletions excluded), also of files without added lines. */
