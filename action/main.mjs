@@ -24155,17 +24155,28 @@ function stripNewline(token2) {
   return token2[0] === 10 ? token2.subarray(1) : token2;
 }
 async function* nulTokens(chunks) {
-  let rest = Buffer.alloc(0);
+  let parts = [];
   for await (const chunk of chunks) {
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nul = buf.indexOf(0, start); nul !== -1; nul = buf.indexOf(0, start)) {
-      yield buf.subarray(start, nul);
+    if (parts.length > 0) {
+      const nul = chunk.indexOf(0);
+      if (nul === -1) {
+        parts.push(chunk);
+        continue;
+      }
+      parts.push(chunk.subarray(0, nul));
+      const joined = Buffer.concat(parts);
+      parts = [];
+      yield joined;
       start = nul + 1;
     }
-    rest = buf.subarray(start);
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      yield chunk.subarray(start, nul);
+      start = nul + 1;
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
-  if (rest.length > 0) yield rest;
+  if (parts.length > 0) yield Buffer.concat(parts);
 }
 async function stagedNames(repo) {
   return (await stagedEntries(repo)).map((e) => e.path);
@@ -24913,29 +24924,27 @@ var init_commits = __esm({
 });
 
 // src/git/blob-walk.ts
-async function* storedBlobs(repo) {
+async function listStoredBlobs(repo, each) {
   const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
   let rest;
   const BLOB = Buffer.from("blob ");
   const parse = (line) => {
-    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return void 0;
+    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return;
     const space = line.indexOf(32, BLOB.length);
-    if (space === -1) return void 0;
-    return { id: line.toString("latin1", BLOB.length, space), size: Number(line.toString("latin1", space + 1)) };
+    if (space === -1) return;
+    each(line.subarray(BLOB.length, space), Number(line.toString("latin1", space + 1)));
   };
   for await (const piece of gitStream(args2, repo)) {
     const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
     rest = void 0;
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      const blob = parse(chunk.subarray(start, nl));
+      parse(chunk.subarray(start, nl));
       start = nl + 1;
-      if (blob !== void 0) yield blob;
     }
     if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
   }
-  const last = rest === void 0 ? void 0 : parse(rest);
-  if (last !== void 0) yield last;
+  if (rest !== void 0) parse(rest);
 }
 async function streamBlobs(repo, ids, cap, each) {
   let scratch = Buffer.allocUnsafe(1 << 16);
@@ -24976,6 +24985,12 @@ async function streamBlobs(repo, ids, cap, each) {
         if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
         filled = 0;
         remaining = size + 1;
+        if (keep && chunk.length - at2 >= remaining) {
+          answered++;
+          each({ size, data: chunk.subarray(at2, at2 + size), missing: false });
+          at2 += remaining;
+          remaining = -1;
+        }
         continue;
       }
       const take = Math.min(remaining, chunk.length - at2);
@@ -24999,6 +25014,166 @@ var init_blob_walk = __esm({
   }
 });
 
+// src/modes/blob-index.ts
+function grown(a, n, make) {
+  if (n <= a.length) return a;
+  const b = make(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+function hexValue(code2) {
+  const v = code2 < 128 ? HEX2[code2] : -1;
+  if (v < 0) throw new Error("a blob id is not hexadecimal");
+  return v;
+}
+var HEX2, BlobIds, ChangeLists, StoredList;
+var init_blob_index = __esm({
+  "src/modes/blob-index.ts"() {
+    "use strict";
+    HEX2 = new Int8Array(128).fill(-1);
+    for (let i = 0; i < 16; i++) {
+      HEX2["0123456789abcdef".charCodeAt(i)] = i;
+      HEX2["0123456789ABCDEF".charCodeAt(i)] = i;
+    }
+    BlobIds = class {
+      /** Bytes per id: fixed by the first one (a repository uses one hash). */
+      #width = 0;
+      #bytes = new Uint8Array(0);
+      /** Open addressing: blob number + 1, 0 for empty. */
+      #table = new Int32Array(1 << 12);
+      #count = 0;
+      get size() {
+        return this.#count;
+      }
+      /** Bytes per id (0 before the first). */
+      get width() {
+        return this.#width;
+      }
+      /** The number of the id written in hex, added when new. */
+      add(hex) {
+        const w = this.#widthOf(hex.length);
+        const at2 = this.#count * w;
+        this.#bytes = grown(this.#bytes, at2 + w, (n) => new Uint8Array(n));
+        for (let i = 0; i < w; i++) this.#bytes[at2 + i] = hexValue(hex.charCodeAt(2 * i)) << 4 | hexValue(hex.charCodeAt(2 * i + 1));
+        const found = this.#find(this.#bytes, at2);
+        if (found >= 0) return found;
+        return this.#insert();
+      }
+      /** The number of the id written in hex at `hex[from, from + 2 × width)`, or -1 when not added. */
+      findHex(hex, from) {
+        const w = this.#width;
+        if (w === 0) return -1;
+        const at2 = this.#count * w;
+        this.#bytes = grown(this.#bytes, at2 + w, (n) => new Uint8Array(n));
+        for (let i = 0; i < w; i++)
+          this.#bytes[at2 + i] = hexValue(hex[from + 2 * i]) << 4 | hexValue(hex[from + 2 * i + 1]);
+        return this.#find(this.#bytes, at2);
+      }
+      /** The number of a hex id string, or -1. */
+      numberOf(hex) {
+        if (this.#width === 0 || hex.length !== 2 * this.#width) return -1;
+        return this.findHex(Buffer.from(hex, "latin1"), 0);
+      }
+      hex(n) {
+        const w = this.#width;
+        return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset + n * w, w).toString("hex");
+      }
+      #widthOf(hexLength) {
+        if (this.#width === 0) {
+          if (hexLength === 0 || hexLength % 2 !== 0) throw new Error("a blob id has an odd length");
+          this.#width = hexLength / 2;
+        } else if (hexLength !== 2 * this.#width) throw new Error("blob ids of two lengths in one repository");
+        return this.#width;
+      }
+      #slot(bytes, at2) {
+        return (bytes[at2] | bytes[at2 + 1] << 8 | bytes[at2 + 2] << 16 | bytes[at2 + 3] << 24) >>> 0;
+      }
+      /** The number of the id at `bytes[at…]`, or -1. */
+      #find(bytes, at2) {
+        const w = this.#width;
+        const mask = this.#table.length - 1;
+        for (let s = this.#slot(bytes, at2) & mask; ; s = s + 1 & mask) {
+          const entry = this.#table[s];
+          if (entry === 0) return -1;
+          const other = (entry - 1) * w;
+          let same = true;
+          for (let i = 0; i < w && same; i++) same = this.#bytes[other + i] === bytes[at2 + i];
+          if (same) return entry - 1;
+        }
+      }
+      /** Numbers the id just written after the last one. */
+      #insert() {
+        const n = this.#count++;
+        if (this.#count * 2 > this.#table.length) this.#rehash(this.#table.length * 2);
+        else this.#place(n);
+        return n;
+      }
+      #place(n) {
+        const mask = this.#table.length - 1;
+        let s = this.#slot(this.#bytes, n * this.#width) & mask;
+        while (this.#table[s] !== 0) s = s + 1 & mask;
+        this.#table[s] = n + 1;
+      }
+      #rehash(size) {
+        this.#table = new Int32Array(size);
+        for (let n = 0; n < this.#count; n++) this.#place(n);
+      }
+    };
+    ChangeLists = class {
+      #head = new Int32Array(1 << 12).fill(-1);
+      #next = new Int32Array(1 << 12);
+      #commit = new Int32Array(1 << 12);
+      #path = new Int32Array(1 << 12);
+      #count = 0;
+      add(blob, commit, path2) {
+        if (blob >= this.#head.length) {
+          const old = this.#head.length;
+          this.#head = grown(this.#head, blob + 1, (n) => new Int32Array(n));
+          this.#head.fill(-1, old);
+        }
+        const c = this.#count++;
+        this.#next = grown(this.#next, c + 1, (n) => new Int32Array(n));
+        this.#commit = grown(this.#commit, c + 1, (n) => new Int32Array(n));
+        this.#path = grown(this.#path, c + 1, (n) => new Int32Array(n));
+        this.#next[c] = this.#head[blob];
+        this.#commit[c] = commit;
+        this.#path[c] = path2;
+        this.#head[blob] = c;
+      }
+      each(blob, visit) {
+        if (blob < 0 || blob >= this.#head.length) return;
+        for (let c = this.#head[blob]; c !== -1; c = this.#next[c])
+          visit(this.#commit[c], this.#path[c]);
+      }
+    };
+    StoredList = class {
+      #hex = new Uint8Array(1 << 16);
+      #sizes = new Float64Array(1 << 12);
+      #count = 0;
+      #width = 0;
+      get size() {
+        return this.#count;
+      }
+      /** Adds the id written in hex at `line[from, to)`. */
+      add(line, from, to, size) {
+        const w = to - from;
+        if (this.#width === 0) this.#width = w;
+        else if (w !== this.#width) throw new Error("blob ids of two lengths in one repository");
+        const n = this.#count++;
+        this.#hex = grown(this.#hex, (n + 1) * w, (k) => new Uint8Array(k));
+        this.#hex.set(line.subarray(from, to), n * w);
+        this.#sizes = grown(this.#sizes, n + 1, (k) => new Float64Array(k));
+        this.#sizes[n] = size;
+      }
+      /** The blob number each stored blob has in `ids` (-1 when none), in pack order, with its size. */
+      each(ids, visit) {
+        const same = this.#width === 2 * ids.width;
+        for (let n = 0; n < this.#count; n++) visit(same ? ids.findHex(this.#hex, n * this.#width) : -1, this.#sizes[n]);
+      }
+    };
+  }
+});
+
 // src/modes/history-blobs.ts
 async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const started = performance.now();
@@ -25010,21 +25185,22 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
     indexed = walk.done;
   } else indexed = ownWalk(root, commits, index);
   indexed.catch(() => void 0);
-  const stored = allStored(root);
-  stored.catch(() => void 0);
+  const stored = new StoredList();
+  const listed = listStoredBlobs(root, (id, size) => stored.add(id, 0, id.length, size));
+  listed.catch(() => void 0);
   await indexed;
-  const { byBlob, paths, gitlinks } = index;
-  const order = (await stored).filter((b) => byBlob.has(b.id));
+  await listed;
+  const { ids, paths, gitlinks } = index;
   const walked = performance.now();
   const executor = ctx.executorFor(large);
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = /* @__PURE__ */ new Set();
   await runBounded(
-    toAsync(blobTasks(root, order, byBlob, paths)),
+    toAsync(blobTasks(root, index, stored)),
     executor,
     limit,
     (task, result2) => {
-      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(task.blobs[i]?.id ?? "");
+      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(ids.numberOf(task.blobs[i]?.id ?? ""));
       ctx.collector.add(task, result2);
     },
     (task, progress) => ctx.collector.partial(task, progress)
@@ -25036,10 +25212,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
     if (set === void 0) wanted.set(commit, /* @__PURE__ */ new Set([path2]));
     else set.add(path2);
   };
-  for (const id of flagged) {
-    const changes = byBlob.get(id) ?? [];
-    for (let i = 0; i < changes.length; i += 2) want(changes[i], changes[i + 1]);
-  }
+  for (const blob of flagged) for (const [commit, path2] of index.changesOf(blob)) want(commit, path2);
   for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i], gitlinks[i + 1]);
   const tasks = toAsync(patchTasks(root, commits, wanted, paths));
   await runBounded(tasks, executor, limit, (task, result2) => {
@@ -25052,39 +25225,36 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const counted = { kind: "commits", repo: root, commits: [] };
   ctx.collector.add(counted, { findings: [], filesScanned: 0, bytesScanned: 0, skipped: [], errors: [], commitsScanned: commits.length });
   ctx.debug(
-    `blob design: ${byBlob.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
+    `blob design: ${ids.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
   );
-}
-async function allStored(root) {
-  const blobs2 = [];
-  for await (const b of storedBlobs(root)) blobs2.push(b);
-  return blobs2;
 }
 async function ownWalk(root, commits, index) {
   let i = 0;
   for await (const c of commitMetadata(root, commits)) index.add(i++, c);
 }
-function* blobTasks(root, order, byBlob, paths) {
-  const job = (id) => {
-    const changes = byBlob.get(id) ?? [];
+function* blobTasks(root, index, stored) {
+  const { ids, paths } = index;
+  const job = (blob) => {
     const at2 = /* @__PURE__ */ new Set();
-    for (let i = 1; i < changes.length; i += 2) at2.add(paths[changes[i]]);
-    return { id, paths: [...at2] };
+    for (const [, path2] of index.changesOf(blob)) at2.add(paths[path2]);
+    return { id: ids.hex(blob), paths: [...at2] };
   };
-  const listed = /* @__PURE__ */ new Set();
-  const blobs2 = [];
-  for (const b of order) {
-    if (byBlob.has(b.id) && !listed.has(b.id)) {
-      blobs2.push(b);
-      listed.add(b.id);
-    }
-  }
-  for (const id of byBlob.keys()) if (!listed.has(id)) blobs2.push({ id, size: 0 });
+  const listed = new Uint8Array(ids.size);
+  const order = new Int32Array(ids.size);
+  const sizes = new Float64Array(ids.size);
+  let count = 0;
+  stored.each(ids, (blob, size) => {
+    if (blob < 0 || listed[blob] === 1) return;
+    listed[blob] = 1;
+    order[count] = blob;
+    sizes[count++] = size;
+  });
+  for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
   let batch = [];
   let bytes = 0;
-  for (const b of blobs2) {
-    batch.push(job(b.id));
-    bytes += b.size;
+  for (let i = 0; i < count; i++) {
+    batch.push(job(order[i]));
+    bytes += sizes[i];
     if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
       yield { kind: "blobs", repo: root, blobs: batch };
       batch = [];
@@ -25124,6 +25294,7 @@ var init_history_blobs = __esm({
     init_blob_walk();
     init_metadata();
     init_bounded();
+    init_blob_index();
     init_cache();
     init_tasks();
     BLOB_BYTES_PER_TASK = 64 << 20;
@@ -25131,9 +25302,10 @@ var init_history_blobs = __esm({
     PATHS_PER_BATCH = 1e3;
     COMMITS_PER_BATCH = 5e3;
     ChangeIndexer = class {
-      byBlob = /* @__PURE__ */ new Map();
+      ids = new BlobIds();
       paths = [];
       gitlinks = [];
+      #changes = new ChangeLists();
       #pathIds = /* @__PURE__ */ new Map();
       add(commit, c) {
         for (let i = 0; i < c.changes.length; i++) {
@@ -25150,10 +25322,14 @@ var init_history_blobs = __esm({
             this.gitlinks.push(commit, path2);
             continue;
           }
-          const list = this.byBlob.get(change.blob);
-          if (list === void 0) this.byBlob.set(change.blob, [commit, path2]);
-          else list.push(commit, path2);
+          this.#changes.add(this.ids.add(change.blob), commit, path2);
         }
+      }
+      /** The blob's changes as (commit index, path index), in the walk's order. */
+      changesOf(blob) {
+        const out = [];
+        this.#changes.each(blob, (commit, path2) => out.push([commit, path2]));
+        return out.reverse();
       }
     };
   }

@@ -1814,6 +1814,12 @@ async function streamBlobs(repo, ids, cap, each) {
         if (keep && scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
         filled = 0;
         remaining = size + 1;
+        if (keep && chunk.length - at >= remaining) {
+          answered++;
+          each({ size, data: chunk.subarray(at, at + size), missing: false });
+          at += remaining;
+          remaining = -1;
+        }
         continue;
       }
       const take = Math.min(remaining, chunk.length - at);
