@@ -16605,19 +16605,32 @@ async function* gitStream(args2, cwd, input) {
   await ended(stderr);
   if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
 }
-async function* nulRecords(chunks) {
-  let rest = [];
+async function* nulTokens(chunks) {
+  let parts = [];
   for await (const chunk of chunks) {
     let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
-      rest = [];
+    if (parts.length > 0) {
+      const nul = chunk.indexOf(0);
+      if (nul === -1) {
+        parts.push(chunk);
+        continue;
+      }
+      parts.push(chunk.subarray(0, nul));
+      const joined = Buffer.concat(parts);
+      parts = [];
+      yield joined;
       start = nul + 1;
     }
-    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      yield chunk.subarray(start, nul);
+      start = nul + 1;
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
-  if (rest.length > 0) yield Buffer.concat(rest);
+  if (parts.length > 0) yield Buffer.concat(parts);
+}
+async function* nulRecords(chunks) {
+  for await (const token2 of nulTokens(chunks)) yield Buffer.from(token2);
 }
 function spawnError(e, cwd) {
   if (systemErrorCode(e) === "ENOENT" && !existsSync2(cwd)) {
@@ -24153,30 +24166,6 @@ function rawRecord(t) {
 }
 function stripNewline(token2) {
   return token2[0] === 10 ? token2.subarray(1) : token2;
-}
-async function* nulTokens(chunks) {
-  let parts = [];
-  for await (const chunk of chunks) {
-    let start = 0;
-    if (parts.length > 0) {
-      const nul = chunk.indexOf(0);
-      if (nul === -1) {
-        parts.push(chunk);
-        continue;
-      }
-      parts.push(chunk.subarray(0, nul));
-      const joined = Buffer.concat(parts);
-      parts = [];
-      yield joined;
-      start = nul + 1;
-    }
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      yield chunk.subarray(start, nul);
-      start = nul + 1;
-    }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
-  }
-  if (parts.length > 0) yield Buffer.concat(parts);
 }
 async function stagedNames(repo) {
   return (await stagedEntries(repo)).map((e) => e.path);

@@ -5,7 +5,7 @@
  * streamed `git log --raw -z` (names, no patches: cheap) over the scan's own commit list.
  */
 import { KeyscanError } from '../errors.js';
-import { gitStream } from './run.js';
+import { gitStream, nulTokens } from './run.js';
 import { stagedEntries } from './staged-entries.js';
 
 /** Settings that change what git log prints, pinned: the root commit shows its files, no replacements, no renames. */
@@ -199,40 +199,6 @@ function rawRecord(t: Buffer): PathChange | undefined {
 /** `-z` output splits records on NUL; git puts a newline before the next commit's first field. */
 function stripNewline(token: Buffer): Buffer {
   return token[0] === 10 ? token.subarray(1) : token;
-}
-
-/**
- * NUL-terminated tokens as Buffers (bytes, not text: names need not be UTF-8). Each is a view of
- * git's output, not a copy (a stream's chunks are never reused): a caller that keeps one long
- * copies it, so that a small token does not hold a whole chunk alive. Exported for its tests.
- */
-export async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  // The pieces of a token cut by chunk edges, joined once its NUL arrives: only that token is
-  // copied (joining each chunk onto the rest copied git's whole output again, ~76 MB of garbage
-  // on git/git), and a token spanning many chunks (a huge commit message) is copied once, not
-  // once per chunk.
-  let parts: Buffer[] = [];
-  for await (const chunk of chunks) {
-    let start = 0;
-    if (parts.length > 0) {
-      const nul = chunk.indexOf(0);
-      if (nul === -1) {
-        parts.push(chunk);
-        continue;
-      }
-      parts.push(chunk.subarray(0, nul));
-      const joined = Buffer.concat(parts);
-      parts = [];
-      yield joined;
-      start = nul + 1;
-    }
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      yield chunk.subarray(start, nul);
-      start = nul + 1;
-    }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
-  }
-  if (parts.length > 0) yield Buffer.concat(parts);
 }
 
 /** Every name `git diff --cached` adds or changes (deletions excluded), also of files without added lines. */

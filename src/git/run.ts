@@ -306,21 +306,43 @@ export async function* gitStream(args: readonly string[], cwd: string, input?: s
   if (code !== 0) throw gitFailure(args, cwd, Buffer.concat(err).toString('utf8'));
 }
 
-/** Splits a stream of NUL-terminated records (`-z` output) into their exact bytes (names need not be UTF-8). */
-export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let rest: Buffer[] = [];
+/**
+ * NUL-terminated tokens of `-z` output as Buffers (bytes, not text: names need not be UTF-8). Each
+ * is a view of git's output, not a copy (a stream's chunks are never reused): a caller that keeps
+ * one long copies it ({@link nulRecords}), so that a small token does not hold a whole chunk alive.
+ */
+export async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  // The pieces of a token cut by chunk edges, joined once its NUL arrives: only that token is
+  // copied (joining each chunk onto the rest copied git's whole output again, ~76 MB of garbage
+  // on git/git's metadata walk), and a token spanning many chunks (a huge commit message) is
+  // copied once, not once per chunk.
+  let parts: Buffer[] = [];
   for await (const chunk of chunks) {
     let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      yield rest.length > 0 ? Buffer.concat([...rest, piece]) : Buffer.from(piece);
-      rest = [];
+    if (parts.length > 0) {
+      const nul = chunk.indexOf(0);
+      if (nul === -1) {
+        parts.push(chunk);
+        continue;
+      }
+      parts.push(chunk.subarray(0, nul));
+      const joined = Buffer.concat(parts);
+      parts = [];
+      yield joined;
       start = nul + 1;
     }
-    // Kept as a list of pieces: one record spanning many chunks is joined once (linear).
-    if (start < chunk.length) rest.push(Buffer.from(chunk.subarray(start)));
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      yield chunk.subarray(start, nul);
+      start = nul + 1;
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   }
-  if (rest.length > 0) yield Buffer.concat(rest);
+  if (parts.length > 0) yield Buffer.concat(parts);
+}
+
+/** {@link nulTokens}, each its own copy: for callers that keep the records (a file list). */
+export async function* nulRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const token of nulTokens(chunks)) yield Buffer.from(token);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nulTokens } from '../../src/git/metadata.js';
+import { nulRecords, nulTokens } from '../../src/git/run.js';
 
 async function* chunksOf(parts: readonly string[]): AsyncGenerator<Buffer> {
   for (const p of parts) yield Buffer.from(p, 'latin1');
@@ -28,5 +28,18 @@ describe('nulTokens', () => {
     const pieces = [...Array.from({ length: 100 }, (_v, i) => long.slice(i * 10, i * 10 + 10)), '\0next\0'];
     expect(await tokens(pieces)).toEqual([long, 'next']);
     expect(await tokens(['one\0', 'two\0', 'three'])).toEqual(['one', 'two', 'three']);
+  });
+
+  it('nulRecords gives the same records, each a copy that outlives the chunk it came from', async () => {
+    const chunk = Buffer.from('kept/name\0other\0', 'latin1');
+    const records: Buffer[] = [];
+    for await (const r of nulRecords(
+      (async function* () {
+        yield chunk;
+      })(),
+    ))
+      records.push(r);
+    chunk.fill(0x78);
+    expect(records.map((r) => r.toString('latin1'))).toEqual(['kept/name', 'other']);
   });
 });
