@@ -1,7 +1,7 @@
 import type { Catalogue, CompiledRule } from '../engine/catalogue.js';
 import { CARRIERS } from '../engine/encoded.js';
 import { compileKeywords } from '../engine/keywords.js';
-import { VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
+import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
 import { isPrevalidated } from './prevalidated.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
@@ -77,6 +77,7 @@ export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): 
       return allowSecret();
     },
     generic: spec.tags?.includes('generic') ?? false,
+    refutes: spec.validator !== undefined && FORMAT_VALIDATORS.has(spec.validator),
     pathGroup,
   };
 }
