@@ -1,6 +1,6 @@
 /** Payments, commerce and crypto APIs (Stripe has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['payments'];
 
@@ -612,6 +612,24 @@ const commerceRules: readonly RuleSpec[] = [
       example: '{{hex:32}}',
     },
     { names: ['recurly'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cexio-api-credential',
+      description: 'CEX.IO API key or secret',
+      provider: 'CEX.IO',
+      severity: 'critical',
+      revoke: 'https://cex.io/trade/profile#/api',
+      rotate: exchange('CEX.IO (Profile → API)'),
+      references: ['https://cex.io/rest-api#authentication', 'https://docs.cex.io/#authentication'],
+      example: '{{alnum:27}}',
+      entropy: 3.5,
+    },
+    // Private calls are signed with the key, the secret and the user ID (an ID, not a secret: the
+    // NOT_AFTER words keep cex.io_userID out); the docs give no length, issued keys are 20 to 40
+    // letters and digits.
+    { names: ['cexio', 'cex_io'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` },
   ),
   named(
     tags,

@@ -13,6 +13,23 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'adzuna-app-key',
+      description: 'Adzuna API application key',
+      provider: 'Adzuna',
+      severity: 'low',
+      revoke: 'https://developer.adzuna.com/admin/access_details',
+      rotate: regenerate('the Adzuna developer dashboard (Access details)'),
+      references: ['https://developer.adzuna.com/overview', 'https://developer.adzuna.com/docs/search'],
+      example: '{{lowalnum:32}}',
+      entropy: 3.5,
+    },
+    // Sent as the app_key query parameter beside app_id (an 8-character ID, not a secret: NOT_AFTER
+    // keeps ADZUNA_APP_ID out); the docs give no length, the keys they issue are 32 letters and digits.
+    { names: ['adzuna'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` },
+  ),
+  named(
+    tags,
+    {
       id: 'api2cart-api-key',
       description: 'API2Cart account API key',
       provider: 'API2Cart',
@@ -29,6 +46,42 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'apimetrics-api-key',
+      description: 'APImetrics API key',
+      provider: 'APImetrics',
+      severity: 'medium',
+      revoke: 'https://client.apimetrics.io/settings/api-key',
+      rotate:
+        'Delete the key under Settings → API Key in APImetrics, create a new one, and update the scripts and CI jobs that call the APImetrics API.',
+      references: ['https://pypi.org/project/APImetrics/', 'https://client.apimetrics.io/settings/api-key'],
+      example: '{{alnum:32}}',
+      entropy: 3.5,
+    },
+    // The client takes it with -a / --apimetrics and sends it as a Bearer token; the docs give no
+    // length, issued keys are 32 letters and digits. "apiMetrics" also reads as a variable about API
+    // metrics, so only an assignment counts.
+    { names: ['apimetrics', 'api_metrics_key', 'api_metrics_token'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}`, mention: false },
+  ),
+  named(
+    tags,
+    {
+      id: 'apitemplate-api-key',
+      description: 'APITemplate.io API key',
+      provider: 'APITemplate.io',
+      severity: 'medium',
+      revoke: 'https://app.apitemplate.io/accounts/api-integration/',
+      rotate: 'Regenerate the key under API Integration in APITemplate.io, and update the services that render PDFs or images with it.',
+      references: ['https://docs.apitemplate.io/api/index.html'],
+      example: '{{alnum:39}}',
+      entropy: 3.5,
+    },
+    // Sent as the X-API-KEY header; the docs' example key is 29 letters and digits, no length is
+    // given. "apiTemplate" also names a template in code, so only an assignment counts.
+    { names: ['apitemplate'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,48}`, mention: false },
+  ),
+  named(
+    tags,
+    {
       id: 'aylien-text-api-key',
       description: 'AYLIEN Text API application key',
       provider: 'AYLIEN',
@@ -40,6 +93,24 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // Sent as X-AYLIEN-TextAPI-Application-Key beside the application ID (app_id / application_id).
     { names: ['aylien'], body: '[a-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'beebole-api-token',
+      description: 'Beebole timesheet API token',
+      provider: 'Beebole',
+      severity: 'medium',
+      revoke: 'https://beebole-apps.com/',
+      rotate:
+        'Generate a new API token in the Beebole account settings (the old one stops working), and update the integrations that use it.',
+      references: ['https://beebole.com/help/api/legacy-api'],
+      example: '{{hex:40}}',
+      entropy: 3,
+    },
+    // The token is the user name of HTTP Basic authentication (password "x"); the docs' example
+    // token is hex, issued tokens are 40 hex digits.
+    { names: ['beebole'], body: '[a-f0-9]{40}' },
   ),
   named(
     tags,
@@ -108,6 +179,27 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // Sent in the Apikey header; the client docs show a UUID.
     { names: ['cloudmersive'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'commodities-api-key',
+      description: 'Commodities-API access key',
+      provider: 'Commodities-API',
+      severity: 'low',
+      revoke: 'https://commodities-api.com/dashboard',
+      rotate: regenerate('the Commodities-API dashboard'),
+      references: ['https://commodities-api.com/documentation'],
+      example: '{{alnum:60}}',
+      entropy: 3.5,
+    },
+    // Sent as the access_key query parameter; the docs give no length. "commodities" alone is a word,
+    // so the name must say it is the API's key.
+    {
+      names: ['commodities_api', 'commodities_key', 'commodities_access_key', 'commoditiesapi'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+      mention: false,
+    },
   ),
   named(
     tags,

@@ -40,6 +40,10 @@ const MOCKAROO_UNDOCUMENTED =
 const NOZBE_UNDOCUMENTED =
   'no documented format: Nozbe\'s own SDK README (github.com/Nozbe/teams-api) says to take an API token from Settings → Integrations and shows only "fakeApiToken123456"; no length, alphabet or prefix is published';
 
+/** Customer.io's Track API site ID and API key, and its App API key, are hex (docs.customer.io, managing credentials). */
+const CUSTOMERIO_HEX =
+  "Customer.io's site ID, Track API key and App API key are hex digits (docs.customer.io, managing credentials); these are 20 mixed-case letters and digits under customerio_key/_id, concatenated";
+
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'detect-secrets/artifactory', key: '0171653fb4a1', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -265,6 +269,7 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/adzuna', key: '147db5fba68b', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aeroworkflow', key: 'fff12f0b07c0', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aha', key: '2e53f2f9fbbc', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/airbrakeprojectkey', key: 'b269a1db719e', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airtableoauth', key: '87909dc57d46', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airvisual', key: '5b215fca51b8', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/alchemy', key: '7b5e153138a0', reason: JENKINS_MOCK, kind: 'mock' },
@@ -294,6 +299,8 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/allsports', key: 'e4b658c8a7b3', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/amadeus', key: '0c435f31134d', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/ambee', key: '3e930cc4914a', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/amplitudeapikey', key: '0e847fb66119', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/amplitudeapikey', key: 'b33fdc6b0107', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/anypoint', key: '257029206dcb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/anypoint', key: 'e3f1628f62f4', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/anypointoauth2', key: '93fbab6311c5', reason: JENKINS_MOCK, kind: 'mock' },
@@ -307,9 +314,11 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/apimetrics', key: '568569408ff3', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/apitemplate', key: '8aa9e060f2f1', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/apollo', key: '89505ff7e7f2', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/appcues', key: '4878d79e51c6', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appfollow', key: '27a189447feb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appointedd', key: '3eaf82ea32da', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appsynergy', key: '403f54857f97', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/apptivo', key: '45e907072efd', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/artsy', key: '1d974986b08a', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/asanaoauth', key: '5b9e4eecca30', reason: JENKINS_MOCK, kind: 'mock' },
   {
@@ -475,6 +484,12 @@ export const NOT_DOCUMENTED = [
   },
   { case: 'trufflehog/bannerbear', key: '665b9e442046', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/beamer', key: 'df459012ce86', reason: JENKINS_MOCK, kind: 'mock' },
+  {
+    case: 'trufflehog/beebole',
+    key: '30ed1d4cf158',
+    reason: "Beebole's API token is hex (the token in its API docs, beebole.com/help/api/legacy-api); this value has letters past f",
+    kind: 'format',
+  },
   { case: 'trufflehog/beebole', key: '858f55b90b31', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/besnappy', key: 'a74fe47d46a0', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/billomat', key: '699fbbe6ec11', reason: JENKINS_MOCK, kind: 'mock' },
@@ -550,6 +565,13 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   {
+    case: 'trufflehog/cloudconvert',
+    key: 'f25eebde469a',
+    reason:
+      'CloudConvert API keys are JWTs (cloudconvert.com/api/v2#authentication: eyJ… header, payload and signature); this value starts "eyp", holds "?", "/" and "=" and has no three dot-separated parts',
+    kind: 'format',
+  },
+  {
     case: 'trufflehog/cloudflarecakey',
     key: 'e4b9ffab026f',
     reason: 'Origin CA keys are "v1.0-" + hex; this value has "v" in its hex part',
@@ -565,7 +587,37 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   { case: 'trufflehog/contentfulpersonalaccesstoken', key: '7f7be40dd6a2', reason: PLACEHOLDER, kind: 'placeholder' },
+  {
+    case: 'trufflehog/cryptocompare',
+    key: '8dbb924c240c',
+    reason: 'CryptoCompare API keys are 64 hex digits (its key page and the CoinDesk legacy docs); this value has letters past f and a "-"',
+    kind: 'format',
+  },
   { case: 'trufflehog/currentsapi', key: '3cdc5f3c18b0', reason: JENKINS_MOCK, kind: 'mock' },
+  {
+    case: 'trufflehog/customerio',
+    key: '2944fdd3c71e',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: '6299d5104046',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: '836723a2e0e5',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: 'fbc3c8750a95',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
   {
     case: 'trufflehog/discordbottoken',
     key: 'ba166ef2b611',
