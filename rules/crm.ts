@@ -11,6 +11,23 @@ export const crmRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'baremetrics-api-key',
+      description: 'Baremetrics API key',
+      provider: 'Baremetrics',
+      severity: 'high',
+      revoke: 'https://app.baremetrics.com/settings/api',
+      rotate: 'Delete the key in Baremetrics (Settings → API), create a new one, and update its users.',
+      references: ['https://developers.baremetrics.com/reference/authentication'],
+      example: 'sk_{{alnum:24}}',
+      entropy: 3.5,
+    },
+    // A Bearer token from the API settings; the docs give no length. Issued keys are letters and
+    // digits after an optional two-letter type ("sk_").
+    { names: ['baremetrics'], body: `${NOT_A_WORD}(?:[a-z]{2}_)?[A-Za-z0-9]{20,64}` },
+  ),
+  named(
+    tags,
+    {
       id: 'chartmogul-api-key',
       description: 'ChartMogul API key',
       provider: 'ChartMogul',

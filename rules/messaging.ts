@@ -749,6 +749,29 @@ export const messagingRules: readonly RuleSpec[] = [
   ),
   assigned(
     {
+      id: 'chatbot-com-developer-token',
+      description: 'ChatBot.com developer access token',
+      provider: 'ChatBot.com',
+      severity: 'high',
+      tags,
+      revoke: 'https://app.chatbot.com/settings/developers',
+      rotate:
+        'Regenerate the developer access token in ChatBot settings (it manages every story, webhook and entity of the license), and update its users; keep the client access token for code that ships to browsers.',
+      references: ['https://www.chatbot.com/docs'],
+      entropy: 3.5,
+      positive: ['CHATBOT_COM_TOKEN={{b64url:32}}', 'chatbot_auth_token: "Bearer {{alnum:32}}"'],
+      negative: ['CHATBOT_COM_TOKEN={{b64url:8}}', 'chatbot_name: "{{alnum:32}}"'],
+    },
+    // A Bearer token of api.chatbot.com; the docs give no length. "chatbot" alone names any bot, so the
+    // name must be the service's or one of its tokens'.
+    {
+      names: ['chatbot_com', 'chatbotcom', 'chatbot_auth_token', 'chatbot_access_token', 'chatbot_developer_token', 'chatbot_api_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,64}`,
+      mention: false,
+    },
+  ),
+  assigned(
+    {
       id: 'chatwork-api-token',
       description: 'Chatwork API token',
       provider: 'Chatwork',

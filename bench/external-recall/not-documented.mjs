@@ -268,6 +268,7 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/adobeio', key: 'c3ed750690d9', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/adzuna', key: '147db5fba68b', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aeroworkflow', key: 'fff12f0b07c0', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/agora', key: '5bc108a0ca43', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aha', key: '2e53f2f9fbbc', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airbrakeprojectkey', key: 'b269a1db719e', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airtableoauth', key: '87909dc57d46', reason: JENKINS_MOCK, kind: 'mock' },
@@ -527,6 +528,7 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   { case: 'trufflehog/bulbul', key: '6cdf32613936', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/bulksms', key: '7f76dcbd5afc', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/buttercms', key: 'd66eb2fe2c8f', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/captaindata', key: '2bff1d876be7', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/captaindata', key: '4c651eaaf009', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -562,6 +564,13 @@ export const NOT_DOCUMENTED = [
     case: 'trufflehog/clinchpad',
     key: 'a67d4cf87640',
     reason: 'ClinchPad API keys are 32 hex digits (its documented curl example); this value has non-hex letters',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/closecrm',
+    key: 'c0093fdcad29',
+    reason:
+      'Close API keys are the key\'s ID ("api_" + 22 characters), a "." and a secret part (help.close.com, API keys vs IDs); this value is "api_" + 45 characters with no "."',
     kind: 'format',
   },
   {
