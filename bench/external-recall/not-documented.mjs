@@ -40,9 +40,9 @@ const MOCKAROO_UNDOCUMENTED =
 const NOZBE_UNDOCUMENTED =
   'no documented format: Nozbe\'s own SDK README (github.com/Nozbe/teams-api) says to take an API token from Settings → Integrations and shows only "fakeApiToken123456"; no length, alphabet or prefix is published';
 
-/** Customer.io's Track API site ID and API key, and its App API key, are hex (docs.customer.io, managing credentials). */
+/** Customer.io issues hex credentials: 20 hex digits for a site ID and a Track API key, 32 for an App API key. */
 const CUSTOMERIO_HEX =
-  "Customer.io's site ID, Track API key and App API key are hex digits (docs.customer.io, managing credentials); these are 20 mixed-case letters and digits under customerio_key/_id, concatenated";
+  "Customer.io's site ID and Track API key are 20 hex digits and its App API key 32, as issued (every published example, e.g. GitGuardian's Customer.io Track Keys detector page; keyscan's customerio rule holds 32 hex); these are 20 mixed-case letters and digits under customerio_key/_id, concatenated";
 
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -570,14 +570,14 @@ export const NOT_DOCUMENTED = [
     case: 'trufflehog/closecrm',
     key: 'c0093fdcad29',
     reason:
-      'Close API keys are the key\'s ID ("api_" + 22 characters), a "." and a secret part (help.close.com, API keys vs IDs); this value is "api_" + 45 characters with no "."',
+      'Close API keys are the key\'s ID ("api_" + 22 characters), a "." and a secret part (Close\'s help article on API keys: "API keys vs IDs"); this value is "api_" + 45 characters with no "."',
     kind: 'format',
   },
   {
     case: 'trufflehog/cloudconvert',
     key: 'f25eebde469a',
     reason:
-      'CloudConvert API keys are JWTs (cloudconvert.com/api/v2#authentication: eyJ… header, payload and signature); this value starts "eyp", holds "?", "/" and "=" and has no three dot-separated parts',
+      'CloudConvert API v2 keys are JWTs sent as a Bearer token (keyscan\'s rule holds that shape; cloudconvert.com/api/v2#authentication); this value starts "eyp", holds "?", "/" and "=" and has no three dot-separated base64url parts',
     kind: 'format',
   },
   {
@@ -596,12 +596,6 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   { case: 'trufflehog/contentfulpersonalaccesstoken', key: '7f7be40dd6a2', reason: PLACEHOLDER, kind: 'placeholder' },
-  {
-    case: 'trufflehog/cryptocompare',
-    key: '8dbb924c240c',
-    reason: 'CryptoCompare API keys are 64 hex digits (its key page and the CoinDesk legacy docs); this value has letters past f and a "-"',
-    kind: 'format',
-  },
   { case: 'trufflehog/currentsapi', key: '3cdc5f3c18b0', reason: JENKINS_MOCK, kind: 'mock' },
   {
     case: 'trufflehog/customerio',
