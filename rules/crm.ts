@@ -42,6 +42,23 @@ export const crmRules: readonly RuleSpec[] = [
     },
     { names: ['pipedrive'], body: '[a-f0-9]{40}' },
   ),
+  named(
+    tags,
+    {
+      id: 'streak-api-key',
+      description: 'Streak CRM API key',
+      provider: 'Streak',
+      revoke: 'https://streak.readme.io/docs/authentication',
+      rotate:
+        'Delete the key under Integrations → Streak API in Gmail’s Streak sidebar, create a new one, and update its users (a key has all of its owner’s access).',
+      references: ['https://streak.readme.io/docs/authentication', 'https://streak.readme.io/docs/getting-started'],
+      example: '{{hex:32}}',
+      entropy: 3,
+    },
+    // The Basic-auth user name of every request; the docs give no length. "streak" is also a word
+    // (a login streak), so only an assignment to it counts, never a mention.
+    { names: ['streak'], body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`, mention: false },
+  ),
   token(
     {
       id: 'zoho-oauth-token',

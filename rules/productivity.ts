@@ -59,6 +59,22 @@ export const productivityRules: readonly RuleSpec[] = [
     },
     { names: ['smartsheet'], body: '[A-Za-z0-9]{37}|[A-Za-z0-9]{26}' },
   ),
+  prefixed(
+    tags,
+    {
+      id: 'teamwork-api-token',
+      description: 'Teamwork.com API token (Projects, Desk, CRM, Spaces)',
+      provider: 'Teamwork.com',
+      revoke: 'https://apidocs.teamwork.com/guides/teamwork/authentication',
+      rotate: rotateIn('Teamwork (your avatar → Edit my details → API & Mobile)'),
+      references: ['https://apidocs.teamwork.com/guides/teamwork/authentication'],
+      example: '{{b64:68}}=',
+      entropy: 3.5,
+    },
+    // Newer tokens are "tkn.v1_" and the base64 of "<uuid>-<user>.<installation>.<region>", sent as
+    // a Bearer token (older opaque keys go through Basic auth and have no shape of their own).
+    { prefixes: ['tkn.v1_'], body: '[A-Za-z0-9+/]{60,120}={0,2}', edge: 'A-Za-z0-9+/=_-' },
+  ),
   named(
     tags,
     {
