@@ -1,12 +1,27 @@
 /** Productivity and work-management apps, e-signature, forms, scheduling and automation. */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
+import { custom, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['productivity'];
 const rotateIn = (where: string): string =>
   `Revoke the token in ${where}, create a new one with the narrowest access (a service or bot account rather than a person's), and update its users.`;
 
 export const productivityRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'everhour-api-key',
+      description: 'Everhour API key',
+      provider: 'Everhour',
+      revoke: 'https://app.everhour.com/#/account/profile',
+      rotate: rotateIn('Everhour (Settings → My Profile → API key; regenerate it)'),
+      references: ['https://everhour.docs.apiary.io/'],
+      example: '{{hex:4}}-{{hex:4}}-{{hex:6}}-{{hex:6}}-{{hex:8}}',
+      entropy: 3,
+    },
+    // Sent as the X-Api-Key header of https://api.everhour.com; the reference gives no length.
+    { names: ['everhour'], body: `${NOT_A_WORD}[A-Za-z0-9-]{24,48}` },
+  ),
   named(
     tags,
     {

@@ -535,6 +535,37 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     { names: ['openweather', 'owm_api_key', 'owm_key'], body: '[a-f0-9]{32}' },
   ),
+  named(
+    tags,
+    {
+      id: 'parsehub-api-key',
+      description: 'ParseHub API key',
+      provider: 'ParseHub',
+      severity: 'medium',
+      revoke: 'https://www.parsehub.com/account',
+      rotate:
+        'ParseHub gives each account one API key (Account → Account Settings); ask ParseHub support to reset it, then update its users.',
+      references: ['https://www.parsehub.com/docs/ref/api/v2/'],
+      example: '{{alnum:12}}',
+    },
+    // Passed as the api_key parameter of every call; the reference gives no length (its keys are short).
+    { names: ['parsehub', 'parse_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}` },
+  ),
+  named(
+    tags,
+    {
+      id: 'scrapeowl-api-key',
+      description: 'ScrapeOwl API key',
+      provider: 'ScrapeOwl',
+      severity: 'medium',
+      revoke: 'https://app.scrapeowl.com/dashboard',
+      rotate: regenerate('the ScrapeOwl dashboard'),
+      references: ['https://scrapeowl.com/docs/'],
+      example: '{{lowalnum:30}}',
+    },
+    // Sent as api_key in the body or query of https://api.scrapeowl.com/v1/scrape; no published length.
+    { names: ['scrapeowl', 'scrape_owl'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` },
+  ),
   prefixed(
     tags,
     {
@@ -549,6 +580,21 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // One key per project environment: scp-live- or scp-test- and 32 hex digits, passed as ?key=.
     { prefixes: ['scp-live-', 'scp-test-'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'timezoneapi-token',
+      description: 'TimezoneAPI (timezoneapi.io) token',
+      provider: 'TimezoneAPI',
+      severity: 'low',
+      revoke: 'https://timezoneapi.io/developers',
+      rotate: regenerate('the timezoneapi.io account page'),
+      references: ['https://timezoneapi.io/developers'],
+      example: '{{alnum:20}}',
+    },
+    // Passed as ?token= on https://timezoneapi.io/api/…; no published format.
+    { names: ['timezoneapi'], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}` },
   ),
   named(
     tags,
