@@ -56,8 +56,13 @@ export const crmRules: readonly RuleSpec[] = [
       entropy: 3,
     },
     // The Basic-auth user name of every request; the docs give no length. "streak" is also a word
-    // (a login streak), so only an assignment to it counts, never a mention.
-    { names: ['streak'], body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`, mention: false },
+    // (a login streak, `streak = longestStreakOf2024(days)`): only a key's or token's name counts.
+    {
+      names: ['streak_api_key', 'streak_key', 'streak_token', 'streak_api_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+      edge: 'A-Za-z0-9_.(-',
+      mention: false,
+    },
   ),
   token(
     {

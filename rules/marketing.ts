@@ -545,6 +545,6 @@ export const marketingRules: readonly RuleSpec[] = [
       entropy: 2.5,
     },
     // Passed as ?key= on https://api.vbout.com/1/…; no published format.
-    { names: ['vbout'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` },
+    { names: ['vbout'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
 ];

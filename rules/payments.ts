@@ -405,7 +405,7 @@ const commerceRules: readonly RuleSpec[] = [
       entropy: 3,
     },
     // Sent as `Authorization: Bearer <key>`; the guide gives no format, so the name must be next to it.
-    { names: ['squarespace'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,64}` },
+    { names: ['squarespace'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,64}`, edge: 'A-Za-z0-9_.(-' },
   ),
   prefixed(
     tags,

@@ -20,7 +20,7 @@ export const productivityRules: readonly RuleSpec[] = [
       entropy: 3,
     },
     // Sent as the X-Api-Key header of https://api.everhour.com; the reference gives no length.
-    { names: ['everhour'], body: `${NOT_A_WORD}[A-Za-z0-9-]{24,48}` },
+    { names: ['everhour'], body: `${NOT_A_WORD}[A-Za-z0-9-]{24,48}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,

@@ -549,7 +549,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{alnum:12}}',
     },
     // Passed as the api_key parameter of every call; the reference gives no length (its keys are short).
-    { names: ['parsehub', 'parse_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}` },
+    { names: ['parsehub', 'parse_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,
@@ -564,7 +564,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{lowalnum:30}}',
     },
     // Sent as api_key in the body or query of https://api.scrapeowl.com/v1/scrape; no published length.
-    { names: ['scrapeowl', 'scrape_owl'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` },
+    { names: ['scrapeowl', 'scrape_owl'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   prefixed(
     tags,
@@ -594,7 +594,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{alnum:20}}',
     },
     // Passed as ?token= on https://timezoneapi.io/api/…; no published format.
-    { names: ['timezoneapi'], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}` },
+    { names: ['timezoneapi'], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,
@@ -1024,7 +1024,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       entropy: 3,
     },
     // Passed as ?key= on every request; the docs give no length or alphabet.
-    { names: ['weatherbit'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` },
+    { names: ['weatherbit'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,
@@ -1040,7 +1040,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       entropy: 3.5,
     },
     // Passed as ?key=; client libraries read it from WHOXY_KEY or WHOXY_API_KEY. No published length.
-    { names: ['whoxy'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}` },
+    { names: ['whoxy'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,
@@ -1457,7 +1457,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: UUID_EXAMPLE,
     },
     // Sent as the apikey header; Zenscrape's own Scrapy middleware reads ZENSCRAPE_API_KEY. No published format.
-    { names: ['zenscrape'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}` },
+    { names: ['zenscrape'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   named(
     tags,
@@ -1472,7 +1472,7 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: UUID_EXAMPLE,
     },
     // Sent as the apikey header or ?apikey=; the documentation gives no format.
-    { names: ['zipcodebase'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}` },
+    { names: ['zipcodebase'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   prefixed(
     tags,
