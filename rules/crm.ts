@@ -59,6 +59,28 @@ export const crmRules: readonly RuleSpec[] = [
     },
     { names: ['pipedrive'], body: '[a-f0-9]{40}' },
   ),
+  named(
+    tags,
+    {
+      id: 'streak-api-key',
+      description: 'Streak CRM API key',
+      provider: 'Streak',
+      revoke: 'https://streak.readme.io/docs/authentication',
+      rotate:
+        'Delete the key under Integrations → Streak API in Gmail’s Streak sidebar, create a new one, and update its users (a key has all of its owner’s access).',
+      references: ['https://streak.readme.io/docs/authentication', 'https://streak.readme.io/docs/getting-started'],
+      example: '{{hex:32}}',
+      entropy: 3,
+    },
+    // The Basic-auth user name of every request; the docs give no length. "streak" is also a word
+    // (a login streak, `streak = longestStreakOf2024(days)`): only a key's or token's name counts.
+    {
+      names: ['streak_api_key', 'streak_key', 'streak_token', 'streak_api_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+      edge: 'A-Za-z0-9_.(-',
+      mention: false,
+    },
+  ),
   token(
     {
       id: 'zoho-oauth-token',

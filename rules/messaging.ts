@@ -4,6 +4,14 @@ import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['messaging'];
 
+/**
+ * The first three characters of the base64 of two decimal digits, the first not 0 (a user ID
+ * always starts so): the prefilter keywords of a Discord bot token that nothing names.
+ */
+const DISCORD_ID_STARTS = ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'].flatMap((pair) =>
+  [...'aeimquyckg'].map((third) => pair + third),
+);
+
 export const messagingRules: readonly RuleSpec[] = [
   assigned(
     {
@@ -23,6 +31,29 @@ export const messagingRules: readonly RuleSpec[] = [
       negative: ['DISCORD_BOT_TOKEN=M{{b64url:25}}.{{b64url:6}}', 'M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}'],
     },
     { names: ['discord'], body: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}' },
+  ),
+  custom(
+    {
+      id: 'discord-bot-token-unnamed',
+      description: 'Discord bot token with nothing naming Discord (its first part decodes to the bot’s user ID)',
+      provider: 'Discord',
+      severity: 'high',
+      tags,
+      revoke: 'https://discord.com/developers/applications',
+      rotate: 'Reset the token on the application’s Bot page in the Developer Portal, and deploy the new one.',
+      references: ['https://discord.com/developers/docs/reference#authentication'],
+      entropy: 4,
+      // Made-up user IDs (802315977440591872, 1098765432123456789) in base64; the other parts are generated.
+      positive: ['ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}.{{b64url:38}}', 'token = "MTA5ODc2NTQzMjEyMzQ1Njc4OQ.{{b64url:6}}.{{b64url:27}}"'],
+      negative: ['M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}', 'ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}'],
+      validator: 'discord-snowflake',
+    },
+    {
+      // The docs' token: base64(user ID) . base64(timestamp) . HMAC.
+      regex:
+        /(?<![A-Za-z0-9_.-])(?<secret>[MNO][DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/,
+      keywords: DISCORD_ID_STARTS,
+    },
   ),
   custom(
     {

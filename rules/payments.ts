@@ -388,6 +388,25 @@ const exchange = (where: string): string =>
 
 /** Commerce platforms, regional payment providers and crypto exchanges. */
 const commerceRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'squarespace-api-key',
+      description: 'Squarespace Commerce API key',
+      provider: 'Squarespace',
+      revoke: 'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+      rotate:
+        'Revoke the key under Settings → Advanced → Developer API keys, create one with only the permissions the integration needs (or use OAuth), and update its users.',
+      references: [
+        'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+        'https://developers.squarespace.com/commerce-apis/making-requests',
+      ],
+      example: UUID_EXAMPLE,
+      entropy: 3,
+    },
+    // Sent as `Authorization: Bearer <key>`; the guide gives no format, so the name must be next to it.
+    { names: ['squarespace'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,64}`, edge: 'A-Za-z0-9_.(-' },
+  ),
   prefixed(
     tags,
     {

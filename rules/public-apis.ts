@@ -630,6 +630,67 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'parsehub-api-key',
+      description: 'ParseHub API key',
+      provider: 'ParseHub',
+      severity: 'medium',
+      revoke: 'https://www.parsehub.com/account',
+      rotate:
+        'ParseHub gives each account one API key (Account → Account Settings); ask ParseHub support to reset it, then update its users.',
+      references: ['https://www.parsehub.com/docs/ref/api/v2/'],
+      example: '{{alnum:12}}',
+    },
+    // Passed as the api_key parameter of every call; the reference gives no length (its keys are short).
+    { names: ['parsehub', 'parse_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'scrapeowl-api-key',
+      description: 'ScrapeOwl API key',
+      provider: 'ScrapeOwl',
+      severity: 'medium',
+      revoke: 'https://app.scrapeowl.com/dashboard',
+      rotate: regenerate('the ScrapeOwl dashboard'),
+      references: ['https://scrapeowl.com/docs/'],
+      example: '{{lowalnum:30}}',
+    },
+    // Sent as api_key in the body or query of https://api.scrapeowl.com/v1/scrape; no published length.
+    { names: ['scrapeowl', 'scrape_owl'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'scrapfly-api-key',
+      description: 'Scrapfly API key',
+      provider: 'Scrapfly',
+      severity: 'medium',
+      revoke: 'https://scrapfly.io/dashboard',
+      rotate: regenerate('the Scrapfly project settings (one key per project and environment)'),
+      references: ['https://scrapfly.io/docs/project', 'https://pypi.org/project/scrapfly-sdk/'],
+      example: '{{hex:32}}',
+    },
+    // One key per project environment: scp-live- or scp-test- and 32 hex digits, passed as ?key=.
+    { prefixes: ['scp-live-', 'scp-test-'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'timezoneapi-token',
+      description: 'TimezoneAPI (timezoneapi.io) token',
+      provider: 'TimezoneAPI',
+      severity: 'low',
+      revoke: 'https://timezoneapi.io/developers',
+      rotate: regenerate('the timezoneapi.io account page'),
+      references: ['https://timezoneapi.io/developers'],
+      example: '{{alnum:20}}',
+    },
+    // Passed as ?token= on https://timezoneapi.io/api/…; no published format.
+    { names: ['timezoneapi'], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
       id: 'weatherapi-key',
       description: 'WeatherAPI.com API key',
       provider: 'WeatherAPI.com',
@@ -1044,6 +1105,38 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'weatherbit-api-key',
+      description: 'Weatherbit API key',
+      provider: 'Weatherbit',
+      severity: 'low',
+      revoke: 'https://www.weatherbit.io/account/dashboard',
+      rotate: regenerate('the Weatherbit account dashboard'),
+      references: ['https://www.weatherbit.io/api', 'https://help.weatherbit.io/topic/subscriptions-and-access/'],
+      example: '{{hex:32}}',
+      entropy: 3,
+    },
+    // Passed as ?key= on every request; the docs give no length or alphabet.
+    { names: ['weatherbit'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'whoxy-api-key',
+      description: 'Whoxy WHOIS API key',
+      provider: 'Whoxy',
+      severity: 'low',
+      revoke: 'https://www.whoxy.com/account/',
+      rotate: regenerate('the Whoxy account page'),
+      references: ['https://www.whoxy.com/whois-history/api/', 'https://github.com/ormtech/whoxy'],
+      example: '{{lowalnum:33}}',
+      entropy: 3.5,
+    },
+    // Passed as ?key=; client libraries read it from WHOXY_KEY or WHOXY_API_KEY. No published length.
+    { names: ['whoxy'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
       id: 'yelp-api-key',
       description: 'Yelp Fusion API key',
       provider: 'Yelp',
@@ -1442,6 +1535,36 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{alnum:20}}.{{alnum:20}}',
     },
     { prefixes: ['hawk.'], body: '[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'zenscrape-api-key',
+      description: 'Zenscrape API key',
+      provider: 'Zenscrape',
+      severity: 'medium',
+      revoke: 'https://app.zenscrape.com/',
+      rotate: regenerate('the Zenscrape dashboard'),
+      references: ['https://zenscrape.com/documentation', 'https://pypi.org/project/scrapy-zenscrape'],
+      example: UUID_EXAMPLE,
+    },
+    // Sent as the apikey header; Zenscrape's own Scrapy middleware reads ZENSCRAPE_API_KEY. No published format.
+    { names: ['zenscrape'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'zipcodebase-api-key',
+      description: 'Zipcodebase API key',
+      provider: 'Zipcodebase',
+      severity: 'low',
+      revoke: 'https://app.zipcodebase.com/',
+      rotate: regenerate('the Zipcodebase dashboard'),
+      references: ['https://app.zipcodebase.com/documentation'],
+      example: UUID_EXAMPLE,
+    },
+    // Sent as the apikey header or ?apikey=; the documentation gives no format.
+    { names: ['zipcodebase'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   prefixed(
     tags,

@@ -37,6 +37,9 @@ const NO_ASSIGNMENT = "a mock carrier (`<provider> token - '…'` or `<provider>
 /** Searched December 2026: the provider's own SDK README is all it publishes about its key. */
 const MOCKAROO_UNDOCUMENTED =
   'no documented format: Mockaroo\'s own SDK README (github.com/mockaroo/mockaroo-node) shows only apiKey: "(your api key)" from the account page, no length or alphabet; an 8-character value is no shape a rule can hold to';
+/** `<provider> token = ' <value> '`: the quotes hold a space on each side of the value, so no client would send it as a key. */
+const SPACED_VALUE =
+  "a mock carrier: the value is quoted with a space on each side (' <value> '), so the string assigned is not the key and no client sends it";
 const NOZBE_UNDOCUMENTED =
   'no documented format: Nozbe\'s own SDK README (github.com/Nozbe/teams-api) says to take an API token from Settings → Integrations and shows only "fakeApiToken123456"; no length, alphabet or prefix is published';
 
@@ -1092,6 +1095,38 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/airship', key: '8b9381b7eddb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/buddyns', key: '3173375e450a', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/portainertoken', key: '192ac6e44198', reason: NO_ASSIGNMENT, kind: 'mock' },
+  // Long-tail d–z, checked against the provider's rule and its references (December 2026).
+  { case: 'trufflehog/pandascore', key: '462ea23220e9', reason: SPACED_VALUE, kind: 'mock' },
+  { case: 'trufflehog/pandascore', key: 'f28edc9d40b2', reason: SPACED_VALUE, kind: 'mock' },
+  {
+    case: 'trufflehog/pubnubpublishkey',
+    key: '474827db2d79',
+    reason:
+      'PubNub publish and subscribe keys are pub-c-/sub-c- and a UUID (hex digits, its keyset docs); these UUID groups have letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/scrapfly',
+    key: 'a99fa9aea561',
+    reason:
+      'Scrapfly API keys are scp-live- or scp-test- and 32 hex digits, one per project environment; this value has no prefix and letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/scrapfly',
+    key: '81227d479325',
+    reason:
+      'Scrapfly API keys are scp-live- or scp-test- and 32 hex digits, one per project environment; this value has no prefix and letters past f',
+    kind: 'format',
+  },
+  { case: 'trufflehog/supernotesapi', key: '07f19103e6e6', reason: SPACED_VALUE, kind: 'mock' },
+  { case: 'trufflehog/supernotesapi', key: 'bb6eaa3e3313', reason: SPACED_VALUE, kind: 'mock' },
+  {
+    case: 'trufflehog/webexbot',
+    key: 'a5ad1a1b298e',
+    reason: "a Webex bot or personal access token ends in its org's UUID (hex digits); this one's UUID has letters past f",
+    kind: 'format',
+  },
   { case: 'trufflehog/onelogin', key: 'a52ad87f3594', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/stytch', key: 'b8d5e08ccb58', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/ngc', key: '42dc576f317f', reason: NO_ASSIGNMENT, kind: 'mock' },
