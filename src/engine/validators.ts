@@ -120,6 +120,12 @@ export const VALIDATORS = {
     return true;
   },
   /**
+   * A Discord bot token's first part is the base64 of the bot's user ID, a snowflake of 17 to 20
+   * decimal digits (the developer docs' example token has that shape): any other base64 run with
+   * two dots after it is no bot token.
+   */
+  'discord-snowflake': ({ secret }) => /^[1-9][0-9]{16,19}$/.test(decodeBase64(secret.slice(0, secret.indexOf('.'))) ?? ''),
+  /**
    * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
    * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
    */
