@@ -34,7 +34,7 @@ const BLOB_BYTES_PER_TASK = 64 << 20;
  * At least this many (unless the blobs left are fewer): each task starts a cat-file whose delta
  * cache starts cold. Between the two, a task takes its share of what is left (see blobTasks).
  */
-const MIN_BLOB_BYTES_PER_TASK = 4 << 20;
+const MIN_BLOB_BYTES_PER_TASK = 16 << 20;
 /** At most this many blobs per task (one cat-file request list). */
 const BLOBS_PER_TASK = 20_000;
 /** A second-pass batch names at most this many paths (one pathspec on git's command line). */
