@@ -28,21 +28,14 @@ import type { ScanContext } from './mode.js';
 import { toAsync } from './tasks.js';
 import type { WalkFeed } from './walk-feed.js';
 
-/** At most this many blob bytes per task: long sequential reads, several tasks per worker. */
+/** About this many blob bytes per task: long sequential reads, several tasks per worker. */
 const BLOB_BYTES_PER_TASK = 64 << 20;
-/**
- * At least this many (unless the blobs left are fewer): each task starts a cat-file whose delta
- * cache starts cold. Between the two, a task takes its share of what is left (see blobTasks).
- */
-const MIN_BLOB_BYTES_PER_TASK = 16 << 20;
 /** At most this many blobs per task (one cat-file request list). */
 const BLOBS_PER_TASK = 20_000;
 /** A second-pass batch names at most this many paths (one pathspec on git's command line). */
 const PATHS_PER_BATCH = 1_000;
 /** …and holds at most this many commits. */
 const COMMITS_PER_BATCH = 5_000;
-/** Fewer commits than this are not split across workers: a git process costs more than they do. */
-const PATCH_COMMITS_MIN = 32;
 
 /** Scans the content of `commits` by the blob design, into `ctx.collector`. */
 export async function scanHistoryBlobs(
@@ -74,7 +67,7 @@ export async function scanHistoryBlobs(
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = new Set<number>();
   await runBounded(
-    toAsync(blobTasks(root, index, stored, Math.max(1, ctx.threads))),
+    toAsync(blobTasks(root, index, stored)),
     executor,
     limit,
     (task, result) => {
@@ -93,7 +86,7 @@ export async function scanHistoryBlobs(
   };
   for (const blob of flagged) for (const [commit, path] of index.changesOf(blob)) want(commit, path);
   for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i] as number, gitlinks[i + 1] as number);
-  const tasks = toAsync(patchTasks(root, commits, wanted, paths, Math.max(1, ctx.threads)));
+  const tasks = toAsync(patchTasks(root, commits, wanted, paths));
   await runBounded(tasks, executor, limit, (task, result) => {
     if (cache !== undefined) rememberClean(cache, task, result);
     // The blob pass counted the bytes and files; commits are counted once, below.
@@ -151,13 +144,8 @@ class ChangeIndexer {
   }
 }
 
-/**
- * The blobs to judge, in pack order, in tasks that shrink as the work left does: each holds about
- * half a worker's share of the bytes still unassigned, between {@link MIN_BLOB_BYTES_PER_TASK}
- * and {@link BLOB_BYTES_PER_TASK}. Equal tasks of the most left one worker judging the last alone
- * while the other waited (express, 212 MB in 4 tasks: 0.5 s of 3.9; axios: 0.45 s of 6).
- */
-function* blobTasks(root: string, index: ChangeIndexer, stored: StoredList, workers: number): Generator<Task> {
+/** The blobs to judge, in pack order, in tasks of about {@link BLOB_BYTES_PER_TASK}. */
+function* blobTasks(root: string, index: ChangeIndexer, stored: StoredList): Generator<Task> {
   const { ids, paths } = index;
   const job = (blob: number): BlobJob => {
     const at = new Set<string>();
@@ -177,40 +165,28 @@ function* blobTasks(root: string, index: ChangeIndexer, stored: StoredList, work
     sizes[count++] = size;
   });
   for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
-  let left = 0;
-  for (let i = 0; i < count; i++) left += sizes[i] as number;
-  const share = (): number => Math.min(BLOB_BYTES_PER_TASK, Math.max(MIN_BLOB_BYTES_PER_TASK, left / (2 * workers)));
   let batch: BlobJob[] = [];
   let bytes = 0;
-  let target = share();
   for (let i = 0; i < count; i++) {
     batch.push(job(order[i] as number));
     bytes += sizes[i] as number;
-    if (bytes >= target || batch.length >= BLOBS_PER_TASK) {
+    if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
       yield { kind: 'blobs', repo: root, blobs: batch };
-      left -= bytes;
       batch = [];
       bytes = 0;
-      target = share();
     }
   }
   if (batch.length > 0) yield { kind: 'blobs', repo: root, blobs: batch };
 }
 
-/**
- * The commits to scan as patches, in the scan's order, each batch limited to its changes' paths;
- * at least one batch per worker when there are enough commits (express: 253 commits in one batch
- * took 0.28 s on one worker while the other waited).
- */
+/** The commits to scan as patches, in the scan's order, each batch limited to its changes' paths. */
 function* patchTasks(
   root: string,
   commits: readonly string[],
   wanted: ReadonlyMap<number, Set<number>>,
   paths: readonly string[],
-  workers: number,
 ): Generator<Task> {
   const indices = [...wanted.keys()].sort((a, b) => a - b);
-  const perBatch = Math.min(COMMITS_PER_BATCH, Math.max(PATCH_COMMITS_MIN, Math.ceil(indices.length / workers)));
   let batch: string[] = [];
   let batchPaths = new Set<number>();
   const flush = function* (): Generator<Task> {
@@ -228,7 +204,7 @@ function* patchTasks(
     }
     let added = 0;
     for (const p of own) if (!batchPaths.has(p)) added++;
-    if (batch.length > 0 && (batchPaths.size + added > PATHS_PER_BATCH || batch.length >= perBatch)) yield* flush();
+    if (batch.length > 0 && (batchPaths.size + added > PATHS_PER_BATCH || batch.length >= COMMITS_PER_BATCH)) yield* flush();
     batch.push(commits[i] as string);
     for (const p of own) batchPaths.add(p);
   }
