@@ -14,26 +14,18 @@ export const historyMode: ScanMode = {
   async run(options, ctx) {
     const includeStash = options.includeStash ?? false;
     const root = await repositoryRoot(ctx.cwd);
-    // The small git commands run alongside the commit listing, not one after another before it.
-    const head = resolveCommit(root, 'HEAD');
-    head.catch(() => undefined); // awaited below
     // Every stash entry, not only the latest that refs/stash names.
-    const stashes = includeStash ? stashEntries(root) : Promise.resolve([]);
-    stashes.catch(() => undefined); // awaited below
-    const shallow = shallowBoundary(root);
-    shallow.catch(() => undefined); // awaited below
+    const stashes = includeStash ? await stashEntries(root) : [];
+    const boundary = await shallowBoundary(root);
     const cache = await openHistoryCache(options, root, ctx);
-    // Only the cache's start points need the shallow boundary before listing.
-    const boundary = cache === undefined ? new Set<string>() : await shallow;
-    const { commits, listedFrom } = await listHistory(cache, root, [...allRefs(includeStash), ...(await stashes)], boundary, ctx);
-    const cut = await shallow;
-    if (cut.size > 0) {
-      const n = cut.size;
+    const { commits, listedFrom } = await listHistory(cache, root, [...allRefs(includeStash), ...stashes], boundary, ctx);
+    if (boundary.size > 0) {
+      const n = boundary.size;
       ctx.collector.warnings.push(
         `this is a shallow clone: history before ${n} commit${n === 1 ? '' : 's'} is not here and was not scanned, and those commits' files count as introduced by them. Run git fetch --unshallow for a complete audit.`,
       );
     }
-    const tip = await head;
+    const tip = await resolveCommit(root, 'HEAD');
     const shard = shardOf(options);
     const cached = cache?.cleanAmong(commits) ?? 0;
     const design = chooseDesign({ commits: commits.length, cached, sharded: shard.shard !== undefined }, forcedDesign());
