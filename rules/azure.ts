@@ -313,13 +313,25 @@ export const azureRules: readonly RuleSpec[] = [
       revoke: portal,
       rotate:
         'A SAS stays valid until it expires: rotate the account or policy key that signed it (or revoke the stored access policy / user delegation keys), and issue short-lived SAS tokens instead.',
-      references: ['https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview'],
+      references: [
+        'https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview',
+        'https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas',
+        'https://learn.microsoft.com/en-us/rest/api/storageservices/create-account-sas',
+      ],
       entropy: 4,
       positive: [
         'https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig={{b64:43}}%3D',
         'AZURE_SAS="?sv=2021-08-06&sr=c&sp=racwdl&se=2031-02-01&sig={{b64url:43}}="',
+        'SAS_TOKEN=sp=rl&st=2025-03-10T06:58:25Z&se=2025-03-10T14:58:25Z&sip=168.1.5.60-168.1.5.70&spr=https&sv=2022-11-02&sr=c&sig={{b64:43}}%3D',
       ],
-      negative: ['?sv=2022-11-02&ss=b&sig=<signature>', 'https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sp=r'],
+      negative: [
+        '?sv=2022-11-02&ss=b&sig=<signature>',
+        'https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sp=r',
+        // Letters no SAS document defines, and an IP that is none: Azure refuses the token.
+        '?sv=2022-11-02&sr=c&sp=rqx&sig={{b64:43}}%3D',
+        '?sv=2022-11-02&sr=c&sp=rl&sip=168.1.6&sig={{b64:43}}%3D',
+      ],
+      validator: 'azure-sas',
     },
     { regex: /[?&]sv=\d{4}-\d\d-\d\d&[^\s"'<>]{0,400}?sig=(?<secret>[A-Za-z0-9%+/_-]{40,100}(?:=|%3D){0,2})/i, keywords: ['sv=20'] },
   ),

@@ -11,6 +11,23 @@ export const crmRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'baremetrics-api-key',
+      description: 'Baremetrics API key',
+      provider: 'Baremetrics',
+      severity: 'high',
+      revoke: 'https://app.baremetrics.com/settings/api',
+      rotate: 'Delete the key in Baremetrics (Settings → API), create a new one, and update its users.',
+      references: ['https://developers.baremetrics.com/reference/authentication'],
+      example: 'sk_{{alnum:24}}',
+      entropy: 3.5,
+    },
+    // A Bearer token from the API settings; the docs give no length. Issued keys are letters and
+    // digits after an optional two-letter type ("sk_").
+    { names: ['baremetrics'], body: `${NOT_A_WORD}(?:[a-z]{2}_)?[A-Za-z0-9]{20,64}` },
+  ),
+  named(
+    tags,
+    {
       id: 'chartmogul-api-key',
       description: 'ChartMogul API key',
       provider: 'ChartMogul',
@@ -41,6 +58,28 @@ export const crmRules: readonly RuleSpec[] = [
       negative: ['PIPEDRIVE_API_TOKEN={{hex:12}}', 'PIPEDRIVE_COMPANY_DOMAIN=acme'],
     },
     { names: ['pipedrive'], body: '[a-f0-9]{40}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'streak-api-key',
+      description: 'Streak CRM API key',
+      provider: 'Streak',
+      revoke: 'https://streak.readme.io/docs/authentication',
+      rotate:
+        'Delete the key under Integrations → Streak API in Gmail’s Streak sidebar, create a new one, and update its users (a key has all of its owner’s access).',
+      references: ['https://streak.readme.io/docs/authentication', 'https://streak.readme.io/docs/getting-started'],
+      example: '{{hex:32}}',
+      entropy: 3,
+    },
+    // The Basic-auth user name of every request; the docs give no length. "streak" is also a word
+    // (a login streak, `streak = longestStreakOf2024(days)`): only a key's or token's name counts.
+    {
+      names: ['streak_api_key', 'streak_key', 'streak_token', 'streak_api_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+      edge: 'A-Za-z0-9_.(-',
+      mention: false,
+    },
   ),
   token(
     {
@@ -79,6 +118,24 @@ export const crmRules: readonly RuleSpec[] = [
       keywords: ['close_api_key', 'closeapikey', 'close-api-key', 'closeio', 'close_io', 'close_crm'],
     },
   ),
+  named(
+    tags,
+    {
+      id: 'companyhub-api-key',
+      description: 'CompanyHub API key',
+      provider: 'CompanyHub',
+      severity: 'high',
+      revoke: 'https://app.companyhub.com/',
+      rotate:
+        'Delete the key under Settings → Integrations in CompanyHub (an account has up to five), create a new one, and update its users.',
+      references: ['https://companyhub.com/docs/api-documentation'],
+      example: '{{alnum:20}}',
+      entropy: 3.5,
+    },
+    // Sent in the Authorization header after the account's subdomain (NOT_AFTER keeps
+    // COMPANYHUB_ID and the subdomain's name out); the docs give no length.
+    { names: ['companyhub', 'company_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` },
+  ),
   assigned(
     {
       id: 'copper-api-key',
@@ -95,6 +152,42 @@ export const crmRules: readonly RuleSpec[] = [
       negative: ['COPPER_API_KEY={{hex:12}}', 'COPPER_USER_EMAIL=alice@example.com'],
     },
     { names: ['copper_api', 'copper_key', 'copper_token', 'coppercrm', 'prosperworks'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'appcues-api-key',
+      description: 'Appcues Public API key or secret',
+      provider: 'Appcues',
+      severity: 'medium',
+      revoke: 'https://studio.appcues.com/settings/keys',
+      rotate:
+        'Delete the key pair under Settings → Integrations → API Keys in Appcues Studio, create one with the lowest role the integration needs, and update its users.',
+      references: ['https://api.appcues.com/v2/docs'],
+      example: '{{lowalnum:8}}-{{lowalnum:4}}-{{lowalnum:4}}-{{lowalnum:4}}-{{lowalnum:12}}',
+      entropy: 3.5,
+    },
+    // API V2 takes a key and a secret as HTTP Basic credentials (API_KEY:API_SECRET); the docs give
+    // no length, issued values are runs of 32 to 48 lowercase letters, digits and dashes.
+    { names: ['appcues'], body: `${NOT_A_WORD}[a-z0-9][a-z0-9-]{30,46}[a-z0-9]` },
+  ),
+  named(
+    tags,
+    {
+      id: 'apptivo-api-key',
+      description: 'Apptivo API key or access key',
+      provider: 'Apptivo',
+      severity: 'high',
+      revoke: 'https://app.apptivo.com/',
+      rotate:
+        'Regenerate the keys under Business Settings → API Access in Apptivo (both keys change), and update the integrations that send them.',
+      references: ['https://www.apptivo.com/developer-api/getting-started/'],
+      example: '{{lowalnum:8}}-{{lowalnum:7}}-{{lowalnum:20}}',
+      entropy: 3.5,
+    },
+    // Sent as the apiKey and accessKey parameters of each request; the docs give no length, issued
+    // keys are runs of 32 to 48 lowercase letters, digits and dashes.
+    { names: ['apptivo'], body: `${NOT_A_WORD}[a-z0-9][a-z0-9-]{30,46}[a-z0-9]` },
   ),
   assigned(
     {

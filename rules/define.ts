@@ -103,10 +103,12 @@ export function nameKeywords(names: readonly string[]): string[] {
 /**
  * How a value is attached to a name: `=`, `:`, `=>`, `:=`, `??=`, an XML `key="name" value="…"`,
  * or a Kubernetes/compose env entry (`name: X` then `value: …`), after up to 40 characters of the
- * rest of the name.
+ * rest of the name. The NOT_AFTER words are checked before the XML ` value=` too: the rest of the
+ * name may otherwise run over the closing quote (`key="HelpscoutAppId" value=` read as the name
+ * `HelpscoutAppId" value` and `=`).
  */
 const ASSIGN =
-  '[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
+  '[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?|["\']\\s+value\\s*))(?:["\'`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["\']?[ \\t]*\\r?\\n[ \\t]*value:|["\']\\s+value\\s*=)';
 /**
  * A call's `"NAME", "value"`: only when the whole quoted string is the name (not `"${NAME}", "x"`),
  * and the name is the provider's alone or names a credential (`"DATADOG_API_KEY", …`): a list of
@@ -208,8 +210,9 @@ function mentionTail(mentioned: readonly string[], body: string, notAfter: strin
   const run = `[^${VALUE_END}]`;
   return (
     // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
-    // lowercase letter after it makes another word.
-    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,])` +
+    // lowercase letter after it makes another word. A name ending like an identifier is no mention
+    // in an XML entry either (`key="HelpscoutAppId" value="…"`).
+    `(?<=${name})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,]|["']\\s+value\\s*=))` +
     `[^\\n]{0,40}?[ \\t"'\`(=:,]` +
     `(?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?(?::=|=|:|,)[ \\t]{0,8}["'\`]?)` +
     `(?=(?:${body})(?!${run}))(?=${run}{16})(?=${run}{0,300}?[0-9])(?=${run}{0,300}?[A-Za-z])`

@@ -6,8 +6,10 @@ const rotate =
   'Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.';
 
 /**
- * What follows the prefix. By default 20 characters (Devise.friendly_token) up to 64, and the
- * `.`-separated parts of newer routable tokens. Tokens GitLab makes otherwise have their own:
+ * What follows the prefix. By default 20 characters (Devise.friendly_token; GitLab's own auth
+ * finder took 20 to 40-character bearer tokens for PATs, so no unsplit body is longer than 34),
+ * or the routable form: a longer base64url payload with `.`-separated version and CRC parts
+ * (glpat-<37 to 310 characters>, gitlab-org/gitlab!169322). Tokens GitLab makes otherwise have their own:
  * `body` (a regex source), with `example` generating one.
  */
 interface TokenBody {
@@ -17,7 +19,11 @@ interface TokenBody {
   readonly negative?: string;
 }
 
-const DEFAULT_BODY: TokenBody = { body: '[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2}', example: '{{alnum:20}}' };
+const DEFAULT_BODY: TokenBody = {
+  body: '(?:[A-Za-z0-9_-]{20,310}(?:\\.[A-Za-z0-9_-]{2,16}){1,2}|[A-Za-z0-9_-]{20,34})',
+  example: '{{alnum:20}}',
+  negative: '{{hex:64}}',
+};
 
 function gitlabToken(id: string, prefix: string, description: string, revoke: string, shape: TokenBody = DEFAULT_BODY): RuleSpec {
   const assigned = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
@@ -36,7 +42,7 @@ function gitlabToken(id: string, prefix: string, description: string, revoke: st
       negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`, ...(shape.negative ? [`${prefix}${shape.negative}`] : [])],
     },
     {
-      // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
+      // 20 characters in the classic form; newer routable tokens are longer and carry `.`-separated parts.
       regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}${shape.body})(?![A-Za-z0-9_-])`),
       keywords: [prefix],
     },

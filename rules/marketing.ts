@@ -4,7 +4,7 @@
  * Brevo, Mailjet and Customer.io in email.ts).
  */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
+import { assigned, custom, NOT_A_WORD, named, token, UUID } from './define.js';
 
 const tags = ['marketing'];
 
@@ -528,5 +528,23 @@ export const marketingRules: readonly RuleSpec[] = [
       negative: ['AUTOPILOT_API_KEY={{hex:12}}', 'ORTTO_REGION=eu'],
     },
     { names: ['autopilot_api_key', 'autopilotapikey', 'ortto'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'vbout-api-key',
+      description: 'VBOUT API key',
+      provider: 'VBOUT',
+      severity: 'high',
+      revoke: 'https://app.vbout.com/Settings/API',
+      rotate:
+        'Regenerate the key under Settings → API Integrations in VBOUT, and update its users (it reads and writes contacts and lists).',
+      references: ['https://developers.vbout.com/docs'],
+      example: '{{digit:25}}',
+      // Keys can be all digits, which carry at most 3.3 bits each: a bar of 3 turned away some real ones.
+      entropy: 2.5,
+    },
+    // Passed as ?key= on https://api.vbout.com/1/…; no published format.
+    { names: ['vbout'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
 ];

@@ -4,6 +4,14 @@ import { assigned, custom, NOT_A_WORD, token, UUID } from './define.js';
 
 const tags = ['messaging'];
 
+/**
+ * The first three characters of the base64 of two decimal digits, the first not 0 (a user ID
+ * always starts so): the prefilter keywords of a Discord bot token that nothing names.
+ */
+const DISCORD_ID_STARTS = ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'].flatMap((pair) =>
+  [...'aeimquyckg'].map((third) => pair + third),
+);
+
 export const messagingRules: readonly RuleSpec[] = [
   assigned(
     {
@@ -23,6 +31,29 @@ export const messagingRules: readonly RuleSpec[] = [
       negative: ['DISCORD_BOT_TOKEN=M{{b64url:25}}.{{b64url:6}}', 'M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}'],
     },
     { names: ['discord'], body: '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}' },
+  ),
+  custom(
+    {
+      id: 'discord-bot-token-unnamed',
+      description: 'Discord bot token with nothing naming Discord (its first part decodes to the bot’s user ID)',
+      provider: 'Discord',
+      severity: 'high',
+      tags,
+      revoke: 'https://discord.com/developers/applications',
+      rotate: 'Reset the token on the application’s Bot page in the Developer Portal, and deploy the new one.',
+      references: ['https://discord.com/developers/docs/reference#authentication'],
+      entropy: 4,
+      // Made-up user IDs (802315977440591872, 1098765432123456789) in base64; the other parts are generated.
+      positive: ['ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}.{{b64url:38}}', 'token = "MTA5ODc2NTQzMjEyMzQ1Njc4OQ.{{b64url:6}}.{{b64url:27}}"'],
+      negative: ['M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}', 'ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}'],
+      validator: 'discord-snowflake',
+    },
+    {
+      // The docs' token: base64(user ID) . base64(timestamp) . HMAC.
+      regex:
+        /(?<![A-Za-z0-9_.-])(?<secret>[MNO][DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/,
+      keywords: DISCORD_ID_STARTS,
+    },
   ),
   custom(
     {
@@ -745,6 +776,29 @@ export const messagingRules: readonly RuleSpec[] = [
       names: ['daily_api_key', 'dailyco', 'daily_co', 'daily-api-key'],
       body: '[a-f0-9]{64}',
       keywords: ['daily_api_key', 'dailyapikey', 'daily.api.key', 'daily-api-key', 'dailyco', 'daily_co', 'daily.co', 'daily-co'],
+    },
+  ),
+  assigned(
+    {
+      id: 'chatbot-com-developer-token',
+      description: 'ChatBot.com developer access token',
+      provider: 'ChatBot.com',
+      severity: 'high',
+      tags,
+      revoke: 'https://app.chatbot.com/settings/developers',
+      rotate:
+        'Regenerate the developer access token in ChatBot settings (it manages every story, webhook and entity of the license), and update its users; keep the client access token for code that ships to browsers.',
+      references: ['https://www.chatbot.com/docs'],
+      entropy: 3.5,
+      positive: ['CHATBOT_COM_TOKEN={{b64url:32}}', 'chatbot_auth_token: "Bearer {{alnum:32}}"'],
+      negative: ['CHATBOT_COM_TOKEN={{b64url:8}}', 'chatbot_name: "{{alnum:32}}"'],
+    },
+    // A Bearer token of api.chatbot.com; the docs give no length. "chatbot" alone names any bot, so the
+    // name must be the service's or one of its tokens'.
+    {
+      names: ['chatbot_com', 'chatbotcom', 'chatbot_auth_token', 'chatbot_access_token', 'chatbot_developer_token', 'chatbot_api_token'],
+      body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,64}`,
+      mention: false,
     },
   ),
   assigned(

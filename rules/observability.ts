@@ -404,10 +404,12 @@ const observabilityPlatformRules: readonly RuleSpec[] = [
       rotate: 'Rotate the secret key in the project settings (API keys) and deploy it.',
       references: ['https://amplitude.com/docs/apis/authentication'],
       entropy: 3,
-      positive: ['AMPLITUDE_SECRET_KEY={{hex:32}}', 'amplitude_secret: "{{hex:32}}"'],
+      positive: ['AMPLITUDE_SECRET_KEY={{hex:32}}', 'amplitude_secret: "{{hex:32}}"', 'Using amplitude Secret={{hex:32}}'],
       negative: ['AMPLITUDE_SECRET_KEY={{hex:16}}', 'AMPLITUDE_API_KEY_NAME=web'],
     },
-    { names: ['amplitude_secret', 'amplitude-secret', 'amplitude_api_secret'], body: '[a-f0-9]{32}' },
+    // "amplitude secret" with a space: a log or config line that names the key in words
+    // (`Using amplitude Secret=…`); the value must still be the documented 32 hex digits.
+    { names: ['amplitude_secret', 'amplitude-secret', 'amplitude_api_secret', 'amplitude secret'], body: '[a-f0-9]{32}' },
   ),
   token(
     {

@@ -1,6 +1,6 @@
 /** Payments, commerce and crypto APIs (Stripe has its own file). */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { assigned, custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
+import { assigned, custom, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, token, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['payments'];
 
@@ -388,6 +388,25 @@ const exchange = (where: string): string =>
 
 /** Commerce platforms, regional payment providers and crypto exchanges. */
 const commerceRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'squarespace-api-key',
+      description: 'Squarespace Commerce API key',
+      provider: 'Squarespace',
+      revoke: 'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+      rotate:
+        'Revoke the key under Settings → Advanced → Developer API keys, create one with only the permissions the integration needs (or use OAuth), and update its users.',
+      references: [
+        'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+        'https://developers.squarespace.com/commerce-apis/making-requests',
+      ],
+      example: UUID_EXAMPLE,
+      entropy: 3,
+    },
+    // Sent as `Authorization: Bearer <key>`; the guide gives no format, so the name must be next to it.
+    { names: ['squarespace'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,64}`, edge: 'A-Za-z0-9_.(-' },
+  ),
   prefixed(
     tags,
     {
@@ -612,6 +631,24 @@ const commerceRules: readonly RuleSpec[] = [
       example: '{{hex:32}}',
     },
     { names: ['recurly'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'cexio-api-credential',
+      description: 'CEX.IO API key or secret',
+      provider: 'CEX.IO',
+      severity: 'critical',
+      revoke: 'https://cex.io/trade/profile#/api',
+      rotate: exchange('CEX.IO (Profile → API)'),
+      references: ['https://cex.io/rest-api#authentication', 'https://docs.cex.io/#authentication'],
+      example: '{{alnum:27}}',
+      entropy: 3.5,
+    },
+    // Private calls are signed with the key, the secret and the user ID (an ID, not a secret: the
+    // NOT_AFTER words keep cex.io_userID out); the docs give no length, issued keys are 20 to 40
+    // letters and digits.
+    { names: ['cexio', 'cex_io'], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` },
   ),
   named(
     tags,

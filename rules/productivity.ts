@@ -1,12 +1,27 @@
 /** Productivity and work-management apps, e-signature, forms, scheduling and automation. */
 import type { RuleSpec } from '../src/catalogue/spec.js';
-import { custom, JWT_BODY, JWT_EXAMPLE, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
+import { custom, JWT_BODY, JWT_EXAMPLE, NOT_A_WORD, named, prefixed, UUID, UUID_EXAMPLE } from './define.js';
 
 const tags = ['productivity'];
 const rotateIn = (where: string): string =>
   `Revoke the token in ${where}, create a new one with the narrowest access (a service or bot account rather than a person's), and update its users.`;
 
 export const productivityRules: readonly RuleSpec[] = [
+  named(
+    tags,
+    {
+      id: 'everhour-api-key',
+      description: 'Everhour API key',
+      provider: 'Everhour',
+      revoke: 'https://app.everhour.com/#/account/profile',
+      rotate: rotateIn('Everhour (Settings → My Profile → API key; regenerate it)'),
+      references: ['https://everhour.docs.apiary.io/'],
+      example: '{{hex:4}}-{{hex:4}}-{{hex:6}}-{{hex:6}}-{{hex:8}}',
+      entropy: 3,
+    },
+    // Sent as the X-Api-Key header of https://api.everhour.com; the reference gives no length.
+    { names: ['everhour'], body: `${NOT_A_WORD}[A-Za-z0-9-]{24,48}`, edge: 'A-Za-z0-9_.(-' },
+  ),
   named(
     tags,
     {
@@ -58,6 +73,22 @@ export const productivityRules: readonly RuleSpec[] = [
       example: '{{alnum:37}}',
     },
     { names: ['smartsheet'], body: '[A-Za-z0-9]{37}|[A-Za-z0-9]{26}' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'teamwork-api-token',
+      description: 'Teamwork.com API token (Projects, Desk, CRM, Spaces)',
+      provider: 'Teamwork.com',
+      revoke: 'https://apidocs.teamwork.com/guides/teamwork/authentication',
+      rotate: rotateIn('Teamwork (your avatar → Edit my details → API & Mobile)'),
+      references: ['https://apidocs.teamwork.com/guides/teamwork/authentication'],
+      example: '{{b64:68}}=',
+      entropy: 3.5,
+    },
+    // Newer tokens are "tkn.v1_" and the base64 of "<uuid>-<user>.<installation>.<region>", sent as
+    // a Bearer token (older opaque keys go through Basic auth and have no shape of their own).
+    { prefixes: ['tkn.v1_'], body: '[A-Za-z0-9+/]{60,120}={0,2}', edge: 'A-Za-z0-9+/=_-' },
   ),
   named(
     tags,

@@ -13,6 +13,23 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'adzuna-app-key',
+      description: 'Adzuna API application key',
+      provider: 'Adzuna',
+      severity: 'low',
+      revoke: 'https://developer.adzuna.com/admin/access_details',
+      rotate: regenerate('the Adzuna developer dashboard (Access details)'),
+      references: ['https://developer.adzuna.com/overview', 'https://developer.adzuna.com/docs/search'],
+      example: '{{lowalnum:32}}',
+      entropy: 3.5,
+    },
+    // Sent as the app_key query parameter beside app_id (an 8-character ID, not a secret: NOT_AFTER
+    // keeps ADZUNA_APP_ID out); the docs give no length, the keys they issue are 32 letters and digits.
+    { names: ['adzuna'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` },
+  ),
+  named(
+    tags,
+    {
       id: 'api2cart-api-key',
       description: 'API2Cart account API key',
       provider: 'API2Cart',
@@ -29,6 +46,42 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'apimetrics-api-key',
+      description: 'APImetrics API key',
+      provider: 'APImetrics',
+      severity: 'medium',
+      revoke: 'https://client.apimetrics.io/settings/api-key',
+      rotate:
+        'Delete the key under Settings → API Key in APImetrics, create a new one, and update the scripts and CI jobs that call the APImetrics API.',
+      references: ['https://pypi.org/project/APImetrics/', 'https://client.apimetrics.io/settings/api-key'],
+      example: '{{alnum:32}}',
+      entropy: 3.5,
+    },
+    // The client takes it with -a / --apimetrics and sends it as a Bearer token; the docs give no
+    // length, issued keys are 32 letters and digits. "apiMetrics" also reads as a variable about API
+    // metrics, so only an assignment counts.
+    { names: ['apimetrics', 'api_metrics_key', 'api_metrics_token'], body: `${NOT_A_WORD}[A-Za-z0-9]{32}`, mention: false },
+  ),
+  named(
+    tags,
+    {
+      id: 'apitemplate-api-key',
+      description: 'APITemplate.io API key',
+      provider: 'APITemplate.io',
+      severity: 'medium',
+      revoke: 'https://app.apitemplate.io/accounts/api-integration/',
+      rotate: 'Regenerate the key under API Integration in APITemplate.io, and update the services that render PDFs or images with it.',
+      references: ['https://docs.apitemplate.io/api/index.html'],
+      example: '{{alnum:39}}',
+      entropy: 3.5,
+    },
+    // Sent as the X-API-KEY header; the docs' example key is 29 letters and digits, issued keys
+    // are up to 39. "apiTemplate" also names a template in code, so only an assignment counts.
+    { names: ['apitemplate'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,39}`, mention: false },
+  ),
+  named(
+    tags,
+    {
       id: 'aylien-text-api-key',
       description: 'AYLIEN Text API application key',
       provider: 'AYLIEN',
@@ -40,6 +93,24 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // Sent as X-AYLIEN-TextAPI-Application-Key beside the application ID (app_id / application_id).
     { names: ['aylien'], body: '[a-z0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'beebole-api-token',
+      description: 'Beebole timesheet API token',
+      provider: 'Beebole',
+      severity: 'medium',
+      revoke: 'https://beebole-apps.com/',
+      rotate:
+        'Generate a new API token in the Beebole account settings (the old one stops working), and update the integrations that use it.',
+      references: ['https://beebole.com/help/api/legacy-api'],
+      example: '{{hex:40}}',
+      entropy: 3,
+    },
+    // The token is the user name of HTTP Basic authentication (password "x"); the docs' example
+    // token is hex, issued tokens are 40 hex digits.
+    { names: ['beebole'], body: '[a-f0-9]{40}' },
   ),
   named(
     tags,
@@ -108,6 +179,27 @@ export const publicApiRules: readonly RuleSpec[] = [
     },
     // Sent in the Apikey header; the client docs show a UUID.
     { names: ['cloudmersive'], body: UUID },
+  ),
+  named(
+    tags,
+    {
+      id: 'commodities-api-key',
+      description: 'Commodities-API access key',
+      provider: 'Commodities-API',
+      severity: 'low',
+      revoke: 'https://commodities-api.com/dashboard',
+      rotate: regenerate('the Commodities-API dashboard'),
+      references: ['https://commodities-api.com/documentation'],
+      example: '{{alnum:60}}',
+      entropy: 3.5,
+    },
+    // Sent as the access_key query parameter; the docs give no length. "commodities" alone is a word,
+    // so the name must say it is the API's key.
+    {
+      names: ['commodities_api', 'commodities_key', 'commodities_access_key', 'commoditiesapi'],
+      body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+      mention: false,
+    },
   ),
   named(
     tags,
@@ -538,6 +630,67 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'parsehub-api-key',
+      description: 'ParseHub API key',
+      provider: 'ParseHub',
+      severity: 'medium',
+      revoke: 'https://www.parsehub.com/account',
+      rotate:
+        'ParseHub gives each account one API key (Account → Account Settings); ask ParseHub support to reset it, then update its users.',
+      references: ['https://www.parsehub.com/docs/ref/api/v2/'],
+      example: '{{alnum:12}}',
+    },
+    // Passed as the api_key parameter of every call; the reference gives no length (its keys are short).
+    { names: ['parsehub', 'parse_hub'], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'scrapeowl-api-key',
+      description: 'ScrapeOwl API key',
+      provider: 'ScrapeOwl',
+      severity: 'medium',
+      revoke: 'https://app.scrapeowl.com/dashboard',
+      rotate: regenerate('the ScrapeOwl dashboard'),
+      references: ['https://scrapeowl.com/docs/'],
+      example: '{{lowalnum:30}}',
+    },
+    // Sent as api_key in the body or query of https://api.scrapeowl.com/v1/scrape; no published length.
+    { names: ['scrapeowl', 'scrape_owl'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  prefixed(
+    tags,
+    {
+      id: 'scrapfly-api-key',
+      description: 'Scrapfly API key',
+      provider: 'Scrapfly',
+      severity: 'medium',
+      revoke: 'https://scrapfly.io/dashboard',
+      rotate: regenerate('the Scrapfly project settings (one key per project and environment)'),
+      references: ['https://scrapfly.io/docs/project', 'https://pypi.org/project/scrapfly-sdk/'],
+      example: '{{hex:32}}',
+    },
+    // One key per project environment: scp-live- or scp-test- and 32 hex digits, passed as ?key=.
+    { prefixes: ['scp-live-', 'scp-test-'], body: '[a-f0-9]{32}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'timezoneapi-token',
+      description: 'TimezoneAPI (timezoneapi.io) token',
+      provider: 'TimezoneAPI',
+      severity: 'low',
+      revoke: 'https://timezoneapi.io/developers',
+      rotate: regenerate('the timezoneapi.io account page'),
+      references: ['https://timezoneapi.io/developers'],
+      example: '{{alnum:20}}',
+    },
+    // Passed as ?token= on https://timezoneapi.io/api/…; no published format.
+    { names: ['timezoneapi'], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
       id: 'weatherapi-key',
       description: 'WeatherAPI.com API key',
       provider: 'WeatherAPI.com',
@@ -952,6 +1105,38 @@ export const publicApiRules: readonly RuleSpec[] = [
   named(
     tags,
     {
+      id: 'weatherbit-api-key',
+      description: 'Weatherbit API key',
+      provider: 'Weatherbit',
+      severity: 'low',
+      revoke: 'https://www.weatherbit.io/account/dashboard',
+      rotate: regenerate('the Weatherbit account dashboard'),
+      references: ['https://www.weatherbit.io/api', 'https://help.weatherbit.io/topic/subscriptions-and-access/'],
+      example: '{{hex:32}}',
+      entropy: 3,
+    },
+    // Passed as ?key= on every request; the docs give no length or alphabet.
+    { names: ['weatherbit'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'whoxy-api-key',
+      description: 'Whoxy WHOIS API key',
+      provider: 'Whoxy',
+      severity: 'low',
+      revoke: 'https://www.whoxy.com/account/',
+      rotate: regenerate('the Whoxy account page'),
+      references: ['https://www.whoxy.com/whois-history/api/', 'https://github.com/ormtech/whoxy'],
+      example: '{{lowalnum:33}}',
+      entropy: 3.5,
+    },
+    // Passed as ?key=; client libraries read it from WHOXY_KEY or WHOXY_API_KEY. No published length.
+    { names: ['whoxy'], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
       id: 'yelp-api-key',
       description: 'Yelp Fusion API key',
       provider: 'Yelp',
@@ -1350,6 +1535,36 @@ export const publicApiRules: readonly RuleSpec[] = [
       example: '{{alnum:20}}.{{alnum:20}}',
     },
     { prefixes: ['hawk.'], body: '[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}' },
+  ),
+  named(
+    tags,
+    {
+      id: 'zenscrape-api-key',
+      description: 'Zenscrape API key',
+      provider: 'Zenscrape',
+      severity: 'medium',
+      revoke: 'https://app.zenscrape.com/',
+      rotate: regenerate('the Zenscrape dashboard'),
+      references: ['https://zenscrape.com/documentation', 'https://pypi.org/project/scrapy-zenscrape'],
+      example: UUID_EXAMPLE,
+    },
+    // Sent as the apikey header; Zenscrape's own Scrapy middleware reads ZENSCRAPE_API_KEY. No published format.
+    { names: ['zenscrape'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
+  ),
+  named(
+    tags,
+    {
+      id: 'zipcodebase-api-key',
+      description: 'Zipcodebase API key',
+      provider: 'Zipcodebase',
+      severity: 'low',
+      revoke: 'https://app.zipcodebase.com/',
+      rotate: regenerate('the Zipcodebase dashboard'),
+      references: ['https://app.zipcodebase.com/documentation'],
+      example: UUID_EXAMPLE,
+    },
+    // Sent as the apikey header or ?apikey=; the documentation gives no format.
+    { names: ['zipcodebase'], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: 'A-Za-z0-9_.(-' },
   ),
   prefixed(
     tags,

@@ -47,12 +47,15 @@ export const twilioRules = [
         'TWILIO_AUTH_TOKEN={{hex:16}}',
         'TWILIO_ACCOUNT_SID=AC{{hex:32}}',
         'checksum {{hex:32}}',
+        // A weak HTTP ETag (an MD5 in hex) on the line after Twilio's name.
+        'TWILIO_AUTH_TOKEN={{hex:16}}\nETAG=W/"{{hex:32}}"',
       ],
     },
     {
       // Twilio documents the auth token as 32 hex digits; they are this token where Twilio is named
-      // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes).
-      regex: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
+      // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes,
+      // nor a weak ETag's MD5, which W/" precedes).
+      regex: /(?<![A-Za-z0-9_-]|W\/")(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
       keywords: ['twilio'],
     },
   ),

@@ -37,8 +37,15 @@ const NO_ASSIGNMENT = "a mock carrier (`<provider> token - '…'` or `<provider>
 /** Searched December 2026: the provider's own SDK README is all it publishes about its key. */
 const MOCKAROO_UNDOCUMENTED =
   'no documented format: Mockaroo\'s own SDK README (github.com/mockaroo/mockaroo-node) shows only apiKey: "(your api key)" from the account page, no length or alphabet; an 8-character value is no shape a rule can hold to';
+/** `<provider> token = ' <value> '`: the quotes hold a space on each side of the value, so no client would send it as a key. */
+const SPACED_VALUE =
+  "a mock carrier: the value is quoted with a space on each side (' <value> '), so the string assigned is not the key and no client sends it";
 const NOZBE_UNDOCUMENTED =
   'no documented format: Nozbe\'s own SDK README (github.com/Nozbe/teams-api) says to take an API token from Settings → Integrations and shows only "fakeApiToken123456"; no length, alphabet or prefix is published';
+
+/** Customer.io issues hex credentials: 20 hex digits for a site ID and a Track API key, 32 for an App API key. */
+const CUSTOMERIO_HEX =
+  "Customer.io's site ID and Track API key are 20 hex digits and its App API key 32, as issued (every published example, e.g. GitGuardian's Customer.io Track Keys detector page; keyscan's customerio rule holds 32 hex); these are 20 mixed-case letters and digits under customerio_key/_id, concatenated";
 
 export const NOT_DOCUMENTED = [
   { case: 'detect-secrets/artifactory', key: '005ce9799c7b', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -264,7 +271,9 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/adobeio', key: 'c3ed750690d9', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/adzuna', key: '147db5fba68b', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aeroworkflow', key: 'fff12f0b07c0', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/agora', key: '5bc108a0ca43', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/aha', key: '2e53f2f9fbbc', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/airbrakeprojectkey', key: 'b269a1db719e', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airtableoauth', key: '87909dc57d46', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/airvisual', key: '5b215fca51b8', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/alchemy', key: '7b5e153138a0', reason: JENKINS_MOCK, kind: 'mock' },
@@ -294,6 +303,8 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/allsports', key: 'e4b658c8a7b3', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/amadeus', key: '0c435f31134d', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/ambee', key: '3e930cc4914a', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/amplitudeapikey', key: '0e847fb66119', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/amplitudeapikey', key: 'b33fdc6b0107', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/anypoint', key: '257029206dcb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/anypoint', key: 'e3f1628f62f4', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/anypointoauth2', key: '93fbab6311c5', reason: JENKINS_MOCK, kind: 'mock' },
@@ -307,9 +318,11 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/apimetrics', key: '568569408ff3', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/apitemplate', key: '8aa9e060f2f1', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/apollo', key: '89505ff7e7f2', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/appcues', key: '4878d79e51c6', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appfollow', key: '27a189447feb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appointedd', key: '3eaf82ea32da', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/appsynergy', key: '403f54857f97', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/apptivo', key: '45e907072efd', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/artsy', key: '1d974986b08a', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/asanaoauth', key: '5b9e4eecca30', reason: JENKINS_MOCK, kind: 'mock' },
   {
@@ -475,6 +488,12 @@ export const NOT_DOCUMENTED = [
   },
   { case: 'trufflehog/bannerbear', key: '665b9e442046', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/beamer', key: 'df459012ce86', reason: JENKINS_MOCK, kind: 'mock' },
+  {
+    case: 'trufflehog/beebole',
+    key: '30ed1d4cf158',
+    reason: "Beebole's API token is hex (the token in its API docs, beebole.com/help/api/legacy-api); this value has letters past f",
+    kind: 'format',
+  },
   { case: 'trufflehog/beebole', key: '858f55b90b31', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/besnappy', key: 'a74fe47d46a0', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/billomat', key: '699fbbe6ec11', reason: JENKINS_MOCK, kind: 'mock' },
@@ -512,6 +531,7 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   { case: 'trufflehog/bulbul', key: '6cdf32613936', reason: JENKINS_MOCK, kind: 'mock' },
+  { case: 'trufflehog/bulksms', key: '7f76dcbd5afc', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/buttercms', key: 'd66eb2fe2c8f', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/captaindata', key: '2bff1d876be7', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/captaindata', key: '4c651eaaf009', reason: PLACEHOLDER, kind: 'placeholder' },
@@ -550,6 +570,20 @@ export const NOT_DOCUMENTED = [
     kind: 'format',
   },
   {
+    case: 'trufflehog/closecrm',
+    key: 'c0093fdcad29',
+    reason:
+      'Close API keys are the key\'s ID ("api_" + 22 characters), a "." and a secret part (Close\'s help article on API keys: "API keys vs IDs"); this value is "api_" + 45 characters with no "."',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/cloudconvert',
+    key: 'f25eebde469a',
+    reason:
+      'CloudConvert API v2 keys are JWTs sent as a Bearer token (keyscan\'s rule holds that shape; cloudconvert.com/api/v2#authentication); this value starts "eyp", holds "?", "/" and "=" and has no three dot-separated base64url parts',
+    kind: 'format',
+  },
+  {
     case: 'trufflehog/cloudflarecakey',
     key: 'e4b9ffab026f',
     reason: 'Origin CA keys are "v1.0-" + hex; this value has "v" in its hex part',
@@ -566,6 +600,30 @@ export const NOT_DOCUMENTED = [
   },
   { case: 'trufflehog/contentfulpersonalaccesstoken', key: '7f7be40dd6a2', reason: PLACEHOLDER, kind: 'placeholder' },
   { case: 'trufflehog/currentsapi', key: '3cdc5f3c18b0', reason: JENKINS_MOCK, kind: 'mock' },
+  {
+    case: 'trufflehog/customerio',
+    key: '2944fdd3c71e',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: '6299d5104046',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: '836723a2e0e5',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/customerio',
+    key: 'fbc3c8750a95',
+    reason: CUSTOMERIO_HEX,
+    kind: 'format',
+  },
   {
     case: 'trufflehog/discordbottoken',
     key: 'ba166ef2b611',
@@ -1037,6 +1095,38 @@ export const NOT_DOCUMENTED = [
   { case: 'trufflehog/airship', key: '8b9381b7eddb', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/buddyns', key: '3173375e450a', reason: JENKINS_MOCK, kind: 'mock' },
   { case: 'trufflehog/portainertoken', key: '192ac6e44198', reason: NO_ASSIGNMENT, kind: 'mock' },
+  // Long-tail d–z, checked against the provider's rule and its references (December 2026).
+  { case: 'trufflehog/pandascore', key: '462ea23220e9', reason: SPACED_VALUE, kind: 'mock' },
+  { case: 'trufflehog/pandascore', key: 'f28edc9d40b2', reason: SPACED_VALUE, kind: 'mock' },
+  {
+    case: 'trufflehog/pubnubpublishkey',
+    key: '474827db2d79',
+    reason:
+      'PubNub publish and subscribe keys are pub-c-/sub-c- and a UUID (hex digits, its keyset docs); these UUID groups have letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/scrapfly',
+    key: 'a99fa9aea561',
+    reason:
+      'Scrapfly API keys are scp-live- or scp-test- and 32 hex digits, one per project environment; this value has no prefix and letters past f',
+    kind: 'format',
+  },
+  {
+    case: 'trufflehog/scrapfly',
+    key: '81227d479325',
+    reason:
+      'Scrapfly API keys are scp-live- or scp-test- and 32 hex digits, one per project environment; this value has no prefix and letters past f',
+    kind: 'format',
+  },
+  { case: 'trufflehog/supernotesapi', key: '07f19103e6e6', reason: SPACED_VALUE, kind: 'mock' },
+  { case: 'trufflehog/supernotesapi', key: 'bb6eaa3e3313', reason: SPACED_VALUE, kind: 'mock' },
+  {
+    case: 'trufflehog/webexbot',
+    key: 'a5ad1a1b298e',
+    reason: "a Webex bot or personal access token ends in its org's UUID (hex digits); this one's UUID has letters past f",
+    kind: 'format',
+  },
   { case: 'trufflehog/onelogin', key: 'a52ad87f3594', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/stytch', key: 'b8d5e08ccb58', reason: NO_ASSIGNMENT, kind: 'mock' },
   { case: 'trufflehog/ngc', key: '42dc576f317f', reason: NO_ASSIGNMENT, kind: 'mock' },

@@ -1,152 +1,103 @@
 // External negative cases that keyscan flags and should: the other project marks them negative
-// for reasons of its own detector (its keyword is missing, a companion value such as a client ID
-// or host is missing, it does not report HMAC-signed tokens, one character breaks its alphabet),
-// yet the case holds a credential by its shape: a high-entropy value under a secret's name, or a
-// well-formed token. Precision is printed raw and with these set apart. `case` is the external
-// source/detector, `key` the case's targetKey(case, null) (a hash of the case: no token is written
-// here). Each was read by hand against keyscan and these sources' HEADs of December 2026; a key
-// that no longer matches any case is simply unused.
+// for reasons of its own detector (its keyword is too far away, a companion value such as a
+// client ID or host is missing or malformed, it does not report HMAC-signed tokens), yet the case
+// holds a credential of a valid format: a well-formed token, or the value the other detector's
+// own test calls a "valid pattern". Precision is printed raw and with these set apart. `case` is
+// the external source/detector, `key` the case's targetKey(case, null) (a hash of the case: no
+// token is written here). Each was read by hand against keyscan and these sources' HEADs of
+// December 2026; a key that no longer matches any case is simply unused.
+//
+// What is NOT set apart (re-audited December 2026): a token one edit away from a valid one (a
+// character outside the provider's alphabet such as ?, %, ^, $, !, @, a character too few or too
+// many, a truncated signature, a value cut from a longer base64 run, an AWS secret key of 56
+// characters, a Meraki key that is no 40 hex digits). Those are not credentials; where keyscan
+// flags them it is a false positive and counts against raw and set-apart precision alike.
 
-/** trufflehog's "invalid pattern" inputs that only lack the detector's keyword or its neighbour. */
-const NAMED_RANDOM =
-  "a high-entropy random value assigned to a secret's name (API_KEY, secret, token, client_secret…); the other detector wants its own keyword or a companion value, but a value like this under that name is what a user wants reported";
-/** trufflehog breaks a token with a character or two outside its detector's alphabet. */
-const ONE_CHAR_OFF =
-  "a random token under a secret's name with a character or two outside the other detector's alphabet (%, ?, ^, $, !, @, &…); a generic rule cannot know the provider's alphabet, and a value one edit away from a live token is what a user wants reported";
-const REAL_SHAPE_NO_COMPANION =
-  "a well-formed credential of the provider's documented format; the other detector also wants a companion value (client ID, integration key, token name, host or URL) in the same file before it reports, yet the credential alone is the leak";
+/** trufflehog's "valid pattern - out of prefix range" and similar: the value is that detector's valid format. */
+const VALID_FAR_KEYWORD =
+  'the value is in the other detector\'s own valid format (its test calls it a "valid pattern") and is assigned to API_KEY or a token\'s name; the case is negative only because that detector wants its keyword within a few characters';
+const VALID_LOW_ENTROPY =
+  'the value is in the other detector\'s own valid format (its test calls it a "valid pattern"), under API_KEY; that detector drops it for its Shannon-entropy threshold, which is its heuristic, not the provider\'s format';
 const REAL_SHAPE_NO_KEYWORD =
   "a well-formed credential of the provider's prefixed format; the other detector's test only says that its keyword (the provider's name) is missing or too far away";
-const JIRA_DC =
-  "a 40-48 character base64 value under jira_token; trufflehog's Jira Data Center detector also checks the token's inner structure (a numeric ID before a colon) and its exact length, which a generic rule cannot, and a random value under a token's name is what a user wants reported";
-const AZURE_APIM =
-  "an Azure API Management git password (git&<expiry>&<base64 signature>) under PASSWORD=; trufflehog wants the service's URL beside it or the expiry in another form, yet the signature is the credential";
-const AZURE_SAS =
-  'an Azure SAS token with its signature (sig=); trufflehog rejects its permission letters or its IP range, yet the signature is what grants access';
+const BBDC_NO_URL =
+  'a Bitbucket Data Center HTTP access token (BBDC- and 44 base64 characters); trufflehog wants the server URL beside it, yet the token is the credential';
+const DUO_SKEY =
+  "a Duo secret key (40 characters) under DUO_SKEY; trufflehog's negative is about the integration key or API host beside it (missing, too short, another domain), not the secret key";
+const AZURE_APIM_HOST =
+  'an Azure API Management git password of the documented form (git&<12-digit expiry>&<88-character base64 signature>) under PASSWORD=; trufflehog only rejects the host beside it';
 const CLOUDFLARE_LEGACY =
-  "a Cloudflare API token of the pre-2025 format (40 characters) under CLOUDFLARE_API_TOKEN; trufflehog's v2 detector knows only the cfut_/cfat_ format (its v1 detector reports this shape)";
-const CLOUDFLARE_EXTRA =
-  'a complete cfut_ token (40 characters and the 8-hex-digit checksum) with characters appended by an edit; the line still holds the token, so it is what a user wants reported';
-const GITLAB_PAT_PREFIX =
-  "a value with GitLab's access-token prefix glpat- under client_secret; trufflehog's OAuth-application detector marks it negative as the wrong prefix for an OAuth secret (gloas-), not because it is no GitLab token";
+  "a Cloudflare API token of the pre-2026 format (40 characters of [A-Za-z0-9_-]) under CLOUDFLARE_API_TOKEN; trufflehog's v2 detector knows only the cfut_/cfat_ format (its v1 detector reports this shape)";
+const CLOUDINARY_SECRET =
+  "a Cloudinary API secret (27 base64url characters) under cloudinary_apiSecret, the same value as the test's positive; trufflehog's negative is only that the API key is too far away";
+const EASYINSIGHT_PAIR =
+  'an Easy Insight key and ID (20 characters each, joined by |) under token, the pair the test itself calls a valid pattern; trufflehog wants its keyword nearer';
+const GITLAB_OAUTH =
+  'a GitLab OAuth application secret of the documented form (gloas- and 64 hex digits, SecureRandom.hex(32)); trufflehog also wants a well-formed client_id beside it';
 const HARNESS_NO_KEYWORD =
   "a well-formed Harness token (pat.<account>.<token id>.<secret>); trufflehog's test only says that the word harness is missing";
-const HARNESS_SHORT =
-  'a Harness-style token under "harness token =" whose last part is a few characters short of trufflehog\'s pattern; as a random value under a token\'s name it is what a user wants reported';
 const JWT_SIGNED =
-  'a well-formed HMAC-signed JWT (header, JSON claims, signature); trufflehog does not report tokens that it cannot verify without the key, yet a signed token in a file is a bearer credential';
+  'a well-formed HMAC-signed JWT (a JSON header, JSON claims, a signature) without an expiry; trufflehog does not report tokens that it cannot verify without the key, yet a signed token that never expires is a bearer credential';
 const JWT_BASIC =
-  "a signed JWT sent in an Authorization header; gitleaks' curl rule marks it negative because the header says Basic, not because it is no token";
-const STRIPE_IN_APIDECK =
-  "a Stripe live secret key (sk_live_…) in the test of trufflehog's Apideck detector: a negative for that detector, a Stripe credential all the same";
+  "a well-formed signed JWT sent in an Authorization header; gitleaks' curl rule marks it negative because the header says Basic, not because it is no token";
+const APIDECK_KEY =
+  "an Apideck API key (sk_live_ and 93 characters of [A-Za-z0-9-], the shape of the test's own valid keys); the case is negative because the application ID beside it holds an underscore. keyscan reports it under stripe-secret-key, cut at the hyphen: the right leak under the wrong provider (no Apideck rule yet)";
 const OPENAI_IN_ADMIN =
-  "OpenAI API keys (sk-…T3BlbkFJ…) in the test of trufflehog's OpenAI admin-key detector: negatives for that detector, OpenAI credentials all the same";
+  "OpenAI API keys (sk-… with T3BlbkFJ inside) in the test of trufflehog's OpenAI admin-key detector: negatives for that detector, OpenAI credentials all the same";
+const PERCY =
+  "a Percy token (64 characters) right after PERCY_TOKEN=; trufflehog's case is named 'key out of prefix range' because its lowercase keyword percy is a line away, yet the variable names the provider";
 const PINECONE =
-  'a pcsk_ Pinecone key; trufflehog bars a 4-character key ID or characters after a 63-character secret, lengths that Pinecone does not document, so keyscan does not bar them';
+  "a pcsk_ Pinecone key (pcsk_<key id>_<secret>); trufflehog bars a 4-character key ID or a secret longer than 64 characters, but Pinecone's documentation gives no lengths, so keyscan cannot call these malformed";
+const SALESFORCE_REFRESH =
+  "a Salesforce refresh token (87 characters) under salesforce_refresh_token; trufflehog's negatives are about the consumer key and secret beside it (missing, malformed, too short), not the refresh token";
+const TABLEAU_PAT =
+  "a Tableau personal access token secret of the form Tableau issues (22 base64 characters, ==, a colon, 32 characters); trufflehog also wants the token's name or a tableau.com server";
+const USER_TOKEN =
+  "a 64-character random value under 'user token'; trufflehog's detector wants the service URL beside it, yet the token is the credential";
 const NPM_KEY_FORM =
-  'an npm legacy token (a UUID) after _authToken=; detect-secrets wants the exact //host/:_authToken key of .npmrc, but the token is the same credential in a mistyped key';
+  "an npm legacy token (a UUID, the same value as detect-secrets' positive) after _authToken=; detect-secrets wants the exact //host/:_authToken key of .npmrc, but the token is the same credential in a mistyped key";
 const FIREBASE_SDK_KEYS =
   "a well-formed Google API key (AIza + 35 characters) that Google publishes in the test suites of its Firebase SDKs; gitleaks allowlists these exact values, while keyscan's format rule reports every AIza key it sees (listing them by value would be a list of tokens)";
 const MAILCHIMP_GITLEAKS_FN =
   'a Mailchimp API key (32 hex digits and the data centre); gitleaks lists it among its false positives with the comment "False Negative", that is, a key its own rule misses';
 
 export const NOT_NEGATIVE = [
-  { case: 'trufflehog/abstract', key: '399cee2c8027', reason: NAMED_RANDOM },
-  { case: 'trufflehog/abstract', key: '7dc5250fb11c', reason: NAMED_RANDOM },
-  { case: 'trufflehog/abuseipdb', key: '747090ecd74c', reason: NAMED_RANDOM },
-  { case: 'trufflehog/abyssale', key: '1983470608a8', reason: NAMED_RANDOM },
-  { case: 'trufflehog/abyssale', key: '94174164d149', reason: NAMED_RANDOM },
-  { case: 'trufflehog/accuweather', key: 'ad3becf8e269', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/accuweather', key: 'f129ed9574de', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/accuweather', key: 'ea4c1034cb13', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/accuweather', key: 'ba5c800ae7a1', reason: NAMED_RANDOM },
-  { case: 'trufflehog/accuweather', key: '8b860843ae28', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/adafruitio', key: '0a3cc735013b', reason: NAMED_RANDOM },
-  { case: 'trufflehog/anypointoauth2', key: 'bfc80f5b1a37', reason: NAMED_RANDOM },
-  { case: 'trufflehog/apideck', key: '47eb19d2d611', reason: STRIPE_IN_APIDECK },
-  { case: 'trufflehog/apollo', key: '353653241310', reason: NAMED_RANDOM },
-  { case: 'trufflehog/atlassiandatacenter', key: '11d2b11bc912', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/atlassiandatacenter', key: 'adc0a960129e', reason: JIRA_DC },
-  { case: 'trufflehog/atlassiandatacenter', key: '167ead9f468e', reason: JIRA_DC },
-  { case: 'trufflehog/atlassiandatacenter', key: '25f39b5156e1', reason: JIRA_DC },
-  { case: 'trufflehog/atlassiandatacenter', key: 'b41fc7f4c25f', reason: JIRA_DC },
-  { case: 'trufflehog/auth0oauth', key: 'c5709342b680', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/azureapimanagement', key: 'c98d03d81e76', reason: AZURE_APIM },
-  { case: 'trufflehog/azureapimanagement', key: '47ad93a8bf3b', reason: AZURE_APIM },
-  { case: 'trufflehog/azureapimanagement', key: 'f43c5016a591', reason: AZURE_APIM },
-  { case: 'trufflehog/azurecontainerregistry', key: '4cdd60d29b00', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/azuredirectmanagementkey', key: 'f1e46f697f16', reason: NAMED_RANDOM },
-  { case: 'trufflehog/azuresastoken', key: '2f96c508ca02', reason: AZURE_SAS },
-  { case: 'trufflehog/azuresastoken', key: '49c9f011be24', reason: AZURE_SAS },
-  { case: 'trufflehog/beamer', key: 'e5d23f66101a', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bitbar', key: '951e7bb433c9', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bitcoinaverage', key: '8c8434a116fa', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bitfinex', key: 'e79e3a7b7b4c', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bitlyaccesstoken', key: '4100c3638d5b', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bitmex', key: '2626b7fcbbed', reason: NAMED_RANDOM },
-  { case: 'trufflehog/blocknative', key: 'da8cab9f87d2', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bombbomb', key: '9be8c2d806df', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/borgbase', key: 'e07fba0f1b0f', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/brandfetch', key: 'd09c8f69e044', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/buddyns', key: '4be5dd016680', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/budibase', key: 'bf5787e20229', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bugherd', key: '505f2b811a91', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/bugsnag', key: '4f8909da81bd', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/buildkite', key: '8d40fb47566a', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/clientary', key: '9cba6a108258', reason: NAMED_RANDOM },
-  { case: 'trufflehog/cloudinary', key: 'd1a9e621baa6', reason: NAMED_RANDOM },
+  { case: 'trufflehog/abstract', key: '399cee2c8027', reason: VALID_FAR_KEYWORD },
+  { case: 'trufflehog/abuseipdb', key: '747090ecd74c', reason: VALID_FAR_KEYWORD },
+  { case: 'trufflehog/abyssale', key: '1983470608a8', reason: VALID_FAR_KEYWORD },
+  { case: 'trufflehog/accuweather', key: 'ad3becf8e269', reason: VALID_FAR_KEYWORD },
+  { case: 'trufflehog/accuweather', key: 'ea4c1034cb13', reason: VALID_LOW_ENTROPY },
+  { case: 'trufflehog/accuweather', key: 'ba5c800ae7a1', reason: VALID_FAR_KEYWORD },
+  { case: 'trufflehog/apideck', key: '47eb19d2d611', reason: APIDECK_KEY },
+  { case: 'trufflehog/atlassiandatacenter', key: '11d2b11bc912', reason: BBDC_NO_URL },
+  { case: 'trufflehog/azureapimanagement', key: 'c98d03d81e76', reason: AZURE_APIM_HOST },
   { case: 'trufflehog/cloudflareapitoken', key: '589b76e4e769', reason: CLOUDFLARE_LEGACY },
-  { case: 'trufflehog/cloudflareapitoken', key: '503489ec9aed', reason: NAMED_RANDOM },
-  { case: 'trufflehog/cloudflareapitoken', key: '97f224435bb8', reason: CLOUDFLARE_EXTRA },
-  { case: 'trufflehog/cloudflareapitoken', key: 'fb797e6ae68c', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/duo', key: '66f324115df3', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/duo', key: '62cdb2e1e62f', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/duo', key: 'f83689665b06', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/duo', key: 'b4c2bfd49e13', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/easyinsight', key: 'dbd723c4ab6b', reason: NAMED_RANDOM },
-  { case: 'trufflehog/gitlaboauth2', key: '4cae5d84fead', reason: GITLAB_PAT_PREFIX },
-  { case: 'trufflehog/gitlaboauth2', key: '1ba9b145939b', reason: NAMED_RANDOM },
-  { case: 'trufflehog/gitlaboauth2', key: 'b07ddf4b6e8b', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/gitlaboauth2', key: 'a20761be5759', reason: REAL_SHAPE_NO_COMPANION },
+  { case: 'trufflehog/cloudinary', key: 'd1a9e621baa6', reason: CLOUDINARY_SECRET },
+  { case: 'trufflehog/duo', key: '66f324115df3', reason: DUO_SKEY },
+  { case: 'trufflehog/duo', key: '62cdb2e1e62f', reason: DUO_SKEY },
+  { case: 'trufflehog/duo', key: 'f83689665b06', reason: DUO_SKEY },
+  { case: 'trufflehog/duo', key: 'b4c2bfd49e13', reason: DUO_SKEY },
+  { case: 'trufflehog/easyinsight', key: 'dbd723c4ab6b', reason: EASYINSIGHT_PAIR },
+  { case: 'trufflehog/gitlaboauth2', key: 'b07ddf4b6e8b', reason: GITLAB_OAUTH },
+  { case: 'trufflehog/gitlaboauth2', key: 'a20761be5759', reason: GITLAB_OAUTH },
   { case: 'trufflehog/harness', key: '6b943115358d', reason: HARNESS_NO_KEYWORD },
-  { case: 'trufflehog/harness', key: 'eb8f993b1c31', reason: HARNESS_SHORT },
-  { case: 'trufflehog/heroku', key: 'fcc649c6bcba', reason: ONE_CHAR_OFF },
   { case: 'trufflehog/jwt', key: 'e4d5ab710c53', reason: JWT_SIGNED },
   { case: 'trufflehog/jwt', key: 'd4a0f6dc0a10', reason: JWT_SIGNED },
-  { case: 'trufflehog/kanbantool', key: '0ca989913400', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/keenio', key: '2c1a8d16798b', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/kraken', key: 'b7ce3475266c', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/lokalisetoken', key: '5adcc5a27504', reason: NAMED_RANDOM },
   { case: 'trufflehog/netlify', key: 'bc3ca51f4f1e', reason: REAL_SHAPE_NO_KEYWORD },
-  { case: 'trufflehog/newrelicmobileapptoken', key: '7a1ae963252f', reason: NAMED_RANDOM },
-  { case: 'trufflehog/newrelicpersonalapikey', key: 'cc7b1e603438', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/npmtoken', key: 'da42318efaa6', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/npmtokenv2', key: 'b732554e233c', reason: ONE_CHAR_OFF },
   { case: 'trufflehog/openaiadmin', key: 'f147707019d3', reason: OPENAI_IN_ADMIN },
   { case: 'trufflehog/openaiadmin', key: 'feefca1a7b11', reason: OPENAI_IN_ADMIN },
-  { case: 'trufflehog/pagerdutyapikey', key: 'b89217180447', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/percy', key: 'f023acec4a9b', reason: REAL_SHAPE_NO_KEYWORD },
+  { case: 'trufflehog/percy', key: 'f023acec4a9b', reason: PERCY },
   { case: 'trufflehog/pinecone', key: 'a87a6d9518ae', reason: PINECONE },
   { case: 'trufflehog/pinecone', key: 'fb1818f3a1e3', reason: PINECONE },
-  { case: 'trufflehog/pushbulletapikey', key: 'cb47f550207d', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/salesforcerefreshtoken', key: '292f96022162', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/salesforcerefreshtoken', key: 'c8fc992163b7', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/salesforcerefreshtoken', key: 'a618488a9381', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/segmentapikey', key: '925711fbaca9', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/sonarcloud', key: '1579158ef4ef', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/sonarcloud', key: '09f32b9b4a03', reason: NAMED_RANDOM },
-  { case: 'trufflehog/splunkobservabilitytoken', key: '3e89474f63cf', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/supabasetoken', key: '706da39d19aa', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/tableau', key: 'ce699a456dcb', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/tableau', key: 'b8b5159291c7', reason: REAL_SHAPE_NO_COMPANION },
-  { case: 'trufflehog/telegrambottoken', key: '92cac368ab24', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/terraformcloudpersonaltoken', key: '801fc80bfd3c', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/user', key: 'ae2aea7bd118', reason: NAMED_RANDOM },
-  { case: 'trufflehog/vagrantcloudpersonaltoken', key: 'beb8f74d7117', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/vultrapikey', key: 'e26e453dfee2', reason: ONE_CHAR_OFF },
-  { case: 'trufflehog/weightsandbiases', key: 'd399e4898558', reason: NAMED_RANDOM },
-  { case: 'trufflehog/xai', key: '614ae75146e9', reason: NAMED_RANDOM },
-  { case: 'secretlint/aws', key: '20928592a752', reason: NAMED_RANDOM },
+  { case: 'trufflehog/salesforcerefreshtoken', key: '292f96022162', reason: SALESFORCE_REFRESH },
+  { case: 'trufflehog/salesforcerefreshtoken', key: 'c8fc992163b7', reason: SALESFORCE_REFRESH },
+  { case: 'trufflehog/salesforcerefreshtoken', key: 'a618488a9381', reason: SALESFORCE_REFRESH },
+  { case: 'trufflehog/tableau', key: 'ce699a456dcb', reason: TABLEAU_PAT },
+  { case: 'trufflehog/tableau', key: 'b8b5159291c7', reason: TABLEAU_PAT },
+  { case: 'trufflehog/teamworkcrm', key: 'e5bfedd651ca', reason: REAL_SHAPE_NO_KEYWORD },
+  { case: 'trufflehog/teamworkdesk', key: '2c30a6ab43ab', reason: REAL_SHAPE_NO_KEYWORD },
+  { case: 'trufflehog/teamworkspaces', key: '15f41ca24c18', reason: REAL_SHAPE_NO_KEYWORD },
+  { case: 'trufflehog/user', key: 'ae2aea7bd118', reason: USER_TOKEN },
   { case: 'detect-secrets/npm', key: '8d8ca514bff7', reason: NPM_KEY_FORM },
   { case: 'detect-secrets/npm', key: 'a2556025b5b0', reason: NPM_KEY_FORM },
   { case: 'detect-secrets/npm', key: '5740d9b877bf', reason: NPM_KEY_FORM },
@@ -167,6 +118,4 @@ export const NOT_NEGATIVE = [
   { case: 'gitleaks/gcp', key: '208c6097d402', reason: FIREBASE_SDK_KEYS },
   { case: 'gitleaks/gcp', key: '1429061a4636', reason: FIREBASE_SDK_KEYS },
   { case: 'gitleaks/mailchimp', key: 'e564076d30c5', reason: MAILCHIMP_GITLEAKS_FN },
-  { case: 'gitleaks/meraki', key: '0cfb41c80dd7', reason: NAMED_RANDOM },
-  { case: 'gitleaks/meraki', key: 'dc5aac6fd6e3', reason: NAMED_RANDOM },
 ];

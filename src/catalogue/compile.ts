@@ -1,7 +1,7 @@
 import type { Catalogue, CompiledRule } from '../engine/catalogue.js';
 import { CARRIERS } from '../engine/encoded.js';
 import { compileKeywords } from '../engine/keywords.js';
-import { VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
+import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
 import { isPrevalidated } from './prevalidated.js';
 import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
@@ -54,6 +54,7 @@ class Compiled implements CompiledRule {
   readonly valueSyntax: CompiledRule['valueSyntax'];
   readonly maxLength: number;
   readonly generic: boolean;
+  readonly refutes: boolean;
   #regex: RegExp | undefined;
   #locate: RegExp | undefined;
   #allowLine: readonly RegExp[] | undefined;
@@ -73,6 +74,7 @@ class Compiled implements CompiledRule {
     this.valueSyntax = spec.validator === undefined ? undefined : VALUE_SYNTAX[spec.validator];
     this.maxLength = spec.maxLength ?? DEFAULT_MAX_MATCH;
     this.generic = spec.tags?.includes('generic') ?? false;
+    this.refutes = spec.validator !== undefined && FORMAT_VALIDATORS.has(spec.validator);
   }
 
   locate(): RegExp {

@@ -34,6 +34,12 @@ export interface CompiledRule {
   readonly allowSecret: readonly RegExp[];
   /** Generic rules yield to a specific rule that matched the same secret. */
   readonly generic: boolean;
+  /**
+   * Its validator checks the value's documented format (a checksum, a decoding, the parameters
+   * the provider accepts), so a value it rejects is no credential of that shape: a generic rule
+   * does not report it either (`FORMAT_VALIDATORS`).
+   */
+  readonly refutes: boolean;
   /** Index into {@link Catalogue.paths} of the rule's path condition; undefined: every file. */
   readonly pathGroup: number | undefined;
 }

@@ -40,6 +40,7 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path
   if (windows.size === 0 && carrierHits.length === 0) return [];
   const text = new Latin1(data, windowBytes(windows) >= data.length);
   const matches: EngineMatch[] = [];
+  const refuted: Span[] = [];
   for (const [ruleIndex, spans] of windows) {
     const rule = catalogue.rules[ruleIndex] as CompiledRule;
     const seen = new Set<number>();
@@ -53,7 +54,8 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path
         if (seen.has(key)) continue;
         seen.add(key);
         const verdict = accept(rule, text.whole(), m, path);
-        if (verdict === false) continue;
+        if (verdict === 'refuted') refuted.push(m);
+        if (verdict === false || verdict === 'refuted') continue;
         const secret = data.toString('utf8', m.start, m.end);
         matches.push(verdict === 'example' ? { ...m, secret, example: true } : { ...m, secret });
       }
@@ -61,7 +63,7 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH)
     matches.push(...detectEncoded(catalogue, text.whole(), carrierHits, onPath, path, depth));
-  return resolveOverlaps(catalogue, matches);
+  return resolveOverlaps(catalogue, matches, refuted);
 }
 
 /**
@@ -234,7 +236,7 @@ function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [numb
  * placeholder checks (`foobared` is neither random nor a placeholder, only published). Compared
  * on the latin1 view: every listed example is ASCII.
  */
-function accept(rule: CompiledRule, text: string, m: Span, path: string | undefined): boolean | 'example' {
+function accept(rule: CompiledRule, text: string, m: Span, path: string | undefined): boolean | 'example' | 'refuted' {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return 'example';
@@ -246,7 +248,7 @@ function accept(rule: CompiledRule, text: string, m: Span, path: string | undefi
     rule.validator !== undefined &&
     !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })
   ) {
-    return false;
+    return rule.refutes && !rule.generic ? 'refuted' : false;
   }
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
@@ -295,10 +297,16 @@ export function lineAround(text: string, start: number, end: number): string {
  * generic rule without a path condition yields to one with (the file's format vouches for it).
  * O(n log n): a file can hold thousands of matches (a decoded manifest, a minified bundle).
  */
-function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[]): EngineMatch[] {
-  if (matches.length < 2) return matches;
+function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[], refuted: readonly Span[]): EngineMatch[] {
   const ruleOf = (m: EngineMatch): CompiledRule => catalogue.rules[m.rule] as CompiledRule;
   const isGeneric = (m: EngineMatch): boolean => ruleOf(m).generic;
+  // A value that a provider's format check refuted, or that carries a provider's literal prefix
+  // without that provider's rule matching it, is no credential of any rule: a generic rule does
+  // not report it either (`secret: "cfut_<one character short>"`, `TOKEN=sp=rqx&…&sig=…`).
+  const overlapsRefuted = refuted.length === 0 ? () => false : specificOverlapTest([...refuted]);
+  const claimed = claimedPrefixes(catalogue);
+  matches = matches.filter((m) => !isGeneric(m) || !(claimed(m.secret) || overlapsRefuted(m)));
+  if (matches.length < 2) return matches;
   const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
   const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== undefined);
   const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
@@ -317,8 +325,37 @@ function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[]): EngineMa
   return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
 }
 
+/**
+ * Literal prefixes of specific rules (their keywords that end in `_`, `-` or `.`, four characters
+ * or more: `cfut_`, `glpat-`, `hrku-`, `pat.`), and a test of whether a value starts with one. A
+ * value that carries one was issued in that provider's format or is none: when the provider's
+ * rule did not match it and it holds a character outside every token alphabet, it is a broken
+ * token (trufflehog's tests ship such values as negatives), not a password. `key-` and `secret-` are
+ * words a made-up value starts with, not prefixes that say who issued it.
+ */
+const claimedCache = new WeakMap<Catalogue, (value: string) => boolean>();
+const NOT_A_PREFIX = new Set(['key-', 'secret-', 'secret-live-', 'secret-test-', '1000.']);
+
+function claimedPrefixes(catalogue: Catalogue): (value: string) => boolean {
+  let test = claimedCache.get(catalogue);
+  if (test !== undefined) return test;
+  const prefixes = new Set<string>();
+  for (const rule of catalogue.rules) {
+    if (rule.generic) continue;
+    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
+  }
+  const lengths = [...new Set([...prefixes].map((p) => p.length))];
+  // Only a character no token alphabet has (`?`, `!`, `;`, `%`…) refutes the value: a prefixed value
+  // of another length may be a format the provider's rule does not know yet, and other
+  // scanners' tests ship such values as positives too.
+  test = (value) =>
+    /[^A-Za-z0-9_.+/=-]/.test(value) && lengths.some((n) => value.length > n && prefixes.has(value.slice(0, n).toLowerCase()));
+  claimedCache.set(catalogue, test);
+  return test;
+}
+
 /** Whether a span overlaps any of `specific` (sorted sweep with a running maximum of ends). */
-function specificOverlapTest(specific: EngineMatch[]): (m: EngineMatch) => boolean {
+function specificOverlapTest(specific: Span[]): (m: Span) => boolean {
   specific.sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
   for (const o of specific) maxEnd.push(Math.max(o.end, maxEnd[maxEnd.length - 1] ?? 0));
@@ -328,7 +365,7 @@ function specificOverlapTest(specific: EngineMatch[]): (m: EngineMatch) => boole
     let hi = specific.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((specific[mid] as EngineMatch).start < m.end) lo = mid + 1;
+      if ((specific[mid] as Span).start < m.end) lo = mid + 1;
       else hi = mid;
     }
     return lo > 0 && (maxEnd[lo - 1] as number) > m.start;

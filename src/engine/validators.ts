@@ -49,6 +49,24 @@ function jsonObject(text: string | undefined): Record<string, unknown> | undefin
   }
 }
 
+/** `%2D`-style escapes decoded; the text unchanged when it holds a malformed escape. */
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** A SAS `sip`: one IPv4 address, an IPv4 range `a-b`, or an IPv6 address. */
+function isSasIpRange(value: string): boolean {
+  if (value.includes(':')) return /^[0-9A-Fa-f:.]{2,45}$/.test(value);
+  const parts = value.split('-');
+  return parts.length <= 2 && parts.every((p) => IPV4.test(p));
+}
+
 /** A credential slot's value: a credential, and in a test's, a manual's or a template's file, not a typed word. */
 const isSlotCredential = (secret: string, path: string | undefined): boolean =>
   isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
@@ -85,6 +103,28 @@ export const VALIDATORS = {
     const head = lineHead ?? '';
     return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
   },
+  /**
+   * An Azure SAS whose parameters Azure would accept: `sp` only of the permission letters the
+   * Storage, account and user delegation SAS documents define (r a c w d x y l t f m e o p i u),
+   * and `sip` an IPv4 address or range (or an IPv6 address). A SAS with any other letter or a
+   * malformed IP is refused by the service, so its `sig` grants nothing. The parameters may stand
+   * before the matched `sv=` (in the line's head) or inside the match.
+   */
+  'azure-sas': ({ before, lineHead }) => {
+    for (const text of [lineHead ?? '', before]) {
+      for (const m of text.matchAll(/(?:^|[?&=\s"'])(sp|sip)=([^&\s"'<>]*)/g)) {
+        const value = decodeURIComponentSafe(m[2] ?? '');
+        if (m[1] === 'sp' ? !/^[racwdxyltfmeopiu]+$/.test(value) : !isSasIpRange(value)) return false;
+      }
+    }
+    return true;
+  },
+  /**
+   * A Discord bot token's first part is the base64 of the bot's user ID, a snowflake of 17 to 20
+   * decimal digits (the developer docs' example token has that shape): any other base64 run with
+   * two dots after it is no bot token.
+   */
+  'discord-snowflake': ({ secret }) => /^[1-9][0-9]{16,19}$/.test(decodeBase64(secret.slice(0, secret.indexOf('.'))) ?? ''),
   /**
    * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
    * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
@@ -132,6 +172,13 @@ export const VALIDATORS = {
 } as const satisfies Record<string, Validator>;
 
 export type ValidatorName = keyof typeof VALIDATORS;
+
+/**
+ * Validators that check a value's documented format, not its context (a name, a path, a
+ * comment): a value one of them rejects is no credential of that shape, and a generic rule that
+ * reads the same value under a secret's name does not report it either.
+ */
+export const FORMAT_VALIDATORS: ReadonlySet<string> = new Set<ValidatorName>(['jwt', 'json-payload', 'azure-sas']);
 
 export const VALIDATOR_NAMES = Object.keys(VALIDATORS) as ValidatorName[];
 

@@ -95,6 +95,22 @@ describe('a provider name mentioned near a value (named rules without a prefix)'
   });
 });
 
+describe('an XML key/value entry (named rules)', () => {
+  const spec = rule(['zentrafoo'], '[A-Za-z0-9]{32}', { mention: false });
+
+  it('finds the value of a key named after the provider', () => {
+    const v = value(32);
+    expect(finds(spec, `<add key="ZentrafooApiKey" value="${v}" />`)).toEqual([v]);
+  });
+
+  it.each(['ZentrafooAppId', 'ZentrafooUrl', 'Zentrafoo_User_Name'])('leaves %s alone: the name ends like an identifier', (key) => {
+    const text = `<add key="${key}" value="${value(32)}" />`;
+    expect(finds(spec, text)).toEqual([]);
+    // Nor is it a mention of the provider's name.
+    expect(finds(rule(['zentrafoo'], '[A-Za-z0-9]{32}'), text)).toEqual([]);
+  });
+});
+
 describe('mentionable names', () => {
   it.each(['smartsheet', 'bitmex', 'hubspot', 'dd_api_key', 'monday_api_key'])('%s identifies its provider', (name) => {
     expect(mentionable(name)).toBe(true);

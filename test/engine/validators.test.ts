@@ -87,4 +87,14 @@ describe('generic value filters', () => {
     expect(VALIDATORS.jwt({ secret: `${part('{"alg":"HS256","typ":"JWT"}')}.${payload}.c2ln`, before: '' })).toBe(true);
     expect(VALIDATORS.jwt({ secret: `${part('{"foo":1}')}.${payload}.c2ln`, before: '' })).toBe(false);
   });
+
+  it('holds an unnamed Discord bot token to a user ID in its first part', () => {
+    const tail = `.Cl2FMQ.${'x'.repeat(27)}`;
+    const id = (digits: string): string => Buffer.from(digits).toString('base64url');
+    expect(VALIDATORS['discord-snowflake']({ secret: `${id('802315977440591872')}${tail}`, before: '' })).toBe(true);
+    // A base64 run of letters, a user ID with a leading 0, or one too short is no bot token.
+    expect(VALIDATORS['discord-snowflake']({ secret: `${id('9524@a7c1b2d3e4f5g6')}${tail}`, before: '' })).toBe(false);
+    expect(VALIDATORS['discord-snowflake']({ secret: `${id('080231597744059187')}${tail}`, before: '' })).toBe(false);
+    expect(VALIDATORS['discord-snowflake']({ secret: `${id('8023159774405')}${tail}`, before: '' })).toBe(false);
+  });
 });
