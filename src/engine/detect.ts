@@ -4,6 +4,7 @@ import { carrierRuns, decodeRun, insideEncodedRun, MAX_DEPTH } from './encoded.j
 import { meetsEntropy } from './entropy.js';
 import { isDocumentedExample } from './examples.js';
 import { findKeywords } from './keywords.js';
+import { type PathVerdicts, pathVerdicts } from './path-verdicts.js';
 import { isPlaceholder } from './placeholders.js';
 
 /** A rule match that survived every filter, located inside one fragment. */
@@ -33,32 +34,7 @@ export function detect(catalogue: Catalogue, data: Buffer, path?: string): Engin
   return detectAt(catalogue, data, pathVerdicts(catalogue, path), path, 0);
 }
 
-/** Paths whose verdicts are remembered, per catalogue: the same paths come back commit after commit. */
-const REMEMBERED_PATHS = 4096;
-const verdictsOf = new WeakMap<Catalogue, Map<string | undefined, readonly boolean[]>>();
-
-/**
- * Per path condition of the catalogue, whether `path` meets it. The conditions (tens of them, each
- * tried at every position of the path) cost more than many fragments' scan, and a history scan
- * meets each path again in every commit that touches it: remembered per catalogue, which is fine
- * because a condition never keeps state (compiled without `g` or `y`).
- */
-function pathVerdicts(catalogue: Catalogue, path: string | undefined): readonly boolean[] {
-  let known = verdictsOf.get(catalogue);
-  if (known === undefined) {
-    known = new Map();
-    verdictsOf.set(catalogue, known);
-  }
-  let verdicts = known.get(path);
-  if (verdicts === undefined) {
-    verdicts = catalogue.paths.map((condition) => path !== undefined && condition.test(path));
-    if (known.size >= REMEMBERED_PATHS) known.clear();
-    known.set(path, verdicts);
-  }
-  return verdicts;
-}
-
-function detectAt(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], path: string | undefined, depth: number): EngineMatch[] {
+function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path: string | undefined, depth: number): EngineMatch[] {
   const carrierHits: number[] = [];
   const windows = collectWindows(catalogue, data, onPath, carrierHits);
   if (windows.size === 0 && carrierHits.length === 0) return [];
@@ -147,7 +123,7 @@ function detectEncoded(
   catalogue: Catalogue,
   text: string,
   carrierHits: readonly number[],
-  onPath: readonly boolean[],
+  onPath: PathVerdicts,
   path: string | undefined,
   depth: number,
 ): EngineMatch[] {
@@ -175,7 +151,7 @@ function detectEncoded(
  * Per candidate rule, merged [start, end) spans (flat pairs) around its keyword hits. Rules whose
  * path condition the fragment does not meet get none.
  */
-function collectWindows(catalogue: Catalogue, data: Buffer, onPath: readonly boolean[], carrierHits: number[]): Map<number, number[]> {
+function collectWindows(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, carrierHits: number[]): Map<number, number[]> {
   const windows = new Map<number, number[]>();
   const { rules, rulesByKeyword, keywords, carrierOf } = catalogue;
   const add = (ruleIndex: number, a: number, b: number): void => {
@@ -198,13 +174,13 @@ function collectWindows(catalogue: Catalogue, data: Buffer, onPath: readonly boo
     const start = end - (keywords.keywords[keywordId] as string).length;
     for (const ruleIndex of rulesByKeyword[keywordId] as readonly number[]) {
       const rule = rules[ruleIndex] as CompiledRule;
-      if (rule.pathGroup !== undefined && onPath[rule.pathGroup] !== true) continue;
+      if (rule.pathGroup !== undefined && !onPath.has(rule.pathGroup)) continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
   for (const ruleIndex of catalogue.unconditional) {
     const group = (rules[ruleIndex] as CompiledRule).pathGroup;
-    if (group === undefined || onPath[group] === true) add(ruleIndex, 0, data.length);
+    if (group === undefined || onPath.has(group)) add(ruleIndex, 0, data.length);
   }
   return windows;
 }

@@ -9,7 +9,7 @@
 
 import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import type { Catalogue } from '../engine/catalogue.js';
-import { hasKeyword } from '../engine/keywords.js';
+import { hasKeyword, type KeywordMatcher } from '../engine/keywords.js';
 import { type RawFinding, scanFragment } from '../engine/scan-fragment.js';
 import { isLfsPointer, toScannableText, utf16Order, utf16String } from '../sources/text.js';
 import type { FragmentMeta } from '../types.js';
@@ -77,7 +77,7 @@ export function scanChangedBlob(
   const carries = order === undefined && widening.withinLines;
   // Known, judged here (one look over the whole blob, stopping at the first hit), or not looked for.
   let free: boolean | undefined = wide?.free === true && carries ? true : undefined;
-  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE && widening.keywords !== undefined;
+  const judge = wide?.onFree !== undefined && carries && text.length <= JUDGED_WHOLE && widening.hasKeywords;
   // Changes within the longest reach of each other share one look for the keywords of longer rules.
   for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
@@ -88,8 +88,9 @@ export function scanChangedBlob(
       for (const [a, b] of near) scan(a, b);
       continue;
     }
-    if (free === undefined && judge && widening.keywords !== undefined) {
-      free = !hasKeyword(widening.keywords, text);
+    const judged: KeywordMatcher | undefined = free === undefined && judge ? widening.keywords : undefined;
+    if (judged !== undefined) {
+      free = !hasKeyword(judged, text);
       if (!free) wide?.onWide?.();
     }
     const start = lines[first - 1] as number;
