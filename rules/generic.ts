@@ -48,7 +48,10 @@ export const genericRules = [
     // type names, paths, member expressions, references to secret stores, encrypted blobs).
     validator: 'assigned-value',
     allowSecret: [
-      /^[A-Za-z_$.-]+$/, // identifiers and words, not random strings
+      // Words and identifiers, not random strings: short letters-only values, and longer ones in
+      // one letter case. Mixed-case letters of 20+ are left to the identifier test (a key may be
+      // letters only: 20 random base52 letters are a word by it 0.35% of the time).
+      /^[A-Za-z_$.-]{1,19}$|^[a-z_$.-]+$|^[A-Z_$.-]+$/,
       /password|passwd|secret|token|credential|api_?key|private_?key/i, // a name, not a value
       /^(?:urn|arn):|^[a-z][a-z0-9+.-]*:\/\//i, // URNs, ARNs and URLs
       /^\d{4}-\d{2}-\d{2}/, // dates
@@ -71,6 +74,9 @@ export const genericRules = [
         'db.password={{alnum:16}}',
         'DB_PASS={{password:18}}',
         'SECRET_KEY_BASE={{hex:64}}',
+        // Lowercase base36, as many small APIs issue keys: no run of its letters is a word.
+        "weather_api_key = '{{lowalnum:32}}'",
+        'GEOCODER_TOKEN={{lowalnum:20}}',
         // Quoted values hold any character: Django keys and WordPress salts.
         "SECRET_KEY = '{{django:50}}'",
         "define( 'SECURE_AUTH_KEY',  '{{wpsalt:64}}' );",
