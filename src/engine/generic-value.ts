@@ -129,9 +129,18 @@ const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
 
 /** Absolute, home-relative and dotted paths, and relative paths that end in a file name. */
 function looksLikePath(value: string): boolean {
-  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value) && !/[+=]/.test(value)) return true;
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value) && !/[+=]/.test(value) && !hasRandomSegment(value)) return true;
   if (/^[A-Za-z]:\\/.test(value)) return true;
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value);
+}
+
+/**
+ * A segment of 24+ characters that mixes both cases and digits: base64 text that begins with `/`
+ * (one random password in 64 does), not a directory or file name, which are words, dates or
+ * single-case hashes.
+ */
+function hasRandomSegment(value: string): boolean {
+  return value.split('/').some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
 }
 
 /** `exports.foo`, `this.apiKey`, `ACL_GENPASS_1.default`, `@keys.last`, `Broker::INVALID`: code, not a value. */

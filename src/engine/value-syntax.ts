@@ -201,7 +201,16 @@ function isCode(value: string, spaced: boolean): boolean {
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)*(?:\(.*\)|\[.*\])(?:\.[\w.()]*)?;?$/.test(value)) return true;
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+;?$/.test(value)) return true;
   // `a = b.c(…` with blanks around the operator is code, not a dotenv line; so is a regex literal.
-  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value) || value.startsWith('/'));
+  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value) || isRegexLiteral(value));
+}
+
+/**
+ * `/…/flags` or a pattern's syntax (`\d`, `^`, `(…)`, `*`): a regex literal. A bare leading `/`
+ * is not enough: one random base64 password in 64 starts with it (`password = /+aB…` in an .ini).
+ */
+function isRegexLiteral(value: string): boolean {
+  if (!value.startsWith('/')) return false;
+  return /[\\^$*?|()[\]{}]/.test(value) || /.\/[dgimsuyv]*[;,)]?$/.test(value);
 }
 
 function isBlank(c: number): boolean {
