@@ -120,8 +120,9 @@ function mentionTail(mentioned, body, notAfter) {
   const run2 = `[^${VALUE_END}]`;
   return (
     // The name just matched is a mentionable one; a plural is the same name (`smartsheets`), a
-    // lowercase letter after it makes another word.
-    `(?<=${name2})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,])[^\\n]{0,40}?[ \\t"'\`(=:,](?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?(?::=|=|:|,)[ \\t]{0,8}["'\`]?)(?=(?:${body})(?!${run2}))(?=${run2}{16})(?=${run2}{0,300}?[0-9])(?=${run2}{0,300}?[A-Za-z])`
+    // lowercase letter after it makes another word. A name ending like an identifier is no mention
+    // in an XML entry either (`key="HelpscoutAppId" value="…"`).
+    `(?<=${name2})(?:[sS](?![a-z]))?(?![a-z])(?![\\w.-]{0,40}?(?:${notAfter})(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?[=:,]|["']\\s+value\\s*=))[^\\n]{0,40}?[ \\t"'\`(=:,](?<!(?:${notAfter})["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?(?::=|=|:|,)[ \\t]{0,8}["'\`]?)(?=(?:${body})(?!${run2}))(?=${run2}{16})(?=${run2}{0,300}?[0-9])(?=${run2}{0,300}?[A-Za-z])`
   );
 }
 function assigned(info, shape) {
@@ -183,7 +184,7 @@ var init_define = __esm({
         " "
       )
     );
-    ASSIGN = `[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?)(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["']?[ \\t]*\\r?\\n[ \\t]*value:|["']\\s+value\\s*=)`;
+    ASSIGN = `[^\\n=:;,]{0,40}?(?<!(?:NOT_AFTER)(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?|\\|\\|)?|["']\\s+value\\s*))(?:["'\`]?\\]?[ \\t]{0,8}(?:\\?\\?=|\\|\\|=|=>|:=|=|:)|["']?[ \\t]*\\r?\\n[ \\t]*value:|["']\\s+value\\s*=)`;
     ARGUMENT = `(?:[\\w.-]{0,30}(?:${["key", "token", "secret", "pass", "auth", "api", "pat", "sid"].map(anyCase).join("|")})[\\w.-]{0,12})?(?<!NOT_AFTER)["'\`][ \\t]{0,8},`;
     NOT_AFTER_WORDS = ["id", "url", "name", "user", "username", "email", "host", "region"];
     ORDINARY_NAMES = new Set(
@@ -1586,13 +1587,25 @@ var init_azure = __esm({
           tags: tags2,
           revoke: portal,
           rotate: "A SAS stays valid until it expires: rotate the account or policy key that signed it (or revoke the stored access policy / user delegation keys), and issue short-lived SAS tokens instead.",
-          references: ["https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview"],
+          references: [
+            "https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview",
+            "https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas",
+            "https://learn.microsoft.com/en-us/rest/api/storageservices/create-account-sas"
+          ],
           entropy: 4,
           positive: [
             "https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig={{b64:43}}%3D",
-            'AZURE_SAS="?sv=2021-08-06&sr=c&sp=racwdl&se=2031-02-01&sig={{b64url:43}}="'
+            'AZURE_SAS="?sv=2021-08-06&sr=c&sp=racwdl&se=2031-02-01&sig={{b64url:43}}="',
+            "SAS_TOKEN=sp=rl&st=2025-03-10T06:58:25Z&se=2025-03-10T14:58:25Z&sip=168.1.5.60-168.1.5.70&spr=https&sv=2022-11-02&sr=c&sig={{b64:43}}%3D"
           ],
-          negative: ["?sv=2022-11-02&ss=b&sig=<signature>", "https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sp=r"]
+          negative: [
+            "?sv=2022-11-02&ss=b&sig=<signature>",
+            "https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sp=r",
+            // Letters no SAS document defines, and an IP that is none: Azure refuses the token.
+            "?sv=2022-11-02&sr=c&sp=rqx&sig={{b64:43}}%3D",
+            "?sv=2022-11-02&sr=c&sp=rl&sip=168.1.6&sig={{b64:43}}%3D"
+          ],
+          validator: "azure-sas"
         },
         { regex: /[?&]sv=\d{4}-\d\d-\d\d&[^\s"'<>]{0,400}?sig=(?<secret>[A-Za-z0-9%+/_-]{40,100}(?:=|%3D){0,2})/i, keywords: ["sv=20"] }
       ),
@@ -4148,6 +4161,23 @@ var init_crm = __esm({
       named(
         tags5,
         {
+          id: "baremetrics-api-key",
+          description: "Baremetrics API key",
+          provider: "Baremetrics",
+          severity: "high",
+          revoke: "https://app.baremetrics.com/settings/api",
+          rotate: "Delete the key in Baremetrics (Settings \u2192 API), create a new one, and update its users.",
+          references: ["https://developers.baremetrics.com/reference/authentication"],
+          example: "sk_{{alnum:24}}",
+          entropy: 3.5
+        },
+        // A Bearer token from the API settings; the docs give no length. Issued keys are letters and
+        // digits after an optional two-letter type ("sk_").
+        { names: ["baremetrics"], body: `${NOT_A_WORD}(?:[a-z]{2}_)?[A-Za-z0-9]{20,64}` }
+      ),
+      named(
+        tags5,
+        {
           id: "chartmogul-api-key",
           description: "ChartMogul API key",
           provider: "ChartMogul",
@@ -4176,6 +4206,27 @@ var init_crm = __esm({
           negative: ["PIPEDRIVE_API_TOKEN={{hex:12}}", "PIPEDRIVE_COMPANY_DOMAIN=acme"]
         },
         { names: ["pipedrive"], body: "[a-f0-9]{40}" }
+      ),
+      named(
+        tags5,
+        {
+          id: "streak-api-key",
+          description: "Streak CRM API key",
+          provider: "Streak",
+          revoke: "https://streak.readme.io/docs/authentication",
+          rotate: "Delete the key under Integrations \u2192 Streak API in Gmail\u2019s Streak sidebar, create a new one, and update its users (a key has all of its owner\u2019s access).",
+          references: ["https://streak.readme.io/docs/authentication", "https://streak.readme.io/docs/getting-started"],
+          example: "{{hex:32}}",
+          entropy: 3
+        },
+        // The Basic-auth user name of every request; the docs give no length. "streak" is also a word
+        // (a login streak, `streak = longestStreakOf2024(days)`): only a key's or token's name counts.
+        {
+          names: ["streak_api_key", "streak_key", "streak_token", "streak_api_token"],
+          body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+          edge: "A-Za-z0-9_.(-",
+          mention: false
+        }
       ),
       token(
         {
@@ -4213,6 +4264,23 @@ var init_crm = __esm({
           keywords: ["close_api_key", "closeapikey", "close-api-key", "closeio", "close_io", "close_crm"]
         }
       ),
+      named(
+        tags5,
+        {
+          id: "companyhub-api-key",
+          description: "CompanyHub API key",
+          provider: "CompanyHub",
+          severity: "high",
+          revoke: "https://app.companyhub.com/",
+          rotate: "Delete the key under Settings \u2192 Integrations in CompanyHub (an account has up to five), create a new one, and update its users.",
+          references: ["https://companyhub.com/docs/api-documentation"],
+          example: "{{alnum:20}}",
+          entropy: 3.5
+        },
+        // Sent in the Authorization header after the account's subdomain (NOT_AFTER keeps
+        // COMPANYHUB_ID and the subdomain's name out); the docs give no length.
+        { names: ["companyhub", "company_hub"], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` }
+      ),
       assigned(
         {
           id: "copper-api-key",
@@ -4229,6 +4297,40 @@ var init_crm = __esm({
           negative: ["COPPER_API_KEY={{hex:12}}", "COPPER_USER_EMAIL=alice@example.com"]
         },
         { names: ["copper_api", "copper_key", "copper_token", "coppercrm", "prosperworks"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags5,
+        {
+          id: "appcues-api-key",
+          description: "Appcues Public API key or secret",
+          provider: "Appcues",
+          severity: "medium",
+          revoke: "https://studio.appcues.com/settings/keys",
+          rotate: "Delete the key pair under Settings \u2192 Integrations \u2192 API Keys in Appcues Studio, create one with the lowest role the integration needs, and update its users.",
+          references: ["https://api.appcues.com/v2/docs"],
+          example: "{{lowalnum:8}}-{{lowalnum:4}}-{{lowalnum:4}}-{{lowalnum:4}}-{{lowalnum:12}}",
+          entropy: 3.5
+        },
+        // API V2 takes a key and a secret as HTTP Basic credentials (API_KEY:API_SECRET); the docs give
+        // no length, issued values are runs of 32 to 48 lowercase letters, digits and dashes.
+        { names: ["appcues"], body: `${NOT_A_WORD}[a-z0-9][a-z0-9-]{30,46}[a-z0-9]` }
+      ),
+      named(
+        tags5,
+        {
+          id: "apptivo-api-key",
+          description: "Apptivo API key or access key",
+          provider: "Apptivo",
+          severity: "high",
+          revoke: "https://app.apptivo.com/",
+          rotate: "Regenerate the keys under Business Settings \u2192 API Access in Apptivo (both keys change), and update the integrations that send them.",
+          references: ["https://www.apptivo.com/developer-api/getting-started/"],
+          example: "{{lowalnum:8}}-{{lowalnum:7}}-{{lowalnum:20}}",
+          entropy: 3.5
+        },
+        // Sent as the apiKey and accessKey parameters of each request; the docs give no length, issued
+        // keys are runs of 32 to 48 lowercase letters, digits and dashes.
+        { names: ["apptivo"], body: `${NOT_A_WORD}[a-z0-9][a-z0-9-]{30,46}[a-z0-9]` }
       ),
       assigned(
         {
@@ -5457,8 +5559,10 @@ var init_generic = __esm({
         // type names, paths, member expressions, references to secret stores, encrypted blobs).
         validator: "assigned-value",
         allowSecret: [
-          /^[A-Za-z_$.-]+$/,
-          // identifiers and words, not random strings
+          // Words and identifiers, not random strings: short letters-only values, and longer ones in
+          // one letter case. Mixed-case letters of 20+ are left to the identifier test (a key may be
+          // letters only: 20 random base52 letters are a word by it 0.35% of the time).
+          /^[A-Za-z_$.-]{1,19}$|^[a-z_$.-]+$|^[A-Z_$.-]+$/,
           /password|passwd|secret|token|credential|api_?key|private_?key/i,
           // a name, not a value
           /^(?:urn|arn):|^[a-z][a-z0-9+.-]*:\/\//i,
@@ -5485,6 +5589,9 @@ var init_generic = __esm({
             "db.password={{alnum:16}}",
             "DB_PASS={{password:18}}",
             "SECRET_KEY_BASE={{hex:64}}",
+            // Lowercase base36, as many small APIs issue keys: no run of its letters is a word.
+            "weather_api_key = '{{lowalnum:32}}'",
+            "GEOCODER_TOKEN={{lowalnum:20}}",
             // Quoted values hold any character: Django keys and WordPress salts.
             "SECRET_KEY = '{{django:50}}'",
             "define( 'SECURE_AUTH_KEY',  '{{wpsalt:64}}' );"
@@ -5985,7 +6092,7 @@ function gitlabToken(id, prefix, description, revoke6, shape = DEFAULT_BODY) {
       negative: [`${prefix}{{alnum:12}}`, `${prefix}xxxxxxxxxxxxxxxxxxxx`, ...shape.negative ? [`${prefix}${shape.negative}`] : []]
     },
     {
-      // 20 characters in the classic form; newer routable tokens are longer and may carry `.`-separated parts.
+      // 20 characters in the classic form; newer routable tokens are longer and carry `.`-separated parts.
       regex: new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${prefix}${shape.body})(?![A-Za-z0-9_-])`),
       keywords: [prefix]
     }
@@ -5998,7 +6105,11 @@ var init_gitlab = __esm({
     init_define();
     references3 = ["https://docs.gitlab.com/ee/security/tokens/#token-prefixes"];
     rotate4 = "Revoke the token in GitLab, create a replacement with the narrowest scope and expiry that work, and update every place that used it.";
-    DEFAULT_BODY = { body: "[A-Za-z0-9_-]{20,64}(?:\\.[A-Za-z0-9_-]{2,16}){0,2}", example: "{{alnum:20}}" };
+    DEFAULT_BODY = {
+      body: "(?:[A-Za-z0-9_-]{20,310}(?:\\.[A-Za-z0-9_-]{2,16}){1,2}|[A-Za-z0-9_-]{20,34})",
+      example: "{{alnum:20}}",
+      negative: "{{hex:64}}"
+    };
     gitlabRules = [
       gitlabToken(
         "gitlab-pat",
@@ -7866,18 +7977,38 @@ var init_marketing = __esm({
           negative: ["AUTOPILOT_API_KEY={{hex:12}}", "ORTTO_REGION=eu"]
         },
         { names: ["autopilot_api_key", "autopilotapikey", "ortto"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags12,
+        {
+          id: "vbout-api-key",
+          description: "VBOUT API key",
+          provider: "VBOUT",
+          severity: "high",
+          revoke: "https://app.vbout.com/Settings/API",
+          rotate: "Regenerate the key under Settings \u2192 API Integrations in VBOUT, and update its users (it reads and writes contacts and lists).",
+          references: ["https://developers.vbout.com/docs"],
+          example: "{{digit:25}}",
+          // Keys can be all digits, which carry at most 3.3 bits each: a bar of 3 turned away some real ones.
+          entropy: 2.5
+        },
+        // Passed as ?key= on https://api.vbout.com/1/…; no published format.
+        { names: ["vbout"], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}`, edge: "A-Za-z0-9_.(-" }
       )
     ];
   }
 });
 
 // rules/messaging.ts
-var tags13, messagingRules;
+var tags13, DISCORD_ID_STARTS, messagingRules;
 var init_messaging = __esm({
   "rules/messaging.ts"() {
     "use strict";
     init_define();
     tags13 = ["messaging"];
+    DISCORD_ID_STARTS = ["mt", "mj", "mz", "nd", "nt", "nj", "nz", "od", "ot"].flatMap(
+      (pair) => [..."aeimquyckg"].map((third) => pair + third)
+    );
     messagingRules = [
       assigned(
         {
@@ -7897,6 +8028,28 @@ var init_messaging = __esm({
           negative: ["DISCORD_BOT_TOKEN=M{{b64url:25}}.{{b64url:6}}", "M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}"]
         },
         { names: ["discord"], body: "[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}" }
+      ),
+      custom(
+        {
+          id: "discord-bot-token-unnamed",
+          description: "Discord bot token with nothing naming Discord (its first part decodes to the bot\u2019s user ID)",
+          provider: "Discord",
+          severity: "high",
+          tags: tags13,
+          revoke: "https://discord.com/developers/applications",
+          rotate: "Reset the token on the application\u2019s Bot page in the Developer Portal, and deploy the new one.",
+          references: ["https://discord.com/developers/docs/reference#authentication"],
+          entropy: 4,
+          // Made-up user IDs (802315977440591872, 1098765432123456789) in base64; the other parts are generated.
+          positive: ["ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}.{{b64url:38}}", 'token = "MTA5ODc2NTQzMjEyMzQ1Njc4OQ.{{b64url:6}}.{{b64url:27}}"'],
+          negative: ["M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}", "ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}"],
+          validator: "discord-snowflake"
+        },
+        {
+          // The docs' token: base64(user ID) . base64(timestamp) . HMAC.
+          regex: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/,
+          keywords: DISCORD_ID_STARTS
+        }
       ),
       custom(
         {
@@ -8607,6 +8760,28 @@ var init_messaging = __esm({
       ),
       assigned(
         {
+          id: "chatbot-com-developer-token",
+          description: "ChatBot.com developer access token",
+          provider: "ChatBot.com",
+          severity: "high",
+          tags: tags13,
+          revoke: "https://app.chatbot.com/settings/developers",
+          rotate: "Regenerate the developer access token in ChatBot settings (it manages every story, webhook and entity of the license), and update its users; keep the client access token for code that ships to browsers.",
+          references: ["https://www.chatbot.com/docs"],
+          entropy: 3.5,
+          positive: ["CHATBOT_COM_TOKEN={{b64url:32}}", 'chatbot_auth_token: "Bearer {{alnum:32}}"'],
+          negative: ["CHATBOT_COM_TOKEN={{b64url:8}}", 'chatbot_name: "{{alnum:32}}"']
+        },
+        // A Bearer token of api.chatbot.com; the docs give no length. "chatbot" alone names any bot, so the
+        // name must be the service's or one of its tokens'.
+        {
+          names: ["chatbot_com", "chatbotcom", "chatbot_auth_token", "chatbot_access_token", "chatbot_developer_token", "chatbot_api_token"],
+          body: `${NOT_A_WORD}[A-Za-z0-9_-]{24,64}`,
+          mention: false
+        }
+      ),
+      assigned(
+        {
           id: "chatwork-api-token",
           description: "Chatwork API token",
           provider: "Chatwork",
@@ -9203,10 +9378,12 @@ var init_observability = __esm({
           rotate: "Rotate the secret key in the project settings (API keys) and deploy it.",
           references: ["https://amplitude.com/docs/apis/authentication"],
           entropy: 3,
-          positive: ["AMPLITUDE_SECRET_KEY={{hex:32}}", 'amplitude_secret: "{{hex:32}}"'],
+          positive: ["AMPLITUDE_SECRET_KEY={{hex:32}}", 'amplitude_secret: "{{hex:32}}"', "Using amplitude Secret={{hex:32}}"],
           negative: ["AMPLITUDE_SECRET_KEY={{hex:16}}", "AMPLITUDE_API_KEY_NAME=web"]
         },
-        { names: ["amplitude_secret", "amplitude-secret", "amplitude_api_secret"], body: "[a-f0-9]{32}" }
+        // "amplitude secret" with a space: a log or config line that names the key in words
+        // (`Using amplitude Secret=…`); the value must still be the documented 32 hex digits.
+        { names: ["amplitude_secret", "amplitude-secret", "amplitude_api_secret", "amplitude secret"], body: "[a-f0-9]{32}" }
       ),
       token(
         {
@@ -10661,6 +10838,24 @@ var init_payments = __esm({
     rotateIn5 = (where) => `Delete the key in ${where}, create a new one with the narrowest permissions (and an IP allowlist where offered), and update the services that use it.`;
     exchange = (where) => `Delete the API key in ${where} at once (withdrawal rights make a leak a loss of funds), create a new one without withdrawal permission and with an IP allowlist, and deploy it.`;
     commerceRules = [
+      named(
+        tags17,
+        {
+          id: "squarespace-api-key",
+          description: "Squarespace Commerce API key",
+          provider: "Squarespace",
+          revoke: "https://developers.squarespace.com/commerce-apis/authentication-and-permissions",
+          rotate: "Revoke the key under Settings \u2192 Advanced \u2192 Developer API keys, create one with only the permissions the integration needs (or use OAuth), and update its users.",
+          references: [
+            "https://developers.squarespace.com/commerce-apis/authentication-and-permissions",
+            "https://developers.squarespace.com/commerce-apis/making-requests"
+          ],
+          example: UUID_EXAMPLE,
+          entropy: 3
+        },
+        // Sent as `Authorization: Bearer <key>`; the guide gives no format, so the name must be next to it.
+        { names: ["squarespace"], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,64}`, edge: "A-Za-z0-9_.(-" }
+      ),
       prefixed(
         tags17,
         {
@@ -10882,6 +11077,24 @@ var init_payments = __esm({
           example: "{{hex:32}}"
         },
         { names: ["recurly"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags17,
+        {
+          id: "cexio-api-credential",
+          description: "CEX.IO API key or secret",
+          provider: "CEX.IO",
+          severity: "critical",
+          revoke: "https://cex.io/trade/profile#/api",
+          rotate: exchange("CEX.IO (Profile \u2192 API)"),
+          references: ["https://cex.io/rest-api#authentication", "https://docs.cex.io/#authentication"],
+          example: "{{alnum:27}}",
+          entropy: 3.5
+        },
+        // Private calls are signed with the key, the secret and the user ID (an ID, not a secret: the
+        // NOT_AFTER words keep cex.io_userID out); the docs give no length, issued keys are 20 to 40
+        // letters and digits.
+        { names: ["cexio", "cex_io"], body: `${NOT_A_WORD}[A-Za-z0-9]{20,40}` }
       ),
       named(
         tags17,
@@ -11277,6 +11490,21 @@ var init_productivity = __esm({
       named(
         tags18,
         {
+          id: "everhour-api-key",
+          description: "Everhour API key",
+          provider: "Everhour",
+          revoke: "https://app.everhour.com/#/account/profile",
+          rotate: rotateIn6("Everhour (Settings \u2192 My Profile \u2192 API key; regenerate it)"),
+          references: ["https://everhour.docs.apiary.io/"],
+          example: "{{hex:4}}-{{hex:4}}-{{hex:6}}-{{hex:6}}-{{hex:8}}",
+          entropy: 3
+        },
+        // Sent as the X-Api-Key header of https://api.everhour.com; the reference gives no length.
+        { names: ["everhour"], body: `${NOT_A_WORD}[A-Za-z0-9-]{24,48}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      named(
+        tags18,
+        {
           id: "monday-api-token",
           description: "monday.com API token",
           provider: "monday.com",
@@ -11325,6 +11553,22 @@ var init_productivity = __esm({
           example: "{{alnum:37}}"
         },
         { names: ["smartsheet"], body: "[A-Za-z0-9]{37}|[A-Za-z0-9]{26}" }
+      ),
+      prefixed(
+        tags18,
+        {
+          id: "teamwork-api-token",
+          description: "Teamwork.com API token (Projects, Desk, CRM, Spaces)",
+          provider: "Teamwork.com",
+          revoke: "https://apidocs.teamwork.com/guides/teamwork/authentication",
+          rotate: rotateIn6("Teamwork (your avatar \u2192 Edit my details \u2192 API & Mobile)"),
+          references: ["https://apidocs.teamwork.com/guides/teamwork/authentication"],
+          example: "{{b64:68}}=",
+          entropy: 3.5
+        },
+        // Newer tokens are "tkn.v1_" and the base64 of "<uuid>-<user>.<installation>.<region>", sent as
+        // a Bearer token (older opaque keys go through Basic auth and have no shape of their own).
+        { prefixes: ["tkn.v1_"], body: "[A-Za-z0-9+/]{60,120}={0,2}", edge: "A-Za-z0-9+/=_-" }
       ),
       named(
         tags18,
@@ -11590,6 +11834,23 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "adzuna-app-key",
+          description: "Adzuna API application key",
+          provider: "Adzuna",
+          severity: "low",
+          revoke: "https://developer.adzuna.com/admin/access_details",
+          rotate: regenerate2("the Adzuna developer dashboard (Access details)"),
+          references: ["https://developer.adzuna.com/overview", "https://developer.adzuna.com/docs/search"],
+          example: "{{lowalnum:32}}",
+          entropy: 3.5
+        },
+        // Sent as the app_key query parameter beside app_id (an 8-character ID, not a secret: NOT_AFTER
+        // keeps ADZUNA_APP_ID out); the docs give no length, the keys they issue are 32 letters and digits.
+        { names: ["adzuna"], body: `${NOT_A_WORD}[A-Za-z0-9]{32}` }
+      ),
+      named(
+        tags19,
+        {
           id: "api2cart-api-key",
           description: "API2Cart account API key",
           provider: "API2Cart",
@@ -11605,6 +11866,41 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "apimetrics-api-key",
+          description: "APImetrics API key",
+          provider: "APImetrics",
+          severity: "medium",
+          revoke: "https://client.apimetrics.io/settings/api-key",
+          rotate: "Delete the key under Settings \u2192 API Key in APImetrics, create a new one, and update the scripts and CI jobs that call the APImetrics API.",
+          references: ["https://pypi.org/project/APImetrics/", "https://client.apimetrics.io/settings/api-key"],
+          example: "{{alnum:32}}",
+          entropy: 3.5
+        },
+        // The client takes it with -a / --apimetrics and sends it as a Bearer token; the docs give no
+        // length, issued keys are 32 letters and digits. "apiMetrics" also reads as a variable about API
+        // metrics, so only an assignment counts.
+        { names: ["apimetrics", "api_metrics_key", "api_metrics_token"], body: `${NOT_A_WORD}[A-Za-z0-9]{32}`, mention: false }
+      ),
+      named(
+        tags19,
+        {
+          id: "apitemplate-api-key",
+          description: "APITemplate.io API key",
+          provider: "APITemplate.io",
+          severity: "medium",
+          revoke: "https://app.apitemplate.io/accounts/api-integration/",
+          rotate: "Regenerate the key under API Integration in APITemplate.io, and update the services that render PDFs or images with it.",
+          references: ["https://docs.apitemplate.io/api/index.html"],
+          example: "{{alnum:39}}",
+          entropy: 3.5
+        },
+        // Sent as the X-API-KEY header; the docs' example key is 29 letters and digits, issued keys
+        // are up to 39. "apiTemplate" also names a template in code, so only an assignment counts.
+        { names: ["apitemplate"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,39}`, mention: false }
+      ),
+      named(
+        tags19,
+        {
           id: "aylien-text-api-key",
           description: "AYLIEN Text API application key",
           provider: "AYLIEN",
@@ -11616,6 +11912,23 @@ var init_public_apis = __esm({
         },
         // Sent as X-AYLIEN-TextAPI-Application-Key beside the application ID (app_id / application_id).
         { names: ["aylien"], body: "[a-z0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "beebole-api-token",
+          description: "Beebole timesheet API token",
+          provider: "Beebole",
+          severity: "medium",
+          revoke: "https://beebole-apps.com/",
+          rotate: "Generate a new API token in the Beebole account settings (the old one stops working), and update the integrations that use it.",
+          references: ["https://beebole.com/help/api/legacy-api"],
+          example: "{{hex:40}}",
+          entropy: 3
+        },
+        // The token is the user name of HTTP Basic authentication (password "x"); the docs' example
+        // token is hex, issued tokens are 40 hex digits.
+        { names: ["beebole"], body: "[a-f0-9]{40}" }
       ),
       named(
         tags19,
@@ -11682,6 +11995,27 @@ var init_public_apis = __esm({
         },
         // Sent in the Apikey header; the client docs show a UUID.
         { names: ["cloudmersive"], body: UUID }
+      ),
+      named(
+        tags19,
+        {
+          id: "commodities-api-key",
+          description: "Commodities-API access key",
+          provider: "Commodities-API",
+          severity: "low",
+          revoke: "https://commodities-api.com/dashboard",
+          rotate: regenerate2("the Commodities-API dashboard"),
+          references: ["https://commodities-api.com/documentation"],
+          example: "{{alnum:60}}",
+          entropy: 3.5
+        },
+        // Sent as the access_key query parameter; the docs give no length. "commodities" alone is a word,
+        // so the name must say it is the API's key.
+        {
+          names: ["commodities_api", "commodities_key", "commodities_access_key", "commoditiesapi"],
+          body: `${NOT_A_WORD}[A-Za-z0-9]{32,64}`,
+          mention: false
+        }
       ),
       named(
         tags19,
@@ -12092,6 +12426,66 @@ var init_public_apis = __esm({
           example: "{{hex:32}}"
         },
         { names: ["openweather", "owm_api_key", "owm_key"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "parsehub-api-key",
+          description: "ParseHub API key",
+          provider: "ParseHub",
+          severity: "medium",
+          revoke: "https://www.parsehub.com/account",
+          rotate: "ParseHub gives each account one API key (Account \u2192 Account Settings); ask ParseHub support to reset it, then update its users.",
+          references: ["https://www.parsehub.com/docs/ref/api/v2/"],
+          example: "{{alnum:12}}"
+        },
+        // Passed as the api_key parameter of every call; the reference gives no length (its keys are short).
+        { names: ["parsehub", "parse_hub"], body: `${NOT_A_WORD}[A-Za-z0-9]{12,40}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      named(
+        tags19,
+        {
+          id: "scrapeowl-api-key",
+          description: "ScrapeOwl API key",
+          provider: "ScrapeOwl",
+          severity: "medium",
+          revoke: "https://app.scrapeowl.com/dashboard",
+          rotate: regenerate2("the ScrapeOwl dashboard"),
+          references: ["https://scrapeowl.com/docs/"],
+          example: "{{lowalnum:30}}"
+        },
+        // Sent as api_key in the body or query of https://api.scrapeowl.com/v1/scrape; no published length.
+        { names: ["scrapeowl", "scrape_owl"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      prefixed(
+        tags19,
+        {
+          id: "scrapfly-api-key",
+          description: "Scrapfly API key",
+          provider: "Scrapfly",
+          severity: "medium",
+          revoke: "https://scrapfly.io/dashboard",
+          rotate: regenerate2("the Scrapfly project settings (one key per project and environment)"),
+          references: ["https://scrapfly.io/docs/project", "https://pypi.org/project/scrapfly-sdk/"],
+          example: "{{hex:32}}"
+        },
+        // One key per project environment: scp-live- or scp-test- and 32 hex digits, passed as ?key=.
+        { prefixes: ["scp-live-", "scp-test-"], body: "[a-f0-9]{32}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "timezoneapi-token",
+          description: "TimezoneAPI (timezoneapi.io) token",
+          provider: "TimezoneAPI",
+          severity: "low",
+          revoke: "https://timezoneapi.io/developers",
+          rotate: regenerate2("the timezoneapi.io account page"),
+          references: ["https://timezoneapi.io/developers"],
+          example: "{{alnum:20}}"
+        },
+        // Passed as ?token= on https://timezoneapi.io/api/…; no published format.
+        { names: ["timezoneapi"], body: `${NOT_A_WORD}[A-Za-z0-9]{16,40}`, edge: "A-Za-z0-9_.(-" }
       ),
       named(
         tags19,
@@ -12510,6 +12904,38 @@ var init_public_apis = __esm({
       named(
         tags19,
         {
+          id: "weatherbit-api-key",
+          description: "Weatherbit API key",
+          provider: "Weatherbit",
+          severity: "low",
+          revoke: "https://www.weatherbit.io/account/dashboard",
+          rotate: regenerate2("the Weatherbit account dashboard"),
+          references: ["https://www.weatherbit.io/api", "https://help.weatherbit.io/topic/subscriptions-and-access/"],
+          example: "{{hex:32}}",
+          entropy: 3
+        },
+        // Passed as ?key= on every request; the docs give no length or alphabet.
+        { names: ["weatherbit"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      named(
+        tags19,
+        {
+          id: "whoxy-api-key",
+          description: "Whoxy WHOIS API key",
+          provider: "Whoxy",
+          severity: "low",
+          revoke: "https://www.whoxy.com/account/",
+          rotate: regenerate2("the Whoxy account page"),
+          references: ["https://www.whoxy.com/whois-history/api/", "https://github.com/ormtech/whoxy"],
+          example: "{{lowalnum:33}}",
+          entropy: 3.5
+        },
+        // Passed as ?key=; client libraries read it from WHOXY_KEY or WHOXY_API_KEY. No published length.
+        { names: ["whoxy"], body: `${NOT_A_WORD}[A-Za-z0-9]{24,40}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      named(
+        tags19,
+        {
           id: "yelp-api-key",
           description: "Yelp Fusion API key",
           provider: "Yelp",
@@ -12903,6 +13329,36 @@ var init_public_apis = __esm({
           example: "{{alnum:20}}.{{alnum:20}}"
         },
         { prefixes: ["hawk."], body: "[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}" }
+      ),
+      named(
+        tags19,
+        {
+          id: "zenscrape-api-key",
+          description: "Zenscrape API key",
+          provider: "Zenscrape",
+          severity: "medium",
+          revoke: "https://app.zenscrape.com/",
+          rotate: regenerate2("the Zenscrape dashboard"),
+          references: ["https://zenscrape.com/documentation", "https://pypi.org/project/scrapy-zenscrape"],
+          example: UUID_EXAMPLE
+        },
+        // Sent as the apikey header; Zenscrape's own Scrapy middleware reads ZENSCRAPE_API_KEY. No published format.
+        { names: ["zenscrape"], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: "A-Za-z0-9_.(-" }
+      ),
+      named(
+        tags19,
+        {
+          id: "zipcodebase-api-key",
+          description: "Zipcodebase API key",
+          provider: "Zipcodebase",
+          severity: "low",
+          revoke: "https://app.zipcodebase.com/",
+          rotate: regenerate2("the Zipcodebase dashboard"),
+          references: ["https://app.zipcodebase.com/documentation"],
+          example: UUID_EXAMPLE
+        },
+        // Sent as the apikey header or ?apikey=; the documentation gives no format.
+        { names: ["zipcodebase"], body: `${NOT_A_WORD}[A-Za-z0-9-]{32,40}`, edge: "A-Za-z0-9_.(-" }
       ),
       prefixed(
         tags19,
@@ -15208,13 +15664,16 @@ var init_twilio = __esm({
             "TWILIO_AUTH_TOKEN=your_auth_token",
             "TWILIO_AUTH_TOKEN={{hex:16}}",
             "TWILIO_ACCOUNT_SID=AC{{hex:32}}",
-            "checksum {{hex:32}}"
+            "checksum {{hex:32}}",
+            // A weak HTTP ETag (an MD5 in hex) on the line after Twilio's name.
+            'TWILIO_AUTH_TOKEN={{hex:16}}\nETAG=W/"{{hex:32}}"'
           ]
         },
         {
           // Twilio documents the auth token as 32 hex digits; they are this token where Twilio is named
-          // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes).
-          regex: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
+          // within a line of them (and not the hex part of an AC…/SK… SID, which a letter precedes,
+          // nor a weak ETag's MD5, which W/" precedes).
+          regex: /(?<![A-Za-z0-9_-]|W\/")(?<secret>[0-9a-f]{32})(?![A-Za-z0-9_-])/,
           keywords: ["twilio"]
         }
       )
@@ -18638,29 +19097,51 @@ function looksLikeIdentifier(value2) {
   if (/^[0-9a-f]+$/i.test(value2)) return false;
   const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   let letters = 0;
-  let wordy = 0;
+  let pairs = 0;
+  let common = 0;
   let longest = 0;
   for (const run2 of runs) {
     letters += run2.length;
-    if (run2.length >= 3 && /^[A-Z]?[a-z]+$/.test(run2) && (isPronounceable(run2) || /^[A-Z][a-z]{2}$/.test(run2))) {
-      wordy += run2.length;
-      longest = Math.max(longest, run2.length);
+    longest = Math.max(longest, run2.length);
+    const word = run2.toLowerCase();
+    for (let i = 1; i < word.length; i++) {
+      pairs++;
+      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
     }
   }
   if (letters === 0) return true;
   const digits = value2.replace(/[^0-9]/g, "").length;
-  return digits <= letters && longest >= 5 && wordy / letters >= 0.7;
+  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
+  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
 }
-function isPronounceable(word) {
-  const lower = word.toLowerCase();
-  if (word.length <= 3) return /[aeiouy]/.test(lower);
-  const vowels = lower.replace(/[^aeiouy]/g, "").length;
-  return vowels / lower.length >= 0.15 && !/[^aeiouy]{5,}/.test(lower) && !/[aeiouy]{4,}/.test(lower);
+function hasTypedStretches(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  let stretches = 0;
+  let covered = 0;
+  let n = 1;
+  for (let i = 1; i <= value2.length; i++) {
+    const c = value2.charCodeAt(i);
+    const previous = value2.charCodeAt(i - 1);
+    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    if (n >= 3) {
+      stretches++;
+      covered += n;
+    }
+    n = 1;
+  }
+  return stretches >= 2 && covered >= 6 && covered * 4 >= value2.length;
 }
 function looksLikePath(value2) {
-  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2)) return true;
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
   if (/^[A-Za-z]:\\/.test(value2)) return true;
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
+}
+function hasRandomSegment(value2) {
+  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
 }
 function looksLikeMemberExpression(value2) {
   return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
@@ -18687,7 +19168,8 @@ function isNonSecretValue(value2) {
   if (isSettingsQuery(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
-  if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
+  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
+  if (hasTypedStretches(value2)) return true;
   if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
   const decoded = decodedText(value2);
   if (decoded !== void 0 && isWordyText(decoded)) return true;
@@ -18696,7 +19178,7 @@ function isNonSecretValue(value2) {
 function isDummyPassword(password) {
   return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
 }
-var NOT_A_SECRET_NAME, REFERENCES, PASSWORD_HASH, SECRET_WORDS;
+var NOT_A_SECRET_NAME, REFERENCES, COMMON_PAIRS, HOST_NAME, PASSWORD_HASH, SECRET_WORDS;
 var init_generic_value = __esm({
   "src/engine/generic-value.ts"() {
     "use strict";
@@ -18718,6 +19200,10 @@ var init_generic_value = __esm({
       /^data:[\w.+-]+\/[\w.+-]+[;,]/
       // data URIs
     ];
+    COMMON_PAIRS = new Set(
+      "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
+    );
+    HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
     PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
     SECRET_WORDS = /password|passwd|secret|token|credential/i;
   }
@@ -19071,7 +19557,11 @@ function isCode(value2, spaced) {
   if (/\$\{|#\{|\{\{|<%/.test(value2)) return true;
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)*(?:\(.*\)|\[.*\])(?:\.[\w.()]*)?;?$/.test(value2)) return true;
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+;?$/.test(value2)) return true;
-  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || value2.startsWith("/"));
+  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || isRegexLiteral(value2));
+}
+function isRegexLiteral(value2) {
+  if (!value2.startsWith("/")) return false;
+  return /[\\^$*?|()[\]{}]/.test(value2) || /.\/[dgimsuyv]*[;,)]?$/.test(value2);
 }
 function isBlank(c) {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -19109,10 +19599,22 @@ function jsonObject(text2) {
     return void 0;
   }
 }
+function decodeURIComponentSafe(text2) {
+  try {
+    return decodeURIComponent(text2);
+  } catch {
+    return text2;
+  }
+}
+function isSasIpRange(value2) {
+  if (value2.includes(":")) return /^[0-9A-Fa-f:.]{2,45}$/.test(value2);
+  const parts = value2.split("-");
+  return parts.length <= 2 && parts.every((p) => IPV4.test(p));
+}
 function isValidatorName(name2) {
   return typeof name2 === "string" && Object.hasOwn(VALIDATORS, name2);
 }
-var isPrintable, isSlotCredential, VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
+var isPrintable, IPV4, isSlotCredential, VALIDATORS, FORMAT_VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
 var init_validators = __esm({
   "src/engine/validators.ts"() {
     "use strict";
@@ -19123,6 +19625,7 @@ var init_validators = __esm({
     init_placeholders();
     init_value_syntax();
     isPrintable = (text2) => /^[\x20-\x7e]+$/.test(text2);
+    IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
     isSlotCredential = (secret2, path2) => isCredentialValue(secret2) && !(isIllustrativePath(path2) && isTypedPassword(secret2));
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -19155,6 +19658,28 @@ var init_validators = __esm({
         const head = lineHead2 ?? "";
         return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
       },
+      /**
+       * An Azure SAS whose parameters Azure would accept: `sp` only of the permission letters the
+       * Storage, account and user delegation SAS documents define (r a c w d x y l t f m e o p i u),
+       * and `sip` an IPv4 address or range (or an IPv6 address). A SAS with any other letter or a
+       * malformed IP is refused by the service, so its `sig` grants nothing. The parameters may stand
+       * before the matched `sv=` (in the line's head) or inside the match.
+       */
+      "azure-sas": ({ before, lineHead: lineHead2 }) => {
+        for (const text2 of [lineHead2 ?? "", before]) {
+          for (const m of text2.matchAll(/(?:^|[?&=\s"'])(sp|sip)=([^&\s"'<>]*)/g)) {
+            const value2 = decodeURIComponentSafe(m[2] ?? "");
+            if (m[1] === "sp" ? !/^[racwdxyltfmeopiu]+$/.test(value2) : !isSasIpRange(value2)) return false;
+          }
+        }
+        return true;
+      },
+      /**
+       * A Discord bot token's first part is the base64 of the bot's user ID, a snowflake of 17 to 20
+       * decimal digits (the developer docs' example token has that shape): any other base64 run with
+       * two dots after it is no bot token.
+       */
+      "discord-snowflake": ({ secret: secret2 }) => /^[1-9][0-9]{16,19}$/.test(decodeBase64(secret2.slice(0, secret2.indexOf("."))) ?? ""),
       /**
        * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
        * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
@@ -19198,6 +19723,7 @@ var init_validators = __esm({
        */
       "assigned-value": ({ secret: secret2, before, path: path2 }) => secret2.length >= 12 && secret2.length <= 200 && !isTestPath(path2) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2)
     };
+    FORMAT_VALIDATORS = /* @__PURE__ */ new Set(["jwt", "json-payload", "azure-sas"]);
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
     VALUE_SYNTAX = { "assigned-value": assignedValue };
   }
@@ -19233,46 +19759,10 @@ function toRegExp(pattern, where, extra = "g") {
 function ruleMessage(spec) {
   return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
 }
-function lazily(make) {
-  let value2;
-  return () => {
-    value2 ??= make();
-    return value2;
-  };
-}
 function compileRule(spec, index, pathGroup) {
-  const where = `rule ${spec.id}`;
-  const regex = lazily(() => toRegExp(spec.regex, where));
-  const allowLine = lazily(() => (spec.allowLine ?? []).map((p, i) => toRegExp(p, `${where} allowLine[${i}]`)));
-  const allowSecret = lazily(() => (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `${where} allowSecret[${i}]`)));
-  if (!isPrevalidated(spec)) {
-    regex();
-    allowLine();
-    allowSecret();
-  }
-  return {
-    index,
-    id: spec.id,
-    severity: spec.severity,
-    message: ruleMessage(spec),
-    keywords: spec.keywords.map((k) => k.toLowerCase()),
-    get regex() {
-      return regex();
-    },
-    locate: lazily(() => toRegExp(spec.regex, where, "yd")),
-    entropy: spec.entropy,
-    validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
-    valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
-    maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
-    get allowLine() {
-      return allowLine();
-    },
-    get allowSecret() {
-      return allowSecret();
-    },
-    generic: spec.tags?.includes("generic") ?? false,
-    pathGroup
-  };
+  const rule = new Compiled(spec, index, pathGroup);
+  if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
+  return rule;
 }
 function pathRegExp(spec) {
   return spec.path === void 0 ? void 0 : toRegExp(spec.path, `rule ${spec.id} path`, "");
@@ -19318,6 +19808,7 @@ function compileCatalogue(specs) {
   });
   return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
 }
+var Compiled;
 var init_compile = __esm({
   "src/catalogue/compile.ts"() {
     "use strict";
@@ -19327,6 +19818,53 @@ var init_compile = __esm({
     init_errors();
     init_prevalidated();
     init_spec();
+    Compiled = class {
+      constructor(spec, index, pathGroup) {
+        this.spec = spec;
+        this.index = index;
+        this.pathGroup = pathGroup;
+        this.id = spec.id;
+        this.severity = spec.severity;
+        this.message = ruleMessage(spec);
+        this.keywords = spec.keywords.map((k) => k.toLowerCase());
+        this.entropy = spec.entropy;
+        this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
+        this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];
+        this.maxLength = spec.maxLength ?? DEFAULT_MAX_MATCH;
+        this.generic = spec.tags?.includes("generic") ?? false;
+        this.refutes = spec.validator !== void 0 && FORMAT_VALIDATORS.has(spec.validator);
+      }
+      id;
+      severity;
+      message;
+      keywords;
+      entropy;
+      validator;
+      valueSyntax;
+      maxLength;
+      generic;
+      refutes;
+      #regex;
+      #locate;
+      #allowLine;
+      #allowSecret;
+      locate() {
+        this.#locate ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`, "yd");
+        return this.#locate;
+      }
+      get regex() {
+        this.#regex ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`);
+        return this.#regex;
+      }
+      get allowLine() {
+        this.#allowLine ??= (this.spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${this.spec.id} allowLine[${i}]`));
+        return this.#allowLine;
+      }
+      get allowSecret() {
+        this.#allowSecret ??= (this.spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${this.spec.id} allowSecret[${i}]`));
+        return this.#allowSecret;
+      }
+    };
   }
 });
 
@@ -19386,10 +19924,7 @@ var init_examples2 = __esm({
   }
 });
 
-// src/engine/detect.ts
-function detect(catalogue2, data, path2) {
-  return detectAt(catalogue2, data, pathVerdicts(catalogue2, path2), path2, 0);
-}
+// src/engine/path-verdicts.ts
 function pathVerdicts(catalogue2, path2) {
   let known2 = verdictsOf.get(catalogue2);
   if (known2 === void 0) {
@@ -19398,11 +19933,42 @@ function pathVerdicts(catalogue2, path2) {
   }
   let verdicts = known2.get(path2);
   if (verdicts === void 0) {
-    verdicts = catalogue2.paths.map((condition) => path2 !== void 0 && condition.test(path2));
+    verdicts = new PathVerdicts(catalogue2.paths, path2);
     if (known2.size >= REMEMBERED_PATHS) known2.clear();
     known2.set(path2, verdicts);
   }
   return verdicts;
+}
+var PathVerdicts, REMEMBERED_PATHS, verdictsOf;
+var init_path_verdicts = __esm({
+  "src/engine/path-verdicts.ts"() {
+    "use strict";
+    PathVerdicts = class {
+      constructor(paths, path2) {
+        this.paths = paths;
+        this.path = path2;
+        this.known = new Int8Array(paths.length).fill(-1);
+      }
+      /** Per condition: -1 not tested yet, 0 not met, 1 met. */
+      known;
+      /** Whether the path meets condition `group` (an index into {@link Catalogue.paths}); no path meets none. */
+      has(group) {
+        let verdict2 = this.known[group];
+        if (verdict2 < 0) {
+          verdict2 = this.path !== void 0 && this.paths[group].test(this.path) ? 1 : 0;
+          this.known[group] = verdict2;
+        }
+        return verdict2 === 1;
+      }
+    };
+    REMEMBERED_PATHS = 4096;
+    verdictsOf = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/engine/detect.ts
+function detect(catalogue2, data, path2) {
+  return detectAt(catalogue2, data, pathVerdicts(catalogue2, path2), path2, 0);
 }
 function detectAt(catalogue2, data, onPath2, path2, depth) {
   const carrierHits = [];
@@ -19410,6 +19976,7 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
   if (windows2.size === 0 && carrierHits.length === 0) return [];
   const text2 = new Latin1(data, windowBytes(windows2) >= data.length);
   const matches = [];
+  const refuted = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
     const seen = /* @__PURE__ */ new Set();
@@ -19423,7 +19990,8 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
         if (seen.has(key)) continue;
         seen.add(key);
         const verdict2 = accept(rule, text2.whole(), m, path2);
-        if (verdict2 === false) continue;
+        if (verdict2 === "refuted") refuted.push(m);
+        if (verdict2 === false || verdict2 === "refuted") continue;
         const secret2 = data.toString("utf8", m.start, m.end);
         matches.push(verdict2 === "example" ? { ...m, secret: secret2, example: true } : { ...m, secret: secret2 });
       }
@@ -19431,7 +19999,7 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH)
     matches.push(...detectEncoded(catalogue2, text2.whole(), carrierHits, onPath2, path2, depth));
-  return resolveOverlaps(catalogue2, matches);
+  return resolveOverlaps(catalogue2, matches, refuted);
 }
 function windowBytes(windows2) {
   let total = 0;
@@ -19489,13 +20057,13 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
     const start = end - keywords.keywords[keywordId].length;
     for (const ruleIndex of rulesByKeyword[keywordId]) {
       const rule = rules[ruleIndex];
-      if (rule.pathGroup !== void 0 && onPath2[rule.pathGroup] !== true) continue;
+      if (rule.pathGroup !== void 0 && !onPath2.has(rule.pathGroup)) continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
   for (const ruleIndex of catalogue2.unconditional) {
     const group = rules[ruleIndex].pathGroup;
-    if (group === void 0 || onPath2[group] === true) add(ruleIndex, 0, data.length);
+    if (group === void 0 || onPath2.has(group)) add(ruleIndex, 0, data.length);
   }
   return windows2;
 }
@@ -19539,7 +20107,7 @@ function accept(rule, text2, m, path2) {
   if (secret2.length === 0) return false;
   if (isDocumentedExample(secret2)) return "example";
   if (rule.validator !== void 0 && !rule.validator({ secret: secret2, before: textBefore(text2, m), path: path2, lineHead: lineHead(text2, m.matchStart) })) {
-    return false;
+    return rule.refutes && !rule.generic ? "refuted" : false;
   }
   if (!meetsEntropy(secret2, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret2))) return false;
@@ -19572,10 +20140,13 @@ function lineAround(text2, start, end) {
   const to = text2.indexOf("\n", end);
   return text2.slice(from, to === -1 ? text2.length : to);
 }
-function resolveOverlaps(catalogue2, matches) {
-  if (matches.length < 2) return matches;
+function resolveOverlaps(catalogue2, matches, refuted) {
   const ruleOf = (m) => catalogue2.rules[m.rule];
   const isGeneric = (m) => ruleOf(m).generic;
+  const overlapsRefuted = refuted.length === 0 ? () => false : specificOverlapTest([...refuted]);
+  const claimed = claimedPrefixes(catalogue2);
+  matches = matches.filter((m) => !isGeneric(m) || !(claimed(m.secret) || overlapsRefuted(m)));
+  if (matches.length < 2) return matches;
   const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
   const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
   const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
@@ -19590,6 +20161,19 @@ function resolveOverlaps(catalogue2, matches) {
     if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
   }
   return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+function claimedPrefixes(catalogue2) {
+  let test = claimedCache.get(catalogue2);
+  if (test !== void 0) return test;
+  const prefixes = /* @__PURE__ */ new Set();
+  for (const rule of catalogue2.rules) {
+    if (rule.generic) continue;
+    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
+  }
+  const lengths = [...new Set([...prefixes].map((p) => p.length))];
+  test = (value2) => /[^A-Za-z0-9_.+/=-]/.test(value2) && lengths.some((n) => value2.length > n && prefixes.has(value2.slice(0, n).toLowerCase()));
+  claimedCache.set(catalogue2, test);
+  return test;
 }
 function specificOverlapTest(specific) {
   specific.sort((a, b) => a.start - b.start);
@@ -19606,7 +20190,7 @@ function specificOverlapTest(specific) {
     return lo > 0 && maxEnd[lo - 1] > m.start;
   };
 }
-var REMEMBERED_PATHS, verdictsOf, Latin1;
+var Latin1, claimedCache, NOT_A_PREFIX;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -19615,9 +20199,8 @@ var init_detect = __esm({
     init_entropy();
     init_examples2();
     init_keywords();
+    init_path_verdicts();
     init_placeholders();
-    REMEMBERED_PATHS = 4096;
-    verdictsOf = /* @__PURE__ */ new WeakMap();
     Latin1 = class {
       constructor(data, eager) {
         this.data = data;
@@ -19636,6 +20219,8 @@ var init_detect = __esm({
         return this.text === void 0 ? this.data.toString("latin1", a, b) : this.text.slice(a, b);
       }
     };
+    claimedCache = /* @__PURE__ */ new WeakMap();
+    NOT_A_PREFIX = /* @__PURE__ */ new Set(["key-", "secret-", "secret-live-", "secret-test-", "1000."]);
   }
 });
 
@@ -26483,7 +27068,7 @@ function reachOf(catalogue2) {
   return reach;
 }
 function computeReach(catalogue2) {
-  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const { rules, keywords, rulesByKeyword, carrierOf } = catalogue2;
   const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
   let longest = 0;
   let baseMatch = 0;
@@ -26494,39 +27079,90 @@ function computeReach(catalogue2) {
     else longer.push(rule);
   }
   const wide = longest + margin;
+  const pairsOf = new Array(keywords.keywords.length).fill(void 0);
+  const candidates = [];
+  let unconditional = false;
+  let withinLinesAll = true;
+  keywords.keywords.forEach((keyword, id) => {
+    const pairs = [];
+    for (const i of rulesByKeyword[id] ?? []) {
+      const r = rules[i];
+      if (r !== void 0 && r.maxLength > BASE_MATCH) pairs.push(r.maxLength + margin, r.pathGroup ?? -1);
+    }
+    const carrier = carrierOf[id];
+    if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) pairs.push(wide, -1);
+    if (pairs.length === 0) return;
+    pairsOf[id] = pairs;
+    candidates.push(id);
+    for (let k = 1; k < pairs.length; k += 2) if (pairs[k] === -1) unconditional = true;
+    if (keyword.includes("\n")) withinLinesAll = false;
+  });
   const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
-  const byVerdicts = /* @__PURE__ */ new Map();
-  const widening = (onPath2) => {
-    const applies = (r) => r.pathGroup === void 0 || onPath2.has(r.pathGroup);
+  const automata = /* @__PURE__ */ new Map();
+  const byPath2 = /* @__PURE__ */ new Map();
+  const wideningFor = (path2) => {
+    const onPath2 = pathVerdicts(catalogue2, path2);
+    const applies = (group) => group === -1 || onPath2.has(group);
+    const need = (id) => {
+      const pairs = pairsOf[id];
+      if (pairs === void 0) return 0;
+      let n = 0;
+      for (let k = 0; k < pairs.length; k += 2) if (pairs[k] > n && applies(pairs[k + 1])) n = pairs[k];
+      return n;
+    };
     let always = 0;
-    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
-    const list = [];
-    const reach = [];
-    keywords.keywords.forEach((keyword, id) => {
-      let need = 0;
-      for (const i of rulesByKeyword[id] ?? []) {
-        const r = rules[i];
-        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+    for (const r of longer)
+      if (r.keywords.length === 0 && (r.pathGroup === void 0 || onPath2.has(r.pathGroup)))
+        always = Math.max(always, r.maxLength + margin);
+    let has;
+    let automaton;
+    const compiled = () => {
+      if (automaton !== void 0) return automaton;
+      const key = groups2.filter((g) => onPath2.has(g)).join(",");
+      automaton = automata.get(key);
+      if (automaton === void 0) {
+        const list = [];
+        const reach = [];
+        for (const id of candidates) {
+          const n = need(id);
+          if (n === 0) continue;
+          list.push(keywords.keywords[id]);
+          reach.push(n);
+        }
+        const withinLines = list.every((k) => !k.includes("\n"));
+        automaton = { keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+        automata.set(key, automaton);
       }
-      const carrier = carrierOf[id];
-      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
-      if (need === 0) return;
-      list.push(keyword);
-      reach.push(need);
-    });
-    const withinLines = list.every((k) => !k.includes("\n"));
-    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+      return automaton;
+    };
+    return {
+      always,
+      get hasKeywords() {
+        has ??= unconditional || candidates.some((id) => need(id) > 0);
+        return has;
+      },
+      need,
+      get keywords() {
+        return compiled().keywords;
+      },
+      get reach() {
+        return compiled().reach;
+      },
+      get withinLines() {
+        return withinLinesAll || compiled().withinLines;
+      }
+    };
   };
   return {
     base: Math.min(wide, baseMatch + margin),
     wide,
+    matcher: keywords,
     wideFor(path2) {
-      const onPath2 = new Set(groups2.filter((g) => paths[g]?.test(path2) === true));
-      const key = [...onPath2].join(",");
-      let found = byVerdicts.get(key);
+      let found = byPath2.get(path2);
       if (found === void 0) {
-        found = widening(onPath2);
-        byVerdicts.set(key, found);
+        found = wideningFor(path2);
+        if (byPath2.size >= REMEMBERED_PATHS2) byPath2.clear();
+        byPath2.set(path2, found);
       }
       return found;
     }
@@ -26534,26 +27170,29 @@ function computeReach(catalogue2) {
 }
 function neededReach(reach, widening, text2, start, end) {
   let need = Math.max(reach.base, widening.always);
-  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  if (!widening.hasKeywords || need >= reach.wide) return need;
   findKeywords(
-    widening.keywords,
+    reach.matcher,
     text2,
     (id) => {
-      need = Math.max(need, widening.reach[id]);
+      const n = widening.need(id);
+      if (n > need) need = n;
     },
     start,
     end
   );
   return need;
 }
-var BASE_MATCH, reaches;
+var BASE_MATCH, reaches, REMEMBERED_PATHS2;
 var init_reach = __esm({
   "src/scanner/reach.ts"() {
     "use strict";
     init_encoded();
     init_keywords();
+    init_path_verdicts();
     BASE_MATCH = 512;
     reaches = /* @__PURE__ */ new WeakMap();
+    REMEMBERED_PATHS2 = 4096;
   }
 });
 
@@ -26698,7 +27337,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const baseNeed = Math.max(reach.base, widening.always);
   const carries = order === void 0 && widening.withinLines;
   let free = wide?.free === true && carries ? true : void 0;
-  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE && widening.keywords !== void 0;
+  const judge = wide?.onFree !== void 0 && carries && text2.length <= JUDGED_WHOLE && widening.hasKeywords;
   for (const [from, to] of groups(text2, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text2, lines, group, reach.wide)[0];
@@ -26707,8 +27346,9 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
       for (const [a, b] of near) scan2(a, b);
       continue;
     }
-    if (free === void 0 && judge && widening.keywords !== void 0) {
-      free = !hasKeyword(widening.keywords, text2);
+    const judged = free === void 0 && judge ? widening.keywords : void 0;
+    if (judged !== void 0) {
+      free = !hasKeyword(judged, text2);
       if (!free) wide?.onWide?.();
     }
     const start = lines[first - 1];

@@ -527,33 +527,59 @@ var REFERENCES = [
   /^data:[\w.+-]+\/[\w.+-]+[;,]/
   // data URIs
 ];
+var COMMON_PAIRS = new Set(
+  "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
+);
 function looksLikeIdentifier(value2) {
   if (/^[0-9a-f]+$/i.test(value2)) return false;
   const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   let letters = 0;
-  let wordy = 0;
+  let pairs = 0;
+  let common = 0;
   let longest = 0;
   for (const run of runs) {
     letters += run.length;
-    if (run.length >= 3 && /^[A-Z]?[a-z]+$/.test(run) && (isPronounceable(run) || /^[A-Z][a-z]{2}$/.test(run))) {
-      wordy += run.length;
-      longest = Math.max(longest, run.length);
+    longest = Math.max(longest, run.length);
+    const word = run.toLowerCase();
+    for (let i = 1; i < word.length; i++) {
+      pairs++;
+      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
     }
   }
   if (letters === 0) return true;
   const digits = value2.replace(/[^0-9]/g, "").length;
-  return digits <= letters && longest >= 5 && wordy / letters >= 0.7;
+  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
+  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
 }
-function isPronounceable(word) {
-  const lower = word.toLowerCase();
-  if (word.length <= 3) return /[aeiouy]/.test(lower);
-  const vowels = lower.replace(/[^aeiouy]/g, "").length;
-  return vowels / lower.length >= 0.15 && !/[^aeiouy]{5,}/.test(lower) && !/[aeiouy]{4,}/.test(lower);
+function hasTypedStretches(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  let stretches = 0;
+  let covered = 0;
+  let n = 1;
+  for (let i = 1; i <= value2.length; i++) {
+    const c = value2.charCodeAt(i);
+    const previous = value2.charCodeAt(i - 1);
+    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    if (n >= 3) {
+      stretches++;
+      covered += n;
+    }
+    n = 1;
+  }
+  return stretches >= 2 && covered >= 6 && covered * 4 >= value2.length;
 }
+var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
 function looksLikePath(value2) {
-  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2)) return true;
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
   if (/^[A-Za-z]:\\/.test(value2)) return true;
   return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
+}
+function hasRandomSegment(value2) {
+  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
 }
 function looksLikeMemberExpression(value2) {
   return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
@@ -582,7 +608,8 @@ function isNonSecretValue(value2) {
   if (isSettingsQuery(value2)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
   if (REFERENCES.some((p) => p.test(value2))) return true;
-  if (looksLikePath(value2) || looksLikeMemberExpression(value2)) return true;
+  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
+  if (hasTypedStretches(value2)) return true;
   if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
   const decoded = decodedText(value2);
   if (decoded !== void 0 && isWordyText(decoded)) return true;
@@ -925,7 +952,11 @@ function isCode(value2, spaced) {
   if (/\$\{|#\{|\{\{|<%/.test(value2)) return true;
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)*(?:\(.*\)|\[.*\])(?:\.[\w.()]*)?;?$/.test(value2)) return true;
   if (/^[A-Za-z_]\w*(?:(?:\.|::|->)[A-Za-z_]\w*)+;?$/.test(value2)) return true;
-  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || value2.startsWith("/"));
+  return spaced && (/^[A-Za-z_$][\w$]*(?:[.([]|->|::)/.test(value2) || isRegexLiteral(value2));
+}
+function isRegexLiteral(value2) {
+  if (!value2.startsWith("/")) return false;
+  return /[\\^$*?|()[\]{}]/.test(value2) || /.\/[dgimsuyv]*[;,)]?$/.test(value2);
 }
 function isBlank(c) {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -953,6 +984,19 @@ function jsonObject(text) {
   } catch {
     return void 0;
   }
+}
+function decodeURIComponentSafe(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+var IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+function isSasIpRange(value2) {
+  if (value2.includes(":")) return /^[0-9A-Fa-f:.]{2,45}$/.test(value2);
+  const parts = value2.split("-");
+  return parts.length <= 2 && parts.every((p) => IPV4.test(p));
 }
 var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
 var VALIDATORS = {
@@ -986,6 +1030,28 @@ var VALIDATORS = {
     const head = lineHead2 ?? "";
     return !/okta/i.test(head) || /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta|OKTA|[Ss][Ss][Ww][Ss]/.test(head);
   },
+  /**
+   * An Azure SAS whose parameters Azure would accept: `sp` only of the permission letters the
+   * Storage, account and user delegation SAS documents define (r a c w d x y l t f m e o p i u),
+   * and `sip` an IPv4 address or range (or an IPv6 address). A SAS with any other letter or a
+   * malformed IP is refused by the service, so its `sig` grants nothing. The parameters may stand
+   * before the matched `sv=` (in the line's head) or inside the match.
+   */
+  "azure-sas": ({ before, lineHead: lineHead2 }) => {
+    for (const text of [lineHead2 ?? "", before]) {
+      for (const m of text.matchAll(/(?:^|[?&=\s"'])(sp|sip)=([^&\s"'<>]*)/g)) {
+        const value2 = decodeURIComponentSafe(m[2] ?? "");
+        if (m[1] === "sp" ? !/^[racwdxyltfmeopiu]+$/.test(value2) : !isSasIpRange(value2)) return false;
+      }
+    }
+    return true;
+  },
+  /**
+   * A Discord bot token's first part is the base64 of the bot's user ID, a snowflake of 17 to 20
+   * decimal digits (the developer docs' example token has that shape): any other base64 run with
+   * two dots after it is no bot token.
+   */
+  "discord-snowflake": ({ secret }) => /^[1-9][0-9]{16,19}$/.test(decodeBase64(secret.slice(0, secret.indexOf("."))) ?? ""),
   /**
    * A token that carries a base64 JSON object between its prefix's `_` and the next `_`
    * (Sentry's `sntrys_<base64 JSON of iat, url, org…>_<secret>`): not any base64 run there.
@@ -1029,6 +1095,7 @@ var VALIDATORS = {
    */
   "assigned-value": ({ secret, before, path }) => secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
 };
+var FORMAT_VALIDATORS = /* @__PURE__ */ new Set(["jwt", "json-payload", "azure-sas"]);
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 var VALUE_SYNTAX = { "assigned-value": assignedValue };
 
@@ -1086,46 +1153,57 @@ function toRegExp(pattern, where, extra = "g") {
 function ruleMessage(spec) {
   return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
 }
-function lazily(make) {
-  let value2;
-  return () => {
-    value2 ??= make();
-    return value2;
-  };
-}
-function compileRule(spec, index, pathGroup) {
-  const where = `rule ${spec.id}`;
-  const regex = lazily(() => toRegExp(spec.regex, where));
-  const allowLine = lazily(() => (spec.allowLine ?? []).map((p, i) => toRegExp(p, `${where} allowLine[${i}]`)));
-  const allowSecret = lazily(() => (spec.allowSecret ?? []).map((p, i) => toRegExp(p, `${where} allowSecret[${i}]`)));
-  if (!isPrevalidated(spec)) {
-    regex();
-    allowLine();
-    allowSecret();
+var Compiled = class {
+  constructor(spec, index, pathGroup) {
+    this.spec = spec;
+    this.index = index;
+    this.pathGroup = pathGroup;
+    this.id = spec.id;
+    this.severity = spec.severity;
+    this.message = ruleMessage(spec);
+    this.keywords = spec.keywords.map((k) => k.toLowerCase());
+    this.entropy = spec.entropy;
+    this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
+    this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];
+    this.maxLength = spec.maxLength ?? DEFAULT_MAX_MATCH;
+    this.generic = spec.tags?.includes("generic") ?? false;
+    this.refutes = spec.validator !== void 0 && FORMAT_VALIDATORS.has(spec.validator);
   }
-  return {
-    index,
-    id: spec.id,
-    severity: spec.severity,
-    message: ruleMessage(spec),
-    keywords: spec.keywords.map((k) => k.toLowerCase()),
-    get regex() {
-      return regex();
-    },
-    locate: lazily(() => toRegExp(spec.regex, where, "yd")),
-    entropy: spec.entropy,
-    validator: spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator],
-    valueSyntax: spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator],
-    maxLength: spec.maxLength ?? DEFAULT_MAX_MATCH,
-    get allowLine() {
-      return allowLine();
-    },
-    get allowSecret() {
-      return allowSecret();
-    },
-    generic: spec.tags?.includes("generic") ?? false,
-    pathGroup
-  };
+  id;
+  severity;
+  message;
+  keywords;
+  entropy;
+  validator;
+  valueSyntax;
+  maxLength;
+  generic;
+  refutes;
+  #regex;
+  #locate;
+  #allowLine;
+  #allowSecret;
+  locate() {
+    this.#locate ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`, "yd");
+    return this.#locate;
+  }
+  get regex() {
+    this.#regex ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`);
+    return this.#regex;
+  }
+  get allowLine() {
+    this.#allowLine ??= (this.spec.allowLine ?? []).map((p, i) => toRegExp(p, `rule ${this.spec.id} allowLine[${i}]`));
+    return this.#allowLine;
+  }
+  get allowSecret() {
+    this.#allowSecret ??= (this.spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${this.spec.id} allowSecret[${i}]`));
+    return this.#allowSecret;
+  }
+};
+function compileRule(spec, index, pathGroup) {
+  const rule = new Compiled(spec, index, pathGroup);
+  if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
+  return rule;
 }
 function pathRegExp(spec) {
   return spec.path === void 0 ? void 0 : toRegExp(spec.path, `rule ${spec.id} path`, "");
@@ -1359,10 +1437,25 @@ function isDocumentedExample(secret) {
   return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
 }
 
-// src/engine/detect.ts
-function detect(catalogue2, data2, path) {
-  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
-}
+// src/engine/path-verdicts.ts
+var PathVerdicts = class {
+  constructor(paths, path) {
+    this.paths = paths;
+    this.path = path;
+    this.known = new Int8Array(paths.length).fill(-1);
+  }
+  /** Per condition: -1 not tested yet, 0 not met, 1 met. */
+  known;
+  /** Whether the path meets condition `group` (an index into {@link Catalogue.paths}); no path meets none. */
+  has(group) {
+    let verdict = this.known[group];
+    if (verdict < 0) {
+      verdict = this.path !== void 0 && this.paths[group].test(this.path) ? 1 : 0;
+      this.known[group] = verdict;
+    }
+    return verdict === 1;
+  }
+};
 var REMEMBERED_PATHS = 4096;
 var verdictsOf = /* @__PURE__ */ new WeakMap();
 function pathVerdicts(catalogue2, path) {
@@ -1373,11 +1466,16 @@ function pathVerdicts(catalogue2, path) {
   }
   let verdicts = known2.get(path);
   if (verdicts === void 0) {
-    verdicts = catalogue2.paths.map((condition) => path !== void 0 && condition.test(path));
+    verdicts = new PathVerdicts(catalogue2.paths, path);
     if (known2.size >= REMEMBERED_PATHS) known2.clear();
     known2.set(path, verdicts);
   }
   return verdicts;
+}
+
+// src/engine/detect.ts
+function detect(catalogue2, data2, path) {
+  return detectAt(catalogue2, data2, pathVerdicts(catalogue2, path), path, 0);
 }
 function detectAt(catalogue2, data2, onPath, path, depth) {
   const carrierHits = [];
@@ -1385,6 +1483,7 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
   if (windows2.size === 0 && carrierHits.length === 0) return [];
   const text = new Latin1(data2, windowBytes(windows2) >= data2.length);
   const matches = [];
+  const refuted = [];
   for (const [ruleIndex, spans] of windows2) {
     const rule = catalogue2.rules[ruleIndex];
     const seen = /* @__PURE__ */ new Set();
@@ -1398,7 +1497,8 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
         if (seen.has(key)) continue;
         seen.add(key);
         const verdict = accept(rule, text.whole(), m, path);
-        if (verdict === false) continue;
+        if (verdict === "refuted") refuted.push(m);
+        if (verdict === false || verdict === "refuted") continue;
         const secret = data2.toString("utf8", m.start, m.end);
         matches.push(verdict === "example" ? { ...m, secret, example: true } : { ...m, secret });
       }
@@ -1406,7 +1506,7 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
   }
   if (carrierHits.length > 0 && depth < MAX_DEPTH)
     matches.push(...detectEncoded(catalogue2, text.whole(), carrierHits, onPath, path, depth));
-  return resolveOverlaps(catalogue2, matches);
+  return resolveOverlaps(catalogue2, matches, refuted);
 }
 var Latin1 = class {
   constructor(data2, eager) {
@@ -1482,13 +1582,13 @@ function collectWindows(catalogue2, data2, onPath, carrierHits) {
     const start = end - keywords.keywords[keywordId].length;
     for (const ruleIndex of rulesByKeyword[keywordId]) {
       const rule = rules[ruleIndex];
-      if (rule.pathGroup !== void 0 && onPath[rule.pathGroup] !== true) continue;
+      if (rule.pathGroup !== void 0 && !onPath.has(rule.pathGroup)) continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
   for (const ruleIndex of catalogue2.unconditional) {
     const group = rules[ruleIndex].pathGroup;
-    if (group === void 0 || onPath[group] === true) add(ruleIndex, 0, data2.length);
+    if (group === void 0 || onPath.has(group)) add(ruleIndex, 0, data2.length);
   }
   return windows2;
 }
@@ -1532,7 +1632,7 @@ function accept(rule, text, m, path) {
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
   if (rule.validator !== void 0 && !rule.validator({ secret, before: textBefore(text, m), path, lineHead: lineHead(text, m.matchStart) })) {
-    return false;
+    return rule.refutes && !rule.generic ? "refuted" : false;
   }
   if (!meetsEntropy(secret, rule.entropy)) return false;
   if (isPlaceholder(keyMaterial(secret))) return false;
@@ -1565,10 +1665,13 @@ function lineAround(text, start, end) {
   const to = text.indexOf("\n", end);
   return text.slice(from, to === -1 ? text.length : to);
 }
-function resolveOverlaps(catalogue2, matches) {
-  if (matches.length < 2) return matches;
+function resolveOverlaps(catalogue2, matches, refuted) {
   const ruleOf = (m) => catalogue2.rules[m.rule];
   const isGeneric = (m) => ruleOf(m).generic;
+  const overlapsRefuted = refuted.length === 0 ? () => false : specificOverlapTest([...refuted]);
+  const claimed = claimedPrefixes(catalogue2);
+  matches = matches.filter((m) => !isGeneric(m) || !(claimed(m.secret) || overlapsRefuted(m)));
+  if (matches.length < 2) return matches;
   const overlapsSpecific = specificOverlapTest(matches.filter((m) => !isGeneric(m)));
   const scoped = matches.filter((m) => isGeneric(m) && ruleOf(m).pathGroup !== void 0);
   const overlapsScoped = scoped.length === 0 ? () => false : specificOverlapTest(scoped);
@@ -1583,6 +1686,21 @@ function resolveOverlaps(catalogue2, matches) {
     if (held === void 0 || length > heldLength || length === heldLength && m.rule < held.rule) best.set(key, m);
   }
   return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
+}
+var claimedCache = /* @__PURE__ */ new WeakMap();
+var NOT_A_PREFIX = /* @__PURE__ */ new Set(["key-", "secret-", "secret-live-", "secret-test-", "1000."]);
+function claimedPrefixes(catalogue2) {
+  let test = claimedCache.get(catalogue2);
+  if (test !== void 0) return test;
+  const prefixes = /* @__PURE__ */ new Set();
+  for (const rule of catalogue2.rules) {
+    if (rule.generic) continue;
+    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
+  }
+  const lengths = [...new Set([...prefixes].map((p) => p.length))];
+  test = (value2) => /[^A-Za-z0-9_.+/=-]/.test(value2) && lengths.some((n) => value2.length > n && prefixes.has(value2.slice(0, n).toLowerCase()));
+  claimedCache.set(catalogue2, test);
+  return test;
 }
 function specificOverlapTest(specific) {
   specific.sort((a, b) => a.start - b.start);
@@ -2493,8 +2611,9 @@ function reachOf(catalogue2) {
   }
   return reach;
 }
+var REMEMBERED_PATHS2 = 4096;
 function computeReach(catalogue2) {
-  const { rules, keywords, rulesByKeyword, carrierOf, paths } = catalogue2;
+  const { rules, keywords, rulesByKeyword, carrierOf } = catalogue2;
   const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
   let longest = 0;
   let baseMatch = 0;
@@ -2505,39 +2624,90 @@ function computeReach(catalogue2) {
     else longer.push(rule);
   }
   const wide = longest + margin;
+  const pairsOf = new Array(keywords.keywords.length).fill(void 0);
+  const candidates = [];
+  let unconditional = false;
+  let withinLinesAll = true;
+  keywords.keywords.forEach((keyword, id) => {
+    const pairs = [];
+    for (const i of rulesByKeyword[id] ?? []) {
+      const r = rules[i];
+      if (r !== void 0 && r.maxLength > BASE_MATCH) pairs.push(r.maxLength + margin, r.pathGroup ?? -1);
+    }
+    const carrier = carrierOf[id];
+    if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) pairs.push(wide, -1);
+    if (pairs.length === 0) return;
+    pairsOf[id] = pairs;
+    candidates.push(id);
+    for (let k = 1; k < pairs.length; k += 2) if (pairs[k] === -1) unconditional = true;
+    if (keyword.includes("\n")) withinLinesAll = false;
+  });
   const groups2 = [...new Set(longer.flatMap((r) => r.pathGroup === void 0 ? [] : [r.pathGroup]))];
-  const byVerdicts = /* @__PURE__ */ new Map();
-  const widening = (onPath) => {
-    const applies = (r) => r.pathGroup === void 0 || onPath.has(r.pathGroup);
+  const automata = /* @__PURE__ */ new Map();
+  const byPath = /* @__PURE__ */ new Map();
+  const wideningFor = (path) => {
+    const onPath = pathVerdicts(catalogue2, path);
+    const applies = (group) => group === -1 || onPath.has(group);
+    const need = (id) => {
+      const pairs = pairsOf[id];
+      if (pairs === void 0) return 0;
+      let n = 0;
+      for (let k = 0; k < pairs.length; k += 2) if (pairs[k] > n && applies(pairs[k + 1])) n = pairs[k];
+      return n;
+    };
     let always = 0;
-    for (const r of longer) if (r.keywords.length === 0 && applies(r)) always = Math.max(always, r.maxLength + margin);
-    const list = [];
-    const reach = [];
-    keywords.keywords.forEach((keyword, id) => {
-      let need = 0;
-      for (const i of rulesByKeyword[id] ?? []) {
-        const r = rules[i];
-        if (r !== void 0 && r.maxLength > BASE_MATCH && applies(r)) need = Math.max(need, r.maxLength + margin);
+    for (const r of longer)
+      if (r.keywords.length === 0 && (r.pathGroup === void 0 || onPath.has(r.pathGroup)))
+        always = Math.max(always, r.maxLength + margin);
+    let has;
+    let automaton;
+    const compiled = () => {
+      if (automaton !== void 0) return automaton;
+      const key = groups2.filter((g) => onPath.has(g)).join(",");
+      automaton = automata.get(key);
+      if (automaton === void 0) {
+        const list = [];
+        const reach = [];
+        for (const id of candidates) {
+          const n = need(id);
+          if (n === 0) continue;
+          list.push(keywords.keywords[id]);
+          reach.push(n);
+        }
+        const withinLines = list.every((k) => !k.includes("\n"));
+        automaton = { keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+        automata.set(key, automaton);
       }
-      const carrier = carrierOf[id];
-      if (carrier !== void 0 && CARRIERS[carrier]?.region !== void 0) need = wide;
-      if (need === 0) return;
-      list.push(keyword);
-      reach.push(need);
-    });
-    const withinLines = list.every((k) => !k.includes("\n"));
-    return { always, keywords: list.length === 0 ? void 0 : compileKeywords(list), reach, withinLines };
+      return automaton;
+    };
+    return {
+      always,
+      get hasKeywords() {
+        has ??= unconditional || candidates.some((id) => need(id) > 0);
+        return has;
+      },
+      need,
+      get keywords() {
+        return compiled().keywords;
+      },
+      get reach() {
+        return compiled().reach;
+      },
+      get withinLines() {
+        return withinLinesAll || compiled().withinLines;
+      }
+    };
   };
   return {
     base: Math.min(wide, baseMatch + margin),
     wide,
+    matcher: keywords,
     wideFor(path) {
-      const onPath = new Set(groups2.filter((g) => paths[g]?.test(path) === true));
-      const key = [...onPath].join(",");
-      let found = byVerdicts.get(key);
+      let found = byPath.get(path);
       if (found === void 0) {
-        found = widening(onPath);
-        byVerdicts.set(key, found);
+        found = wideningFor(path);
+        if (byPath.size >= REMEMBERED_PATHS2) byPath.clear();
+        byPath.set(path, found);
       }
       return found;
     }
@@ -2545,12 +2715,13 @@ function computeReach(catalogue2) {
 }
 function neededReach(reach, widening, text, start, end) {
   let need = Math.max(reach.base, widening.always);
-  if (widening.keywords === void 0 || need >= reach.wide) return need;
+  if (!widening.hasKeywords || need >= reach.wide) return need;
   findKeywords(
-    widening.keywords,
+    reach.matcher,
     text,
     (id) => {
-      need = Math.max(need, widening.reach[id]);
+      const n = widening.need(id);
+      if (n > need) need = n;
     },
     start,
     end
@@ -2704,7 +2875,7 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
   const baseNeed = Math.max(reach.base, widening.always);
   const carries = order === void 0 && widening.withinLines;
   let free = wide?.free === true && carries ? true : void 0;
-  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE && widening.keywords !== void 0;
+  const judge = wide?.onFree !== void 0 && carries && text.length <= JUDGED_WHOLE && widening.hasKeywords;
   for (const [from, to] of groups(text, lines, ranges, reach.wide)) {
     const group = ranges.slice(from, to);
     const [first, last] = windows(text, lines, group, reach.wide)[0];
@@ -2713,8 +2884,9 @@ function scanChangedBlob(catalogue2, raw, added, meta, collectMarkers, wide) {
       for (const [a, b] of near) scan(a, b);
       continue;
     }
-    if (free === void 0 && judge && widening.keywords !== void 0) {
-      free = !hasKeyword(widening.keywords, text);
+    const judged = free === void 0 && judge ? widening.keywords : void 0;
+    if (judged !== void 0) {
+      free = !hasKeyword(judged, text);
       if (!free) wide?.onWide?.();
     }
     const start = lines[first - 1];
