@@ -49,7 +49,7 @@ const PERCY =
 const PINECONE =
   "a pcsk_ Pinecone key (pcsk_<key id>_<secret>); trufflehog bars a 4-character key ID or a secret longer than 64 characters, but Pinecone's documentation gives no lengths, so keyscan cannot call these malformed";
 const SALESFORCE_REFRESH =
-  "a Salesforce refresh token (87 characters) under salesforce_refresh_token; trufflehog's negatives are about the consumer key and secret beside it (missing, malformed, too short), not the refresh token";
+  "a Salesforce refresh token (87 characters) under a Salesforce refresh-token name; trufflehog's negatives are about the consumer key and secret beside it (missing, malformed, too short), not the refresh token";
 const TABLEAU_PAT =
   "a Tableau personal access token secret of the form Tableau issues (22 base64 characters, ==, a colon, 32 characters); trufflehog also wants the token's name or a tableau.com server";
 const USER_TOKEN =

@@ -72,6 +72,9 @@ const COMMON_PAIRS: ReadonlySet<string> = new Set(
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (/^[0-9a-f]+$/i.test(value)) return false; // hex is data, whatever words its letters spell
+  // snake_case or kebab-case words in one letter case (`snowflake_pass`, `api-token`): a name. Random
+  // base64url holds nothing but lowercase letters and separators once in ~10^5 at 12 characters.
+  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value)) return true;
   const runs = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   let letters = 0;
   let pairs = 0;

@@ -90,7 +90,17 @@ describe('generic value filters', () => {
     expect(dropped).toBeLessThanOrEqual(2);
   });
 
-  it.each(['generateEncryptionKeyBase64', 'stringToUint8Array', 'nextSetIndex', 'congestionControlAlgorithm', 'auth/invalid-api-key'])(
+  it.each([
+    'generateEncryptionKeyBase64',
+    'stringToUint8Array',
+    'nextSetIndex',
+    'congestionControlAlgorithm',
+    'auth/invalid-api-key',
+    // A list of names in keyscan's own published rules (`names: ['snowflake_password', 'snowflake_pass', …]`).
+    'snowflake_pass',
+    'snowsql-pwd',
+    'SNOWFLAKE_PAT',
+  ])(
     'takes %s for an identifier',
     (value) => expect(looksLikeIdentifier(value)).toBe(true),
   );
