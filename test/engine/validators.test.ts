@@ -100,10 +100,7 @@ describe('generic value filters', () => {
     'snowflake_pass',
     'snowsql-pwd',
     'SNOWFLAKE_PAT',
-  ])(
-    'takes %s for an identifier',
-    (value) => expect(looksLikeIdentifier(value)).toBe(true),
-  );
+  ])('takes %s for an identifier', (value) => expect(looksLikeIdentifier(value)).toBe(true));
 
   it.each(['duffel_test_abc123', '4f2a9c.invoiceocean.com'])('rejects typed filler and host names: %s', (value) =>
     expect(isNonSecretValue(value)).toBe(true),
