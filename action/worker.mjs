@@ -532,6 +532,7 @@ var COMMON_PAIRS = new Set(
 );
 function looksLikeIdentifier(value2) {
   if (/^[0-9a-f]+$/i.test(value2)) return false;
+  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value2)) return true;
   const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
   let letters = 0;
   let pairs = 0;
