@@ -8000,7 +8000,7 @@ var init_marketing = __esm({
 });
 
 // rules/messaging.ts
-var tags13, DISCORD_ID_STARTS, messagingRules;
+var tags13, DISCORD_ID_STARTS, discordBot, messagingRules;
 var init_messaging = __esm({
   "rules/messaging.ts"() {
     "use strict";
@@ -8009,17 +8009,20 @@ var init_messaging = __esm({
     DISCORD_ID_STARTS = ["mt", "mj", "mz", "nd", "nt", "nj", "nz", "od", "ot"].flatMap(
       (pair) => [..."aeimquyckg"].map((third) => pair + third)
     );
+    discordBot = {
+      provider: "Discord",
+      severity: "high",
+      tags: tags13,
+      revoke: "https://discord.com/developers/applications",
+      rotate: "Reset the token on the application\u2019s Bot page in the Developer Portal, and deploy the new one.",
+      references: ["https://discord.com/developers/docs/reference#authentication"]
+    };
     messagingRules = [
       assigned(
         {
           id: "discord-bot-token",
           description: "Discord bot token",
-          provider: "Discord",
-          severity: "high",
-          tags: tags13,
-          revoke: "https://discord.com/developers/applications",
-          rotate: "Reset the token on the application\u2019s Bot page in the Developer Portal, and deploy the new one.",
-          references: ["https://discord.com/developers/docs/reference#authentication"],
+          ...discordBot,
           entropy: 4,
           positive: [
             "DISCORD_BOT_TOKEN=M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}",
@@ -8033,12 +8036,7 @@ var init_messaging = __esm({
         {
           id: "discord-bot-token-unnamed",
           description: "Discord bot token with nothing naming Discord (its first part decodes to the bot\u2019s user ID)",
-          provider: "Discord",
-          severity: "high",
-          tags: tags13,
-          revoke: "https://discord.com/developers/applications",
-          rotate: "Reset the token on the application\u2019s Bot page in the Developer Portal, and deploy the new one.",
-          references: ["https://discord.com/developers/docs/reference#authentication"],
+          ...discordBot,
           entropy: 4,
           // Made-up user IDs (802315977440591872, 1098765432123456789) in base64; the other parts are generated.
           positive: ["ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}.{{b64url:38}}", 'token = "MTA5ODc2NTQzMjEyMzQ1Njc4OQ.{{b64url:6}}.{{b64url:27}}"'],

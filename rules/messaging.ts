@@ -12,17 +12,22 @@ const DISCORD_ID_STARTS = ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot']
   [...'aeimquyckg'].map((third) => pair + third),
 );
 
+/** What both Discord bot-token rules share: one credential, found named or by its structure. */
+const discordBot = {
+  provider: 'Discord',
+  severity: 'high',
+  tags,
+  revoke: 'https://discord.com/developers/applications',
+  rotate: 'Reset the token on the application’s Bot page in the Developer Portal, and deploy the new one.',
+  references: ['https://discord.com/developers/docs/reference#authentication'],
+} as const;
+
 export const messagingRules: readonly RuleSpec[] = [
   assigned(
     {
       id: 'discord-bot-token',
       description: 'Discord bot token',
-      provider: 'Discord',
-      severity: 'high',
-      tags,
-      revoke: 'https://discord.com/developers/applications',
-      rotate: 'Reset the token on the application’s Bot page in the Developer Portal, and deploy the new one.',
-      references: ['https://discord.com/developers/docs/reference#authentication'],
+      ...discordBot,
       entropy: 4,
       positive: [
         'DISCORD_BOT_TOKEN=M{{b64url:25}}.{{b64url:6}}.{{b64url:38}}',
@@ -36,12 +41,7 @@ export const messagingRules: readonly RuleSpec[] = [
     {
       id: 'discord-bot-token-unnamed',
       description: 'Discord bot token with nothing naming Discord (its first part decodes to the bot’s user ID)',
-      provider: 'Discord',
-      severity: 'high',
-      tags,
-      revoke: 'https://discord.com/developers/applications',
-      rotate: 'Reset the token on the application’s Bot page in the Developer Portal, and deploy the new one.',
-      references: ['https://discord.com/developers/docs/reference#authentication'],
+      ...discordBot,
       entropy: 4,
       // Made-up user IDs (802315977440591872, 1098765432123456789) in base64; the other parts are generated.
       positive: ['ODAyMzE1OTc3NDQwNTkxODcy.{{b64url:6}}.{{b64url:38}}', 'token = "MTA5ODc2NTQzMjEyMzQ1Njc4OQ.{{b64url:6}}.{{b64url:27}}"'],
