@@ -19080,6 +19080,142 @@ var init_checksum = __esm({
   }
 });
 
+// src/engine/placeholders.ts
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
+  const top = Math.max(...counts2.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+function isTypedSequence(lower) {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run2 of TYPED_RUNS) {
+      const at2 = run2.indexOf(lower[i]);
+      if (at2 === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run2[at2 + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered >= lower.length - 2 && longest >= 6) return true;
+  return isCountingUp(lower);
+}
+function hasTypedRun(lower) {
+  return ascendingRuns(lower).some((n) => n >= 8);
+}
+function ascendingRuns(value2) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  const runs = [];
+  let n = 1;
+  for (let i = 1; i <= value2.length; i++) {
+    const c = value2.charCodeAt(i);
+    const previous = value2.charCodeAt(i - 1);
+    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    runs.push(n);
+    n = 1;
+  }
+  return runs;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
+function isCountingUp(lower) {
+  const body = lower.replace(/[-_ ]/g, "");
+  const letters = body.replace(/[^a-z]/g, "");
+  const digits = body.replace(/[^0-9]/g, "");
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
+  const slips = (s, base2, size) => {
+    let n = 0;
+    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base2) % size !== (s.charCodeAt(i - 1) - base2 + 1) % size) n++;
+    return n;
+  };
+  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
+}
+var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
+var init_placeholders = __esm({
+  "src/engine/placeholders.ts"() {
+    "use strict";
+    REFERENCE = [
+      /^\$\{[^}]*\}$/,
+      // ${VAR}
+      /^\$\(.*\)$/,
+      // $(command)
+      /^\$[A-Z_][A-Z0-9_]*$/i,
+      // $VAR
+      /^%[A-Z_][A-Z0-9_]*%$/i,
+      // %VAR%
+      /^\{\{.*\}\}$/s,
+      // {{ template }}
+      /^\{%.*%\}$/s,
+      /^<[^<>]*>$/,
+      // <TOKEN>
+      /^\[[^[\]]*\]$/,
+      // [TOKEN]
+      /^#\{.*\}$/,
+      // #{ruby}
+      /^%\([\w.]+\)[sd]$/,
+      // %(name)s
+      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+    ];
+    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
+    TYPED_RUNS = [
+      "abcdefghijklmnopqrstuvwxyz",
+      "0123456789",
+      "9876543210",
+      "1234567890",
+      "qwertyuiop",
+      "asdfghjkl",
+      "zxcvbnm",
+      "!@#$%^&*()"
+    ];
+  }
+});
+
 // src/engine/generic-value.ts
 function secretName(before) {
   const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
@@ -19115,24 +19251,9 @@ function looksLikeIdentifier(value2) {
 }
 function hasTypedStretches(value2) {
   if (/^[0-9a-f]+$/i.test(value2)) return false;
-  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  let stretches = 0;
-  let covered = 0;
-  let n = 1;
-  for (let i = 1; i <= value2.length; i++) {
-    const c = value2.charCodeAt(i);
-    const previous = value2.charCodeAt(i - 1);
-    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
-      n++;
-      continue;
-    }
-    if (n >= 3) {
-      stretches++;
-      covered += n;
-    }
-    n = 1;
-  }
-  return stretches >= 2 && covered >= 6 && covered * 4 >= value2.length;
+  const stretches = ascendingRuns(value2).filter((n) => n >= 3);
+  const covered = stretches.reduce((sum, n) => sum + n, 0);
+  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value2.length;
 }
 function looksLikePath(value2) {
   if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
@@ -19181,6 +19302,7 @@ var NOT_A_SECRET_NAME, REFERENCES, COMMON_PAIRS, HOST_NAME, PASSWORD_HASH, SECRE
 var init_generic_value = __esm({
   "src/engine/generic-value.ts"() {
     "use strict";
+    init_placeholders();
     NOT_A_SECRET_NAME = [
       // …_id, …_type, …_path: the value describes a secret rather than being one.
       /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
@@ -19297,134 +19419,6 @@ var init_path_context = __esm({
     TEMPLATE_PATH = /\.(?:tt|erb|j2|jinja2?|tmpl|tpl|template|mustache|hbs|example|sample|dist|in)$/i;
     COMMENT_HEAD = /^[ \t]*(?:#|\/\/|\/\*|\*|<!--|--(?:[ \t]|$)|;|%|rem[ \t])/i;
     FIXTURES = /(?:^|\/)fixtures?\//;
-  }
-});
-
-// src/engine/placeholders.ts
-function isPlaceholder(value2) {
-  if (value2.length === 0) return true;
-  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
-  if (DUMMY_WORDS.test(value2)) return true;
-  return isTypedFiller(value2);
-}
-function isTypedFiller(value2) {
-  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
-  if (body.length === 0) return true;
-  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
-  const lower = body.toLowerCase();
-  for (const seq of SEQUENCES) {
-    if (lower.length >= 6 && seq.includes(lower)) return true;
-    if (lower.includes(seq.slice(0, 8))) return true;
-  }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
-  const top = Math.max(...counts2.values());
-  return body.length >= 8 && top / body.length > 0.6;
-}
-function isTypedSequence(lower) {
-  if (lower.length < 8) return false;
-  let covered = 0;
-  let longest = 0;
-  for (let i = 0; i < lower.length; ) {
-    let best = 1;
-    for (const run2 of TYPED_RUNS) {
-      const at2 = run2.indexOf(lower[i]);
-      if (at2 === -1) continue;
-      let n = 1;
-      while (i + n < lower.length && run2[at2 + n] === lower[i + n]) n++;
-      best = Math.max(best, n);
-    }
-    if (best >= 3) covered += best;
-    longest = Math.max(longest, best);
-    i += best;
-  }
-  if (covered >= lower.length - 2 && longest >= 6) return true;
-  return isCountingUp(lower);
-}
-function hasTypedRun(lower) {
-  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
-  let n = 1;
-  for (let i = 1; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const previous = lower.charCodeAt(i - 1);
-    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
-    if (n >= 8) return true;
-  }
-  return false;
-}
-function repeatsTypedRun(lower) {
-  const seen = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 4 <= lower.length; i++) {
-    const four = lower.slice(i, i + 4);
-    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
-    const n = (seen.get(four) ?? 0) + 1;
-    if (n >= 3) return true;
-    seen.set(four, n);
-  }
-  return false;
-}
-function isPeriodic(body) {
-  if (body.length < 12) return false;
-  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
-    let same = true;
-    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
-    if (same) return true;
-  }
-  return false;
-}
-function isCountingUp(lower) {
-  const body = lower.replace(/[-_ ]/g, "");
-  const letters = body.replace(/[^a-z]/g, "");
-  const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
-  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
-  if (switches < body.length / 4) return false;
-  const slips = (s, base2, size) => {
-    let n = 0;
-    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base2) % size !== (s.charCodeAt(i - 1) - base2 + 1) % size) n++;
-    return n;
-  };
-  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
-}
-var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
-var init_placeholders = __esm({
-  "src/engine/placeholders.ts"() {
-    "use strict";
-    REFERENCE = [
-      /^\$\{[^}]*\}$/,
-      // ${VAR}
-      /^\$\(.*\)$/,
-      // $(command)
-      /^\$[A-Z_][A-Z0-9_]*$/i,
-      // $VAR
-      /^%[A-Z_][A-Z0-9_]*%$/i,
-      // %VAR%
-      /^\{\{.*\}\}$/s,
-      // {{ template }}
-      /^\{%.*%\}$/s,
-      /^<[^<>]*>$/,
-      // <TOKEN>
-      /^\[[^[\]]*\]$/,
-      // [TOKEN]
-      /^#\{.*\}$/,
-      // #{ruby}
-      /^%\([\w.]+\)[sd]$/,
-      // %(name)s
-      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
-    ];
-    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
-    TYPED_RUNS = [
-      "abcdefghijklmnopqrstuvwxyz",
-      "0123456789",
-      "9876543210",
-      "1234567890",
-      "qwertyuiop",
-      "asdfghjkl",
-      "zxcvbnm",
-      "!@#$%^&*()"
-    ];
   }
 });
 

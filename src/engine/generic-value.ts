@@ -4,6 +4,7 @@
  * here answers one kind of false positive measured on real code (see `npm run accuracy` and the
  * node_modules check in the README).
  */
+import { ascendingRuns } from './placeholders.js';
 
 /**
  * Names that contain a secret-ish word but name something else: identifiers, metadata about a
@@ -107,24 +108,9 @@ export function looksLikeIdentifier(value: string): boolean {
  */
 function hasTypedStretches(value: string): boolean {
   if (/^[0-9a-f]+$/i.test(value)) return false;
-  const kind = (c: number): number => (c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0);
-  let stretches = 0;
-  let covered = 0;
-  let n = 1;
-  for (let i = 1; i <= value.length; i++) {
-    const c = value.charCodeAt(i);
-    const previous = value.charCodeAt(i - 1);
-    if (i < value.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
-      n++;
-      continue;
-    }
-    if (n >= 3) {
-      stretches++;
-      covered += n;
-    }
-    n = 1;
-  }
-  return stretches >= 2 && covered >= 6 && covered * 4 >= value.length;
+  const stretches = ascendingRuns(value).filter((n) => n >= 3);
+  const covered = stretches.reduce((sum, n) => sum + n, 0);
+  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value.length;
 }
 
 /** `4f2a9c.invoiceocean.com`: a host name, where a service is, not how to get in. */

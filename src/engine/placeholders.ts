@@ -98,15 +98,29 @@ function isTypedSequence(lower: string): boolean {
  * one in 10^12 at each position.
  */
 function hasTypedRun(lower: string): boolean {
-  const kind = (c: number): number => (c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : 0);
+  return ascendingRuns(lower).some((n) => n >= 8);
+}
+
+/**
+ * The lengths of the runs of `value` that count up by one inside one class of characters
+ * (lowercase letters, uppercase letters, digits: `abc`, `XYZ`, `789`, not `z{` or `9:`); every
+ * other character is a run of 1.
+ */
+export function ascendingRuns(value: string): number[] {
+  const kind = (c: number): number => (c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0);
+  const runs: number[] = [];
   let n = 1;
-  for (let i = 1; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const previous = lower.charCodeAt(i - 1);
-    n = c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous) ? n + 1 : 1;
-    if (n >= 8) return true;
+  for (let i = 1; i <= value.length; i++) {
+    const c = value.charCodeAt(i);
+    const previous = value.charCodeAt(i - 1);
+    if (i < value.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    runs.push(n);
+    n = 1;
   }
-  return false;
+  return runs;
 }
 
 /** The same four typed characters three times or more (`xoxp-1234-1234-1234-…`): filled-in IDs. */
