@@ -102,6 +102,12 @@ describe('generic value filters', () => {
     'SNOWFLAKE_PAT',
   ])('takes %s for an identifier', (value) => expect(looksLikeIdentifier(value)).toBe(true));
 
+  // Typed by hand, stretch after stretch of the alphabet or the digits (`abc`, `XYZ`, `456`), with no
+  // word and no run of 8 that the placeholder checks would catch.
+  it.each(['7e4abcdef456Ghijkl789', 'Qm7xyzT9defRw2Kp', 'k9LmnoPq4rstUv8W'])('rejects typed stretches: %s', (value) =>
+    expect(isNonSecretValue(value)).toBe(true),
+  );
+
   it.each(['duffel_test_abc123', '4f2a9c.invoiceocean.com'])('rejects typed filler and host names: %s', (value) =>
     expect(isNonSecretValue(value)).toBe(true),
   );
