@@ -28,6 +28,8 @@ const AZURE_APIM_HOST =
   'an Azure API Management git password of the documented form (git&<12-digit expiry>&<88-character base64 signature>) under PASSWORD=; trufflehog only rejects the host beside it';
 const CLOUDFLARE_LEGACY =
   "a Cloudflare API token of the pre-2026 format (40 characters of [A-Za-z0-9_-]) under CLOUDFLARE_API_TOKEN; trufflehog's v2 detector knows only the cfut_/cfat_ format (its v1 detector reports this shape)";
+const APPCUES_USER =
+  "an Appcues API key (the same value as the test's valid pattern) on its own 'Using appcues Key=' line; trufflehog's case is negative only because the API secret beside it (its 'User=' value) holds an underscore, not because of the key";
 const CLOUDINARY_SECRET =
   "a Cloudinary API secret (27 base64url characters) under cloudinary_apiSecret, the same value as the test's positive; trufflehog's negative is only that the API key is too far away";
 const EASYINSIGHT_PAIR =
@@ -73,6 +75,7 @@ export const NOT_NEGATIVE = [
   { case: 'trufflehog/azureapimanagement', key: 'c98d03d81e76', reason: AZURE_APIM_HOST },
   { case: 'trufflehog/cloudflareapitoken', key: '589b76e4e769', reason: CLOUDFLARE_LEGACY },
   { case: 'trufflehog/cloudinary', key: 'd1a9e621baa6', reason: CLOUDINARY_SECRET },
+  { case: 'trufflehog/appcues', key: 'cd4675fec127', reason: APPCUES_USER },
   { case: 'trufflehog/duo', key: '66f324115df3', reason: DUO_SKEY },
   { case: 'trufflehog/duo', key: '62cdb2e1e62f', reason: DUO_SKEY },
   { case: 'trufflehog/duo', key: 'f83689665b06', reason: DUO_SKEY },

@@ -192,10 +192,14 @@ function plantGenericSecrets(rules: readonly RuleSpec[], rand: Rand, pick: Pick,
     () => rand('0123456789abcdef', pick([32, 40, 64])),
     () => rand(`${ALNUM}!#%&*+-.:=?@^_~`, pick([12, 16, 20, 24])),
   ];
+  // A typed password's symbols (`?`, `^`, `@`…) go under names of chosen secrets: a service
+  // issues API keys and tokens in token alphabets, and the generic rule holds them to that.
+  const chosen = GENERIC_NAMES.filter((n) => !/token|api_?key/i.test(n));
   for (let i = 0; i < 160; i++) {
     const format = pick(FORMATS);
+    const typed = i % values.length === values.length - 1;
     const value = (values[i % values.length] as () => string)();
-    const text = format.assign(pick(GENERIC_NAMES), value, pick);
+    const text = format.assign(pick(typed ? chosen : GENERIC_NAMES), value, pick);
     const at = Buffer.byteLength(text.slice(0, text.indexOf(value)));
     plantIn(format, {
       text,

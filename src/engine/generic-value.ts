@@ -175,6 +175,33 @@ function isSettingsQuery(value: string): boolean {
   return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value);
 }
 
+/**
+ * Names of credentials a service issues (`api_key`, `npmToken`, `x-api-key`), as opposed to
+ * secrets people choose or generate with their own alphabet: passwords, `SECRET_KEY`s (Django's
+ * generator draws from `!@#$%^&*(-_=+)`), WordPress's `AUTH_KEY` salts, signing and encryption keys.
+ */
+function namesIssuedCredential(name: string): boolean {
+  return /token|api_?key/.test(name) && !/pass|pwd|secret|private|signing|encryption|master|session_key|salt|auth_key/.test(name);
+}
+
+/**
+ * A character no issued credential is written with: services draw tokens from base64, base64url,
+ * hex or base62, joined by `.`, `:`, `|`, `~`, `&`/`=` (signed query strings such as an Azure SAS)
+ * and `%` escapes. `?`, `^`, `$`, `@`, `#`, `!`, `*`, parentheses, braces and commas come from a
+ * person typing a value or a test corrupting one (other scanners' negative fixtures are exactly
+ * that: `npmtoken = '3aAcac6c?9847-…'`). A bare `%` and square brackets stay allowed: other
+ * scanners' positive fixtures for AccuWeather, Twitter and Salescookie carry them.
+ */
+export const NOT_ISSUED_CLASS = '?^$@#!*(){}<>,;\'"`\\\\';
+const NOT_ISSUED_CHARACTER = new RegExp(`[${NOT_ISSUED_CLASS}]`);
+/** A whole value an issuer could have written: none of those characters, no white space. */
+export const ISSUED_VALUE = new RegExp(`^[^${NOT_ISSUED_CLASS}\\s]+$`);
+
+/** A value under an issued credential's name, written with a character no issuer uses. */
+export function isTypedForIssuedName(name: string, value: string): boolean {
+  return namesIssuedCredential(name) && NOT_ISSUED_CHARACTER.test(value.replace(/\\\//g, '/'));
+}
+
 /** True when `value` (next to a secret-looking name) is evidently not a credential. */
 export function isNonSecretValue(value: string): boolean {
   if (/^\d+(?:\.\d+)*$/.test(value)) return true; // numbers and versions

@@ -12,7 +12,7 @@ import {
   isSecretName,
   isTypedPassword,
 } from './credential-values.js';
-import { isDummyPassword, isNonSecretName, isNonSecretValue, secretName } from './generic-value.js';
+import { isDummyPassword, isNonSecretName, isNonSecretValue, isTypedForIssuedName, secretName } from './generic-value.js';
 import { isExamplePath, isIllustrative, isIllustrativePath, isTestPath } from './path-context.js';
 import { isPlaceholder } from './placeholders.js';
 import { assignedValue } from './value-syntax.js';
@@ -70,6 +70,10 @@ function isSasIpRange(value: string): boolean {
 /** A credential slot's value: a credential, and in a test's, a manual's or a template's file, not a typed word. */
 const isSlotCredential = (secret: string, path: string | undefined): boolean =>
   isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
+
+/** The generic rules' judgement: a name that names a secret, and a value that could be one under it. */
+const isGenericSecret = (name: string, secret: string): boolean =>
+  !isNonSecretName(name) && !isNonSecretValue(secret) && !isTypedForIssuedName(name, secret);
 
 export const VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
@@ -160,7 +164,7 @@ export const VALIDATORS = {
    */
   'outside-examples': ({ path, lineHead }) => !isExamplePath(path) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead ?? ''),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-  'generic-secret': ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+  'generic-secret': ({ secret, before }) => isGenericSecret(secretName(before), secret),
   /**
    * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
    * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
@@ -168,7 +172,7 @@ export const VALIDATORS = {
    * tell it from a real one (provider rules, private keys and credential files still run there).
    */
   'assigned-value': ({ secret, before, path }) =>
-    secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+    secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && isGenericSecret(secretName(before), secret),
 } as const satisfies Record<string, Validator>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

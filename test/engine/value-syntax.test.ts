@@ -42,7 +42,7 @@ describe('generic rule: values read as the language reads them', () => {
     ['YAML quoted', `  db_password: '${secret}'`],
     ['Kubernetes env', `- name: API_TOKEN\n  value: ${secret}`],
     ['JSON', `{"apiKey": "${secret}", "region": "eu"}`],
-    ['JSON with an escaped quote', `{"apiKey": "${secret}\\"x"}`, `${secret}\\"x`],
+    ['JSON with an escaped quote', `{"password": "${secret}\\"x"}`, `${secret}\\"x`],
     ['INI', `[db]\npassword = ${secret}`],
     ['TOML', `client_secret = "${secret}"`],
     ['XML attribute', `<add key="ClientSecret" value="${secret}" />`],
