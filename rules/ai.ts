@@ -328,22 +328,29 @@ const aiModelRules: readonly RuleSpec[] = [
     },
     { names: ['stability'], body: 'sk-[A-Za-z0-9]{48}' },
   ),
-  assigned(
-    {
-      id: 'wandb-api-key',
-      description: 'Weights & Biases API key',
-      provider: 'Weights & Biases',
-      severity: 'high',
-      tags,
-      revoke: 'https://wandb.ai/authorize',
-      rotate: 'Delete the key under User settings → API keys, create a new one, and update wandb login in CI.',
-      references: ['https://docs.wandb.ai/guides/track/environment-variables/'],
-      entropy: 3,
-      positive: ['WANDB_API_KEY={{hex:40}}', 'wandb_key: "{{hex:40}}"'],
-      negative: ['WANDB_API_KEY={{hex:20}}', 'WANDB_PROJECT=experiments'],
-    },
-    { names: ['wandb'], body: '[a-f0-9]{40}' },
-  ),
+  {
+    ...assigned(
+      {
+        id: 'wandb-api-key',
+        description: 'Weights & Biases API key',
+        provider: 'Weights & Biases',
+        severity: 'high',
+        tags,
+        revoke: 'https://wandb.ai/authorize',
+        rotate: 'Delete the key under User settings → API keys, create a new one, and update wandb login in CI.',
+        references: ['https://docs.wandb.ai/guides/track/environment-variables/'],
+        entropy: 3,
+        positive: ['WANDB_API_KEY={{hex:40}}', 'wandb_key: "{{hex:40}}"'],
+        negative: ['WANDB_API_KEY={{hex:20}}', 'WANDB_PROJECT=experiments'],
+      },
+      { names: ['wandb'], body: '[a-f0-9]{40}' },
+    ),
+    // W&B's keys are 40 hex digits (`local-` first on a self-hosted server) or, since the 0.22.3 SDK,
+    // `wandb_v1_` and about 77 more characters (docs: "Why does my API key fail with 'must be 40
+    // characters long'"): a value in neither shape under WANDB_API_KEY is no W&B key. The new form's
+    // alphabet is not documented, so any run of it passes here (and the generic rule reports it).
+    owns: { names: ['wandb_api_key', 'wandb_key'], value: '(?:[a-z]+-)?[a-f0-9]{40}|wandb_v1_[^\\s"\'`]{20,}' },
+  },
   token(
     {
       id: 'cerebras-api-key',

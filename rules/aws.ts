@@ -27,31 +27,36 @@ export const awsRules = [
       keywords: ['akia', 'asia', 'abia', 'acca'],
     },
   ),
-  custom(
-    {
-      id: 'aws-secret-access-key',
-      description: 'AWS secret access key',
-      provider: 'AWS',
-      severity: 'critical',
-      tags: ['cloud'],
-      partner: 'Usable together with its access key ID (AKIA…/ASIA…).',
-      revoke,
-      rotate,
-      references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-      entropy: 4,
-      positive: ['aws_secret_access_key = {{b64:40}}', 'AWS_SECRET_ACCESS_KEY="{{b64:40}}"', '"awsSecretKey": "{{b64:40}}"'],
-      negative: [
-        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-        'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
-        'aws_secret_access_key = {{b64:30}}',
-      ],
-    },
-    {
-      regex:
-        /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
-      keywords: ['aws', 'amazon'],
-    },
-  ),
+  {
+    ...custom(
+      {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key',
+        provider: 'AWS',
+        severity: 'critical',
+        tags: ['cloud'],
+        partner: 'Usable together with its access key ID (AKIA…/ASIA…).',
+        revoke,
+        rotate,
+        references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
+        entropy: 4,
+        positive: ['aws_secret_access_key = {{b64:40}}', 'AWS_SECRET_ACCESS_KEY="{{b64:40}}"', '"awsSecretKey": "{{b64:40}}"'],
+        negative: [
+          'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+          'aws_secret_access_key = {{b64:30}}',
+        ],
+      },
+      {
+        regex:
+          /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+        keywords: ['aws', 'amazon'],
+      },
+    ),
+    // A secret access key is always 40 characters of base64 (IAM's access-key documentation): 56
+    // characters under AWS_SECRET_ACCESS_KEY are no AWS key, so the generic rules stay quiet too.
+    owns: { names: ['aws_secret_access_key', 'aws_secret_key'], value: '[A-Za-z0-9/+]{40}' },
+  },
   custom(
     {
       id: 'aws-session-token',

@@ -877,25 +877,29 @@ export const cloudRules: readonly RuleSpec[] = [
       edge: 'A-Za-z0-9+/=',
     },
   ),
-  merakiWordStart(
-    named(
-      tags,
-      {
-        id: 'cisco-meraki-api-key',
-        description: 'Cisco Meraki Dashboard API key',
-        provider: 'Cisco Meraki',
-        severity: 'critical',
-        revoke: 'https://dashboard.meraki.com/',
-        rotate:
-          'A Meraki API key acts with its administrator’s full rights in every organization that has the API on, until it is revoked: revoke it under My profile → API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.',
-        references: [
-          'https://developer.cisco.com/meraki/api-v1/authorization',
-          'https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm',
-        ],
-        example: '{{hex:40}}',
-      },
-      // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
-      { names: ['meraki'], body: '[a-f0-9]{40}' },
+  {
+    ...merakiWordStart(
+      named(
+        tags,
+        {
+          id: 'cisco-meraki-api-key',
+          description: 'Cisco Meraki Dashboard API key',
+          provider: 'Cisco Meraki',
+          severity: 'critical',
+          revoke: 'https://dashboard.meraki.com/',
+          rotate:
+            'A Meraki API key acts with its administrator’s full rights in every organization that has the API on, until it is revoked: revoke it under My profile → API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.',
+          references: [
+            'https://developer.cisco.com/meraki/api-v1/authorization',
+            'https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm',
+          ],
+          example: '{{hex:40}}',
+        },
+        // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
+        { names: ['meraki'], body: '[a-f0-9]{40}' },
+      ),
     ),
-  ),
+    // Only the API key's names: OAuth 2.0 access tokens (app-scoped access) may go under other MERAKI_ names.
+    owns: { names: ['meraki_api_key', 'meraki_dashboard_api_key', 'meraki_key'], value: '[A-Fa-f0-9]{40}' },
+  },
 ];

@@ -4,7 +4,7 @@
  * a credential when a provider name is assigned to it. They exist so that every rule of a shape
  * gets the same boundaries and the same assignment syntax; the result is ordinary data.
  */
-import type { RuleSpec } from '../src/catalogue/spec.js';
+import { isDistinctivePrefix, type RuleSpec } from '../src/catalogue/spec.js';
 
 /** What every rule says about itself, apart from how it matches. */
 export interface RuleInfo {
@@ -50,6 +50,17 @@ export interface TokenShape {
   readonly keywords?: readonly string[];
 }
 
+/**
+ * A documented prefix belongs to its provider: a value that starts with one and has another shape
+ * is a mistyped, truncated or corrupted copy (`cfut_` and 21 characters), which the generic rules
+ * then do not report either (`RuleSpec.owns`). Only prefixes that name one provider count.
+ */
+function ownedPrefixes(shape: TokenShape): Pick<RuleSpec, 'owns'> {
+  const prefixes = shape.prefixes.filter(isDistinctivePrefix);
+  if (prefixes.length === 0) return {};
+  return { owns: { prefixes, value: `(?:${shape.prefixes.map(escapeRegex).join('|')})${shape.body}` } };
+}
+
 /** A token recognised by its literal prefix. */
 export function token(info: RuleInfo, shape: TokenShape): RuleSpec {
   const edge = shape.edge ?? 'A-Za-z0-9_-';
@@ -63,6 +74,7 @@ export function token(info: RuleInfo, shape: TokenShape): RuleSpec {
     // A string, compiled once by the catalogue (a RegExp here would be parsed twice at start-up).
     regex: `(?<![${before}])(?<secret>(?:${prefixes})${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? shape.prefixes.map((p) => p.toLowerCase()),
+    ...ownedPrefixes(shape),
   };
 }
 
@@ -136,6 +148,12 @@ export interface AssignedShape {
    * `false`: assignments only (a rule whose names read as ordinary words or other things).
    */
   readonly mention?: readonly string[] | false;
+  /**
+   * The provider documents `body` as the format of every credential it issues under `names`, so
+   * a value in another shape there is none (see `RuleSpec.owns`): the generic rules stay quiet
+   * about it. Only where the documentation says so: a value this silences is never reported.
+   */
+  readonly owns?: true;
 }
 
 /** The name must not end like an identifier of something else: DATADOG_ORG_ID, SENTRY_URL. */
@@ -240,7 +258,20 @@ export function assigned(info: RuleInfo, shape: AssignedShape): RuleSpec {
     // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
     regex: `(?:${names})${after}(?<secret>${shape.body})(?![${edge}])`,
     keywords: shape.keywords ?? nameKeywords(shape.names),
+    // A name that starts with the provider's holds what the provider issued: its documented format
+    // where the rule says that is the only one, else at least no character that no issuer uses.
+    ...ownedNames(shape),
   };
+}
+
+/**
+ * The names as `owns` reads them, words that start a name (`ably_` and `ably.` are both `ably`);
+ * names with other characters (`braintree::configuration.private_key`) are left to the regex.
+ */
+function ownedNames(shape: AssignedShape): Pick<RuleSpec, 'owns'> {
+  const names = [...new Set(shape.names.map((n) => n.replace(/[_.-]+$/, '')))].filter((n) => /^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(n));
+  if (names.length === 0) return {};
+  return { owns: shape.owns ? { names, value: shape.body } : { names } };
 }
 
 /** A rule whose regex does not fit the two shapes above. */

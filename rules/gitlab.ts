@@ -27,7 +27,7 @@ const DEFAULT_BODY: TokenBody = {
 
 function gitlabToken(id: string, prefix: string, description: string, revoke: string, shape: TokenBody = DEFAULT_BODY): RuleSpec {
   const assigned = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
-  return custom(
+  const rule = custom(
     {
       id,
       description,
@@ -47,6 +47,8 @@ function gitlabToken(id: string, prefix: string, description: string, revoke: st
       keywords: [prefix],
     },
   );
+  // GitLab's prefixes are its own: `gloas-` and 32 hex digits is a cut copy, no other secret.
+  return { ...rule, owns: { prefixes: [prefix], value: `${prefix}(?:${shape.body})` } };
 }
 
 export const gitlabRules = [

@@ -519,20 +519,25 @@ const commerceRules: readonly RuleSpec[] = [
     },
     { names: ['bitfinex'], body: '[A-Za-z0-9]{43}' },
   ),
-  named(
-    tags,
-    {
-      id: 'bitmex-api-secret',
-      description: 'BitMEX API secret',
-      provider: 'BitMEX',
-      severity: 'critical',
-      revoke: 'https://www.bitmex.com/app/apiKeys',
-      rotate: exchange('BitMEX (Account → API Keys)'),
-      references: ['https://www.bitmex.com/app/apiKeysUsage'],
-      example: '{{b64url:48}}',
-    },
-    { names: ['bitmex'], body: '[A-Za-z0-9_-]{48}' },
-  ),
+  {
+    ...named(
+      tags,
+      {
+        id: 'bitmex-api-secret',
+        description: 'BitMEX API secret',
+        provider: 'BitMEX',
+        severity: 'critical',
+        revoke: 'https://www.bitmex.com/app/apiKeys',
+        rotate: exchange('BitMEX (Account → API Keys)'),
+        references: ['https://www.bitmex.com/app/apiKeysUsage'],
+        example: '{{b64url:48}}',
+      },
+      { names: ['bitmex'], body: '[A-Za-z0-9_-]{48}' },
+    ),
+    // BitMEX's API documentation signs its examples with a 24-character key ID and a 48-character
+    // secret: a value of another length under a BitMEX name is neither.
+    owns: { names: ['bitmex'], value: '[A-Za-z0-9_-]{24}|[A-Za-z0-9_-]{48}' },
+  },
   named(
     tags,
     {

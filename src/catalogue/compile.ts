@@ -1,5 +1,6 @@
-import type { Catalogue, CompiledRule } from '../engine/catalogue.js';
+import type { Catalogue, CompiledRule, OwnedNames } from '../engine/catalogue.js';
 import { CARRIERS } from '../engine/encoded.js';
+import { ISSUED_VALUE } from '../engine/generic-value.js';
 import { compileKeywords } from '../engine/keywords.js';
 import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
@@ -98,6 +99,31 @@ class Compiled implements CompiledRule {
   }
 }
 
+/**
+ * A rule's `owns`, its pattern built on first use: ~500 rules own names or prefixes, and a
+ * pre-commit run that meets no generic match should not compile any of them.
+ */
+class Owned implements OwnedNames {
+  readonly names: readonly string[];
+  readonly prefixes: readonly string[];
+  readonly alphabetOnly: boolean;
+  #value: RegExp | undefined;
+
+  constructor(
+    private readonly id: string,
+    private readonly owns: NonNullable<RuleSpec['owns']>,
+  ) {
+    this.names = (owns.names ?? []).map((n) => n.replace(/[_.-]/g, ''));
+    this.prefixes = owns.prefixes ?? [];
+    this.alphabetOnly = owns.value === undefined;
+  }
+
+  get value(): RegExp {
+    this.#value ??= this.owns.value === undefined ? ISSUED_VALUE : toRegExp(`^(?:${this.owns.value})$`, `rule ${this.id} owns`, '');
+    return this.#value;
+  }
+}
+
 export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): CompiledRule {
   const rule = new Compiled(spec, index, pathGroup);
   if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
@@ -150,5 +176,6 @@ export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
   CARRIERS.forEach((carrier, index) => {
     carrierOf[idOf(carrier.keyword)] = index;
   });
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
+  const owned = specs.flatMap((spec) => (spec.owns === undefined ? [] : [new Owned(spec.id, spec.owns)]));
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }

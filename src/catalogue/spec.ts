@@ -60,6 +60,16 @@ export interface RuleSpec {
   /** The provider's documentation of the format. */
   readonly references?: readonly string[];
   readonly tags?: readonly string[];
+  /**
+   * Where the provider's credentials are the only thing: under these names (lowercase words that
+   * start the name: `meraki` owns `MERAKI_API_KEY` and `merakiToken`) or after these literal
+   * prefixes (`cfut_`). With `value`, the one format the provider documents for all of them: a
+   * value there in another shape is none of its credentials (a typo, a truncated or corrupted
+   * copy), so the generic rules do not report it either; any such value goes unreported, so only
+   * for formats documented as the only one. Without `value`, only that they are credentials the
+   * provider issues: a value with a character no issuer uses is refuted, any other proves nothing.
+   */
+  readonly owns?: { readonly names?: readonly string[]; readonly prefixes?: readonly string[]; readonly value?: string };
   /** Said in the finding when the credential only works together with another value. */
   readonly partner?: string;
   /**
@@ -75,3 +85,12 @@ export interface RuleSpec {
 }
 
 export const DEFAULT_MAX_MATCH = 512;
+
+/**
+ * A token prefix that names one provider: four characters or more, ending in a separator
+ * (`cfut_`, `xai-`, `pat.`). `sk-`, `pk_`, `AKIA`-like letter runs and `eyJ` are shared or mean
+ * an encoding, not a provider.
+ */
+export function isDistinctivePrefix(prefix: string): boolean {
+  return prefix.length >= 4 && /^[A-Za-z0-9][A-Za-z0-9_.&-]*[_.-]$/.test(prefix);
+}

@@ -2,7 +2,7 @@ import { isValidatorName, VALIDATOR_NAMES } from '../engine/validators.js';
 import { SEVERITIES } from '../types.js';
 import { toRegExp } from './compile.js';
 import { expandExample, seededRandom } from './examples.js';
-import type { RuleSpec } from './spec.js';
+import { isDistinctivePrefix, type RuleSpec } from './spec.js';
 
 const KNOWN_KEYS = new Set([
   'id',
@@ -22,6 +22,7 @@ const KNOWN_KEYS = new Set([
   'partner',
   'validator',
   'examples',
+  'owns',
 ]);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -91,6 +92,7 @@ export function validateRuleSpec(value: unknown): string[] {
         }
       });
   }
+  problems.push(...ownsProblems(rule.owns));
   const remediation = rule.remediation as Record<string, unknown> | undefined;
   if (typeof remediation !== 'object' || remediation === null || !isString(remediation.revoke) || !isString(remediation.rotate)) {
     problems.push('"remediation" must have "revoke" (a URL) and "rotate" (text)');
@@ -111,6 +113,32 @@ export function validateRuleSpec(value: unknown): string[] {
         problems.push(`positive example "${template.slice(0, 40)}…" contains none of the keywords`);
       }
     }
+  }
+  return problems;
+}
+
+/** `owns`: lowercase name words or distinctive prefixes, and a value pattern that compiles. */
+function ownsProblems(owns: unknown): string[] {
+  if (owns === undefined) return [];
+  const o = (typeof owns === 'object' && owns !== null ? owns : {}) as Record<string, unknown>;
+  const names = o.names ?? [];
+  const prefixes = o.prefixes ?? [];
+  if (
+    !isStringArray(names) ||
+    !isStringArray(prefixes) ||
+    names.length + prefixes.length === 0 ||
+    (o.value !== undefined && !isString(o.value))
+  ) {
+    return ['"owns" must have "names" (lowercase words) or "prefixes" (literals), and may have "value" (a pattern)'];
+  }
+  const problems = names.filter((n) => !/^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(n)).map((n) => `"owns" name "${n}" must be a lowercase word`);
+  // A short prefix is shared: `sk-` starts the keys of a dozen providers, and owning it would hide theirs.
+  for (const p of prefixes)
+    if (!isDistinctivePrefix(p)) problems.push(`"owns" prefix "${p}" must be 4 characters or more and end in _ - or .`);
+  try {
+    if (o.value !== undefined) toRegExp(o.value, 'owns.value');
+  } catch (e) {
+    problems.push((e as Error).message);
   }
   return problems;
 }

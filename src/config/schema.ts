@@ -131,6 +131,26 @@ export const CONFIG_SCHEMA = {
         references: { type: 'array', items: { type: 'string', pattern: '^https://', errorMessage: 'must be an https URL' } },
         tags: stringList('Tags, for disableTags.', { minLength: 1 }),
         partner: { type: 'string' },
+        owns: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Names this provider issues credentials under and the format all of them have: the generic rules do not report another value under these names.',
+          properties: {
+            names: stringList('Lowercase words that start the owned names (e.g. "meraki" owns MERAKI_API_KEY).', {
+              minLength: 1,
+              pattern: '^[a-z0-9]+(?:[_.-][a-z0-9]+)*$',
+              errorMessage: 'must be a lowercase word',
+            }),
+            value: {
+              type: 'string',
+              format: 'keyscan-regex',
+              description:
+                'JavaScript regular expression the whole value matches; without it, only that the values are issued credentials.',
+            },
+            prefixes: stringList('Literal prefixes (4 characters or more, ending in _ - or .) of the owned values.', { minLength: 4 }),
+          },
+        },
         validator: {
           type: 'string',
           enum: [...VALIDATOR_NAMES],

@@ -44,6 +44,18 @@ export interface CompiledRule {
   readonly pathGroup: number | undefined;
 }
 
+/** Names and prefixes a provider's rule owns, and the format of every credential under them (`RuleSpec.owns`). */
+export interface OwnedNames {
+  /** The names without separators (`meraki`, `keenmaster`): a snake_cased name starting with one is owned. */
+  readonly names: readonly string[];
+  /** Literal prefixes: a value starting with one is owned. */
+  readonly prefixes: readonly string[];
+  /** The whole value. */
+  readonly value: RegExp;
+  /** `value` is an alphabet, not a format: it refutes, never vouches. */
+  readonly alphabetOnly: boolean;
+}
+
 export interface Catalogue {
   readonly rules: readonly CompiledRule[];
   readonly keywords: KeywordMatcher;
@@ -58,4 +70,6 @@ export interface Catalogue {
    * fragment's path is tested once per condition, not once per rule.
    */
   readonly paths: readonly RegExp[];
+  /** What the provider rules say their names hold: a generic rule reports no other value under them. */
+  readonly owned: readonly OwnedNames[];
 }

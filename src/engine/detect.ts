@@ -1,9 +1,11 @@
-import type { Catalogue, CompiledRule } from './catalogue.js';
+import type { Catalogue, CompiledRule, OwnedNames } from './catalogue.js';
 import { keyMaterial } from './credential-values.js';
 import { carrierRuns, decodeRun, insideEncodedRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';
 import { isDocumentedExample } from './examples.js';
+import { secretName } from './generic-value.js';
 import { findKeywords } from './keywords.js';
+import { isDisowned } from './owned-names.js';
 import { type PathVerdicts, pathVerdicts } from './path-verdicts.js';
 import { isPlaceholder } from './placeholders.js';
 
@@ -53,7 +55,7 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text.whole(), m, path);
+        const verdict = accept(rule, text.whole(), m, path, catalogue.owned);
         if (verdict === 'refuted') refuted.push(m);
         if (verdict === false || verdict === 'refuted') continue;
         const secret = data.toString('utf8', m.start, m.end);
@@ -236,7 +238,13 @@ function secretSpan(rule: CompiledRule, text: string, m: RegExpExecArray): [numb
  * placeholder checks (`foobared` is neither random nor a placeholder, only published). Compared
  * on the latin1 view: every listed example is ASCII.
  */
-function accept(rule: CompiledRule, text: string, m: Span, path: string | undefined): boolean | 'example' | 'refuted' {
+function accept(
+  rule: CompiledRule,
+  text: string,
+  m: Span,
+  path: string | undefined,
+  owned: readonly OwnedNames[],
+): boolean | 'example' | 'refuted' {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return 'example';
@@ -257,7 +265,8 @@ function accept(rule: CompiledRule, text: string, m: Span, path: string | undefi
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
-  return true;
+  // Last: it is rare for a generic match to get this far, and rarer to be under a provider's name.
+  return !(rule.generic && isDisowned(owned, secretName(textBefore(text, m)), secret));
 }
 
 /** The match up to its secret, and up to 48 characters of its line before it (the rest of a name). */

@@ -89,7 +89,9 @@ describe('checkRegexSafety', () => {
     for (const rule of builtinRules) {
       const random = seededRandom(rule.id);
       const hints = [...rule.keywords, ...rule.examples.positive.map((e) => expandExample(e, random))];
-      for (const pattern of [rule.regex, ...(rule.allowLine ?? []), ...(rule.allowSecret ?? [])]) {
+      // `owns.value` runs anchored on generic values (src/engine/owned-names.ts), up to 900 times each.
+      const owned = rule.owns?.value === undefined ? [] : [`^(?:${rule.owns.value})$`];
+      for (const pattern of [rule.regex, ...(rule.allowLine ?? []), ...(rule.allowSecret ?? []), ...owned]) {
         // On CPU time a stalled thread no longer passes for backtracking, so one check is enough; 200 ms
         // an attempt (the default is 50) leaves room for collections on V8's helper threads, which count.
         const problem = check(pattern, { hints, budgetMs: 200 });

@@ -53,6 +53,7 @@ describe('the shipped JSON Schema', () => {
       references: true,
       tags: true,
       partner: true,
+      owns: true,
       validator: true,
       examples: true,
     };
