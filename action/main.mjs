@@ -66,10 +66,27 @@ var init_prevalidated = __esm({
   }
 });
 
+// src/catalogue/spec.ts
+function isDistinctivePrefix(prefix) {
+  return prefix.length >= 4 && /^[A-Za-z0-9][A-Za-z0-9_.&-]*[_.-]$/.test(prefix);
+}
+var DEFAULT_MAX_MATCH;
+var init_spec = __esm({
+  "src/catalogue/spec.ts"() {
+    "use strict";
+    DEFAULT_MAX_MATCH = 512;
+  }
+});
+
 // rules/define.ts
 function base(info) {
   const { revoke: revoke6, rotate: rotate9, positive, negative, ...rest } = info;
   return { ...rest, remediation: { revoke: revoke6, rotate: rotate9 }, examples: { positive, negative } };
+}
+function ownedPrefixes(shape) {
+  const prefixes = shape.prefixes.filter(isDistinctivePrefix);
+  if (prefixes.length === 0) return {};
+  return { owns: { prefixes, value: `(?:${shape.prefixes.map(escapeRegex).join("|")})${shape.body}` } };
 }
 function token(info, shape) {
   const edge = shape.edge ?? "A-Za-z0-9_-";
@@ -81,7 +98,8 @@ function token(info, shape) {
     ...base(info),
     // A string, compiled once by the catalogue (a RegExp here would be parsed twice at start-up).
     regex: `(?<![${before}])(?<secret>(?:${prefixes})${shape.body})(?![${edge}])`,
-    keywords: shape.keywords ?? shape.prefixes.map((p) => p.toLowerCase())
+    keywords: shape.keywords ?? shape.prefixes.map((p) => p.toLowerCase()),
+    ...ownedPrefixes(shape)
   };
 }
 function anyCase(word) {
@@ -138,8 +156,16 @@ function assigned(info, shape) {
     ...base(info),
     // A value may carry its header's scheme: `calendly_token: "Bearer <jwt>"`.
     regex: `(?:${names})${after2}(?<secret>${shape.body})(?![${edge}])`,
-    keywords: shape.keywords ?? nameKeywords(shape.names)
+    keywords: shape.keywords ?? nameKeywords(shape.names),
+    // A name that starts with the provider's holds what the provider issued: its documented format
+    // where the rule says that is the only one, else at least no character that no issuer uses.
+    ...ownedNames(shape)
   };
+}
+function ownedNames(shape) {
+  const names = [...new Set(shape.names.map((n) => n.replace(/[_.-]+$/, "")))].filter((n) => /^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(n));
+  if (names.length === 0) return {};
+  return { owns: shape.owns ? { names, value: shape.body } : { names } };
 }
 function custom(info, match) {
   return { ...base(info), ...match };
@@ -178,6 +204,7 @@ var escapeRegex, COMMON_WORDS, ASSIGN, ARGUMENT, NOT_AFTER_WORDS, ORDINARY_NAMES
 var init_define = __esm({
   "rules/define.ts"() {
     "use strict";
+    init_spec();
     escapeRegex = (literal3) => literal3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     COMMON_WORDS = new Set(
       "line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta remove abstract alpha better writer black polygon authorize redis uptime consul central modal toggl portkey".split(
@@ -535,22 +562,29 @@ var init_ai = __esm({
         },
         { names: ["stability"], body: "sk-[A-Za-z0-9]{48}" }
       ),
-      assigned(
-        {
-          id: "wandb-api-key",
-          description: "Weights & Biases API key",
-          provider: "Weights & Biases",
-          severity: "high",
-          tags,
-          revoke: "https://wandb.ai/authorize",
-          rotate: "Delete the key under User settings \u2192 API keys, create a new one, and update wandb login in CI.",
-          references: ["https://docs.wandb.ai/guides/track/environment-variables/"],
-          entropy: 3,
-          positive: ["WANDB_API_KEY={{hex:40}}", 'wandb_key: "{{hex:40}}"'],
-          negative: ["WANDB_API_KEY={{hex:20}}", "WANDB_PROJECT=experiments"]
-        },
-        { names: ["wandb"], body: "[a-f0-9]{40}" }
-      ),
+      {
+        ...assigned(
+          {
+            id: "wandb-api-key",
+            description: "Weights & Biases API key",
+            provider: "Weights & Biases",
+            severity: "high",
+            tags,
+            revoke: "https://wandb.ai/authorize",
+            rotate: "Delete the key under User settings \u2192 API keys, create a new one, and update wandb login in CI.",
+            references: ["https://docs.wandb.ai/guides/track/environment-variables/"],
+            entropy: 3,
+            positive: ["WANDB_API_KEY={{hex:40}}", 'wandb_key: "{{hex:40}}"'],
+            negative: ["WANDB_API_KEY={{hex:20}}", "WANDB_PROJECT=experiments"]
+          },
+          { names: ["wandb"], body: "[a-f0-9]{40}" }
+        ),
+        // W&B's keys are 40 hex digits (`local-` first on a self-hosted server) or, since the 0.22.3 SDK,
+        // `wandb_v1_` and about 77 more characters (docs: "Why does my API key fail with 'must be 40
+        // characters long'"): a value in neither shape under WANDB_API_KEY is no W&B key. The new form's
+        // alphabet is not documented, so any run of it passes here (and the generic rule reports it).
+        owns: { names: ["wandb_api_key", "wandb_key"], value: "(?:[a-z]+-)?[a-f0-9]{40}|wandb_v1_[^\\s\"'`]{20,}" }
+      },
       token(
         {
           id: "cerebras-api-key",
@@ -1213,30 +1247,35 @@ var init_aws = __esm({
           keywords: ["akia", "asia", "abia", "acca"]
         }
       ),
-      custom(
-        {
-          id: "aws-secret-access-key",
-          description: "AWS secret access key",
-          provider: "AWS",
-          severity: "critical",
-          tags: ["cloud"],
-          partner: "Usable together with its access key ID (AKIA\u2026/ASIA\u2026).",
-          revoke,
-          rotate: rotate2,
-          references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
-          entropy: 4,
-          positive: ["aws_secret_access_key = {{b64:40}}", 'AWS_SECRET_ACCESS_KEY="{{b64:40}}"', '"awsSecretKey": "{{b64:40}}"'],
-          negative: [
-            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}",
-            "aws_secret_access_key = {{b64:30}}"
-          ]
-        },
-        {
-          regex: /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
-          keywords: ["aws", "amazon"]
-        }
-      ),
+      {
+        ...custom(
+          {
+            id: "aws-secret-access-key",
+            description: "AWS secret access key",
+            provider: "AWS",
+            severity: "critical",
+            tags: ["cloud"],
+            partner: "Usable together with its access key ID (AKIA\u2026/ASIA\u2026).",
+            revoke,
+            rotate: rotate2,
+            references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
+            entropy: 4,
+            positive: ["aws_secret_access_key = {{b64:40}}", 'AWS_SECRET_ACCESS_KEY="{{b64:40}}"', '"awsSecretKey": "{{b64:40}}"'],
+            negative: [
+              "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+              "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}",
+              "aws_secret_access_key = {{b64:30}}"
+            ]
+          },
+          {
+            regex: /(?:aws|amazon)[\w.-]{0,20}(?:secret|private)[\w.-]{0,20}(?:["'`]?\s{0,5}(?::|=>|=|:=)|["']?[ \t]*\r?\n[ \t]*value:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+            keywords: ["aws", "amazon"]
+          }
+        ),
+        // A secret access key is always 40 characters of base64 (IAM's access-key documentation): 56
+        // characters under AWS_SECRET_ACCESS_KEY are no AWS key, so the generic rules stay quiet too.
+        owns: { names: ["aws_secret_access_key", "aws_secret_key"], value: "[A-Za-z0-9/+]{40}" }
+      },
       custom(
         {
           id: "aws-session-token",
@@ -3399,26 +3438,30 @@ var init_cloud = __esm({
           edge: "A-Za-z0-9+/="
         }
       ),
-      merakiWordStart(
-        named(
-          tags4,
-          {
-            id: "cisco-meraki-api-key",
-            description: "Cisco Meraki Dashboard API key",
-            provider: "Cisco Meraki",
-            severity: "critical",
-            revoke: "https://dashboard.meraki.com/",
-            rotate: "A Meraki API key acts with its administrator\u2019s full rights in every organization that has the API on, until it is revoked: revoke it under My profile \u2192 API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.",
-            references: [
-              "https://developer.cisco.com/meraki/api-v1/authorization",
-              "https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm"
-            ],
-            example: "{{hex:40}}"
-          },
-          // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
-          { names: ["meraki"], body: "[a-f0-9]{40}" }
-        )
-      )
+      {
+        ...merakiWordStart(
+          named(
+            tags4,
+            {
+              id: "cisco-meraki-api-key",
+              description: "Cisco Meraki Dashboard API key",
+              provider: "Cisco Meraki",
+              severity: "critical",
+              revoke: "https://dashboard.meraki.com/",
+              rotate: "A Meraki API key acts with its administrator\u2019s full rights in every organization that has the API on, until it is revoked: revoke it under My profile \u2192 API access, generate a new one and read it from MERAKI_DASHBOARD_API_KEY, not the source. For automation, register an OAuth 2.0 integration instead: its grants are scoped per application and its access tokens last 60 minutes.",
+              references: [
+                "https://developer.cisco.com/meraki/api-v1/authorization",
+                "https://docs.tenable.com/integrations/Cisco-Meraki/Content/api-config.htm"
+              ],
+              example: "{{hex:40}}"
+            },
+            // The Dashboard API key is a 40-digit hex string, sent as a Bearer token or X-Cisco-Meraki-API-Key.
+            { names: ["meraki"], body: "[a-f0-9]{40}" }
+          )
+        ),
+        // Only the API key's names: OAuth 2.0 access tokens (app-scoped access) may go under other MERAKI_ names.
+        owns: { names: ["meraki_api_key", "meraki_dashboard_api_key", "meraki_key"], value: "[A-Fa-f0-9]{40}" }
+      }
     ];
   }
 });
@@ -6077,7 +6120,7 @@ var init_github = __esm({
 // rules/gitlab.ts
 function gitlabToken(id, prefix, description, revoke6, shape = DEFAULT_BODY) {
   const assigned2 = shape === DEFAULT_BODY ? `${prefix}{{b64url:27}}.01.{{lowalnum:9}}` : `${prefix}${shape.example}`;
-  return custom(
+  const rule = custom(
     {
       id,
       description,
@@ -6097,6 +6140,7 @@ function gitlabToken(id, prefix, description, revoke6, shape = DEFAULT_BODY) {
       keywords: [prefix]
     }
   );
+  return { ...rule, owns: { prefixes: [prefix], value: `${prefix}(?:${shape.body})` } };
 }
 var references3, rotate4, DEFAULT_BODY, gitlabRules;
 var init_gitlab = __esm({
@@ -10964,20 +11008,25 @@ var init_payments = __esm({
         },
         { names: ["bitfinex"], body: "[A-Za-z0-9]{43}" }
       ),
-      named(
-        tags17,
-        {
-          id: "bitmex-api-secret",
-          description: "BitMEX API secret",
-          provider: "BitMEX",
-          severity: "critical",
-          revoke: "https://www.bitmex.com/app/apiKeys",
-          rotate: exchange("BitMEX (Account \u2192 API Keys)"),
-          references: ["https://www.bitmex.com/app/apiKeysUsage"],
-          example: "{{b64url:48}}"
-        },
-        { names: ["bitmex"], body: "[A-Za-z0-9_-]{48}" }
-      ),
+      {
+        ...named(
+          tags17,
+          {
+            id: "bitmex-api-secret",
+            description: "BitMEX API secret",
+            provider: "BitMEX",
+            severity: "critical",
+            revoke: "https://www.bitmex.com/app/apiKeys",
+            rotate: exchange("BitMEX (Account \u2192 API Keys)"),
+            references: ["https://www.bitmex.com/app/apiKeysUsage"],
+            example: "{{b64url:48}}"
+          },
+          { names: ["bitmex"], body: "[A-Za-z0-9_-]{48}" }
+        ),
+        // BitMEX's API documentation signs its examples with a 24-character key ID and a 48-character
+        // secret: a value of another length under a BitMEX name is neither.
+        owns: { names: ["bitmex"], value: "[A-Za-z0-9_-]{24}|[A-Za-z0-9_-]{48}" }
+      },
       named(
         tags17,
         {
@@ -18696,6 +18745,265 @@ var init_encoded = __esm({
   }
 });
 
+// src/engine/placeholders.ts
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
+  const top = Math.max(...counts2.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+function isTypedSequence(lower) {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run2 of TYPED_RUNS) {
+      const at2 = run2.indexOf(lower[i]);
+      if (at2 === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run2[at2 + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered >= lower.length - 2 && longest >= 6) return true;
+  return isCountingUp(lower);
+}
+function hasTypedRun(lower) {
+  return ascendingRuns(lower).some((n) => n >= 8);
+}
+function ascendingRuns(value2) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  const runs = [];
+  let n = 1;
+  for (let i = 1; i <= value2.length; i++) {
+    const c = value2.charCodeAt(i);
+    const previous = value2.charCodeAt(i - 1);
+    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    runs.push(n);
+    n = 1;
+  }
+  return runs;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
+function isCountingUp(lower) {
+  const body = lower.replace(/[-_ ]/g, "");
+  const letters = body.replace(/[^a-z]/g, "");
+  const digits = body.replace(/[^0-9]/g, "");
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
+  const slips = (s, base2, size) => {
+    let n = 0;
+    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base2) % size !== (s.charCodeAt(i - 1) - base2 + 1) % size) n++;
+    return n;
+  };
+  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
+}
+var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
+var init_placeholders = __esm({
+  "src/engine/placeholders.ts"() {
+    "use strict";
+    REFERENCE = [
+      /^\$\{[^}]*\}$/,
+      // ${VAR}
+      /^\$\(.*\)$/,
+      // $(command)
+      /^\$[A-Z_][A-Z0-9_]*$/i,
+      // $VAR
+      /^%[A-Z_][A-Z0-9_]*%$/i,
+      // %VAR%
+      /^\{\{.*\}\}$/s,
+      // {{ template }}
+      /^\{%.*%\}$/s,
+      /^<[^<>]*>$/,
+      // <TOKEN>
+      /^\[[^[\]]*\]$/,
+      // [TOKEN]
+      /^#\{.*\}$/,
+      // #{ruby}
+      /^%\([\w.]+\)[sd]$/,
+      // %(name)s
+      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+    ];
+    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
+    TYPED_RUNS = [
+      "abcdefghijklmnopqrstuvwxyz",
+      "0123456789",
+      "9876543210",
+      "1234567890",
+      "qwertyuiop",
+      "asdfghjkl",
+      "zxcvbnm",
+      "!@#$%^&*()"
+    ];
+  }
+});
+
+// src/engine/generic-value.ts
+function secretName(before) {
+  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
+  if (words.length > 1 && words[words.length - 1] === "value") words.pop();
+  const last = words[words.length - 1] ?? "";
+  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
+}
+function isNonSecretName(name2) {
+  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
+  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
+}
+function looksLikeIdentifier(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value2)) return true;
+  const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  let letters = 0;
+  let pairs = 0;
+  let common = 0;
+  let longest = 0;
+  for (const run2 of runs) {
+    letters += run2.length;
+    longest = Math.max(longest, run2.length);
+    const word = run2.toLowerCase();
+    for (let i = 1; i < word.length; i++) {
+      pairs++;
+      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
+    }
+  }
+  if (letters === 0) return true;
+  const digits = value2.replace(/[^0-9]/g, "").length;
+  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
+  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
+}
+function hasTypedStretches(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  const stretches = ascendingRuns(value2).filter((n) => n >= 3);
+  const covered = stretches.reduce((sum, n) => sum + n, 0);
+  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value2.length;
+}
+function looksLikePath(value2) {
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
+  if (/^[A-Za-z]:\\/.test(value2)) return true;
+  return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
+}
+function hasRandomSegment(value2) {
+  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
+}
+function looksLikeMemberExpression(value2) {
+  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+}
+function deLeet(value2) {
+  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+function decodedText(value2) {
+  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
+  const decoded = Buffer.from(value2, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
+}
+function isWordyText(text2) {
+  return SECRET_WORDS.test(text2) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text2);
+}
+function isSettingsQuery(value2) {
+  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
+  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
+}
+function namesIssuedCredential(name2) {
+  return /token|api_?key/.test(name2) && !/pass|pwd|secret|private|signing|encryption|master|session_key|salt|auth_key/.test(name2);
+}
+function isTypedForIssuedName(name2, value2) {
+  return namesIssuedCredential(name2) && NOT_ISSUED_CHARACTER.test(value2.replace(/\\\//g, "/"));
+}
+function isNonSecretValue(value2) {
+  if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
+  if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
+  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
+  if (isSettingsQuery(value2)) return true;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
+  if (REFERENCES.some((p) => p.test(value2))) return true;
+  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
+  if (hasTypedStretches(value2)) return true;
+  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
+  const decoded = decodedText(value2);
+  if (decoded !== void 0 && isWordyText(decoded)) return true;
+  return looksLikeIdentifier(value2);
+}
+function isDummyPassword(password) {
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
+}
+var NOT_A_SECRET_NAME, REFERENCES, COMMON_PAIRS, HOST_NAME, PASSWORD_HASH, SECRET_WORDS, NOT_ISSUED_CLASS, NOT_ISSUED_CHARACTER, ISSUED_VALUE;
+var init_generic_value = __esm({
+  "src/engine/generic-value.ts"() {
+    "use strict";
+    init_placeholders();
+    NOT_A_SECRET_NAME = [
+      // …_id, …_type, …_path: the value describes a secret rather than being one.
+      /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
+      // Pagination and protocol values that are called tokens but grant nothing.
+      /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+      /(?:^|_)tokeni[sz]e/,
+      /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
+    ];
+    REFERENCES = [
+      /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
+      // sops, jasypt, Spring, Ansible, Vault transit, KMS ciphertext
+      /^(?:op|sm|ssm|vault|awssm|gcpsm|azkv|secret|secrets|keyvault|akv|bws|doppler|infisical|k8s|kubernetes):\/?\//i,
+      /^arn:aws:(?:secretsmanager|ssm|kms):/,
+      /^projects\/[\w-]+\/secrets\//,
+      /^@Microsoft\.KeyVault\(/,
+      /^data:[\w.+-]+\/[\w.+-]+[;,]/
+      // data URIs
+    ];
+    COMMON_PAIRS = new Set(
+      "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
+    );
+    HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
+    PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+    SECRET_WORDS = /password|passwd|secret|token|credential/i;
+    NOT_ISSUED_CLASS = "?^$@#!*(){}<>,;'\"`\\\\";
+    NOT_ISSUED_CHARACTER = new RegExp(`[${NOT_ISSUED_CLASS}]`);
+    ISSUED_VALUE = new RegExp(`^[^${NOT_ISSUED_CLASS}\\s]+$`);
+  }
+});
+
 // src/engine/keyword-scan.ts
 function scanKeywords(m, data, onHit, start, end) {
   let scanner = scanners.get(m);
@@ -19080,256 +19388,6 @@ var init_checksum = __esm({
   }
 });
 
-// src/engine/placeholders.ts
-function isPlaceholder(value2) {
-  if (value2.length === 0) return true;
-  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
-  if (DUMMY_WORDS.test(value2)) return true;
-  return isTypedFiller(value2);
-}
-function isTypedFiller(value2) {
-  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
-  if (body.length === 0) return true;
-  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
-  const lower = body.toLowerCase();
-  for (const seq of SEQUENCES) {
-    if (lower.length >= 6 && seq.includes(lower)) return true;
-    if (lower.includes(seq.slice(0, 8))) return true;
-  }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const c of body) counts2.set(c, (counts2.get(c) ?? 0) + 1);
-  const top = Math.max(...counts2.values());
-  return body.length >= 8 && top / body.length > 0.6;
-}
-function isTypedSequence(lower) {
-  if (lower.length < 8) return false;
-  let covered = 0;
-  let longest = 0;
-  for (let i = 0; i < lower.length; ) {
-    let best = 1;
-    for (const run2 of TYPED_RUNS) {
-      const at2 = run2.indexOf(lower[i]);
-      if (at2 === -1) continue;
-      let n = 1;
-      while (i + n < lower.length && run2[at2 + n] === lower[i + n]) n++;
-      best = Math.max(best, n);
-    }
-    if (best >= 3) covered += best;
-    longest = Math.max(longest, best);
-    i += best;
-  }
-  if (covered >= lower.length - 2 && longest >= 6) return true;
-  return isCountingUp(lower);
-}
-function hasTypedRun(lower) {
-  return ascendingRuns(lower).some((n) => n >= 8);
-}
-function ascendingRuns(value2) {
-  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  const runs = [];
-  let n = 1;
-  for (let i = 1; i <= value2.length; i++) {
-    const c = value2.charCodeAt(i);
-    const previous = value2.charCodeAt(i - 1);
-    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
-      n++;
-      continue;
-    }
-    runs.push(n);
-    n = 1;
-  }
-  return runs;
-}
-function repeatsTypedRun(lower) {
-  const seen = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 4 <= lower.length; i++) {
-    const four = lower.slice(i, i + 4);
-    if (!TYPED_RUNS.some((run2) => run2.includes(four))) continue;
-    const n = (seen.get(four) ?? 0) + 1;
-    if (n >= 3) return true;
-    seen.set(four, n);
-  }
-  return false;
-}
-function isPeriodic(body) {
-  if (body.length < 12) return false;
-  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
-    let same = true;
-    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
-    if (same) return true;
-  }
-  return false;
-}
-function isCountingUp(lower) {
-  const body = lower.replace(/[-_ ]/g, "");
-  const letters = body.replace(/[^a-z]/g, "");
-  const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
-  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
-  if (switches < body.length / 4) return false;
-  const slips = (s, base2, size) => {
-    let n = 0;
-    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base2) % size !== (s.charCodeAt(i - 1) - base2 + 1) % size) n++;
-    return n;
-  };
-  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
-}
-var REFERENCE, DUMMY_WORDS, SEQUENCES, TYPED_RUNS;
-var init_placeholders = __esm({
-  "src/engine/placeholders.ts"() {
-    "use strict";
-    REFERENCE = [
-      /^\$\{[^}]*\}$/,
-      // ${VAR}
-      /^\$\(.*\)$/,
-      // $(command)
-      /^\$[A-Z_][A-Z0-9_]*$/i,
-      // $VAR
-      /^%[A-Z_][A-Z0-9_]*%$/i,
-      // %VAR%
-      /^\{\{.*\}\}$/s,
-      // {{ template }}
-      /^\{%.*%\}$/s,
-      /^<[^<>]*>$/,
-      // <TOKEN>
-      /^\[[^[\]]*\]$/,
-      // [TOKEN]
-      /^#\{.*\}$/,
-      // #{ruby}
-      /^%\([\w.]+\)[sd]$/,
-      // %(name)s
-      /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
-    ];
-    DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-    SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
-    TYPED_RUNS = [
-      "abcdefghijklmnopqrstuvwxyz",
-      "0123456789",
-      "9876543210",
-      "1234567890",
-      "qwertyuiop",
-      "asdfghjkl",
-      "zxcvbnm",
-      "!@#$%^&*()"
-    ];
-  }
-});
-
-// src/engine/generic-value.ts
-function secretName(before) {
-  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
-  if (words.length > 1 && words[words.length - 1] === "value") words.pop();
-  const last = words[words.length - 1] ?? "";
-  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
-}
-function isNonSecretName(name2) {
-  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
-  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
-}
-function looksLikeIdentifier(value2) {
-  if (/^[0-9a-f]+$/i.test(value2)) return false;
-  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value2)) return true;
-  const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
-  let letters = 0;
-  let pairs = 0;
-  let common = 0;
-  let longest = 0;
-  for (const run2 of runs) {
-    letters += run2.length;
-    longest = Math.max(longest, run2.length);
-    const word = run2.toLowerCase();
-    for (let i = 1; i < word.length; i++) {
-      pairs++;
-      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
-    }
-  }
-  if (letters === 0) return true;
-  const digits = value2.replace(/[^0-9]/g, "").length;
-  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
-  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
-}
-function hasTypedStretches(value2) {
-  if (/^[0-9a-f]+$/i.test(value2)) return false;
-  const stretches = ascendingRuns(value2).filter((n) => n >= 3);
-  const covered = stretches.reduce((sum, n) => sum + n, 0);
-  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value2.length;
-}
-function looksLikePath(value2) {
-  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
-  if (/^[A-Za-z]:\\/.test(value2)) return true;
-  return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
-}
-function hasRandomSegment(value2) {
-  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
-}
-function looksLikeMemberExpression(value2) {
-  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
-}
-function deLeet(value2) {
-  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
-}
-function decodedText(value2) {
-  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
-  const decoded = Buffer.from(value2, "base64").toString("latin1");
-  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
-}
-function isWordyText(text2) {
-  return SECRET_WORDS.test(text2) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text2);
-}
-function isSettingsQuery(value2) {
-  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
-  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
-}
-function isNonSecretValue(value2) {
-  if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
-  if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
-  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
-  if (isSettingsQuery(value2)) return true;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
-  if (REFERENCES.some((p) => p.test(value2))) return true;
-  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
-  if (hasTypedStretches(value2)) return true;
-  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
-  const decoded = decodedText(value2);
-  if (decoded !== void 0 && isWordyText(decoded)) return true;
-  return looksLikeIdentifier(value2);
-}
-function isDummyPassword(password) {
-  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
-}
-var NOT_A_SECRET_NAME, REFERENCES, COMMON_PAIRS, HOST_NAME, PASSWORD_HASH, SECRET_WORDS;
-var init_generic_value = __esm({
-  "src/engine/generic-value.ts"() {
-    "use strict";
-    init_placeholders();
-    NOT_A_SECRET_NAME = [
-      // …_id, …_type, …_path: the value describes a secret rather than being one.
-      /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
-      // Pagination and protocol values that are called tokens but grant nothing.
-      /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
-      /(?:^|_)tokeni[sz]e/,
-      /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
-    ];
-    REFERENCES = [
-      /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
-      // sops, jasypt, Spring, Ansible, Vault transit, KMS ciphertext
-      /^(?:op|sm|ssm|vault|awssm|gcpsm|azkv|secret|secrets|keyvault|akv|bws|doppler|infisical|k8s|kubernetes):\/?\//i,
-      /^arn:aws:(?:secretsmanager|ssm|kms):/,
-      /^projects\/[\w-]+\/secrets\//,
-      /^@Microsoft\.KeyVault\(/,
-      /^data:[\w.+-]+\/[\w.+-]+[;,]/
-      // data URIs
-    ];
-    COMMON_PAIRS = new Set(
-      "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
-    );
-    HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
-    PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
-    SECRET_WORDS = /password|passwd|secret|token|credential/i;
-  }
-});
-
 // src/engine/credential-values.ts
 function isCredentialValue(value2) {
   const v = value2.trim().replace(/^(["'])(.*)\1$/s, "$2");
@@ -19607,7 +19665,7 @@ function isSasIpRange(value2) {
 function isValidatorName(name2) {
   return typeof name2 === "string" && Object.hasOwn(VALIDATORS, name2);
 }
-var isPrintable, IPV4, isSlotCredential, VALIDATORS, FORMAT_VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
+var isPrintable, IPV4, isSlotCredential, isGenericSecret, VALIDATORS, FORMAT_VALIDATORS, VALIDATOR_NAMES, VALUE_SYNTAX;
 var init_validators = __esm({
   "src/engine/validators.ts"() {
     "use strict";
@@ -19620,6 +19678,7 @@ var init_validators = __esm({
     isPrintable = (text2) => /^[\x20-\x7e]+$/.test(text2);
     IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
     isSlotCredential = (secret2, path2) => isCredentialValue(secret2) && !(isIllustrativePath(path2) && isTypedPassword(secret2));
+    isGenericSecret = (name2, secret2) => !isNonSecretName(name2) && !isNonSecretValue(secret2) && !isTypedForIssuedName(name2, secret2);
     VALIDATORS = {
       /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
       "github-checksum": ({ secret: secret2 }) => hasBase62Crc32(secret2),
@@ -19707,27 +19766,18 @@ var init_validators = __esm({
        */
       "outside-examples": ({ path: path2, lineHead: lineHead2 }) => !isExamplePath(path2) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead2 ?? ""),
       /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-      "generic-secret": ({ secret: secret2, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2),
+      "generic-secret": ({ secret: secret2, before }) => isGenericSecret(secretName(before), secret2),
       /**
        * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
        * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
        * value with no provider's format is one the test made up to exercise code, and entropy cannot
        * tell it from a real one (provider rules, private keys and credential files still run there).
        */
-      "assigned-value": ({ secret: secret2, before, path: path2 }) => secret2.length >= 12 && secret2.length <= 200 && !isTestPath(path2) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret2)
+      "assigned-value": ({ secret: secret2, before, path: path2 }) => secret2.length >= 12 && secret2.length <= 200 && !isTestPath(path2) && isGenericSecret(secretName(before), secret2)
     };
     FORMAT_VALIDATORS = /* @__PURE__ */ new Set(["jwt", "json-payload", "azure-sas"]);
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
     VALUE_SYNTAX = { "assigned-value": assignedValue };
-  }
-});
-
-// src/catalogue/spec.ts
-var DEFAULT_MAX_MATCH;
-var init_spec = __esm({
-  "src/catalogue/spec.ts"() {
-    "use strict";
-    DEFAULT_MAX_MATCH = 512;
   }
 });
 
@@ -19799,13 +19849,15 @@ function compileCatalogue(specs) {
   CARRIERS.forEach((carrier, index) => {
     carrierOf[idOf(carrier.keyword)] = index;
   });
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
+  const owned = specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }
-var Compiled;
+var Compiled, Owned;
 var init_compile = __esm({
   "src/catalogue/compile.ts"() {
     "use strict";
     init_encoded();
+    init_generic_value();
     init_keywords();
     init_validators();
     init_errors();
@@ -19856,6 +19908,23 @@ var init_compile = __esm({
       get allowSecret() {
         this.#allowSecret ??= (this.spec.allowSecret ?? []).map((p, i) => toRegExp(p, `rule ${this.spec.id} allowSecret[${i}]`));
         return this.#allowSecret;
+      }
+    };
+    Owned = class {
+      constructor(id, owns) {
+        this.id = id;
+        this.owns = owns;
+        this.names = (owns.names ?? []).map((n) => n.replace(/[_.-]/g, ""));
+        this.prefixes = owns.prefixes ?? [];
+        this.alphabetOnly = owns.value === void 0;
+      }
+      names;
+      prefixes;
+      alphabetOnly;
+      #value;
+      get value() {
+        this.#value ??= this.owns.value === void 0 ? ISSUED_VALUE : toRegExp(`^(?:${this.owns.value})$`, `rule ${this.id} owns`, "");
+        return this.#value;
       }
     };
   }
@@ -19914,6 +19983,36 @@ var init_examples2 = __esm({
     init_examples();
     HASHES = new Set(documentedExamples.map((e) => e.hash));
     LENGTHS = new Set(documentedExamples.map((e) => e.length));
+  }
+});
+
+// src/engine/owned-names.ts
+function isCutShort(format, value2) {
+  for (const fill of FILLERS) {
+    for (let n = 1; n <= MAX_FILL; n++) if (format.test(value2 + fill.repeat(n))) return true;
+  }
+  return false;
+}
+function isDisowned(owned, name2, value2) {
+  const flat = PASSWORD_NAME.test(name2) ? "" : name2.replace(/_/g, "");
+  let refuted = false;
+  for (const o of owned) {
+    const byName = flat !== "" && o.names.some((n) => flat.startsWith(n));
+    const byPrefix = !byName && o.prefixes.some((p) => value2.startsWith(p));
+    if (!byName && !byPrefix) continue;
+    if (o.value.test(value2)) {
+      if (!o.alphabetOnly) return false;
+    } else if (byName || isCutShort(o.value, value2)) refuted = true;
+  }
+  return refuted;
+}
+var PASSWORD_NAME, FILLERS, MAX_FILL;
+var init_owned_names = __esm({
+  "src/engine/owned-names.ts"() {
+    "use strict";
+    PASSWORD_NAME = /pass|pwd|salt/;
+    FILLERS = ["0", "a", "A"];
+    MAX_FILL = 300;
   }
 });
 
@@ -19982,7 +20081,7 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict2 = accept(rule, text2.whole(), m, path2);
+        const verdict2 = accept(rule, text2.whole(), m, path2, catalogue2.owned);
         if (verdict2 === "refuted") refuted.push(m);
         if (verdict2 === false || verdict2 === "refuted") continue;
         const secret2 = data.toString("utf8", m.start, m.end);
@@ -20095,7 +20194,7 @@ function secretSpan(rule, text2, m) {
   const located = locate.exec(text2);
   return located?.indices?.groups?.secret ?? whole2;
 }
-function accept(rule, text2, m, path2) {
+function accept(rule, text2, m, path2, owned) {
   const secret2 = text2.slice(m.start, m.end);
   if (secret2.length === 0) return false;
   if (isDocumentedExample(secret2)) return "example";
@@ -20109,7 +20208,7 @@ function accept(rule, text2, m, path2) {
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text2, m.matchStart, m.matchEnd))) return false;
   }
-  return true;
+  return !(rule.generic && isDisowned(owned, secretName(textBefore(text2, m)), secret2));
 }
 function textBefore(text2, m) {
   const from = Math.max(0, m.matchStart - 48);
@@ -20191,7 +20290,9 @@ var init_detect = __esm({
     init_encoded();
     init_entropy();
     init_examples2();
+    init_generic_value();
     init_keywords();
+    init_owned_names();
     init_path_verdicts();
     init_placeholders();
     Latin1 = class {
@@ -28261,6 +28362,24 @@ var init_schema = __esm({
             references: { type: "array", items: { type: "string", pattern: "^https://", errorMessage: "must be an https URL" } },
             tags: stringList("Tags, for disableTags.", { minLength: 1 }),
             partner: { type: "string" },
+            owns: {
+              type: "object",
+              additionalProperties: false,
+              description: "Names this provider issues credentials under and the format all of them have: the generic rules do not report another value under these names.",
+              properties: {
+                names: stringList('Lowercase words that start the owned names (e.g. "meraki" owns MERAKI_API_KEY).', {
+                  minLength: 1,
+                  pattern: "^[a-z0-9]+(?:[_.-][a-z0-9]+)*$",
+                  errorMessage: "must be a lowercase word"
+                }),
+                value: {
+                  type: "string",
+                  format: "keyscan-regex",
+                  description: "JavaScript regular expression the whole value matches; without it, only that the values are issued credentials."
+                },
+                prefixes: stringList("Literal prefixes (4 characters or more, ending in _ - or .) of the owned values.", { minLength: 4 })
+              }
+            },
             validator: {
               type: "string",
               enum: [...VALIDATOR_NAMES],
@@ -28334,6 +28453,7 @@ function validateRuleSpec(value2) {
         }
       });
   }
+  problems.push(...ownsProblems(rule.owns));
   const remediation = rule.remediation;
   if (typeof remediation !== "object" || remediation === null || !isString(remediation.revoke) || !isString(remediation.rotate)) {
     problems.push('"remediation" must have "revoke" (a URL) and "rotate" (text)');
@@ -28354,6 +28474,24 @@ function validateRuleSpec(value2) {
         problems.push(`positive example "${template.slice(0, 40)}\u2026" contains none of the keywords`);
       }
     }
+  }
+  return problems;
+}
+function ownsProblems(owns) {
+  if (owns === void 0) return [];
+  const o = typeof owns === "object" && owns !== null ? owns : {};
+  const names = o.names ?? [];
+  const prefixes = o.prefixes ?? [];
+  if (!isStringArray(names) || !isStringArray(prefixes) || names.length + prefixes.length === 0 || o.value !== void 0 && !isString(o.value)) {
+    return ['"owns" must have "names" (lowercase words) or "prefixes" (literals), and may have "value" (a pattern)'];
+  }
+  const problems = names.filter((n) => !/^[a-z0-9]+(?:[_.-][a-z0-9]+)*$/.test(n)).map((n) => `"owns" name "${n}" must be a lowercase word`);
+  for (const p of prefixes)
+    if (!isDistinctivePrefix(p)) problems.push(`"owns" prefix "${p}" must be 4 characters or more and end in _ - or .`);
+  try {
+    if (o.value !== void 0) toRegExp(o.value, "owns.value");
+  } catch (e) {
+    problems.push(e.message);
   }
   return problems;
 }
@@ -28382,6 +28520,7 @@ var init_validate = __esm({
     init_types();
     init_compile();
     init_examples3();
+    init_spec();
     KNOWN_KEYS = /* @__PURE__ */ new Set([
       "id",
       "description",
@@ -28399,7 +28538,8 @@ var init_validate = __esm({
       "tags",
       "partner",
       "validator",
-      "examples"
+      "examples",
+      "owns"
     ]);
     isString = (v) => typeof v === "string";
     isStringArray = (v) => Array.isArray(v) && v.every(isString);

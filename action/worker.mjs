@@ -113,6 +113,252 @@ function insideEncodedRun(text, start, end) {
   return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
 }
 
+// src/engine/placeholders.ts
+var REFERENCE = [
+  /^\$\{[^}]*\}$/,
+  // ${VAR}
+  /^\$\(.*\)$/,
+  // $(command)
+  /^\$[A-Z_][A-Z0-9_]*$/i,
+  // $VAR
+  /^%[A-Z_][A-Z0-9_]*%$/i,
+  // %VAR%
+  /^\{\{.*\}\}$/s,
+  // {{ template }}
+  /^\{%.*%\}$/s,
+  /^<[^<>]*>$/,
+  // <TOKEN>
+  /^\[[^[\]]*\]$/,
+  // [TOKEN]
+  /^#\{.*\}$/,
+  // #{ruby}
+  /^%\([\w.]+\)[sd]$/,
+  // %(name)s
+  /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
+];
+var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
+var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
+var TYPED_RUNS = [
+  "abcdefghijklmnopqrstuvwxyz",
+  "0123456789",
+  "9876543210",
+  "1234567890",
+  "qwertyuiop",
+  "asdfghjkl",
+  "zxcvbnm",
+  "!@#$%^&*()"
+];
+function isPlaceholder(value2) {
+  if (value2.length === 0) return true;
+  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
+  if (DUMMY_WORDS.test(value2)) return true;
+  return isTypedFiller(value2);
+}
+function isTypedFiller(value2) {
+  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
+  if (body.length === 0) return true;
+  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
+  const lower = body.toLowerCase();
+  for (const seq of SEQUENCES) {
+    if (lower.length >= 6 && seq.includes(lower)) return true;
+    if (lower.includes(seq.slice(0, 8))) return true;
+  }
+  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return body.length >= 8 && top / body.length > 0.6;
+}
+function isTypedSequence(lower) {
+  if (lower.length < 8) return false;
+  let covered = 0;
+  let longest = 0;
+  for (let i = 0; i < lower.length; ) {
+    let best = 1;
+    for (const run of TYPED_RUNS) {
+      const at = run.indexOf(lower[i]);
+      if (at === -1) continue;
+      let n = 1;
+      while (i + n < lower.length && run[at + n] === lower[i + n]) n++;
+      best = Math.max(best, n);
+    }
+    if (best >= 3) covered += best;
+    longest = Math.max(longest, best);
+    i += best;
+  }
+  if (covered >= lower.length - 2 && longest >= 6) return true;
+  return isCountingUp(lower);
+}
+function hasTypedRun(lower) {
+  return ascendingRuns(lower).some((n) => n >= 8);
+}
+function ascendingRuns(value2) {
+  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  const runs = [];
+  let n = 1;
+  for (let i = 1; i <= value2.length; i++) {
+    const c = value2.charCodeAt(i);
+    const previous = value2.charCodeAt(i - 1);
+    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
+      n++;
+      continue;
+    }
+    runs.push(n);
+    n = 1;
+  }
+  return runs;
+}
+function repeatsTypedRun(lower) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 4 <= lower.length; i++) {
+    const four = lower.slice(i, i + 4);
+    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
+    const n = (seen.get(four) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(four, n);
+  }
+  return false;
+}
+function isPeriodic(body) {
+  if (body.length < 12) return false;
+  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
+    let same = true;
+    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
+function isCountingUp(lower) {
+  const body = lower.replace(/[-_ ]/g, "");
+  const letters = body.replace(/[^a-z]/g, "");
+  const digits = body.replace(/[^0-9]/g, "");
+  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
+  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
+  if (switches < body.length / 4) return false;
+  const slips = (s, base, size) => {
+    let n = 0;
+    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base) % size !== (s.charCodeAt(i - 1) - base + 1) % size) n++;
+    return n;
+  };
+  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
+}
+
+// src/engine/generic-value.ts
+var NOT_A_SECRET_NAME = [
+  // …_id, …_type, …_path: the value describes a secret rather than being one.
+  /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
+  // Pagination and protocol values that are called tokens but grant nothing.
+  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
+  /(?:^|_)tokeni[sz]e/,
+  /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
+];
+function secretName(before) {
+  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
+  if (words.length > 1 && words[words.length - 1] === "value") words.pop();
+  const last = words[words.length - 1] ?? "";
+  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
+}
+function isNonSecretName(name2) {
+  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
+  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
+}
+var REFERENCES = [
+  /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
+  // sops, jasypt, Spring, Ansible, Vault transit, KMS ciphertext
+  /^(?:op|sm|ssm|vault|awssm|gcpsm|azkv|secret|secrets|keyvault|akv|bws|doppler|infisical|k8s|kubernetes):\/?\//i,
+  /^arn:aws:(?:secretsmanager|ssm|kms):/,
+  /^projects\/[\w-]+\/secrets\//,
+  /^@Microsoft\.KeyVault\(/,
+  /^data:[\w.+-]+\/[\w.+-]+[;,]/
+  // data URIs
+];
+var COMMON_PAIRS = new Set(
+  "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
+);
+function looksLikeIdentifier(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value2)) return true;
+  const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  let letters = 0;
+  let pairs = 0;
+  let common = 0;
+  let longest = 0;
+  for (const run of runs) {
+    letters += run.length;
+    longest = Math.max(longest, run.length);
+    const word = run.toLowerCase();
+    for (let i = 1; i < word.length; i++) {
+      pairs++;
+      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
+    }
+  }
+  if (letters === 0) return true;
+  const digits = value2.replace(/[^0-9]/g, "").length;
+  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
+  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
+}
+function hasTypedStretches(value2) {
+  if (/^[0-9a-f]+$/i.test(value2)) return false;
+  const stretches = ascendingRuns(value2).filter((n) => n >= 3);
+  const covered = stretches.reduce((sum, n) => sum + n, 0);
+  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value2.length;
+}
+var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
+function looksLikePath(value2) {
+  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
+  if (/^[A-Za-z]:\\/.test(value2)) return true;
+  return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
+}
+function hasRandomSegment(value2) {
+  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
+}
+function looksLikeMemberExpression(value2) {
+  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
+}
+var PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
+var SECRET_WORDS = /password|passwd|secret|token|credential/i;
+function deLeet(value2) {
+  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
+}
+function decodedText(value2) {
+  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
+  const decoded = Buffer.from(value2, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
+}
+function isWordyText(text) {
+  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
+}
+function isSettingsQuery(value2) {
+  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
+  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
+}
+function namesIssuedCredential(name2) {
+  return /token|api_?key/.test(name2) && !/pass|pwd|secret|private|signing|encryption|master|session_key|salt|auth_key/.test(name2);
+}
+var NOT_ISSUED_CLASS = "?^$@#!*(){}<>,;'\"`\\\\";
+var NOT_ISSUED_CHARACTER = new RegExp(`[${NOT_ISSUED_CLASS}]`);
+var ISSUED_VALUE = new RegExp(`^[^${NOT_ISSUED_CLASS}\\s]+$`);
+function isTypedForIssuedName(name2, value2) {
+  return namesIssuedCredential(name2) && NOT_ISSUED_CHARACTER.test(value2.replace(/\\\//g, "/"));
+}
+function isNonSecretValue(value2) {
+  if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
+  if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
+  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
+  if (isSettingsQuery(value2)) return true;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
+  if (REFERENCES.some((p) => p.test(value2))) return true;
+  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
+  if (hasTypedStretches(value2)) return true;
+  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
+  const decoded = decodedText(value2);
+  if (decoded !== void 0 && isWordyText(decoded)) return true;
+  return looksLikeIdentifier(value2);
+}
+function isDummyPassword(password) {
+  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
+}
+
 // src/engine/keyword-scan.ts
 var WASM_AFTER = 1024 * 1024;
 var BLOCK = 64 * 1024;
@@ -498,243 +744,6 @@ function hasBase62Crc32(token) {
   return base62Crc32(body.slice(0, -6)) === body.slice(-6);
 }
 
-// src/engine/placeholders.ts
-var REFERENCE = [
-  /^\$\{[^}]*\}$/,
-  // ${VAR}
-  /^\$\(.*\)$/,
-  // $(command)
-  /^\$[A-Z_][A-Z0-9_]*$/i,
-  // $VAR
-  /^%[A-Z_][A-Z0-9_]*%$/i,
-  // %VAR%
-  /^\{\{.*\}\}$/s,
-  // {{ template }}
-  /^\{%.*%\}$/s,
-  /^<[^<>]*>$/,
-  // <TOKEN>
-  /^\[[^[\]]*\]$/,
-  // [TOKEN]
-  /^#\{.*\}$/,
-  // #{ruby}
-  /^%\([\w.]+\)[sd]$/,
-  // %(name)s
-  /(?:^|[^\w])(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|System\.getenv|ENV\[|Deno\.env|secrets\.|vault:|ssm:|arn:aws:secretsmanager)/
-];
-var DUMMY_WORDS = /example|placeholder|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|_here\b|here_|changeme|change[_-]me|redacted|dummy|sample[_-]?(?:key|token|secret)|insert[_-]?(?:your|key|token)|replace[_-]?(?:me|with)|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|(?:key|token|secret)[_-]?goes[_-]?here/i;
-var SEQUENCES = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "9876543210", "1234567890"];
-var TYPED_RUNS = [
-  "abcdefghijklmnopqrstuvwxyz",
-  "0123456789",
-  "9876543210",
-  "1234567890",
-  "qwertyuiop",
-  "asdfghjkl",
-  "zxcvbnm",
-  "!@#$%^&*()"
-];
-function isPlaceholder(value2) {
-  if (value2.length === 0) return true;
-  for (const pattern of REFERENCE) if (pattern.test(value2)) return true;
-  if (DUMMY_WORDS.test(value2)) return true;
-  return isTypedFiller(value2);
-}
-function isTypedFiller(value2) {
-  const body = value2.replace(/^[a-z]{1,8}[_-](?:[a-z]{2,8}[_-])?/i, "");
-  if (body.length === 0) return true;
-  if (value2.length < 100 && /(.)\1{5,}/.test(body)) return true;
-  const lower = body.toLowerCase();
-  for (const seq of SEQUENCES) {
-    if (lower.length >= 6 && seq.includes(lower)) return true;
-    if (lower.includes(seq.slice(0, 8))) return true;
-  }
-  if (isTypedSequence(lower) || hasTypedRun(lower) || isPeriodic(body) || repeatsTypedRun(lower)) return true;
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const top = Math.max(...counts.values());
-  return body.length >= 8 && top / body.length > 0.6;
-}
-function isTypedSequence(lower) {
-  if (lower.length < 8) return false;
-  let covered = 0;
-  let longest = 0;
-  for (let i = 0; i < lower.length; ) {
-    let best = 1;
-    for (const run of TYPED_RUNS) {
-      const at = run.indexOf(lower[i]);
-      if (at === -1) continue;
-      let n = 1;
-      while (i + n < lower.length && run[at + n] === lower[i + n]) n++;
-      best = Math.max(best, n);
-    }
-    if (best >= 3) covered += best;
-    longest = Math.max(longest, best);
-    i += best;
-  }
-  if (covered >= lower.length - 2 && longest >= 6) return true;
-  return isCountingUp(lower);
-}
-function hasTypedRun(lower) {
-  return ascendingRuns(lower).some((n) => n >= 8);
-}
-function ascendingRuns(value2) {
-  const kind = (c) => c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  const runs = [];
-  let n = 1;
-  for (let i = 1; i <= value2.length; i++) {
-    const c = value2.charCodeAt(i);
-    const previous = value2.charCodeAt(i - 1);
-    if (i < value2.length && c - previous === 1 && kind(c) !== 0 && kind(c) === kind(previous)) {
-      n++;
-      continue;
-    }
-    runs.push(n);
-    n = 1;
-  }
-  return runs;
-}
-function repeatsTypedRun(lower) {
-  const seen = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 4 <= lower.length; i++) {
-    const four = lower.slice(i, i + 4);
-    if (!TYPED_RUNS.some((run) => run.includes(four))) continue;
-    const n = (seen.get(four) ?? 0) + 1;
-    if (n >= 3) return true;
-    seen.set(four, n);
-  }
-  return false;
-}
-function isPeriodic(body) {
-  if (body.length < 12) return false;
-  for (let unit = 1; unit <= 16 && unit * 3 <= body.length; unit++) {
-    let same = true;
-    for (let i = unit; i < body.length && same; i++) same = body[i] === body[i - unit];
-    if (same) return true;
-  }
-  return false;
-}
-function isCountingUp(lower) {
-  const body = lower.replace(/[-_ ]/g, "");
-  const letters = body.replace(/[^a-z]/g, "");
-  const digits = body.replace(/[^0-9]/g, "");
-  if (letters.length < 4 || digits.length < 4 || body.length - letters.length - digits.length > Math.max(2, body.length / 16)) return false;
-  const switches = body.match(/[a-z](?=[0-9])|[0-9](?=[a-z])/g)?.length ?? 0;
-  if (switches < body.length / 4) return false;
-  const slips = (s, base, size) => {
-    let n = 0;
-    for (let i = 1; i < s.length; i++) if ((s.charCodeAt(i) - base) % size !== (s.charCodeAt(i - 1) - base + 1) % size) n++;
-    return n;
-  };
-  return slips(letters, 97, 26) + slips(digits, 48, 10) <= Math.floor(body.length / 16);
-}
-
-// src/engine/generic-value.ts
-var NOT_A_SECRET_NAME = [
-  // …_id, …_type, …_path: the value describes a secret rather than being one.
-  /(?:^|_)(?:ids?|type|types|name|names|path|paths|file|files|filename|dir|url|uri|urls|endpoint|host|len|length|count|size|ttl|timeout|expiry|expires|expires_at|expires_in|expiration|header|headers|hash|hashed|digest|sha\d*|md5|format|version|label|hint|placeholder|field|fields|prompt|message|msg|policy|regex|pattern|prefix|suffix|env|var|ref|arn|question|rotation|enabled|required|mode|strategy|provider|method|style|limit|min|max|minimum|maximum|rule|rules|error|errors|title|description|text|template|example|schema|class|kind|location|store|storage|manager|source|input|button|link|icon|id_token_hint|param|params|option|options|encoding|algorithm|alg|usage|status|state|valid|validity|expired|visible|visibility|length_min|length_max|spec|specs|size_bytes|arn|alias|usage)$/,
-  // Pagination and protocol values that are called tokens but grant nothing.
-  /(?:^|_)(?:next|page|continuation|pagination|cursor|csrf|xsrf|authenticity|sync|request|client_request|idempotency|resume|marker|start|end|max|num|total|used|input|output|prompt|completion|cache|reasoning|special|bos|eos|pad|unk|sep|mask|stop)_?tokens?(?:_|$)/,
-  /(?:^|_)tokeni[sz]e/,
-  /(?:^|_)(?:forgot|reset|confirm|confirmation|change|new|old|current|repeat|retype|verify|show|hide|toggle|strength|policy|expired|invalid|wrong|missing)_?password$/
-];
-function secretName(before) {
-  const words = before.replace(/(?:^|[^\w])[bBrRuUfF]{1,2}["'`]$/, "").match(/[A-Za-z0-9_.-]+/g) ?? [];
-  if (words.length > 1 && words[words.length - 1] === "value") words.pop();
-  const last = words[words.length - 1] ?? "";
-  return last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase().replace(/[.-]+/g, "_");
-}
-function isNonSecretName(name2) {
-  if (NOT_A_SECRET_NAME.some((p) => p.test(name2))) return true;
-  return !name2.split("_").some((part) => /^(?:pass|pwd)$|password|passwd|passphrase|secret|token|credential|key/.test(part));
-}
-var REFERENCES = [
-  /^(?:ENC\[|ENC\(|\{cipher\}|\$ANSIBLE_VAULT|vault:v\d+:|AQICA)/,
-  // sops, jasypt, Spring, Ansible, Vault transit, KMS ciphertext
-  /^(?:op|sm|ssm|vault|awssm|gcpsm|azkv|secret|secrets|keyvault|akv|bws|doppler|infisical|k8s|kubernetes):\/?\//i,
-  /^arn:aws:(?:secretsmanager|ssm|kms):/,
-  /^projects\/[\w-]+\/secrets\//,
-  /^@Microsoft\.KeyVault\(/,
-  /^data:[\w.+-]+\/[\w.+-]+[;,]/
-  // data URIs
-];
-var COMMON_PAIRS = new Set(
-  "a:bcdgilmnprstuvy b:aejloruy c:aehiklortu d:aeiosu e:acdeflmnpqrstvxy f:aeioru g:eiu h:aeiort i:abcdefglmnorstv j:e k:e l:adeilostuy m:aeimop n:acdefgilopstu o:bcdfgklmnoprstuvw p:aeloprstu q:u r:acdeimnorstuy s:acehiopstu t:acehioprstuy u:deilmnprst v:aei w:aehios x:p y:op".split(" ").flatMap((entry) => [...entry.slice(2)].map((next) => entry[0] + next))
-);
-function looksLikeIdentifier(value2) {
-  if (/^[0-9a-f]+$/i.test(value2)) return false;
-  if (/^(?:[a-z]{2,}(?:[_-][a-z]{2,})+|[A-Z]{2,}(?:[_-][A-Z]{2,})+)$/.test(value2)) return true;
-  const runs = value2.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
-  let letters = 0;
-  let pairs = 0;
-  let common = 0;
-  let longest = 0;
-  for (const run of runs) {
-    letters += run.length;
-    longest = Math.max(longest, run.length);
-    const word = run.toLowerCase();
-    for (let i = 1; i < word.length; i++) {
-      pairs++;
-      if (COMMON_PAIRS.has(word.slice(i - 1, i + 1))) common++;
-    }
-  }
-  if (letters === 0) return true;
-  const digits = value2.replace(/[^0-9]/g, "").length;
-  const innerNumbers = value2.match(/(?<=[A-Za-z])[0-9]+(?=[A-Za-z])/g)?.length ?? 0;
-  return digits <= letters && innerNumbers <= 2 && longest >= 4 && pairs >= 6 && common / pairs >= 0.7;
-}
-function hasTypedStretches(value2) {
-  if (/^[0-9a-f]+$/i.test(value2)) return false;
-  const stretches = ascendingRuns(value2).filter((n) => n >= 3);
-  const covered = stretches.reduce((sum, n) => sum + n, 0);
-  return stretches.length >= 2 && covered >= 6 && covered * 4 >= value2.length;
-}
-var HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6}$/;
-function looksLikePath(value2) {
-  if (/^(?:~|\.{1,2})?\/[\w.@/-]*$/.test(value2) && !/[+=]/.test(value2) && !hasRandomSegment(value2)) return true;
-  if (/^[A-Za-z]:\\/.test(value2)) return true;
-  return /^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value2);
-}
-function hasRandomSegment(value2) {
-  return value2.split("/").some((seg) => seg.length >= 24 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg));
-}
-function looksLikeMemberExpression(value2) {
-  return /^[@$]?[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\)?)?$/.test(value2) && !/[+/=]/.test(value2);
-}
-var PASSWORD_HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2|scrypt)\$)/;
-var SECRET_WORDS = /password|passwd|secret|token|credential/i;
-function deLeet(value2) {
-  return value2.replace(/[@4]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[$5]/g, "s").replace(/7/g, "t");
-}
-function decodedText(value2) {
-  if (value2.length < 12 || value2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value2)) return void 0;
-  const decoded = Buffer.from(value2, "base64").toString("latin1");
-  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : void 0;
-}
-function isWordyText(text) {
-  return SECRET_WORDS.test(text) || /^[A-Za-z]{1,12}(?:[-:_ .@][A-Za-z]{1,12})+$/.test(text);
-}
-function isSettingsQuery(value2) {
-  if (!/^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/.test(value2)) return false;
-  return !/(?:^|&)[\w.-]*(?:sig|signature|token|key|secret|pass|pwd|auth|code|credential)[\w.-]*=/i.test(value2);
-}
-function isNonSecretValue(value2) {
-  if (/^\d+(?:\.\d+)*$/.test(value2)) return true;
-  if (/\.{3}|\xe2\x80\xa6/.test(value2)) return true;
-  if (/^(?:live|test)_pub_|^pk_(?:live|test)_/.test(value2)) return true;
-  if (isSettingsQuery(value2)) return true;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value2)) return true;
-  if (REFERENCES.some((p) => p.test(value2))) return true;
-  if (looksLikePath(value2) || looksLikeMemberExpression(value2) || HOST_NAME.test(value2)) return true;
-  if (hasTypedStretches(value2)) return true;
-  if (PASSWORD_HASH.test(value2) || SECRET_WORDS.test(deLeet(value2))) return true;
-  const decoded = decodedText(value2);
-  if (decoded !== void 0 && isWordyText(decoded)) return true;
-  return looksLikeIdentifier(value2);
-}
-function isDummyPassword(password) {
-  return isWordyText(password) || /^(?:pass|pwd|pw|test|admin|user|guest|demo|foo|bar|changeme)\d*$/i.test(password);
-}
-
 // src/engine/credential-values.ts
 var REFERENCE_START = /^(?:\$|%[\w(]|\{\{|\{%|<%|#\{|`|@@|!vault|ENC\[|vault:|op:\/\/|ssm:|arn:aws:secretsmanager|secret:\/\/|file:)/i;
 var NO_VALUE = /^(?:null|nil|none|undefined|empty|unset|true|false|yes|no|on|off|~|-|n\/?a|todo|tbd|fixme|\*+|x+|\.{2,}|…)$/i;
@@ -993,6 +1002,7 @@ function isSasIpRange(value2) {
   return parts.length <= 2 && parts.every((p) => IPV4.test(p));
 }
 var isSlotCredential = (secret, path) => isCredentialValue(secret) && !(isIllustrativePath(path) && isTypedPassword(secret));
+var isGenericSecret = (name2, secret) => !isNonSecretName(name2) && !isNonSecretValue(secret) && !isTypedForIssuedName(name2, secret);
 var VALIDATORS = {
   /** GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: base62 CRC-32 tail. */
   "github-checksum": ({ secret }) => hasBase62Crc32(secret),
@@ -1080,14 +1090,14 @@ var VALIDATORS = {
    */
   "outside-examples": ({ path, lineHead: lineHead2 }) => !isExamplePath(path) && !/^[ \t]*(?:#|\/\/|\*)[^\n]*=>/.test(lineHead2 ?? ""),
   /** The generic assignment rule: a name that names a secret, and a value that could be one. */
-  "generic-secret": ({ secret, before }) => !isNonSecretName(secretName(before)) && !isNonSecretValue(secret),
+  "generic-secret": ({ secret, before }) => isGenericSecret(secretName(before), secret),
   /**
    * The generic rule, whose pattern ends where the value starts: the value is read by its syntax
    * ({@link VALUE_SYNTAX}), then judged as `generic-secret` does. Not in test suites: there a
    * value with no provider's format is one the test made up to exercise code, and entropy cannot
    * tell it from a real one (provider rules, private keys and credential files still run there).
    */
-  "assigned-value": ({ secret, before, path }) => secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && !isNonSecretName(secretName(before)) && !isNonSecretValue(secret)
+  "assigned-value": ({ secret, before, path }) => secret.length >= 12 && secret.length <= 200 && !isTestPath(path) && isGenericSecret(secretName(before), secret)
 };
 var FORMAT_VALIDATORS = /* @__PURE__ */ new Set(["jwt", "json-payload", "azure-sas"]);
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
@@ -1194,6 +1204,23 @@ var Compiled = class {
     return this.#allowSecret;
   }
 };
+var Owned = class {
+  constructor(id, owns) {
+    this.id = id;
+    this.owns = owns;
+    this.names = (owns.names ?? []).map((n) => n.replace(/[_.-]/g, ""));
+    this.prefixes = owns.prefixes ?? [];
+    this.alphabetOnly = owns.value === void 0;
+  }
+  names;
+  prefixes;
+  alphabetOnly;
+  #value;
+  get value() {
+    this.#value ??= this.owns.value === void 0 ? ISSUED_VALUE : toRegExp(`^(?:${this.owns.value})$`, `rule ${this.id} owns`, "");
+    return this.#value;
+  }
+};
 function compileRule(spec, index, pathGroup) {
   const rule = new Compiled(spec, index, pathGroup);
   if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
@@ -1241,7 +1268,8 @@ function compileCatalogue(specs) {
   CARRIERS.forEach((carrier, index) => {
     carrierOf[idOf(carrier.keyword)] = index;
   });
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths };
+  const owned = specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
+  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }
 
 // src/sources/read-file.ts
@@ -1431,6 +1459,30 @@ function isDocumentedExample(secret) {
   return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
 }
 
+// src/engine/owned-names.ts
+var PASSWORD_NAME = /pass|pwd|salt/;
+var FILLERS = ["0", "a", "A"];
+var MAX_FILL = 300;
+function isCutShort(format, value2) {
+  for (const fill of FILLERS) {
+    for (let n = 1; n <= MAX_FILL; n++) if (format.test(value2 + fill.repeat(n))) return true;
+  }
+  return false;
+}
+function isDisowned(owned, name2, value2) {
+  const flat = PASSWORD_NAME.test(name2) ? "" : name2.replace(/_/g, "");
+  let refuted = false;
+  for (const o of owned) {
+    const byName = flat !== "" && o.names.some((n) => flat.startsWith(n));
+    const byPrefix = !byName && o.prefixes.some((p) => value2.startsWith(p));
+    if (!byName && !byPrefix) continue;
+    if (o.value.test(value2)) {
+      if (!o.alphabetOnly) return false;
+    } else if (byName || isCutShort(o.value, value2)) refuted = true;
+  }
+  return refuted;
+}
+
 // src/engine/path-verdicts.ts
 var PathVerdicts = class {
   constructor(paths, path) {
@@ -1490,7 +1542,7 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text.whole(), m, path);
+        const verdict = accept(rule, text.whole(), m, path, catalogue2.owned);
         if (verdict === "refuted") refuted.push(m);
         if (verdict === false || verdict === "refuted") continue;
         const secret = data2.toString("utf8", m.start, m.end);
@@ -1621,7 +1673,7 @@ function secretSpan(rule, text, m) {
   const located = locate.exec(text);
   return located?.indices?.groups?.secret ?? whole;
 }
-function accept(rule, text, m, path) {
+function accept(rule, text, m, path, owned) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
@@ -1635,7 +1687,7 @@ function accept(rule, text, m, path) {
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
-  return true;
+  return !(rule.generic && isDisowned(owned, secretName(textBefore(text, m)), secret));
 }
 function textBefore(text, m) {
   const from = Math.max(0, m.matchStart - 48);
