@@ -26,10 +26,11 @@ export const HEAP_FLAGS = ['--semi-space-growth-factor=8', '--no-minor-gc-task']
  * before the CLI is loaded (see prefetchStaged): the hook runs keyscan at the work tree root.
  */
 export function startCli(bundlePath: string, argv: readonly string[] = []): LoadedCli {
-  if (isHookCommandLine(argv)) prefetchStaged(process.cwd());
+  const hook = isHookCommandLine(argv);
+  if (hook) prefetchStaged(process.cwd());
   // Before any pattern is compiled: see src/regex-guard.ts. A code cache is only valid under the
   // V8 flags it was made with, so the flags are named in its key.
   enableBacktrackingFallback();
   for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
-  return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task');
+  return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task', process.env, hook ? 'hook' : 'cli');
 }

@@ -44,6 +44,26 @@ describe('the code cache of the bundled CLI', () => {
     expect(statSync(join(cacheDir, files[0] as string)).mtimeMs).toBe(written);
   });
 
+  it("keeps the pre-commit hook's run apart: a cache written by another command is not the hook's", async () => {
+    const { dir, env, cacheDir } = setup();
+    expect((await keyscan(['rules'], { cwd: dir, env })).code).toBe(0);
+    const other = cacheFiles(cacheDir);
+    expect(other).toHaveLength(1);
+    expect(other[0]).toMatch(/^cli-/);
+    // The hook's own command line: it compiles other functions, so it writes a cache of its own
+    // rather than keep one that leaves them to be compiled at every commit.
+    const first = await keyscan(['--staged'], { cwd: dir, env });
+    expect(first.code).toBe(1);
+    const hook = cacheFiles(cacheDir).filter((f) => !other.includes(f));
+    expect(hook).toHaveLength(1);
+    expect(hook[0]).toMatch(/^hook-/);
+    const written = statSync(join(cacheDir, hook[0] as string)).mtimeMs;
+    const second = await keyscan(['--staged'], { cwd: dir, env });
+    expect(outcome(second)).toEqual(outcome(first));
+    expect(statSync(join(cacheDir, hook[0] as string)).mtimeMs).toBe(written);
+    expect(cacheFiles(cacheDir)).toHaveLength(2);
+  });
+
   it('ignores a corrupt, truncated or foreign cache and writes a good one in its place', async () => {
     const { dir, env, cacheDir } = setup();
     const clean = await keyscan(['--staged', '-f', 'json'], { cwd: dir, env });
