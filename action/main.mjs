@@ -8050,8 +8050,8 @@ var init_messaging = __esm({
     "use strict";
     init_define();
     tags13 = ["messaging"];
-    DISCORD_ID_STARTS = ["mt", "mj", "mz", "nd", "nt", "nj", "nz", "od", "ot"].flatMap(
-      (pair) => [..."aeimquyckg"].map((third) => pair + third)
+    DISCORD_ID_STARTS = ["MT", "Mj", "Mz", "ND", "NT", "Nj", "Nz", "OD", "OT"].flatMap(
+      (pair) => [..."AEIMQUYcgk"].map((third) => pair + third)
     );
     discordBot = {
       provider: "Discord",
@@ -8090,7 +8090,8 @@ var init_messaging = __esm({
         {
           // The docs' token: base64(user ID) . base64(timestamp) . HMAC.
           regex: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/,
-          keywords: DISCORD_ID_STARTS
+          keywords: [],
+          keywordsExact: DISCORD_ID_STARTS
         }
       ),
       custom(
@@ -19802,6 +19803,18 @@ function toRegExp(pattern, where, extra = "g") {
 function ruleMessage(spec) {
   return spec.partner ? `${spec.description}. ${spec.partner}` : spec.description;
 }
+function exactSpellings(exact, plain) {
+  const out = /* @__PURE__ */ new Map();
+  const anyCase2 = new Set(plain.map((k) => k.toLowerCase()));
+  for (const k of exact) {
+    const key = k.toLowerCase();
+    if (anyCase2.has(key)) continue;
+    const list = out.get(key) ?? [];
+    list.push(Buffer.from(k, "latin1"));
+    out.set(key, list);
+  }
+  return out;
+}
 function compileRule(spec, index, pathGroup) {
   const rule = new Compiled(spec, index, pathGroup);
   if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
@@ -19871,7 +19884,9 @@ var init_compile = __esm({
         this.id = spec.id;
         this.severity = spec.severity;
         this.message = ruleMessage(spec);
-        this.keywords = spec.keywords.map((k) => k.toLowerCase());
+        const exact = spec.keywordsExact ?? [];
+        this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
+        this.exactKeywords = exact.length === 0 ? void 0 : exactSpellings(exact, spec.keywords);
         this.entropy = spec.entropy;
         this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
         this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];
@@ -19883,6 +19898,7 @@ var init_compile = __esm({
       severity;
       message;
       keywords;
+      exactKeywords;
       entropy;
       validator;
       valueSyntax;
@@ -20150,6 +20166,8 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
     for (const ruleIndex of rulesByKeyword[keywordId]) {
       const rule = rules[ruleIndex];
       if (rule.pathGroup !== void 0 && !onPath2.has(rule.pathGroup)) continue;
+      if (rule.exactKeywords !== void 0 && !spelledAs(data, start, rule.exactKeywords.get(keywords.keywords[keywordId])))
+        continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
@@ -20158,6 +20176,15 @@ function collectWindows(catalogue2, data, onPath2, carrierHits) {
     if (group === void 0 || onPath2.has(group)) add(ruleIndex, 0, data.length);
   }
   return windows2;
+}
+function spelledAs(data, start, spellings) {
+  if (spellings === void 0) return true;
+  for (const word of spellings) {
+    let i = 0;
+    while (i < word.length && data[start + i] === word[i]) i++;
+    if (i === word.length) return true;
+  }
+  return false;
 }
 function matchWindow(rule, text2, a, b) {
   const sub = text2.slice(a, b);
@@ -28341,6 +28368,10 @@ var init_schema = __esm({
               pattern: "^[^A-Z]*$",
               errorMessage: "must be lowercase"
             }),
+            keywordsExact: stringList(
+              "Keywords in their case: a hit counts only with exactly this spelling (for short literals common as letters in any case).",
+              { minLength: 2 }
+            ),
             entropy: { type: "number", minimum: 0, maximum: 8 },
             maxLength: { type: "integer", minimum: 8, maximum: 1e6 },
             path: {
@@ -28429,6 +28460,12 @@ function validateRuleSpec(value2) {
       if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
     }
   }
+  if (rule.keywordsExact !== void 0) {
+    if (!isStringArray(rule.keywordsExact)) problems.push('"keywordsExact" must be a list of strings');
+    else
+      for (const k of rule.keywordsExact)
+        if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+  }
   if (rule.entropy !== void 0 && !isEntropy(rule.entropy)) {
     problems.push(
       '"entropy" must be a number from 0 to 8 (bits per character), or an object of such numbers keyed by hex, alnum, base64, other'
@@ -28466,11 +28503,13 @@ function validateRuleSpec(value2) {
   const examples = rule.examples;
   if (typeof examples !== "object" || examples === null || !isStringArray(examples.positive) || !isStringArray(examples.negative)) {
     problems.push('"examples" must have "positive" and "negative" lists of strings');
-  } else if (isStringArray(rule.keywords) && rule.keywords.length > 0 && problems.length === 0) {
+  } else if (isStringArray(rule.keywords) && (rule.keywords.length > 0 || rule.keywordsExact !== void 0) && problems.length === 0) {
     const random = seededRandom(String(rule.id));
+    const exact = rule.keywordsExact ?? [];
     for (const template of examples.positive) {
-      const text2 = expandExample(template, random).toLowerCase();
-      if (!rule.keywords.some((k) => text2.includes(k))) {
+      const text2 = expandExample(template, random);
+      const lower = text2.toLowerCase();
+      if (!rule.keywords.some((k) => lower.includes(k)) && !exact.some((k) => text2.includes(k))) {
         problems.push(`positive example "${template.slice(0, 40)}\u2026" contains none of the keywords`);
       }
     }
@@ -28528,6 +28567,7 @@ var init_validate = __esm({
       "severity",
       "regex",
       "keywords",
+      "keywordsExact",
       "entropy",
       "maxLength",
       "path",
@@ -28694,7 +28734,8 @@ function allowlist(value2) {
 }
 function hintsFrom(parent) {
   if (!isObject(parent)) return [];
-  const keywords = Array.isArray(parent.keywords) ? parent.keywords.filter((k) => typeof k === "string") : [];
+  const listed = [parent.keywords, parent.keywordsExact].flatMap((list) => Array.isArray(list) ? list : []);
+  const keywords = listed.filter((k) => typeof k === "string");
   const examples = isObject(parent.examples) && Array.isArray(parent.examples.positive) ? parent.examples.positive : [];
   const random = seededRandom(String(parent.id));
   const expanded = examples.flatMap((e) => {

@@ -1165,7 +1165,9 @@ var Compiled = class {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    this.keywords = spec.keywords.map((k) => k.toLowerCase());
+    const exact = spec.keywordsExact ?? [];
+    this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
+    this.exactKeywords = exact.length === 0 ? void 0 : exactSpellings(exact, spec.keywords);
     this.entropy = spec.entropy;
     this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
     this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];
@@ -1177,6 +1179,7 @@ var Compiled = class {
   severity;
   message;
   keywords;
+  exactKeywords;
   entropy;
   validator;
   valueSyntax;
@@ -1221,6 +1224,18 @@ var Owned = class {
     return this.#value;
   }
 };
+function exactSpellings(exact, plain) {
+  const out = /* @__PURE__ */ new Map();
+  const anyCase = new Set(plain.map((k) => k.toLowerCase()));
+  for (const k of exact) {
+    const key = k.toLowerCase();
+    if (anyCase.has(key)) continue;
+    const list = out.get(key) ?? [];
+    list.push(Buffer.from(k, "latin1"));
+    out.set(key, list);
+  }
+  return out;
+}
 function compileRule(spec, index, pathGroup) {
   const rule = new Compiled(spec, index, pathGroup);
   if (!isPrevalidated(spec)) void [rule.regex, rule.allowLine, rule.allowSecret];
@@ -1629,6 +1644,8 @@ function collectWindows(catalogue2, data2, onPath, carrierHits) {
     for (const ruleIndex of rulesByKeyword[keywordId]) {
       const rule = rules[ruleIndex];
       if (rule.pathGroup !== void 0 && !onPath.has(rule.pathGroup)) continue;
+      if (rule.exactKeywords !== void 0 && !spelledAs(data2, start, rule.exactKeywords.get(keywords.keywords[keywordId])))
+        continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
@@ -1637,6 +1654,15 @@ function collectWindows(catalogue2, data2, onPath, carrierHits) {
     if (group === void 0 || onPath.has(group)) add(ruleIndex, 0, data2.length);
   }
   return windows2;
+}
+function spelledAs(data2, start, spellings) {
+  if (spellings === void 0) return true;
+  for (const word of spellings) {
+    let i = 0;
+    while (i < word.length && data2[start + i] === word[i]) i++;
+    if (i === word.length) return true;
+  }
+  return false;
 }
 function matchWindow(rule, text, a, b) {
   const sub = text.slice(a, b);

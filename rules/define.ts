@@ -275,7 +275,10 @@ function ownedNames(shape: AssignedShape): Pick<RuleSpec, 'owns'> {
 }
 
 /** A rule whose regex does not fit the two shapes above. */
-export function custom(info: RuleInfo, match: { readonly regex: RegExp; readonly keywords: readonly string[] }): RuleSpec {
+export function custom(
+  info: RuleInfo,
+  match: { readonly regex: RegExp; readonly keywords: readonly string[]; readonly keywordsExact?: readonly string[] },
+): RuleSpec {
   return { ...base(info), ...match };
 }
 

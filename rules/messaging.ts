@@ -6,10 +6,11 @@ const tags = ['messaging'];
 
 /**
  * The first three characters of the base64 of two decimal digits, the first not 0 (a user ID
- * always starts so): the prefilter keywords of a Discord bot token that nothing names.
+ * always starts so), in their case: the prefilter keywords of a Discord bot token that nothing
+ * names. The third holds the second digit's low bits: A E I M Q U Y c g k.
  */
-const DISCORD_ID_STARTS = ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'].flatMap((pair) =>
-  [...'aeimquyckg'].map((third) => pair + third),
+const DISCORD_ID_STARTS = ['MT', 'Mj', 'Mz', 'ND', 'NT', 'Nj', 'Nz', 'OD', 'OT'].flatMap((pair) =>
+  [...'AEIMQUYcgk'].map((third) => pair + third),
 );
 
 /** What both Discord bot-token rules share: one credential, found named or by its structure. */
@@ -52,7 +53,8 @@ export const messagingRules: readonly RuleSpec[] = [
       // The docs' token: base64(user ID) . base64(timestamp) . HMAC.
       regex:
         /(?<![A-Za-z0-9_.-])(?<secret>[MNO][DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])/,
-      keywords: DISCORD_ID_STARTS,
+      keywords: [],
+      keywordsExact: DISCORD_ID_STARTS,
     },
   ),
   custom(

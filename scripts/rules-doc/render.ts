@@ -13,7 +13,7 @@ const code = (text: string): string => (text.includes('`') ? `\`\` ${text} \`\``
 
 function matches(rule: RuleSpec): string {
   // Spaces, not commas: a `name`, `value` list reads like an assignment to the generic rule.
-  const keywords = rule.keywords.map(code).join(' ');
+  const keywords = [...rule.keywords, ...(rule.keywordsExact ?? [])].map(code).join(' ');
   const extras = [rule.validator === undefined ? '' : `checked by \`${rule.validator}\``, rule.partner ?? ''].filter((s) => s !== '');
   return cell([`${rule.description}; near ${keywords}`, ...extras].join('. '));
 }
@@ -54,7 +54,7 @@ export function renderRulesMarkdown(rules: readonly RuleSpec[], top: readonly To
     '<!-- Generated from the catalogue by `npm run docs:rules`; do not edit by hand. -->',
     '',
     `keyscan ships ${rules.length} rules for ${providers} providers, grouped here by family. "Matches" names the`,
-    'credential and the literal text (lower-cased) that must occur near it; `keyscan rules --json` prints',
+    'credential and the literal text (lower-cased, unless a rule needs its case) that must occur near it; `keyscan rules --json` prints',
     "every rule's full pattern, and each finding's help says how to rotate the credential.",
     '',
     ...[...families.keys()].sort().map((f) => `- [${f}](#${f}) (${families.get(f)?.length ?? 0})`),

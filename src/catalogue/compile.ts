@@ -50,6 +50,7 @@ class Compiled implements CompiledRule {
   readonly severity: RuleSpec['severity'];
   readonly message: string;
   readonly keywords: readonly string[];
+  readonly exactKeywords: CompiledRule['exactKeywords'];
   readonly entropy: CompiledRule['entropy'];
   readonly validator: CompiledRule['validator'];
   readonly valueSyntax: CompiledRule['valueSyntax'];
@@ -69,7 +70,9 @@ class Compiled implements CompiledRule {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    this.keywords = spec.keywords.map((k) => k.toLowerCase());
+    const exact = spec.keywordsExact ?? [];
+    this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
+    this.exactKeywords = exact.length === 0 ? undefined : exactSpellings(exact, spec.keywords);
     this.entropy = spec.entropy;
     this.validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
     this.valueSyntax = spec.validator === undefined ? undefined : VALUE_SYNTAX[spec.validator];
@@ -122,6 +125,20 @@ class Owned implements OwnedNames {
     this.#value ??= this.owns.value === undefined ? ISSUED_VALUE : toRegExp(`^(?:${this.owns.value})$`, `rule ${this.id} owns`, '');
     return this.#value;
   }
+}
+
+/** Per lowercase form of `exact`, its spellings there; a form that is also a plain keyword matches in any case. */
+function exactSpellings(exact: readonly string[], plain: readonly string[]): Map<string, Uint8Array[]> {
+  const out = new Map<string, Uint8Array[]>();
+  const anyCase = new Set(plain.map((k) => k.toLowerCase()));
+  for (const k of exact) {
+    const key = k.toLowerCase();
+    if (anyCase.has(key)) continue;
+    const list = out.get(key) ?? [];
+    list.push(Buffer.from(k, 'latin1'));
+    out.set(key, list);
+  }
+  return out;
 }
 
 export function compileRule(spec: RuleSpec, index: number, pathGroup?: number): CompiledRule {

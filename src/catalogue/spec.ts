@@ -30,6 +30,14 @@ export interface RuleSpec {
   /** Lowercase literals, at least one of which occurs in (or near) every match: the prefilter. */
   readonly keywords: readonly string[];
   /**
+   * Keywords in their case: a hit opens a window only when the text has exactly this spelling.
+   * For literals short and common as letters in any case, where the pattern and validator accept
+   * one case only (the three characters that begin a Discord bot token's base64, `MTA`…`OTk`,
+   * are `nte`, `ode`, `ota` in every other word): a hit in another case can never be a match,
+   * and the windows of those hits cost more than the rule's whole share of matching.
+   */
+  readonly keywordsExact?: readonly string[];
+  /**
    * Minimum Shannon entropy (bits per character) of the secret: one number, or one per alphabet
    * the secret is drawn from (`{ hex: 3, alnum: 3.5, base64: 4, other: 3 }`), since a random hex
    * string tops out at 4 bits per character and a base64 one near 6.

@@ -11,6 +11,7 @@ const KNOWN_KEYS = new Set([
   'severity',
   'regex',
   'keywords',
+  'keywordsExact',
   'entropy',
   'maxLength',
   'path',
@@ -65,6 +66,12 @@ export function validateRuleSpec(value: unknown): string[] {
       if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
     }
   }
+  if (rule.keywordsExact !== undefined) {
+    if (!isStringArray(rule.keywordsExact)) problems.push('"keywordsExact" must be a list of strings');
+    else
+      for (const k of rule.keywordsExact)
+        if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+  }
   if (rule.entropy !== undefined && !isEntropy(rule.entropy)) {
     problems.push(
       '"entropy" must be a number from 0 to 8 (bits per character), or an object of such numbers keyed by hex, alnum, base64, other',
@@ -105,11 +112,13 @@ export function validateRuleSpec(value: unknown): string[] {
   const examples = rule.examples as Record<string, unknown> | undefined;
   if (typeof examples !== 'object' || examples === null || !isStringArray(examples.positive) || !isStringArray(examples.negative)) {
     problems.push('"examples" must have "positive" and "negative" lists of strings');
-  } else if (isStringArray(rule.keywords) && rule.keywords.length > 0 && problems.length === 0) {
+  } else if (isStringArray(rule.keywords) && (rule.keywords.length > 0 || rule.keywordsExact !== undefined) && problems.length === 0) {
     const random = seededRandom(String(rule.id));
+    const exact = (rule.keywordsExact ?? []) as string[];
     for (const template of examples.positive) {
-      const text = expandExample(template, random).toLowerCase();
-      if (!rule.keywords.some((k) => text.includes(k))) {
+      const text = expandExample(template, random);
+      const lower = text.toLowerCase();
+      if (!rule.keywords.some((k) => lower.includes(k)) && !exact.some((k) => text.includes(k))) {
         problems.push(`positive example "${template.slice(0, 40)}…" contains none of the keywords`);
       }
     }

@@ -96,7 +96,8 @@ const FORMATS: Readonly<Record<string, FormatCheck>> = {
 /** For a rule's own regex: its keywords and examples lead the adversarial input to the pattern. */
 function hintsFrom(parent: unknown): string[] {
   if (!isObject(parent)) return [];
-  const keywords = Array.isArray(parent.keywords) ? parent.keywords.filter((k): k is string => typeof k === 'string') : [];
+  const listed = [parent.keywords, parent.keywordsExact].flatMap((list) => (Array.isArray(list) ? list : []));
+  const keywords = listed.filter((k): k is string => typeof k === 'string');
   const examples = isObject(parent.examples) && Array.isArray(parent.examples.positive) ? parent.examples.positive : [];
   const random = seededRandom(String(parent.id));
   const expanded = examples.flatMap((e) => {

@@ -109,6 +109,10 @@ export const CONFIG_SCHEMA = {
           pattern: '^[^A-Z]*$',
           errorMessage: 'must be lowercase',
         }),
+        keywordsExact: stringList(
+          'Keywords in their case: a hit counts only with exactly this spelling (for short literals common as letters in any case).',
+          { minLength: 2 },
+        ),
         entropy: { type: 'number', minimum: 0, maximum: 8 },
         maxLength: { type: 'integer', minimum: 8, maximum: 1000000 },
         path: {

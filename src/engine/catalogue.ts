@@ -15,6 +15,11 @@ export interface CompiledRule {
   readonly message: string;
   readonly keywords: readonly string[];
   /**
+   * Per keyword that comes from `keywordsExact` only (lowercase, as in {@link CompiledRule.keywords}),
+   * the spellings a hit must have, byte for byte, to open a window for this rule.
+   */
+  readonly exactKeywords: ReadonlyMap<string, readonly Uint8Array[]> | undefined;
+  /**
    * The scanning pattern: flags always include `g`, never `d` (see {@link CompiledRule.locate}).
    * Built on first use for a prevalidated spec (the built-in catalogue, see catalogue/prevalidated.ts).
    */

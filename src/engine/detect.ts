@@ -177,6 +177,8 @@ function collectWindows(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts
     for (const ruleIndex of rulesByKeyword[keywordId] as readonly number[]) {
       const rule = rules[ruleIndex] as CompiledRule;
       if (rule.pathGroup !== undefined && !onPath.has(rule.pathGroup)) continue;
+      if (rule.exactKeywords !== undefined && !spelledAs(data, start, rule.exactKeywords.get(keywords.keywords[keywordId] as string)))
+        continue;
       add(ruleIndex, start - rule.maxLength, end + rule.maxLength);
     }
   });
@@ -185,6 +187,17 @@ function collectWindows(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts
     if (group === undefined || onPath.has(group)) add(ruleIndex, 0, data.length);
   }
   return windows;
+}
+
+/** Whether `data` holds one of `spellings` at `start`; no spellings: any case will do. */
+function spelledAs(data: Buffer, start: number, spellings: readonly Uint8Array[] | undefined): boolean {
+  if (spellings === undefined) return true;
+  for (const word of spellings) {
+    let i = 0;
+    while (i < word.length && data[start + i] === word[i]) i++;
+    if (i === word.length) return true;
+  }
+  return false;
 }
 
 type Span = Omit<EngineMatch, 'secret'>;

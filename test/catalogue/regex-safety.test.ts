@@ -88,7 +88,7 @@ describe('checkRegexSafety', () => {
   it('passes every built-in rule pattern', () => {
     for (const rule of builtinRules) {
       const random = seededRandom(rule.id);
-      const hints = [...rule.keywords, ...rule.examples.positive.map((e) => expandExample(e, random))];
+      const hints = [...rule.keywords, ...(rule.keywordsExact ?? []), ...rule.examples.positive.map((e) => expandExample(e, random))];
       // `owns.value` runs anchored on generic values (src/engine/owned-names.ts), up to 900 times each.
       const owned = rule.owns?.value === undefined ? [] : [`^(?:${rule.owns.value})$`];
       for (const pattern of [rule.regex, ...(rule.allowLine ?? []), ...(rule.allowSecret ?? []), ...owned]) {

@@ -44,6 +44,7 @@ describe('the shipped JSON Schema', () => {
       severity: true,
       regex: true,
       keywords: true,
+      keywordsExact: true,
       entropy: true,
       maxLength: true,
       path: true,

@@ -24,7 +24,7 @@ describe('docs/rules.md', () => {
       expect(row, rule.id).toBeDefined();
       expect(row).toContain(`| ${rule.severity} |`);
       // Table cells escape pipes (a keyword such as `mly|`).
-      const keyword = rule.keywords[0];
+      const keyword = rule.keywords[0] ?? rule.keywordsExact?.[0];
       if (keyword !== undefined) expect(row).toContain(`\`${keyword.replaceAll('|', '\\|')}\``);
       expect(row).toContain(`(${rule.remediation.revoke})`);
     }

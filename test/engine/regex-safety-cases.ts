@@ -14,13 +14,18 @@ type Rule = (typeof builtinRules)[number];
  * last character dropped (near-misses that invite backtracking), assignment shapes spread over
  * lines. `scale` multiplies every run length (1: runs of 20,000 characters after a keyword).
  */
+/** A rule's keywords, those written in their case included. */
+export function allKeywords(rule: Rule): string[] {
+  return [...rule.keywords, ...(rule.keywordsExact ?? [])];
+}
+
 export function adversarial(rule: Rule, scale = 1): string[] {
   const n = (count: number): number => Math.max(1, Math.round(count * scale));
   const random = seededRandom(`adversarial-${rule.id}`);
   const examples = rule.examples.positive.map((p) => expandExample(p, random));
   const chars = [...new Set(`${examples.join('')} =:"'\n-_./+`)];
   const inputs: string[] = [];
-  for (const k of rule.keywords) {
+  for (const k of allKeywords(rule)) {
     for (const c of chars) inputs.push(k + c.repeat(n(20_000)));
     inputs.push(`${k}=`.repeat(n(10_000)));
     // Assignment shapes spread over lines (Kubernetes env lists, XML attributes, YAML blocks).
@@ -41,9 +46,10 @@ export function adversarial(rule: Rule, scale = 1): string[] {
  */
 export function minifiedBlob(rule: Rule): string {
   const blob: string[] = [];
+  const keywords = allKeywords(rule);
   let size = 0;
   while (size < 1_000_000) {
-    const piece = `${rule.keywords[blob.length % rule.keywords.length] ?? ''}${'aB3_-='.repeat(7)}`;
+    const piece = `${keywords[blob.length % keywords.length] ?? ''}${'aB3_-='.repeat(7)}`;
     blob.push(piece);
     size += piece.length;
   }

@@ -6,7 +6,7 @@ import { cpuMs } from '../helpers/cpu-time.js';
 
 describe('regex safety', () => {
   it('runs the whole catalogue over a 1 MB minified line holding every keyword', () => {
-    const keywords = [...new Set(builtinRules.flatMap((r) => r.keywords))];
+    const keywords = [...new Set(builtinRules.flatMap((r) => [...r.keywords, ...(r.keywordsExact ?? [])]))];
     const parts: string[] = [];
     let size = 0;
     for (let i = 0; size < 1_000_000; i++) {

@@ -20,7 +20,7 @@ const engineText = fc
   .array(
     fc.oneof(
       fc.constantFrom(...planted),
-      fc.constantFrom(...builtinRules.flatMap((r) => r.keywords)),
+      fc.constantFrom(...builtinRules.flatMap((r) => [...r.keywords, ...(r.keywordsExact ?? [])])),
       fc.constantFrom('=', ':', '"', "'", '\n', '\r\n', ' ', '\t', '-----BEGIN ', '-----END ', '\\n', '${', '}', '://', '@'),
       fc.string({ maxLength: 40 }),
       fc.uint8Array({ maxLength: 30 }).map((b) => Buffer.from(b).toString('latin1')),
