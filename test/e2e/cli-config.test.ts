@@ -91,12 +91,20 @@ describe('config keys', () => {
         '    examples:',
         '      positive: ["key = acme_{{lowalnum:16}}"]',
         '      negative: ["acme_short"]',
+        // Matched in any case, but only a hit spelled ACMX_ opens its window (keywordsExact).
+        '  - id: acmx-key',
+        '    regex: (?i)acmx_[a-z0-9]{16}',
+        '    keywordsExact: [ACMX_]',
+        '    examples:',
+        '      positive: ["ACMX_{{lowalnum:16}}"]',
       ].join('\n'),
       // Not a typed sequence (`0a1b2c3d…` counts up: filler, see placeholders.ts).
       'a.txt': 'k = acme_7q2k9x4m1z8p3v6w\n',
+      'b.txt': 'k = ACMX_5r8t2w9q4m7x1z6v\n',
+      'c.txt': 'k = acmx_5r8t2w9q4m7x1z6v\n',
     });
     const r = await keyscan(['-f', 'json'], { cwd: dir });
-    expect(json(r.stdout).findings.map((f) => f.ruleId)).toEqual(['acme-key']);
+    expect(json(r.stdout).findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['acme-key a.txt', 'acmx-key b.txt']);
     const off = await keyscan(['-f', 'json', '-c', '.keyscan.yaml'], { cwd: dir });
     expect(off.code).toBe(1);
   });
