@@ -207,7 +207,7 @@ var init_define = __esm({
     init_spec();
     escapeRegex = (literal3) => literal3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     COMMON_WORDS = new Set(
-      "line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta remove abstract alpha better writer black polygon authorize redis uptime consul central modal toggl portkey".split(
+      "line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta remove abstract alpha better writer black polygon authorize redis uptime consul central modal toggl portkey parse login currency company boost".split(
         " "
       )
     );

@@ -90,7 +90,7 @@ export function anyCase(word: string): string {
 
 /** Words too common in code to prefilter on by themselves. */
 const COMMON_WORDS = new Set(
-  'line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta remove abstract alpha better writer black polygon authorize redis uptime consul central modal toggl portkey'.split(
+  'line together segment checkout spaces elastic amplitude vault zoom drone sauce atlas sanity resend render google service system customer assembly kafka elasticsearch cognitive master client public private secret token access admin cloud generative azure meta remove abstract alpha better writer black polygon authorize redis uptime consul central modal toggl portkey parse login currency company boost'.split(
     ' ',
   ),
 );
