@@ -23357,7 +23357,7 @@ function readTarget(target, maxBytes) {
   }
 }
 function readAll(fd, expected, maxBytes) {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let buf = Buffer.allocUnsafe(expected + 1);
   let length = 0;
   for (; ; ) {
     if (length === buf.length) {

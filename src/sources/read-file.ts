@@ -42,9 +42,14 @@ export function readTarget(target: string | Uint8Array, maxBytes: number): ReadO
   }
 }
 
-/** Reads to EOF: the size from stat can be stale if the file grows while we read. */
+/**
+ * Reads to EOF: the size from stat can be stale if the file grows while we read. One byte more
+ * than expected, so a file of the expected size reads whole into the first buffer and the read
+ * after it sees EOF there (a buffer of exactly that size was full before EOF could be seen, and
+ * every file was copied into one twice as large).
+ */
 function readAll(fd: number, expected: number, maxBytes: number): Buffer | undefined {
-  let buf = Buffer.allocUnsafe(Math.max(expected, 1));
+  let buf = Buffer.allocUnsafe(expected + 1);
   let length = 0;
   for (;;) {
     if (length === buf.length) {
