@@ -23758,7 +23758,8 @@ var init_worktree = __esm({
 });
 
 // src/sources/files.ts
-import { opendir, stat } from "node:fs/promises";
+import { opendirSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { resolve, sep as sep2 } from "node:path";
 function targetOf(base2, abs) {
   if (isUtf8(abs)) {
@@ -23816,37 +23817,56 @@ async function* walkDisk(dir, options) {
   const pending2 = [Buffer.from(dir)];
   while (pending2.length > 0) {
     const current = pending2.pop();
-    const entries = await opendir(current, { encoding: "buffer" }).catch((e) => {
-      throw new KeyscanError(
-        "E_READ",
-        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
-        {
-          hint: "Fix its permissions or exclude it.",
-          cause: e
-        }
-      );
-    });
+    let entries;
+    try {
+      entries = opendirSync(current, { encoding: "buffer", bufferSize: DIRECTORY_BATCH });
+    } catch (e) {
+      throw unreadable(current, e, options);
+    }
     const subdirs = [];
-    for await (const entry of entries) {
-      const name2 = entry.name;
-      const abs = Buffer.concat([current, slash, name2]);
-      if (entry.isDirectory()) {
-        if (name2.toString("latin1") !== ".git") subdirs.push(abs);
-      } else if (entry.isFile()) {
-        yield targetOf(options.base, abs);
-      } else {
-        options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
+    try {
+      for (let entry = readEntry(entries, current, options); entry !== null; entry = readEntry(entries, current, options)) {
+        const name2 = entry.name;
+        const abs = Buffer.concat([current, slash, name2]);
+        if (entry.isDirectory()) {
+          if (name2.toString("latin1") !== ".git") subdirs.push(abs);
+        } else if (entry.isFile()) {
+          yield targetOf(options.base, abs);
+        } else {
+          options.onSkip(entry.isSymbolicLink() ? "symlink" : "notRegular", targetOf(options.base, abs).path);
+        }
       }
+    } finally {
+      entries.closeSync();
     }
     for (const d of subdirs.sort(Buffer.compare).reverse()) pending2.push(d);
   }
 }
+function readEntry(dir, path2, options) {
+  try {
+    return dir.readSync();
+  } catch (e) {
+    throw unreadable(path2, e, options);
+  }
+}
+function unreadable(path2, e, options) {
+  return new KeyscanError(
+    "E_READ",
+    `cannot read directory ${displayPath(options.base, decodePath(path2))}: ${systemErrorCode(e) ?? String(e)}`,
+    {
+      hint: "Fix its permissions or exclude it.",
+      cause: e
+    }
+  );
+}
+var DIRECTORY_BATCH;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_errors();
     init_repo();
     init_paths();
+    DIRECTORY_BATCH = 256;
   }
 });
 

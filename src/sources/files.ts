@@ -3,7 +3,8 @@
  * directory is listed by git (tracked + untracked, minus what git ignores); a directory git
  * ignores, or one outside any work tree, is walked on disk. `.git/` is never entered.
  */
-import { opendir, stat } from 'node:fs/promises';
+import { type Dir, type Dirent, opendirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { KeyscanError, systemErrorCode } from '../errors.js';
 import { isIgnored, listWorkTreeFiles, workTreeRoot } from '../git/repo.js';
@@ -91,30 +92,55 @@ async function* walkDisk(dir: string, options: WalkOptions): AsyncGenerator<File
   const pending: Buffer[] = [Buffer.from(dir)];
   while (pending.length > 0) {
     const current = pending.pop() as Buffer;
-    const entries = await opendir(current as unknown as string, { encoding: 'buffer' as BufferEncoding }).catch((e: unknown) => {
-      throw new KeyscanError(
-        'E_READ',
-        `cannot read directory ${displayPath(options.base, decodePath(current))}: ${systemErrorCode(e) ?? String(e)}`,
-        {
-          hint: 'Fix its permissions or exclude it.',
-          cause: e,
-        },
-      );
-    });
+    // Read synchronously, a batch of entries per call: an asynchronous read of each batch was a
+    // round trip through libuv's thread pool, and a node_modules tree of 14k files in ~3k
+    // directories spent ~0.8 s waiting on them (the main thread idle, measured).
+    let entries: Dir;
+    try {
+      entries = opendirSync(current as unknown as string, { encoding: 'buffer' as BufferEncoding, bufferSize: DIRECTORY_BATCH });
+    } catch (e) {
+      throw unreadable(current, e, options);
+    }
     const subdirs: Buffer[] = [];
-    for await (const entry of entries) {
-      // With encoding 'buffer', names are Buffers (the typings only know strings).
-      const name = entry.name as unknown as Buffer;
-      const abs = Buffer.concat([current, slash, name]);
-      if (entry.isDirectory()) {
-        if (name.toString('latin1') !== '.git') subdirs.push(abs);
-      } else if (entry.isFile()) {
-        yield targetOf(options.base, abs);
-      } else {
-        options.onSkip(entry.isSymbolicLink() ? 'symlink' : 'notRegular', targetOf(options.base, abs).path);
+    try {
+      for (let entry = readEntry(entries, current, options); entry !== null; entry = readEntry(entries, current, options)) {
+        // With encoding 'buffer', names are Buffers (the typings only know strings).
+        const name = entry.name as unknown as Buffer;
+        const abs = Buffer.concat([current, slash, name]);
+        if (entry.isDirectory()) {
+          if (name.toString('latin1') !== '.git') subdirs.push(abs);
+        } else if (entry.isFile()) {
+          yield targetOf(options.base, abs);
+        } else {
+          options.onSkip(entry.isSymbolicLink() ? 'symlink' : 'notRegular', targetOf(options.base, abs).path);
+        }
       }
+    } finally {
+      entries.closeSync();
     }
     // Depth-first in name order keeps the listing deterministic.
     for (const d of subdirs.sort(Buffer.compare).reverse()) pending.push(d);
   }
+}
+
+/** Directory entries read per system call. */
+const DIRECTORY_BATCH = 256;
+
+function readEntry(dir: Dir, path: Buffer, options: WalkOptions): Dirent | null {
+  try {
+    return dir.readSync();
+  } catch (e) {
+    throw unreadable(path, e, options);
+  }
+}
+
+function unreadable(path: Buffer, e: unknown, options: WalkOptions): KeyscanError {
+  return new KeyscanError(
+    'E_READ',
+    `cannot read directory ${displayPath(options.base, decodePath(path))}: ${systemErrorCode(e) ?? String(e)}`,
+    {
+      hint: 'Fix its permissions or exclude it.',
+      cause: e,
+    },
+  );
 }
