@@ -67,6 +67,9 @@ var init_prevalidated = __esm({
 });
 
 // src/catalogue/spec.ts
+function keywordsOf(spec) {
+  return [...spec.keywords, ...spec.keywordsExact ?? []];
+}
 function isDistinctivePrefix(prefix) {
   return prefix.length >= 4 && /^[A-Za-z0-9][A-Za-z0-9_.&-]*[_.-]$/.test(prefix);
 }
@@ -19886,9 +19889,8 @@ var init_compile = __esm({
         this.id = spec.id;
         this.severity = spec.severity;
         this.message = ruleMessage(spec);
-        const exact = spec.keywordsExact ?? [];
-        this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
-        this.exactKeywords = exact.length === 0 ? void 0 : exactSpellings(exact, spec.keywords);
+        this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
+        this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : void 0;
         this.entropy = spec.entropy;
         this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
         this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];
@@ -28475,18 +28477,19 @@ function validateRuleSpec(value2) {
     }
   }
   problems.push(...pathProblems(rule));
-  if (!isStringArray(rule.keywords)) problems.push('"keywords" must be a list of strings');
-  else {
-    for (const k of rule.keywords) {
-      if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
-      if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
+  for (const [key, list] of [
+    ["keywords", rule.keywords],
+    ["keywordsExact", rule.keywordsExact]
+  ]) {
+    if (list === void 0 && key === "keywordsExact") continue;
+    if (!isStringArray(list)) {
+      problems.push(`"${key}" must be a list of strings`);
+      continue;
     }
-  }
-  if (rule.keywordsExact !== void 0) {
-    if (!isStringArray(rule.keywordsExact)) problems.push('"keywordsExact" must be a list of strings');
-    else
-      for (const k of rule.keywordsExact)
-        if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+    for (const k of list) {
+      if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+      if (key === "keywords" && k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
+    }
   }
   if (rule.entropy !== void 0 && !isEntropy(rule.entropy)) {
     problems.push(

@@ -1135,6 +1135,9 @@ function isPrevalidated(spec) {
 
 // src/catalogue/spec.ts
 var DEFAULT_MAX_MATCH = 512;
+function keywordsOf(spec) {
+  return [...spec.keywords, ...spec.keywordsExact ?? []];
+}
 
 // src/catalogue/compile.ts
 function splitPattern(pattern) {
@@ -1165,9 +1168,8 @@ var Compiled = class {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    const exact = spec.keywordsExact ?? [];
-    this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
-    this.exactKeywords = exact.length === 0 ? void 0 : exactSpellings(exact, spec.keywords);
+    this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
+    this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : void 0;
     this.entropy = spec.entropy;
     this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
     this.valueSyntax = spec.validator === void 0 ? void 0 : VALUE_SYNTAX[spec.validator];

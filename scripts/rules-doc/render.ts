@@ -2,7 +2,7 @@
  * The rules reference (docs/rules.md), rendered from the catalogue so it cannot drift from it:
  * one table per family (a rule's first tag, alphabetically), rules in catalogue order.
  */
-import type { RuleSpec } from '../../src/catalogue/spec.js';
+import { keywordsOf, type RuleSpec } from '../../src/catalogue/spec.js';
 import type { TopProvider } from './top-providers.js';
 
 /** Text safe inside a Markdown table cell: no line breaks, no cell separators. */
@@ -13,7 +13,7 @@ const code = (text: string): string => (text.includes('`') ? `\`\` ${text} \`\``
 
 function matches(rule: RuleSpec): string {
   // Spaces, not commas: a `name`, `value` list reads like an assignment to the generic rule.
-  const keywords = [...rule.keywords, ...(rule.keywordsExact ?? [])].map(code).join(' ');
+  const keywords = keywordsOf(rule).map(code).join(' ');
   const extras = [rule.validator === undefined ? '' : `checked by \`${rule.validator}\``, rule.partner ?? ''].filter((s) => s !== '');
   return cell([`${rule.description}; near ${keywords}`, ...extras].join('. '));
 }

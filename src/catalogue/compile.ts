@@ -5,7 +5,7 @@ import { compileKeywords } from '../engine/keywords.js';
 import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
 import { isPrevalidated } from './prevalidated.js';
-import { DEFAULT_MAX_MATCH, type RuleSpec } from './spec.js';
+import { DEFAULT_MAX_MATCH, keywordsOf, type RuleSpec } from './spec.js';
 
 /**
  * A pattern's source and flags, without the iteration flags (`g`, `y`, `d`) that the engine sets
@@ -70,9 +70,8 @@ class Compiled implements CompiledRule {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    const exact = spec.keywordsExact ?? [];
-    this.keywords = [...new Set([...spec.keywords, ...exact].map((k) => k.toLowerCase()))];
-    this.exactKeywords = exact.length === 0 ? undefined : exactSpellings(exact, spec.keywords);
+    this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
+    this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : undefined;
     this.entropy = spec.entropy;
     this.validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
     this.valueSyntax = spec.validator === undefined ? undefined : VALUE_SYNTAX[spec.validator];

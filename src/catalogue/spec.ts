@@ -94,6 +94,11 @@ export interface RuleSpec {
 
 export const DEFAULT_MAX_MATCH = 512;
 
+/** Every keyword of a rule as written: the plain ones, then those matched in their case. */
+export function keywordsOf(spec: Pick<RuleSpec, 'keywords' | 'keywordsExact'>): string[] {
+  return [...spec.keywords, ...(spec.keywordsExact ?? [])];
+}
+
 /**
  * A token prefix that names one provider: four characters or more, ending in a separator
  * (`cfut_`, `xai-`, `pat.`). `sk-`, `pk_`, `AKIA`-like letter runs and `eyJ` are shared or mean

@@ -59,18 +59,20 @@ export function validateRuleSpec(value: unknown): string[] {
     }
   }
   problems.push(...pathProblems(rule));
-  if (!isStringArray(rule.keywords)) problems.push('"keywords" must be a list of strings');
-  else {
-    for (const k of rule.keywords) {
-      if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
-      if (k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
+  // Both lists: keywords at least two characters long; the plain ones lowercase too.
+  for (const [key, list] of [
+    ['keywords', rule.keywords],
+    ['keywordsExact', rule.keywordsExact],
+  ] as const) {
+    if (list === undefined && key === 'keywordsExact') continue;
+    if (!isStringArray(list)) {
+      problems.push(`"${key}" must be a list of strings`);
+      continue;
     }
-  }
-  if (rule.keywordsExact !== undefined) {
-    if (!isStringArray(rule.keywordsExact)) problems.push('"keywordsExact" must be a list of strings');
-    else
-      for (const k of rule.keywordsExact)
-        if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+    for (const k of list) {
+      if (k.length < 2) problems.push(`keyword "${k}" is too short to prefilter anything (2 characters at least)`);
+      if (key === 'keywords' && k !== k.toLowerCase()) problems.push(`keyword "${k}" must be lowercase`);
+    }
   }
   if (rule.entropy !== undefined && !isEntropy(rule.entropy)) {
     problems.push(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
 import { checkRegexSafety, findNestedQuantifier, hasUnboundedQuantifier, regexErrorReason } from '../../src/catalogue/regex-safety.js';
+import { keywordsOf } from '../../src/catalogue/spec.js';
 import { cpuMs, withCpuClock } from '../helpers/cpu-time.js';
 
 /**
@@ -88,7 +89,7 @@ describe('checkRegexSafety', () => {
   it('passes every built-in rule pattern', () => {
     for (const rule of builtinRules) {
       const random = seededRandom(rule.id);
-      const hints = [...rule.keywords, ...(rule.keywordsExact ?? []), ...rule.examples.positive.map((e) => expandExample(e, random))];
+      const hints = [...keywordsOf(rule), ...rule.examples.positive.map((e) => expandExample(e, random))];
       // `owns.value` runs anchored on generic values (src/engine/owned-names.ts), up to 900 times each.
       const owned = rule.owns?.value === undefined ? [] : [`^(?:${rule.owns.value})$`];
       for (const pattern of [rule.regex, ...(rule.allowLine ?? []), ...(rule.allowSecret ?? []), ...owned]) {

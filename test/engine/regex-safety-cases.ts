@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
+import { keywordsOf } from '../../src/catalogue/spec.js';
 import type { Catalogue } from '../../src/engine/catalogue.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
 import { cpuMs } from '../helpers/cpu-time.js';
@@ -14,18 +15,13 @@ type Rule = (typeof builtinRules)[number];
  * last character dropped (near-misses that invite backtracking), assignment shapes spread over
  * lines. `scale` multiplies every run length (1: runs of 20,000 characters after a keyword).
  */
-/** A rule's keywords, those written in their case included. */
-export function allKeywords(rule: Rule): string[] {
-  return [...rule.keywords, ...(rule.keywordsExact ?? [])];
-}
-
 export function adversarial(rule: Rule, scale = 1): string[] {
   const n = (count: number): number => Math.max(1, Math.round(count * scale));
   const random = seededRandom(`adversarial-${rule.id}`);
   const examples = rule.examples.positive.map((p) => expandExample(p, random));
   const chars = [...new Set(`${examples.join('')} =:"'\n-_./+`)];
   const inputs: string[] = [];
-  for (const k of allKeywords(rule)) {
+  for (const k of keywordsOf(rule)) {
     for (const c of chars) inputs.push(k + c.repeat(n(20_000)));
     inputs.push(`${k}=`.repeat(n(10_000)));
     // Assignment shapes spread over lines (Kubernetes env lists, XML attributes, YAML blocks).
@@ -46,7 +42,7 @@ export function adversarial(rule: Rule, scale = 1): string[] {
  */
 export function minifiedBlob(rule: Rule): string {
   const blob: string[] = [];
-  const keywords = allKeywords(rule);
+  const keywords = keywordsOf(rule);
   let size = 0;
   while (size < 1_000_000) {
     const piece = `${keywords[blob.length % keywords.length] ?? ''}${'aB3_-='.repeat(7)}`;

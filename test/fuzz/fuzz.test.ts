@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
 import { expandExample, seededRandom } from '../../src/catalogue/examples.js';
+import { keywordsOf } from '../../src/catalogue/spec.js';
 import { scanFragment } from '../../src/engine/scan-fragment.js';
 import { inlineExecutor } from '../../src/pool/inline.js';
 import { WorkerPool } from '../../src/pool/pool.js';
@@ -20,7 +21,7 @@ const engineText = fc
   .array(
     fc.oneof(
       fc.constantFrom(...planted),
-      fc.constantFrom(...builtinRules.flatMap((r) => [...r.keywords, ...(r.keywordsExact ?? [])])),
+      fc.constantFrom(...builtinRules.flatMap(keywordsOf)),
       fc.constantFrom('=', ':', '"', "'", '\n', '\r\n', ' ', '\t', '-----BEGIN ', '-----END ', '\\n', '${', '}', '://', '@'),
       fc.string({ maxLength: 40 }),
       fc.uint8Array({ maxLength: 30 }).map((b) => Buffer.from(b).toString('latin1')),
