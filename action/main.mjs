@@ -3490,7 +3490,7 @@ function fileRule(r) {
     examples: { positive: r.positive, negative: r.negative, path: r.examplePath }
   };
 }
-var OWASP, ROTATE, ENV_FILE_PATH, APP_CONFIG_PATH, CONFIG_PATH, SCRIPT_PATH, HISTORY_PATH, LOCAL_DEFAULTS, ARGUMENT2, VARIABLE, USER_PASSWORD, COMMAND_VALUE, VALUE, ASSIGNED, credentialFileRules;
+var OWASP, ROTATE, ENV_FILE_PATH, APP_CONFIG_PATH, CONFIG_PATH, SCRIPT_PATH, HISTORY_PATH, LOCAL_DEFAULTS, ARGUMENT2, ARGUMENT_KEYWORDS, VARIABLE, VARIABLE_KEYWORDS, USER_PASSWORD, USER_PASSWORD_KEYWORDS, COMMAND_VALUE, VALUE, ASSIGNED, credentialFileRules;
 var init_credential_files = __esm({
   "rules/credential-files.ts"() {
     "use strict";
@@ -3503,8 +3503,11 @@ var init_credential_files = __esm({
     HISTORY_PATH = /(?:^|\/)(?:\.(?:bash|zsh|sh|ksh|mysql|psql|sqlite|rediscli|python|node_repl)_history|fish_history|\.histfile|ConsoleHost_history\.txt)$/i;
     LOCAL_DEFAULTS = /^(?:password|passw0rd|pass|secret|postgres|mysql|root|admin|guest|test|example|changeme|pwd|redis|mongo|user|sa)$/i;
     ARGUMENT2 = String.raw`\bmysql(?:dump|admin|import|sh|check)?\b[^\n]{0,300}?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\bredis-cli\b[^\n]{0,300}?[ \t]-a[ \t]+|[ \t]--?(?:password|passwd|pass|db-password|db_password|admin-password|http-password|ftp-password|proxy-password|client-secret|api-key|apikey|token|auth-token|access-token|secret)[ \t]*=[ \t]*|[ \t]--(?:password|passwd|db-password|admin-password|http-password|client-secret|api-key|token|auth-token)[ \t]+`;
+    ARGUMENT_KEYWORDS = ["mysql", "sshpass", "redis-cli", "-pass", "-db_password", "-api-key", "-apikey", "-token", "-secret"];
     VARIABLE = String.raw`\b(?:PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH|PGPASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MYSQL_ROOT_PASSWORD|POSTGRES_PASSWORD)[ \t]*=[ \t]*`;
+    VARIABLE_KEYWORDS = ["pgpass", "mysql_pwd", "sshpass", "rediscli_auth", "sa_password", "mysql_root_password", "postgres_password"];
     USER_PASSWORD = String.raw`(?:\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user|--proxy-user)|\bhttp(?:ie)?\b[^\n]{0,300}?[ \t](?:-a|--auth))[ \t]*["']?[^\s:"'$]{1,128}:`;
+    USER_PASSWORD_KEYWORDS = ["curl", "http"];
     COMMAND_VALUE = String.raw`["']?(?<secret>[^\s"'\x60;|&)$\\][^\s"'\x60;|&)]{0,1023})`;
     VALUE = String.raw`["'\x60]?(?<secret>(?<=")[^"\n]{1,4000}(?=")|(?<=')[^'\n]{1,4000}(?=')|(?<!["'\x60])[^\s"'\x60#][^\s"'\x60]{0,4000})`;
     ASSIGNED = String.raw`^[ \t]*(?:export[ \t]+)?[A-Za-z_][\w.-]{0,100}[ \t]*(?:=|:(?=[ \t]))[ \t]*${VALUE}`;
@@ -4121,7 +4124,7 @@ define('NONCE_SALT', "{{password:40}}");
         description: "Password on a command line in a script or CI job (mysql -p, sshpass -p, --password=)",
         path: SCRIPT_PATH,
         regex: new RegExp(`(?:${ARGUMENT2})${COMMAND_VALUE}`),
-        keywords: [],
+        keywords: ARGUMENT_KEYWORDS,
         validator: "command-credential",
         allowSecret: [LOCAL_DEFAULTS],
         references: ["https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html", "https://linux.die.net/man/1/sshpass"],
@@ -4145,7 +4148,7 @@ define('NONCE_SALT', "{{password:40}}");
         description: "Password set for a database client in a script or CI job (PGPASSWORD=, MYSQL_PWD=, SSHPASS=)",
         path: SCRIPT_PATH,
         regex: new RegExp(`(?:${VARIABLE})${COMMAND_VALUE}`),
-        keywords: [],
+        keywords: VARIABLE_KEYWORDS,
         allowSecret: [LOCAL_DEFAULTS],
         references: [
           "https://www.postgresql.org/docs/current/libpq-envars.html",
@@ -4160,7 +4163,7 @@ define('NONCE_SALT', "{{password:40}}");
         description: "user:password passed to curl or an HTTP client in a script or CI job",
         path: SCRIPT_PATH,
         regex: new RegExp(`(?:${USER_PASSWORD})${COMMAND_VALUE}`),
-        keywords: [],
+        keywords: USER_PASSWORD_KEYWORDS,
         allowSecret: [LOCAL_DEFAULTS],
         references: ["https://curl.se/docs/manpage.html#-u", "https://httpie.io/docs/cli/authentication"],
         positive: [
@@ -4179,7 +4182,7 @@ define('NONCE_SALT', "{{password:40}}");
         description: "Password typed on a command line, kept in a shell or database client history",
         path: HISTORY_PATH,
         regex: new RegExp(`(?:${ARGUMENT2}|${VARIABLE}|${USER_PASSWORD})${COMMAND_VALUE}`),
-        keywords: [],
+        keywords: [.../* @__PURE__ */ new Set([...ARGUMENT_KEYWORDS, ...VARIABLE_KEYWORDS, ...USER_PASSWORD_KEYWORDS])],
         validator: "command-credential",
         references: [
           "https://www.gnu.org/software/bash/manual/html_node/Bash-History-Facilities.html",

@@ -85,10 +85,21 @@ const LOCAL_DEFAULTS = /^(?:password|passw0rd|pass|secret|postgres|mysql|root|ad
 
 /** Commands that take a password: `mysql -pX`, `sshpass -p X`, `redis-cli -a X`, `--password=X`, `--password X`. */
 const ARGUMENT = String.raw`\bmysql(?:dump|admin|import|sh|check)?\b[^\n]{0,300}?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\bredis-cli\b[^\n]{0,300}?[ \t]-a[ \t]+|[ \t]--?(?:password|passwd|pass|db-password|db_password|admin-password|http-password|ftp-password|proxy-password|client-secret|api-key|apikey|token|auth-token|access-token|secret)[ \t]*=[ \t]*|[ \t]--(?:password|passwd|db-password|admin-password|http-password|client-secret|api-key|token|auth-token)[ \t]+`;
+/**
+ * Literals every {@link ARGUMENT} match holds: a client's name, or the option's dash and name
+ * (`-pass` is in `--password`, `-passwd` and `--db-password`; `-token` in `--auth-token`;
+ * `-secret` in `--client-secret`). As keywords they let the command rules run near them, not over
+ * every script whole (the same for the two lists below).
+ */
+const ARGUMENT_KEYWORDS = ['mysql', 'sshpass', 'redis-cli', '-pass', '-db_password', '-api-key', '-apikey', '-token', '-secret'];
 /** Environment variables that database and SSH clients read a password from. */
 const VARIABLE = String.raw`\b(?:PGPASSWORD|MYSQL_PWD|SSHPASS|REDISCLI_AUTH|PGPASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MYSQL_ROOT_PASSWORD|POSTGRES_PASSWORD)[ \t]*=[ \t]*`;
+/** In every {@link VARIABLE} match (`pgpass` in `PGPASSWORD`, `sa_password` in `MSSQL_SA_PASSWORD`). */
+const VARIABLE_KEYWORDS = ['pgpass', 'mysql_pwd', 'sshpass', 'rediscli_auth', 'sa_password', 'mysql_root_password', 'postgres_password'];
 /** `curl -u user:` and HTTPie's `-a user:`. */
 const USER_PASSWORD = String.raw`(?:\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user|--proxy-user)|\bhttp(?:ie)?\b[^\n]{0,300}?[ \t](?:-a|--auth))[ \t]*["']?[^\s:"'$]{1,128}:`;
+/** In every {@link USER_PASSWORD} match (`http` in `httpie`). */
+const USER_PASSWORD_KEYWORDS = ['curl', 'http'];
 /** The password itself, up to the end of the shell word; `$VAR` and `$(cmd)` are references. */
 const COMMAND_VALUE = String.raw`["']?(?<secret>[^\s"'\x60;|&)$\\][^\s"'\x60;|&)]{0,1023})`;
 
@@ -725,7 +736,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     description: 'Password on a command line in a script or CI job (mysql -p, sshpass -p, --password=)',
     path: SCRIPT_PATH,
     regex: new RegExp(`(?:${ARGUMENT})${COMMAND_VALUE}`),
-    keywords: [],
+    keywords: ARGUMENT_KEYWORDS,
     validator: 'command-credential',
     allowSecret: [LOCAL_DEFAULTS],
     references: ['https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html', 'https://linux.die.net/man/1/sshpass'],
@@ -749,7 +760,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     description: 'Password set for a database client in a script or CI job (PGPASSWORD=, MYSQL_PWD=, SSHPASS=)',
     path: SCRIPT_PATH,
     regex: new RegExp(`(?:${VARIABLE})${COMMAND_VALUE}`),
-    keywords: [],
+    keywords: VARIABLE_KEYWORDS,
     allowSecret: [LOCAL_DEFAULTS],
     references: [
       'https://www.postgresql.org/docs/current/libpq-envars.html',
@@ -764,7 +775,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     description: 'user:password passed to curl or an HTTP client in a script or CI job',
     path: SCRIPT_PATH,
     regex: new RegExp(`(?:${USER_PASSWORD})${COMMAND_VALUE}`),
-    keywords: [],
+    keywords: USER_PASSWORD_KEYWORDS,
     allowSecret: [LOCAL_DEFAULTS],
     references: ['https://curl.se/docs/manpage.html#-u', 'https://httpie.io/docs/cli/authentication'],
     positive: [
@@ -783,7 +794,7 @@ export const credentialFileRules: readonly RuleSpec[] = [
     description: 'Password typed on a command line, kept in a shell or database client history',
     path: HISTORY_PATH,
     regex: new RegExp(`(?:${ARGUMENT}|${VARIABLE}|${USER_PASSWORD})${COMMAND_VALUE}`),
-    keywords: [],
+    keywords: [...new Set([...ARGUMENT_KEYWORDS, ...VARIABLE_KEYWORDS, ...USER_PASSWORD_KEYWORDS])],
     validator: 'command-credential',
     references: [
       'https://www.gnu.org/software/bash/manual/html_node/Bash-History-Facilities.html',

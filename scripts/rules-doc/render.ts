@@ -14,8 +14,10 @@ const code = (text: string): string => (text.includes('`') ? `\`\` ${text} \`\``
 function matches(rule: RuleSpec): string {
   // Spaces, not commas: a `name`, `value` list reads like an assignment to the generic rule.
   const keywords = keywordsOf(rule).map(code).join(' ');
+  // A rule without keywords reads the whole of every file its path condition admits.
+  const where = keywords === '' ? 'the whole file' : `near ${keywords}`;
   const extras = [rule.validator === undefined ? '' : `checked by \`${rule.validator}\``, rule.partner ?? ''].filter((s) => s !== '');
-  return cell([`${rule.description}; near ${keywords}`, ...extras].join('. '));
+  return cell([`${rule.description}; ${where}`, ...extras].join('. '));
 }
 
 function revoke(rule: RuleSpec): string {

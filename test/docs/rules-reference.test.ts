@@ -26,6 +26,9 @@ describe('docs/rules.md', () => {
       // Table cells escape pipes (a keyword such as `mly|`).
       const keyword = rule.keywords[0] ?? rule.keywordsExact?.[0];
       if (keyword !== undefined) expect(row).toContain(`\`${keyword.replaceAll('|', '\\|')}\``);
+      // A rule without keywords is run over whole files: said so, not an empty "near".
+      else expect(row).toContain('; the whole file');
+      expect(row).not.toMatch(/; near (?:\.|\|)/);
       expect(row).toContain(`(${rule.remediation.revoke})`);
     }
   });

@@ -1,0 +1,94 @@
+import { randomInt } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../../rules/index.js';
+import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { detect } from '../../src/engine/detect.js';
+
+/**
+ * The command-line rules prefilter on literals their patterns need (a client's name, an option's
+ * dash and name, a variable's name) instead of reading every script whole. Pinned here against the
+ * same rules without keywords, which run over whole files: the same findings, offsets included,
+ * on scripts full of the commands they look for, so a pattern alternative added without its
+ * keyword fails this test.
+ */
+const IDS = ['shell-password-argument', 'shell-password-variable', 'shell-user-password', 'shell-history-password'];
+const rules = builtinRules.filter((r) => IDS.includes(r.id));
+const prefiltered = compileCatalogue(rules);
+const whole = compileCatalogue(rules.map((r) => ({ ...r, keywords: [] })));
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const word = (n: number, alphabet = ALNUM): string => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;
+
+/** One command line of the kinds the rules read, with a value drawn now. */
+function command(): string {
+  const v = word(8 + randomInt(20));
+  return pick([
+    () => `mysql -u root -p${v} app`,
+    () => `mysqldump -h db ${'--opt '.repeat(randomInt(60))}-p${v} app > dump.sql`,
+    () => `sshpass -p "${v}" ssh deploy@host uptime`,
+    () => `redis-cli -h cache -a ${v} ping`,
+    () => `docker login registry.example.org --username ci --password ${v}`,
+    () => `tool --db_password=${v}`,
+    () => `tool -db_password=${v}`,
+    () => `tool --db-password ${v}`,
+    () => `tool --admin-password=${v}`,
+    () => `tool --api-key ${v}`,
+    () => `tool --apikey=${v}`,
+    () => `tool --auth-token=${v}`,
+    () => `tool --access-token=${v}`,
+    () => `tool --client-secret ${v}`,
+    () => `tool --secret=${v}`,
+    () => `tool -pass=${v}`,
+    () => `tool --passwd ${v}`,
+    () => `PGPASSWORD=${v} psql -h db`,
+    () => `PGPASS=${v} psql`,
+    () => `export MYSQL_PWD="${v}"`,
+    () => `MSSQL_SA_PASSWORD=${v} sqlcmd`,
+    () => `SA_PASSWORD=${v}`,
+    () => `POSTGRES_PASSWORD=${v}`,
+    () => `MYSQL_ROOT_PASSWORD=${v}`,
+    () => `REDISCLI_AUTH=${v} redis-cli`,
+    () => `SSHPASS=${v} sshpass -e ssh host`,
+    () => `curl -u admin:${v} https://api.example.org/`,
+    () => `curl -s https://api.example.org/ ${'-H x '.repeat(randomInt(40))}--user bob:${v}`,
+    () => `curl --proxy-user me:${v} https://example.org/`,
+    () => `http -a user:${v} example.org`,
+    () => `https --auth user:${v} example.org`,
+    () => `httpie get example.org -a u:${v}`,
+    () => `MYSQL -P${v}`,
+    () => `echo mysql ${'y'.repeat(randomInt(400))} -p${v}`,
+    () => `echo ${word(randomInt(80), ' abcdef=-:')}`,
+  ])();
+}
+
+/** A script: command lines among filler, some lines very long, some files one line. */
+function script(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const r = Math.random();
+    if (r < 0.4) lines.push(command());
+    else if (r < 0.5) lines.push(`${'a=1; '.repeat(randomInt(300))}${command()}`);
+    else lines.push(`echo ${word(randomInt(120), ' abcdefgh=-_.')}`);
+  }
+  return `${lines.join(Math.random() < 0.2 ? ' ' : '\n')}\n`;
+}
+
+const found = (catalogue: typeof whole, text: string, path: string): string[] =>
+  detect(catalogue, Buffer.from(text), path).map((m) => `${catalogue.rules[m.rule]?.id} ${m.start}-${m.end}`);
+
+describe('the command-line rules’ keywords', () => {
+  it('change no finding against the same rules run over whole files', () => {
+    let total = 0;
+    for (let i = 0; i < 150; i++) {
+      const text = script();
+      for (const path of ['scripts/deploy.sh', '.github/workflows/ci.yml', 'Dockerfile', '.bash_history']) {
+        const expected = found(whole, text, path);
+        total += expected.length;
+        expect(found(prefiltered, text, path), path).toEqual(expected);
+      }
+    }
+    // The scripts are full of what the rules report: the comparison is not between two empty lists.
+    expect(total).toBeGreaterThan(1000);
+  });
+});
