@@ -2,19 +2,20 @@ import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { expandExample } from '../../src/catalogue/examples.js';
 import { detect } from '../../src/engine/detect.js';
 
 /**
- * The command-line rules prefilter on literals their patterns need (a client's name, an option's
- * dash and name, a variable's name) instead of reading every script whole. Pinned here against the
- * same rules without keywords, which run over whole files: the same findings, offsets included,
- * on scripts full of the commands they look for, so a pattern alternative added without its
- * keyword fails this test.
+ * The credential-file rules (those with a path condition) that prefilter on literals their
+ * patterns need (a client's name, an option's dash and name, a key's name) instead of reading
+ * every file their path admits whole. Pinned here against the same rules without keywords, which
+ * run over whole files: the same findings, offsets included, on files full of what they look for,
+ * so a pattern alternative added without its keyword fails this test.
  */
-const IDS = ['shell-password-argument', 'shell-password-variable', 'shell-user-password', 'shell-history-password'];
-const rules = builtinRules.filter((r) => IDS.includes(r.id));
+const rules = builtinRules.filter((r) => r.tags?.includes('credential-file') && r.path !== undefined && r.keywords.length > 0);
 const prefiltered = compileCatalogue(rules);
 const whole = compileCatalogue(rules.map((r) => ({ ...r, keywords: [] })));
+const COMMAND_RULES = ['shell-password-argument', 'shell-password-variable', 'shell-user-password', 'shell-history-password'];
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const word = (n: number, alphabet = ALNUM): string => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
@@ -77,8 +78,20 @@ function script(): string {
 const found = (catalogue: typeof whole, text: string, path: string): string[] =>
   detect(catalogue, Buffer.from(text), path).map((m) => `${catalogue.rules[m.rule]?.id} ${m.start}-${m.end}`);
 
-describe('the command-line rules’ keywords', () => {
-  it('change no finding against the same rules run over whole files', () => {
+/** A file with one example (drawn now) among filler that holds no keyword of these rules. */
+function exampleFile(template: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 20; i++) lines.push(i % 2 === 0 ? word(randomInt(60), ' abcdefgh=:-_."<>/') : word(randomInt(100), ' abcdefgh=-_.'));
+  lines.splice(randomInt(lines.length + 1), 0, expandExample(template, Math.random).replace(/\n$/, ''));
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the credential-file rules’ keywords', () => {
+  it('are given to the command-line rules', () => {
+    for (const id of COMMAND_RULES) expect(rules.map((r) => r.id)).toContain(id);
+  });
+
+  it('change no finding against the same rules run over whole scripts', () => {
     let total = 0;
     for (let i = 0; i < 150; i++) {
       const text = script();
@@ -90,5 +103,23 @@ describe('the command-line rules’ keywords', () => {
     }
     // The scripts are full of what the rules report: the comparison is not between two empty lists.
     expect(total).toBeGreaterThan(1000);
+  });
+
+  it('change no finding against the same rules run over whole files of their examples', () => {
+    for (const rule of rules) {
+      if (COMMAND_RULES.includes(rule.id)) continue;
+      // One example a file: a keyword missing for one of them leaves it no window at all.
+      let total = 0;
+      for (const template of [...rule.examples.positive, ...(rule.examples.negative ?? [])]) {
+        for (let i = 0; i < 5; i++) {
+          const text = exampleFile(template);
+          const path = rule.examples.path as string;
+          const expected = found(whole, text, path);
+          total += expected.length;
+          expect(found(prefiltered, text, path), `${rule.id} at ${path}`).toEqual(expected);
+        }
+      }
+      expect(total, rule.id).toBeGreaterThan(0);
+    }
   });
 });
