@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { compileCatalogue } from '../../src/catalogue/compile.js';
-import { expandExample } from '../../src/catalogue/examples.js';
+import { expandExample, randomString } from '../../src/catalogue/examples.js';
+import type { Catalogue } from '../../src/engine/catalogue.js';
 import { detect } from '../../src/engine/detect.js';
 
 /**
@@ -18,7 +19,7 @@ const whole = compileCatalogue(rules.map((r) => ({ ...r, keywords: [] })));
 const COMMAND_RULES = ['shell-password-argument', 'shell-password-variable', 'shell-user-password', 'shell-history-password'];
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const word = (n: number, alphabet = ALNUM): string => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+const word = (n: number, alphabet = ALNUM): string => randomString(alphabet, n, Math.random);
 const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;
 
 /** One command line of the kinds the rules read, with a value drawn now. */
@@ -75,7 +76,7 @@ function script(): string {
   return `${lines.join(Math.random() < 0.2 ? ' ' : '\n')}\n`;
 }
 
-const found = (catalogue: typeof whole, text: string, path: string): string[] =>
+const found = (catalogue: Catalogue, text: string, path: string): string[] =>
   detect(catalogue, Buffer.from(text), path).map((m) => `${catalogue.rules[m.rule]?.id} ${m.start}-${m.end}`);
 
 /** A file with one example (drawn now) among filler that holds no keyword of these rules. */
@@ -110,10 +111,10 @@ describe('the credential-file rules’ keywords', () => {
       if (COMMAND_RULES.includes(rule.id)) continue;
       // One example a file: a keyword missing for one of them leaves it no window at all.
       let total = 0;
+      const path = rule.examples.path as string;
       for (const template of [...rule.examples.positive, ...(rule.examples.negative ?? [])]) {
         for (let i = 0; i < 5; i++) {
           const text = exampleFile(template);
-          const path = rule.examples.path as string;
           const expected = found(whole, text, path);
           total += expected.length;
           expect(found(prefiltered, text, path), `${rule.id} at ${path}`).toEqual(expected);
