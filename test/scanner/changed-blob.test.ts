@@ -51,8 +51,10 @@ describe('scanChangedBlob', () => {
     expect(quiet.bytesScanned).toBeLessThan(4096);
     // A PEM body line replaced 10 KB below its unchanged BEGIN line: the private-key rule's
     // keyword is within its reach, so the change is scanned with that reach.
+    // Each body line drawn anew: four lines repeated 40 times read as typed filler whenever they
+    // hold a typed run such as `abcd` (then 40 times over), about once in 130 draws.
     const [begin, ...rest] = tokens.privateKey().split('\n');
-    const body = Array.from({ length: 160 }, (_, i) => (rest[i % 4] as string).slice(0, 64));
+    const body = Array.from({ length: 40 }, () => tokens.privateKey().split('\n').slice(1, 5)).flat();
     const key = Buffer.from(`${[...filler(1000), begin, ...body, rest[rest.length - 1], ...filler(300, 1000)].join('\n')}\n`);
     const changed = 1001 + 150;
     const found = scanChangedBlob(catalogue, key, [changed, changed], meta, false);
