@@ -24784,8 +24784,84 @@ var init_history2 = __esm({
   }
 });
 
+// src/git/ordered-parts.ts
+function startPump(source) {
+  const pump = {
+    it: source()[Symbol.asyncIterator](),
+    held: [],
+    live: false,
+    ended: false,
+    failed: false,
+    error: void 0
+  };
+  pump.stopped = (async () => {
+    try {
+      while (!pump.live) {
+        const r = await pump.it.next();
+        if (r.done === true) {
+          pump.ended = true;
+          return;
+        }
+        pump.held.push(r.value);
+      }
+    } catch (e) {
+      pump.failed = true;
+      pump.error = e;
+    }
+  })();
+  return pump;
+}
+async function* readLive(pump) {
+  pump.live = true;
+  await pump.stopped;
+  const held = pump.held.splice(0);
+  for (let i = 0; i < held.length; i++) {
+    yield held[i];
+    held[i] = EMPTY;
+  }
+  if (pump.failed) throw pump.error;
+  if (pump.ended) return;
+  for (; ; ) {
+    const r = await pump.it.next();
+    if (r.done === true) return;
+    yield r.value;
+  }
+}
+async function* inOrder(sources, ahead, each) {
+  const pumps = [];
+  const reach = Math.max(0, Math.floor(ahead));
+  let current = 0;
+  try {
+    for (; current < sources.length; current++) {
+      for (let i = pumps.length; i < sources.length && i <= current + reach; i++)
+        pumps.push(startPump(sources[i]));
+      yield* each(readLive(pumps[current]));
+    }
+  } finally {
+    for (let i = current; i < pumps.length; i++) {
+      const pump = pumps[i];
+      if (pump.ended || pump.failed) continue;
+      pump.live = true;
+      pump.it.return?.()?.catch(() => void 0);
+    }
+  }
+}
+function splitEvenly(items, count) {
+  const n = Math.max(1, Math.min(count, items.length));
+  const parts = [];
+  for (let k = 0; k < n; k++) parts.push(items.slice(Math.floor(k * items.length / n), Math.floor((k + 1) * items.length / n)));
+  return parts;
+}
+var EMPTY;
+var init_ordered_parts = __esm({
+  "src/git/ordered-parts.ts"() {
+    "use strict";
+    EMPTY = Buffer.alloc(0);
+  }
+});
+
 // src/git/metadata.ts
-async function* commitMetadata(repo, commits) {
+async function* commitMetadata(repo, commits, processes = 1, partCommits = WALK_PART_COMMITS) {
   if (commits.length === 0) return;
   const args2 = [
     ...PINNED,
@@ -24812,8 +24888,11 @@ async function* commitMetadata(repo, commits) {
     const [sha2, an, ae, cn, ce, date, body] = fields.map((f, i) => i === 6 ? Buffer.from(f) : f.toString("utf8"));
     return { commit: sha2, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths, changes };
   };
-  for await (const token2 of nulTokens(gitStream(args2, repo, `${commits.join("\n")}
-`))) {
+  const split = processes >= 2 && commits.length >= 2 * partCommits;
+  const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
+  const sources = parts.map((part) => () => gitStream(args2, repo, `${part.join("\n")}
+`));
+  for await (const token2 of inOrder(sources, Math.min(processes, 2) - 1, nulTokens)) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
         const header2 = stripNewline(token2);
@@ -24903,15 +24982,18 @@ function stripNewline(token2) {
 async function stagedNames(repo) {
   return (await stagedEntries(repo)).map((e) => e.path);
 }
-var PINNED, FIELDS, HINT;
+var PINNED, FIELDS, WALK_PART_COMMITS, WALK_PARTS, HINT;
 var init_metadata = __esm({
   "src/git/metadata.ts"() {
     "use strict";
     init_errors();
+    init_ordered_parts();
     init_run();
     init_staged_entries();
     PINNED = ["--no-replace-objects", "-c", "log.showRoot=true", "-c", "diff.renames=false", "-c", "log.showSignature=false"];
     FIELDS = 7;
+    WALK_PART_COMMITS = 1e4;
+    WALK_PARTS = 8;
     HINT = "Nothing was reported as clean. Run `git fsck --full`; if the repository is sound, please report this.";
   }
 });
@@ -25609,7 +25691,7 @@ async function* metadataFragments(set, described, ctx, touchesEnv, watch, walk) 
   if (set.refs !== void 0) for await (const ref of refMetadata(set.root, set.refs.includeStash)) yield* refFragments(ref);
 }
 async function* describeCommits(set, described, ctx, touchesEnv, watch, walk, identities) {
-  for await (const c of commitMetadata(set.root, described)) {
+  for await (const c of commitMetadata(set.root, described, ctx.threads)) {
     walk?.saw(c);
     yield* commitFragments(c, identities);
     const info = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };
@@ -25905,7 +25987,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   if (walk !== void 0 && walk.commits === commits) {
     walk.read((i, c) => index.add(i, c));
     indexed = walk.done;
-  } else indexed = ownWalk(root, commits, index);
+  } else indexed = ownWalk(root, commits, index, ctx.threads);
   indexed.catch(() => void 0);
   const stored = new StoredList();
   const listed = listStoredBlobs(root, (id, size) => stored.add(id, 0, id.length, size));
@@ -25950,9 +26032,9 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
     `blob design: ${ids.size} blobs of ${commits.length} commits listed in ${Math.round(walked - started)} ms, judged in ${Math.round(judged - walked)} ms; ${flagged.size} flagged, ${wanted.size} commits scanned as patches in ${Math.round(performance.now() - judged)} ms`
   );
 }
-async function ownWalk(root, commits, index) {
+async function ownWalk(root, commits, index, processes) {
   let i = 0;
-  for await (const c of commitMetadata(root, commits)) index.add(i++, c);
+  for await (const c of commitMetadata(root, commits, processes)) index.add(i++, c);
 }
 function* blobTasks(root, index, stored) {
   const { ids, paths } = index;

@@ -5,6 +5,7 @@
  * streamed `git log --raw -z` (names, no patches: cheap) over the scan's own commit list.
  */
 import { KeyscanError } from '../errors.js';
+import { inOrder, splitEvenly } from './ordered-parts.js';
 import { gitStream, nulTokens } from './run.js';
 import { stagedEntries } from './staged-entries.js';
 
@@ -44,10 +45,26 @@ export interface PathChange {
 const FIELDS = 7; // sha, an, ae, cn, ce, aI, body
 
 /**
- * The metadata of `commits`, in their order. Any output that does not have the shape asked for
- * (a commit out of order, a stray record) is an error: it is never skipped.
+ * A walk of at least twice this many commits runs as parts of about this size, two processes at a
+ * time when `processes` allows (git/ordered-parts.ts): each part costs a process start and a read
+ * of the pack indexes, worth it only where the walk takes seconds (git/git's 85k commits: eight
+ * parts, the walk ~3 s shorter; express's 6.4k: one).
  */
-export async function* commitMetadata(repo: string, commits: readonly string[]): AsyncGenerator<CommitMetadata> {
+export const WALK_PART_COMMITS = 10_000;
+/** At most this many parts: the part read ahead is held in memory. */
+const WALK_PARTS = 8;
+
+/**
+ * The metadata of `commits`, in their order. Any output that does not have the shape asked for
+ * (a commit out of order, a stray record) is an error: it is never skipped. With `processes` ≥ 2
+ * a long walk runs as consecutive parts, two git processes at once; what it yields is the same.
+ */
+export async function* commitMetadata(
+  repo: string,
+  commits: readonly string[],
+  processes = 1,
+  partCommits = WALK_PART_COMMITS,
+): AsyncGenerator<CommitMetadata> {
   if (commits.length === 0) return;
   const args = [
     ...PINNED,
@@ -83,7 +100,10 @@ export async function* commitMetadata(repo: string, commits: readonly string[]):
     ];
     return { commit: sha, authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, date, message: body, paths, changes };
   };
-  for await (const token of nulTokens(gitStream(args, repo, `${commits.join('\n')}\n`))) {
+  const split = processes >= 2 && commits.length >= 2 * partCommits;
+  const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
+  const sources = parts.map((part) => () => gitStream(args, repo, `${part.join('\n')}\n`));
+  for await (const token of inOrder(sources, Math.min(processes, 2) - 1, nulTokens)) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
         const header = stripNewline(token);

@@ -241,7 +241,7 @@ async function* describeCommits(
   walk: WalkFeed | undefined,
   identities: Map<string, CommitInfo>,
 ): AsyncGenerator<FragmentInput> {
-  for await (const c of commitMetadata(set.root, described)) {
+  for await (const c of commitMetadata(set.root, described, ctx.threads)) {
     walk?.saw(c);
     yield* commitFragments(c, identities);
     const info: CommitInfo = { commit: c.commit, author: c.authorName, authorEmail: c.authorEmail, date: c.date };

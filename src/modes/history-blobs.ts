@@ -52,7 +52,7 @@ export async function scanHistoryBlobs(
   if (walk !== undefined && walk.commits === commits) {
     walk.read((i, c) => index.add(i, c));
     indexed = walk.done;
-  } else indexed = ownWalk(root, commits, index);
+  } else indexed = ownWalk(root, commits, index, ctx.threads);
   indexed.catch(() => undefined); // awaited below
   // Alongside the walk: a listing of every blob in the store, in pack order, kept only for the
   // blobs the index names once both are done (the store may hold many more than the history uses).
@@ -101,9 +101,9 @@ export async function scanHistoryBlobs(
 }
 
 /** The commits' changes when no other walk reads them. */
-async function ownWalk(root: string, commits: readonly string[], index: ChangeIndexer): Promise<void> {
+async function ownWalk(root: string, commits: readonly string[], index: ChangeIndexer, processes: number): Promise<void> {
   let i = 0;
-  for await (const c of commitMetadata(root, commits)) index.add(i++, c);
+  for await (const c of commitMetadata(root, commits, processes)) index.add(i++, c);
 }
 
 /**
