@@ -24785,56 +24785,74 @@ var init_history2 = __esm({
 });
 
 // src/git/ordered-parts.ts
-function startPump(source) {
-  const pump = {
-    it: source()[Symbol.asyncIterator](),
-    held: [],
-    live: false,
-    ended: false,
-    failed: false,
-    error: void 0
-  };
-  pump.stopped = (async () => {
-    try {
-      while (!pump.live) {
-        const r = await pump.it.next();
-        if (r.done === true) {
-          pump.ended = true;
-          return;
-        }
-        pump.held.push(r.value);
-      }
-    } catch (e) {
-      pump.failed = true;
-      pump.error = e;
-    }
-  })();
-  return pump;
-}
-async function* readLive(pump) {
-  pump.live = true;
-  await pump.stopped;
-  const held = pump.held.splice(0);
-  for (let i = 0; i < held.length; i++) {
-    yield held[i];
-    held[i] = EMPTY;
-  }
-  if (pump.failed) throw pump.error;
-  if (pump.ended) return;
-  for (; ; ) {
-    const r = await pump.it.next();
-    if (r.done === true) return;
-    yield r.value;
-  }
-}
-async function* inOrder(sources, ahead, each) {
+async function* inOrder(sources, running, heldCap, each) {
+  const most = Math.max(1, Math.floor(running));
   const pumps = [];
-  const reach = Math.max(0, Math.floor(ahead));
+  let active = 0;
+  let heldBytes = 0;
   let current = 0;
+  const finished = () => {
+    active--;
+    fill();
+  };
+  const start = (source) => {
+    active++;
+    const pump = {
+      it: source()[Symbol.asyncIterator](),
+      held: [],
+      live: false,
+      ended: false,
+      failed: false,
+      error: void 0
+    };
+    pump.stopped = (async () => {
+      try {
+        while (!pump.live) {
+          const r = await pump.it.next();
+          if (r.done === true) {
+            pump.ended = true;
+            break;
+          }
+          pump.held.push(r.value);
+          heldBytes += r.value.length;
+        }
+      } catch (e) {
+        pump.failed = true;
+        pump.error = e;
+      }
+      if (pump.ended || pump.failed) finished();
+    })();
+    return pump;
+  };
+  const fill = () => {
+    while (pumps.length < sources.length && (pumps.length <= current || active < most && heldBytes < heldCap)) {
+      pumps.push(start(sources[pumps.length]));
+    }
+  };
+  const readLive = async function* (pump) {
+    pump.live = true;
+    await pump.stopped;
+    const held = pump.held.splice(0);
+    for (let i = 0; i < held.length; i++) {
+      const chunk = held[i];
+      held[i] = EMPTY;
+      heldBytes -= chunk.length;
+      fill();
+      yield chunk;
+    }
+    if (pump.failed) throw pump.error;
+    if (pump.ended) return;
+    for (; ; ) {
+      const r = await pump.it.next();
+      if (r.done === true) break;
+      yield r.value;
+    }
+    pump.ended = true;
+    finished();
+  };
   try {
     for (; current < sources.length; current++) {
-      for (let i = pumps.length; i < sources.length && i <= current + reach; i++)
-        pumps.push(startPump(sources[i]));
+      fill();
       yield* each(readLive(pumps[current]));
     }
   } finally {
@@ -24892,7 +24910,7 @@ async function* commitMetadata(repo, commits, processes = 1, partCommits = WALK_
   const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
   const sources = parts.map((part) => () => gitStream(args2, repo, `${part.join("\n")}
 `));
-  for await (const token2 of inOrder(sources, Math.min(processes, 2) - 1, nulTokens)) {
+  for await (const token2 of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokens)) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
         const header2 = stripNewline(token2);
@@ -24982,7 +25000,7 @@ function stripNewline(token2) {
 async function stagedNames(repo) {
   return (await stagedEntries(repo)).map((e) => e.path);
 }
-var PINNED, FIELDS, WALK_PART_COMMITS, WALK_PARTS, HINT;
+var PINNED, FIELDS, WALK_PART_COMMITS, WALK_PARTS, WALK_HELD_BYTES, HINT;
 var init_metadata = __esm({
   "src/git/metadata.ts"() {
     "use strict";
@@ -24994,6 +25012,7 @@ var init_metadata = __esm({
     FIELDS = 7;
     WALK_PART_COMMITS = 1e4;
     WALK_PARTS = 8;
+    WALK_HELD_BYTES = 32 << 20;
     HINT = "Nothing was reported as clean. Run `git fsck --full`; if the repository is sound, please report this.";
   }
 });

@@ -51,8 +51,10 @@ const FIELDS = 7; // sha, an, ae, cn, ce, aI, body
  * parts, the walk ~3 s shorter; express's 6.4k: one).
  */
 export const WALK_PART_COMMITS = 10_000;
-/** At most this many parts: the part read ahead is held in memory. */
+/** At most this many parts… */
 const WALK_PARTS = 8;
+/** …and no part starts while this much output of later parts waits for its turn. */
+const WALK_HELD_BYTES = 32 << 20;
 
 /**
  * The metadata of `commits`, in their order. Any output that does not have the shape asked for
@@ -103,7 +105,7 @@ export async function* commitMetadata(
   const split = processes >= 2 && commits.length >= 2 * partCommits;
   const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
   const sources = parts.map((part) => () => gitStream(args, repo, `${part.join('\n')}\n`));
-  for await (const token of inOrder(sources, Math.min(processes, 2) - 1, nulTokens)) {
+  for await (const token of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokens)) {
     if (fields.length < FIELDS) {
       if (fields.length === 0) {
         const header = stripNewline(token);

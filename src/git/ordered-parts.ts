@@ -8,9 +8,9 @@
  * two halves side by side (measured). Patches are another matter (two `git log -p` halves saturate
  * both cores and gain nothing), so only the walk, which writes little per commit, does this.
  *
- * The part being read is read at the reader's pace (git waits on the pipe); the next `ahead` parts
- * run meanwhile and their output is held until their turn, so memory holds at most `ahead` parts'
- * output (~10 MB each for git/git's walk in eight parts).
+ * The part being read is read at the reader's pace; up to `running` parts run at once, each later
+ * one's output held until its turn, and no part starts while `heldCap` bytes are held, so memory
+ * stays bounded however slow the reader (git/git's walk in eight parts: ~10 MB a part).
  */
 
 interface Pump {
@@ -24,71 +24,90 @@ interface Pump {
   error: unknown;
 }
 
-function startPump(source: () => AsyncIterable<Buffer>): Pump {
-  const pump: Omit<Pump, 'stopped'> & { stopped?: Promise<void> } = {
-    it: source()[Symbol.asyncIterator](),
-    held: [],
-    live: false,
-    ended: false,
-    failed: false,
-    error: undefined,
-  };
-  pump.stopped = (async () => {
-    try {
-      while (!pump.live) {
-        const r = await pump.it.next();
-        if (r.done === true) {
-          pump.ended = true;
-          return;
-        }
-        pump.held.push(r.value);
-      }
-    } catch (e) {
-      // Held until the part's turn: a later part's failure must not overtake an earlier part's output.
-      pump.failed = true;
-      pump.error = e;
-    }
-  })();
-  return pump as Pump;
-}
-
 const EMPTY = Buffer.alloc(0);
 
-/** The part's output: what was held, then the rest as git writes it. */
-async function* readLive(pump: Pump): AsyncGenerator<Buffer> {
-  pump.live = true;
-  await pump.stopped;
-  const held = pump.held.splice(0);
-  for (let i = 0; i < held.length; i++) {
-    yield held[i] as Buffer;
-    held[i] = EMPTY; // let each chunk go once handed on
-  }
-  if (pump.failed) throw pump.error;
-  if (pump.ended) return;
-  for (;;) {
-    const r = await pump.it.next();
-    if (r.done === true) return;
-    yield r.value;
-  }
-}
-
 /**
- * `each` over every part's output, part after part. `sources[i]` starts part i's process; at most
- * `ahead + 1` run at once. A part that fails fails the whole when its turn comes; stopping early
- * stops every process started.
+ * `each` over every part's output, part after part. `sources[i]` starts part i's process. A part
+ * that fails fails the whole when its turn comes; stopping early stops every process started.
  */
 export async function* inOrder<T>(
   sources: ReadonlyArray<() => AsyncIterable<Buffer>>,
-  ahead: number,
+  running: number,
+  heldCap: number,
   each: (chunks: AsyncIterable<Buffer>) => AsyncIterable<T>,
 ): AsyncGenerator<T> {
+  const most = Math.max(1, Math.floor(running));
   const pumps: Pump[] = [];
-  const reach = Math.max(0, Math.floor(ahead));
+  let active = 0; // parts started and not ended
+  let heldBytes = 0;
   let current = 0;
+
+  const finished = (): void => {
+    active--;
+    fill();
+  };
+  const start = (source: () => AsyncIterable<Buffer>): Pump => {
+    active++;
+    const pump: Omit<Pump, 'stopped'> & { stopped?: Promise<void> } = {
+      it: source()[Symbol.asyncIterator](),
+      held: [],
+      live: false,
+      ended: false,
+      failed: false,
+      error: undefined,
+    };
+    pump.stopped = (async () => {
+      try {
+        while (!pump.live) {
+          const r = await pump.it.next();
+          if (r.done === true) {
+            pump.ended = true;
+            break;
+          }
+          pump.held.push(r.value);
+          heldBytes += r.value.length;
+        }
+      } catch (e) {
+        // Held until the part's turn: a later part's failure must not overtake an earlier part's output.
+        pump.failed = true;
+        pump.error = e;
+      }
+      if (pump.ended || pump.failed) finished();
+    })();
+    return pump as Pump;
+  };
+  // The part at `current` always runs; later ones while there is room.
+  const fill = (): void => {
+    while (pumps.length < sources.length && (pumps.length <= current || (active < most && heldBytes < heldCap))) {
+      pumps.push(start(sources[pumps.length] as () => AsyncIterable<Buffer>));
+    }
+  };
+  /** The part's output: what was held, then the rest as git writes it. */
+  const readLive = async function* (pump: Pump): AsyncGenerator<Buffer> {
+    pump.live = true;
+    await pump.stopped;
+    const held = pump.held.splice(0);
+    for (let i = 0; i < held.length; i++) {
+      const chunk = held[i] as Buffer;
+      held[i] = EMPTY; // let each chunk go once handed on
+      heldBytes -= chunk.length;
+      fill();
+      yield chunk;
+    }
+    if (pump.failed) throw pump.error;
+    if (pump.ended) return;
+    for (;;) {
+      const r = await pump.it.next();
+      if (r.done === true) break;
+      yield r.value;
+    }
+    pump.ended = true;
+    finished();
+  };
+
   try {
     for (; current < sources.length; current++) {
-      for (let i = pumps.length; i < sources.length && i <= current + reach; i++)
-        pumps.push(startPump(sources[i] as () => AsyncIterable<Buffer>));
+      fill();
       yield* each(readLive(pumps[current] as Pump));
     }
   } finally {

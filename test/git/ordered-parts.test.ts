@@ -34,37 +34,40 @@ async function collect(it: AsyncIterable<string>): Promise<string> {
 describe('inOrder', () => {
   it('hands on every part’s output in the parts’ order, whichever finishes first', async () => {
     const texts = ['first part, longer than the others', 'second', 'third part', '', 'fifth'];
-    for (const ahead of [-1, 0, 1, 3]) {
+    for (const running of [0, 1, 2, 4]) {
       const log: string[] = [];
       const got = await collect(
         inOrder(
           texts.map((t, i) => slowPart(t, log, `p${i}`)),
-          ahead,
+          running,
+          Number.POSITIVE_INFINITY,
           asText,
         ),
       );
-      expect(got, `ahead ${ahead}`).toBe(texts.join(''));
+      expect(got, `${running} running`).toBe(texts.join(''));
     }
   });
 
-  it('runs at most ahead + 1 parts at once, and the next ones while the current one is read', async () => {
-    const log: string[] = [];
-    await collect(
-      inOrder(
-        ['aaaaaa', 'bbbbbb', 'cccccc', 'dddddd'].map((t, i) => slowPart(t, log, `p${i}`)),
-        1,
-        asText,
-      ),
-    );
-    let running = 0;
-    let most = 0;
-    for (const entry of log) {
-      running += entry.startsWith('start') ? 1 : -1;
-      most = Math.max(most, running);
-    }
-    expect(most).toBe(2);
+  it('runs at most `running` parts at once, later ones while an earlier one is read', async () => {
+    const most = async (running: number, heldCap: number): Promise<{ most: number; log: string[] }> => {
+      const log: string[] = [];
+      const parts = ['aaaaaa', 'bbbbbb', 'cccccc', 'dddddd', 'eeeeee'].map((t, i) => slowPart(t, log, `p${i}`));
+      expect(await collect(inOrder(parts, running, heldCap, asText))).toBe('aaaaaabbbbbbccccccddddddeeeeee');
+      let now = 0;
+      let peak = 0;
+      for (const entry of log) {
+        now += entry.startsWith('start') ? 1 : -1;
+        peak = Math.max(peak, now);
+      }
+      return { most: peak, log };
+    };
+    const two = await most(2, Number.POSITIVE_INFINITY);
+    expect(two.most).toBe(2);
     // p1 was started before p0 had ended: it ran alongside.
-    expect(log.indexOf('start p1')).toBeLessThan(log.indexOf('end p0'));
+    expect(two.log.indexOf('start p1')).toBeLessThan(two.log.indexOf('end p0'));
+    expect((await most(3, Number.POSITIVE_INFINITY)).most).toBe(3);
+    // Nothing may be held: each part starts only when its turn comes.
+    expect((await most(3, 0)).most).toBe(1);
   });
 
   it('fails when a failed part’s turn comes, after the earlier parts’ output', async () => {
@@ -74,7 +77,14 @@ describe('inOrder', () => {
     };
     const seen: string[] = [];
     const run = async (): Promise<void> => {
-      for await (const s of inOrder([slowPart('one ', [], 'a'), failing, slowPart('three', [], 'c')], 2, asText)) seen.push(s);
+      for await (const s of inOrder(
+        [slowPart('one ', [], 'a'), failing, slowPart('three', [], 'c')],
+        3,
+        Number.POSITIVE_INFINITY,
+        asText,
+      )) {
+        seen.push(s);
+      }
     };
     await expect(run()).rejects.toThrow('git failed in part 2');
     expect(seen.join('')).toBe('one partial');
@@ -83,7 +93,7 @@ describe('inOrder', () => {
   it('stops every part it started when the reader stops early', async () => {
     const log: string[] = [];
     const parts = ['x'.repeat(300), 'y'.repeat(300), 'z'.repeat(300)].map((t, i) => slowPart(t, log, `p${i}`));
-    for await (const s of inOrder(parts, 1, asText)) {
+    for await (const s of inOrder(parts, 2, Number.POSITIVE_INFINITY, asText)) {
       if (s.length > 0) break;
     }
     await pause(30);
