@@ -6,7 +6,7 @@
  */
 import { KeyscanError } from '../errors.js';
 import { inOrder, splitEvenly } from './ordered-parts.js';
-import { gitStream, nulTokens } from './run.js';
+import { gitStream, nulTokenBatches, nulTokens } from './run.js';
 import { stagedEntries } from './staged-entries.js';
 
 /** Settings that change what git log prints, pinned: the root commit shows its files, no replacements, no renames. */
@@ -105,39 +105,41 @@ export async function* commitMetadata(
   const split = processes >= 2 && commits.length >= 2 * partCommits;
   const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
   const sources = parts.map((part) => () => gitStream(args, repo, `${part.join('\n')}\n`));
-  for await (const token of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokens)) {
-    if (fields.length < FIELDS) {
-      if (fields.length === 0) {
-        const header = stripNewline(token);
-        const expected = commits[index];
-        if (header[0] !== 1 || header.toString('latin1', 1) !== expected) throw unexpected(expected);
-        fields.push(header.subarray(1));
-      } else fields.push(token);
-      continue;
+  for await (const batch of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokenBatches)) {
+    for (const token of batch) {
+      if (fields.length < FIELDS) {
+        if (fields.length === 0) {
+          const header = stripNewline(token);
+          const expected = commits[index];
+          if (header[0] !== 1 || header.toString('latin1', 1) !== expected) throw unexpected(expected);
+          fields.push(header.subarray(1));
+        } else fields.push(token);
+        continue;
+      }
+      if (expectPath) {
+        paths.push(token.toString('utf8'));
+        expectPath = false;
+        continue;
+      }
+      const t = stripNewline(token);
+      if (t.length === 0) continue;
+      if (t[0] === 0x3a /* : */) {
+        const change = rawRecord(t);
+        if (change === undefined) throw unexpected(commits[index]);
+        changes.push(change);
+        expectPath = true;
+        continue;
+      }
+      if (t[0] !== 1) throw unexpected(commits[index + 1]);
+      yield done();
+      index++;
+      fields = [];
+      paths = [];
+      changes = [];
+      const expected = commits[index];
+      if (t.toString('latin1', 1) !== expected) throw unexpected(expected);
+      fields.push(t.subarray(1));
     }
-    if (expectPath) {
-      paths.push(token.toString('utf8'));
-      expectPath = false;
-      continue;
-    }
-    const t = stripNewline(token);
-    if (t.length === 0) continue;
-    if (t[0] === 0x3a /* : */) {
-      const change = rawRecord(t);
-      if (change === undefined) throw unexpected(commits[index]);
-      changes.push(change);
-      expectPath = true;
-      continue;
-    }
-    if (t[0] !== 1) throw unexpected(commits[index + 1]);
-    yield done();
-    index++;
-    fields = [];
-    paths = [];
-    changes = [];
-    const expected = commits[index];
-    if (t.toString('latin1', 1) !== expected) throw unexpected(expected);
-    fields.push(t.subarray(1));
   }
   if (fields.length > 0) {
     if (fields.length < FIELDS) throw unexpected(commits[index]);

@@ -84,6 +84,28 @@ function needsPatches(catalogue: Catalogue, read: BlobContent, paths: readonly s
  * get the same findings from the same text.
  */
 function pathSignature(catalogue: Catalogue, path: string): string {
+  let known = signaturesOf.get(catalogue);
+  if (known === undefined) {
+    known = new Map();
+    signaturesOf.set(catalogue, known);
+  }
+  let signature = known.get(path);
+  if (signature === undefined) {
+    signature = signatureOf(catalogue, path);
+    if (known.size >= REMEMBERED_SIGNATURES) known.clear();
+    known.set(path, signature);
+  }
+  return signature;
+}
+
+/**
+ * Signatures remembered per catalogue: a history's blobs come back at the same paths version after
+ * version (express's changelog 1,125 times), and each signature tests every path condition.
+ */
+const REMEMBERED_SIGNATURES = 4096;
+const signaturesOf = new WeakMap<Catalogue, Map<string, string>>();
+
+function signatureOf(catalogue: Catalogue, path: string): string {
   let s = '';
   for (const condition of catalogue.paths) s += condition.test(path) ? '1' : '0';
   s += isTestPath(path) ? 'T' : 't';
