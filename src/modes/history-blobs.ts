@@ -33,7 +33,8 @@ import type { WalkFeed } from './walk-feed.js';
  * these bounds, so tasks shrink toward the end and the workers finish together. Each task is one
  * `git cat-file` process, and each spawn forks the whole worker process, after which every page
  * it writes faults once: at a fixed 64 MiB, git/git's 5.6 GB of blobs made ~88 tasks, 2.0M page
- * faults and 18-21 s of judging; with up to 256 MiB, 1.5M and 15-16.5 s (measured). Below 64 MiB
+ * faults and 18.0-18.7 s of judging; sized as here, 1.67M and 14.8-17.0 s (2 interleaved pairs;
+ * 1 GiB tasks faulted less still, 1.47M, and judged no faster). Below 64 MiB
  * a task's reads are too short, and a small history gains nothing from more, smaller tasks
  * (express's 154 MB in 19 MB tasks took 1.12× as long as in three of 64 MiB).
  */
