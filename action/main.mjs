@@ -17121,8 +17121,12 @@ async function* gitStream(args2, cwd, input) {
   if (code2 !== 0) throw gitFailure(args2, cwd, Buffer.concat(err).toString("utf8"));
 }
 async function* nulTokens(chunks) {
+  for await (const batch of nulTokenBatches(chunks)) yield* batch;
+}
+async function* nulTokenBatches(chunks) {
   let parts = [];
   for await (const chunk of chunks) {
+    const batch = [];
     let start = 0;
     if (parts.length > 0) {
       const nul = chunk.indexOf(0);
@@ -17131,18 +17135,18 @@ async function* nulTokens(chunks) {
         continue;
       }
       parts.push(chunk.subarray(0, nul));
-      const joined = Buffer.concat(parts);
+      batch.push(Buffer.concat(parts));
       parts = [];
-      yield joined;
       start = nul + 1;
     }
     for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      yield chunk.subarray(start, nul);
+      batch.push(chunk.subarray(start, nul));
       start = nul + 1;
     }
     if (start < chunk.length) parts.push(chunk.subarray(start));
+    if (batch.length > 0) yield batch;
   }
-  if (parts.length > 0) yield Buffer.concat(parts);
+  if (parts.length > 0) yield [Buffer.concat(parts)];
 }
 async function* nulRecords(chunks) {
   for await (const token2 of nulTokens(chunks)) yield Buffer.from(token2);
@@ -24910,39 +24914,41 @@ async function* commitMetadata(repo, commits, processes = 1, partCommits = WALK_
   const parts = split ? splitEvenly(commits, Math.min(WALK_PARTS, Math.floor(commits.length / partCommits))) : [commits];
   const sources = parts.map((part) => () => gitStream(args2, repo, `${part.join("\n")}
 `));
-  for await (const token2 of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokens)) {
-    if (fields.length < FIELDS) {
-      if (fields.length === 0) {
-        const header2 = stripNewline(token2);
-        const expected2 = commits[index];
-        if (header2[0] !== 1 || header2.toString("latin1", 1) !== expected2) throw unexpected(expected2);
-        fields.push(header2.subarray(1));
-      } else fields.push(token2);
-      continue;
+  for await (const batch of inOrder(sources, Math.min(processes, 2), WALK_HELD_BYTES, nulTokenBatches)) {
+    for (const token2 of batch) {
+      if (fields.length < FIELDS) {
+        if (fields.length === 0) {
+          const header2 = stripNewline(token2);
+          const expected2 = commits[index];
+          if (header2[0] !== 1 || header2.toString("latin1", 1) !== expected2) throw unexpected(expected2);
+          fields.push(header2.subarray(1));
+        } else fields.push(token2);
+        continue;
+      }
+      if (expectPath) {
+        paths.push(token2.toString("utf8"));
+        expectPath = false;
+        continue;
+      }
+      const t = stripNewline(token2);
+      if (t.length === 0) continue;
+      if (t[0] === 58) {
+        const change = rawRecord(t);
+        if (change === void 0) throw unexpected(commits[index]);
+        changes.push(change);
+        expectPath = true;
+        continue;
+      }
+      if (t[0] !== 1) throw unexpected(commits[index + 1]);
+      yield done();
+      index++;
+      fields = [];
+      paths = [];
+      changes = [];
+      const expected = commits[index];
+      if (t.toString("latin1", 1) !== expected) throw unexpected(expected);
+      fields.push(t.subarray(1));
     }
-    if (expectPath) {
-      paths.push(token2.toString("utf8"));
-      expectPath = false;
-      continue;
-    }
-    const t = stripNewline(token2);
-    if (t.length === 0) continue;
-    if (t[0] === 58) {
-      const change = rawRecord(t);
-      if (change === void 0) throw unexpected(commits[index]);
-      changes.push(change);
-      expectPath = true;
-      continue;
-    }
-    if (t[0] !== 1) throw unexpected(commits[index + 1]);
-    yield done();
-    index++;
-    fields = [];
-    paths = [];
-    changes = [];
-    const expected = commits[index];
-    if (t.toString("latin1", 1) !== expected) throw unexpected(expected);
-    fields.push(t.subarray(1));
   }
   if (fields.length > 0) {
     if (fields.length < FIELDS) throw unexpected(commits[index]);
@@ -25750,24 +25756,33 @@ var init_commits = __esm({
 async function listStoredBlobs(repo, each) {
   const args2 = ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname) %(objectsize)"];
   let rest;
-  const BLOB = Buffer.from("blob ");
-  const parse = (line) => {
-    if (line.length < BLOB.length || line.compare(BLOB, 0, BLOB.length, 0, BLOB.length) !== 0) return;
-    const space = line.indexOf(32, BLOB.length);
-    if (space === -1) return;
-    each(line.subarray(BLOB.length, space), Number(line.toString("latin1", space + 1)));
-  };
   for await (const piece of gitStream(args2, repo)) {
     const chunk = rest === void 0 ? piece : Buffer.concat([rest, piece]);
     rest = void 0;
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      parse(chunk.subarray(start, nl));
+      listedLine(chunk, start, nl, each);
       start = nl + 1;
     }
     if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
   }
-  if (rest !== void 0) parse(rest);
+  if (rest !== void 0) listedLine(rest, 0, rest.length, each);
+}
+function listedLine(line, start, end, each) {
+  if (end - start < 7 || line[start] !== 98 || line[start + 1] !== 108 || line[start + 2] !== 111 || line[start + 3] !== 98 || line[start + 4] !== 32) {
+    return;
+  }
+  const from = start + 5;
+  let space = from;
+  while (space < end && line[space] !== 32) space++;
+  if (space >= end - 1) return;
+  let size = 0;
+  for (let i = space + 1; i < end; i++) {
+    const digit = line[i] - 48;
+    if (digit < 0 || digit > 9) return;
+    size = size * 10 + digit;
+  }
+  each(line, from, space, size);
 }
 async function streamBlobs(repo, ids, cap, each) {
   let scratch = Buffer.allocUnsafe(1 << 16);
@@ -26009,7 +26024,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   } else indexed = ownWalk(root, commits, index, ctx.threads);
   indexed.catch(() => void 0);
   const stored = new StoredList();
-  const listed = listStoredBlobs(root, (id, size) => stored.add(id, 0, id.length, size));
+  const listed = listStoredBlobs(root, (bytes, from, to, size) => stored.add(bytes, from, to, size));
   listed.catch(() => void 0);
   await indexed;
   await listed;
@@ -26019,7 +26034,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = /* @__PURE__ */ new Set();
   await runBounded(
-    toAsync(blobTasks(root, index, stored)),
+    toAsync(blobTasks(root, index, stored, Math.max(1, ctx.threads))),
     executor,
     limit,
     (task, result2) => {
@@ -26055,7 +26070,10 @@ async function ownWalk(root, commits, index, processes) {
   let i = 0;
   for await (const c of commitMetadata(root, commits, processes)) index.add(i++, c);
 }
-function* blobTasks(root, index, stored) {
+function taskBytes(left, workers) {
+  return Math.min(TASK_BYTES_MAX, Math.max(TASK_BYTES_MIN, left / (Math.max(1, workers) * TASKS_AHEAD)));
+}
+function* blobTasks(root, index, stored, workers) {
   const { ids, paths } = index;
   const job = (blob) => {
     const at2 = /* @__PURE__ */ new Set();
@@ -26073,15 +26091,21 @@ function* blobTasks(root, index, stored) {
     sizes[count++] = size;
   });
   for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
+  let left = 0;
+  for (let i = 0; i < count; i++) left += sizes[i];
+  const share = () => taskBytes(left, workers);
   let batch = [];
   let bytes = 0;
+  let target = share();
   for (let i = 0; i < count; i++) {
     batch.push(job(order[i]));
     bytes += sizes[i];
-    if (bytes >= BLOB_BYTES_PER_TASK || batch.length >= BLOBS_PER_TASK) {
+    if (bytes >= target || batch.length >= BLOBS_PER_TASK) {
       yield { kind: "blobs", repo: root, blobs: batch };
+      left -= bytes;
       batch = [];
       bytes = 0;
+      target = share();
     }
   }
   if (batch.length > 0) yield { kind: "blobs", repo: root, blobs: batch };
@@ -26110,7 +26134,7 @@ function* patchTasks(root, commits, wanted, paths) {
   }
   yield* flush();
 }
-var BLOB_BYTES_PER_TASK, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH, ChangeIndexer;
+var TASK_BYTES_MIN, TASK_BYTES_MAX, TASKS_AHEAD, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH, ChangeIndexer;
 var init_history_blobs = __esm({
   "src/modes/history-blobs.ts"() {
     "use strict";
@@ -26120,7 +26144,9 @@ var init_history_blobs = __esm({
     init_blob_index();
     init_cache();
     init_tasks();
-    BLOB_BYTES_PER_TASK = 64 << 20;
+    TASK_BYTES_MIN = 64 << 20;
+    TASK_BYTES_MAX = 256 << 20;
+    TASKS_AHEAD = 4;
     BLOBS_PER_TASK = 2e4;
     PATHS_PER_BATCH = 1e3;
     COMMITS_PER_BATCH = 5e3;
@@ -27285,6 +27311,20 @@ function needsPatches(catalogue2, read, paths, options) {
   return false;
 }
 function pathSignature(catalogue2, path2) {
+  let known2 = signaturesOf.get(catalogue2);
+  if (known2 === void 0) {
+    known2 = /* @__PURE__ */ new Map();
+    signaturesOf.set(catalogue2, known2);
+  }
+  let signature = known2.get(path2);
+  if (signature === void 0) {
+    signature = signatureOf(catalogue2, path2);
+    if (known2.size >= REMEMBERED_SIGNATURES) known2.clear();
+    known2.set(path2, signature);
+  }
+  return signature;
+}
+function signatureOf(catalogue2, path2) {
   let s = "";
   for (const condition of catalogue2.paths) s += condition.test(path2) ? "1" : "0";
   s += isTestPath(path2) ? "T" : "t";
@@ -27293,7 +27333,7 @@ function pathSignature(catalogue2, path2) {
   s += isExamplePath(path2) ? "E" : "e";
   return s;
 }
-var PROGRESS_MS;
+var PROGRESS_MS, REMEMBERED_SIGNATURES, signaturesOf;
 var init_blob_scan = __esm({
   "src/scanner/blob-scan.ts"() {
     "use strict";
@@ -27304,6 +27344,8 @@ var init_blob_scan = __esm({
     init_changes();
     init_text2();
     PROGRESS_MS = 250;
+    REMEMBERED_SIGNATURES = 4096;
+    signaturesOf = /* @__PURE__ */ new WeakMap();
   }
 });
 

@@ -2142,6 +2142,22 @@ function needsPatches(catalogue2, read, paths, options2) {
   return false;
 }
 function pathSignature(catalogue2, path) {
+  let known2 = signaturesOf.get(catalogue2);
+  if (known2 === void 0) {
+    known2 = /* @__PURE__ */ new Map();
+    signaturesOf.set(catalogue2, known2);
+  }
+  let signature = known2.get(path);
+  if (signature === void 0) {
+    signature = signatureOf(catalogue2, path);
+    if (known2.size >= REMEMBERED_SIGNATURES) known2.clear();
+    known2.set(path, signature);
+  }
+  return signature;
+}
+var REMEMBERED_SIGNATURES = 4096;
+var signaturesOf = /* @__PURE__ */ new WeakMap();
+function signatureOf(catalogue2, path) {
   let s = "";
   for (const condition of catalogue2.paths) s += condition.test(path) ? "1" : "0";
   s += isTestPath(path) ? "T" : "t";
