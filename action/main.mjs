@@ -20043,25 +20043,36 @@ var init_owned_names = __esm({
   }
 });
 
-// src/engine/path-verdicts.ts
-function pathVerdicts(catalogue2, path2) {
-  let known2 = verdictsOf.get(catalogue2);
-  if (known2 === void 0) {
-    known2 = /* @__PURE__ */ new Map();
-    verdictsOf.set(catalogue2, known2);
-  }
-  let verdicts = known2.get(path2);
-  if (verdicts === void 0) {
-    verdicts = new PathVerdicts(catalogue2.paths, path2);
-    if (known2.size >= REMEMBERED_PATHS) known2.clear();
-    known2.set(path2, verdicts);
-  }
-  return verdicts;
+// src/engine/per-path.ts
+function rememberedPerPath(cap, answer) {
+  const known2 = /* @__PURE__ */ new WeakMap();
+  return (catalogue2, path2) => {
+    let answers = known2.get(catalogue2);
+    if (answers === void 0) {
+      answers = /* @__PURE__ */ new Map();
+      known2.set(catalogue2, answers);
+    }
+    let value2 = answers.get(path2);
+    if (value2 === void 0) {
+      value2 = answer(catalogue2, path2);
+      if (answers.size >= cap) answers.clear();
+      answers.set(path2, value2);
+    }
+    return value2;
+  };
 }
-var PathVerdicts, REMEMBERED_PATHS, verdictsOf;
+var init_per_path = __esm({
+  "src/engine/per-path.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/path-verdicts.ts
+var PathVerdicts, pathVerdicts;
 var init_path_verdicts = __esm({
   "src/engine/path-verdicts.ts"() {
     "use strict";
+    init_per_path();
     PathVerdicts = class {
       constructor(paths, path2) {
         this.paths = paths;
@@ -20080,8 +20091,10 @@ var init_path_verdicts = __esm({
         return verdict2 === 1;
       }
     };
-    REMEMBERED_PATHS = 4096;
-    verdictsOf = /* @__PURE__ */ new WeakMap();
+    pathVerdicts = rememberedPerPath(
+      4096,
+      (catalogue2, path2) => new PathVerdicts(catalogue2.paths, path2)
+    );
   }
 });
 
@@ -27310,20 +27323,6 @@ function needsPatches(catalogue2, read, paths, options) {
   }
   return false;
 }
-function pathSignature(catalogue2, path2) {
-  let known2 = signaturesOf.get(catalogue2);
-  if (known2 === void 0) {
-    known2 = /* @__PURE__ */ new Map();
-    signaturesOf.set(catalogue2, known2);
-  }
-  let signature = known2.get(path2);
-  if (signature === void 0) {
-    signature = signatureOf(catalogue2, path2);
-    if (known2.size >= REMEMBERED_SIGNATURES) known2.clear();
-    known2.set(path2, signature);
-  }
-  return signature;
-}
 function signatureOf(catalogue2, path2) {
   let s = "";
   for (const condition of catalogue2.paths) s += condition.test(path2) ? "1" : "0";
@@ -27333,19 +27332,19 @@ function signatureOf(catalogue2, path2) {
   s += isExamplePath(path2) ? "E" : "e";
   return s;
 }
-var PROGRESS_MS, REMEMBERED_SIGNATURES, signaturesOf;
+var PROGRESS_MS, pathSignature;
 var init_blob_scan = __esm({
   "src/scanner/blob-scan.ts"() {
     "use strict";
     init_allow_marker();
     init_detect();
     init_path_context();
+    init_per_path();
     init_blob_walk();
     init_changes();
     init_text2();
     PROGRESS_MS = 250;
-    REMEMBERED_SIGNATURES = 4096;
-    signaturesOf = /* @__PURE__ */ new WeakMap();
+    pathSignature = rememberedPerPath(4096, signatureOf);
   }
 });
 
@@ -27452,7 +27451,7 @@ function computeReach(catalogue2) {
       let found = byPath2.get(path2);
       if (found === void 0) {
         found = wideningFor(path2);
-        if (byPath2.size >= REMEMBERED_PATHS2) byPath2.clear();
+        if (byPath2.size >= REMEMBERED_PATHS) byPath2.clear();
         byPath2.set(path2, found);
       }
       return found;
@@ -27474,7 +27473,7 @@ function neededReach(reach, widening, text2, start, end) {
   );
   return need;
 }
-var BASE_MATCH, reaches, REMEMBERED_PATHS2;
+var BASE_MATCH, reaches, REMEMBERED_PATHS;
 var init_reach = __esm({
   "src/scanner/reach.ts"() {
     "use strict";
@@ -27483,7 +27482,7 @@ var init_reach = __esm({
     init_path_verdicts();
     BASE_MATCH = 512;
     reaches = /* @__PURE__ */ new WeakMap();
-    REMEMBERED_PATHS2 = 4096;
+    REMEMBERED_PATHS = 4096;
   }
 });
 

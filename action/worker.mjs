@@ -1500,6 +1500,25 @@ function isDisowned(owned, name2, value2) {
   return refuted;
 }
 
+// src/engine/per-path.ts
+function rememberedPerPath(cap, answer) {
+  const known2 = /* @__PURE__ */ new WeakMap();
+  return (catalogue2, path) => {
+    let answers = known2.get(catalogue2);
+    if (answers === void 0) {
+      answers = /* @__PURE__ */ new Map();
+      known2.set(catalogue2, answers);
+    }
+    let value2 = answers.get(path);
+    if (value2 === void 0) {
+      value2 = answer(catalogue2, path);
+      if (answers.size >= cap) answers.clear();
+      answers.set(path, value2);
+    }
+    return value2;
+  };
+}
+
 // src/engine/path-verdicts.ts
 var PathVerdicts = class {
   constructor(paths, path) {
@@ -1519,22 +1538,10 @@ var PathVerdicts = class {
     return verdict === 1;
   }
 };
-var REMEMBERED_PATHS = 4096;
-var verdictsOf = /* @__PURE__ */ new WeakMap();
-function pathVerdicts(catalogue2, path) {
-  let known2 = verdictsOf.get(catalogue2);
-  if (known2 === void 0) {
-    known2 = /* @__PURE__ */ new Map();
-    verdictsOf.set(catalogue2, known2);
-  }
-  let verdicts = known2.get(path);
-  if (verdicts === void 0) {
-    verdicts = new PathVerdicts(catalogue2.paths, path);
-    if (known2.size >= REMEMBERED_PATHS) known2.clear();
-    known2.set(path, verdicts);
-  }
-  return verdicts;
-}
+var pathVerdicts = rememberedPerPath(
+  4096,
+  (catalogue2, path) => new PathVerdicts(catalogue2.paths, path)
+);
 
 // src/engine/detect.ts
 function detect(catalogue2, data2, path) {
@@ -2141,22 +2148,7 @@ function needsPatches(catalogue2, read, paths, options2) {
   }
   return false;
 }
-function pathSignature(catalogue2, path) {
-  let known2 = signaturesOf.get(catalogue2);
-  if (known2 === void 0) {
-    known2 = /* @__PURE__ */ new Map();
-    signaturesOf.set(catalogue2, known2);
-  }
-  let signature = known2.get(path);
-  if (signature === void 0) {
-    signature = signatureOf(catalogue2, path);
-    if (known2.size >= REMEMBERED_SIGNATURES) known2.clear();
-    known2.set(path, signature);
-  }
-  return signature;
-}
-var REMEMBERED_SIGNATURES = 4096;
-var signaturesOf = /* @__PURE__ */ new WeakMap();
+var pathSignature = rememberedPerPath(4096, signatureOf);
 function signatureOf(catalogue2, path) {
   let s = "";
   for (const condition of catalogue2.paths) s += condition.test(path) ? "1" : "0";
@@ -2701,7 +2693,7 @@ function reachOf(catalogue2) {
   }
   return reach;
 }
-var REMEMBERED_PATHS2 = 4096;
+var REMEMBERED_PATHS = 4096;
 function computeReach(catalogue2) {
   const { rules, keywords, rulesByKeyword, carrierOf } = catalogue2;
   const margin = keywords.keywords.reduce((n, k) => Math.max(n, k.length), 0);
@@ -2796,7 +2788,7 @@ function computeReach(catalogue2) {
       let found = byPath.get(path);
       if (found === void 0) {
         found = wideningFor(path);
-        if (byPath.size >= REMEMBERED_PATHS2) byPath.clear();
+        if (byPath.size >= REMEMBERED_PATHS) byPath.clear();
         byPath.set(path, found);
       }
       return found;

@@ -8,6 +8,7 @@
  * when it is tested does not change its answer.
  */
 import type { Catalogue } from './catalogue.js';
+import { rememberedPerPath } from './per-path.js';
 
 export class PathVerdicts {
   /** Per condition: -1 not tested yet, 0 not met, 1 met. */
@@ -31,22 +32,8 @@ export class PathVerdicts {
   }
 }
 
-/** Paths whose verdicts are remembered, per catalogue: the same paths come back commit after commit. */
-const REMEMBERED_PATHS = 4096;
-const verdictsOf = new WeakMap<Catalogue, Map<string | undefined, PathVerdicts>>();
-
-/** The verdicts of `path` under `catalogue`'s conditions, shared by every scan of that path. */
-export function pathVerdicts(catalogue: Catalogue, path: string | undefined): PathVerdicts {
-  let known = verdictsOf.get(catalogue);
-  if (known === undefined) {
-    known = new Map();
-    verdictsOf.set(catalogue, known);
-  }
-  let verdicts = known.get(path);
-  if (verdicts === undefined) {
-    verdicts = new PathVerdicts(catalogue.paths, path);
-    if (known.size >= REMEMBERED_PATHS) known.clear();
-    known.set(path, verdicts);
-  }
-  return verdicts;
-}
+/** The verdicts of `path` under `catalogue`'s conditions, shared by every scan of that path (up to 4,096 paths). */
+export const pathVerdicts: (catalogue: Catalogue, path: string | undefined) => PathVerdicts = rememberedPerPath(
+  4096,
+  (catalogue, path) => new PathVerdicts(catalogue.paths, path),
+);

@@ -13,6 +13,7 @@ import { findAllowMarkerLines } from '../engine/allow-marker.js';
 import type { Catalogue } from '../engine/catalogue.js';
 import { detect } from '../engine/detect.js';
 import { isDocPath, isExamplePath, isIllustrativePath, isTestPath } from '../engine/path-context.js';
+import { rememberedPerPath } from '../engine/per-path.js';
 import { type BlobContent, streamBlobs } from '../git/blob-walk.js';
 import { BLOB_CAP } from '../sources/changes.js';
 import { isLfsPointer, toScannableText, utf16Order } from '../sources/text.js';
@@ -83,27 +84,7 @@ function needsPatches(catalogue: Catalogue, read: BlobContent, paths: readonly s
  * validators judge its kind of file (tests, docs, templates, examples). Paths of one signature
  * get the same findings from the same text.
  */
-function pathSignature(catalogue: Catalogue, path: string): string {
-  let known = signaturesOf.get(catalogue);
-  if (known === undefined) {
-    known = new Map();
-    signaturesOf.set(catalogue, known);
-  }
-  let signature = known.get(path);
-  if (signature === undefined) {
-    signature = signatureOf(catalogue, path);
-    if (known.size >= REMEMBERED_SIGNATURES) known.clear();
-    known.set(path, signature);
-  }
-  return signature;
-}
-
-/**
- * Signatures remembered per catalogue: a history's blobs come back at the same paths version after
- * version (express's changelog 1,125 times), and each signature tests every path condition.
- */
-const REMEMBERED_SIGNATURES = 4096;
-const signaturesOf = new WeakMap<Catalogue, Map<string, string>>();
+const pathSignature = rememberedPerPath(4096, signatureOf);
 
 function signatureOf(catalogue: Catalogue, path: string): string {
   let s = '';
