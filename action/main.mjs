@@ -26047,7 +26047,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = /* @__PURE__ */ new Set();
   await runBounded(
-    toAsync(blobTasks(root, index, stored, Math.max(1, ctx.threads))),
+    toAsync(blobTasks(root, index, stored, ctx.threads)),
     executor,
     limit,
     (task, result2) => {
@@ -26106,19 +26106,16 @@ function* blobTasks(root, index, stored, workers) {
   for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
   let left = 0;
   for (let i = 0; i < count; i++) left += sizes[i];
-  const share = () => taskBytes(left, workers);
   let batch = [];
   let bytes = 0;
-  let target = share();
   for (let i = 0; i < count; i++) {
     batch.push(job(order[i]));
     bytes += sizes[i];
-    if (bytes >= target || batch.length >= BLOBS_PER_TASK) {
+    if (bytes >= taskBytes(left, workers) || batch.length >= BLOBS_PER_TASK) {
       yield { kind: "blobs", repo: root, blobs: batch };
       left -= bytes;
       batch = [];
       bytes = 0;
-      target = share();
     }
   }
   if (batch.length > 0) yield { kind: "blobs", repo: root, blobs: batch };

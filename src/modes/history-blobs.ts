@@ -78,7 +78,7 @@ export async function scanHistoryBlobs(
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = new Set<number>();
   await runBounded(
-    toAsync(blobTasks(root, index, stored, Math.max(1, ctx.threads))),
+    toAsync(blobTasks(root, index, stored, ctx.threads)),
     executor,
     limit,
     (task, result) => {
@@ -183,19 +183,17 @@ function* blobTasks(root: string, index: ChangeIndexer, stored: StoredList, work
   for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
   let left = 0;
   for (let i = 0; i < count; i++) left += sizes[i] as number;
-  const share = (): number => taskBytes(left, workers);
   let batch: BlobJob[] = [];
   let bytes = 0;
-  let target = share();
   for (let i = 0; i < count; i++) {
     batch.push(job(order[i] as number));
     bytes += sizes[i] as number;
-    if (bytes >= target || batch.length >= BLOBS_PER_TASK) {
+    // `left` counts from this task's start, so its target holds while the task fills.
+    if (bytes >= taskBytes(left, workers) || batch.length >= BLOBS_PER_TASK) {
       yield { kind: 'blobs', repo: root, blobs: batch };
       left -= bytes;
       batch = [];
       bytes = 0;
-      target = share();
     }
   }
   if (batch.length > 0) yield { kind: 'blobs', repo: root, blobs: batch };
