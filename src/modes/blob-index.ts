@@ -55,21 +55,16 @@ export class BlobIds {
     return this.#insert();
   }
 
-  /** The number of the id written in hex at `hex[from, from + 2 × width)`, or -1 when not added. */
-  findHex(hex: Uint8Array, from: number): number {
-    const w = this.#width;
-    if (w === 0) return -1;
-    const at = this.#count * w;
-    this.#bytes = grown(this.#bytes, at + w, (n) => new Uint8Array(n));
-    for (let i = 0; i < w; i++)
-      this.#bytes[at + i] = (hexValue(hex[from + 2 * i] as number) << 4) | hexValue(hex[from + 2 * i + 1] as number);
-    return this.#find(this.#bytes, at);
+  /** The number of the id whose bytes are at `bytes[at, at + width)`, or -1 when not added. */
+  find(bytes: Uint8Array, at: number): number {
+    return this.#width === 0 ? -1 : this.#find(bytes, at);
   }
 
   /** The number of a hex id string, or -1. */
   numberOf(hex: string): number {
     if (this.#width === 0 || hex.length !== 2 * this.#width) return -1;
-    return this.findHex(Buffer.from(hex, 'latin1'), 0);
+    const bytes = Buffer.from(hex, 'hex'); // stops at the first character that is not hex
+    return bytes.length === this.#width ? this.#find(bytes, 0) : -1;
   }
 
   hex(n: number): string {
@@ -159,11 +154,20 @@ export class ChangeLists {
   }
 }
 
-/** Every blob of the object store in pack order, as hex ids read in place and their sizes. */
+/** Ids per chunk of a {@link StoredList}. */
+const STORED_CHUNK = 1 << 15;
+
+/**
+ * Every blob of the object store in pack order, each id in binary (20 bytes, not 40 of hex) with
+ * its size, in chunks of {@link STORED_CHUNK}: git/git lists 419k blobs, and one growing buffer of
+ * hex ids reached 32 MB, with a 16 MB copy beside it at its last doubling, all in the main thread's
+ * malloc heap (which keeps what is freed) while the workers judge.
+ */
 export class StoredList {
-  #hex = new Uint8Array(1 << 16);
-  #sizes = new Float64Array(1 << 12);
+  readonly #ids: Uint8Array[] = [];
+  readonly #sizes: Float64Array[] = [];
   #count = 0;
+  /** Bytes per id: fixed by the first one. */
   #width = 0;
 
   get size(): number {
@@ -172,20 +176,33 @@ export class StoredList {
 
   /** Adds the id written in hex at `line[from, to)`. */
   add(line: Uint8Array, from: number, to: number, size: number): void {
-    const w = to - from;
-    if (this.#width === 0) this.#width = w;
-    else if (w !== this.#width) throw new Error('blob ids of two lengths in one repository');
-    const n = this.#count++;
-    this.#hex = grown(this.#hex, (n + 1) * w, (k) => new Uint8Array(k));
-    this.#hex.set(line.subarray(from, to), n * w);
-    this.#sizes = grown(this.#sizes, n + 1, (k) => new Float64Array(k));
-    this.#sizes[n] = size;
+    const hexLength = to - from;
+    if (this.#width === 0) {
+      if (hexLength === 0 || hexLength % 2 !== 0) throw new Error('a blob id has an odd length');
+      this.#width = hexLength / 2;
+    } else if (hexLength !== 2 * this.#width) throw new Error('blob ids of two lengths in one repository');
+    const w = this.#width;
+    const slot = this.#count % STORED_CHUNK;
+    if (slot === 0) {
+      this.#ids.push(new Uint8Array(STORED_CHUNK * w));
+      this.#sizes.push(new Float64Array(STORED_CHUNK));
+    }
+    const ids = this.#ids[this.#ids.length - 1] as Uint8Array;
+    const at = slot * w;
+    for (let i = 0; i < w; i++) ids[at + i] = (hexValue(line[from + 2 * i] as number) << 4) | hexValue(line[from + 2 * i + 1] as number);
+    (this.#sizes[this.#sizes.length - 1] as Float64Array)[slot] = size;
+    this.#count++;
   }
 
   /** The blob number each stored blob has in `ids` (-1 when none), in pack order, with its size. */
   each(ids: BlobIds, visit: (blob: number, size: number) => void): void {
     // Ids of another length (none in one repository) name no indexed blob: those come last, unlisted.
-    const same = this.#width === 2 * ids.width;
-    for (let n = 0; n < this.#count; n++) visit(same ? ids.findHex(this.#hex, n * this.#width) : -1, this.#sizes[n] as number);
+    const same = this.#width === ids.width;
+    const w = this.#width;
+    for (let n = 0; n < this.#count; n++) {
+      const chunk = Math.floor(n / STORED_CHUNK);
+      const slot = n % STORED_CHUNK;
+      visit(same ? ids.find(this.#ids[chunk] as Uint8Array, slot * w) : -1, (this.#sizes[chunk] as Float64Array)[slot] as number);
+    }
   }
 }

@@ -57,11 +57,13 @@ export interface PoolOptions {
 export const DEFAULT_STALL_MS = 60_000;
 /**
  * A worker's young generation (V8's nursery, three semi-spaces), in MB. Left to V8, each worker's
- * grows to its 48 MB default on a history scan, most of it garbage between scavenges. Measured on
- * express's history (3 interleaved runs, load 3.3-3.9): 24 cut keyscan's own peak RSS from 281 to
- * 247 MB, CPU 7.1 s against 8.1 s (noise); 12 cut it to 225 MB but cost ~7% CPU.
+ * grows to its 48 MB default on a history scan, most of it garbage between scavenges: a worker
+ * keeps little between tasks (13-16 MB on git/git's history after a full collection). Measured on
+ * git/git's history with the CLI's heap flags (src/cli/start.ts), 2 interleaved runs each: 24 MB
+ * peaked at 327 and 333 MB of RSS, 8 at 306 and 303, 6 at 281 and 285, in 17.2-17.6 s all; on
+ * express's, 8 interleaved runs, 6 against 24: wall 1.22 s against 1.23 s, CPU 2.18 s against 2.20 s.
  */
-const WORKER_YOUNG_GENERATION_MB = 24;
+const WORKER_YOUNG_GENERATION_MB = 6;
 
 /**
  * Besides the rules: which of them the main thread knows compile (the built-in catalogue: compiled

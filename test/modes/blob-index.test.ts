@@ -28,6 +28,9 @@ describe('BlobIds', () => {
     expect(table.add(b)).toBe(1);
     expect(table.numberOf(a)).toBe(0);
     expect(table.numberOf(b)).toBe(1);
+    // Not hex, or of another length: no blob (and no read past the id).
+    expect(table.numberOf(`deadbeef${'0'.repeat(31)}g`)).toBe(-1);
+    expect(table.numberOf('deadbeef')).toBe(-1);
   });
 
   it('holds SHA-256 ids, and refuses ids of another length or not in hex', () => {
@@ -82,5 +85,35 @@ describe('StoredList', () => {
       [0, 20],
       [2, 30],
     ]);
+  });
+
+  it('keeps ids and sizes apart across its chunks (SHA-256 ids too)', () => {
+    for (const width of [20, 32]) {
+      const known = ids(70_000, width); // past two chunks of 32,768
+      const table = new BlobIds();
+      for (const id of known.slice(0, 50_000)) table.add(id);
+      const stored = new StoredList();
+      known.forEach((id, i) => {
+        const line = Buffer.from(`blob ${id} ${i * 3}`, 'latin1');
+        stored.add(line, 5, 5 + id.length, i * 3);
+      });
+      expect(stored.size).toBe(known.length);
+      let n = 0;
+      let wrong = 0;
+      stored.each(table, (blob, size) => {
+        if (blob !== (n < 50_000 ? n : -1) || size !== n * 3) wrong++;
+        n++;
+      });
+      expect([n, wrong]).toEqual([known.length, 0]);
+    }
+  });
+
+  it('refuses an id that is not hex, or of another length than the first', () => {
+    const stored = new StoredList();
+    const good = ids(1)[0] as string;
+    stored.add(Buffer.from(good), 0, good.length, 1);
+    const bad = `${good.slice(0, 39)}z`;
+    expect(() => stored.add(Buffer.from(bad), 0, bad.length, 1)).toThrow(/hexadecimal/);
+    expect(() => stored.add(Buffer.from(good), 0, 38, 1)).toThrow(/two lengths/);
   });
 });
