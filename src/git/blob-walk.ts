@@ -71,11 +71,12 @@ export interface BlobContent {
 }
 
 /**
- * Reads `ids` from one `git cat-file --batch`, handing each blob to `each` in request order, as it
- * arrives. One buffer is reused for every blob (grown to the largest up to `cap`), so reading
- * gigabytes of blobs allocates little and the process's memory stays flat.
+ * Reads the blobs `requests` names (ids, each followed by a newline) from one `git cat-file
+ * --batch`, handing each blob to `each` in request order, as it arrives. One buffer is reused for
+ * every blob (grown to the largest up to `cap`), so reading gigabytes of blobs allocates little
+ * and the process's memory stays flat.
  */
-export async function streamBlobs(repo: string, ids: readonly string[], cap: number, each: (blob: BlobContent) => void): Promise<number> {
+export async function streamBlobs(repo: string, requests: string, cap: number, each: (blob: BlobContent) => void): Promise<number> {
   let scratch = Buffer.allocUnsafe(1 << 16);
   let header: Buffer[] = [];
   let remaining = -1; // content bytes still expected (+1 for the newline after it)
@@ -88,8 +89,7 @@ export async function streamBlobs(repo: string, ids: readonly string[], cap: num
     answered++;
     each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : undefined, missing });
   };
-  const input = ids.map((id) => `${id}\n`).join('');
-  for await (const chunk of gitStream(['cat-file', '--batch'], repo, input)) {
+  for await (const chunk of gitStream(['cat-file', '--batch'], repo, requests)) {
     let at = 0;
     while (at < chunk.length) {
       if (remaining < 0) {

@@ -17,20 +17,15 @@ import { rememberedPerPath } from '../engine/per-path.js';
 import { type BlobContent, streamBlobs } from '../git/blob-walk.js';
 import { BLOB_CAP } from '../sources/changes.js';
 import { isLfsPointer, toScannableText, utf16Order } from '../sources/text.js';
+import { type BlobBatch, batchSize } from './blob-batch.js';
 import type { RunOptions, TaskProgress, TaskResult } from './task.js';
-
-/** A blob to judge and the paths it was committed at (a path can change which rules apply). */
-export interface BlobJob {
-  readonly id: string;
-  readonly paths: readonly string[];
-}
 
 const PROGRESS_MS = 250;
 
 export async function scanBlobBatch(
   catalogue: Catalogue,
   repo: string,
-  blobs: readonly BlobJob[],
+  batch: BlobBatch,
   options: RunOptions = {},
   onProgress?: (p: TaskProgress) => void,
 ): Promise<TaskResult> {
@@ -39,11 +34,15 @@ export async function scanBlobBatch(
   let filesScanned = 0;
   let next = 0;
   let lastReport = performance.now();
+  const count = batchSize(batch);
+  const paths: string[] = [];
   const judge = (read: BlobContent): void => {
     const item = next++;
-    const job = blobs[item];
-    if (job === undefined) return;
-    if (needsPatches(catalogue, read, job.paths, options)) flagged.push(item);
+    if (item >= count) return;
+    paths.length = 0;
+    for (let k = batch.pathStart[item] as number; k < (batch.pathStart[item + 1] as number); k++)
+      paths.push(batch.paths[batch.pathIndex[k] as number] as string);
+    if (needsPatches(catalogue, read, paths, options)) flagged.push(item);
     filesScanned++;
     bytesScanned += read.size;
     const now = performance.now();
@@ -52,13 +51,8 @@ export async function scanBlobBatch(
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  await streamBlobs(
-    repo,
-    blobs.map((b) => b.id),
-    BLOB_CAP,
-    judge,
-  );
-  if (next !== blobs.length) throw new Error('git cat-file ended before answering every request');
+  await streamBlobs(repo, batch.ids, BLOB_CAP, judge);
+  if (next !== count) throw new Error('git cat-file ended before answering every request');
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
 

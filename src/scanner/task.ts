@@ -1,7 +1,7 @@
 import type { RawFinding } from '../engine/scan-fragment.js';
 import type { FileTarget } from '../sources/files.js';
 import type { FragmentInput, ScanError, SkipReason } from '../types.js';
-import type { BlobJob } from './blob-scan.js';
+import { type BlobBatch, batchId, batchSize } from './blob-batch.js';
 
 /** A batch of work for one thread: files to read and scan, or fragments already in memory. */
 export type Task =
@@ -10,7 +10,7 @@ export type Task =
   /** Commits whose changes to scan, by full SHA, in the repository at `repo` (only `paths`, when given). */
   | { readonly kind: 'commits'; readonly repo: string; readonly commits: readonly string[]; readonly paths?: readonly string[] }
   /** Blobs to read once and flag for a patch scan (the blob design of `--history`, see blob-scan.ts). */
-  | { readonly kind: 'blobs'; readonly repo: string; readonly blobs: readonly BlobJob[] };
+  | { readonly kind: 'blobs'; readonly repo: string; readonly blobs: BlobBatch };
 
 /** A finding and the index of the task item (file or fragment) it came from. */
 export interface ItemFinding {
@@ -66,7 +66,7 @@ export function describeTask(task: Task): string {
       : task.kind === 'commits'
         ? task.commits.map((c) => `commit ${c}`)
         : task.kind === 'blobs'
-          ? task.blobs.map((b) => `blob ${b.id}`)
+          ? Array.from({ length: batchSize(task.blobs) }, (_, i) => `blob ${batchId(task.blobs, i)}`)
           : task.fragments.map((f) => (f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path));
   const shown = [...new Set(names)].slice(0, 5).join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;

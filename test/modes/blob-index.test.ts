@@ -78,7 +78,7 @@ describe('StoredList', () => {
       stored.add(line, 5, 5 + id.length, i * 10);
     });
     const seen: Array<[number, number]> = [];
-    stored.each(table, (blob, size) => seen.push([blob, size]));
+    stored.drain(table, (blob, size) => seen.push([blob, size]));
     expect(seen).toEqual([
       [2, 0],
       [-1, 10],
@@ -100,11 +100,13 @@ describe('StoredList', () => {
       expect(stored.size).toBe(known.length);
       let n = 0;
       let wrong = 0;
-      stored.each(table, (blob, size) => {
+      stored.drain(table, (blob, size) => {
         if (blob !== (n < 50_000 ? n : -1) || size !== n * 3) wrong++;
         n++;
       });
       expect([n, wrong]).toEqual([known.length, 0]);
+      // Drained: it lets go of what it listed.
+      expect(stored.size).toBe(0);
     }
   });
 

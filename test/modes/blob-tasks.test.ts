@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { taskBytes } from '../../src/modes/history-blobs.js';
+import { TaskSizer } from '../../src/modes/history-blobs.js';
 
 const MiB = 1 << 20;
 
 /** The task sizes blobTasks cuts `total` bytes into (blobs small enough to split anywhere). */
 function cut(total: number, workers: number): number[] {
+  const sizer = new TaskSizer(total, workers);
   const sizes: number[] = [];
-  for (let left = total; left > 0; ) {
-    const size = Math.min(left, taskBytes(left, workers));
+  for (let left = total; left > 0.5; ) {
+    const size = Math.min(left, sizer.target);
     sizes.push(size);
+    sizer.cut(size);
     left -= size;
   }
   return sizes;
 }
 
+const near = (a: number, b: number): boolean => Math.abs(a - b) < 1;
+
 describe('blob task sizes', () => {
-  it('keeps a small history in 64 MiB tasks, as before', () => {
-    // express: 154 MB of blobs, three tasks on two workers.
-    expect(cut(154e6, 2).length).toBe(3);
-    expect(taskBytes(154e6, 2)).toBe(64 * MiB);
+  it('cuts a small history into one equal task per worker, none left over', () => {
+    // express: 154 MB of blobs on two workers (64 MiB tasks left a third, judged alone).
+    expect(cut(154e6, 2)).toHaveLength(2);
+    expect(cut(154e6, 2).every((s) => near(s, 77e6))).toBe(true);
+    expect(cut(154e6, 1)).toHaveLength(2);
+    expect(cut(10e6, 4)).toHaveLength(4);
+    expect(cut(10e6, 1)).toEqual([10e6]);
   });
 
   it('cuts a large history into fewer, larger tasks (fewer cat-file spawns), at most 256 MiB', () => {
@@ -29,15 +36,23 @@ describe('blob task sizes', () => {
     expect(sizes.length).toBeGreaterThanOrEqual(2 * 4);
   });
 
-  it('shrinks the tasks toward the end, so the workers finish together', () => {
-    const sizes = cut(5.6e9, 2);
-    for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1] as number);
-    expect(sizes.slice(-4).every((s) => s <= 64 * MiB)).toBe(true);
+  it('shrinks the tasks toward the end, and ends in equal tasks, a whole number per worker', () => {
+    for (const workers of [1, 2, 3, 8]) {
+      const sizes = cut(5.6e9, workers);
+      const last = sizes[sizes.length - 1] as number;
+      const tail = sizes.filter((s) => near(s, last));
+      expect(sizes.slice(-tail.length).every((s) => near(s, last))).toBe(true);
+      expect(tail.length % workers).toBe(0);
+      const ahead = sizes.slice(0, -tail.length);
+      for (let i = 1; i < ahead.length; i++) expect(ahead[i]).toBeLessThanOrEqual(ahead[i - 1] as number);
+      expect(last).toBeGreaterThanOrEqual(64 * MiB);
+      expect(last).toBeLessThan(2 * 64 * MiB);
+    }
   });
 
   it('scales with the workers, and treats no workers as one', () => {
-    expect(taskBytes(2e9, 8)).toBe(64 * MiB);
-    expect(taskBytes(2e9, 1)).toBe(256 * MiB);
-    expect(taskBytes(2e9, 0)).toBe(taskBytes(2e9, 1));
+    expect(new TaskSizer(2e9, 8).target).toBeLessThan(2 * 64 * MiB);
+    expect(new TaskSizer(2e9, 1).target).toBe(256 * MiB);
+    expect(new TaskSizer(2e9, 0).target).toBe(new TaskSizer(2e9, 1).target);
   });
 });
