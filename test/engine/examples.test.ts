@@ -19,6 +19,15 @@ describe('documented example credentials', () => {
     expect(exampleHash(keyId)).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('give the same answers when asked again, past the memo\'s bound (it forgets, never answers wrong)', () => {
+    const keyId = ['AKIAIOSFODNN7', 'EXAMPLE'].join('');
+    const others = Array.from({ length: 5000 }, () => tokens.awsKeyId());
+    for (let round = 0; round < 2; round++) {
+      expect(others.filter((t) => isDocumentedExample(t))).toEqual([]);
+      expect(isDocumentedExample(keyId)).toBe(true);
+    }
+  });
+
   it('mark findings as examples instead of dropping them, before entropy and placeholder checks', () => {
     // Redis's documented requirepass value: neither random nor a placeholder word.
     const found = scan(['REDIS_PASSWORD=', 'foo', 'bared', '\n'].join(''));
