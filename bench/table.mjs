@@ -9,11 +9,13 @@
 // Runs of the commands being compared are interleaved, so a busy machine slows them alike; the
 // ratios are of medians. CPU time (user + system of
 // the process and its children) from bash's `times` (for `--staged`, wall time from a second,
-// direct run, so that bash's start does not count).
+// direct run, so that bash's start does not count). For each `--history` full scan, keyscan's own
+// peak RSS (bench/rss.mjs preloaded: worker threads included, git's children apart) goes in a note.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BIN, mb, median, ROOT, timed } from './lib.mjs';
 import { benchTree } from './tree.mjs';
@@ -91,21 +93,47 @@ function timedWithCpu(cmd, args, options = {}) {
 /**
  * Interleaved runs of named commands, `rounds` rounds; per name the median wall ms and CPU s.
  * With `exactWall` (start-up latency, where bash's own few milliseconds would count), each command
- * also runs once a round directly, and that run gives the wall time.
+ * also runs once a round directly, and that run gives the wall time. A command with `rssFile`
+ * (a keyscan run preloading bench/rss.mjs, see {@link withRss}) also gives its peak RSS in MB,
+ * each run's, in `rss`.
  */
 async function compare(commands, rounds, exactWall = false) {
   const wall = new Map(commands.map((c) => [c.name, []]));
   const cpu = new Map(commands.map((c) => [c.name, []]));
+  const rss = new Map(commands.map((c) => [c.name, []]));
   for (const c of commands) await timed(c.cmd, c.args, c.options); // warm-up: page cache, code cache
   for (let i = 0; i < rounds; i++) {
     for (const c of commands) {
       const r = await timedWithCpu(c.cmd, c.args, c.options);
       cpu.get(c.name).push(r.cpu);
+      if (c.rssFile !== undefined) rss.get(c.name).push(Number(readFileSync(c.rssFile, 'utf8')) / (1 << 20));
       wall.get(c.name).push(exactWall ? (await timed(c.cmd, c.args, c.options)).ms : r.ms);
     }
   }
-  return Object.fromEntries(commands.map((c) => [c.name, { ms: median(wall.get(c.name)), cpu: median(cpu.get(c.name)) }]));
+  return Object.fromEntries(
+    commands.map((c) => [c.name, { ms: median(wall.get(c.name)), cpu: median(cpu.get(c.name)), rss: rss.get(c.name) }]),
+  );
 }
+
+/**
+ * `command` (a keyscan run: node and its arguments) with bench/rss.mjs preloaded, which writes the
+ * process's own peak RSS (worker threads included, git's children apart) to `rssFile` at exit.
+ */
+function withRss(command, rssFile) {
+  return {
+    ...command,
+    args: ['--import', pathToFileURL(join(ROOT, 'bench', 'rss.mjs')).href, ...command.args],
+    options: { ...command.options, env: { ...process.env, KEYSCAN_BENCH_RSS: rssFile } },
+    rssFile,
+  };
+}
+
+/** Peak RSS of the runs: the median, and the range over the runs. */
+const rssOf = (r) => {
+  if (r === undefined || r.rss.length === 0) return '';
+  const sorted = [...r.rss].sort((a, b) => a - b);
+  return ` · keyscan's peak RSS ${median(sorted).toFixed(0)} MB (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)} MB in ${sorted.length} runs)`;
+};
 
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const rows = [];
@@ -118,6 +146,7 @@ console.log(`keyscan benchmark table · ${availableParallelism()} cores · node 
 console.log(`peer: ${gitleaks === undefined ? 'gitleaks not on PATH' : `gitleaks ${gitleaks}`}\n`);
 
 const report = join(tmpdir(), `keyscan-table-${process.pid}.json`);
+const rssReport = join(tmpdir(), `keyscan-table-${process.pid}.rss`);
 for (const [name, repo] of repos) {
   const commits = Number(git(repo, 'rev-list', '--all', '--count'));
   const patchBytes = Number(execFileSync('sh', ['-c', 'git log -p -U0 --all | wc -c'], { cwd: repo, encoding: 'utf8' }));
@@ -125,12 +154,15 @@ for (const [name, repo] of repos) {
     { name: 'floor', cmd: 'git', args: ['log', '-p', '-U0', '--all'], options: { cwd: repo } },
     // --no-cache: a full scan every run. Without it every run after the first is a repeat audit
     // that reads only what the cache does not know, which is a different measurement (below).
-    {
-      name: 'keyscan',
-      cmd: process.execPath,
-      args: [BIN, '--history', '--no-cache', '-f', 'json', '-o', report, '--no-progress'],
-      options: { cwd: repo },
-    },
+    withRss(
+      {
+        name: 'keyscan',
+        cmd: process.execPath,
+        args: [BIN, '--history', '--no-cache', '-f', 'json', '-o', report, '--no-progress'],
+        options: { cwd: repo },
+      },
+      rssReport,
+    ),
   ];
   if (gitleaks !== undefined) {
     commands.push({ name: 'gitleaks', cmd: 'gitleaks', args: ['git', '--no-banner', '--log-level', 'error', '--exit-code', '0', repo] });
@@ -139,7 +171,10 @@ for (const [name, repo] of repos) {
   const work = `\`--history\` ${name} (${commits.toLocaleString('en')} commits, ${mb(patchBytes).toFixed(1)} MB of patches)`;
   rows.push([work, secs(r.floor), secs(r.gitleaks), secs(r.keyscan), ratio(r.keyscan, r.floor), ratio(r.keyscan, r.gitleaks)]);
   console.log(
-    `${work}: floor ${secs(r.floor)}${cpuOf(r.floor)} · keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)} · gitleaks ${secs(r.gitleaks)}${cpuOf(r.gitleaks)}`,
+    `${work}: floor ${secs(r.floor)}${cpuOf(r.floor)} · keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)}${rssOf(r.keyscan)} · gitleaks ${secs(r.gitleaks)}${cpuOf(r.gitleaks)}`,
+  );
+  notes.push(
+    `\`--history\` ${name}: ${rssOf(r.keyscan).slice(3)}, medians of ${runs} (bench/rss.mjs: worker threads included, git's children apart).`,
   );
   // A repeat audit: the same history again with a warm cache (in a throwaway directory, so that
   // the repository is not written to), after one full scan that fills it.
@@ -211,6 +246,7 @@ if (values.files) {
   rmSync(config, { force: true });
 }
 rmSync(report, { force: true });
+rmSync(rssReport, { force: true });
 
 const header = ['work', '`git log -p -U0 --all` floor', 'gitleaks', 'keyscan', 'keyscan / floor', 'keyscan / gitleaks'];
 const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
