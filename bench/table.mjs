@@ -173,9 +173,7 @@ for (const [name, repo] of repos) {
   console.log(
     `${work}: floor ${secs(r.floor)}${cpuOf(r.floor)} · keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)}${rssOf(r.keyscan)} · gitleaks ${secs(r.gitleaks)}${cpuOf(r.gitleaks)}`,
   );
-  notes.push(
-    `\`--history\` ${name}: ${rssOf(r.keyscan).slice(3)}, medians of ${runs} (bench/rss.mjs: worker threads included, git's children apart).`,
-  );
+  notes.push(`\`--history\` ${name}: ${rssOf(r.keyscan).slice(3)}; bench/rss.mjs: worker threads included, git's children apart.`);
   // A repeat audit: the same history again with a warm cache (in a throwaway directory, so that
   // the repository is not written to), after one full scan that fills it.
   const cacheDir = mkdtempSync(join(tmpdir(), 'keyscan-table-cache-'));
