@@ -19,7 +19,7 @@ describe('documented example credentials', () => {
     expect(exampleHash(keyId)).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('give the same answers when asked again, past the memo\'s bound (it forgets, never answers wrong)', () => {
+  it("give the same answers when asked again, past the memo's bound (it forgets, never answers wrong)", () => {
     const keyId = ['AKIAIOSFODNN7', 'EXAMPLE'].join('');
     const others = Array.from({ length: 5000 }, () => tokens.awsKeyId());
     for (let round = 0; round < 2; round++) {
