@@ -20001,15 +20001,26 @@ function exampleHash(value2) {
   return createHmac2("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
 function isDocumentedExample(secret2) {
-  return LENGTHS.has(secret2.length) && HASHES.has(exampleHash(secret2));
+  if (!LENGTHS.has(secret2.length)) return false;
+  if (secret2.length > REMEMBERED_LENGTH) return HASHES.has(exampleHash(secret2));
+  let known2 = remembered.get(secret2);
+  if (known2 === void 0) {
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    known2 = HASHES.has(exampleHash(secret2));
+    remembered.set(secret2, known2);
+  }
+  return known2;
 }
-var HASHES, LENGTHS;
+var HASHES, LENGTHS, REMEMBERED_LENGTH, REMEMBERED, remembered;
 var init_examples2 = __esm({
   "src/engine/examples.ts"() {
     "use strict";
     init_examples();
     HASHES = new Set(documentedExamples.map((e) => e.hash));
     LENGTHS = new Set(documentedExamples.map((e) => e.length));
+    REMEMBERED_LENGTH = 160;
+    REMEMBERED = 4096;
+    remembered = /* @__PURE__ */ new Map();
   }
 });
 
@@ -25797,7 +25808,7 @@ function listedLine(line, start, end, each) {
   }
   each(line, from, space, size);
 }
-async function streamBlobs(repo, ids, cap, each) {
+async function streamBlobs(repo, requests, cap, each) {
   let scratch = Buffer.allocUnsafe(1 << 16);
   let header2 = [];
   let remaining = -1;
@@ -25810,9 +25821,7 @@ async function streamBlobs(repo, ids, cap, each) {
     answered++;
     each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
   };
-  const input = ids.map((id) => `${id}
-`).join("");
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, requests)) {
     let at2 = 0;
     while (at2 < chunk.length) {
       if (remaining < 0) {
@@ -25865,6 +25874,20 @@ var init_blob_walk = __esm({
   }
 });
 
+// src/scanner/blob-batch.ts
+function batchSize(batch) {
+  return batch.pathStart.length - 1;
+}
+function batchId(batch, i) {
+  const width = batch.ids.indexOf("\n");
+  return batch.ids.slice(i * (width + 1), i * (width + 1) + width);
+}
+var init_blob_batch = __esm({
+  "src/scanner/blob-batch.ts"() {
+    "use strict";
+  }
+});
+
 // src/modes/blob-index.ts
 function grown(a, n, make) {
   if (n <= a.length) return a;
@@ -25877,7 +25900,7 @@ function hexValue(code2) {
   if (v < 0) throw new Error("a blob id is not hexadecimal");
   return v;
 }
-var HEX2, BlobIds, ChangeLists, StoredList;
+var HEX2, BlobIds, ChangeLists, STORED_CHUNK, StoredList;
 var init_blob_index = __esm({
   "src/modes/blob-index.ts"() {
     "use strict";
@@ -25910,20 +25933,15 @@ var init_blob_index = __esm({
         if (found >= 0) return found;
         return this.#insert();
       }
-      /** The number of the id written in hex at `hex[from, from + 2 × width)`, or -1 when not added. */
-      findHex(hex, from) {
-        const w = this.#width;
-        if (w === 0) return -1;
-        const at2 = this.#count * w;
-        this.#bytes = grown(this.#bytes, at2 + w, (n) => new Uint8Array(n));
-        for (let i = 0; i < w; i++)
-          this.#bytes[at2 + i] = hexValue(hex[from + 2 * i]) << 4 | hexValue(hex[from + 2 * i + 1]);
-        return this.#find(this.#bytes, at2);
+      /** The number of the id whose bytes are at `bytes[at, at + width)`, or -1 when not added. */
+      find(bytes, at2) {
+        return this.#width === 0 ? -1 : this.#find(bytes, at2);
       }
       /** The number of a hex id string, or -1. */
       numberOf(hex) {
         if (this.#width === 0 || hex.length !== 2 * this.#width) return -1;
-        return this.findHex(Buffer.from(hex, "latin1"), 0);
+        const bytes = Buffer.from(hex, "hex");
+        return bytes.length === this.#width ? this.#find(bytes, 0) : -1;
       }
       hex(n) {
         const w = this.#width;
@@ -25997,29 +26015,50 @@ var init_blob_index = __esm({
           visit(this.#commit[c], this.#path[c]);
       }
     };
+    STORED_CHUNK = 1 << 15;
     StoredList = class {
-      #hex = new Uint8Array(1 << 16);
-      #sizes = new Float64Array(1 << 12);
+      #ids = [];
+      #sizes = [];
       #count = 0;
+      /** Bytes per id: fixed by the first one. */
       #width = 0;
       get size() {
         return this.#count;
       }
       /** Adds the id written in hex at `line[from, to)`. */
       add(line, from, to, size) {
-        const w = to - from;
-        if (this.#width === 0) this.#width = w;
-        else if (w !== this.#width) throw new Error("blob ids of two lengths in one repository");
-        const n = this.#count++;
-        this.#hex = grown(this.#hex, (n + 1) * w, (k) => new Uint8Array(k));
-        this.#hex.set(line.subarray(from, to), n * w);
-        this.#sizes = grown(this.#sizes, n + 1, (k) => new Float64Array(k));
-        this.#sizes[n] = size;
+        const hexLength = to - from;
+        if (this.#width === 0) {
+          if (hexLength === 0 || hexLength % 2 !== 0) throw new Error("a blob id has an odd length");
+          this.#width = hexLength / 2;
+        } else if (hexLength !== 2 * this.#width) throw new Error("blob ids of two lengths in one repository");
+        const w = this.#width;
+        const slot = this.#count % STORED_CHUNK;
+        if (slot === 0) {
+          this.#ids.push(new Uint8Array(STORED_CHUNK * w));
+          this.#sizes.push(new Float64Array(STORED_CHUNK));
+        }
+        const ids = this.#ids[this.#ids.length - 1];
+        const at2 = slot * w;
+        for (let i = 0; i < w; i++) ids[at2 + i] = hexValue(line[from + 2 * i]) << 4 | hexValue(line[from + 2 * i + 1]);
+        this.#sizes[this.#sizes.length - 1][slot] = size;
+        this.#count++;
       }
-      /** The blob number each stored blob has in `ids` (-1 when none), in pack order, with its size. */
-      each(ids, visit) {
-        const same = this.#width === 2 * ids.width;
-        for (let n = 0; n < this.#count; n++) visit(same ? ids.findHex(this.#hex, n * this.#width) : -1, this.#sizes[n]);
+      /**
+       * The blob number each stored blob has in `ids` (-1 when none), in pack order, with its size;
+       * then the list lets go of its ids (git/git: 12 MB the main thread would keep while it judges).
+       */
+      drain(ids, visit) {
+        const same = this.#width === ids.width;
+        const w = this.#width;
+        for (let n = 0; n < this.#count; n++) {
+          const chunk = Math.floor(n / STORED_CHUNK);
+          const slot = n % STORED_CHUNK;
+          visit(same ? ids.find(this.#ids[chunk], slot * w) : -1, this.#sizes[chunk][slot]);
+        }
+        this.#ids.length = 0;
+        this.#sizes.length = 0;
+        this.#count = 0;
       }
     };
   }
@@ -26047,11 +26086,12 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
   const limit = Math.max(1, ctx.threads) * 2;
   const flagged = /* @__PURE__ */ new Set();
   await runBounded(
-    toAsync(blobTasks(root, index, stored, ctx.threads)),
+    // On the main thread (a small history) tasks run one after another: one task, one cat-file.
+    toAsync(blobTasks(root, index, stored, large ? ctx.threads : 1)),
     executor,
     limit,
     (task, result2) => {
-      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(ids.numberOf(task.blobs[i]?.id ?? ""));
+      if (task.kind === "blobs") for (const i of result2.flagged ?? []) flagged.add(ids.numberOf(batchId(task.blobs, i)));
       ctx.collector.add(task, result2);
     },
     (task, progress) => ctx.collector.partial(task, progress)
@@ -26083,42 +26123,35 @@ async function ownWalk(root, commits, index, processes) {
   let i = 0;
   for await (const c of commitMetadata(root, commits, processes)) index.add(i++, c);
 }
-function taskBytes(left, workers) {
-  return Math.min(TASK_BYTES_MAX, Math.max(TASK_BYTES_MIN, left / (Math.max(1, workers) * TASKS_AHEAD)));
-}
 function* blobTasks(root, index, stored, workers) {
-  const { ids, paths } = index;
-  const job = (blob) => {
-    const at2 = /* @__PURE__ */ new Set();
-    for (const [, path2] of index.changesOf(blob)) at2.add(paths[path2]);
-    return { id: ids.hex(blob), paths: [...at2] };
-  };
+  const { ids } = index;
   const listed = new Uint8Array(ids.size);
   const order = new Int32Array(ids.size);
   const sizes = new Float64Array(ids.size);
   let count = 0;
-  stored.each(ids, (blob, size) => {
+  stored.drain(ids, (blob, size) => {
     if (blob < 0 || listed[blob] === 1) return;
     listed[blob] = 1;
     order[count] = blob;
     sizes[count++] = size;
   });
   for (let blob = 0; blob < ids.size; blob++) if (listed[blob] === 0) order[count++] = blob;
-  let left = 0;
-  for (let i = 0; i < count; i++) left += sizes[i];
-  let batch = [];
+  let total = 0;
+  for (let i = 0; i < count; i++) total += sizes[i];
+  const sizer = new TaskSizer(total, workers);
+  let batch = new BatchBuilder(index);
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    batch.push(job(order[i]));
+    batch.add(order[i]);
     bytes += sizes[i];
-    if (bytes >= taskBytes(left, workers) || batch.length >= BLOBS_PER_TASK) {
-      yield { kind: "blobs", repo: root, blobs: batch };
-      left -= bytes;
-      batch = [];
+    if (bytes >= sizer.target || batch.size >= BLOBS_PER_TASK) {
+      yield { kind: "blobs", repo: root, blobs: batch.build() };
+      sizer.cut(bytes);
+      batch = new BatchBuilder(index);
       bytes = 0;
     }
   }
-  if (batch.length > 0) yield { kind: "blobs", repo: root, blobs: batch };
+  if (batch.size > 0) yield { kind: "blobs", repo: root, blobs: batch.build() };
 }
 function* patchTasks(root, commits, wanted, paths) {
   const indices = [...wanted.keys()].sort((a, b) => a - b);
@@ -26144,13 +26177,14 @@ function* patchTasks(root, commits, wanted, paths) {
   }
   yield* flush();
 }
-var TASK_BYTES_MIN, TASK_BYTES_MAX, TASKS_AHEAD, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH, ChangeIndexer;
+var TASK_BYTES_MIN, TASK_BYTES_MAX, TASKS_AHEAD, BLOBS_PER_TASK, PATHS_PER_BATCH, COMMITS_PER_BATCH, ChangeIndexer, TaskSizer, BatchBuilder;
 var init_history_blobs = __esm({
   "src/modes/history-blobs.ts"() {
     "use strict";
     init_blob_walk();
     init_metadata();
     init_bounded();
+    init_blob_batch();
     init_blob_index();
     init_cache();
     init_tasks();
@@ -26189,6 +26223,79 @@ var init_history_blobs = __esm({
         const out = [];
         this.#changes.each(blob, (commit, path2) => out.push([commit, path2]));
         return out.reverse();
+      }
+      /** The blob's changes, newest first (the reverse of the walk's order). */
+      eachChange(blob, visit) {
+        this.#changes.each(blob, visit);
+      }
+    };
+    TaskSizer = class {
+      #workers;
+      #left;
+      /** The size of every task from here on, once the tail is cut evenly. */
+      #even;
+      constructor(total, workers) {
+        this.#left = total;
+        this.#workers = Math.max(1, workers);
+      }
+      /** The bytes the next task should reach. */
+      get target() {
+        if (this.#even !== void 0) return this.#even;
+        const ahead = this.#left / (this.#workers * TASKS_AHEAD);
+        if (ahead >= TASK_BYTES_MIN) return Math.min(TASK_BYTES_MAX, ahead);
+        const rounds = Math.max(1, Math.floor(this.#left / (this.#workers * TASK_BYTES_MIN)));
+        this.#even = this.#left / (this.#workers * rounds);
+        return this.#even;
+      }
+      /** A task of `bytes` was cut. */
+      cut(bytes) {
+        this.#left -= bytes;
+      }
+    };
+    BatchBuilder = class {
+      #index;
+      #ids = [];
+      /** Path number in the index → its place in this batch's `paths`. */
+      #local = /* @__PURE__ */ new Map();
+      #paths = [];
+      #start = [0];
+      #pathIndex = [];
+      /** The paths of the blob being added, newest change first, and which of them it already has. */
+      #changes = [];
+      #seen = /* @__PURE__ */ new Set();
+      constructor(index) {
+        this.#index = index;
+      }
+      get size() {
+        return this.#ids.length;
+      }
+      add(blob) {
+        this.#ids.push(this.#index.ids.hex(blob));
+        this.#changes.length = 0;
+        this.#index.eachChange(blob, (_, path2) => this.#changes.push(path2));
+        this.#seen.clear();
+        for (let k = this.#changes.length - 1; k >= 0; k--) {
+          const path2 = this.#changes[k];
+          if (this.#seen.has(path2)) continue;
+          this.#seen.add(path2);
+          let local = this.#local.get(path2);
+          if (local === void 0) {
+            local = this.#paths.length;
+            this.#paths.push(this.#index.paths[path2]);
+            this.#local.set(path2, local);
+          }
+          this.#pathIndex.push(local);
+        }
+        this.#start.push(this.#pathIndex.length);
+      }
+      build() {
+        return {
+          ids: this.#ids.length === 0 ? "" : `${this.#ids.join("\n")}
+`,
+          paths: this.#paths,
+          pathStart: Int32Array.from(this.#start),
+          pathIndex: Int32Array.from(this.#pathIndex)
+        };
       }
     };
   }
@@ -27276,17 +27383,21 @@ var init_collector = __esm({
 });
 
 // src/scanner/blob-scan.ts
-async function scanBlobBatch(catalogue2, repo, blobs2, options = {}, onProgress) {
+async function scanBlobBatch(catalogue2, repo, batch, options = {}, onProgress) {
   const flagged = [];
   let bytesScanned = 0;
   let filesScanned = 0;
   let next = 0;
   let lastReport = performance.now();
+  const count = batchSize(batch);
+  const paths = [];
   const judge = (read) => {
     const item = next++;
-    const job = blobs2[item];
-    if (job === void 0) return;
-    if (needsPatches(catalogue2, read, job.paths, options)) flagged.push(item);
+    if (item >= count) return;
+    paths.length = 0;
+    for (let k = batch.pathStart[item]; k < batch.pathStart[item + 1]; k++)
+      paths.push(batch.paths[batch.pathIndex[k]]);
+    if (needsPatches(catalogue2, read, paths, options)) flagged.push(item);
     filesScanned++;
     bytesScanned += read.size;
     const now = performance.now();
@@ -27295,13 +27406,8 @@ async function scanBlobBatch(catalogue2, repo, blobs2, options = {}, onProgress)
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  await streamBlobs(
-    repo,
-    blobs2.map((b) => b.id),
-    BLOB_CAP,
-    judge
-  );
-  if (next !== blobs2.length) throw new Error("git cat-file ended before answering every request");
+  await streamBlobs(repo, batch.ids, BLOB_CAP, judge);
+  if (next !== count) throw new Error("git cat-file ended before answering every request");
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
 function needsPatches(catalogue2, read, paths, options) {
@@ -27340,6 +27446,7 @@ var init_blob_scan = __esm({
     init_blob_walk();
     init_changes();
     init_text2();
+    init_blob_batch();
     PROGRESS_MS = 250;
     pathSignature = rememberedPerPath(4096, signatureOf);
   }
@@ -28038,13 +28145,14 @@ var init_inline = __esm({
 
 // src/scanner/task.ts
 function describeTask(task) {
-  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.kind === "blobs" ? task.blobs.map((b) => `blob ${b.id}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
+  const names = task.kind === "files" ? task.targets.map((t) => t.path) : task.kind === "commits" ? task.commits.map((c) => `commit ${c}`) : task.kind === "blobs" ? Array.from({ length: batchSize(task.blobs) }, (_, i) => `blob ${batchId(task.blobs, i)}`) : task.fragments.map((f) => f.meta.commit ? `${f.meta.commit.commit.slice(0, 12)}:${f.meta.path}` : f.meta.path);
   const shown2 = [...new Set(names)].slice(0, 5).join(", ");
   return names.length > 5 ? `${shown2} and ${names.length - 5} more` : shown2;
 }
 var init_task = __esm({
   "src/scanner/task.ts"() {
     "use strict";
+    init_blob_batch();
   }
 });
 
@@ -28068,7 +28176,7 @@ var init_pool = __esm({
       import.meta.url
     );
     DEFAULT_STALL_MS = 6e4;
-    WORKER_YOUNG_GENERATION_MB = 24;
+    WORKER_YOUNG_GENERATION_MB = 6;
     DOC_KEYS = /* @__PURE__ */ new Set(["remediation", "references", "examples"]);
     WorkerPool = class {
       #rules;

@@ -1472,8 +1472,19 @@ var LENGTHS = new Set(documentedExamples.map((e) => e.length));
 function exampleHash(value2) {
   return createHmac("sha256", EXAMPLE_HASH_KEY).update(value2, "utf8").digest("hex").slice(0, 32);
 }
+var REMEMBERED_LENGTH = 160;
+var REMEMBERED = 4096;
+var remembered = /* @__PURE__ */ new Map();
 function isDocumentedExample(secret) {
-  return LENGTHS.has(secret.length) && HASHES.has(exampleHash(secret));
+  if (!LENGTHS.has(secret.length)) return false;
+  if (secret.length > REMEMBERED_LENGTH) return HASHES.has(exampleHash(secret));
+  let known2 = remembered.get(secret);
+  if (known2 === void 0) {
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    known2 = HASHES.has(exampleHash(secret));
+    remembered.set(secret, known2);
+  }
+  return known2;
 }
 
 // src/engine/owned-names.ts
@@ -1974,7 +1985,7 @@ function spawnError(e, cwd) {
 }
 
 // src/git/blob-walk.ts
-async function streamBlobs(repo, ids, cap, each) {
+async function streamBlobs(repo, requests, cap, each) {
   let scratch = Buffer.allocUnsafe(1 << 16);
   let header = [];
   let remaining = -1;
@@ -1987,9 +1998,7 @@ async function streamBlobs(repo, ids, cap, each) {
     answered++;
     each({ size: missing ? 0 : size, data: keep && !missing ? scratch.subarray(0, size) : void 0, missing });
   };
-  const input = ids.map((id) => `${id}
-`).join("");
-  for await (const chunk of gitStream(["cat-file", "--batch"], repo, input)) {
+  for await (const chunk of gitStream(["cat-file", "--batch"], repo, requests)) {
     let at = 0;
     while (at < chunk.length) {
       if (remaining < 0) {
@@ -2102,19 +2111,28 @@ function needsBlob(fragment) {
   return fragment.cut || fragment.data.includes(0) || fragment.firstLine === 1 && utf16Order(fragment.data) !== void 0;
 }
 
+// src/scanner/blob-batch.ts
+function batchSize(batch) {
+  return batch.pathStart.length - 1;
+}
+
 // src/scanner/blob-scan.ts
 var PROGRESS_MS = 250;
-async function scanBlobBatch(catalogue2, repo, blobs, options2 = {}, onProgress) {
+async function scanBlobBatch(catalogue2, repo, batch, options2 = {}, onProgress) {
   const flagged = [];
   let bytesScanned = 0;
   let filesScanned = 0;
   let next = 0;
   let lastReport = performance.now();
+  const count = batchSize(batch);
+  const paths = [];
   const judge = (read) => {
     const item = next++;
-    const job = blobs[item];
-    if (job === void 0) return;
-    if (needsPatches(catalogue2, read, job.paths, options2)) flagged.push(item);
+    if (item >= count) return;
+    paths.length = 0;
+    for (let k = batch.pathStart[item]; k < batch.pathStart[item + 1]; k++)
+      paths.push(batch.paths[batch.pathIndex[k]]);
+    if (needsPatches(catalogue2, read, paths, options2)) flagged.push(item);
     filesScanned++;
     bytesScanned += read.size;
     const now = performance.now();
@@ -2123,13 +2141,8 @@ async function scanBlobBatch(catalogue2, repo, blobs, options2 = {}, onProgress)
       onProgress({ commitsScanned: 0, bytesScanned });
     }
   };
-  await streamBlobs(
-    repo,
-    blobs.map((b) => b.id),
-    BLOB_CAP,
-    judge
-  );
-  if (next !== blobs.length) throw new Error("git cat-file ended before answering every request");
+  await streamBlobs(repo, batch.ids, BLOB_CAP, judge);
+  if (next !== count) throw new Error("git cat-file ended before answering every request");
   return { findings: [], filesScanned, bytesScanned, skipped: [], errors: [], flagged };
 }
 function needsPatches(catalogue2, read, paths, options2) {
