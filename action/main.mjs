@@ -26244,7 +26244,7 @@ var init_history_blobs = __esm({
         const ahead = this.#left / (this.#workers * TASKS_AHEAD);
         if (ahead >= TASK_BYTES_MIN) return Math.min(TASK_BYTES_MAX, ahead);
         const rounds = Math.max(1, Math.floor(this.#left / (this.#workers * TASK_BYTES_MIN)));
-        this.#even = this.#left / (this.#workers * rounds);
+        this.#even = Math.max(1, this.#left / (this.#workers * rounds));
         return this.#even;
       }
       /** A task of `bytes` was cut. */

@@ -185,7 +185,8 @@ export class TaskSizer {
     const ahead = this.#left / (this.#workers * TASKS_AHEAD);
     if (ahead >= TASK_BYTES_MIN) return Math.min(TASK_BYTES_MAX, ahead);
     const rounds = Math.max(1, Math.floor(this.#left / (this.#workers * TASK_BYTES_MIN)));
-    this.#even = this.#left / (this.#workers * rounds);
+    // Never 0: blobs of no listed size (an empty store listing) would each make a task, a cat-file each.
+    this.#even = Math.max(1, this.#left / (this.#workers * rounds));
     return this.#even;
   }
 

@@ -50,6 +50,12 @@ describe('blob task sizes', () => {
     }
   });
 
+  it('never asks for an empty task, even when no blob has a listed size', () => {
+    // Blobs the store's listing did not give have size 0: with a target of 0, each would be a task.
+    expect(new TaskSizer(0, 2).target).toBeGreaterThan(0);
+    expect(cut(1, 2)).toEqual([1]);
+  });
+
   it('scales with the workers, and treats no workers as one', () => {
     expect(new TaskSizer(2e9, 8).target).toBeLessThan(2 * 64 * MiB);
     expect(new TaskSizer(2e9, 1).target).toBe(256 * MiB);
