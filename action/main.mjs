@@ -24321,6 +24321,24 @@ var init_history = __esm({
   }
 });
 
+// src/pool/heap-policy.ts
+import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
+async function withLeanHeap(scan2, setFlags = setFlagsFromString2) {
+  if (active++ === 0) setFlags("--heap-growing-percent=30");
+  try {
+    return await scan2();
+  } finally {
+    if (--active === 0) setFlags("--heap-growing-percent=0");
+  }
+}
+var active;
+var init_heap_policy = __esm({
+  "src/pool/heap-policy.ts"() {
+    "use strict";
+    active = 0;
+  }
+});
+
 // src/cache/history-cache.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -24816,15 +24834,15 @@ var init_history2 = __esm({
 async function* inOrder(sources, running, heldCap, each) {
   const most = Math.max(1, Math.floor(running));
   const pumps = [];
-  let active = 0;
+  let active2 = 0;
   let heldBytes = 0;
   let current = 0;
   const finished = () => {
-    active--;
+    active2--;
     fill();
   };
   const start = (source) => {
-    active++;
+    active2++;
     const pump = {
       it: source()[Symbol.asyncIterator](),
       held: [],
@@ -24853,7 +24871,7 @@ async function* inOrder(sources, running, heldCap, each) {
     return pump;
   };
   const fill = () => {
-    while (pumps.length < sources.length && (pumps.length <= current || active < most && heldBytes < heldCap)) {
+    while (pumps.length < sources.length && (pumps.length <= current || active2 < most && heldBytes < heldCap)) {
       pumps.push(start(sources[pumps.length]));
     }
   };
@@ -26332,6 +26350,7 @@ var init_history4 = __esm({
     "use strict";
     init_history();
     init_repo();
+    init_heap_policy();
     init_cache();
     init_commits();
     init_history_blobs();
@@ -26360,7 +26379,7 @@ var init_history4 = __esm({
         ctx.debug(`history design: ${design}`);
         const content2 = design === "blobs" ? { scanContent: scanHistoryBlobs.bind(void 0, root) } : {};
         const fromCache = cache ? { cache, ...listedFrom === void 0 ? {} : { listedFrom } } : {};
-        return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content2 }, ctx);
+        return withLeanHeap(() => scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content2 }, ctx));
       }
     };
   }
@@ -38163,8 +38182,8 @@ async function activate(root, io, say, kinds) {
     const r = await runHusky(root, bin);
     if (r.output !== "") say(`  husky: ${r.output.split("\n").join("\n  husky: ")}`);
   }
-  const active = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
-  if (active) {
+  const active2 = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
+  if (active2) {
     say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and ${files} to share it.`);
     if (kinds.includes(PRE_PUSH)) say(`Every git push runs ${PRE_PUSH.command}: the commits it would add are scanned first.`);
   } else {
@@ -43570,9 +43589,9 @@ async function run(given, io = processIO()) {
   }
   let code2 = EXIT.clean;
   let helpText;
-  let active;
+  let active2;
   const track = (y) => {
-    active = y;
+    active2 = y;
     return y;
   };
   const parser = loadYargs()([...argv]).scriptName("keyscan").parserConfiguration({ "populate--": true }).usage("$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.").command(
@@ -43625,7 +43644,7 @@ async function run(given, io = processIO()) {
       code2 = rulesCommand(args2, io);
     }
   ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
-    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
+    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active2?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
   });
   try {
     await parser.parseAsync([...argv], {}, (_err, _args, output) => {

@@ -18,15 +18,8 @@ export type { LoadedCli } from './code-cache.js';
  * seven collections, ~15% of a staged scan's main-thread time in a CPU profile. Growing it eight
  * times at a step and collecting only when it is full leaves three. Only when to collect changes,
  * never what is kept; the young generation's ceiling (--max-semi-space-size) stays as it is.
- *
- * A long scan is the other way round: what each thread keeps is small (on git/git's history, 23 MB
- * in the main thread and 13-16 MB per worker after a full collection), and left to V8 each old
- * generation grew to two to four times that before its next full collection, so keyscan's peak RSS
- * was mostly garbage. `--heap-growing-percent=30` lets each grow by 30% of what it kept (git/git:
- * peak RSS 327 and 333 MB against 410 and 396, with the same worker young generation; wall time
- * within noise; a staged scan makes no full collection). It applies to every thread, workers too.
  */
-export const HEAP_FLAGS = ['--semi-space-growth-factor=8', '--no-minor-gc-task', '--heap-growing-percent=30'];
+export const HEAP_FLAGS = ['--semi-space-growth-factor=8', '--no-minor-gc-task'];
 
 /**
  * `argv`: the command line. For the pre-commit hook's own, the staged scan's git processes start
@@ -39,5 +32,5 @@ export function startCli(bundlePath: string, argv: readonly string[] = []): Load
   // V8 flags it was made with, so the flags are named in its key.
   enableBacktrackingFallback();
   for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
-  return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task-grow30', process.env, hook ? 'hook' : 'cli');
+  return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task', process.env, hook ? 'hook' : 'cli');
 }

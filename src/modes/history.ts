@@ -1,6 +1,7 @@
 /** `--history`: every commit reachable from every ref (and every stash entry with `--include-stash`). */
 import { allRefs, resolveCommit, shallowBoundary } from '../git/history.js';
 import { stashEntries } from '../git/repo.js';
+import { withLeanHeap } from '../pool/heap-policy.js';
 import { listHistory, openHistoryCache } from './cache.js';
 import { repositoryRoot, scanCommits } from './commits.js';
 import { scanHistoryBlobs } from './history-blobs.js';
@@ -32,6 +33,6 @@ export const historyMode: ScanMode = {
     ctx.debug(`history design: ${design}`);
     const content = design === 'blobs' ? { scanContent: scanHistoryBlobs.bind(undefined, root) } : {};
     const fromCache = cache ? { cache, ...(listedFrom === undefined ? {} : { listedFrom }) } : {};
-    return scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content }, ctx);
+    return withLeanHeap(() => scanCommits({ root, commits, tip, refs: { includeStash }, ...shard, ...fromCache, ...content }, ctx));
   },
 };

@@ -59,11 +59,12 @@ export const DEFAULT_STALL_MS = 60_000;
  * A worker's young generation (V8's nursery, three semi-spaces), in MB. Left to V8, each worker's
  * grows to its 48 MB default on a history scan, most of it garbage between scavenges: a worker
  * keeps little between tasks (13-16 MB on git/git's history after a full collection). Measured on
- * git/git's history with the CLI's heap flags (src/cli/start.ts), 2 interleaved runs each: 24 MB
- * peaked at 327 and 333 MB of RSS, 8 at 306 and 303, 6 at 281 and 285, in 17.2-17.6 s all; on
- * express's, 8 interleaved runs, 6 against 24: wall 1.22 s against 1.23 s, CPU 2.18 s against 2.20 s.
- * What it costs is collections: on express each worker scavenges 66-90 times for 60-92 ms (19-24
- * times, 47-54 ms at 24, --trace-gc), within the noise of those runs' CPU.
+ * git/git's history under the history scan's heap policy (pool/heap-policy.ts), 2 interleaved runs
+ * each: 24 MB peaked at 327 and 333 MB of RSS, 8 at 306 and 303, 6 at 281 and 285, in 17.2-17.6 s
+ * all; on express's, 8 interleaved runs, 6 against 24: wall 1.22 s against 1.23 s, CPU 2.18 s
+ * against 2.20 s. What it costs is collections: on express each worker scavenges 66-90 times for
+ * 60-92 ms (19-24 times, 47-54 ms at 24, --trace-gc), within the noise of those runs' CPU; a file
+ * scan of the bench tree peaks at 259-282 MB against 278-283 MB, in 1.42-1.50 s against 1.41-1.45 s.
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 

@@ -44,6 +44,24 @@ describe('the code cache of the bundled CLI', () => {
     expect(statSync(join(cacheDir, files[0] as string)).mtimeMs).toBe(written);
   });
 
+  it('is made under the flags it is read under after a history scan, which changes a V8 flag while it runs', async () => {
+    // pool/heap-policy.ts sets --heap-growing-percent during a history scan: set back before the
+    // cache is written at exit, else the next run's V8 would reject it and every run write it again.
+    const { dir, env, cacheDir } = setup();
+    git(dir, 'commit', '-qm', 'add app');
+    const first = await keyscan(['--history', '--no-cache'], { cwd: dir, env });
+    expect(first.code).toBe(1);
+    const files = cacheFiles(cacheDir);
+    expect(files).toHaveLength(1);
+    const written = statSync(join(cacheDir, files[0] as string)).mtimeMs;
+    for (const args of [['--history', '--no-cache'], ['rules']]) {
+      const again = await keyscan(args, { cwd: dir, env });
+      expect(again.code).toBe(args[0] === 'rules' ? 0 : 1);
+      expect(cacheFiles(cacheDir)).toEqual(files);
+      expect(statSync(join(cacheDir, files[0] as string)).mtimeMs).toBe(written);
+    }
+  });
+
   it("keeps the pre-commit hook's run apart: a cache written by another command is not the hook's", async () => {
     const { dir, env, cacheDir } = setup();
     expect((await keyscan(['rules'], { cwd: dir, env })).code).toBe(0);
