@@ -27436,6 +27436,7 @@ function needsPatches(catalogue2, read, paths, options) {
   const text2 = toScannableText(raw);
   if (text2 === "binary" || isLfsPointer(text2)) return true;
   if (options.allowMarkers && findAllowMarkerLines(text2).length > 0) return true;
+  if (paths.length === 1) return detect(catalogue2, text2, paths[0]).length > 0;
   const seen = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const signature = pathSignature(catalogue2, path2);

@@ -2152,6 +2152,7 @@ function needsPatches(catalogue2, read, paths, options2) {
   const text = toScannableText(raw);
   if (text === "binary" || isLfsPointer(text)) return true;
   if (options2.allowMarkers && findAllowMarkerLines(text).length > 0) return true;
+  if (paths.length === 1) return detect(catalogue2, text, paths[0]).length > 0;
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths) {
     const signature = pathSignature(catalogue2, path);

@@ -63,6 +63,9 @@ function needsPatches(catalogue: Catalogue, read: BlobContent, paths: readonly s
   const text = toScannableText(raw);
   if (text === 'binary' || isLfsPointer(text)) return true;
   if (options.allowMarkers && findAllowMarkerLines(text).length > 0) return true;
+  // Most blobs were committed at one path: nothing to tell apart, so no signature (each tests
+  // all 35 path conditions, where detect tests only those its keyword hits ask for).
+  if (paths.length === 1) return detect(catalogue, text, paths[0] as string).length > 0;
   const seen = new Set<string>();
   for (const path of paths) {
     const signature = pathSignature(catalogue, path);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +46,8 @@ function hardHistory(): { dir: string; secrets: string[] } {
   const wide = tokens.slackBot();
   const merged = tokens.npm();
   const stashed = tokens.anthropic();
-  secrets.push(twice, pemA, pemB, again, wide, merged, stashed);
+  const salt = randomBytes(18).toString('base64url').replace(/[-_]/g, 'x');
+  secrets.push(twice, pemA, pemB, again, wide, merged, stashed, salt);
   git(dir, 'checkout', '-q', 'main');
   // The same blob at two paths, in two commits.
   commit(dir, 'one copy', { 'a/settings.py': `KEY = "${twice}"\n` }, at());
@@ -78,6 +80,11 @@ function hardHistory(): { dir: string; secrets: string[] } {
   commit(dir, 'main side', { 'both.txt': 'main version\n' }, at());
   gitAs(at(), dir, 'merge', '-q', '--no-commit', '-s', 'ours', 'side');
   commit(dir, 'evil merge', { 'both.txt': `merged\nNPM=${merged}\n` }, at());
+  // One blob at two paths the catalogue tells apart: in a text file nothing in it is a finding, in
+  // an env file its value is (a rule with a path condition), so the blob is judged at both paths.
+  // The env file first: the walk, newest first, then names the text file's path first.
+  commit(dir, 'salt env', { 'deploy/app.env': `SIGNING_SALT=${salt}\n` }, at());
+  commit(dir, 'salt notes', { 'docs/salt.txt': `SIGNING_SALT=${salt}\n` }, at());
   // A stash entry holding a key (scanned with --include-stash).
   commit(dir, 'stash base', { 'work.txt': 'work\n' }, at());
   writeFileSync(join(dir, 'work.txt'), `work\nKEY=${stashed}\n`);
@@ -106,6 +113,8 @@ describe('--history by blobs', () => {
       expect(new Set(content.filter((f) => f.path === 'deploy/id_rsa').map((f) => f.commit)).size).toBe(2);
       expect(content.some((f) => f.path === 'both.txt')).toBe(true);
       expect(content.some((f) => f.path === 'win/config.txt')).toBe(true);
+      expect(content.some((f) => f.path === 'deploy/app.env')).toBe(true);
+      expect(content.some((f) => f.path === 'docs/salt.txt')).toBe(false);
       expect(patches.report.stats.skipped.binary).toBeGreaterThanOrEqual(3);
       expect(patches.report.stats.lfsPointers).toBeGreaterThanOrEqual(3);
       expect(content.some((f) => f.path === 'work.txt')).toBe(args.length > 0);
