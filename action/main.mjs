@@ -25918,6 +25918,14 @@ function hexValue(code2) {
   if (v < 0) throw new Error("a blob id is not hexadecimal");
   return v;
 }
+function idWidth(width, hexLength) {
+  if (width === 0) {
+    if (hexLength === 0 || hexLength % 2 !== 0) throw new Error("a blob id has an odd length");
+    return hexLength / 2;
+  }
+  if (hexLength !== 2 * width) throw new Error("blob ids of two lengths in one repository");
+  return width;
+}
 var HEX2, BlobIds, ChangeLists, STORED_CHUNK, StoredList;
 var init_blob_index = __esm({
   "src/modes/blob-index.ts"() {
@@ -25943,7 +25951,8 @@ var init_blob_index = __esm({
       }
       /** The number of the id written in hex, added when new. */
       add(hex) {
-        const w = this.#widthOf(hex.length);
+        this.#width = idWidth(this.#width, hex.length);
+        const w = this.#width;
         const at2 = this.#count * w;
         this.#bytes = grown(this.#bytes, at2 + w, (n) => new Uint8Array(n));
         for (let i = 0; i < w; i++) this.#bytes[at2 + i] = hexValue(hex.charCodeAt(2 * i)) << 4 | hexValue(hex.charCodeAt(2 * i + 1));
@@ -25964,13 +25973,6 @@ var init_blob_index = __esm({
       hex(n) {
         const w = this.#width;
         return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset + n * w, w).toString("hex");
-      }
-      #widthOf(hexLength) {
-        if (this.#width === 0) {
-          if (hexLength === 0 || hexLength % 2 !== 0) throw new Error("a blob id has an odd length");
-          this.#width = hexLength / 2;
-        } else if (hexLength !== 2 * this.#width) throw new Error("blob ids of two lengths in one repository");
-        return this.#width;
       }
       #slot(bytes, at2) {
         return (bytes[at2] | bytes[at2 + 1] << 8 | bytes[at2 + 2] << 16 | bytes[at2 + 3] << 24) >>> 0;
@@ -26045,11 +26047,7 @@ var init_blob_index = __esm({
       }
       /** Adds the id written in hex at `line[from, to)`. */
       add(line, from, to, size) {
-        const hexLength = to - from;
-        if (this.#width === 0) {
-          if (hexLength === 0 || hexLength % 2 !== 0) throw new Error("a blob id has an odd length");
-          this.#width = hexLength / 2;
-        } else if (hexLength !== 2 * this.#width) throw new Error("blob ids of two lengths in one repository");
+        this.#width = idWidth(this.#width, to - from);
         const w = this.#width;
         const slot = this.#count % STORED_CHUNK;
         if (slot === 0) {

@@ -26,6 +26,16 @@ function hexValue(code: number): number {
   return v;
 }
 
+/** The bytes per id once an id of `hexLength` hex digits is seen, where `width` was fixed so far (0: none yet). */
+function idWidth(width: number, hexLength: number): number {
+  if (width === 0) {
+    if (hexLength === 0 || hexLength % 2 !== 0) throw new Error('a blob id has an odd length');
+    return hexLength / 2;
+  }
+  if (hexLength !== 2 * width) throw new Error('blob ids of two lengths in one repository');
+  return width;
+}
+
 /** Blob ids, each numbered in the order first added. */
 export class BlobIds {
   /** Bytes per id: fixed by the first one (a repository uses one hash). */
@@ -46,7 +56,8 @@ export class BlobIds {
 
   /** The number of the id written in hex, added when new. */
   add(hex: string): number {
-    const w = this.#widthOf(hex.length);
+    this.#width = idWidth(this.#width, hex.length);
+    const w = this.#width;
     const at = this.#count * w;
     this.#bytes = grown(this.#bytes, at + w, (n) => new Uint8Array(n));
     for (let i = 0; i < w; i++) this.#bytes[at + i] = (hexValue(hex.charCodeAt(2 * i)) << 4) | hexValue(hex.charCodeAt(2 * i + 1));
@@ -70,14 +81,6 @@ export class BlobIds {
   hex(n: number): string {
     const w = this.#width;
     return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset + n * w, w).toString('hex');
-  }
-
-  #widthOf(hexLength: number): number {
-    if (this.#width === 0) {
-      if (hexLength === 0 || hexLength % 2 !== 0) throw new Error('a blob id has an odd length');
-      this.#width = hexLength / 2;
-    } else if (hexLength !== 2 * this.#width) throw new Error('blob ids of two lengths in one repository');
-    return this.#width;
   }
 
   #slot(bytes: Uint8Array, at: number): number {
@@ -176,11 +179,7 @@ export class StoredList {
 
   /** Adds the id written in hex at `line[from, to)`. */
   add(line: Uint8Array, from: number, to: number, size: number): void {
-    const hexLength = to - from;
-    if (this.#width === 0) {
-      if (hexLength === 0 || hexLength % 2 !== 0) throw new Error('a blob id has an odd length');
-      this.#width = hexLength / 2;
-    } else if (hexLength !== 2 * this.#width) throw new Error('blob ids of two lengths in one repository');
+    this.#width = idWidth(this.#width, to - from);
     const w = this.#width;
     const slot = this.#count % STORED_CHUNK;
     if (slot === 0) {
