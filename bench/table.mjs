@@ -128,11 +128,11 @@ function withRss(command, rssFile) {
   };
 }
 
-/** Peak RSS of the runs: the median, and the range over the runs. */
+/** Peak RSS of the runs: the median, and the range over the runs ('' when none was measured). */
 const rssOf = (r) => {
   if (r === undefined || r.rss.length === 0) return '';
   const sorted = [...r.rss].sort((a, b) => a - b);
-  return ` · keyscan's peak RSS ${median(sorted).toFixed(0)} MB (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)} MB in ${sorted.length} runs)`;
+  return `keyscan's peak RSS ${median(sorted).toFixed(0)} MB (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)} MB in ${sorted.length} runs)`;
 };
 
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
@@ -171,9 +171,9 @@ for (const [name, repo] of repos) {
   const work = `\`--history\` ${name} (${commits.toLocaleString('en')} commits, ${mb(patchBytes).toFixed(1)} MB of patches)`;
   rows.push([work, secs(r.floor), secs(r.gitleaks), secs(r.keyscan), ratio(r.keyscan, r.floor), ratio(r.keyscan, r.gitleaks)]);
   console.log(
-    `${work}: floor ${secs(r.floor)}${cpuOf(r.floor)} · keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)}${rssOf(r.keyscan)} · gitleaks ${secs(r.gitleaks)}${cpuOf(r.gitleaks)}`,
+    `${work}: floor ${secs(r.floor)}${cpuOf(r.floor)} · keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)} · ${rssOf(r.keyscan)} · gitleaks ${secs(r.gitleaks)}${cpuOf(r.gitleaks)}`,
   );
-  notes.push(`\`--history\` ${name}: ${rssOf(r.keyscan).slice(3)}; bench/rss.mjs: worker threads included, git's children apart.`);
+  notes.push(`\`--history\` ${name}: ${rssOf(r.keyscan)}; bench/rss.mjs: worker threads included, git's children apart.`);
   // A repeat audit: the same history again with a warm cache (in a throwaway directory, so that
   // the repository is not written to), after one full scan that fills it.
   const cacheDir = mkdtempSync(join(tmpdir(), 'keyscan-table-cache-'));
