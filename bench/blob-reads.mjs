@@ -10,18 +10,31 @@
 // 3. every blob the walk names, once, in pack order, read whole through two `cat-file --batch`
 //    processes (the pool's two workers), into this process and dropped.
 // Records are parsed only as far as finding the blob ids; no path, message or content is kept.
+// With --keywords, step 3 runs as keyscan's does, in two worker threads that each read half the
+// blobs through their own `cat-file --batch` (keyscan's parser, src/git/cat-file.ts) and run the
+// shipped keyword automaton (dist/bundle/keywords.bin, the first step of judging) over every
+// blob: the least judging any scan with this catalogue's prefilter does, and nothing after it
+// (no decoding, no windows, no patterns, no attribution). Needs `npm run build`.
+//   node bench/blob-reads.mjs [--keywords] REPO
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-const repo = process.argv[2];
+if (!isMainThread) {
+  await judgeKeywords(workerData);
+  process.exit(0);
+}
+const keywords = process.argv[2] === '--keywords';
+const repo = process.argv[keywords ? 3 : 2];
 if (repo === undefined) {
-  console.error('usage: node bench/blob-reads.mjs REPO');
+  console.error('usage: node bench/blob-reads.mjs [--keywords] REPO');
   process.exit(2);
 }
 
 /** Runs git in `repo`, feeding `input`, handing each stdout chunk to `each`; resolves on exit 0. */
-function git(args, each, input) {
+function git(args, each, input, cwd = repo) {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['--no-pager', ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn('git', ['--no-pager', ...args], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     child.stdout.on('data', each);
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} exited ${code}`))));
@@ -100,6 +113,40 @@ let half = 0;
 let acc = 0;
 while (half < order.length && acc < total / 2) acc += order[half++][1];
 let bytes = 0;
-const read = (ids) => git(['cat-file', '--batch'], (b) => (bytes += b.length), ids.map(([sha]) => `${sha}\n`).join(''));
+let hits = 0;
+const read = (ids) => {
+  const input = ids.map(([sha]) => `${sha}\n`).join('');
+  if (!keywords) return git(['cat-file', '--batch'], (b) => (bytes += b.length), input);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { repo, input } });
+    worker.on('message', (m) => {
+      bytes += m.bytes;
+      hits += m.hits;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a worker exited ${code}`))));
+  });
+};
 await Promise.all([read(order.slice(0, half)), read(order.slice(half))]);
-console.error(`${commits.length} commits, ${wanted.size} blobs named, ${order.length} read, ${(bytes / 1e6).toFixed(1)} MB from cat-file`);
+const judged = keywords ? `, ${hits} keyword hits` : '';
+console.error(
+  `${commits.length} commits, ${wanted.size} blobs named, ${order.length} read, ${(bytes / 1e6).toFixed(1)} MB from cat-file${judged}`,
+);
+
+/** In a worker: reads the blobs named in `input` and runs the keyword automaton over each. */
+async function judgeKeywords({ repo: cwd, input }) {
+  const dist = new URL('../dist/', import.meta.url);
+  const { deserializeKeywords, findKeywords } = await import(new URL('src/engine/keywords.js', dist).href);
+  const { BatchParser } = await import(new URL('src/git/cat-file.js', dist).href);
+  const matcher = deserializeKeywords(readFileSync(new URL('bundle/keywords.bin', dist)));
+  let found = 0;
+  let read = 0;
+  const count = () => found++;
+  const parser = new BatchParser(Number.POSITIVE_INFINITY, (blob) => {
+    if (blob.data === undefined) return;
+    read += blob.data.length;
+    findKeywords(matcher, blob.data, count);
+  });
+  await git(['cat-file', '--batch'], (b) => parser.push(b), input, cwd);
+  parentPort.postMessage({ bytes: read, hits: found });
+}

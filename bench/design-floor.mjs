@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // How far `--history` is from the git work it cannot skip, per repository, in one interleaved run:
 //   - the patch floor, `git log -p -U0 --all` (one process), the table's reference;
+//   - the same with merges, `git log -p -U0 --cc --all`: what a patch scan must read, since a
+//     merge can bring in a line neither parent had (the floor shows no diff for a merge);
 //   - the blob design's own floor, bench/blob-reads.mjs: a Node process that runs the git commands
 //     the blob design runs (rev-list, the raw walk beside the store's listing, every named blob
 //     read whole through two cat-file processes) and judges nothing;
+//   - the same with the keyword automaton run over every blob in two worker threads
+//     (`blob-reads.mjs --keywords`): the first step of judging, and nothing after it;
 //   - keyscan `--history --no-cache`.
-// The gap between the last two is keyscan's own work (start-up, parsing, judging, attribution).
+// The gap between the last two is keyscan's own work past the prefilter (decoding, windows,
+// patterns, attribution, the second pass, the report).
 //   node bench/design-floor.mjs [--runs 3] --repo NAME=PATH [--repo …]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,16 +29,18 @@ if (repos.length === 0) {
 
 const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 console.log(
-  '| repository | patch floor | blob-design git work | keyscan | blob work / patch floor | keyscan / blob work | keyscan / patch floor |',
+  '| repository | patch floor | with merges (`--cc`) | blob-design git work | + keyword automaton | keyscan | `--cc` / floor | blob work / floor | + automaton / floor | keyscan / floor |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, repo] of repos) {
   const commands = {
     patches: ['git', ['log', '-p', '-U0', '--all']],
+    merges: ['git', ['log', '-p', '-U0', '--cc', '--all']],
     blobs: [process.execPath, [join(ROOT, 'bench', 'blob-reads.mjs'), repo]],
+    keywords: [process.execPath, [join(ROOT, 'bench', 'blob-reads.mjs'), '--keywords', repo]],
     keyscan: [process.execPath, [BIN, '--history', '--no-cache', '-f', 'json', '-o', '/dev/null', '--no-progress']],
   };
-  const times = { patches: [], blobs: [], keyscan: [] };
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (const [cmd, args] of Object.values(commands)) await timed(cmd, args, { cwd: repo }); // warm the page cache
   for (let i = 0; i < runs; i++) {
     for (const [key, [cmd, args]] of Object.entries(commands)) {
@@ -42,7 +49,8 @@ for (const [name, repo] of repos) {
       times[key].push(r.ms);
     }
   }
-  const [p, b, k] = [median(times.patches), median(times.blobs), median(times.keyscan)];
-  console.log(`| ${name} | ${fmt(p)} | ${fmt(b)} | ${fmt(k)} | ${(b / p).toFixed(2)}× | ${(k / b).toFixed(2)}× | ${(k / p).toFixed(2)}× |`);
+  const [p, m, b, w, k] = ['patches', 'merges', 'blobs', 'keywords', 'keyscan'].map((key) => median(times[key]));
+  const ratio = (x) => `${(x / p).toFixed(2)}×`;
+  console.log(`| ${name} | ${[p, m, b, w, k].map(fmt).join(' | ')} | ${[m, b, w, k].map(ratio).join(' | ')} |`);
 }
 console.log(`\nmedians of ${runs} interleaved runs`);
