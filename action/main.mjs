@@ -26119,7 +26119,7 @@ async function scanHistoryBlobs(root, commits, ctx, cache, walk) {
     if (set === void 0) wanted.set(commit, /* @__PURE__ */ new Set([path2]));
     else set.add(path2);
   };
-  for (const blob of flagged) for (const [commit, path2] of index.changesOf(blob)) want(commit, path2);
+  for (const blob of flagged) index.eachChange(blob, want);
   for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i], gitlinks[i + 1]);
   const tasks = toAsync(patchTasks(root, commits, wanted, paths));
   await runBounded(tasks, executor, limit, (task, result2) => {
@@ -26233,12 +26233,6 @@ var init_history_blobs = __esm({
           }
           this.#changes.add(this.ids.add(change.blob), commit, path2);
         }
-      }
-      /** The blob's changes as (commit index, path index), in the walk's order. */
-      changesOf(blob) {
-        const out = [];
-        this.#changes.each(blob, (commit, path2) => out.push([commit, path2]));
-        return out.reverse();
       }
       /** The blob's changes, newest first (the reverse of the walk's order). */
       eachChange(blob, visit) {

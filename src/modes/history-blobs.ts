@@ -96,7 +96,7 @@ export async function scanHistoryBlobs(
     if (set === undefined) wanted.set(commit, new Set([path]));
     else set.add(path);
   };
-  for (const blob of flagged) for (const [commit, path] of index.changesOf(blob)) want(commit, path);
+  for (const blob of flagged) index.eachChange(blob, want);
   for (let i = 0; i < gitlinks.length; i += 2) want(gitlinks[i] as number, gitlinks[i + 1] as number);
   const tasks = toAsync(patchTasks(root, commits, wanted, paths));
   await runBounded(tasks, executor, limit, (task, result) => {
@@ -146,13 +146,6 @@ class ChangeIndexer {
       }
       this.#changes.add(this.ids.add(change.blob), commit, path);
     }
-  }
-
-  /** The blob's changes as (commit index, path index), in the walk's order. */
-  changesOf(blob: number): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    this.#changes.each(blob, (commit, path) => out.push([commit, path]));
-    return out.reverse();
   }
 
   /** The blob's changes, newest first (the reverse of the walk's order). */
