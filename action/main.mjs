@@ -28464,8 +28464,23 @@ var init_scan = __esm({
   }
 });
 
+// src/cli/cli-thread.ts
+function cliThread() {
+  return globalThis[KEY];
+}
+var KEY, REMOVE_REPORTS, REPORTS_REMOVED;
+var init_cli_thread = __esm({
+  "src/cli/cli-thread.ts"() {
+    "use strict";
+    KEY = Symbol.for("keyscan.cli-thread");
+    REMOVE_REPORTS = "keyscan:remove-pending-reports";
+    REPORTS_REMOVED = "keyscan:pending-reports-removed";
+  }
+});
+
 // src/cli/io.ts
 function processIO() {
+  const thread = cliThread();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -28473,14 +28488,15 @@ function processIO() {
     stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true
+    stdoutIsTTY: thread?.stdoutIsTTY ?? process.stdout.isTTY === true,
+    stderrIsTTY: thread?.stderrIsTTY ?? process.stderr.isTTY === true
   };
 }
 var EXIT;
 var init_io2 = __esm({
   "src/cli/io.ts"() {
     "use strict";
+    init_cli_thread();
     EXIT = { clean: 0, findings: 1, error: 2 };
   }
 });
@@ -42846,6 +42862,7 @@ init_repo();
 init_scrub();
 init_scan();
 init_scan_options();
+init_cli_thread();
 import { stat as stat3 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
@@ -43002,6 +43019,9 @@ async function prepareScan(args2, io, baselineFiles = [], loaded2) {
     ...args2["live-only"] ? { liveOnly: true } : {},
     ...args2.threads !== void 0 ? { threads: args2.threads } : {}
   };
+  const thread = cliThread();
+  if (thread !== void 0)
+    options.onDebug?.(`the CLI runs in a thread of its own, its young generation capped at ${thread.youngGenerationMb} MB`);
   const rules = configured.rules;
   return { root, config, rules, options, done: () => display?.clear() };
 }
@@ -43112,6 +43132,9 @@ async function ciCommand(args2, io) {
   const { runCiCommand: runCiCommand2 } = await Promise.resolve().then(() => (init_ci_run(), ci_run_exports));
   return runCiCommand2(args2, io);
 }
+
+// src/cli/main.ts
+init_cli_thread();
 
 // src/cli/config-command.ts
 init_rules();
@@ -43636,7 +43659,7 @@ async function run(given, io = processIO()) {
     (args2) => {
       code2 = rulesCommand(args2, io);
     }
-  ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
+  ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, cliThread()?.columns ?? process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
     throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active2?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
   });
   try {
@@ -43788,23 +43811,47 @@ ${stack}This is a bug; please report it. Nothing was reported as clean.
 }
 
 // src/cli/signals.ts
+init_cli_thread();
 init_output();
+import { parentPort } from "node:worker_threads";
+
+// src/cli/stops.ts
 var EXIT_ON = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-function exitCleanlyOnSignals(stderr) {
-  for (const signal of Object.keys(EXIT_ON)) {
-    process.once(signal, () => {
-      removePendingReports();
-      stderr.write(`
+var STOP_SIGNALS = Object.keys(EXIT_ON);
+function interruptedMessage(signal) {
+  return `
 keyscan: interrupted by ${signal}; the scan did not finish and no report was written
-`);
-      process.exit(EXIT_ON[signal]);
-    });
-  }
+`;
 }
 function ignoreClosedStdout(stdout = process.stdout) {
   stdout.on("error", (error) => {
     if (error.code !== "EPIPE") throw error;
   });
+}
+
+// src/cli/signals.ts
+function exitCleanlyOnSignals(stderr) {
+  if (cliThread() !== void 0) {
+    removeReportsWhenAsked();
+    return;
+  }
+  for (const signal of STOP_SIGNALS) {
+    process.once(signal, () => {
+      removePendingReports();
+      stderr.write(interruptedMessage(signal));
+      process.exit(EXIT_ON[signal]);
+    });
+  }
+}
+function removeReportsWhenAsked() {
+  const port = parentPort;
+  if (port === null) return;
+  port.on("message", (message) => {
+    if (message !== REMOVE_REPORTS) return;
+    removePendingReports();
+    port.postMessage(REPORTS_REMOVED);
+  });
+  port.unref();
 }
 
 // src/action/inputs.ts

@@ -23,9 +23,10 @@ var loaded;
 Promise.resolve()
   .then(() => {
     // Scripts, not ES modules (see src/cli/start.ts): the regex guard, then the bundled CLI,
-    // compiled with V8's code cache when there is one (src/cli/code-cache.ts).
+    // compiled with V8's code cache when there is one (src/cli/code-cache.ts). A history audit
+    // runs this file again in a thread of its own (src/cli/history-thread.ts).
     var start = require('../dist/bundle/start.cjs');
-    loaded = start.startCli(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'), process.argv.slice(2));
+    loaded = start.startCli(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'cli.cjs'), process.argv.slice(2), __filename);
     loaded.cli.exitCleanlyOnSignals(process.stderr);
     loaded.cli.ignoreClosedStdout();
     return loaded.cli.run(process.argv.slice(2));

@@ -1,3 +1,5 @@
+import { cliThread } from './cli-thread.js';
+
 /** What the CLI touches of the process, so tests can run it in-process with fakes. */
 export interface CliIO {
   readonly stdout: { write(chunk: string): unknown };
@@ -10,6 +12,8 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // In a thread of its own, process.stdout is a pipe to the main thread: what the main thread saw.
+  const thread = cliThread();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -17,8 +21,8 @@ export function processIO(): CliIO {
     stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: thread?.stdoutIsTTY ?? process.stdout.isTTY === true,
+    stderrIsTTY: thread?.stderrIsTTY ?? process.stderr.isTTY === true,
   };
 }
 

@@ -30,6 +30,7 @@ import type { ScanResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { type BaselineArgs, baselineCommand, baselineOptions } from './baseline-command.js';
 import { type CiArgs, ciCommand, ciOptions } from './ci.js';
+import { cliThread } from './cli-thread.js';
 import { type ConfigArgs, configCommand, configOptions } from './config-command.js';
 import { fastScanArgs } from './fast-args.js';
 import { type InitArgs, initCommand, initOptions } from './init.js';
@@ -140,7 +141,7 @@ export async function run(given: readonly string[], io: CliIO = processIO()): Pr
     .alias('h', 'help')
     .version(VERSION)
     .alias('v', 'version')
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(Math.min(100, cliThread()?.columns ?? process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
       // Throwing stops yargs before any command runs: a bad flag must never start a scan.

@@ -1,31 +1,39 @@
+import { parentPort } from 'node:worker_threads';
+import { cliThread, REMOVE_REPORTS, REPORTS_REMOVED } from './cli-thread.js';
 import { removePendingReports } from './output.js';
+import { EXIT_ON, interruptedMessage, STOP_SIGNALS } from './stops.js';
 
-/** Conventional exit codes for a process stopped by a signal: 128 + the signal's number. */
-const EXIT_ON: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+export { ignoreClosedStdout } from './stops.js';
 
 /**
  * On SIGINT, SIGTERM or SIGHUP: remove report files being written, say that nothing was reported,
  * and exit at once with 128 + the signal number. Exiting ends the worker threads; the git
  * processes they read from get EOF/SIGPIPE and end too. A scan is never half-reported as clean.
+ * A CLI in its own thread gets no signals: the main thread does, asks it to remove its reports,
+ * then says so and exits (history-thread.ts).
  */
 export function exitCleanlyOnSignals(stderr: { write(chunk: string): unknown }): void {
-  for (const signal of Object.keys(EXIT_ON) as Array<keyof typeof EXIT_ON>) {
+  if (cliThread() !== undefined) {
+    removeReportsWhenAsked();
+    return;
+  }
+  for (const signal of STOP_SIGNALS) {
     process.once(signal, () => {
       removePendingReports();
-      stderr.write(`\nkeyscan: interrupted by ${signal}; the scan did not finish and no report was written\n`);
+      stderr.write(interruptedMessage(signal));
       process.exit(EXIT_ON[signal]);
     });
   }
 }
 
-/**
- * `keyscan rules | head -1`: once the reader has gone, writes to stdout fail with EPIPE. Without a
- * listener that is an uncaught error with a stack trace; with one, the remaining output is dropped
- * and the run still ends with its own exit code (a scan cut short by a closed pipe must not exit 0
- * by accident, nor crash).
- */
-export function ignoreClosedStdout(stdout: NodeJS.WriteStream = process.stdout): void {
-  stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+function removeReportsWhenAsked(): void {
+  const port = parentPort;
+  if (port === null) return;
+  port.on('message', (message: unknown) => {
+    if (message !== REMOVE_REPORTS) return;
+    removePendingReports();
+    port.postMessage(REPORTS_REMOVED);
   });
+  // Listening must not keep the thread alive once the scan is done.
+  port.unref();
 }

@@ -12,6 +12,7 @@ import { workTreeRoot } from '../git/repo.js';
 import { safeOutput } from '../report/scrub.js';
 import { DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanProgress } from '../scan.js';
 import { loadScanConfig, scanOptionsFor } from '../scan-options.js';
+import { cliThread } from './cli-thread.js';
 import type { CliIO } from './io.js';
 import { ProgressLine } from './progress.js';
 import { parseSize } from './size.js';
@@ -182,6 +183,9 @@ export async function prepareScan(
     ...(args['live-only'] ? { liveOnly: true } : {}),
     ...(args.threads !== undefined ? { threads: args.threads } : {}),
   };
+  const thread = cliThread();
+  if (thread !== undefined)
+    options.onDebug?.(`the CLI runs in a thread of its own, its young generation capped at ${thread.youngGenerationMb} MB`);
   const rules = configured.rules;
   return { root, config, rules, options, done: () => display?.clear() };
 }

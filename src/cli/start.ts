@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { prefetchStaged } from '../git/staged-commands.js';
 import { enableBacktrackingFallback } from '../regex-guard.js';
 import { type LoadedCli, loadBundle } from './code-cache.js';
+import { startInOwnThread } from './history-thread.js';
 import { isHookCommandLine } from './hook-args.js';
 
 export type { LoadedCli } from './code-cache.js';
@@ -23,14 +24,18 @@ export const HEAP_FLAGS = ['--semi-space-growth-factor=8', '--no-minor-gc-task']
 
 /**
  * `argv`: the command line. For the pre-commit hook's own, the staged scan's git processes start
- * before the CLI is loaded (see prefetchStaged): the hook runs keyscan at the work tree root.
+ * before the CLI is loaded (see prefetchStaged): the hook runs keyscan at the work tree root. A
+ * history audit runs the CLI in a thread of its own, started from `entry` (see history-thread.ts);
+ * without `entry`, everything runs here.
  */
-export function startCli(bundlePath: string, argv: readonly string[] = []): LoadedCli {
+export function startCli(bundlePath: string, argv: readonly string[] = [], entry?: string): LoadedCli {
   const hook = isHookCommandLine(argv);
   if (hook) prefetchStaged(process.cwd());
   // Before any pattern is compiled: see src/regex-guard.ts. A code cache is only valid under the
   // V8 flags it was made with, so the flags are named in its key.
   enableBacktrackingFallback();
   for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
+  const threaded = entry === undefined ? undefined : startInOwnThread(entry, argv);
+  if (threaded !== undefined) return threaded;
   return loadBundle(bundlePath, 'regexp-backtracking-fallback-semi8-no-minor-task', process.env, hook ? 'hook' : 'cli');
 }

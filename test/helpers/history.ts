@@ -5,8 +5,9 @@
  * re-added on several paths and dates, a key in a file name, in a commit message and in a tag,
  * env files committed twice, a binary file.
  */
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SMALL_STORE_BYTES } from '../../src/cli/history-thread.js';
 import { commit, git, gitAs, makeRepo, tempDir } from './repo.js';
 import { tokens } from './tokens.js';
 
@@ -71,4 +72,14 @@ export function trickyHistory(): TrickyHistory {
     return key;
   };
   return { dir, secrets, addKey };
+}
+
+/**
+ * Makes the repository's packs look large to keyscan's choice of thread (history-thread.ts): a
+ * sparse `.pack` of that size, which git ignores (it reads a pack only through its `.idx`).
+ */
+export function looksLarge(dir: string): void {
+  const file = join(dir, '.git', 'objects', 'pack', 'pack-looks-large.pack');
+  writeFileSync(file, '');
+  truncateSync(file, SMALL_STORE_BYTES);
 }
