@@ -19350,7 +19350,13 @@ function hasKeyword(matcher, text2, start = 0, end = text2.length) {
   return false;
 }
 function precompiledKeywordData() {
-  return precompiled?.data;
+  if (precompiled === void 0) return void 0;
+  if (precompiled.shared === void 0) {
+    const { data } = precompiled;
+    precompiled.shared = Buffer.from(new SharedArrayBuffer(data.length));
+    precompiled.shared.set(data);
+  }
+  return precompiled.shared;
 }
 function compileKeywords(keywords) {
   if (precompiled !== void 0 && precompiled.key === keywords.join("\n")) return precompiled.matcher;

@@ -124,4 +124,19 @@ describe('precompiled automaton', () => {
       ['bbb', 6],
     ]);
   });
+
+  it('is handed to worker threads in shared memory, the same bytes, copied once', async () => {
+    const { deserializeKeywords, offerPrecompiledKeywords, precompiledKeywordData, serializeKeywords } = await import(
+      '../../src/engine/keywords.js'
+    );
+    const bytes = serializeKeywords(compileKeywords(['aaa', 'bbb']));
+    offerPrecompiledKeywords(bytes);
+    const shared = precompiledKeywordData();
+    expect(shared?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared?.equals(bytes)).toBe(true);
+    expect(precompiledKeywordData()).toBe(shared);
+    // A worker reads the table in place: a view of the shared memory, not a copy.
+    const read = deserializeKeywords(shared as Buffer);
+    expect(read.delta.buffer).toBe(shared?.buffer);
+  });
 });
