@@ -19800,6 +19800,222 @@ var init_validators = __esm({
   }
 });
 
+// src/catalogue/path-literals.ts
+function better(a, b) {
+  const score = (s) => s === void 0 ? 0 : Math.min(...s.map((x) => x.length));
+  return score(b) > score(a) ? b : score(a) > 0 ? a : void 0;
+}
+function product(a, b) {
+  if (a === void 0 || b === void 0 || a.length * b.length > MAX_EXACT) return void 0;
+  const out = /* @__PURE__ */ new Set();
+  for (const x of a) for (const y of b) out.add(x + y);
+  const list = [...out];
+  return list.some((s) => s.length > MAX_LENGTH) ? void 0 : list;
+}
+function asRequired(exact) {
+  return exact === void 0 || exact.includes("") ? void 0 : exact;
+}
+function literalsKey(source, flags) {
+  return `${flags}/${source}`;
+}
+function literalsFor(source, flags) {
+  const known2 = offered?.get(literalsKey(source, flags));
+  if (known2 !== void 0) return known2 ?? void 0;
+  return requiredLiterals(source, flags);
+}
+function requiredLiterals(source, flags) {
+  if (flags.includes("i") && (flags.includes("u") || flags.includes("v"))) return void 0;
+  if (flags.includes("v")) return void 0;
+  try {
+    const r = new Parser(source, flags.includes("i")).read();
+    return better(r.required, asRequired(r.exact));
+  } catch (e) {
+    if (e instanceof Unreadable) return void 0;
+    throw e;
+  }
+}
+var MAX_EXACT, MAX_LENGTH, Unreadable, NOTHING, EMPTY, Parser, offered;
+var init_path_literals = __esm({
+  "src/catalogue/path-literals.ts"() {
+    "use strict";
+    MAX_EXACT = 32;
+    MAX_LENGTH = 64;
+    Unreadable = class extends Error {
+    };
+    NOTHING = { exact: void 0, required: void 0 };
+    EMPTY = { exact: [""], required: void 0 };
+    Parser = class {
+      constructor(source, fold) {
+        this.source = source;
+        this.fold = fold;
+      }
+      #at = 0;
+      /** The whole pattern. */
+      read() {
+        const r = this.#alternation();
+        if (this.#at !== this.source.length) throw new Unreadable();
+        return r;
+      }
+      #peek() {
+        return this.source[this.#at];
+      }
+      #alternation() {
+        const branches = [this.#sequence()];
+        while (this.#peek() === "|") {
+          this.#at++;
+          branches.push(this.#sequence());
+        }
+        if (branches.length === 1) return branches[0];
+        let exact = [];
+        let required = [];
+        for (const b of branches) {
+          exact = exact !== void 0 && b.exact !== void 0 ? [.../* @__PURE__ */ new Set([...exact, ...b.exact])] : void 0;
+          const own = better(b.required, asRequired(b.exact));
+          required = required !== void 0 && own !== void 0 ? [.../* @__PURE__ */ new Set([...required, ...own])] : void 0;
+        }
+        return { exact: exact !== void 0 && exact.length <= MAX_EXACT ? exact : void 0, required };
+      }
+      #sequence() {
+        let exact = [""];
+        let required;
+        let run2 = [""];
+        for (let c = this.#peek(); c !== void 0 && c !== "|" && c !== ")"; c = this.#peek()) {
+          const part = this.#quantified();
+          exact = product(exact, part.exact);
+          required = better(required, part.required);
+          if (part.exact === void 0) {
+            required = better(required, asRequired(run2));
+            run2 = [""];
+          } else {
+            const longer = product(run2, part.exact);
+            if (longer === void 0) {
+              required = better(required, asRequired(run2));
+              run2 = part.exact;
+            } else run2 = longer;
+          }
+        }
+        required = better(required, asRequired(run2));
+        return { exact, required };
+      }
+      #quantified() {
+        const atom = this.#atom();
+        const q = this.#quantifier();
+        if (q === void 0) return atom;
+        const { min, max } = q;
+        if (min === 0)
+          return { exact: max === 1 && atom.exact !== void 0 ? [.../* @__PURE__ */ new Set(["", ...atom.exact])] : void 0, required: void 0 };
+        let exact;
+        if (min === max) {
+          exact = [""];
+          for (let i = 0; i < min && exact !== void 0; i++) exact = product(exact, atom.exact);
+        }
+        return { exact, required: better(atom.required, asRequired(atom.exact)) };
+      }
+      #quantifier() {
+        const c = this.#peek();
+        let q;
+        if (c === "*") q = { min: 0, max: Number.POSITIVE_INFINITY };
+        else if (c === "+") q = { min: 1, max: Number.POSITIVE_INFINITY };
+        else if (c === "?") q = { min: 0, max: 1 };
+        else if (c === "{") {
+          const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.#at));
+          if (m === null) throw new Unreadable();
+          const min = Number(m[1]);
+          const max = m[2] === void 0 ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+          this.#at += m[0].length - 1;
+          q = { min, max };
+        }
+        if (q === void 0) return void 0;
+        this.#at++;
+        if (this.#peek() === "?") this.#at++;
+        return q;
+      }
+      #atom() {
+        const c = this.#peek();
+        if (c === void 0) throw new Unreadable();
+        if (c === "(") return this.#group();
+        if (c === "[") return this.#class();
+        if (c === "\\") return this.#escape();
+        this.#at++;
+        if (c === "^" || c === "$") return EMPTY;
+        if (c === ".") return NOTHING;
+        if (c === "*" || c === "+" || c === "?" || c === "{" || c === ")" || c === "]" || c === "}") throw new Unreadable();
+        return this.#char(c);
+      }
+      #char(c) {
+        const code2 = c.charCodeAt(0);
+        if (code2 >= 128) return NOTHING;
+        const s = this.fold ? c.toLowerCase() : c;
+        return { exact: [s], required: [s] };
+      }
+      #group() {
+        this.#at++;
+        let lookaround = false;
+        if (this.source.startsWith("?:", this.#at)) this.#at += 2;
+        else if (this.source.startsWith("?=", this.#at) || this.source.startsWith("?!", this.#at)) {
+          this.#at += 2;
+          lookaround = true;
+        } else if (this.source.startsWith("?<=", this.#at) || this.source.startsWith("?<!", this.#at)) {
+          this.#at += 3;
+          lookaround = true;
+        } else if (this.source.startsWith("?<", this.#at)) {
+          const end = this.source.indexOf(">", this.#at);
+          if (end < 0) throw new Unreadable();
+          this.#at = end + 1;
+        } else if (this.#peek() === "?") throw new Unreadable();
+        const inner = this.#alternation();
+        if (this.#peek() !== ")") throw new Unreadable();
+        this.#at++;
+        return lookaround ? EMPTY : inner;
+      }
+      #class() {
+        const start = this.#at;
+        this.#at++;
+        const chars = /* @__PURE__ */ new Set();
+        let plain = this.#peek() !== "^";
+        for (let first = true; ; first = false) {
+          const c = this.#peek();
+          if (c === void 0) throw new Unreadable();
+          if (c === "]") {
+            if (first) throw new Unreadable();
+            break;
+          }
+          if (c === "\\") {
+            const next = this.source[this.#at + 1];
+            if (next === void 0) throw new Unreadable();
+            if (/[A-Za-z0-9]/.test(next)) plain = false;
+            else chars.add(next);
+            this.#at += 2;
+            continue;
+          }
+          if (c === "-" && !first && this.source[this.#at + 1] !== "]") plain = false;
+          if (c.charCodeAt(0) >= 128) plain = false;
+          chars.add(c);
+          this.#at++;
+        }
+        this.#at++;
+        if (!plain || chars.size === 0 || this.#at - start > 40) return NOTHING;
+        const list = [...new Set([...chars].map((c) => this.fold ? c.toLowerCase() : c))];
+        return { exact: list, required: list };
+      }
+      #escape() {
+        const next = this.source[this.#at + 1];
+        if (next === void 0) throw new Unreadable();
+        this.#at += 2;
+        if (next === "b" || next === "B") return EMPTY;
+        if (/[dDwWsSpPk1-9cxuf0nrtv]/.test(next)) {
+          if (next === "k" || next === "p" || next === "P" || next === "x" || next === "u" || next === "c" || /[1-9]/.test(next)) {
+            throw new Unreadable();
+          }
+          return NOTHING;
+        }
+        if (/[A-Za-z]/.test(next)) throw new Unreadable();
+        return this.#char(next);
+      }
+    };
+  }
+});
+
 // src/catalogue/compile.ts
 function splitPattern(pattern) {
   if (typeof pattern !== "string") return { source: pattern.source, flags: pattern.flags.replace(/[gyd]/g, "") };
@@ -19851,7 +20067,7 @@ function compileCatalogue(specs) {
       const key = `${path2.flags}/${path2.source}`;
       group = pathIds.get(key);
       if (group === void 0) {
-        group = paths.push(path2) - 1;
+        group = paths.push(new PathCondition(path2)) - 1;
         pathIds.set(key, group);
       }
     }
@@ -19883,7 +20099,7 @@ function compileCatalogue(specs) {
   const owned = specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
   return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }
-var Compiled, Owned;
+var Compiled, Owned, PathCondition;
 var init_compile = __esm({
   "src/catalogue/compile.ts"() {
     "use strict";
@@ -19892,6 +20108,7 @@ var init_compile = __esm({
     init_keywords();
     init_validators();
     init_errors();
+    init_path_literals();
     init_prevalidated();
     init_spec();
     Compiled = class {
@@ -19958,6 +20175,27 @@ var init_compile = __esm({
       get value() {
         this.#value ??= this.owns.value === void 0 ? ISSUED_VALUE : toRegExp(`^(?:${this.owns.value})$`, `rule ${this.id} owns`, "");
         return this.#value;
+      }
+    };
+    PathCondition = class {
+      constructor(pattern) {
+        this.pattern = pattern;
+        this.#folds = pattern.flags.includes("i");
+      }
+      /** null: not read yet; undefined: none known, the pattern always runs. */
+      #literals = null;
+      #folds;
+      get literals() {
+        if (this.#literals === null) this.#literals = literalsFor(this.pattern.source, this.pattern.flags);
+        return this.#literals;
+      }
+      test(path2) {
+        const literals = this.literals;
+        if (literals !== void 0) {
+          const text2 = this.#folds ? path2.toLowerCase() : path2;
+          if (!literals.some((l) => text2.includes(l))) return false;
+        }
+        return this.pattern.test(path2);
       }
     };
   }
@@ -21399,7 +21637,7 @@ var require_parse = __commonJS({
     var constants2 = require_constants();
     var utils = require_utils();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -21651,7 +21889,7 @@ var require_parse = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -22340,7 +22578,7 @@ var require_parse = __commonJS({
     };
     parse.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -24410,7 +24648,7 @@ function checkFile(v) {
   const listedFrom = v.listedFrom;
   return { key: v.key, commits, listedFrom, index, state, clean, skips, partly };
 }
-var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA_WIDTHS, HEX, DIGEST, STATE, PATCH, METADATA, CHANGES_CLEAN, METADATA_CLEAN, RULE_DOCS, NOTHING, HistoryCache, isObject2;
+var FORMAT, FORMAT_VERSION, FILE, MAX_BYTES, SHA_WIDTHS, HEX, DIGEST, STATE, PATCH, METADATA, CHANGES_CLEAN, METADATA_CLEAN, RULE_DOCS, NOTHING2, HistoryCache, isObject2;
 var init_history_cache = __esm({
   "src/cache/history-cache.ts"() {
     "use strict";
@@ -24432,7 +24670,7 @@ var init_history_cache = __esm({
     CHANGES_CLEAN = PATCH;
     METADATA_CLEAN = METADATA;
     RULE_DOCS = /* @__PURE__ */ new Set(["remediation", "references", "examples"]);
-    NOTHING = { commits: [], listedFrom: void 0, index: /* @__PURE__ */ new Map(), state: new Uint8Array(0), clean: 0, skips: /* @__PURE__ */ new Map() };
+    NOTHING2 = { commits: [], listedFrom: void 0, index: /* @__PURE__ */ new Map(), state: new Uint8Array(0), clean: 0, skips: /* @__PURE__ */ new Map() };
     HistoryCache = class _HistoryCache {
       #file;
       #key;
@@ -24455,7 +24693,7 @@ var init_history_cache = __esm({
       static async open(dir, key, options) {
         const { warn, debug } = options;
         const file = join5(dir, FILE);
-        const empty = new _HistoryCache(file, key, NOTHING, options.metadata);
+        const empty = new _HistoryCache(file, key, NOTHING2, options.metadata);
         const superseded = (v) => isObject2(v) && v.format === FORMAT && (v.version === 1 || v.version === 2);
         const info = await stat2(file).catch(() => void 0);
         if (info === void 0) return empty;
@@ -24887,7 +25125,7 @@ async function* inOrder(sources, running, heldCap, each) {
     const held = pump.held.splice(0);
     for (let i = 0; i < held.length; i++) {
       const chunk = held[i];
-      held[i] = EMPTY;
+      held[i] = EMPTY2;
       heldBytes -= chunk.length;
       fill();
       yield chunk;
@@ -24922,11 +25160,11 @@ function splitEvenly(items, count) {
   for (let k = 0; k < n; k++) parts.push(items.slice(Math.floor(k * items.length / n), Math.floor((k + 1) * items.length / n)));
   return parts;
 }
-var EMPTY;
+var EMPTY2;
 var init_ordered_parts = __esm({
   "src/git/ordered-parts.ts"() {
     "use strict";
-    EMPTY = Buffer.alloc(0);
+    EMPTY2 = Buffer.alloc(0);
   }
 });
 
@@ -35482,7 +35720,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -36255,7 +36493,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -39403,7 +39641,7 @@ var require_build2 = __commonJS({
         }
       }
     });
-    var yargsParser = function Parser(args2, opts) {
+    var yargsParser = function Parser2(args2, opts) {
       const result2 = parser.parse(args2.slice(), opts);
       return result2.argv;
     };
@@ -42784,7 +43022,7 @@ var require_yargs = __commonJS({
     var {
       applyExtends,
       cjsPlatformShim,
-      Parser,
+      Parser: Parser2,
       Yargs,
       processArgv
     } = require_build4();
@@ -42792,7 +43030,7 @@ var require_yargs = __commonJS({
       return applyExtends(config, cwd, mergeExtends, cjsPlatformShim);
     };
     Yargs.hideBin = processArgv.hideBin;
-    Yargs.Parser = Parser;
+    Yargs.Parser = Parser2;
     module.exports = Yargs;
   }
 });

@@ -1123,6 +1123,217 @@ function systemErrorCode(e) {
   return void 0;
 }
 
+// src/catalogue/path-literals.ts
+var MAX_EXACT = 32;
+var MAX_LENGTH = 64;
+var Unreadable = class extends Error {
+};
+var NOTHING = { exact: void 0, required: void 0 };
+var EMPTY = { exact: [""], required: void 0 };
+function better(a, b) {
+  const score = (s) => s === void 0 ? 0 : Math.min(...s.map((x) => x.length));
+  return score(b) > score(a) ? b : score(a) > 0 ? a : void 0;
+}
+function product(a, b) {
+  if (a === void 0 || b === void 0 || a.length * b.length > MAX_EXACT) return void 0;
+  const out = /* @__PURE__ */ new Set();
+  for (const x of a) for (const y of b) out.add(x + y);
+  const list = [...out];
+  return list.some((s) => s.length > MAX_LENGTH) ? void 0 : list;
+}
+function asRequired(exact) {
+  return exact === void 0 || exact.includes("") ? void 0 : exact;
+}
+var Parser = class {
+  constructor(source, fold) {
+    this.source = source;
+    this.fold = fold;
+  }
+  #at = 0;
+  /** The whole pattern. */
+  read() {
+    const r = this.#alternation();
+    if (this.#at !== this.source.length) throw new Unreadable();
+    return r;
+  }
+  #peek() {
+    return this.source[this.#at];
+  }
+  #alternation() {
+    const branches = [this.#sequence()];
+    while (this.#peek() === "|") {
+      this.#at++;
+      branches.push(this.#sequence());
+    }
+    if (branches.length === 1) return branches[0];
+    let exact = [];
+    let required = [];
+    for (const b of branches) {
+      exact = exact !== void 0 && b.exact !== void 0 ? [.../* @__PURE__ */ new Set([...exact, ...b.exact])] : void 0;
+      const own = better(b.required, asRequired(b.exact));
+      required = required !== void 0 && own !== void 0 ? [.../* @__PURE__ */ new Set([...required, ...own])] : void 0;
+    }
+    return { exact: exact !== void 0 && exact.length <= MAX_EXACT ? exact : void 0, required };
+  }
+  #sequence() {
+    let exact = [""];
+    let required;
+    let run = [""];
+    for (let c = this.#peek(); c !== void 0 && c !== "|" && c !== ")"; c = this.#peek()) {
+      const part = this.#quantified();
+      exact = product(exact, part.exact);
+      required = better(required, part.required);
+      if (part.exact === void 0) {
+        required = better(required, asRequired(run));
+        run = [""];
+      } else {
+        const longer = product(run, part.exact);
+        if (longer === void 0) {
+          required = better(required, asRequired(run));
+          run = part.exact;
+        } else run = longer;
+      }
+    }
+    required = better(required, asRequired(run));
+    return { exact, required };
+  }
+  #quantified() {
+    const atom = this.#atom();
+    const q = this.#quantifier();
+    if (q === void 0) return atom;
+    const { min, max } = q;
+    if (min === 0)
+      return { exact: max === 1 && atom.exact !== void 0 ? [.../* @__PURE__ */ new Set(["", ...atom.exact])] : void 0, required: void 0 };
+    let exact;
+    if (min === max) {
+      exact = [""];
+      for (let i = 0; i < min && exact !== void 0; i++) exact = product(exact, atom.exact);
+    }
+    return { exact, required: better(atom.required, asRequired(atom.exact)) };
+  }
+  #quantifier() {
+    const c = this.#peek();
+    let q;
+    if (c === "*") q = { min: 0, max: Number.POSITIVE_INFINITY };
+    else if (c === "+") q = { min: 1, max: Number.POSITIVE_INFINITY };
+    else if (c === "?") q = { min: 0, max: 1 };
+    else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.#at));
+      if (m === null) throw new Unreadable();
+      const min = Number(m[1]);
+      const max = m[2] === void 0 ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+      this.#at += m[0].length - 1;
+      q = { min, max };
+    }
+    if (q === void 0) return void 0;
+    this.#at++;
+    if (this.#peek() === "?") this.#at++;
+    return q;
+  }
+  #atom() {
+    const c = this.#peek();
+    if (c === void 0) throw new Unreadable();
+    if (c === "(") return this.#group();
+    if (c === "[") return this.#class();
+    if (c === "\\") return this.#escape();
+    this.#at++;
+    if (c === "^" || c === "$") return EMPTY;
+    if (c === ".") return NOTHING;
+    if (c === "*" || c === "+" || c === "?" || c === "{" || c === ")" || c === "]" || c === "}") throw new Unreadable();
+    return this.#char(c);
+  }
+  #char(c) {
+    const code = c.charCodeAt(0);
+    if (code >= 128) return NOTHING;
+    const s = this.fold ? c.toLowerCase() : c;
+    return { exact: [s], required: [s] };
+  }
+  #group() {
+    this.#at++;
+    let lookaround = false;
+    if (this.source.startsWith("?:", this.#at)) this.#at += 2;
+    else if (this.source.startsWith("?=", this.#at) || this.source.startsWith("?!", this.#at)) {
+      this.#at += 2;
+      lookaround = true;
+    } else if (this.source.startsWith("?<=", this.#at) || this.source.startsWith("?<!", this.#at)) {
+      this.#at += 3;
+      lookaround = true;
+    } else if (this.source.startsWith("?<", this.#at)) {
+      const end = this.source.indexOf(">", this.#at);
+      if (end < 0) throw new Unreadable();
+      this.#at = end + 1;
+    } else if (this.#peek() === "?") throw new Unreadable();
+    const inner = this.#alternation();
+    if (this.#peek() !== ")") throw new Unreadable();
+    this.#at++;
+    return lookaround ? EMPTY : inner;
+  }
+  #class() {
+    const start = this.#at;
+    this.#at++;
+    const chars = /* @__PURE__ */ new Set();
+    let plain = this.#peek() !== "^";
+    for (let first = true; ; first = false) {
+      const c = this.#peek();
+      if (c === void 0) throw new Unreadable();
+      if (c === "]") {
+        if (first) throw new Unreadable();
+        break;
+      }
+      if (c === "\\") {
+        const next = this.source[this.#at + 1];
+        if (next === void 0) throw new Unreadable();
+        if (/[A-Za-z0-9]/.test(next)) plain = false;
+        else chars.add(next);
+        this.#at += 2;
+        continue;
+      }
+      if (c === "-" && !first && this.source[this.#at + 1] !== "]") plain = false;
+      if (c.charCodeAt(0) >= 128) plain = false;
+      chars.add(c);
+      this.#at++;
+    }
+    this.#at++;
+    if (!plain || chars.size === 0 || this.#at - start > 40) return NOTHING;
+    const list = [...new Set([...chars].map((c) => this.fold ? c.toLowerCase() : c))];
+    return { exact: list, required: list };
+  }
+  #escape() {
+    const next = this.source[this.#at + 1];
+    if (next === void 0) throw new Unreadable();
+    this.#at += 2;
+    if (next === "b" || next === "B") return EMPTY;
+    if (/[dDwWsSpPk1-9cxuf0nrtv]/.test(next)) {
+      if (next === "k" || next === "p" || next === "P" || next === "x" || next === "u" || next === "c" || /[1-9]/.test(next)) {
+        throw new Unreadable();
+      }
+      return NOTHING;
+    }
+    if (/[A-Za-z]/.test(next)) throw new Unreadable();
+    return this.#char(next);
+  }
+};
+var offered;
+function literalsKey(source, flags) {
+  return `${flags}/${source}`;
+}
+function literalsFor(source, flags) {
+  const known2 = offered?.get(literalsKey(source, flags));
+  if (known2 !== void 0) return known2 ?? void 0;
+  return requiredLiterals(source, flags);
+}
+function requiredLiterals(source, flags) {
+  if (flags.includes("i") && (flags.includes("u") || flags.includes("v"))) return void 0;
+  if (flags.includes("v")) return void 0;
+  try {
+    const r = new Parser(source, flags.includes("i")).read();
+    return better(r.required, asRequired(r.exact));
+  } catch (e) {
+    if (e instanceof Unreadable) return void 0;
+    throw e;
+  }
+}
+
 // src/catalogue/prevalidated.ts
 var known = /* @__PURE__ */ new WeakSet();
 function markPrevalidated(specs) {
@@ -1246,6 +1457,27 @@ function compileRule(spec, index, pathGroup) {
 function pathRegExp(spec) {
   return spec.path === void 0 ? void 0 : toRegExp(spec.path, `rule ${spec.id} path`, "");
 }
+var PathCondition = class {
+  constructor(pattern) {
+    this.pattern = pattern;
+    this.#folds = pattern.flags.includes("i");
+  }
+  /** null: not read yet; undefined: none known, the pattern always runs. */
+  #literals = null;
+  #folds;
+  get literals() {
+    if (this.#literals === null) this.#literals = literalsFor(this.pattern.source, this.pattern.flags);
+    return this.#literals;
+  }
+  test(path) {
+    const literals = this.literals;
+    if (literals !== void 0) {
+      const text = this.#folds ? path.toLowerCase() : path;
+      if (!literals.some((l) => text.includes(l))) return false;
+    }
+    return this.pattern.test(path);
+  }
+};
 function compileCatalogue(specs) {
   const paths = [];
   const pathIds = /* @__PURE__ */ new Map();
@@ -1256,7 +1488,7 @@ function compileCatalogue(specs) {
       const key = `${path.flags}/${path.source}`;
       group = pathIds.get(key);
       if (group === void 0) {
-        group = paths.push(path) - 1;
+        group = paths.push(new PathCondition(path)) - 1;
         pathIds.set(key, group);
       }
     }

@@ -249,3 +249,15 @@ const catalogue = compileCatalogue(builtinRules);
 // them compiles here, so a bad one fails the build, not a user's scan.
 for (const rule of catalogue.rules) void [rule.regex, rule.allowLine, rule.allowSecret, rule.locate()];
 writeFileSync(new URL('../dist/bundle/keywords.bin', import.meta.url), serializeKeywords(catalogue.keywords));
+
+// The literals each built-in path condition needs (see offerPathLiterals): the tag, then JSON of
+// [key, literals or null] pairs.
+const { literalsKey, PATH_LITERALS_TAG, requiredLiterals } = await import('../dist/src/catalogue/path-literals.js');
+const pathLiterals = catalogue.paths.map(({ pattern }) => [
+  literalsKey(pattern.source, pattern.flags),
+  requiredLiterals(pattern.source, pattern.flags) ?? null,
+]);
+writeFileSync(
+  new URL('../dist/bundle/path-literals.bin', import.meta.url),
+  Buffer.concat([Buffer.from(PATH_LITERALS_TAG, 'latin1'), Buffer.from(JSON.stringify(pathLiterals))]),
+);

@@ -1,9 +1,10 @@
-import type { Catalogue, CompiledRule, OwnedNames } from '../engine/catalogue.js';
+import type { Catalogue, CompiledRule, OwnedNames, PathTest } from '../engine/catalogue.js';
 import { CARRIERS } from '../engine/encoded.js';
 import { ISSUED_VALUE } from '../engine/generic-value.js';
 import { compileKeywords } from '../engine/keywords.js';
 import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
+import { literalsFor } from './path-literals.js';
 import { isPrevalidated } from './prevalidated.js';
 import { DEFAULT_MAX_MATCH, keywordsOf, type RuleSpec } from './spec.js';
 
@@ -151,9 +152,39 @@ function pathRegExp(spec: RuleSpec): RegExp | undefined {
   return spec.path === undefined ? undefined : toRegExp(spec.path, `rule ${spec.id} path`, '');
 }
 
+/**
+ * A path condition that first looks in the path for the literals its pattern cannot match without
+ * (path-literals.ts), and runs the pattern only when one is there: most paths meet no condition,
+ * and V8 compiles a pattern on its first run. A pre-commit run of a 10-file change spent 5-6 ms
+ * compiling and running conditions (25 interleaved runs against none run at all, twice).
+ */
+class PathCondition implements PathTest {
+  /** null: not read yet; undefined: none known, the pattern always runs. */
+  #literals: readonly string[] | undefined | null = null;
+  readonly #folds: boolean;
+
+  constructor(readonly pattern: RegExp) {
+    this.#folds = pattern.flags.includes('i');
+  }
+
+  get literals(): readonly string[] | undefined {
+    if (this.#literals === null) this.#literals = literalsFor(this.pattern.source, this.pattern.flags);
+    return this.#literals;
+  }
+
+  test(path: string): boolean {
+    const literals = this.literals;
+    if (literals !== undefined) {
+      const text = this.#folds ? path.toLowerCase() : path;
+      if (!literals.some((l) => text.includes(l))) return false;
+    }
+    return this.pattern.test(path);
+  }
+}
+
 /** Compiles rules and their shared keyword automaton. Call once per thread. */
 export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
-  const paths: RegExp[] = [];
+  const paths: PathCondition[] = [];
   const pathIds = new Map<string, number>();
   const rules = specs.map((spec, index) => {
     const path = pathRegExp(spec);
@@ -162,7 +193,7 @@ export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
       const key = `${path.flags}/${path.source}`;
       group = pathIds.get(key);
       if (group === undefined) {
-        group = paths.push(path) - 1;
+        group = paths.push(new PathCondition(path)) - 1;
         pathIds.set(key, group);
       }
     }

@@ -5,6 +5,7 @@
  * also ships the built-in catalogue's keyword automaton precompiled.
  */
 import { readFileSync } from 'node:fs';
+import { offerPathLiterals, PATH_LITERALS_TAG } from '../catalogue/path-literals.js';
 import { offerPrecompiledKeywords } from '../engine/keywords.js';
 
 export { run } from './main.js';
@@ -14,4 +15,14 @@ try {
   offerPrecompiledKeywords(readFileSync(new URL('./keywords.bin', import.meta.url)));
 } catch {
   // Not there (an unbundled build) or unreadable: the automaton is compiled at start instead.
+}
+
+try {
+  const data = readFileSync(new URL('./path-literals.bin', import.meta.url), 'latin1');
+  if (data.startsWith(PATH_LITERALS_TAG)) {
+    // latin1 round-trips the UTF-8 bytes; the literals are ASCII (see requiredLiterals).
+    offerPathLiterals(new Map(JSON.parse(data.slice(PATH_LITERALS_TAG.length)) as Array<[string, string[] | null]>));
+  }
+} catch {
+  // Not there or unreadable: each condition's literals are read from its pattern on first use.
 }

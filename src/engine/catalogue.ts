@@ -61,6 +61,11 @@ export interface OwnedNames {
   readonly alphabetOnly: boolean;
 }
 
+/** A path condition: a rule's `path` pattern (compiled without `g`/`y`, so testing keeps no state). */
+export interface PathTest {
+  test(path: string): boolean;
+}
+
 export interface Catalogue {
   readonly rules: readonly CompiledRule[];
   readonly keywords: KeywordMatcher;
@@ -74,7 +79,7 @@ export interface Catalogue {
    * The distinct path conditions of the rules (rules that share one share its entry), so a
    * fragment's path is tested once per condition, not once per rule.
    */
-  readonly paths: readonly RegExp[];
+  readonly paths: readonly PathTest[];
   /** What the provider rules say their names hold: a generic rule reports no other value under them. */
   readonly owned: readonly OwnedNames[];
 }

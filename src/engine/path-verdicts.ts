@@ -7,7 +7,7 @@
  * when one of those first asks. A condition never keeps state (compiled without `g` or `y`), so
  * when it is tested does not change its answer.
  */
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, PathTest } from './catalogue.js';
 import { rememberedPerPath } from './per-path.js';
 
 export class PathVerdicts {
@@ -15,7 +15,7 @@ export class PathVerdicts {
   private readonly known: Int8Array;
 
   constructor(
-    private readonly paths: readonly RegExp[],
+    private readonly paths: readonly PathTest[],
     private readonly path: string | undefined,
   ) {
     this.known = new Int8Array(paths.length).fill(-1);
@@ -25,7 +25,7 @@ export class PathVerdicts {
   has(group: number): boolean {
     let verdict = this.known[group] as number;
     if (verdict < 0) {
-      verdict = this.path !== undefined && (this.paths[group] as RegExp).test(this.path) ? 1 : 0;
+      verdict = this.path !== undefined && (this.paths[group] as PathTest).test(this.path) ? 1 : 0;
       this.known[group] = verdict;
     }
     return verdict === 1;
