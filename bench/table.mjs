@@ -3,7 +3,7 @@
 // into the README between its bench-table markers:
 //   node bench/table.mjs [--runs N] [--staged-runs N] [--repo NAME=PATH]... [--no-files] [--no-write]
 // Rows: `--history` of real repositories (a full scan, `--no-cache`) against git's own floor
-// (`git log -p -U0 --all`, one process), the same history again as a repeat audit (warm cache), `--staged` on a 10-file change against `node -e 0` (and the CLI's load alone, bench/load-only.cjs), and a file-tree scan; each against
+// (`git log -p -U0 --all`, one process), the same history again as a repeat audit (warm cache), `--staged` on a 10-file change against `node -e 0` (and the CLI's load alone, bench/load-only.cjs, and the git work under it, bench/staged-floor.cjs), and a file-tree scan; each against
 // gitleaks when it is on PATH. Histories are cloned (bare) into bench/.cache/repos at the first run;
 // --repo uses a local clone instead (KEYSCAN_BENCH_MIRRORS=DIR looks for DIR/OWNER+NAME/repo first).
 // Runs of the commands being compared are interleaved, so a busy machine slows them alike; the
@@ -201,6 +201,7 @@ try {
     { name: 'node', cmd: process.execPath, args: ['-e', '0'] },
     { name: 'keyscan', cmd: process.execPath, args: [BIN, '--staged'], options: { cwd: work } },
     { name: 'load', cmd: process.execPath, args: [join(ROOT, 'bench', 'load-only.cjs')], options: { cwd: work } },
+    { name: 'floor', cmd: process.execPath, args: [join(ROOT, 'bench', 'staged-floor.cjs')], options: { cwd: work } },
   ];
   if (gitleaks !== undefined) {
     commands.push({
@@ -213,7 +214,7 @@ try {
   const label = `\`--staged\`, ${files.length} files (\`node -e 0\`: ${secs(r.node)})`;
   rows.push([label, '–', secs(r.gitleaks), secs(r.keyscan), '–', ratio(r.keyscan, r.gitleaks)]);
   notes.push(
-    `\`--staged\`: ${(r.keyscan.ms / r.node.ms).toFixed(2)}× \`node -e 0\` in wall time, ${(r.keyscan.cpu / r.node.cpu).toFixed(2)}× in CPU time (${(r.keyscan.cpu * 1000).toFixed(0)} ms against ${(r.node.cpu * 1000).toFixed(0)} ms), medians of ${stagedRuns}; loading the CLI alone (bench/load-only.cjs, nothing run) ${(r.load.ms / r.node.ms).toFixed(2)}× (${secs(r.load)}).`,
+    `\`--staged\`: ${(r.keyscan.ms / r.node.ms).toFixed(2)}× \`node -e 0\` in wall time, ${(r.keyscan.cpu / r.node.cpu).toFixed(2)}× in CPU time (${(r.keyscan.cpu * 1000).toFixed(0)} ms against ${(r.node.cpu * 1000).toFixed(0)} ms), medians of ${stagedRuns}; loading the CLI alone (bench/load-only.cjs, nothing run) ${(r.load.ms / r.node.ms).toFixed(2)}× (${secs(r.load)}); Node's start and the staged scan's two git processes alone (bench/staged-floor.cjs) ${(r.floor.ms / r.node.ms).toFixed(2)}× (${secs(r.floor)}).`,
   );
   console.log(
     `${label}: keyscan ${secs(r.keyscan)}${cpuOf(r.keyscan)} · node -e 0 ${secs(r.node)}${cpuOf(r.node)} · ratio ${(r.keyscan.ms / r.node.ms).toFixed(2)}× wall, ${(r.keyscan.cpu / r.node.cpu).toFixed(2)}× CPU`,
