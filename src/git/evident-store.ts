@@ -4,8 +4,8 @@
  * never what it scans. Only the plainest layouts qualify; anything else is "not evident", and the
  * caller takes the choice that is right for a large store.
  */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** Variables that move the repository or its objects elsewhere. */
 const DECIDING_ENV = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES'];
@@ -33,15 +33,28 @@ function looksBare(dir: string): boolean {
 }
 
 /**
- * The git directory git would find from `dir` (absolute), when evident: the first of `dir` and its
- * parents that holds a `.git` directory or is a bare repository. A `.git` file or link (a
- * worktree, a submodule) is not evident.
+ * The directory a `.git` file names (`gitdir: PATH`, relative to the file's directory: a linked
+ * worktree or a submodule), and the common directory that holds a worktree's objects.
+ */
+function linkedGitDir(dotGit: string): string | undefined {
+  if (!lstatSync(dotGit).isFile()) return undefined; // a link: git knows
+  const named = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+  if (named === null) return undefined;
+  const gitDir = resolve(dirname(dotGit), (named[1] as string).trim());
+  const common = join(gitDir, 'commondir');
+  return exists(common) ? resolve(gitDir, readFileSync(common, 'utf8').trim()) : gitDir;
+}
+
+/**
+ * The directory holding the objects of the repository git would find from `dir` (absolute), when
+ * evident: the first of `dir` and its parents that holds a `.git` directory or file, or that is a
+ * bare repository.
  */
 function evidentGitDir(dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
     const dotGit = join(d, '.git');
     if (isDirectory(dotGit)) return dotGit;
-    if (exists(dotGit)) return undefined;
+    if (exists(dotGit)) return linkedGitDir(dotGit);
     if (looksBare(d)) return d;
     if (dirname(d) === d) return undefined;
   }
@@ -50,7 +63,8 @@ function evidentGitDir(dir: string): string | undefined {
 /**
  * The bytes of the pack files of the repository at `dir` (absolute), or undefined when that is not
  * evident: the repository is not found as above, the environment moves it, or it borrows objects
- * from another store (objects/info/alternates). Loose objects are not counted.
+ * from another store (objects/info/alternates). Loose objects are not counted. A linked worktree
+ * counts its repository's packs.
  */
 export function evidentPackBytes(dir: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
   if (DECIDING_ENV.some((name) => env[name] !== undefined)) return undefined;

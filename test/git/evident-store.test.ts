@@ -1,4 +1,4 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidentPackBytes } from '../../src/git/evident-store.js';
@@ -27,13 +27,29 @@ describe('evidentPackBytes', () => {
     expect(evidentPackBytes(bare)).toBe(packBytes(bare));
   });
 
-  it('is not evident where git could look elsewhere: the environment, a .git file, borrowed objects, no repository', () => {
+  it("counts a linked worktree's and a submodule's own store, found through their .git file", () => {
+    const dir = makeRepo({ 'a.js': 'a\n'.repeat(500) }, { commit: true });
+    git(dir, 'gc', '-q');
+    const linked = join(tempDir(), 'linked');
+    git(dir, 'worktree', 'add', '-q', linked);
+    expect(evidentPackBytes(linked)).toBe(packBytes(join(dir, '.git')));
+    expect(evidentPackBytes(join(linked, '.'))).toBe(packBytes(join(dir, '.git')));
+    // A `.git` file that names its directory relative to itself, as a submodule's does.
+    const outer = makeRepo({ 'b.js': 'b\n' }, { commit: true });
+    const moved = join(outer, '.git', 'modules', 'inner');
+    git(dir, 'clone', '-q', '--bare', '--no-local', dir, moved);
+    mkdirSync(join(outer, 'inner'));
+    writeFileSync(join(outer, 'inner', '.git'), 'gitdir: ../.git/modules/inner\n');
+    expect(evidentPackBytes(join(outer, 'inner'))).toBe(packBytes(moved));
+  });
+
+  it('is not evident where git could look elsewhere: the environment, borrowed objects, no repository', () => {
     const dir = makeRepo({ 'a.js': 'a\n' }, { commit: true });
     expect(evidentPackBytes(dir, { ...process.env, GIT_DIR: join(dir, '.git') })).toBeUndefined();
     expect(evidentPackBytes(dir, { ...process.env, GIT_OBJECT_DIRECTORY: join(dir, '.git', 'objects') })).toBeUndefined();
-    const linked = join(tempDir(), 'linked');
-    git(dir, 'worktree', 'add', '-q', linked);
-    expect(evidentPackBytes(linked)).toBeUndefined();
+    const strange = tempDir();
+    writeFileSync(join(strange, '.git'), 'not a gitdir line\n');
+    expect(evidentPackBytes(strange)).toBeUndefined();
     const borrower = join(tempDir(), 'borrower');
     git(dir, 'clone', '-q', '--shared', dir, borrower);
     expect(evidentPackBytes(borrower)).toBeUndefined();
