@@ -19818,6 +19818,9 @@ function asRequired(exact) {
 function literalsKey(source, flags) {
   return `${flags}/${source}`;
 }
+function offeredPathLiterals() {
+  return offered;
+}
 function literalsFor(source, flags) {
   const known2 = offered?.get(literalsKey(source, flags));
   if (known2 !== void 0) return known2 ?? void 0;
@@ -28423,6 +28426,7 @@ var WORKER_URL, DEFAULT_STALL_MS, WORKER_YOUNG_GENERATION_MB, DOC_KEYS, WorkerPo
 var init_pool = __esm({
   "src/pool/pool.ts"() {
     "use strict";
+    init_path_literals();
     init_prevalidated();
     init_keywords();
     init_errors();
@@ -28454,10 +28458,12 @@ var init_pool = __esm({
         this.#watchdog.unref();
         this.#rules = rules.map(matchingPart);
         const keywords = precompiledKeywordData();
+        const pathLiterals = offeredPathLiterals();
         this.#start = {
           // By index: identity does not survive the copy to a worker (catalogue/prevalidated.ts).
           prevalidated: rules.flatMap((r, i) => isPrevalidated(r) ? [i] : []),
-          ...keywords === void 0 ? {} : { keywords }
+          ...keywords === void 0 ? {} : { keywords },
+          ...pathLiterals === void 0 ? {} : { pathLiterals: [...pathLiterals] }
         };
         for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
       }

@@ -1317,6 +1317,9 @@ var offered;
 function literalsKey(source, flags) {
   return `${flags}/${source}`;
 }
+function offerPathLiterals(table) {
+  offered = table;
+}
 function literalsFor(source, flags) {
   const known2 = offered?.get(literalsKey(source, flags));
   if (known2 !== void 0) return known2 ?? void 0;
@@ -3555,6 +3558,7 @@ var data = workerData;
 markPrevalidated((data.prevalidated ?? []).map((i) => data.rules[i]));
 if (data.keywords !== void 0)
   offerPrecompiledKeywords(Buffer.from(data.keywords.buffer, data.keywords.byteOffset, data.keywords.byteLength));
+if (data.pathLiterals !== void 0) offerPathLiterals(new Map(data.pathLiterals));
 var catalogue = compileCatalogue(data.rules);
 var options = data.options ?? {};
 var port = parentPort;

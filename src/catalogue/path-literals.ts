@@ -250,6 +250,11 @@ export function offerPathLiterals(table: ReadonlyMap<string, readonly string[] |
   offered = table;
 }
 
+/** The table offered to this thread, for worker threads to be offered too (pool/pool.ts). */
+export function offeredPathLiterals(): ReadonlyMap<string, readonly string[] | null> | undefined {
+  return offered;
+}
+
 /** {@link requiredLiterals}, from the offered table when it has the pattern. */
 export function literalsFor(source: string, flags: string): readonly string[] | undefined {
   const known = offered?.get(literalsKey(source, flags));

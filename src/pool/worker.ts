@@ -1,6 +1,7 @@
 /** Worker thread entry: compiles the rules once, then runs tasks until the pool closes it. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCatalogue } from '../catalogue/compile.js';
+import { offerPathLiterals } from '../catalogue/path-literals.js';
 import { markPrevalidated } from '../catalogue/prevalidated.js';
 import type { RuleSpec } from '../catalogue/spec.js';
 import { offerPrecompiledKeywords } from '../engine/keywords.js';
@@ -13,6 +14,7 @@ const data = workerData as { rules: RuleSpec[]; options?: RunOptions } & Partial
 markPrevalidated((data.prevalidated ?? []).map((i) => data.rules[i] as RuleSpec));
 if (data.keywords !== undefined)
   offerPrecompiledKeywords(Buffer.from(data.keywords.buffer, data.keywords.byteOffset, data.keywords.byteLength));
+if (data.pathLiterals !== undefined) offerPathLiterals(new Map(data.pathLiterals));
 const catalogue = compileCatalogue(data.rules);
 const options: RunOptions = data.options ?? {};
 const port = parentPort;

@@ -3,7 +3,8 @@
 // automaton sets this thread's module state.
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import { compileCatalogue } from '../../src/catalogue/compile.js';
+import { compileCatalogue, splitPattern } from '../../src/catalogue/compile.js';
+import { literalsKey, offerPathLiterals } from '../../src/catalogue/path-literals.js';
 import { markPrevalidated } from '../../src/catalogue/prevalidated.js';
 import type { RuleSpec } from '../../src/catalogue/spec.js';
 import { deserializeKeywords, offerPrecompiledKeywords, serializeKeywords } from '../../src/engine/keywords.js';
@@ -56,5 +57,27 @@ describe('a worker started by the pool', () => {
     pools.push(offered);
     const after = await offered.run(task(`t=${secret}`));
     expect(after.findings.map((f) => f.finding)).toEqual(before.findings.map((f) => f.finding));
+  });
+
+  it("uses the path conditions' literals offered to the main thread", async () => {
+    const npmrc = builtinRules.find((r) => r.id === 'npm-config-credential') as RuleSpec;
+    const { source, flags } = splitPattern(npmrc.path as RegExp | string);
+    const at = (path: string): Task => ({
+      kind: 'fragments',
+      fragments: [{ data: Buffer.from('//registry.internal/:_authToken=q8w7e6r5t4y3\n'), meta: { path, source: 'stdin' } }],
+    });
+    const ids = async (pool: WorkerPool): Promise<string[]> => (await pool.run(at('app/.npmrc'))).findings.map((f) => f.finding.ruleId);
+    const plain = new WorkerPool(builtinRules, 1);
+    pools.push(plain);
+    expect(await ids(plain)).toContain('npm-config-credential');
+    // Literals no .npmrc path holds: a worker that uses them never runs the condition's pattern.
+    offerPathLiterals(new Map([[literalsKey(source, flags), ['no-such-literal']]]));
+    try {
+      const fooled = new WorkerPool(builtinRules, 1);
+      pools.push(fooled);
+      expect(await ids(fooled)).not.toContain('npm-config-credential');
+    } finally {
+      offerPathLiterals(new Map());
+    }
   });
 });
