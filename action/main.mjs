@@ -44068,10 +44068,11 @@ import { parentPort } from "node:worker_threads";
 // src/cli/stops.ts
 var EXIT_ON = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 var STOP_SIGNALS = Object.keys(EXIT_ON);
-function interruptedMessage(signal) {
-  return `
+function exitStopped(stderr, signal) {
+  stderr.write(`
 keyscan: interrupted by ${signal}; the scan did not finish and no report was written
-`;
+`);
+  process.exit(EXIT_ON[signal]);
 }
 function ignoreClosedStdout(stdout = process.stdout) {
   stdout.on("error", (error) => {
@@ -44088,8 +44089,7 @@ function exitCleanlyOnSignals(stderr) {
   for (const signal of STOP_SIGNALS) {
     process.once(signal, () => {
       removePendingReports();
-      stderr.write(interruptedMessage(signal));
-      process.exit(EXIT_ON[signal]);
+      exitStopped(stderr, signal);
     });
   }
 }

@@ -17,7 +17,7 @@ import type { Worker } from 'node:worker_threads';
 import { evidentPackBytes } from '../git/evident-store.js';
 import { type CliThread, markCliThread, REMOVE_REPORTS, REPORTS_REMOVED } from './cli-thread.js';
 import type { LoadedCli } from './code-cache.js';
-import { EXIT_ON, ignoreClosedStdout, interruptedMessage, STOP_SIGNALS } from './stops.js';
+import { exitStopped, ignoreClosedStdout, STOP_SIGNALS } from './stops.js';
 
 /** The CLI thread's young generation, in MB: as the pool's workers (pool/pool.ts). */
 export const CLI_THREAD_YOUNG_GENERATION_MB = 6;
@@ -119,13 +119,8 @@ export function startInOwnThread(
       exitCleanlyOnSignals: (stderr) => {
         for (const signal of STOP_SIGNALS) {
           process.once(signal, () => {
-            let stopped = false;
-            const stop = (): void => {
-              if (stopped) return;
-              stopped = true;
-              stderr.write(interruptedMessage(signal));
-              process.exit(EXIT_ON[signal]);
-            };
+            // Whichever comes first: exiting ends the others.
+            const stop = (): void => exitStopped(stderr, signal);
             if (worker === undefined) return stop();
             // The thread removes the reports it is writing, then this one exits, which ends it.
             worker.on('message', (message: unknown) => {

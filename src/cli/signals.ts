@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { cliThread, REMOVE_REPORTS, REPORTS_REMOVED } from './cli-thread.js';
 import { removePendingReports } from './output.js';
-import { EXIT_ON, interruptedMessage, STOP_SIGNALS } from './stops.js';
+import { exitStopped, STOP_SIGNALS } from './stops.js';
 
 export { ignoreClosedStdout } from './stops.js';
 
@@ -20,8 +20,7 @@ export function exitCleanlyOnSignals(stderr: { write(chunk: string): unknown }):
   for (const signal of STOP_SIGNALS) {
     process.once(signal, () => {
       removePendingReports();
-      stderr.write(interruptedMessage(signal));
-      process.exit(EXIT_ON[signal]);
+      exitStopped(stderr, signal);
     });
   }
 }

@@ -5,14 +5,16 @@
  */
 
 /** Conventional exit codes for a process stopped by a signal: 128 + the signal's number. */
-export const EXIT_ON: Readonly<Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const EXIT_ON: Readonly<Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 export type StopSignal = keyof typeof EXIT_ON;
 
 export const STOP_SIGNALS = Object.keys(EXIT_ON) as readonly StopSignal[];
 
-export function interruptedMessage(signal: StopSignal): string {
-  return `\nkeyscan: interrupted by ${signal}; the scan did not finish and no report was written\n`;
+/** Says that the scan did not finish and no report was written, and exits with 128 + the signal's number. */
+export function exitStopped(stderr: { write(chunk: string): unknown }, signal: StopSignal): never {
+  stderr.write(`\nkeyscan: interrupted by ${signal}; the scan did not finish and no report was written\n`);
+  process.exit(EXIT_ON[signal]);
 }
 
 /**
