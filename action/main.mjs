@@ -24568,21 +24568,32 @@ var init_history = __esm({
   }
 });
 
-// src/pool/heap-policy.ts
+// src/pool/scoped-flag.ts
 import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
-async function withLeanHeap(scan2, setFlags = setFlagsFromString2) {
-  if (active++ === 0) setFlags("--heap-growing-percent=30");
-  try {
-    return await scan2();
-  } finally {
-    if (--active === 0) setFlags("--heap-growing-percent=0");
-  }
+function scopedFlag(on, off) {
+  let active = 0;
+  return async (scan2, setFlags = setFlagsFromString2) => {
+    if (active++ === 0) setFlags(on);
+    try {
+      return await scan2();
+    } finally {
+      if (--active === 0) setFlags(off);
+    }
+  };
 }
-var active;
+var init_scoped_flag = __esm({
+  "src/pool/scoped-flag.ts"() {
+    "use strict";
+  }
+});
+
+// src/pool/heap-policy.ts
+var withLeanHeap;
 var init_heap_policy = __esm({
   "src/pool/heap-policy.ts"() {
     "use strict";
-    active = 0;
+    init_scoped_flag();
+    withLeanHeap = scopedFlag("--heap-growing-percent=30", "--heap-growing-percent=0");
   }
 });
 
@@ -25081,15 +25092,15 @@ var init_history2 = __esm({
 async function* inOrder(sources, running, heldCap, each) {
   const most = Math.max(1, Math.floor(running));
   const pumps = [];
-  let active2 = 0;
+  let active = 0;
   let heldBytes = 0;
   let current = 0;
   const finished = () => {
-    active2--;
+    active--;
     fill();
   };
   const start = (source) => {
-    active2++;
+    active++;
     const pump = {
       it: source()[Symbol.asyncIterator](),
       held: [],
@@ -25118,7 +25129,7 @@ async function* inOrder(sources, running, heldCap, each) {
     return pump;
   };
   const fill = () => {
-    while (pumps.length < sources.length && (pumps.length <= current || active2 < most && heldBytes < heldCap)) {
+    while (pumps.length < sources.length && (pumps.length <= current || active < most && heldBytes < heldCap)) {
       pumps.push(start(sources[pumps.length]));
     }
   };
@@ -28558,11 +28569,33 @@ var init_pool = __esm({
   }
 });
 
+// src/pool/tier-up-policy.ts
+function tierUpPolicy(v8) {
+  const known2 = PATIENT_TIER_UP[Number.parseInt(v8, 10)];
+  if (known2 === void 0) return (scan2) => scan2();
+  return scopedFlag(`${known2.flag}=${known2.patient}`, `${known2.flag}=${known2.v8Default}`);
+}
+var PATIENT_TIER_UP, withPatientTierUp;
+var init_tier_up_policy = __esm({
+  "src/pool/tier-up-policy.ts"() {
+    "use strict";
+    init_scoped_flag();
+    PATIENT_TIER_UP = {
+      11: { flag: "--interrupt-budget", patient: 1e6, v8Default: 67584 },
+      12: { flag: "--invocation-count-for-turbofan", patient: 15e3, v8Default: 3e3 }
+    };
+    withPatientTierUp = tierUpPolicy(process.versions.v8);
+  }
+});
+
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join6, resolve as resolve5 } from "node:path";
-async function scan(options = {}) {
+function scan(options = {}) {
+  return withPatientTierUp(() => scanOnce(options));
+}
+async function scanOnce(options) {
   validateOptions(options);
   enableBacktrackingFallback();
   const started = process.hrtime.bigint();
@@ -28707,6 +28740,7 @@ var init_scan = __esm({
     init_liveness2();
     init_inline();
     init_pool();
+    init_tier_up_policy();
     init_regex_guard();
     init_metadata2();
     init_options2();
@@ -38441,8 +38475,8 @@ async function activate(root, io, say, kinds) {
     const r = await runHusky(root, bin);
     if (r.output !== "") say(`  husky: ${r.output.split("\n").join("\n  husky: ")}`);
   }
-  const active2 = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
-  if (active2) {
+  const active = isHuskyPath(await gitConfigGet(root, "core.hooksPath") ?? "") && keyscanInstalled(root);
+  if (active) {
     say(`The hook is active: every git commit runs ${HOOK_COMMAND}. Commit package.json and ${files} to share it.`);
     if (kinds.includes(PRE_PUSH)) say(`Every git push runs ${PRE_PUSH.command}: the commits it would add are scanned first.`);
   } else {
@@ -43855,9 +43889,9 @@ async function run(given, io = processIO()) {
   }
   let code2 = EXIT.clean;
   let helpText;
-  let active2;
+  let active;
   const track = (y) => {
-    active2 = y;
+    active = y;
     return y;
   };
   const parser = loadYargs()([...argv]).scriptName("keyscan").parserConfiguration({ "populate--": true }).usage("$0 [paths..]\n\nFind API keys, tokens and private keys in files, directories or standard input.").command(
@@ -43910,7 +43944,7 @@ async function run(given, io = processIO()) {
       code2 = rulesCommand(args2, io);
     }
   ).strict().help().alias("h", "help").version(VERSION).alias("v", "version").wrap(Math.min(100, cliThread()?.columns ?? process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
-    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active2?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
+    throw err ?? usage2(msg, unknownFlagHint(msg, Object.keys(active?.getOptions().key ?? {})) ?? "Run keyscan --help for usage.");
   });
   try {
     await parser.parseAsync([...argv], {}, (_err, _args, output) => {

@@ -30,6 +30,7 @@ import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { liveOnly } from './pipeline/liveness.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
+import { withPatientTierUp } from './pool/tier-up-policy.js';
 import { enableBacktrackingFallback, runsOnLinearEngine } from './regex-guard.js';
 import type { Executor } from './scanner/task.js';
 import { NameSet, ownedByName } from './sources/metadata.js';
@@ -39,7 +40,11 @@ export { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './modes/options.js';
 
 export type { ScanProgress };
 
-export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+export function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  return withPatientTierUp(() => scanOnce(options));
+}
+
+async function scanOnce(options: ScanOptions): Promise<ScanResult> {
   validateOptions(options);
   enableBacktrackingFallback();
   // Not performance.now(): the global loads perf_hooks, ~2 ms of a pre-commit run.

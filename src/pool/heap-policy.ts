@@ -6,22 +6,9 @@
  * what it kept: git/git's peak 327 and 333 MB against 410 and 396 (same worker young generation),
  * wall time within noise. A file-tree scan gains no memory from it (the bench tree: 246-268 MB
  * against 252-259) and loses ~3% of its wall time (1.46 s against 1.40-1.45 s, 3 runs each), so it
- * is on only while a history is scanned.
- *
- * A V8 flag is the process's, every thread's at once (workers started meanwhile too), read each time
- * a heap sizes its next collection; set back to V8's own choice afterwards, so that the code cache
- * the CLI writes at exit is made under the flags it was read under (src/cli/code-cache.ts).
+ * is on only while a history is scanned. The flag is read each time a heap sizes its next collection.
  */
-import { setFlagsFromString } from 'node:v8';
-
-let active = 0;
+import { scopedFlag } from './scoped-flag.js';
 
 /** Runs `scan` with V8 collecting each heap when it has grown by 30% (nested calls share it). */
-export async function withLeanHeap<T>(scan: () => Promise<T>, setFlags: (flags: string) => void = setFlagsFromString): Promise<T> {
-  if (active++ === 0) setFlags('--heap-growing-percent=30');
-  try {
-    return await scan();
-  } finally {
-    if (--active === 0) setFlags('--heap-growing-percent=0');
-  }
-}
+export const withLeanHeap = scopedFlag('--heap-growing-percent=30', '--heap-growing-percent=0');
