@@ -18646,118 +18646,6 @@ var init_render = __esm({
   }
 });
 
-// src/engine/encoded.ts
-function after(pattern) {
-  const sticky = new RegExp(pattern.source, "yd");
-  return (text2, end) => {
-    sticky.lastIndex = end;
-    const m = sticky.exec(text2);
-    const span = m?.indices?.[1];
-    return span === void 0 ? [] : [[span[0], span[1]]];
-  };
-}
-function manifest(text2, end) {
-  const lo = Math.max(0, end - MANIFEST_REACH);
-  const hi = Math.min(text2.length, end + MANIFEST_REACH);
-  const before = text2.slice(lo, end).lastIndexOf("\n---");
-  const after2 = text2.slice(end, hi).indexOf("\n---");
-  return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
-}
-function valuesIn(text2, [from, to]) {
-  const region = text2.slice(from, to);
-  const runs = [];
-  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
-      const span = m.indices?.[1];
-      if (span !== void 0) runs.push([from + span[0], from + span[1]]);
-    }
-  }
-  return runs;
-}
-function decodeRun(text2, run2) {
-  const encoded = text2.slice(run2[0], run2[1]);
-  if (encoded.length % 4 === 1) return void 0;
-  const bytes = Buffer.from(encoded, "base64");
-  if (bytes.length < 8) return void 0;
-  let printable = 0;
-  for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
-  return printable / bytes.length >= 0.95 ? bytes : void 0;
-}
-function carrierRuns(text2, hits) {
-  const seen = /* @__PURE__ */ new Set();
-  const runs = [];
-  const add = (run2) => {
-    if (seen.has(run2[0])) return;
-    seen.add(run2[0]);
-    runs.push(run2);
-  };
-  const regions = [];
-  for (let i = 0; i < hits.length; i += 2) {
-    const carrier = CARRIERS[hits[i]];
-    const end = hits[i + 1];
-    if (carrier.region !== void 0) {
-      const last = regions[regions.length - 1];
-      if (last === void 0 || end > last[1]) regions.push(carrier.region(text2, end));
-    } else for (const run2 of carrier.runs?.(text2, end) ?? []) add(run2);
-  }
-  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text2, region)) add(run2);
-  return runs;
-}
-function mergeRuns(runs) {
-  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
-  const merged = [];
-  for (const [a, b] of sorted2) {
-    const last = merged[merged.length - 1];
-    if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  return merged;
-}
-function isBase64Char(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
-}
-function insideEncodedRun(text2, start, end) {
-  let from = start;
-  const low = Math.max(0, start - BLOB_RUN);
-  while (from > low && isBase64Char(text2.charCodeAt(from - 1))) from--;
-  let to = end;
-  const high = Math.min(text2.length, end + BLOB_RUN);
-  while (to < high && isBase64Char(text2.charCodeAt(to))) to++;
-  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
-}
-var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH, BLOB_RUN, BLOB_EXTRA;
-var init_encoded = __esm({
-  "src/engine/encoded.ts"() {
-    "use strict";
-    B642 = "[A-Za-z0-9+/]";
-    MANIFEST_REACH = 64 * 1024;
-    YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B642}{12,}={0,2})["']?[ \\t]*\\r?$`, "gmd");
-    JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B642}{12,}={0,2})"`, "gd");
-    value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B642}{16,}={0,2})(?![A-Za-z0-9+/=])`));
-    quoted = after(new RegExp(`\\s*:\\s*"(${B642}{8,}={0,2})"`));
-    literal = after(new RegExp(`\\s*[bu]?["'\`](${B642}{16,}={0,2})["'\`]`));
-    bare = after(new RegExp(`(${B642}{8,}={0,2})(?![A-Za-z0-9+/=])`));
-    CARRIERS = [
-      { keyword: ".dockerconfigjson", runs: value },
-      { keyword: ".dockercfg", runs: value },
-      { keyword: '"auth"', runs: quoted },
-      { keyword: "client-key-data", runs: value },
-      { keyword: "_auth", runs: value },
-      { keyword: "basic ", runs: bare },
-      { keyword: "b64decode(", runs: literal },
-      { keyword: "atob(", runs: literal },
-      { keyword: "kind: secret", region: manifest },
-      { keyword: 'kind: "secret"', region: manifest },
-      { keyword: '"kind": "secret"', region: manifest },
-      { keyword: '"kind":"secret"', region: manifest }
-    ];
-    MAX_DEPTH = 2;
-    BLOB_RUN = 160;
-    BLOB_EXTRA = 40;
-  }
-});
-
 // src/engine/placeholders.ts
 function isPlaceholder(value2) {
   if (value2.length === 0) return true;
@@ -19800,6 +19688,160 @@ var init_validators = __esm({
   }
 });
 
+// src/engine/encoded.ts
+function after(pattern) {
+  const sticky = new RegExp(pattern.source, "yd");
+  return (text2, end) => {
+    sticky.lastIndex = end;
+    const m = sticky.exec(text2);
+    const span = m?.indices?.[1];
+    return span === void 0 ? [] : [[span[0], span[1]]];
+  };
+}
+function manifest(text2, end) {
+  const lo = Math.max(0, end - MANIFEST_REACH);
+  const hi = Math.min(text2.length, end + MANIFEST_REACH);
+  const before = text2.slice(lo, end).lastIndexOf("\n---");
+  const after2 = text2.slice(end, hi).indexOf("\n---");
+  return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
+}
+function valuesIn(text2, [from, to]) {
+  const region = text2.slice(from, to);
+  const runs = [];
+  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
+      const span = m.indices?.[1];
+      if (span !== void 0) runs.push([from + span[0], from + span[1]]);
+    }
+  }
+  return runs;
+}
+function decodeRun(text2, run2) {
+  const encoded = text2.slice(run2[0], run2[1]);
+  if (encoded.length % 4 === 1) return void 0;
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length < 8) return void 0;
+  let printable = 0;
+  for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
+  return printable / bytes.length >= 0.95 ? bytes : void 0;
+}
+function carrierRuns(text2, hits) {
+  const seen = /* @__PURE__ */ new Set();
+  const runs = [];
+  const add = (run2) => {
+    if (seen.has(run2[0])) return;
+    seen.add(run2[0]);
+    runs.push(run2);
+  };
+  const regions = [];
+  for (let i = 0; i < hits.length; i += 2) {
+    const carrier = CARRIERS[hits[i]];
+    const end = hits[i + 1];
+    if (carrier.region !== void 0) {
+      const last = regions[regions.length - 1];
+      if (last === void 0 || end > last[1]) regions.push(carrier.region(text2, end));
+    } else for (const run2 of carrier.runs?.(text2, end) ?? []) add(run2);
+  }
+  for (const region of mergeRuns(regions)) for (const run2 of valuesIn(text2, region)) add(run2);
+  return runs;
+}
+function mergeRuns(runs) {
+  const sorted2 = [...runs].sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [a, b] of sorted2) {
+    const last = merged[merged.length - 1];
+    if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+function isBase64Char(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+}
+function insideEncodedRun(text2, start, end) {
+  let from = start;
+  const low = Math.max(0, start - BLOB_RUN);
+  while (from > low && isBase64Char(text2.charCodeAt(from - 1))) from--;
+  let to = end;
+  const high = Math.min(text2.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text2.charCodeAt(to))) to++;
+  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
+}
+var B642, MANIFEST_REACH, YAML_VALUE, JSON_VALUE, value, quoted, literal, bare, CARRIERS, MAX_DEPTH, BLOB_RUN, BLOB_EXTRA;
+var init_encoded = __esm({
+  "src/engine/encoded.ts"() {
+    "use strict";
+    B642 = "[A-Za-z0-9+/]";
+    MANIFEST_REACH = 64 * 1024;
+    YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B642}{12,}={0,2})["']?[ \\t]*\\r?$`, "gmd");
+    JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B642}{12,}={0,2})"`, "gd");
+    value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B642}{16,}={0,2})(?![A-Za-z0-9+/=])`));
+    quoted = after(new RegExp(`\\s*:\\s*"(${B642}{8,}={0,2})"`));
+    literal = after(new RegExp(`\\s*[bu]?["'\`](${B642}{16,}={0,2})["'\`]`));
+    bare = after(new RegExp(`(${B642}{8,}={0,2})(?![A-Za-z0-9+/=])`));
+    CARRIERS = [
+      { keyword: ".dockerconfigjson", runs: value },
+      { keyword: ".dockercfg", runs: value },
+      { keyword: '"auth"', runs: quoted },
+      { keyword: "client-key-data", runs: value },
+      { keyword: "_auth", runs: value },
+      { keyword: "basic ", runs: bare },
+      { keyword: "b64decode(", runs: literal },
+      { keyword: "atob(", runs: literal },
+      { keyword: "kind: secret", region: manifest },
+      { keyword: 'kind: "secret"', region: manifest },
+      { keyword: '"kind": "secret"', region: manifest },
+      { keyword: '"kind":"secret"', region: manifest }
+    ];
+    MAX_DEPTH = 2;
+    BLOB_RUN = 160;
+    BLOB_EXTRA = 40;
+  }
+});
+
+// src/catalogue/keyword-tables.ts
+function keywordTables(rules) {
+  const keywordIds = /* @__PURE__ */ new Map();
+  const rulesByKeyword = [];
+  const unconditional = [];
+  const idOf = (keyword) => {
+    let id = keywordIds.get(keyword);
+    if (id === void 0) {
+      id = keywordIds.size;
+      keywordIds.set(keyword, id);
+      rulesByKeyword.push([]);
+    }
+    return id;
+  };
+  for (const rule of rules) {
+    if (rule.keywords.length === 0) unconditional.push(rule.index);
+    for (const keyword of rule.keywords) {
+      const list = rulesByKeyword[idOf(keyword)];
+      if (!list.includes(rule.index)) list.push(rule.index);
+    }
+  }
+  const carrierOf = [];
+  CARRIERS.forEach((carrier, index) => {
+    carrierOf[idOf(carrier.keyword)] = index;
+  });
+  const keywords = [...keywordIds.keys()];
+  return { keywords, rulesByKeyword, unconditional, carrierOf: Array.from(keywords, (_, id) => carrierOf[id]) };
+}
+function offeredKeywordTables(specs) {
+  if (offered === void 0 || offered.specs.length !== specs.length) return void 0;
+  for (let i = 0; i < specs.length; i++) if (specs[i] !== offered.specs[i]) return void 0;
+  if (!("tables" in offered)) offered.tables = offered.read();
+  return offered.tables;
+}
+var offered;
+var init_keyword_tables = __esm({
+  "src/catalogue/keyword-tables.ts"() {
+    "use strict";
+    init_encoded();
+  }
+});
+
 // src/catalogue/path-literals.ts
 function better(a, b) {
   const score = (s) => s === void 0 ? 0 : Math.min(...s.map((x) => x.length));
@@ -19819,10 +19861,10 @@ function literalsKey(source, flags) {
   return `${flags}/${source}`;
 }
 function offeredPathLiterals() {
-  return offered;
+  return offered2;
 }
 function literalsFor(source, flags) {
-  const known2 = offered?.get(literalsKey(source, flags));
+  const known2 = offered2?.get(literalsKey(source, flags));
   if (known2 !== void 0) return known2 ?? void 0;
   return requiredLiterals(source, flags);
 }
@@ -19837,7 +19879,7 @@ function requiredLiterals(source, flags) {
     throw e;
   }
 }
-var MAX_EXACT, MAX_LENGTH, Unreadable, NOTHING, EMPTY, Parser, offered;
+var MAX_EXACT, MAX_LENGTH, Unreadable, NOTHING, EMPTY, Parser, offered2;
 var init_path_literals = __esm({
   "src/catalogue/path-literals.ts"() {
     "use strict";
@@ -20076,41 +20118,31 @@ function compileCatalogue(specs) {
     }
     return compileRule(spec, index, group);
   });
-  const keywordIds = /* @__PURE__ */ new Map();
-  const rulesByKeyword = [];
-  const unconditional = [];
-  const idOf = (keyword) => {
-    let id = keywordIds.get(keyword);
-    if (id === void 0) {
-      id = keywordIds.size;
-      keywordIds.set(keyword, id);
-      rulesByKeyword.push([]);
+  const { keywords, rulesByKeyword, unconditional, carrierOf } = offeredKeywordTables(specs) ?? keywordTables(rules);
+  let owned;
+  return {
+    rules,
+    keywords: compileKeywords(keywords),
+    rulesByKeyword,
+    unconditional,
+    carrierOf,
+    paths,
+    // Read only for a generic match that passed every other check: most pre-commit runs have none.
+    get owned() {
+      owned ??= specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
+      return owned;
     }
-    return id;
   };
-  for (const rule of rules) {
-    if (rule.keywords.length === 0) unconditional.push(rule.index);
-    for (const keyword of rule.keywords) {
-      const list = rulesByKeyword[idOf(keyword)];
-      if (!list.includes(rule.index)) list.push(rule.index);
-    }
-  }
-  const carrierOf = [];
-  CARRIERS.forEach((carrier, index) => {
-    carrierOf[idOf(carrier.keyword)] = index;
-  });
-  const owned = specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }
 var Compiled, Owned, PathCondition;
 var init_compile = __esm({
   "src/catalogue/compile.ts"() {
     "use strict";
-    init_encoded();
     init_generic_value();
     init_keywords();
     init_validators();
     init_errors();
+    init_keyword_tables();
     init_path_literals();
     init_prevalidated();
     init_spec();
@@ -20122,7 +20154,6 @@ var init_compile = __esm({
         this.id = spec.id;
         this.severity = spec.severity;
         this.message = ruleMessage(spec);
-        this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
         this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : void 0;
         this.entropy = spec.entropy;
         this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
@@ -20134,7 +20165,6 @@ var init_compile = __esm({
       id;
       severity;
       message;
-      keywords;
       exactKeywords;
       entropy;
       validator;
@@ -20142,10 +20172,16 @@ var init_compile = __esm({
       maxLength;
       generic;
       refutes;
+      #keywords;
       #regex;
       #locate;
       #allowLine;
       #allowSecret;
+      /** Read when a catalogue's keyword tables are computed, not when they are offered (keyword-tables.ts). */
+      get keywords() {
+        this.#keywords ??= [...new Set(keywordsOf(this.spec).map((k) => k.toLowerCase()))];
+        return this.#keywords;
+      }
       locate() {
         this.#locate ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`, "yd");
         return this.#locate;
@@ -20379,7 +20415,7 @@ function detectAt(catalogue2, data, onPath2, path2, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict2 = accept(rule, text2.whole(), m, path2, catalogue2.owned);
+        const verdict2 = accept(rule, text2.whole(), m, path2, catalogue2);
         if (verdict2 === "refuted") refuted.push(m);
         if (verdict2 === false || verdict2 === "refuted") continue;
         const secret2 = data.toString("utf8", m.start, m.end);
@@ -20503,7 +20539,7 @@ function secretSpan(rule, text2, m) {
   const located = locate.exec(text2);
   return located?.indices?.groups?.secret ?? whole2;
 }
-function accept(rule, text2, m, path2, owned) {
+function accept(rule, text2, m, path2, catalogue2) {
   const secret2 = text2.slice(m.start, m.end);
   if (secret2.length === 0) return false;
   if (isDocumentedExample(secret2)) return "example";
@@ -20517,7 +20553,7 @@ function accept(rule, text2, m, path2, owned) {
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text2, m.matchStart, m.matchEnd))) return false;
   }
-  return !(rule.generic && isDisowned(owned, secretName(textBefore(text2, m)), secret2));
+  return !(rule.generic && isDisowned(catalogue2.owned, secretName(textBefore(text2, m)), secret2));
 }
 function textBefore(text2, m) {
   const from = Math.max(0, m.matchStart - 48);
@@ -20563,14 +20599,19 @@ function resolveOverlaps(catalogue2, matches, refuted) {
   }
   return [...best.values()].sort((x, y) => x.start - y.start || x.rule - y.rule);
 }
+function claimedPrefixSet(catalogue2) {
+  const prefixes = /* @__PURE__ */ new Set();
+  const { rules, rulesByKeyword } = catalogue2;
+  catalogue2.keywords.keywords.forEach((k, id) => {
+    if (k.length < 4 || !/^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) || NOT_A_PREFIX.has(k)) return;
+    if ((rulesByKeyword[id] ?? []).some((i) => rules[i]?.generic === false)) prefixes.add(k);
+  });
+  return prefixes;
+}
 function claimedPrefixes(catalogue2) {
   let test = claimedCache.get(catalogue2);
   if (test !== void 0) return test;
-  const prefixes = /* @__PURE__ */ new Set();
-  for (const rule of catalogue2.rules) {
-    if (rule.generic) continue;
-    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
-  }
+  const prefixes = claimedPrefixSet(catalogue2);
   const lengths = [...new Set([...prefixes].map((p) => p.length))];
   test = (value2) => /[^A-Za-z0-9_.+/=-]/.test(value2) && lengths.some((n) => value2.length > n && prefixes.has(value2.slice(0, n).toLowerCase()));
   claimedCache.set(catalogue2, test);

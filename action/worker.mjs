@@ -7,112 +7,6 @@ const __dirname = __keyscanFileURLToPath(new URL('.', import.meta.url));
 // src/pool/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/engine/encoded.ts
-var B64 = "[A-Za-z0-9+/]";
-function after(pattern) {
-  const sticky = new RegExp(pattern.source, "yd");
-  return (text, end) => {
-    sticky.lastIndex = end;
-    const m = sticky.exec(text);
-    const span = m?.indices?.[1];
-    return span === void 0 ? [] : [[span[0], span[1]]];
-  };
-}
-var MANIFEST_REACH = 64 * 1024;
-var YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B64}{12,}={0,2})["']?[ \\t]*\\r?$`, "gmd");
-var JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B64}{12,}={0,2})"`, "gd");
-function manifest(text, end) {
-  const lo = Math.max(0, end - MANIFEST_REACH);
-  const hi = Math.min(text.length, end + MANIFEST_REACH);
-  const before = text.slice(lo, end).lastIndexOf("\n---");
-  const after2 = text.slice(end, hi).indexOf("\n---");
-  return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
-}
-function valuesIn(text, [from, to]) {
-  const region = text.slice(from, to);
-  const runs = [];
-  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
-      const span = m.indices?.[1];
-      if (span !== void 0) runs.push([from + span[0], from + span[1]]);
-    }
-  }
-  return runs;
-}
-var value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B64}{16,}={0,2})(?![A-Za-z0-9+/=])`));
-var quoted = after(new RegExp(`\\s*:\\s*"(${B64}{8,}={0,2})"`));
-var literal = after(new RegExp(`\\s*[bu]?["'\`](${B64}{16,}={0,2})["'\`]`));
-var bare = after(new RegExp(`(${B64}{8,}={0,2})(?![A-Za-z0-9+/=])`));
-var CARRIERS = [
-  { keyword: ".dockerconfigjson", runs: value },
-  { keyword: ".dockercfg", runs: value },
-  { keyword: '"auth"', runs: quoted },
-  { keyword: "client-key-data", runs: value },
-  { keyword: "_auth", runs: value },
-  { keyword: "basic ", runs: bare },
-  { keyword: "b64decode(", runs: literal },
-  { keyword: "atob(", runs: literal },
-  { keyword: "kind: secret", region: manifest },
-  { keyword: 'kind: "secret"', region: manifest },
-  { keyword: '"kind": "secret"', region: manifest },
-  { keyword: '"kind":"secret"', region: manifest }
-];
-var MAX_DEPTH = 2;
-function decodeRun(text, run) {
-  const encoded = text.slice(run[0], run[1]);
-  if (encoded.length % 4 === 1) return void 0;
-  const bytes = Buffer.from(encoded, "base64");
-  if (bytes.length < 8) return void 0;
-  let printable = 0;
-  for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
-  return printable / bytes.length >= 0.95 ? bytes : void 0;
-}
-function carrierRuns(text, hits) {
-  const seen = /* @__PURE__ */ new Set();
-  const runs = [];
-  const add = (run) => {
-    if (seen.has(run[0])) return;
-    seen.add(run[0]);
-    runs.push(run);
-  };
-  const regions = [];
-  for (let i = 0; i < hits.length; i += 2) {
-    const carrier = CARRIERS[hits[i]];
-    const end = hits[i + 1];
-    if (carrier.region !== void 0) {
-      const last = regions[regions.length - 1];
-      if (last === void 0 || end > last[1]) regions.push(carrier.region(text, end));
-    } else for (const run of carrier.runs?.(text, end) ?? []) add(run);
-  }
-  for (const region of mergeRuns(regions)) for (const run of valuesIn(text, region)) add(run);
-  return runs;
-}
-function mergeRuns(runs) {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
-  const merged = [];
-  for (const [a, b] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  return merged;
-}
-var BLOB_RUN = 160;
-var BLOB_EXTRA = 40;
-function isBase64Char(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
-}
-function insideEncodedRun(text, start, end) {
-  let from = start;
-  const low = Math.max(0, start - BLOB_RUN);
-  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  const high = Math.min(text.length, end + BLOB_RUN);
-  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
-  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
-}
-
 // src/engine/placeholders.ts
 var REFERENCE = [
   /^\$\{[^}]*\}$/,
@@ -1123,6 +1017,148 @@ function systemErrorCode(e) {
   return void 0;
 }
 
+// src/engine/encoded.ts
+var B64 = "[A-Za-z0-9+/]";
+function after(pattern) {
+  const sticky = new RegExp(pattern.source, "yd");
+  return (text, end) => {
+    sticky.lastIndex = end;
+    const m = sticky.exec(text);
+    const span = m?.indices?.[1];
+    return span === void 0 ? [] : [[span[0], span[1]]];
+  };
+}
+var MANIFEST_REACH = 64 * 1024;
+var YAML_VALUE = new RegExp(`^[ \\t]+[\\w.-]+:[ \\t]*["']?(${B64}{12,}={0,2})["']?[ \\t]*\\r?$`, "gmd");
+var JSON_VALUE = new RegExp(`"[\\w.-]+"\\s*:\\s*"(${B64}{12,}={0,2})"`, "gd");
+function manifest(text, end) {
+  const lo = Math.max(0, end - MANIFEST_REACH);
+  const hi = Math.min(text.length, end + MANIFEST_REACH);
+  const before = text.slice(lo, end).lastIndexOf("\n---");
+  const after2 = text.slice(end, hi).indexOf("\n---");
+  return [before === -1 ? lo : lo + before, after2 === -1 ? hi : end + after2];
+}
+function valuesIn(text, [from, to]) {
+  const region = text.slice(from, to);
+  const runs = [];
+  for (const pattern of [YAML_VALUE, JSON_VALUE]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(region); m !== null; m = pattern.exec(region)) {
+      const span = m.indices?.[1];
+      if (span !== void 0) runs.push([from + span[0], from + span[1]]);
+    }
+  }
+  return runs;
+}
+var value = after(new RegExp(`["']?\\s*[:=]\\s*["']?(${B64}{16,}={0,2})(?![A-Za-z0-9+/=])`));
+var quoted = after(new RegExp(`\\s*:\\s*"(${B64}{8,}={0,2})"`));
+var literal = after(new RegExp(`\\s*[bu]?["'\`](${B64}{16,}={0,2})["'\`]`));
+var bare = after(new RegExp(`(${B64}{8,}={0,2})(?![A-Za-z0-9+/=])`));
+var CARRIERS = [
+  { keyword: ".dockerconfigjson", runs: value },
+  { keyword: ".dockercfg", runs: value },
+  { keyword: '"auth"', runs: quoted },
+  { keyword: "client-key-data", runs: value },
+  { keyword: "_auth", runs: value },
+  { keyword: "basic ", runs: bare },
+  { keyword: "b64decode(", runs: literal },
+  { keyword: "atob(", runs: literal },
+  { keyword: "kind: secret", region: manifest },
+  { keyword: 'kind: "secret"', region: manifest },
+  { keyword: '"kind": "secret"', region: manifest },
+  { keyword: '"kind":"secret"', region: manifest }
+];
+var MAX_DEPTH = 2;
+function decodeRun(text, run) {
+  const encoded = text.slice(run[0], run[1]);
+  if (encoded.length % 4 === 1) return void 0;
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length < 8) return void 0;
+  let printable = 0;
+  for (const b of bytes) if (b >= 32 && b < 127 || b === 9 || b === 10 || b === 13) printable++;
+  return printable / bytes.length >= 0.95 ? bytes : void 0;
+}
+function carrierRuns(text, hits) {
+  const seen = /* @__PURE__ */ new Set();
+  const runs = [];
+  const add = (run) => {
+    if (seen.has(run[0])) return;
+    seen.add(run[0]);
+    runs.push(run);
+  };
+  const regions = [];
+  for (let i = 0; i < hits.length; i += 2) {
+    const carrier = CARRIERS[hits[i]];
+    const end = hits[i + 1];
+    if (carrier.region !== void 0) {
+      const last = regions[regions.length - 1];
+      if (last === void 0 || end > last[1]) regions.push(carrier.region(text, end));
+    } else for (const run of carrier.runs?.(text, end) ?? []) add(run);
+  }
+  for (const region of mergeRuns(regions)) for (const run of valuesIn(text, region)) add(run);
+  return runs;
+}
+function mergeRuns(runs) {
+  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== void 0 && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+var BLOB_RUN = 160;
+var BLOB_EXTRA = 40;
+function isBase64Char(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+}
+function insideEncodedRun(text, start, end) {
+  let from = start;
+  const low = Math.max(0, start - BLOB_RUN);
+  while (from > low && isBase64Char(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const high = Math.min(text.length, end + BLOB_RUN);
+  while (to < high && isBase64Char(text.charCodeAt(to))) to++;
+  return to - from >= BLOB_RUN && to - from - (end - start) >= BLOB_EXTRA;
+}
+
+// src/catalogue/keyword-tables.ts
+function keywordTables(rules) {
+  const keywordIds = /* @__PURE__ */ new Map();
+  const rulesByKeyword = [];
+  const unconditional = [];
+  const idOf = (keyword) => {
+    let id = keywordIds.get(keyword);
+    if (id === void 0) {
+      id = keywordIds.size;
+      keywordIds.set(keyword, id);
+      rulesByKeyword.push([]);
+    }
+    return id;
+  };
+  for (const rule of rules) {
+    if (rule.keywords.length === 0) unconditional.push(rule.index);
+    for (const keyword of rule.keywords) {
+      const list = rulesByKeyword[idOf(keyword)];
+      if (!list.includes(rule.index)) list.push(rule.index);
+    }
+  }
+  const carrierOf = [];
+  CARRIERS.forEach((carrier, index) => {
+    carrierOf[idOf(carrier.keyword)] = index;
+  });
+  const keywords = [...keywordIds.keys()];
+  return { keywords, rulesByKeyword, unconditional, carrierOf: Array.from(keywords, (_, id) => carrierOf[id]) };
+}
+var offered;
+function offeredKeywordTables(specs) {
+  if (offered === void 0 || offered.specs.length !== specs.length) return void 0;
+  for (let i = 0; i < specs.length; i++) if (specs[i] !== offered.specs[i]) return void 0;
+  if (!("tables" in offered)) offered.tables = offered.read();
+  return offered.tables;
+}
+
 // src/catalogue/path-literals.ts
 var MAX_EXACT = 32;
 var MAX_LENGTH = 64;
@@ -1313,15 +1349,15 @@ var Parser = class {
     return this.#char(next);
   }
 };
-var offered;
+var offered2;
 function literalsKey(source, flags) {
   return `${flags}/${source}`;
 }
 function offerPathLiterals(table) {
-  offered = table;
+  offered2 = table;
 }
 function literalsFor(source, flags) {
-  const known2 = offered?.get(literalsKey(source, flags));
+  const known2 = offered2?.get(literalsKey(source, flags));
   if (known2 !== void 0) return known2 ?? void 0;
   return requiredLiterals(source, flags);
 }
@@ -1382,7 +1418,6 @@ var Compiled = class {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
     this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : void 0;
     this.entropy = spec.entropy;
     this.validator = spec.validator === void 0 ? void 0 : VALIDATORS[spec.validator];
@@ -1394,7 +1429,6 @@ var Compiled = class {
   id;
   severity;
   message;
-  keywords;
   exactKeywords;
   entropy;
   validator;
@@ -1402,10 +1436,16 @@ var Compiled = class {
   maxLength;
   generic;
   refutes;
+  #keywords;
   #regex;
   #locate;
   #allowLine;
   #allowSecret;
+  /** Read when a catalogue's keyword tables are computed, not when they are offered (keyword-tables.ts). */
+  get keywords() {
+    this.#keywords ??= [...new Set(keywordsOf(this.spec).map((k) => k.toLowerCase()))];
+    return this.#keywords;
+  }
   locate() {
     this.#locate ??= toRegExp(this.spec.regex, `rule ${this.spec.id}`, "yd");
     return this.#locate;
@@ -1497,31 +1537,21 @@ function compileCatalogue(specs) {
     }
     return compileRule(spec, index, group);
   });
-  const keywordIds = /* @__PURE__ */ new Map();
-  const rulesByKeyword = [];
-  const unconditional = [];
-  const idOf = (keyword) => {
-    let id = keywordIds.get(keyword);
-    if (id === void 0) {
-      id = keywordIds.size;
-      keywordIds.set(keyword, id);
-      rulesByKeyword.push([]);
+  const { keywords, rulesByKeyword, unconditional, carrierOf } = offeredKeywordTables(specs) ?? keywordTables(rules);
+  let owned;
+  return {
+    rules,
+    keywords: compileKeywords(keywords),
+    rulesByKeyword,
+    unconditional,
+    carrierOf,
+    paths,
+    // Read only for a generic match that passed every other check: most pre-commit runs have none.
+    get owned() {
+      owned ??= specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
+      return owned;
     }
-    return id;
   };
-  for (const rule of rules) {
-    if (rule.keywords.length === 0) unconditional.push(rule.index);
-    for (const keyword of rule.keywords) {
-      const list = rulesByKeyword[idOf(keyword)];
-      if (!list.includes(rule.index)) list.push(rule.index);
-    }
-  }
-  const carrierOf = [];
-  CARRIERS.forEach((carrier, index) => {
-    carrierOf[idOf(carrier.keyword)] = index;
-  });
-  const owned = specs.flatMap((spec) => spec.owns === void 0 ? [] : [new Owned(spec.id, spec.owns)]);
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }
 
 // src/sources/read-file.ts
@@ -1812,7 +1842,7 @@ function detectAt(catalogue2, data2, onPath, path, depth) {
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text.whole(), m, path, catalogue2.owned);
+        const verdict = accept(rule, text.whole(), m, path, catalogue2);
         if (verdict === "refuted") refuted.push(m);
         if (verdict === false || verdict === "refuted") continue;
         const secret = data2.toString("utf8", m.start, m.end);
@@ -1954,7 +1984,7 @@ function secretSpan(rule, text, m) {
   const located = locate.exec(text);
   return located?.indices?.groups?.secret ?? whole;
 }
-function accept(rule, text, m, path, owned) {
+function accept(rule, text, m, path, catalogue2) {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
   if (isDocumentedExample(secret)) return "example";
@@ -1968,7 +1998,7 @@ function accept(rule, text, m, path, owned) {
   if (rule.allowLine.length > 0) {
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
-  return !(rule.generic && isDisowned(owned, secretName(textBefore(text, m)), secret));
+  return !(rule.generic && isDisowned(catalogue2.owned, secretName(textBefore(text, m)), secret));
 }
 function textBefore(text, m) {
   const from = Math.max(0, m.matchStart - 48);
@@ -2016,14 +2046,19 @@ function resolveOverlaps(catalogue2, matches, refuted) {
 }
 var claimedCache = /* @__PURE__ */ new WeakMap();
 var NOT_A_PREFIX = /* @__PURE__ */ new Set(["key-", "secret-", "secret-live-", "secret-test-", "1000."]);
+function claimedPrefixSet(catalogue2) {
+  const prefixes = /* @__PURE__ */ new Set();
+  const { rules, rulesByKeyword } = catalogue2;
+  catalogue2.keywords.keywords.forEach((k, id) => {
+    if (k.length < 4 || !/^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) || NOT_A_PREFIX.has(k)) return;
+    if ((rulesByKeyword[id] ?? []).some((i) => rules[i]?.generic === false)) prefixes.add(k);
+  });
+  return prefixes;
+}
 function claimedPrefixes(catalogue2) {
   let test = claimedCache.get(catalogue2);
   if (test !== void 0) return test;
-  const prefixes = /* @__PURE__ */ new Set();
-  for (const rule of catalogue2.rules) {
-    if (rule.generic) continue;
-    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
-  }
+  const prefixes = claimedPrefixSet(catalogue2);
   const lengths = [...new Set([...prefixes].map((p) => p.length))];
   test = (value2) => /[^A-Za-z0-9_.+/=-]/.test(value2) && lengths.some((n) => value2.length > n && prefixes.has(value2.slice(0, n).toLowerCase()));
   claimedCache.set(catalogue2, test);

@@ -249,6 +249,13 @@ const catalogue = compileCatalogue(builtinRules);
 // them compiles here, so a bad one fails the build, not a user's scan.
 for (const rule of catalogue.rules) void [rule.regex, rule.allowLine, rule.allowSecret, rule.locate()];
 writeFileSync(new URL('../dist/bundle/keywords.bin', import.meta.url), serializeKeywords(catalogue.keywords));
+// Which rules each of those keywords opens a window for (see offerKeywordTables).
+const { keywordTables, parseKeywordTables, serializeKeywordTables } = await import('../dist/src/catalogue/keyword-tables.js');
+const tables = keywordTables(catalogue.rules);
+const tablesFile = serializeKeywordTables(tables);
+if (!isDeepStrictEqual(parseKeywordTables(tablesFile), tables) || tables.keywords.join('\n') !== catalogue.keywords.keywords.join('\n'))
+  throw new Error('the keyword tables do not survive keyword-tables.bin: update src/catalogue/keyword-tables.ts');
+writeFileSync(new URL('../dist/bundle/keyword-tables.bin', import.meta.url), tablesFile);
 
 // The literals each built-in path condition needs (see offerPathLiterals): the tag, then JSON of
 // [key, literals or null] pairs.

@@ -1,9 +1,9 @@
 import type { Catalogue, CompiledRule, OwnedNames, PathTest } from '../engine/catalogue.js';
-import { CARRIERS } from '../engine/encoded.js';
 import { ISSUED_VALUE } from '../engine/generic-value.js';
 import { compileKeywords } from '../engine/keywords.js';
 import { FORMAT_VALIDATORS, VALIDATORS, VALUE_SYNTAX } from '../engine/validators.js';
 import { KeyscanError } from '../errors.js';
+import { keywordTables, offeredKeywordTables } from './keyword-tables.js';
 import { literalsFor } from './path-literals.js';
 import { isPrevalidated } from './prevalidated.js';
 import { DEFAULT_MAX_MATCH, keywordsOf, type RuleSpec } from './spec.js';
@@ -50,7 +50,6 @@ class Compiled implements CompiledRule {
   readonly id: string;
   readonly severity: RuleSpec['severity'];
   readonly message: string;
-  readonly keywords: readonly string[];
   readonly exactKeywords: CompiledRule['exactKeywords'];
   readonly entropy: CompiledRule['entropy'];
   readonly validator: CompiledRule['validator'];
@@ -58,6 +57,7 @@ class Compiled implements CompiledRule {
   readonly maxLength: number;
   readonly generic: boolean;
   readonly refutes: boolean;
+  #keywords: readonly string[] | undefined;
   #regex: RegExp | undefined;
   #locate: RegExp | undefined;
   #allowLine: readonly RegExp[] | undefined;
@@ -71,7 +71,6 @@ class Compiled implements CompiledRule {
     this.id = spec.id;
     this.severity = spec.severity;
     this.message = ruleMessage(spec);
-    this.keywords = [...new Set(keywordsOf(spec).map((k) => k.toLowerCase()))];
     this.exactKeywords = spec.keywordsExact?.length ? exactSpellings(spec.keywordsExact, spec.keywords) : undefined;
     this.entropy = spec.entropy;
     this.validator = spec.validator === undefined ? undefined : VALIDATORS[spec.validator];
@@ -79,6 +78,12 @@ class Compiled implements CompiledRule {
     this.maxLength = spec.maxLength ?? DEFAULT_MAX_MATCH;
     this.generic = spec.tags?.includes('generic') ?? false;
     this.refutes = spec.validator !== undefined && FORMAT_VALIDATORS.has(spec.validator);
+  }
+
+  /** Read when a catalogue's keyword tables are computed, not when they are offered (keyword-tables.ts). */
+  get keywords(): readonly string[] {
+    this.#keywords ??= [...new Set(keywordsOf(this.spec).map((k) => k.toLowerCase()))];
+    return this.#keywords;
   }
 
   locate(): RegExp {
@@ -199,30 +204,19 @@ export function compileCatalogue(specs: readonly RuleSpec[]): Catalogue {
     }
     return compileRule(spec, index, group);
   });
-  const keywordIds = new Map<string, number>();
-  const rulesByKeyword: number[][] = [];
-  const unconditional: number[] = [];
-  const idOf = (keyword: string): number => {
-    let id = keywordIds.get(keyword);
-    if (id === undefined) {
-      id = keywordIds.size;
-      keywordIds.set(keyword, id);
-      rulesByKeyword.push([]);
-    }
-    return id;
+  const { keywords, rulesByKeyword, unconditional, carrierOf } = offeredKeywordTables(specs) ?? keywordTables(rules);
+  let owned: readonly OwnedNames[] | undefined;
+  return {
+    rules,
+    keywords: compileKeywords(keywords),
+    rulesByKeyword,
+    unconditional,
+    carrierOf,
+    paths,
+    // Read only for a generic match that passed every other check: most pre-commit runs have none.
+    get owned(): readonly OwnedNames[] {
+      owned ??= specs.flatMap((spec) => (spec.owns === undefined ? [] : [new Owned(spec.id, spec.owns)]));
+      return owned;
+    },
   };
-  for (const rule of rules) {
-    if (rule.keywords.length === 0) unconditional.push(rule.index);
-    for (const keyword of rule.keywords) {
-      const list = rulesByKeyword[idOf(keyword)] as number[];
-      if (!list.includes(rule.index)) list.push(rule.index);
-    }
-  }
-  // Carriers of base64 share the one automaton, so looking for them costs no extra pass.
-  const carrierOf: (number | undefined)[] = [];
-  CARRIERS.forEach((carrier, index) => {
-    carrierOf[idOf(carrier.keyword)] = index;
-  });
-  const owned = specs.flatMap((spec) => (spec.owns === undefined ? [] : [new Owned(spec.id, spec.owns)]));
-  return { rules, keywords: compileKeywords([...keywordIds.keys()]), rulesByKeyword, unconditional, carrierOf, paths, owned };
 }

@@ -2,9 +2,12 @@
  * What bin/keyscan.js loads: the CLI bundled into one file (scripts/bundle.mjs), because loading
  * ~100 separate ES modules costs a pre-commit hook more than the scan itself (measured: a 10-file
  * staged scan took 170 ms unbundled, 130 ms bundled, with Node's own start at ~50 ms). The bundle
- * also ships the built-in catalogue's keyword automaton precompiled.
+ * also ships the built-in catalogue's keyword automaton precompiled, with the tables that map its
+ * keywords to rules.
  */
 import { readFileSync } from 'node:fs';
+import { builtinRules } from '../../rules/index.js';
+import { offerKeywordTables, parseKeywordTables } from '../catalogue/keyword-tables.js';
 import { offerPathLiterals, PATH_LITERALS_TAG } from '../catalogue/path-literals.js';
 import { offerPrecompiledKeywords } from '../engine/keywords.js';
 
@@ -25,4 +28,12 @@ try {
   }
 } catch {
   // Not there or unreadable: each condition's literals are read from its pattern on first use.
+}
+
+try {
+  // Read now (a few kB); parsed when a scan first compiles the built-in catalogue.
+  const data = readFileSync(new URL('./keyword-tables.bin', import.meta.url), 'utf8');
+  offerKeywordTables(builtinRules, () => parseKeywordTables(data));
+} catch {
+  // Not there or unreadable: the tables are computed from the rules.
 }

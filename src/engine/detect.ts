@@ -1,4 +1,4 @@
-import type { Catalogue, CompiledRule, OwnedNames } from './catalogue.js';
+import type { Catalogue, CompiledRule } from './catalogue.js';
 import { keyMaterial } from './credential-values.js';
 import { carrierRuns, decodeRun, insideEncodedRun, MAX_DEPTH } from './encoded.js';
 import { meetsEntropy } from './entropy.js';
@@ -55,7 +55,7 @@ function detectAt(catalogue: Catalogue, data: Buffer, onPath: PathVerdicts, path
         const key = m.start * 65536 + (m.end - m.start);
         if (seen.has(key)) continue;
         seen.add(key);
-        const verdict = accept(rule, text.whole(), m, path, catalogue.owned);
+        const verdict = accept(rule, text.whole(), m, path, catalogue);
         if (verdict === 'refuted') refuted.push(m);
         if (verdict === false || verdict === 'refuted') continue;
         const secret = data.toString('utf8', m.start, m.end);
@@ -256,7 +256,7 @@ function accept(
   text: string,
   m: Span,
   path: string | undefined,
-  owned: readonly OwnedNames[],
+  catalogue: Catalogue,
 ): boolean | 'example' | 'refuted' {
   const secret = text.slice(m.start, m.end);
   if (secret.length === 0) return false;
@@ -279,7 +279,8 @@ function accept(
     if (matchesAny(rule.allowLine, lineAround(text, m.matchStart, m.matchEnd))) return false;
   }
   // Last: it is rare for a generic match to get this far, and rarer to be under a provider's name.
-  return !(rule.generic && isDisowned(owned, secretName(textBefore(text, m)), secret));
+  // (So the catalogue's owned names, built on first read, are not built for most scans.)
+  return !(rule.generic && isDisowned(catalogue.owned, secretName(textBefore(text, m)), secret));
 }
 
 /** The match up to its secret, and up to 48 characters of its line before it (the rest of a name). */
@@ -358,14 +359,23 @@ function resolveOverlaps(catalogue: Catalogue, matches: EngineMatch[], refuted: 
 const claimedCache = new WeakMap<Catalogue, (value: string) => boolean>();
 const NOT_A_PREFIX = new Set(['key-', 'secret-', 'secret-live-', 'secret-test-', '1000.']);
 
+/** The literal prefixes of {@link claimedPrefixes}. Exported for its test. */
+export function claimedPrefixSet(catalogue: Catalogue): ReadonlySet<string> {
+  const prefixes = new Set<string>();
+  // From the keyword tables, not each rule's keywords: those are built on first read, and the
+  // tables of the built-in catalogue are read from the bundle (catalogue/keyword-tables.ts).
+  const { rules, rulesByKeyword } = catalogue;
+  catalogue.keywords.keywords.forEach((k, id) => {
+    if (k.length < 4 || !/^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) || NOT_A_PREFIX.has(k)) return;
+    if ((rulesByKeyword[id] ?? []).some((i) => rules[i]?.generic === false)) prefixes.add(k);
+  });
+  return prefixes;
+}
+
 function claimedPrefixes(catalogue: Catalogue): (value: string) => boolean {
   let test = claimedCache.get(catalogue);
   if (test !== undefined) return test;
-  const prefixes = new Set<string>();
-  for (const rule of catalogue.rules) {
-    if (rule.generic) continue;
-    for (const k of rule.keywords) if (k.length >= 4 && /^[a-z0-9][a-z0-9_.-]*[_.-]$/.test(k) && !NOT_A_PREFIX.has(k)) prefixes.add(k);
-  }
+  const prefixes = claimedPrefixSet(catalogue);
   const lengths = [...new Set([...prefixes].map((p) => p.length))];
   // Only a character no token alphabet has (`?`, `!`, `;`, `%`…) refutes the value: a prefixed value
   // of another length may be a format the provider's rule does not know yet, and other

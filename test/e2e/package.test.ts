@@ -73,6 +73,7 @@ describe('the npm package', () => {
     expect(files).toContain('dist/bundle/rules.bin');
     expect(files).toContain('dist/bundle/keywords.bin');
     expect(files).toContain('dist/bundle/path-literals.bin');
+    expect(files).toContain('dist/bundle/keyword-tables.bin');
     expect(files).toContain('dist/bundle/worker.mjs');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
@@ -80,7 +81,7 @@ describe('the npm package', () => {
     expect(files).toContain('schema/report.schema.json');
     for (const f of files) {
       expect(f).toMatch(
-        /^(bin\/keyscan\.js|bin\/package\.json|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|worker\.mjs|rules\.bin|keywords\.bin|path-literals\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
+        /^(bin\/keyscan\.js|bin\/package\.json|package\.json|README\.md|LICENSE|schema\/(keyscan|report)\.schema\.json|dist\/bundle\/(cli\.cjs|start\.cjs|worker\.mjs|rules\.bin|keywords\.bin|keyword-tables\.bin|path-literals\.bin)|dist\/(src|rules)\/.+\.(js|d\.ts))$/,
       );
     }
     expect(files.filter((f) => /^(src|test|bench|fixtures|rules)\//.test(f))).toEqual([]);
