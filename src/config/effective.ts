@@ -7,6 +7,10 @@ import type { Config } from './config.js';
  * workers receive the overrides with the rules.
  */
 export function effectiveRules(builtin: readonly RuleSpec[], config: Config): RuleSpec[] {
+  // Nothing to take out or change (most configs): no pass over ~900 rules' tags at every start.
+  const { disable, disableTags, rules, ruleOverrides } = config;
+  if (disable.length === 0 && disableTags.length === 0 && rules.length === 0 && Object.keys(ruleOverrides).length === 0)
+    return [...builtin];
   const disabled = new Set(config.disable);
   const disabledTags = new Set(config.disableTags);
   return [...builtin, ...config.rules]
