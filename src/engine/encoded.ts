@@ -83,6 +83,49 @@ export const CARRIERS: readonly Carrier[] = [
   { keyword: '"kind":"secret"', region: manifest },
 ];
 
+/** The shortest base64 run that any carrier's pattern takes. */
+const MIN_RUN = 8;
+
+/** Bytes a carrier's pattern may read between its keyword and its run: blanks (`\\s` on the latin1 view, 0xA0 too), quotes, `:`, `=`. */
+function isRunPrefix(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 34 || c === 39 || c === 96 || c === 58 || c === 61;
+}
+
+/**
+ * Which carrier hits can introduce a base64 run at all, judged on the fragment's bytes: from its
+ * keyword's end, each carrier's pattern reads only blanks, quotes, `:`, `=` and base64, and needs
+ * {@link MIN_RUN} base64 characters in a row among them. A necessary condition only (the patterns
+ * decide), so a fragment whose hits all fail it is not decoded whole for nothing: most `basic `
+ * and `_auth` hits in code and prose. A manifest's region always can. Linear over a fragment's
+ * hits in the order the automaton reports them (by end): a stretch read without a run is not read
+ * again for a later hit inside it.
+ */
+export class CarrierCheck {
+  /** Hits that end in [clearFrom, clearUntil) lie in a stretch already read without a run. */
+  #clearFrom = 0;
+  #clearUntil = 0;
+
+  constructor(private readonly data: Uint8Array) {}
+
+  mayCarry(carrier: Carrier, end: number): boolean {
+    if (carrier.region !== undefined) return true;
+    if (end >= this.#clearFrom && end < this.#clearUntil) return false;
+    const { data } = this;
+    let run = 0;
+    let i = end;
+    for (; i < data.length; i++) {
+      const c = data[i] as number;
+      if (isBase64Char(c) && c !== 95 && c !== 45 && c !== 61) {
+        if (++run >= MIN_RUN) return true;
+      } else if (isRunPrefix(c)) run = 0;
+      else break;
+    }
+    this.#clearFrom = end;
+    this.#clearUntil = i;
+    return false;
+  }
+}
+
 /** Nested encodings worth following: a `.dockerconfigjson` holds `auth`, which holds a token. */
 export const MAX_DEPTH = 2;
 
