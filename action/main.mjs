@@ -24670,14 +24670,26 @@ var init_history = __esm({
 
 // src/pool/scoped-flag.ts
 import { setFlagsFromString as setFlagsFromString2 } from "node:v8";
-function scopedFlag(on, off) {
+function flagHold(on, off) {
   let active = 0;
-  return async (scan2, setFlags = setFlagsFromString2) => {
+  return (setFlags = setFlagsFromString2) => {
     if (active++ === 0) setFlags(on);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--active === 0) setFlags(off);
+    };
+  };
+}
+function scopedFlag(on, off) {
+  const hold = flagHold(on, off);
+  return async (scan2, setFlags) => {
+    const release = hold(setFlags);
     try {
       return await scan2();
     } finally {
-      if (--active === 0) setFlags(off);
+      release();
     }
   };
 }
@@ -28672,10 +28684,10 @@ var init_pool = __esm({
 // src/pool/tier-up-policy.ts
 function tierUpPolicy(v8) {
   const known2 = PATIENT_TIER_UP[Number.parseInt(v8, 10)];
-  if (known2 === void 0) return (scan2) => scan2();
-  return scopedFlag(`${known2.flag}=${known2.patient}`, `${known2.flag}=${known2.v8Default}`);
+  if (known2 === void 0) return () => () => void 0;
+  return flagHold(`${known2.flag}=${known2.patient}`, `${known2.flag}=${known2.v8Default}`);
 }
-var PATIENT_TIER_UP, withPatientTierUp;
+var PATIENT_TIER_UP, holdPatientTierUp;
 var init_tier_up_policy = __esm({
   "src/pool/tier-up-policy.ts"() {
     "use strict";
@@ -28684,7 +28696,7 @@ var init_tier_up_policy = __esm({
       11: { flag: "--interrupt-budget", patient: 1e6, v8Default: 67584 },
       12: { flag: "--invocation-count-for-turbofan", patient: 15e3, v8Default: 3e3 }
     };
-    withPatientTierUp = tierUpPolicy(process.versions.v8);
+    holdPatientTierUp = tierUpPolicy(process.versions.v8);
   }
 });
 
@@ -28692,10 +28704,7 @@ var init_tier_up_policy = __esm({
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join6, resolve as resolve5 } from "node:path";
-function scan(options = {}) {
-  return withPatientTierUp(() => scanOnce(options));
-}
-async function scanOnce(options) {
+async function scan(options = {}) {
   validateOptions(options);
   enableBacktrackingFallback();
   const started = process.hrtime.bigint();
@@ -28711,6 +28720,7 @@ async function scanOnce(options) {
   collector.skipUnreadable = options.skipUnreadable ?? false;
   const exclude = compileGlobs(options.exclude ?? []);
   let executor;
+  let releaseTierUp;
   const debug = options.onDebug ?? (() => void 0);
   const ctx = {
     debug,
@@ -28726,6 +28736,7 @@ async function scanOnce(options) {
       if (executor === void 0) {
         const pooled = (large || guarded) && threads > 0;
         debug(pooled ? `scanning on ${threads} worker threads` : "scanning on the main thread");
+        if (pooled && large) releaseTierUp = holdPatientTierUp();
         executor = pooled ? new WorkerPool(rules, large ? threads : 1, {
           run: runOptions,
           ...options.stallMs === void 0 ? {} : { stallMs: options.stallMs }
@@ -28746,6 +28757,7 @@ async function scanOnce(options) {
     }
   } finally {
     await executor?.close();
+    releaseTierUp?.();
   }
   const seenNames = /* @__PURE__ */ new Set();
   collector.drop((f) => {

@@ -30,7 +30,7 @@ import { Collector, type ScanProgress } from './pipeline/collector.js';
 import { liveOnly } from './pipeline/liveness.js';
 import { inlineExecutor } from './pool/inline.js';
 import { WorkerPool } from './pool/pool.js';
-import { withPatientTierUp } from './pool/tier-up-policy.js';
+import { holdPatientTierUp } from './pool/tier-up-policy.js';
 import { enableBacktrackingFallback, runsOnLinearEngine } from './regex-guard.js';
 import type { Executor } from './scanner/task.js';
 import { NameSet, ownedByName } from './sources/metadata.js';
@@ -40,11 +40,7 @@ export { DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './modes/options.js';
 
 export type { ScanProgress };
 
-export function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  return withPatientTierUp(() => scanOnce(options));
-}
-
-async function scanOnce(options: ScanOptions): Promise<ScanResult> {
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   validateOptions(options);
   enableBacktrackingFallback();
   // Not performance.now(): the global loads perf_hooks, ~2 ms of a pre-commit run.
@@ -61,6 +57,7 @@ async function scanOnce(options: ScanOptions): Promise<ScanResult> {
   collector.skipUnreadable = options.skipUnreadable ?? false;
   const exclude = compileGlobs(options.exclude ?? []);
   let executor: Executor | undefined;
+  let releaseTierUp: (() => void) | undefined;
   const debug = options.onDebug ?? (() => undefined);
   const ctx: ScanContext = {
     debug,
@@ -77,6 +74,7 @@ async function scanOnce(options: ScanOptions): Promise<ScanResult> {
         // However small the scan: a match on this thread cannot be stopped, one on a worker can.
         const pooled = (large || guarded) && threads > 0;
         debug(pooled ? `scanning on ${threads} worker threads` : 'scanning on the main thread');
+        if (pooled && large) releaseTierUp = holdPatientTierUp();
         executor = pooled
           ? new WorkerPool(rules, large ? threads : 1, {
               run: runOptions,
@@ -99,6 +97,7 @@ async function scanOnce(options: ScanOptions): Promise<ScanResult> {
     }
   } finally {
     await executor?.close();
+    releaseTierUp?.();
   }
   // Each name is scanned twice (its last segment, and whole for a key that spans a `/`): one finding per key.
   const seenNames = new Set<string>();

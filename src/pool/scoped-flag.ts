@@ -8,17 +8,33 @@ import { setFlagsFromString } from 'node:v8';
 
 export type SetFlags = (flags: string) => void;
 
-/** Runs a scan with `on` set, and `off` (V8's default) once no scan run this way is left. */
+/** Turns the flag on (if no holder has) and gives a release that turns it off after the last one. */
+export type FlagHold = (setFlags?: SetFlags) => () => void;
+
+/** Runs a scan with the flag on. */
 export type ScopedFlag = <T>(scan: () => Promise<T>, setFlags?: SetFlags) => Promise<T>;
 
-export function scopedFlag(on: string, off: string): ScopedFlag {
+export function flagHold(on: string, off: string): FlagHold {
   let active = 0;
-  return async (scan, setFlags = setFlagsFromString) => {
+  return (setFlags = setFlagsFromString) => {
     if (active++ === 0) setFlags(on);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--active === 0) setFlags(off);
+    };
+  };
+}
+
+export function scopedFlag(on: string, off: string): ScopedFlag {
+  const hold = flagHold(on, off);
+  return async (scan, setFlags) => {
+    const release = hold(setFlags);
     try {
       return await scan();
     } finally {
-      if (--active === 0) setFlags(off);
+      release();
     }
   };
 }

@@ -46,7 +46,7 @@ describe('the code cache of the bundled CLI', () => {
 
   it('is made under the flags it is read under after a history scan, which changes V8 flags while it runs', async () => {
     // pool/heap-policy.ts sets --heap-growing-percent during a history scan, pool/tier-up-policy.ts
-    // the tier-up budget during any scan: set back before the cache is written at exit, else the
+    // the tier-up budget while a pool runs a large scan: set back before the cache is written at exit, else the
     // next run's V8 would reject it and every run write it again (both flags are in V8's flag hash).
     const { dir, env, cacheDir } = setup();
     git(dir, 'commit', '-qm', 'add app');

@@ -3,56 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { PATIENT_TIER_UP, tierUpPolicy } from '../../src/pool/tier-up-policy.js';
 
 describe('the tier-up policy', () => {
-  it('on V8 11 (Node 20) raises the interrupt budget for the scan and sets V8 default back after', async () => {
+  it('on V8 11 (Node 20) raises the interrupt budget while held and sets V8 default back on release, once', () => {
     const set: string[] = [];
-    const policy = tierUpPolicy('11.3.244.8-node.38');
-    const result = await policy(
-      async () => {
-        expect(set).toEqual(['--interrupt-budget=1000000']);
-        return 'scanned';
-      },
-      (f) => set.push(f),
-    );
-    expect(result).toBe('scanned');
+    const release = tierUpPolicy('11.3.244.8-node.38')((f) => set.push(f));
+    expect(set).toEqual(['--interrupt-budget=1000000']);
+    release();
+    release();
     expect(set).toEqual(['--interrupt-budget=1000000', '--interrupt-budget=67584']);
   });
 
-  it('on V8 12 (Node 22) uses that V8 name for it, and shares it between overlapping scans', async () => {
+  it('on V8 12 (Node 22) uses that V8 name for it, and holders that overlap share it', () => {
     const set: string[] = [];
     const record = (f: string): void => {
       set.push(f);
     };
-    const policy = tierUpPolicy('12.4.254.21-node.57');
-    let release = (): void => undefined;
-    const first = policy(() => new Promise<void>((r) => (release = r)), record);
-    await policy(async () => expect(set).toEqual(['--invocation-count-for-turbofan=15000']), record);
+    const hold = tierUpPolicy('12.4.254.21-node.57');
+    const first = hold(record);
+    const second = hold(record);
+    first();
     expect(set).toEqual(['--invocation-count-for-turbofan=15000']);
-    release();
-    await first;
+    second();
     expect(set).toEqual(['--invocation-count-for-turbofan=15000', '--invocation-count-for-turbofan=3000']);
+    // Held again after the last release: on again.
+    hold(record)();
+    expect(set).toHaveLength(4);
   });
 
-  it('sets the default back when the scan fails', async () => {
+  it('leaves a V8 it was not measured on as it is', () => {
     const set: string[] = [];
-    const failing = tierUpPolicy('11.3.244.8-node.38')(
-      async () => {
-        throw new Error('git failed');
-      },
-      (f) => set.push(f),
-    );
-    await expect(failing).rejects.toThrow('git failed');
-    expect(set).toEqual(['--interrupt-budget=1000000', '--interrupt-budget=67584']);
-  });
-
-  it('leaves a V8 it was not measured on as it is', async () => {
-    const set: string[] = [];
-    for (const v8 of ['13.6.233.10-node.27', '10.2.154.26-node.22', 'unknown'])
-      expect(
-        await tierUpPolicy(v8)(
-          async () => v8,
-          (f) => set.push(f),
-        ),
-      ).toBe(v8);
+    for (const v8 of ['13.6.233.10-node.27', '10.2.154.26-node.22', 'unknown']) tierUpPolicy(v8)((f) => set.push(f))();
     expect(set).toEqual([]);
   });
 
