@@ -19720,6 +19720,9 @@ function valuesIn(text2, [from, to]) {
 function isRunPrefix(c) {
   return c >= 9 && c <= 13 || c === 32 || c === 160 || c === 34 || c === 39 || c === 96 || c === 58 || c === 61;
 }
+function isRunChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47;
+}
 function decodeRun(text2, run2) {
   const encoded = text2.slice(run2[0], run2[1]);
   if (encoded.length % 4 === 1) return void 0;
@@ -19789,7 +19792,7 @@ var init_encoded = __esm({
       { keyword: '"auth"', runs: quoted },
       { keyword: "client-key-data", runs: value },
       { keyword: "_auth", runs: value },
-      { keyword: "basic ", runs: bare },
+      { keyword: "basic ", runs: bare, runAtEnd: true },
       { keyword: "b64decode(", runs: literal },
       { keyword: "atob(", runs: literal },
       { keyword: "kind: secret", region: manifest },
@@ -19807,13 +19810,14 @@ var init_encoded = __esm({
       #clearUntil = 0;
       mayCarry(carrier, end) {
         if (carrier.region !== void 0) return true;
+        if (carrier.runAtEnd) return this.#decodesAt(end);
         if (end >= this.#clearFrom && end < this.#clearUntil) return false;
         const { data } = this;
         let run2 = 0;
         let i = end;
         for (; i < data.length; i++) {
           const c = data[i];
-          if (isBase64Char(c) && c !== 95 && c !== 45 && c !== 61) {
+          if (isRunChar(c)) {
             if (++run2 >= MIN_RUN) return true;
           } else if (isRunPrefix(c)) run2 = 0;
           else break;
@@ -19821,6 +19825,22 @@ var init_encoded = __esm({
         this.#clearFrom = end;
         this.#clearUntil = i;
         return false;
+      }
+      /**
+       * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
+       * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
+       * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
+       * by a word of 8 letters or more that is no base64 of text.
+       */
+      #decodesAt(end) {
+        const { data } = this;
+        let i = end;
+        while (i < data.length && isRunChar(data[i])) i++;
+        if (i - end < MIN_RUN) return false;
+        let j = i;
+        while (j < data.length && j < i + 2 && data[j] === 61) j++;
+        if (j < data.length && (isRunChar(data[j]) || data[j] === 61)) return false;
+        return decodeRun(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1", end, j), [0, j - end]) !== void 0;
       }
     };
     MAX_DEPTH = 2;

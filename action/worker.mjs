@@ -1060,7 +1060,7 @@ var CARRIERS = [
   { keyword: '"auth"', runs: quoted },
   { keyword: "client-key-data", runs: value },
   { keyword: "_auth", runs: value },
-  { keyword: "basic ", runs: bare },
+  { keyword: "basic ", runs: bare, runAtEnd: true },
   { keyword: "b64decode(", runs: literal },
   { keyword: "atob(", runs: literal },
   { keyword: "kind: secret", region: manifest },
@@ -1081,13 +1081,14 @@ var CarrierCheck = class {
   #clearUntil = 0;
   mayCarry(carrier, end) {
     if (carrier.region !== void 0) return true;
+    if (carrier.runAtEnd) return this.#decodesAt(end);
     if (end >= this.#clearFrom && end < this.#clearUntil) return false;
     const { data: data2 } = this;
     let run = 0;
     let i = end;
     for (; i < data2.length; i++) {
       const c = data2[i];
-      if (isBase64Char(c) && c !== 95 && c !== 45 && c !== 61) {
+      if (isRunChar(c)) {
         if (++run >= MIN_RUN) return true;
       } else if (isRunPrefix(c)) run = 0;
       else break;
@@ -1096,7 +1097,26 @@ var CarrierCheck = class {
     this.#clearUntil = i;
     return false;
   }
+  /**
+   * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
+   * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
+   * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
+   * by a word of 8 letters or more that is no base64 of text.
+   */
+  #decodesAt(end) {
+    const { data: data2 } = this;
+    let i = end;
+    while (i < data2.length && isRunChar(data2[i])) i++;
+    if (i - end < MIN_RUN) return false;
+    let j = i;
+    while (j < data2.length && j < i + 2 && data2[j] === 61) j++;
+    if (j < data2.length && (isRunChar(data2[j]) || data2[j] === 61)) return false;
+    return decodeRun(Buffer.from(data2.buffer, data2.byteOffset, data2.byteLength).toString("latin1", end, j), [0, j - end]) !== void 0;
+  }
 };
+function isRunChar(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47;
+}
 var MAX_DEPTH = 2;
 function decodeRun(text, run) {
   const encoded = text.slice(run[0], run[1]);

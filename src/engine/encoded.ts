@@ -19,6 +19,8 @@ export interface Carrier {
    * of all hits are merged before they are searched, so many hits cost one pass.
    */
   readonly region?: (text: string, end: number) => Run;
+  /** The run starts right at the keyword's end (`runs` is {@link bare}): {@link CarrierCheck} reads and decodes it on the bytes. */
+  readonly runAtEnd?: true;
 }
 
 const B64 = '[A-Za-z0-9+/]';
@@ -74,7 +76,7 @@ export const CARRIERS: readonly Carrier[] = [
   { keyword: '"auth"', runs: quoted },
   { keyword: 'client-key-data', runs: value },
   { keyword: '_auth', runs: value },
-  { keyword: 'basic ', runs: bare },
+  { keyword: 'basic ', runs: bare, runAtEnd: true },
   { keyword: 'b64decode(', runs: literal },
   { keyword: 'atob(', runs: literal },
   { keyword: 'kind: secret', region: manifest },
@@ -109,13 +111,14 @@ export class CarrierCheck {
 
   mayCarry(carrier: Carrier, end: number): boolean {
     if (carrier.region !== undefined) return true;
+    if (carrier.runAtEnd) return this.#decodesAt(end);
     if (end >= this.#clearFrom && end < this.#clearUntil) return false;
     const { data } = this;
     let run = 0;
     let i = end;
     for (; i < data.length; i++) {
       const c = data[i] as number;
-      if (isBase64Char(c) && c !== 95 && c !== 45 && c !== 61) {
+      if (isRunChar(c)) {
         if (++run >= MIN_RUN) return true;
       } else if (isRunPrefix(c)) run = 0;
       else break;
@@ -124,6 +127,28 @@ export class CarrierCheck {
     this.#clearUntil = i;
     return false;
   }
+
+  /**
+   * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
+   * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
+   * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
+   * by a word of 8 letters or more that is no base64 of text.
+   */
+  #decodesAt(end: number): boolean {
+    const { data } = this;
+    let i = end;
+    while (i < data.length && isRunChar(data[i] as number)) i++;
+    if (i - end < MIN_RUN) return false;
+    let j = i;
+    while (j < data.length && j < i + 2 && data[j] === 61) j++;
+    if (j < data.length && (isRunChar(data[j] as number) || data[j] === 61)) return false;
+    return decodeRun(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1', end, j), [0, j - end]) !== undefined;
+  }
+}
+
+/** `[A-Za-z0-9+/]`: a character of a carrier's base64 run. */
+function isRunChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47;
 }
 
 /** Nested encodings worth following: a `.dockerconfigjson` holds `auth`, which holds a token. */
