@@ -3,13 +3,13 @@
  * optimized ~250 functions with TurboFan, many of them several times (the keyword scanner five
  * times, after deoptimizations), from the little type feedback of their first calls: ~0.7 s of
  * CPU on V8's compiler threads in a 1.5 s run, on a machine with two cores. Letting each function
- * run ~15 times longer in the interpreter and baseline code first (`--interrupt-budget`) cut
- * that CPU to ~0.3 s and the audit's wall time by 14% on express and axios (2 cores, medians of 5
+ * run ~15 times longer in the interpreter and baseline code first (`--interrupt-budget`) cut that
+ * CPU to ~0.3 s and the audit's wall time by 13% on express and axios (2 cores, medians of 7
  * interleaved runs); git/git's 20 s audit was unchanged. It holds only while a worker pool runs a
  * large scan: a pre-commit run's short loops (the keyword scan of a few kB in JavaScript, its
- * windows) left in the interpreter longer took ~2 ms more of its CPU. The flag was renamed in V8 12 (Node 22), where the same patience measured 8% on
- * express. On V8 13 (Node 24, with Maglev between the tiers) it measured within noise, so the
- * policy leaves later versions as they are.
+ * windows) left in the interpreter longer took ~2 ms more of its CPU. The flag was renamed in V8
+ * 12 (Node 22), where the same patience measured 8% on express. On V8 13 (Node 24, with Maglev
+ * between the tiers) it measured within noise, so the policy leaves later versions as they are.
  */
 import { type FlagHold, flagHold } from './scoped-flag.js';
 
