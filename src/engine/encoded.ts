@@ -19,7 +19,7 @@ export interface Carrier {
    * of all hits are merged before they are searched, so many hits cost one pass.
    */
   readonly region?: (text: string, end: number) => Run;
-  /** The run starts right at the keyword's end (`runs` is {@link bare}): {@link CarrierCheck} reads and decodes it on the bytes. */
+  /** The run starts right at the keyword's end (`runs` is {@link bare}): {@link CarrierCheck} runs the pattern and decodes on the run's bytes alone. */
   readonly runAtEnd?: true;
 }
 
@@ -111,7 +111,7 @@ export class CarrierCheck {
 
   mayCarry(carrier: Carrier, end: number): boolean {
     if (carrier.region !== undefined) return true;
-    if (carrier.runAtEnd) return this.#decodesAt(end);
+    if (carrier.runAtEnd) return this.#decodesAt(carrier, end);
     if (end >= this.#clearFrom && end < this.#clearUntil) return false;
     const { data } = this;
     let run = 0;
@@ -129,20 +129,19 @@ export class CarrierCheck {
   }
 
   /**
-   * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
-   * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
-   * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
-   * by a word of 8 letters or more that is no base64 of text.
+   * Whether the carrier's own pattern finds a run at `end` that {@link decodeRun} decodes to text,
+   * as detectEncoded would: run on the latin1 of the base64 and `=` bytes from there alone, which is
+   * all the pattern can take (the byte after them, whatever it is, passes its lookahead as the text's
+   * end does). Most `basic ` in prose and code is followed by a word of 8 letters or more that is no
+   * base64 of text.
    */
-  #decodesAt(end: number): boolean {
+  #decodesAt(carrier: Carrier, end: number): boolean {
     const { data } = this;
     let i = end;
-    while (i < data.length && isRunChar(data[i] as number)) i++;
+    while (i < data.length && (isRunChar(data[i] as number) || data[i] === 61)) i++;
     if (i - end < MIN_RUN) return false;
-    let j = i;
-    while (j < data.length && j < i + 2 && data[j] === 61) j++;
-    if (j < data.length && (isRunChar(data[j] as number) || data[j] === 61)) return false;
-    return decodeRun(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1', end, j), [0, j - end]) !== undefined;
+    const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1', end, i);
+    return (carrier.runs?.(text, 0) ?? []).some((run) => decodeRun(text, run) !== undefined);
   }
 }
 
@@ -204,8 +203,9 @@ const BLOB_RUN = 160;
 /** …and it must go this far past the token: a long token alone is its own run. */
 const BLOB_EXTRA = 40;
 
+/** Base64 (standard or URL-safe) or hex, with padding. */
 function isBase64Char(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+  return isRunChar(c) || c === 61 || c === 95 || c === 45;
 }
 
 /**
