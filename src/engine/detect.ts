@@ -80,6 +80,8 @@ class Latin1 {
   private text: string | undefined;
   /** Bytes decoded line by line so far (see lines). */
   private decoded = 0;
+  /** The lines decoded last: [base, end) of the fragment (see lines). */
+  private last: { readonly text: string; readonly base: number; readonly end: number } | undefined;
   readonly length: number;
 
   constructor(
@@ -105,13 +107,19 @@ class Latin1 {
    * decoded so far add up to half of it, or it is decoded already. test/engine/match-lines.test.ts.
    */
   lines(from: number, to: number): { readonly text: string; readonly base: number } {
+    // A generic match's value syntax and then its checks ask for the same lines: decoded once.
+    const last = this.last;
+    if (last !== undefined && (last.base === 0 || from > last.base) && (to < last.end || last.end === this.length)) return last;
     if (this.text === undefined) {
       const before = from > 0 ? this.data.lastIndexOf(10, from - 1) : -1;
       const base = before === -1 ? 0 : before;
       const after = this.data.indexOf(10, to);
       const end = after === -1 ? this.length : after + 1;
       this.decoded += end - base;
-      if (this.decoded <= this.length / 2) return { text: this.data.toString('latin1', base, end), base };
+      if (this.decoded <= this.length / 2) {
+        this.last = { text: this.data.toString('latin1', base, end), base, end };
+        return this.last;
+      }
     }
     return { text: this.whole(), base: 0 };
   }
