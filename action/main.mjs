@@ -19763,7 +19763,7 @@ function mergeRuns(runs) {
   return merged;
 }
 function isBase64Char(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+  return isRunChar(c) || c === 61 || c === 95 || c === 45;
 }
 function insideEncodedRun(text2, start, end) {
   let from = start;
@@ -19810,7 +19810,7 @@ var init_encoded = __esm({
       #clearUntil = 0;
       mayCarry(carrier, end) {
         if (carrier.region !== void 0) return true;
-        if (carrier.runAtEnd) return this.#decodesAt(end);
+        if (carrier.runAtEnd) return this.#decodesAt(carrier, end);
         if (end >= this.#clearFrom && end < this.#clearUntil) return false;
         const { data } = this;
         let run2 = 0;
@@ -19827,20 +19827,19 @@ var init_encoded = __esm({
         return false;
       }
       /**
-       * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
-       * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
-       * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
-       * by a word of 8 letters or more that is no base64 of text.
+       * Whether the carrier's own pattern finds a run at `end` that {@link decodeRun} decodes to text,
+       * as detectEncoded would: run on the latin1 of the base64 and `=` bytes from there alone, which is
+       * all the pattern can take (the byte after them, whatever it is, passes its lookahead as the text's
+       * end does). Most `basic ` in prose and code is followed by a word of 8 letters or more that is no
+       * base64 of text.
        */
-      #decodesAt(end) {
+      #decodesAt(carrier, end) {
         const { data } = this;
         let i = end;
-        while (i < data.length && isRunChar(data[i])) i++;
+        while (i < data.length && (isRunChar(data[i]) || data[i] === 61)) i++;
         if (i - end < MIN_RUN) return false;
-        let j = i;
-        while (j < data.length && j < i + 2 && data[j] === 61) j++;
-        if (j < data.length && (isRunChar(data[j]) || data[j] === 61)) return false;
-        return decodeRun(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1", end, j), [0, j - end]) !== void 0;
+        const text2 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1", end, i);
+        return (carrier.runs?.(text2, 0) ?? []).some((run2) => decodeRun(text2, run2) !== void 0);
       }
     };
     MAX_DEPTH = 2;
@@ -20711,6 +20710,8 @@ var init_detect = __esm({
       text;
       /** Bytes decoded line by line so far (see lines). */
       decoded = 0;
+      /** The lines decoded last: [base, end) of the fragment (see lines). */
+      last;
       length;
       whole() {
         this.text ??= this.data.toString("latin1");
@@ -20726,13 +20727,18 @@ var init_detect = __esm({
        * decoded so far add up to half of it, or it is decoded already. test/engine/match-lines.test.ts.
        */
       lines(from, to) {
+        const last = this.last;
+        if (last !== void 0 && (last.base === 0 || from > last.base) && (to < last.end || last.end === this.length)) return last;
         if (this.text === void 0) {
           const before = from > 0 ? this.data.lastIndexOf(10, from - 1) : -1;
           const base2 = before === -1 ? 0 : before;
           const after2 = this.data.indexOf(10, to);
           const end = after2 === -1 ? this.length : after2 + 1;
           this.decoded += end - base2;
-          if (this.decoded <= this.length / 2) return { text: this.data.toString("latin1", base2, end), base: base2 };
+          if (this.decoded <= this.length / 2) {
+            this.last = { text: this.data.toString("latin1", base2, end), base: base2, end };
+            return this.last;
+          }
         }
         return { text: this.whole(), base: 0 };
       }

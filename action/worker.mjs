@@ -1081,7 +1081,7 @@ var CarrierCheck = class {
   #clearUntil = 0;
   mayCarry(carrier, end) {
     if (carrier.region !== void 0) return true;
-    if (carrier.runAtEnd) return this.#decodesAt(end);
+    if (carrier.runAtEnd) return this.#decodesAt(carrier, end);
     if (end >= this.#clearFrom && end < this.#clearUntil) return false;
     const { data: data2 } = this;
     let run = 0;
@@ -1098,20 +1098,19 @@ var CarrierCheck = class {
     return false;
   }
   /**
-   * Whether {@link bare} matches at `end` and what it matches decodes to text: the run itself, read
-   * as its pattern reads it (base64, then up to two `=`, then no base64 or `=`), and decoded by
-   * {@link decodeRun}, exactly as detectEncoded would. Most `basic ` in prose and code is followed
-   * by a word of 8 letters or more that is no base64 of text.
+   * Whether the carrier's own pattern finds a run at `end` that {@link decodeRun} decodes to text,
+   * as detectEncoded would: run on the latin1 of the base64 and `=` bytes from there alone, which is
+   * all the pattern can take (the byte after them, whatever it is, passes its lookahead as the text's
+   * end does). Most `basic ` in prose and code is followed by a word of 8 letters or more that is no
+   * base64 of text.
    */
-  #decodesAt(end) {
+  #decodesAt(carrier, end) {
     const { data: data2 } = this;
     let i = end;
-    while (i < data2.length && isRunChar(data2[i])) i++;
+    while (i < data2.length && (isRunChar(data2[i]) || data2[i] === 61)) i++;
     if (i - end < MIN_RUN) return false;
-    let j = i;
-    while (j < data2.length && j < i + 2 && data2[j] === 61) j++;
-    if (j < data2.length && (isRunChar(data2[j]) || data2[j] === 61)) return false;
-    return decodeRun(Buffer.from(data2.buffer, data2.byteOffset, data2.byteLength).toString("latin1", end, j), [0, j - end]) !== void 0;
+    const text = Buffer.from(data2.buffer, data2.byteOffset, data2.byteLength).toString("latin1", end, i);
+    return (carrier.runs?.(text, 0) ?? []).some((run) => decodeRun(text, run) !== void 0);
   }
 };
 function isRunChar(c) {
@@ -1160,7 +1159,7 @@ function mergeRuns(runs) {
 var BLOB_RUN = 160;
 var BLOB_EXTRA = 40;
 function isBase64Char(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 43 || c === 47 || c === 61 || c === 95 || c === 45;
+  return isRunChar(c) || c === 61 || c === 95 || c === 45;
 }
 function insideEncodedRun(text, start, end) {
   let from = start;
@@ -1913,6 +1912,8 @@ var Latin1 = class {
   text;
   /** Bytes decoded line by line so far (see lines). */
   decoded = 0;
+  /** The lines decoded last: [base, end) of the fragment (see lines). */
+  last;
   length;
   whole() {
     this.text ??= this.data.toString("latin1");
@@ -1928,13 +1929,18 @@ var Latin1 = class {
    * decoded so far add up to half of it, or it is decoded already. test/engine/match-lines.test.ts.
    */
   lines(from, to) {
+    const last = this.last;
+    if (last !== void 0 && (last.base === 0 || from > last.base) && (to < last.end || last.end === this.length)) return last;
     if (this.text === void 0) {
       const before = from > 0 ? this.data.lastIndexOf(10, from - 1) : -1;
       const base = before === -1 ? 0 : before;
       const after2 = this.data.indexOf(10, to);
       const end = after2 === -1 ? this.length : after2 + 1;
       this.decoded += end - base;
-      if (this.decoded <= this.length / 2) return { text: this.data.toString("latin1", base, end), base };
+      if (this.decoded <= this.length / 2) {
+        this.last = { text: this.data.toString("latin1", base, end), base, end };
+        return this.last;
+      }
     }
     return { text: this.whole(), base: 0 };
   }

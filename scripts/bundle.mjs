@@ -253,7 +253,7 @@ writeFileSync(new URL('../dist/bundle/keywords.bin', import.meta.url), serialize
 const { keywordTables, parseKeywordTables, serializeKeywordTables } = await import('../dist/src/catalogue/keyword-tables.js');
 const tables = keywordTables(catalogue.rules);
 const tablesFile = serializeKeywordTables(tables);
-if (!isDeepStrictEqual(parseKeywordTables(tablesFile), tables) || tables.keywords.join('\n') !== catalogue.keywords.keywords.join('\n'))
+if (!isDeepStrictEqual(parseKeywordTables(tablesFile), tables))
   throw new Error('the keyword tables do not survive keyword-tables.bin: update src/catalogue/keyword-tables.ts');
 writeFileSync(new URL('../dist/bundle/keyword-tables.bin', import.meta.url), tablesFile);
 

@@ -30,10 +30,11 @@ try {
   // Not there or unreadable: each condition's literals are read from its pattern on first use.
 }
 
-try {
-  // Read now (a few kB); parsed when a scan first compiles the built-in catalogue.
-  const data = readFileSync(new URL('./keyword-tables.bin', import.meta.url), 'utf8');
-  offerKeywordTables(builtinRules, () => parseKeywordTables(data));
-} catch {
-  // Not there or unreadable: the tables are computed from the rules.
-}
+// Read (60 kB) when a scan first compiles the built-in catalogue, not by every command.
+offerKeywordTables(builtinRules, () => {
+  try {
+    return parseKeywordTables(readFileSync(new URL('./keyword-tables.bin', import.meta.url), 'utf8'));
+  } catch {
+    return undefined; // Not there or unreadable: the tables are computed from the rules.
+  }
+});
